@@ -1,0 +1,58 @@
+"""Readers that turn source files into blocks of plain text mapped to the source."""
+
+from __future__ import annotations
+
+import codecs
+import os
+
+from lint.documents.base import Block, Directive, Document, Link, SourceMap, TextBuilder
+from lint.documents.html import read_html
+from lint.documents.markdown import read_markdown
+from lint.documents.text import read_text
+
+READERS = {
+    ".txt": read_text,
+    ".text": read_text,
+    ".md": read_markdown,
+    ".markdown": read_markdown,
+    ".mdown": read_markdown,
+    ".html": read_html,
+    ".htm": read_html,
+}
+SUPPORTED_EXTENSIONS = tuple(READERS)
+
+__all__ = [
+    "Block", "Directive", "Document", "Link", "SourceMap", "TextBuilder", "READERS",
+    "SUPPORTED_EXTENSIONS", "DocumentError", "decode", "parse",
+]
+
+
+class DocumentError(Exception):
+    """A file that cannot be read as a page (not UTF-8, binary, ...)."""
+
+
+def decode(data: bytes) -> str:
+    """Decode UTF-8 with or without a byte-order mark; anything else is an error."""
+    if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
+        raise DocumentError("file is UTF-16; save it as UTF-8")
+    if b"\x00" in data[:8192]:
+        raise DocumentError("binary file (contains NUL bytes)")
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8):]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise DocumentError(
+            f"not valid UTF-8 (byte 0x{data[exc.start]:02x} on line {line}); save the file as UTF-8"
+        ) from None
+
+
+def reader_for(path: str, stdin_filename: str | None = None):
+    name = stdin_filename if path == "-" and stdin_filename else path
+    ext = os.path.splitext(name)[1].lower()
+    return READERS.get(ext, read_text)
+
+
+def parse(path: str, source: str, stdin_filename: str | None = None) -> Document:
+    return reader_for(path, stdin_filename)(path, source)

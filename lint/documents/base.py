@@ -1,0 +1,206 @@
+"""Blocks of plain text with a map back to the source file.
+
+A reader turns a source file into :class:`Block` objects. Each block's text is
+assembled from *pieces*: a piece copies a run of source characters one for one
+(possibly normalised, e.g. a newline read as a space), or stands in for a run of
+source characters as a unit (an entity such as ``&amp;`` read as ``&``). Mapping a
+text offset back to the source is then a binary search over the pieces, so every
+finding can point at the exact characters of the original file.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+_SPACE_RUN = re.compile(r"\s+")
+
+
+class TextBuilder:
+    """Accumulates the text of one block together with its source map."""
+
+    __slots__ = ("_parts", "_text_starts", "_src_starts", "_src_ends", "_one_for_one", "_length")
+
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+        self._text_starts: list[int] = []
+        self._src_starts: list[int] = []
+        self._src_ends: list[int] = []
+        self._one_for_one: list[bool] = []
+        self._length = 0
+
+    def __len__(self) -> int:
+        return self._length
+
+    def add(self, text: str, src_start: int, src_end: int | None = None) -> None:
+        """Add ``text`` read from ``source[src_start:src_end]``.
+
+        When ``src_end`` is omitted the text is taken to be one for one with the
+        source (same length, each character mapped to its own position).
+        """
+        if not text:
+            return
+        if src_end is None:
+            src_end = src_start + len(text)
+        self._text_starts.append(self._length)
+        self._src_starts.append(src_start)
+        self._src_ends.append(src_end)
+        self._one_for_one.append(src_end - src_start == len(text))
+        self._parts.append(text)
+        self._length += len(text)
+
+    def add_collapsed(self, raw: str, src_start: int) -> None:
+        """Add source text, folding each run of white space into one space."""
+        pos = 0
+        for m in _SPACE_RUN.finditer(raw):
+            if m.start() > pos:
+                self.add(raw[pos : m.start()], src_start + pos)
+            if len(m.group()) == 1:
+                self.add(" ", src_start + m.start())
+            else:
+                self.add(" ", src_start + m.start(), src_start + m.end())
+            pos = m.end()
+        if pos < len(raw):
+            self.add(raw[pos:], src_start + pos)
+
+    def ends_with_space(self) -> bool:
+        return bool(self._parts) and self._parts[-1].endswith(" ")
+
+    def text(self) -> str:
+        return "".join(self._parts)
+
+    def build(self, scope: str, level: int = 0, **extra) -> "Block | None":
+        """Make a block, trimming white space at both ends; None if nothing is left."""
+        text = self.text()
+        left = len(text) - len(text.lstrip())
+        right = len(text.rstrip())
+        if right <= left:
+            return None
+        smap = SourceMap(self._text_starts, self._src_starts, self._src_ends, self._one_for_one)
+        if left or right < len(text):
+            smap = smap.shifted(left, right)
+            text = text[left:right]
+        return Block(text=text, scope=scope, level=level, smap=smap, **extra)
+
+
+class SourceMap:
+    """Maps text offsets of a block to offsets of the source file."""
+
+    __slots__ = ("text_starts", "src_starts", "src_ends", "one_for_one")
+
+    def __init__(self, text_starts, src_starts, src_ends, one_for_one):
+        self.text_starts = text_starts
+        self.src_starts = src_starts
+        self.src_ends = src_ends
+        self.one_for_one = one_for_one
+
+    def _piece(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self.text_starts, offset) - 1)
+
+    def start(self, offset: int) -> int:
+        """Source offset of the character at text ``offset``."""
+        i = self._piece(offset)
+        if self.one_for_one[i]:
+            return self.src_starts[i] + (offset - self.text_starts[i])
+        return self.src_starts[i]
+
+    def end(self, offset: int) -> int:
+        """Source offset just after the character at text ``offset - 1``."""
+        if offset <= 0:
+            return self.start(0)
+        i = self._piece(offset - 1)
+        if self.one_for_one[i]:
+            return self.src_starts[i] + (offset - self.text_starts[i])
+        return self.src_ends[i]
+
+    def shifted(self, left: int, right: int) -> "SourceMap":
+        """The map of ``text[left:right]``."""
+        ts, ss, se, oo = [], [], [], []
+        for i, t0 in enumerate(self.text_starts):
+            t1 = self.text_starts[i + 1] if i + 1 < len(self.text_starts) else None
+            if t1 is not None and t1 <= left:
+                continue
+            if t0 >= right:
+                break
+            if t0 < left:  # only a one-for-one piece can be cut
+                cut = left - t0
+                ts.append(0)
+                ss.append(self.src_starts[i] + (cut if self.one_for_one[i] else 0))
+                se.append(self.src_ends[i])
+                oo.append(self.one_for_one[i])
+            else:
+                ts.append(t0 - left)
+                ss.append(self.src_starts[i])
+                se.append(self.src_ends[i])
+                oo.append(self.one_for_one[i])
+        return SourceMap(ts, ss, se, oo)
+
+
+@dataclass
+class Link:
+    """A link inside a block: the text offsets of its label and where it points."""
+
+    start: int
+    end: int
+    target: str
+
+
+@dataclass
+class Block:
+    """One unit of prose: a heading, paragraph, list item, table cell, alt text...
+
+    ``links`` and ``citations`` are text offsets of links and of citation markers
+    (footnote references, superscripts) that the reader removed or kept, so the
+    evidence rules can see that a claim has a source next to it.
+    """
+
+    text: str
+    scope: str
+    level: int
+    smap: SourceMap
+    links: list[Link] = field(default_factory=list)
+    citations: list[int] = field(default_factory=list)
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        return self.smap.start(start), self.smap.end(end)
+
+    @property
+    def src_start(self) -> int:
+        return self.smap.start(0)
+
+
+@dataclass
+class Directive:
+    """A suppression comment: ``medlint-disable``, ``-enable``, ``-disable-next-line``, ``-disable-file``."""
+
+    action: str  # "disable", "enable", "disable-next-line", "disable-file"
+    codes: tuple[str, ...]  # empty means every rule
+    offset: int  # source offset of the comment
+
+
+@dataclass
+class Document:
+    """A parsed source file."""
+
+    path: str
+    source: str
+    format: str  # "text", "markdown", "html"
+    blocks: list[Block]
+    directives: list[Directive] = field(default_factory=list)
+    #: source text of reference lists / footnote definitions, which count as sources
+    has_reference_list: bool = False
+
+
+_DIRECTIVE = re.compile(
+    r"medlint-(disable-next-line|disable-file|disable|enable)\b\s*([A-Za-z0-9_,\s-]*?)\s*$"
+)
+
+
+def parse_directive(comment_body: str, offset: int) -> Directive | None:
+    """Read a suppression directive from the body of an HTML comment."""
+    m = _DIRECTIVE.search(comment_body.strip())
+    if not m:
+        return None
+    codes = tuple(c.strip().upper() for c in re.split(r"[,\s]+", m.group(2)) if c.strip())
+    return Directive(m.group(1), codes, offset)

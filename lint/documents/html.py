@@ -1,0 +1,256 @@
+"""HTML pages: text of headings, paragraphs, list items, cells, link text and alt text.
+
+Built on the standard library's tokenizer, which is iterative (deeply nested
+markup cannot exhaust the stack) and reports where each event starts, so every
+character of text keeps its source position. Tags, attributes (except ``alt``),
+comments, ``<script>``, ``<style>``, ``<code>`` and ``<pre>`` are never linted.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+
+from lint.documents.base import Block, Directive, Document, Link, TextBuilder, parse_directive
+
+_SKIP = frozenset(
+    "script style code pre kbd samp var template noscript svg math textarea select iframe object".split()
+)
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+_HEADINGS = {f"h{i}": i for i in range(1, 7)}
+_BLOCK_SCOPE = {
+    "title": "title",
+    "li": "list_item",
+    "td": "table_cell",
+    "th": "table_cell",
+    "dt": "list_item",
+    "dd": "list_item",
+    "p": "paragraph",
+    "blockquote": "paragraph",
+    "figcaption": "paragraph",
+    "caption": "paragraph",
+    "summary": "heading",
+}
+_BLOCK_BREAK = frozenset(
+    "address article aside body details dialog div dl fieldset figure footer form header hr html "
+    "legend main nav ol section table tbody tfoot thead tr ul br option".split()
+)
+_STRONG_SCOPES = ("heading", "title", "table_cell", "list_item")
+_ALT = re.compile(r"""\salt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I)
+_CITATION_SUP = re.compile(r"^\s*[\[(]?\s*[\d,\s–-]+\s*[\])]?\s*$")
+_ENTITY = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;)")
+
+
+def add_with_entities(builder: TextBuilder, raw: str, src_start: int, collapse: bool = True) -> None:
+    """Add raw source text, decoding character references as single characters."""
+    pos = 0
+    for m in _ENTITY.finditer(raw):
+        if m.start() > pos:
+            _add(builder, raw[pos : m.start()], src_start + pos, collapse)
+        decoded = html.unescape(m.group())
+        if decoded == m.group():  # not a known entity: keep the source as it is
+            _add(builder, decoded, src_start + m.start(), collapse)
+        else:
+            if collapse and decoded.isspace():
+                decoded = " "
+            builder.add(decoded, src_start + m.start(), src_start + m.end())
+        pos = m.end()
+    if pos < len(raw):
+        _add(builder, raw[pos:], src_start + pos, collapse)
+
+
+def _add(builder, text, start, collapse):
+    if collapse:
+        builder.add_collapsed(text, start)
+    else:
+        builder.add(text, start)
+
+
+class _Extractor(HTMLParser):
+    def __init__(self, source: str, base: int = 0):
+        super().__init__(convert_charrefs=False)
+        self.source = source
+        self.base = base
+        self._line_starts = [0]
+        for m in re.finditer("\n", source):
+            self._line_starts.append(m.end())
+        self.blocks: list[Block] = []
+        self.directives: list[Directive] = []
+        self.has_reference_list = False
+        self._skip: list[str] = []
+        self._stack: list[tuple[str, str, int]] = []  # (tag, scope, level)
+        self._builder = TextBuilder()
+        self._links: list[Link] = []
+        self._open_links: list[tuple[int, str]] = []
+        self._citations: list[int] = []
+        self._sup_depth = 0
+        self._sup_data: list[tuple[str, int]] = []
+
+    # -- positions ---------------------------------------------------------
+    def _offset(self) -> int:
+        line, col = self.getpos()
+        return self._line_starts[line - 1] + col
+
+    # -- block management --------------------------------------------------
+    def _current_scope(self) -> tuple[str, int]:
+        for tag, scope, level in reversed(self._stack):
+            if scope:
+                return scope, level
+        return "paragraph", 0
+
+    def _flush(self) -> None:
+        scope, level = self._current_scope()
+        block = self._builder.build(scope, level)
+        if block is not None:
+            shift = len(self._builder.text()) - len(self._builder.text().lstrip())
+            block.links = [Link(l.start - shift, l.end - shift, l.target) for l in self._links]
+            block.citations = [c - shift for c in self._citations]
+            self.blocks.append(block)
+        self._builder = TextBuilder()
+        self._links = []
+        self._citations = []
+
+    # -- events ------------------------------------------------------------
+    def handle_starttag(self, tag, attrs):
+        if self._skip:
+            if tag not in _VOID:
+                self._skip.append(tag)
+            return
+        if tag in _SKIP:
+            self._skip.append(tag)
+            return
+        if tag == "img":
+            self._image_alt()
+            return
+        if tag == "br":
+            self._builder.add(" ", self._offset(), self._offset() + len(self.get_starttag_text() or ""))
+            return
+        if tag in _HEADINGS or tag in _BLOCK_SCOPE or tag in _BLOCK_BREAK:
+            self._flush()
+        if tag in _HEADINGS:
+            self._stack.append((tag, "heading", _HEADINGS[tag]))
+        elif tag in _BLOCK_SCOPE:
+            scope = _BLOCK_SCOPE[tag]
+            outer, _ = self._current_scope()
+            if scope == "paragraph" and outer in _STRONG_SCOPES:
+                scope = outer
+            self._stack.append((tag, scope, 0 if scope != "title" else 0))
+        elif tag in _BLOCK_BREAK and tag not in _VOID:
+            self._stack.append((tag, "", 0))
+        if tag in ("ol", "ul") and any(k == "class" and v and "reference" in v for k, v in attrs):
+            self.has_reference_list = True
+        if tag == "a":
+            href = dict(attrs).get("href") or ""
+            self._open_links.append((len(self._builder), href))
+        elif tag == "sup":
+            self._sup_depth += 1
+
+    def handle_startendtag(self, tag, attrs):
+        if tag == "img" and not self._skip:
+            self._image_alt()
+        elif tag == "br" and not self._skip:
+            self._builder.add(" ", self._offset(), self._offset() + len(self.get_starttag_text() or ""))
+
+    def handle_endtag(self, tag):
+        if self._skip:
+            if tag == self._skip[-1]:
+                self._skip.pop()
+            elif tag in self._skip:
+                while self._skip and self._skip.pop() != tag:
+                    pass
+            return
+        if tag == "a" and self._open_links:
+            start, href = self._open_links.pop()
+            self._links.append(Link(start, len(self._builder), href))
+            return
+        if tag == "sup" and self._sup_depth:
+            self._sup_depth -= 1
+            if self._sup_depth == 0:
+                self._end_sup()
+            return
+        if tag in _HEADINGS or tag in _BLOCK_SCOPE or tag in _BLOCK_BREAK:
+            self._flush()
+            for i in range(len(self._stack) - 1, -1, -1):
+                if self._stack[i][0] == tag:
+                    del self._stack[i:]
+                    break
+
+    def _end_sup(self):
+        # A superscript of numbers is a citation marker: it is recorded, not read as text.
+        data, self._sup_data = self._sup_data, []
+        if data and _CITATION_SUP.match("".join(d for d, _ in data)):
+            self._citations.append(len(self._builder))
+            return
+        for text, offset in data:
+            self._builder.add_collapsed(text, offset)
+
+    def handle_data(self, data):
+        if self._skip or not data:
+            return
+        if self._sup_depth:
+            self._sup_data.append((data, self._offset()))
+            return
+        self._builder.add_collapsed(data, self._offset())
+
+    def _reference(self, raw_len_hint: str):
+        if self._skip:
+            return
+        start = self._offset()
+        m = _ENTITY.match(self.source, start)
+        if m:
+            add_with_entities(self._builder, m.group(), start)
+        else:
+            end = start + len(raw_len_hint)
+            self._builder.add(self.source[start:end], start)
+
+    def handle_entityref(self, name):
+        self._reference("&" + name)
+
+    def handle_charref(self, name):
+        self._reference("&#" + name)
+
+    def handle_comment(self, data):
+        directive = parse_directive(data, self._offset())
+        if directive is not None:
+            self.directives.append(directive)
+
+    def _image_alt(self):
+        tag_text = self.get_starttag_text() or ""
+        m = _ALT.search(tag_text)
+        if not m:
+            return
+        group = next(g for g in (1, 2, 3) if m.group(g) is not None)
+        start = self._offset() + m.start(group)
+        builder = TextBuilder()
+        add_with_entities(builder, m.group(group), start)
+        block = builder.build("image_alt")
+        if block is not None:
+            self.blocks.append(block)
+
+    def close(self):
+        super().close()
+        self._flush()
+
+
+def extract_html(source: str, start: int = 0, end: int | None = None):
+    """Blocks and directives of the HTML in ``source[start:end]``, in source offsets."""
+    end = len(source) if end is None else end
+    fragment = source[start:end]
+    parser = _Extractor(fragment)
+    parser.feed(fragment)
+    parser.close()
+    if start:
+        for block in parser.blocks:
+            block.smap.src_starts = [s + start for s in block.smap.src_starts]
+            block.smap.src_ends = [s + start for s in block.smap.src_ends]
+        for d in parser.directives:
+            d.offset += start
+    return parser.blocks, parser.directives, parser.has_reference_list
+
+
+def read_html(path: str, source: str) -> Document:
+    blocks, directives, refs = extract_html(source)
+    return Document(
+        path=path, source=source, format="html", blocks=blocks, directives=directives, has_reference_list=refs
+    )

@@ -1,0 +1,317 @@
+"""Markdown pages (CommonMark with the common extensions: tables, footnotes, front matter).
+
+A small line scanner finds the blocks; an inline scanner then keeps the prose and
+drops the markup. Both keep every character's source position, which the
+general-purpose Markdown libraries do not expose below the line level.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lint.documents.base import Block, Document, Link, TextBuilder, parse_directive
+from lint.documents.html import add_with_entities, extract_html
+
+_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)")
+_ATX_CLOSE = re.compile(r"[ \t]+#+[ \t]*$|^#+[ \t]*$")
+_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_LIST = re.compile(r"^([ \t]*)(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
+_THEMATIC = re.compile(r"^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
+_QUOTE = re.compile(r"^ {0,3}>[ \t]?")
+_TABLE_SEP = re.compile(r"^[ \t]*\|?[ \t]*:?-{1,}:?[ \t]*(?:\|[ \t]*:?-{1,}:?[ \t]*)+\|?[ \t]*$|^[ \t]*\|[ \t]*:?-{1,}:?[ \t]*\|[ \t]*$")
+_LINK_DEF = re.compile(r"^ {0,3}\[(?!\^)[^\]]+\]:\s*\S+")
+_FOOTNOTE_DEF = re.compile(r"^ {0,3}\[\^[^\]]+\]:[ \t]*")
+_HTML_BLOCK = re.compile(
+    r"^ {0,3}(?:<!--|</?(?:address|article|aside|blockquote|body|caption|dd|details|div|dl|dt|figcaption|"
+    r"figure|footer|form|h[1-6]|header|hr|html|li|main|nav|ol|p|pre|script|section|style|summary|table|"
+    r"tbody|td|tfoot|th|thead|tr|ul|img|iframe|video|audio|picture|source|br)\b)",
+    re.I,
+)
+
+# Inline syntax, tried in this order at each position.
+_INLINE = re.compile(
+    r"""
+      (?P<escape>\\[!-/:-@\[-`{-~])
+    | (?P<code>(?P<ticks>`+).+?(?P=ticks))
+    | (?P<comment><!--.*?-->)
+    | (?P<image>!\[(?P<alt>[^\]]*)\]\([^)]*\))
+    | (?P<image_ref>!\[(?P<ralt>[^\]]*)\]\[[^\]]*\])
+    | (?P<footref>\[\^[^\]\s]+\])
+    | (?P<link>\[(?P<label>(?:[^\[\]]|\[[^\]]*\])+)\]\((?P<target><[^>]*>|[^)\s]*)(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*\))
+    | (?P<reflink>\[(?P<rlabel>[^\[\]]+)\]\[(?P<ref>[^\]]*)\])
+    | (?P<autolink><(?:https?|ftp|mailto):[^>\s]+>|<[^@>\s]+@[^>\s]+>)
+    | (?P<sup><sup>(?P<suptext>[^<]*)</sup>)
+    | (?P<tag></?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>)
+    | (?P<url>(?:https?://|www\.)[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'"])
+    | (?P<email>[\w.+-]+@[\w-]+\.[\w.-]+\w)
+    | (?P<entity>&(?:\#[0-9]+|\#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);)
+    | (?P<emphasis>\*{1,3}|~~|(?<![\w])_{1,3}(?=\S)|(?<=\S)_{1,3}(?![\w]))
+    """,
+    re.X | re.S,
+)
+_CITATION_SUP = re.compile(r"^\s*[\[(]?\s*[\d,\s–-]+\s*[\])]?\s*$")
+
+
+class _Inline:
+    """Reads the inline content of one block."""
+
+    def __init__(self, source: str, document_blocks: list[Block], directives: list):
+        self.source = source
+        self.extra_blocks = document_blocks
+        self.directives = directives
+
+    def read(self, segments: list[tuple[int, int]], scope: str, level: int = 0) -> Block | None:
+        """``segments`` are the (start, end) source ranges of the block's lines."""
+        builder = TextBuilder()
+        links: list[Link] = []
+        citations: list[int] = []
+        for n, (start, end) in enumerate(segments):
+            if n:
+                prev_end = segments[n - 1][1]
+                builder.add(" ", prev_end, start)  # the line break (and indentation) reads as a space
+            self._inline(builder, start, end, links, citations)
+        block = builder.build(scope, level)
+        if block is None:
+            return None
+        text = builder.text()
+        shift = len(text) - len(text.lstrip())
+        block.links = [Link(l.start - shift, l.end - shift, l.target) for l in links]
+        block.citations = [c - shift for c in citations]
+        return block
+
+    def _inline(self, builder, start, end, links, citations):
+        src = self.source
+        pos = start
+        for m in _INLINE.finditer(src, start, end):
+            if m.start() > pos:
+                builder.add_collapsed(src[pos : m.start()], pos)
+            kind = next(k for k in ("escape", "code", "comment", "image", "image_ref", "footref", "link", "reflink",
+                                    "autolink", "sup", "tag", "url", "email", "entity", "emphasis") if m.group(k) is not None)
+            if kind == "escape":
+                builder.add(m.group()[1], m.start(), m.end())
+            elif kind == "comment":
+                d = parse_directive(m.group()[4:-3], m.start())
+                if d is not None:
+                    self.directives.append(d)
+            elif kind in ("image", "image_ref"):
+                alt = "alt" if kind == "image" else "ralt"
+                if m.group(alt):
+                    b = TextBuilder()
+                    b.add_collapsed(m.group(alt), m.start(alt))
+                    block = b.build("image_alt")
+                    if block is not None:
+                        self.extra_blocks.append(block)
+            elif kind == "footref":
+                citations.append(len(builder))
+            elif kind in ("link", "reflink"):
+                label = "label" if kind == "link" else "rlabel"
+                target = m.group("target") if kind == "link" else (m.group("ref") or m.group("rlabel"))
+                link_start = len(builder)
+                self._inline(builder, m.start(label), m.end(label), links, citations)
+                links.append(Link(link_start, len(builder), target.strip("<>")))
+            elif kind in ("autolink", "url", "email"):
+                links.append(Link(len(builder), len(builder), m.group().strip("<>")))
+            elif kind == "sup":
+                if _CITATION_SUP.match(m.group("suptext")):
+                    citations.append(len(builder))
+                else:
+                    builder.add_collapsed(m.group("suptext"), m.start("suptext"))
+            elif kind == "entity":
+                add_with_entities(builder, m.group(), m.start())
+            # code, tag and emphasis markers are dropped
+            pos = m.end()
+        if pos < end:
+            builder.add_collapsed(src[pos:end], pos)
+
+
+def _lines(source: str):
+    pos, n = 0, len(source)
+    out = []
+    while pos < n:
+        nl = source.find("\n", pos)
+        if nl == -1:
+            nl = n
+        end = nl - 1 if nl > pos and source[nl - 1] == "\r" else nl
+        out.append((pos, end))
+        pos = nl + 1
+    return out
+
+
+def _front_matter_end(source: str, lines) -> int:
+    """Index of the first line after YAML (---) or TOML (+++) front matter."""
+    if not lines:
+        return 0
+    first = source[lines[0][0] : lines[0][1]].strip()
+    if first not in ("---", "+++"):
+        return 0
+    closers = ("---", "...") if first == "---" else ("+++",)
+    for i in range(1, len(lines)):
+        if source[lines[i][0] : lines[i][1]].strip() in closers:
+            return i + 1
+    return 0
+
+
+def _split_cells(source: str, start: int, end: int):
+    """Source ranges of the cells of one table row."""
+    row = source[start:end]
+    cells, cell_start, i = [], 0, 0
+    while i < len(row):
+        ch = row[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "`":
+            close = row.find("`", i + 1)
+            i = close + 1 if close != -1 else i + 1
+            continue
+        if ch == "|":
+            cells.append((cell_start, i))
+            cell_start = i + 1
+        i += 1
+    cells.append((cell_start, len(row)))
+    if cells and not row[cells[0][0] : cells[0][1]].strip() and row.lstrip().startswith("|"):
+        cells = cells[1:]
+    if cells and not row[cells[-1][0] : cells[-1][1]].strip() and row.rstrip().endswith("|"):
+        cells = cells[:-1]
+    return [(start + a, start + b) for a, b in cells]
+
+
+def read_markdown(path: str, source: str) -> Document:
+    lines = _lines(source)
+    text_of = lambda i: source[lines[i][0] : lines[i][1]]  # noqa: E731
+    blocks: list[Block] = []
+    directives: list = []
+    inline = _Inline(source, blocks, directives)
+    has_refs = False
+    para: list[tuple[int, int]] = []
+    para_scope = "paragraph"
+    in_list = False
+
+    def flush():
+        nonlocal para
+        if para:
+            block = inline.read(para, para_scope)
+            if block is not None:
+                blocks.append(block)
+        para = []
+
+    i = _front_matter_end(source, lines)
+    n = len(lines)
+    while i < n:
+        s, e = lines[i]
+        line = text_of(i)
+        stripped = line.strip()
+        if not stripped:
+            flush()
+            i += 1
+            continue
+        fence = _FENCE.match(line)
+        if fence:
+            flush()
+            marker = fence.group(1)
+            i += 1
+            while i < n and not text_of(i).strip().startswith(marker[0] * len(marker)):
+                i += 1
+            i += 1
+            continue
+        if line.startswith(("    ", "\t")) and not para and not in_list:
+            i += 1  # indented code block
+            continue
+        if _HTML_BLOCK.match(line):
+            flush()
+            j = i
+            if line.lstrip().startswith("<!--"):
+                while j < n and "-->" not in text_of(j):
+                    j += 1
+            else:
+                while j + 1 < n and text_of(j + 1).strip():
+                    j += 1
+            j = min(j, n - 1)
+            html_blocks, html_directives, refs = extract_html(source, s, lines[j][1])
+            blocks.extend(html_blocks)
+            directives.extend(html_directives)
+            has_refs = has_refs or refs
+            i = j + 1
+            continue
+        atx = _ATX.match(line)
+        if atx:
+            flush()
+            content_start = s + atx.end()
+            content = source[content_start:e]
+            close = _ATX_CLOSE.search(content)
+            content_end = content_start + (close.start() if close else len(content))
+            block = inline.read([(content_start, content_end)], "heading", len(atx.group(1)))
+            if block is not None:
+                blocks.append(block)
+            in_list = False
+            i += 1
+            continue
+        if para and para_scope == "paragraph" and _SETEXT.match(line):
+            level = 1 if line.strip().startswith("=") else 2
+            block = inline.read(para, "heading", level)
+            if block is not None:
+                blocks.append(block)
+            para = []
+            i += 1
+            continue
+        if _THEMATIC.match(line):
+            flush()
+            in_list = False
+            i += 1
+            continue
+        if _LINK_DEF.match(line):
+            flush()
+            has_refs = True
+            i += 1
+            continue
+        footnote = _FOOTNOTE_DEF.match(line)
+        if footnote:
+            flush()
+            has_refs = True
+            para = [(s + footnote.end(), e)]
+            para_scope = "footnote"
+            i += 1
+            continue
+        if "|" in line and i + 1 < n and _TABLE_SEP.match(text_of(i + 1)) and not para:
+            j = i
+            rows = [i]
+            j = i + 2
+            while j < n and "|" in text_of(j) and text_of(j).strip():
+                rows.append(j)
+                j += 1
+            for r in rows:
+                for cs, ce in _split_cells(source, *lines[r]):
+                    block = inline.read([(cs, ce)], "table_cell")
+                    if block is not None:
+                        blocks.append(block)
+            i = j
+            continue
+        quote = _QUOTE.match(line)
+        if quote:
+            if para_scope != "paragraph":
+                flush()
+            para_scope = "paragraph"
+            para.append((s + quote.end(), e))
+            i += 1
+            continue
+        item = _LIST.match(line)
+        if item:
+            flush()
+            in_list = True
+            para_scope = "list_item"
+            para = [(s + item.end(), e)]
+            i += 1
+            continue
+        # paragraph line, or lazy continuation of the current paragraph/item
+        indent = len(line) - len(line.lstrip())
+        if not para:
+            para_scope = "list_item" if (in_list and indent) else "paragraph"
+            if not indent:
+                in_list = False
+        para.append((s + indent, e))
+        i += 1
+    flush()
+    blocks.sort(key=lambda b: b.src_start)
+    return Document(path=path, source=source, format="markdown", blocks=blocks, directives=directives,
+                    has_reference_list=has_refs)

@@ -1,0 +1,97 @@
+"""Plain-text pages, as they are copied out of a CMS.
+
+Pages of this kind rarely have markup, so the structure is inferred from the
+lines: a short line without closing punctuation, standing alone between blank
+lines, is a heading (the first one is the title); a line that starts with a
+bullet or a number is a list item; other lines form paragraphs. A line that
+ends a sentence also ends the paragraph, because CMS exports often put each
+paragraph on one line with no blank line between them, while a line cut in the
+middle of a sentence (hard-wrapped text) continues the paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lint.documents.base import Block, Document, TextBuilder
+
+LIST_MARKER = re.compile(r"^[ \t]*(?:[-*+•‣◦–—]|\(?\d{1,3}[.)]|\(?[a-zA-Z][.)])[ \t]+")
+_SENTENCE_END = re.compile(r"[.!?:;…][\"'”’)\]]*\s*$")
+_HEADING_MAX_WORDS = 10
+
+
+def _lines(source: str):
+    """Yield (start, end) of each line without its line break."""
+    pos = 0
+    n = len(source)
+    while pos < n:
+        nl = source.find("\n", pos)
+        if nl == -1:
+            nl = n
+        end = nl
+        if end > pos and source[end - 1] == "\r":
+            end -= 1
+        yield pos, end
+        pos = nl + 1
+
+
+def _looks_like_heading(line: str) -> bool:
+    stripped = line.strip()
+    if not stripped or _SENTENCE_END.search(stripped) or stripped.endswith(","):
+        return False
+    if LIST_MARKER.match(line):
+        return False
+    words = stripped.split()
+    return len(words) <= _HEADING_MAX_WORDS and stripped[0].isupper()
+
+
+def read_text(path: str, source: str) -> Document:
+    lines = list(_lines(source))
+    blank = [not source[s:e].strip() for s, e in lines]
+    blocks: list[Block] = []
+    builder: TextBuilder | None = None
+    scope = "paragraph"
+    seen_title = False
+
+    def flush():
+        nonlocal builder
+        if builder is not None:
+            block = builder.build(scope)
+            if block is not None:
+                blocks.append(block)
+        builder = None
+
+    for i, (s, e) in enumerate(lines):
+        line = source[s:e]
+        if blank[i]:
+            flush()
+            continue
+        alone = (i == 0 or blank[i - 1]) and (i + 1 >= len(lines) or blank[i + 1])
+        has_more = any(not b for b in blank[i + 1 :])
+        if alone and has_more and _looks_like_heading(line):
+            flush()
+            b = TextBuilder()
+            b.add_collapsed(line, s)
+            block = b.build("heading" if seen_title else "title", level=2 if seen_title else 1)
+            if block is not None:
+                blocks.append(block)
+                seen_title = True
+            continue
+        marker = LIST_MARKER.match(line)
+        if marker:
+            flush()
+            builder = TextBuilder()
+            scope = "list_item"
+            builder.add_collapsed(line[marker.end() :], s + marker.end())
+        elif builder is None:
+            builder = TextBuilder()
+            scope = "paragraph"
+            builder.add_collapsed(line, s)
+        else:
+            # continuation of a hard-wrapped paragraph: the line break reads as a space
+            builder.add(" ", lines[i - 1][1], s)
+            builder.add_collapsed(line.lstrip(), s + (len(line) - len(line.lstrip())))
+        if _SENTENCE_END.search(line):
+            flush()
+    flush()
+    return Document(path=path, source=source, format="text", blocks=blocks)

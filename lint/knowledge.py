@@ -1,0 +1,253 @@
+"""The medical knowledge base: body regions, anatomy, procedures and conditions.
+
+The data lives in ``rules/knowledge/*.yaml`` (see the README there), written for
+clinician-editors to read and extend. This module loads it, checks it (every
+reference must resolve) and answers the questions the rule kinds ask: which
+region does a word name, are two regions related, which structures does a
+procedure act on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lint.yamlio import load_yaml
+
+
+class KnowledgeError(Exception):
+    """The knowledge base is inconsistent; the message names the file and the entry."""
+
+
+@dataclass
+class Region:
+    id: str
+    name: str
+    parents: tuple[str, ...]
+    terms: tuple[str, ...]
+    lay: str = ""
+
+
+@dataclass
+class Structure:
+    id: str
+    name: str
+    synonyms: tuple[str, ...]
+    regions: tuple[str, ...]
+    system: str
+    kind: str
+    side: str
+    lay: str
+    location: str = ""
+    neighbours: tuple[str, ...] = ()
+
+
+@dataclass
+class Procedure:
+    id: str
+    name: str
+    synonyms: tuple[str, ...]
+    abbreviations: tuple[str, ...]
+    specialty: str
+    regions: tuple[str, ...]
+    structures: tuple[str, ...]
+    lay: str
+    not_: tuple[str, ...] = ()
+
+
+@dataclass
+class Condition:
+    id: str
+    name: str
+    synonyms: tuple[str, ...]
+    regions: tuple[str, ...]
+    symptom_regions: tuple[str, ...]
+    treated_by: tuple[str, ...]
+    lay: str = ""
+
+
+@dataclass
+class KnowledgeBase:
+    regions: dict[str, Region] = field(default_factory=dict)
+    structures: dict[str, Structure] = field(default_factory=dict)
+    procedures: dict[str, Procedure] = field(default_factory=dict)
+    conditions: dict[str, Condition] = field(default_factory=dict)
+
+    # -- regions --------------------------------------------------------------
+    _ancestors: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
+
+    def ancestors(self, region_id: str) -> frozenset[str]:
+        """The region and every region that contains it."""
+        cached = self._ancestors.get(region_id)
+        if cached is not None:
+            return cached
+        seen = {region_id}
+        todo = [region_id]
+        while todo:
+            for parent in self.regions[todo.pop()].parents:
+                if parent not in seen:
+                    seen.add(parent)
+                    todo.append(parent)
+        result = self._ancestors[region_id] = frozenset(seen)
+        return result
+
+    def related(self, a: str, b: str) -> bool:
+        """True when one region lies within the other (or they are the same)."""
+        return a in self.ancestors(b) or b in self.ancestors(a)
+
+    def any_related(self, regions_a, regions_b) -> bool:
+        return any(self.related(a, b) for a in regions_a for b in regions_b)
+
+    def structure_regions(self, structure_id: str) -> tuple[str, ...]:
+        return self.structures[structure_id].regions
+
+    # -- lexicon ----------------------------------------------------------------
+    def lexicon(self) -> list[tuple[str, str, str]]:
+        """(label, entry id, phrase) for every name, synonym and abbreviation.
+
+        Labels: ``procedure``, ``structure``, ``condition``, ``region``.
+        """
+        out = []
+        for p in self.procedures.values():
+            for phrase in (p.name, *p.synonyms):
+                out.append(("procedure", p.id, phrase))
+            for abbr in p.abbreviations:
+                out.append(("procedure_abbr", p.id, abbr))
+        for s in self.structures.values():
+            for phrase in (s.name, *s.synonyms):
+                out.append(("structure", s.id, phrase))
+        for c in self.conditions.values():
+            for phrase in (c.name, *c.synonyms):
+                out.append(("condition", c.id, phrase))
+        for r in self.regions.values():
+            for phrase in r.terms:
+                out.append(("region", r.id, phrase))
+        return out
+
+
+def _tuple(value, where: str, key: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise KnowledgeError(f"{where}: '{key}' must be a list of strings")
+    return tuple(value)
+
+
+def _entries(data, path: Path, key: str) -> list[dict]:
+    if data is None:
+        return []
+    if not isinstance(data, dict) or set(data) - {key}:
+        raise KnowledgeError(f"{path}: expected a mapping with the single key '{key}'")
+    entries = data.get(key) or []
+    if not isinstance(entries, list):
+        raise KnowledgeError(f"{path}: '{key}' must be a list")
+    for n, entry in enumerate(entries):
+        if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
+            raise KnowledgeError(f"{path}: entry {n + 1} of '{key}' needs an 'id'")
+    return entries
+
+
+_ALLOWED = {
+    "regions": {"id", "name", "parents", "terms", "lay"},
+    "structures": {"id", "name", "synonyms", "regions", "system", "kind", "side", "lay", "location", "neighbours"},
+    "procedures": {"id", "name", "synonyms", "abbreviations", "specialty", "regions", "structures", "lay", "not"},
+    "conditions": {"id", "name", "synonyms", "regions", "symptom_regions", "treated_by", "lay"},
+}
+SIDES = {"left", "right", "midline", "bilateral", "either"}
+
+
+def _check_keys(entry: dict, kind: str, where: str) -> None:
+    unknown = set(entry) - _ALLOWED[kind]
+    if unknown:
+        raise KnowledgeError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+
+
+def load_knowledge(directory: Path) -> KnowledgeBase:
+    """Load every ``*.yaml`` under ``directory`` (the top key says what it holds)."""
+    kb = KnowledgeBase()
+    files = sorted(directory.rglob("*.yaml"))
+    for path in files:
+        data = load_yaml(path)
+        if not data:
+            continue
+        if not isinstance(data, dict) or len(data) != 1 or next(iter(data)) not in _ALLOWED:
+            raise KnowledgeError(f"{path}: the top key must be one of {', '.join(sorted(_ALLOWED))}")
+        kind = next(iter(data))
+        for entry in _entries(data, path, kind):
+            where = f"{path}: {kind[:-1]} '{entry['id']}'"
+            _check_keys(entry, kind, where)
+            table = getattr(kb, kind)
+            if entry["id"] in table:
+                raise KnowledgeError(f"{where}: duplicate id")
+            name = entry.get("name") or entry["id"].replace("-", " ")
+            t = lambda k: _tuple(entry.get(k), where, k)  # noqa: E731
+            if kind == "regions":
+                table[entry["id"]] = Region(entry["id"], name, t("parents"), t("terms"), entry.get("lay", ""))
+            elif kind == "structures":
+                side = entry.get("side", "midline")
+                if side not in SIDES:
+                    raise KnowledgeError(f"{where}: side must be one of {', '.join(sorted(SIDES))}")
+                table[entry["id"]] = Structure(
+                    entry["id"], name, t("synonyms"), t("regions"), entry.get("system", ""),
+                    entry.get("kind", ""), side, entry.get("lay", ""), entry.get("location", ""), t("neighbours"),
+                )
+            elif kind == "procedures":
+                table[entry["id"]] = Procedure(
+                    entry["id"], name, t("synonyms"), t("abbreviations"), entry.get("specialty", ""),
+                    t("regions"), t("structures"), entry.get("lay", ""), t("not"),
+                )
+            else:
+                table[entry["id"]] = Condition(
+                    entry["id"], name, t("synonyms"), t("regions"), t("symptom_regions"), t("treated_by"),
+                    entry.get("lay", ""),
+                )
+    validate(kb)
+    return kb
+
+
+def validate(kb: KnowledgeBase) -> None:
+    """Referential integrity: every region, structure and procedure named exists."""
+    problems = []
+
+    def need(table, ids, where, what):
+        for i in ids:
+            if i not in table:
+                problems.append(f"{where} refers to unknown {what} '{i}'")
+
+    for r in kb.regions.values():
+        need(kb.regions, r.parents, f"region '{r.id}'", "region")
+    for s in kb.structures.values():
+        need(kb.regions, s.regions, f"structure '{s.id}'", "region")
+        need(kb.structures, s.neighbours, f"structure '{s.id}'", "structure")
+        if not s.regions:
+            problems.append(f"structure '{s.id}' has no region")
+    for p in kb.procedures.values():
+        need(kb.regions, p.regions, f"procedure '{p.id}'", "region")
+        need(kb.structures, p.structures, f"procedure '{p.id}'", "structure")
+        need(kb.procedures, p.not_, f"procedure '{p.id}'", "procedure")
+        if not p.regions:
+            problems.append(f"procedure '{p.id}' has no region")
+    for c in kb.conditions.values():
+        need(kb.regions, c.regions, f"condition '{c.id}'", "region")
+        need(kb.regions, c.symptom_regions, f"condition '{c.id}'", "region")
+        need(kb.procedures, c.treated_by, f"condition '{c.id}'", "procedure")
+    # a cycle in the region tree would make every region its own ancestor
+    for r in kb.regions:
+        state: dict[str, int] = {}
+
+        def visit(x):
+            if state.get(x) == 1:
+                problems.append(f"region '{r}' is inside itself (a cycle in 'parents')")
+                return
+            if state.get(x) == 2 or x not in kb.regions:
+                return
+            state[x] = 1
+            for p in kb.regions[x].parents:
+                visit(p)
+            state[x] = 2
+
+        visit(r)
+    if problems:
+        raise KnowledgeError("knowledge base: " + "; ".join(sorted(set(problems))[:20]))
