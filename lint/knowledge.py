@@ -251,3 +251,15 @@ def validate(kb: KnowledgeBase) -> None:
         visit(r)
     if problems:
         raise KnowledgeError("knowledge base: " + "; ".join(sorted(set(problems))[:20]))
+
+
+def merge_knowledge(bases: list[KnowledgeBase]) -> KnowledgeBase:
+    """Knowledge from several packs; a later pack's entry replaces an earlier one with the same id."""
+    merged = KnowledgeBase()
+    for kb in bases:
+        merged.regions.update(kb.regions)
+        merged.structures.update(kb.structures)
+        merged.procedures.update(kb.procedures)
+        merged.conditions.update(kb.conditions)
+    validate(merged)
+    return merged

@@ -1,0 +1,219 @@
+"""The engine: files in, findings out. The command line and the tests call this."""
+
+from __future__ import annotations
+
+import bisect
+import fnmatch
+import os
+from pathlib import Path
+
+from lint.config import ConfigError, Settings
+from lint.documents import SUPPORTED_EXTENSIONS, DocumentError, decode, parse
+from lint.knowledge import KnowledgeBase, KnowledgeError, load_knowledge
+from lint.model import FileResult, Finding
+from lint.registry import Rule, RuleError, builtin_rules_dir, load_rules, matches, valid_selector
+from lint.suppression import Suppressions
+from lint.yamlio import DataFileError
+
+DEFAULT_EXCLUDE = (
+    ".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox", ".nox",
+    "site-packages", "_build", ".medlint_cache", ".pytest_cache", ".mypy_cache",
+)
+
+
+class SetupError(Exception):
+    """A broken rule pack, knowledge base or selector: exit code 2."""
+
+
+def line_starts(source: str) -> list[int]:
+    starts = [0]
+    find = source.find
+    pos = find("\n")
+    while pos != -1:
+        starts.append(pos + 1)
+        pos = find("\n", pos + 1)
+    return starts
+
+
+def select_rules(rules: list[Rule], settings: Settings) -> list[Rule]:
+    for selector in [*(settings.select or []), *settings.extend_select, *settings.ignore]:
+        if not valid_selector(selector, rules):
+            raise ConfigError(f"unknown rule selector '{selector}' (a code, a code prefix, a category or ALL)")
+    chosen = []
+    for rule in rules:
+        on = any(matches(s, rule) for s in settings.select) if settings.select is not None else rule.enabled
+        on = on or any(matches(s, rule) for s in settings.extend_select)
+        if on and not any(matches(s, rule) for s in settings.ignore):
+            chosen.append(rule)
+    return chosen
+
+
+class Linter:
+    """Loads the rules and the knowledge once; lints any number of files."""
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        pack_dirs = [builtin_rules_dir(), *settings.rule_paths]
+        try:
+            self.all_rules = load_rules(pack_dirs)
+            self.kb = self._load_knowledge(pack_dirs)
+        except (RuleError, KnowledgeError, DataFileError) as exc:
+            raise SetupError(str(exc)) from None
+        self.rules = select_rules(self.all_rules, settings)
+        for code in settings.severity:
+            if not any(r.code == code for r in self.all_rules):
+                raise ConfigError(f"severity: unknown rule code '{code}'")
+        for code in settings.rules:
+            if not any(r.code == code for r in self.all_rules):
+                raise ConfigError(f"rules: unknown rule code '{code}'")
+        from lint.kinds import kinds
+
+        available = kinds()
+        self.checkers = []
+        for rule in self.rules:
+            kind = available.get(rule.kind)
+            if kind is None:
+                raise SetupError(f"{rule.path}: rule {rule.code}: unknown kind '{rule.kind}'")
+            try:
+                self.checkers.append(kind(rule, self.kb, settings))
+            except (RuleError, DataFileError) as exc:
+                raise SetupError(str(exc)) from None
+        self._nlp = None
+
+    @staticmethod
+    def _load_knowledge(pack_dirs) -> KnowledgeBase:
+        kb_dirs = [d / "knowledge" for d in map(Path, pack_dirs) if (d / "knowledge").is_dir()]
+        if len(kb_dirs) == 1:
+            return load_knowledge(kb_dirs[0])
+        from lint.knowledge import merge_knowledge
+
+        return merge_knowledge([load_knowledge(d) for d in kb_dirs])
+
+    @property
+    def nlp(self):
+        if self._nlp is None:
+            from lint.pipeline import get_pipeline
+
+            self._nlp = get_pipeline(id(self.kb), self.kb.lexicon, self.settings.model)
+        return self._nlp
+
+    # -- files -------------------------------------------------------------------
+    def read(self, path: str) -> str:
+        """Read and decode one file, or raise DocumentError with a one-line reason."""
+        try:
+            size = os.path.getsize(path)
+            if size > self.settings.max_file_size:
+                raise DocumentError(
+                    f"file is {size:,} bytes, over the limit of {self.settings.max_file_size:,} (max-file-size)"
+                )
+            with open(path, "rb") as fh:
+                data = fh.read()
+        except IsADirectoryError:
+            raise DocumentError("is a directory") from None
+        except FileNotFoundError:
+            raise DocumentError("no such file") from None
+        except PermissionError:
+            raise DocumentError("permission denied") from None
+        except OSError as exc:
+            raise DocumentError(exc.strerror or str(exc)) from None
+        return decode(data)
+
+    def lint_file(self, path: str) -> FileResult:
+        try:
+            source = self.read(path)
+        except DocumentError as exc:
+            return FileResult(path=path, error=str(exc))
+        return self.lint_source(path, source)
+
+    def lint_source(self, path: str, source: str, stdin_filename: str | None = None) -> FileResult:
+        from lint.page import Page, Unit
+
+        document = parse(path, source, stdin_filename)
+        display = stdin_filename if (path == "-" and stdin_filename) else path
+        ignored = self._ignored_for(display)
+        checkers = [c for c in self.checkers if not any(matches(s, c.rule) for s in ignored)]
+        if not document.blocks or not checkers:
+            return FileResult(path=path, source=source)
+        docs = self.nlp.pipe([b.text for b in document.blocks], batch_size=256)
+        units = [Unit(block, doc) for block, doc in zip(document.blocks, docs)]
+        page = Page(document, units, self.kb, self.settings)
+        starts = line_starts(source)
+        suppress = Suppressions(source, document.directives, starts)
+        findings: dict[tuple, Finding] = {}
+        for checker in checkers:
+            rule = checker.rule
+            severity = self.settings.severity.get(rule.code, rule.severity)
+            for hit in checker.check(page):
+                if hit.block.scope not in rule.scope and not checker.page_level:
+                    continue
+                finding = self._finding(rule, severity, hit, source, starts)
+                if finding is None or (suppress and suppress.suppressed(finding)):
+                    continue
+                findings.setdefault((finding.code, finding.start, finding.end), finding)
+        ordered = sorted(findings.values(), key=Finding.sort_key)
+        return FileResult(path=path, source=source, findings=ordered)
+
+    def _finding(self, rule: Rule, severity: str, hit, source: str, starts: list[int]) -> Finding | None:
+        if not (0 <= hit.start < hit.end <= len(hit.block.text)):
+            return None
+        start, end = hit.block.source_span(hit.start, hit.end)
+        if not (0 <= start < end <= len(source)):
+            return None
+        line = bisect.bisect_right(starts, start)
+        end_line = bisect.bisect_right(starts, end - 1) if end > start else line
+        end_col = end - starts[end_line - 1] + 1
+        return Finding(
+            code=rule.code, name=rule.name, category=rule.category, severity=severity, message=hit.message,
+            start=start, end=end, text=source[start:end], line=line, column=start - starts[line - 1] + 1,
+            end_line=end_line, end_column=end_col, suggestions=hit.suggestions, url=rule.url, fix=hit.fix,
+        )
+
+    def _ignored_for(self, path: str) -> list[str]:
+        out = []
+        posix = Path(path).as_posix()
+        name = Path(path).name
+        for pattern, codes in self.settings.per_file_ignores.items():
+            if fnmatch.fnmatch(posix, pattern) or fnmatch.fnmatch(name, pattern) or fnmatch.fnmatch(
+                posix, f"*/{pattern}"
+            ):
+                out.extend(codes)
+        return out
+
+
+def discover(paths, settings: Settings) -> tuple[list[str], list[FileResult]]:
+    """Files to lint (directories walked for page extensions), and errors for missing paths."""
+    files: list[str] = []
+    errors: list[FileResult] = []
+    excludes = [*DEFAULT_EXCLUDE, *settings.exclude]
+
+    def excluded(rel: str) -> bool:
+        parts = Path(rel).parts
+        return any(
+            fnmatch.fnmatch(rel, pat) or any(fnmatch.fnmatch(part, pat) for part in parts) for pat in excludes
+        )
+
+    seen = set()
+    for raw in paths:
+        if raw == "-":
+            files.append(raw)
+            continue
+        p = Path(raw)
+        if p.is_dir():
+            found = []
+            for root, dirnames, filenames in os.walk(p, followlinks=False):
+                dirnames[:] = sorted(d for d in dirnames if not excluded(os.path.join(root, d)))
+                for fn in filenames:
+                    full = os.path.join(root, fn)
+                    if fn.lower().endswith(SUPPORTED_EXTENSIONS) and not excluded(full):
+                        found.append(full)
+            for f in sorted(found):
+                if f not in seen:
+                    seen.add(f)
+                    files.append(f)
+        elif p.exists() or p.is_symlink():
+            if raw not in seen:
+                seen.add(raw)
+                files.append(raw)
+        else:
+            errors.append(FileResult(path=raw, error="no such file or directory"))
+    return files, errors

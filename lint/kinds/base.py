@@ -1,0 +1,126 @@
+"""What every rule kind shares.
+
+A kind is the logic; a rule is a kind plus knowledge (its YAML file). A kind
+class declares the options its rules may carry (``options``: name -> (type,
+default)), checks them when the rule pack is loaded, and yields :class:`Hit`
+objects from ``check(page)``. Hits are in block-text offsets; the engine maps
+them to the source, applies scopes, suppressions and severities.
+"""
+
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass
+from typing import ClassVar, Iterable
+
+from lint.documents import Block
+from lint.model import Fix
+from lint.page import Page, Unit
+from lint.registry import Rule, RuleError
+
+_MISSING = object()
+
+
+@dataclass
+class Hit:
+    block: Block
+    start: int
+    end: int
+    message: str
+    suggestions: tuple[str, ...] = ()
+    fix: Fix | None = None
+
+
+class _Vars(dict):
+    def __missing__(self, key):
+        return "{" + key + "}"
+
+
+class Kind:
+    """Base class of rule kinds. Subclasses set ``name`` and ``options`` and define ``check``."""
+
+    name: ClassVar[str] = ""
+    #: option name -> (type or tuple of types, default); a default of _MISSING makes it required
+    options: ClassVar[dict] = {}
+    #: True when the kind reads page-level facts (its rule cannot be judged on one block alone)
+    page_level: ClassVar[bool] = False
+
+    REQUIRED = _MISSING
+
+    def __init__(self, rule: Rule, kb, settings):
+        self.rule = rule
+        self.kb = kb
+        self.settings = settings
+        self.opts = self._validate(rule, {**rule.options, **settings.rule_options(rule.code)})
+        self.setup()
+
+    # -- life cycle ------------------------------------------------------------
+    def setup(self) -> None:
+        """Compile patterns and tables once, when the rule is loaded."""
+
+    def check(self, page: Page) -> Iterable[Hit]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    # -- helpers for subclasses --------------------------------------------------
+    def units(self, page: Page) -> list[Unit]:
+        return [u for u in page.units if u.block.scope in self.rule.scope]
+
+    def hit(self, unit_or_block, start: int, end: int, suggestions=(), fix: str | None = None,
+            message: str | None = None, **variables) -> Hit:
+        block = unit_or_block.block if isinstance(unit_or_block, Unit) else unit_or_block
+        text = block.text[start:end]
+        variables.setdefault("text", text)
+        if suggestions:
+            variables.setdefault("suggestion", suggestions[0])
+        template = message if message is not None else self.rule.message
+        msg = string.Formatter().vformat(template, (), _Vars(variables))
+        return Hit(block, start, end, msg, tuple(suggestions), Fix(fix) if fix is not None else None)
+
+    def error(self, message: str) -> RuleError:
+        return RuleError(f"{self.rule.path}: rule {self.rule.code}: {message}")
+
+    @classmethod
+    def _validate(cls, rule: Rule, given: dict) -> dict:
+        where = f"{rule.path}: rule {rule.code}"
+        unknown = set(given) - set(cls.options)
+        if unknown:
+            raise RuleError(f"{where}: unknown option(s) {', '.join(sorted(unknown))} for kind '{cls.name}'")
+        out = {}
+        for key, (types, default) in cls.options.items():
+            if key in given:
+                value = given[key]
+                if not isinstance(value, types) or (isinstance(value, bool) and bool not in _as_tuple(types)):
+                    names = "/".join(t.__name__ for t in _as_tuple(types))
+                    raise RuleError(f"{where}: option '{key}' must be {names}")
+                out[key] = value
+            elif default is _MISSING:
+                raise RuleError(f"{where}: option '{key}' is required for kind '{cls.name}'")
+            else:
+                out[key] = default() if callable(default) else default
+        return out
+
+
+def _as_tuple(types):
+    return types if isinstance(types, tuple) else (types,)
+
+
+def token_span(unit: Unit, start: int, end: int):
+    """The spaCy span covering text offsets [start, end) of a unit."""
+    return unit.doc.char_span(start, end, alignment_mode="expand")
+
+
+def is_negated(unit: Unit, start: int, end: int) -> bool:
+    span = token_span(unit, start, end)
+    if span is None:
+        return False
+    return any(neg.start <= span.start < neg.end or neg.start < span.end <= neg.end
+               for neg in unit.doc.spans.get("negated", ()))
+
+
+def match_case(template: str, original: str) -> str:
+    """Write a suggestion in the case of the text it replaces."""
+    if original.isupper() and len(original) > 1:
+        return template.upper()
+    if original[:1].isupper():
+        return template[:1].upper() + template[1:]
+    return template

@@ -1,0 +1,69 @@
+"""Inclusive language: a generic patient referred to as "he", "his" or "him".
+
+A pronoun is flagged when the nearest person it can point back to, in its own
+block or the one before, is a generic role ("the patient", "every patient",
+"the person"), not a named person ("Mr Patel", "John") or a man by definition
+("a man", "your husband").
+"""
+
+from __future__ import annotations
+
+from lint.kinds.base import Kind, match_case
+
+
+class GenderedGeneric(Kind):
+    name = "gendered-generic"
+    page_level = True
+    options = {
+        "pronouns": (dict, lambda: {"he": "they", "his": "their", "him": "them", "himself": "themselves",
+                                    "she": "they", "her": "their", "hers": "theirs", "herself": "themselves"}),
+        "generic_nouns": (list, lambda: ["patient", "patients", "person", "individual", "client", "sufferer",
+                                         "candidate", "user", "reader", "surgeon", "doctor", "physician", "nurse",
+                                         "specialist"]),
+        "specific_nouns": (list, lambda: ["man", "men", "husband", "father", "son", "boy", "brother", "gentleman",
+                                          "woman", "women", "wife", "mother", "daughter", "girl", "sister", "lady",
+                                          "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "sir"]),
+        "flag_female": (bool, False),
+    }
+
+    def setup(self):
+        pronouns = self.opts["pronouns"]
+        if not self.opts["flag_female"]:
+            pronouns = {k: v for k, v in pronouns.items() if k in ("he", "his", "him", "himself")}
+        self.pronouns = pronouns
+        self.generic = {w.lower() for w in self.opts["generic_nouns"]}
+        self.specific = {w.lower() for w in self.opts["specific_nouns"]}
+
+    def _antecedent(self, tokens):
+        """The kind of the nearest person mentioned before, walking back: 'generic', 'specific' or None."""
+        for tok in reversed(tokens):
+            low = tok.lower_
+            if low in self.specific:
+                return "specific"
+            if low in self.generic:
+                return "generic"
+            if low in ("he", "him", "his", "himself") and tok.i > 0:
+                continue
+            # a capitalised word inside a sentence is most likely a name ("Mr Patel", "John")
+            if tok.is_alpha and tok.text[:1].isupper() and not tok.is_upper and not tok.is_sent_start \
+                    and not _in_terms(tok):
+                return "specific"
+        return None
+
+    def check(self, page):
+        units = self.units(page)
+        for n, unit in enumerate(units):
+            doc = unit.doc
+            previous = list(units[n - 1].doc) if n and units[n - 1].block.scope not in ("title", "heading") else []
+            for tok in doc:
+                replacement = self.pronouns.get(tok.lower_)
+                if replacement is None:
+                    continue
+                if self._antecedent(previous + list(doc[: tok.i])) != "generic":
+                    continue
+                yield self.hit(unit, tok.idx, tok.idx + len(tok.text),
+                               suggestions=(match_case(replacement, tok.text),))
+
+
+def _in_terms(tok) -> bool:
+    return any(s.start <= tok.i < s.end for s in tok.doc.spans.get("terms", ()))

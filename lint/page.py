@@ -1,0 +1,94 @@
+"""A parsed page with its spaCy docs and the page-level facts rules share.
+
+Facts that several rules need (the page's topic, its word count, its headings)
+are computed once, on first use, and cached on the page.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from functools import cached_property
+
+from spacy.tokens import Doc
+
+from lint.documents import Block, Document
+from lint.knowledge import KnowledgeBase
+
+HEADING_SCOPES = ("title", "heading")
+
+
+@dataclass
+class Unit:
+    """One block and its spaCy doc (the doc's text is the block's text)."""
+
+    block: Block
+    doc: Doc
+
+
+class Page:
+    def __init__(self, document: Document, units: list[Unit], kb: KnowledgeBase, settings):
+        self.document = document
+        self.units = units
+        self.kb = kb
+        self.settings = settings
+
+    @property
+    def path(self) -> str:
+        return self.document.path
+
+    @property
+    def format(self) -> str:
+        return self.document.format
+
+    def units_in(self, scopes) -> list[Unit]:
+        return [u for u in self.units if u.block.scope in scopes]
+
+    @cached_property
+    def headings(self) -> list[Unit]:
+        return [u for u in self.units if u.block.scope in HEADING_SCOPES]
+
+    @cached_property
+    def word_count(self) -> int:
+        return sum(1 for u in self.units for t in u.doc if t.is_alpha or t.like_num)
+
+    def _term_scores(self, label: str) -> Counter:
+        scores: Counter = Counter()
+        for unit in self.units:
+            weight = 5 if unit.block.scope == "title" or (unit.block.scope == "heading" and unit.block.level <= 1) else (
+                3 if unit.block.scope == "heading" else 1
+            )
+            for span in unit.doc.spans.get("terms", ()):
+                if span.label_ == label:
+                    scores[span.kb_id_] += weight
+        return scores
+
+    @cached_property
+    def procedure_scores(self) -> Counter:
+        return self._term_scores("procedure")
+
+    @cached_property
+    def topic_procedures(self) -> tuple[str, ...]:
+        """The procedures the page is about: named in its title and headings, or most often."""
+        scores = self.procedure_scores
+        if not scores:
+            return ()
+        best = max(scores.values())
+        if best < 2:
+            return ()
+        return tuple(sorted(p for p, s in scores.items() if s * 3 >= best))
+
+    @cached_property
+    def topic_conditions(self) -> tuple[str, ...]:
+        scores = self._term_scores("condition")
+        if not scores:
+            return ()
+        best = max(scores.values())
+        return tuple(sorted(c for c, s in scores.items() if s * 3 >= best and s >= 2))
+
+    @cached_property
+    def topic_regions(self) -> frozenset[str]:
+        regions = set()
+        for p in self.topic_procedures:
+            regions.update(self.kb.procedures[p].regions)
+        return frozenset(regions)

@@ -1,0 +1,187 @@
+"""Rules as data: load, validate and select the rule files of the rule packs.
+
+A rule pack is a folder of YAML files, one rule a file, named
+``<CODE>-<name>.yaml`` (``rules/anatomy/ANA001-procedure-region-mismatch.yaml``).
+Each names the *kind* (the logic, in ``lint/kinds/``) that runs it, and carries
+its own knowledge in ``options``. Other files in a pack folder (word lists,
+tables) are data that rules refer to by a path relative to the rule file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lint.model import CATEGORIES, SCOPES, SEVERITIES
+from lint.yamlio import DataFileError, load_yaml
+
+RULE_FILE = re.compile(r"^([A-Z]{2,3}\d{3})-([a-z0-9]+(?:-[a-z0-9]+)*)\.ya?ml$")
+CODE = re.compile(r"^[A-Z]{2,3}\d{3}$")
+NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+PROSE_SCOPES = ("title", "heading", "paragraph", "list_item", "table_cell", "footnote")
+_KEYS = {
+    "code", "name", "kind", "category", "severity", "message", "rationale", "scope", "suggestions",
+    "fix", "url", "options", "examples", "enabled",
+}
+
+
+class RuleError(Exception):
+    """A broken rule file; the message names the file and the rule."""
+
+
+def builtin_rules_dir() -> Path:
+    """The rule packs: ``lint/_rules`` in a wheel, the repository's ``rules/`` in a checkout."""
+    here = Path(__file__).resolve().parent
+    shipped = here / "_rules"
+    if shipped.is_dir():
+        return shipped
+    return here.parent / "rules"
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str
+    format: str = "md"  # the reader used for the example: txt, md or html
+    expect: str | None = None  # for a firing example: the expected finding text
+    fixed: str | None = None  # for a firing example with a safe fix: the text after --fix
+
+
+@dataclass
+class Rule:
+    code: str
+    name: str
+    kind: str
+    category: str
+    severity: str
+    message: str
+    rationale: str
+    path: Path
+    scope: tuple[str, ...] = PROSE_SCOPES
+    suggestions: tuple[str, ...] = ()
+    fix: bool = False
+    url: str = ""
+    options: dict = field(default_factory=dict)
+    fire: tuple[Example, ...] = ()
+    passes: tuple[Example, ...] = ()
+    enabled: bool = True
+
+    @property
+    def pack(self) -> str:
+        return self.path.parent.name
+
+
+def _examples(raw, where: str) -> tuple[Example, ...]:
+    out = []
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        raise RuleError(f"{where}: examples must be a list")
+    for item in raw:
+        if isinstance(item, str):
+            out.append(Example(item))
+        elif isinstance(item, dict) and isinstance(item.get("text"), str):
+            unknown = set(item) - {"text", "format", "expect", "fixed"}
+            if unknown:
+                raise RuleError(f"{where}: unknown example key(s) {', '.join(sorted(unknown))}")
+            fmt = item.get("format", "md")
+            if fmt not in ("txt", "md", "html"):
+                raise RuleError(f"{where}: example format must be txt, md or html")
+            out.append(Example(item["text"], fmt, item.get("expect"), item.get("fixed")))
+        else:
+            raise RuleError(f"{where}: an example is a string or a mapping with 'text'")
+    return tuple(out)
+
+
+def parse_rule(data, path: Path) -> Rule:
+    where = f"{path}"
+    if not isinstance(data, dict):
+        raise RuleError(f"{where}: a rule file holds one mapping")
+    code = data.get("code")
+    where = f"{path}: rule {code}" if code else where
+    unknown = set(data) - _KEYS
+    if unknown:
+        raise RuleError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+    for key in ("code", "name", "kind", "category", "severity", "message", "rationale"):
+        if not isinstance(data.get(key), str) or not data[key].strip():
+            raise RuleError(f"{where}: '{key}' is required (a non-empty string)")
+    if not CODE.match(code):
+        raise RuleError(f"{where}: code must be 2-3 capital letters and 3 digits")
+    if not NAME.match(data["name"]):
+        raise RuleError(f"{where}: name must be kebab-case")
+    m = RULE_FILE.match(path.name)
+    if m and (m.group(1) != code or m.group(2) != data["name"]):
+        raise RuleError(f"{where}: the file name must be {code}-{data['name']}.yaml")
+    if data["category"] not in CATEGORIES:
+        raise RuleError(f"{where}: unknown category '{data['category']}' (one of {', '.join(CATEGORIES)})")
+    if data["severity"] not in SEVERITIES:
+        raise RuleError(f"{where}: severity must be one of {', '.join(SEVERITIES)}")
+    scope = data.get("scope", list(PROSE_SCOPES))
+    if isinstance(scope, str):
+        scope = [scope]
+    if not isinstance(scope, list) or any(s not in SCOPES for s in scope):
+        raise RuleError(f"{where}: scope must be a list of {', '.join(SCOPES)}")
+    suggestions = data.get("suggestions") or []
+    if isinstance(suggestions, str):
+        suggestions = [suggestions]
+    options = data.get("options") or {}
+    if not isinstance(options, dict):
+        raise RuleError(f"{where}: options must be a mapping")
+    examples = data.get("examples") or {}
+    if not isinstance(examples, dict) or set(examples) - {"fire", "pass"}:
+        raise RuleError(f"{where}: examples must be a mapping with 'fire' and 'pass' lists")
+    fire = _examples(examples.get("fire"), where)
+    passes = _examples(examples.get("pass"), where)
+    if not fire or not passes:
+        raise RuleError(f"{where}: a rule needs examples that fire and examples that pass")
+    return Rule(
+        code=code, name=data["name"], kind=data["kind"], category=data["category"],
+        severity=data["severity"], message=data["message"].strip(), rationale=" ".join(data["rationale"].split()),
+        path=path, scope=tuple(scope), suggestions=tuple(str(s) for s in suggestions),
+        fix=bool(data.get("fix", False)), url=data.get("url", "") or "", options=options,
+        fire=fire, passes=passes, enabled=bool(data.get("enabled", True)),
+    )
+
+
+def rule_files(directory: Path) -> list[Path]:
+    return sorted(p for p in directory.glob("*/*.y*ml") if RULE_FILE.match(p.name))
+
+
+def load_rules(directories) -> list[Rule]:
+    """Every rule in the given pack folders, checked for unique codes and names."""
+    rules: list[Rule] = []
+    seen_codes: dict[str, Path] = {}
+    seen_names: dict[str, Path] = {}
+    for directory in directories:
+        directory = Path(directory)
+        files = rule_files(directory)
+        if not directory.is_dir():
+            raise RuleError(f"{directory}: rule-pack folder not found")
+        for path in files:
+            try:
+                rule = parse_rule(load_yaml(path), path)
+            except DataFileError as exc:
+                raise RuleError(str(exc)) from None
+            if rule.code in seen_codes:
+                raise RuleError(f"{path}: code {rule.code} is already used by {seen_codes[rule.code]}")
+            if rule.name in seen_names:
+                raise RuleError(f"{path}: name {rule.name} is already used by {seen_names[rule.name]}")
+            seen_codes[rule.code] = path
+            seen_names[rule.name] = path
+            rules.append(rule)
+    rules.sort(key=lambda r: r.code)
+    return rules
+
+
+def matches(selector: str, rule: Rule) -> bool:
+    """A selector is ALL, a category, a code, or a prefix of codes (ruff's style)."""
+    s = selector.strip()
+    if s.upper() == "ALL":
+        return True
+    if s.lower() == rule.category:
+        return True
+    return rule.code.startswith(s.upper()) and bool(s)
+
+
+def valid_selector(selector: str, rules) -> bool:
+    return any(matches(selector, r) for r in rules)

@@ -1,0 +1,67 @@
+"""Terminal output: ``path:line:col: CODE message``, the source line with a caret
+underline, then a summary. Colour only when writing to a terminal."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+_COLORS = {"error": "31", "warning": "33", "info": "36", "path": "1", "code": "1;35", "dim": "2", "caret": "1;31"}
+
+
+def _paint(text: str, key: str, on: bool) -> str:
+    return f"\x1b[{_COLORS[key]}m{text}\x1b[0m" if on else text
+
+
+def _source_line(source: str, line: int) -> str:
+    lines = source.splitlines()
+    return lines[line - 1] if 0 < line <= len(lines) else ""
+
+
+def _expand(text: str) -> str:
+    return text.replace("\t", "    ")
+
+
+def render(report) -> str:
+    c = report.color
+    out: list[str] = []
+    for result in report.results:
+        if result.error:
+            out.append(f"{_paint(result.path, 'path', c)}: {_paint('error', 'error', c)}: {result.error}")
+            continue
+        if report.quiet:
+            continue
+        for f in result.findings:
+            head = (f"{_paint(result.path, 'path', c)}:{f.line}:{f.column}: "
+                    f"{_paint(f.code, f.severity, c)} {f.message}")
+            out.append(head)
+            if report.show_source:
+                src = _source_line(result.source, f.line)
+                width = len(str(f.line))
+                prefix = _expand(src[: f.column - 1])
+                end_col = f.end_column if f.end_line == f.line else len(src) + 1
+                marked = _expand(src[f.column - 1 : end_col - 1]) or " "
+                gutter = _paint(f"{' ' * width} |", "dim", c)
+                out.append(f"{_paint(f'{f.line} |', 'dim', c)} {_expand(src)}")
+                out.append(f"{gutter} {' ' * len(prefix)}{_paint('^' * len(marked), 'caret', c)}")
+                if f.suggestions:
+                    out.append(f"{gutter} {' ' * len(prefix)}{_paint('help: ' + ' / '.join(f.suggestions[:3]), 'dim', c)}")
+                out.append("")
+    s = report.summary()
+    if report.statistics:
+        counts = Counter((f.code, f.name, f.severity) for r in report.results for f in r.findings)
+        for (code, name, severity), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+            out.append(f"{n:5d}  {_paint(code, severity, c)}  {name}")
+        if counts:
+            out.append("")
+    failed = sum(1 for r in report.results if r.error)
+    if s["findings"]:
+        parts = [f"{s[k]} {label}" for k, label in (("errors", "error"), ("warnings", "warning"), ("infos", "info")) if s[k]]
+        plural = "s" if s["findings"] != 1 else ""
+        files_with = sum(1 for r in report.results if r.findings)
+        out.append(f"Found {s['findings']} problem{plural} ({', '.join(parts)}) in {files_with} of {s['files']} file"
+                   f"{'s' if s['files'] != 1 else ''}.")
+    elif not report.quiet:
+        out.append(f"All clear: {s['files']} file{'s' if s['files'] != 1 else ''} checked, no problems found.")
+    if failed:
+        out.append(f"{failed} file{'s' if failed != 1 else ''} could not be read.")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,70 @@
+"""Suppression comments in Markdown and HTML.
+
+``<!-- medlint-disable CODE[,CODE] -->`` ... ``<!-- medlint-enable -->`` turns rules
+off for a stretch of the page; ``<!-- medlint-disable-next-line CODE -->`` for the
+next line with text; ``<!-- medlint-disable-file -->`` for the whole file. With no
+codes a directive applies to every rule. Codes may be prefixes or categories,
+as on the command line.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from lint.documents import Directive
+from lint.model import Finding
+
+
+def _applies(codes, finding: Finding) -> bool:
+    if not codes:
+        return True
+    return any(finding.code.startswith(c) or c.lower() == finding.category for c in codes)
+
+
+class Suppressions:
+    def __init__(self, source: str, directives: list[Directive], line_starts: list[int]):
+        self.file_codes: list[tuple[str, ...]] = []
+        self.ranges: list[tuple[int, int, tuple[str, ...]]] = []
+        self.lines: list[tuple[int, tuple[str, ...]]] = []
+        open_ranges: list[tuple[int, tuple[str, ...]]] = []
+        for d in sorted(directives, key=lambda d: d.offset):
+            if d.action == "disable-file":
+                self.file_codes.append(d.codes)
+            elif d.action == "disable":
+                open_ranges.append((d.offset, d.codes))
+            elif d.action == "enable":
+                still_open = []
+                for start, codes in open_ranges:
+                    if not d.codes or (codes and set(codes) <= set(d.codes)):
+                        self.ranges.append((start, d.offset, codes))
+                    else:
+                        still_open.append((start, codes))
+                open_ranges = still_open
+            elif d.action == "disable-next-line":
+                comment_end = source.find("-->", d.offset)
+                pos = comment_end + 3 if comment_end != -1 else d.offset
+                line = bisect.bisect_right(line_starts, pos)  # 1-based line of the comment's end
+                # the next line that has text on it
+                while line < len(line_starts):
+                    start = line_starts[line]
+                    end = line_starts[line + 1] if line + 1 < len(line_starts) else len(source)
+                    if source[start:end].strip():
+                        break
+                    line += 1
+                self.lines.append((line + 1, d.codes))
+        for start, codes in open_ranges:
+            self.ranges.append((start, len(source) + 1, codes))
+
+    def __bool__(self) -> bool:
+        return bool(self.file_codes or self.ranges or self.lines)
+
+    def suppressed(self, finding: Finding) -> bool:
+        if any(_applies(codes, finding) for codes in self.file_codes):
+            return True
+        for start, end, codes in self.ranges:
+            if start <= finding.start < end and _applies(codes, finding):
+                return True
+        for line, codes in self.lines:
+            if finding.line == line and _applies(codes, finding):
+                return True
+        return False

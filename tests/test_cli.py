@@ -1,0 +1,212 @@
+"""The command line, end to end through click's runner."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from lint import __version__
+from lint.cli import main
+from tests.conftest import FIXTURES, ROOT, SHARED
+
+BAD_PAGE = "# Knee replacement\n\nOur revolutionary knee replacement is guaranteed.\n"
+GOOD_PAGE = "# Knee replacement\n\nA knee replacement swaps a worn joint for an artificial one.\n"
+
+
+@pytest.fixture()
+def runner():
+    return CliRunner()
+
+
+def run(runner, *args, input=None):
+    return runner.invoke(main, list(args), input=input, catch_exceptions=False)
+
+
+@pytest.fixture()
+def pages(tmp_path):
+    (tmp_path / "bad.md").write_text(BAD_PAGE, encoding="utf-8")
+    (tmp_path / "good.md").write_text(GOOD_PAGE, encoding="utf-8")
+    return tmp_path
+
+
+def test_version(runner):
+    result = run(runner, "--version")
+    assert result.exit_code == 0 and result.output.strip() == f"medlint {__version__}"
+
+
+def test_text_output_points_at_the_source(runner, pages):
+    result = run(runner, "check", str(pages / "bad.md"))
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert lines[0] == f"{pages / 'bad.md'}:3:5: PRM001 'revolutionary' is promotional; describe what the treatment does in plain, measured words."
+    assert lines[1] == "3 | Our revolutionary knee replacement is guaranteed."
+    assert lines[2] == "  |     ^^^^^^^^^^^^^"
+    assert "\x1b[" not in result.output
+    assert lines[-1].startswith("Found 2 problems (1 error, 1 warning)")
+
+
+def test_clean_file_exits_zero(runner, pages):
+    result = run(runner, "check", str(pages / "good.md"))
+    assert result.exit_code == 0, result.output
+    assert "no problems" in result.output
+
+
+def test_json_validates_against_the_schema(runner, pages):
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads((ROOT / "lint" / "schemas" / "report-v1.json").read_text())
+    result = run(runner, "check", "--format", "json", str(pages))
+    data = json.loads(result.output)
+    jsonschema.validate(data, schema)
+    assert data["summary"] == {"files": 2, "findings": 2, "errors": 1, "warnings": 1, "infos": 0}
+    assert [f["code"] for f in data["files"][0]["findings"]] == ["PRM001", "PRM002"]
+    assert data["files"][0]["path"] == str(pages / "bad.md")
+
+
+def test_json_over_the_fixtures_validates(runner):
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads((ROOT / "lint" / "schemas" / "report-v1.json").read_text())
+    result = run(runner, "check", "--format", "json", str(FIXTURES))
+    data = json.loads(result.output)
+    jsonschema.validate(data, schema)
+    assert data["summary"]["findings"] > 50
+
+
+def test_sarif_validates_against_the_official_schema(runner, pages):
+    jsonschema = pytest.importorskip("jsonschema")
+    schema_file = SHARED / "schemas" / "sarif-schema-2.1.0.json"
+    if not schema_file.exists():
+        pytest.skip("the shared SARIF schema is not beside this clone")
+    result = run(runner, "check", "--format", "sarif", str(pages))
+    data = json.loads(result.output)
+    jsonschema.Draft4Validator(json.loads(schema_file.read_text())).validate(data)
+    run_ = data["runs"][0]
+    ids = [r["id"] for r in run_["tool"]["driver"]["rules"]]
+    assert "PRM001" in ids and all(r["help"]["text"] for r in run_["tool"]["driver"]["rules"])
+    region = run_["results"][0]["locations"][0]["physicalLocation"]["region"]
+    assert (region["startLine"], region["startColumn"], region["charLength"]) == (3, 5, len("revolutionary"))
+    assert ids[run_["results"][0]["ruleIndex"]] == run_["results"][0]["ruleId"]
+
+
+def test_github_annotations(runner, pages):
+    result = run(runner, "check", "--format", "github", str(pages / "bad.md"))
+    first = result.output.splitlines()[0]
+    assert first.startswith(f"::warning file={pages / 'bad.md'},line=3,col=5,endLine=3,endColumn=18,title=PRM001 hype-word::")
+
+
+def test_select_ignore_and_fail_on(runner, pages):
+    bad = str(pages / "bad.md")
+    assert "PRM001" not in run(runner, "check", "--select", "PRM002", bad).output
+    assert "PRM002" not in run(runner, "check", "--ignore", "PRM002", bad).output
+    assert "PRM" not in run(runner, "check", "--ignore", "promotional", bad).output
+    assert run(runner, "check", "--select", "PRM001", "--fail-on", "error", bad).exit_code == 0
+    assert run(runner, "check", "--fail-on", "never", bad).exit_code == 0
+    result = run(runner, "check", "--select", "NOPE999", bad)
+    assert result.exit_code == 2 and "unknown rule selector 'NOPE999'" in result.output
+
+
+def test_stdin_with_a_filename(runner):
+    result = run(runner, "check", "-", "--stdin-filename", "page.html",
+                 input="<p>Our <b>revolutionary</b> laser.</p><script>guaranteed</script>")
+    assert result.exit_code == 1
+    assert result.output.startswith("page.html:1:")
+    assert "PRM002" not in result.output
+
+
+def test_bad_input_is_reported_and_the_other_files_are_still_linted(runner, pages):
+    (pages / "binary.md").write_bytes(b"\x89PNG\x00\x00\x00")
+    (pages / "latin1.txt").write_bytes("Caf\xe9 revolutionary".encode("latin-1"))
+    result = runner.invoke(main, ["check", str(pages), str(pages / "missing.md")])
+    assert result.exit_code == 2
+    assert "binary.md: error: binary file" in result.output
+    assert "latin1.txt: error: not valid UTF-8 (byte 0xe9 on line 1)" in result.output
+    assert "missing.md: error: no such file or directory" in result.output
+    assert "PRM001" in result.output  # bad.md was still linted
+    assert "Traceback" not in result.output
+
+
+def test_unknown_config_key_is_exit_2_naming_file_and_key(runner, pages):
+    (pages / "medlint.toml").write_text('fail-on = "error"\ncolour = "red"\n')
+    result = runner.invoke(main, ["check", str(pages / "bad.md")])
+    assert result.exit_code == 2
+    assert "medlint.toml: unknown key 'colour'" in result.output
+    assert result.output.count("\n") == 1
+
+
+def test_config_in_pyproject_is_found_by_walking_up(runner, pages):
+    sub = pages / "docs" / "pages"
+    sub.mkdir(parents=True)
+    (sub / "bad.md").write_text(BAD_PAGE)
+    (pages / "pyproject.toml").write_text('[tool.medlint]\nignore = ["PRM002"]\n[tool.medlint.severity]\nPRM001 = "error"\n')
+    data = json.loads(run(runner, "check", "--format", "json", str(sub)).output)
+    assert [(f["code"], f["severity"]) for f in data["files"][0]["findings"]] == [("PRM001", "error")]
+
+
+def test_per_file_ignores_and_exclude(runner, pages):
+    (pages / "legacy").mkdir()
+    (pages / "legacy" / "old.md").write_text(BAD_PAGE)
+    (pages / "medlint.toml").write_text('exclude = ["legacy"]\n[per-file-ignores]\n"bad.md" = ["promotional"]\n')
+    result = run(runner, "check", "--format", "json", str(pages))
+    data = json.loads(result.output)
+    assert [f["path"] for f in data["files"]] == [str(pages / "bad.md"), str(pages / "good.md")]
+    assert data["summary"]["findings"] == 0
+
+
+@pytest.mark.parametrize("bad", ['fail-on = "sometimes"', 'select = 3', '[severity]\nPRM001 = "fatal"',
+                                 '[rules.PRM001]\nunknown_option = 1', 'model = 5', 'this is not toml'])
+def test_bad_config_values_are_exit_2(runner, pages, bad):
+    (pages / "medlint.toml").write_text(bad + "\n")
+    result = runner.invoke(main, ["check", str(pages / "bad.md")])
+    assert result.exit_code == 2, result.output
+    assert result.output.startswith("medlint: error: ") and "Traceback" not in result.output
+
+
+def test_suppression_comments(runner, tmp_path):
+    page = tmp_path / "s.md"
+    page.write_text(
+        "Our revolutionary laser.\n\n<!-- medlint-disable PRM001 -->\nA revolutionary laser.\n<!-- medlint-enable -->\n\n"
+        "<!-- medlint-disable-next-line promotional -->\nA guaranteed revolutionary laser.\n\nA revolutionary end.\n"
+    )
+    data = json.loads(run(runner, "check", "--format", "json", str(page)).output)
+    assert [(f["code"], f["line"]) for f in data["files"][0]["findings"]] == [("PRM001", 1), ("PRM001", 10)]
+    page.write_text("<!-- medlint-disable-file -->\nOur revolutionary laser is guaranteed.\n")
+    assert run(runner, "check", str(page)).exit_code == 0
+
+
+def test_output_file_and_statistics(runner, pages, tmp_path):
+    out = tmp_path / "report.json"
+    result = run(runner, "check", "--format", "json", "--output", str(out), str(pages))
+    assert result.output == "" and json.loads(out.read_text())["version"] == 1
+    stats = run(runner, "check", "--statistics", "--quiet", str(pages)).output
+    assert "    1  PRM001  hype-word" in stats
+
+
+def test_rules_and_explain(runner):
+    listing = run(runner, "rules").output
+    assert "ANA001  procedure-region-mismatch" in listing
+    explained = run(runner, "explain", "ANA001")
+    assert explained.exit_code == 0
+    assert "Category: anatomy" in explained.output and "Flagged:" in explained.output
+    missing = runner.invoke(main, ["explain", "XXX999"])
+    assert missing.exit_code == 2 and "unknown rule" in missing.output
+
+
+def test_python_dash_m_lint_works():
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-m", "lint", "--version"], capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode == 0 and out.stdout.strip() == f"medlint {__version__}"
+
+
+def test_version_and_rules_do_not_import_spacy():
+    import subprocess
+    import sys
+
+    code = ("import sys; from click.testing import CliRunner; from lint.cli import main; "
+            "r = CliRunner().invoke(main, ['rules']); assert r.exit_code == 0, r.output; "
+            "print('spacy' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert out.stdout.strip() == "False", out.stderr

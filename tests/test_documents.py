@@ -1,0 +1,136 @@
+"""The readers: blocks, scopes, and the map back to the source."""
+
+from __future__ import annotations
+
+import pytest
+
+from lint.documents import DocumentError, decode, parse
+
+
+def blocks(path, source):
+    doc = parse(path, source)
+    out = []
+    for b in doc.blocks:
+        s, e = b.source_span(0, len(b.text))
+        out.append((b.scope, b.text, source[s:e]))
+    return doc, out
+
+
+def test_text_titles_headings_lists_and_paragraphs():
+    src = "Knee Arthroscopy\n\nWhat happens\n\nThe surgeon makes two small cuts.\nA camera goes in.\n\n- rest\n– ice\n1. raise the leg\n"
+    _, got = blocks("a.txt", src)
+    assert [(s, t) for s, t, _ in got] == [
+        ("title", "Knee Arthroscopy"), ("heading", "What happens"), ("paragraph", "The surgeon makes two small cuts."),
+        ("paragraph", "A camera goes in."), ("list_item", "rest"), ("list_item", "ice"), ("list_item", "raise the leg"),
+    ]
+
+
+def test_text_hard_wrapped_lines_join_into_one_paragraph():
+    src = "The surgeon makes a small cut in the\nfront of your neck and removes the gland.\n"
+    _, got = blocks("a.txt", src)
+    assert got[0][1] == "The surgeon makes a small cut in the front of your neck and removes the gland."
+    assert got[0][2] == src.strip()
+
+
+MD = """---
+title: Cataract surgery
+tags: [guaranteed]
+---
+# Cataract *surgery*
+
+Your [eye surgeon](https://example.org/eye "Eye") replaces the cloudy lens &amp; you go home`same day`.
+
+```
+revolutionary code
+```
+
+    indented code is never linted
+
+- first item
+- second item
+  continues here
+
+| Risk | How often |
+|------|-----------|
+| Infection | rare |
+
+<!-- medlint-disable PRM001 -->
+![A surgeon at work](photo.jpg)
+See <https://example.org> or www.example.org for more[^1].
+
+[^1]: Smith, 2020.
+"""
+
+
+def test_markdown_blocks_and_exact_spans():
+    doc, got = blocks("a.md", MD)
+    texts = [(s, t) for s, t, _ in got]
+    assert ("heading", "Cataract surgery") in texts
+    assert ("paragraph", "Your eye surgeon replaces the cloudy lens & you go home.") in texts
+    assert ("list_item", "second item continues here") in texts
+    assert ("table_cell", "Infection") in texts
+    assert ("image_alt", "A surgeon at work") in texts
+    assert ("footnote", "Smith, 2020.") in texts
+    joined = " ".join(t for _, t in texts)
+    for never in ("revolutionary", "indented code", "guaranteed", "https", "www.example.org", "same day", "title:"):
+        assert never not in joined
+    assert doc.has_reference_list
+    assert [d.action for d in doc.directives] == ["disable"]
+    # every character of a block maps back to the same character in the source, where it was copied
+    for scope, text, src in got:
+        assert len(src) >= len(text) or scope == "paragraph"
+    para = next(b for b in doc.blocks if b.text.startswith("Your"))
+    assert para.links and para.links[0].target == "https://example.org/eye"
+    s, e = para.source_span(para.text.index("eye surgeon"), para.text.index("eye surgeon") + len("eye surgeon"))
+    assert MD[s:e] == "eye surgeon"
+    s, e = para.source_span(para.text.index("&"), para.text.index("&") + 1)
+    assert MD[s:e] == "&amp;"
+
+
+HTML = """<!DOCTYPE html><html><head><title>Knee &amp; hip</title>
+<script>var x = "<p>spectacular</p>";</script><style>.a{}</style></head>
+<body class="revolutionary"><h1>Knee
+  replacement</h1><p>Pain<sup>1</sup> improves in <a href="/x" title="guaranteed">most people</a>&nbsp;&#x2014; see
+<code>code</code>.</p><ul><li><p>item one</p></li></ul><table><tr><td>cell</td></tr></table>
+<img src="a.png" alt="Knee &lt;joint&gt;"><!-- medlint-disable-next-line --><p>next</p><pre>pre text</pre></body></html>"""
+
+
+def test_html_blocks_scopes_and_spans():
+    doc, got = blocks("a.html", HTML)
+    texts = [(s, t) for s, t, _ in got]
+    assert texts[0] == ("title", "Knee & hip")
+    assert ("heading", "Knee replacement") in texts
+    assert ("list_item", "item one") in texts
+    assert ("table_cell", "cell") in texts
+    assert ("image_alt", "Knee <joint>") in texts
+    para = next(b for b in doc.blocks if b.text.startswith("Pain"))
+    assert para.text == "Pain improves in most people \u2014 see ."
+    assert para.citations == [4]
+    assert para.links[0].target == "/x"
+    joined = " ".join(t for _, t in texts)
+    for never in ("spectacular", "revolutionary", "guaranteed", "code", "pre text"):
+        assert never not in joined
+    for scope, text, src in got:
+        if scope == "heading":
+            assert src == "Knee\n  replacement"
+    assert [d.action for d in doc.directives] == ["disable-next-line"]
+
+
+def test_html_deeply_nested_markup_does_not_overflow():
+    src = "<div>" * 20000 + "deep text" + "</div>" * 20000
+    _, got = blocks("a.html", src)
+    assert got[0][1] == "deep text"
+
+
+@pytest.mark.parametrize("data,message", [
+    (b"\xff\xfeh\x00i\x00", "UTF-16"),
+    (b"caf\xe9 au lait", "not valid UTF-8"),
+    (b"PK\x03\x04\x00\x00binary", "binary"),
+])
+def test_decode_errors(data, message):
+    with pytest.raises(DocumentError, match=message):
+        decode(data)
+
+
+def test_decode_strips_a_utf8_bom():
+    assert decode("\ufeffhello".encode("utf-8")) == "hello"

@@ -1,0 +1,46 @@
+"""Our spaCy components, on spacy.blank."""
+
+from __future__ import annotations
+
+import spacy
+
+from lint.pipeline import build_pipeline
+
+LEXICON = [("procedure", "laminectomy", "laminectomy"), ("region", "hip", "hip"),
+           ("procedure_abbr", "cabg", "CABG"), ("structure", "lamina", "lamina")]
+
+
+def test_sentence_boundaries_survive_abbreviations():
+    nlp = build_pipeline(LEXICON)
+    doc = nlp("It takes approx. 2 hours, e.g. in Fig. 2 the Dr. Smith case. Then you rest. See vs. before.")
+    assert [s.text for s in doc.sents] == [
+        "It takes approx. 2 hours, e.g. in Fig. 2 the Dr. Smith case.", "Then you rest.", "See vs. before."]
+
+
+def test_terms_are_found_case_insensitively_and_abbreviations_exactly():
+    nlp = build_pipeline(LEXICON)
+    doc = nlp("Hip LAMINECTOMY and CABG, not cabg.")
+    found = [(s.text, s.label_, s.kb_id_) for s in doc.spans["terms"]]
+    assert found == [("Hip", "region", "hip"), ("LAMINECTOMY", "procedure", "laminectomy"), ("CABG", "procedure", "cabg")]
+
+
+def test_negation_scopes():
+    nlp = build_pipeline(LEXICON)
+    doc = nlp("No operation is risk-free, but results are good. Results are not guaranteed.")
+    assert [s.text for s in doc.spans["negated"]] == ["No operation is risk-free", "not guaranteed"]
+    assert doc[3]._.negated  # "risk"
+    assert not doc[9]._.negated  # "good"
+
+
+def test_a_missing_trained_model_falls_back_to_the_blank_pipeline(recwarn):
+    nlp = build_pipeline(LEXICON, model="en_no_such_model")
+    assert nlp.lang == "en" and "medlint_terms" in nlp.pipe_names
+    assert any("not installed" in str(w.message) for w in recwarn)
+
+
+def test_components_run_on_a_bare_blank_pipeline():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("medlint_negation")
+    doc = nlp("Never say never.")
+    assert [s.text for s in doc.spans["negated"]] == ["Never say never"]

@@ -1,0 +1,96 @@
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from lint.kinds import kinds
+from lint.model import CATEGORIES, SEVERITIES
+from lint.registry import RuleError, builtin_rules_dir, load_rules, parse_rule
+
+RULES = load_rules([builtin_rules_dir()])
+
+
+def test_codes_and_names_are_unique_and_well_formed():
+    codes = [r.code for r in RULES]
+    names = [r.name for r in RULES]
+    assert len(codes) == len(set(codes))
+    assert len(names) == len(set(names))
+    for r in RULES:
+        assert re.fullmatch(r"[A-Z]{2,3}\d{3}", r.code)
+        assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", r.name)
+
+
+def test_every_rule_is_documented_and_has_examples():
+    for r in RULES:
+        assert r.category in CATEGORIES
+        assert r.severity in SEVERITIES
+        assert len(r.rationale) > 40, r.code
+        assert r.message
+        assert r.fire and r.passes, r.code
+        assert r.kind in kinds(), f"{r.code}: unknown kind {r.kind}"
+
+
+def test_one_code_prefix_per_category():
+    prefixes = {}
+    for r in RULES:
+        prefixes.setdefault(r.code[:3], set()).add(r.category)
+    assert all(len(c) == 1 for c in prefixes.values()), prefixes
+
+
+def test_every_category_has_a_rule():
+    assert {r.category for r in RULES} == set(CATEGORIES)
+
+
+def _rule_file(tmp_path: Path, body: str, name="XYZ001-some-rule.yaml") -> Path:
+    pack = tmp_path / "pack"
+    pack.mkdir(exist_ok=True)
+    path = pack / name
+    path.write_text(body, encoding="utf-8")
+    return tmp_path
+
+
+GOOD = """code: XYZ001
+name: some-rule
+kind: existence
+category: promotional
+severity: warning
+message: "m"
+rationale: "why it matters to a patient who reads the page and to regulators"
+options: {tokens: [wow]}
+examples: {fire: ["wow"], pass: ["fine"]}
+"""
+
+
+def test_a_good_rule_file_loads(tmp_path):
+    rules = load_rules([_rule_file(tmp_path, GOOD)])
+    assert [r.code for r in rules] == ["XYZ001"]
+
+
+@pytest.mark.parametrize("change,message", [
+    (("category: promotional", "category: marketing"), "unknown category 'marketing'"),
+    (("severity: warning", "severity: fatal"), "severity must be one of"),
+    (('examples: {fire: ["wow"], pass: ["fine"]}', 'examples: {fire: ["wow"]}'), "examples that fire and examples that pass"),
+    (('rationale: "why it matters to a patient who reads the page and to regulators"\n', ""), "'rationale' is required"),
+    (("code: XYZ001", "code: X1"), "code must be"),
+    (("options: {tokens: [wow]}", "options: {tokens: [wow]}\ncolour: red"), "unknown key(s) colour"),
+])
+def test_a_broken_rule_file_is_named(tmp_path, change, message):
+    root = _rule_file(tmp_path, GOOD.replace(*change))
+    with pytest.raises(RuleError) as err:
+        load_rules([root])
+    assert "XYZ001-some-rule.yaml" in str(err.value)
+    assert message in str(err.value)
+
+
+def test_a_duplicate_code_is_an_error(tmp_path):
+    root = _rule_file(tmp_path, GOOD)
+    _rule_file(tmp_path, GOOD.replace("name: some-rule", "name: other-rule"), "XYZ001-other-rule.yaml")
+    with pytest.raises(RuleError, match="already used"):
+        load_rules([root])
+
+
+def test_parse_rule_rejects_a_list():
+    with pytest.raises(RuleError):
+        parse_rule(["not", "a", "mapping"], Path("rules/x/ABC001-x.yaml"))
