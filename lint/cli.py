@@ -127,6 +127,8 @@ def check(paths, fmt, output, select, extend_select, ignore, fail_on, config_pat
             raise UserError(f"{output}: cannot write the report: {exc.strerror or exc}") from None
     else:
         click.echo(text, nl=False)
+    for warning in linter.warnings:
+        click.echo(f"medlint: warning: {warning}", err=True)
     if fmt != "text":
         for r in results:
             if r.error:

@@ -69,13 +69,15 @@ class Linter:
         from lint.kinds import kinds
 
         available = kinds()
+        #: run-level warnings from kinds (one line each, printed on stderr by the CLI)
+        self.warnings: list[str] = []
         self.checkers = []
         for rule in self.rules:
             kind = available.get(rule.kind)
             if kind is None:
                 raise SetupError(f"{rule.path}: rule {rule.code}: unknown kind '{rule.kind}'")
             try:
-                self.checkers.append(kind(rule, self.kb, settings))
+                self.checkers.append(kind(rule, self.kb, settings, self.warnings))
             except (RuleError, DataFileError) as exc:
                 raise SetupError(str(exc)) from None
         self._nlp = None

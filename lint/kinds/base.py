@@ -47,10 +47,11 @@ class Kind:
 
     REQUIRED = _MISSING
 
-    def __init__(self, rule: Rule, kb, settings):
+    def __init__(self, rule: Rule, kb, settings, warnings: list[str] | None = None):
         self.rule = rule
         self.kb = kb
         self.settings = settings
+        self._warnings = warnings if warnings is not None else []
         self.opts = self._validate(rule, {**rule.options, **settings.rule_options(rule.code)})
         self.setup()
 
@@ -62,6 +63,11 @@ class Kind:
         raise NotImplementedError
 
     # -- helpers for subclasses --------------------------------------------------
+    def warn(self, message: str) -> None:
+        """A run-level warning (e.g. a service that did not answer), printed once on stderr."""
+        if message not in self._warnings:
+            self._warnings.append(message)
+
     def units(self, page: Page) -> list[Unit]:
         return [u for u in page.units if u.block.scope in self.rule.scope]
 
