@@ -60,7 +60,7 @@ NUMBER = rf"(?:{DIGITS}|{NUMBER_WORD})"
 QUALIFIER = (
     r"(?:(?:much\s+|far\s+|slightly\s+|a\s+little\s+)?(?:less|fewer|more|greater|lower|higher)\s+than"
     r"|well\s+(?:over|under|above|below)|over|under|above|below|up\s+to|about|around|nearly|almost"
-    r"|approximately|approx\.|roughly|only|just|at\s+least|at\s+most|as\s+(?:few|little|many|much|high|low)\s+as"
+    r"|approximately|approx\.?|roughly|only|just|at\s+least|at\s+most|as\s+(?:few|little|many|much|high|low)\s+as"
     r"|close\s+to|an\s+estimated|estimated|in\s+excess\s+of|~)"
 )
 PERCENT_SIGN = r"(?:\s?%|\s*(?:percent|per\s+cent)\b)"
@@ -144,7 +144,7 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         "frequency": regex.compile(
             rf"(?i)(?<![\w.,/])(?:{QUALIFIER}\s+)?{NUMBER}(?:\s*(?:-|–|to|or)\s*{NUMBER})?"
             rf"\s+(?:in|out\s+of|of\s+every|in\s+every)\s+(?:every\s+)?{NUMBER}\b(?!\s*{UNITS_AFTER}\b)(?!\.\d)"
-            rf"(?P<pop>\s+(?:[\w-]+\s+)?{pop}\b)?"
+            rf"(?P<pop>(?:\s+of)?(?:\s+(?:the|our|these|those|all|their))?(?:\s+[\w-]+)?\s+{pop}\b)?"
             rf"|(?i)(?<![\w.,/])(?:{QUALIFIER}\s+)?{NUMBER}\s+of\s+(?:the\s+)?{NUMBER}(?P<pop>\s+{pop})\b"
         ),
         "ratio": regex.compile(
@@ -158,6 +158,10 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             r"(?:risk|chance|rate|odds|success|likelihood)\b"
             r"|(?i)\b(?:cuts?|reduces?|reduced|lowers?|lowered|increases?|increased|raises?|raised)\s+(?:the|your)\s+(?:[\w-]+\s+)?"
             r"(?:risk|chance|rate|odds|likelihood)(?:\s+of(?:\s+[\w-]+){1,4}?)?\s+(?:by\s+(?:half|a\s+third|a\s+quarter|two[-\s]thirds|three[-\s]quarters)|in\s+half)\b"
+            # compared with a benchmark: "a fraction of the national figure", "well below the UK average"
+            r"|(?i)\b(?:(?:a\s+)?fraction\s+of|half|twice|double|(?:far\s+|well\s+|much\s+)?(?:below|above|under|over|better\s+than"
+            r"|lower\s+than|higher\s+than|less\s+than|faster\s+than|quicker\s+than))\s+the\s+(?:national|uk|us|nhs|industry"
+            r"|regional|country'?s|average|typical)\s*(?:average|figure|rate|benchmark|norm|standard|mean)?\b"
         ),
         "proportion": regex.compile(
             rf"(?i)(?<![\w-])(?:{QUALIFIER}\s+)?(?:half|one[-\s]half|a\s+third|one[-\s]third|two[-\s]thirds|a\s+quarter"
@@ -184,7 +188,9 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         ),
         # "according to experts", "doctors agree"
         "experts": regex.compile(
-            rf"(?i)\baccording\s+to\s+(?:the\s+)?(?:{unnamed})\b(?:\s+(?:experts|doctors|research|studies|specialists|surgeons|scientists|data))?"
+            r"(?i)\baccording\s+to\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?(?:experts|specialists|doctors|surgeons|scientists"
+            r"|researchers|dentists|professionals|clinicians|physicians|studies|research|data|statistics|figures)\b"
+            rf"|(?:{unnamed})\b)"
             r"|(?i)(?<!\b(?:your|our|the|their|his|her|my|a|an)\s)\b(?:(?:most|many|leading|top|all)\s+)?"
             r"(?:experts|doctors|scientists|surgeons|specialists|researchers|physicians|dentists|clinicians)\s+(?:all\s+)?"
             r"(?:agree|believe|confirm|say)\b"
@@ -241,7 +247,7 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         success_words=regex.compile(
             r"(?i)\b(?:success(?:ful)?|effective(?:ness)?|satisf(?:ied|action)|happy|pain[-\s]free|symptom[-\s]free|"
             r"improve(?:s|d|ment)?|better|relie(?:f|ve[sd]?)|cure[sd]?|return(?:ed)?|recover(?:y|ed)?|results?|outcomes?|"
-            r"surviv(?:al|e|ed)|faster|quicker|less\s+pain)\b"
+            r"surviv(?:al|e|ed)|faster|quicker|less\s+pain|lose|lost|weight\s+loss|regain(?:ed)?|keep\s+(?:it|the\s+weight)\s+off)\b"
         ),
         in_house=regex.compile(r"(?i)\b(?:our|we|we've|we\s+have|at\s+our|this\s+clinic|this\s+hospital)\b"),
         source=source,
@@ -400,10 +406,11 @@ class UncitedClaim(Kind):
             out.append(claim)
         return out
 
-    def is_outcome(self, text: str, start: int, end: int, kind: str, about_people: bool, sentence: str) -> bool:
+    def is_outcome(self, text: str, start: int, end: int, kind: str, about_people: bool, sentence: str,
+                   bounds: tuple[int, int]) -> bool:
         """A number is a claim when it is about people or outcomes, not a dose, a price or a size."""
         lex = self.lex
-        if lex.not_outcome.search(text, max(0, start - 30), min(len(text), end + 40)):
+        if lex.not_outcome.search(text, max(bounds[0], start - 30), min(bounds[1], end + 40)):
             return False
         if lex.instruction_before.search(text[max(0, start - 60):start]):
             return False
@@ -432,7 +439,7 @@ class UncitedClaim(Kind):
                 i = max(0, bisect.bisect_right(starts, s) - 1)
                 sent_start, sent_end = sentences[i]
                 sentence = text[sent_start:sent_end]
-                if not kind.startswith("research") and not self.is_outcome(text, s, e, kind, about_people, sentence):
+                if not kind.startswith("research") and not self.is_outcome(text, s, e, kind, about_people, sentence, (sent_start, sent_end)):
                     continue
                 if flags is None:
                     flags = sources.sentence_flags(unit, sentences)
@@ -486,7 +493,8 @@ _PERCENT = regex.compile(
 _LEADS = {
     "less": "fewer than", "fewer": "fewer than", "lower": "fewer than", "under": "fewer than", "below": "fewer than",
     "more": "more than", "greater": "more than", "higher": "more than", "over": "more than", "above": "more than",
-    "about": "about", "around": "about", "approximately": "about", "approx.": "about", "roughly": "about",
+    "about": "about", "around": "about", "approximately": "about", "approx.": "about", "approx": "about",
+    "roughly": "about",
     "estimated": "about", "an": "about", "nearly": "nearly", "almost": "almost", "up": "up to", "at": None,
     "only": "only", "just": "just", "close": "nearly", "well": None,
 }

@@ -27,6 +27,7 @@ from lint.matching import compile_pattern, compile_phrases, finditer
 # a clause ends at these: a hedge or negation before them does not reach past
 _CLAUSE_BREAK = regex.compile(r"[.;:!?()\[\]—–]|,\s|\b(?:but|however|although|though|whereas|while|yet)\b", regex.I)
 _NOT_NEGATING = {"only", "just", "merely", "simply"}
+_OWN_NEGATION = {"no", "not", "never", "without", "zero", "none", "nothing"}
 
 
 def negated_before(unit, start: int, end: int) -> bool:
@@ -35,6 +36,8 @@ def negated_before(unit, start: int, end: int) -> bool:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
+    if doc[span.start].lower_ in _OWN_NEGATION:
+        return False  # the phrase carries its own negation ("no side effects"): it is the claim itself
     for neg in doc.spans.get("negated", ()):
         if neg.start < span.start < neg.end:
             trigger = doc[neg.start]
@@ -86,20 +89,27 @@ class _PhraseKind(Kind):
         excepted = [(m.start(), m.end()) for m in finditer(self.exceptions, text)]
         for pattern in self.exception_patterns:
             excepted.extend((m.start(), m.end()) for m in finditer(pattern, text))
-        taken: list[tuple[int, int]] = []
+        candidates = []
         for compiled in [self.regex, *self.patterns]:
             for m in finditer(compiled, text):
                 s, e = m.span()
                 if s == e or any(a <= s and e <= b for a, b in excepted):
                     continue
-                if any(a <= s and e <= b for a, b in taken):
-                    continue  # the same words, already matched by an earlier list or pattern
-                if self.opts["skip_negated"] and negated_before(unit, s, e):
-                    continue
-                if self._hedged(text, s):
-                    continue
-                taken.append((s, e))
-                yield m, compiled
+                candidates.append((m, compiled))
+        # where a phrase and a longer pattern match the same words ("no complications" inside
+        # "virtually no complications"), the longer match is the finding
+        spans = [m.span() for m, _ in candidates]
+        seen = set()
+        for m, compiled in sorted(candidates, key=lambda c: (c[0].start(), -c[0].end())):
+            s, e = m.span()
+            if (s, e) in seen or any((a, b) != (s, e) and a <= s and e <= b for a, b in spans):
+                continue
+            seen.add((s, e))
+            if self.opts["skip_negated"] and negated_before(unit, s, e):
+                continue
+            if self._hedged(text, s):
+                continue
+            yield m, compiled
 
 
 class Existence(_PhraseKind):
