@@ -40,6 +40,7 @@ from pathlib import Path
 import regex
 
 from lint.kinds.base import Kind
+from lint.kinds.phrases import words_of
 from lint.yamlio import load_yaml
 
 CLAIM_TYPES = ("percentage", "frequency", "ratio", "proportion", "research")
@@ -78,6 +79,7 @@ MONTHS = (
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Spring|Summer|Autumn|Fall|Winter|Since|In|From|By|Until|Before|After)"
 )
 _CAPWORD = r"[A-Z][\w'’&.-]*"
+_WORDS = regex.compile(r"[^\W_]+")
 
 
 def _alternation(words, boundary=True) -> str:
@@ -106,6 +108,9 @@ class EvidenceLexicon:
     reference_heading: regex.Pattern
     not_source_link: regex.Pattern
     reference_fragment: regex.Pattern
+    #: for each claim pattern, words one of which a block must contain for the pattern to match
+    gates: dict
+    source_gate: frozenset
 
 
 @lru_cache(maxsize=8)
@@ -229,7 +234,40 @@ def load_lexicon(path: str) -> EvidenceLexicon:
     )
     marker = regex.compile(r"\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]|(?<![A-Za-z²³\d])[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
 
+    def lowered(key):
+        return {w.lower() for phrase in words(key) for w in _WORDS.findall(phrase)}
+
+    number_words = {
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+        "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty",
+        "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "million",
+    }
+    gates = {
+        "frequency": frozenset(number_words),
+        "ratio": frozenset({
+            "times", "fold", "twice", "half", "double", "triple", "halves", "halved", "halving", "doubles",
+            "doubled", "doubling", "triples", "tripled", "quadruples", "fraction", "national", "average",
+            "industry", "typical", "regional", "uk", "us", "nhs", "country", "countrys",
+        }),
+        "proportion": frozenset({"half", "third", "thirds", "quarter", "quarters", "fifth", "majority"}),
+        "research-generic": frozenset({"studies", "research", "trials", "evidence", "data", "science", "scientists",
+                                       "researchers"}),
+        "research-proven": frozenset({"proven", "proved", "tested", "validated", "shown", "documented",
+                                      "demonstrated", "established", "evidence"}),
+        "research-experts": frozenset({"according", "experts", "doctors", "scientists", "surgeons", "specialists",
+                                       "researchers", "physicians", "dentists", "clinicians"}),
+        "research-narrative": frozenset(lowered("study_nouns")),
+    }
+    source_gate = frozenset(
+        lowered("named_sources") | lowered("journals") | lowered("body_words")
+        | {"according", "reported", "published", "data", "figures", "statistics", "research", "guidance",
+           "guidelines", "guideline", "study", "report", "review", "trial", "audit", "survey", "analysis",
+           "source", "sources", "et", "al", "doi", "pmid"}
+    )
+
     return EvidenceLexicon(
+        gates=gates,
+        source_gate=source_gate,
         claims=claims,
         research=research,
         outcome=regex.compile(rf"(?i)(?<![\w-]){_alternation(words('outcome_words'))}(?![\w-])"),
@@ -315,7 +353,8 @@ class SourceFinder:
         if refs:
             found.extend((c, c + 1) for c in block.citations)
             found.extend(m.span() for m in self.lex.marker.finditer(block.text))
-        found.extend(m.span() for m in self.lex.source.finditer(block.text))
+        if "(" in block.text or not self.lex.source_gate.isdisjoint(words_of(block.text)[1]):
+            found.extend(m.span() for m in self.lex.source.finditer(block.text))
         self._by_block[key] = found
         return found
 
@@ -383,12 +422,22 @@ class UncitedClaim(Kind):
         """(start, end, type) of each claim in a block, longest first where they overlap."""
         text = unit.block.text
         lex = self.lex
+        _, words = words_of(text)
+        has_digit = any(c.isdigit() for c in text)
         found = []
         for kind in self.numeric:
+            # cheap tests first: most blocks hold no number and cannot hold a claim
+            if kind == "percentage":
+                if "%" not in text and "percent" not in words and "per" not in words:
+                    continue
+            elif not (has_digit and kind == "frequency") and lex.gates[kind].isdisjoint(words):
+                continue
             for m in lex.claims[kind].finditer(text):
                 found.append((m.start(), m.end(), kind, "pop" in m.groupdict() and m.group("pop") is not None))
         if self.research:
             for kind, pattern in lex.research.items():
+                if lex.gates["research-" + kind].isdisjoint(words):
+                    continue
                 for m in pattern.finditer(text):
                     if kind == "narrative":
                         adj = m.group("adj") if m.group("adj") is not None else (m.group("adj2") or "")

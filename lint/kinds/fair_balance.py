@@ -19,7 +19,7 @@ One kind, ``fair-balance``, with one ``check`` per rule:
   missing, ``both`` — fire when either is missing, ``sources``, ``review_date``).
 
 A page-level finding points at the page's main heading (its ``<h1>`` or ``#``
-heading, else its title, else its first block). Short texts (under
+heading, else its title, else the first sentence of its first block). Short texts (under
 ``min_words``) are not pages and are not judged.
 """
 
@@ -32,10 +32,11 @@ import regex
 
 from lint.kinds.base import Kind
 from lint.kinds.evidence import LEXICON_FILE, SourceFinder, lexicon_path, load_lexicon
-from lint.kinds.phrases import negated_before
+from lint.kinds.phrases import PhraseIndex, negated_before
 from lint.yamlio import load_yaml
 
 CHECKS = ("risks", "alternatives", "sources")
+_FREE_AFTER = regex.compile(r"[-\s]free\b", regex.I)
 NEEDS = ("either", "both", "sources", "review_date")
 
 
@@ -54,10 +55,9 @@ def load_balance_lexicon(path: str) -> dict:
         treatment = rf"{treatment}|\b\w+(?:{suffixes})\b"
     return {
         "treatment": regex.compile(treatment, regex.I),
-        "benefit": regex.compile(_phrases(data.get("benefit_cues") or []), regex.I),
-        # "risk-free" and "side-effect free" are not mentions of risk
-        "risk": regex.compile(_phrases(data.get("risk_cues") or []) + r"(?![-\s]free)", regex.I),
-        "alternative": regex.compile(_phrases(data.get("alternative_cues") or []), regex.I),
+        "benefit": PhraseIndex([str(w) for w in data.get("benefit_cues") or []]),
+        "risk": PhraseIndex([str(w) for w in data.get("risk_cues") or []]),
+        "alternative": PhraseIndex([str(w) for w in data.get("alternative_cues") or []]),
         "benefit_framed": regex.compile(
             rf"{_phrases(data.get('benefit_framed') or [])}\s+(?:[\w-]+\s+){{0,3}}$", regex.I
         ),
@@ -110,12 +110,13 @@ class FairBalance(Kind):
         anchor = self.anchor(page)
         return anchor is not None and bool(self.lex["treatment"].search(anchor.block.text))
 
-    def _mentions(self, page, pattern, as_risk=False) -> bool:
+    def _mentions(self, page, cues, as_risk=False) -> bool:
         for unit in page.units:
             text = unit.block.text
-            for m in pattern.finditer(text):
+            for m in cues.finditer(text):
                 if as_risk and (
-                    negated_before(unit, m.start(), m.end())
+                    _FREE_AFTER.match(text, m.end())  # "risk-free", "side-effect free": not a mention of risk
+                    or negated_before(unit, m.start(), m.end())
                     or self.lex["benefit_framed"].search(text[max(0, m.start() - 60):m.start()])
                 ):
                     continue
@@ -134,25 +135,31 @@ class FairBalance(Kind):
             return
         check = self.opts["check"]
         topic = self._topic(page, anchor)
+        # a heading is pointed at whole; a paragraph (a page without headings) by its first sentence
+        end = len(anchor.block.text)
+        if anchor.block.scope not in ("title", "heading"):
+            end = next(iter(anchor.doc.sents)).end_char if len(anchor.doc) else end
         if check == "risks":
             if not self.about_treatment(page) or not self._mentions(page, self.lex["benefit"]):
                 return
             if self._mentions(page, self.lex["risk"], as_risk=True):
                 return
-            yield self.hit(anchor, 0, len(anchor.block.text), topic=topic)
+            yield self.hit(anchor, 0, end, topic=topic)
         elif check == "alternatives":
             if not self.about_treatment(page) or self._mentions(page, self.lex["alternative"]):
                 return
-            yield self.hit(anchor, 0, len(anchor.block.text), topic=topic)
+            yield self.hit(anchor, 0, end, topic=topic)
         else:
             need = self.opts["need"]
-            sources = SourceFinder(self.evidence, page).page_has_sources() if need != "review_date" else True
             dated = self.has_review_date(page) if need != "sources" else True
+            if need == "either" and dated:
+                return
+            sources = SourceFinder(self.evidence, page).page_has_sources() if need != "review_date" else True
             missing = {"either": not sources and not dated, "both": not sources or not dated,
                        "sources": not sources, "review_date": not dated}[need]
             if missing:
                 what = " and ".join(w for w, ok in (("no sources", sources), ("no review date", dated)) if not ok)
-                yield self.hit(anchor, 0, len(anchor.block.text), topic=topic, missing=what)
+                yield self.hit(anchor, 0, end, topic=topic, missing=what)
 
     def _topic(self, page, anchor) -> str:
         if page.topic_procedures:
