@@ -104,6 +104,7 @@ def test_tests_and_ordinary_mentions_of_research_are_not_claims(linter, text):
     ("The hernia came back in 4% of people.[^1]\n\n[^1]: Kaufmann R, et al. Lancet. 2018.", "md"),
     ("<p>About 82% of knees last 25 years.<sup>3</sup></p><h2>References</h2><ol><li>Evans JT. 2019.</li></ol>", "html"),
     ("Infection happens in about 1 in 100 operations [2].\n\nReferences\n\n[2] National audit, 2019.", "txt"),
+    ("Risks include infection (less than 1%) and dislocation (2).\n\n## References\n\n1. NHS.\n2. National Joint Registry.", "md"),
 ])
 def test_a_source_in_the_same_sentence_is_enough(linter, text, fmt):
     assert found(linter, text, fmt) == []
@@ -138,6 +139,7 @@ def test_a_link_to_the_sites_own_pages_is_not_a_source(linter):
 def test_a_marker_with_no_reference_list_is_not_a_source(linter):
     assert found(linter, "Infection happens in about 1 in 100 operations [2].", "txt") == [
         ("EVD001", "about 1 in 100 operations")]
+    assert found(linter, "Risks include infection (less than 1%) and dislocation (2).") == [("EVD001", "less than 1%")]
 
 
 def test_unnamed_experts_are_not_a_source(linter):

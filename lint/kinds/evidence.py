@@ -148,7 +148,7 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         ),
         "frequency": regex.compile(
             rf"(?i)(?<![\w.,/])(?:{QUALIFIER}\s+)?{NUMBER}(?:\s*(?:-|–|to|or)\s*{NUMBER})?"
-            rf"\s+(?:in|out\s+of|of\s+every|in\s+every)\s+(?:every\s+)?{NUMBER}\b(?!\s*{UNITS_AFTER}\b)(?!\.\d)"
+            rf"\s+(?:in|(?P<pop>out\s+of|of\s+every|in\s+every))\s+(?:every\s+)?{NUMBER}\b(?!\s*{UNITS_AFTER}\b)(?!\.\d)"
             rf"(?P<pop>(?:\s+of)?(?:\s+(?:the|our|these|those|all|their))?(?:\s+[\w-]+)?\s+{pop}\b)?"
             rf"|(?i)(?<![\w.,/])(?:{QUALIFIER}\s+)?{NUMBER}\s+of\s+(?:the\s+)?{NUMBER}(?P<pop>\s+{pop})\b"
         ),
@@ -178,7 +178,7 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         # "studies show", "research has proven", "the evidence suggests"
         "generic": regex.compile(
             r"(?i)\b(?:(?:recent|many|numerous|several|multiple|some|new|clinical|scientific|medical|published|independent)\s+)?"
-            r"(?:studies|research|trials|evidence|data|science|scientists|researchers)\s+(?:has\s+|have\s+|had\s+)?"
+            r"(?:studies|research|trials|evidence|data|science|scientists|researchers|literature)\s+(?:has\s+|have\s+|had\s+)?"
             r"(?:consistently\s+|clearly\s+|repeatedly\s+|now\s+|also\s+|already\s+|even\s+)?"
             r"(?:shows?|shown|showed|proves?|proven|proved|suggests?|suggested|found|finds?|demonstrates?|demonstrated"
             r"|confirms?|confirmed|indicates?|indicated|supports?|supported)\b"
@@ -196,7 +196,7 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             r"(?i)\baccording\s+to\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?(?:experts|specialists|doctors|surgeons|scientists"
             r"|researchers|dentists|professionals|clinicians|physicians|studies|research|data|statistics|figures)\b"
             rf"|(?:{unnamed})\b)"
-            r"|(?i)(?<!\b(?:your|our|the|their|his|her|my|a|an)\s)\b(?:(?:most|many|leading|top|all)\s+)?"
+            r"|(?i)(?<!\b(?:your|the|their|his|her|my|a|an)\s)\b(?:(?:most|many|leading|top|all|our)\s+)?"
             r"(?:experts|doctors|scientists|surgeons|specialists|researchers|physicians|dentists|clinicians)\s+(?:all\s+)?"
             r"(?:agree|believe|confirm|say)\b"
         ),
@@ -232,7 +232,10 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         # a line that gives its source
         r"|(?i:^\s*sources?\s*:)"
     )
-    marker = regex.compile(r"\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]|(?<![A-Za-z²³\d])[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
+    # "[1]", "[2, 3]", "(4)", "¹": reference markers, which count only when the page has a reference list
+    marker = regex.compile(
+        r"\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]|(?<![\w(])\(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\)|(?<![A-Za-z²³\d])[¹²³⁴⁵⁶⁷⁸⁹⁰]+"
+    )
 
     def lowered(key):
         return {w.lower() for phrase in words(key) for w in _WORDS.findall(phrase)}
@@ -251,7 +254,7 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         }),
         "proportion": frozenset({"half", "third", "thirds", "quarter", "quarters", "fifth", "majority"}),
         "research-generic": frozenset({"studies", "research", "trials", "evidence", "data", "science", "scientists",
-                                       "researchers"}),
+                                       "researchers", "literature"}),
         "research-proven": frozenset({"proven", "proved", "tested", "validated", "shown", "documented",
                                       "demonstrated", "established", "evidence"}),
         "research-experts": frozenset({"according", "experts", "doctors", "scientists", "surgeons", "specialists",
