@@ -150,6 +150,7 @@ def test_exact_promotional_findings_on_the_lasik_defect_page(linter):
     assert got == [
         ("PRM001", 5, "Say goodbye to"),
         ("PRM002", 5, "forever"),
+        ("PRM002", 11, "everyone is a candidate"),
         ("PRM001", 11, "safer than any other method"),
         ("PRM002", 15, "completely painless"),
         ("PRM002", 19, "the safest elective procedure in medicine"),

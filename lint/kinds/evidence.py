@@ -43,7 +43,7 @@ from lint.kinds.base import Kind
 from lint.kinds.phrases import words_of
 from lint.yamlio import load_yaml
 
-CLAIM_TYPES = ("percentage", "frequency", "ratio", "proportion", "research")
+CLAIM_TYPES = ("percentage", "frequency", "ratio", "proportion", "count", "research")
 LEXICON_FILE = "evidence-lexicon.yaml"
 
 # -- the grammar of numbers ----------------------------------------------------
@@ -122,6 +122,7 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         return [str(v) for v in value]
 
     pop = _alternation(words("populations"))
+    people = _alternation(words("people"))
     population_tail = (
         rf"(?P<pop>\s+of\s+(?:all\s+|the\s+|our\s+|these\s+|those\s+|their\s+|your\s+)?(?:[\w-]+\s+){{0,2}}?{pop}\b)"
     )
@@ -156,9 +157,8 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             rf"(?i)(?<![\w.,/])(?:{NUMBER}|\d+(?:\.\d+)?)[-\s]?(?:times|fold)\s+"
             r"(?:more|less|fewer|faster|slower|higher|lower|better|greater|quicker|shorter|longer|smaller|larger|safer"
             r"|stronger|weaker|cheaper|bigger|easier|healthier|sooner|likelier|clearer"
-            r"|as\s+(?:likely|many|much|effective|fast|quickly|long|high|common|safe|successful)|the\s+(?:risk|chance|rate|odds))\b"
-            r"|(?i)\b(?:twice|half|double|triple)\s+(?:as\s+(?:likely|many|much|effective|fast|quickly|long|high|common|safe|successful)"
-            r"|the\s+(?:risk|chance|rate|odds|success))\b"
+            r"|as\s+[a-z]+|the\s+(?:risk|chance|rate|odds))\b"
+            r"|(?i)\b(?:twice|half|double|triple)\s+(?:as\s+(?!well\b|soon\b|often\s+as\s+needed)[a-z]+|the\s+(?:risk|chance|rate|odds|success))\b"
             r"|(?i)\b(?:halves|halved|halving|doubles|doubled|doubling|triples|tripled|quadruples)\s+(?:the|your)\s+"
             r"(?:risk|chance|rate|odds|success|likelihood)\b"
             r"|(?i)\b(?:cuts?|reduces?|reduced|lowers?|lowered|increases?|increased|raises?|raised)\s+(?:the|your)\s+(?:[\w-]+\s+)?"
@@ -167,6 +167,10 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             r"|(?i)\b(?:(?:a\s+)?fraction\s+of|half|twice|double|(?:far\s+|well\s+|much\s+)?(?:below|above|under|over|better\s+than"
             r"|lower\s+than|higher\s+than|less\s+than|faster\s+than|quicker\s+than))\s+the\s+(?:national|uk|us|nhs|industry"
             r"|regional|country'?s|average|typical)\s*(?:average|figure|rate|benchmark|norm|standard|mean)?\b"
+        ),
+        "count": regex.compile(
+            rf"(?i)(?<![\w.,/])(?:{QUALIFIER}\s+)?(?:\d+(?:\.\d+)?\s+(?:million|billion)|(?:one|two|three|four|five|six|seven|eight|nine|ten|a)\s+million"
+            rf"|\d{{1,3}}(?:,\d{{3}}){{2,}})\s+(?:(?:[\w-]+\s+){{0,2}}?)(?P<pop>{people})\b"
         ),
         "proportion": regex.compile(
             rf"(?i)(?<![\w-])(?:{QUALIFIER}\s+)?(?:half|one[-\s]half|a\s+third|one[-\s]third|two[-\s]thirds|a\s+quarter"
@@ -178,7 +182,7 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         # "studies show", "research has proven", "the evidence suggests"
         "generic": regex.compile(
             r"(?i)\b(?:(?:recent|many|numerous|several|multiple|some|new|clinical|scientific|medical|published|independent)\s+)?"
-            r"(?:studies|research|trials|evidence|data|science|scientists|researchers|literature)\s+(?:has\s+|have\s+|had\s+)?"
+            r"(?:studies|research|trials|evidence|data|science|scientists|researchers|literature|(?:clinical|medical|our)\s+experience)\s+(?:has\s+|have\s+|had\s+)?"
             r"(?:consistently\s+|clearly\s+|repeatedly\s+|now\s+|also\s+|already\s+|even\s+)?"
             r"(?:shows?|shown|showed|proves?|proven|proved|suggests?|suggested|found|finds?|demonstrates?|demonstrated"
             r"|confirms?|confirmed|indicates?|indicated|supports?|supported)\b"
@@ -253,8 +257,9 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             "industry", "typical", "regional", "uk", "us", "nhs", "country", "countrys",
         }),
         "proportion": frozenset({"half", "third", "thirds", "quarter", "quarters", "fifth", "majority"}),
+        "count": frozenset({"million", "billion"}),
         "research-generic": frozenset({"studies", "research", "trials", "evidence", "data", "science", "scientists",
-                                       "researchers", "literature"}),
+                                       "researchers", "literature", "experience"}),
         "research-proven": frozenset({"proven", "proved", "tested", "validated", "shown", "documented",
                                       "demonstrated", "established", "evidence"}),
         "research-experts": frozenset({"according", "experts", "doctors", "scientists", "surgeons", "specialists",
@@ -433,7 +438,7 @@ class UncitedClaim(Kind):
             if kind == "percentage":
                 if "%" not in text and "percent" not in words and "per" not in words:
                     continue
-            elif not (has_digit and kind == "frequency") and lex.gates[kind].isdisjoint(words):
+            elif not (has_digit and kind in ("frequency", "count")) and lex.gates[kind].isdisjoint(words):
                 continue
             for m in lex.claims[kind].finditer(text):
                 found.append((m.start(), m.end(), kind, "pop" in m.groupdict() and m.group("pop") is not None))
@@ -468,7 +473,7 @@ class UncitedClaim(Kind):
             return False
         if kind == "percentage" and lex.measured_after.match(text, end):
             return False
-        if kind in ("ratio", "proportion") or about_people:
+        if kind in ("ratio", "proportion", "count") or about_people:
             return True
         return bool(lex.outcome.search(sentence))
 
