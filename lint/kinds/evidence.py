@@ -2,11 +2,14 @@
 
 A *claim* is a specific number about results, risks or recovery ("less than 0.5%
 of cases", "9 out of 10 patients", "three times faster", "half of all
-patients") or a claim of research support ("studies show", "clinically proven",
-"according to experts", "a large study followed people for 20 years").
-Durations, doses, sizes, prices and ages are not claims: a percentage or a
-frequency only counts when it is about people, or stands in a sentence about
-outcomes, and a frequency followed by a unit ("3 in 10 minutes") does not count.
+patients", "more than 2 million Americans") or a claim of research support
+("studies show", "clinically proven", "according to experts", "a large study
+followed people for 20 years"). Durations, doses, sizes, prices and ages are
+not claims: the patterns only take percentages, frequencies ("N in M", the part
+smaller than the whole), ratios and proportions, and a percentage that is a
+concentration ("0.9% saline"), a price ("20% off"), a measurement ("80% of the
+stomach") or an instruction ("you need to lose 5% of your weight") is set aside,
+as is a frequency followed by a unit ("3 in 10 minutes").
 
 A claim is *sourced* when its own sentence or the sentence next to it carries:
 
@@ -26,8 +29,8 @@ study description may take its source from the two sentences after it. List
 items take the source of the sentence that introduces the list ("According to
 NICE, after the operation:").
 
-The words these patterns are built from (populations, outcome words, named
-bodies, diagnostic "studies") are data in ``rules/evidence/evidence-lexicon.yaml``.
+The words these patterns are built from (populations, what is not an outcome,
+named bodies, diagnostic "studies") are data in ``rules/evidence/evidence-lexicon.yaml``.
 """
 
 from __future__ import annotations
@@ -95,7 +98,6 @@ class EvidenceLexicon:
 
     claims: dict
     research: dict
-    outcome: regex.Pattern
     not_outcome: regex.Pattern
     measured_after: regex.Pattern
     instruction_before: regex.Pattern
@@ -124,7 +126,7 @@ def load_lexicon(path: str) -> EvidenceLexicon:
     pop = _alternation(words("populations"))
     people = _alternation(words("people"))
     population_tail = (
-        rf"(?P<pop>\s+of\s+(?:all\s+|the\s+|our\s+|these\s+|those\s+|their\s+|your\s+)?(?:[\w-]+\s+){{0,2}}?{pop}\b)"
+        rf"(?:\s+of\s+(?:all\s+|the\s+|our\s+|these\s+|those\s+|their\s+|your\s+)?(?:[\w-]+\s+){{0,2}}?{pop}\b)"
     )
     study = _alternation(words("study_nouns"))
     verbs = _alternation(words("reporting_verbs"))
@@ -145,13 +147,13 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         "percentage": regex.compile(
             rf"(?i)(?<![\w.,/])(?:{QUALIFIER}\s+)?(?:{DIGITS}|{NUMBER_WORD}){PERCENT_SIGN}?"
             rf"(?:\s*(?:-|–|—|to)\s*{DIGITS})?{PERCENT_SIGN}"
-            rf"(?:{population_tail}|(?P<pop>\s+{RATE_NOUNS}\s+rates?\b))?"
+            rf"(?:{population_tail}|(?:\s+{RATE_NOUNS}\s+rates?\b))?"
         ),
         "frequency": regex.compile(
             rf"(?i)(?<![\w.,/])(?:{QUALIFIER}\s+)?{NUMBER}(?:\s*(?:-|–|to|or)\s*{NUMBER})?"
-            rf"\s+(?:in|(?P<pop>out\s+of|of\s+every|in\s+every))\s+(?:every\s+)?{NUMBER}\b(?!\s*{UNITS_AFTER}\b)(?!\.\d)"
-            rf"(?P<pop>(?:\s+of)?(?:\s+(?:the|our|these|those|all|their))?(?:\s+[\w-]+)?\s+{pop}\b)?"
-            rf"|(?i)(?<![\w.,/])(?:{QUALIFIER}\s+)?{NUMBER}\s+of\s+(?:the\s+)?{NUMBER}(?P<pop>\s+{pop})\b"
+            rf"\s+(?:in|(?:out\s+of|of\s+every|in\s+every))\s+(?:every\s+)?{NUMBER}\b(?!\s*{UNITS_AFTER}\b)(?!\.\d)"
+            rf"(?:(?:\s+of)?(?:\s+(?:the|our|these|those|all|their))?(?:\s+[\w-]+)?\s+{pop}\b)?"
+            rf"|(?i)(?<![\w.,/])(?:{QUALIFIER}\s+)?{NUMBER}\s+of\s+(?:the\s+)?{NUMBER}(?:\s+{pop})\b"
         ),
         "ratio": regex.compile(
             rf"(?i)(?<![\w.,/])(?:{NUMBER}|\d+(?:\.\d+)?)[-\s]?(?:times|fold)\s+"
@@ -170,7 +172,7 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         ),
         "count": regex.compile(
             rf"(?i)(?<![\w.,/])(?:{QUALIFIER}\s+)?(?:\d+(?:\.\d+)?\s+(?:million|billion)|(?:one|two|three|four|five|six|seven|eight|nine|ten|a)\s+million"
-            rf"|\d{{1,3}}(?:,\d{{3}}){{2,}})\s+(?:(?:[\w-]+\s+){{0,2}}?)(?P<pop>{people})\b"
+            rf"|\d{{1,3}}(?:,\d{{3}}){{2,}})\s+(?:(?:[\w-]+\s+){{0,2}}?)(?:{people})\b"
         ),
         "proportion": regex.compile(
             rf"(?i)(?<![\w-])(?:{QUALIFIER}\s+)?(?:half|one[-\s]half|a\s+third|one[-\s]third|two[-\s]thirds|a\s+quarter"
@@ -198,11 +200,12 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         # "according to experts", "doctors agree"
         "experts": regex.compile(
             r"(?i)\baccording\s+to\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?(?:experts|specialists|doctors|surgeons|scientists"
-            r"|researchers|dentists|professionals|clinicians|physicians|studies|research|data|statistics|figures)\b"
+            r"|researchers|dentists|professionals|clinicians|physicians|studies|research|data|statistics|figures|surveys"
+            r"|polls|reports|reviews|estimates|patients|users|customers)\b"
             rf"|(?:{unnamed})\b)"
             r"|(?i)(?<!\b(?:your|the|their|his|her|my|a|an)\s)\b(?:(?:most|many|leading|top|all|our)\s+)?"
-            r"(?:experts|doctors|scientists|surgeons|specialists|researchers|physicians|dentists|clinicians)\s+(?:all\s+)?"
-            r"(?:agree|believe|confirm|say)\b"
+            r"(?:experts|doctors|scientists|surgeons|specialists|researchers|physicians|dentists|clinicians)\s+"
+            r"(?:(?:all|now|generally|widely|largely|increasingly|also)\s+)?(?:agree|believe|confirm|say|consider|think|know|accept)\b"
         ),
         # "A large study followed people for 20 years", "One trial compared..."
         "narrative": regex.compile(
@@ -278,7 +281,6 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         source_gate=source_gate,
         claims=claims,
         research=research,
-        outcome=regex.compile(rf"(?i)(?<![\w-]){_alternation(words('outcome_words'))}(?![\w-])"),
         not_outcome=regex.compile(rf"(?i)(?<![\w-]){_alternation(words('not_outcome'))}(?![\w-])"),
         measured_after=regex.compile(
             rf"(?i)\s*of\s+(?:the\s+|your\s+|their\s+|his\s+|her\s+|a\s+|an\s+|its\s+)?(?:[\w-]+\s+)?{measured}\b"
@@ -441,7 +443,7 @@ class UncitedClaim(Kind):
             elif not (has_digit and kind in ("frequency", "count")) and lex.gates[kind].isdisjoint(words):
                 continue
             for m in lex.claims[kind].finditer(text):
-                found.append((m.start(), m.end(), kind, "pop" in m.groupdict() and m.group("pop") is not None))
+                found.append((m.start(), m.end(), kind))
         if self.research:
             for kind, pattern in lex.research.items():
                 if lex.gates["research-" + kind].isdisjoint(words):
@@ -453,9 +455,9 @@ class UncitedClaim(Kind):
                             continue
                     elif kind == "generic" and lex.diagnostic_before.search(text[max(0, m.start() - 40):m.start()]):
                         continue
-                    found.append((m.start(), m.end(), "research-" + kind, False))
+                    found.append((m.start(), m.end(), "research-" + kind))
         found.sort(key=lambda c: (c[0], -c[1]))
-        out: list[tuple[int, int, str, bool]] = []
+        out: list[tuple[int, int, str]] = []
         for claim in found:
             s, e = claim[0], claim[1]
             if any(a < e and s < b for a, b, *_ in out):
@@ -463,9 +465,8 @@ class UncitedClaim(Kind):
             out.append(claim)
         return out
 
-    def is_outcome(self, text: str, start: int, end: int, kind: str, about_people: bool, sentence: str,
-                   bounds: tuple[int, int]) -> bool:
-        """A number is a claim when it is about people or outcomes, not a dose, a price or a size."""
+    def is_claim(self, text: str, start: int, end: int, kind: str, bounds: tuple[int, int]) -> bool:
+        """A number is a claim unless it is a dose, a concentration, a price, a size or an instruction."""
         lex = self.lex
         if lex.not_outcome.search(text, max(bounds[0], start - 30), min(bounds[1], end + 40)):
             return False
@@ -473,9 +474,12 @@ class UncitedClaim(Kind):
             return False
         if kind == "percentage" and lex.measured_after.match(text, end):
             return False
-        if kind in ("ratio", "proportion", "count") or about_people:
-            return True
-        return bool(lex.outcome.search(sentence))
+        if kind == "frequency":
+            # "3 in 1" is a product, not a probability: a frequency counts a part of a whole
+            m = _FREQUENCY_PARTS.search(text, start, end)
+            if m and _number(m.group("part")) is not None and _number(m.group("whole")) is not None:
+                return _number(m.group("part")) < _number(m.group("whole"))
+        return True
 
     # -- sources -----------------------------------------------------------------------
     def check(self, page):
@@ -492,11 +496,11 @@ class UncitedClaim(Kind):
             sentences = sentences_of(unit)
             starts = [s for s, _ in sentences]
             flags = None
-            for s, e, kind, about_people in claims:
+            for s, e, kind in claims:
                 i = max(0, bisect.bisect_right(starts, s) - 1)
                 sent_start, sent_end = sentences[i]
                 sentence = text[sent_start:sent_end]
-                if not kind.startswith("research") and not self.is_outcome(text, s, e, kind, about_people, sentence, (sent_start, sent_end)):
+                if not kind.startswith("research") and not self.is_claim(text, s, e, kind, (sent_start, sent_end)):
                     continue
                 if flags is None:
                     flags = sources.sentence_flags(unit, sentences)
@@ -540,6 +544,31 @@ class UncitedClaim(Kind):
         suggestions = plain_language(claim_text) if kind == "percentage" else ()
         plain = f" In plain words: '{suggestions[0]}'." if suggestions else ""
         return self.hit(unit, s, e, suggestions=suggestions, claim="statistic", need=need, plain=plain)
+
+
+_WORD_VALUES = {
+    w: i for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+        "seventeen eighteen nineteen".split()
+    )
+}
+_WORD_VALUES.update({w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())})
+_WORD_VALUES.update({"hundred": 100, "thousand": 1000, "million": 1_000_000})
+_FREQUENCY_PARTS = regex.compile(
+    rf"(?i)(?P<part>{DIGITS}|[a-z]+)(?:\s*(?:-|–|to|or)\s*(?:{DIGITS}|[a-z]+))?\s+(?:in|out\s+of|of\s+every|in\s+every|of)\s+"
+    rf"(?:every\s+|the\s+)?(?P<whole>{DIGITS}|(?:a\s+|one\s+)?[a-z]+)\b"
+)
+
+
+def _number(word: str):
+    """The value of "3", "1,000", "nine" or "a hundred"; None when it is not a number."""
+    w = word.strip().lower().replace(",", "")
+    try:
+        return float(w)
+    except ValueError:
+        pass
+    w = w.removeprefix("a ").removeprefix("one ").strip()
+    return _WORD_VALUES.get(w)
 
 
 # -- plain language: "less than 0.5%" -> "fewer than 1 in 200" ---------------------------------------
