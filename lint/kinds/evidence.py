@@ -85,7 +85,7 @@ _CAPWORD = r"[A-Z][\w'’&.-]*"
 _WORDS = regex.compile(r"[^\W_]+")
 
 
-def _alternation(words, boundary=True) -> str:
+def _alternation(words) -> str:
     """One alternation of phrases, longest first; a space in a phrase matches any white space."""
     parts = sorted({w.strip() for w in words if w and w.strip()}, key=len, reverse=True)
     body = "|".join(r"[-\s]+".join(regex.escape(p) for p in regex.split(r"[\s]+", w)) for w in parts)
