@@ -7,6 +7,7 @@ Both read the knowledge base; neither knows any medical fact itself.
 from __future__ import annotations
 
 from lint.kinds.base import Kind
+from lint.matching import compile_phrases, finditer
 
 _MODIFIER_LABELS = ("region", "structure")
 
@@ -101,6 +102,15 @@ _STOP = {"from", "through", "via", "into", "in", "near", "behind", "beside", "un
          "without", "to", "and", "or", "but", "while", "so", "because", "than", "by", "after", "before", "is", "are",
          "was", "were", "be", "that", "which", "who", "if", "when"}
 _MAX_GAP = 6
+# nouns for an opening made in, or an operation done on, a structure: "a cut in your ovary",
+# "keyhole surgery on the knee joint", "a pouch from the top of the stomach"
+_CUT_NOUNS = {"cut", "cuts", "incision", "incisions", "opening", "hole", "surgery", "operation", "pouch", "piece",
+              "section", "sample", "slice", "portion"}
+_CUT_LINKS = {"in", "into", "on", "from", "through"}
+_PASSIVE_VERBS = {"removed", "taken", "cut", "excised", "resected", "stapled", "divided", "extracted", "replaced",
+                  "repaired", "biopsied", "sealed", "tied", "cauterised", "cauterized", "opened"}
+_PASSIVE_AUX = {"is", "are", "be", "then", "also", "usually", "often", "will", "may", "can", "might", "must",
+                "sometimes", "carefully", "gently", "both", "all"}
 
 
 class OffTopicStructure(Kind):
@@ -108,7 +118,10 @@ class OffTopicStructure(Kind):
 
     name = "off-topic-structure"
     page_level = True
-    options = {}
+    options = {
+        # structures of these kinds belong to a procedure only when its entry lists them
+        "listed_kinds": (list, lambda: ["organ", "gland", "bone", "joint"]),
+    }
 
     def _acting(self, page, unit, before_token):
         """The procedures acting in this sentence: one named before the action, else the page topic."""
@@ -125,33 +138,89 @@ class OffTopicStructure(Kind):
             if not structures:
                 continue
             doc = unit.doc
+            starts = {}
+            for s in structures:
+                if s.start not in starts or s.end > starts[s.start].end:
+                    starts[s.start] = s
+            by_end = {s.end: s for s in structures}
             for target in structures:
-                action = self._action_before(doc, target.start)
+                action = self._action_before(doc, target.start, by_end)
+                passive = False
+                if action is None:
+                    action = self._passive_after(doc, target, starts)
+                    passive = action is not None
                 if action is None:
                     continue
                 acting, named = self._acting(page, unit, doc[action])
                 if not acting:
                     continue
-                if not named and doc[action].lower_ not in _REMOVAL_NOUNS and not self._surgeon_subject(doc, action):
+                if (not named and not passive and doc[action].lower_ not in _REMOVAL_NOUNS
+                        and not self._surgeon_subject(doc, action)):
                     continue
-                structure = kb.structures[target.kb_id_]
-                if any(target.kb_id_ in kb.procedures[p].structures or
-                       kb.any_related(structure.regions, kb.procedures[p].regions) for p in acting):
+                if any(self._acts_on(kb.procedures[p], target.kb_id_) for p in acting):
                     continue
                 proc = kb.procedures[acting[0]]
+                lo, hi = (target.start_char, doc[action].idx + len(doc[action].text)) if passive else (
+                    doc[action].idx, target.end_char)
                 yield self.hit(
-                    unit, doc[action].idx, target.end_char, procedure=proc.name, structure=target.text,
+                    unit, lo, hi, procedure=proc.name, structure=target.text,
                     targets=", ".join(kb.regions[r].name for r in proc.regions),
                 )
 
+    def _acts_on(self, procedure, structure_id) -> bool:
+        """Does the procedure act on the structure? Organs, glands, bones and joints must be listed
+        among its structures; other tissue must at least lie inside its regions."""
+        if structure_id in procedure.structures:
+            return True
+        structure = self.kb.structures[structure_id]
+        if structure.kind in self.opts["listed_kinds"]:
+            return False
+        if set(structure.regions) & {"body", "skin", "blood-vessels"}:
+            return True
+        kb = self.kb
+        return any(r in kb.ancestors(s) for s in structure.regions for r in procedure.regions)
+
     @staticmethod
-    def _action_before(doc, start):
+    def _passive_after(doc, target, starts):
+        """"part of the pancreas are then taken out", "a small piece of the prostate may be removed"."""
+        sent_end = target.sent.end
+        i = target.end
+        # past the rest of a coordination: "the gallbladder and part of the pancreas are taken out"
+        hops = 0
+        while i < sent_end and hops < 8:
+            low = doc[i].lower_
+            if low in _PASSIVE_AUX:
+                i += 1
+                hops += 1
+                continue
+            if low in _PASSIVE_VERBS:
+                before = {t.lower_ for t in doc[max(target.end, i - 4) : i]}
+                if before & {"has", "have", "had", "was", "were", "been", "if", "already"}:
+                    return None
+                return i if before & {"is", "are", "be"} else None
+            return None
+        return None
+
+    @staticmethod
+    def _action_before(doc, start, by_end=None):
         """Index of the removal noun or action verb governing the structure at ``start``, if any."""
         i = start - 1
         gap = 0
+        by_end = by_end or {}
         while i >= 0 and gap <= _MAX_GAP:
             tok = doc[i]
             low = tok.lower_
+            # "removes the tonsils and the thyroid gland": go on past the first conjunct
+            if low in ("and", ",") and i in by_end:
+                i = by_end[i].start - 1
+                gap += 1
+                continue
+            if low in _CUT_LINKS and i > 0:
+                prev = doc[i - 1].lower_
+                if prev in _CUT_NOUNS or prev in _ACTION_VERBS:
+                    return i - 1
+                # "a cut in the top part of" -> keep looking through "of"-phrases only
+                return None
             if tok.is_punct or low in _STOP or tok.is_sent_start and i != start - 1 and low not in _ACTION_VERBS:
                 return None
             if low in _REMOVAL_NOUNS:
@@ -169,4 +238,233 @@ class OffTopicStructure(Kind):
         """"the surgeon removes ..." / "we remove ...": a person doing the operation."""
         sent = doc[action].sent
         words = {t.lower_ for t in doc[sent.start : action]}
-        return bool(words & {"surgeon", "surgeons", "doctor", "doctors", "we", "team", "procedure", "operation", "surgery"})
+        return bool(words & {"surgeon", "surgeons", "doctor", "doctors", "we", "they", "team", "procedure", "operation",
+                             "surgery"})
+
+
+# -- symptoms placed in the wrong part of the body --------------------------------------------------
+
+def _segment(kb, region_id: str) -> frozenset[str]:
+    """The major parts of the body a region lies in (head, neck, trunk, arm, leg...)."""
+    return frozenset(r for r in kb.ancestors(region_id) if "body" in kb.regions[r].parents)
+
+
+def _side(region_id: str) -> str | None:
+    parts = set(region_id.split("-"))
+    if "left" in parts:
+        return "left"
+    if "right" in parts:
+        return "right"
+    return None
+
+
+class SymptomRegion(Kind):
+    """A symptom placed where the page's condition or operation does not cause it.
+
+    "A torn meniscus causes pain in the ankle", "carpal tunnel syndrome causes
+    numbness in the toes". Where the page describes its condition (a sentence
+    naming it, or a section on symptoms and causes), the symptom must be in the
+    condition's own symptom regions; elsewhere (recovery, risks), only a symptom in
+    another part of the body altogether is reported, and never one the sentence
+    ties to a complication that travels (a blood clot, low calcium, the gas of
+    keyhole surgery).
+    """
+
+    name = "symptom-region"
+    page_level = True
+    options = {
+        "symptoms": (list, Kind.REQUIRED),
+        "verbs": (list, list),
+        "prepositions": (list, lambda: ["in", "around", "at", "on", "down", "into", "through", "across", "over", "of"]),
+        "complication_cues": (list, list),
+        "describing_headings": (list, list),
+        "referred": (dict, dict),
+        "sides": (dict, dict),
+        "ignore_regions": (list, lambda: ["body", "skin", "blood-vessels"]),
+        # regions (exactly these, not the parts inside them) where warning signs after any
+        # operation are felt: a swollen leg or calf (a clot), chest pain
+        "after_surgery_regions": (list, lambda: ["lower-limb", "calf", "chest"]),
+    }
+
+    def setup(self):
+        self.symptoms = {w.lower() for w in self.opts["symptoms"]}
+        self.verbs = {w.lower() for w in self.opts["verbs"]}
+        self.preps = {w.lower() for w in self.opts["prepositions"]}
+        self.cues = compile_phrases(self.opts["complication_cues"])
+        self.headings = compile_phrases(self.opts["describing_headings"])
+        self.ignore = set(self.opts["ignore_regions"])
+        self.after_surgery = set(self.opts["after_surgery_regions"])
+        for region, extra in self.opts["referred"].items():
+            for r in [region, *extra]:
+                if r not in self.kb.regions:
+                    raise self.error(f"'referred' names unknown region '{r}'")
+        self.referred = {k: tuple(v) for k, v in self.opts["referred"].items()}
+        self.sides = {}
+        for words, region in self.opts["sides"].items():
+            if region not in self.kb.regions:
+                raise self.error(f"'sides' names unknown region '{region}'")
+            self.sides[frozenset(words.lower().split())] = region
+
+    # -- what the page leads us to expect ------------------------------------------------------
+    def _expected(self, page):
+        kb = self.kb
+        strict: set[str] = set()
+        conditions = page.topic_conditions
+        for c in conditions:
+            strict.update(kb.conditions[c].regions)
+            strict.update(kb.conditions[c].symptom_regions)
+        procedures = _specific(kb, page.topic_procedures)
+        loose = set(strict)
+        for p in procedures:
+            loose.update(kb.procedures[p].regions)
+            if not conditions:
+                strict.update(kb.procedures[p].regions)
+        for r in list(strict | loose):
+            for extra in self.referred.get(r, ()):
+                loose.add(extra)
+                if r in strict:
+                    strict.add(extra)
+        return strict, loose, conditions
+
+    def _describing(self, page, unit) -> bool:
+        """Is this block in a section about the condition (symptoms, causes, why it is done)?"""
+        heading = None
+        for u in page.units:
+            if u is unit:
+                break
+            if u.block.scope in ("title", "heading"):
+                heading = u
+        return heading is not None and self.headings is not None and any(
+            True for _ in finditer(self.headings, heading.block.text))
+
+    def check(self, page):
+        kb = self.kb
+        if not page.topic_procedures and not page.topic_conditions:
+            return
+        strict, loose, conditions = self._expected(page)
+        if not loose:
+            return
+        loose_segments = set()
+        for r in loose:
+            loose_segments |= _segment(kb, r)
+        for unit in self.units(page):
+            terms = [s for s in unit.doc.spans.get("terms", ()) if s.label_ in ("region", "structure")]
+            if not terms:
+                continue
+            describing = None
+            for mention, anchor in self._mentions(unit, terms):
+                region = self._region_of(unit, mention)
+                if region is None or region in self.ignore:
+                    continue
+                sent = unit.doc[anchor].sent
+                if self.cues is not None and any(True for _ in finditer(self.cues, sent.text)):
+                    continue
+                if describing is None:
+                    describing = self._describing(page, unit)
+                about_condition = describing or any(
+                    s.label_ == "condition" and s.kb_id_ in conditions and s.sent == sent
+                    for s in unit.doc.spans.get("terms", ()))
+                regions = (region,) if mention.label_ == "region" else kb.structures[mention.kb_id_].regions
+                if about_condition and strict:
+                    bad = not kb.any_related(regions, strict) or self._wrong_side(region, strict)
+                    expected = strict
+                else:
+                    bad = (not any(_segment(kb, r) & loose_segments for r in regions)
+                           and region not in self.after_surgery)
+                    expected = loose
+                if not bad:
+                    continue
+                lo = min(anchor, mention.start)
+                hi = max(anchor + 1, mention.end)
+                span = unit.doc[lo:hi]
+                where = ", ".join(sorted({kb.regions[r].name for r in expected if r not in self.ignore})[:4])
+                topic = (kb.conditions[conditions[0]].name if conditions and about_condition
+                         else kb.procedures[_specific(kb, page.topic_procedures)[0]].name)
+                yield self.hit(unit, span.start_char, span.end_char, place=mention.text, topic=topic, expected=where)
+
+    def _wrong_side(self, region: str, expected) -> bool:
+        side = _side(region)
+        if side is None:
+            return False
+        sides = {_side(r) for r in expected} - {None}
+        return bool(sides) and side not in sides
+
+    def _region_of(self, unit, mention) -> str | None:
+        """The region a mention names, refined by the side words in front ("lower left side of your abdomen")."""
+        if mention.label_ == "structure":
+            regions = self.kb.structures[mention.kb_id_].regions
+            return regions[0] if regions else None
+        region = mention.kb_id_
+        doc = unit.doc
+        words = {t.lower_ for t in doc[max(mention.start - 6, mention.sent.start) : mention.start]}
+        words &= {"left", "right", "upper", "lower", "top", "bottom"}
+        if words and region in ("abdomen", "upper-abdomen", "lower-abdomen"):
+            refined = self.sides.get(frozenset(words))
+            if refined:
+                return refined
+        return region
+
+    @staticmethod
+    def _of_target(doc, starts, span):
+        """"the back of your eye" is about the eye: follow "of" to the next term."""
+        if span.end < len(doc) and doc[span.end].lower_ == "of":
+            for k in range(span.end + 1, min(span.end + 3, len(doc))):
+                if k in starts:
+                    return starts[k]
+        return span
+
+    def _mentions(self, unit, terms):
+        """(region or structure span, index of the symptom word) pairs."""
+        doc = unit.doc
+        starts = {}
+        ends = {}
+        for s in terms:
+            if s.start not in starts or s.end > starts[s.start].end:
+                starts[s.start] = s
+            ends.setdefault(s.end, s)
+        for tok in doc:
+            low = tok.lower_
+            if low in self.symptoms:
+                # "pain in your toes", "tingling, numbness and pain in your toes, thumb..."
+                j = tok.i + 1
+                limit = min(len(doc), tok.i + 16)
+                while j < limit and (doc[j].lower_ in self.symptoms or doc[j].lower_ in _SYMPTOM_LINKS):
+                    j += 1
+                if j < limit and (doc[j].lower_ in self.preps or doc[j].lower_ == "to" and doc[j - 1].lower_ in _MOVING):
+                    k = j + 1
+                    while k < limit and k not in starts and not doc[k].is_punct and k - j <= 7:
+                        k += 1
+                    if k in starts:
+                        yield self._of_target(doc, starts, starts[k]), tok.i
+                        continue
+                # "knee pain", "ankle swelling"
+                if tok.i in ends and tok.i - ends[tok.i].start <= 3:
+                    yield ends[tok.i], tok.i
+            elif low in self.verbs and tok.i > 0:
+                # "your ankle may swell", "the knee becomes swollen"
+                k = tok.i - 1
+                while k > 0 and doc[k].lower_ in {"may", "can", "might", "will", "could", "often", "also", "quickly", "becomes", "become", "feel", "feels", "start", "starts", "to", "then", "soon"}:
+                    k -= 1
+                if k + 1 in ends:
+                    yield ends[k + 1], tok.i
+
+
+# words between a symptom and where it is felt: "pain that moves to", "numbness and tingling in"
+_MOVING = {"moves", "move", "spreads", "spread", "radiates", "radiate", "travels", "travel", "shoots", "shoot", "goes",
+           "go", "down", "up", "moving", "spreading", "radiating", "travelling", "traveling", "shooting", "extends"}
+_SYMPTOM_LINKS = {",", "and", "or", "that", "which", "then", "usually", "often", "mainly", "mostly", "later", "is",
+                  "are", "felt", "starts", "start", "and/or"} | _MOVING
+
+
+def _specific(kb, procedures) -> tuple[str, ...]:
+    """Drop a general procedure when a more specific one is also a topic (arthroscopy vs. hip arthroscopy)."""
+    chosen = []
+    for p in procedures:
+        mine = kb.procedures[p].regions
+        # p is the general one when every region of another topic lies inside p's regions
+        if any(q != p and set(kb.procedures[q].regions) != set(mine)
+               and all(any(r in kb.ancestors(x) for r in mine) for x in kb.procedures[q].regions)
+               for q in procedures):
+            continue
+        chosen.append(p)
+    return tuple(chosen or procedures)
