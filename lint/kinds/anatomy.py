@@ -6,7 +6,7 @@ Both read the knowledge base; neither knows any medical fact itself.
 
 from __future__ import annotations
 
-from lint.kinds.base import Kind
+from lint.kinds.base import Kind, is_negated
 from lint.matching import compile_phrases, finditer
 
 _MODIFIER_LABELS = ("region", "structure")
@@ -125,16 +125,19 @@ class OffTopicStructure(Kind):
 
     def _acting(self, page, unit, before_token):
         """The procedures acting in this sentence: one named before the action, else the page topic."""
-        named = [s.kb_id_ for s in _terms(unit) if s.label_ == "procedure" and s.end <= before_token.i
+        spans = [s for s in _terms(unit) if s.label_ == "procedure" and s.end <= before_token.i
                  and s.sent == before_token.sent]
+        # the longest names only: "hip arthroplasty", not the "arthroplasty" inside it
+        named = [s.kb_id_ for s in spans
+                 if not any(o is not s and o.start <= s.start and s.end <= o.end and len(o) > len(s) for o in spans)]
         if named:
-            return named[-1:], True
+            return named, True
         return list(page.topic_procedures), False
 
     def check(self, page):
         kb = self.kb
         for unit in self.units(page):
-            structures = [s for s in _terms(unit) if s.label_ == "structure"]
+            structures = [s for s in _terms(unit) if s.label_ in ("structure", "region")]
             if not structures:
                 continue
             doc = unit.doc
@@ -157,19 +160,26 @@ class OffTopicStructure(Kind):
                 if (not named and not passive and doc[action].lower_ not in _REMOVAL_NOUNS
                         and not self._surgeon_subject(doc, action)):
                     continue
-                if any(self._acts_on(kb.procedures[p], target.kb_id_) for p in acting):
+                if any(self._acts_on(kb.procedures[p], target) for p in acting):
                     continue
                 proc = kb.procedures[acting[0]]
                 lo, hi = (target.start_char, doc[action].idx + len(doc[action].text)) if passive else (
                     doc[action].idx, target.end_char)
+                if is_negated(unit, lo, hi):
+                    continue  # "there are no cuts on your face"
                 yield self.hit(
                     unit, lo, hi, procedure=proc.name, structure=target.text,
                     targets=", ".join(kb.regions[r].name for r in proc.regions),
                 )
 
-    def _acts_on(self, procedure, structure_id) -> bool:
+    def _acts_on(self, procedure, target) -> bool:
         """Does the procedure act on the structure? Organs, glands, bones and joints must be listed
         among its structures; other tissue must at least lie inside its regions."""
+        kb = self.kb
+        structure_id = target.kb_id_
+        if target.label_ == "region":
+            # a region named as the target: "keyhole surgery on the knee"
+            return structure_id in ("body", "skin", "blood-vessels") or kb.any_related((structure_id,), procedure.regions)
         if structure_id in procedure.structures:
             return True
         structure = self.kb.structures[structure_id]
@@ -177,7 +187,6 @@ class OffTopicStructure(Kind):
             return False
         if set(structure.regions) & {"body", "skin", "blood-vessels"}:
             return True
-        kb = self.kb
         return any(r in kb.ancestors(s) for s in structure.regions for r in procedure.regions)
 
     @staticmethod
@@ -427,16 +436,26 @@ class SymptomRegion(Kind):
             if low in self.symptoms:
                 # "pain in your toes", "tingling, numbness and pain in your toes, thumb..."
                 j = tok.i + 1
-                limit = min(len(doc), tok.i + 16)
-                while j < limit and (doc[j].lower_ in self.symptoms or doc[j].lower_ in _SYMPTOM_LINKS):
-                    j += 1
-                if j < limit and (doc[j].lower_ in self.preps or doc[j].lower_ == "to" and doc[j - 1].lower_ in _MOVING):
+                limit = min(len(doc), tok.i + 24)
+                found = False
+                while j < limit:
+                    while j < limit and (doc[j].lower_ in self.symptoms or doc[j].lower_ in _SYMPTOM_LINKS):
+                        j += 1
+                    if not (j < limit and (doc[j].lower_ in self.preps
+                                           or doc[j].lower_ == "to" and doc[j - 1].lower_ in _MOVING)):
+                        break
                     k = j + 1
                     while k < limit and k not in starts and not doc[k].is_punct and k - j <= 7:
                         k += 1
-                    if k in starts:
-                        yield self._of_target(doc, starts, starts[k]), tok.i
-                        continue
+                    if k not in starts:
+                        break
+                    target = self._of_target(doc, starts, starts[k])
+                    yield target, tok.i
+                    found = True
+                    # "starts around your belly button and moves to the lower right": go on
+                    j = target.end
+                if found:
+                    continue
                 # "knee pain", "ankle swelling"
                 if tok.i in ends and tok.i - ends[tok.i].start <= 3:
                     yield ends[tok.i], tok.i
