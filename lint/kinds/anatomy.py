@@ -95,13 +95,21 @@ _ACTION_VERBS = {
     "remove", "removes", "removed", "removing", "excise", "excises", "excised", "resect", "resects", "resected",
     "repair", "repairs", "repaired", "replace", "replaces", "replaced", "reconstruct", "reconstructs",
     "examine", "examines", "examined", "inspect", "inspects", "biopsy", "biopsies", "treat", "treats",
-    "operate", "operates", "cut", "cuts", "take", "takes", "taking", "took", "frees", "free", "breaks", "break",
+    "operate", "operates", "cut", "cuts", "take", "takes", "taking", "took", "taken", "frees", "free", "breaks", "break",
+    "trim", "trims", "trimmed", "shave", "shaves", "shaved", "divide", "divides", "divided", "staple", "staples",
+    "stapled", "seal", "seals", "sealed", "drain", "drains", "drained", "reattach", "reattaches", "reattached",
+    "stitch", "clip", "clips", "clipped", "tie", "ties", "tied", "biopsied", "scrape", "scrapes", "burn", "burns",
+    "freeze", "freezes", "destroy", "destroys", "opens", "enter", "enters",
 }
 _VERB_PARTICLES = {"out", "away", "on", "up", "open"}
 _STOP = {"from", "through", "via", "into", "in", "near", "behind", "beside", "under", "above", "below", "with",
          "without", "to", "and", "or", "but", "while", "so", "because", "than", "by", "after", "before", "is", "are",
          "was", "were", "be", "that", "which", "who", "if", "when"}
 _MAX_GAP = 6
+# who or what does the operating: the subject of "removes", "trims", "cuts"
+_SURGEONS = {"surgeon", "surgeons", "doctor", "doctors", "we", "they", "team", "procedure", "operation", "surgery",
+             "loop", "wire", "laser", "instrument", "instruments", "tool", "tools", "scope", "device", "probe",
+             "stapler", "resectoscope", "endoscope", "laparoscope", "arthroscope"}
 # nouns for an opening made in, or an operation done on, a structure: "a cut in your ovary",
 # "keyhole surgery on the knee joint", "a pouch from the top of the stomach"
 _CUT_NOUNS = {"cut", "cuts", "incision", "incisions", "opening", "hole", "surgery", "operation", "pouch", "piece",
@@ -132,7 +140,7 @@ class OffTopicStructure(Kind):
                  if not any(o is not s and o.start <= s.start and s.end <= o.end and len(o) > len(s) for o in spans)]
         if named:
             return named, True
-        return list(page.topic_procedures), False
+        return list(_specific(self.kb, page.topic_procedures)), False
 
     def check(self, page):
         kb = self.kb
@@ -146,6 +154,7 @@ class OffTopicStructure(Kind):
                 if s.start not in starts or s.end > starts[s.start].end:
                     starts[s.start] = s
             by_end = {s.end: s for s in structures}
+            by_end["_regions"] = {s.start for s in structures if s.label_ == "region"}
             for target in structures:
                 action = self._action_before(doc, target.start, by_end)
                 passive = False
@@ -157,8 +166,10 @@ class OffTopicStructure(Kind):
                 acting, named = self._acting(page, unit, doc[action])
                 if not acting:
                     continue
-                if (not named and not passive and doc[action].lower_ not in _REMOVAL_NOUNS
-                        and not self._surgeon_subject(doc, action)):
+                passive_verb = (doc[action].lower_ in _PASSIVE_VERBS and action > 0
+                                and doc[action - 1].lower_ in _PASSIVE_AUX)
+                if (not named and not passive and not passive_verb and doc[action].lower_ not in _REMOVAL_NOUNS
+                        and not self._surgeon_subject(doc, action) and not self._surgeon_lead_in(page, unit)):
                     continue
                 if any(self._acts_on(kb.procedures[p], target) for p in acting):
                     continue
@@ -226,8 +237,15 @@ class OffTopicStructure(Kind):
                 continue
             if low in _CUT_LINKS and i > 0:
                 prev = doc[i - 1].lower_
+                if low == "from" and start in by_end.get("_regions", ()):
+                    return None  # "a vein from your leg": where a graft comes from, not what is operated on
                 if prev in _CUT_NOUNS or prev in _ACTION_VERBS:
                     return i - 1
+                if low == "from":
+                    # "shave a small amount of bone from the kneecap": the verb may come earlier
+                    i -= 1
+                    gap -= 3
+                    continue
                 # "a cut in the top part of" -> keep looking through "of"-phrases only
                 return None
             if tok.is_punct or low in _STOP or tok.is_sent_start and i != start - 1 and low not in _ACTION_VERBS:
@@ -243,12 +261,26 @@ class OffTopicStructure(Kind):
         return None
 
     @staticmethod
+    def _surgeon_lead_in(page, unit) -> bool:
+        """A list item under "Depending on what is found, the surgeon may:" has the surgeon as subject."""
+        if unit.block.scope != "list_item":
+            return False
+        previous = None
+        for u in page.units:
+            if u is unit:
+                break
+            if u.block.scope != "list_item":
+                previous = u
+        if previous is None or not previous.block.text.rstrip().endswith(":"):
+            return False
+        return bool({t.lower_ for t in previous.doc} & _SURGEONS)
+
+    @staticmethod
     def _surgeon_subject(doc, action):
         """"the surgeon removes ..." / "we remove ...": a person doing the operation."""
         sent = doc[action].sent
         words = {t.lower_ for t in doc[sent.start : action]}
-        return bool(words & {"surgeon", "surgeons", "doctor", "doctors", "we", "they", "team", "procedure", "operation",
-                             "surgery"})
+        return bool(words & _SURGEONS)
 
 
 # -- symptoms placed in the wrong part of the body --------------------------------------------------
@@ -472,7 +504,7 @@ class SymptomRegion(Kind):
 _MOVING = {"moves", "move", "spreads", "spread", "radiates", "radiate", "travels", "travel", "shoots", "shoot", "goes",
            "go", "down", "up", "moving", "spreading", "radiating", "travelling", "traveling", "shooting", "extends"}
 _SYMPTOM_LINKS = {",", "and", "or", "that", "which", "then", "usually", "often", "mainly", "mostly", "later", "is",
-                  "are", "felt", "starts", "start", "and/or"} | _MOVING
+                  "are", "felt", "starts", "start", "and/or", "can", "may", "might", "also", "sometimes"} | _MOVING
 
 
 def _specific(kb, procedures) -> tuple[str, ...]:

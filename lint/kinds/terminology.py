@@ -119,7 +119,7 @@ class Confusable(Kind):
 
 _LABELS = ("procedure", "condition")
 # the words a finding leaves out in front of the link: "X, which is |also called Y|"
-_LEAD = regex.compile(r"[\s,(]*(?:(?:which|that|this)\s+)?(?:(?:is|are|was|were|may\s+be|can\s+be)\s+)?", regex.I)
+_LEAD = regex.compile(r"[\s,()]*(?:(?:which|that|this)\s+)?(?:(?:is|are|was|were|may\s+be|can\s+be)\s+)?", regex.I)
 
 
 class Conflation(Kind):
@@ -157,10 +157,9 @@ class Conflation(Kind):
     def _same(self, a, b) -> bool:
         if a.id == b.id or frozenset((a.id, b.id)) in self.related:
             return True
-        names_a = {a.name.lower(), *(s.lower() for s in a.synonyms)}
-        names_b = {b.name.lower(), *(s.lower() for s in b.synonyms)}
-        # "radical prostatectomy" is a prostatectomy: one name ends with the other
-        return any(x.endswith(" " + y) or y.endswith(" " + x) for x in names_a for y in names_b)
+        # "radical prostatectomy" is a kind of "prostatectomy": one entry's name ends with the other's
+        x, y = a.name.lower(), b.name.lower()
+        return x.endswith(" " + y) or y.endswith(" " + x)
 
     def check(self, page):
         for unit in self.units(page):
