@@ -34,6 +34,7 @@ from lint.kinds.base import Kind, match_case
 _WORD = re.compile(r"^[A-Za-z][a-z]+(?:['\u2019]s)?$")
 _WORD_PART = re.compile(r"[A-Za-z]+")
 _VOWELS = frozenset("aeiouy")
+_TRUE_VOWELS = frozenset("aeiou")  # "y" for "e" is not the vowel slip it looks like ("arthroscopy"/"arthroscope")
 _HUNSPELL_DIRS = ("/usr/share/hunspell", "/usr/share/myspell", "/usr/share/myspell/dicts")
 _HUNSPELL_FILES = ("en_US.dic", "en_GB.dic", "en_med_glut.dic", "en-medical.dic")
 # a hunspell flag that adds the usual suffixes (plural, -ed, -ing, -ly...)
@@ -222,7 +223,7 @@ def edit_cost(wrong: str, right: str) -> float:
             b = right[j - 1]
             if a == b:
                 sub = 0.0
-            elif a in _VOWELS and b in _VOWELS:
+            elif a in _TRUE_VOWELS and b in _TRUE_VOWELS:
                 sub = 0.6
             elif frozenset((a, b)) in _SOUND_ALIKE or (a, b) in _NEAR_KEYS:
                 sub = 0.8
@@ -409,7 +410,8 @@ class Spelling(Kind):
             score = cost - 0.12 * weight
             seen = page_words.get(c, 0)
             if seen:
-                score -= 0.5 + 0.1 * min(seen, 5)
+                # a word the page spells right elsewhere, the more often the likelier
+                score -= 0.25 + 0.2 * math.log2(min(seen, 16))
             scored.append((score, c))
         scored.sort()
         return [c for _, c in scored[: self.opts["max_suggestions"]]]
