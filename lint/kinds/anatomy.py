@@ -145,7 +145,10 @@ class OffTopicStructure(Kind):
     def check(self, page):
         kb = self.kb
         for unit in self.units(page):
-            structures = [s for s in _terms(unit) if s.label_ in ("structure", "region")]
+            candidates = [s for s in _terms(unit) if s.label_ in ("structure", "region")]
+            # "thyroid gland", not also the "thyroid" inside it
+            structures = [s for s in candidates if not any(
+                o is not s and o.start <= s.start and s.end <= o.end and len(o) > len(s) for o in candidates)]
             if not structures:
                 continue
             doc = unit.doc
@@ -360,6 +363,13 @@ class SymptomRegion(Kind):
             loose.update(kb.procedures[p].regions)
             if not conditions:
                 strict.update(kb.procedures[p].regions)
+        if not conditions:
+            # the page names no condition: those its operation treats
+            for c in kb.conditions.values():
+                if set(c.treated_by) & set(procedures):
+                    strict.update(c.regions)
+                    strict.update(c.symptom_regions)
+                    loose.update(c.symptom_regions)
         for r in list(strict | loose):
             for extra in self.referred.get(r, ()):
                 loose.add(extra)
@@ -402,11 +412,16 @@ class SymptomRegion(Kind):
                     continue
                 if describing is None:
                     describing = self._describing(page, unit)
-                about_condition = describing or any(
-                    s.label_ == "condition" and s.kb_id_ in conditions and s.sent == sent
-                    for s in unit.doc.spans.get("terms", ()))
+                named = [s.kb_id_ for s in unit.doc.spans.get("terms", ())
+                         if s.label_ == "condition" and s.sent == sent and s.start < anchor]
                 regions = (region,) if mention.label_ == "region" else kb.structures[mention.kb_id_].regions
-                if about_condition and strict:
+                if named:
+                    # "a torn meniscus causes pain in the ankle": the sentence's own condition decides
+                    own = self._condition_regions(named)
+                    bad = not kb.any_related(regions, own) or self._wrong_side(region, own)
+                    expected = own
+                    topic_name = kb.conditions[named[-1]].name
+                elif describing and strict:
                     bad = not kb.any_related(regions, strict) or self._wrong_side(region, strict)
                     expected = strict
                 else:
@@ -419,9 +434,24 @@ class SymptomRegion(Kind):
                 hi = max(anchor + 1, mention.end)
                 span = unit.doc[lo:hi]
                 where = ", ".join(sorted({kb.regions[r].name for r in expected if r not in self.ignore})[:4])
-                topic = (kb.conditions[conditions[0]].name if conditions and about_condition
-                         else kb.procedures[_specific(kb, page.topic_procedures)[0]].name)
+                if named:
+                    topic = topic_name
+                elif conditions and describing:
+                    topic = kb.conditions[conditions[0]].name
+                elif page.topic_procedures:
+                    topic = kb.procedures[_specific(kb, page.topic_procedures)[0]].name
+                else:
+                    topic = kb.conditions[conditions[0]].name
                 yield self.hit(unit, span.start_char, span.end_char, place=mention.text, topic=topic, expected=where)
+
+    def _condition_regions(self, condition_ids) -> set[str]:
+        out: set[str] = set()
+        for c in condition_ids:
+            out.update(self.kb.conditions[c].regions)
+            out.update(self.kb.conditions[c].symptom_regions)
+        for r in list(out):
+            out.update(self.referred.get(r, ()))
+        return out
 
     def _wrong_side(self, region: str, expected) -> bool:
         side = _side(region)
