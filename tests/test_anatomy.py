@@ -102,3 +102,30 @@ def test_symptom_in_the_wrong_region(ana, text, span):
 ])
 def test_symptoms_where_they_belong(ana, text):
     assert found(lint_text(ana, text), "ANA003") == []
+
+
+# -- ANA004 ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,span", [
+    ("The thyroid is a butterfly-shaped gland. It lies just below the knee.", "lies just below the knee"),
+    ("The appendix is a small pouch. It sits at the back of the throat.", "sits at the back of the throat"),
+    ("The gallbladder is part of your bladder and stores bile.", "is part of your bladder"),
+    ("A bunion is a bony lump on your foot, at the base of your thumb.", ", at the base of your thumb"),
+    ("The ureter, the tube that carries urine from the liver to the bladder, can be blocked by a stone.",
+     "carries urine from the liver"),
+])
+def test_structure_placed_where_it_is_not(ana, text, span):
+    result = lint_text(ana, text)
+    assert found(result, "ANA004") == [span]
+
+
+@pytest.mark.parametrize("text", [
+    "The thyroid is a butterfly-shaped gland. It lies at the front of the neck, below the voice box.",
+    "The appendix is a small pouch attached to the large bowel, in the lower right side of the tummy.",
+    "The gallbladder sits under the liver and stores bile.",
+    "A bunion is a bony lump at the base of your big toe.",
+    "The ureters carry urine from the kidneys to the bladder.",
+    "Injury to your bladder or to the tubes that carry urine from your kidneys is rare.",
+])
+def test_structure_in_its_place(ana, text):
+    assert found(lint_text(ana, text), "ANA004") == []

@@ -7,6 +7,8 @@ Both read the knowledge base; neither knows any medical fact itself.
 from __future__ import annotations
 
 from lint.kinds.base import Kind, is_negated
+import regex
+
 from lint.matching import compile_phrases, finditer
 
 _MODIFIER_LABELS = ("region", "structure")
@@ -106,6 +108,7 @@ _STOP = {"from", "through", "via", "into", "in", "near", "behind", "beside", "un
          "without", "to", "and", "or", "but", "while", "so", "because", "than", "by", "after", "before", "is", "are",
          "was", "were", "be", "that", "which", "who", "if", "when"}
 _MAX_GAP = 6
+_GENERIC_REGIONS = {"body", "skin", "blood-vessels"}
 # who or what does the operating: the subject of "removes", "trims", "cuts"
 _SURGEONS = {"surgeon", "surgeons", "doctor", "doctors", "we", "they", "team", "procedure", "operation", "surgery",
              "loop", "wire", "laser", "instrument", "instruments", "tool", "tools", "scope", "device", "probe",
@@ -193,14 +196,17 @@ class OffTopicStructure(Kind):
         structure_id = target.kb_id_
         if target.label_ == "region":
             # a region named as the target: "keyhole surgery on the knee"
-            return structure_id in ("body", "skin", "blood-vessels") or kb.any_related((structure_id,), procedure.regions)
+            # a cut "in the lower back" for a spine operation: the region or one beside it
+            return (structure_id in _GENERIC_REGIONS or kb.any_related((structure_id,), procedure.regions)
+                    or any(set(kb.regions[structure_id].parents) & set(kb.regions[r].parents) - {"body"}
+                           for r in procedure.regions))
         if structure_id in procedure.structures:
             return True
         structure = self.kb.structures[structure_id]
+        if set(structure.regions) & _GENERIC_REGIONS:
+            return True  # skin, fat, vessels and nerves everywhere
         if structure.kind in self.opts["listed_kinds"]:
             return False
-        if set(structure.regions) & {"body", "skin", "blood-vessels"}:
-            return True
         return any(r in kb.ancestors(s) for s in structure.regions for r in procedure.regions)
 
     @staticmethod
@@ -236,6 +242,15 @@ class OffTopicStructure(Kind):
             # "removes the tonsils and the thyroid gland": go on past the first conjunct
             if low in ("and", ",") and i in by_end:
                 i = by_end[i].start - 1
+                gap += 1
+                continue
+            # "the breast is removed along with the lymph nodes in the groin"
+            if low == "with" and i > 0 and doc[i - 1].lower_ in ("along", "together"):
+                i -= 2
+                gap += 1
+                continue
+            if low == "as" and i > 1 and doc[i - 1].lower_ == "well" and doc[i - 2].lower_ == "as":
+                i -= 3
                 gap += 1
                 continue
             if low in _CUT_LINKS and i > 0:
@@ -549,3 +564,103 @@ def _specific(kb, procedures) -> tuple[str, ...]:
             continue
         chosen.append(p)
     return tuple(chosen or procedures)
+
+
+# -- a structure placed where it is not ------------------------------------------------------------
+
+class StructureLocation(Kind):
+    """A structure (or condition) described as lying in, or being part of, a place it is not.
+
+    "The prostate sits just below the kidneys", "the acetabulum is part of your shoulder
+    blade", "the septum divides your throat", "the ureter carries urine from the liver to the
+    bladder". The subject is the structure or condition named last before the phrase in the
+    sentence (or in the sentence before, when this one starts with "It" or "They").
+    """
+
+    name = "structure-location"
+    options = {
+        # "sits below the", "is part of your": the phrases that place a subject somewhere
+        "placing": (list, Kind.REQUIRED),
+        # "carries urine from X to Y": where a tube or vessel runs (X and Y must be its neighbours)
+        "running": (list, list),
+    }
+
+    def setup(self):
+        try:
+            self.placing = [regex.compile(p, regex.IGNORECASE) for p in self.opts["placing"]]
+            self.running = [regex.compile(p, regex.IGNORECASE) for p in self.opts["running"]]
+        except regex.error as exc:
+            raise self.error(f"invalid pattern: {exc}") from None
+
+    def _regions(self, span):
+        kb = self.kb
+        if span.label_ == "structure":
+            return kb.structures[span.kb_id_].regions
+        if span.label_ == "condition":
+            return kb.conditions[span.kb_id_].regions
+        if span.label_ == "region":
+            return (span.kb_id_,)
+        return ()
+
+    def _fits(self, subject, place) -> bool:
+        kb = self.kb
+        if subject.label_ == "structure" and place.label_ == "structure":
+            s = kb.structures[subject.kb_id_]
+            if place.kb_id_ == s.id or place.kb_id_ in s.neighbours or s.id in kb.structures[place.kb_id_].neighbours:
+                return True
+        a, b = self._regions(subject), self._regions(place)
+        if not a or not b or set(b) & {"body", "skin", "blood-vessels"}:
+            return True
+        return kb.any_related(a, b)
+
+    def _neighbourly(self, subject, place) -> bool:
+        kb = self.kb
+        if subject.label_ != "structure" or place.label_ != "structure":
+            return True
+        s = kb.structures[subject.kb_id_]
+        p = kb.structures[place.kb_id_]
+        return p.id == s.id or p.id in s.neighbours or s.id in p.neighbours or not s.neighbours
+
+    def check(self, page):
+        previous_subject = None
+        for unit in self.units(page):
+            doc = unit.doc
+            text = unit.block.text
+            terms = [t for t in doc.spans.get("terms", ()) if t.label_ in ("structure", "condition", "region")]
+            terms = [t for t in terms if not any(o is not t and o.start <= t.start and t.end <= o.end and len(o) > len(t)
+                                                 for o in terms)]
+            starts = {t.start_char: t for t in terms}
+            for sent in doc.sents:
+                in_sent = [t for t in terms if t.sent == sent]
+                pronoun = sent[0].lower_ in ("it", "they", "this", "these")
+                for compiled, kind in [(p, "place") for p in self.placing] + [(p, "run") for p in self.running]:
+                    for m in compiled.finditer(text, sent.start_char, sent.end_char, timeout=0.5):
+                        place = starts.get(m.end())
+                        if place is None:
+                            continue
+                        before = [t for t in in_sent if t.end_char <= m.start() and t.label_ != "region"]
+                        # "The septum is the wall of bone and cartilage that divides ...": a sentence that
+                        # defines its first term is about that term
+                        defined = [t for t in before if t.end < len(doc) and doc[t.end].lower_ in ("is", "are")
+                                   and t.start <= sent.start + 2]
+                        subject = defined[0] if defined else (before[-1] if before else (
+                            previous_subject if pronoun else None))
+                        if subject is None or subject is place:
+                            continue
+                        between = {tok.lower_ for tok in doc[subject.end : place.start]}
+                        if not defined and between & {"or", "and"}:
+                            continue  # "your bladder or the tubes that carry urine from ...": another subject
+                        if kind == "place":
+                            ok = self._fits(subject, place)
+                        else:
+                            second = next((t for t in in_sent if t.start_char > place.end_char
+                                           and text[place.end_char:t.start_char].strip().lower() in ("to the", "to your", "into the", "into your")), None)
+                            ok = self._neighbourly(subject, place) and (second is None or self._neighbourly(subject, second))
+                            if ok and second is None and not self._fits(subject, place):
+                                ok = False
+                        if ok:
+                            continue
+                        yield self.hit(unit, m.start(), place.end_char, subject=subject.text, place=place.text)
+                firsts = [t for t in in_sent if t.label_ in ("structure", "condition")]
+                if firsts:
+                    previous_subject = firsts[0]
