@@ -85,7 +85,8 @@ _PROCEDURE_WORD = regex.compile(r"(?i)(?:ectomy|otomy|ostomy|plasty|scopy|pexy|t
 _NEAR_ME = regex.compile(r"(?i)\bnear\s+me\b")
 _FUNCTION_WORDS = frozenset(
     "a an the and or but of in on at to for from by with after before about your our my their his her its "
-    "is are was were be been can may will would should have has had do does this that these those".split()
+    "is are was were be been can may will would should have has had do does this that these those whether "
+    "if when than then find get choose need want book call".split()
 )
 
 
@@ -193,7 +194,7 @@ class LocationSpam(Kind):
             if not w or w.group(1).lower() in _FUNCTION_WORDS:
                 break
             in_term = any(t.start_char <= w.start(1) < t.end_char for t in unit.doc.spans.get("terms", ()))
-            if not (in_term or w.group(1).lower() in self.services):
+            if not (in_term or w.group(1).lower() in self.services or w.group(1).islower()):
                 break
             pos = w.start(1)
         return pos
