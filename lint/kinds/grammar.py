@@ -30,6 +30,11 @@ _PREPOSITIONS = {
     "under", "over", "into", "through", "between", "like", "than", "around", "near", "who", "which", "what",
 }
 _PRONOUNS = {"i", "you", "we", "they", "he", "she", "it", "this", "that", "these", "those", "there", "who", "which"}
+_FUNCTION_WORDS = {
+    "may", "can", "will", "would", "should", "must", "might", "could", "shall", "did", "does", "do", "to", "not",
+    "also", "then", "still", "only", "just", "always", "never", "often", "usually", "same", "other", "first", "next",
+    "last", "new", "own", "way", "time", "most", "more", "less", "very", "much", "such", "one", "two", "three",
+}
 _AUX_AFTER = {"is", "are", "was", "were", "can", "could", "will", "would", "may", "might", "should", "must", "has",
               "have", "had", "'s", "’s"}
 
@@ -65,7 +70,8 @@ def load_words(rule, kb=None) -> dict:
     verbs = {v.lower() for v in data.get("verbs") or []}
     irregular = {k: tuple(v) for k, v in (data.get("irregular_verbs") or {}).items()}
     noun_like = {v.lower() for v in data.get("noun_like_verbs") or []}
-    third = {third_person(v) for v in verbs if v not in irregular and v not in noun_like}
+    noun_like_third = {v.lower() for v in data.get("noun_like_third") or []}
+    third = {third_person(v) for v in verbs if v not in irregular and v not in noun_like_third}
     base = {v for v in verbs if v not in noun_like and v not in irregular}
     for forms in irregular.values():
         third.add(forms[0])
@@ -89,6 +95,9 @@ def load_words(rule, kb=None) -> dict:
         "risk_lead_in": data.get("risk_lead_in") or r"(?i)\brisks?\b",
         "verb_bases": verbs - {"be", "have", "do"},
         "noun_like": noun_like,
+        "strict": {v.lower() for v in data.get("strict_verbs") or []},
+        "plural_groups": {w.lower() for w in data.get("plural_groups") or []},
+        "nouns": nouns,
     }
 
 
@@ -159,6 +168,17 @@ class SubjectVerbAgreement(_MatcherKind):
         m.add("SINGULAR_BASE", [[{"LOWER": {"IN": sorted(w["singulars"])}}, adverb, {"LOWER": {"IN": sorted(w["base"])}}]])
         m.add("SINGULAR_OF_BASE", [[{"LOWER": {"IN": sorted(w["singulars"])}}, {"LOWER": "of"}, middle, adverb,
                                     {"LOWER": {"IN": sorted(w["base"])}}]])
+        # "The laxative make you...", "The A1 pulley are divided": any word after "the/a/your..." with a verb
+        # that is almost never a noun; the word is checked in check() (not plural-looking, not a group)
+        singular_dets = ["the", "a", "an", "this", "that", "each", "every", "your", "my", "his", "her", "its", "our",
+                         "their"]
+        m.add("ANY_SINGULAR_BASE", [[
+            {"LOWER": {"IN": singular_dets}},
+            {"TEXT": {"REGEX": r"^[A-Za-z]*\d[A-Za-z0-9]*$"}, "OP": "?"},
+            {"IS_ALPHA": True, "IS_LOWER": True},
+            adverb,
+            {"LOWER": {"IN": sorted(w["strict"] & w["base"] | {"are", "were", "have", "do"})}},
+        ]])
         m.add("PRONOUN_BASE", [[{"LOWER": {"IN": ["this", "it"]}}, adverb,
                                 {"LOWER": {"IN": sorted(w["base"] - {"do"} | {"are", "were", "have"})}}]])
 
@@ -181,6 +201,20 @@ class SubjectVerbAgreement(_MatcherKind):
         if singular and k > 0 and doc[k - 1].lower_ in ("and", "or", "nor", "&", "both"):
             return None  # "you and your baby are": a compound subject is plural
         return k if clause_start(doc, k) else None
+
+    def _singular_looking(self, word: str) -> bool:
+        """A word that is most likely a singular noun when it follows "the" and precedes a verb."""
+        w = self.w
+        if word in w["nouns"] and word not in w["plurals"]:
+            return True
+        if word in w["plurals"] or word in w["plural_groups"] or word in w["quantity"] or word in w["all_verbs"]:
+            return False
+        if word in w["adverbs"] or word in w["determiners"] or word in _PRONOUNS or word in _PREPOSITIONS \
+                or word in _FUNCTION_WORDS:
+            return False
+        # plural-looking endings, Latin and Greek plurals, adjectives and participles
+        return not re.search(r"(?:s|ae|ia|ata|i|ed|en|ing|ous|ful|al|ic|ible|able|est|er|ly)$", word) \
+            or word in ("level", "scar", "bladder", "ulcer", "catheter", "tumour", "tumor", "liver", "cancer")
 
     def _gerund_subject(self, sent):
         """ "Following it closely are one of...": an -ing phrase as subject with a plural verb."""
@@ -211,7 +245,13 @@ class SubjectVerbAgreement(_MatcherKind):
                 verb = doc[end - 1]
                 if end < len(doc) and doc[end].lower_ in _AUX_AFTER and label != "PRONOUN_BASE":
                     continue  # "the hospital stay is short": the "verb" was a noun
-                if label.startswith("PLURAL") or label.startswith("SINGULAR"):
+                if label == "ANY_SINGULAR_BASE":
+                    noun = doc[end - 3] if doc[end - 2].lower_ in self.w["adverbs"] else doc[end - 2]
+                    if not self._singular_looking(noun.lower_) or not clause_start(doc, start) \
+                            or (start > 0 and doc[start - 1].lower_ in ("and", "or", "nor", "both")):
+                        continue
+                    first = start
+                elif label.startswith("PLURAL") or label.startswith("SINGULAR"):
                     head = doc[start]
                     if head.lower_ in self.w["quantity"]:
                         continue

@@ -164,12 +164,21 @@ _EXPLAINED_AFTER = re.compile(
     r"""^[\s"'’”]*(?:
         \((?=[^)]*[a-z]{3})                                   # "lamina (the back part of a vertebra)"
       | \s[-–—]\s | [–—] | :                                  # a dash or a colon
-      | ,?\s+(?:which|that|where|who|meaning|or\s+(?:a|an|the)\b|also\s+called|also\s+known|known\s+as|is\s+when|a\s|an\s|the\s)
-      | \s+(?:is|are|was|means|refers\s+to|describes|happens|occurs)\b    # "X is an operation to..."
+      | \s+(?:is|are|was|means|refers\s+to|describes|happens|occurs)\b(?!\s+not\b)   # "X is an operation to..."
       | \s+(?:removes|replaces|repairs|treats|uses|joins|frees|relieves|takes|widens|opens|closes|seals|blocks
               |stops|lets|allows|helps|fixes|reshapes|carries|holds|connects|links|lies|sits|makes|produces|controls
               |protects|covers|surrounds|supports|stores|drains)\b           # "a laminectomy removes the lamina"
-      | \s+(?:[a-z]+\s+){0,2}(?:is|are)\s+(?:a|an|the|when|where|what|how|one|two|to|made|done|used|called)\b
+    )""",
+    re.VERBOSE,
+)
+# the same, a few words on: "bariatric surgery (weight-loss surgery)", "avascular necrosis, where bone...",
+# "femoroacetabular impingement (FAI), where...", "the parathyroid glands are four tiny glands"
+_EXPLAINED_SOON_AFTER = re.compile(
+    r"""^(?:\s+[\w'’-]+){0,3}?(?:\s*\([A-Z]{2,6}s?\))?(?:
+        \s*\((?=[^)]*[a-z]{3})
+      | \s+[-–—]\s
+      | ,?\s+(?:which|that|where|who|meaning|or\s+(?:a|an|the)\b|also\s+called|also\s+known|known\s+as|is\s+when|a\s|an\s)
+      | \s+(?:is|are)\s+(?!not\b|\w+ed\b|\w+en\b)[a-z]
     )""",
     re.VERBOSE,
 )
@@ -182,7 +191,11 @@ _EXPLAINED_BEFORE = re.compile(
     )""",
     re.VERBOSE | re.IGNORECASE,
 )
-_NEXT_SENTENCE_EXPLAINS = re.compile(r"^\s*(?:this|it|these|that)\s+(?:is|are|means|mean|happens|refers)\b", re.I)
+# the next sentence defines it: "This means...", "A CT scan uses X-rays to...", "They are small glands..."
+_NEXT_SENTENCE_EXPLAINS = re.compile(
+    r"^\s*(?:this|it|these|that|they|(?:the|an?)(?:\s+[\w-]+){1,2})\s+(?:is|are|means|mean|happens|refers|uses|use|works)\b",
+    re.I,
+)
 
 
 class UnexplainedJargon(Kind):
@@ -199,6 +212,9 @@ class UnexplainedJargon(Kind):
     options = {
         "data": (str, "jargon.yaml"),
         "min_syllables": (int, 5),
+        # words outside the knowledge base: rare in general English and long, or with a medical ending
+        "rare_below": (int, 60),
+        "rare_min_syllables": (int, 4),
         "technical_endings": (list, lambda: [
             "ectomy", "ectomies", "otomy", "ostomy", "plasty", "scopy", "itis", "osis", "oma", "aemia", "emia",
             "algia", "pathy", "plegia", "rrhoea", "rrhea", "ization", "isation", "ectasis", "orrhaphy", "pexy",
@@ -219,6 +235,18 @@ class UnexplainedJargon(Kind):
             if self.extra else None
         )
         self.accepted = {w.lower() for w in self.settings.accept}
+        self.frequencies = _general_frequencies()
+
+    def rare_technical(self, word: str) -> bool:
+        """A word outside the knowledge base that patients are unlikely to know."""
+        low = word.lower()
+        if len(low) < 8 or self._plain(low) or not self.frequencies:
+            return False
+        freq = self.frequencies.get(low, 0)
+        syllables = self.counter.count(low)
+        if freq < self.opts["rare_below"] and syllables >= self.opts["rare_min_syllables"]:
+            return True
+        return bool(self.ending.search(low)) and syllables >= 3 and freq < 5 * self.opts["rare_below"]
 
     def _plain(self, low: str) -> bool:
         forms = {low, re.sub(r"ies$", "y", low), re.sub(r"e?s$", "", low), re.sub(r"s$", "", low)}
@@ -256,6 +284,10 @@ class UnexplainedJargon(Kind):
                 for m in self.extra_regex.finditer(unit.block.text):
                     if not any(s <= m.start() < e for s, e, _, _ in found):
                         found.append((m.start(), m.end(), self.extra[m.group().lower()], m.group().lower()))
+            for tok in unit.doc:
+                if tok.is_alpha and (tok.is_lower or (tok.is_title and tok.is_sent_start)) \
+                        and not any(s <= tok.idx < e for s, e, _, _ in found) and self.rare_technical(tok.text):
+                    found.append((tok.idx, tok.idx + len(tok.text), "", tok.lower_))
             for s, e, lay, key in sorted(found):
                 yield unit, s, e, lay, key
 
@@ -265,7 +297,9 @@ class UnexplainedJargon(Kind):
         span = doc.char_span(start, end, alignment_mode="expand")
         sent = span.sent if span is not None else None
         sent_start = sent.start_char if sent is not None else 0
-        if _EXPLAINED_AFTER.match(text[end:end + 80]) or _EXPLAINED_BEFORE.search(text[max(sent_start, start - 80):start]):
+        after = text[end:end + 100]
+        if _EXPLAINED_AFTER.match(after) or _EXPLAINED_SOON_AFTER.match(after) \
+                or _EXPLAINED_BEFORE.search(text[max(sent_start, start - 80):start]):
             return True
         # the sentence after explains it: "... appendicitis. This means your appendix is swollen."
         if sent is not None and sent.end < len(doc):
@@ -276,6 +310,7 @@ class UnexplainedJargon(Kind):
 
     def check(self, page):
         seen: set[str] = set()
+        following = {id(u): page.units[i + 1] for i, u in enumerate(page.units[:-1])}
         for unit, s, e, lay, key in self._occurrences(page):
             if key in seen:
                 continue
@@ -284,11 +319,26 @@ class UnexplainedJargon(Kind):
                 continue  # a heading names the topic; the explanation belongs in the text under it
             if self.explained(unit, s, e):
                 continue
+            nxt = following.get(id(unit))
+            if unit.block.scope == "table_cell" and nxt is not None and nxt.block.scope == "table_cell":
+                continue  # a table of terms and what they mean: the next cell explains it
             suggestions = (f"{unit.block.text[s:e]} ({lay})",) if lay else ()
             message = None if lay else (
                 "'{text}' is a technical term with no plain explanation near its first use; "
                 "add one in brackets, or use everyday words.")
             yield self.hit(unit, s, e, suggestions=suggestions, message=message, lay=lay)
+
+
+def _general_frequencies() -> dict:
+    """English word frequencies (shared with the spelling rule), or {} when unavailable."""
+    try:
+        from lint.kinds.spelling import general_frequencies
+    except ImportError:  # pragma: no cover - the spelling kind is part of medlint
+        return {}
+    try:
+        return general_frequencies()
+    except (ImportError, OSError, ValueError):  # pragma: no cover - pyspellchecker missing or broken
+        return {}
 
 
 # -- acronyms --------------------------------------------------------------------
