@@ -188,6 +188,7 @@ _EXPLAINED_BEFORE = re.compile(
         | \bcalls?\s+[\w\s-]{3,40}$                       # "doctors call swallowing problems dysphagia"
         | [a-z]{3}[\w\s,'-]*\(\s*$                        # "your tummy (abdomen)"
         | [-–—:]\s*$
+        | \w\s*:\s*[\w\s,'’-]{0,40}$                          # "three bones meet: the ilium, the ischium..."
     )""",
     re.VERBOSE | re.IGNORECASE,
 )
@@ -218,7 +219,7 @@ class UnexplainedJargon(Kind):
         "technical_endings": (list, lambda: [
             "ectomy", "ectomies", "otomy", "ostomy", "plasty", "scopy", "itis", "osis", "oma", "aemia", "emia",
             "algia", "pathy", "plegia", "rrhoea", "rrhea", "ization", "isation", "ectasis", "orrhaphy", "pexy",
-            "lysis", "gram", "graphy",
+            "lysis", "gram", "graphy", "ium",
         ]),
     }
 
@@ -244,7 +245,8 @@ class UnexplainedJargon(Kind):
             return False
         freq = self.frequencies.get(low, 0)
         syllables = self.counter.count(low)
-        if freq < self.opts["rare_below"] and syllables >= self.opts["rare_min_syllables"]:
+        # a word in no dictionary without a medical ending is more likely a typo: the spelling rules judge it
+        if 0 < freq < self.opts["rare_below"] and syllables >= self.opts["rare_min_syllables"] and not low.endswith("ly"):
             return True
         return bool(self.ending.search(low)) and syllables >= 3 and freq < 5 * self.opts["rare_below"]
 
