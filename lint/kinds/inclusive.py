@@ -44,8 +44,9 @@ class GenderedGeneric(Kind):
         names = (load_yaml(path) or {}).get("names", []) if path.is_file() else []
         titles = "|".join(re.escape(t) for t in self.opts["male_titles"])
         given = "|".join(re.escape(n) for n in names) or "(?!)"
-        # "Mr Reid", "Mr Thomas Reid", "Thomas Reid", "James"
-        self.named_man = re.compile(rf"\b(?:(?:{titles})\s+[A-Z][\w'’-]+|(?:{given})\b)")
+        # "Mr Reid", "Mr Thomas Reid", "Thomas Reid", "James"; not an author or reviewer ("Reviewed by Mr Hart")
+        self.named_man = re.compile(rf"(?<!\w)(?:(?:{titles})\s+[A-Z][\w'’-]+|(?:{given})\b)")
+        self.byline = re.compile(r"\b[Bb]y\s+(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir)\.?\s+)?(?:[A-Z][\w'’.-]*\s*){1,3}")
 
     def about_named_man(self, page) -> bool:
         """True when a named man is the page's subject: named in its title, headings or first
@@ -53,7 +54,7 @@ class GenderedGeneric(Kind):
         count = 0
         prose = 0
         for unit in page.units:
-            found = len(self.named_man.findall(unit.block.text))
+            found = len(self.named_man.findall(self.byline.sub(" ", unit.block.text)))
             if unit.block.scope in ("title", "heading"):
                 if found:
                     return True
