@@ -205,6 +205,8 @@ class SubjectVerbAgreement(_MatcherKind):
     def _singular_looking(self, word: str) -> bool:
         """A word that is most likely a singular noun when it follows "the" and precedes a verb."""
         w = self.w
+        if word in w["plural_groups"]:
+            return False
         if word in w["nouns"] and word not in w["plurals"]:
             return True
         if word in w["plurals"] or word in w["plural_groups"] or word in w["quantity"] or word in w["all_verbs"]:
@@ -253,7 +255,7 @@ class SubjectVerbAgreement(_MatcherKind):
                     first = start
                 elif label.startswith("PLURAL") or label.startswith("SINGULAR"):
                     head = doc[start]
-                    if head.lower_ in self.w["quantity"]:
+                    if head.lower_ in self.w["quantity"] or head.lower_ in self.w["plural_groups"]:
                         continue
                     first = self._subject_start(doc, start, singular=label.startswith("SINGULAR"))
                     if first is None:

@@ -149,7 +149,8 @@ class LocationSpam(Kind):
                 place = m.group("place")
                 s0, s1 = self._sentence(unit, m.start())
                 known = bool(self.city.fullmatch(place))
-                if self._own(place) or not (known or self.cta.search(text[s0:s1])):
+                # a call to action in the sentence or just after it ("... in Springfield. Call us today.")
+                if self._own(place) or not (known or self.cta.search(text[s0:s1 + 60])):
                     continue
                 hits.append((m.start(), m.end("place"), "a 'best ... in' phrase with a place name"))
             for m in self.city.finditer(text):
