@@ -17,7 +17,6 @@ from lint.kinds.base import Kind
 from lint.syllables import SyllableCounter
 from lint.yamlio import load_yaml
 
-_WORD_CHARS = re.compile(r"[A-Za-z0-9]")
 #: blocks whose sentences count for the grade level (headings and table cells are fragments)
 GRADE_SCOPES = ("paragraph", "list_item")
 
@@ -32,9 +31,7 @@ def words_of(span) -> list[str]:
     out: list[str] = []
     joined = False
     for tok in span:
-        if tok.is_alpha or tok.like_num or (tok.is_ascii is False and tok.text.isalnum()) or (
-            _WORD_CHARS.search(tok.text) and tok.text[0].isalnum()
-        ):
+        if tok.is_alpha or tok.like_num or (tok.is_ascii is False and tok.text.isalnum()):
             if joined and out:
                 out[-1] += "-" + tok.text
             else:
@@ -45,6 +42,25 @@ def words_of(span) -> list[str]:
         else:
             joined = False
     return out
+
+
+def source_run_end(block, start: int, end: int) -> int:
+    """The end of the longest stretch from ``start`` that is one run of the source.
+
+    A sentence with a link or inline markup in it is several runs of the source with
+    tags between them; a finding covers the first run, so its text never includes markup.
+    """
+    smap = block.smap
+    for i in range(1, len(smap.text_starts)):
+        boundary = smap.text_starts[i]
+        if boundary <= start:
+            continue
+        if boundary >= end:
+            break
+        if smap.src_starts[i] != smap.src_ends[i - 1]:
+            trimmed = len(block.text[:boundary].rstrip())
+            return trimmed if trimmed > start else end
+    return end
 
 
 def _data(rule, name: str):
@@ -64,7 +80,9 @@ class SentenceLength(Kind):
                 words = count_words(sent)
                 if words > limit:
                     text = sent.text.rstrip()
-                    yield self.hit(unit, sent.start_char, sent.start_char + len(text), words=words, limit=limit)
+                    start = sent.start_char
+                    end = source_run_end(unit.block, start, start + len(text))
+                    yield self.hit(unit, start, end, words=words, limit=limit)
 
 
 # -- grade level -----------------------------------------------------------------
