@@ -67,6 +67,18 @@ def test_past_tense_in_a_list_of_risks(linter):
     assert grammar(linter, text, "GRM005") == ["there was unexpected bleeding", "the nerve was damaged"]
 
 
+def test_past_tense_after_a_subject_in_a_list_of_risks(linter):
+    text = ("Possible complications are:\n\n- the nerve got damaged during surgery\n- the elbow became unstable\n"
+            "- a damaged tendon\n- a small lump called a granuloma\n- an infection caused by bacteria\n")
+    assert grammar(linter, text, "GRM005") == ["the nerve got damaged during surgery", "the elbow became unstable"]
+
+
+def test_plural_nouns_outside_the_word_lists(linter):
+    assert grammar(linter, "Regular rehabilitation sessions helps you hear better.", "GRM003") == [
+        "Regular rehabilitation sessions helps"]
+    assert grammar(linter, "Diabetes makes healing slower. The pelvis needs time to heal.", "GRM003") == []
+
+
 def test_past_tense_outside_a_risk_list_is_fine(linter):
     text = ("## Results\n\nIn the trial:\n\n- there was less pain after keyhole surgery\n"
             "- most people were home within a day\n")

@@ -97,6 +97,7 @@ def load_words(rule, kb=None) -> dict:
         "noun_like": noun_like,
         "strict": {v.lower() for v in data.get("strict_verbs") or []},
         "plural_groups": {w.lower() for w in data.get("plural_groups") or []},
+        "singular_s": {w.lower() for w in data.get("singular_s") or []},
         "nouns": nouns,
     }
 
@@ -179,6 +180,8 @@ class SubjectVerbAgreement(_MatcherKind):
             adverb,
             {"LOWER": {"IN": sorted(w["strict"] & w["base"] | {"are", "were", "have", "do"})}},
         ]])
+        m.add("ANY_PLURAL_THIRD", [[{"LOWER": {"REGEX": r"^[a-z]{3,}s$"}}, adverb,
+                                    {"LOWER": {"IN": sorted(w["third"] - {"is", "was", "has", "does", "doesn't"})}}]])
         m.add("PRONOUN_BASE", [[{"LOWER": {"IN": ["this", "it"]}}, adverb,
                                 {"LOWER": {"IN": sorted(w["base"] - {"do"} | {"are", "were", "have"})}}]])
 
@@ -218,6 +221,13 @@ class SubjectVerbAgreement(_MatcherKind):
         return not re.search(r"(?:s|ae|ia|ata|i|ed|en|ing|ous|ful|al|ic|ible|able|est|er|ly)$", word) \
             or word in ("level", "scar", "bladder", "ulcer", "catheter", "tumour", "tumor", "liver", "cancer")
 
+    def _plural_looking(self, word: str) -> bool:
+        """A word in -s that is most likely a plural noun (not "diabetes", "lens", "virus", "pelvis")."""
+        w = self.w
+        if word in w["singular_s"] or word in w["all_verbs"] or word in w["quantity"] or word in _FUNCTION_WORDS:
+            return False
+        return not re.search(r"(?:ss|us|is|as|ics|ous|ness|itis|osis|sis|xis)$", word)
+
     def _gerund_subject(self, sent):
         """ "Following it closely are one of...": an -ing phrase as subject with a plural verb."""
         first = sent[0]
@@ -247,7 +257,14 @@ class SubjectVerbAgreement(_MatcherKind):
                 verb = doc[end - 1]
                 if end < len(doc) and doc[end].lower_ in _AUX_AFTER and label != "PRONOUN_BASE":
                     continue  # "the hospital stay is short": the "verb" was a noun
-                if label == "ANY_SINGULAR_BASE":
+                if label == "ANY_PLURAL_THIRD":
+                    noun = doc[start].lower_
+                    if noun in self.w["plurals"] or not self._plural_looking(noun):
+                        continue
+                    first = self._subject_start(doc, start, singular=False)
+                    if first is None or first == start and not doc[start].is_sent_start:
+                        continue
+                elif label == "ANY_SINGULAR_BASE":
                     noun = doc[end - 3] if doc[end - 2].lower_ in self.w["adverbs"] else doc[end - 2]
                     if not self._singular_looking(noun.lower_) or not clause_start(doc, start) \
                             or (start > 0 and doc[start - 1].lower_ in ("and", "or", "nor", "both")):
@@ -329,6 +346,14 @@ class MissingTo(_MatcherKind):
 _PAST = re.compile(
     r"\b(?:there\s+(?:was|were)|(?:was|were|did|had)(?:\s+not|n[’']t)?|didn[’']t|wasn[’']t|weren[’']t)\b", re.I
 )
+# "the nerve got damaged", "a blood clot formed": a subject at the start of the item or clause and a past verb
+_PAST_AFTER_SUBJECT = re.compile(
+    r"(?:^|(?<=[,;:(]\s))(?:the|a|an|your|his|her|their|my)\s+(?:[a-z-]+\s+){1,2}?"
+    r"(?P<verb>got|became|developed|happened|occurred|bled|broke|tore|leaked|failed|lost|went|came|felt|spread"
+    r"|burst|grew|began|stopped|started|(?!(?:called|named|known|used|needed|caused|related|based|associated)\b)"
+    r"[a-z]{3,}ed)\b(?!\s+(?:by|as|to|with|from|a|an|the)\b)",
+    re.I,
+)
 _CLAUSE_BREAK = re.compile(r"[,;:(—–]")
 
 
@@ -361,7 +386,7 @@ class PastTenseRisk(Kind):
     def check(self, page):
         for unit in self._risk_lists(page):
             text = unit.block.text
-            m = _PAST.search(text)
+            m = _PAST.search(text) or _PAST_AFTER_SUBJECT.search(text)
             if not m:
                 continue
             breaks = [b.end() for b in _CLAUSE_BREAK.finditer(text, 0, m.start())]
@@ -371,4 +396,4 @@ class PastTenseRisk(Kind):
             stop = _CLAUSE_BREAK.search(text, m.end())
             end = stop.start() if stop else len(text.rstrip(" .;"))
             end = len(text[:end].rstrip(" ."))
-            yield self.hit(unit, start, end, verb=m.group())
+            yield self.hit(unit, start, end, verb=m.groupdict().get("verb") or m.group())

@@ -170,7 +170,8 @@ class LocationSpam(Kind):
                 if any(s <= m.start() < e for s, e, _ in hits) or self._own(m.group("place")):
                     continue
                 s0, s1 = self._sentence(unit, m.start())
-                cta = self.cta.search(text, s0, s1)
+                # a call to action in the sentence or straight after it ("... in Glasgow? Ring us today")
+                cta = self.cta.search(text, s0, min(len(text), s1 + 60))
                 if cta is None:
                     continue
                 start = cta.start() if cta.start() < m.start() else m.start()
