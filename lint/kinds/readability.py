@@ -182,6 +182,8 @@ _EXPLAINED_AFTER = re.compile(
     r"""^[\s"'’”]*(?:
         \((?=[^)]*[a-z]{3})                                   # "lamina (the back part of a vertebra)"
       | \s[-–—]\s | [–—] | :                                  # a dash or a colon
+      | ,\s+(?:a|an|the)\s                                   # "the acromion, the bony tip of the shoulder"
+      | ,\s+(?:through|using|via)\s                          # "by shoulder arthroscopy, through small cuts"
       | \s+(?:is|are|was|means|refers\s+to|describes|happens|occurs)\b(?!\s+not\b)   # "X is an operation to..."
       | \s+(?:removes|replaces|repairs|treats|uses|joins|frees|relieves|takes|widens|opens|closes|seals|blocks
               |stops|lets|allows|helps|fixes|reshapes|carries|holds|connects|links|lies|sits|makes|produces|controls
@@ -204,7 +206,7 @@ _EXPLAINED_BEFORE = re.compile(
     r"""(?:\b(?:called|known\s+as|named|termed|this\s+is|this\s+means|medical\s+name\s+for|(?:a|the)\s+name\s+for)\s+
            (?:(?:a|an|the)\s+)?[\w\s-]{0,12}$            # "a thin tube called a laparoscope"
         | \bcalls?\s+[\w\s-]{3,40}$                       # "doctors call swallowing problems dysphagia"
-        | [a-z]{3}[\w\s,'-]*\(\s*$                        # "your tummy (abdomen)"
+        | [a-z]{3}[\w\s,'-]*\(\s*(?:(?:a|an|the)\s+)?$     # "your tummy (abdomen)", "the meniscus (a partial meniscectomy)"
         | [-–—:]\s*$
         | \w\s*:\s*[\w\s,'’-]{0,40}$                          # "three bones meet: the ilium, the ischium..."
     )""",
@@ -292,7 +294,7 @@ class UnexplainedJargon(Kind):
         return getattr(entry, "lay", "") or ""
 
     def _occurrences(self, page):
-        """(unit, start, end, lay text, key) of each candidate term, in page order."""
+        """(unit, start, end, lay text, key, nested) of each candidate term, in page order."""
         for unit in page.units:
             if unit.block.scope not in self.rule.scope:
                 continue
@@ -308,8 +310,12 @@ class UnexplainedJargon(Kind):
                 if tok.is_alpha and (tok.is_lower or (tok.is_title and tok.is_sent_start)) \
                         and not any(s <= tok.idx < e for s, e, _, _ in found) and self.rare_technical(tok.text):
                     found.append((tok.idx, tok.idx + len(tok.text), "", tok.lower_))
-            for s, e, lay, key in sorted(found):
-                yield unit, s, e, lay, key
+            outer_end = -1
+            for s, e, lay, key in sorted(found, key=lambda c: (c[0], -(c[1] - c[0]))):
+                # a term inside a longer one ("arthroscopy" in "shoulder arthroscopy") counts as used, not reported
+                nested = s < outer_end
+                outer_end = max(outer_end, e)
+                yield unit, s, e, lay, key, nested
 
     def explained(self, unit, start: int, end: int) -> bool:
         text = unit.block.text
@@ -331,10 +337,12 @@ class UnexplainedJargon(Kind):
     def check(self, page):
         seen: set[str] = set()
         following = {id(u): page.units[i + 1] for i, u in enumerate(page.units[:-1])}
-        for unit, s, e, lay, key in self._occurrences(page):
+        for unit, s, e, lay, key, nested in self._occurrences(page):
             if key in seen:
                 continue
             seen.add(key)
+            if nested:
+                continue
             if unit.block.scope in ("title", "heading"):
                 continue  # a heading names the topic; the explanation belongs in the text under it
             if self.explained(unit, s, e):
@@ -377,7 +385,7 @@ class UnexplainedAcronym(Kind):
 
     name = "unexplained-acronym"
     page_level = True
-    options = {"allowed": (list, lambda: ["UK", "US", "USA", "EU", "OK", "TV", "AM", "PM", "FAQ", "FAQs"])}
+    options = {"allowed": (list, lambda: ["UK", "US", "USA", "EU", "OK", "TV", "AM", "PM", "FAQ", "MRI"])}
 
     def setup(self):
         self.allowed = {a.upper() for a in self.opts["allowed"]} | {a.upper() for a in self.settings.accept}
