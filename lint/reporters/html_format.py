@@ -99,6 +99,7 @@ _SCRIPT = """
     document.getElementById('shown-count').textContent=String(shown);
     document.getElementById('total-count').textContent=String(total);
     var h=Object.keys(hide).sort().join(','), want=h?'#hide='+h:'';
+    document.getElementById('filters').setAttribute('data-hidden',h);
     if(window.history&&history.replaceState&&(h||/^#hide=/.test(location.hash))&&location.hash!==want)
       history.replaceState(null,'',want||location.pathname+location.search);
   }
