@@ -101,6 +101,8 @@ def check(paths, fmt, output, select, extend_select, ignore, fail_on, config_pat
         raise UserError("--fix cannot rewrite standard input; use --diff to see the fixes")
     if baseline_file and write_baseline_file:
         raise UserError("use --baseline or --write-baseline, not both")
+    if diff and write_baseline_file:
+        raise UserError("--write-baseline records the findings in the files as they are; it does not go with --diff")
     settings = _settings(config_path, paths)
     if select:
         settings.select = _split(select)
