@@ -202,3 +202,19 @@ def test_a_cache_hit_run_does_not_import_spacy(tmp_path):
     warm_out, warm = check()
     assert cold["spacy"] is True and warm["spacy"] is False
     assert warm_out == cold_out and "PRM001" in warm_out and warm["code"] == cold["code"] == 1
+
+
+def test_a_fixed_file_is_cached_with_its_new_content(tmp_path):
+    page = tmp_path / "hernia.md"
+    page.write_text(HERNIA + "\nRest the the groin for a week.\n", encoding="utf-8")
+    cache = tmp_path / "cache"
+    fixed = run_files([str(page)], Settings(), version=__version__, jobs=1, cache_dir=cache, fix=True, write=True)
+    assert fixed.fixes == 1 and page.read_text(encoding="utf-8").endswith("Rest the groin for a week.\n")
+    again = lint([page], cache_dir=cache)
+    assert (again.linted, again.cached) == (0, 1)
+    assert summary(again) == summary(fixed)
+    # --diff (fix without write) leaves the file, and caches nothing for content that is not on disk
+    page.write_text(HERNIA + "\nRest the the groin.\n", encoding="utf-8")
+    shown = run_files([str(page)], Settings(), version=__version__, jobs=1, cache_dir=cache, fix=True, write=False)
+    assert shown.fixes == 1 and "the the" in page.read_text(encoding="utf-8")
+    assert lint([page], cache_dir=cache).linted == 1
