@@ -8,6 +8,7 @@ from the cache loads the rules (for the report) but never the pipeline.
 
 from __future__ import annotations
 
+import codecs
 import os
 import sys
 import time
@@ -144,83 +145,108 @@ def run(files: list[str], settings, *, version: str, jobs: int = 1, cache_dir=No
     ``cache_dir`` (None: no cache) holds the result cache. ``on_warning`` gets
     one-line warnings about the cache.
     """
-    from lint.cache import CacheUnavailable, ResultCache, content_hash, run_key
+    from lint.cache import ResultCache, run_key
 
     cache = None
     if cache_dir is not None:
         cache = ResultCache(cache_dir, run_key(settings, version, rule_pack_dirs(settings)))
-
-    results: list[FileResult | None] = []
-    pending: list[tuple[int, Task]] = []
-    cached = 0
+    run = _Run(settings, cache, fix, write, on_warning)
     for path in files:
+        run.add(path, stdin_filename, read_stdin)
+    if run.pending:
+        linter = Linter(settings)
+        run.rules = linter.rules
+        progress = progress_factory(len(run.pending)) if progress_factory else None
+        try:
+            for (index, task), outcome in zip(run.pending, lint_tasks(linter, [t for _, t in run.pending], jobs,
+                                                                      progress)):
+                run.record(index, task, outcome)
+        finally:
+            if progress:
+                progress.close()
+    else:
+        run.rules = load_selected_rules(settings)[1]
+        if cache is not None:
+            cache.touch()
+    return RunResult(results=run.results, rules=run.rules, warnings=run.warnings, changes=run.changes,
+                     fixes=run.fixes, cached=run.cached, linted=len(run.pending))
+
+
+class _Run:
+    """The state of one run: results in the files' order, the pages still to lint, fixes made."""
+
+    def __init__(self, settings, cache, fix: bool, write: bool, on_warning):
+        self.settings = settings
+        self.cache = cache
+        self.fix = fix
+        self.write = write
+        self.on_warning = on_warning
+        self.results: list[FileResult] = []
+        self.pending: list[tuple[int, Task]] = []
+        self.rules: list = []
+        self.warnings: list[str] = []
+        self.changes: list[tuple[str, str, str]] = []
+        self.fixes = 0
+        self.cached = 0
+
+    def add(self, path: str, stdin_filename, read_stdin) -> None:
+        """Read one file; answer it from the cache, or queue it for linting."""
+        from lint.cache import content_hash
+
+        display = (stdin_filename or "-") if path == "-" else path
         try:
             if path == "-":
                 data = read_stdin()
                 source = decode(data)
             else:
-                source, data = read_source(path, settings.max_file_size)
+                source, data = read_source(path, self.settings.max_file_size)
         except DocumentError as exc:
-            results.append(FileResult(path=(stdin_filename or "-") if path == "-" else path, error=str(exc)))
-            continue
-        display = (stdin_filename or "-") if path == "-" else path
-        task = Task(path=display, source=source, bom=data.startswith(b"\xef\xbb\xbf"),
-                    stdin_filename=(stdin_filename or "") if path == "-" else None, fix=fix)
-        if cache is not None:
+            self.results.append(FileResult(path=display, error=str(exc)))
+            return
+        task = Task(path=display, source=source, bom=data.startswith(codecs.BOM_UTF8),
+                    stdin_filename=(stdin_filename or "") if path == "-" else None, fix=self.fix)
+        if self.cache is not None:
             task.digest = content_hash(data)
-            hit = cache.get(_cache_path(task), task.digest, source)
-            if hit is not None and not (fix and any(f.fix for f in hit)):
-                results.append(FileResult(path=display, source=source, findings=hit))
-                cached += 1
-                continue
-        results.append(None)
-        pending.append((len(results) - 1, task))
+            hit = self.cache.get(_cache_path(task), task.digest, source)
+            # a cached page with fixable findings still goes through the linter when fixing
+            if hit is not None and not (self.fix and any(f.fix for f in hit)):
+                self.results.append(FileResult(path=display, source=source, findings=hit))
+                self.cached += 1
+                return
+        self.pending.append((len(self.results), task))
+        self.results.append(FileResult(path=display, source=source))  # filled in by record()
 
-    warnings: list[str] = []
-    changes: list[tuple[str, str, str]] = []
-    fixes = 0
-    if pending:
-        linter = Linter(settings)
-        rules = linter.rules
-        progress = progress_factory(len(pending)) if progress_factory else None
+    def record(self, index: int, task: Task, outcome: Outcome) -> None:
+        """Take a linted page's outcome: write its fixes, keep its findings, cache them."""
+        from lint.cache import CacheUnavailable, content_hash
+
+        self.warnings.extend(w for w in outcome.warnings if w not in self.warnings)
+        source = task.source
+        if outcome.fixed_source is not None:
+            source = outcome.fixed_source
+            if self.write and task.stdin_filename is None:
+                try:
+                    write_atomic(task.path, source, task.bom)
+                except OSError as exc:
+                    self.results[index] = FileResult(path=task.path, source=task.source,
+                                                     error=f"cannot write the fixed file: {exc.strerror or exc}")
+                    return
+            self.fixes += outcome.fixes
+            self.changes.append((task.path, task.source, source))
+        self.results[index] = FileResult(path=task.path, source=source, findings=outcome.findings)
+        # a result shaped by a warning (a failing rule, an unreachable service) is not kept;
+        # nor one for fixed content that is not on disk (--diff)
+        if self.cache is None or outcome.warned or (outcome.fixed_source is not None and not self.write):
+            return
+        digest = task.digest
+        if outcome.fixed_source is not None:
+            digest = content_hash((codecs.BOM_UTF8 if task.bom else b"") + source.encode("utf-8"))
         try:
-            outcomes = lint_tasks(linter, [t for _, t in pending], jobs, progress)
-            for (index, task), outcome in zip(pending, outcomes):
-                warnings.extend(w for w in outcome.warnings if w not in warnings)
-                source = task.source
-                if outcome.fixed_source is not None:
-                    fixes += outcome.fixes
-                    changes.append((task.path, task.source, outcome.fixed_source))
-                    source = outcome.fixed_source
-                    if write and task.stdin_filename is None:
-                        try:
-                            write_atomic(task.path, source, task.bom)
-                        except OSError as exc:
-                            results[index] = FileResult(
-                                path=task.path, source=task.source,
-                                error=f"cannot write the fixed file: {exc.strerror or exc}")
-                            continue
-                results[index] = FileResult(path=task.path, source=source, findings=outcome.findings)
-                if cache is not None and not outcome.warned:
-                    digest = task.digest
-                    if outcome.fixed_source is not None:
-                        digest = content_hash((b"\xef\xbb\xbf" if task.bom else b"") + source.encode("utf-8"))
-                    if write or outcome.fixed_source is None:
-                        try:
-                            cache.put(_cache_path(task), digest, outcome.findings)
-                        except CacheUnavailable as exc:
-                            if on_warning:
-                                on_warning(f"{exc}; running without the cache")
-                            cache = None
-        finally:
-            if progress:
-                progress.close()
-    else:
-        rules = load_selected_rules(settings)[1]
-        if cache is not None:
-            cache.touch()
-    return RunResult(results=[r for r in results if r is not None], rules=rules, warnings=warnings,
-                     changes=changes, fixes=fixes, cached=cached, linted=len(pending))
+            self.cache.put(_cache_path(task), digest, outcome.findings)
+        except CacheUnavailable as exc:
+            if self.on_warning:
+                self.on_warning(f"{exc}; running without the cache")
+            self.cache = None
 
 
 def _cache_path(task: Task) -> str:
