@@ -59,15 +59,6 @@ def test_parallel_fixes_match_serial_fixes(pages, tmp_path):
 
 
 def test_the_pool_is_used_for_many_files_and_skipped_for_few(pages, monkeypatch):
-    used = []
-    real = runner_module._pool_context
-
-    def spy():
-        context, minimum = real()
-        used.append(minimum)
-        return context, minimum
-
-    monkeypatch.setattr(runner_module, "_pool_context", spy)
     from concurrent import futures
 
     created = []
