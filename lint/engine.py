@@ -165,7 +165,7 @@ class Linter:
         for checker in checkers:
             rule = checker.rule
             severity = self.settings.severity.get(rule.code, rule.severity)
-            for hit in checker.check(page):
+            for hit in self._run(checker, page):
                 if hit.block.scope not in rule.scope and not checker.page_level:
                     continue
                 finding = self._finding(rule, severity, hit, source, starts)
@@ -174,6 +174,19 @@ class Linter:
                 findings.setdefault((finding.code, finding.start, finding.end), finding)
         ordered = sorted(findings.values(), key=Finding.sort_key)
         return FileResult(path=path, source=source, findings=ordered)
+
+    def _run(self, checker, page):
+        """A rule's hits; a bug in one rule costs that rule's findings on this page, not the run."""
+        try:
+            return list(checker.check(page))
+        except Exception as exc:  # noqa: BLE001 - reported, never silent
+            if os.environ.get("MEDLINT_DEBUG"):
+                raise
+            self.warnings.append(
+                f"rule {checker.rule.code} failed on {page.path} ({exc.__class__.__name__}: {exc}); "
+                "its findings on that file are missing. Please report this."
+            )
+            return []
 
     def _finding(self, rule: Rule, severity: str, hit, source: str, starts: list[int]) -> Finding | None:
         if not (0 <= hit.start < hit.end <= len(hit.block.text)):

@@ -132,6 +132,10 @@ def build_pipeline(lexicon=(), model: str | None = None) -> Language:
             nlp = None
     if nlp is None:
         nlp = spacy.blank("en")
+        # spaCy's 1M-character cap guards the memory of parsers and NER; the blank
+        # pipeline's tokenizer and our matchers are linear, and the file-size limit
+        # (max-file-size) bounds the input instead.
+        nlp.max_length = 50_000_000
     for abbr in ABBREVIATIONS:
         nlp.tokenizer.add_special_case(abbr, [{"ORTH": abbr}])
     if not (nlp.has_pipe("parser") or nlp.has_pipe("senter") or nlp.has_pipe("sentencizer")):
