@@ -18,7 +18,7 @@ import warnings
 
 import spacy
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 # Abbreviations whose full stop does not end a sentence. spaCy's English
@@ -33,12 +33,12 @@ ABBREVIATIONS = (
 _TERMS_KEY = "terms"
 _NEG_KEY = "negated"
 
-NEGATION_TRIGGERS = [
-    [{"LOWER": {"IN": ["no", "not", "never", "without", "none", "neither", "nor", "cannot", "n't", "nothing", "nobody"]}}],
-    [{"LOWER": "free"}, {"LOWER": "of"}],
-    [{"LOWER": "rather"}, {"LOWER": "than"}],
-    [{"LOWER": {"IN": ["avoid", "avoids", "avoiding", "beware"]}}],
-]
+#: the words that open a negation or hedge, as token sequences (matched on lower case)
+NEGATION_TRIGGERS = (
+    ("no",), ("not",), ("never",), ("without",), ("none",), ("neither",), ("nor",), ("cannot",), ("n't",),
+    ("nothing",), ("nobody",), ("free", "of"), ("rather", "than"), ("avoid",), ("avoids",), ("avoiding",),
+    ("beware",),
+)
 # a negation's reach ends at these (clause boundaries)
 _SCOPE_END = {",", ";", ":", ".", "!", "?", "but", "however", "although", "though", "yet", "while", "whereas", "(", ")"}
 _SCOPE_MAX = 8
@@ -64,14 +64,25 @@ class TermMatcher:
         self.abbreviations = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.ids: dict[int, tuple[str, str]] = {}
 
+    @staticmethod
+    def _phrase_doc(nlp: Language, phrase: str, special) -> Doc:
+        # Words of letters only are one token each unless the tokenizer has a special case for
+        # them ("cannot"): build those docs directly, which skips the tokenizer's affix search
+        # for most of the thousands of knowledge-base names at every start-up.
+        words = phrase.split(" ")
+        if all(w.isalpha() and w not in special for w in words):
+            return Doc(nlp.vocab, words=words)
+        return nlp.make_doc(phrase)
+
     def set_lexicon(self, nlp: Language, lexicon) -> None:
+        special = nlp.tokenizer.rules or {}
         grouped: dict[tuple[str, str], list[str]] = {}
         for label, entry_id, phrase in lexicon:
             grouped.setdefault((label, entry_id), []).append(phrase)
         for (label, entry_id), phrases in grouped.items():
             key = f"{label}:{entry_id}"
             self.ids[self.vocab.strings.add(key)] = (label.removesuffix("_abbr"), entry_id)
-            docs = list(nlp.tokenizer.pipe(phrases))
+            docs = [self._phrase_doc(nlp, phrase, special) for phrase in phrases]
             if label.endswith("_abbr"):
                 self.abbreviations.add(key, docs)
             else:
@@ -97,8 +108,9 @@ class Negation:
     """NegEx-style scopes: from a trigger to the end of its clause, at most a few tokens."""
 
     def __init__(self, nlp: Language, name: str):
-        self.matcher = Matcher(nlp.vocab)
-        self.matcher.add("NEG", NEGATION_TRIGGERS)
+        # fixed words: a PhraseMatcher (one hash lookup a token) rather than a Matcher (a predicate a token)
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.matcher.add("NEG", [Doc(nlp.vocab, words=list(words)) for words in NEGATION_TRIGGERS])
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
