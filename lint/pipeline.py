@@ -95,15 +95,18 @@ class TermMatcher:
     @staticmethod
     def _find(trie: dict, keys: list[int], out: list) -> None:
         n = len(keys)
-        for i in range(n):
-            node = trie.get(keys[i])
+        # most tokens start no term: find the ones that do in one pass, then walk from those
+        for i in [i for i, key in enumerate(keys) if key in trie]:
+            node = trie[keys[i]]
             j = i + 1
-            while node is not None:
+            while True:
                 for label, kb_id in node[1]:
                     out.append((i, j, label, kb_id))
                 if j == n:
                     break
                 node = node[0].get(keys[j])
+                if node is None:
+                    break
                 j += 1
 
     def __call__(self, doc: Doc) -> Doc:
