@@ -14,7 +14,8 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-_SPACE_RUN = re.compile(r"\s+")
+#: white space that is not one plain space: a longer run, or a single newline, tab, no-break space...
+_SPACE_TO_FOLD = re.compile(r"\s{2,}|[^\S ]")
 
 
 class TextBuilder:
@@ -51,16 +52,19 @@ class TextBuilder:
         self._length += len(text)
 
     def add_collapsed(self, raw: str, src_start: int) -> None:
-        """Add source text, folding each run of white space into one space."""
+        """Add source text, folding each run of white space into one space.
+
+        A single plain space is already what the text needs, so only the other runs (two or
+        more characters, or one newline, tab...) split the text into pieces: a paragraph is a
+        few pieces, not one a word.
+        """
         pos = 0
-        for m in _SPACE_RUN.finditer(raw):
-            if m.start() > pos:
-                self.add(raw[pos : m.start()], src_start + pos)
-            if len(m.group()) == 1:
-                self.add(" ", src_start + m.start())
-            else:
-                self.add(" ", src_start + m.start(), src_start + m.end())
-            pos = m.end()
+        for m in _SPACE_TO_FOLD.finditer(raw):
+            start, end = m.span()
+            if start > pos:
+                self.add(raw[pos:start], src_start + pos)
+            self.add(" ", src_start + start, src_start + end)
+            pos = end
         if pos < len(raw):
             self.add(raw[pos:], src_start + pos)
 
