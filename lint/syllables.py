@@ -66,7 +66,7 @@ class SyllableCounter:
         w = word.lower().strip("'’.")
         if not w:
             return 0
-        if w.isdigit():
+        if w.isdecimal() and w.isascii():
             return sum(self.count(part) for part in number_in_words(int(w)).split()) if len(w) <= 6 else len(w)
         if w in self.exceptions:
             return self.exceptions[w]

@@ -203,6 +203,8 @@ class SubjectVerbAgreement(_MatcherKind):
             return None  # "pain gets" without a determiner is too often a compound's tail
         if singular and k > 0 and doc[k - 1].lower_ in ("and", "or", "nor", "&", "both"):
             return None  # "you and your baby are": a compound subject is plural
+        if k > 0 and doc[k - 1].lower_ in ("as", "like", "including", "with"):
+            return None  # "problems such as a tear are": the example is not the subject
         return k if clause_start(doc, k) else None
 
     def _singular_looking(self, word: str) -> bool:
@@ -267,8 +269,9 @@ class SubjectVerbAgreement(_MatcherKind):
                 elif label == "ANY_SINGULAR_BASE":
                     noun = doc[end - 3] if doc[end - 2].lower_ in self.w["adverbs"] else doc[end - 2]
                     if not self._singular_looking(noun.lower_) or not clause_start(doc, start) \
-                            or (start > 0 and doc[start - 1].lower_ in ("and", "or", "nor", "both")):
-                        continue
+                            or (start > 0 and doc[start - 1].lower_ in ("and", "or", "nor", "both", "as", "like",
+                                                                        "including", "with")):
+                        continue  # a compound subject, or an example inside one ("problems such as a tear are")
                     first = start
                 elif label.startswith("PLURAL") or label.startswith("SINGULAR"):
                     head = doc[start]

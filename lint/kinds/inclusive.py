@@ -94,7 +94,7 @@ class GenderedGeneric(Kind):
                 replacement = self.pronouns.get(tok.lower_)
                 if replacement is None:
                     continue
-                if self._antecedent(previous + list(doc[: tok.i])) != "generic":
+                if self._antecedent((previous + list(doc[max(0, tok.i - 80) : tok.i]))[-80:]) != "generic":
                     continue
                 yield self.hit(unit, tok.idx, tok.idx + len(tok.text),
                                suggestions=(match_case(replacement, tok.text),))

@@ -19,6 +19,10 @@ from lint.kinds.base import Kind
 from lint.yamlio import load_yaml
 
 
+# occurrences reported per stuffed phrase: enough to show the pattern, not thousands on a spam page
+_MAX_REPORTED = 25
+
+
 class KeywordStuffing(Kind):
     name = "keyword-stuffing"
     page_level = True
@@ -66,14 +70,18 @@ class KeywordStuffing(Kind):
             stuffed.append((gram, occ))
         # report the longest phrases; drop a phrase inside a longer stuffed one with as many occurrences
         stuffed.sort(key=lambda g: (-len(g[0]), -len(g[1])))
-        covered: list[tuple[int, int, int]] = []
+        # characters already inside a reported phrase, per unit (a set of intervals would make
+        # this quadratic on a page that repeats one phrase thousands of times)
+        covered: dict[int, bytearray] = {}
         for gram, occ in stuffed:
-            if all(any(u == cu and s >= cs and e <= ce for cu, cs, ce in covered) for u, s, e in occ):
+            if all(ui in covered and all(covered[ui][s:e]) for ui, s, e in occ):
                 continue
-            covered.extend(occ)
+            for ui, s, e in occ:
+                marks = covered.setdefault(ui, bytearray(len(units[ui].block.text)))
+                marks[s:e] = b"\x01" * (e - s)
             phrase = " ".join(gram)
             for n, (ui, s, e) in enumerate(occ):
-                if n >= o["allowed"]:
+                if o["allowed"] <= n < o["allowed"] + _MAX_REPORTED:
                     yield self.hit(units[ui], s, e, phrase=phrase, count=len(occ),
                                    density=f"{100 * len(occ) * len(gram) / total:.1f}%")
 
