@@ -11,7 +11,7 @@ import click
 from lint import __version__
 from lint.model import SEVERITY_RANK
 
-FORMATS = ("text", "json", "github", "sarif")
+FORMATS = ("text", "json", "github", "sarif", "gitlab", "html")
 
 
 class UserError(click.ClickException):
@@ -46,15 +46,11 @@ def _settings(config_path: str | None, paths):
         raise UserError(str(exc)) from None
 
 
-def _linter(settings):
+def _setup_error(settings, exc) -> UserError:
     from lint.config import ConfigError
-    from lint.engine import Linter, SetupError
 
-    try:
-        return Linter(settings)
-    except (ConfigError, SetupError) as exc:
-        where = f"{settings.source}: " if settings.source and isinstance(exc, ConfigError) else ""
-        raise UserError(f"{where}{exc}") from None
+    where = f"{settings.source}: " if settings.source and isinstance(exc, ConfigError) else ""
+    return UserError(f"{where}{exc}")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -79,14 +75,34 @@ def main():
 @click.option("--statistics", is_flag=True, help="Count the findings per rule.")
 @click.option("--no-source", is_flag=True, help="Do not show the source line under each finding.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
+@click.option("--fix", is_flag=True, help="Apply safe fixes in place; report what remains.")
+@click.option("--diff", is_flag=True, help="Print the safe fixes as a unified diff instead of writing them.")
+@click.option("--baseline", "baseline_file", type=str, metavar="FILE",
+              help="Report only findings that are not in this baseline.")
+@click.option("--write-baseline", "write_baseline_file", type=str, metavar="FILE",
+              help="Record today's findings in FILE (for --baseline) and exit.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
+              help="Lint in N processes (default: the number of cores; 1 lints in this process).")
+@click.option("--cache-dir", type=str, metavar="DIR", help="The result cache's folder (default: .medlint_cache).")
+@click.option("--no-cache", is_flag=True, help="Do not read or write the result cache.")
 def check(paths, fmt, output, select, extend_select, ignore, fail_on, config_path, stdin_filename, quiet,
-          statistics, no_source, color):
+          statistics, no_source, color, fix, diff, baseline_file, write_baseline_file, jobs, cache_dir, no_cache):
     """Lint pages (.txt, .md, .html); directories are searched. '-' reads standard input."""
-    from lint.engine import discover
-    from lint.model import FileResult
+    from lint.baseline import Baseline, BaselineError, write_baseline
+    from lint.cache import default_cache_dir
+    from lint.config import ConfigError
+    from lint.engine import SetupError, discover
+    from lint.fixes import unified_diff
     from lint.reporters import Report, render
+    from lint.runner import Progress, default_jobs, progress_wanted, run
 
     paths = paths or (".",)
+    if fix and not diff and "-" in paths:
+        raise UserError("--fix cannot rewrite standard input; use --diff to see the fixes")
+    if baseline_file and write_baseline_file:
+        raise UserError("use --baseline or --write-baseline, not both")
+    if diff and write_baseline_file:
+        raise UserError("--write-baseline records the findings in the files as they are; it does not go with --diff")
     settings = _settings(config_path, paths)
     if select:
         settings.select = _split(select)
@@ -94,32 +110,75 @@ def check(paths, fmt, output, select, extend_select, ignore, fail_on, config_pat
     settings.ignore += _split(ignore)
     if fail_on:
         settings.fail_on = fail_on
+    baseline = None
+    if baseline_file:
+        try:
+            baseline = Baseline.load(baseline_file)
+        except BaselineError as exc:
+            raise UserError(str(exc)) from None
     files, missing = discover(paths, settings)
-    linter = _linter(settings)
+    cache_folder = None if no_cache else (Path(cache_dir) if cache_dir else default_cache_dir(settings))
 
-    results: list[FileResult] = []
-    for path in files:
-        if path == "-":
-            data = click.get_binary_stream("stdin").read()
-            from lint.documents import DocumentError, decode
+    notes: list[str] = []
+    warnings: list[str] = []
+    show_progress = progress_wanted("diff" if diff else fmt)
+    try:
+        outcome = run(
+            files, settings, version=__version__, jobs=jobs or default_jobs(), cache_dir=cache_folder,
+            fix=fix or diff, write=fix and not diff, stdin_filename=stdin_filename,
+            read_stdin=lambda: click.get_binary_stream("stdin").read(),
+            progress_factory=Progress if show_progress else None, on_warning=warnings.append,
+        )
+    except (ConfigError, SetupError) as exc:
+        raise _setup_error(settings, exc) from None
+    results = [*outcome.results, *missing]
+    warnings += outcome.warnings
 
-            try:
-                source = decode(data)
-            except DocumentError as exc:
-                results.append(FileResult(path=stdin_filename or "-", error=str(exc)))
-                continue
-            result = linter.lint_source("-", source, stdin_filename)
-            result.path = stdin_filename or "-"
-            results.append(result)
-        else:
-            results.append(linter.lint_file(path))
-    results.extend(missing)
+    def finish(code: int):
+        for note in notes:
+            click.echo(f"medlint: {note}", err=True)
+        for warning in warnings:
+            click.echo(f"medlint: warning: {warning}", err=True)
+        if fmt != "text" or diff or write_baseline_file:
+            for r in results:
+                if r.error:
+                    click.echo(f"medlint: {r.path}: {r.error}", err=True)
+        sys.exit(2 if any(r.error for r in results) else code)
+
+    if write_baseline_file:
+        try:
+            count = write_baseline(write_baseline_file, results, __version__)
+        except BaselineError as exc:
+            raise UserError(str(exc)) from None
+        notes.append(f"recorded {count} finding{'s' if count != 1 else ''} in {write_baseline_file}")
+        finish(0)
+
+    if diff:
+        _emit("".join(unified_diff(path, before, after) for path, before, after in outcome.changes), output)
+        finish(1 if outcome.changes else 0)
+
+    if baseline is not None:
+        known = sum(len(r.findings) for r in results)
+        results = [baseline.new_findings(r) for r in results]
+        known -= sum(len(r.findings) for r in results)
+        if known and not quiet:
+            notes.append(f"{known} finding{'s' if known != 1 else ''} in the baseline {baseline_file} left out")
+    if fix and outcome.fixes:
+        files_fixed = len(outcome.changes)
+        notes.append(f"fixed {outcome.fixes} problem{'s' if outcome.fixes != 1 else ''} in {files_fixed} "
+                     f"file{'s' if files_fixed != 1 else ''}")
 
     use_color = color == "always" or (color == "auto" and output is None and sys.stdout.isatty()
                                       and "NO_COLOR" not in os.environ)
-    report = Report(results=results, rules={r.code: r for r in linter.rules}, version=__version__,
+    report = Report(results=results, rules={r.code: r for r in outcome.rules}, version=__version__,
                     color=use_color, show_source=not no_source, statistics=statistics, quiet=quiet)
-    text = render(fmt, report)
+    _emit(render(fmt, report), output)
+    threshold = SEVERITY_RANK[settings.fail_on]
+    failing = any(SEVERITY_RANK[f.severity] >= threshold for r in results for f in r.findings)
+    finish(1 if failing else 0)
+
+
+def _emit(text: str, output: str | None) -> None:
     if output:
         try:
             Path(output).write_text(text, encoding="utf-8")
@@ -127,17 +186,6 @@ def check(paths, fmt, output, select, extend_select, ignore, fail_on, config_pat
             raise UserError(f"{output}: cannot write the report: {exc.strerror or exc}") from None
     else:
         click.echo(text, nl=False)
-    for warning in linter.warnings:
-        click.echo(f"medlint: warning: {warning}", err=True)
-    if fmt != "text":
-        for r in results:
-            if r.error:
-                click.echo(f"medlint: {r.path}: {r.error}", err=True)
-    if any(r.error for r in results):
-        sys.exit(2)
-    threshold = SEVERITY_RANK[settings.fail_on]
-    failing = any(SEVERITY_RANK[f.severity] >= threshold for r in results for f in r.findings)
-    sys.exit(1 if failing else 0)
 
 
 @main.command("rules")

@@ -54,6 +54,7 @@ class Settings:
     locations: list[str] = field(default_factory=list)
     languagetool: dict = field(default_factory=dict)
     max_file_size: int = 5_000_000
+    cache_dir: Path | None = None  # the result cache's folder (default: .medlint_cache by the config)
     source: Path | None = None  # the config file read, if any
     extra: dict = field(default_factory=dict)
 
@@ -129,6 +130,10 @@ def apply_table(settings: Settings, table: dict, where: str, base: Path) -> Sett
             if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
                 raise ConfigError(f"{where}: 'max-file-size' must be a positive number of bytes")
             settings.max_file_size = value
+        elif k == "cache-dir":
+            if not isinstance(value, str) or not value:
+                raise ConfigError(f"{where}: 'cache-dir' must be a folder name")
+            settings.cache_dir = (base / value).resolve()
         elif k in EXTRA_KEYS:
             settings.extra[k] = EXTRA_KEYS[k](value, where)
         else:

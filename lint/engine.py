@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import fnmatch
 import os
+import re
 from pathlib import Path
 
 from lint.config import ConfigError, Settings
@@ -48,24 +49,59 @@ def select_rules(rules: list[Rule], settings: Settings) -> list[Rule]:
     return chosen
 
 
+def rule_pack_dirs(settings: Settings) -> list[Path]:
+    return [builtin_rules_dir(), *settings.rule_paths]
+
+
+def load_selected_rules(settings: Settings) -> tuple[list[Rule], list[Rule]]:
+    """Every rule of the packs and the selected ones, with the settings checked against them.
+
+    Needs no spaCy: a run answered from the result cache uses it for the report's rule list.
+    """
+    try:
+        all_rules = load_rules(rule_pack_dirs(settings))
+    except (RuleError, DataFileError) as exc:
+        raise SetupError(str(exc)) from None
+    rules = select_rules(all_rules, settings)
+    for code in settings.severity:
+        if not any(r.code == code for r in all_rules):
+            raise ConfigError(f"severity: unknown rule code '{code}'")
+    for code in settings.rules:
+        if not any(r.code == code for r in all_rules):
+            raise ConfigError(f"rules: unknown rule code '{code}'")
+    return all_rules, rules
+
+
+def read_source(path: str, max_size: int) -> tuple[str, bytes]:
+    """Read and decode one file: (text, raw bytes), or DocumentError with a one-line reason."""
+    try:
+        size = os.path.getsize(path)
+        if size > max_size:
+            raise DocumentError(f"file is {size:,} bytes, over the limit of {max_size:,} (max-file-size)")
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except IsADirectoryError:
+        raise DocumentError("is a directory") from None
+    except FileNotFoundError:
+        raise DocumentError("no such file") from None
+    except PermissionError:
+        raise DocumentError("permission denied") from None
+    except OSError as exc:
+        raise DocumentError(exc.strerror or str(exc)) from None
+    return decode(data), data
+
+
 class Linter:
     """Loads the rules and the knowledge once; lints any number of files."""
 
     def __init__(self, settings: Settings):
         self.settings = settings
-        pack_dirs = [builtin_rules_dir(), *settings.rule_paths]
+        pack_dirs = rule_pack_dirs(settings)
+        self.all_rules, self.rules = load_selected_rules(settings)
         try:
-            self.all_rules = load_rules(pack_dirs)
             self.kb = self._load_knowledge(pack_dirs)
-        except (RuleError, KnowledgeError, DataFileError) as exc:
+        except (KnowledgeError, DataFileError) as exc:
             raise SetupError(str(exc)) from None
-        self.rules = select_rules(self.all_rules, settings)
-        for code in settings.severity:
-            if not any(r.code == code for r in self.all_rules):
-                raise ConfigError(f"severity: unknown rule code '{code}'")
-        for code in settings.rules:
-            if not any(r.code == code for r in self.all_rules):
-                raise ConfigError(f"rules: unknown rule code '{code}'")
         from lint.kinds import kinds
 
         available = kinds()
@@ -102,23 +138,7 @@ class Linter:
     # -- files -------------------------------------------------------------------
     def read(self, path: str) -> str:
         """Read and decode one file, or raise DocumentError with a one-line reason."""
-        try:
-            size = os.path.getsize(path)
-            if size > self.settings.max_file_size:
-                raise DocumentError(
-                    f"file is {size:,} bytes, over the limit of {self.settings.max_file_size:,} (max-file-size)"
-                )
-            with open(path, "rb") as fh:
-                data = fh.read()
-        except IsADirectoryError:
-            raise DocumentError("is a directory") from None
-        except FileNotFoundError:
-            raise DocumentError("no such file") from None
-        except PermissionError:
-            raise DocumentError("permission denied") from None
-        except OSError as exc:
-            raise DocumentError(exc.strerror or str(exc)) from None
-        return decode(data)
+        return read_source(path, self.settings.max_file_size)[0]
 
     def lint_file(self, path: str) -> FileResult:
         try:
@@ -145,7 +165,7 @@ class Linter:
         for checker in checkers:
             rule = checker.rule
             severity = self.settings.severity.get(rule.code, rule.severity)
-            for hit in checker.check(page):
+            for hit in self._run(checker, page):
                 if hit.block.scope not in rule.scope and not checker.page_level:
                     continue
                 finding = self._finding(rule, severity, hit, source, starts)
@@ -154,6 +174,19 @@ class Linter:
                 findings.setdefault((finding.code, finding.start, finding.end), finding)
         ordered = sorted(findings.values(), key=Finding.sort_key)
         return FileResult(path=path, source=source, findings=ordered)
+
+    def _run(self, checker, page):
+        """A rule's hits; a bug in one rule costs that rule's findings on this page, not the run."""
+        try:
+            return list(checker.check(page))
+        except Exception as exc:  # noqa: BLE001 - reported, never silent
+            if os.environ.get("MEDLINT_DEBUG"):
+                raise
+            self.warnings.append(
+                f"rule {checker.rule.code} failed on {page.path} ({exc.__class__.__name__}: {exc}); "
+                "its findings on that file are missing. Please report this."
+            )
+            return []
 
     def _finding(self, rule: Rule, severity: str, hit, source: str, starts: list[int]) -> Finding | None:
         if not (0 <= hit.start < hit.end <= len(hit.block.text)):
@@ -164,10 +197,13 @@ class Linter:
         line = bisect.bisect_right(starts, start)
         end_line = bisect.bisect_right(starts, end - 1) if end > start else line
         end_col = end - starts[end_line - 1] + 1
+        fix = hit.fix
+        if fix is not None and source[start:end] != hit.block.text[hit.start : hit.end]:
+            fix = None  # the span holds markup or entities: a safe fix replaces plain prose only
         return Finding(
             code=rule.code, name=rule.name, category=rule.category, severity=severity, message=hit.message,
             start=start, end=end, text=source[start:end], line=line, column=start - starts[line - 1] + 1,
-            end_line=end_line, end_column=end_col, suggestions=hit.suggestions, url=rule.url, fix=hit.fix,
+            end_line=end_line, end_column=end_col, suggestions=hit.suggestions, url=rule.url, fix=fix,
         )
 
     def _ignored_for(self, path: str) -> list[str]:
@@ -188,11 +224,13 @@ def discover(paths, settings: Settings) -> tuple[list[str], list[FileResult]]:
     errors: list[FileResult] = []
     excludes = [*DEFAULT_EXCLUDE, *settings.exclude]
 
+    # one compiled pattern for all globs: fnmatch per file, pattern and path part is the
+    # slowest step of a run answered from the cache
+    match = re.compile("|".join(fnmatch.translate(os.path.normcase(pat)) for pat in excludes)).match
+
     def excluded(rel: str) -> bool:
-        parts = Path(rel).parts
-        return any(
-            fnmatch.fnmatch(rel, pat) or any(fnmatch.fnmatch(part, pat) for part in parts) for pat in excludes
-        )
+        rel = os.path.normcase(rel)
+        return bool(match(rel)) or any(match(part) for part in Path(rel).parts)
 
     seen = set()
     for raw in paths:

@@ -2,7 +2,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import os
+
 import pytest
+
+# In the test suite a failing rule raises instead of becoming a warning.
+os.environ.setdefault("MEDLINT_DEBUG", "1")
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"

@@ -6,7 +6,10 @@ Both read the knowledge base; neither knows any medical fact itself.
 
 from __future__ import annotations
 
-from lint.kinds.base import Kind
+from lint.kinds.base import Kind, is_negated
+import regex
+
+from lint.matching import compile_phrases, finditer
 
 _MODIFIER_LABELS = ("region", "structure")
 
@@ -94,13 +97,31 @@ _ACTION_VERBS = {
     "remove", "removes", "removed", "removing", "excise", "excises", "excised", "resect", "resects", "resected",
     "repair", "repairs", "repaired", "replace", "replaces", "replaced", "reconstruct", "reconstructs",
     "examine", "examines", "examined", "inspect", "inspects", "biopsy", "biopsies", "treat", "treats",
-    "operate", "operates", "cut", "cuts", "take", "takes", "taking", "took", "frees", "free", "breaks", "break",
+    "operate", "operates", "cut", "cuts", "take", "takes", "taking", "took", "taken", "frees", "free", "breaks", "break",
+    "trim", "trims", "trimmed", "shave", "shaves", "shaved", "divide", "divides", "divided", "staple", "staples",
+    "stapled", "seal", "seals", "sealed", "drain", "drains", "drained", "reattach", "reattaches", "reattached",
+    "stitch", "clip", "clips", "clipped", "tie", "ties", "tied", "biopsied", "scrape", "scrapes", "burn", "burns",
+    "freeze", "freezes", "destroy", "destroys", "opens", "enter", "enters",
 }
 _VERB_PARTICLES = {"out", "away", "on", "up", "open"}
 _STOP = {"from", "through", "via", "into", "in", "near", "behind", "beside", "under", "above", "below", "with",
          "without", "to", "and", "or", "but", "while", "so", "because", "than", "by", "after", "before", "is", "are",
          "was", "were", "be", "that", "which", "who", "if", "when"}
 _MAX_GAP = 6
+_GENERIC_REGIONS = {"body", "skin", "blood-vessels"}
+# who or what does the operating: the subject of "removes", "trims", "cuts"
+_SURGEONS = {"surgeon", "surgeons", "doctor", "doctors", "we", "they", "team", "procedure", "operation", "surgery",
+             "loop", "wire", "laser", "instrument", "instruments", "tool", "tools", "scope", "device", "probe",
+             "stapler", "resectoscope", "endoscope", "laparoscope", "arthroscope"}
+# nouns for an opening made in, or an operation done on, a structure: "a cut in your ovary",
+# "keyhole surgery on the knee joint", "a pouch from the top of the stomach"
+_CUT_NOUNS = {"cut", "cuts", "incision", "incisions", "opening", "hole", "surgery", "operation", "pouch", "piece",
+              "section", "sample", "slice", "portion"}
+_CUT_LINKS = {"in", "into", "on", "from", "through"}
+_PASSIVE_VERBS = {"removed", "taken", "cut", "excised", "resected", "stapled", "divided", "extracted", "replaced",
+                  "repaired", "biopsied", "sealed", "tied", "cauterised", "cauterized", "opened"}
+_PASSIVE_AUX = {"is", "are", "be", "then", "also", "usually", "often", "will", "may", "can", "might", "must",
+                "sometimes", "carefully", "gently", "both", "all"}
 
 
 class OffTopicStructure(Kind):
@@ -108,50 +129,143 @@ class OffTopicStructure(Kind):
 
     name = "off-topic-structure"
     page_level = True
-    options = {}
+    options = {
+        # structures of these kinds belong to a procedure only when its entry lists them
+        "listed_kinds": (list, lambda: ["organ", "gland", "bone", "joint"]),
+    }
 
     def _acting(self, page, unit, before_token):
         """The procedures acting in this sentence: one named before the action, else the page topic."""
-        named = [s.kb_id_ for s in _terms(unit) if s.label_ == "procedure" and s.end <= before_token.i
+        spans = [s for s in _terms(unit) if s.label_ == "procedure" and s.end <= before_token.i
                  and s.sent == before_token.sent]
+        # the longest names only: "hip arthroplasty", not the "arthroplasty" inside it
+        named = [s.kb_id_ for s in spans
+                 if not any(o is not s and o.start <= s.start and s.end <= o.end and len(o) > len(s) for o in spans)]
         if named:
-            return named[-1:], True
-        return list(page.topic_procedures), False
+            return named, True
+        return list(_specific(self.kb, page.topic_procedures)), False
 
     def check(self, page):
         kb = self.kb
         for unit in self.units(page):
-            structures = [s for s in _terms(unit) if s.label_ == "structure"]
+            candidates = [s for s in _terms(unit) if s.label_ in ("structure", "region")]
+            # "thyroid gland", not also the "thyroid" inside it
+            structures = [s for s in candidates if not any(
+                o is not s and o.start <= s.start and s.end <= o.end and len(o) > len(s) for o in candidates)]
             if not structures:
                 continue
             doc = unit.doc
+            starts = {}
+            for s in structures:
+                if s.start not in starts or s.end > starts[s.start].end:
+                    starts[s.start] = s
+            by_end = {s.end: s for s in structures}
+            by_end["_regions"] = {s.start for s in structures if s.label_ == "region"}
             for target in structures:
-                action = self._action_before(doc, target.start)
+                action = self._action_before(doc, target.start, by_end)
+                passive = False
+                if action is None:
+                    action = self._passive_after(doc, target, starts)
+                    passive = action is not None
                 if action is None:
                     continue
                 acting, named = self._acting(page, unit, doc[action])
                 if not acting:
                     continue
-                if not named and doc[action].lower_ not in _REMOVAL_NOUNS and not self._surgeon_subject(doc, action):
+                passive_verb = (doc[action].lower_ in _PASSIVE_VERBS and action > 0
+                                and doc[action - 1].lower_ in _PASSIVE_AUX)
+                if (not named and not passive and not passive_verb and doc[action].lower_ not in _REMOVAL_NOUNS
+                        and not self._surgeon_subject(doc, action) and not self._surgeon_lead_in(page, unit)):
                     continue
-                structure = kb.structures[target.kb_id_]
-                if any(target.kb_id_ in kb.procedures[p].structures or
-                       kb.any_related(structure.regions, kb.procedures[p].regions) for p in acting):
+                if any(self._acts_on(kb.procedures[p], target) for p in acting):
                     continue
                 proc = kb.procedures[acting[0]]
+                lo, hi = (target.start_char, doc[action].idx + len(doc[action].text)) if passive else (
+                    doc[action].idx, target.end_char)
+                if is_negated(unit, lo, hi):
+                    continue  # "there are no cuts on your face"
                 yield self.hit(
-                    unit, doc[action].idx, target.end_char, procedure=proc.name, structure=target.text,
+                    unit, lo, hi, procedure=proc.name, structure=target.text,
                     targets=", ".join(kb.regions[r].name for r in proc.regions),
                 )
 
+    def _acts_on(self, procedure, target) -> bool:
+        """Does the procedure act on the structure? Organs, glands, bones and joints must be listed
+        among its structures; other tissue must at least lie inside its regions."""
+        kb = self.kb
+        structure_id = target.kb_id_
+        if target.label_ == "region":
+            # a region named as the target: "keyhole surgery on the knee"
+            # a cut "in the lower back" for a spine operation: the region or one beside it
+            return (structure_id in _GENERIC_REGIONS or kb.any_related((structure_id,), procedure.regions)
+                    or any(set(kb.regions[structure_id].parents) & set(kb.regions[r].parents) - {"body"}
+                           for r in procedure.regions))
+        if structure_id in procedure.structures:
+            return True
+        structure = self.kb.structures[structure_id]
+        if set(structure.regions) & _GENERIC_REGIONS:
+            return True  # skin, fat, vessels and nerves everywhere
+        if structure.kind in self.opts["listed_kinds"]:
+            return False
+        return any(r in kb.ancestors(s) for s in structure.regions for r in procedure.regions)
+
     @staticmethod
-    def _action_before(doc, start):
+    def _passive_after(doc, target, starts):
+        """"part of the pancreas are then taken out", "a small piece of the prostate may be removed"."""
+        sent_end = target.sent.end
+        i = target.end
+        # past the rest of a coordination: "the gallbladder and part of the pancreas are taken out"
+        hops = 0
+        while i < sent_end and hops < 8:
+            low = doc[i].lower_
+            if low in _PASSIVE_AUX:
+                i += 1
+                hops += 1
+                continue
+            if low in _PASSIVE_VERBS:
+                before = {t.lower_ for t in doc[max(target.end, i - 4) : i]}
+                if before & {"has", "have", "had", "was", "were", "been", "if", "already"}:
+                    return None
+                return i if before & {"is", "are", "be"} else None
+            return None
+        return None
+
+    @staticmethod
+    def _action_before(doc, start, by_end=None):
         """Index of the removal noun or action verb governing the structure at ``start``, if any."""
         i = start - 1
         gap = 0
+        by_end = by_end or {}
         while i >= 0 and gap <= _MAX_GAP:
             tok = doc[i]
             low = tok.lower_
+            # "removes the tonsils and the thyroid gland": go on past the first conjunct
+            if low in ("and", ",") and i in by_end:
+                i = by_end[i].start - 1
+                gap += 1
+                continue
+            # "the breast is removed along with the lymph nodes in the groin"
+            if low == "with" and i > 0 and doc[i - 1].lower_ in ("along", "together"):
+                i -= 2
+                gap += 1
+                continue
+            if low == "as" and i > 1 and doc[i - 1].lower_ == "well" and doc[i - 2].lower_ == "as":
+                i -= 3
+                gap += 1
+                continue
+            if low in _CUT_LINKS and i > 0:
+                prev = doc[i - 1].lower_
+                if low == "from" and start in by_end.get("_regions", ()):
+                    return None  # "a vein from your leg": where a graft comes from, not what is operated on
+                if prev in _CUT_NOUNS or prev in _ACTION_VERBS:
+                    return i - 1
+                if low == "from":
+                    # "shave a small amount of bone from the kneecap": the verb may come earlier
+                    i -= 1
+                    gap -= 3
+                    continue
+                # "a cut in the top part of" -> keep looking through "of"-phrases only
+                return None
             if tok.is_punct or low in _STOP or tok.is_sent_start and i != start - 1 and low not in _ACTION_VERBS:
                 return None
             if low in _REMOVAL_NOUNS:
@@ -165,8 +279,388 @@ class OffTopicStructure(Kind):
         return None
 
     @staticmethod
+    def _surgeon_lead_in(page, unit) -> bool:
+        """A list item under "Depending on what is found, the surgeon may:" has the surgeon as subject."""
+        if unit.block.scope != "list_item":
+            return False
+        previous = None
+        for u in page.units:
+            if u is unit:
+                break
+            if u.block.scope != "list_item":
+                previous = u
+        if previous is None or not previous.block.text.rstrip().endswith(":"):
+            return False
+        return bool({t.lower_ for t in previous.doc} & _SURGEONS)
+
+    @staticmethod
     def _surgeon_subject(doc, action):
         """"the surgeon removes ..." / "we remove ...": a person doing the operation."""
         sent = doc[action].sent
         words = {t.lower_ for t in doc[sent.start : action]}
-        return bool(words & {"surgeon", "surgeons", "doctor", "doctors", "we", "team", "procedure", "operation", "surgery"})
+        return bool(words & _SURGEONS)
+
+
+# -- symptoms placed in the wrong part of the body --------------------------------------------------
+
+def _segment(kb, region_id: str) -> frozenset[str]:
+    """The major parts of the body a region lies in (head, neck, trunk, arm, leg...)."""
+    return frozenset(r for r in kb.ancestors(region_id) if "body" in kb.regions[r].parents)
+
+
+def _side(region_id: str) -> str | None:
+    parts = set(region_id.split("-"))
+    if "left" in parts:
+        return "left"
+    if "right" in parts:
+        return "right"
+    return None
+
+
+class SymptomRegion(Kind):
+    """A symptom placed where the page's condition or operation does not cause it.
+
+    "A torn meniscus causes pain in the ankle", "carpal tunnel syndrome causes
+    numbness in the toes". Where the page describes its condition (a sentence
+    naming it, or a section on symptoms and causes), the symptom must be in the
+    condition's own symptom regions; elsewhere (recovery, risks), only a symptom in
+    another part of the body altogether is reported, and never one the sentence
+    ties to a complication that travels (a blood clot, low calcium, the gas of
+    keyhole surgery).
+    """
+
+    name = "symptom-region"
+    page_level = True
+    options = {
+        "symptoms": (list, Kind.REQUIRED),
+        "verbs": (list, list),
+        "prepositions": (list, lambda: ["in", "around", "at", "on", "down", "into", "through", "across", "over", "of"]),
+        "complication_cues": (list, list),
+        "describing_headings": (list, list),
+        "referred": (dict, dict),
+        "sides": (dict, dict),
+        "ignore_regions": (list, lambda: ["body", "skin", "blood-vessels"]),
+        # regions (exactly these, not the parts inside them) where warning signs after any
+        # operation are felt: a swollen leg or calf (a clot), chest pain
+        "after_surgery_regions": (list, lambda: ["lower-limb", "calf", "chest"]),
+    }
+
+    def setup(self):
+        self.symptoms = {w.lower() for w in self.opts["symptoms"]}
+        self.verbs = {w.lower() for w in self.opts["verbs"]}
+        self.preps = {w.lower() for w in self.opts["prepositions"]}
+        self.cues = compile_phrases(self.opts["complication_cues"])
+        self.headings = compile_phrases(self.opts["describing_headings"])
+        self.ignore = set(self.opts["ignore_regions"])
+        self.after_surgery = set(self.opts["after_surgery_regions"])
+        for region, extra in self.opts["referred"].items():
+            for r in [region, *extra]:
+                if r not in self.kb.regions:
+                    raise self.error(f"'referred' names unknown region '{r}'")
+        self.referred = {k: tuple(v) for k, v in self.opts["referred"].items()}
+        self.sides = {}
+        for words, region in self.opts["sides"].items():
+            if region not in self.kb.regions:
+                raise self.error(f"'sides' names unknown region '{region}'")
+            self.sides[frozenset(words.lower().split())] = region
+
+    # -- what the page leads us to expect ------------------------------------------------------
+    def _expected(self, page):
+        kb = self.kb
+        strict: set[str] = set()
+        conditions = page.topic_conditions
+        for c in conditions:
+            strict.update(kb.conditions[c].regions)
+            strict.update(kb.conditions[c].symptom_regions)
+        procedures = _specific(kb, page.topic_procedures)
+        loose = set(strict)
+        for p in procedures:
+            loose.update(kb.procedures[p].regions)
+            if not conditions:
+                strict.update(kb.procedures[p].regions)
+        if not conditions:
+            # the page names no condition: those its operation treats
+            for c in kb.conditions.values():
+                if set(c.treated_by) & set(procedures):
+                    strict.update(c.regions)
+                    strict.update(c.symptom_regions)
+                    loose.update(c.symptom_regions)
+        for r in list(strict | loose):
+            for extra in self.referred.get(r, ()):
+                loose.add(extra)
+                if r in strict:
+                    strict.add(extra)
+        return strict, loose, conditions
+
+    def _describing(self, page, unit) -> bool:
+        """Is this block in a section about the condition (symptoms, causes, why it is done)?"""
+        heading = None
+        for u in page.units:
+            if u is unit:
+                break
+            if u.block.scope in ("title", "heading"):
+                heading = u
+        return heading is not None and self.headings is not None and any(
+            True for _ in finditer(self.headings, heading.block.text))
+
+    def check(self, page):
+        kb = self.kb
+        if not page.topic_procedures and not page.topic_conditions:
+            return
+        strict, loose, conditions = self._expected(page)
+        if not loose:
+            return
+        loose_segments = set()
+        for r in loose:
+            loose_segments |= _segment(kb, r)
+        for unit in self.units(page):
+            terms = [s for s in unit.doc.spans.get("terms", ()) if s.label_ in ("region", "structure")]
+            if not terms:
+                continue
+            describing = None
+            for mention, anchor in self._mentions(unit, terms):
+                region = self._region_of(unit, mention)
+                if region is None or region in self.ignore:
+                    continue
+                sent = unit.doc[anchor].sent
+                if self.cues is not None and any(True for _ in finditer(self.cues, sent.text)):
+                    continue
+                if describing is None:
+                    describing = self._describing(page, unit)
+                named = [s.kb_id_ for s in unit.doc.spans.get("terms", ())
+                         if s.label_ == "condition" and s.sent == sent and s.start < anchor]
+                regions = (region,) if mention.label_ == "region" else kb.structures[mention.kb_id_].regions
+                if named:
+                    # "a torn meniscus causes pain in the ankle": the sentence's own condition decides
+                    own = self._condition_regions(named)
+                    bad = not kb.any_related(regions, own) or self._wrong_side(region, own)
+                    expected = own
+                    topic_name = kb.conditions[named[-1]].name
+                elif describing and strict:
+                    bad = not kb.any_related(regions, strict) or self._wrong_side(region, strict)
+                    expected = strict
+                else:
+                    bad = (not any(_segment(kb, r) & loose_segments for r in regions)
+                           and region not in self.after_surgery)
+                    expected = loose
+                if not bad:
+                    continue
+                lo = min(anchor, mention.start)
+                hi = max(anchor + 1, mention.end)
+                span = unit.doc[lo:hi]
+                where = ", ".join(sorted({kb.regions[r].name for r in expected if r not in self.ignore})[:4])
+                if named:
+                    topic = topic_name
+                elif conditions and describing:
+                    topic = kb.conditions[conditions[0]].name
+                elif page.topic_procedures:
+                    topic = kb.procedures[_specific(kb, page.topic_procedures)[0]].name
+                else:
+                    topic = kb.conditions[conditions[0]].name
+                yield self.hit(unit, span.start_char, span.end_char, place=mention.text, topic=topic, expected=where)
+
+    def _condition_regions(self, condition_ids) -> set[str]:
+        out: set[str] = set()
+        for c in condition_ids:
+            out.update(self.kb.conditions[c].regions)
+            out.update(self.kb.conditions[c].symptom_regions)
+        for r in list(out):
+            out.update(self.referred.get(r, ()))
+        return out
+
+    def _wrong_side(self, region: str, expected) -> bool:
+        side = _side(region)
+        if side is None:
+            return False
+        sides = {_side(r) for r in expected} - {None}
+        return bool(sides) and side not in sides
+
+    def _region_of(self, unit, mention) -> str | None:
+        """The region a mention names, refined by the side words in front ("lower left side of your abdomen")."""
+        if mention.label_ == "structure":
+            regions = self.kb.structures[mention.kb_id_].regions
+            return regions[0] if regions else None
+        region = mention.kb_id_
+        doc = unit.doc
+        words = {t.lower_ for t in doc[max(mention.start - 6, mention.sent.start) : mention.start]}
+        words &= {"left", "right", "upper", "lower", "top", "bottom"}
+        if words and region in ("abdomen", "upper-abdomen", "lower-abdomen"):
+            refined = self.sides.get(frozenset(words))
+            if refined:
+                return refined
+        return region
+
+    @staticmethod
+    def _of_target(doc, starts, span):
+        """"the back of your eye" is about the eye: follow "of" to the next term."""
+        if span.end < len(doc) and doc[span.end].lower_ == "of":
+            for k in range(span.end + 1, min(span.end + 3, len(doc))):
+                if k in starts:
+                    return starts[k]
+        return span
+
+    def _mentions(self, unit, terms):
+        """(region or structure span, index of the symptom word) pairs."""
+        doc = unit.doc
+        starts = {}
+        ends = {}
+        for s in terms:
+            if s.start not in starts or s.end > starts[s.start].end:
+                starts[s.start] = s
+            ends.setdefault(s.end, s)
+        for tok in doc:
+            low = tok.lower_
+            if low in self.symptoms:
+                # "pain in your toes", "tingling, numbness and pain in your toes, thumb..."
+                j = tok.i + 1
+                limit = min(len(doc), tok.i + 24)
+                found = False
+                while j < limit:
+                    while j < limit and (doc[j].lower_ in self.symptoms or doc[j].lower_ in _SYMPTOM_LINKS):
+                        j += 1
+                    if not (j < limit and (doc[j].lower_ in self.preps
+                                           or doc[j].lower_ == "to" and doc[j - 1].lower_ in _MOVING)):
+                        break
+                    k = j + 1
+                    while k < limit and k not in starts and not doc[k].is_punct and k - j <= 7:
+                        k += 1
+                    if k not in starts:
+                        break
+                    target = self._of_target(doc, starts, starts[k])
+                    yield target, tok.i
+                    found = True
+                    # "starts around your belly button and moves to the lower right": go on
+                    j = target.end
+                if found:
+                    continue
+                # "knee pain", "ankle swelling"
+                if tok.i in ends and tok.i - ends[tok.i].start <= 3:
+                    yield ends[tok.i], tok.i
+            elif low in self.verbs and tok.i > 0:
+                # "your ankle may swell", "the knee becomes swollen"
+                k = tok.i - 1
+                while k > 0 and doc[k].lower_ in {"may", "can", "might", "will", "could", "often", "also", "quickly", "becomes", "become", "feel", "feels", "start", "starts", "to", "then", "soon"}:
+                    k -= 1
+                if k + 1 in ends:
+                    yield ends[k + 1], tok.i
+
+
+# words between a symptom and where it is felt: "pain that moves to", "numbness and tingling in"
+_MOVING = {"moves", "move", "spreads", "spread", "radiates", "radiate", "travels", "travel", "shoots", "shoot", "goes",
+           "go", "down", "up", "moving", "spreading", "radiating", "travelling", "traveling", "shooting", "extends"}
+_SYMPTOM_LINKS = {",", "and", "or", "that", "which", "then", "usually", "often", "mainly", "mostly", "later", "is",
+                  "are", "felt", "starts", "start", "and/or", "can", "may", "might", "also", "sometimes"} | _MOVING
+
+
+def _specific(kb, procedures) -> tuple[str, ...]:
+    """Drop a general procedure when a more specific one is also a topic (arthroscopy vs. hip arthroscopy)."""
+    chosen = []
+    for p in procedures:
+        mine = kb.procedures[p].regions
+        # p is the general one when every region of another topic lies inside p's regions
+        if any(q != p and set(kb.procedures[q].regions) != set(mine)
+               and all(any(r in kb.ancestors(x) for r in mine) for x in kb.procedures[q].regions)
+               for q in procedures):
+            continue
+        chosen.append(p)
+    return tuple(chosen or procedures)
+
+
+# -- a structure placed where it is not ------------------------------------------------------------
+
+class StructureLocation(Kind):
+    """A structure (or condition) described as lying in, or being part of, a place it is not.
+
+    "The prostate sits just below the kidneys", "the acetabulum is part of your shoulder
+    blade", "the septum divides your throat", "the ureter carries urine from the liver to the
+    bladder". The subject is the structure or condition named last before the phrase in the
+    sentence (or in the sentence before, when this one starts with "It" or "They").
+    """
+
+    name = "structure-location"
+    options = {
+        # "sits below the", "is part of your": the phrases that place a subject somewhere
+        "placing": (list, Kind.REQUIRED),
+        # "carries urine from X to Y": where a tube or vessel runs (X and Y must be its neighbours)
+        "running": (list, list),
+    }
+
+    def setup(self):
+        try:
+            self.placing = [regex.compile(p, regex.IGNORECASE) for p in self.opts["placing"]]
+            self.running = [regex.compile(p, regex.IGNORECASE) for p in self.opts["running"]]
+        except regex.error as exc:
+            raise self.error(f"invalid pattern: {exc}") from None
+
+    def _regions(self, span):
+        kb = self.kb
+        if span.label_ == "structure":
+            return kb.structures[span.kb_id_].regions
+        if span.label_ == "condition":
+            return kb.conditions[span.kb_id_].regions
+        if span.label_ == "region":
+            return (span.kb_id_,)
+        return ()
+
+    def _fits(self, subject, place) -> bool:
+        kb = self.kb
+        if subject.label_ == "structure" and place.label_ == "structure":
+            s = kb.structures[subject.kb_id_]
+            if place.kb_id_ == s.id or place.kb_id_ in s.neighbours or s.id in kb.structures[place.kb_id_].neighbours:
+                return True
+        a, b = self._regions(subject), self._regions(place)
+        if not a or not b or set(b) & {"body", "skin", "blood-vessels"}:
+            return True
+        return kb.any_related(a, b)
+
+    def _neighbourly(self, subject, place) -> bool:
+        kb = self.kb
+        if subject.label_ != "structure" or place.label_ != "structure":
+            return True
+        s = kb.structures[subject.kb_id_]
+        p = kb.structures[place.kb_id_]
+        return p.id == s.id or p.id in s.neighbours or s.id in p.neighbours or not s.neighbours
+
+    def check(self, page):
+        previous_subject = None
+        for unit in self.units(page):
+            doc = unit.doc
+            text = unit.block.text
+            terms = [t for t in doc.spans.get("terms", ()) if t.label_ in ("structure", "condition", "region")]
+            terms = [t for t in terms if not any(o is not t and o.start <= t.start and t.end <= o.end and len(o) > len(t)
+                                                 for o in terms)]
+            starts = {t.start_char: t for t in terms}
+            for sent in doc.sents:
+                in_sent = [t for t in terms if t.sent == sent]
+                pronoun = sent[0].lower_ in ("it", "they", "this", "these")
+                for compiled, kind in [(p, "place") for p in self.placing] + [(p, "run") for p in self.running]:
+                    for m in compiled.finditer(text, sent.start_char, sent.end_char, timeout=0.5):
+                        place = starts.get(m.end())
+                        if place is None:
+                            continue
+                        before = [t for t in in_sent if t.end_char <= m.start() and t.label_ != "region"]
+                        # "The septum is the wall of bone and cartilage that divides ...": a sentence that
+                        # defines its first term is about that term
+                        defined = [t for t in before if t.end < len(doc) and doc[t.end].lower_ in ("is", "are")
+                                   and t.start <= sent.start + 2]
+                        subject = defined[0] if defined else (before[-1] if before else (
+                            previous_subject if pronoun else None))
+                        if subject is None or subject is place:
+                            continue
+                        between = {tok.lower_ for tok in doc[subject.end : place.start]}
+                        if not defined and between & {"or", "and"}:
+                            continue  # "your bladder or the tubes that carry urine from ...": another subject
+                        if kind == "place":
+                            ok = self._fits(subject, place)
+                        else:
+                            second = next((t for t in in_sent if t.start_char > place.end_char
+                                           and text[place.end_char:t.start_char].strip().lower() in ("to the", "to your", "into the", "into your")), None)
+                            ok = self._neighbourly(subject, place) and (second is None or self._neighbourly(subject, second))
+                            if ok and second is None and not self._fits(subject, place):
+                                ok = False
+                        if ok:
+                            continue
+                        yield self.hit(unit, m.start(), place.end_char, subject=subject.text, place=place.text)
+                firsts = [t for t in in_sent if t.label_ in ("structure", "condition")]
+                if firsts:
+                    previous_subject = firsts[0]

@@ -42,6 +42,7 @@ from pathlib import Path
 
 import regex
 
+from lint.registry import builtin_rules_dir
 from lint.kinds.base import Kind
 from lint.kinds.phrases import words_of
 from lint.yamlio import load_yaml
@@ -311,7 +312,7 @@ def lexicon_path(rule, name: str) -> Path:
     path = rule.path.parent / name
     if path.exists():
         return path
-    return Path(__file__).resolve().parent.parent.parent / "rules" / "evidence" / name
+    return builtin_rules_dir() / "evidence" / name
 
 
 class SourceFinder:

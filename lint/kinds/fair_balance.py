@@ -30,6 +30,7 @@ from pathlib import Path
 
 import regex
 
+from lint.registry import builtin_rules_dir
 from lint.kinds.base import Kind
 from lint.kinds.evidence import LEXICON_FILE, SourceFinder, lexicon_path, load_lexicon
 from lint.kinds.phrases import PhraseIndex, negated_before
@@ -85,7 +86,7 @@ class FairBalance(Kind):
             raise self.error(f"need must be one of {', '.join(NEEDS)}")
         path = self.rule.path.parent / self.opts["lexicon"]
         if not path.exists():
-            path = Path(__file__).resolve().parent.parent.parent / "rules" / "promotional" / self.opts["lexicon"]
+            path = builtin_rules_dir() / "promotional" / self.opts["lexicon"]
         if not path.exists():
             raise self.error(f"lexicon file not found: {path}")
         self.lex = load_balance_lexicon(str(path))

@@ -2,9 +2,21 @@
 
 Dictionaries, all PyPI-only and permissively licensed: pyspellchecker's English
 word frequencies (MIT), every name in the knowledge base, the medical word
-lists in ``rules/spelling/vocabulary/*.txt`` and the site's ``accept`` list.
-Capitalised words inside a sentence (names, brands), all-capital abbreviations,
-words with digits, URLs and e-mail addresses are not checked.
+lists in ``rules/spelling/vocabulary/*.txt``, the site's ``accept`` list and,
+when the system has them, hunspell dictionaries (read, never required).
+
+British and American spellings are both known: the rule's ``variants`` table
+turns one into the other (``haematoma`` <-> ``hematoma``, ``randomised`` <->
+``randomized``), so a word is known when its other-variety form is. With
+``spelling = "uk"`` or ``"us"`` in the configuration, words of the other variety
+are flagged with the chosen one suggested.
+
+Not checked: capitalised words inside a sentence (names, brands), all-capital
+abbreviations, words with digits, URLs and e-mail addresses, short words.
+
+Everything heavy (the word lists, the index used for suggestions) is built once
+per process, on first use, and shared by every rule and linter that asks for the
+same files.
 """
 
 from __future__ import annotations
@@ -19,12 +31,21 @@ from pathlib import Path
 
 from lint.kinds.base import Kind, match_case
 
-_LETTERS = "abcdefghijklmnopqrstuvwxyz"
-_WORD = re.compile(r"^[A-Za-z][a-z]+(?:'[a-z]+)?$")
+_WORD = re.compile(r"^[A-Za-z][a-z]+(?:['\u2019]s)?$")
+_WORD_PART = re.compile(r"[A-Za-z]+")
+_VOWELS = frozenset("aeiouy")
+_TRUE_VOWELS = frozenset("aeiou")  # "y" for "e" is not the vowel slip it looks like ("arthroscopy"/"arthroscope")
+_HUNSPELL_DIRS = ("/usr/share/hunspell", "/usr/share/myspell", "/usr/share/myspell/dicts")
+_HUNSPELL_FILES = ("en_US.dic", "en_GB.dic", "en_med_glut.dic", "en-medical.dic")
+# a hunspell flag that adds the usual suffixes (plural, -ed, -ing, -ly...)
+_HUNSPELL_SUFFIXES = {"S": ("s",), "G": ("ing",), "D": ("ed", "d"), "Y": ("ly",), "M": ("'s",), "R": ("er", "r")}
 
+
+# -- dictionaries (once per process) ---------------------------------------------------------
 
 @lru_cache(maxsize=1)
 def general_frequencies() -> dict[str, int]:
+    """pyspellchecker's English word-frequency list (MIT licence)."""
     import spellchecker
 
     path = os.path.join(os.path.dirname(spellchecker.__file__), "resources", "en.json.gz")
@@ -33,125 +54,456 @@ def general_frequencies() -> dict[str, int]:
 
 
 def read_word_list(path: Path) -> list[str]:
+    """One word a line; ``#`` starts a comment; several words on a line are all read."""
     words = []
     for line in path.read_text(encoding="utf-8").splitlines():
         line = line.split("#", 1)[0].strip()
         if line:
-            words.append(line)
+            words.extend(line.split())
     return words
 
 
+@lru_cache(maxsize=8)
+def vocabulary_words(paths: tuple[str, ...]) -> frozenset[str]:
+    words: set[str] = set()
+    for name in paths:
+        path = Path(name)
+        files = sorted(path.glob("*.txt")) if path.is_dir() else [path]
+        for f in files:
+            if f.is_file():
+                words.update(w.lower() for w in read_word_list(f))
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def hunspell_words() -> frozenset[str]:
+    """Words of the system's hunspell dictionaries, if there are any (never required).
+
+    Only the stems and the commonest suffix flags are used; the affix files are not read.
+    """
+    words: set[str] = set()
+    for directory in _HUNSPELL_DIRS:
+        for name in _HUNSPELL_FILES:
+            path = Path(directory) / name
+            if not path.is_file():
+                continue
+            try:
+                lines = path.read_text(encoding="utf-8", errors="replace").splitlines()[1:]
+            except OSError:
+                continue
+            for line in lines:
+                stem, _, flags = line.partition("/")
+                stem = stem.strip().lower()
+                if not stem.isalpha():
+                    continue
+                words.add(stem)
+                for flag in flags.split()[0] if flags.split() else "":
+                    for suffix in _HUNSPELL_SUFFIXES.get(flag, ()):
+                        if suffix == "ing" and stem.endswith("e"):
+                            words.add(stem[:-1] + suffix)
+                        elif suffix in ("s",) and stem.endswith(("s", "x", "z", "ch", "sh")):
+                            words.add(stem + "es")
+                        elif suffix in ("s",) and stem.endswith("y") and stem[-2:-1] not in _VOWELS:
+                            words.add(stem[:-1] + "ies")
+                        else:
+                            words.add(stem + suffix)
+    return frozenset(words)
+
+
+# -- British and American spelling ------------------------------------------------------------
+
+class Variants:
+    """Turns British spellings into American ones and back, by the rule's table.
+
+    Each rule is a pair of fragments (``uk``, ``us``); ``^`` and ``$`` anchor a
+    fragment to the start or end of the word. A rule with ``flag: true`` is
+    specific enough to say that a word *is* of one variety (``-isation``,
+    ``haem-``); the others only help recognise words (``-our`` alone would turn
+    "doctor" into "doctour").
+    """
+
+    def __init__(self, table: list[dict], pairs: dict[str, str], exceptions: list[str]):
+        self.rules = []
+        for entry in table:
+            uk, us = entry["uk"], entry["us"]
+            uk_core, us_core = uk.strip("^$"), us.strip("^$")
+            # "esoph" must not match inside "oesoph": a fragment that ends the other one
+            # is not matched after the other one's extra letters
+            us_guard = uk_core[: -len(us_core)] if uk_core.endswith(us_core) and uk_core != us_core else ""
+            uk_guard = us_core[: -len(uk_core)] if us_core.endswith(uk_core) and uk_core != us_core else ""
+            self.rules.append((_fragment(uk, uk_guard), _fragment(us, us_guard), uk_core, us_core,
+                               bool(entry.get("flag"))))
+        self.uk_to_us = {k.lower(): v.lower() for k, v in pairs.items()}
+        self.us_to_uk = {v: k for k, v in self.uk_to_us.items()}
+        self.exceptions = {w.lower() for w in exceptions}
+
+    def _convert(self, word: str, to_us: bool, flagging_only: bool) -> set[str]:
+        results = {word}
+        table = self.uk_to_us if to_us else self.us_to_uk
+        if word in table:
+            results.add(table[word])
+        for uk_re, us_re, uk, us, flag in self.rules:
+            if flagging_only and not flag:
+                continue
+            pattern, replacement = (uk_re, us) if to_us else (us_re, uk)
+            for w in list(results):
+                new = pattern.sub(replacement, w)
+                if new != w:
+                    results.add(new)
+        results.discard(word)
+        return results
+
+    def to_us(self, word: str, flagging_only: bool = False) -> set[str]:
+        return self._convert(word, True, flagging_only)
+
+    def to_uk(self, word: str, flagging_only: bool = False) -> set[str]:
+        return self._convert(word, False, flagging_only)
+
+
+def _fragment(fragment: str, not_after: str = ""):
+    core = re.escape(fragment.strip("^$"))
+    if not_after:
+        core = f"(?<!{re.escape(not_after)})" + core
+    if fragment.startswith("^"):
+        core = "^" + core
+    if fragment.endswith("$"):
+        core += "$"
+    return re.compile(core)
+
+
+# -- edit distance -----------------------------------------------------------------------------
+
 def edits1(word: str) -> set[str]:
+    letters = "abcdefghijklmnopqrstuvwxyz"
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
     deletes = [a + b[1:] for a, b in splits if b]
     transposes = [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
-    replaces = [a + c + b[1:] for a, b in splits if b for c in _LETTERS]
-    inserts = [a + c + b for a, b in splits for c in _LETTERS]
+    replaces = [a + c + b[1:] for a, b in splits if b for c in letters]
+    inserts = [a + c + b for a, b in splits for c in letters]
     return set(deletes + transposes + replaces + inserts)
+
+
+def deletes(word: str, depth: int) -> set[str]:
+    """The word with up to ``depth`` letters left out (the word itself included)."""
+    out = {word}
+    frontier = {word}
+    for _ in range(depth):
+        frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))}
+        out |= frontier
+    return out
+
+
+# keys next to each other on a QWERTY keyboard: a slip of the finger
+_KEYBOARD = ["qwertyuiop", "asdfghjkl", "zxcvbnm"]
+_NEAR_KEYS = set()
+for _r, _row in enumerate(_KEYBOARD):
+    for _c, _ch in enumerate(_row):
+        for _dr, _dc in ((0, -1), (0, 1), (-1, 0), (-1, 1), (1, 0), (1, -1)):
+            _rr, _cc = _r + _dr, _c + _dc
+            if 0 <= _rr < 3 and 0 <= _cc < len(_KEYBOARD[_rr]):
+                _NEAR_KEYS.add((_ch, _KEYBOARD[_rr][_cc]))
+# sounds written either way: c/k/s, f/ph...
+_SOUND_ALIKE = {frozenset(p) for p in ("ck", "cs", "sz", "fv", "gj", "mn", "dt", "bp", "kq", "xz")}
 
 
 def edit_cost(wrong: str, right: str) -> float:
     """Weighted Damerau-Levenshtein distance; the slips people make cost less.
 
-    A doubled or undoubled letter ("additionaly"), a swapped pair and a vowel
-    for a vowel are cheap; a change to the first letter is dear.
+    A doubled or undoubled letter ("additionaly", "neccessary"), a swapped pair
+    ("recieve"), a vowel for a vowel ("seperate") and a neighbouring key are
+    cheap; a change to the first letter is dear, because people rarely get it wrong.
     """
     n, m = len(wrong), len(right)
-    d = [[0.0] * (m + 1) for _ in range(n + 1)]
+    prev2: list[float] = []
+    prev = [float(j) for j in range(m + 1)]
     for i in range(1, n + 1):
-        d[i][0] = float(i)
-    for j in range(1, m + 1):
-        d[0][j] = float(j)
-    vowels = set("aeiouy")
-    for i in range(1, n + 1):
+        cur = [float(i)] + [0.0] * m
+        a = wrong[i - 1]
         for j in range(1, m + 1):
-            a, b = wrong[i - 1], right[j - 1]
+            b = right[j - 1]
             if a == b:
                 sub = 0.0
-            elif a in vowels and b in vowels:
+            elif a in _TRUE_VOWELS and b in _TRUE_VOWELS:
                 sub = 0.6
+            elif frozenset((a, b)) in _SOUND_ALIKE or (a, b) in _NEAR_KEYS:
+                sub = 0.8
             else:
                 sub = 1.0
             if i == 1 and j == 1 and a != b:
-                sub += 0.5
-            # deleting a letter that doubles its neighbour ("occurrance" -> "occurance" is not it, but
-            # "additionaly" -> "additionally" inserts a second l)
-            dele = 1.0 - (0.5 if i > 1 and wrong[i - 2] == a else 0.0)
-            ins = 1.0 - (0.5 if j > 1 and right[j - 2] == b else 0.0)
-            if j == m and i == n and a != b:
-                ins += 0.0
-            best = min(d[i - 1][j] + dele, d[i][j - 1] + ins, d[i - 1][j - 1] + sub)
+                sub += 0.6
+            # leaving out or adding one letter of a double is the commonest slip of all
+            dele = 0.45 if (i > 1 and wrong[i - 2] == a) or (i < n and wrong[i] == a) else 1.0
+            ins = 0.45 if (j > 1 and right[j - 2] == b) or (j < m and right[j] == b) else (
+                0.8 if b in _VOWELS else 1.0)
+            best = min(prev[j] + dele, cur[j - 1] + ins, prev[j - 1] + sub)
             if i > 1 and j > 1 and a == right[j - 2] and wrong[i - 2] == b:
-                best = min(best, d[i - 2][j - 2] + 0.6)
-            d[i][j] = best
-    # a change only at the very end (a dropped suffix letter) often makes another real word
-    if right.startswith(wrong[:-1]) and len(right) < len(wrong):
-        d[n][m] += 0.4
-    return d[n][m]
+                best = min(best, prev2[j - 2] + 0.55)
+            cur[j] = best
+        prev2, prev = prev, cur
+    return prev[m]
 
+
+# -- the suggestion index ------------------------------------------------------------------------
+
+class SuggestionIndex:
+    """Words reachable by leaving out one letter, for finding near spellings fast.
+
+    A misspelling's deletions (up to two letters) are looked up among the
+    dictionary words and their one-letter deletions: that finds every word one
+    slip away and most words two slips away, without trying every string.
+    """
+
+    def __init__(self, words: dict[str, float]):
+        self.weights = words
+        index: dict[str, list[str]] = {}
+        for w in words:
+            for i in range(len(w)):
+                index.setdefault(w[:i] + w[i + 1 :], []).append(w)
+        self.index = index
+
+    def near(self, word: str) -> set[str]:
+        found = set()
+        weights, index = self.weights, self.index
+        for d in deletes(word, 2):
+            if d in weights:
+                found.add(d)
+            found.update(index.get(d, ()))
+        found.discard(word)
+        return found
+
+
+@lru_cache(maxsize=4)
+def suggestion_index(key: tuple) -> SuggestionIndex:
+    """Built once per set of dictionaries, on the first unknown word."""
+    vocab_paths, kb_words, accept, min_freq = key
+    freq = general_frequencies()
+    weights: dict[str, float] = {}
+    for w, f in freq.items():
+        if f >= min_freq and w.isalpha():
+            weights[w] = math.log10(f)
+    medical = vocabulary_words(vocab_paths) | kb_words | frozenset(accept)
+    for w in medical:
+        if w.isalpha():
+            weights[w] = max(weights.get(w, 0.0), 4.0)
+    return SuggestionIndex(weights)
+
+
+# -- the kind --------------------------------------------------------------------------------------
 
 class Spelling(Kind):
+    """Flags words no dictionary knows, suggesting the likeliest word first."""
+
     name = "spelling"
     options = {
         "vocabulary": (list, lambda: ["vocabulary"]),
         "min_length": (int, 4),
         "max_suggestions": (int, 3),
+        # general words rarer than this are suggested only when one slip away
+        "suggest_min_frequency": (int, 1000),
+        # word-starts (prefixes, combining forms) that make new words from known ones
+        "prefixes": (list, list),
+        "variants": (list, list),
+        "variant_pairs": (dict, dict),
+        "variant_exceptions": (list, list),
+        "use_hunspell": (bool, True),
     }
 
     def setup(self):
-        self.freq = general_frequencies()
-        extra: set[str] = set()
         base = self.rule.path.parent
-        for name in self.opts["vocabulary"]:
-            folder = base / name
-            files = sorted(folder.glob("*.txt")) if folder.is_dir() else [folder]
-            for f in files:
-                if f.is_file():
-                    extra.update(w.lower() for w in read_word_list(f))
-        for _, _, phrase in self.kb.lexicon():
-            extra.update(w.lower() for w in re.findall(r"[A-Za-z]+", phrase))
-        extra.update(w.lower() for w in self.settings.accept)
-        self.extra = extra
-        self.reject = {w.lower() for w in self.settings.reject}
+        self.vocab_paths = tuple(str(base / name) for name in self.opts["vocabulary"])
+        self.freq = general_frequencies()
+        self.kb_words = frozenset(
+            w.lower() for _, _, phrase in self.kb.lexicon() for w in _WORD_PART.findall(phrase) if len(w) > 2
+        )
+        self.accept = frozenset(w.lower() for w in self.settings.accept)
+        self.reject = frozenset(w.lower() for w in self.settings.reject)
+        self.prefixes = tuple(sorted({p.lower() for p in self.opts["prefixes"]}, key=len, reverse=True))
+        self.variants = Variants(self.opts["variants"], self.opts["variant_pairs"], self.opts["variant_exceptions"])
+        self.variety = getattr(self.settings, "spelling", "any")
+        self._known_cache: dict[str, bool] = {}
+        self._extra: frozenset[str] | None = None
+
+    # -- dictionary look-ups ------------------------------------------------------------------
+    @property
+    def extra(self) -> frozenset[str]:
+        """Medical vocabulary, knowledge-base words, the site's words (and hunspell's, if any)."""
+        if self._extra is None:
+            words = vocabulary_words(self.vocab_paths) | self.kb_words | self.accept
+            if self.opts["use_hunspell"]:
+                words |= hunspell_words()
+            self._extra = words
+        return self._extra
+
+    def _in_lists(self, w: str) -> bool:
+        return w in self.freq or w in self.extra
+
+    def _inflected(self, w: str) -> bool:
+        """A plural, possessive or common inflection of a listed word."""
+        if self._in_lists(w):
+            return True
+        for suffix, stems in _INFLECTIONS:
+            if w.endswith(suffix) and len(w) > len(suffix) + 2:
+                root = w[: -len(suffix)]
+                if any(self._in_lists(root + s) for s in stems):
+                    return True
+        return False
+
+    def _plain_known(self, w: str) -> bool:
+        if self._inflected(w):
+            return True
+        # a prefix or combining form in front of a known word: "hemithyroidectomy", "femoroacetabular"
+        for p in self.prefixes:
+            if w.startswith(p) and len(w) - len(p) >= 4:
+                rest = w[len(p):]
+                if self._inflected(rest) or (rest[0] == "o" and self._inflected(rest[1:])):
+                    return True
+        return False
 
     def known(self, word: str) -> bool:
-        w = word.lower()
+        w = word.lower().replace("\u2019", "'")
+        if w.endswith("'s"):
+            w = w[:-2]
+        cached = self._known_cache.get(w)
+        if cached is not None:
+            return cached
         if w in self.reject:
-            return False
-        return w in self.freq or w in self.extra or (w.endswith("s") and (w[:-1] in self.extra))
+            result = False
+        elif self._plain_known(w):
+            result = True
+        else:
+            result = any(self._plain_known(v) for v in self.variants.to_us(w) | self.variants.to_uk(w))
+        self._known_cache[w] = result
+        return result
 
-    def candidates(self, word: str) -> list[str]:
+    def other_variety(self, word: str) -> str | None:
+        """With ``spelling = "uk"|"us"``: the chosen variety's spelling of a word of the other one."""
+        if self.variety not in ("uk", "us"):
+            return None
         w = word.lower()
-        first = {c for c in edits1(w) if self._valid(c)}
-        pool = set(first)
-        if len(w) >= 5:
-            for e in list(edits1(w)):
-                pool.update(c for c in edits1(e) if self._valid(c))
+        if w in self.variants.exceptions:
+            return None
+        convert = self.variants.to_uk if self.variety == "uk" else self.variants.to_us
+        back = self.variants.to_us if self.variety == "uk" else self.variants.to_uk
+        for candidate in sorted(convert(w, flagging_only=True)):
+            # the word must really be the other variety's: converting back gives it again
+            if w in back(candidate, flagging_only=True) and self.known(candidate):
+                return candidate
+        return None
+
+    # -- suggestions -----------------------------------------------------------------------------
+    def candidates(self, word: str, page_words: dict[str, int] | None = None) -> list[str]:
+        w = word.lower()
+        index = suggestion_index((self.vocab_paths, self.kb_words, self.accept, self.opts["suggest_min_frequency"]))
+        # every word one slip away, however rare, and the commoner words two slips away
+        pool = {c for c in edits1(w) if self._in_lists(c)} | index.near(w)
+        pool -= self.reject
+        page_words = page_words or {}
+        for c in page_words:
+            if abs(len(c) - len(w)) <= 3 and c != w and c[:1] == w[:1]:
+                pool.add(c)
         scored = []
         for c in pool:
-            freq = self.freq.get(c, 0) + (500 if c in self.extra else 0)
             cost = edit_cost(w, c)
-            scored.append((cost - 0.15 * math.log10(freq + 1), c))
+            if cost > max(2.0, len(w) / 3):
+                continue
+            weight = index.weights.get(c) or self._weight(c)
+            score = cost - 0.12 * weight
+            seen = page_words.get(c, 0)
+            if seen:
+                # a word the page spells right elsewhere, the more often the likelier
+                score -= 0.25 + 0.2 * math.log2(min(seen, 16))
+            scored.append((score, c))
         scored.sort()
         return [c for _, c in scored[: self.opts["max_suggestions"]]]
 
-    def _valid(self, w: str) -> bool:
-        return (w in self.freq and self.freq[w] >= 5) or w in self.extra
+    def _weight(self, word: str) -> float:
+        f = self.freq.get(word)
+        if f:
+            return math.log10(f)
+        return 4.0 if word in self.extra else 1.5
+
+    # -- checking ----------------------------------------------------------------------------------
+    def _checkable(self, tok, min_len: int, scope: str) -> bool:
+        text = tok.text
+        if len(text) < min_len or not _WORD.match(text) or tok.like_url or tok.like_email:
+            return False
+        if text[0].isupper() and not tok.is_sent_start and scope not in ("title", "heading"):
+            return False  # a name or a brand
+        if text[0].isupper() and scope in ("title", "heading") and tok.i > 0 and not text[1:].islower():
+            return False
+        return True
+
+    def _page_words(self, page) -> dict[str, int]:
+        """Known words on the page and how often they occur (a word spelled right elsewhere)."""
+        counts: dict[str, int] = {}
+        for unit in page.units:
+            for tok in unit.doc:
+                if tok.is_alpha and len(tok.text) >= 4:
+                    low = tok.lower_
+                    counts[low] = counts.get(low, 0) + 1
+        return {w: n for w, n in counts.items() if self.known(w)}
 
     def check(self, page):
         min_len = self.opts["min_length"]
+        page_words = None
         for unit in self.units(page):
-            for tok in unit.doc:
+            doc = unit.doc
+            scope = unit.block.scope
+            for tok in doc:
+                if not self._checkable(tok, min_len, scope):
+                    continue
                 text = tok.text
-                if len(text) < min_len or not _WORD.match(text) or tok.like_url or tok.like_email:
+                end = tok.idx + len(text)
+                if text.endswith(("'s", "\u2019s")):
+                    text = text[:-2]
+                    end -= 2
+                if self._joined_by_hyphen(doc, tok) and not self._in_lists(text.lower()) and text[0].isupper():
                     continue
-                if text[0].isupper() and not tok.is_sent_start and unit.block.scope not in ("title", "heading"):
-                    continue  # a name or a brand
-                if self.known(text):
+                if not self.known(text):
+                    if page_words is None:
+                        page_words = self._page_words(page)
+                    suggestions = tuple(match_case(c, text) for c in self.candidates(text, page_words))
+                    fix = suggestions[0] if self.rule.fix and len(suggestions) == 1 else None
+                    message = None if suggestions else (
+                        "'{text}' is not in the dictionary; check the spelling, or add the word to 'accept' "
+                        "in the configuration.")
+                    yield self.hit(unit, tok.idx, end, suggestions=suggestions, fix=fix, message=message)
                     continue
-                if "-" in (tok.nbor(-1).text if tok.i else "") or (tok.i + 1 < len(unit.doc) and tok.nbor(1).text == "-"):
-                    continue  # part of a hyphenated compound: judged as a whole elsewhere
-                suggestions = tuple(match_case(c, text) for c in self.candidates(text))
-                fix = suggestions[0] if self.rule.fix and len(suggestions) == 1 else None
-                message = None if suggestions else "'{text}' is not in the dictionary; check the spelling, or add the word to 'accept' in the configuration."
-                yield self.hit(unit, tok.idx, tok.idx + len(text), suggestions=suggestions, fix=fix, message=message)
+                preferred = self.other_variety(text)
+                if preferred:
+                    suggestion = match_case(preferred, text)
+                    variety = "British" if self.variety == "uk" else "American"
+                    yield self.hit(
+                        unit, tok.idx, end, suggestions=(suggestion,),
+                        message=f"'{{text}}' is not the {variety} spelling this site uses; write '{{suggestion}}'.",
+                    )
+
+    @staticmethod
+    def _joined_by_hyphen(doc, tok) -> bool:
+        return (tok.i > 0 and doc[tok.i - 1].text == "-") or (tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-")
+
+
+# suffix -> the endings its root may have had ("biopsies" <- "biopsy", "removed" <- "remove")
+_INFLECTIONS = (
+    ("ies", ("y",)),
+    ("es", ("", "e", "is")),
+    ("s", ("",)),
+    ("ed", ("", "e")),
+    ("ing", ("", "e")),
+    ("ly", ("", "le")),
+    ("al", ("", "e", "a", "um")),
+    ("ic", ("", "e", "a", "y", "ia", "is")),
+    ("ical", ("", "y", "ic")),
+    ("ally", ("", "al", "ic")),
+    ("ous", ("", "a", "e", "y")),
+    ("ary", ("", "e")),
+    ("ity", ("", "e")),
+    ("ities", ("", "e", "ity")),
+    ("ation", ("e", "", "ate")),
+    ("ations", ("e", "", "ate")),
+    ("ness", ("", "y")),
+    ("less", ("",)),
+    ("er", ("", "e")),
+    ("ers", ("", "e")),
+    ("ia", ("", "a", "y")),
+)

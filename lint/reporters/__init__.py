@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from lint.model import FileResult
 
-FORMATS = ("text", "json", "github", "sarif")
+FORMATS = ("text", "json", "github", "sarif", "gitlab", "html")
 
 
 @dataclass

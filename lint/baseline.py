@@ -1,0 +1,125 @@
+"""Baselines: adopt medlint in a repository that already has findings.
+
+``--write-baseline FILE`` records today's findings; ``--baseline FILE`` then
+reports only findings that are not in it. A finding is keyed by its rule code,
+its file and its matched text (whitespace folded), plus an occurrence index
+among the findings with the same code and text in that file. Line numbers are
+not part of the key, so editing other parts of a page keeps its old findings
+baselined; a new occurrence of the same problem is still reported.
+
+Paths are stored relative to the baseline file's folder, in POSIX form, so the
+baseline works from any working directory and on any operating system.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import Counter
+from dataclasses import replace
+from pathlib import Path
+
+from lint.model import FileResult, Finding
+
+FORMAT_VERSION = 1
+
+
+class BaselineError(Exception):
+    """A baseline file that cannot be read or is not a medlint baseline (exit code 2)."""
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.split())
+
+
+def baseline_path(path: str, root: Path) -> str:
+    """A linted path as the baseline stores it: relative to ``root`` when it lies below it."""
+    if path == "-":
+        return "-"
+    absolute = Path(os.path.abspath(path))
+    try:
+        return absolute.relative_to(root).as_posix()
+    except ValueError:
+        return Path(os.path.relpath(absolute, root)).as_posix() if absolute.anchor == root.anchor else absolute.as_posix()
+
+
+def finding_keys(path: str, findings: list[Finding]) -> list[tuple[str, str, str, int]]:
+    """(path, code, text, occurrence) for each finding, in the findings' order (by position)."""
+    seen: Counter = Counter()
+    keys = []
+    for f in findings:
+        text = _fold(f.text)
+        n = seen[(f.code, text)]
+        seen[(f.code, text)] += 1
+        keys.append((path, f.code, text, n))
+    return keys
+
+
+def write_baseline(file: str, results: list[FileResult], tool_version: str) -> int:
+    """Record the findings of ``results`` in ``file``; returns how many were recorded."""
+    root = Path(os.path.abspath(file)).parent
+    entries = []
+    for result in results:
+        if result.error:
+            continue
+        for path, code, text, n in finding_keys(baseline_path(result.path, root), result.findings):
+            entries.append({"path": path, "code": code, "text": text, "occurrence": n})
+    entries.sort(key=lambda e: (e["path"], e["code"], e["text"], e["occurrence"]))
+    # one finding a line: a baseline lives in the repository, and its diffs should read well
+    lines = ",\n".join("  " + json.dumps(e, ensure_ascii=False) for e in entries)
+    text = (f'{{"medlint-baseline": {FORMAT_VERSION}, "tool-version": {json.dumps(tool_version)},\n'
+            f' "findings": [\n{lines}\n ]}}\n' if entries else
+            f'{{"medlint-baseline": {FORMAT_VERSION}, "tool-version": {json.dumps(tool_version)}, "findings": []}}\n')
+    try:
+        with open(file, "w", encoding="utf-8") as fh:
+            fh.write(text)
+    except OSError as exc:
+        raise BaselineError(f"{file}: cannot write the baseline: {exc.strerror or exc}") from None
+    return len(entries)
+
+
+class Baseline:
+    def __init__(self, file: str, keys: set[tuple[str, str, str, int]]):
+        self.file = file
+        self.root = Path(os.path.abspath(file)).parent
+        self.keys = keys
+
+    @classmethod
+    def load(cls, file: str) -> Baseline:
+        try:
+            with open(file, encoding="utf-8") as fh:
+                data = json.load(fh)
+        except FileNotFoundError:
+            raise BaselineError(f"{file}: baseline file not found (create it with --write-baseline)") from None
+        except OSError as exc:
+            raise BaselineError(f"{file}: cannot read the baseline: {exc.strerror or exc}") from None
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise BaselineError(f"{file}: not a medlint baseline (not valid JSON: {exc})") from None
+        if not isinstance(data, dict) or data.get("medlint-baseline") != FORMAT_VERSION:
+            raise BaselineError(f"{file}: not a medlint baseline (expected 'medlint-baseline': {FORMAT_VERSION})")
+        entries = data.get("findings")
+        if not isinstance(entries, list):
+            raise BaselineError(f"{file}: 'findings' must be a list")
+        keys = set()
+        for i, e in enumerate(entries):
+            if not (
+                isinstance(e, dict)
+                and all(isinstance(e.get(k), str) for k in ("path", "code", "text"))
+                and isinstance(e.get("occurrence"), int)
+                and not isinstance(e.get("occurrence"), bool)
+            ):
+                raise BaselineError(
+                    f"{file}: finding {i + 1} must have 'path', 'code', 'text' (strings) and 'occurrence' (a number)"
+                )
+            keys.add((e["path"], e["code"], e["text"], e["occurrence"]))
+        return cls(file, keys)
+
+    def new_findings(self, result: FileResult) -> FileResult:
+        """The result without the findings the baseline already records."""
+        if result.error or not result.findings:
+            return result
+        keys = finding_keys(baseline_path(result.path, self.root), result.findings)
+        kept = [f for f, key in zip(result.findings, keys) if key not in self.keys]
+        if len(kept) == len(result.findings):
+            return result
+        return replace(result, findings=kept)

@@ -1,0 +1,107 @@
+"""Safe fixes: apply the findings' replacements to the source, show them as a diff, write atomically.
+
+A finding carries a fix only when its rule is marked ``fix: true``, there is one
+clear replacement, and its span is plain prose (the engine drops the fix when
+the source span holds markup or entities). Code, markup and front matter are
+never in a finding's span, so they are never touched. Medical rewrites that need
+judgement stay suggestions.
+"""
+
+from __future__ import annotations
+
+import codecs
+import difflib
+import os
+import stat
+import tempfile
+from typing import Callable, Iterable
+
+from lint.model import Finding
+
+#: lint -> fix -> lint again: a fix can expose another ("the the the"); a pair of
+#: rules that undo each other must not loop for ever.
+MAX_PASSES = 8
+
+
+def apply_fixes(source: str, findings: Iterable[Finding]) -> tuple[str, int]:
+    """The source with every applicable fix applied, and how many were applied.
+
+    A fix applies when the source still holds the finding's text at its span.
+    Of overlapping fixes the first (by position) wins; the others wait for the
+    next pass, when they are found again if still needed.
+    """
+    out: list[str] = []
+    pos = 0
+    applied = 0
+    for f in sorted((f for f in findings if f.fix is not None), key=Finding.sort_key):
+        if f.start < pos or source[f.start : f.end] != f.text or f.fix.replacement == f.text:
+            continue
+        out.append(source[pos : f.start])
+        out.append(f.fix.replacement)
+        pos = f.end
+        applied += 1
+    if not applied:
+        return source, 0
+    out.append(source[pos:])
+    return "".join(out), applied
+
+
+def fix_until_stable(source: str, lint: Callable[[str], list[Finding]], findings: list[Finding] | None = None):
+    """Lint and fix repeatedly until no fix applies (at most MAX_PASSES times).
+
+    ``lint(source)`` returns the findings of a source text; ``findings`` are those
+    of ``source`` when the caller already has them. Returns (fixed source, number
+    of fixes applied, the findings that remain in the fixed source).
+    """
+    if findings is None:
+        findings = lint(source)
+    total = 0
+    for _ in range(MAX_PASSES):
+        fixed, applied = apply_fixes(source, findings)
+        if not applied:
+            break
+        total += applied
+        source = fixed
+        findings = lint(source)
+    return source, total, findings
+
+
+def unified_diff(path: str, before: str, after: str) -> str:
+    """A unified diff (``a/path``, ``b/path``) of one file's fixes; empty when nothing changed."""
+    if before == after:
+        return ""
+    lines = difflib.unified_diff(
+        before.splitlines(keepends=True), after.splitlines(keepends=True), fromfile=f"a/{path}", tofile=f"b/{path}"
+    )
+    out = []
+    for line in lines:
+        out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+    return "".join(out)
+
+
+def write_atomic(path: str, text: str, bom: bool = False) -> None:
+    """Replace a file's content with ``text`` (UTF-8) in one rename.
+
+    The new content goes to a temporary file in the same folder, is flushed to
+    disk, takes the old file's permission bits and then replaces it, so a reader
+    sees the old file or the new one, never half of one. A symbolic link is
+    followed: its target is rewritten and the link stays.
+    """
+    target = os.path.realpath(path)
+    folder = os.path.dirname(target) or "."
+    mode = stat.S_IMODE(os.stat(target).st_mode)
+    data = (codecs.BOM_UTF8 if bom else b"") + text.encode("utf-8")
+    fd, tmp = tempfile.mkstemp(prefix=".medlint-", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise

@@ -1,0 +1,202 @@
+"""Terminology kinds: terms one letter or one word away from the term meant, told
+apart by their context (``confusable``), and two different procedures or
+conditions presented as one ("an appendectomy, also known as a colectomy":
+``conflation``).
+
+The context tables live in the rule files; the knowledge base says which
+procedures and conditions are the same and what each one is.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from lint.kinds.base import Kind, is_negated, match_case
+from lint.matching import compile_phrases, finditer
+
+_END = "."  # a cue that stands for the end of the clause (punctuation or the end of the text)
+
+
+def _sentence_bounds(unit, start: int, end: int) -> tuple[int, int]:
+    span = unit.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return 0, len(unit.block.text)
+    sent = span.sent
+    return sent.start_char, sent.end_char
+
+
+class Confusable(Kind):
+    """A term that is one letter or word away from the term its context asks for.
+
+    Each entry of ``pairs``: ``term`` (the written word or words), ``suggest``,
+    ``means`` (what the written term means) and ``intended`` (what the
+    suggestion means), and the context that shows the suggestion is meant:
+    ``next`` (one of these words right after), ``before`` (right before; "."
+    stands for the start or end of a clause), ``near`` (within ``window``
+    words in the same sentence); ``unless`` words in the sentence keep it silent.
+    """
+
+    name = "confusable"
+    options = {
+        "pairs": (list, Kind.REQUIRED),
+        "window": (int, 8),
+    }
+
+    def setup(self):
+        self.pairs = []
+        for n, entry in enumerate(self.opts["pairs"], 1):
+            if not isinstance(entry, dict) or not entry.get("term") or not entry.get("suggest"):
+                raise self.error(f"pair {n} needs 'term' and 'suggest'")
+            unknown = set(entry) - {"term", "suggest", "means", "intended", "next", "before", "near", "unless", "window"}
+            if unknown:
+                raise self.error(f"pair {n}: unknown key(s) {', '.join(sorted(unknown))}")
+            for key in ("term", "suggest", "next", "before", "near", "unless"):
+                value = entry.get(key, [])
+                if not all(isinstance(v, str) for v in (value if isinstance(value, list) else [value])):
+                    raise self.error(f"pair {n}: '{key}' must be words (quote yes/no/on/off in YAML)")
+            terms = entry["term"] if isinstance(entry["term"], list) else [entry["term"]]
+            suggest = entry["suggest"] if isinstance(entry["suggest"], list) else [entry["suggest"]]
+            if len(suggest) not in (1, len(terms)):
+                raise self.error(f"pair {n}: 'suggest' is one term or one for each 'term'")
+            self.pairs.append({
+                "regex": compile_phrases(terms),
+                "suggest": {t.lower(): (suggest[i] if len(suggest) > 1 else suggest[0]) for i, t in enumerate(terms)},
+                "means": entry.get("means", ""),
+                "intended": entry.get("intended", ""),
+                "next": {w.lower() for w in entry.get("next", ())},
+                "before": {w.lower() for w in entry.get("before", ())},
+                "near": compile_phrases(entry.get("near", ())),
+                "unless": compile_phrases(entry.get("unless", ())),
+                "window": int(entry.get("window", self.opts["window"])),
+            })
+
+    def check(self, page):
+        for unit in self.units(page):
+            text = unit.block.text
+            for pair in self.pairs:
+                for m in finditer(pair["regex"], text):
+                    cue = self._cue(unit, pair, m.start(), m.end())
+                    if cue is None:
+                        continue
+                    suggestion = match_case(pair["suggest"].get(m.group().lower(), next(iter(pair["suggest"].values()))),
+                                            m.group())
+                    yield self.hit(unit, m.start(), m.end(), suggestions=(suggestion,), means=pair["means"],
+                                   intended=pair["intended"], cue=cue)
+
+    def _cue(self, unit, pair, start: int, end: int) -> str | None:
+        doc = unit.doc
+        text = unit.block.text
+        s0, s1 = _sentence_bounds(unit, start, end)
+        sentence = text[s0:s1]
+        if pair["unless"] is not None and any(True for _ in finditer(pair["unless"], sentence)):
+            return None
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return None
+        if pair["next"]:
+            nxt = doc[span.end] if span.end < len(doc) else None
+            if nxt is None or nxt.is_punct or nxt.is_sent_start:
+                if _END in pair["next"]:
+                    return "the end of the clause"
+            elif nxt.lower_ in pair["next"]:
+                return nxt.text
+        if pair["before"]:
+            prev = doc[span.start - 1] if span.start > 0 else None
+            if prev is None or prev.is_punct or span[0].is_sent_start:
+                if _END in pair["before"]:
+                    return "the start of the clause"
+            elif prev.lower_ in pair["before"]:
+                return prev.text
+        if pair["near"] is not None:
+            lo = doc[max(span.start - pair["window"], span.sent.start)].idx
+            hi_tok = doc[min(span.end + pair["window"], span.sent.end) - 1]
+            hi = hi_tok.idx + len(hi_tok.text)
+            for m in finditer(pair["near"], text[lo:hi]):
+                if not (lo + m.start() >= start and lo + m.end() <= end):
+                    return m.group()
+        return None
+
+
+_LABELS = ("procedure", "condition")
+# the words a finding leaves out in front of the link: "X, which is |also called Y|"
+_LEAD = regex.compile(r"[\s,()]*(?:(?:which|that|this)\s+)?(?:(?:is|are|was|were|may\s+be|can\s+be)\s+)?", regex.I)
+
+
+class Conflation(Kind):
+    """Two different procedures (or conditions) presented as one: "X, also called Y".
+
+    ``links`` are the patterns for the words between the two terms (each must
+    match all of them); ``related`` lists pairs of ids that may stand for each
+    other (a kind of the other: phacoemulsification is a kind of cataract
+    surgery).
+    """
+
+    name = "conflation"
+    page_level = False
+    options = {
+        "links": (list, Kind.REQUIRED),
+        "related": (list, list),
+        "max_gap": (int, 12),
+    }
+
+    def setup(self):
+        try:
+            self.links = [regex.compile(p, regex.IGNORECASE) for p in self.opts["links"]]
+        except regex.error as exc:
+            raise self.error(f"invalid link pattern: {exc}") from None
+        self.related = set()
+        for pair in self.opts["related"]:
+            if not isinstance(pair, list) or len(pair) != 2:
+                raise self.error("each 'related' entry is a pair of ids")
+            self.related.add(frozenset(pair))
+
+    def _entry(self, span):
+        table = self.kb.procedures if span.label_ == "procedure" else self.kb.conditions
+        return table.get(span.kb_id_)
+
+    def _same(self, a, b) -> bool:
+        if a.id == b.id or frozenset((a.id, b.id)) in self.related:
+            return True
+        # "radical prostatectomy" is a kind of "prostatectomy": one entry's name ends with the other's
+        x, y = a.name.lower(), b.name.lower()
+        return x.endswith(" " + y) or y.endswith(" " + x)
+
+    def check(self, page):
+        for unit in self.units(page):
+            terms = [s for s in unit.doc.spans.get("terms", ()) if s.label_ in _LABELS]
+            if len(terms) < 2:
+                continue
+            text = unit.block.text
+            # the longest term at each start
+            longest = {}
+            for s in terms:
+                if s.start not in longest or s.end > longest[s.start].end:
+                    longest[s.start] = s
+            ordered = sorted(longest.values(), key=lambda s: s.start)
+            reported = set()
+            for i, x in enumerate(ordered):
+                for y in ordered[i + 1 :]:
+                    if y.start < x.end:
+                        continue
+                    if y.start - x.end > self.opts["max_gap"] or y.sent != x.sent:
+                        break
+                    if y.label_ != x.label_:
+                        continue
+                    gap = text[x.end_char : y.start_char]
+                    link = next((m for m in (p.fullmatch(gap) for p in self.links) if m), None)
+                    if link is None:
+                        continue
+                    a, b = self._entry(x), self._entry(y)
+                    if a is None or b is None or self._same(a, b):
+                        continue
+                    if is_negated(unit, x.start_char, y.end_char):
+                        continue
+                    start = x.end_char + _LEAD.match(gap).end()
+                    if (start, y.end_char) in reported:
+                        continue
+                    reported.add((start, y.end_char))
+                    kind = "procedures" if x.label_ == "procedure" else "conditions"
+                    yield self.hit(
+                        unit, start, y.end_char, suggestions=(), first=x.text, second=y.text,
+                        first_is=a.lay or a.name, second_is=b.lay or b.name, kind=kind,
+                    )

@@ -1,0 +1,297 @@
+"""A whole run: read the files, answer what the cache can, lint the rest (in parallel
+processes when there are enough), apply fixes, and return the results in the
+order the files were given, so the output never depends on the number of jobs.
+
+spaCy is imported only when some file has to be linted: a run answered entirely
+from the cache loads the rules (for the report) but never the pipeline.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import sys
+import time
+from dataclasses import dataclass, field
+
+from lint.documents import DocumentError, decode
+from lint.engine import Linter, load_selected_rules, read_source, rule_pack_dirs
+from lint.fixes import fix_until_stable, write_atomic
+from lint.model import FileResult, Finding
+
+#: below this many files to lint, worker processes cost more than they save
+MIN_FILES_FOR_FORK = 4
+MIN_FILES_FOR_SPAWN = 32
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+@dataclass
+class Task:
+    """One page to lint: its path as given, its decoded source and what the run does with it."""
+
+    path: str
+    source: str
+    digest: str = ""
+    bom: bool = False
+    stdin_filename: str | None = None
+    fix: bool = False
+
+
+@dataclass
+class Outcome:
+    findings: list[Finding]
+    fixed_source: str | None = None  # set when fixes changed the source
+    fixes: int = 0
+    #: a kind warned during the run (a failing rule, an unreachable service): do not cache
+    warned: bool = False
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class RunResult:
+    results: list[FileResult]
+    rules: list
+    warnings: list[str]
+    #: (path, source before, source after) for each file the fixes changed
+    changes: list[tuple[str, str, str]] = field(default_factory=list)
+    fixes: int = 0
+    cached: int = 0
+    linted: int = 0
+
+
+def process(linter: Linter, task: Task) -> Outcome:
+    """Lint one page and, when asked, fix it until no fix applies."""
+    path = "-" if task.stdin_filename is not None else task.path
+    before = list(linter.warnings)
+
+    def lint(source: str) -> list[Finding]:
+        return linter.lint_source(path, source, task.stdin_filename).findings
+
+    findings = lint(task.source)
+    fixed, count = None, 0
+    if task.fix and any(f.fix for f in findings):
+        new_source, count, findings = fix_until_stable(task.source, lint, findings)
+        fixed = new_source if new_source != task.source else None
+    new_warnings = [w for w in linter.warnings if w not in before]
+    return Outcome(findings, fixed, count, warned=bool(linter.warnings), warnings=new_warnings)
+
+
+# -- worker processes ------------------------------------------------------------------
+_WORKER_LINTER: Linter | None = None
+
+
+def _init_worker(settings) -> None:  # pragma: no cover - runs in a spawned child
+    global _WORKER_LINTER
+    _WORKER_LINTER = Linter(settings)
+
+
+def _work(task: Task) -> Outcome:
+    return process(_WORKER_LINTER, task)
+
+
+def _pool_context():
+    import multiprocessing
+
+    # fork on Linux: the workers inherit the loaded rules and the built pipeline
+    if sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork"), MIN_FILES_FOR_FORK
+    return multiprocessing.get_context("spawn"), MIN_FILES_FOR_SPAWN
+
+
+def lint_tasks(linter: Linter, tasks: list[Task], jobs: int, progress=None):
+    """Outcomes of the tasks, in the tasks' order, linted by up to ``jobs`` processes."""
+    global _WORKER_LINTER
+    context, minimum = _pool_context()
+    if jobs <= 1 or len(tasks) < minimum:
+        for task in tasks:
+            yield process(linter, task)
+            if progress:
+                progress.advance()
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    linter.nlp  # noqa: B018 - build the pipeline once, before the workers are forked
+    jobs = min(jobs, len(tasks))
+    chunk = max(1, min(8, len(tasks) // (jobs * 6)))
+    if context.get_start_method() == "fork":
+        _WORKER_LINTER = linter
+        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+    else:
+        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
+                                   initargs=(linter.settings,))
+    try:
+        with pool:
+            for outcome in pool.map(_work, tasks, chunksize=chunk):
+                yield outcome
+                if progress:
+                    progress.advance()
+    finally:
+        _WORKER_LINTER = None
+
+
+# -- the run ---------------------------------------------------------------------------
+def run(files: list[str], settings, *, version: str, jobs: int = 1, cache_dir=None, fix: bool = False,
+        write: bool = False, stdin_filename: str | None = None, read_stdin=None, progress_factory=None,
+        on_warning=None) -> RunResult:
+    """Lint ``files`` (paths, or '-' for ``read_stdin()``) with everything the command line asked for.
+
+    ``fix`` applies safe fixes in memory; ``write`` also writes them to the files.
+    ``cache_dir`` (None: no cache) holds the result cache. ``on_warning`` gets
+    one-line warnings about the cache.
+    """
+    from lint.cache import ResultCache, run_key
+
+    cache = None
+    if cache_dir is not None:
+        cache = ResultCache(cache_dir, run_key(settings, version, rule_pack_dirs(settings)))
+    run = _Run(settings, cache, fix, write, on_warning)
+    for path in files:
+        run.add(path, stdin_filename, read_stdin)
+    if run.pending:
+        linter = Linter(settings)
+        run.rules = linter.rules
+        progress = progress_factory(len(run.pending)) if progress_factory else None
+        try:
+            for (index, task), outcome in zip(run.pending, lint_tasks(linter, [t for _, t in run.pending], jobs,
+                                                                      progress)):
+                run.record(index, task, outcome)
+        finally:
+            if progress:
+                progress.close()
+    else:
+        run.rules = load_selected_rules(settings)[1]
+        if cache is not None:
+            cache.touch()
+    return RunResult(results=run.results, rules=run.rules, warnings=run.warnings, changes=run.changes,
+                     fixes=run.fixes, cached=run.cached, linted=len(run.pending))
+
+
+class _Run:
+    """The state of one run: results in the files' order, the pages still to lint, fixes made."""
+
+    def __init__(self, settings, cache, fix: bool, write: bool, on_warning):
+        self.settings = settings
+        self.cache = cache
+        self.fix = fix
+        self.write = write
+        self.on_warning = on_warning
+        self.results: list[FileResult] = []
+        self.pending: list[tuple[int, Task]] = []
+        self.rules: list = []
+        self.warnings: list[str] = []
+        self.changes: list[tuple[str, str, str]] = []
+        self.fixes = 0
+        self.cached = 0
+
+    def add(self, path: str, stdin_filename, read_stdin) -> None:
+        """Read one file; answer it from the cache, or queue it for linting."""
+        from lint.cache import content_hash
+
+        display = (stdin_filename or "-") if path == "-" else path
+        try:
+            if path == "-":
+                data = read_stdin()
+                source = decode(data)
+            else:
+                source, data = read_source(path, self.settings.max_file_size)
+        except DocumentError as exc:
+            self.results.append(FileResult(path=display, error=str(exc)))
+            return
+        task = Task(path=display, source=source, bom=data.startswith(codecs.BOM_UTF8),
+                    stdin_filename=(stdin_filename or "") if path == "-" else None, fix=self.fix)
+        if self.cache is not None:
+            task.digest = content_hash(data)
+            hit = self.cache.get(_cache_path(task), task.digest, source)
+            # a cached page with fixable findings still goes through the linter when fixing
+            if hit is not None and not (self.fix and any(f.fix for f in hit)):
+                self.results.append(FileResult(path=display, source=source, findings=hit))
+                self.cached += 1
+                return
+        self.pending.append((len(self.results), task))
+        self.results.append(FileResult(path=display, source=source))  # filled in by record()
+
+    def record(self, index: int, task: Task, outcome: Outcome) -> None:
+        """Take a linted page's outcome: write its fixes, keep its findings, cache them."""
+        from lint.cache import CacheUnavailable, content_hash
+
+        self.warnings.extend(w for w in outcome.warnings if w not in self.warnings)
+        source = task.source
+        if outcome.fixed_source is not None:
+            source = outcome.fixed_source
+            if self.write and task.stdin_filename is None:
+                try:
+                    write_atomic(task.path, source, task.bom)
+                except OSError as exc:
+                    self.results[index] = FileResult(path=task.path, source=task.source,
+                                                     error=f"cannot write the fixed file: {exc.strerror or exc}")
+                    return
+            self.fixes += outcome.fixes
+            self.changes.append((task.path, task.source, source))
+        self.results[index] = FileResult(path=task.path, source=source, findings=outcome.findings)
+        # a result shaped by a warning (a failing rule, an unreachable service) is not kept;
+        # nor one for fixed content that is not on disk (--diff)
+        if self.cache is None or outcome.warned or (outcome.fixed_source is not None and not self.write):
+            return
+        digest = task.digest
+        if outcome.fixed_source is not None:
+            digest = content_hash((codecs.BOM_UTF8 if task.bom else b"") + source.encode("utf-8"))
+        try:
+            self.cache.put(_cache_path(task), digest, outcome.findings)
+        except CacheUnavailable as exc:
+            if self.on_warning:
+                self.on_warning(f"{exc}; running without the cache")
+            self.cache = None
+
+
+def _cache_path(task: Task) -> str:
+    return task.path if task.stdin_filename is None else f"-\0{task.stdin_filename}"
+
+
+# -- progress --------------------------------------------------------------------------
+class Progress:
+    """A one-line bar on stderr: drawn only after a moment, at most ten times a second."""
+
+    DELAY = 0.5
+
+    def __init__(self, total: int, stream=None, width: int = 30):
+        self.total = total
+        self.done = 0
+        self.stream = stream or sys.stderr
+        self.width = width
+        self.started = time.monotonic()
+        self.drawn_at = 0.0
+        self.visible = False
+
+    def advance(self, n: int = 1) -> None:
+        self.done += n
+        now = time.monotonic()
+        if now - self.started < self.DELAY or (now - self.drawn_at < 0.1 and self.done < self.total):
+            return
+        self.drawn_at = now
+        filled = self.width * self.done // max(1, self.total)
+        bar = "#" * filled + "-" * (self.width - filled)
+        self.stream.write(f"\rmedlint [{bar}] {self.done}/{self.total} files")
+        self.stream.flush()
+        self.visible = True
+
+    def close(self) -> None:
+        if self.visible:
+            self.stream.write("\r" + " " * (self.width + 40) + "\r")
+            self.stream.flush()
+
+
+def progress_wanted(fmt: str, stream=None) -> bool:
+    """A bar only for a person at a terminal: never in CI logs or for machine-readable output."""
+    stream = stream or sys.stderr
+    if fmt not in ("text", "html") or os.environ.get("CI") or os.environ.get("MEDLINT_NO_PROGRESS"):
+        return False
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False

@@ -1,0 +1,131 @@
+"""ANA001 procedure-region mismatch, ANA002 organ not in the procedure, ANA003 symptoms in the
+wrong region: on pages about other procedures than the seeds, with exact spans; organs
+mentioned in passing stay silent."""
+
+from __future__ import annotations
+
+import pytest
+
+from lint.config import Settings
+from lint.engine import Linter
+from tests.helpers import lint_text
+
+
+@pytest.fixture(scope="module")
+def ana():
+    return Linter(Settings(select=["ANA"]))
+
+
+def found(result, code):
+    return [f.text for f in result.findings if f.code == code]
+
+
+# -- ANA001 ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,span", [
+    ("# Shoulder ACL reconstruction\n\nThe ACL is in the knee.", "Shoulder ACL reconstruction"),
+    ("Knee cataract surgery replaces the cloudy lens.", "Knee cataract surgery"),
+    ("A lumbar thyroidectomy removes the thyroid gland.", "lumbar thyroidectomy"),
+    ("A septoplasty of the knee straightens the septum.", "septoplasty of the knee"),
+])
+def test_procedure_with_an_incompatible_region(ana, text, span):
+    result = lint_text(ana, text)
+    assert found(result, "ANA001") == [span]
+    f = [f for f in result.findings if f.code == "ANA001"][0]
+    assert result.source[f.start:f.end] == span
+
+
+@pytest.mark.parametrize("text", [
+    "A lumbar microdiscectomy relieves leg pain.",
+    "Knee arthroscopy and shoulder arthroscopy are both keyhole operations.",
+    "An abdominal hysterectomy and a vaginal hysterectomy remove the womb.",
+    "An anterior cervical discectomy is done through the front of the neck.",
+])
+def test_procedure_with_a_compatible_region(ana, text):
+    assert found(lint_text(ana, text), "ANA001") == []
+
+
+# -- ANA002 ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,span", [
+    ("# Tonsillectomy\n\nThe surgeon removes the tonsils and the thyroid gland through your mouth.",
+     "removes the tonsils and the thyroid gland"),
+    ("# Caesarean section\n\nThe surgeon makes a cut in your ovary and lifts your baby out.", "cut in your ovary"),
+    ("# Vasectomy\n\nEach tube is cut, and a small piece of the prostate may be removed.",
+     "prostate may be removed"),
+    ("# Knee arthroscopy\n\nDepending on what is found, the surgeon may:\n\n- trim the torn part of the rotator cuff\n",
+     "trim the torn part of the rotator cuff"),
+    ("# Hip arthroscopy\n\nHip arthroscopy is keyhole surgery on the knee joint.", "surgery on the knee joint"),
+])
+def test_organ_the_procedure_does_not_act_on(ana, text, span):
+    result = lint_text(ana, text)
+    assert found(result, "ANA002") == [span]
+
+
+@pytest.mark.parametrize("text", [
+    "# Thyroidectomy\n\nA thyroidectomy removes the thyroid gland. Your doctor will check your heart and lungs.",
+    "# Tonsillectomy\n\nThe surgeon removes the tonsils through your open mouth, so there are no cuts on your face.",
+    "# Coronary artery bypass\n\nA CABG uses a vein from your leg to bypass the blocked coronary artery.",
+    "# Laparoscopic cholecystectomy\n\nThe surgeon removes the gallbladder. If your appendix has been removed "
+    "before, tell the team.",
+    "# Hysterectomy\n\nThe womb and the cervix are removed. The bladder is moved aside.",
+])
+def test_organs_in_passing_stay_silent(ana, text):
+    assert found(lint_text(ana, text), "ANA002") == []
+
+
+# -- ANA003 ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,span", [
+    ("# Knee arthroscopy\n\n## Why it is done\n\nA torn meniscus causes pain in the ankle and locking of the knee.",
+     "pain in the ankle"),
+    ("# Carpal tunnel release\n\nCarpal tunnel syndrome causes numbness in the toes at night.", "numbness in the toes"),
+    ("# Rotator cuff repair\n\n## Symptoms\n\n- pain at the top and outside of the knee\n",
+     "pain at the top and outside of the knee"),
+    ("# Tonsillectomy\n\n## Recovery\n\n- a sore throat and often pain in the knees for two weeks\n",
+     "pain in the knees"),
+])
+def test_symptom_in_the_wrong_region(ana, text, span):
+    result = lint_text(ana, text)
+    assert found(result, "ANA003") == [span]
+
+
+@pytest.mark.parametrize("text", [
+    "# Knee arthroscopy\n\n## Why it is done\n\nA torn meniscus causes pain and swelling in the knee.\n\n"
+    "## When to get help\n\n- pain, swelling or tenderness in your calf\n- numbness in your foot\n",
+    "# Laparoscopic cholecystectomy\n\nGallstones cause pain in the upper right tummy. After keyhole surgery the gas "
+    "can cause pain in your shoulder.",
+    "# Thyroidectomy\n\nAfter a thyroidectomy, low calcium can cause tingling in your fingers and around your mouth.",
+    "# Lumbar microdiscectomy\n\nA herniated disc in the lower back can cause pain in the leg and numbness in the foot.",
+    "# Appendectomy\n\n## Symptoms\n\n- pain that starts around your belly button and moves to the lower right side "
+    "of your abdomen\n",
+])
+def test_symptoms_where_they_belong(ana, text):
+    assert found(lint_text(ana, text), "ANA003") == []
+
+
+# -- ANA004 ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,span", [
+    ("The thyroid is a butterfly-shaped gland. It lies just below the knee.", "lies just below the knee"),
+    ("The appendix is a small pouch. It sits at the back of the throat.", "sits at the back of the throat"),
+    ("The gallbladder is part of your bladder and stores bile.", "is part of your bladder"),
+    ("A bunion is a bony lump on your foot, at the base of your thumb.", ", at the base of your thumb"),
+    ("The ureter, the tube that carries urine from the liver to the bladder, can be blocked by a stone.",
+     "carries urine from the liver"),
+])
+def test_structure_placed_where_it_is_not(ana, text, span):
+    result = lint_text(ana, text)
+    assert found(result, "ANA004") == [span]
+
+
+@pytest.mark.parametrize("text", [
+    "The thyroid is a butterfly-shaped gland. It lies at the front of the neck, below the voice box.",
+    "The appendix is a small pouch attached to the large bowel, in the lower right side of the tummy.",
+    "The gallbladder sits under the liver and stores bile.",
+    "A bunion is a bony lump at the base of your big toe.",
+    "The ureters carry urine from the kidneys to the bladder.",
+    "Injury to your bladder or to the tubes that carry urine from your kidneys is rare.",
+])
+def test_structure_in_its_place(ana, text):
+    assert found(lint_text(ana, text), "ANA004") == []

@@ -1,0 +1,130 @@
+"""The knowledge base: its format, referential integrity, coverage, and no ambiguous names."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from lint.knowledge import KnowledgeError, load_knowledge
+from lint.registry import builtin_rules_dir
+
+KB_DIR = builtin_rules_dir() / "knowledge"
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return load_knowledge(KB_DIR)
+
+
+def test_coverage(kb):
+    assert len(kb.procedures) >= 150
+    assert len(kb.structures) >= 400
+    assert len(kb.conditions) >= 80
+    specialties = {p.specialty for p in kb.procedures.values()}
+    assert len(specialties) >= 10
+
+
+@pytest.mark.parametrize("specialty_word", ["spine", "orthopaedic", "general", "ophthalm", "ent", "gynae", "cardi",
+                                            "urolog", "neuro", "bariatric", "plastic", "vascular"])
+def test_every_specialty_of_the_issue_is_covered(kb, specialty_word):
+    assert any(specialty_word in p.specialty.lower() for p in kb.procedures.values()), specialty_word
+
+
+def test_references_resolve(kb):
+    for p in kb.procedures.values():
+        assert p.regions, p.id
+        assert all(r in kb.regions for r in p.regions), p.id
+        assert all(s in kb.structures for s in p.structures), p.id
+        assert all(n in kb.procedures and n != p.id for n in p.not_), p.id
+    for s in kb.structures.values():
+        assert s.regions and all(r in kb.regions for r in s.regions), s.id
+        assert all(n in kb.structures for n in s.neighbours), s.id
+    for c in kb.conditions.values():
+        assert all(r in kb.regions for r in (*c.regions, *c.symptom_regions)), c.id
+        assert all(t in kb.procedures for t in c.treated_by), c.id
+
+
+def test_every_procedure_has_a_lay_definition_and_a_structure(kb):
+    missing = [p.id for p in kb.procedures.values() if not p.lay or not p.structures]
+    assert not missing
+
+
+def test_a_procedure_is_never_its_own_confusable(kb):
+    for p in kb.procedures.values():
+        names = {p.name.lower(), *(s.lower() for s in p.synonyms)}
+        for other in p.not_:
+            o = kb.procedures[other]
+            assert not names & {o.name.lower(), *(s.lower() for s in o.synonyms)}, (p.id, other)
+
+
+@pytest.mark.parametrize("kind", ["procedures", "structures", "conditions"])
+def test_no_phrase_names_two_entries_of_one_kind(kb, kind):
+    seen = defaultdict(set)
+    for entry in getattr(kb, kind).values():
+        for phrase in (entry.name, *entry.synonyms):
+            seen[phrase.lower()].add(entry.id)
+    ambiguous = {phrase: ids for phrase, ids in seen.items() if len(ids) > 1}
+    assert not ambiguous
+
+
+def test_abbreviations_are_not_shared(kb):
+    seen = defaultdict(set)
+    for p in kb.procedures.values():
+        for a in p.abbreviations:
+            seen[a].add(p.id)
+    assert not {a: ids for a, ids in seen.items() if len(ids) > 1}
+
+
+def test_region_tree_has_the_body_at_its_root(kb):
+    for r in kb.regions:
+        assert "body" in kb.ancestors(r), r
+
+
+def test_related_regions(kb):
+    assert kb.related("lumbar-spine", "spine")
+    assert kb.related("spine", "lumbar-spine")
+    assert not kb.related("hip", "lumbar-spine")
+    assert not kb.related("knee", "ankle")
+
+
+def test_known_facts_the_rules_rely_on(kb):
+    assert "right-lower-abdomen" in kb.structures["appendix"].regions
+    assert "bladder" in kb.structures["prostate"].neighbours
+    assert "neck" in kb.structures["thyroid"].regions
+    assert "knee" in kb.structures["meniscus"].regions
+    assert "hand" in kb.conditions["carpal-tunnel-syndrome"].symptom_regions
+    assert "carpal-tunnel-release" in kb.conditions["carpal-tunnel-syndrome"].treated_by
+
+
+def _write(tmp_path: Path, name: str, text: str) -> None:
+    path = tmp_path / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def test_a_dangling_reference_is_an_error_naming_the_entry(tmp_path):
+    _write(tmp_path, "regions.yaml", "regions:\n  - id: body\n  - id: knee\n    parents: [body]\n")
+    _write(tmp_path, "procedures/x.yaml",
+           "procedures:\n  - id: knee-scope\n    regions: [knee]\n    structures: [meniscus]\n")
+    with pytest.raises(KnowledgeError, match="knee-scope.*unknown structure 'meniscus'"):
+        load_knowledge(tmp_path)
+
+
+def test_an_unknown_key_is_an_error(tmp_path):
+    _write(tmp_path, "regions.yaml", "regions:\n  - id: body\n    colour: red\n")
+    with pytest.raises(KnowledgeError, match="unknown key"):
+        load_knowledge(tmp_path)
+
+
+def test_a_duplicate_id_is_an_error(tmp_path):
+    _write(tmp_path, "regions.yaml", "regions:\n  - id: body\n  - id: body\n")
+    with pytest.raises(KnowledgeError, match="duplicate id"):
+        load_knowledge(tmp_path)
+
+
+def test_a_cycle_in_the_region_tree_is_an_error(tmp_path):
+    _write(tmp_path, "regions.yaml", "regions:\n  - id: a\n    parents: [b]\n  - id: b\n    parents: [a]\n")
+    with pytest.raises(KnowledgeError, match="cycle"):
+        load_knowledge(tmp_path)

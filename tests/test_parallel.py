@@ -1,0 +1,105 @@
+"""--jobs: the same report whatever the number of processes; the progress bar only for people."""
+
+from __future__ import annotations
+
+import io
+import shutil
+
+import pytest
+from click.testing import CliRunner
+
+from lint import runner as runner_module
+from lint.cli import main
+from lint.runner import Progress, progress_wanted
+from tests.conftest import FIXTURES
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory):
+    """Eight labelled defect pages in all three formats, plus an unreadable file."""
+    folder = tmp_path_factory.mktemp("pages")
+    chosen = sorted(p for p in (FIXTURES / "defects").iterdir() if p.suffix in (".md", ".html", ".txt"))[:8]
+    assert {p.suffix for p in chosen} == {".md", ".html", ".txt"}
+    for p in chosen:
+        shutil.copy(p, folder / p.name)
+    (folder / "broken.md").write_bytes(b"\xff\xfe\x00binary")
+    return folder
+
+
+def check(*args):
+    return CliRunner().invoke(main, ["check", "--no-cache", *args], catch_exceptions=False)
+
+
+@pytest.mark.parametrize("fmt", ["json", "text"])
+def test_two_jobs_give_the_same_report_as_one(pages, fmt):
+    one = check("-j", "1", "--format", fmt, str(pages))
+    two = check("-j", "2", "--format", fmt, str(pages))
+    assert one.exit_code == two.exit_code == 2  # findings, and one unreadable file
+    assert two.stdout == one.stdout and two.stderr == one.stderr
+    assert one.stdout.count("SPL001") > 0 and "broken.md" in one.stdout + one.stderr
+
+
+def test_parallel_fixes_match_serial_fixes(pages, tmp_path):
+    serial, parallel = tmp_path / "serial", tmp_path / "parallel"
+    for target in (serial, parallel):
+        shutil.copytree(pages, target)
+        (target / "broken.md").unlink()
+        for page in target.iterdir():  # a safe fix or two on every page
+            text = page.read_text(encoding="utf-8")
+            slip = "Rest the the leg for a day (when opposed to walking at once)."
+            text = text.replace("</p>", f" {slip}</p>", 1) if page.suffix == ".html" else f"{text}\n{slip}\n"
+            page.write_text(text, encoding="utf-8")
+    # the fixable rules and a few others (spelling is the slow one, and has no safe fixes yet)
+    one = check("-j", "1", "--fix", "--format", "json", "--ignore", "SPL001", str(serial))
+    two = check("-j", "2", "--fix", "--format", "json", "--ignore", "SPL001", str(parallel))
+    assert two.stdout.replace(str(parallel), str(serial)) == one.stdout
+    assert "medlint: fixed 16 problems in 8 files" in one.stderr and two.stderr == one.stderr
+    for page in serial.iterdir():
+        assert (parallel / page.name).read_bytes() == page.read_bytes()
+
+
+def test_the_pool_is_used_for_many_files_and_skipped_for_few(pages, monkeypatch):
+    from concurrent import futures
+
+    created = []
+    real_pool = futures.ProcessPoolExecutor
+
+    class CountingPool(real_pool):
+        def __init__(self, *a, **k):
+            created.append(k.get("max_workers"))
+            super().__init__(*a, **k)
+
+    monkeypatch.setattr(futures, "ProcessPoolExecutor", CountingPool)
+    check("-j", "2", "--ignore", "SPL001", str(pages))
+    assert created == [2]
+    check("-j", "2", "--ignore", "SPL001", str(next(pages.glob("*.md"))))
+    assert created == [2]  # one file: linted in this process
+
+
+def test_progress_is_for_terminals_only(monkeypatch):
+    class Tty(io.StringIO):
+        def isatty(self):
+            return True
+
+    monkeypatch.delenv("CI", raising=False)
+    assert progress_wanted("text", Tty()) is True
+    assert progress_wanted("text", io.StringIO()) is False  # piped, redirected
+    for machine in ("json", "sarif", "github", "gitlab"):
+        assert progress_wanted(machine, Tty()) is False
+    monkeypatch.setenv("CI", "true")
+    assert progress_wanted("text", Tty()) is False
+
+
+def test_progress_draws_after_a_moment_and_clears_its_line(monkeypatch):
+    clock = [100.0]
+    monkeypatch.setattr(runner_module.time, "monotonic", lambda: clock[0])
+    out = io.StringIO()
+    bar = Progress(4, stream=out, width=8)
+    bar.advance()
+    assert out.getvalue() == ""  # a quick run shows nothing
+    clock[0] += 1
+    bar.advance()
+    assert out.getvalue() == "\rmedlint [####----] 2/4 files"
+    bar.close()
+    assert out.getvalue().endswith("\r")
+    assert out.getvalue().split("\r")[-2].strip() == ""

@@ -1,0 +1,108 @@
+"""SPL001: misspellings found with the right word first; correct medical words and both
+varieties of English pass; the site's accept/reject lists and the uk/us setting work."""
+
+from __future__ import annotations
+
+import pytest
+
+from lint.config import Settings
+from lint.engine import Linter
+from lint.kinds.spelling import edit_cost
+from tests.helpers import lint_text
+
+
+def spelling(result):
+    return [(f.text, f.suggestions[0] if f.suggestions else None) for f in result.findings if f.code == "SPL001"]
+
+
+@pytest.fixture(scope="module")
+def spl():
+    return Linter(Settings(select=["SPL"]))
+
+
+def linter_with(**changes):
+    settings = Settings(select=["SPL"])
+    for key, value in changes.items():
+        setattr(settings, key, value)
+    return Linter(settings)
+
+
+@pytest.mark.parametrize("wrong,right", [
+    ("recieve", "receive"), ("seperate", "separate"), ("neccessary", "necessary"), ("occurence", "occurrence"),
+    ("additionaly", "additionally"), ("cartilege", "cartilage"), ("tonsilitis", "tonsillitis"),
+    ("gallblader", "gallbladder"), ("prosthisis", "prosthesis"), ("incontinance", "incontinence"),
+    ("laxitive", "laxative"), ("cathether", "catheter"), ("menopuase", "menopause"), ("thyroidectmy", "thyroidectomy"),
+    ("colonscopy", "colonoscopy"), ("anaesthtic", "anaesthetic"), ("hysterctomy", "hysterectomy"),
+    ("ibuprofin", "ibuprofen"), ("paracetemol", "paracetamol"), ("recovry", "recovery"),
+])
+def test_first_suggestion(spl, wrong, right):
+    result = lint_text(spl, f"After the operation the nurse said the {wrong} was expected.")
+    assert spelling(result) == [(wrong, right)]
+
+
+def test_a_word_spelled_right_on_the_page_is_preferred(spl):
+    text = ("# Hemilaminectomy\n\nA hemilaminectomy removes half of the lamina. Hemilaminetomy is done under "
+            "general anaesthesia. After a hemilaminectomy you can walk the same day.")
+    result = lint_text(spl, text)
+    assert spelling(result) == [("Hemilaminetomy", "Hemilaminectomy")]
+    finding = result.findings[0]
+    assert result.source[finding.start:finding.end] == "Hemilaminetomy"
+    assert finding.start == text.index("Hemilaminetomy")
+
+
+@pytest.mark.parametrize("text", [
+    "A laparoscopic cholecystectomy removes the gallbladder; a choledocholithiasis may need an ERCP.",
+    "Oesophagectomy, oophorectomy, orchidopexy and tympanoplasty are done under general anaesthesia.",
+    "You may be given omeprazole, enoxaparin, co-codamol or ondansetron, and metformin is stopped.",
+    "The haematoma, oedema and diarrhoea settled; the hematoma, edema and diarrhea settled too.",
+    "The randomised trial ran a programme at 12 centres; the randomized trial ran a program at 12 centers.",
+    "Paediatric orthopaedic surgeons and pediatric orthopedic surgeons see femoroacetabular impingement.",
+    "A hemithyroidectomy, a microdiscectomy and a polypectomy are day-case operations.",
+    "Call 0300 123 4567, email help@example.org or visit https://example.org/turp for the leaflet.",
+    "Your GP, the NHS, NICE and the MHRA publish guidance; Dr Okonkwo and Ms Ng run the clinic.",
+    "Brands such as Nurofen, Voltarol and Xarelto are named in a sentence with a capital letter.",
+    "Doses are given in mg, mmol and mL; 5mg twice daily.",
+])
+def test_correct_medical_and_general_text_passes(spl, text):
+    assert spelling(lint_text(spl, text)) == []
+
+
+def test_accept_list_adds_site_words():
+    text = "Our Ortho-Bionics clinic uses the kinetiscan for every knee."
+    assert spelling(lint_text(linter_with(), text)) == [("kinetiscan", spelling(lint_text(linter_with(), text))[0][1])]
+    assert spelling(lint_text(linter_with(accept=["kinetiscan"]), text)) == []
+
+
+def test_reject_list_flags_a_dictionary_word():
+    text = "The surgeon will irregardless explain the risks."
+    assert spelling(lint_text(linter_with(), text)) == []
+    assert [w for w, _ in spelling(lint_text(linter_with(reject=["irregardless"]), text))] == ["irregardless"]
+
+
+def test_uk_setting_flags_american_spellings():
+    text = "The tumor and the hematoma were randomized; the tumour and the colour were fine."
+    assert spelling(lint_text(linter_with(spelling="uk"), text)) == [
+        ("tumor", "tumour"), ("hematoma", "haematoma"), ("randomized", "randomised")]
+
+
+def test_us_setting_flags_british_spellings():
+    text = "The oesophagus and the anaemia were seen at the centre; the esophagus and the doctor were fine."
+    assert spelling(lint_text(linter_with(spelling="us"), text)) == [
+        ("oesophagus", "esophagus"), ("anaemia", "anemia"), ("centre", "center")]
+
+
+def test_uk_setting_leaves_shared_words_alone():
+    text = "The doctor checked the size of the meter and the program for four hours."
+    assert spelling(lint_text(linter_with(spelling="uk"), text)) == []
+
+
+def test_weighted_edit_cost_prefers_common_slips():
+    assert edit_cost("recieve", "receive") < edit_cost("recieve", "relieve")
+    assert edit_cost("additionaly", "additionally") < edit_cost("additionaly", "additional")
+    assert edit_cost("seperate", "separate") < 1.0
+
+
+def test_spans_in_html_map_to_the_source(spl):
+    source = "<html><body><h1>Knee surgery</h1><p>The <b>ligamant</b> is repaired.</p></body></html>"
+    result = spl.lint_source("page.html", source)
+    assert [(f.text, source[f.start:f.end]) for f in result.findings] == [("ligamant", "ligamant")]
