@@ -1,39 +1,99 @@
 """Phrase lists and user patterns compiled into regular expressions.
 
 Rule data gives plain phrases ("cutting-edge", "risk free"); each list becomes one
-alternation with word boundaries, so a rule scans a block in one pass of the
-regex engine. Phrases are escaped, so they cannot backtrack badly. Patterns that
-users write as regular expressions run under a time limit (the ``regex``
-module's ``timeout``), so a catastrophic pattern cannot hang a CI run.
+regular expression with word boundaries, so a rule scans a block in one pass of
+the regex engine. The phrases are merged into a trie first ("risk free",
+"risk-free", "risky" share "risk"), so the engine tests each shared prefix once
+instead of once per phrase: with hundreds of phrases that is several times faster
+than a flat alternation. Phrases are escaped and hold no nested repeats, so they
+cannot backtrack badly, and they run on the standard library's engine, the faster
+one for literal text. Patterns that users write as regular expressions run under
+a time limit (the ``regex`` module's ``timeout``), so a catastrophic pattern
+cannot hang a CI run.
 """
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 PATTERN_TIMEOUT = 0.5  # seconds for one pattern on one block
+
+# a space or a hyphen between words may be written either way ("risk free", "risk-free"),
+# and the parts of a hyphenated word may be written together ("non-invasive", "noninvasive")
+_WORD_GAP = r"[-\s]+"
+_PIECE_GAP = r"[-\s]*"
 
 
 class PatternError(Exception):
     pass
 
 
-def _phrase_source(phrase: str) -> str:
-    parts = []
-    for word in phrase.strip().split():
-        # a space or a hyphen between words may be written either way ("risk free", "risk-free")
-        parts.append(r"[-\s]*".join(regex.escape(piece) for piece in word.split("-")))
-    return r"[-\s]+".join(parts)
+def _atoms(phrase: str, case_sensitive: bool) -> list[str]:
+    """The phrase as a sequence of regex atoms: one escaped character or one gap each."""
+    atoms: list[str] = []
+    for n, word in enumerate(phrase.split()):
+        if n:
+            atoms.append(_WORD_GAP)
+        for k, piece in enumerate(word.split("-")):
+            if k:
+                atoms.append(_PIECE_GAP)
+            for ch in piece:
+                folded = ch if case_sensitive else ch.lower()
+                # a character whose lower case is two characters ("İ") is kept as written
+                atoms.append(re.escape(folded if len(folded) == 1 else ch))
+    return atoms
+
+
+class _Node:
+    __slots__ = ("children", "end", "longest")
+
+    def __init__(self) -> None:
+        self.children: dict[str, _Node] = {}
+        self.end = False
+        self.longest = 0  # the longest phrase through this node, in characters
+
+
+def _source(node: _Node) -> str:
+    # the longest phrase is tried first, as in a flat alternation sorted longest first
+    alternatives = [
+        atom + _source(child)
+        for atom, child in sorted(node.children.items(), key=lambda item: (-item[1].longest, item[0]))
+    ]
+    if not alternatives:
+        return ""
+    if len(alternatives) == 1 and not node.end:
+        return alternatives[0]
+    # greedy "?": a longer phrase wins over a phrase that ends here
+    return "(?:" + "|".join(alternatives) + (")?" if node.end else ")")
+
+
+def phrases_source(phrases, case_sensitive: bool = False) -> str:
+    """The regex source matching any of the phrases (without word boundaries); '' for none."""
+    root = _Node()
+    for phrase in phrases:
+        if not phrase or not phrase.strip():
+            continue
+        node = root
+        node.longest = max(node.longest, len(phrase))
+        for atom in _atoms(phrase.strip(), case_sensitive):
+            node = node.children.setdefault(atom, _Node())
+            node.longest = max(node.longest, len(phrase))
+        node.end = True
+    return _source(root)
 
 
 def compile_phrases(phrases, case_sensitive: bool = False):
-    """One regex for a list of phrases, longest first, on word boundaries."""
-    phrases = sorted({p for p in phrases if p and p.strip()}, key=len, reverse=True)
-    if not phrases:
+    """One regex for a list of phrases on word boundaries (longest first); None for an empty list.
+
+    The result is a standard-library ``re.Pattern``; its ``pattern`` may be embedded in a
+    ``regex`` pattern too.
+    """
+    body = phrases_source(phrases, case_sensitive)
+    if not body:
         return None
-    body = "|".join(_phrase_source(p) for p in phrases)
-    flags = regex.V0 if case_sensitive else regex.IGNORECASE
-    return regex.compile(rf"(?<![\w-])(?:{body})(?![\w])", flags)
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w])", 0 if case_sensitive else re.IGNORECASE)
 
 
 def compile_pattern(pattern: str, where: str, case_sensitive: bool = False):
@@ -44,9 +104,15 @@ def compile_pattern(pattern: str, where: str, case_sensitive: bool = False):
 
 
 def finditer(compiled, text: str):
-    """Matches of a compiled pattern; a pattern that runs too long yields no more matches."""
+    """Matches of a compiled pattern; a user pattern that runs too long yields no more matches."""
     if compiled is None:
-        return
+        return iter(())
+    if isinstance(compiled, re.Pattern):  # a phrase list: linear, no time limit needed
+        return compiled.finditer(text)
+    return _finditer_timed(compiled, text)
+
+
+def _finditer_timed(compiled, text: str):
     try:
         yield from compiled.finditer(text, timeout=PATTERN_TIMEOUT)
     except TimeoutError:

@@ -32,6 +32,7 @@ SCOPES = (
     "link_text",
     "image_alt",
     "footnote",
+    "reference",  # an entry of a reference list: author names, journal abbreviations, DOIs
 )
 
 

@@ -9,11 +9,13 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from lint.documents import Block, Document
 from lint.knowledge import KnowledgeBase
+
+if TYPE_CHECKING:  # spaCy is imported only when a page is linted
+    from spacy.tokens import Doc
 
 HEADING_SCOPES = ("title", "heading")
 
@@ -23,7 +25,7 @@ class Unit:
     """One block and its spaCy doc (the doc's text is the block's text)."""
 
     block: Block
-    doc: Doc
+    doc: "Doc"
 
 
 class Page:
@@ -50,7 +52,14 @@ class Page:
 
     @cached_property
     def word_count(self) -> int:
-        return sum(1 for u in self.units for t in u.doc if t.is_alpha or t.like_num)
+        """Tokens that are words or numbers (counted in spaCy's arrays, not token by token)."""
+        from spacy.attrs import IS_ALPHA, LIKE_NUM
+
+        total = 0
+        for u in self.units:
+            if len(u.doc):
+                total += int(u.doc.to_array([IS_ALPHA, LIKE_NUM]).any(axis=1).sum())
+        return total
 
     def _term_scores(self, label: str) -> Counter:
         scores: Counter = Counter()

@@ -18,7 +18,8 @@ import warnings
 
 import spacy
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
+from spacy.attrs import LOWER, ORTH
 from spacy.tokens import Doc, Span, Token
 
 # Abbreviations whose full stop does not end a sentence. spaCy's English
@@ -33,12 +34,12 @@ ABBREVIATIONS = (
 _TERMS_KEY = "terms"
 _NEG_KEY = "negated"
 
-NEGATION_TRIGGERS = [
-    [{"LOWER": {"IN": ["no", "not", "never", "without", "none", "neither", "nor", "cannot", "n't", "nothing", "nobody"]}}],
-    [{"LOWER": "free"}, {"LOWER": "of"}],
-    [{"LOWER": "rather"}, {"LOWER": "than"}],
-    [{"LOWER": {"IN": ["avoid", "avoids", "avoiding", "beware"]}}],
-]
+#: the words that open a negation or hedge, as token sequences (matched on lower case)
+NEGATION_TRIGGERS = (
+    ("no",), ("not",), ("never",), ("without",), ("none",), ("neither",), ("nor",), ("cannot",), ("n't",),
+    ("nothing",), ("nobody",), ("free", "of"), ("rather", "than"), ("avoid",), ("avoids",), ("avoiding",),
+    ("beware",),
+)
 # a negation's reach ends at these (clause boundaries)
 _SCOPE_END = {",", ";", ":", ".", "!", "?", "but", "however", "although", "though", "yet", "while", "whereas", "(", ")"}
 _SCOPE_MAX = 8
@@ -56,36 +57,90 @@ if not Token.has_extension("negated"):
 
 
 class TermMatcher:
-    """Finds knowledge-base terms. Names match case-insensitively; abbreviations exactly."""
+    """Finds knowledge-base terms. Names match case-insensitively; abbreviations exactly.
+
+    The phrases are tokenized as the pipeline tokenizes text, then kept in two tries keyed
+    by the hash of each token's lower-case form (names) or exact form (abbreviations); a doc
+    is matched on its arrays of those hashes. That finds what a PhraseMatcher finds (every
+    match, nested ones too), but starting up needs no Doc per phrase: the tokenized
+    lexicon comes from the data cache, and building the tries is a few dictionary inserts.
+    """
 
     def __init__(self, nlp: Language, name: str):
         self.vocab = nlp.vocab
-        self.names = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.abbreviations = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.ids: dict[int, tuple[str, str]] = {}
+        # trie node: [children by token hash, [(label hash, entry id hash) of the phrases ending here]]
+        self.names: dict[int, list] = {}
+        self.abbreviations: dict[int, list] = {}
 
     def set_lexicon(self, nlp: Language, lexicon) -> None:
-        grouped: dict[tuple[str, str], list[str]] = {}
-        for label, entry_id, phrase in lexicon:
-            grouped.setdefault((label, entry_id), []).append(phrase)
-        for (label, entry_id), phrases in grouped.items():
-            key = f"{label}:{entry_id}"
-            self.ids[self.vocab.strings.add(key)] = (label.removesuffix("_abbr"), entry_id)
-            docs = list(nlp.tokenizer.pipe(phrases))
-            if label.endswith("_abbr"):
-                self.abbreviations.add(key, docs)
-            else:
-                self.names.add(key, docs)
+        lexicon = list(lexicon)
+        tokenized = tokenize_phrases(nlp, [phrase for _, _, phrase in lexicon])
+        strings = self.vocab.strings
+        for (label, entry_id, _), tokens in zip(lexicon, tokenized):
+            if not tokens:
+                continue
+            exact = label.endswith("_abbr")
+            payload = (strings.add(label.removesuffix("_abbr")), strings.add(entry_id))
+            children = self.abbreviations if exact else self.names
+            node = None
+            for token in tokens:
+                key = strings.add(token if exact else token.lower())
+                node = children.get(key)
+                if node is None:
+                    node = children[key] = [{}, []]
+                children = node[0]
+            if payload not in node[1]:
+                node[1].append(payload)
+
+    @staticmethod
+    def _find(trie: dict, keys: list[int], out: list) -> None:
+        n = len(keys)
+        # most tokens start no term: find the ones that do in one pass, then walk from those
+        for i in [i for i, key in enumerate(keys) if key in trie]:
+            node = trie[keys[i]]
+            j = i + 1
+            while True:
+                for label, kb_id in node[1]:
+                    out.append((i, j, label, kb_id))
+                if j == n:
+                    break
+                node = node[0].get(keys[j])
+                if node is None:
+                    break
+                j += 1
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = []
-        for matcher in (self.names, self.abbreviations):
-            for match_id, start, end in matcher(doc):
-                label, entry_id = self.ids[match_id]
-                spans.append(Span(doc, start, end, label=label, kb_id=entry_id))
-        spans.sort(key=lambda s: (s.start, -s.end))
-        doc.spans[_TERMS_KEY] = spans
+        found: list[tuple[int, int, int, int]] = []
+        if len(doc):
+            arrays = doc.to_array([LOWER, ORTH])
+            self._find(self.names, arrays[:, 0].tolist(), found)
+            if self.abbreviations:
+                self._find(self.abbreviations, arrays[:, 1].tolist(), found)
+        found.sort(key=lambda m: (m[0], -m[1]))
+        doc.spans[_TERMS_KEY] = [Span(doc, start, end, label=label, kb_id=kb_id) for start, end, label, kb_id in found]
         return doc
+
+
+def tokenize_phrases(nlp: Language, phrases: list[str]) -> list[tuple[str, ...]]:
+    """Each phrase's tokens as the pipeline's tokenizer splits them (kept in the data cache)."""
+    from lint.yamlio import cached
+
+    def build():
+        special = nlp.tokenizer.rules or {}
+        out = []
+        for phrase in phrases:
+            words = phrase.split(" ")
+            # words of letters only are one token each unless the tokenizer has a special case
+            # for them ("cannot"): the tokenizer's affix search is needed only for the others
+            if all(w.isalpha() and w not in special for w in words):
+                out.append(tuple(words))
+            else:
+                out.append(tuple(t.text for t in nlp.make_doc(phrase)))
+        return out
+
+    key = repr((spacy.__version__, nlp.lang, nlp.meta.get("name"), nlp.meta.get("version"), ABBREVIATIONS,
+                phrases)).encode("utf-8", "surrogatepass")
+    return cached(b"tokenized-phrases\0" + key, build)
 
 
 @Language.factory("medlint_terms")
@@ -97,8 +152,9 @@ class Negation:
     """NegEx-style scopes: from a trigger to the end of its clause, at most a few tokens."""
 
     def __init__(self, nlp: Language, name: str):
-        self.matcher = Matcher(nlp.vocab)
-        self.matcher.add("NEG", NEGATION_TRIGGERS)
+        # fixed words: a PhraseMatcher (one hash lookup a token) rather than a Matcher (a predicate a token)
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.matcher.add("NEG", [Doc(nlp.vocab, words=list(words)) for words in NEGATION_TRIGGERS])
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []

@@ -1,25 +1,112 @@
-"""YAML loading with the C loader when PyYAML has it (rule packs are read at every cold start)."""
+"""YAML loading for the rule packs and the knowledge base, which are read at every cold start.
+
+Parsing the YAML is most of the cost of loading the rules and the knowledge base,
+so each file's parsed data is kept in a small compiled cache: a pickle in the
+user's cache folder, named by a hash of the file's bytes (and of the YAML library
+and Python versions), so an edited file is simply parsed again. A missing,
+unreadable or unwritable cache only means parsing the YAML: it is never an error.
+``MEDLINT_DATA_CACHE`` names another folder; ``MEDLINT_DATA_CACHE=off`` turns the
+cache off.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
 from pathlib import Path
 
 import yaml
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+#: what the cached data depends on besides the file itself
+_FORMAT = ("medlint-yaml-1", yaml.__version__, _Loader.__name__, sys.version_info[:2])
 
 
 class DataFileError(Exception):
     pass
 
 
-def load_yaml(path: Path):
+def data_cache_dir() -> Path | None:
+    """The folder of compiled data, or None when the cache is off."""
+    where = os.environ.get("MEDLINT_DATA_CACHE")
+    if where:
+        return None if where.lower() in ("off", "0", "no", "false") else Path(where)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "medlint" / "data"
+
+
+def _parse(path: Path, text: str | None = None):
     try:
-        with open(path, encoding="utf-8") as fh:
-            return yaml.load(fh, Loader=_Loader)  # noqa: S506 - a safe loader
+        if text is None:
+            with open(path, encoding="utf-8") as fh:
+                text = fh.read()
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 1})" if mark else ""
         raise DataFileError(f"{path}{where}: not valid YAML: {getattr(exc, 'problem', exc)}") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise DataFileError(f"{path}: cannot read: {exc}") from None
+
+
+def load_yaml(path: Path):
+    """The data of a YAML file (parsed, or from the compiled cache when the same text was parsed before)."""
+    cache = data_cache_dir()
+    if cache is None:
+        return _parse(path)
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.read()
+        text = raw.decode("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataFileError(f"{path}: cannot read: {exc}") from None
+    digest = hashlib.sha1(repr(_FORMAT).encode() + b"\0" + raw).hexdigest()
+    entry = cache / f"{digest}.pickle"
+    try:
+        with open(entry, "rb") as fh:
+            return pickle.load(fh)
+    except Exception:  # noqa: BLE001 - a missing or broken cache entry: parse the file again
+        pass
+    data = _parse(path, text)
+    _store(entry, data)
+    return data
+
+
+def _store(entry: Path, value) -> None:
+    """Write a cache entry atomically; any failure leaves the cache as it was."""
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=entry.parent, prefix=".tmp-", suffix=".pickle")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, entry)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except Exception:  # noqa: BLE001 - an unwritable cache folder is not an error
+        pass
+
+
+def cached(key: bytes, build):
+    """``build()``'s value, kept in the data cache under a hash of ``key`` (every input of ``build``).
+
+    For derived data that costs time at each start-up (a tokenized lexicon, say): the value
+    must be picklable, and ``key`` must change whenever the value would.
+    """
+    cache = data_cache_dir()
+    if cache is None:
+        return build()
+    digest = hashlib.sha1(repr(_FORMAT).encode() + b"\0" + key).hexdigest()
+    entry = cache / f"{digest}.pickle"
+    try:
+        with open(entry, "rb") as fh:
+            return pickle.load(fh)
+    except Exception:  # noqa: BLE001 - a missing or broken cache entry: build the value again
+        pass
+    value = build()
+    _store(entry, value)
+    return value

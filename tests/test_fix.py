@@ -32,7 +32,7 @@ Type `the the` into the search box. Our revolutionary thyroidectomy has a quick 
 """
 THYROID_FIXED = THYROID_MD.replace(
     "Keep the the dressing dry for two days. Swelling is usually mild (when opposed to open surgery).",
-    "Keep the dressing dry for two days. Swelling is usually mild (compared with open surgery).",
+    "Keep the dressing dry for two days. Swelling is usually mild (as opposed to open surgery).",
 )
 
 

@@ -14,6 +14,8 @@ PASS = [pytest.param(r, e, id=f"{r.code}-pass-{i}") for r in RULES for i, e in e
 
 @pytest.mark.parametrize("rule,example", FIRE)
 def test_example_fires(linter, rule, example):
+    if rule.kind == "languagetool":
+        pytest.skip("needs a LanguageTool server: tests/test_languagetool.py runs these on recorded answers")
     result = lint_example(linter, example)
     mine = [f for f in result.findings if f.code == rule.code]
     assert mine, f"{rule.code} did not fire on: {example.text!r}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 import os
 
-from lint.documents.base import Block, Directive, Document, Link, SourceMap, TextBuilder
+from lint.documents.base import Block, Directive, Document, Link, SourceMap, TextBuilder, mark_reference_blocks
 from lint.documents.html import read_html
 from lint.documents.markdown import read_markdown
 from lint.documents.text import read_text
@@ -55,4 +55,6 @@ def reader_for(path: str, stdin_filename: str | None = None):
 
 
 def parse(path: str, source: str, stdin_filename: str | None = None) -> Document:
-    return reader_for(path, stdin_filename)(path, source)
+    document = reader_for(path, stdin_filename)(path, source)
+    mark_reference_blocks(document.blocks)
+    return document

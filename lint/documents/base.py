@@ -14,7 +14,8 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-_SPACE_RUN = re.compile(r"\s+")
+#: white space that is not one plain space: a longer run, or a single newline, tab, no-break space...
+_SPACE_TO_FOLD = re.compile(r"\s{2,}|[^\S ]")
 
 
 class TextBuilder:
@@ -51,16 +52,19 @@ class TextBuilder:
         self._length += len(text)
 
     def add_collapsed(self, raw: str, src_start: int) -> None:
-        """Add source text, folding each run of white space into one space."""
+        """Add source text, folding each run of white space into one space.
+
+        A single plain space is already what the text needs, so only the other runs (two or
+        more characters, or one newline, tab...) split the text into pieces: a paragraph is a
+        few pieces, not one a word.
+        """
         pos = 0
-        for m in _SPACE_RUN.finditer(raw):
-            if m.start() > pos:
-                self.add(raw[pos : m.start()], src_start + pos)
-            if len(m.group()) == 1:
-                self.add(" ", src_start + m.start())
-            else:
-                self.add(" ", src_start + m.start(), src_start + m.end())
-            pos = m.end()
+        for m in _SPACE_TO_FOLD.finditer(raw):
+            start, end = m.span()
+            if start > pos:
+                self.add(raw[pos:start], src_start + pos)
+            self.add(" ", src_start + start, src_start + end)
+            pos = end
         if pos < len(raw):
             self.add(raw[pos:], src_start + pos)
 
@@ -204,3 +208,39 @@ def parse_directive(comment_body: str, offset: int) -> Directive | None:
         return None
     codes = tuple(c.strip().upper() for c in re.split(r"[,\s]+", m.group(2)) if c.strip())
     return Directive(m.group(1), codes, offset)
+
+
+_REFERENCE_HEADING = re.compile(
+    r"^\s*(?:references?|sources?(?:\s+and\s+further\s+reading)?|bibliography|citations?|works\s+cited|"
+    r"literature|footnotes|notes|further\s+reading|evidence)\s*:?\s*$",
+    re.I,
+)
+
+
+_REFERENCE_ENTRY = re.compile(
+    r"^\s*(?:sources?|references?|citations?)\s*:"                       # "Source: Kaufmann R, ..."
+    r"|\b(?:19|20)\d{2}\s*;\s*\d+"                                      # "2018;319(3):241"
+    r"|\bet\s+al\b.*\b(?:19|20)\d{2}\b|\bdoi\s*:|\bdoi\.org/",
+    re.I,
+)
+
+
+def mark_reference_blocks(blocks: list[Block]) -> None:
+    """Give the entries under a "References"/"Sources" heading the scope ``reference``.
+
+    Reference entries are lists of author names, initials and journal abbreviations;
+    prose rules (spelling, acronyms, readability) must not read them as prose. The
+    section ends at the next heading of the same or a higher level.
+    """
+    level = None
+    for block in blocks:
+        if block.scope in ("title", "heading"):
+            if level is not None and (block.level or 1) <= level:
+                level = None
+            if level is None and _REFERENCE_HEADING.match(block.text):
+                level = block.level or 1
+            continue
+        if block.scope in ("paragraph", "list_item", "footnote") and (
+            level is not None or (block.scope != "paragraph" or len(block.text) < 400) and _REFERENCE_ENTRY.search(block.text)
+        ):
+            block.scope = "reference"

@@ -29,9 +29,13 @@ _HTML_BLOCK = re.compile(
     re.I,
 )
 
-# Inline syntax, tried in this order at each position.
+# Inline syntax, tried in this order at each position. The lookahead in front rejects at
+# once the positions where no syntax can start (inside a word, on a space), so the engine
+# tries the alternatives only where markup may begin; an e-mail address starts a word.
 _INLINE = re.compile(
     r"""
+    (?=[^\sA-Za-z0-9]|(?<![\w.+-])\w|[hw])
+    (?:
       (?P<escape>\\[!-/:-@\[-`{-~])
     | (?P<code>(?P<ticks>`+).+?(?P=ticks))
     | (?P<comment><!--.*?-->)
@@ -44,9 +48,10 @@ _INLINE = re.compile(
     | (?P<sup><sup>(?P<suptext>[^<]*)</sup>)
     | (?P<tag></?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>)
     | (?P<url>(?:https?://|www\.)[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'"])
-    | (?P<email>[\w.+-]+@[\w-]+\.[\w.-]+\w)
+    | (?P<email>(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+\w)
     | (?P<entity>&(?:\#[0-9]+|\#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);)
     | (?P<emphasis>\*{1,3}|~~|(?<![\w])_{1,3}(?=\S)|(?<=\S)_{1,3}(?![\w]))
+    )
     """,
     re.X | re.S,
 )

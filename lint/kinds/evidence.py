@@ -1,63 +1,391 @@
 """Evidence: outcome numbers and research claims with no source near them.
 
-A claim is "sourced" when its sentence, or the block it stands in, carries a
-link, a citation marker (``[1]``, a superscript, a footnote reference), a
-parenthetical citation ("(Smith et al., 2019)", "(NICE, 2020)") or names the
-body it comes from ("according to the American Academy of Orthopaedic
-Surgeons"). Durations, doses, sizes and ages are not outcome claims.
+A *claim* is a specific number about results, risks or recovery ("less than 0.5%
+of cases", "9 out of 10 patients", "three times faster", "half of all
+patients", "more than 2 million Americans") or a claim of research support
+("studies show", "clinically proven", "according to experts", "a large study
+followed people for 20 years"). Durations, doses, sizes, prices and ages are
+not claims: the patterns only take percentages, frequencies ("N in M", the part
+smaller than the whole), ratios and proportions, and a percentage that is a
+concentration ("0.9% saline"), a price ("20% off"), a measurement ("80% of the
+stomach") or an instruction ("you need to lose 5% of your weight") is set aside,
+as is a frequency followed by a unit ("3 in 10 minutes").
+
+A claim is *sourced* when its own sentence or the sentence next to it carries:
+
+* a link to another site or a document (a journal, a DOI, a guideline, a
+  government page); a link to the site's own pages (``/find-a-surgeon``,
+  ``#top``, booking or contact pages) is not a source;
+* a reference marker ("[1]", "¹", ``<sup>1</sup>``, ``[^1]``) when the page has a
+  reference list for it to resolve to;
+* a parenthetical citation: "(Smith et al., 2019)", "(NICE, 2020)", "(Lancet)";
+* a named body it is attributed to: "according to the American Academy of
+  Orthopaedic Surgeons", "the NHS puts this at...", "data from the National
+  Joint Registry".
+
+A description of a study ("A randomised trial compared surgery with splints.")
+is usually followed by what it found, with the citation at the end of that, so a
+study description may take its source from the two sentences after it. List
+items take the source of the sentence that introduces the list ("According to
+NICE, after the operation:").
+
+The words these patterns are built from (populations, what is not an outcome,
+named bodies, diagnostic "studies") are data in ``rules/evidence/evidence-lexicon.yaml``.
 """
 
 from __future__ import annotations
 
+import bisect
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
 import regex
 
+from lint.registry import builtin_rules_dir
 from lint.kinds.base import Kind
+from lint.kinds.phrases import words_of
+from lint.yamlio import load_yaml
 
-_NUMBER_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|fifty|hundred|thousand"
-_QUALIFIER = r"(?:(?:less|fewer|more|greater|lower|higher)\s+than|over|under|up\s+to|about|around|nearly|almost|approximately|roughly|only|just|at\s+least|as\s+(?:few|little|many|much)\s+as)"
-_POPULATION = r"(?:cases|patients|people|persons|procedures|operations|surgeries|men|women|children|adults|users|those|them|individuals|recipients)"
+CLAIM_TYPES = ("percentage", "frequency", "ratio", "proportion", "count", "research")
+LEXICON_FILE = "evidence-lexicon.yaml"
 
-CLAIM_PATTERNS = {
-    "percentage": regex.compile(
-        rf"(?i)(?<![\w.])(?:{_QUALIFIER}\s+)?\d+(?:[.,]\d+)?\s*(?:%|percent\b|per\s+cent\b)"
-        rf"(?:\s+of\s+(?:all\s+|the\s+)?(?:\w+\s+)?{_POPULATION}\b)?"
-    ),
-    "frequency": regex.compile(
-        rf"(?i)(?<![\w.])(?:{_QUALIFIER}\s+)?(?:\d+|{_NUMBER_WORDS})\s+(?:in|out\s+of|of\s+every)\s+(?:\d[\d,]*|{_NUMBER_WORDS})\b"
-        r"(?!\s*(?:cm|mm|inch|inches|weeks?|days?|hours?|minutes?|months?|years?|mg|ml|kg)\b)"
-        rf"(?:\s+{_POPULATION}\b)?"
-    ),
-    "ratio": regex.compile(
-        rf"(?i)\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+times\s+(?:more|less|fewer|faster|slower|higher|lower|better|greater|as\s+\w+)\b"
-    ),
-    "proportion": regex.compile(
-        rf"(?i)\b(?:half|a\s+third|one\s+third|two\s+thirds|a\s+quarter|three\s+quarters|the\s+(?:vast\s+)?majority)\s+of\s+(?:all\s+)?(?:\w+\s+)?{_POPULATION}\b"
-    ),
-}
-RESEARCH_CLAIM = regex.compile(
-    r"(?i)\b(?:(?:recent\s+|many\s+|numerous\s+|several\s+|clinical\s+)?(?:studies|research|trials|evidence|data|science)\s+(?:has\s+|have\s+)?(?:consistently\s+|clearly\s+)?(?:show|shows|shown|prove|proves|proven|proved|suggest|suggests|found|find|finds|demonstrate|demonstrates|demonstrated|confirm|confirms|confirmed|indicate|indicates)"
-    r"|(?:clinically|scientifically|medically)\s+(?:proven|tested|validated)"
-    r"|(?:experts|doctors|scientists|surgeons)\s+(?:agree|say|recommend|believe)"
-    r"|according\s+to\s+(?:experts|doctors|research|studies|science|specialists)"
-    r"|it\s+(?:has\s+been|is)\s+(?:shown|proven|proved)"
-    r")\b"
+# -- the grammar of numbers ----------------------------------------------------
+_UNITS_WORD = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    "sixteen|seventeen|eighteen|nineteen"
 )
-# an outcome word near a number makes it a claim about results, risks or recovery
-OUTCOME_WORDS = regex.compile(
-    r"(?i)\b(?:complications?|risks?|success(?:ful)?|succeeds?|cases|patients|recover(?:y|ies|ed)?|satisf(?:ied|action)|effective(?:ness)?|"
-    r"improve(?:s|d|ment)?|pain[-\s]free|surviv(?:al|e|ed)|cure[sd]?|rates?|chances?|likely|outcomes?|results?|relief|relieve[sd]?|"
-    r"infections?|death|deaths|mortality|fail(?:ure|s|ed)?|recurrence|recur|better|reduc(?:es|ed|tion)|symptom[-\s]free|heal(?:s|ed|ing)?|works?)\b"
+_TENS_WORD = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+NUMBER_WORD = (
+    rf"(?:(?:{_TENS_WORD})(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine)\b)?|{_UNITS_WORD}"
+    r"|(?:a|one)\s+(?:hundred|thousand|million)|hundred|thousand)"
 )
-NOT_OUTCOME = regex.compile(
-    r"(?i)\b(?:saline|solution|discount|off\s+your|finance|financing|apr|interest|alcohol|humidity|battery|body\s+fat|bmi|body\s+mass|oxygen\s+saturation|dextrose|glucose\s+solution)\b"
+DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+NUMBER = rf"(?:{DIGITS}|{NUMBER_WORD})"
+QUALIFIER = (
+    r"(?:(?:much\s+|far\s+|slightly\s+|a\s+little\s+)?(?:less|fewer|more|greater|lower|higher)\s+than"
+    r"|well\s+(?:over|under|above|below)|over|under|above|below|up\s+to|about|around|nearly|almost"
+    r"|approximately|approx\.?|roughly|only|just|at\s+least|at\s+most|as\s+(?:few|little|many|much|high|low)\s+as"
+    r"|close\s+to|an\s+estimated|estimated|in\s+excess\s+of|~)"
 )
-CITATION = regex.compile(
-    r"\[\d+(?:\s*[,–-]\s*\d+)*\]"
-    r"|[¹²³⁴⁵⁶⁷⁸⁹⁰]+"
-    r"|\((?:[^()]*?\b(?:19|20)\d{2}[a-z]?|[^()]*?\b(?:journal|lancet|bmj|nejm|jama|cochrane|nice|nhs|cdc|who|fda|aaos|acog|aua|pubmed|doi)\b[^()]*)\)"
-    r"|(?i:\bsource:)"
-    r"|(?i:\b(?:according\s+to|reported\s+by|published\s+(?:by|in)|data\s+from|figures\s+from)\s+(?:the\s+)?(?!experts|doctors|research|studies|science|specialists)[A-Z][\w&'.-]*)"
+PERCENT_SIGN = r"(?:\s?%|\s*(?:percent|per\s+cent)\b)"
+# what follows a frequency "N in M" when it measures something other than people
+UNITS_AFTER = (
+    r"(?:cm|mm|m|km|inch|inches|in|ft|feet|foot|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|months?|years?"
+    r"|mg|mcg|ml|l|kg|g|lbs?|stone|sessions?|visits?|doses?|tablets?|pills?|drops?|appointments?|steps?|stages?)"
 )
+RATE_NOUNS = (
+    r"(?:success|failure|complication|satisfaction|survival|recurrence|infection|cure|revision|re-?operation"
+    r"|pregnancy|birth|live\s+birth|mortality|death|leak|fusion|patency|response|remission|relapse|readmission)"
+)
+MONTHS = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Spring|Summer|Autumn|Fall|Winter|Since|In|From|By|Until|Before|After)"
+)
+_CAPWORD = r"[A-Z][\w'’&.-]*"
+_WORDS = regex.compile(r"[^\W_]+")
+
+
+def _alternation(words, boundary=True) -> str:
+    """One alternation of phrases, longest first; a space in a phrase matches any white space."""
+    parts = sorted({w.strip() for w in words if w and w.strip()}, key=len, reverse=True)
+    body = "|".join(r"[-\s]+".join(regex.escape(p) for p in regex.split(r"[\s]+", w)) for w in parts)
+    return rf"(?:{body})" if body else r"(?!)"
+
+
+@dataclass
+class EvidenceLexicon:
+    """The claim and source patterns, compiled once per lexicon file."""
+
+    claims: dict
+    research: dict
+    not_outcome: regex.Pattern
+    measured_after: regex.Pattern
+    instruction_before: regex.Pattern
+    diagnostic_before: regex.Pattern
+    risk_words: regex.Pattern
+    success_words: regex.Pattern
+    in_house: regex.Pattern
+    source: regex.Pattern
+    marker: regex.Pattern
+    reference_heading: regex.Pattern
+    not_source_link: regex.Pattern
+    reference_fragment: regex.Pattern
+    #: for each claim pattern, words one of which a block must contain for the pattern to match
+    gates: dict
+    source_gate: frozenset
+
+
+@lru_cache(maxsize=8)
+def load_lexicon(path: str) -> EvidenceLexicon:
+    data = load_yaml(Path(path)) or {}
+
+    def words(key):
+        value = data.get(key) or []
+        return [str(v) for v in value]
+
+    pop = _alternation(words("populations"))
+    people = _alternation(words("people"))
+    population_tail = (
+        rf"(?:\s+of\s+(?:all\s+|the\s+|our\s+|these\s+|those\s+|their\s+|your\s+)?(?:[\w-]+\s+){{0,2}}?{pop}\b)"
+    )
+    study = _alternation(words("study_nouns"))
+    verbs = _alternation(words("reporting_verbs"))
+    unnamed = _alternation(words("unnamed_sources"))
+    named = _alternation(words("named_sources"))
+    bodyw = _alternation(words("body_words"))
+    journals = _alternation(words("journals"))
+    body_phrase = (
+        rf"(?:(?:{_CAPWORD}\s+){{0,6}}?{bodyw}\b(?:\s+(?:of|for|on|and|in)\s+(?:the\s+)?{_CAPWORD}(?:\s+{_CAPWORD})*)*"
+        rf"|\b{named}\b)"
+    )
+    # a named source: a known body, a body phrase, or (after "according to") any capitalised name
+    named_after = (
+        rf"(?:(?:the\s+)?(?:{body_phrase}|(?!(?i:{unnamed})\b)(?!{MONTHS}\b){_CAPWORD}(?:\s+(?:of\s+|for\s+|and\s+|&\s+)?{_CAPWORD})*))"
+    )
+
+    claims = {
+        "percentage": regex.compile(
+            rf"(?i)(?<![\w.,/])(?:{QUALIFIER}\s+)?(?:{DIGITS}|{NUMBER_WORD}){PERCENT_SIGN}?"
+            rf"(?:\s*(?:-|–|—|to)\s*{DIGITS})?{PERCENT_SIGN}"
+            rf"(?:{population_tail}|(?:\s+{RATE_NOUNS}\s+rates?\b))?"
+        ),
+        "frequency": regex.compile(
+            rf"(?i)(?<![\w.,/])(?:{QUALIFIER}\s+)?{NUMBER}(?:\s*(?:-|–|to|or)\s*{NUMBER})?"
+            rf"\s+(?:in|(?:out\s+of|of\s+every|in\s+every))\s+(?:every\s+)?{NUMBER}\b(?!\s*{UNITS_AFTER}\b)(?!\.\d)"
+            rf"(?:(?:\s+of)?(?:\s+(?:the|our|these|those|all|their))?(?:\s+[\w-]+)?\s+{pop}\b)?"
+            rf"|(?i)(?<![\w.,/])(?:{QUALIFIER}\s+)?{NUMBER}\s+of\s+(?:the\s+)?{NUMBER}(?:\s+{pop})\b"
+        ),
+        "ratio": regex.compile(
+            rf"(?i)(?<![\w.,/])(?:{NUMBER}|\d+(?:\.\d+)?)[-\s]?(?:times|fold)\s+"
+            r"(?:more|less|fewer|faster|slower|higher|lower|better|greater|quicker|shorter|longer|smaller|larger|safer"
+            r"|stronger|weaker|cheaper|bigger|easier|healthier|sooner|likelier|clearer"
+            r"|as\s+[a-z]+|the\s+(?:risk|chance|rate|odds))\b"
+            r"|(?i)\b(?:twice|half|double|triple)\s+(?:as\s+(?!well\b|soon\b|often\s+as\s+needed)[a-z]+|the\s+(?:risk|chance|rate|odds|success))\b"
+            r"|(?i)\b(?:halves|halved|halving|doubles|doubled|doubling|triples|tripled|quadruples)\s+(?:the|your)\s+"
+            r"(?:risk|chance|rate|odds|success|likelihood)\b"
+            r"|(?i)\b(?:cuts?|reduces?|reduced|lowers?|lowered|increases?|increased|raises?|raised)\s+(?:the|your)\s+(?:[\w-]+\s+)?"
+            r"(?:risk|chance|rate|odds|likelihood)(?:\s+of(?:\s+[\w-]+){1,4}?)?\s+(?:by\s+(?:half|a\s+third|a\s+quarter|two[-\s]thirds|three[-\s]quarters)|in\s+half)\b"
+            # compared with a benchmark: "a fraction of the national figure", "well below the UK average"
+            r"|(?i)\b(?:(?:a\s+)?fraction\s+of|half|twice|double|(?:far\s+|well\s+|much\s+)?(?:below|above|under|over|better\s+than"
+            r"|lower\s+than|higher\s+than|less\s+than|faster\s+than|quicker\s+than))\s+the\s+(?:national|uk|us|nhs|industry"
+            r"|regional|country'?s|average|typical)\s*(?:average|figure|rate|benchmark|norm|standard|mean)?\b"
+        ),
+        "count": regex.compile(
+            rf"(?i)(?<![\w.,/])(?:{QUALIFIER}\s+)?(?:\d+(?:\.\d+)?\s+(?:million|billion)|(?:one|two|three|four|five|six|seven|eight|nine|ten|a)\s+million"
+            rf"|\d{{1,3}}(?:,\d{{3}}){{2,}})\s+(?:(?:[\w-]+\s+){{0,2}}?)(?:{people})\b"
+        ),
+        "proportion": regex.compile(
+            rf"(?i)(?<![\w-])(?:{QUALIFIER}\s+)?(?:half|one[-\s]half|a\s+third|one[-\s]third|two[-\s]thirds|a\s+quarter"
+            r"|one[-\s]quarter|three[-\s]quarters|a\s+fifth|one[-\s]fifth|the\s+(?:vast|overwhelming|great)\s+majority)"
+            rf"\s+of\s+(?:all\s+|the\s+|our\s+|these\s+|those\s+|their\s+)?(?:[\w-]+\s+){{0,2}}?{pop}\b"
+        ),
+    }
+    research = {
+        # "studies show", "research has proven", "the evidence suggests"
+        "generic": regex.compile(
+            r"(?i)\b(?:(?:recent|many|numerous|several|multiple|some|new|clinical|scientific|medical|published|independent)\s+)?"
+            r"(?:studies|research|trials|evidence|data|science|scientists|researchers|literature|(?:clinical|medical|our)\s+experience)\s+(?:has\s+|have\s+|had\s+)?"
+            r"(?:consistently\s+|clearly\s+|repeatedly\s+|now\s+|also\s+|already\s+|even\s+)?"
+            r"(?:shows?|shown|showed|proves?|proven|proved|suggests?|suggested|found|finds?|demonstrates?|demonstrated"
+            r"|confirms?|confirmed|indicates?|indicated|supports?|supported)\b"
+        ),
+        "proven": regex.compile(
+            r"(?i)\b(?:clinically|scientifically|medically|independently)\s+(?:proven|tested|validated|shown|documented)\b"
+            r"|(?i)\bproven\s+to\s+(?:work|be|reduce|relieve|improve|help|heal|cure|prevent|restore|increase|lower|boost|eliminate|last)\b"
+            r"|(?i)\b(?:a|an|the|our|its)\s+(?:[\w-]+\s+)?proven\s+(?:treatment|method|technique|way|solution|approach|therapy"
+            r"|procedure|track\s+record|results?|success|benefits?|cure)\b"
+            r"|(?i)\bit\s+(?:has\s+been|is|was|have\s+been)\s+(?:clinically\s+|scientifically\s+)?(?:shown|proven|proved|demonstrated|established)\b"
+            r"|(?i)\bthere\s+is\s+(?:now\s+)?(?:good|strong|growing|clear|solid|convincing|overwhelming|plenty\s+of|lots\s+of|scientific|clinical)\s+evidence\b"
+        ),
+        # "according to experts", "doctors agree"
+        "experts": regex.compile(
+            r"(?i)\baccording\s+to\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?(?:experts|specialists|doctors|surgeons|scientists"
+            r"|researchers|dentists|professionals|clinicians|physicians|studies|research|data|statistics|figures|surveys"
+            r"|polls|reports|reviews|estimates|patients|users|customers)\b"
+            rf"|(?:{unnamed})\b)"
+            r"|(?i)(?<!\b(?:your|the|their|his|her|my|a|an)\s)\b(?:(?:most|many|leading|top|all|our)\s+)?"
+            r"(?:experts|doctors|scientists|surgeons|specialists|researchers|physicians|dentists|clinicians)\s+"
+            r"(?:(?:all|now|generally|widely|largely|increasingly|also)\s+)?(?:agree|believe|confirm|say|consider|think|know|accept)\b"
+        ),
+        # "A large study followed people for 20 years", "One trial compared..."
+        "narrative": regex.compile(
+            rf"(?i)\b(?:a|an|one|two|three|four|several|many|numerous|the\s+largest|the\s+biggest|a\s+number\s+of)\s+"
+            rf"(?P<adj>(?:[\w',-]+\s+){{0,5}}?)(?:{study})\b(?P<rest>[^.;:!?]{{0,90}}?)\b(?:{verbs})\b"
+            rf"|(?-i:\bIn)\s+(?:a|an|one|two|several)\s+(?P<adj2>(?:[\w',-]+\s+){{0,5}}?)(?i:{study})\b"
+        ),
+    }
+    diagnostic = _alternation(words("diagnostic_studies"))
+    measured = _alternation(words("measured_things"))
+    instructions = _alternation(words("instruction_cues"))
+
+    source = regex.compile(
+        # a parenthetical citation: (Smith et al., 2019), (NICE, 2020), (Royal College of Surgeons, 2005)
+        rf"\((?=[^()]{{0,300}}\))[^()]*?(?:\b{named}\b|\b{journals}\b|(?!{MONTHS}\b){_CAPWORD}(?:\s+et\s+al\.?)?,?\s+(?:19|20)\d{{2}}[a-z]?\b"
+        r"|\bet\s+al\b|(?i:\bdoi\b|\bpmid\b))[^()]*\)"
+        # an author with a year in brackets: Frobell and colleagues (2010)
+        rf"|{_CAPWORD}(?:\s+(?:et\s+al\.?|and\s+colleagues|and\s+{_CAPWORD}))?\s+\((?:19|20)\d{{2}}[a-z]?\)"
+        # an attribution to a named body
+        r"|(?i:\b(?:according\s+to|reported\s+by|published\s+(?:by|in)|data\s+(?:from|published\s+by|collected\s+by)"
+        r"|figures\s+(?:from|published\s+by)|statistics\s+(?:from|published\s+by)|research\s+(?:by|from)|guidance\s+(?:from|by)"
+        r"|guidelines?\s+(?:from|by)|(?:study|report|review|trial|audit|survey|analysis)\s+(?:by|from|published\s+in)"
+        r"|sources?:|source\s+for\s+this))\s+"
+        rf"{named_after}"
+        # a named body as the subject: "The NHS puts this at...", "NICE recommends..."
+        rf"|(?:\b[Tt]he\s+)?(?:{body_phrase})\s+(?i:says|said|reports|reported|estimates|estimated|recommends|recommended|puts"
+        r"|put|advises|states|stated|found|finds|notes|noted|publishes|published|suggests|figures|data|statistics|guidance"
+        r"|guidelines?|audit|registry|report|review)\b"
+        # a journal named anywhere
+        rf"|\b{journals}\b"
+        # a line that gives its source
+        r"|(?i:^\s*sources?\s*:)"
+    )
+    # "[1]", "[2, 3]", "(4)", "¹": reference markers, which count only when the page has a reference list
+    marker = regex.compile(
+        r"\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]|(?<![\w(])\(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\)|(?<![A-Za-z²³\d])[¹²³⁴⁵⁶⁷⁸⁹⁰]+"
+    )
+
+    def lowered(key):
+        return {w.lower() for phrase in words(key) for w in _WORDS.findall(phrase)}
+
+    number_words = {
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+        "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty",
+        "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "million",
+    }
+    gates = {
+        "frequency": frozenset(number_words),
+        "ratio": frozenset({
+            "times", "fold", "twice", "half", "double", "triple", "halves", "halved", "halving", "doubles",
+            "doubled", "doubling", "triples", "tripled", "quadruples", "fraction", "national", "average",
+            "industry", "typical", "regional", "uk", "us", "nhs", "country", "countrys",
+        }),
+        "proportion": frozenset({"half", "third", "thirds", "quarter", "quarters", "fifth", "majority"}),
+        "count": frozenset({"million", "billion"}),
+        "research-generic": frozenset({"studies", "research", "trials", "evidence", "data", "science", "scientists",
+                                       "researchers", "literature", "experience"}),
+        "research-proven": frozenset({"proven", "proved", "tested", "validated", "shown", "documented",
+                                      "demonstrated", "established", "evidence"}),
+        "research-experts": frozenset({"according", "experts", "doctors", "scientists", "surgeons", "specialists",
+                                       "researchers", "physicians", "dentists", "clinicians"}),
+        "research-narrative": frozenset(lowered("study_nouns")),
+    }
+    source_gate = frozenset(
+        lowered("named_sources") | lowered("journals") | lowered("body_words")
+        | {"according", "reported", "published", "data", "figures", "statistics", "research", "guidance",
+           "guidelines", "guideline", "study", "report", "review", "trial", "audit", "survey", "analysis",
+           "source", "sources", "et", "al", "doi", "pmid"}
+    )
+
+    return EvidenceLexicon(
+        gates=gates,
+        source_gate=source_gate,
+        claims=claims,
+        research=research,
+        not_outcome=regex.compile(rf"(?i)(?<![\w-]){_alternation(words('not_outcome'))}(?![\w-])"),
+        measured_after=regex.compile(
+            rf"(?i)\s*of\s+(?:the\s+|your\s+|their\s+|his\s+|her\s+|a\s+|an\s+|its\s+)?(?:[\w-]+\s+)?{measured}\b"
+        ),
+        instruction_before=regex.compile(rf"(?i)\b{instructions}\s+(?:[\w-]+\s+){{0,3}}$"),
+        diagnostic_before=regex.compile(rf"(?i)\b{diagnostic}\s*$"),
+        risk_words=regex.compile(
+            r"(?i)\b(?:complications?|risks?|side[-\s]effects?|infections?|deaths?|die[sd]?|mortality|bleeding|clots?|"
+            r"damage|injury|harm|leaks?|fail(?:s|ed|ure)?|recurrence|come\s+back|comes\s+back|revision|reoperation|"
+            r"incontinen(?:t|ce)|problems?)\b"
+        ),
+        success_words=regex.compile(
+            r"(?i)\b(?:success(?:ful)?|effective(?:ness)?|satisf(?:ied|action)|happy|pain[-\s]free|symptom[-\s]free|"
+            r"improve(?:s|d|ment)?|better|relie(?:f|ve[sd]?)|cure[sd]?|return(?:ed)?|recover(?:y|ed)?|results?|outcomes?|"
+            r"surviv(?:al|e|ed)|faster|quicker|less\s+pain|lose|lost|weight\s+loss|regain(?:ed)?|keep\s+(?:it|the\s+weight)\s+off)\b"
+        ),
+        in_house=regex.compile(r"(?i)\b(?:our|we|we've|we\s+have|at\s+our|this\s+clinic|this\s+hospital)\b"),
+        source=source,
+        marker=marker,
+        reference_heading=regex.compile(rf"(?i)^\s*(?:{_alternation(words('reference_headings'))})\s*:?\s*$"),
+        not_source_link=regex.compile(rf"(?i)(?:^|[/?#=&._-]){_alternation(words('not_source_links'))}(?=$|[/?#=&._-])"),
+        reference_fragment=regex.compile(r"(?i)^#.*(?:ref|cite|citation|fn|footnote|note|source|bib)"),
+    )
+
+
+def lexicon_path(rule, name: str) -> Path:
+    """A data file named by a rule: relative to the rule's folder, else to the evidence pack."""
+    path = rule.path.parent / name
+    if path.exists():
+        return path
+    return builtin_rules_dir() / "evidence" / name
+
+
+class SourceFinder:
+    """Where the sources are on a page: per block, the text offsets of its sources."""
+
+    def __init__(self, lexicon: EvidenceLexicon, page):
+        self.lex = lexicon
+        self.page = page
+        self._by_block: dict[int, list[tuple[int, int]]] = {}
+
+    def link_is_source(self, target: str) -> bool:
+        t = target.strip()
+        low = t.lower()
+        if not t:
+            return False
+        if low.startswith("#"):
+            return bool(self.lex.reference_fragment.match(t))
+        if low.startswith(("mailto:", "tel:", "javascript:", "sms:")):
+            return False
+        if low.startswith("doi:") or low.startswith("https://doi.org") or low.startswith("http://doi.org"):
+            return True
+        if not (low.startswith(("http://", "https://", "//", "www."))):
+            return False  # a link to a page of the same site
+        rest = low.split("//", 1)[-1]
+        path = rest.split("/", 1)[1] if "/" in rest else ""
+        return not self.lex.not_source_link.search("/" + path)
+
+    @property
+    def has_reference_list(self) -> bool:
+        cached = getattr(self, "_has_refs", None)
+        if cached is None:
+            cached = bool(self.page.document.has_reference_list) or any(
+                u.block.scope in ("title", "heading", "paragraph") and len(u.block.text) < 60
+                and self.lex.reference_heading.match(u.block.text)
+                for u in self.page.units
+            )
+            self._has_refs = cached
+        return cached
+
+    def spans(self, unit) -> list[tuple[int, int]]:
+        """Text offsets [start, end) of the sources in a block (links, markers, citations, attributions)."""
+        key = id(unit.block)
+        found = self._by_block.get(key)
+        if found is not None:
+            return found
+        block = unit.block
+        found = [(link.start, max(link.end, link.start + 1)) for link in block.links if self.link_is_source(link.target)]
+        refs = self.has_reference_list
+        if refs:
+            found.extend((c, c + 1) for c in block.citations)
+            found.extend(m.span() for m in self.lex.marker.finditer(block.text))
+        if "(" in block.text or not self.lex.source_gate.isdisjoint(words_of(block.text)[1]):
+            found.extend(m.span() for m in self.lex.source.finditer(block.text))
+        self._by_block[key] = found
+        return found
+
+    def sentence_flags(self, unit, sentences) -> list[bool]:
+        """For each sentence (start, end) of a block: does it carry a source?"""
+        spans = self.spans(unit)
+        flags = []
+        for s, e in sentences:
+            # a marker or a link may sit just after the sentence's full stop: count it with the sentence
+            flags.append(any(a <= e and b > s for a, b in spans))
+        return flags
+
+    def page_has_sources(self) -> bool:
+        if self.has_reference_list:
+            return True
+        return any(self.spans(u) for u in self.page.units)
+
+
+def sentences_of(unit) -> list[tuple[int, int]]:
+    return [(s.start_char, s.end_char) for s in unit.doc.sents]
 
 
 class UncitedClaim(Kind):
@@ -65,78 +393,257 @@ class UncitedClaim(Kind):
 
     name = "uncited-claim"
     options = {
-        "claims": (list, lambda: ["percentage", "frequency", "ratio", "proportion", "research"]),
+        "claims": (list, lambda: list(CLAIM_TYPES)),
         "research_message": (str, ""),
+        "lexicon": (str, LEXICON_FILE),
+        # sentences before and after a claim that may carry its source
+        "window": (int, 1),
+        # a description of a study may take its source from this many sentences after it
+        "study_window": (int, 2),
+        # what the message says is needed, by the kind of claim
+        "needs": (dict, dict),
+    }
+
+    NEEDS = {
+        "in_house": "publish the audit behind your own figures (how many patients, over which years) or link it",
+        "risk": "cite the study, audit or registry the figure comes from, or the body that publishes it (NICE, a national audit)",
+        "success": "cite the study or registry that measured it",
+        "population": "name the body or survey the figure comes from (for example the NHS or the CDC)",
+        "research": "name the study (authors, year, journal) or link it",
+        "experts": "name the body or guideline it comes from (for example NICE or the specialist society)",
     }
 
     def setup(self):
-        unknown = set(self.opts["claims"]) - set(CLAIM_PATTERNS) - {"research"}
+        unknown = set(self.opts["claims"]) - set(CLAIM_TYPES)
         if unknown:
             raise self.error(f"unknown claim type(s) {', '.join(sorted(unknown))}")
+        path = lexicon_path(self.rule, self.opts["lexicon"])
+        if not path.exists():
+            raise self.error(f"lexicon file not found: {path}")
+        self.lex = load_lexicon(str(path))
+        unknown_needs = set(self.opts["needs"]) - set(self.NEEDS)
+        if unknown_needs:
+            raise self.error(f"unknown 'needs' key(s) {', '.join(sorted(unknown_needs))}")
+        self.needs = {**self.NEEDS, **self.opts["needs"]}
+        self.numeric = [k for k in self.opts["claims"] if k != "research"]
+        self.research = "research" in self.opts["claims"]
 
-    def _sourced(self, unit, sent) -> bool:
-        block = unit.block
-        if block.links or block.citations:
-            return True
-        return bool(CITATION.search(block.text))
-
-    def check(self, page):
-        for unit in self.units(page):
-            text = unit.block.text
-            found = []
-            for kind in self.opts["claims"]:
-                if kind == "research":
-                    found.extend(("research", m) for m in RESEARCH_CLAIM.finditer(text))
-                else:
-                    found.extend((kind, m) for m in CLAIM_PATTERNS[kind].finditer(text))
-            if not found or self._sourced(unit, None):
-                continue
-            taken: list[tuple[int, int]] = []
-            for kind, m in sorted(found, key=lambda km: (km[1].start(), -km[1].end())):
-                s, e = m.span()
-                if any(a < e and s < b for a, b in taken):
+    # -- finding claims ------------------------------------------------------------
+    def claims_in(self, unit):
+        """(start, end, type) of each claim in a block, longest first where they overlap."""
+        text = unit.block.text
+        lex = self.lex
+        _, words = words_of(text)
+        has_digit = any(c.isdigit() for c in text)
+        found = []
+        for kind in self.numeric:
+            # cheap tests first: most blocks hold no number and cannot hold a claim
+            if kind == "percentage":
+                if "%" not in text and "percent" not in words and "per" not in words:
                     continue
-                span = unit.doc.char_span(s, e, alignment_mode="expand")
-                sentence = span.sent.text if span is not None else text
-                if kind != "research":
-                    if NOT_OUTCOME.search(sentence) or not OUTCOME_WORDS.search(sentence):
+            elif not (has_digit and kind in ("frequency", "count")) and lex.gates[kind].isdisjoint(words):
+                continue
+            for m in lex.claims[kind].finditer(text):
+                found.append((m.start(), m.end(), kind))
+        if self.research:
+            for kind, pattern in lex.research.items():
+                if lex.gates["research-" + kind].isdisjoint(words):
+                    continue
+                for m in pattern.finditer(text):
+                    if kind == "narrative":
+                        adj = m.group("adj") if m.group("adj") is not None else (m.group("adj2") or "")
+                        if lex.diagnostic_before.search(adj.rstrip()):
+                            continue
+                    elif kind == "generic" and lex.diagnostic_before.search(text[max(0, m.start() - 40):m.start()]):
                         continue
-                taken.append((s, e))
-                suggestions = plain_language(m.group()) if kind == "percentage" else ()
-                if kind == "research":
-                    msg = self.opts["research_message"] or None
-                    yield self.hit(unit, s, e, message=msg, suggestions=suggestions, claim="research claim")
-                else:
-                    yield self.hit(unit, s, e, suggestions=suggestions, claim="statistic")
+                    found.append((m.start(), m.end(), "research-" + kind))
+        found.sort(key=lambda c: (c[0], -c[1]))
+        out: list[tuple[int, int, str]] = []
+        for claim in found:
+            s, e = claim[0], claim[1]
+            if any(a < e and s < b for a, b, *_ in out):
+                continue
+            out.append(claim)
+        return out
+
+    def is_claim(self, text: str, start: int, end: int, kind: str, bounds: tuple[int, int]) -> bool:
+        """A number is a claim unless it is a dose, a concentration, a price, a size or an instruction."""
+        lex = self.lex
+        if lex.not_outcome.search(text, max(bounds[0], start - 30), min(bounds[1], end + 40)):
+            return False
+        if lex.instruction_before.search(text[max(0, start - 60):start]):
+            return False
+        if kind == "percentage" and lex.measured_after.match(text, end):
+            return False
+        if kind == "frequency":
+            # "3 in 1" is a product, not a probability: a frequency counts a part of a whole
+            m = _FREQUENCY_PARTS.search(text, start, end)
+            if m and _number(m.group("part")) is not None and _number(m.group("whole")) is not None:
+                return _number(m.group("part")) < _number(m.group("whole"))
+        return True
+
+    # -- sources -----------------------------------------------------------------------
+    def check(self, page):
+        sources = SourceFinder(self.lex, page)
+        units = page.units
+        in_scope = set(self.rule.scope)
+        for index, unit in enumerate(units):
+            if unit.block.scope not in in_scope:
+                continue
+            claims = self.claims_in(unit)
+            if not claims:
+                continue
+            text = unit.block.text
+            sentences = sentences_of(unit)
+            starts = [s for s, _ in sentences]
+            flags = None
+            for s, e, kind in claims:
+                i = max(0, bisect.bisect_right(starts, s) - 1)
+                sent_start, sent_end = sentences[i]
+                sentence = text[sent_start:sent_end]
+                if not kind.startswith("research") and not self.is_claim(text, s, e, kind, (sent_start, sent_end)):
+                    continue
+                if flags is None:
+                    flags = sources.sentence_flags(unit, sentences)
+                after = self.opts["study_window"] if kind == "research-narrative" else self.opts["window"]
+                before = self.opts["window"]
+                lo, hi = max(0, i - before), min(len(sentences) - 1, i + after)
+                if any(flags[lo : hi + 1]):
+                    continue
+                if i - before < 0 and self._lead_in_sourced(units, index, sources):
+                    continue
+                yield self._finding(unit, s, e, kind, sentence)
+
+    def _lead_in_sourced(self, units, index, sources) -> bool:
+        """A list item takes the source of the sentence that introduces its list."""
+        if units[index].block.scope != "list_item":
+            return False
+        j = index - 1
+        while j >= 0 and units[j].block.scope == "list_item":
+            j -= 1
+        if j < 0 or units[j].block.scope != "paragraph" or not units[j].block.text.rstrip().endswith(":"):
+            return False
+        lead = units[j]
+        sentences = sentences_of(lead)
+        return bool(sentences) and sources.sentence_flags(lead, sentences[-1:])[0]
+
+    def _finding(self, unit, s, e, kind, sentence):
+        lex = self.lex
+        claim_text = unit.block.text[s:e]
+        if kind.startswith("research"):
+            need = self.needs["experts" if kind == "research-experts" else "research"]
+            msg = self.opts["research_message"] or None
+            return self.hit(unit, s, e, message=msg, claim="research claim", need=need, plain="")
+        if lex.in_house.search(sentence):
+            need = self.needs["in_house"]
+        elif lex.risk_words.search(sentence):
+            need = self.needs["risk"]
+        elif lex.success_words.search(sentence):
+            need = self.needs["success"]
+        else:
+            need = self.needs["population"]
+        suggestions = plain_language(claim_text) if kind == "percentage" else ()
+        plain = f" In plain words: '{suggestions[0]}'." if suggestions else ""
+        return self.hit(unit, s, e, suggestions=suggestions, claim="statistic", need=need, plain=plain)
 
 
-_PERCENT = regex.compile(r"(?i)(?P<q>(?:less|fewer|more|greater|lower|higher)\s+than|over|under|about|around|nearly|almost|approximately|up\s+to)?\s*(?P<n>\d+(?:[.,]\d+)?)\s*(?:%|percent|per\s+cent)")
+_WORD_VALUES = {
+    w: i for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+        "seventeen eighteen nineteen".split()
+    )
+}
+_WORD_VALUES.update({w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())})
+_WORD_VALUES.update({"hundred": 100, "thousand": 1000, "million": 1_000_000})
+_FREQUENCY_PARTS = regex.compile(
+    rf"(?i)(?P<part>{DIGITS}|[a-z]+)(?:\s*(?:-|–|to|or)\s*(?:{DIGITS}|[a-z]+))?\s+(?:in|out\s+of|of\s+every|in\s+every|of)\s+"
+    rf"(?:every\s+|the\s+)?(?P<whole>{DIGITS}|(?:a\s+|one\s+)?[a-z]+)\b"
+)
+
+
+def _number(word: str):
+    """The value of "3", "1,000", "nine" or "a hundred"; None when it is not a number."""
+    w = word.strip().lower().replace(",", "")
+    try:
+        return float(w)
+    except ValueError:
+        pass
+    w = w.removeprefix("a ").removeprefix("one ").strip()
+    return _WORD_VALUES.get(w)
+
+
+# -- plain language: "less than 0.5%" -> "fewer than 1 in 200" ---------------------------------------
+_PERCENT = regex.compile(
+    rf"(?i)(?P<q>{QUALIFIER})?\s*(?P<n>{DIGITS})\s*(?:%|percent|per\s+cent)?"
+    rf"(?:\s*(?:-|–|—|to)\s*(?P<n2>{DIGITS}))?\s*(?:%|percent|per\s+cent)"
+)
+_LEADS = {
+    "less": "fewer than", "fewer": "fewer than", "lower": "fewer than", "under": "fewer than", "below": "fewer than",
+    "more": "more than", "greater": "more than", "higher": "more than", "over": "more than", "above": "more than",
+    "about": "about", "around": "about", "approximately": "about", "approx.": "about", "approx": "about",
+    "roughly": "about",
+    "estimated": "about", "an": "about", "nearly": "nearly", "almost": "almost", "up": "up to", "at": None,
+    "only": "only", "just": "just", "close": "nearly", "well": None,
+}
+
+
+def _nice(n: float) -> int:
+    """Round a denominator to a figure people can hold: 1 in 333 -> 1 in 300, 1 in 1,250 -> 1 in 1,000."""
+    if n < 20:
+        return round(n)
+    digits = len(str(int(n))) - 1
+    step = 10 ** (digits - 1) * 5 if n >= 100 else 5
+    return int(round(n / step) * step)
+
+
+def _frequency(value: float) -> tuple[str, bool]:
+    """(natural frequency, exact?) for a percentage between 0 and 100."""
+    if value < 1:
+        n = 100 / value
+        nice = _nice(n)
+        return f"1 in {nice:,}", abs(nice - n) / n < 0.02
+    if value != int(value):
+        return f"{round(value * 10):,} in 1,000", True
+    v = int(value)
+    if v < 10 and 100 % v == 0:
+        return f"1 in {100 // v}", True
+    if v % 10 == 0:
+        return f"{v // 10} in 10", True
+    return f"{v} in 100", True
 
 
 def plain_language(claim: str) -> tuple[str, ...]:
-    """"less than 0.5%" -> "fewer than 1 in 200" (the Clear Communication Index's natural frequencies)."""
+    """The natural frequency for a percentage, as the CDC Clear Communication Index asks.
+
+    "less than 0.5%" -> "fewer than 1 in 200"; "98% success rate" -> "98 in 100";
+    "15 to 30 percent" -> "15 to 30 in 100"; "about 3%" -> "about 3 in 100".
+    """
     m = _PERCENT.search(claim)
     if not m:
         return ()
     try:
-        value = float(m.group("n").replace(",", "."))
+        value = float(m.group("n").replace(",", ""))
+        high = float(m.group("n2").replace(",", "")) if m.group("n2") else None
     except ValueError:
         return ()
-    if not 0 < value < 100:
+    if not 0 < value < 100 or (high is not None and not value < high <= 100):
         return ()
-    qualifier = (m.group("q") or "").lower().split()
-    lead = {"less": "fewer than ", "fewer": "fewer than ", "lower": "fewer than ", "under": "fewer than ",
-            "more": "more than ", "greater": "more than ", "higher": "more than ", "over": "more than ",
-            "about": "about ", "around": "about ", "nearly": "nearly ", "almost": "almost ",
-            "approximately": "about ", "up": "up to "}.get(qualifier[0] if qualifier else "", "")
-    if value <= 10:
-        n = round(100 / value)
-        if abs(100 / n - value) / value > 0.15:
-            lead = lead or "about "
-        phrase = f"1 in {n:,}"
-    else:
-        tenths = round(value / 10)
-        phrase = f"{tenths} in 10"
-        if abs(tenths * 10 - value) > 2:
-            lead = lead or "about "
-    return (f"{lead}{phrase}",)
+    words = (m.group("q") or "").lower().split()
+    lead = _LEADS.get(words[0], None) if words else ""
+    if words[:2] == ["at", "least"]:
+        lead = "at least"
+    elif words[:2] == ["at", "most"]:
+        lead = "at most"
+    elif words[:1] == ["well"] and len(words) > 1:
+        lead = _LEADS.get(words[1], "")
+    elif words and words[0] in ("much", "far", "slightly", "a"):
+        lead = _LEADS.get(words[-2], "") if len(words) >= 2 else ""
+    lead = lead or ""
+    if high is not None:
+        if value == int(value) and high == int(high):
+            return (f"{lead + ' ' if lead else ''}{int(value)} to {int(high)} in 100",)
+        return ()
+    phrase, exact = _frequency(value)
+    if not exact and not lead:
+        lead = "about"
+    return (f"{lead + ' ' if lead else ''}{phrase}",)

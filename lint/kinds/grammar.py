@@ -1,11 +1,113 @@
-"""Grammar slips our own rules catch without a grammar server."""
+"""Grammar slips common in web copy, caught without a grammar server or a trained parser.
+
+The agreement and missing-word rules are spaCy ``Matcher`` patterns over word
+lists in the rule pack (``rules/grammar/words.yaml``): plural and singular
+nouns, verbs and their "-s" forms. A pattern only judges a subject that starts
+a clause ("Your stitches needs", "Most people goes", "The results of the
+operation varies"), so an object followed by the next clause's verb ("the
+doctor who treats patients needs...") is left alone.
+"""
 
 from __future__ import annotations
 
-from lint.kinds.base import Kind
+import re
+from pathlib import Path
 
-# word pairs that are correct when doubled
+from spacy.matcher import Matcher
+
+from lint.kinds.base import Kind
+from lint.yamlio import load_yaml
+
+# a word allowed twice in a row
 _ALLOWED_DOUBLES = {"that", "had", "is", "do", "very", "bye", "so", "no", "knock", "ha", "blah", "tsk"}
+_CLAUSE_OPENERS = {
+    "if", "when", "because", "although", "though", "while", "as", "until", "since", "so", "but", "and", "or",
+    "that", "where", "unless", "once", "whether", "then", "however",
+}
+_CLAUSE_PUNCT = {",", ";", ":", "(", "—", "–", "-", "\"", "“", "'"}
+_PREPOSITIONS = {
+    "of", "in", "on", "at", "to", "for", "from", "with", "by", "about", "after", "before", "during", "without",
+    "under", "over", "into", "through", "between", "like", "than", "around", "near", "who", "which", "what",
+}
+_PRONOUNS = {"i", "you", "we", "they", "he", "she", "it", "this", "that", "these", "those", "there", "who", "which"}
+_FUNCTION_WORDS = {
+    "may", "can", "will", "would", "should", "must", "might", "could", "shall", "did", "does", "do", "to", "not",
+    "also", "then", "still", "only", "just", "always", "never", "often", "usually", "same", "other", "first", "next",
+    "last", "new", "own", "way", "time", "most", "more", "less", "very", "much", "such", "one", "two", "three",
+}
+_AUX_AFTER = {"is", "are", "was", "were", "can", "could", "will", "would", "may", "might", "should", "must", "has",
+              "have", "had", "'s", "’s"}
+
+
+# words in -ing that begin a sentence as prepositions, not as subjects
+_ING_PREPOSITIONS = {"during", "according", "including", "regarding", "concerning", "considering", "depending",
+                     "assuming", "notwithstanding", "excluding"}
+# -ing words that are subjects only with a pronoun object ("Following it closely are..." but "Following surgery, ...")
+_ING_AMBIGUOUS = {"following", "being", "having", "after"}
+
+
+def third_person(verb: str) -> str:
+    """The "-s" form of a regular verb: need -> needs, vary -> varies, go -> goes."""
+    if verb.endswith(("s", "x", "z", "ch", "sh", "o")):
+        return verb + "es"
+    if verb.endswith("y") and len(verb) > 1 and verb[-2] not in "aeiou":
+        return verb[:-1] + "ies"
+    return verb + "s"
+
+
+plural = third_person  # the spelling rules for regular plurals are the same
+
+
+def load_words(rule, kb=None) -> dict:
+    """The grammar word lists, with the knowledge base's one-word names added to the nouns."""
+    path = Path(rule.path).parent / "words.yaml"
+    data = dict(load_yaml(path) or {}) if path.is_file() else {}
+    nouns = {n.lower().split()[-1] for n in data.get("nouns") or []}
+    if kb is not None:
+        for label, _, phrase in kb.lexicon():
+            if label in ("structure", "procedure", "condition") and phrase.isalpha() and phrase.islower():
+                nouns.add(phrase)
+    verbs = {v.lower() for v in data.get("verbs") or []}
+    irregular = {k: tuple(v) for k, v in (data.get("irregular_verbs") or {}).items()}
+    noun_like = {v.lower() for v in data.get("noun_like_verbs") or []}
+    noun_like_third = {v.lower() for v in data.get("noun_like_third") or []}
+    third = {third_person(v) for v in verbs if v not in irregular and v not in noun_like_third}
+    base = {v for v in verbs if v not in noun_like and v not in irregular}
+    for forms in irregular.values():
+        third.add(forms[0])
+        base.add(forms[1])
+    base.update({"were", "don't"})
+    third.update({"was", "doesn't"})
+    irregular_plurals = {w.lower() for w in data.get("irregular_plurals") or []}
+    plurals = {plural(n) for n in nouns if not n.endswith("s")} | irregular_plurals
+    # a noun after a determiner is a noun even when the word can be a verb ("the risk", "the cut")
+    singulars = {n for n in nouns if n not in irregular_plurals} - plurals - third
+    return {
+        "plurals": plurals - base - third,
+        "singulars": singulars - base,
+        "third": third - plurals,
+        "base": base - singulars,
+        "all_verbs": verbs | third | base,
+        "quantity": {w.lower() for w in data.get("quantity_heads") or []},
+        "adverbs": [w.lower() for w in data.get("adverbs") or []],
+        "determiners": {w.lower() for w in data.get("determiners") or []},
+        "to_adjectives": [w.lower() for w in data.get("to_adjectives") or [] if " " not in w],
+        "risk_lead_in": data.get("risk_lead_in") or r"(?i)\brisks?\b",
+        "verb_bases": verbs - {"be", "have", "do"},
+        "noun_like": noun_like,
+        "strict": {v.lower() for v in data.get("strict_verbs") or []},
+        "plural_groups": {w.lower() for w in data.get("plural_groups") or []},
+        "singular_s": {w.lower() for w in data.get("singular_s") or []},
+        "nouns": nouns,
+    }
+
+
+def clause_start(doc, i: int) -> bool:
+    tok = doc[i]
+    if tok.is_sent_start or i == 0:
+        return True
+    prev = doc[i - 1]
+    return prev.text in _CLAUSE_PUNCT or prev.lower_ in _CLAUSE_OPENERS
 
 
 class RepeatedWord(Kind):
@@ -26,3 +128,275 @@ class RepeatedWord(Kind):
                         and prev.whitespace_ and not prev.whitespace_.strip():
                     yield self.hit(unit, prev.idx, tok.idx + len(tok.text), suggestions=(prev.text,),
                                    fix=prev.text if self.rule.fix else None, word=tok.text)
+
+
+class _MatcherKind(Kind):
+    """A kind whose patterns are built once from the grammar word lists."""
+
+    _matchers: dict = {}
+
+    def words(self) -> dict:
+        return load_words(self.rule, self.kb)
+
+    def matcher(self, page, build):
+        """One Matcher per vocabulary (the pipeline's), built on first use."""
+        vocab = page.units[0].doc.vocab
+        key = (id(self), id(vocab))
+        m = _MatcherKind._matchers.get(key)
+        if m is None:
+            m = _MatcherKind._matchers[key] = Matcher(vocab)
+            build(m)
+        return m
+
+
+class SubjectVerbAgreement(_MatcherKind):
+    """A plural subject with a singular verb, or a singular subject with a plural verb, in simple clauses."""
+
+    name = "subject-verb-agreement"
+    options = {}
+
+    def setup(self):
+        self.w = self.words()
+
+    def _build(self, m: Matcher):
+        w = self.w
+        adverb = {"LOWER": {"IN": w["adverbs"]}, "OP": "?"}
+        middle = {"IS_ALPHA": True, "LOWER": {"NOT_IN": sorted(w["all_verbs"] | _PRONOUNS | {"that", "which", "who"})},
+                  "OP": "{1,4}"}
+        m.add("PLURAL_THIRD", [[{"LOWER": {"IN": sorted(w["plurals"])}}, adverb, {"LOWER": {"IN": sorted(w["third"])}}]])
+        m.add("PLURAL_OF_THIRD", [[{"LOWER": {"IN": sorted(w["plurals"])}}, {"LOWER": "of"}, middle, adverb,
+                                   {"LOWER": {"IN": sorted(w["third"])}}]])
+        m.add("SINGULAR_BASE", [[{"LOWER": {"IN": sorted(w["singulars"])}}, adverb, {"LOWER": {"IN": sorted(w["base"])}}]])
+        m.add("SINGULAR_OF_BASE", [[{"LOWER": {"IN": sorted(w["singulars"])}}, {"LOWER": "of"}, middle, adverb,
+                                    {"LOWER": {"IN": sorted(w["base"])}}]])
+        # "The laxative make you...", "The A1 pulley are divided": any word after "the/a/your..." with a verb
+        # that is almost never a noun; the word is checked in check() (not plural-looking, not a group)
+        singular_dets = ["the", "a", "an", "this", "that", "each", "every", "your", "my", "his", "her", "its", "our",
+                         "their"]
+        m.add("ANY_SINGULAR_BASE", [[
+            {"LOWER": {"IN": singular_dets}},
+            {"TEXT": {"REGEX": r"^[A-Za-z]*\d[A-Za-z0-9]*$"}, "OP": "?"},
+            {"IS_ALPHA": True, "IS_LOWER": True},
+            adverb,
+            {"LOWER": {"IN": sorted(w["strict"] & w["base"] | {"are", "were", "have", "do"})}},
+        ]])
+        m.add("ANY_PLURAL_THIRD", [[{"LOWER": {"REGEX": r"^[a-z]{3,}s$"}}, adverb,
+                                    {"LOWER": {"IN": sorted(w["third"] - {"is", "was", "has", "does", "doesn't"})}}]])
+        m.add("PRONOUN_BASE", [[{"LOWER": {"IN": ["this", "it"]}}, adverb,
+                                {"LOWER": {"IN": sorted(w["base"] - {"do"} | {"are", "were", "have"})}}]])
+
+    def _subject_start(self, doc, noun: int, singular: bool) -> int | None:
+        """Where the subject's phrase starts if it opens a clause, else None."""
+        k = noun
+        for _ in range(3):
+            if k == 0 or doc[k].is_sent_start:
+                break
+            prev = doc[k - 1]
+            if prev.lower_ in self.w["determiners"]:
+                k -= 1
+                break
+            if not prev.is_alpha or prev.lower_ in _PREPOSITIONS or prev.lower_ in _CLAUSE_OPENERS \
+                    or prev.lower_ in _PRONOUNS or prev.lower_ in self.w["all_verbs"]:
+                break
+            k -= 1
+        if singular and not (doc[k].lower_ in self.w["determiners"] or k < noun):
+            return None  # "pain gets" without a determiner is too often a compound's tail
+        if singular and k > 0 and doc[k - 1].lower_ in ("and", "or", "nor", "&", "both"):
+            return None  # "you and your baby are": a compound subject is plural
+        if k > 0 and doc[k - 1].lower_ in ("as", "like", "including", "with"):
+            return None  # "problems such as a tear are": the example is not the subject
+        return k if clause_start(doc, k) else None
+
+    def _singular_looking(self, word: str) -> bool:
+        """A word that is most likely a singular noun when it follows "the" and precedes a verb."""
+        w = self.w
+        if word in w["plural_groups"]:
+            return False
+        if word in w["nouns"] and word not in w["plurals"]:
+            return True
+        if word in w["plurals"] or word in w["plural_groups"] or word in w["quantity"] or word in w["all_verbs"]:
+            return False
+        if word in w["adverbs"] or word in w["determiners"] or word in _PRONOUNS or word in _PREPOSITIONS \
+                or word in _FUNCTION_WORDS:
+            return False
+        # plural-looking endings, Latin and Greek plurals, adjectives and participles
+        return not re.search(r"(?:s|ae|ia|ata|i|ed|en|ing|ous|ful|al|ic|ible|able|est|er|ly)$", word) \
+            or word in ("level", "scar", "bladder", "ulcer", "catheter", "tumour", "tumor", "liver", "cancer")
+
+    def _plural_looking(self, word: str) -> bool:
+        """A word in -s that is most likely a plural noun (not "diabetes", "lens", "virus", "pelvis")."""
+        w = self.w
+        if word in w["singular_s"] or word in w["all_verbs"] or word in w["quantity"] or word in _FUNCTION_WORDS:
+            return False
+        return not re.search(r"(?:ss|us|is|as|ics|ous|ness|itis|osis|sis|xis)$", word)
+
+    def _gerund_subject(self, sent):
+        """ "Following it closely are one of...": an -ing phrase as subject with a plural verb."""
+        first = sent[0]
+        if not (first.text[:1].isupper() and first.lower_.endswith("ing") and len(first) > 5) \
+                or first.lower_ in _ING_PREPOSITIONS:
+            return None
+        if first.lower_ in _ING_AMBIGUOUS and not (len(sent) > 1 and sent[1].lower_ in ("it", "them", "this", "these")):
+            return None
+        for tok in sent[1:6]:
+            if tok.lower_ in ("are", "were"):
+                return (first.i, tok.i) if tok.i > first.i + 1 else None
+            if not tok.is_alpha or tok.lower_ in _PRONOUNS - {"it", "this", "that"} or tok.lower_ in self.w["plurals"] \
+                    or tok.lower_ in self.w["all_verbs"] or tok.lower_ in ("and", "or"):
+                return None
+        return None
+
+    def check(self, page):
+        if not page.units:
+            return
+        matcher = self.matcher(page, self._build)
+        strings = page.units[0].doc.vocab.strings
+        for unit in self.units(page):
+            doc = unit.doc
+            found = {}
+            for match_id, start, end in matcher(doc):
+                label = strings[match_id]
+                verb = doc[end - 1]
+                if end < len(doc) and doc[end].lower_ in _AUX_AFTER and label != "PRONOUN_BASE":
+                    continue  # "the hospital stay is short": the "verb" was a noun
+                if label == "ANY_PLURAL_THIRD":
+                    noun = doc[start].lower_
+                    if noun in self.w["plurals"] or not self._plural_looking(noun):
+                        continue
+                    first = self._subject_start(doc, start, singular=False)
+                    if first is None or first == start and not doc[start].is_sent_start:
+                        continue
+                elif label == "ANY_SINGULAR_BASE":
+                    noun = doc[end - 3] if doc[end - 2].lower_ in self.w["adverbs"] else doc[end - 2]
+                    if not self._singular_looking(noun.lower_) or not clause_start(doc, start) \
+                            or (start > 0 and doc[start - 1].lower_ in ("and", "or", "nor", "both", "as", "like",
+                                                                        "including", "with")):
+                        continue  # a compound subject, or an example inside one ("problems such as a tear are")
+                    first = start
+                elif label.startswith("PLURAL") or label.startswith("SINGULAR"):
+                    head = doc[start]
+                    if head.lower_ in self.w["quantity"] or head.lower_ in self.w["plural_groups"]:
+                        continue
+                    first = self._subject_start(doc, start, singular=label.startswith("SINGULAR"))
+                    if first is None:
+                        continue
+                    if label.startswith("SINGULAR") and first == start and not doc[start].is_sent_start:
+                        continue
+                else:
+                    if not clause_start(doc, start):
+                        continue
+                    first = start
+                key = verb.i
+                if key not in found or found[key][0] > first:
+                    found[key] = (first, label)
+            for sent in doc.sents:
+                g = self._gerund_subject(sent)
+                if g is not None and g[1] not in found:
+                    found[g[1]] = (g[0], "SINGULAR_GERUND")
+            for verb_i, (first, label) in sorted(found.items()):
+                verb = doc[verb_i]
+                number = "plural" if label.startswith("PLURAL") else "singular"
+                yield self.hit(unit, doc[first].idx, verb.idx + len(verb.text), verb=verb.text, number=number)
+
+
+class MissingTo(_MatcherKind):
+    """ "It is important keep the wound dry": an infinitive without its "to"."""
+
+    name = "missing-to"
+    options = {}
+
+    def setup(self):
+        self.w = self.words()
+
+    def _build(self, m: Matcher):
+        w = self.w
+        verbs = sorted(w["verb_bases"])
+        m.add("ADJ_VERB", [[
+            {"LOWER": {"IN": ["is", "'s", "’s", "are", "was", "be", "been", "feel", "feels"]}},
+            {"LOWER": {"IN": ["very", "really", "so", "quite", "also", "usually", "often", "always", "especially"]}, "OP": "?"},
+            {"LOWER": {"IN": w["to_adjectives"]}},
+            {"LOWER": {"IN": verbs}},
+        ]])
+        m.add("ABLE_VERB", [[{"LOWER": {"IN": ["able", "unable"]}},
+                             {"LOWER": {"IN": sorted(w["verb_bases"] - w["noun_like"])}}]])
+        m.add("NEED_VERB", [[{"LOWER": {"IN": ["need", "needs", "want", "wants", "try", "tries", "order"]}},
+                             {"LOWER": {"IN": sorted(w["verb_bases"] - w["noun_like"])}},
+                             {"LOWER": {"IN": ["the", "your", "a", "an", "it", "them", "this", "any", "up", "out", "off"]}}]])
+
+    def check(self, page):
+        if not page.units:
+            return
+        matcher = self.matcher(page, self._build)
+        strings = page.units[0].doc.vocab.strings
+        for unit in self.units(page):
+            doc = unit.doc
+            for match_id, start, end in matcher(doc):
+                label = strings[match_id]
+                if label in ("ABLE_VERB", "NEED_VERB"):
+                    before, verb = doc[start], doc[start + 1]
+                    if before.lower_ in ("need", "needs", "want", "wants", "try", "tries") and not (
+                        start > 0 and doc[start - 1].lower_ in _PRONOUNS | {"will", "may", "might", "people", "patients"}
+                    ):
+                        continue
+                else:
+                    before, verb = doc[end - 2], doc[end - 1]
+                s, e = before.idx, verb.idx + len(verb.text)
+                fixed = f"{before.text} to {verb.text}"
+                yield self.hit(unit, s, e, suggestions=(fixed,), fix=fixed if self.rule.fix else None,
+                               verb=verb.text)
+
+
+_PAST = re.compile(
+    r"\b(?:there\s+(?:was|were)|(?:was|were|did|had)(?:\s+not|n[’']t)?|didn[’']t|wasn[’']t|weren[’']t)\b", re.I
+)
+# "the nerve got damaged", "a blood clot formed": a subject at the start of the item or clause and a past verb
+_PAST_AFTER_SUBJECT = re.compile(
+    r"(?:^|(?<=[,;:(]\s))(?:the|a|an|your|his|her|their|my)\s+(?:[a-z-]+\s+){1,2}?"
+    r"(?P<verb>got|became|developed|happened|occurred|bled|broke|tore|leaked|failed|lost|went|came|felt|spread"
+    r"|burst|grew|began|stopped|started|(?!(?:called|named|known|used|needed|caused|related|based|associated)\b)"
+    r"[a-z]{3,}ed)\b(?!\s+(?:by|as|to|with|from|a|an|the)\b)",
+    re.I,
+)
+_CLAUSE_BREAK = re.compile(r"[,;:(—–]")
+
+
+class PastTenseRisk(Kind):
+    """A possible risk written as something that happened: "there was unexpected bleeding" in a list of risks."""
+
+    name = "past-tense-risk"
+    page_level = True
+    options = {}
+
+    def setup(self):
+        self.lead_in = re.compile(load_words(self.rule)["risk_lead_in"])
+
+    def _risk_lists(self, page):
+        """The list items that follow a lead-in about risks (a heading, or a paragraph ending in a colon)."""
+        heading_about_risks = False
+        lead = False
+        for unit in page.units:
+            block = unit.block
+            if block.scope in ("title", "heading"):
+                heading_about_risks = bool(self.lead_in.search(block.text))
+                lead = heading_about_risks
+            elif block.scope == "list_item":
+                if lead:
+                    yield unit
+            else:
+                text = block.text.rstrip()
+                lead = text.endswith(":") and (bool(self.lead_in.search(text)) or heading_about_risks)
+
+    def check(self, page):
+        for unit in self._risk_lists(page):
+            text = unit.block.text
+            m = _PAST.search(text) or _PAST_AFTER_SUBJECT.search(text)
+            if not m:
+                continue
+            breaks = [b.end() for b in _CLAUSE_BREAK.finditer(text, 0, m.start())]
+            start = breaks[-1] if breaks else 0
+            while start < m.start() and text[start].isspace():
+                start += 1
+            stop = _CLAUSE_BREAK.search(text, m.end())
+            end = stop.start() if stop else len(text.rstrip(" .;"))
+            end = len(text[:end].rstrip(" ."))
+            yield self.hit(unit, start, end, verb=m.groupdict().get("verb") or m.group())

@@ -3,12 +3,17 @@
 A pronoun is flagged when the nearest person it can point back to, in its own
 block or the one before, is a generic role ("the patient", "every patient",
 "the person"), not a named person ("Mr Patel", "John") or a man by definition
-("a man", "your husband").
+("a man", "your husband"). A page about a named man (a case story about "Mr
+Thomas Reid" or "James") is never flagged: there "the patient" is him.
 """
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 from lint.kinds.base import Kind, match_case
+from lint.yamlio import load_yaml
 
 
 class GenderedGeneric(Kind):
@@ -24,6 +29,8 @@ class GenderedGeneric(Kind):
                                           "woman", "women", "wife", "mother", "daughter", "girl", "sister", "lady",
                                           "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "sir"]),
         "flag_female": (bool, False),
+        "male_titles": (list, lambda: ["Mr", "Mr.", "Sir", "Master", "Lord"]),
+        "names": (str, "male-names.yaml"),
     }
 
     def setup(self):
@@ -33,6 +40,32 @@ class GenderedGeneric(Kind):
         self.pronouns = pronouns
         self.generic = {w.lower() for w in self.opts["generic_nouns"]}
         self.specific = {w.lower() for w in self.opts["specific_nouns"]}
+        path = Path(self.rule.path).parent / self.opts["names"]
+        names = (load_yaml(path) or {}).get("names", []) if path.is_file() else []
+        titles = "|".join(re.escape(t) for t in self.opts["male_titles"])
+        given = "|".join(re.escape(n) for n in names) or "(?!)"
+        # "Mr Reid", "Mr Thomas Reid", "Thomas Reid", "James"; not an author or reviewer ("Reviewed by Mr Hart")
+        self.named_man = re.compile(rf"(?<!\w)(?:(?:{titles})\s+[A-Z][\w'’-]+|(?:{given})\b)")
+        self.byline = re.compile(r"\b[Bb]y\s+(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir)\.?\s+)?(?:[A-Z][\w'’.-]*\s*){1,3}")
+
+    def about_named_man(self, page) -> bool:
+        """True when a named man is the page's subject: named in its title, headings or first
+        paragraphs, or named at least twice (a reviewer's name in the footer is neither)."""
+        count = 0
+        prose = 0
+        for unit in page.units:
+            found = len(self.named_man.findall(self.byline.sub(" ", unit.block.text)))
+            if unit.block.scope in ("title", "heading"):
+                if found:
+                    return True
+                continue
+            prose += 1
+            if found and prose <= 3:
+                return True
+            count += found
+            if count >= 2:
+                return True
+        return False
 
     def _antecedent(self, tokens):
         """The kind of the nearest person mentioned before, walking back: 'generic', 'specific' or None."""
@@ -51,6 +84,8 @@ class GenderedGeneric(Kind):
         return None
 
     def check(self, page):
+        if self.about_named_man(page):
+            return
         units = self.units(page)
         for n, unit in enumerate(units):
             doc = unit.doc
@@ -59,7 +94,7 @@ class GenderedGeneric(Kind):
                 replacement = self.pronouns.get(tok.lower_)
                 if replacement is None:
                     continue
-                if self._antecedent(previous + list(doc[: tok.i])) != "generic":
+                if self._antecedent((previous + list(doc[max(0, tok.i - 80) : tok.i]))[-80:]) != "generic":
                     continue
                 yield self.hit(unit, tok.idx, tok.idx + len(tok.text),
                                suggestions=(match_case(replacement, tok.text),))

@@ -1,24 +1,72 @@
-"""Readability: sentences too long for patient copy."""
+"""Readability for patient copy: long sentences, the page's grade level,
+unexplained jargon and acronyms not spelled out at first use.
+
+Everything here runs offline. Grade levels use our own syllable counter
+(:mod:`lint.syllables`, with its exceptions in the rule pack's data), so a
+release of a readability package cannot start downloading data at run time.
+"""
 
 from __future__ import annotations
 
+import math
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
 from lint.kinds.base import Kind
+from lint.syllables import SyllableCounter
+from lint.yamlio import load_yaml
+
+#: blocks whose sentences count for the grade level (headings and table cells are fragments)
+GRADE_SCOPES = ("paragraph", "list_item")
 
 
 def count_words(span) -> int:
     """Words as a reader counts them: "well-known" and "24-48" are one word each."""
-    words = 0
+    return len(words_of(span))
+
+
+def words_of(span) -> list[str]:
+    """The words of a span, hyphenated and slashed compounds joined ("well-known", "24-48")."""
+    out: list[str] = []
     joined = False
     for tok in span:
         if tok.is_alpha or tok.like_num or (tok.is_ascii is False and tok.text.isalnum()):
-            if not joined:
-                words += 1
+            if joined and out:
+                out[-1] += "-" + tok.text
+            else:
+                out.append(tok.text)
             joined = False
         elif tok.text in ("-", "–", "/") and not tok.whitespace_ and tok.i > span.start and not tok.nbor(-1).whitespace_:
             joined = True
         else:
             joined = False
-    return words
+    return out
+
+
+def source_run_end(block, start: int, end: int) -> int:
+    """The end of the longest stretch from ``start`` that is one run of the source.
+
+    A sentence with a link or inline markup in it is several runs of the source with
+    tags between them; a finding covers the first run, so its text never includes markup.
+    """
+    smap = block.smap
+    for i in range(1, len(smap.text_starts)):
+        boundary = smap.text_starts[i]
+        if boundary <= start:
+            continue
+        if boundary >= end:
+            break
+        if smap.src_starts[i] != smap.src_ends[i - 1]:
+            trimmed = len(block.text[:boundary].rstrip())
+            return trimmed if trimmed > start else end
+    return end
+
+
+def _data(rule, name: str):
+    """A data file of the rule's pack (``rules/readability/<name>``), or None."""
+    path = Path(rule.path).parent / name
+    return load_yaml(path) if path.is_file() else None
 
 
 class SentenceLength(Kind):
@@ -32,4 +80,386 @@ class SentenceLength(Kind):
                 words = count_words(sent)
                 if words > limit:
                     text = sent.text.rstrip()
-                    yield self.hit(unit, sent.start_char, sent.start_char + len(text), words=words, limit=limit)
+                    start = sent.start_char
+                    end = source_run_end(unit.block, start, start + len(text))
+                    yield self.hit(unit, start, end, words=words, limit=limit)
+
+
+# -- grade level -----------------------------------------------------------------
+
+@dataclass(frozen=True)
+class GradeCounts:
+    words: int
+    sentences: int
+    syllables: int
+    polysyllables: int  # words of three or more syllables (SMOG)
+
+    @property
+    def flesch_kincaid(self) -> float:
+        """Flesch-Kincaid grade: 0.39 words/sentence + 11.8 syllables/word - 15.59."""
+        return 0.39 * self.words / self.sentences + 11.8 * self.syllables / self.words - 15.59
+
+    @property
+    def smog(self) -> float:
+        """SMOG grade: 1.043 sqrt(polysyllables x 30 / sentences) + 3.1291."""
+        return 1.0430 * math.sqrt(self.polysyllables * 30 / self.sentences) + 3.1291
+
+
+_COUNTER: SyllableCounter | None = None
+
+
+def syllable_counter(rule=None) -> SyllableCounter:
+    """The process-wide counter with the rule pack's exceptions (built once)."""
+    global _COUNTER
+    if _COUNTER is None:
+        base = Path(rule.path).parent if rule is not None else Path(__file__).resolve().parents[2] / "rules" / "readability"
+        path = base / "syllables.yaml"
+        data = load_yaml(path) if path.is_file() else None
+        _COUNTER = SyllableCounter((data or {}).get("syllables") or {})
+    return _COUNTER
+
+
+def grade_counts(units, counter: SyllableCounter) -> GradeCounts:
+    """Words, sentences and syllables of a page's prose.
+
+    Sentences are spaCy's sentences of the paragraphs and list items (a list item
+    without a full stop counts as one sentence); headings, table cells, captions
+    and link-only blocks are left out. Words are counted as :func:`words_of` reads
+    them; a number counts as the words it is read aloud as ("24": three syllables).
+    """
+    words = sentences = syllables = poly = 0
+    for unit in units:
+        for sent in unit.doc.sents:
+            ws = words_of(sent)
+            if not ws:
+                continue
+            sentences += 1
+            words += len(ws)
+            for w in ws:
+                n = counter.count(w.replace(",", ""))
+                syllables += n
+                poly += n >= 3
+    return GradeCounts(words, sentences, syllables, poly)
+
+
+class GradeLevel(Kind):
+    """The page's reading grade against a target (Flesch-Kincaid; SMOG on pages of 30 sentences or more)."""
+
+    name = "grade-level"
+    page_level = True
+    options = {
+        "target_grade": ((int, float), 8),
+        "min_words": (int, 50),
+        "smog_min_sentences": (int, 30),
+    }
+
+    def setup(self):
+        self.counter = syllable_counter(self.rule)
+
+    def check(self, page):
+        units = page.units_in(GRADE_SCOPES)
+        counts = grade_counts(units, self.counter)
+        if counts.words < self.opts["min_words"] or not counts.sentences:
+            return
+        if counts.sentences >= self.opts["smog_min_sentences"]:
+            formula, grade = "SMOG", counts.smog
+            detail = (f"{counts.polysyllables} words of 3+ syllables in {counts.sentences} sentences; "
+                      f"Flesch-Kincaid {counts.flesch_kincaid:.1f}: {counts.words} words, {counts.syllables} syllables")
+        else:
+            formula, grade = "Flesch-Kincaid", counts.flesch_kincaid
+            detail = f"{counts.words} words, {counts.sentences} sentences, {counts.syllables} syllables"
+        target = self.opts["target_grade"]
+        if grade <= target:
+            return
+        anchor = page.headings[0] if page.headings else units[0]
+        yield self.hit(anchor, 0, len(anchor.block.text), grade=f"{grade:.1f}", target=target, formula=formula,
+                       counts=detail)
+
+
+# -- jargon ----------------------------------------------------------------------
+
+_EXPLAINED_AFTER = re.compile(
+    r"""^[\s"'’”]*(?:
+        \((?=[^)]*[a-z]{3})                                   # "lamina (the back part of a vertebra)"
+      | \s[-–—]\s | [–—] | :                                  # a dash or a colon
+      | ,\s+(?:a|an|the)\s                                   # "the acromion, the bony tip of the shoulder"
+      | ,\s+(?:through|using|via)\s                          # "by shoulder arthroscopy, through small cuts"
+      | \s+(?:is|are|was|means|refers\s+to|describes|happens|occurs)\b(?!\s+not\b)   # "X is an operation to..."
+      | \s+(?:removes|replaces|repairs|treats|uses|joins|frees|relieves|takes|widens|opens|closes|seals|blocks
+              |stops|lets|allows|helps|fixes|reshapes|carries|holds|connects|links|lies|sits|makes|produces|controls
+              |protects|covers|surrounds|supports|stores|drains)\b           # "a laminectomy removes the lamina"
+    )""",
+    re.VERBOSE,
+)
+# the same, a few words on: "bariatric surgery (weight-loss surgery)", "avascular necrosis, where bone...",
+# "femoroacetabular impingement (FAI), where...", "the parathyroid glands are four tiny glands"
+_EXPLAINED_SOON_AFTER = re.compile(
+    r"""^(?:\s+[\w'’-]+){0,3}?(?:\s*\([A-Z]{2,6}s?\))?(?:
+        \s*\((?=[^)]*[a-z]{3})
+      | \s+[-–—]\s
+      | ,?\s+(?:which|that|where|who|meaning|or\s+(?:a|an|the)\b|also\s+called|also\s+known|known\s+as|is\s+when|a\s|an\s)
+      | \s+(?:is|are)\s+(?!not\b|\w+ed\b|\w+en\b)[a-z]
+    )""",
+    re.VERBOSE,
+)
+_EXPLAINED_BEFORE = re.compile(
+    r"""(?:\b(?:called|known\s+as|named|termed|this\s+is|this\s+means|medical\s+name\s+for|(?:a|the)\s+name\s+for)\s+
+           (?:(?:a|an|the)\s+)?[\w\s-]{0,12}$            # "a thin tube called a laparoscope"
+        | \bcalls?\s+[\w\s-]{3,40}$                       # "doctors call swallowing problems dysphagia"
+        | [a-z]{3}[\w\s,'-]*\(\s*(?:(?:a|an|the)\s+)?$     # "your tummy (abdomen)", "the meniscus (a partial meniscectomy)"
+        | [-–—:]\s*$
+        | \w\s*:\s*[\w\s,'’-]{0,40}$                          # "three bones meet: the ilium, the ischium..."
+    )""",
+    re.VERBOSE | re.IGNORECASE,
+)
+# the next sentence defines it: "This means...", "A CT scan uses X-rays to...", "They are small glands..."
+_NEXT_SENTENCE_EXPLAINS = re.compile(
+    r"^\s*(?:this|it|these|that|they|(?:the|an?)(?:\s+[\w-]+){1,2})\s+(?:is|are|means|mean|happens|refers|uses|use|works)\b",
+    re.I,
+)
+
+
+class UnexplainedJargon(Kind):
+    """A technical term used with no plain explanation near its first use.
+
+    Technical terms are the knowledge base's procedures, structures and
+    conditions that look technical (a long word, a medical word ending, or
+    listed as technical in the pack's data), and the words listed in the pack's
+    jargon data. Terms every reader knows (``plain`` in the data) are skipped.
+    """
+
+    name = "unexplained-jargon"
+    page_level = True
+    options = {
+        "data": (str, "jargon.yaml"),
+        "min_syllables": (int, 5),
+        # words outside the knowledge base: rare in general English and long, or with a medical ending
+        "rare_below": (int, 60),
+        "rare_min_syllables": (int, 4),
+        "technical_endings": (list, lambda: [
+            "ectomy", "ectomies", "otomy", "ostomy", "plasty", "scopy", "itis", "osis", "oma", "aemia", "emia",
+            "algia", "pathy", "plegia", "rrhoea", "rrhea", "ization", "isation", "ectasis", "orrhaphy", "pexy",
+            "lysis", "gram", "graphy", "ium",
+        ]),
+    }
+
+    def setup(self):
+        data = _data(self.rule, self.opts["data"]) or {}
+        self.plain = {w.lower() for w in data.get("plain") or []}
+        self.extra: dict[str, str] = {str(k).lower(): str(v) for k, v in (data.get("terms") or {}).items()}
+        self.counter = syllable_counter(self.rule)
+        endings = sorted(self.opts["technical_endings"], key=len, reverse=True)
+        self.ending = re.compile(r"(?:" + "|".join(map(re.escape, endings)) + r")s?$", re.I)
+        self.extra_regex = (
+            re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(t) for t in sorted(self.extra, key=len, reverse=True))
+                       + r")(?![\w-])", re.I)
+            if self.extra else None
+        )
+        self.accepted = {w.lower() for w in self.settings.accept}
+        self.frequencies = _general_frequencies()
+
+    def rare_technical(self, word: str) -> bool:
+        """A word outside the knowledge base that patients are unlikely to know."""
+        low = word.lower()
+        if len(low) < 8 or self._plain(low) or not self.frequencies:
+            return False
+        freq = self.frequencies.get(low, 0)
+        syllables = self.counter.count(low)
+        # a word in no dictionary without a medical ending is more likely a typo: the spelling rules judge it
+        if 0 < freq < self.opts["rare_below"] and syllables >= self.opts["rare_min_syllables"] and not low.endswith("ly"):
+            return True
+        return bool(self.ending.search(low)) and syllables >= 3 and freq < 5 * self.opts["rare_below"]
+
+    def _plain(self, low: str) -> bool:
+        forms = {low, re.sub(r"ies$", "y", low), re.sub(r"e?s$", "", low), re.sub(r"s$", "", low)}
+        return bool(forms & self.plain) or bool(forms & self.accepted)
+
+    def technical(self, phrase: str) -> bool:
+        low = phrase.lower()
+        if self._plain(low) or phrase.isupper():
+            return False
+        for word in re.findall(r"[A-Za-z]+", phrase):
+            if self._plain(word.lower()):
+                continue
+            if self.counter.count(word) >= self.opts["min_syllables"]:
+                return True
+            if self.ending.search(word) and self.counter.count(word) >= 3:
+                return True
+        return False
+
+    def _lay(self, span) -> str:
+        kb = self.kb
+        table = {"procedure": kb.procedures, "structure": kb.structures, "condition": kb.conditions}.get(span.label_)
+        entry = table.get(span.kb_id_) if table is not None else None
+        return getattr(entry, "lay", "") or ""
+
+    def _occurrences(self, page):
+        """(unit, start, end, lay text, key, nested) of each candidate term, in page order."""
+        for unit in page.units:
+            if unit.block.scope not in self.rule.scope:
+                continue
+            found = []
+            for span in unit.doc.spans.get("terms", ()):
+                if span.label_ in ("procedure", "structure", "condition") and self.technical(span.text):
+                    found.append((span.start_char, span.end_char, self._lay(span), f"{span.label_}:{span.kb_id_}"))
+            if self.extra_regex is not None:
+                for m in self.extra_regex.finditer(unit.block.text):
+                    if not any(s <= m.start() < e for s, e, _, _ in found):
+                        found.append((m.start(), m.end(), self.extra[m.group().lower()], m.group().lower()))
+            for tok in unit.doc:
+                if tok.is_alpha and (tok.is_lower or (tok.is_title and tok.is_sent_start)) \
+                        and not any(s <= tok.idx < e for s, e, _, _ in found) and self.rare_technical(tok.text):
+                    found.append((tok.idx, tok.idx + len(tok.text), "", tok.lower_))
+            outer_end = -1
+            for s, e, lay, key in sorted(found, key=lambda c: (c[0], -(c[1] - c[0]))):
+                # a term inside a longer one ("arthroscopy" in "shoulder arthroscopy") counts as used, not reported
+                nested = s < outer_end
+                outer_end = max(outer_end, e)
+                yield unit, s, e, lay, key, nested
+
+    def explained(self, unit, start: int, end: int) -> bool:
+        text = unit.block.text
+        doc = unit.doc
+        span = doc.char_span(start, end, alignment_mode="expand")
+        sent = span.sent if span is not None else None
+        sent_start = sent.start_char if sent is not None else 0
+        after = text[end:end + 100]
+        if _EXPLAINED_AFTER.match(after) or _EXPLAINED_SOON_AFTER.match(after) \
+                or _EXPLAINED_BEFORE.search(text[max(sent_start, start - 80):start]):
+            return True
+        # the sentence after explains it: "... appendicitis. This means your appendix is swollen."
+        if sent is not None and sent.end < len(doc):
+            following = doc[sent.end:].text
+            if _NEXT_SENTENCE_EXPLAINS.match(following):
+                return True
+        return False
+
+    def check(self, page):
+        seen: set[str] = set()
+        following = {id(u): page.units[i + 1] for i, u in enumerate(page.units[:-1])}
+        for unit, s, e, lay, key, nested in self._occurrences(page):
+            if key in seen:
+                continue
+            seen.add(key)
+            if nested:
+                continue
+            if unit.block.scope in ("title", "heading"):
+                continue  # a heading names the topic; the explanation belongs in the text under it
+            if self.explained(unit, s, e):
+                continue
+            nxt = following.get(id(unit))
+            if unit.block.scope == "table_cell" and nxt is not None and nxt.block.scope == "table_cell":
+                continue  # a table of terms and what they mean: the next cell explains it
+            suggestions = (f"{unit.block.text[s:e]} ({lay})",) if lay else ()
+            message = None if lay else (
+                "'{text}' is a technical term with no plain explanation near its first use; "
+                "add one in brackets, or use everyday words.")
+            yield self.hit(unit, s, e, suggestions=suggestions, message=message, lay=lay)
+
+
+def _general_frequencies() -> dict:
+    """English word frequencies (shared with the spelling rule), or {} when unavailable."""
+    try:
+        from lint.kinds.spelling import general_frequencies
+    except ImportError:  # pragma: no cover - the spelling kind is part of medlint
+        return {}
+    try:
+        return general_frequencies()
+    except (ImportError, OSError, ValueError):  # pragma: no cover - pyspellchecker missing or broken
+        return {}
+
+
+# -- acronyms --------------------------------------------------------------------
+
+_ACRONYM = re.compile(r"(?<![\w&.-])([A-Z]{2,6})(?:s|'s|’s)?(?![\w&]|-\d|\.[A-Z])")
+_ROMAN = re.compile(r"^M{0,3}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})$")
+
+
+class UnexplainedAcronym(Kind):
+    """An acronym not spelled out at its first use in the text.
+
+    Spelled out means "words (ACL)" or "ACL (words)" at that use or earlier on
+    the page. Headings and the title are not where acronyms are spelled out, so
+    the first use looked at is the first in the text; a heading's use is skipped.
+    """
+
+    name = "unexplained-acronym"
+    page_level = True
+    options = {"allowed": (list, lambda: ["UK", "US", "USA", "EU", "OK", "TV", "AM", "PM", "FAQ", "MRI"])}
+
+    def setup(self):
+        self.allowed = {a.upper() for a in self.opts["allowed"]} | {a.upper() for a in self.settings.accept}
+
+    @staticmethod
+    def _expanded_at(text: str, start: int, end: int) -> bool:
+        acronym = text[start:end].rstrip("s'’").lower()
+        before = text[max(0, start - 120):start]
+        after = text[end:end + 120]
+        # "anterior cruciate ligament (ACL)"
+        m = re.search(r"([A-Za-z][\w\s,'’-]*)\(\s*$", before)
+        if m and re.match(r"\s*\)", after) and spells_out(acronym, m.group(1)):
+            return True
+        # "ACL (anterior cruciate ligament)"
+        m = re.match(r"\s*\(([^)]*)\)", after)
+        if m and spells_out(acronym, m.group(1)):
+            return True
+        # "ACL, short for ..."; "ACL stands for ..."; "ACL: anterior cruciate ligament" in a glossary line
+        if re.match(r",?\s+(?:short\s+for|stands\s+for|meaning)\b", after):
+            return True
+        return bool(re.match(r"\s*[:–—-]\s+[a-z]", after, re.I) and not before.strip())
+
+    def check(self, page):
+        done: set[str] = set()
+        for unit in page.units:
+            text = unit.block.text
+            letters = sum(c.isalpha() for c in text)
+            shouting = letters >= 12 and sum(c.isupper() for c in text) / letters > 0.6
+            for m in _ACRONYM.finditer(text):
+                acronym = m.group(1)
+                if acronym in done or acronym in self.allowed or _ROMAN.match(acronym) or shouting:
+                    continue
+                if _in_citation(text, m.start()):
+                    continue  # a trial or a group named in a citation: "(CODA Collaborative, 2020)"
+                if self._expanded_at(text, m.start(), m.end()):
+                    done.add(acronym)
+                    continue
+                if unit.block.scope not in self.rule.scope or unit.block.scope in ("title", "heading"):
+                    continue
+                done.add(acronym)
+                yield self.hit(unit, m.start(1), m.end(1), acronym=acronym)
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _in_citation(text: str, pos: int) -> bool:
+    """True inside brackets that hold a year, as author-year citations do."""
+    opening = text.rfind("(", 0, pos)
+    if opening == -1 or ")" in text[opening:pos]:
+        return False
+    closing = text.find(")", pos)
+    return closing != -1 and bool(_YEAR.search(text[opening:closing]))
+
+
+def spells_out(acronym: str, words: str) -> bool:
+    """True when ``words`` end with a phrase the acronym abbreviates.
+
+    The phrase starts with a word whose initial is the acronym's first letter,
+    and the acronym's letters appear in order in it: "transurethral resection of
+    the prostate" spells out TURP, "percutaneous nephrolithotomy" PCNL.
+    """
+    acronym = acronym.lower()
+    tokens = re.findall(r"[A-Za-z]+", words)[-(len(acronym) + 4):]
+    for i, tok in enumerate(tokens):
+        if tok[0].lower() != acronym[0]:
+            continue
+        letters = "".join(tokens[i:]).lower()
+        pos = 0
+        for ch in acronym:
+            pos = letters.find(ch, pos)
+            if pos == -1:
+                break
+            pos += 1
+        else:
+            return True
+    return False

@@ -1,4 +1,6 @@
-"""SEO: keyword stuffing, a multi-word phrase repeated far above natural density.
+"""SEO: keyword stuffing, location and sales spam (template leftovers are an `existence` rule).
+
+Keyword stuffing: a multi-word phrase repeated far above natural density.
 
 A phrase is stuffed when it is at least ``min_words`` words long, occurs at least
 ``min_count`` times and takes up at least ``min_density`` of the page's words.
@@ -9,8 +11,16 @@ own page and are not counted. Every occurrence after the ``allowed``-th is repor
 from __future__ import annotations
 
 from collections import defaultdict
+from pathlib import Path
+
+import regex
 
 from lint.kinds.base import Kind
+from lint.yamlio import load_yaml
+
+
+# occurrences reported per stuffed phrase: enough to show the pattern, not thousands on a spam page
+_MAX_REPORTED = 25
 
 
 class KeywordStuffing(Kind):
@@ -60,13 +70,141 @@ class KeywordStuffing(Kind):
             stuffed.append((gram, occ))
         # report the longest phrases; drop a phrase inside a longer stuffed one with as many occurrences
         stuffed.sort(key=lambda g: (-len(g[0]), -len(g[1])))
-        covered: list[tuple[int, int, int]] = []
+        # characters already inside a reported phrase, per unit (a set of intervals would make
+        # this quadratic on a page that repeats one phrase thousands of times)
+        covered: dict[int, bytearray] = {}
         for gram, occ in stuffed:
-            if all(any(u == cu and s >= cs and e <= ce for cu, cs, ce in covered) for u, s, e in occ):
+            if all(ui in covered and all(covered[ui][s:e]) for ui, s, e in occ):
                 continue
-            covered.extend(occ)
+            for ui, s, e in occ:
+                marks = covered.setdefault(ui, bytearray(len(units[ui].block.text)))
+                marks[s:e] = b"\x01" * (e - s)
             phrase = " ".join(gram)
             for n, (ui, s, e) in enumerate(occ):
-                if n >= o["allowed"]:
+                if o["allowed"] <= n < o["allowed"] + _MAX_REPORTED:
                     yield self.hit(units[ui], s, e, phrase=phrase, count=len(occ),
                                    density=f"{100 * len(occ) * len(gram) / total:.1f}%")
+
+
+# a word that names a procedure by its form ("thyroidectomy", "rhinoplasty") when the knowledge base lacks it
+_PROCEDURE_WORD = regex.compile(r"(?i)(?:ectomy|otomy|ostomy|plasty|scopy|pexy|tripsy|graphy)$")
+
+
+_NEAR_ME = regex.compile(r"(?i)\bnear\s+me\b")
+_FUNCTION_WORDS = frozenset(
+    "a an the and or but of in on at to for from by with after before about your our my their his her its "
+    "is are was were be been can may will would should have has had do does this that these those whether "
+    "if when than then find get choose need want book call".split()
+)
+
+
+class LocationSpam(Kind):
+    """A place name used as a search phrase or with a sales call to action.
+
+    Three shapes, found without a trained entity recogniser:
+
+    * "best/top <words> in|near|at <Place>" where the place is a known city or the
+      sentence has a call to action ("Looking for the best vasectomy in Leeds?");
+    * "<service> <City>": a known city straight after a procedure or service word
+      ("knee surgery Dallas", "Tonsillectomy Birmingham");
+    * a call to action and "in|near|at <City>" in one sentence ("consider other
+      options in Lucknow");
+    * a procedure "near me" ("varicose vein treatment near me").
+
+    Places are the cities in the rule's data plus, after "best ... in", any
+    capitalised word; the site's own places (``locations`` in the configuration)
+    are never flagged.
+    """
+
+    name = "location-spam"
+    page_level = True
+    options = {"data": (str, "places.yaml")}
+
+    def setup(self):
+        path = Path(self.rule.path).parent / self.opts["data"]
+        data = load_yaml(path) if path.is_file() else {}
+        data = data or {}
+        own = {p.lower() for p in self.settings.locations}
+        cities = sorted({c for c in data.get("cities") or [] if c.lower() not in own}, key=len, reverse=True)
+        self.own = own
+        city = "|".join(regex.escape(c) for c in cities) or "(?!)"
+        self.city = regex.compile(rf"(?<![\w-])(?:{city})(?![\w-])")
+        cta = "|".join(data.get("calls_to_action") or []) or "(?!)"
+        self.cta = regex.compile(rf"\b(?:{cta})", regex.I)
+        place = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?"
+        self.best = regex.compile(
+            rf"(?i:\blooking\s+for\s+|\bsearching\s+for\s+)?\b(?i:the\s+)?(?i:best|top|cheapest|leading|number\s+one|no\.?\s*1)\s+"
+            rf"(?:[\w'’-]+\s+){{0,5}}?(?:in|near|at)\s+(?P<place>{place})")
+        services = {w.lower() for w in data.get("service_words") or []}
+        self.services = services
+        self.preposed = regex.compile(rf"(?i:\b(?:in|near|at)\s+)(?P<place>(?:{city}))(?![\w-])")
+
+    def _own(self, place: str) -> bool:
+        return place.lower() in self.own or any(place.lower().startswith(o) for o in self.own)
+
+    def _sentence(self, unit, pos):
+        span = unit.doc.char_span(pos, pos + 1, alignment_mode="expand")
+        if span is None:
+            return 0, len(unit.block.text)
+        sent = span.sent
+        return sent.start_char, sent.end_char
+
+    def check(self, page):
+        for unit in self.units(page):
+            text = unit.block.text
+            hits: list[tuple[int, int, str]] = []
+            for m in self.best.finditer(text):
+                place = m.group("place")
+                s0, s1 = self._sentence(unit, m.start())
+                known = bool(self.city.fullmatch(place))
+                # a call to action in the sentence or just after it ("... in Springfield. Call us today.")
+                if self._own(place) or not (known or self.cta.search(text[s0:s1 + 60])):
+                    continue
+                hits.append((m.start(), m.end("place"), "a 'best ... in' phrase with a place name"))
+            for m in self.city.finditer(text):
+                if any(s <= m.start() < e for s, e, _ in hits):
+                    continue
+                before = text[:m.start()].rstrip()
+                word = regex.search(r"([\w'’-]+)$", before)
+                if not word or m.start() - word.end() > 1:
+                    continue
+                prev = word.group(1)
+                is_term = any(t.end_char == word.end() and t.label_ == "procedure"
+                              for t in unit.doc.spans.get("terms", ()))
+                if prev.lower() in self.services or is_term or _PROCEDURE_WORD.search(prev):
+                    start = self._phrase_start(unit, word.start())
+                    hits.append((start, m.end(), "a procedure and a town name run together"))
+            for m in self.preposed.finditer(text):
+                if any(s <= m.start() < e for s, e, _ in hits) or self._own(m.group("place")):
+                    continue
+                s0, s1 = self._sentence(unit, m.start())
+                # a call to action in the sentence or straight after it ("... in Glasgow? Ring us today")
+                cta = self.cta.search(text, s0, min(len(text), s1 + 60))
+                if cta is None:
+                    continue
+                start = cta.start() if cta.start() < m.start() else m.start()
+                hits.append((start, m.end(), "a call to action with a place name"))
+            for m in _NEAR_ME.finditer(text):
+                start = self._phrase_start(unit, m.start())
+                if start < m.start() and not any(s <= m.start() < e for s, e, _ in hits):
+                    hits.append((start, m.end(), "a 'near me' search phrase"))
+            for s, e, reason in hits:
+                yield self.hit(unit, s, e, reason=reason)
+
+    def _phrase_start(self, unit, pos: int) -> int:
+        """The start of the search phrase ending at ``pos``: back over up to four words, to "best"/"top" if there."""
+        text = unit.block.text
+        head = text[:pos]
+        m = regex.search(r"(?i)\b(?:best|top|cheap|cheapest|leading|affordable)\s+(?:[\w'’-]+\s+){0,3}$", head)
+        if m:
+            return m.start()
+        # back over the words of the procedure's name: "hip replacement surgery London"
+        for _ in range(3):
+            w = regex.search(r"([A-Za-z-]+)\s+$", text[:pos])
+            if not w or w.group(1).lower() in _FUNCTION_WORDS:
+                break
+            in_term = any(t.start_char <= w.start(1) < t.end_char for t in unit.doc.spans.get("terms", ()))
+            if not (in_term or w.group(1).lower() in self.services or w.group(1).islower()):
+                break
+            pos = w.start(1)
+        return pos

@@ -1,12 +1,28 @@
-"""Structure: headings repeated on one page."""
+"""Structure: repeated headings, empty sections, skipped heading levels, and
+sections whose text plainly does not match their heading."""
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from lint.kinds.base import Kind
+from lint.yamlio import load_yaml
 
 _NORMALISE = re.compile(r"[\W_]+")
+_DATELINE = re.compile(r"\d")
+
+
+def _line(page, block) -> int:
+    return page.document.source.count("\n", 0, block.src_start) + 1
+
+
+def _is_heading(unit) -> bool:
+    """A section heading: headings, and the title of a plain-text page (its first heading line).
+
+    An HTML <title> is metadata, not part of the page's outline.
+    """
+    return unit.block.scope == "heading" or (unit.block.scope == "title" and unit.block.level > 0)
 
 
 class DuplicateHeading(Kind):
@@ -27,8 +43,89 @@ class DuplicateHeading(Kind):
             if key in seen:
                 yield self.hit(unit, 0, len(block.text), first=seen[key])
             else:
-                seen[key] = f"line {self._line(page, block)}"
+                seen[key] = f"line {_line(page, block)}"
 
-    @staticmethod
-    def _line(page, block):
-        return page.document.source.count("\n", 0, block.src_start) + 1
+
+class EmptySection(Kind):
+    """A heading followed directly by a heading of the same or a higher level, or by nothing."""
+
+    name = "empty-section"
+    page_level = True
+    options = {}
+
+    def check(self, page):
+        units = page.units
+        for i, unit in enumerate(units):
+            if not _is_heading(unit):
+                continue
+            level = unit.block.level
+            following = units[i + 1] if i + 1 < len(units) else None
+            if following is None:
+                # a last line like "Updated 2024" read as a heading is a dateline, not a section
+                if _DATELINE.search(unit.block.text):
+                    continue
+                yield self.hit(unit, 0, len(unit.block.text), next="the end of the page")
+            elif _is_heading(following) and following.block.level <= level:
+                yield self.hit(unit, 0, len(unit.block.text), next=f"the heading '{following.block.text}'")
+
+
+class SkippedHeadingLevel(Kind):
+    """A heading more than one level below the heading before it (h2 -> h4)."""
+
+    name = "skipped-heading-level"
+    page_level = True
+    options = {}
+
+    def check(self, page):
+        previous = None
+        for unit in page.units:
+            if not _is_heading(unit) or unit.block.level <= 0:
+                continue
+            level = unit.block.level
+            if previous is not None and level > previous + 1:
+                yield self.hit(unit, 0, len(unit.block.text), level=level, previous=previous,
+                               expected=previous + 1)
+            previous = level
+
+
+class SectionOffTopic(Kind):
+    """A section whose heading names a topic its text never mentions.
+
+    Conservative by design: only headings that name one of the topics in the
+    rule's data are judged, only sections of at least ``min_words`` words, and
+    any one of many words for the topic is enough to pass.
+    """
+
+    name = "section-off-topic"
+    page_level = True
+    options = {"data": (str, "section-topics.yaml"), "min_words": (int, 20)}
+
+    def setup(self):
+        path = Path(self.rule.path).parent / self.opts["data"]
+        data = load_yaml(path) if path.is_file() else {}
+        self.topics = []
+        for name, entry in (data or {}).get("topics", {}).items():
+            heading = re.compile(r"\b(?:" + "|".join(entry["heading"]) + r")", re.I)
+            words = re.compile(r"(?:" + "|".join(entry["words"]) + r")", re.I)
+            self.topics.append((name, heading, words, [w for w in entry["words"] if w.isalpha()][:4]))
+
+    def check(self, page):
+        units = page.units
+        for i, unit in enumerate(units):
+            if not _is_heading(unit):
+                continue
+            topic = next((t for t in self.topics if t[1].search(unit.block.text)), None)
+            if topic is None:
+                continue
+            body = []
+            for other in units[i + 1:]:
+                if _is_heading(other):
+                    if other.block.level <= unit.block.level:
+                        break
+                    continue  # a subsection's text belongs to this section too
+                body.append(other.block.text)
+            text = " ".join(body)
+            if len(text.split()) < self.opts["min_words"] or topic[2].search(text):
+                continue
+            yield self.hit(unit, 0, len(unit.block.text), topic=topic[0],
+                           examples=", ".join(topic[3]))

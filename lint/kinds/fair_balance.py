@@ -1,0 +1,168 @@
+"""Fair balance: what a whole page leaves out.
+
+Health-advertising rules (the FDA's fair-balance requirement, the ASA CAP Code,
+the FTC) and the patient-information standards (DISCERN, HONcode, the NHS
+Information Standard) ask the same of a treatment page: give risks beside the
+benefits, say what the other options are and what happens without treatment,
+and show where the information comes from and when it was last checked.
+
+One kind, ``fair-balance``, with one ``check`` per rule:
+
+* ``risks``: the page is about a treatment and describes its benefits, but never
+  names a risk, complication or side effect (a negated mention such as "no
+  risks" or "risk-free" does not count, nor does a risk the treatment is said to
+  reduce: "lower risks of complications" is a benefit);
+* ``alternatives``: the page never mentions another option or what happens
+  without treatment;
+* ``sources``: the page cites no source (see :mod:`lint.kinds.evidence`) and
+  shows no review date (``need`` chooses: ``either`` — fire when both are
+  missing, ``both`` — fire when either is missing, ``sources``, ``review_date``).
+
+A page-level finding points at the page's main heading (its ``<h1>`` or ``#``
+heading, else its title, else the first sentence of its first block). Short texts (under
+``min_words``) are not pages and are not judged.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import regex
+
+from lint.registry import builtin_rules_dir
+from lint.kinds.base import Kind
+from lint.kinds.evidence import LEXICON_FILE, SourceFinder, lexicon_path, load_lexicon
+from lint.kinds.phrases import PhraseIndex, negated_before
+from lint.yamlio import load_yaml
+
+CHECKS = ("risks", "alternatives", "sources")
+_FREE_AFTER = regex.compile(r"[-\s]free\b", regex.I)
+NEEDS = ("either", "both", "sources", "review_date")
+
+
+def _phrases(words) -> str:
+    parts = sorted({str(w).strip() for w in words if str(w).strip()}, key=len, reverse=True)
+    body = "|".join(r"[-\s]+".join(regex.escape(p) for p in w.split()) for w in parts)
+    return rf"(?<![\w-])(?:{body})(?![\w-])" if body else r"(?!)"
+
+
+@lru_cache(maxsize=4)
+def load_balance_lexicon(path: str) -> dict:
+    data = load_yaml(Path(path)) or {}
+    suffixes = "|".join(regex.escape(s) for s in data.get("treatment_suffixes") or [])
+    treatment = _phrases(data.get("treatment_words") or [])
+    if suffixes:
+        treatment = rf"{treatment}|\b\w+(?:{suffixes})\b"
+    return {
+        "treatment": regex.compile(treatment, regex.I),
+        "benefit": PhraseIndex([str(w) for w in data.get("benefit_cues") or []]),
+        "risk": PhraseIndex([str(w) for w in data.get("risk_cues") or []]),
+        "alternative": PhraseIndex([str(w) for w in data.get("alternative_cues") or []]),
+        "benefit_framed": regex.compile(
+            rf"{_phrases(data.get('benefit_framed') or [])}\s+(?:[\w-]+\s+){{0,3}}$", regex.I
+        ),
+        "review_date": [regex.compile(p) for p in data.get("review_date_patterns") or []],
+    }
+
+
+class FairBalance(Kind):
+    """A page that leaves out risks, alternatives, or sources and a review date."""
+
+    name = "fair-balance"
+    page_level = True
+    options = {
+        "check": (str, Kind.REQUIRED),
+        "lexicon": (str, "fair-balance-lexicon.yaml"),
+        "evidence_lexicon": (str, LEXICON_FILE),
+        "min_words": (int, 150),
+        "need": (str, "either"),
+    }
+
+    def setup(self):
+        if self.opts["check"] not in CHECKS:
+            raise self.error(f"check must be one of {', '.join(CHECKS)}")
+        if self.opts["need"] not in NEEDS:
+            raise self.error(f"need must be one of {', '.join(NEEDS)}")
+        path = self.rule.path.parent / self.opts["lexicon"]
+        if not path.exists():
+            path = builtin_rules_dir() / "promotional" / self.opts["lexicon"]
+        if not path.exists():
+            raise self.error(f"lexicon file not found: {path}")
+        self.lex = load_balance_lexicon(str(path))
+        self.evidence = load_lexicon(str(lexicon_path(self.rule, self.opts["evidence_lexicon"])))
+
+    # -- page facts ---------------------------------------------------------------
+    @staticmethod
+    def anchor(page):
+        """The unit a page-level finding points at: the main heading, else the title, else the first block."""
+        for unit in page.units:
+            if unit.block.scope == "heading" and unit.block.level == 1:
+                return unit
+        for scope in ("title", "heading"):
+            for unit in page.units:
+                if unit.block.scope == scope:
+                    return unit
+        return page.units[0] if page.units else None
+
+    def about_treatment(self, page) -> bool:
+        if page.topic_procedures:
+            return True
+        anchor = self.anchor(page)
+        return anchor is not None and bool(self.lex["treatment"].search(anchor.block.text))
+
+    def _mentions(self, page, cues, as_risk=False) -> bool:
+        for unit in page.units:
+            text = unit.block.text
+            for m in cues.finditer(text):
+                if as_risk and (
+                    _FREE_AFTER.match(text, m.end())  # "risk-free", "side-effect free": not a mention of risk
+                    or negated_before(unit, m.start(), m.end())
+                    or self.lex["benefit_framed"].search(text[max(0, m.start() - 60):m.start()])
+                ):
+                    continue
+                return True
+        return False
+
+    def has_review_date(self, page) -> bool:
+        return any(p.search(u.block.text) for u in page.units for p in self.lex["review_date"])
+
+    # -- the check ----------------------------------------------------------------
+    def check(self, page):
+        if page.word_count < self.opts["min_words"]:
+            return
+        anchor = self.anchor(page)
+        if anchor is None:
+            return
+        check = self.opts["check"]
+        topic = self._topic(page, anchor)
+        # a heading is pointed at whole; a paragraph (a page without headings) by its first sentence
+        end = len(anchor.block.text)
+        if anchor.block.scope not in ("title", "heading"):
+            end = next(iter(anchor.doc.sents)).end_char if len(anchor.doc) else end
+        if check == "risks":
+            if not self.about_treatment(page) or not self._mentions(page, self.lex["benefit"]):
+                return
+            if self._mentions(page, self.lex["risk"], as_risk=True):
+                return
+            yield self.hit(anchor, 0, end, topic=topic)
+        elif check == "alternatives":
+            if not self.about_treatment(page) or self._mentions(page, self.lex["alternative"]):
+                return
+            yield self.hit(anchor, 0, end, topic=topic)
+        else:
+            need = self.opts["need"]
+            dated = self.has_review_date(page) if need != "sources" else True
+            if need == "either" and dated:
+                return
+            sources = SourceFinder(self.evidence, page).page_has_sources() if need != "review_date" else True
+            missing = {"either": not sources and not dated, "both": not sources or not dated,
+                       "sources": not sources, "review_date": not dated}[need]
+            if missing:
+                what = " and ".join(w for w, ok in (("no sources", sources), ("no review date", dated)) if not ok)
+                yield self.hit(anchor, 0, end, topic=topic, missing=what)
+
+    def _topic(self, page, anchor) -> str:
+        if page.topic_procedures:
+            return self.kb.procedures[page.topic_procedures[0]].name
+        return anchor.block.text

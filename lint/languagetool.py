@@ -1,0 +1,160 @@
+"""A small client for a LanguageTool server's HTTP API (``POST /v2/check``).
+
+medlint talks to a server the user runs (the official standalone download or a
+container image; see the README), never to one it starts or downloads itself:
+``language_tool_python`` would fetch a multi-hundred-megabyte archive on first
+use, which fails on locked-down machines. The API is plain form-encoded HTTP,
+so the standard library is enough.
+
+A page's prose blocks are joined into batches of at most ``batch_size``
+characters (separated by blank lines, which LanguageTool treats as paragraph
+breaks) and each match is mapped back to the block and offset it came from.
+Any failure (no answer, a timeout, an HTTP error, a body that is not the JSON
+the API promises) raises :class:`LanguageToolError` with a one-line reason; the
+caller turns it into one warning and carries on without LanguageTool.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import socket
+import urllib.error
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass
+
+SEPARATOR = "\n\n"
+DEFAULT_TIMEOUT = 5.0  # seconds per request
+DEFAULT_BATCH = 10_000  # characters per request; the public API's limit is 20,000
+
+
+class LanguageToolError(Exception):
+    """The server could not be used; the message is one line for a warning."""
+
+
+@dataclass(frozen=True)
+class Match:
+    """One LanguageTool match, located in a block: ``block_index`` and text offsets."""
+
+    block_index: int
+    start: int
+    end: int
+    message: str
+    replacements: tuple[str, ...]
+    rule_id: str
+    category_id: str
+    issue_type: str
+
+
+@dataclass(frozen=True)
+class Batch:
+    text: str
+    block_indexes: tuple[int, ...]
+    starts: tuple[int, ...]  # offset of each block in text
+
+
+def make_batches(texts: list[str], limit: int = DEFAULT_BATCH) -> list[Batch]:
+    """Join block texts into batches under ``limit`` characters; a longer block is a batch of its own."""
+    batches: list[Batch] = []
+    parts: list[str] = []
+    indexes: list[int] = []
+    starts: list[int] = []
+    size = 0
+    for i, text in enumerate(texts):
+        if not text.strip():
+            continue
+        extra = len(text) + (len(SEPARATOR) if parts else 0)
+        if parts and size + extra > limit:
+            batches.append(Batch(SEPARATOR.join(parts), tuple(indexes), tuple(starts)))
+            parts, indexes, starts, size = [], [], [], 0
+            extra = len(text)
+        starts.append(size + (len(SEPARATOR) if parts else 0))
+        parts.append(text)
+        indexes.append(i)
+        size += extra
+    if parts:
+        batches.append(Batch(SEPARATOR.join(parts), tuple(indexes), tuple(starts)))
+    return batches
+
+
+class LanguageToolClient:
+    def __init__(self, url: str, language: str = "en-GB", timeout: float = DEFAULT_TIMEOUT,
+                 batch_size: int = DEFAULT_BATCH, disabled_rules: tuple[str, ...] = ()):
+        self.url = url.rstrip("/")
+        if not self.url.endswith("/v2/check"):
+            self.url += "/v2/check"
+        self.language = language
+        self.timeout = timeout
+        self.batch_size = batch_size
+        self.disabled_rules = tuple(disabled_rules)
+
+    def post(self, text: str) -> dict:
+        fields = {"text": text, "language": self.language}
+        if self.disabled_rules:
+            fields["disabledRules"] = ",".join(self.disabled_rules)
+        body = urllib.parse.urlencode(fields).encode("utf-8")
+        request = urllib.request.Request(
+            self.url, data=body, method="POST",
+            headers={"Content-Type": "application/x-www-form-urlencoded", "Accept": "application/json"},
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=self.timeout) as response:  # noqa: S310 - user's server
+                raw = response.read()
+        except urllib.error.HTTPError as exc:
+            raise LanguageToolError(f"HTTP {exc.code} {exc.reason}") from None
+        except urllib.error.URLError as exc:
+            reason = exc.reason
+            if isinstance(reason, (socket.timeout, TimeoutError)):
+                raise LanguageToolError(f"no answer within {self.timeout:g} s") from None
+            raise LanguageToolError(str(getattr(reason, "strerror", None) or reason)) from None
+        except (socket.timeout, TimeoutError):
+            raise LanguageToolError(f"no answer within {self.timeout:g} s") from None
+        except (OSError, ValueError) as exc:
+            raise LanguageToolError(str(exc) or exc.__class__.__name__) from None
+        try:
+            data = json.loads(raw.decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            raise LanguageToolError("the answer is not JSON") from None
+        if not isinstance(data, dict) or not isinstance(data.get("matches"), list):
+            raise LanguageToolError("the answer has no 'matches' list")
+        return data
+
+    def check(self, texts: list[str]) -> list[Match]:
+        """Matches for each text (the blocks of one page), in block offsets."""
+        out: list[Match] = []
+        for batch in make_batches(texts, self.batch_size):
+            data = self.post(batch.text)
+            for raw in data["matches"]:
+                match = _locate(raw, batch)
+                if match is not None:
+                    out.append(match)
+        return out
+
+
+def _locate(raw, batch: Batch) -> Match | None:
+    """A match in block offsets, or None when it is malformed or crosses a block boundary."""
+    try:
+        offset, length = int(raw["offset"]), int(raw["length"])
+    except (KeyError, TypeError, ValueError):
+        return None
+    if length <= 0 or offset < 0:
+        return None
+    k = bisect.bisect_right(batch.starts, offset) - 1
+    if k < 0:
+        return None
+    start = offset - batch.starts[k]
+    block_end = batch.starts[k + 1] - len(SEPARATOR) if k + 1 < len(batch.starts) else len(batch.text)
+    if offset + length > block_end:
+        return None
+    rule = raw.get("rule") or {}
+    category = rule.get("category") or {}
+    replacements = tuple(
+        r["value"] for r in (raw.get("replacements") or [])[:5] if isinstance(r, dict) and isinstance(r.get("value"), str)
+    )
+    return Match(
+        block_index=batch.block_indexes[k], start=start, end=start + length,
+        message=str(raw.get("message") or rule.get("description") or "LanguageTool match"),
+        replacements=replacements, rule_id=str(rule.get("id", "")), category_id=str(category.get("id", "")),
+        issue_type=str(rule.get("issueType", "")),
+    )

@@ -1,0 +1,214 @@
+"""Evidence rules: uncited statistics (EVD001) and research claims (EVD002).
+
+Pages here are about procedures the seeds do not cover (LASIK, IVF, knee and
+hernia surgery, stents...). Each test states exactly what must be found, or
+that nothing may be.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from lint.kinds.evidence import plain_language
+from tests.conftest import FIXTURES
+from tests.helpers import lint_text
+
+EVIDENCE = ("EVD001", "EVD002")
+
+
+def found(linter, text, fmt="md", codes=EVIDENCE):
+    result = lint_text(linter, text, fmt)
+    for f in result.findings:
+        assert result.source[f.start : f.end] == f.text
+    return [(f.code, f.text) for f in result.findings if f.code in codes]
+
+
+# -- what is a claim -----------------------------------------------------------------
+@pytest.mark.parametrize("text,claim", [
+    ("Over 99% of our patients achieve 20/20 vision.", "Over 99% of our patients"),
+    ("LASIK has a 96% success rate.", "96% success rate"),
+    ("Bleeding happens in about 3 to 4 in every 100 people.", "about 3 to 4 in every 100 people"),
+    ("9 out of 10 of our clients say they would do it again.", "9 out of 10 of our clients"),
+    ("Half of all patients can stop their reflux medicine.", "Half of all patients"),
+    ("Patients recover three times faster after keyhole hernia repair.", "three times faster"),
+    ("Women who follow the diet are twice as likely to conceive.", "twice as likely"),
+    ("Stenting cuts the risk of a heart attack by half.", "cuts the risk of a heart attack by half"),
+    ("People lose 15 to 30 percent of their starting weight.", "15 to 30 percent"),
+    ("Our infection rate is well below the national average.", "well below the national average"),
+    ("Diets fail for 95% of people.", "95% of people"),
+])
+def test_outcome_numbers_without_a_source_are_found(linter, text, claim):
+    assert found(linter, text) == [("EVD001", claim)]
+
+
+@pytest.mark.parametrize("text", [
+    "The operation takes about 90 minutes and the cut is 3 cm long.",
+    "Take 1 tablet 3 times a day for 5 days.",
+    "Wash with 4% chlorhexidine the night before. Do not use 0.9% saline on the wound.",
+    "The surgeon removes about 80% of the stomach.",
+    "You need to lose 5% of your body weight before surgery.",
+    "You can take up to 8 tablets in 24 hours.",
+    "LASIK is offered to people aged 21 or over whose prescription has been stable for 2 years.",
+    "A private cycle costs £5,000. We offer 0% finance over 12 months.",
+    "Surgery is considered if your BMI is 40 or more, or 35 to 40 with diabetes.",
+    "More than 100,000 knee replacements are done each year.",
+    "Most people go back to work after 2 to 3 weeks.",
+])
+def test_durations_doses_sizes_costs_and_counts_are_not_claims(linter, text):
+    assert found(linter, text) == []
+
+
+@pytest.mark.parametrize("text,claim", [
+    ("Studies have shown that keyhole surgery is less painful.", "Studies have shown"),
+    ("Our laser is clinically proven to protect your eyes.", "clinically proven"),
+    ("According to leading eye surgeons, LASIK is very safe.", "According to leading eye surgeons"),
+    ("Experts agree that a stent is the right choice.", "Experts agree"),
+    ("It has been proven that early surgery prevents arthritis.", "It has been proven"),
+    ("Research proves that grommets help children do better at school.", "Research proves"),
+    ("A large study followed people for 20 years. Survival was similar.", "A large study followed"),
+    ("A recent study of 2,000 patients showed fewer readmissions after rehabilitation.",
+     "A recent study of 2,000 patients showed"),
+    ("There is strong evidence that weight-loss surgery helps diabetes.", "There is strong evidence"),
+])
+def test_research_claims_without_a_source_are_found(linter, text, claim):
+    assert found(linter, text) == [("EVD002", claim)]
+
+
+@pytest.mark.parametrize("text", [
+    "Your doctor may arrange nerve conduction studies. These show how well the nerve works.",
+    "A sleep study showed that you stop breathing at night.",
+    "You may be asked to take part in a clinical trial.",
+    "Blood tests show how well your kidneys work.",
+    "Doctors recommend that you stop smoking before surgery.",
+    "Researchers are studying new ways to treat hernias.",
+])
+def test_tests_and_ordinary_mentions_of_research_are_not_claims(linter, text):
+    assert found(linter, text) == []
+
+
+# -- what is a source ------------------------------------------------------------------
+@pytest.mark.parametrize("text,fmt", [
+    # a link to a journal or an outside body
+    ("About 8 in 10 knee replacements last 25 years ([Evans et al., 2019](https://doi.org/10.1016/x)).", "md"),
+    ("Serious complications happen in about 1 in 200 people, says the [NHS](https://www.nhs.uk/x).", "md"),
+    # a parenthetical citation: author and year, a body and year, a journal
+    ("The hernia came back in 4% of people after mesh repair (Kaufmann et al., 2018).", "md"),
+    ("About 3 in 100 people had bleeding (Royal College of Surgeons of England, 2005).", "md"),
+    ("Recurrence was 4% with mesh and 12% with stitches (Lancet 2018;391:860).", "md"),
+    # a named body
+    ("A vasectomy is more than 99% effective, according to the National Health Service (NHS).", "md"),
+    ("The HFEA reports that the multiple birth rate fell to 6% in 2019.", "md"),
+    ("According to the American Academy of Ophthalmology, 9 in 10 people see well without glasses.", "md"),
+    ("Data from the National Joint Registry show that 95% of hips last 10 years.", "md"),
+    # footnotes and reference markers that resolve to a reference list
+    ("The hernia came back in 4% of people.[^1]\n\n[^1]: Kaufmann R, et al. Lancet. 2018.", "md"),
+    ("<p>About 82% of knees last 25 years.<sup>3</sup></p><h2>References</h2><ol><li>Evans JT. 2019.</li></ol>", "html"),
+    ("Infection happens in about 1 in 100 operations [2].\n\nReferences\n\n[2] National audit, 2019.", "txt"),
+    ("Risks include infection (less than 1%) and dislocation (2).\n\n## References\n\n1. NHS.\n2. National Joint Registry.", "md"),
+])
+def test_a_source_in_the_same_sentence_is_enough(linter, text, fmt):
+    assert found(linter, text, fmt) == []
+
+
+def test_a_source_in_the_next_or_previous_sentence_is_near_enough(linter):
+    assert found(linter, "A large trial compared mesh with stitches. The hernia came back in 12 in 100 "
+                         "people after stitches (Kaufmann et al., 2018).") == []
+    assert found(linter, "A trial compared surgery with splints (Gerritsen et al., 2002). In that trial, "
+                         "about 4 in 10 people in the splint group later had surgery.") == []
+
+
+def test_a_study_description_may_take_its_source_from_the_finding_two_sentences_on(linter):
+    text = ("A randomised trial compared surgery with wrist splints. In this kind of study, people are put "
+            "into groups by chance. Surgery relieved symptoms better (Gerritsen et al., 2002).")
+    assert found(linter, text) == []
+
+
+def test_a_source_elsewhere_on_the_page_is_not_near(linter):
+    text = ("Complications occur in less than 1% of cases. The operation takes an hour. You go home the same day. "
+            "Read more in the [NHS guide](https://www.nhs.uk/conditions/hernia-repair/).")
+    assert found(linter, text) == [("EVD001", "less than 1% of cases")]
+
+
+def test_a_link_to_the_sites_own_pages_is_not_a_source(linter):
+    assert found(linter, "Our surgeons have a 99.7% success rate. See our [team](/cardiology/our-team).") == [
+        ("EVD001", "99.7% success rate")]
+    assert found(linter, "9 out of 10 patients are pain-free ([book now](https://clinic.example/book-appointment)).") == [
+        ("EVD001", "9 out of 10 patients")]
+
+
+def test_a_marker_with_no_reference_list_is_not_a_source(linter):
+    assert found(linter, "Infection happens in about 1 in 100 operations [2].", "txt") == [
+        ("EVD001", "about 1 in 100 operations")]
+    assert found(linter, "Risks include infection (less than 1%) and dislocation (2).") == [("EVD001", "less than 1%")]
+
+
+def test_unnamed_experts_are_not_a_source(linter):
+    assert found(linter, "According to experts, 9 out of 10 patients are satisfied.") == [
+        ("EVD002", "According to experts"), ("EVD001", "9 out of 10 patients")]
+
+
+def test_list_items_take_the_source_of_the_sentence_that_introduces_them(linter):
+    text = "According to NICE, after a hernia repair:\n\n- about 1 in 100 people get a wound infection\n"
+    assert found(linter, text) == []
+    text = "After a hernia repair:\n\n- about 1 in 100 people get a wound infection\n"
+    assert found(linter, text) == [("EVD001", "about 1 in 100 people")]
+
+
+# -- messages and the plain-language form ------------------------------------------------
+@pytest.mark.parametrize("claim,plain", [
+    ("less than 0.5%", "fewer than 1 in 200"),
+    ("0.1%", "1 in 1,000"),
+    ("about 0.3%", "about 1 in 350"),
+    ("under 2%", "fewer than 1 in 50"),
+    ("3%", "3 in 100"),
+    ("1.5%", "15 in 1,000"),
+    ("about 27%", "about 27 in 100"),
+    ("over 90 percent", "more than 9 in 10"),
+    ("98% success rate", "98 in 100"),
+    ("15 to 30 percent", "15 to 30 in 100"),
+    ("approx 5 percent", "about 1 in 20"),
+])
+def test_percentages_are_given_as_natural_frequencies(claim, plain):
+    assert plain_language(claim) == (plain,)
+
+
+def test_no_natural_frequency_for_whole_or_impossible_percentages():
+    assert plain_language("100%") == ()
+    assert plain_language("9 out of 10") == ()
+
+
+def test_the_message_names_the_source_needed_and_the_plain_form(linter):
+    result = lint_text(linter, "After LASIK, serious complications happen in less than 0.5% of eyes.")
+    (f,) = [f for f in result.findings if f.code == "EVD001"]
+    assert f.text == "less than 0.5% of eyes"
+    assert f.suggestions == ("fewer than 1 in 200",)
+    assert "audit or registry" in f.message and "'fewer than 1 in 200'" in f.message
+    result = lint_text(linter, "98% of our patients are happy with their new knee.")
+    (f,) = [f for f in result.findings if f.code == "EVD001"]
+    assert "publish the audit behind your own figures" in f.message
+    result = lint_text(linter, "Studies show that IVF works.")
+    (f,) = [f for f in result.findings if f.code == "EVD002"]
+    assert "name the study (authors, year, journal)" in f.message
+
+
+# -- whole pages ------------------------------------------------------------------------
+def test_exact_evidence_findings_on_the_ivf_defect_page(linter):
+    page = FIXTURES / "defects" / "ev-ivf.md"
+    result = linter.lint_file(str(page))
+    source = page.read_text(encoding="utf-8")
+    got = [(f.code, f.line, f.column, f.text) for f in result.findings if f.code in EVIDENCE]
+    assert got == [
+        ("EVD001", 18, 59, "68% of our patients"),
+        ("EVD001", 18, 157, "twice as likely"),
+        ("EVD002", 18, 186, "Scientific evidence shows"),
+        ("EVD001", 24, 104, "about 1 in 3 women"),
+    ]
+    for f in result.findings:
+        assert source[f.start : f.end] == f.text
+
+
+@pytest.mark.parametrize("page", sorted((FIXTURES / "clean").glob("ev-*")), ids=lambda p: p.name)
+def test_the_sourced_clean_pages_are_silent(linter, page):
+    result = linter.lint_file(str(page))
+    assert [(f.code, f.text) for f in result.findings if f.category in ("evidence", "promotional")
+            and f.severity != "info"] == []

@@ -1,0 +1,90 @@
+"""Grammar: our own rules (agreement, missing words, garbled idioms, past tense in risk lists, doubled words)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import apply_fixes, lint_text
+
+
+def grammar(linter, text, code=None, fmt="md"):
+    return [f.text for f in lint_text(linter, text, fmt).findings
+            if f.category == "grammar" and (code is None or f.code == code)]
+
+
+@pytest.mark.parametrize("text,slip", [
+    ("The results of the operation varies from person to person.", "The results of the operation varies"),
+    ("Your stitches needs to stay dry for two days.", "Your stitches needs"),
+    ("After a week, most people goes back to work.", "most people goes"),
+    ("The eye drops needs to be used four times a day.", "The eye drops needs"),
+    ("A hernia do not go away on its own.", "A hernia do"),
+    ("The pain often get worse at night.", "The pain often get"),
+    ("The risk of side effects depend on your general health.", "The risk of side effects depend"),
+    ("The graft are passed through tunnels in the bone.", "The graft are"),
+    ("The catheter are removed after two days.", "The catheter are"),
+    ("This are normal in the first week.", "This are"),
+    ("The sedative make you sleepy.", "The sedative make"),
+    ("Following it closely are one of the most important parts of recovery.", "Following it closely are"),
+])
+def test_agreement(linter, text, slip):
+    assert grammar(linter, text, "GRM003") == [slip]
+
+
+@pytest.mark.parametrize("text", [
+    "The results of the operation vary from person to person. Your stitches need to stay dry.",
+    "A surgeon who treats patients needs years of training.",
+    "The number of people who need a second operation is small.",
+    "If you and your baby are well, you can hold your baby straight away.",
+    "The skin and the nipple are kept.",
+    "The hospital stay is usually one night.",
+    "This may take a few weeks. This can make you tired.",
+    "The elderly are more likely to fall. The team are here to help.",
+    "Following surgery, most people are home within a day.",
+    "The stitches that are used dissolve on their own.",
+    "Most people go home the next day, and the pain gets better within a week.",
+])
+def test_no_agreement_finding_on_correct_sentences(linter, text):
+    assert grammar(linter, text, "GRM003") == []
+
+
+def test_missing_to_has_a_safe_fix(linter):
+    text = "It is important keep the wound dry."
+    result = lint_text(linter, text)
+    mine = [f for f in result.findings if f.code == "GRM004"]
+    assert [f.text for f in mine] == ["important keep"]
+    assert apply_fixes(text, mine) == "It is important to keep the wound dry."
+
+
+def test_when_opposed_to(linter):
+    text = "There is less bleeding when opposed to open surgery."
+    mine = [f for f in lint_text(linter, text).findings if f.code == "GRM001"]
+    assert [f.suggestions for f in mine] == [("as opposed to",)]
+
+
+def test_past_tense_in_a_list_of_risks(linter):
+    text = ("## Risks\n\nPossible problems include:\n\n- infection\n"
+            "- during the operation, there was unexpected bleeding\n- the nerve was damaged\n- a blood clot\n")
+    assert grammar(linter, text, "GRM005") == ["there was unexpected bleeding", "the nerve was damaged"]
+
+
+def test_past_tense_after_a_subject_in_a_list_of_risks(linter):
+    text = ("Possible complications are:\n\n- the nerve got damaged during surgery\n- the elbow became unstable\n"
+            "- a damaged tendon\n- a small lump called a granuloma\n- an infection caused by bacteria\n")
+    assert grammar(linter, text, "GRM005") == ["the nerve got damaged during surgery", "the elbow became unstable"]
+
+
+def test_plural_nouns_outside_the_word_lists(linter):
+    assert grammar(linter, "Regular rehabilitation sessions helps you hear better.", "GRM003") == [
+        "Regular rehabilitation sessions helps"]
+    assert grammar(linter, "Diabetes makes healing slower. The pelvis needs time to heal.", "GRM003") == []
+
+
+def test_past_tense_outside_a_risk_list_is_fine(linter):
+    text = ("## Results\n\nIn the trial:\n\n- there was less pain after keyhole surgery\n"
+            "- most people were home within a day\n")
+    assert grammar(linter, text, "GRM005") == []
+
+
+def test_doubled_word(linter):
+    assert grammar(linter, "Keep the the wound dry.", "GRM002") == ["the the"]
+    assert grammar(linter, "The nurse said that that dressing can stay on.", "GRM002") == []

@@ -1,0 +1,212 @@
+"""LanguageTool: a contract test on recorded server answers, the faults a server can
+have, and (only when MEDLINT_LANGUAGETOOL_URL is set) a test against a real server.
+
+The recorded answers in tests/data/languagetool/ are in the shape LanguageTool's
+/v2/check returns; a local http.server in a thread serves them, looked up by the
+exact text medlint sends, so the test also pins down what medlint sends.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+import time
+import urllib.parse
+import urllib.request
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from lint.config import Settings
+from lint.engine import Linter
+from lint.languagetool import LanguageToolClient, LanguageToolError, make_batches
+from lint.registry import builtin_rules_dir, load_rules
+from tests.helpers import lint_example
+
+DATA = Path(__file__).parent / "data" / "languagetool"
+PAGE = DATA / "knee-arthroscopy.md"
+
+
+def _recorded() -> dict[str, dict]:
+    answers = {}
+    page = json.loads((DATA / "knee-arthroscopy.json").read_text(encoding="utf-8"))
+    answers[page["request"]["text"]] = page["response"]
+    for item in json.loads((DATA / "rule-examples.json").read_text(encoding="utf-8")):
+        answers[item["request"]["text"]] = item["response"]
+    return answers
+
+
+class FakeLanguageTool(BaseHTTPRequestHandler):
+    """Answers POST /v2/check from the recorded answers; ``mode`` simulates faults."""
+
+    answers: dict[str, dict] = {}
+    mode = "ok"
+    requests: list[dict] = []
+
+    def log_message(self, *args):  # keep pytest's output clean
+        pass
+
+    def do_POST(self):  # noqa: N802 - http.server's name
+        length = int(self.headers.get("Content-Length", 0))
+        form = urllib.parse.parse_qs(self.rfile.read(length).decode("utf-8"))
+        fields = {k: v[0] for k, v in form.items()}
+        type(self).requests.append({"path": self.path, **fields})
+        if self.mode == "slow":
+            time.sleep(1.5)
+        if self.mode == "error":
+            self.send_error(500, "Internal Server Error")
+            return
+        if self.path != "/v2/check":
+            self.send_error(404)
+            return
+        if self.mode == "garbage":
+            body = b"<html>Service temporarily unavailable</html>"
+        else:
+            answer = self.answers.get(fields.get("text", ""), {"software": {"name": "LanguageTool"}, "matches": []})
+            body = json.dumps(answer).encode("utf-8")
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        try:
+            self.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+
+
+@pytest.fixture
+def server():
+    FakeLanguageTool.answers = _recorded()
+    FakeLanguageTool.mode = "ok"
+    FakeLanguageTool.requests = []
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), FakeLanguageTool)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def linter_for(url: str | None, monkeypatch, **lt) -> Linter:
+    monkeypatch.delenv("MEDLINT_LANGUAGETOOL_URL", raising=False)
+    settings = Settings(languagetool={"url": url, **lt} if url else {}, accept=["Kneecare"])
+    return Linter(settings)
+
+
+def lt_findings(result):
+    return [(f.code, f.category, f.text, f.suggestions[:1]) for f in result.findings if f.code in ("LTG001", "LTS001")]
+
+
+def test_contract_on_recorded_answers(server, monkeypatch):
+    linter = linter_for(server, monkeypatch)
+    source = PAGE.read_text(encoding="utf-8")
+    result = linter.lint_source(str(PAGE), source)
+    # one request for the page, with the blocks joined by blank lines
+    assert len(FakeLanguageTool.requests) == 1
+    sent = FakeLanguageTool.requests[0]
+    assert sent["path"] == "/v2/check" and sent["language"] == "en-GB"
+    assert sent["text"] == json.loads((DATA / "knee-arthroscopy.json").read_text(encoding="utf-8"))["request"]["text"]
+    # grammar and spelling matches with exact spans; the knowledge base's words (arthroscopy,
+    # meniscus) and the site's vocabulary (Kneecare) are not reported; style and a match
+    # across two blocks are dropped
+    assert lt_findings(result) == [
+        ("LTG001", "grammar", "Their are", ("There are",)),
+        ("LTS001", "spelling", "itchey", ("itchy",)),
+        ("LTG001", "grammar", "you knee", ("your knee",)),
+    ]
+    for f in result.findings:
+        assert source[f.start:f.end] == f.text
+    assert linter.warnings == []
+
+
+def test_html_offsets_map_back_to_the_source(server, monkeypatch):
+    """The same blocks from HTML: the spans still point at the exact source text."""
+    linter = linter_for(server, monkeypatch)
+    html = ("<h1>Knee arthroscopy</h1>\n<p>Their are two small cuts in your knee. The surgeon looks at the "
+            "meniscus with a camera.</p>\n<p>The wound may feel numb and <em>itchey</em> for a few weeks. Our "
+            "Kneecare team will call you.</p>\n<ul><li>Rest you knee for a few days.</li>\n<li>Keep the dressing "
+            "dry.</li></ul>\n")
+    result = linter.lint_source("page.html", html)
+    found = lt_findings(result)
+    assert [t for _, _, t, _ in found] == ["Their are", "itchey", "you knee"]
+    for f in result.findings:
+        assert html[f.start:f.end] == f.text
+
+
+@pytest.mark.parametrize("rule", [r for r in load_rules([builtin_rules_dir()]) if r.kind == "languagetool"],
+                         ids=lambda r: r.code)
+def test_rule_examples_on_recorded_answers(server, monkeypatch, rule):
+    linter = linter_for(server, monkeypatch)
+    for example in rule.fire:
+        mine = [f.text for f in lint_example(linter, example).findings if f.code == rule.code]
+        assert example.expect in mine
+    for example in rule.passes:
+        assert not [f for f in lint_example(linter, example).findings if f.code == rule.code]
+
+
+def test_no_server_configured_tries_nothing(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError("medlint opened a connection without a configured server")
+
+    monkeypatch.setattr(urllib.request, "urlopen", refuse)
+    linter = linter_for(None, monkeypatch)
+    result = linter.lint_source(str(PAGE), PAGE.read_text(encoding="utf-8"))
+    assert lt_findings(result) == []
+    assert linter.warnings == []
+
+
+@pytest.mark.parametrize("mode,reason", [("error", "HTTP 500"), ("garbage", "not JSON"), ("slow", "no answer within")])
+def test_faulty_server_gives_one_warning_and_the_rest_of_the_report(server, monkeypatch, mode, reason):
+    FakeLanguageTool.mode = mode
+    linter = linter_for(server, monkeypatch, timeout=0.5)
+    offline = Linter(Settings())
+    source = PAGE.read_text(encoding="utf-8")
+    results = [linter.lint_source(f"page{i}.md", source) for i in range(3)]
+    assert len(linter.warnings) == 1
+    assert reason in linter.warnings[0] and server in linter.warnings[0]
+    # the server is not asked again after it failed once, so a slow server costs one timeout per run
+    assert len(FakeLanguageTool.requests) == 1
+    expected = [(f.code, f.start) for f in offline.lint_source("page0.md", source).findings]
+    for result in results:
+        assert lt_findings(result) == []
+        assert [(f.code, f.start) for f in result.findings] == expected
+
+
+def test_server_down_gives_one_warning(monkeypatch):
+    linter = linter_for("http://127.0.0.1:9", monkeypatch, timeout=0.5)
+    result = linter.lint_source(str(PAGE), PAGE.read_text(encoding="utf-8"))
+    assert lt_findings(result) == []
+    assert len(linter.warnings) == 1 and "LanguageTool at http://127.0.0.1:9" in linter.warnings[0]
+
+
+def test_environment_variable_configures_the_server(server, monkeypatch):
+    monkeypatch.setenv("MEDLINT_LANGUAGETOOL_URL", server)
+    linter = Linter(Settings())
+    result = linter.lint_source(str(PAGE), PAGE.read_text(encoding="utf-8"))
+    assert ("LTS001", "spelling", "itchey", ("itchy",)) in lt_findings(result)
+
+
+def test_batches_stay_within_the_limit_and_keep_offsets():
+    texts = ["a" * 40, "b" * 40, "", "c" * 90, "d" * 10]
+    batches = make_batches(texts, limit=100)
+    assert [b.block_indexes for b in batches] == [(0, 1), (3,), (4,)]
+    assert all(len(b.text) <= 100 for b in batches)
+    for b in batches:
+        for i, start in zip(b.block_indexes, b.starts):
+            assert b.text[start:start + len(texts[i])] == texts[i]
+
+
+def test_client_rejects_an_answer_without_matches(server):
+    FakeLanguageTool.answers = {"x": {"software": {"name": "LanguageTool"}}}
+    with pytest.raises(LanguageToolError, match="no 'matches'"):
+        LanguageToolClient(server).check(["x"])
+
+
+@pytest.mark.skipif(not os.environ.get("MEDLINT_LANGUAGETOOL_URL"), reason="MEDLINT_LANGUAGETOOL_URL is not set")
+def test_real_server():
+    linter = Linter(Settings())
+    result = linter.lint_source("page.md", "# Knee surgery\n\nThe wound may feel numb and itchey for a few weeks.\n")
+    assert linter.warnings == []
+    assert any(f.code == "LTS001" and f.text == "itchey" for f in result.findings)

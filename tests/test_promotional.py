@@ -1,0 +1,229 @@
+"""Promotional rules: hype (PRM001), guarantees and absolute safety (PRM002), put-downs of
+other treatments (PRM003) and sales pressure (PRM004), with their negation, hedge and
+ordinary-usage exceptions. Also the shared phrase kinds' new options."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from lint.config import Settings
+from lint.engine import Linter
+from tests.conftest import FIXTURES
+from tests.helpers import lint_text
+
+PROMO = ("PRM001", "PRM002", "PRM003", "PRM004")
+
+
+def found(linter, text, fmt="md"):
+    result = lint_text(linter, text, fmt)
+    for f in result.findings:
+        assert result.source[f.start : f.end] == f.text
+    return [(f.code, f.text) for f in result.findings if f.code in PROMO]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Our revolutionary knee implant is the best in the country.",
+     [("PRM001", "revolutionary"), ("PRM001", "the best in the country")]),
+    ("Your eyes are treated by the best laser surgeons in the region.",
+     [("PRM001", "the best laser surgeons in the region")]),
+    ("IVF at our clinic has the highest success rates.", [("PRM001", "the highest success rates")]),
+    ("Our bladeless laser is safer than any other method.", [("PRM001", "safer than any other method")]),
+    ("We are the UK's leading hair clinic.", [("PRM001", "the UK's leading hair clinic")]),
+    ("Robotic surgery is a superior alternative to open surgery.", [("PRM001", "superior alternative")]),
+    ("Dental implants give breathtaking, award-winning results.",
+     [("PRM001", "breathtaking"), ("PRM001", "award-winning")]),
+])
+def test_hype_and_superlatives(linter, text, expected):
+    assert found(linter, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("LASIK is painless and 100% safe.", [("PRM002", "painless"), ("PRM002", "100% safe")]),
+    ("Varicose vein treatment with no side effects.", [("PRM002", "no side effects")]),
+    ("A permanent cure for back pain, with instant relief.",
+     [("PRM002", "permanent cure"), ("PRM002", "instant relief")]),
+    ("Stents with zero complications and no downtime.",
+     [("PRM002", "zero complications"), ("PRM002", "no downtime")]),
+    ("Your new hip is guaranteed to last a lifetime.", [("PRM002", "guaranteed to last a lifetime")]),
+    ("After LASIK you will never need glasses again.", [("PRM002", "will never need glasses again")]),
+    ("Implant surgery is one of the safest procedures in dentistry, with virtually no complications.",
+     [("PRM002", "one of the safest procedures in dentistry"), ("PRM002", "virtually no complications")]),
+    ("Say goodbye to reading glasses forever.", [("PRM001", "Say goodbye to"), ("PRM002", "forever")]),
+])
+def test_guarantees_and_absolute_safety(linter, text, expected):
+    assert found(linter, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "No operation is risk-free.",
+    "Results are not guaranteed, and your surgeon will explain the risks.",
+    "Nobody can promise a painless recovery, but pain can be well controlled.",
+    "We cannot guarantee that the hernia will not come back.",
+    "It is impossible to guarantee a perfect result.",
+    "There is no guarantee that IVF will work.",
+    "The injection is usually painless.",
+    "Keyhole surgery is not only less painful but also quicker to recover from.",
+])
+def test_negations_and_hedges_are_honest(linter, text):
+    assert [c for c, _ in found(linter, text) if c == "PRM002"] == []
+
+
+def test_not_only_does_not_negate(linter):
+    assert found(linter, "The treatment is not only painless but also quick.") == [("PRM002", "painless")]
+
+
+def test_a_negation_in_an_earlier_clause_does_not_reach_the_claim(linter):
+    text = "Most patients are walking without a stick within days and enjoy a completely pain-free knee."
+    assert found(linter, text) == [("PRM002", "completely pain-free")]
+
+
+def test_a_negation_inside_the_phrase_is_the_claim_itself(linter):
+    assert found(linter, "There are no risks and no side effects.") == [("PRM002", "no risks"), ("PRM002", "no side effects")]
+
+
+@pytest.mark.parametrize("text", [
+    "The superior vena cava carries blood back to the heart.",
+    "The superior mesenteric artery supplies the small intestine.",
+    "Lying on your back is the best position to sleep in.",
+    "Keep a safe distance from the machine, and follow best practice for hand washing.",
+    "Some people have breakthrough pain that needs extra medicine.",
+    "It is safe to drive once you can do an emergency stop.",
+    "A painless lump in the groin may be a hernia.",
+    "An ultrasound scan is quick and painless.",
+    "Radiotherapy is painless while it is being given.",
+    "The surgery itself is painless due to the anaesthetic.",
+    "Your surgeon will help you choose the best treatment for you.",
+    "Heart disease is the leading cause of death.",
+    "It is completely safe to breastfeed after the scan.",
+    "Knee replacement is one of the most common operations in the UK.",
+    "Act FAST: call 999 now if you see the signs of a stroke.",
+    "Do not delay getting help if the wound becomes red.",
+    "There is no need to hurry back to work.",
+    "You will need to take vitamins for life.",
+])
+def test_ordinary_usage_is_not_promotional(linter, text):
+    assert found(linter, text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Unlike outdated open surgery, our method heals quickly.", [("PRM003", "outdated")]),
+    ("Dangerous traditional methods leave large scars.", [("PRM003", "Dangerous traditional")]),
+    ("Conventional surgery is risky, so choose laser treatment.", [("PRM003", "Conventional surgery is risky")]),
+    ("Physiotherapy alone is a waste of time.", [("PRM003", "is a waste of time")]),
+    ("Old-style stitch repairs are a thing of the past.", [("PRM003", "Old-style"), ("PRM003", "a thing of the past")]),
+])
+def test_put_downs_of_other_treatments(linter, text, expected):
+    assert found(linter, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Book now before it is too late!", [("PRM004", "Book now"), ("PRM004", "before it is too late")]),
+    ("Limited time offer: 20% off LASIK.", [("PRM004", "Limited time offer"), ("PRM004", "20% off")]),
+    ("Don't wait until it's too late.", [("PRM004", "Don't wait until it's too late")]),
+    ("Places on our programme are limited, so call us today.",
+     [("PRM004", "Places on our programme are limited"), ("PRM004", "call us today")]),
+    ("Our summer prices end on 31 August.", [("PRM004", "summer prices"), ("PRM004", "prices end")]),
+    ("Why live with hair loss? Secure your procedure now.",
+     [("PRM004", "Why live with"), ("PRM004", "Secure your procedure now")]),
+])
+def test_urgency_and_sales_pressure(linter, text, expected):
+    assert found(linter, text) == expected
+
+
+def test_each_finding_gives_the_reason_and_a_plain_alternative(linter):
+    result = lint_text(linter, "Our cutting-edge cataract surgery is risk-free.")
+    hype, guarantee = [f for f in result.findings if f.code in PROMO]
+    assert (hype.text, hype.suggestions) == ("cutting-edge", ("modern",))
+    assert "FTC, ASA CAP Code, FDA" in hype.message and "'modern'" in hype.message
+    assert (guarantee.text, guarantee.suggestions, guarantee.severity) == ("risk-free", ("low-risk",), "error")
+    result = lint_text(linter, "Our team has the best hand surgeons in the country.")
+    (f,) = [f for f in result.findings if f.code == "PRM001"]
+    assert f.suggestions == ("hand surgeons",)
+
+
+def test_exact_promotional_findings_on_the_lasik_defect_page(linter):
+    page = FIXTURES / "defects" / "ev-lasik.txt"
+    result = linter.lint_file(str(page))
+    got = [(f.code, f.line, f.text) for f in result.findings if f.code in PROMO]
+    assert got == [
+        ("PRM001", 5, "Say goodbye to"),
+        ("PRM002", 5, "forever"),
+        ("PRM002", 11, "everyone is a candidate"),
+        ("PRM001", 11, "safer than any other method"),
+        ("PRM002", 15, "completely painless"),
+        ("PRM002", 19, "the safest elective procedure in medicine"),
+        ("PRM001", 27, "perfect vision"),
+        ("PRM004", 29, "Why wait"),
+        ("PRM004", 31, "introductory price"),
+        ("PRM001", 31, "pioneering"),
+    ]
+
+
+# -- the shared phrase kinds: new options stay backward compatible --------------------------
+def _pack(tmp_path: Path, body: str) -> Linter:
+    pack = tmp_path / "pack" / "house"
+    pack.mkdir(parents=True)
+    (pack / "HSE001-house-words.yaml").write_text(body, encoding="utf-8")
+    return Linter(Settings(select=["HSE001"], rule_paths=[tmp_path / "pack"]))
+
+
+def test_substitution_pattern_swap_expands_named_groups(tmp_path):
+    linter = _pack(tmp_path, """
+code: HSE001
+name: house-words
+kind: substitution
+category: terminology
+severity: warning
+message: "Write '{suggestion}'."
+rationale: House style.
+options:
+  pattern_swap:
+    '\\bkeyhole\\s+(?P<what>\\w+)\\s+surgery\\b': ['laparoscopic \\g<what> surgery']
+examples:
+  fire: ["Keyhole hernia surgery."]
+  pass: ["Laparoscopic surgery."]
+""")
+    result = lint_text(linter, "We offer keyhole hernia surgery.")
+    assert [(f.text, f.suggestions) for f in result.findings] == [("keyhole hernia surgery", ("laparoscopic hernia surgery",))]
+
+
+def test_existence_hedges_and_exception_patterns(tmp_path):
+    linter = _pack(tmp_path, """
+code: HSE001
+name: house-words
+kind: existence
+category: promotional
+severity: warning
+message: "'{text}'"
+rationale: House style.
+options:
+  tokens: [painless]
+  hedges: [usually]
+  exception_patterns: ['\\bpainless\\s+lump']
+examples:
+  fire: ["It is painless."]
+  pass: ["It is usually painless."]
+""")
+    text = "It is painless. It is usually painless. A painless lump."
+    assert [f.text for f in lint_text(linter, text).findings] == ["painless"]
+
+
+def test_a_substitution_rule_still_needs_something_to_swap(tmp_path):
+    from lint.engine import SetupError
+
+    with pytest.raises(SetupError, match="needs 'swap' or 'pattern_swap'"):
+        _pack(tmp_path, """
+code: HSE001
+name: house-words
+kind: substitution
+category: terminology
+severity: warning
+message: "x"
+rationale: x
+options: {}
+examples:
+  fire: ["x"]
+  pass: ["y"]
+""")

@@ -1,0 +1,344 @@
+"""Readability: syllables, grade levels against hand-computed pages, long sentences, jargon, acronyms."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from lint.config import Settings
+from lint.engine import Linter
+from lint.kinds.readability import GRADE_SCOPES, grade_counts, syllable_counter
+from tests.helpers import lint_text
+
+# words and their syllables as spoken (checked against a pronouncing dictionary by hand)
+SYLLABLES = [
+    ("laminectomy", 5),
+    ("hemilaminectomy", 7),
+    ("discectomy", 4),
+    ("arthroplasty", 4),
+    ("cholecystectomy", 6),
+    ("lithotripsy", 4),
+    ("epididymitis", 6),
+    ("ligamentization", 6),
+    ("septoplasty", 4),
+    ("tonsillectomy", 5),
+    ("thyroid", 2),
+    ("thyroidectomy", 5),
+    ("appendectomy", 5),
+    ("prostatectomy", 5),
+    ("vasectomy", 4),
+    ("gastric", 2),
+    ("bariatric", 4),
+    ("orthopaedic", 4),
+    ("anaesthetic", 4),
+    ("anaesthesia", 4),
+    ("anesthesia", 4),
+    ("general", 3),
+    ("physiotherapy", 6),
+    ("biopsy", 3),
+    ("radiotherapy", 6),
+    ("period", 3),
+    ("serious", 3),
+    ("previous", 3),
+    ("infectious", 3),
+    ("anxious", 2),
+    ("calcium", 3),
+    ("sodium", 3),
+    ("potassium", 4),
+    ("video", 3),
+    ("osteoporosis", 6),
+    ("surgeon", 2),
+    ("people", 2),
+    ("actual", 3),
+    ("usual", 3),
+    ("language", 2),
+    ("evaluate", 4),
+    ("quality", 3),
+    ("diet", 2),
+    ("anxiety", 4),
+    ("patient", 2),
+    ("efficient", 3),
+    ("friend", 1),
+    ("studies", 2),
+    ("cornea", 3),
+    ("trachea", 3),
+    ("lying", 2),
+    ("applying", 3),
+    ("makes", 1),
+    ("uses", 2),
+    ("bruises", 2),
+    ("types", 1),
+    ("muscles", 2),
+    ("removed", 2),
+    ("needed", 2),
+    ("stopped", 1),
+    ("infected", 3),
+    ("inflamed", 2),
+    ("able", 2),
+    ("possible", 3),
+    ("single", 2),
+    ("whole", 1),
+    ("tissue", 2),
+    ("continue", 3),
+    ("technique", 2),
+    ("haematoma", 4),
+    ("hernia", 3),
+    ("anaemia", 4),
+    ("paediatric", 4),
+    ("cutaneous", 4),
+    ("percutaneous", 5),
+    ("intravenous", 4),
+    ("organism", 4),
+    ("movement", 2),
+    ("safely", 2),
+    ("carefully", 3),
+    ("usually", 4),
+    ("family", 3),
+    ("really", 2),
+    ("only", 2),
+    ("early", 2),
+    ("management", 3),
+    ("treatment", 2),
+    ("hospital", 3),
+    ("operation", 4),
+    ("recovery", 4),
+    ("complications", 4),
+    ("infection", 3),
+    ("surgery", 3),
+    ("procedure", 3),
+    ("abdomen", 3),
+    ("appendix", 3),
+    ("gallbladder", 3),
+    ("laparoscopic", 5),
+    ("laparoscope", 4),
+    ("the", 1),
+    ("a", 1),
+    ("you", 1),
+    ("your", 1),
+    ("beyond", 2),
+    ("layer", 2),
+    ("pain", 1),
+    ("wound", 1),
+    ("stitches", 2),
+    ("days", 1),
+    ("weeks", 1),
+    ("ligament", 3),
+    ("cruciate", 3),
+    ("reconstruction", 4),
+    ("arthroscopy", 4),
+    ("mastectomy", 4),
+    ("lymph", 1),
+    ("nodes", 1),
+    ("kidney", 2),
+    ("ureter", 3),
+    ("bladder", 2),
+    ("urine", 2),
+    ("catheter", 3),
+    ("antibiotics", 5),
+    ("painkillers", 3),
+    ("anterior", 4),
+    ("posterior", 4),
+    ("vertebra", 3),
+    ("vertebrae", 3),
+    ("lamina", 3),
+    ("spinal", 2),
+    ("nerves", 1),
+    ("cataract", 3),
+    ("lens", 1),
+    ("ultrasound", 3),
+    ("scrotum", 2),
+    ("semen", 2),
+    ("testicles", 3),
+    ("contraception", 4),
+    ("pregnancy", 3),
+    ("blocked", 1),
+    ("sore", 1),
+    ("nose", 1),
+    ("septum", 2),
+    ("breathing", 2),
+    ("thigh", 1),
+    ("graft", 1),
+    ("tendon", 2),
+    ("kneecap", 2),
+    ("exercises", 4),
+    ("physiotherapist", 6),
+    ("temperature", 4),
+    ("emergency", 4),
+    ("medicine", 3),
+    ("medicines", 3),
+    ("area", 3),
+    ("idea", 3),
+    ("fluid", 2),
+    ("create", 2),
+    ("diabetes", 4),
+    ("pneumonia", 4),
+    ("nausea", 3),
+    ("caesarean", 4),
+    ("phacoemulsification", 8),
+    ("osteoarthritis", 6),
+    ("preoperative", 5),
+    ("postoperative", 5),
+    ("twenty", 2),
+    ("24", 3),
+    ("100", 3),
+    ("gallstones", 2),
+    ("incision", 3),
+    ("sedation", 3),
+    ("dissolve", 2),
+    ("swelling", 2),
+    ("bleeding", 2),
+    ("clots", 1),
+    ("heal", 1),
+    ("healing", 2),
+    ("narrowed", 2),
+    ("prostate", 2),
+    ("hysterectomy", 5),
+    ("colonoscopy", 5),
+    ("endoscopy", 4),
+    ("oesophagus", 4),
+    ("bowel", 2),
+    ("uterus", 3),
+    ("ovaries", 3),
+    ("varicose", 3),
+    ("ablation", 3),
+    ("compression", 3),
+    ("stockings", 2),
+]
+
+
+@pytest.mark.parametrize("word,count", SYLLABLES, ids=[w for w, _ in SYLLABLES])
+def test_syllable_counts(word, count):
+    assert syllable_counter().count(word) == count
+
+
+def test_long_medical_words():
+    count = syllable_counter().count
+    assert count("laminectomy") == 5
+    assert count("hemilaminectomy") == 7
+    assert count("phacoemulsification") == 8  # from the exceptions data
+    assert count("well-known") == 2 and count("24-48") == count("24") + count("48")
+
+
+def counts_of(linter, text: str, fmt: str = "md"):
+    from lint.documents import parse
+    from lint.page import Unit
+
+    document = parse(f"page.{fmt}", text)
+    units = [Unit(b, d) for b, d in zip(document.blocks, linter.nlp.pipe([b.text for b in document.blocks]))]
+    return grade_counts([u for u in units if u.block.scope in GRADE_SCOPES], syllable_counter())
+
+
+def fk(words, sentences, syllables):
+    return 0.39 * words / sentences + 11.8 * syllables / words - 15.59
+
+
+# pages counted by hand: (text, words, sentences, syllables); headings are not counted,
+# each list item is a sentence, numbers count as read aloud ("two" = 1, "24" = 3)
+HAND_COUNTED = [
+    ("# Knee surgery\n\nThe knee is a joint. It can wear out with age. A new knee can help you walk again.\n\n"
+     "- Rest your leg.\n- Keep the wound dry.\n", 26, 5, 27),
+    ("# Gallbladder\n\nLaparoscopic cholecystectomy removes the gallbladder. Recovery usually takes two weeks.\n",
+     10, 2, 28),
+    ("Your stitches dissolve in 24 days. Physiotherapy helps recovery after a hip replacement.\n", 13, 2, 28),  # 6 + 7 words; "24" is "twenty four"
+]
+
+
+@pytest.mark.parametrize("text,words,sentences,syllables", HAND_COUNTED)
+def test_counts_match_a_hand_count(linter, text, words, sentences, syllables):
+    c = counts_of(linter, text)
+    assert (c.words, c.sentences, c.syllables) == (words, sentences, syllables)
+    assert abs(c.flesch_kincaid - fk(words, sentences, syllables)) < 0.5
+
+
+def test_grade_finding_names_the_formula_and_the_counts():
+    linter = Linter(Settings(select=["RDB002"], rules={"RDB002": {"min_words": 5, "target_grade": 8}}))
+    text = HAND_COUNTED[1][0]
+    result = lint_text(linter, text)
+    [finding] = result.findings
+    assert finding.severity == "info" and finding.text == "Gallbladder"
+    assert "Flesch-Kincaid: 10 words, 2 sentences, 28 syllables" in finding.message
+    grade = float(re.search(r"grade (\d+\.\d)", finding.message).group(1))
+    assert abs(grade - fk(10, 2, 28)) <= 0.5
+    # an easy page is quiet
+    assert lint_text(linter, HAND_COUNTED[0][0]).findings == []
+
+
+def test_smog_on_pages_of_thirty_sentences_or_more():
+    linter = Linter(Settings(select=["RDB002"]))
+    # 30 sentences of 3 words, each with two words of 3+ syllables: SMOG = 1.043 * sqrt(60) + 3.1291
+    text = "# Rehabilitation\n\n" + " ".join(["Physiotherapy helps recovery."] * 30) + "\n"
+    [finding] = lint_text(linter, text).findings
+    assert "SMOG" in finding.message and "60 words of 3+ syllables in 30 sentences" in finding.message
+    grade = float(re.search(r"grade (\d+\.\d)", finding.message).group(1))
+    assert abs(grade - (1.043 * 60 ** 0.5 + 3.1291)) <= 0.1
+
+
+def test_long_sentence_limit_is_configurable(linter):
+    text = "You can usually go back to work after two weeks if your job does not involve heavy lifting or long periods of standing."
+    assert "RDB001" not in [f.code for f in lint_text(linter, text).findings]
+    strict = Linter(Settings(select=["RDB001"], rules={"RDB001": {"max_words": 15}}))
+    [finding] = lint_text(strict, text).findings
+    assert finding.text == text and "23 words" in finding.message
+
+
+def jargon(linter, text, fmt="md"):
+    return [(f.text, f.suggestions[:1]) for f in lint_text(linter, text, fmt).findings if f.code == "RDB003"]
+
+
+def test_jargon_suggests_the_knowledge_base_lay_text(linter):
+    found = jargon(linter, "# Back pain\n\nYour surgeon may suggest a laminectomy if the pain does not settle.\n")
+    assert found and found[0][0] == "laminectomy"
+    assert found[0][1][0].startswith("laminectomy (") and "vertebra" in found[0][1][0]
+
+
+@pytest.mark.parametrize("text", [
+    "A laminectomy (an operation to take pressure off the nerves) may help.",
+    "The surgeon removes the lamina, which is the back part of a vertebra.",
+    "A thin tube with a camera, called a laparoscope, is passed into your tummy.",
+    "Doctors call swallowing problems dysphagia.",
+    "Some people get seroma - a pocket of fluid under the wound.",
+    "The pain is caused by tendinopathy. This means the tendon is worn and swollen.",
+])
+def test_explained_jargon_is_quiet(linter, text):
+    assert jargon(linter, text) == []
+
+
+def test_jargon_outside_the_knowledge_base(linter):
+    # a rare word with a medical ending, not in any knowledge-base list
+    assert jargon(linter, "Some people develop capsulitis after the operation.")[0][0] == "capsulitis"
+    # only the first use is reported
+    found = jargon(linter, "You may have a seroma. A seroma usually goes away.")
+    assert [t for t, _ in found] == ["seroma"]
+
+
+def acronyms(linter, text, fmt="md"):
+    return [f.text for f in lint_text(linter, text, fmt).findings if f.code == "RDB004"]
+
+
+def test_acronym_not_spelled_out(linter):
+    assert acronyms(linter, "You will have a CT scan. The CT scan takes ten minutes.") == ["CT"]
+    assert acronyms(linter, "Wear stockings to prevent DVT.\n\nA deep vein thrombosis (DVT) is a clot.") == ["DVT"]
+
+
+@pytest.mark.parametrize("text", [
+    "You will have a computed tomography (CT) scan. The CT scan takes ten minutes.",
+    "The TURP (transurethral resection of the prostate) takes an hour.",
+    "# ACL reconstruction\n\nThe anterior cruciate ligament (ACL) keeps the knee steady.",
+    "Surgery is available across the UK and the US.",
+    "In a large trial (CODA Collaborative, 2020), antibiotics worked for most people.",
+    "Operation III of the series. Stage IV disease.",
+])
+def test_spelled_out_or_allowed_acronyms_are_quiet(linter, text):
+    assert acronyms(linter, text) == []
+
+
+def test_an_expansion_must_spell_the_letters(linter):
+    # "(lumbar laminectomy ...)" does not spell out MIS
+    assert acronyms(linter, "Laminectomy MIS (lumbar laminectomy and cervical laminectomy) is an operation.") == ["MIS"]
+
+
+def test_allowed_acronyms_are_configurable():
+    linter = Linter(Settings(select=["RDB004"], rules={"RDB004": {"allowed": ["MRI"]}}))
+    assert lint_text(linter, "You will have an MRI scan.").findings == []
+    assert [f.text for f in lint_text(linter, "You will have a CT scan.").findings] == ["CT"]

@@ -1,0 +1,82 @@
+"""SEO: keyword stuffing, location and sales spam, template leftovers."""
+
+from __future__ import annotations
+
+import pytest
+
+from lint.config import Settings
+from lint.engine import Linter
+from tests.conftest import FIXTURES
+from tests.helpers import lint_text
+
+
+def seo(linter, text, code, fmt="md"):
+    return [f.text for f in lint_text(linter, text, fmt).findings if f.code == code]
+
+
+def test_stuffing_on_the_first_seed(linter):
+    seed = FIXTURES / "seeds" / "000-9c4f5e.txt"
+    texts = seo(linter, seed.read_text(encoding="utf-8"), "SEO001", "txt")
+    assert texts and all(t.lower() == "laminectomy back surgery mis" for t in texts)
+
+
+def test_a_procedure_named_naturally_on_its_own_page_is_not_stuffing(linter):
+    page = FIXTURES / "clean" / "rd-knee-arthroscopy.html"
+    source = page.read_text(encoding="utf-8")
+    assert source.lower().count("arthroscopy") >= 4
+    assert seo(linter, source, "SEO001", "html") == []
+
+
+@pytest.mark.parametrize("text,spam", [
+    ("Looking for the best vasectomy in Leeds? Call now.", "Looking for the best vasectomy in Leeds"),
+    ("Before deciding on spine surgery, you should consider other options in Lucknow if they are open.",
+     "you should consider other options in Lucknow"),
+    ("Rhinoplasty Bristol - book your consultation today.", "Rhinoplasty Bristol"),
+    ("Recovery after cataract surgery Chicago is quick.", "cataract surgery Chicago"),
+    ("We are the best hernia surgeons in Springfield. Call us today.", "the best hernia surgeons in Springfield"),
+    ("Find knee replacement near me and book online.", "knee replacement near me"),
+])
+def test_location_and_sales_spam(linter, text, spam):
+    assert seo(linter, text, "SEO002") == [spam]
+
+
+@pytest.mark.parametrize("text", [
+    "A large study in Sweden followed 2,000 people for ten years.",
+    "The trial was run at King's College London and in Manchester.",
+    "Kidney stones affect about 1 in 10 people in the United States.",
+    "The best time to stop smoking is now. Your surgeon will explain the options.",
+])
+def test_places_in_plain_copy_are_not_spam(linter, text):
+    assert seo(linter, text, "SEO002") == []
+
+
+def test_the_sites_own_locations_are_not_spam():
+    text = "Looking for the best vasectomy in Leeds? Call now. Vasectomy Bradford clinic opens on Saturdays."
+    own = Linter(Settings(select=["SEO002"], locations=["Leeds", "Bradford"]))
+    assert lint_text(own, text).findings == []
+    other = Linter(Settings(select=["SEO002"], locations=["York"]))
+    assert [f.text for f in lint_text(other, text).findings] == ["Looking for the best vasectomy in Leeds",
+                                                                 "Vasectomy Bradford"]
+
+
+@pytest.mark.parametrize("text,leftover", [
+    ("Lorem ipsum dolor sit amet. Recovery takes two weeks.", "Lorem ipsum dolor sit amet"),
+    ("Book your appointment at [Clinic Name] today.", "[Clinic Name]"),
+    ("Call {{ phone_number }} to book.", "{{ phone_number }}"),
+    ("INSERT KEYWORD HERE is a common operation.", "INSERT KEYWORD HERE"),
+    ("Recovery takes XXX weeks.", "XXX"),
+    ("Insert the surgeon's name here.", "Insert the surgeon's name here"),
+])
+def test_template_leftovers(linter, text, leftover):
+    assert seo(linter, text, "SEO003") == [leftover]
+
+
+def test_template_leftovers_in_html(linter):
+    html = "<p>At {{clinic_name}}, the treatment takes about an hour.</p>"
+    result = lint_text(linter, html, "html")
+    [f] = [f for f in result.findings if f.code == "SEO003"]
+    assert html[f.start:f.end] == "{{clinic_name}}" and f.severity == "error"
+
+
+def test_no_leftover_in_citations_or_lower_case_todo(linter):
+    assert seo(linter, "Keyhole surgery leaves small scars [1]. There is a lot to do after surgery.", "SEO003") == []

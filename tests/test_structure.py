@@ -1,0 +1,69 @@
+"""Structure: duplicate headings, empty sections, skipped heading levels, off-topic sections."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import lint_text
+
+
+def structure(linter, text, fmt="md"):
+    return [(f.code, f.text) for f in lint_text(linter, text, fmt).findings if f.category == "structure"]
+
+
+def test_duplicate_heading(linter):
+    text = "# Mastectomy\n\n## Recovery\n\nRest.\n\n## Risks\n\nBleeding and infection.\n\n## Recovery\n\nWalk daily."
+    assert structure(linter, text) == [("STR001", "Recovery")]
+
+
+@pytest.mark.parametrize("text,fmt,empty", [
+    ("# Thyroidectomy\n\n## Outcomes\n\n## Alternatives\n\nWatchful waiting is an option.", "md", "Outcomes"),
+    ("# Thyroidectomy\n\n## Outcomes\n\n# Other pages\n\nSee the index.", "md", "Outcomes"),
+    ("<h1>Vasectomy</h1><p>A small operation.</p><h2>Cost and payment</h2>", "html", "Cost and payment"),
+    ("Vasectomy\n\nA small operation.\n\nCost and payment\n\nAlternatives\n\nCondoms are an option.\n", "txt",
+     "Cost and payment"),
+])
+def test_empty_section(linter, text, fmt, empty):
+    assert ("STR002", empty) in structure(linter, text, fmt)
+
+
+def test_a_heading_with_subsections_is_not_empty(linter):
+    text = "# Gastroscopy\n\n## After the test\n\n### If you had a sedative\n\nSomeone must take you home."
+    assert structure(linter, text) == []
+
+
+def test_a_dateline_at_the_end_is_not_an_empty_section(linter):
+    text = "Colonoscopy\n\nA test to look inside your bowel.\n\nUpdated 2024\n"
+    assert [c for c, _ in structure(linter, text, "txt")] == []
+
+
+@pytest.mark.parametrize("text,fmt,skipped", [
+    ("# Hip arthroscopy\n\n## Why\n\nPain.\n\n#### Before the operation\n\nAn X-ray.", "md", "Before the operation"),
+    ("<h1>Hip replacement</h1><h2>Recovery</h2><p>Rest.</p><h4>How long a new hip lasts</h4><p>Years.</p>", "html",
+     "How long a new hip lasts"),
+    ("<h1>Lithotripsy</h1><p>Shock waves.</p><h3>Who may not be able to have it</h3><p>Pregnant women.</p>", "html",
+     "Who may not be able to have it"),
+])
+def test_skipped_heading_level(linter, text, fmt, skipped):
+    assert structure(linter, text, fmt) == [("STR003", skipped)]
+
+
+def test_going_back_up_is_not_a_skip(linter):
+    text = "# A\n\n## B\n\n### C\n\nText.\n\n## D\n\nText.\n\n### E\n\nText."
+    assert structure(linter, text) == []
+
+
+def test_section_off_topic(linter):
+    text = ("# Knee replacement\n\n## Risks\n\nOur award-winning team has treated patients from across the county "
+            "since 1998. We have free parking, a cafe and flexible appointments for busy people.\n")
+    [(code, heading)] = structure(linter, text)
+    assert (code, heading) == ("STR004", "Risks")
+
+
+@pytest.mark.parametrize("text", [
+    "# Knee replacement\n\n## Risks\n\nMost people have no serious problems, but infection and blood clots can happen after any operation on the knee.",
+    "# Knee replacement\n\n## Recovery\n\nYou will use crutches for a few weeks and do exercises at home with help from a physiotherapist.",
+    "# Knee replacement\n\n## Our surgeons\n\nOur award-winning team has treated patients from across the county since 1998 and more.",
+])
+def test_sections_on_topic_or_not_judged(linter, text):
+    assert structure(linter, text) == []
