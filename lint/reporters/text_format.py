@@ -12,9 +12,10 @@ def _paint(text: str, key: str, on: bool) -> str:
     return f"\x1b[{_COLORS[key]}m{text}\x1b[0m" if on else text
 
 
-def _source_line(source: str, line: int) -> str:
-    lines = source.splitlines()
-    return lines[line - 1] if 0 < line <= len(lines) else ""
+def _source_line(lines: list[str], line: int) -> str:
+    # lines are split at "\n" only, as finding line numbers count them (str.splitlines would
+    # also split at \r, \x0c or \u2028 and point at the wrong line)
+    return lines[line - 1].rstrip("\r") if 0 < line <= len(lines) else ""
 
 
 def _expand(text: str) -> str:
@@ -30,12 +31,13 @@ def render(report) -> str:
             continue
         if report.quiet:
             continue
+        lines = result.source.split("\n") if report.show_source and result.findings else []
         for f in result.findings:
             head = (f"{_paint(result.path, 'path', c)}:{f.line}:{f.column}: "
                     f"{_paint(f.code, f.severity, c)} {f.message}")
             out.append(head)
             if report.show_source:
-                src = _source_line(result.source, f.line)
+                src = _source_line(lines, f.line)
                 width = len(str(f.line))
                 prefix = _expand(src[: f.column - 1])
                 end_col = f.end_column if f.end_line == f.line else len(src) + 1
