@@ -225,6 +225,15 @@ _REFERENCE_ENTRY = re.compile(
 )
 
 
+# Outside a references section, a block is an entry only if it starts like one (a source label, a
+# number, or an author's surname with initials): a paragraph of prose that cites "(Hamdy et al.,
+# 2016)" in passing is still prose, and the evidence and promotional rules must read it.
+_ENTRY_START = re.compile(
+    r"^\s*(?:(?i:sources?|references?|citations?)\s*:|\[?\d{1,3}[.\])]\s"
+    r"|[A-Z][\w'’-]+(?:\s+[A-Z]{1,3}\b|,\s*[A-Z]\.|\s+et\s+al\b))"
+)
+
+
 def mark_reference_blocks(blocks: list[Block]) -> None:
     """Give the entries under a "References"/"Sources" heading the scope ``reference``.
 
@@ -241,6 +250,9 @@ def mark_reference_blocks(blocks: list[Block]) -> None:
                 level = block.level or 1
             continue
         if block.scope in ("paragraph", "list_item", "footnote") and (
-            level is not None or (block.scope != "paragraph" or len(block.text) < 400) and _REFERENCE_ENTRY.search(block.text)
+            level is not None
+            or (block.scope != "paragraph" or len(block.text) < 400)
+            and _REFERENCE_ENTRY.search(block.text)
+            and (block.scope == "footnote" or _ENTRY_START.match(block.text))
         ):
             block.scope = "reference"
