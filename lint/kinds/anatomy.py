@@ -6,10 +6,10 @@ Both read the knowledge base; neither knows any medical fact itself.
 
 from __future__ import annotations
 
-from lint.kinds.base import Kind, is_negated
-import regex
+import re
 
-from lint.matching import compile_phrases, finditer
+from lint.kinds.base import Kind, is_negated
+from lint.matching import PatternError, compile_builtin, compile_pattern, compile_phrases, finditer
 
 _MODIFIER_LABELS = ("region", "structure")
 
@@ -586,11 +586,12 @@ class StructureLocation(Kind):
     }
 
     def setup(self):
+        where = f"{self.rule.path}: rule {self.rule.code}"
         try:
-            self.placing = [regex.compile(p, regex.IGNORECASE) for p in self.opts["placing"]]
-            self.running = [regex.compile(p, regex.IGNORECASE) for p in self.opts["running"]]
-        except regex.error as exc:
-            raise self.error(f"invalid pattern: {exc}") from None
+            self.placing = [compile_pattern(p, where, trusted=self.trusted) for p in self.opts["placing"]]
+            self.running = [compile_pattern(p, where, trusted=self.trusted) for p in self.opts["running"]]
+        except PatternError as exc:
+            raise self.error(str(exc).removeprefix(where + ": ")) from None
 
     def _regions(self, span):
         kb = self.kb
@@ -634,7 +635,7 @@ class StructureLocation(Kind):
                 in_sent = [t for t in terms if t.sent == sent]
                 pronoun = sent[0].lower_ in ("it", "they", "this", "these")
                 for compiled, kind in [(p, "place") for p in self.placing] + [(p, "run") for p in self.running]:
-                    for m in compiled.finditer(text, sent.start_char, sent.end_char, timeout=0.5):
+                    for m in finditer(compiled, text, sent.start_char, sent.end_char):
                         place = starts.get(m.end())
                         if place is None:
                             continue

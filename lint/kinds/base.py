@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import string
 from dataclasses import dataclass
+from pathlib import Path
 from typing import ClassVar, Iterable
 
 from lint.documents import Block
 from lint.model import Fix
 from lint.page import Page, Unit
-from lint.registry import Rule, RuleError
+from lint.registry import Rule, RuleError, builtin_rules_dir
 
 _MISSING = object()
 
@@ -67,6 +68,17 @@ class Kind:
         """A run-level warning (e.g. a service that did not answer), printed once on stderr."""
         if message not in self._warnings:
             self._warnings.append(message)
+
+    @property
+    def trusted(self) -> bool:
+        """True for a built-in rule whose options config has not changed: its patterns are
+        our own, reviewed and tested, and need no time limit (see lint.matching)."""
+        if self.settings.rule_options(self.rule.code):
+            return False
+        try:
+            return Path(self.rule.path).resolve().is_relative_to(builtin_rules_dir())
+        except (OSError, ValueError):
+            return False
 
     def units(self, page: Page) -> list[Unit]:
         return [u for u in page.units if u.block.scope in self.rule.scope]

@@ -36,15 +36,15 @@ named bodies, diagnostic "studies") are data in ``rules/evidence/evidence-lexico
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import regex
-
-from lint.registry import builtin_rules_dir
 from lint.kinds.base import Kind
 from lint.kinds.phrases import words_of
+from lint.matching import compile_builtin
+from lint.registry import builtin_rules_dir
 from lint.yamlio import load_yaml
 
 CLAIM_TYPES = ("percentage", "frequency", "ratio", "proportion", "count", "research")
@@ -83,13 +83,13 @@ MONTHS = (
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Spring|Summer|Autumn|Fall|Winter|Since|In|From|By|Until|Before|After)"
 )
 _CAPWORD = r"[A-Z][\w'’&.-]*"
-_WORDS = regex.compile(r"[^\W_]+")
+_WORDS = compile_builtin(r"[^\W_]+")
 
 
 def _alternation(words) -> str:
     """One alternation of phrases, longest first; a space in a phrase matches any white space."""
     parts = sorted({w.strip() for w in words if w and w.strip()}, key=len, reverse=True)
-    body = "|".join(r"[-\s]+".join(regex.escape(p) for p in regex.split(r"[\s]+", w)) for w in parts)
+    body = "|".join(r"[-\s]+".join(re.escape(p) for p in re.split(r"[\s]+", w)) for w in parts)
     return rf"(?:{body})" if body else r"(?!)"
 
 
@@ -99,18 +99,18 @@ class EvidenceLexicon:
 
     claims: dict
     research: dict
-    not_outcome: regex.Pattern
-    measured_after: regex.Pattern
-    instruction_before: regex.Pattern
-    diagnostic_before: regex.Pattern
-    risk_words: regex.Pattern
-    success_words: regex.Pattern
-    in_house: regex.Pattern
-    source: regex.Pattern
-    marker: regex.Pattern
-    reference_heading: regex.Pattern
-    not_source_link: regex.Pattern
-    reference_fragment: regex.Pattern
+    not_outcome: re.Pattern
+    measured_after: re.Pattern
+    instruction_before: re.Pattern
+    diagnostic_before: re.Pattern
+    risk_words: re.Pattern
+    success_words: re.Pattern
+    in_house: re.Pattern
+    source: re.Pattern
+    marker: re.Pattern
+    reference_heading: re.Pattern
+    not_source_link: re.Pattern
+    reference_fragment: re.Pattern
     #: for each claim pattern, words one of which a block must contain for the pattern to match
     gates: dict
     source_gate: frozenset
@@ -145,37 +145,37 @@ def load_lexicon(path: str) -> EvidenceLexicon:
     )
 
     claims = {
-        "percentage": regex.compile(
+        "percentage": compile_builtin(
             rf"(?i)(?<![\w.,/])(?:{QUALIFIER}\s+)?(?:{DIGITS}|{NUMBER_WORD}){PERCENT_SIGN}?"
             rf"(?:\s*(?:-|–|—|to)\s*{DIGITS})?{PERCENT_SIGN}"
             rf"(?:{population_tail}|(?:\s+{RATE_NOUNS}\s+rates?\b))?"
         ),
-        "frequency": regex.compile(
+        "frequency": compile_builtin(
             rf"(?i)(?<![\w.,/])(?:{QUALIFIER}\s+)?{NUMBER}(?:\s*(?:-|–|to|or)\s*{NUMBER})?"
             rf"\s+(?:in|(?:out\s+of|of\s+every|in\s+every))\s+(?:every\s+)?{NUMBER}\b(?!\s*{UNITS_AFTER}\b)(?!\.\d)"
             rf"(?:(?:\s+of)?(?:\s+(?:the|our|these|those|all|their))?(?:\s+[\w-]+)?\s+{pop}\b)?"
-            rf"|(?i)(?<![\w.,/])(?:{QUALIFIER}\s+)?{NUMBER}\s+of\s+(?:the\s+)?{NUMBER}(?:\s+{pop})\b"
+            rf"|(?<![\w.,/])(?:{QUALIFIER}\s+)?{NUMBER}\s+of\s+(?:the\s+)?{NUMBER}(?:\s+{pop})\b"
         ),
-        "ratio": regex.compile(
+        "ratio": compile_builtin(
             rf"(?i)(?<![\w.,/])(?:{NUMBER}|\d+(?:\.\d+)?)[-\s]?(?:times|fold)\s+"
             r"(?:more|less|fewer|faster|slower|higher|lower|better|greater|quicker|shorter|longer|smaller|larger|safer"
             r"|stronger|weaker|cheaper|bigger|easier|healthier|sooner|likelier|clearer"
             r"|as\s+[a-z]+|the\s+(?:risk|chance|rate|odds))\b"
-            r"|(?i)\b(?:twice|half|double|triple)\s+(?:as\s+(?!well\b|soon\b|often\s+as\s+needed)[a-z]+|the\s+(?:risk|chance|rate|odds|success))\b"
-            r"|(?i)\b(?:halves|halved|halving|doubles|doubled|doubling|triples|tripled|quadruples)\s+(?:the|your)\s+"
+            r"|\b(?:twice|half|double|triple)\s+(?:as\s+(?!well\b|soon\b|often\s+as\s+needed)[a-z]+|the\s+(?:risk|chance|rate|odds|success))\b"
+            r"|\b(?:halves|halved|halving|doubles|doubled|doubling|triples|tripled|quadruples)\s+(?:the|your)\s+"
             r"(?:risk|chance|rate|odds|success|likelihood)\b"
-            r"|(?i)\b(?:cuts?|reduces?|reduced|lowers?|lowered|increases?|increased|raises?|raised)\s+(?:the|your)\s+(?:[\w-]+\s+)?"
+            r"|\b(?:cuts?|reduces?|reduced|lowers?|lowered|increases?|increased|raises?|raised)\s+(?:the|your)\s+(?:[\w-]+\s+)?"
             r"(?:risk|chance|rate|odds|likelihood)(?:\s+of(?:\s+[\w-]+){1,4}?)?\s+(?:by\s+(?:half|a\s+third|a\s+quarter|two[-\s]thirds|three[-\s]quarters)|in\s+half)\b"
             # compared with a benchmark: "a fraction of the national figure", "well below the UK average"
-            r"|(?i)\b(?:(?:a\s+)?fraction\s+of|half|twice|double|(?:far\s+|well\s+|much\s+)?(?:below|above|under|over|better\s+than"
+            r"|\b(?:(?:a\s+)?fraction\s+of|half|twice|double|(?:far\s+|well\s+|much\s+)?(?:below|above|under|over|better\s+than"
             r"|lower\s+than|higher\s+than|less\s+than|faster\s+than|quicker\s+than))\s+the\s+(?:national|uk|us|nhs|industry"
             r"|regional|country'?s|average|typical)\s*(?:average|figure|rate|benchmark|norm|standard|mean)?\b"
         ),
-        "count": regex.compile(
+        "count": compile_builtin(
             rf"(?i)(?<![\w.,/])(?:{QUALIFIER}\s+)?(?:\d+(?:\.\d+)?\s+(?:million|billion)|(?:one|two|three|four|five|six|seven|eight|nine|ten|a)\s+million"
             rf"|\d{{1,3}}(?:,\d{{3}}){{2,}})\s+(?:(?:[\w-]+\s+){{0,2}}?)(?:{people})\b"
         ),
-        "proportion": regex.compile(
+        "proportion": compile_builtin(
             rf"(?i)(?<![\w-])(?:{QUALIFIER}\s+)?(?:half|one[-\s]half|a\s+third|one[-\s]third|two[-\s]thirds|a\s+quarter"
             r"|one[-\s]quarter|three[-\s]quarters|a\s+fifth|one[-\s]fifth|the\s+(?:vast|overwhelming|great)\s+majority)"
             rf"\s+of\s+(?:all\s+|the\s+|our\s+|these\s+|those\s+|their\s+)?(?:[\w-]+\s+){{0,2}}?{pop}\b"
@@ -183,33 +183,34 @@ def load_lexicon(path: str) -> EvidenceLexicon:
     }
     research = {
         # "studies show", "research has proven", "the evidence suggests"
-        "generic": regex.compile(
+        "generic": compile_builtin(
             r"(?i)\b(?:(?:recent|many|numerous|several|multiple|some|new|clinical|scientific|medical|published|independent)\s+)?"
             r"(?:studies|research|trials|evidence|data|science|scientists|researchers|literature|(?:clinical|medical|our)\s+experience)\s+(?:has\s+|have\s+|had\s+)?"
             r"(?:consistently\s+|clearly\s+|repeatedly\s+|now\s+|also\s+|already\s+|even\s+)?"
             r"(?:shows?|shown|showed|proves?|proven|proved|suggests?|suggested|found|finds?|demonstrates?|demonstrated"
             r"|confirms?|confirmed|indicates?|indicated|supports?|supported)\b"
         ),
-        "proven": regex.compile(
+        "proven": compile_builtin(
             r"(?i)\b(?:clinically|scientifically|medically|independently)\s+(?:proven|tested|validated|shown|documented)\b"
-            r"|(?i)\bproven\s+to\s+(?:work|be|reduce|relieve|improve|help|heal|cure|prevent|restore|increase|lower|boost|eliminate|last)\b"
-            r"|(?i)\b(?:a|an|the|our|its)\s+(?:[\w-]+\s+)?proven\s+(?:treatment|method|technique|way|solution|approach|therapy"
+            r"|\bproven\s+to\s+(?:work|be|reduce|relieve|improve|help|heal|cure|prevent|restore|increase|lower|boost|eliminate|last)\b"
+            r"|\b(?:a|an|the|our|its)\s+(?:[\w-]+\s+)?proven\s+(?:treatment|method|technique|way|solution|approach|therapy"
             r"|procedure|track\s+record|results?|success|benefits?|cure)\b"
-            r"|(?i)\bit\s+(?:has\s+been|is|was|have\s+been)\s+(?:clinically\s+|scientifically\s+)?(?:shown|proven|proved|demonstrated|established)\b"
-            r"|(?i)\bthere\s+is\s+(?:now\s+)?(?:good|strong|growing|clear|solid|convincing|overwhelming|plenty\s+of|lots\s+of|scientific|clinical)\s+evidence\b"
+            r"|\bit\s+(?:has\s+been|is|was|have\s+been)\s+(?:clinically\s+|scientifically\s+)?(?:shown|proven|proved|demonstrated|established)\b"
+            r"|\bthere\s+is\s+(?:now\s+)?(?:good|strong|growing|clear|solid|convincing|overwhelming|plenty\s+of|lots\s+of|scientific|clinical)\s+evidence\b"
         ),
         # "according to experts", "doctors agree"
-        "experts": regex.compile(
+        "experts": compile_builtin(
             r"(?i)\baccording\s+to\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?(?:experts|specialists|doctors|surgeons|scientists"
             r"|researchers|dentists|professionals|clinicians|physicians|studies|research|data|statistics|figures|surveys"
             r"|polls|reports|reviews|estimates|patients|users|customers)\b"
             rf"|(?:{unnamed})\b)"
-            r"|(?i)(?<!\b(?:your|the|their|his|her|my|a|an)\s)\b(?:(?:most|many|leading|top|all|our)\s+)?"
+            r"|" + "".join(rf"(?<!\b{w}\s)" for w in ("your", "the", "their", "his", "her", "my", "a", "an")) +
+            r"\b(?:(?:most|many|leading|top|all|our)\s+)?"
             r"(?:experts|doctors|scientists|surgeons|specialists|researchers|physicians|dentists|clinicians)\s+"
             r"(?:(?:all|now|generally|widely|largely|increasingly|also)\s+)?(?:agree|believe|confirm|say|consider|think|know|accept)\b"
         ),
         # "A large study followed people for 20 years", "One trial compared..."
-        "narrative": regex.compile(
+        "narrative": compile_builtin(
             rf"(?i)\b(?:a|an|one|two|three|four|several|many|numerous|the\s+largest|the\s+biggest|a\s+number\s+of)\s+"
             rf"(?P<adj>(?:[\w',-]+\s+){{0,5}}?)(?:{study})\b(?P<rest>[^.;:!?]{{0,90}}?)\b(?:{verbs})\b"
             rf"|(?-i:\bIn)\s+(?:a|an|one|two|several)\s+(?P<adj2>(?:[\w',-]+\s+){{0,5}}?)(?i:{study})\b"
@@ -219,7 +220,7 @@ def load_lexicon(path: str) -> EvidenceLexicon:
     measured = _alternation(words("measured_things"))
     instructions = _alternation(words("instruction_cues"))
 
-    source = regex.compile(
+    source = compile_builtin(
         # a parenthetical citation: (Smith et al., 2019), (NICE, 2020), (Royal College of Surgeons, 2005)
         rf"\((?=[^()]{{0,300}}\))[^()]*?(?:\b{named}\b|\b{journals}\b|(?!{MONTHS}\b){_CAPWORD}(?:\s+et\s+al\.?)?,?\s+(?:19|20)\d{{2}}[a-z]?\b"
         r"|\bet\s+al\b|(?i:\bdoi\b|\bpmid\b))[^()]*\)"
@@ -241,7 +242,7 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         r"|(?i:^\s*sources?\s*:)"
     )
     # "[1]", "[2, 3]", "(4)", "¹": reference markers, which count only when the page has a reference list
-    marker = regex.compile(
+    marker = compile_builtin(
         r"\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]|(?<![\w(])\(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\)|(?<![A-Za-z²³\d])[¹²³⁴⁵⁶⁷⁸⁹⁰]+"
     )
 
@@ -282,28 +283,28 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         source_gate=source_gate,
         claims=claims,
         research=research,
-        not_outcome=regex.compile(rf"(?i)(?<![\w-]){_alternation(words('not_outcome'))}(?![\w-])"),
-        measured_after=regex.compile(
+        not_outcome=compile_builtin(rf"(?i)(?<![\w-]){_alternation(words('not_outcome'))}(?![\w-])"),
+        measured_after=compile_builtin(
             rf"(?i)\s*of\s+(?:the\s+|your\s+|their\s+|his\s+|her\s+|a\s+|an\s+|its\s+)?(?:[\w-]+\s+)?{measured}\b"
         ),
-        instruction_before=regex.compile(rf"(?i)\b{instructions}\s+(?:[\w-]+\s+){{0,3}}$"),
-        diagnostic_before=regex.compile(rf"(?i)\b{diagnostic}\s*$"),
-        risk_words=regex.compile(
+        instruction_before=compile_builtin(rf"(?i)\b{instructions}\s+(?:[\w-]+\s+){{0,3}}$"),
+        diagnostic_before=compile_builtin(rf"(?i)\b{diagnostic}\s*$"),
+        risk_words=compile_builtin(
             r"(?i)\b(?:complications?|risks?|side[-\s]effects?|infections?|deaths?|die[sd]?|mortality|bleeding|clots?|"
             r"damage|injury|harm|leaks?|fail(?:s|ed|ure)?|recurrence|come\s+back|comes\s+back|revision|reoperation|"
             r"incontinen(?:t|ce)|problems?)\b"
         ),
-        success_words=regex.compile(
+        success_words=compile_builtin(
             r"(?i)\b(?:success(?:ful)?|effective(?:ness)?|satisf(?:ied|action)|happy|pain[-\s]free|symptom[-\s]free|"
             r"improve(?:s|d|ment)?|better|relie(?:f|ve[sd]?)|cure[sd]?|return(?:ed)?|recover(?:y|ed)?|results?|outcomes?|"
             r"surviv(?:al|e|ed)|faster|quicker|less\s+pain|lose|lost|weight\s+loss|regain(?:ed)?|keep\s+(?:it|the\s+weight)\s+off)\b"
         ),
-        in_house=regex.compile(r"(?i)\b(?:our|we|we've|we\s+have|at\s+our|this\s+clinic|this\s+hospital)\b"),
+        in_house=compile_builtin(r"(?i)\b(?:our|we|we've|we\s+have|at\s+our|this\s+clinic|this\s+hospital)\b"),
         source=source,
         marker=marker,
-        reference_heading=regex.compile(rf"(?i)^\s*(?:{_alternation(words('reference_headings'))})\s*:?\s*$"),
-        not_source_link=regex.compile(rf"(?i)(?:^|[/?#=&._-]){_alternation(words('not_source_links'))}(?=$|[/?#=&._-])"),
-        reference_fragment=regex.compile(r"(?i)^#.*(?:ref|cite|citation|fn|footnote|note|source|bib)"),
+        reference_heading=compile_builtin(rf"(?i)^\s*(?:{_alternation(words('reference_headings'))})\s*:?\s*$"),
+        not_source_link=compile_builtin(rf"(?i)(?:^|[/?#=&._-]){_alternation(words('not_source_links'))}(?=$|[/?#=&._-])"),
+        reference_fragment=compile_builtin(r"(?i)^#.*(?:ref|cite|citation|fn|footnote|note|source|bib)"),
     )
 
 
@@ -555,7 +556,7 @@ _WORD_VALUES = {
 }
 _WORD_VALUES.update({w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())})
 _WORD_VALUES.update({"hundred": 100, "thousand": 1000, "million": 1_000_000})
-_FREQUENCY_PARTS = regex.compile(
+_FREQUENCY_PARTS = compile_builtin(
     rf"(?i)(?P<part>{DIGITS}|[a-z]+)(?:\s*(?:-|–|to|or)\s*(?:{DIGITS}|[a-z]+))?\s+(?:in|out\s+of|of\s+every|in\s+every|of)\s+"
     rf"(?:every\s+|the\s+)?(?P<whole>{DIGITS}|(?:a\s+|one\s+)?[a-z]+)\b"
 )
@@ -573,7 +574,7 @@ def _number(word: str):
 
 
 # -- plain language: "less than 0.5%" -> "fewer than 1 in 200" ---------------------------------------
-_PERCENT = regex.compile(
+_PERCENT = compile_builtin(
     rf"(?i)(?P<q>{QUALIFIER})?\s*(?P<n>{DIGITS})\s*(?:%|percent|per\s+cent)?"
     rf"(?:\s*(?:-|–|—|to)\s*(?P<n2>{DIGITS}))?\s*(?:%|percent|per\s+cent)"
 )

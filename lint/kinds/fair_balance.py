@@ -25,44 +25,44 @@ heading, else its title, else the first sentence of its first block). Short text
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
-import regex
-
-from lint.registry import builtin_rules_dir
 from lint.kinds.base import Kind
 from lint.kinds.evidence import LEXICON_FILE, SourceFinder, lexicon_path, load_lexicon
 from lint.kinds.phrases import PhraseIndex, negated_before
+from lint.matching import compile_builtin
+from lint.registry import builtin_rules_dir
 from lint.yamlio import load_yaml
 
 CHECKS = ("risks", "alternatives", "sources")
-_FREE_AFTER = regex.compile(r"[-\s]free\b", regex.I)
+_FREE_AFTER = compile_builtin(r"[-\s]free\b", re.I)
 NEEDS = ("either", "both", "sources", "review_date")
 
 
 def _phrases(words) -> str:
     parts = sorted({str(w).strip() for w in words if str(w).strip()}, key=len, reverse=True)
-    body = "|".join(r"[-\s]+".join(regex.escape(p) for p in w.split()) for w in parts)
+    body = "|".join(r"[-\s]+".join(re.escape(p) for p in w.split()) for w in parts)
     return rf"(?<![\w-])(?:{body})(?![\w-])" if body else r"(?!)"
 
 
 @lru_cache(maxsize=4)
 def load_balance_lexicon(path: str) -> dict:
     data = load_yaml(Path(path)) or {}
-    suffixes = "|".join(regex.escape(s) for s in data.get("treatment_suffixes") or [])
+    suffixes = "|".join(re.escape(s) for s in data.get("treatment_suffixes") or [])
     treatment = _phrases(data.get("treatment_words") or [])
     if suffixes:
         treatment = rf"{treatment}|\b\w+(?:{suffixes})\b"
     return {
-        "treatment": regex.compile(treatment, regex.I),
+        "treatment": compile_builtin(treatment, re.I),
         "benefit": PhraseIndex([str(w) for w in data.get("benefit_cues") or []]),
         "risk": PhraseIndex([str(w) for w in data.get("risk_cues") or []]),
         "alternative": PhraseIndex([str(w) for w in data.get("alternative_cues") or []]),
-        "benefit_framed": regex.compile(
-            rf"{_phrases(data.get('benefit_framed') or [])}\s+(?:[\w-]+\s+){{0,3}}$", regex.I
+        "benefit_framed": compile_builtin(
+            rf"{_phrases(data.get('benefit_framed') or [])}\s+(?:[\w-]+\s+){{0,3}}$", re.I
         ),
-        "review_date": [regex.compile(p) for p in data.get("review_date_patterns") or []],
+        "review_date": [compile_builtin(p) for p in data.get("review_date_patterns") or []],
     }
 
 

@@ -20,22 +20,23 @@ Both scan each block with one compiled regex and skip a match when:
 from __future__ import annotations
 
 import bisect
+import re
 
 import regex
 
 from lint.kinds.base import Kind, match_case
-from lint.matching import compile_pattern, finditer
+from lint.matching import compile_builtin, compile_pattern, finditer
 
 # a clause ends at these: a hedge or negation before them does not reach past
-_CLAUSE_BREAK = regex.compile(r"[.;:!?()\[\]—–]|,\s|\b(?:but|however|although|though|whereas|while|yet)\b", regex.I)
+_CLAUSE_BREAK = compile_builtin(r"[.;:!?()\[\]—–]|,\s|\b(?:but|however|although|though|whereas|while|yet)\b", re.I)
 _NOT_NEGATING = {"only", "just", "merely", "simply"}
 _OWN_NEGATION = {"no", "not", "never", "without", "zero", "none", "nothing"}
 
 
-_WORD = regex.compile(r"[^\W_]+")
+_WORD = compile_builtin(r"[^\W_]+")
 # blocks are joined with this to scan a page in one pass: no phrase runs across a full stop on a line of its own
 _SEPARATOR = "\n\n.\n\n"
-_ANCHORED = regex.compile(r"(?<![\\\[])\^|(?<!\\)\$|\\[AZz]")
+_ANCHORED = compile_builtin(r"(?<![\\\[])\^|(?<!\\)\$|\\[AZz]")
 
 
 def _phrase_source(phrase: str) -> str:
@@ -43,7 +44,7 @@ def _phrase_source(phrase: str) -> str:
     "risk-free"), and an apostrophe may be straight or curly ("don't", "don’t")."""
     words = []
     for word in phrase.strip().split():
-        pieces = ["['’]".join(regex.escape(part) for part in regex.split("['’]", piece)) for piece in word.split("-")]
+        pieces = ["['’]".join(re.escape(part) for part in re.split("['’]", piece)) for piece in word.split("-")]
         words.append(r"[-\s]*".join(pieces))
     return r"[-\s]+".join(words)
 
@@ -64,6 +65,10 @@ def words_of(text: str) -> tuple[frozenset, frozenset]:
     return words, lower
 
 
+def _alternation(phrases) -> str:
+    return rf"(?<![\w-])(?:{'|'.join(_phrase_source(p) for p in phrases)})(?![\w])"
+
+
 class PhraseIndex:
     """A phrase list indexed by first word.
 
@@ -76,7 +81,6 @@ class PhraseIndex:
 
     def __init__(self, phrases, case_sensitive: bool = False):
         self.case_sensitive = case_sensitive
-        flags = 0 if case_sensitive else regex.IGNORECASE
         phrases = sorted({p.strip() for p in phrases if p and p.strip()}, key=len, reverse=True)
         grouped: dict[str, list[str]] = {}
         rest = []
@@ -88,17 +92,26 @@ class PhraseIndex:
             key = first.group() if case_sensitive else first.group().lower()
             grouped.setdefault(key, []).append(phrase)
 
-        def alternation(group):
-            return rf"(?<![\w-])(?:{'|'.join(_phrase_source(p) for p in group)})(?![\w])"
-
-        self.by_first = {key: regex.compile(alternation(group), flags) for key, group in grouped.items()}
-        self.keys = frozenset(self.by_first)
-        self.rest = regex.compile(alternation(rest), flags) if rest else None
+        self.flags = 0 if case_sensitive else re.IGNORECASE
+        self.groups = grouped
+        # compiled on first use: a one-page run meets a few dozen of a list's first words,
+        # and compiling every group up front was most of medlint's start-up
+        self.by_first: dict[str, re.Pattern] = {}
+        self.keys = frozenset(grouped)
+        # phrases are escaped literal text (no nested repeats), so the standard library's
+        # engine, which compiles and scans literals faster, needs no time limit here
+        self.rest = re.compile(_alternation(rest), self.flags) if rest else None
         # the whole list as one pattern, for callers that need a regular expression
-        self.pattern = alternation(phrases) if phrases else ""
+        self.pattern = _alternation(phrases) if phrases else ""
+
+    def _group(self, key: str) -> re.Pattern:
+        compiled = self.by_first.get(key)
+        if compiled is None:
+            compiled = self.by_first[key] = re.compile(_alternation(self.groups[key]), self.flags)
+        return compiled
 
     def __bool__(self) -> bool:
-        return bool(self.by_first) or self.rest is not None
+        return bool(self.groups) or self.rest is not None
 
     def finditer(self, text: str, timeout=None):
         words, lower = words_of(text)
@@ -107,7 +120,7 @@ class PhraseIndex:
             return
         found = []
         for key in present:
-            found.extend(self.by_first[key].finditer(text))
+            found.extend(self._group(key).finditer(text))
         if self.rest is not None:
             found.extend(self.rest.finditer(text))
         found.sort(key=lambda m: (m.start(), -m.end()))
@@ -154,12 +167,13 @@ class _PhraseKind(Kind):
         case = self.opts["case_sensitive"]
         where = f"{self.rule.path}: rule {self.rule.code}"
         self.exceptions = PhraseIndex(self.opts["exceptions"], case) or None
-        self.exception_patterns = [compile_pattern(p, where, case) for p in self.opts["exception_patterns"]]
-        self.patterns = [compile_pattern(p, where, case) for p in self.opts["patterns"]]
+        trusted = self.trusted
+        self.exception_patterns = [compile_pattern(p, where, case, trusted) for p in self.opts["exception_patterns"]]
+        self.patterns = [compile_pattern(p, where, case, trusted) for p in self.opts["patterns"]]
         hedges = PhraseIndex(self.opts["hedges"], False)
         window = max(0, self.opts["hedge_window"])
         self.hedge = (
-            regex.compile(rf"(?:{hedges.pattern})(?:\s+[\w'’-]+){{0,{window}}}\s*$", regex.I) if hedges else None
+            compile_builtin(rf"(?:{hedges.pattern})(?:\s+[\w'’-]+){{0,{window}}}\s*$", re.I) if hedges else None
         )
 
     def _hedged(self, text: str, start: int) -> bool:
@@ -292,7 +306,7 @@ class Substitution(_PhraseKind):
         where = f"{self.rule.path}: rule {self.rule.code}"
         self.pattern_rights = {}
         for pattern, right in self.opts["pattern_swap"].items():
-            compiled = compile_pattern(str(pattern), where, self.opts["case_sensitive"])
+            compiled = compile_pattern(str(pattern), where, self.opts["case_sensitive"], self.trusted)
             self.pattern_rights[compiled] = self._alternatives(f"pattern_swap {pattern}", right, self.error)
             self.patterns.append(compiled)
 
@@ -315,5 +329,5 @@ class Substitution(_PhraseKind):
 def _expand(m, template: str) -> str:
     try:
         return " ".join(m.expand(template).split())
-    except (regex.error, IndexError):
+    except (re.error, regex.error, IndexError):
         return template

@@ -10,12 +10,12 @@ own page and are not counted. Every occurrence after the ``allowed``-th is repor
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from pathlib import Path
 
-import regex
-
 from lint.kinds.base import Kind
+from lint.matching import compile_builtin
 from lint.yamlio import load_yaml
 
 
@@ -87,10 +87,10 @@ class KeywordStuffing(Kind):
 
 
 # a word that names a procedure by its form ("thyroidectomy", "rhinoplasty") when the knowledge base lacks it
-_PROCEDURE_WORD = regex.compile(r"(?i)(?:ectomy|otomy|ostomy|plasty|scopy|pexy|tripsy|graphy)$")
+_PROCEDURE_WORD = compile_builtin(r"(?i)(?:ectomy|otomy|ostomy|plasty|scopy|pexy|tripsy|graphy)$")
 
 
-_NEAR_ME = regex.compile(r"(?i)\bnear\s+me\b")
+_NEAR_ME = compile_builtin(r"(?i)\bnear\s+me\b")
 _FUNCTION_WORDS = frozenset(
     "a an the and or but of in on at to for from by with after before about your our my their his her its "
     "is are was were be been can may will would should have has had do does this that these those whether "
@@ -127,17 +127,17 @@ class LocationSpam(Kind):
         own = {p.lower() for p in self.settings.locations}
         cities = sorted({c for c in data.get("cities") or [] if c.lower() not in own}, key=len, reverse=True)
         self.own = own
-        city = "|".join(regex.escape(c) for c in cities) or "(?!)"
-        self.city = regex.compile(rf"(?<![\w-])(?:{city})(?![\w-])")
+        city = "|".join(re.escape(c) for c in cities) or "(?!)"
+        self.city = compile_builtin(rf"(?<![\w-])(?:{city})(?![\w-])")
         cta = "|".join(data.get("calls_to_action") or []) or "(?!)"
-        self.cta = regex.compile(rf"\b(?:{cta})", regex.I)
+        self.cta = compile_builtin(rf"\b(?:{cta})", re.I)
         place = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?"
-        self.best = regex.compile(
+        self.best = compile_builtin(
             rf"(?i:\blooking\s+for\s+|\bsearching\s+for\s+)?\b(?i:the\s+)?(?i:best|top|cheapest|leading|number\s+one|no\.?\s*1)\s+"
             rf"(?:[\w'’-]+\s+){{0,5}}?(?:in|near|at)\s+(?P<place>{place})")
         services = {w.lower() for w in data.get("service_words") or []}
         self.services = services
-        self.preposed = regex.compile(rf"(?i:\b(?:in|near|at)\s+)(?P<place>(?:{city}))(?![\w-])")
+        self.preposed = compile_builtin(rf"(?i:\b(?:in|near|at)\s+)(?P<place>(?:{city}))(?![\w-])")
 
     def _own(self, place: str) -> bool:
         return place.lower() in self.own or any(place.lower().startswith(o) for o in self.own)
@@ -165,7 +165,7 @@ class LocationSpam(Kind):
                 if any(s <= m.start() < e for s, e, _ in hits):
                     continue
                 before = text[:m.start()].rstrip()
-                word = regex.search(r"([\w'’-]+)$", before)
+                word = re.search(r"([\w'’-]+)$", before)
                 if not word or m.start() - word.end() > 1:
                     continue
                 prev = word.group(1)
@@ -195,12 +195,12 @@ class LocationSpam(Kind):
         """The start of the search phrase ending at ``pos``: back over up to four words, to "best"/"top" if there."""
         text = unit.block.text
         head = text[:pos]
-        m = regex.search(r"(?i)\b(?:best|top|cheap|cheapest|leading|affordable)\s+(?:[\w'’-]+\s+){0,3}$", head)
+        m = re.search(r"(?i)\b(?:best|top|cheap|cheapest|leading|affordable)\s+(?:[\w'’-]+\s+){0,3}$", head)
         if m:
             return m.start()
         # back over the words of the procedure's name: "hip replacement surgery London"
         for _ in range(3):
-            w = regex.search(r"([A-Za-z-]+)\s+$", text[:pos])
+            w = re.search(r"([A-Za-z-]+)\s+$", text[:pos])
             if not w or w.group(1).lower() in _FUNCTION_WORDS:
                 break
             in_term = any(t.start_char <= w.start(1) < t.end_char for t in unit.doc.spans.get("terms", ()))

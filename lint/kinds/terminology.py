@@ -9,10 +9,10 @@ procedures and conditions are the same and what each one is.
 
 from __future__ import annotations
 
-import regex
+import re
 
 from lint.kinds.base import Kind, is_negated, match_case
-from lint.matching import compile_phrases, finditer
+from lint.matching import PatternError, compile_builtin, compile_pattern, compile_phrases, finditer
 
 _END = "."  # a cue that stands for the end of the clause (punctuation or the end of the text)
 
@@ -119,7 +119,7 @@ class Confusable(Kind):
 
 _LABELS = ("procedure", "condition")
 # the words a finding leaves out in front of the link: "X, which is |also called Y|"
-_LEAD = regex.compile(r"[\s,()]*(?:(?:which|that|this)\s+)?(?:(?:is|are|was|were|may\s+be|can\s+be)\s+)?", regex.I)
+_LEAD = compile_builtin(r"[\s,()]*(?:(?:which|that|this)\s+)?(?:(?:is|are|was|were|may\s+be|can\s+be)\s+)?", re.I)
 
 
 class Conflation(Kind):
@@ -140,10 +140,11 @@ class Conflation(Kind):
     }
 
     def setup(self):
+        where = f"{self.rule.path}: rule {self.rule.code}"
         try:
-            self.links = [regex.compile(p, regex.IGNORECASE) for p in self.opts["links"]]
-        except regex.error as exc:
-            raise self.error(f"invalid link pattern: {exc}") from None
+            self.links = [compile_pattern(p, where, trusted=self.trusted) for p in self.opts["links"]]
+        except PatternError as exc:
+            raise self.error("invalid link " + str(exc).removeprefix(where + ": invalid ")) from None
         self.related = set()
         for pair in self.opts["related"]:
             if not isinstance(pair, list) or len(pair) != 2:
