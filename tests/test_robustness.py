@@ -22,6 +22,8 @@ import json
 import os
 import re
 import socket
+import subprocess
+import sys
 import time
 from collections import Counter
 from html.parser import HTMLParser
@@ -440,3 +442,116 @@ def test_no_network_access_without_a_languagetool_url(monkeypatch, default_linte
     result = CliRunner().invoke(main, ["check", str(FIXTURES / "seeds")])
     assert result.exit_code in (0, 1)
     assert attempts == []
+
+
+# -- no writes outside the caches and the fixed files ------------------------------------------
+# Runs the real command line in a child process with an audit hook (PEP 578) that logs every
+# write the interpreter does: files opened for writing or created, renames, removals, new
+# folders, mode and time changes. The log goes to a descriptor opened before the hook, through
+# os.write (which raises no audit event); forked workers inherit both.
+_AUDITED_MEDLINT = r"""
+import json, os, runpy, sys
+
+LOG = os.open(os.environ["MEDLINT_AUDIT_LOG"], os.O_WRONLY | os.O_APPEND)
+WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
+ONE_PATH = {"os.remove", "os.rmdir", "os.mkdir", "os.chmod", "os.chown", "os.chflags", "os.utime", "os.truncate",
+            "os.setxattr", "os.removexattr", "os.mkfifo", "os.mknod", "shutil.rmtree"}
+TWO_PATHS = {"os.rename", "os.link", "os.symlink", "shutil.copyfile", "shutil.copymode", "shutil.copystat",
+             "shutil.copytree", "shutil.move"}
+
+
+def where(path):
+    if isinstance(path, int):  # a descriptor: name the file it is open on
+        try:
+            return os.readlink(f"/proc/self/fd/{path}")
+        except OSError:
+            return f"<descriptor {path}>"
+    return os.path.realpath(os.fsdecode(path))
+
+
+def hook(event, args):
+    if event == "open":
+        path, mode, flags = args
+        writing = (isinstance(mode, str) and any(c in mode for c in "wax+")) or (
+            mode is None and isinstance(flags, int) and flags & WRITE_FLAGS)
+        paths = [path] if writing and path is not None and not isinstance(path, int) else []
+    elif event in TWO_PATHS:
+        paths = list(args[:2])
+    elif event in ONE_PATH:
+        paths = [args[0]]
+    else:
+        return
+    for path in paths:
+        os.write(LOG, (json.dumps([event, where(path)]) + "\n").encode("utf-8"))
+
+
+sys.addaudithook(hook)
+sys.argv = ["medlint", *sys.argv[1:]]
+runpy.run_module("lint", run_name="__main__", alter_sys=False)
+"""
+
+AUDIT_PAGES = {
+    "thyroidectomy.md": ("# Thyroidectomy\n\nKeep the the dressing dry for two days.\n",
+                         "# Thyroidectomy\n\nKeep the dressing dry for two days.\n"),
+    "prostate.html": ("<h1>Prostate biopsy</h1>\n<p>Drink plenty of of water.</p>\n",
+                      "<h1>Prostate biopsy</h1>\n<p>Drink plenty of water.</p>\n"),
+    "veins/varicose.txt": ("Varicose vein surgery\n\nIt is important keep your legs raised.\n",
+                           "Varicose vein surgery\n\nIt is important to keep your legs raised.\n"),
+    "veins/acl.md": ("# ACL reconstruction\n\nOur revolutionary knee surgery.\n", None),
+    "bariatric.txt": ("Gastric bypass\n\nYou stay in hospital for two nights.\n", None),
+}
+
+
+def _audited_run(tmp_path, *args) -> list[tuple[str, str]]:
+    """Run ``medlint check *args`` in the project folder; the writes it made, as (event, path)."""
+    from tests.conftest import ROOT
+
+    log = tmp_path / "audit.log"
+    log.write_text("")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("MEDLINT_", "XDG_", "PYTHON"))}
+    env.update(HOME=str(tmp_path / "home"), XDG_CACHE_HOME=str(tmp_path / "xdg-cache"), PYTHONPATH=str(ROOT),
+               PYTHONDONTWRITEBYTECODE="1", MEDLINT_AUDIT_LOG=str(log))
+    done = subprocess.run([sys.executable, "-c", _AUDITED_MEDLINT, "check", "-j", "2", *args, "pages"],
+                          cwd=tmp_path / "project", env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode in (0, 1), done.stderr
+    return [tuple(json.loads(line)) for line in log.read_text().splitlines()]
+
+
+def _inside(path: str, folder) -> bool:
+    folder = os.path.realpath(folder)
+    return path == folder or path.startswith(folder + os.sep)
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="needs /proc to name an open descriptor")
+@pytest.mark.parametrize("fix", [False, True], ids=["check", "fix"])
+def test_medlint_writes_only_its_caches_and_the_files_it_fixes(tmp_path, fix):
+    (tmp_path / "home").mkdir()
+    (tmp_path / "xdg-cache").mkdir()
+    pages = tmp_path / "project" / "pages"
+    for name, (text, _) in AUDIT_PAGES.items():
+        (pages / name).parent.mkdir(parents=True, exist_ok=True)
+        (pages / name).write_text(text, encoding="utf-8")
+    result_cache = tmp_path / "project" / ".medlint_cache"
+    data_cache = tmp_path / "xdg-cache" / "medlint" / "data"
+    fixed = {os.path.realpath(pages / name) for name, (_, after) in AUDIT_PAGES.items() if after}
+
+    def allowed(event: str, path: str) -> bool:
+        if _inside(path, result_cache) or _inside(path, data_cache):
+            return True
+        if event == "os.mkdir" and _inside(str(data_cache), path) and _inside(path, tmp_path / "xdg-cache"):
+            return True  # the data cache's parent folders, under XDG_CACHE_HOME
+        if fix and path in fixed:
+            return True
+        # the temporary file a fixed page is written to before it replaces the page
+        return fix and os.path.basename(path).startswith(".medlint-") and any(
+            os.path.dirname(path) == os.path.dirname(f) for f in fixed)
+
+    cold = _audited_run(tmp_path, *(["--fix"] if fix else []))  # fills both caches
+    for name, (before, after) in AUDIT_PAGES.items():
+        assert (pages / name).read_text(encoding="utf-8") == (after if fix and after else before)
+    warm = _audited_run(tmp_path, *(["--fix"] if fix else []))  # reads them
+    assert [w for w in cold + warm if not allowed(*w)] == []
+    # the hook sees the writes medlint does make
+    assert any(_inside(p, result_cache) for _, p in cold) and any(_inside(p, data_cache) for _, p in cold)
+    assert ({p for e, p in cold if e == "os.rename"} >= fixed) == fix
+    assert not [p for e, p in warm if e == "os.rename" and p in fixed]  # nothing left to fix
