@@ -27,6 +27,10 @@ from dataclasses import dataclass
 SEPARATOR = "\n\n"
 DEFAULT_TIMEOUT = 5.0  # seconds per request
 DEFAULT_BATCH = 10_000  # characters per request; the public API's limit is 20,000
+#: The most of one answer medlint reads. A match is about 0.5-2 KB of JSON, so even a match
+#: on every word of a full batch is a few megabytes; a bigger answer comes from a wrong URL
+#: or a faulty proxy, and reading it all would hold the run up and fill the memory.
+MAX_ANSWER_BYTES = 16 * 1024 * 1024
 
 
 class LanguageToolError(Exception):
@@ -100,7 +104,12 @@ class LanguageToolClient:
         )
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:  # noqa: S310 - user's server
-                raw = response.read()
+                announced = response.headers.get("Content-Length", "")
+                if announced.isdigit() and int(announced) > MAX_ANSWER_BYTES:
+                    raise LanguageToolError(_too_big(int(announced)))
+                raw = response.read(MAX_ANSWER_BYTES + 1)  # an answer without a length is cut off too
+                if len(raw) > MAX_ANSWER_BYTES:
+                    raise LanguageToolError(_too_big(None))
         except urllib.error.HTTPError as exc:
             raise LanguageToolError(f"HTTP {exc.code} {exc.reason}") from None
         except urllib.error.URLError as exc:
@@ -130,6 +139,11 @@ class LanguageToolClient:
                 if match is not None:
                     out.append(match)
         return out
+
+
+def _too_big(size: int | None) -> str:
+    limit = f"{MAX_ANSWER_BYTES / 2**20:g} MB"
+    return f"the answer is larger than {limit}" + (f" ({size / 2**20:.1f} MB)" if size else "")
 
 
 def _locate(raw, batch: Batch) -> Match | None:

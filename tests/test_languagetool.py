@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import threading
 import time
 import urllib.parse
@@ -21,7 +22,7 @@ import pytest
 
 from lint.config import Settings
 from lint.engine import Linter
-from lint.languagetool import LanguageToolClient, LanguageToolError, make_batches
+from lint.languagetool import MAX_ANSWER_BYTES, LanguageToolClient, LanguageToolError, make_batches
 from lint.registry import builtin_rules_dir, load_rules
 from tests.helpers import lint_example
 
@@ -63,17 +64,33 @@ class FakeLanguageTool(BaseHTTPRequestHandler):
             return
         if self.mode == "garbage":
             body = b"<html>Service temporarily unavailable</html>"
+        elif self.mode.startswith("huge"):
+            body = _huge_answer()
         else:
             answer = self.answers.get(fields.get("text", ""), {"software": {"name": "LanguageTool"}, "matches": []})
             body = json.dumps(answer).encode("utf-8")
         self.send_response(200)
         self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(body)))
+        if self.mode != "huge-unannounced":  # without a length the answer runs until the server closes
+            self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         try:
             self.wfile.write(body)
         except (BrokenPipeError, ConnectionResetError):
             pass
+
+
+_HUGE: list[bytes] = []
+
+
+def _huge_answer() -> bytes:
+    """Valid JSON in LanguageTool's shape, just over medlint's limit: real matches, repeated."""
+    if not _HUGE:
+        match = json.loads((DATA / "knee-arthroscopy.json").read_text(encoding="utf-8"))["response"]["matches"][0]
+        one = json.dumps(match).encode("utf-8")
+        count = MAX_ANSWER_BYTES // (len(one) + 1) + 10
+        _HUGE.append(b'{"software": {"name": "LanguageTool"}, "matches": [' + b",".join([one] * count) + b"]}")
+    return _HUGE[0]
 
 
 @pytest.fixture
@@ -157,7 +174,10 @@ def test_no_server_configured_tries_nothing(monkeypatch):
     assert linter.warnings == []
 
 
-@pytest.mark.parametrize("mode,reason", [("error", "HTTP 500"), ("garbage", "not JSON"), ("slow", "no answer within")])
+@pytest.mark.parametrize("mode,reason", [
+    ("error", "HTTP 500"), ("garbage", "not JSON"), ("slow", "no answer within"),
+    ("huge", "larger than 16 MB"), ("huge-unannounced", "larger than 16 MB"),
+])
 def test_faulty_server_gives_one_warning_and_the_rest_of_the_report(server, monkeypatch, mode, reason):
     FakeLanguageTool.mode = mode
     linter = linter_for(server, monkeypatch, timeout=0.5)
@@ -179,6 +199,19 @@ def test_server_down_gives_one_warning(monkeypatch):
     result = linter.lint_source(str(PAGE), PAGE.read_text(encoding="utf-8"))
     assert lt_findings(result) == []
     assert len(linter.warnings) == 1 and "LanguageTool at http://127.0.0.1:9" in linter.warnings[0]
+
+
+def test_connection_refused_gives_one_warning_and_the_rest_of_the_report(monkeypatch):
+    with socket.socket() as probe:  # a port that was free a moment ago: nothing listens there
+        probe.bind(("127.0.0.1", 0))
+        url = f"http://127.0.0.1:{probe.getsockname()[1]}"
+    linter = linter_for(url, monkeypatch, timeout=2)
+    source = PAGE.read_text(encoding="utf-8")
+    results = [linter.lint_source(f"page{i}.md", source) for i in range(3)]
+    assert len(linter.warnings) == 1
+    assert f"LanguageTool at {url} could not be used (Connection refused)" in linter.warnings[0]
+    expected = [(f.code, f.start) for f in Linter(Settings()).lint_source("page0.md", source).findings]
+    assert expected and all([(f.code, f.start) for f in r.findings] == expected for r in results)
 
 
 def test_environment_variable_configures_the_server(server, monkeypatch):
