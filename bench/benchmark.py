@@ -249,7 +249,20 @@ def one_page(corpus: Corpus) -> Path:
     return candidates[len(candidates) // 2] if candidates else corpus.files[0]
 
 
+def compile_bytecode() -> None:
+    """Write medlint's bytecode, as ``pip install`` does for an installed package.
+
+    In a checkout run with PYTHONDONTWRITEBYTECODE (as on the development machine)
+    every start would otherwise compile medlint's modules from source, which an
+    installed medlint never does, while spaCy's installed modules start compiled.
+    """
+    import compileall
+
+    compileall.compile_dir(str(ROOT / "lint"), quiet=1)
+
+
 def benchmark(corpus: Corpus, runs: int, with_proselint: bool = True) -> dict:
+    compile_bytecode()
     env = medlint_env()
     options = medlint_options()
     has_cache = "--no-cache" in options

@@ -18,6 +18,8 @@ import re
 
 import regex
 
+from lint.compiled import compile_re
+
 PATTERN_TIMEOUT = 0.5  # seconds for one pattern on one block
 
 # a space or a hyphen between words may be written either way ("risk free", "risk-free"),
@@ -93,7 +95,7 @@ def compile_phrases(phrases, case_sensitive: bool = False):
     body = phrases_source(phrases, case_sensitive)
     if not body:
         return None
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w])", 0 if case_sensitive else re.IGNORECASE)
+    return compile_re(rf"(?<![\w-])(?:{body})(?![\w])", 0 if case_sensitive else re.IGNORECASE)
 
 
 def compile_builtin(pattern: str, flags: int = 0):
@@ -107,7 +109,7 @@ def compile_builtin(pattern: str, flags: int = 0):
     MULTILINE, DOTALL, VERBOSE have the same values in both modules).
     """
     try:
-        return re.compile(pattern, flags)
+        return compile_re(pattern, flags)
     except re.error:
         return regex.compile(pattern, flags)
 

@@ -97,11 +97,9 @@ def cached(key: bytes, build):
     For derived data that costs time at each start-up (a tokenized lexicon, say): the value
     must be picklable, and ``key`` must change whenever the value would.
     """
-    cache = data_cache_dir()
-    if cache is None:
+    entry = _derived_entry(key)
+    if entry is None:
         return build()
-    digest = hashlib.sha1(repr(_FORMAT).encode() + b"\0" + key).hexdigest()
-    entry = cache / f"{digest}.pickle"
     try:
         with open(entry, "rb") as fh:
             return pickle.load(fh)
@@ -110,3 +108,18 @@ def cached(key: bytes, build):
     value = build()
     _store(entry, value)
     return value
+
+
+def store_cached(key: bytes, value) -> None:
+    """Replace the value kept under ``key`` (see ``cached``), for data that grows during a run."""
+    entry = _derived_entry(key)
+    if entry is not None:
+        _store(entry, value)
+
+
+def _derived_entry(key: bytes) -> Path | None:
+    cache = data_cache_dir()
+    if cache is None:
+        return None
+    digest = hashlib.sha1(repr(_FORMAT).encode() + b"\0" + key).hexdigest()
+    return cache / f"{digest}.pickle"

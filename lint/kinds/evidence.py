@@ -88,7 +88,7 @@ _WORDS = compile_builtin(r"[^\W_]+")
 
 def _alternation(words) -> str:
     """One alternation of phrases, longest first; a space in a phrase matches any white space."""
-    parts = sorted({w.strip() for w in words if w and w.strip()}, key=len, reverse=True)
+    parts = sorted({w.strip() for w in words if w and w.strip()}, key=lambda w: (-len(w), w))
     body = "|".join(r"[-\s]+".join(re.escape(p) for p in re.split(r"[\s]+", w)) for w in parts)
     return rf"(?:{body})" if body else r"(?!)"
 

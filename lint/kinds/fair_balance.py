@@ -42,7 +42,7 @@ NEEDS = ("either", "both", "sources", "review_date")
 
 
 def _phrases(words) -> str:
-    parts = sorted({str(w).strip() for w in words if str(w).strip()}, key=len, reverse=True)
+    parts = sorted({str(w).strip() for w in words if str(w).strip()}, key=lambda w: (-len(w), w))
     body = "|".join(r"[-\s]+".join(re.escape(p) for p in w.split()) for w in parts)
     return rf"(?<![\w-])(?:{body})(?![\w-])" if body else r"(?!)"
 

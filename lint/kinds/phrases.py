@@ -81,7 +81,7 @@ class PhraseIndex:
 
     def __init__(self, phrases, case_sensitive: bool = False):
         self.case_sensitive = case_sensitive
-        phrases = sorted({p.strip() for p in phrases if p and p.strip()}, key=len, reverse=True)
+        phrases = sorted({p.strip() for p in phrases if p and p.strip()}, key=lambda w: (-len(w), w))
         grouped: dict[str, list[str]] = {}
         rest = []
         for phrase in phrases:
@@ -100,14 +100,14 @@ class PhraseIndex:
         self.keys = frozenset(grouped)
         # phrases are escaped literal text (no nested repeats), so the standard library's
         # engine, which compiles and scans literals faster, needs no time limit here
-        self.rest = re.compile(_alternation(rest), self.flags) if rest else None
+        self.rest = compile_builtin(_alternation(rest), self.flags) if rest else None
         # the whole list as one pattern, for callers that need a regular expression
         self.pattern = _alternation(phrases) if phrases else ""
 
     def _group(self, key: str) -> re.Pattern:
         compiled = self.by_first.get(key)
         if compiled is None:
-            compiled = self.by_first[key] = re.compile(_alternation(self.groups[key]), self.flags)
+            compiled = self.by_first[key] = compile_builtin(_alternation(self.groups[key]), self.flags)
         return compiled
 
     def __bool__(self) -> bool:

@@ -248,10 +248,10 @@ class UnexplainedJargon(Kind):
         self.plain = {w.lower() for w in data.get("plain") or []}
         self.extra: dict[str, str] = {str(k).lower(): str(v) for k, v in (data.get("terms") or {}).items()}
         self.counter = syllable_counter(self.rule)
-        endings = sorted(self.opts["technical_endings"], key=len, reverse=True)
+        endings = sorted(self.opts["technical_endings"], key=lambda w: (-len(w), w))
         self.ending = re.compile(r"(?:" + "|".join(map(re.escape, endings)) + r")s?$", re.I)
         self.extra_regex = (
-            re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(t) for t in sorted(self.extra, key=len, reverse=True))
+            re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(t) for t in sorted(self.extra, key=lambda w: (-len(w), w)))
                        + r")(?![\w-])", re.I)
             if self.extra else None
         )

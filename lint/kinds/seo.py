@@ -125,7 +125,7 @@ class LocationSpam(Kind):
         data = load_yaml(path) if path.is_file() else {}
         data = data or {}
         own = {p.lower() for p in self.settings.locations}
-        cities = sorted({c for c in data.get("cities") or [] if c.lower() not in own}, key=len, reverse=True)
+        cities = sorted({c for c in data.get("cities") or [] if c.lower() not in own}, key=lambda w: (-len(w), w))
         self.own = own
         city = "|".join(re.escape(c) for c in cities) or "(?!)"
         self.city = compile_builtin(rf"(?<![\w-])(?:{city})(?![\w-])")

@@ -30,6 +30,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from lint.kinds.base import Kind, match_case
+from lint.yamlio import cached
 
 _WORD = re.compile(r"^[A-Za-z][a-z]+(?:['\u2019]s)?$")
 _WORD_PART = re.compile(r"[A-Za-z]+")
@@ -45,12 +46,24 @@ _HUNSPELL_SUFFIXES = {"S": ("s",), "G": ("ing",), "D": ("ed", "d"), "Y": ("ly",)
 
 @lru_cache(maxsize=1)
 def general_frequencies() -> dict[str, int]:
-    """pyspellchecker's English word-frequency list (MIT licence)."""
+    """pyspellchecker's English word-frequency list (MIT licence).
+
+    Decoding its gzipped JSON took a tenth of a second at every start; the decoded dict
+    is kept in the data cache, keyed by the file's path, size and time.
+    """
     import spellchecker
 
     path = os.path.join(os.path.dirname(spellchecker.__file__), "resources", "en.json.gz")
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        return json.load(fh)
+
+    def build():
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            return json.load(fh)
+
+    try:
+        st = os.stat(path)
+    except OSError:
+        return build()
+    return cached(f"word-frequencies\0{path}\0{st.st_size}\0{st.st_mtime_ns}".encode(), build)
 
 
 def read_word_list(path: Path) -> list[str]:
@@ -317,7 +330,7 @@ class Spelling(Kind):
         )
         self.accept = frozenset(w.lower() for w in self.settings.accept)
         self.reject = frozenset(w.lower() for w in self.settings.reject)
-        self.prefixes = tuple(sorted({p.lower() for p in self.opts["prefixes"]}, key=len, reverse=True))
+        self.prefixes = tuple(sorted({p.lower() for p in self.opts["prefixes"]}, key=lambda w: (-len(w), w)))
         self.variants = Variants(self.opts["variants"], self.opts["variant_pairs"], self.opts["variant_exceptions"])
         self.variety = getattr(self.settings, "spelling", "any")
         self._known_cache: dict[str, bool] = {}

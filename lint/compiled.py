@@ -1,0 +1,105 @@
+"""Compiled regular expressions kept between runs.
+
+medlint's rules are several hundred regular expressions (phrase lists merged into
+tries, claim and source patterns). The standard library compiles a pattern in two
+steps: a parser and a code generator written in Python, then ``_sre.compile``, which
+builds the pattern object from the generated code in C. The Python steps were a
+third of medlint's start-up, and their output depends only on the pattern, the
+flags and the Python version. So the generated code is kept in the data cache (see
+``lint.yamlio``), in one table per Python build, and a later run hands it straight
+to ``_sre.compile``.
+
+This uses the ``re`` module's internals (``re._parser``, ``re._compiler``, ``_sre``),
+which is why the table is keyed by the exact interpreter version and ``_sre``'s
+magic number, and why anything unexpected (a Python without these internals, a
+broken table, a code list that ``_sre`` rejects) falls back to ``re.compile``: the
+store can make medlint slower, never wrong. ``MEDLINT_DATA_CACHE=off`` turns it off
+with the rest of the data cache.
+"""
+
+from __future__ import annotations
+
+import atexit
+import re
+import sys
+
+try:  # the internals of CPython's re module (3.11 and later)
+    import _sre
+    from re import _compiler, _parser
+except ImportError:  # pragma: no cover - another Python: compile as usual
+    _sre = None
+
+_KEY = ("medlint-compiled-re-1", sys.implementation.name, sys.version, getattr(_sre, "MAGIC", None))
+
+#: (pattern, flags) -> the arguments of _sre.compile after the pattern; None until loaded
+_table: dict | None = None
+_dirty = False
+
+
+def _load() -> dict:
+    global _table
+    if _table is None:
+        _table = {}
+        from lint.yamlio import cached
+
+        if _sre is not None:
+            try:
+                loaded = cached(repr(_KEY).encode(), dict)
+                if isinstance(loaded, dict):
+                    _table = loaded
+            except Exception:  # noqa: BLE001 - a broken table is only a slower start
+                _table = {}
+    return _table
+
+
+def _generate(pattern: str, flags: int) -> tuple:
+    """What re._compiler.compile passes to _sre.compile, for a pattern given as a string."""
+    parsed = _parser.parse(pattern, flags)
+    # plain ints: the opcodes are int subclasses that do not pickle
+    code = [int(op) for op in _compiler._code(parsed, flags)]
+    groupindex = parsed.state.groupdict
+    indexgroup = [None] * parsed.state.groups
+    for name, index in groupindex.items():
+        indexgroup[index] = name
+    return (flags | parsed.state.flags, code, parsed.state.groups - 1, dict(groupindex), tuple(indexgroup))
+
+
+def compile_re(pattern: str, flags: int = 0) -> re.Pattern:
+    """``re.compile(pattern, flags)``, from the stored code when this pattern was compiled before.
+
+    Raises ``re.error`` for an invalid pattern, as ``re.compile`` does.
+    """
+    global _dirty
+    if _sre is None or flags & re.DEBUG:
+        return re.compile(pattern, flags)
+    table = _load()
+    key = (pattern, int(flags))
+    args = table.get(key)
+    if args is not None:
+        try:
+            return _sre.compile(pattern, *args)
+        except Exception:  # noqa: BLE001 - stale or damaged entry: generate it again
+            pass
+    try:
+        args = _generate(pattern, int(flags))
+        compiled = _sre.compile(pattern, *args)
+    except re.error:
+        raise
+    except Exception:  # noqa: BLE001 - internals not as expected: the public way
+        return re.compile(pattern, flags)
+    table[key] = args
+    if not _dirty:
+        _dirty = True
+        atexit.register(save)
+    return compiled
+
+
+def save() -> None:
+    """Write the table when this process compiled patterns it did not find there."""
+    global _dirty
+    if not _dirty or _table is None:
+        return
+    _dirty = False
+    from lint.yamlio import store_cached
+
+    store_cached(repr(_KEY).encode(), _table)

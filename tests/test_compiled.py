@@ -1,0 +1,84 @@
+"""The store of compiled regular expressions (lint/compiled.py): same patterns, faster start."""
+
+from __future__ import annotations
+
+import pickle
+import re
+
+import pytest
+
+import lint.compiled as compiled
+from lint.yamlio import _derived_entry
+
+PATTERNS = [
+    (r"(?<![\w-])(?:risk[-\s]*free|pain[-\s]*less)(?![\w])", re.I),
+    (r"(?P<num>\d+(?:\.\d+)?)\s*%\s+of\s+(?:our\s+)?patients", re.I),
+    (r"\b(?:studies|research)\s+(?:has\s+|have\s+)?(?:shows?|proven)\b", 0),
+    (r"[^\W_]+", 0),
+]
+TEXT = "Studies show 97.5% of our patients are pain-less; research has proven it is RISK FREE. studies shows"
+
+
+@pytest.fixture
+def store(tmp_path, monkeypatch):
+    monkeypatch.setenv("MEDLINT_DATA_CACHE", str(tmp_path))
+    monkeypatch.setattr(compiled, "_table", None)
+    monkeypatch.setattr(compiled, "_dirty", False)
+    return tmp_path
+
+
+def _fresh_process(monkeypatch):
+    """What a new process sees: the table is read from the data cache again."""
+    monkeypatch.setattr(compiled, "_table", None)
+    monkeypatch.setattr(compiled, "_dirty", False)
+
+
+def matches(pattern):
+    return [(m.span(), m.groupdict()) for m in pattern.finditer(TEXT)]
+
+
+def test_a_stored_pattern_matches_exactly_as_re_compile_does(store, monkeypatch):
+    first = [compiled.compile_re(p, f) for p, f in PATTERNS]
+    compiled.save()
+    entry = _derived_entry(repr(compiled._KEY).encode())
+    assert entry is not None and entry.exists()
+    assert len(pickle.loads(entry.read_bytes())) == len(PATTERNS)
+
+    _fresh_process(monkeypatch)
+    generated = []
+    monkeypatch.setattr(compiled, "_generate", lambda *a: generated.append(a) or pytest.fail("not from the store"))
+    again = [compiled.compile_re(p, f) for p, f in PATTERNS]
+    assert generated == []
+    for (p, f), a, b in zip(PATTERNS, first, again):
+        reference = re.compile(p, f)
+        assert b.pattern == p and b.flags == reference.flags and b.groupindex == reference.groupindex
+        assert matches(a) == matches(b) == matches(reference)
+    assert matches(again[1]) == [((13, 34), {"num": "97.5"})]
+
+
+def test_a_damaged_table_is_only_a_slower_start(store, monkeypatch):
+    pattern, flags = PATTERNS[0]
+    compiled.compile_re(pattern, flags)
+    compiled.save()
+    _fresh_process(monkeypatch)
+    compiled._load()[(pattern, flags)] = (0, [1, 2, 3], 0, {}, ())  # code _sre rejects
+    assert matches(compiled.compile_re(pattern, flags)) == matches(re.compile(pattern, flags))
+
+    entry = _derived_entry(repr(compiled._KEY).encode())
+    entry.write_bytes(b"not a pickle")
+    _fresh_process(monkeypatch)
+    assert matches(compiled.compile_re(pattern, flags)) == matches(re.compile(pattern, flags))
+
+
+def test_an_invalid_pattern_raises_re_error(store):
+    with pytest.raises(re.error):
+        compiled.compile_re("(unclosed", 0)
+
+
+def test_nothing_is_written_when_the_cache_is_off(tmp_path, monkeypatch):
+    monkeypatch.setenv("MEDLINT_DATA_CACHE", "off")
+    monkeypatch.setattr(compiled, "_table", None)
+    monkeypatch.setattr(compiled, "_dirty", False)
+    assert compiled.compile_re(r"\bfoo\b", 0).search("a foo")
+    compiled.save()
+    assert list(tmp_path.iterdir()) == []
