@@ -27,6 +27,22 @@ class Unit:
     block: Block
     doc: "Doc"
 
+    @cached_property
+    def tokens(self) -> list:
+        """The doc's tokens as a list. Iterating or indexing a Doc makes a new Token object each
+        time, and some twenty rules walk every block: they share these instead."""
+        return list(self.doc)
+
+    @cached_property
+    def lowers(self) -> list[str]:
+        """Each token's lower-case text: rules test these against their word sets before
+        looking at any token."""
+        return [t.lower_ for t in self.tokens]
+
+    @cached_property
+    def lower_set(self) -> frozenset[str]:
+        return frozenset(self.lowers)
+
 
 class Page:
     def __init__(self, document: Document, units: list[Unit], kb: KnowledgeBase, settings):

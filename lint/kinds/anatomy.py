@@ -501,7 +501,9 @@ class SymptomRegion(Kind):
 
     def _mentions(self, unit, terms):
         """(region or structure span, index of the symptom word) pairs."""
-        doc = unit.doc
+        if unit.lower_set.isdisjoint(self.symptoms) and unit.lower_set.isdisjoint(self.verbs):
+            return
+        doc = unit.tokens  # indexed like the Doc, without a new Token object each time
         starts = {}
         ends = {}
         for s in terms:
@@ -630,9 +632,13 @@ class StructureLocation(Kind):
             terms = [t for t in doc.spans.get("terms", ()) if t.label_ in ("structure", "condition", "region")]
             terms = [t for t in terms if not any(o is not t and o.start <= t.start and t.end <= o.end and len(o) > len(t)
                                                  for o in terms)]
+            if not terms:
+                continue  # no term, no place to put one in, and no subject for the next block
             starts = {t.start_char: t for t in terms}
             for sent in doc.sents:
-                in_sent = [t for t in terms if t.sent == sent]
+                in_sent = [t for t in terms if sent.start <= t.start < sent.end]
+                if not any(sent.start_char <= c <= sent.end_char for c in starts):
+                    continue  # a finding ends where a term starts: none here
                 pronoun = sent[0].lower_ in ("it", "they", "this", "these")
                 for compiled, kind in [(p, "place") for p in self.placing] + [(p, "run") for p in self.running]:
                     for m in finditer(compiled, text, sent.start_char, sent.end_char):

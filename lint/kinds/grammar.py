@@ -121,9 +121,12 @@ class RepeatedWord(Kind):
 
     def check(self, page):
         for unit in self.units(page):
-            doc = unit.doc
-            for tok in doc[1:]:
-                prev = doc[tok.i - 1]
+            lowers, tokens = unit.lowers, None
+            for i in range(1, len(lowers)):
+                if lowers[i] != lowers[i - 1]:
+                    continue
+                tokens = tokens or unit.tokens
+                tok, prev = tokens[i], tokens[i - 1]
                 if tok.is_alpha and prev.is_alpha and tok.lower_ == prev.lower_ and tok.lower_ not in self.allowed \
                         and prev.whitespace_ and not prev.whitespace_.strip():
                     yield self.hit(unit, prev.idx, tok.idx + len(tok.text), suggestions=(prev.text,),

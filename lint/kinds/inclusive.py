@@ -88,13 +88,15 @@ class GenderedGeneric(Kind):
             return
         units = self.units(page)
         for n, unit in enumerate(units):
-            doc = unit.doc
-            previous = list(units[n - 1].doc) if n and units[n - 1].block.scope not in ("title", "heading") else []
-            for tok in doc:
-                replacement = self.pronouns.get(tok.lower_)
+            if unit.lower_set.isdisjoint(self.pronouns):
+                continue
+            tokens = unit.tokens
+            previous = units[n - 1].tokens if n and units[n - 1].block.scope not in ("title", "heading") else []
+            for tok, low in zip(tokens, unit.lowers):
+                replacement = self.pronouns.get(low)
                 if replacement is None:
                     continue
-                if self._antecedent((previous + list(doc[max(0, tok.i - 80) : tok.i]))[-80:]) != "generic":
+                if self._antecedent((previous + tokens[max(0, tok.i - 80) : tok.i])[-80:]) != "generic":
                     continue
                 yield self.hit(unit, tok.idx, tok.idx + len(tok.text),
                                suggestions=(match_case(replacement, tok.text),))

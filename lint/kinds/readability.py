@@ -306,7 +306,7 @@ class UnexplainedJargon(Kind):
                 for m in self.extra_regex.finditer(unit.block.text):
                     if not any(s <= m.start() < e for s, e, _, _ in found):
                         found.append((m.start(), m.end(), self.extra[m.group().lower()], m.group().lower()))
-            for tok in unit.doc:
+            for tok in unit.tokens:
                 if tok.is_alpha and (tok.is_lower or (tok.is_title and tok.is_sent_start)) \
                         and not any(s <= tok.idx < e for s, e, _, _ in found) and self.rare_technical(tok.text):
                     found.append((tok.idx, tok.idx + len(tok.text), "", tok.lower_))

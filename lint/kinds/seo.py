@@ -50,7 +50,7 @@ class KeywordStuffing(Kind):
         units = self.units(page)
         occurrences: dict[tuple, list] = defaultdict(list)
         for ui, unit in enumerate(units):
-            words = [t for t in unit.doc if t.is_alpha or t.like_num]
+            words = [t for t in unit.tokens if t.is_alpha or t.like_num]
             lowers = [t.lower_ for t in words]
             for n in range(o["min_words"], o["max_words"] + 1):
                 for i in range(len(words) - n + 1):

@@ -60,6 +60,9 @@ class Confusable(Kind):
                 raise self.error(f"pair {n}: 'suggest' is one term or one for each 'term'")
             self.pairs.append({
                 "regex": compile_phrases(terms),
+                # the start of each term, to skip a block without a pattern call: a block the
+                # terms cannot match holds none of these (in lower case)
+                "firsts": tuple({re.split(r"[-\s]", t.strip().lower(), maxsplit=1)[0] for t in terms}),
                 "suggest": {t.lower(): (suggest[i] if len(suggest) > 1 else suggest[0]) for i, t in enumerate(terms)},
                 "means": entry.get("means", ""),
                 "intended": entry.get("intended", ""),
@@ -73,7 +76,10 @@ class Confusable(Kind):
     def check(self, page):
         for unit in self.units(page):
             text = unit.block.text
+            lowered = text.lower()
             for pair in self.pairs:
+                if not any(first in lowered for first in pair["firsts"]):
+                    continue
                 for m in finditer(pair["regex"], text):
                     cue = self._cue(unit, pair, m.start(), m.end())
                     if cue is None:
