@@ -143,3 +143,97 @@ def _finditer_timed(compiled, text: str, pos: int, endpos: int):
         yield from compiled.finditer(text, pos, endpos, timeout=PATTERN_TIMEOUT)
     except TimeoutError:
         return
+
+
+# -- skipping a text a pattern cannot match ------------------------------------------------------
+_MAX_PREFIXES = 64
+_PREFIX_LENGTH = 12
+
+
+class Prefilter:
+    """Strings one of which every match of a pattern starts with.
+
+    ``\\b(?:spaces|slots)\\s+(?:left|remaining)`` gives "spaces" and "slots": a text that holds
+    neither has no match, and a substring test costs a fraction of a scan. (The engine cannot
+    skip ahead on its own when a pattern starts with ``\\b`` or a look-behind, as most of our
+    patterns do.) The prefixes are read from the standard library's parse of the pattern;
+    anything unexpected gives no prefilter, never a wrong answer.
+    """
+
+    __slots__ = ("prefixes", "ignore_case")
+
+    def __init__(self, prefixes: tuple[str, ...], ignore_case: bool):
+        self.prefixes = prefixes
+        self.ignore_case = ignore_case
+
+    @classmethod
+    def of(cls, compiled) -> "Prefilter | None":
+        if compiled is None:
+            return None
+        try:
+            from re import _constants as c
+            from re import _parser
+
+            flags = int(compiled.flags) & (re.IGNORECASE | re.VERBOSE | re.DOTALL)
+            found = _starts(list(_parser.parse(compiled.pattern, flags)), 0, c)
+        except Exception:  # noqa: BLE001 - a pattern the standard parser does not read
+            return None
+        if not found or any(len(p) < 2 for p in found):
+            return None  # a match may start anywhere, or the test would not skip much
+        ignore_case = bool(compiled.flags & re.IGNORECASE)
+        return cls(tuple(sorted({p.lower() for p in found} if ignore_case else found)), ignore_case)
+
+    def may_match(self, text: str, lowered: str) -> bool:
+        """False when the pattern cannot match ``text``; ``lowered`` is ``text.lower()``.
+
+        Case folding and lower case differ outside ASCII (the Kelvin sign matches "k"), so
+        such a text is never skipped by a pattern that ignores case.
+        """
+        if self.ignore_case:
+            return any(p in lowered for p in self.prefixes) or not lowered.isascii()
+        return any(p in text for p in self.prefixes)
+
+
+def _cap(strings: set[str]) -> set[str] | None:
+    strings = {s[:_PREFIX_LENGTH] for s in strings}
+    return strings if len(strings) <= _MAX_PREFIXES else None
+
+
+def _starts(seq: list, i: int, c) -> set[str] | None:
+    """The literal starts of every match of seq[i:] ("" when it may match the empty string);
+    None when a match may start with any character."""
+    if i == len(seq):
+        return {""}
+    op, av = seq[i]
+    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):  # zero-width: the match starts after it
+        return _starts(seq, i + 1, c)
+    if op is c.LITERAL:
+        rest = _starts(seq, i + 1, c) or {""}
+        return _cap({chr(av) + r for r in rest})
+    if op is c.SUBPATTERN:
+        _group, add_flags, del_flags, body = av
+        if add_flags or del_flags:
+            return None
+        first = _starts(list(body), 0, c)
+    elif op is c.BRANCH:
+        first = set()
+        for branch in av[1]:
+            starts = _starts(list(branch), 0, c)
+            if starts is None:
+                return None
+            first |= starts
+    elif op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT)):
+        low, _high, body = av
+        first = _starts(list(body), 0, c)
+        if first is not None and low == 0:
+            first = first | {""}
+    else:
+        return None
+    if first is None:
+        return None
+    if "" in first:  # the element may match nothing: what follows may start the match
+        rest = _starts(seq, i + 1, c)
+        if rest is None:
+            return None
+        first = (first - {""}) | rest
+    return _cap(first)

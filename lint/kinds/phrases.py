@@ -25,10 +25,11 @@ import re
 import regex
 
 from lint.kinds.base import Kind, match_case
-from lint.matching import compile_builtin, compile_pattern, finditer
+from lint.matching import Prefilter, compile_builtin, compile_pattern, finditer
 
 # a clause ends at these: a hedge or negation before them does not reach past
 _CLAUSE_BREAK = compile_builtin(r"[.;:!?()\[\]—–]|,\s|\b(?:but|however|although|though|whereas|while|yet)\b", re.I)
+_UNSET = object()
 _NOT_NEGATING = {"only", "just", "merely", "simply"}
 _OWN_NEGATION = {"no", "not", "never", "without", "zero", "none", "nothing"}
 
@@ -164,6 +165,8 @@ class _PhraseKind(Kind):
     }
 
     def _compile_common(self):
+        self._prefilters: dict[int, Prefilter | None] = {}
+        self._lowered_of, self._lowered_text = None, ""
         case = self.opts["case_sensitive"]
         where = f"{self.rule.path}: rule {self.rule.code}"
         self.exceptions = PhraseIndex(self.opts["exceptions"], case) or None
@@ -195,6 +198,13 @@ class _PhraseKind(Kind):
         """
         if pattern is None:
             return []
+        prefilter = self._prefilters.get(id(pattern), _UNSET)
+        if prefilter is _UNSET:
+            prefilter = self._prefilters[id(pattern)] = Prefilter.of(pattern)
+        if prefilter is not None:
+            whole = joined if joined is not None else units[0].block.text
+            if not prefilter.may_match(whole, self._lowered(whole)):
+                return []
         if joined is None or _ANCHORED.search(pattern.pattern):
             return [(i, m.start(), m.end(), m) for i, u in enumerate(units) for m in finditer(pattern, u.block.text)]
         out = []
@@ -205,6 +215,12 @@ class _PhraseKind(Kind):
                 return [(i, m.start(), m.end(), m) for i, u in enumerate(units) for m in finditer(pattern, u.block.text)]
             out.append((i, local_start, local_end, m))
         return out
+
+    def _lowered(self, text: str) -> str:
+        # the page in lower case, made once for all of a rule's patterns
+        if self._lowered_of is not text:
+            self._lowered_of, self._lowered_text = text, text.lower()
+        return self._lowered_text
 
     def _page_matches(self, units):
         """(unit, start, end, match, pattern) for each match that is not excepted, negated or hedged."""
