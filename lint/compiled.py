@@ -69,7 +69,6 @@ def compile_re(pattern: str, flags: int = 0) -> re.Pattern:
 
     Raises ``re.error`` for an invalid pattern, as ``re.compile`` does.
     """
-    global _dirty
     if _sre is None or flags & re.DEBUG:
         return re.compile(pattern, flags)
     table = _load()
@@ -88,10 +87,27 @@ def compile_re(pattern: str, flags: int = 0) -> re.Pattern:
     except Exception:  # noqa: BLE001 - internals not as expected: the public way
         return re.compile(pattern, flags)
     table[key] = args
+    _changed()
+    return compiled
+
+
+def derived(name: str, pattern: str, flags: int, build):
+    """``build()``, a fact about a pattern (picklable) that depends only on the pattern and its
+    flags, kept in the same table: computed once, not at every start."""
+    table = _load() if _sre is not None else {}
+    key = (name, pattern, int(flags))
+    if key in table:
+        return table[key]
+    value = table[key] = build()
+    _changed()
+    return value
+
+
+def _changed() -> None:
+    global _dirty
     if not _dirty:
         _dirty = True
         atexit.register(save)
-    return compiled
 
 
 def save() -> None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import bisect
 import fnmatch
 import os
-import re
 from pathlib import Path
 
+from lint.compiled import compile_re
 from lint.config import ConfigError, Settings
 from lint.documents import SUPPORTED_EXTENSIONS, DocumentError, decode, parse
 from lint.knowledge import KnowledgeBase, KnowledgeError, load_knowledge
@@ -226,7 +226,7 @@ def discover(paths, settings: Settings) -> tuple[list[str], list[FileResult]]:
 
     # one compiled pattern for all globs: fnmatch per file, pattern and path part is the
     # slowest step of a run answered from the cache
-    match = re.compile("|".join(fnmatch.translate(os.path.normcase(pat)) for pat in excludes)).match
+    match = compile_re("|".join(fnmatch.translate(os.path.normcase(pat)) for pat in excludes)).match
 
     def excluded(rel: str) -> bool:
         rel = os.path.normcase(rel)

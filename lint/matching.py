@@ -18,7 +18,7 @@ import re
 
 import regex
 
-from lint.compiled import compile_re
+from lint.compiled import compile_re, derived
 
 PATTERN_TIMEOUT = 0.5  # seconds for one pattern on one block
 
@@ -170,18 +170,9 @@ class Prefilter:
     def of(cls, compiled) -> "Prefilter | None":
         if compiled is None:
             return None
-        try:
-            from re import _constants as c
-            from re import _parser
-
-            flags = int(compiled.flags) & (re.IGNORECASE | re.VERBOSE | re.DOTALL)
-            found = _starts(list(_parser.parse(compiled.pattern, flags)), 0, c)
-        except Exception:  # noqa: BLE001 - a pattern the standard parser does not read
-            return None
-        if not found or any(len(p) < 2 for p in found):
-            return None  # a match may start anywhere, or the test would not skip much
-        ignore_case = bool(compiled.flags & re.IGNORECASE)
-        return cls(tuple(sorted({p.lower() for p in found} if ignore_case else found)), ignore_case)
+        flags = int(compiled.flags) & (re.IGNORECASE | re.VERBOSE | re.DOTALL)
+        prefixes = derived("prefixes", compiled.pattern, flags, lambda: _prefixes(compiled.pattern, flags))
+        return cls(prefixes, bool(flags & re.IGNORECASE)) if prefixes else None
 
     def may_match(self, text: str, lowered: str) -> bool:
         """False when the pattern cannot match ``text``; ``lowered`` is ``text.lower()``.
@@ -192,6 +183,19 @@ class Prefilter:
         if self.ignore_case:
             return any(p in lowered for p in self.prefixes) or not lowered.isascii()
         return any(p in text for p in self.prefixes)
+
+
+def _prefixes(pattern: str, flags: int) -> tuple[str, ...] | None:
+    try:
+        from re import _constants as c
+        from re import _parser
+
+        found = _starts(list(_parser.parse(pattern, flags)), 0, c)
+    except Exception:  # noqa: BLE001 - a pattern the standard parser does not read
+        return None
+    if not found or any(len(p) < 2 for p in found):
+        return None  # a match may start anywhere, or the test would not skip much
+    return tuple(sorted({p.lower() for p in found} if flags & re.IGNORECASE else found))
 
 
 def _cap(strings: set[str]) -> set[str] | None:

@@ -17,9 +17,9 @@ from __future__ import annotations
 import warnings
 
 import spacy
+from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.attrs import LOWER, ORTH
 from spacy.tokens import Doc, Span, Token
 
 # Abbreviations whose full stop does not end a sentence. spaCy's English

@@ -9,16 +9,16 @@ tables) are data that rules refer to by a path relative to the rule file.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from lint.compiled import compile_re
 from lint.model import CATEGORIES, SCOPES, SEVERITIES
 from lint.yamlio import DataFileError, load_yaml
 
-RULE_FILE = re.compile(r"^([A-Z]{2,3}\d{3})-([a-z0-9]+(?:-[a-z0-9]+)*)\.ya?ml$")
-CODE = re.compile(r"^[A-Z]{2,3}\d{3}$")
-NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+RULE_FILE = compile_re(r"^([A-Z]{2,3}\d{3})-([a-z0-9]+(?:-[a-z0-9]+)*)\.ya?ml$")
+CODE = compile_re(r"^[A-Z]{2,3}\d{3}$")
+NAME = compile_re(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 PROSE_SCOPES = ("title", "heading", "paragraph", "list_item", "table_cell", "footnote")
 _KEYS = {
     "code", "name", "kind", "category", "severity", "message", "rationale", "scope", "suggestions",

@@ -11,24 +11,26 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_VOWEL_GROUP = re.compile(r"[aeiouy]+")
+from lint.compiled import compile_re
+
+_VOWEL_GROUP = compile_re(r"[aeiouy]+")
 # a vowel pair read as two syllables ("bi-op-sy", "her-ni-a", "cal-ci-um", "vi-de-o")
 _SPLIT_PAIRS = (
     # "io" is one syllable in -tion, -sion, -cion, -gion, -lion, -nion, -cious, -tious...
-    re.compile(r"(?<![tscxghln])io|(?<=[ln])io(?![nu])|(?<=[tscxgh])io(?![nu])"),
+    compile_re(r"(?<![tscxghln])io|(?<=[ln])io(?![nu])|(?<=[tscxgh])io(?![nu])"),
     # "ia" is one syllable in -tial, -cial, -sia, -gia ("special", "anaesthesia", "neuralgia")
-    re.compile(r"(?<![tscgx])ia"),
-    re.compile(r"iu"),
+    compile_re(r"(?<![tscgx])ia"),
+    compile_re(r"iu"),
     # "eo" as in "video", "osteoporosis", "pre-operative"; not "surgeon", "people", "-geous"
-    re.compile(r"(?<![gc])eo(?!ple)"),
+    compile_re(r"(?<![gc])eo(?!ple)"),
     # "ua" as in "usual", "gradual", "evaluate"; not "quality", "language"
-    re.compile(r"(?<![qg])ua"),
+    compile_re(r"(?<![qg])ua"),
     # "ie" before t or n: "diet", "anxiety", "ingredient"; not "patient", "efficient", "friend"
-    re.compile(r"(?<![tcsfrv])ie(?=[nt])"),
+    compile_re(r"(?<![tcsfrv])ie(?=[nt])"),
     # final "-ea" after a consonant: "cornea", "trachea", "urea"
-    re.compile(r"(?<=[^aeiou])ea$"),
+    compile_re(r"(?<=[^aeiou])ea$"),
     # "yi" in "lying", "dying", "applying"
-    re.compile(r"yi"),
+    compile_re(r"yi"),
 )
 _SUFFIXES = (("fully", 2), ("ments", 1), ("ment", 1), ("ness", 1), ("less", 1), ("ful", 1), ("ly", 1))
 _NUMBER_WORDS = {

@@ -14,8 +14,10 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from lint.compiled import compile_re
+
 #: white space that is not one plain space: a longer run, or a single newline, tab, no-break space...
-_SPACE_TO_FOLD = re.compile(r"\s{2,}|[^\S ]")
+_SPACE_TO_FOLD = compile_re(r"\s{2,}|[^\S ]")
 
 
 class TextBuilder:
@@ -196,7 +198,7 @@ class Document:
     has_reference_list: bool = False
 
 
-_DIRECTIVE = re.compile(
+_DIRECTIVE = compile_re(
     r"medlint-(disable-next-line|disable-file|disable|enable)\b\s*([A-Za-z0-9_,\s-]*?)\s*$"
 )
 
@@ -210,14 +212,14 @@ def parse_directive(comment_body: str, offset: int) -> Directive | None:
     return Directive(m.group(1), codes, offset)
 
 
-_REFERENCE_HEADING = re.compile(
+_REFERENCE_HEADING = compile_re(
     r"^\s*(?:references?|sources?(?:\s+and\s+further\s+reading)?|bibliography|citations?|works\s+cited|"
     r"literature|footnotes|notes|further\s+reading|evidence)\s*:?\s*$",
     re.I,
 )
 
 
-_REFERENCE_ENTRY = re.compile(
+_REFERENCE_ENTRY = compile_re(
     r"^\s*(?:sources?|references?|citations?)\s*:"                       # "Source: Kaufmann R, ..."
     r"|\b(?:19|20)\d{2}\s*;\s*\d+"                                      # "2018;319(3):241"
     r"|\bet\s+al\b.*\b(?:19|20)\d{2}\b|\bdoi\s*:|\bdoi\.org/",
@@ -228,7 +230,7 @@ _REFERENCE_ENTRY = re.compile(
 # Outside a references section, a block is an entry only if it starts like one (a source label, a
 # number, or an author's surname with initials): a paragraph of prose that cites "(Hamdy et al.,
 # 2016)" in passing is still prose, and the evidence and promotional rules must read it.
-_ENTRY_START = re.compile(
+_ENTRY_START = compile_re(
     r"^\s*(?:(?i:sources?|references?|citations?)\s*:|\[?\d{1,3}[.\])]\s"
     r"|[A-Z][\w'’-]+(?:\s+[A-Z]{1,3}\b|,\s*[A-Z]\.|\s+et\s+al\b))"
 )

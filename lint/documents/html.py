@@ -12,6 +12,7 @@ import html
 import re
 from html.parser import HTMLParser
 
+from lint.compiled import compile_re
 from lint.documents.base import Block, Directive, Document, Link, TextBuilder, parse_directive
 
 _SKIP = frozenset(
@@ -37,9 +38,9 @@ _BLOCK_BREAK = frozenset(
     "legend main nav ol section table tbody tfoot thead tr ul br option".split()
 )
 _STRONG_SCOPES = ("heading", "title", "table_cell", "list_item")
-_ALT = re.compile(r"""\salt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I)
-_CITATION_SUP = re.compile(r"^\s*[\[(]?\s*[\d,\s–-]+\s*[\])]?\s*$")
-_ENTITY = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;)")
+_ALT = compile_re(r"""\salt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I)
+_CITATION_SUP = compile_re(r"^\s*[\[(]?\s*[\d,\s–-]+\s*[\])]?\s*$")
+_ENTITY = compile_re(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;)")
 
 
 def add_with_entities(builder: TextBuilder, raw: str, src_start: int, collapse: bool = True) -> None:

@@ -9,20 +9,21 @@ from __future__ import annotations
 
 import re
 
+from lint.compiled import compile_re
 from lint.documents.base import Block, Document, Link, TextBuilder, parse_directive
 from lint.documents.html import add_with_entities, extract_html
 
-_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)")
-_ATX_CLOSE = re.compile(r"[ \t]+#+[ \t]*$|^#+[ \t]*$")
-_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_LIST = re.compile(r"^([ \t]*)(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
-_THEMATIC = re.compile(r"^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
-_QUOTE = re.compile(r"^ {0,3}>[ \t]?")
-_TABLE_SEP = re.compile(r"^[ \t]*\|?[ \t]*:?-{1,}:?[ \t]*(?:\|[ \t]*:?-{1,}:?[ \t]*)+\|?[ \t]*$|^[ \t]*\|[ \t]*:?-{1,}:?[ \t]*\|[ \t]*$")
-_LINK_DEF = re.compile(r"^ {0,3}\[(?!\^)[^\]]+\]:\s*\S+")
-_FOOTNOTE_DEF = re.compile(r"^ {0,3}\[\^[^\]]+\]:[ \t]*")
-_HTML_BLOCK = re.compile(
+_ATX = compile_re(r"^ {0,3}(#{1,6})(?:[ \t]+|$)")
+_ATX_CLOSE = compile_re(r"[ \t]+#+[ \t]*$|^#+[ \t]*$")
+_SETEXT = compile_re(r"^ {0,3}(=+|-+)[ \t]*$")
+_FENCE = compile_re(r"^ {0,3}(`{3,}|~{3,})")
+_LIST = compile_re(r"^([ \t]*)(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
+_THEMATIC = compile_re(r"^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
+_QUOTE = compile_re(r"^ {0,3}>[ \t]?")
+_TABLE_SEP = compile_re(r"^[ \t]*\|?[ \t]*:?-{1,}:?[ \t]*(?:\|[ \t]*:?-{1,}:?[ \t]*)+\|?[ \t]*$|^[ \t]*\|[ \t]*:?-{1,}:?[ \t]*\|[ \t]*$")
+_LINK_DEF = compile_re(r"^ {0,3}\[(?!\^)[^\]]+\]:\s*\S+")
+_FOOTNOTE_DEF = compile_re(r"^ {0,3}\[\^[^\]]+\]:[ \t]*")
+_HTML_BLOCK = compile_re(
     r"^ {0,3}(?:<!--|</?(?:address|article|aside|blockquote|body|caption|dd|details|div|dl|dt|figcaption|"
     r"figure|footer|form|h[1-6]|header|hr|html|li|main|nav|ol|p|pre|script|section|style|summary|table|"
     r"tbody|td|tfoot|th|thead|tr|ul|img|iframe|video|audio|picture|source|br)\b)",
@@ -32,7 +33,7 @@ _HTML_BLOCK = re.compile(
 # Inline syntax, tried in this order at each position. The lookahead in front rejects at
 # once the positions where no syntax can start (inside a word, on a space), so the engine
 # tries the alternatives only where markup may begin; an e-mail address starts a word.
-_INLINE = re.compile(
+_INLINE = compile_re(
     r"""
     (?=[^\sA-Za-z0-9]|(?<![\w.+-])\w|[hw])
     (?:
@@ -55,7 +56,7 @@ _INLINE = re.compile(
     """,
     re.X | re.S,
 )
-_CITATION_SUP = re.compile(r"^\s*[\[(]?\s*[\d,\s–-]+\s*[\])]?\s*$")
+_CITATION_SUP = compile_re(r"^\s*[\[(]?\s*[\d,\s–-]+\s*[\])]?\s*$")
 
 
 class _Inline:

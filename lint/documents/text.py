@@ -11,12 +11,11 @@ middle of a sentence (hard-wrapped text) continues the paragraph.
 
 from __future__ import annotations
 
-import re
-
+from lint.compiled import compile_re
 from lint.documents.base import Block, Document, TextBuilder
 
-LIST_MARKER = re.compile(r"^[ \t]*(?:[-*+•‣◦–—]|\(?\d{1,3}[.)]|\(?[a-zA-Z][.)])[ \t]+")
-_SENTENCE_END = re.compile(r"[.!?:;…][\"'”’)\]]*\s*$")
+LIST_MARKER = compile_re(r"^[ \t]*(?:[-*+•‣◦–—]|\(?\d{1,3}[.)]|\(?[a-zA-Z][.)])[ \t]+")
+_SENTENCE_END = compile_re(r"[.!?:;…][\"'”’)\]]*\s*$")
 _HEADING_MAX_WORDS = 10
 
 

@@ -6,10 +6,8 @@ Both read the knowledge base; neither knows any medical fact itself.
 
 from __future__ import annotations
 
-import re
-
 from lint.kinds.base import Kind, is_negated
-from lint.matching import PatternError, compile_builtin, compile_pattern, compile_phrases, finditer
+from lint.matching import PatternError, compile_pattern, compile_phrases, finditer
 
 _MODIFIER_LABELS = ("region", "structure")
 

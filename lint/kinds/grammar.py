@@ -15,6 +15,7 @@ from pathlib import Path
 
 from spacy.matcher import Matcher
 
+from lint.compiled import compile_re
 from lint.kinds.base import Kind
 from lint.yamlio import load_yaml
 
@@ -349,18 +350,18 @@ class MissingTo(_MatcherKind):
                                verb=verb.text)
 
 
-_PAST = re.compile(
+_PAST = compile_re(
     r"\b(?:there\s+(?:was|were)|(?:was|were|did|had)(?:\s+not|n[’']t)?|didn[’']t|wasn[’']t|weren[’']t)\b", re.I
 )
 # "the nerve got damaged", "a blood clot formed": a subject at the start of the item or clause and a past verb
-_PAST_AFTER_SUBJECT = re.compile(
+_PAST_AFTER_SUBJECT = compile_re(
     r"(?:^|(?<=[,;:(]\s))(?:the|a|an|your|his|her|their|my)\s+(?:[a-z-]+\s+){1,2}?"
     r"(?P<verb>got|became|developed|happened|occurred|bled|broke|tore|leaked|failed|lost|went|came|felt|spread"
     r"|burst|grew|began|stopped|started|(?!(?:called|named|known|used|needed|caused|related|based|associated)\b)"
     r"[a-z]{3,}ed)\b(?!\s+(?:by|as|to|with|from|a|an|the)\b)",
     re.I,
 )
-_CLAUSE_BREAK = re.compile(r"[,;:(—–]")
+_CLAUSE_BREAK = compile_re(r"[,;:(—–]")
 
 
 class PastTenseRisk(Kind):
@@ -371,7 +372,7 @@ class PastTenseRisk(Kind):
     options = {}
 
     def setup(self):
-        self.lead_in = re.compile(load_words(self.rule)["risk_lead_in"])
+        self.lead_in = compile_re(load_words(self.rule)["risk_lead_in"])
 
     def _risk_lists(self, page):
         """The list items that follow a lead-in about risks (a heading, or a paragraph ending in a colon)."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from lint.compiled import compile_re
 from lint.kinds.base import Kind, match_case
 from lint.yamlio import load_yaml
 
@@ -45,8 +46,8 @@ class GenderedGeneric(Kind):
         titles = "|".join(re.escape(t) for t in self.opts["male_titles"])
         given = "|".join(re.escape(n) for n in names) or "(?!)"
         # "Mr Reid", "Mr Thomas Reid", "Thomas Reid", "James"; not an author or reviewer ("Reviewed by Mr Hart")
-        self.named_man = re.compile(rf"(?<!\w)(?:(?:{titles})\s+[A-Z][\w'’-]+|(?:{given})\b)")
-        self.byline = re.compile(r"\b[Bb]y\s+(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir)\.?\s+)?(?:[A-Z][\w'’.-]*\s*){1,3}")
+        self.named_man = compile_re(rf"(?<!\w)(?:(?:{titles})\s+[A-Z][\w'’-]+|(?:{given})\b)")
+        self.byline = compile_re(r"\b[Bb]y\s+(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir)\.?\s+)?(?:[A-Z][\w'’.-]*\s*){1,3}")
 
     def about_named_man(self, page) -> bool:
         """True when a named man is the page's subject: named in its title, headings or first

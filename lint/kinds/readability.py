@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from lint.compiled import compile_re
 from lint.kinds.base import Kind
 from lint.syllables import SyllableCounter
 from lint.yamlio import load_yaml
@@ -178,7 +179,7 @@ class GradeLevel(Kind):
 
 # -- jargon ----------------------------------------------------------------------
 
-_EXPLAINED_AFTER = re.compile(
+_EXPLAINED_AFTER = compile_re(
     r"""^[\s"'’”]*(?:
         \((?=[^)]*[a-z]{3})                                   # "lamina (the back part of a vertebra)"
       | \s[-–—]\s | [–—] | :                                  # a dash or a colon
@@ -193,7 +194,7 @@ _EXPLAINED_AFTER = re.compile(
 )
 # the same, a few words on: "bariatric surgery (weight-loss surgery)", "avascular necrosis, where bone...",
 # "femoroacetabular impingement (FAI), where...", "the parathyroid glands are four tiny glands"
-_EXPLAINED_SOON_AFTER = re.compile(
+_EXPLAINED_SOON_AFTER = compile_re(
     r"""^(?:\s+[\w'’-]+){0,3}?(?:\s*\([A-Z]{2,6}s?\))?(?:
         \s*\((?=[^)]*[a-z]{3})
       | \s+[-–—]\s
@@ -202,7 +203,7 @@ _EXPLAINED_SOON_AFTER = re.compile(
     )""",
     re.VERBOSE,
 )
-_EXPLAINED_BEFORE = re.compile(
+_EXPLAINED_BEFORE = compile_re(
     r"""(?:\b(?:called|known\s+as|named|termed|this\s+is|this\s+means|medical\s+name\s+for|(?:a|the)\s+name\s+for)\s+
            (?:(?:a|an|the)\s+)?[\w\s-]{0,12}$            # "a thin tube called a laparoscope"
         | \bcalls?\s+[\w\s-]{3,40}$                       # "doctors call swallowing problems dysphagia"
@@ -213,7 +214,7 @@ _EXPLAINED_BEFORE = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 # the next sentence defines it: "This means...", "A CT scan uses X-rays to...", "They are small glands..."
-_NEXT_SENTENCE_EXPLAINS = re.compile(
+_NEXT_SENTENCE_EXPLAINS = compile_re(
     r"^\s*(?:this|it|these|that|they|(?:the|an?)(?:\s+[\w-]+){1,2})\s+(?:is|are|means|mean|happens|refers|uses|use|works)\b",
     re.I,
 )
@@ -249,9 +250,9 @@ class UnexplainedJargon(Kind):
         self.extra: dict[str, str] = {str(k).lower(): str(v) for k, v in (data.get("terms") or {}).items()}
         self.counter = syllable_counter(self.rule)
         endings = sorted(self.opts["technical_endings"], key=lambda w: (-len(w), w))
-        self.ending = re.compile(r"(?:" + "|".join(map(re.escape, endings)) + r")s?$", re.I)
+        self.ending = compile_re(r"(?:" + "|".join(map(re.escape, endings)) + r")s?$", re.I)
         self.extra_regex = (
-            re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(t) for t in sorted(self.extra, key=lambda w: (-len(w), w)))
+            compile_re(r"(?<![\w-])(?:" + "|".join(re.escape(t) for t in sorted(self.extra, key=lambda w: (-len(w), w)))
                        + r")(?![\w-])", re.I)
             if self.extra else None
         )
@@ -371,8 +372,8 @@ def _general_frequencies() -> dict:
 
 # -- acronyms --------------------------------------------------------------------
 
-_ACRONYM = re.compile(r"(?<![\w&.-])([A-Z]{2,6})(?:s|'s|’s)?(?![\w&]|-\d|\.[A-Z])")
-_ROMAN = re.compile(r"^M{0,3}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})$")
+_ACRONYM = compile_re(r"(?<![\w&.-])([A-Z]{2,6})(?:s|'s|’s)?(?![\w&]|-\d|\.[A-Z])")
+_ROMAN = compile_re(r"^M{0,3}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})$")
 
 
 class UnexplainedAcronym(Kind):
@@ -429,7 +430,7 @@ class UnexplainedAcronym(Kind):
                 yield self.hit(unit, m.start(1), m.end(1), acronym=acronym)
 
 
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_YEAR = compile_re(r"\b(?:19|20)\d\d\b")
 
 
 def _in_citation(text: str, pos: int) -> bool:

@@ -18,7 +18,6 @@ from lint.kinds.base import Kind
 from lint.matching import compile_builtin
 from lint.yamlio import load_yaml
 
-
 # occurrences reported per stuffed phrase: enough to show the pattern, not thousands on a spam page
 _MAX_REPORTED = 25
 

@@ -29,11 +29,12 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from lint.compiled import compile_re
 from lint.kinds.base import Kind, match_case
 from lint.yamlio import cached
 
-_WORD = re.compile(r"^[A-Za-z][a-z]+(?:['\u2019]s)?$")
-_WORD_PART = re.compile(r"[A-Za-z]+")
+_WORD = compile_re(r"^[A-Za-z][a-z]+(?:['\u2019]s)?$")
+_WORD_PART = compile_re(r"[A-Za-z]+")
 _VOWELS = frozenset("aeiouy")
 _TRUE_VOWELS = frozenset("aeiou")  # "y" for "e" is not the vowel slip it looks like ("arthroscopy"/"arthroscope")
 _HUNSPELL_DIRS = ("/usr/share/hunspell", "/usr/share/myspell", "/usr/share/myspell/dicts")
@@ -181,7 +182,7 @@ def _fragment(fragment: str, not_after: str = ""):
         core = "^" + core
     if fragment.endswith("$"):
         core += "$"
-    return re.compile(core)
+    return compile_re(core)
 
 
 # -- edit distance -----------------------------------------------------------------------------

@@ -6,11 +6,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from lint.compiled import compile_re
 from lint.kinds.base import Kind
 from lint.yamlio import load_yaml
 
-_NORMALISE = re.compile(r"[\W_]+")
-_DATELINE = re.compile(r"\d")
+_NORMALISE = compile_re(r"[\W_]+")
+_DATELINE = compile_re(r"\d")
 
 
 def _line(page, block) -> int:
@@ -105,8 +106,8 @@ class SectionOffTopic(Kind):
         data = load_yaml(path) if path.is_file() else {}
         self.topics = []
         for name, entry in (data or {}).get("topics", {}).items():
-            heading = re.compile(r"\b(?:" + "|".join(entry["heading"]) + r")", re.I)
-            words = re.compile(r"(?:" + "|".join(entry["words"]) + r")", re.I)
+            heading = compile_re(r"\b(?:" + "|".join(entry["heading"]) + r")", re.I)
+            words = compile_re(r"(?:" + "|".join(entry["words"]) + r")", re.I)
             self.topics.append((name, heading, words, [w for w in entry["words"] if w.isalpha()][:4]))
 
     def check(self, page):

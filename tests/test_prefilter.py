@@ -1,0 +1,68 @@
+"""matching.Prefilter: a page is skipped only when the pattern cannot match it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lint.matching import Prefilter, compile_builtin
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize("pattern, flags, prefixes", [
+    (r"\b(?:spaces|slots)\s+(?:left|remaining)", re.I, ("slots", "spaces")),
+    (r"\b(?:the\s+)?(?:best|safest)\s+surgeon", re.I, ("best", "safest", "the")),
+    (r"(?<![\w-])(?:Book|call)\s+now", 0, ("Book", "call")),
+    (r"(?:x-?ray|scan)s?", re.I, ("scan", "x-", "xray")),
+])
+def test_prefixes_are_the_literal_starts_of_every_match(pattern, flags, prefixes):
+    assert Prefilter.of(compile_builtin(pattern, flags)).prefixes == prefixes
+
+
+@pytest.mark.parametrize("pattern", [r"\d+\s*%", r"\w+ly\b", r"(?:a|bc)d", r"(?:best)?\s+results", r"."])
+def test_no_prefilter_when_a_match_may_start_anywhere(pattern):
+    assert Prefilter.of(compile_builtin(pattern, re.I)) is None
+
+
+def test_case_matters_only_for_a_case_sensitive_pattern():
+    sensitive = Prefilter.of(compile_builtin(r"\bNHS\b", 0))
+    assert not sensitive.may_match("the nhs says", "the nhs says")
+    folded = Prefilter.of(compile_builtin(r"\bnhs\b", re.I))
+    assert folded.may_match("The NHS says", "the nhs says")
+    # outside ASCII, lower case is not case folding: never skipped
+    kelvin = "\u212a"
+    assert compile_builtin("kg", re.I).search(f"5 {kelvin}g")
+    assert Prefilter.of(compile_builtin(r"\bkg\b", re.I)).may_match(f"5 {kelvin}g", f"5 {kelvin}g".lower())
+
+
+def _rule_patterns():
+    out = []
+    for path in sorted((ROOT / "rules").glob("*/*.yaml")):
+        options = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("options") or {}
+        for key in ("patterns", "exception_patterns", "pattern_swap"):
+            out.extend(str(p) for p in options.get(key) or [])
+    return out
+
+
+RULE_PATTERNS = _rule_patterns()
+WORDS = ["best", "the", "no", "pain", "risk", "free", "100%", "safe", "guaranteed", "book", "now", "only", "left",
+         "our", "surgeons", "in", "the", "country", "studies", "show", "slots", "remaining", "-", ",", ".", "Best",
+         "RISK-FREE", "painless", "x", "never", "again", "call", "today", "state-of-the-art", "miracle"]
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(WORDS), max_size=30).map(" ".join))
+def test_a_skipped_text_never_holds_a_match_of_any_rule_pattern(text):
+    assert len(RULE_PATTERNS) > 50
+    lowered = text.lower()
+    for pattern in RULE_PATTERNS:
+        compiled = compile_builtin(pattern, re.I)
+        prefilter = Prefilter.of(compiled)
+        if prefilter is not None and not prefilter.may_match(text, lowered):
+            assert compiled.search(text) is None, pattern
