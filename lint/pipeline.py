@@ -73,24 +73,40 @@ class TermMatcher:
         self.abbreviations: dict[int, list] = {}
 
     def set_lexicon(self, nlp: Language, lexicon) -> None:
+        from lint.yamlio import cached
+
         lexicon = list(lexicon)
-        tokenized = tokenize_phrases(nlp, [phrase for _, _, phrase in lexicon])
+
+        def build():
+            # the tries hold only string ids, the same in every process of a spaCy version (kept in
+            # the data cache); StringStore.add, not hash_string, gives them, as spaCy's symbols
+            # ("acl", "det", "neg") have fixed ids of their own
+            add = self.vocab.strings.add
+            names: dict[int, list] = {}
+            abbreviations: dict[int, list] = {}
+            tokenized = tokenize_phrases(nlp, [phrase for _, _, phrase in lexicon])
+            for (label, entry_id, _), tokens in zip(lexicon, tokenized):
+                if not tokens:
+                    continue
+                exact = label.endswith("_abbr")
+                payload = (add(label.removesuffix("_abbr")), add(entry_id))
+                children = abbreviations if exact else names
+                node = None
+                for token in tokens:
+                    key = add(token if exact else token.lower())
+                    node = children.get(key)
+                    if node is None:
+                        node = children[key] = [{}, []]
+                    children = node[0]
+                if payload not in node[1]:
+                    node[1].append(payload)
+            return names, abbreviations
+
+        self.names, self.abbreviations = cached(b"term-tries-v2\0" + _tokenizer_key(nlp, lexicon), build)
         strings = self.vocab.strings
-        for (label, entry_id, _), tokens in zip(lexicon, tokenized):
-            if not tokens:
-                continue
-            exact = label.endswith("_abbr")
-            payload = (strings.add(label.removesuffix("_abbr")), strings.add(entry_id))
-            children = self.abbreviations if exact else self.names
-            node = None
-            for token in tokens:
-                key = strings.add(token if exact else token.lower())
-                node = children.get(key)
-                if node is None:
-                    node = children[key] = [{}, []]
-                children = node[0]
-            if payload not in node[1]:
-                node[1].append(payload)
+        for label, entry_id, _ in lexicon:  # a span's label_ and kb_id_ are read back from the store
+            strings.add(label.removesuffix("_abbr"))
+            strings.add(entry_id)
 
     @staticmethod
     def _find(trie: dict, keys: list[int], out: list) -> None:
@@ -138,9 +154,13 @@ def tokenize_phrases(nlp: Language, phrases: list[str]) -> list[tuple[str, ...]]
                 out.append(tuple(t.text for t in nlp.make_doc(phrase)))
         return out
 
-    key = repr((spacy.__version__, nlp.lang, nlp.meta.get("name"), nlp.meta.get("version"), ABBREVIATIONS,
-                phrases)).encode("utf-8", "surrogatepass")
-    return cached(b"tokenized-phrases\0" + key, build)
+    return cached(b"tokenized-phrases\0" + _tokenizer_key(nlp, phrases), build)
+
+
+def _tokenizer_key(nlp: Language, data) -> bytes:
+    """``data`` with what decides how the pipeline's tokenizer splits it, for a data-cache key."""
+    return repr((spacy.__version__, nlp.lang, nlp.meta.get("name"), nlp.meta.get("version"), ABBREVIATIONS,
+                 data)).encode("utf-8", "surrogatepass")
 
 
 @Language.factory("medlint_terms")

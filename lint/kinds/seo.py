@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import cached_property
 from pathlib import Path
 
 from lint.kinds.base import Kind
@@ -33,15 +34,18 @@ class KeywordStuffing(Kind):
         "allowed": (int, 2),
     }
 
-    def setup(self):
-        # every run of words inside a knowledge-base name: "invasive spine surgery" is part of
-        # "minimally invasive spine surgery", which a page about it names naturally
-        self.known = set()
+    @cached_property
+    def known(self) -> set[str]:
+        """Every run of words inside a knowledge-base name: "invasive spine surgery" is part of
+        "minimally invasive spine surgery", which a page about it names naturally. Made on first
+        need (a phrase repeated often enough), which most pages never reach."""
+        known = set()
         for _, _, phrase in self.kb.lexicon():
             words = phrase.lower().replace("-", " ").split()
             for i in range(len(words)):
                 for j in range(i + 1, len(words) + 1):
-                    self.known.add(" ".join(words[i:j]))
+                    known.add(" ".join(words[i:j]))
+        return known
 
     def check(self, page):
         o = self.opts
