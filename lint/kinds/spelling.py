@@ -273,16 +273,24 @@ class SuggestionIndex:
     def __init__(self, words: dict[str, float]):
         self.weights = words
         self.alphabet = "".join(sorted({ch for w in words for ch in w}))
+        # every start of a word: an insertion is tried only where it can still begin a word
+        self.starts = {w[:i] for w in words for i in range(len(w) + 1)}
 
     def near(self, word: str) -> set[str]:
         found = set()
-        weights, alphabet = self.weights, self.alphabet
+        weights, alphabet, starts = self.weights, self.alphabet, self.starts
         for d in deletes(word, 2):
             if d in weights:
                 found.add(d)
             for i in range(len(d) + 1):
-                head, tail = d[:i], d[i:]
-                found.update(w for w in (head + ch + tail for ch in alphabet) if w in weights)
+                head = d[:i]
+                if head not in starts:
+                    break  # no word starts so, nor with anything longer
+                tail = d[i:]
+                for ch in alphabet:
+                    grown = head + ch
+                    if grown in starts and grown + tail in weights:
+                        found.add(grown + tail)
         found.discard(word)
         return found
 
