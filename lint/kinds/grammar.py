@@ -161,6 +161,8 @@ class SubjectVerbAgreement(_MatcherKind):
 
     def setup(self):
         self.w = self.words()
+        # every pattern ends with one of these verbs: a block without one is not run through the Matcher
+        self.verbs = frozenset(self.w["third"] | self.w["base"] | {"are", "were", "have", "do"})
 
     def _build(self, m: Matcher):
         w = self.w
@@ -256,6 +258,8 @@ class SubjectVerbAgreement(_MatcherKind):
         matcher = self.matcher(page, self._build)
         strings = page.units[0].doc.vocab.strings
         for unit in self.units(page):
+            if unit.lower_set.isdisjoint(self.verbs):
+                continue
             doc = unit.doc
             found = {}
             for match_id, start, end in matcher(doc):
@@ -308,6 +312,9 @@ class MissingTo(_MatcherKind):
 
     name = "missing-to"
     options = {}
+    #: the first word of every pattern (see _build)
+    OPENERS = frozenset({"is", "'s", "’s", "are", "was", "be", "been", "feel", "feels", "able", "unable", "need",
+                         "needs", "want", "wants", "try", "tries", "order"})
 
     def setup(self):
         self.w = self.words()
@@ -333,6 +340,9 @@ class MissingTo(_MatcherKind):
         matcher = self.matcher(page, self._build)
         strings = page.units[0].doc.vocab.strings
         for unit in self.units(page):
+            words = unit.lower_set
+            if words.isdisjoint(self.OPENERS) or words.isdisjoint(self.w["verb_bases"]):
+                continue  # no pattern can match
             doc = unit.doc
             for match_id, start, end in matcher(doc):
                 label = strings[match_id]
