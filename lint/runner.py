@@ -117,6 +117,14 @@ def lint_tasks(linter: Linter, tasks: list[Task], jobs: int, progress=None):
     from concurrent.futures import ProcessPoolExecutor
 
     linter.nlp  # noqa: B018 - build the pipeline once, before the workers are forked
+    if context.get_start_method() == "fork":
+        # the first page is linted here: the tables that rules build on first use (phrase groups,
+        # pattern prefilters, the spelling suggestions' word starts) are then built once and
+        # inherited by every worker, instead of once in each
+        yield process(linter, tasks[0])
+        if progress:
+            progress.advance()
+        tasks = tasks[1:]
     jobs = min(jobs, len(tasks))
     chunk = max(1, min(8, len(tasks) // (jobs * 6)))
     if context.get_start_method() == "fork":
