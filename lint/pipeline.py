@@ -132,6 +132,8 @@ class TermMatcher:
             self._find(self.names, arrays[:, 0].tolist(), found)
             if self.abbreviations:
                 self._find(self.abbreviations, arrays[:, 1].tolist(), found)
+        if not found:
+            return doc  # readers use doc.spans.get: no empty span group for a block without terms
         found.sort(key=lambda m: (m[0], -m[1]))
         doc.spans[_TERMS_KEY] = [Span(doc, start, end, label=label, kb_id=kb_id) for start, end, label, kb_id in found]
         return doc
@@ -175,8 +177,13 @@ class Negation:
         # fixed words: a PhraseMatcher (one hash lookup a token) rather than a Matcher (a predicate a token)
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.matcher.add("NEG", [Doc(nlp.vocab, words=list(words)) for words in NEGATION_TRIGGERS])
+        self.first_words = {nlp.vocab.strings.add(words[0].lower()) for words in NEGATION_TRIGGERS}
 
     def __call__(self, doc: Doc) -> Doc:
+        # most blocks hold no trigger: one look at the doc's array of words skips the matcher and
+        # the span group (readers use doc.spans.get, so a block without scopes has no key)
+        if not len(doc) or self.first_words.isdisjoint(doc.to_array(LOWER).tolist()):
+            return doc
         spans = []
         for _, start, end in self.matcher(doc):
             stop = end
