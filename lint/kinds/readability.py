@@ -258,10 +258,17 @@ class UnexplainedJargon(Kind):
         )
         self.accepted = {w.lower() for w in self.settings.accept}
         self.frequencies = _general_frequencies()
+        self._rare: dict[str, bool] = {}  # word -> rare_technical's answer, which depends on the word alone
 
     def rare_technical(self, word: str) -> bool:
         """A word outside the knowledge base that patients are unlikely to know."""
         low = word.lower()
+        known = self._rare.get(low)
+        if known is None:
+            known = self._rare[low] = self._rare_technical(low)
+        return known
+
+    def _rare_technical(self, low: str) -> bool:
         if len(low) < 8 or self._plain(low) or not self.frequencies:
             return False
         freq = self.frequencies.get(low, 0)
@@ -307,7 +314,9 @@ class UnexplainedJargon(Kind):
                 for m in self.extra_regex.finditer(unit.block.text):
                     if not any(s <= m.start() < e for s, e, _, _ in found):
                         found.append((m.start(), m.end(), self.extra[m.group().lower()], m.group().lower()))
-            for tok in unit.tokens:
+            for tok, low in zip(unit.tokens, unit.lowers):
+                if len(low) < 8:
+                    continue  # rare_technical's first test, before any look at the token
                 if tok.is_alpha and (tok.is_lower or (tok.is_title and tok.is_sent_start)) \
                         and not any(s <= tok.idx < e for s, e, _, _ in found) and self.rare_technical(tok.text):
                     found.append((tok.idx, tok.idx + len(tok.text), "", tok.lower_))
