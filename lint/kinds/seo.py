@@ -54,16 +54,19 @@ class KeywordStuffing(Kind):
         occurrences: dict[tuple, list] = defaultdict(list)
         for ui, unit in enumerate(units):
             words = [t for t in unit.tokens if t.is_alpha or t.like_num]
+            # the words' attributes read once, not once for each n-gram a word is in
             lowers = [t.lower_ for t in words]
+            stops = [t.is_stop for t in words]
+            positions = [t.i for t in words]
+            starts = [t.idx for t in words]
+            ends = [t.idx + len(t.text) for t in words]
             for n in range(o["min_words"], o["max_words"] + 1):
                 for i in range(len(words) - n + 1):
-                    gram = tuple(lowers[i : i + n])
-                    if words[i].is_stop or words[i + n - 1].is_stop:
+                    last = i + n - 1
+                    # no stop word at either end, and contiguous in the text (no punctuation inside)
+                    if stops[i] or stops[last] or positions[last] - positions[i] != n - 1:
                         continue
-                    # the n-gram must be contiguous in the text (no punctuation inside)
-                    if words[i + n - 1].i - words[i].i != n - 1:
-                        continue
-                    occurrences[gram].append((ui, words[i].idx, words[i + n - 1].idx + len(words[i + n - 1].text)))
+                    occurrences[tuple(lowers[i : i + n])].append((ui, starts[i], ends[last]))
         stuffed = []
         for gram, occ in occurrences.items():
             if len(occ) < o["min_count"] or " ".join(gram) in self.known:
