@@ -80,7 +80,10 @@ def test_a_negation_in_an_earlier_clause_does_not_reach_the_claim(linter):
 
 
 def test_a_negation_inside_the_phrase_is_the_claim_itself(linter):
-    assert found(linter, "There are no risks and no side effects.") == [("PRM002", "no risks"), ("PRM002", "no side effects")]
+    assert found(linter, "There are no risks, and it has no side effects.") == [
+        ("PRM002", "no risks"), ("PRM002", "no side effects")]
+    # absences listed one after another are one claim
+    assert found(linter, "There are no risks and no side effects.") == [("PRM002", "no risks and no side effects")]
 
 
 @pytest.mark.parametrize("text", [

@@ -168,9 +168,16 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             r"|as\s+[a-z]+|the\s+(?:risk|chance|rate|odds))\b"
             r"|\b(?:twice|half|double|triple)\s+(?:as\s+(?!well\b|soon\s+as\s+(?:possible|you|your)\b|often\s+as\s+needed)[a-z]+|the\s+(?:risk|chance|rate|odds|success))\b"
             r"|\b(?:halves|halved|halving|doubles|doubled|doubling|triples|tripled|quadruples)\s+(?:the|your)\s+"
-            r"(?:risk|chance|rate|odds|success|likelihood)\b"
+            r"(?:risk|chance|rate|odds|success|likelihood|(?:[\w-]+\s+)?(?:weight\s+loss|results|recovery|speed|effect|benefits?"
+            r"|survival|improvement|chances))\b"
             r"|\b(?:cuts?|reduces?|reduced|lowers?|lowered|increases?|increased|raises?|raised)\s+(?:the|your)\s+(?:[\w-]+\s+)?"
             r"(?:risk|chance|rate|odds|likelihood)(?:\s+of(?:\s+[\w-]+){1,4}?)?\s+(?:by\s+(?:half|a\s+third|a\s+quarter|two[-\s]thirds|three[-\s]quarters)|in\s+half)\b"
+            # "the risk of infection is cut by two-thirds"
+            r"|\b(?:risk|chance|rate|odds|likelihood)s?\s+(?:of\s+(?:[\w-]+\s+){1,3}?)?(?:is\s+|are\s+|was\s+|were\s+)?"
+            r"(?:cut|reduced|lowered|slashed|decreased|increased|raised)\s+by\s+(?:half|a\s+third|a\s+quarter|two[-\s]thirds"
+            r"|three[-\s]quarters|a\s+fifth)\b"
+            # "recover 2 weeks sooner"
+            rf"|(?<![\w.,/])(?:{NUMBER}|a\s+few|several)\s+(?:days?|weeks?|months?)\s+(?:sooner|faster|quicker)\b"
             # "recover in half the time", "in a fraction of the time"
             r"|\bin\s+(?:half|a\s+third\s+of|a\s+quarter\s+of|a\s+fraction\s+of)\s+the\s+(?:time|recovery\s+time)\b"
             # compared with a benchmark: "a fraction of the national figure", "well below the UK average"
@@ -194,10 +201,13 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         # qualifier ("your results show" is a test result)
         "generic": compile_builtin(
             rf"(?i)\b(?:(?:(?:{qualifiers})\s+){{0,2}}(?:{subjects})|(?:(?:{qualifiers})\s+){{1,2}}(?:{qualified}))\s+"
+            # "data from thousands of procedures confirm", "research published last year found"
+            r"(?:(?:from|of|on|across|involving|published|carried\s+out|conducted|presented|done)(?:\s+[\w,-]+){1,5}?\s+)?"
             r"(?:has\s+|have\s+|had\s+)?"
             r"(?:consistently\s+|clearly\s+|repeatedly\s+|now\s+|also\s+|already\s+|even\s+)?"
             r"(?:shows?|shown|showed|proves?|proven|proved|suggests?|suggested|found|finds?|demonstrates?|demonstrated"
-            r"|confirms?|confirmed|indicates?|indicated|supports?|supported|reveals?|revealed)\b"
+            r"|confirms?|confirmed|indicates?|indicated|supports?|supported|reveals?|revealed|backs?|backed"
+            r"|validates?|validated|verif(?:y|ies|ied)|establishe[sd])\b"
         ),
         "proven": compile_builtin(
             r"(?i)\b(?:clinically|scientifically|medically|independently)\s+(?:proven|tested|validated|shown|documented)\b"
@@ -218,6 +228,14 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             r"\b(?:(?:most|many|leading|top|all|our)\s+)?"
             r"(?:experts|doctors|scientists|surgeons|specialists|researchers|physicians|dentists|clinicians)\s+"
             r"(?:(?:all|now|generally|widely|largely|increasingly|also)\s+)?(?:agree|believe|confirm|say|consider|think|know|accept)\b"
+            # "experts worldwide recommend", "leading surgeons endorse"
+            r"|\b(?:(?:leading|top)\s+(?:[\w-]+\s+)?(?:experts|doctors|surgeons|specialists|dentists|scientists)"
+            r"|(?:experts|doctors|surgeons|specialists|dentists|scientists|clinicians)\s+(?:worldwide|everywhere|around\s+the\s+world"
+            r"|across\s+the\s+(?:world|country|uk|us)))\s+(?:all\s+)?(?:recommend|endorse|prefer|choose|trust|approve|use)\b"
+            r"|\bexperts\s+(?:now\s+)?(?:recommend|endorse)\b"
+            # "it is widely accepted that", "it is now generally agreed that"
+            r"|\bit\s+(?:is|has\s+(?:long\s+)?been)\s+(?:now\s+)?(?:widely|generally|universally|commonly)\s+(?:accepted|agreed"
+            r"|recognised|recognized|acknowledged)\s+that\b"
         ),
         # "A large study followed people for 20 years", "One trial compared..."
         "narrative": compile_builtin(
@@ -270,6 +288,7 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             "times", "fold", "twice", "half", "double", "triple", "halves", "halved", "halving", "doubles",
             "doubled", "doubling", "triples", "tripled", "quadruples", "fraction", "national", "average",
             "industry", "typical", "regional", "uk", "us", "nhs", "country", "countrys", "third", "quarter",
+            "thirds", "quarters", "fifth", "sooner", "faster", "quicker",
             # "3x faster" ("2× more likely" is let through by its sign)
             *(f"{n}x" for n in range(1, 101)),
         }),
@@ -279,7 +298,8 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         "research-proven": frozenset({"proven", "proved", "tested", "validated", "shown", "documented",
                                       "demonstrated", "established", "evidence"}),
         "research-experts": frozenset({"according", "experts", "doctors", "scientists", "surgeons", "specialists",
-                                       "researchers", "physicians", "dentists", "clinicians"}),
+                                       "researchers", "physicians", "dentists", "clinicians", "accepted", "agreed",
+                                       "recognised", "recognized", "acknowledged"}),
         "research-narrative": frozenset(lowered("study_nouns")),
     }
     source_gate = frozenset(
