@@ -176,6 +176,8 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             r"|\b(?:risk|chance|rate|odds|likelihood)s?\s+(?:of\s+(?:[\w-]+\s+){1,3}?)?(?:is\s+|are\s+|was\s+|were\s+)?"
             r"(?:cut|reduced|lowered|slashed|decreased|increased|raised)\s+by\s+(?:half|a\s+third|a\s+quarter|two[-\s]thirds"
             r"|three[-\s]quarters|a\s+fifth)\b"
+            # "outlasts bonding by a factor of three"
+            rf"|\bby\s+a\s+factor\s+of\s+(?:{NUMBER}|\d+(?:\.\d+)?)\b"
             # "recover 2 weeks sooner"
             rf"|(?<![\w.,/])(?:{NUMBER}|a\s+few|several)\s+(?:days?|weeks?|months?)\s+(?:sooner|faster|quicker)\b"
             # "recover in half the time", "in a fraction of the time"
@@ -207,7 +209,7 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             r"(?:consistently\s+|clearly\s+|repeatedly\s+|now\s+|also\s+|already\s+|even\s+)?"
             r"(?:shows?|shown|showed|proves?|proven|proved|suggests?|suggested|found|finds?|demonstrates?|demonstrated"
             r"|confirms?|confirmed|indicates?|indicated|supports?|supported|reveals?|revealed|backs?|backed"
-            r"|validates?|validated|verif(?:y|ies|ied)|establishe[sd])\b"
+            r"|validates?|validated|verif(?:y|ies|ied)|establishe[sd]|tells?\s+us|told\s+us|teach(?:es)?\s+us)\b"
         ),
         "proven": compile_builtin(
             r"(?i)\b(?:clinically|scientifically|medically|independently)\s+(?:proven|tested|validated|shown|documented)\b"
@@ -230,8 +232,8 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             r"(?:(?:all|now|generally|widely|largely|increasingly|also)\s+)?(?:agree|believe|confirm|say|consider|think|know|accept)\b"
             # "experts worldwide recommend", "leading surgeons endorse"
             r"|\b(?:(?:leading|top)\s+(?:[\w-]+\s+)?(?:experts|doctors|surgeons|specialists|dentists|scientists)"
-            r"|(?:experts|doctors|surgeons|specialists|dentists|scientists|clinicians)\s+(?:worldwide|everywhere|around\s+the\s+world"
-            r"|across\s+the\s+(?:world|country|uk|us)))\s+(?:all\s+)?(?:recommend|endorse|prefer|choose|trust|approve|use)\b"
+            r"|(?:experts|doctors|surgeons|[a-z]+(?:ologists|icians|ists))\s+(?:worldwide|everywhere|around\s+the\s+world"
+            r"|across\s+the\s+(?:world|country|uk|us)))\s+(?:all\s+|now\s+)?(?:recommend|endorse|prefer|choose|trust|approve|use)\b"
             r"|\bexperts\s+(?:now\s+)?(?:recommend|endorse)\b"
             # "it is widely accepted that", "it is now generally agreed that"
             r"|\bit\s+(?:is|has\s+(?:long\s+)?been)\s+(?:now\s+)?(?:widely|generally|universally|commonly)\s+(?:accepted|agreed"
@@ -288,7 +290,7 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             "times", "fold", "twice", "half", "double", "triple", "halves", "halved", "halving", "doubles",
             "doubled", "doubling", "triples", "tripled", "quadruples", "fraction", "national", "average",
             "industry", "typical", "regional", "uk", "us", "nhs", "country", "countrys", "third", "quarter",
-            "thirds", "quarters", "fifth", "sooner", "faster", "quicker",
+            "thirds", "quarters", "fifth", "sooner", "faster", "quicker", "factor",
             # "3x faster" ("2× more likely" is let through by its sign)
             *(f"{n}x" for n in range(1, 101)),
         }),
@@ -299,7 +301,7 @@ def load_lexicon(path: str) -> EvidenceLexicon:
                                       "demonstrated", "established", "evidence"}),
         "research-experts": frozenset({"according", "experts", "doctors", "scientists", "surgeons", "specialists",
                                        "researchers", "physicians", "dentists", "clinicians", "accepted", "agreed",
-                                       "recognised", "recognized", "acknowledged"}),
+                                       "recognised", "recognized", "acknowledged", "worldwide", "world", "everywhere"}),
         "research-narrative": frozenset(lowered("study_nouns")),
     }
     source_gate = frozenset(
