@@ -263,7 +263,7 @@ def test_superlatives_over_treatments_and_history(linter, text, expected):
     ("The coil leaves you a slave to clinic visits.", [("PRM003", "leaves you a slave to")]),
     ("Diets are doomed to fail.", [("PRM003", "doomed to fail")]),
     ("Just three balloon dates remain this spring.", [("PRM004", "Just three balloon dates remain")]),
-    ("Our summer diary is nearly full.", [("PRM004", "Our summer diary is nearly full")]),
+    ("Our summer diary is nearly full.", [("PRM004", "diary is nearly full")]),
 ])
 def test_put_downs_and_scarcity_by_class(linter, text, expected):
     assert found(linter, text) == expected
