@@ -212,3 +212,48 @@ def test_the_sourced_clean_pages_are_silent(linter, page):
     result = linter.lint_file(str(page))
     assert [(f.code, f.text) for f in result.findings if f.category in ("evidence", "promotional")
             and f.severity != "info"] == []
+
+
+# -- new wordings of the same claims (veneers, sterilisation, gastric balloons, eyelids) -------------
+@pytest.mark.parametrize("text,claim", [
+    ("Women on the balloon programme lose weight 3x faster.", ("EVD001", "3x faster")),
+    ("Our patients are 2× more likely to keep the weight off.", ("EVD001", "2× more")),
+    ("Patients walk unaided twice as soon as after a standard repair.", ("EVD001", "twice as soon")),
+    ("Porcelain veneers outlast bonding by a factor of three.", ("EVD001", "by a factor of three")),
+    ("The failure rate is 2 per 1,000 procedures.", ("EVD001", "2 per 1,000 procedures")),
+    ("You recover 5 days sooner.", ("EVD001", "5 days sooner")),
+    ("The risk of infection is cut by two-thirds.", ("EVD001", "risk of infection is cut by two-thirds")),
+    ("Independent audits show that the balloon is safe.", ("EVD002", "Independent audits show")),
+    ("Published data from more than 4,000 cases confirm that veneers rarely fail.",
+     ("EVD002", "Published data from more than 4,000 cases confirm")),
+    ("Proven to outperform the gastric band.", ("EVD002", "Proven to outperform")),
+    ("Gynaecologists worldwide recommend sterilisation.", ("EVD002", "Gynaecologists worldwide recommend")),
+    ("It is widely accepted that eyelid surgery improves vision.", ("EVD002", "It is widely accepted that")),
+])
+def test_new_wordings_of_claims_are_found(linter, text, claim):
+    assert found(linter, text) == [claim]
+
+
+def test_a_clinics_own_figure_takes_no_source_from_a_neighbour_that_cites_its_own_claim(linter):
+    text = ("Our revision rate is under 2%. Published series report revision in 5% to 15% of people "
+            "([Smith et al., 2019](https://doi.org/10.1000/x)).")
+    assert found(linter, text) == [("EVD001", "under 2%")]
+    # a neighbour that only gives the source still counts
+    text = "Our revision rate is under 2%. These figures come from our audit ([audit](https://example.org/audit.pdf))."
+    assert found(linter, text) == []
+
+
+def test_a_plain_text_reference_list_run_into_one_block_resolves_markers(linter):
+    text = ("A tear happens in about 1 in 1,000 tests [2].\n\n"
+            "References\n[1] NHS. Colonoscopy.\n[2] British Society of Gastroenterology. Colonoscopy.\n")
+    assert found(linter, text, fmt="txt") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Your test results show how well your kidneys work.",
+    "The tests showed that the nerve is working normally.",
+    "Take the drops twice a day, as soon as you wake and at bedtime.",
+    "Doctors recommend stopping smoking 6 weeks before surgery.",
+])
+def test_new_claim_patterns_leave_ordinary_copy_alone(linter, text):
+    assert found(linter, text) == []

@@ -80,7 +80,10 @@ def test_a_negation_in_an_earlier_clause_does_not_reach_the_claim(linter):
 
 
 def test_a_negation_inside_the_phrase_is_the_claim_itself(linter):
-    assert found(linter, "There are no risks and no side effects.") == [("PRM002", "no risks"), ("PRM002", "no side effects")]
+    assert found(linter, "There are no risks, and it has no side effects.") == [
+        ("PRM002", "no risks"), ("PRM002", "no side effects")]
+    # absences listed one after another are one claim
+    assert found(linter, "There are no risks and no side effects.") == [("PRM002", "no risks and no side effects")]
 
 
 @pytest.mark.parametrize("text", [
@@ -227,3 +230,57 @@ examples:
   fire: ["x"]
   pass: ["y"]
 """)
+
+
+# -- classes of wording, not phrases (pages about veneers, sterilisation, eyelids, gastric balloons) --
+@pytest.mark.parametrize("text,expected", [
+    ("Veneers are fitted with no soreness whatsoever.", [("PRM002", "no soreness whatsoever")]),
+    ("After the balloon is placed you will feel absolutely nothing.", [("PRM002", "feel absolutely nothing")]),
+    ("Patients feel no pain, no swelling and no bruising.", [("PRM002", "feel no pain, no swelling and no bruising")]),
+    ("Our eyelid lift is entirely pain-free.", [("PRM002", "entirely pain-free")]),
+    ("The tiny cuts heal without leaving a single mark.", [("PRM002", "without leaving a single mark")]),
+    ("The incisions are completely undetectable.", [("PRM002", "incisions are completely undetectable")]),
+])
+def test_absolute_absences_over_word_classes(linter, text, expected):
+    assert found(linter, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Sterilisation is the most dependable contraception in the history of medicine.",
+     [("PRM001", "the most dependable contraception in the history of medicine")]),
+    ("Our balloon is the only weight-loss treatment worth having.",
+     [("PRM001", "the only weight-loss treatment worth having")]),
+    ("Quite simply the finest veneers in town.", [("PRM001", "Quite simply the finest")]),
+    ("Our eyelid surgeons rank above every other clinic in the county.",
+     [("PRM001", "above every other clinic")]),
+])
+def test_superlatives_over_treatments_and_history(linter, text, expected):
+    assert found(linter, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Crowns leave old-fashioned dentistry in the stone age.", [("PRM003", "old-fashioned"), ("PRM003", "in the stone age")]),
+    ("The coil leaves you a slave to clinic visits.", [("PRM003", "leaves you a slave to")]),
+    ("Diets are doomed to fail.", [("PRM003", "doomed to fail")]),
+    ("Just three balloon dates remain this spring.", [("PRM004", "Just three balloon dates remain")]),
+    ("Our summer diary is nearly full.", [("PRM004", "diary is nearly full")]),
+])
+def test_put_downs_and_scarcity_by_class(linter, text, expected):
+    assert found(linter, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "You will be asleep under a general anaesthetic, so you will feel nothing.",
+    "In a closed rhinoplasty the cuts are made inside the nose, so there are no visible scars.",
+    "You should not feel pain once the anaesthetic has worked, but you will feel pressure.",
+    "Take painkillers until you are pain-free.",
+    "A biopsy is the only way to know for sure whether a lump is cancer.",
+    "Surgery is the most effective treatment for large gallstones (NICE, 2014).",
+    "Hip replacement was first performed in the 1960s.",
+    "Babies have primitive reflexes that fade with age.",
+    "Only one or two people in every hundred have this problem.",
+    "The waiting list for eyelid surgery is about 18 weeks.",
+    "Most people feel little pain, and the scar fades over a year.",
+])
+def test_class_patterns_leave_honest_copy_alone(linter, text):
+    assert found(linter, text) == []

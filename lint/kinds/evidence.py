@@ -109,6 +109,8 @@ class EvidenceLexicon:
     source: re.Pattern
     marker: re.Pattern
     reference_heading: re.Pattern
+    #: a plain-text block that opens a numbered reference list ("References [1] NHS. ...")
+    reference_list_start: re.Pattern
     not_source_link: re.Pattern
     reference_fragment: re.Pattern
     #: for each claim pattern, words one of which a block must contain for the pattern to match
@@ -130,6 +132,9 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         rf"(?:\s+of\s+(?:all\s+|the\s+|our\s+|these\s+|those\s+|their\s+|your\s+)?(?:[\w-]+\s+){{0,2}}?{pop}\b)"
     )
     study = _alternation(words("study_nouns"))
+    qualifiers = _alternation(words("research_qualifiers"))
+    subjects = _alternation(words("research_subjects"))
+    qualified = _alternation(words("qualified_research_subjects"))
     verbs = _alternation(words("reporting_verbs"))
     unnamed = _alternation(words("unnamed_sources"))
     named = _alternation(words("named_sources"))
@@ -152,20 +157,31 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         ),
         "frequency": compile_builtin(
             rf"(?i)(?<![\w.,/])(?:{QUALIFIER}\s+)?{NUMBER}(?:\s*(?:-|–|to|or)\s*{NUMBER})?"
-            rf"\s+(?:in|(?:out\s+of|of\s+every|in\s+every))\s+(?:every\s+)?{NUMBER}\b(?!\s*{UNITS_AFTER}\b)(?!\.\d)"
+            rf"\s+(?:in|per|(?:out\s+of|of\s+every|in\s+every))\s+(?:every\s+)?{NUMBER}\b(?!\s*{UNITS_AFTER}\b)(?!\.\d)"
             rf"(?:(?:\s+of)?(?:\s+(?:the|our|these|those|all|their))?(?:\s+[\w-]+)?\s+{pop}\b)?"
             rf"|(?<![\w.,/])(?:{QUALIFIER}\s+)?{NUMBER}\s+of\s+(?:the\s+)?{NUMBER}(?:\s+{pop})\b"
         ),
         "ratio": compile_builtin(
-            rf"(?i)(?<![\w.,/])(?:{NUMBER}|\d+(?:\.\d+)?)[-\s]?(?:times|fold)\s+"
+            rf"(?i)(?<![\w.,/])(?:(?:{NUMBER}|\d+(?:\.\d+)?)[-\s]?(?:times|fold)|\d+(?:\.\d+)?\s?[x×])\s+"
             r"(?:more|less|fewer|faster|slower|higher|lower|better|greater|quicker|shorter|longer|smaller|larger|safer"
             r"|stronger|weaker|cheaper|bigger|easier|healthier|sooner|likelier|clearer"
             r"|as\s+[a-z]+|the\s+(?:risk|chance|rate|odds))\b"
-            r"|\b(?:twice|half|double|triple)\s+(?:as\s+(?!well\b|soon\b|often\s+as\s+needed)[a-z]+|the\s+(?:risk|chance|rate|odds|success))\b"
+            r"|\b(?:twice|half|double|triple)\s+(?:as\s+(?!well\b|soon\s+as\s+(?:possible|you|your)\b|often\s+as\s+needed)[a-z]+|the\s+(?:risk|chance|rate|odds|success))\b"
             r"|\b(?:halves|halved|halving|doubles|doubled|doubling|triples|tripled|quadruples)\s+(?:the|your)\s+"
-            r"(?:risk|chance|rate|odds|success|likelihood)\b"
+            r"(?:risk|chance|rate|odds|success|likelihood|(?:[\w-]+\s+)?(?:weight\s+loss|results|recovery|speed|effect|benefits?"
+            r"|survival|improvement|chances))\b"
             r"|\b(?:cuts?|reduces?|reduced|lowers?|lowered|increases?|increased|raises?|raised)\s+(?:the|your)\s+(?:[\w-]+\s+)?"
             r"(?:risk|chance|rate|odds|likelihood)(?:\s+of(?:\s+[\w-]+){1,4}?)?\s+(?:by\s+(?:half|a\s+third|a\s+quarter|two[-\s]thirds|three[-\s]quarters)|in\s+half)\b"
+            # "the risk of infection is cut by two-thirds"
+            r"|\b(?:risk|chance|rate|odds|likelihood)s?\s+(?:of\s+(?:[\w-]+\s+){1,3}?)?(?:is\s+|are\s+|was\s+|were\s+)?"
+            r"(?:cut|reduced|lowered|slashed|decreased|increased|raised)\s+by\s+(?:half|a\s+third|a\s+quarter|two[-\s]thirds"
+            r"|three[-\s]quarters|a\s+fifth)\b"
+            # "outlasts bonding by a factor of three"
+            rf"|\bby\s+a\s+factor\s+of\s+(?:{NUMBER}|\d+(?:\.\d+)?)\b"
+            # "recover 2 weeks sooner"
+            rf"|(?<![\w.,/])(?:{NUMBER}|a\s+few|several)\s+(?:days?|weeks?|months?)\s+(?:sooner|faster|quicker)\b"
+            # "recover in half the time", "in a fraction of the time"
+            r"|\bin\s+(?:half|a\s+third\s+of|a\s+quarter\s+of|a\s+fraction\s+of)\s+the\s+(?:time|recovery\s+time)\b"
             # compared with a benchmark: "a fraction of the national figure", "well below the UK average"
             r"|\b(?:(?:a\s+)?fraction\s+of|half|twice|double|(?:far\s+|well\s+|much\s+)?(?:below|above|under|over|better\s+than"
             r"|lower\s+than|higher\s+than|less\s+than|faster\s+than|quicker\s+than))\s+the\s+(?:national|uk|us|nhs|industry"
@@ -183,16 +199,22 @@ def load_lexicon(path: str) -> EvidenceLexicon:
     }
     research = {
         # "studies show", "research has proven", "the evidence suggests"
+        # "independent audits show", "our results prove": results, outcomes and figures count only with a
+        # qualifier ("your results show" is a test result)
         "generic": compile_builtin(
-            r"(?i)\b(?:(?:recent|many|numerous|several|multiple|some|new|clinical|scientific|medical|published|independent)\s+)?"
-            r"(?:studies|research|trials|evidence|data|science|scientists|researchers|literature|(?:clinical|medical|our)\s+experience)\s+(?:has\s+|have\s+|had\s+)?"
+            rf"(?i)\b(?:(?:(?:{qualifiers})\s+){{0,2}}(?:{subjects})|(?:(?:{qualifiers})\s+){{1,2}}(?:{qualified}))\s+"
+            # "data from thousands of procedures confirm", "research published last year found"
+            r"(?:(?:from|of|on|across|involving|published|carried\s+out|conducted|presented|done)(?:\s+[\w,-]+){1,5}?\s+)?"
+            r"(?:has\s+|have\s+|had\s+)?"
             r"(?:consistently\s+|clearly\s+|repeatedly\s+|now\s+|also\s+|already\s+|even\s+)?"
             r"(?:shows?|shown|showed|proves?|proven|proved|suggests?|suggested|found|finds?|demonstrates?|demonstrated"
-            r"|confirms?|confirmed|indicates?|indicated|supports?|supported)\b"
+            r"|confirms?|confirmed|indicates?|indicated|supports?|supported|reveals?|revealed|backs?|backed"
+            r"|validates?|validated|verif(?:y|ies|ied)|establishe[sd]|tells?\s+us|told\s+us|teach(?:es)?\s+us)\b"
         ),
         "proven": compile_builtin(
             r"(?i)\b(?:clinically|scientifically|medically|independently)\s+(?:proven|tested|validated|shown|documented)\b"
-            r"|\bproven\s+to\s+(?:work|be|reduce|relieve|improve|help|heal|cure|prevent|restore|increase|lower|boost|eliminate|last)\b"
+            r"|\bproven\s+to\s+(?!date\b)[a-z]+\b"
+            r"|\b(?:shown|demonstrated)\s+to\s+(?:outperform|beat|surpass|exceed|rival|outlast|be\s+(?:superior|better|safer|more\s+effective))\b"
             r"|\b(?:a|an|the|our|its)\s+(?:[\w-]+\s+)?proven\s+(?:treatment|method|technique|way|solution|approach|therapy"
             r"|procedure|track\s+record|results?|success|benefits?|cure)\b"
             r"|\bit\s+(?:has\s+been|is|was|have\s+been)\s+(?:clinically\s+|scientifically\s+)?(?:shown|proven|proved|demonstrated|established)\b"
@@ -208,6 +230,14 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             r"\b(?:(?:most|many|leading|top|all|our)\s+)?"
             r"(?:experts|doctors|scientists|surgeons|specialists|researchers|physicians|dentists|clinicians)\s+"
             r"(?:(?:all|now|generally|widely|largely|increasingly|also)\s+)?(?:agree|believe|confirm|say|consider|think|know|accept)\b"
+            # "experts worldwide recommend", "leading surgeons endorse"
+            r"|\b(?:(?:leading|top)\s+(?:[\w-]+\s+)?(?:experts|doctors|surgeons|specialists|dentists|scientists)"
+            r"|(?:experts|doctors|surgeons|[a-z]+(?:ologists|icians|ists))\s+(?:worldwide|everywhere|around\s+the\s+world"
+            r"|across\s+the\s+(?:world|country|uk|us)))\s+(?:all\s+|now\s+)?(?:recommend|endorse|prefer|choose|trust|approve|use)\b"
+            r"|\bexperts\s+(?:now\s+)?(?:recommend|endorse)\b"
+            # "it is widely accepted that", "it is now generally agreed that"
+            r"|\bit\s+(?:is|has\s+(?:long\s+)?been)\s+(?:now\s+)?(?:widely|generally|universally|commonly)\s+(?:accepted|agreed"
+            r"|recognised|recognized|acknowledged)\s+that\b"
         ),
         # "A large study followed people for 20 years", "One trial compared..."
         "narrative": compile_builtin(
@@ -259,16 +289,19 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         "ratio": frozenset({
             "times", "fold", "twice", "half", "double", "triple", "halves", "halved", "halving", "doubles",
             "doubled", "doubling", "triples", "tripled", "quadruples", "fraction", "national", "average",
-            "industry", "typical", "regional", "uk", "us", "nhs", "country", "countrys",
+            "industry", "typical", "regional", "uk", "us", "nhs", "country", "countrys", "third", "quarter",
+            "thirds", "quarters", "fifth", "sooner", "faster", "quicker", "factor",
+            # "3x faster" ("2× more likely" is let through by its sign)
+            *(f"{n}x" for n in range(1, 101)),
         }),
         "proportion": frozenset({"half", "third", "thirds", "quarter", "quarters", "fifth", "majority"}),
         "count": frozenset({"million", "billion"}),
-        "research-generic": frozenset({"studies", "research", "trials", "evidence", "data", "science", "scientists",
-                                       "researchers", "literature", "experience"}),
+        "research-generic": frozenset(lowered("research_subjects") | lowered("qualified_research_subjects")),
         "research-proven": frozenset({"proven", "proved", "tested", "validated", "shown", "documented",
                                       "demonstrated", "established", "evidence"}),
         "research-experts": frozenset({"according", "experts", "doctors", "scientists", "surgeons", "specialists",
-                                       "researchers", "physicians", "dentists", "clinicians"}),
+                                       "researchers", "physicians", "dentists", "clinicians", "accepted", "agreed",
+                                       "recognised", "recognized", "acknowledged", "worldwide", "world", "everywhere"}),
         "research-narrative": frozenset(lowered("study_nouns")),
     }
     source_gate = frozenset(
@@ -303,6 +336,9 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         source=source,
         marker=marker,
         reference_heading=compile_builtin(rf"(?i)^\s*(?:{_alternation(words('reference_headings'))})\s*:?\s*$"),
+        reference_list_start=compile_builtin(
+            rf"(?i)^\s*(?:(?:{_alternation(words('reference_headings'))})\s*:?\s+)?(?:\[\d{{1,3}}\]|\d{{1,3}}[.)])\s"
+        ),
         not_source_link=compile_builtin(rf"(?i)(?:^|[/?#=&._-]){_alternation(words('not_source_links'))}(?=$|[/?#=&._-])"),
         reference_fragment=compile_builtin(r"(?i)^#.*(?:ref|cite|citation|fn|footnote|note|source|bib)"),
     )
@@ -348,6 +384,9 @@ class SourceFinder:
             cached = bool(self.page.document.has_reference_list) or any(
                 u.block.scope in ("title", "heading", "paragraph") and len(u.block.text) < 60
                 and self.lex.reference_heading.match(u.block.text)
+                # a plain-text reference list run into one block with its heading, or one of its numbered entries
+                or u.block.scope in ("paragraph", "reference") and self.lex.reference_list_start.match(u.block.text)
+                and (u.block.scope == "reference" or u.block.text.lstrip()[:1].isalpha())
                 for u in self.page.units
             )
             self._has_refs = cached
@@ -443,7 +482,8 @@ class UncitedClaim(Kind):
                 if "%" not in text and "percent" not in words and "per" not in words:
                     continue
             elif not (has_digit and kind in ("frequency", "count")) and lex.gates[kind].isdisjoint(words):
-                continue
+                if not (kind == "ratio" and "×" in text):
+                    continue
             for m in lex.claims[kind].finditer(text):
                 found.append((m.start(), m.end(), kind))
         if self.research:
@@ -498,6 +538,7 @@ class UncitedClaim(Kind):
             sentences = sentences_of(unit)
             starts = [s for s, _ in sentences]
             flags = None
+            claim_sentences = None
             for s, e, kind in claims:
                 i = max(0, bisect.bisect_right(starts, s) - 1)
                 sent_start, sent_end = sentences[i]
@@ -509,7 +550,15 @@ class UncitedClaim(Kind):
                 after = self.opts["study_window"] if kind == "research-narrative" else self.opts["window"]
                 before = self.opts["window"]
                 lo, hi = max(0, i - before), min(len(sentences) - 1, i + after)
-                if any(flags[lo : hi + 1]):
+                near = [j for j in range(lo, hi + 1) if flags[j]]
+                if near and not kind.startswith("research") and near != [i] and self.lex.in_house.search(sentence):
+                    # a clinic's own figure takes no source from a neighbouring sentence that makes, and
+                    # cites, a claim of its own ("Our revision rate is under 2%. Published series report
+                    # 5% to 15% [1].")
+                    if claim_sentences is None:
+                        claim_sentences = {max(0, bisect.bisect_right(starts, c[0]) - 1) for c in claims}
+                    near = [j for j in near if j == i or j not in claim_sentences]
+                if near:
                     continue
                 if i - before < 0 and self._lead_in_sourced(units, index, sources):
                     continue
@@ -557,7 +606,7 @@ _WORD_VALUES = {
 _WORD_VALUES.update({w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())})
 _WORD_VALUES.update({"hundred": 100, "thousand": 1000, "million": 1_000_000})
 _FREQUENCY_PARTS = compile_builtin(
-    rf"(?i)(?P<part>{DIGITS}|[a-z]+)(?:\s*(?:-|–|to|or)\s*(?:{DIGITS}|[a-z]+))?\s+(?:in|out\s+of|of\s+every|in\s+every|of)\s+"
+    rf"(?i)(?P<part>{DIGITS}|[a-z]+)(?:\s*(?:-|–|to|or)\s*(?:{DIGITS}|[a-z]+))?\s+(?:in|per|out\s+of|of\s+every|in\s+every|of)\s+"
     rf"(?:every\s+|the\s+)?(?P<whole>{DIGITS}|(?:a\s+|one\s+)?[a-z]+)\b"
 )
 

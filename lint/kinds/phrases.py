@@ -12,6 +12,10 @@ Both scan each block with one compiled regex and skip a match when:
 * one of the ``hedges`` stands before it in the same clause, at most
   ``hedge_window`` words away ("usually painless", "impossible to guarantee").
 
+Patterns may name a word class of the rule's ``vocabulary`` file (a YAML map of
+class name to phrases, beside the rule) as ``{:name}``: "no {:after_effects} whatsoever"
+covers bruising, swelling, scarring... and an editor extends the class, not the patterns.
+
 ``substitution`` maps each phrase (``swap``) or regular expression
 (``pattern_swap``, whose alternatives may use the pattern's named groups as
 ``\\g<name>``) to the words to write instead.
@@ -21,11 +25,14 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
+from pathlib import Path
 
 import regex
 
 from lint.kinds.base import Kind, match_case
 from lint.matching import Prefilter, compile_builtin, compile_pattern, finditer
+from lint.yamlio import load_yaml
 
 # a clause ends at these: a hedge or negation before them does not reach past
 _CLAUSE_BREAK = compile_builtin(r"[.;:!?()\[\]—–]|,\s|\b(?:but|however|although|though|whereas|while|yet)\b", re.I)
@@ -64,6 +71,22 @@ def words_of(text: str) -> tuple[frozenset, frozenset]:
         _WORDS_CACHE.clear()
     _WORDS_CACHE[id(text)] = (text, words, lower)
     return words, lower
+
+
+_CLASS_REF = compile_builtin(r"\{:([A-Za-z_]\w*)\}")
+
+
+@lru_cache(maxsize=8)
+def load_vocabulary(path: str) -> dict[str, str]:
+    """Word classes from a vocabulary file, each as one non-capturing alternation (longest first)."""
+    data = load_yaml(Path(path)) or {}
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: a vocabulary is a map of class name to a list of phrases")
+    classes = {}
+    for name, phrases in data.items():
+        items = sorted({str(p).strip() for p in phrases or () if str(p).strip()}, key=len, reverse=True)
+        classes[str(name)] = "(?:" + "|".join(_phrase_source(p) for p in items) + ")" if items else "(?!)"
+    return classes
 
 
 def _alternation(phrases) -> str:
@@ -162,7 +185,30 @@ class _PhraseKind(Kind):
         "skip_negated": (bool, False),
         "hedges": (list, list),
         "hedge_window": (int, 3),
+        # a YAML file beside the rule: word classes its patterns use as {:name}
+        "vocabulary": (str, ""),
     }
+
+    def expand(self, pattern: str) -> str:
+        """A pattern with its {:class} references replaced by the vocabulary's alternations."""
+        if "{:" not in pattern:
+            return pattern
+        if getattr(self, "_classes", None) is None:
+            name = self.opts["vocabulary"]
+            if not name:
+                raise self.error(f"pattern {pattern!r} uses a word class but the rule has no 'vocabulary'")
+            path = self.rule.path.parent / name
+            if not path.exists():
+                raise self.error(f"vocabulary file not found: {path}")
+            self._classes = load_vocabulary(str(path))
+        classes = self._classes
+
+        def replace(m):
+            if m.group(1) not in classes:
+                raise self.error(f"pattern {pattern!r}: no word class '{m.group(1)}' in {self.opts['vocabulary']}")
+            return classes[m.group(1)]
+
+        return _CLASS_REF.sub(replace, pattern)
 
     def _compile_common(self):
         self._prefilters: dict[int, Prefilter | None] = {}
@@ -171,8 +217,10 @@ class _PhraseKind(Kind):
         where = f"{self.rule.path}: rule {self.rule.code}"
         self.exceptions = PhraseIndex(self.opts["exceptions"], case) or None
         trusted = self.trusted
-        self.exception_patterns = [compile_pattern(p, where, case, trusted) for p in self.opts["exception_patterns"]]
-        self.patterns = [compile_pattern(p, where, case, trusted) for p in self.opts["patterns"]]
+        self.exception_patterns = [
+            compile_pattern(self.expand(p), where, case, trusted) for p in self.opts["exception_patterns"]
+        ]
+        self.patterns = [compile_pattern(self.expand(p), where, case, trusted) for p in self.opts["patterns"]]
         hedges = PhraseIndex(self.opts["hedges"], False)
         window = max(0, self.opts["hedge_window"])
         self.hedge = (
@@ -322,7 +370,7 @@ class Substitution(_PhraseKind):
         where = f"{self.rule.path}: rule {self.rule.code}"
         self.pattern_rights = {}
         for pattern, right in self.opts["pattern_swap"].items():
-            compiled = compile_pattern(str(pattern), where, self.opts["case_sensitive"], self.trusted)
+            compiled = compile_pattern(self.expand(str(pattern)), where, self.opts["case_sensitive"], self.trusted)
             self.pattern_rights[compiled] = self._alternatives(f"pattern_swap {pattern}", right, self.error)
             self.patterns.append(compiled)
 
