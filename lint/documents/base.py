@@ -230,6 +230,14 @@ _REFERENCE_ENTRY = compile_re(
 # Outside a references section, a block is an entry only if it starts like one (a source label, a
 # number, or an author's surname with initials): a paragraph of prose that cites "(Hamdy et al.,
 # 2016)" in passing is still prose, and the evidence and promotional rules must read it.
+# a plain-text page whose "References" heading and entries ran into one paragraph:
+# "References [1] National Institute ... [2] ..."
+_RUN_IN_LIST = compile_re(
+    r"^\s*(?:references?|sources?|bibliography|citations?|further\s+reading)\s*:?\s+"
+    r"(?:\[\d{1,3}\]|\d{1,3}[.)]\s|[A-Z][\w'’-]+(?:\s+[A-Z]{1,3}\b|,\s*[A-Z]\.|\s+et\s+al\b))",
+    re.I,
+)
+
 _ENTRY_START = compile_re(
     r"^\s*(?:(?i:sources?|references?|citations?)\s*:|\[?\d{1,3}[.\])]\s"
     r"|[A-Z][\w'’-]+(?:\s+[A-Z]{1,3}\b|,\s*[A-Z]\.|\s+et\s+al\b))"
@@ -253,6 +261,7 @@ def mark_reference_blocks(blocks: list[Block]) -> None:
             continue
         if block.scope in ("paragraph", "list_item", "footnote") and (
             level is not None
+            or block.scope == "paragraph" and _RUN_IN_LIST.match(block.text)
             or (block.scope != "paragraph" or len(block.text) < 400)
             and _REFERENCE_ENTRY.search(block.text)
             and (block.scope == "footnote" or _ENTRY_START.match(block.text))

@@ -84,6 +84,7 @@ MONTHS = (
 )
 _CAPWORD = r"[A-Z][\w'’&.-]*"
 _WORDS = compile_builtin(r"[^\W_]+")
+_DIGIT = compile_builtin(r"\d")
 
 
 def _alternation(words) -> str:
@@ -219,6 +220,13 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             r"|procedure|track\s+record|results?|success|benefits?|cure)\b"
             r"|\bit\s+(?:has\s+been|is|was|have\s+been)\s+(?:clinically\s+|scientifically\s+)?(?:shown|proven|proved|demonstrated|established)\b"
             r"|\bthere\s+is\s+(?:now\s+)?(?:good|strong|growing|clear|solid|convincing|overwhelming|plenty\s+of|lots\s+of|scientific|clinical)\s+evidence\b"
+            # "backed by science", "supported by decades of research"
+            r"|\b(?:backed|supported|proven|confirmed|validated)\s+by\s+(?:the\s+)?(?:science|research|studies|evidence|data"
+            r"|clinical\s+(?:trials|data|studies|evidence)|decades\s+of\s+(?:research|studies|evidence))\b"
+            # "it is well documented", "the science is clear"
+            r"|\bit\s+is\s+(?:well|widely)\s+(?:documented|established|known|recognised|recognized|proven)\b"
+            r"|\bthe\s+(?:science|evidence|research|data)\s+(?:is|are)\s+(?:now\s+)?(?:clear|conclusive|unequivocal"
+            r"|overwhelming|settled|undeniable|indisputable)\b"
         ),
         # "according to experts", "doctors agree"
         "experts": compile_builtin(
@@ -233,7 +241,8 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             # "experts worldwide recommend", "leading surgeons endorse"
             r"|\b(?:(?:leading|top)\s+(?:[\w-]+\s+)?(?:experts|doctors|surgeons|specialists|dentists|scientists)"
             r"|(?:experts|doctors|surgeons|[a-z]+(?:ologists|icians|ists))\s+(?:worldwide|everywhere|around\s+the\s+world"
-            r"|across\s+the\s+(?:world|country|uk|us)))\s+(?:all\s+|now\s+)?(?:recommend|endorse|prefer|choose|trust|approve|use)\b"
+            r"|across\s+the\s+(?:world|country|uk|us)))\s+(?:all\s+|now\s+)?(?:recommend|endorse|prefer|choose|trust|approve|use"
+            r"|agree|believe|confirm|accept)\b"
             r"|\bexperts\s+(?:now\s+)?(?:recommend|endorse)\b"
             # "it is widely accepted that", "it is now generally agreed that"
             r"|\bit\s+(?:is|has\s+(?:long\s+)?been)\s+(?:now\s+)?(?:widely|generally|universally|commonly)\s+(?:accepted|agreed"
@@ -298,7 +307,8 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         "count": frozenset({"million", "billion"}),
         "research-generic": frozenset(lowered("research_subjects") | lowered("qualified_research_subjects")),
         "research-proven": frozenset({"proven", "proved", "tested", "validated", "shown", "documented",
-                                      "demonstrated", "established", "evidence"}),
+                                      "demonstrated", "established", "evidence", "backed", "supported",
+                                      "confirmed", "science", "known", "recognised", "recognized"}),
         "research-experts": frozenset({"according", "experts", "doctors", "scientists", "surgeons", "specialists",
                                        "researchers", "physicians", "dentists", "clinicians", "accepted", "agreed",
                                        "recognised", "recognized", "acknowledged", "worldwide", "world", "everywhere"}),
@@ -474,7 +484,7 @@ class UncitedClaim(Kind):
         text = unit.block.text
         lex = self.lex
         _, words = words_of(text)
-        has_digit = any(c.isdigit() for c in text)
+        has_digit = _DIGIT.search(text) is not None
         found = []
         for kind in self.numeric:
             # cheap tests first: most blocks hold no number and cannot hold a claim
