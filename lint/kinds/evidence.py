@@ -177,6 +177,10 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             r"|\b(?:risk|chance|rate|odds|likelihood)s?\s+(?:of\s+(?:[\w-]+\s+){1,3}?)?(?:is\s+|are\s+|was\s+|were\s+)?"
             r"(?:cut|reduced|lowered|slashed|decreased|increased|raised)\s+by\s+(?:half|a\s+third|a\s+quarter|two[-\s]thirds"
             r"|three[-\s]quarters|a\s+fifth)\b"
+            # "headache days cut by two thirds", "waiting times halved"
+            r"|\b(?:days|episodes|attacks|symptoms|pain|seizures|admissions|readmissions|infections|complications"
+            r"|relapses|migraines|headaches)\s+(?:is\s+|are\s+|was\s+|were\s+)?(?:cut|reduced|lowered|slashed|decreased)\s+by\s+"
+            r"(?:half|a\s+third|a\s+quarter|two[-\s]thirds|three[-\s]quarters|a\s+fifth)\b"
             # "outlasts bonding by a factor of three"
             rf"|\bby\s+a\s+factor\s+of\s+(?:{NUMBER}|\d+(?:\.\d+)?)\b"
             # "recover 2 weeks sooner"
@@ -225,7 +229,7 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             r"|clinical\s+(?:trials|data|studies|evidence)|decades\s+of\s+(?:research|studies|evidence))\b"
             # "it is well documented", "the science is clear"
             r"|\bit\s+is\s+(?:well|widely)\s+(?:documented|established|known|recognised|recognized|proven)\b"
-            r"|\bthe\s+(?:science|evidence|research|data)\s+(?:is|are)\s+(?:now\s+)?(?:clear|conclusive|unequivocal"
+            r"|\bthe\s+(?:[\w-]+\s+)?(?:science|evidence|research|data|literature)\s+(?:is|are)\s+(?:now\s+)?(?:clear|conclusive|unequivocal"
             r"|overwhelming|settled|undeniable|indisputable)\b"
         ),
         # "according to experts", "doctors agree"
@@ -237,7 +241,10 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             r"|" + "".join(rf"(?<!\b{w}\s)" for w in ("your", "the", "their", "his", "her", "my", "a", "an")) +
             r"\b(?:(?:most|many|leading|top|all|our)\s+)?"
             r"(?:experts|doctors|scientists|surgeons|specialists|researchers|physicians|dentists|clinicians)\s+"
-            r"(?:(?:all|now|generally|widely|largely|increasingly|also)\s+)?(?:agree|believe|confirm|say|consider|think|know|accept)\b"
+            r"(?:(?:all|now|generally|widely|largely|increasingly|also|overwhelmingly|unanimously)\s+)?(?:agree|believe|confirm|say|consider|think|know|accept)\b"
+            # "urologists and radiologists alike consider it"
+            r"|\b[a-z]*(?:ologists|icians|ists|surgeons|doctors)\s+and\s+[a-z]*(?:ologists|icians|ists|surgeons|doctors)\s+alike\s+"
+            r"(?:agree|consider|recommend|believe|say|prefer)\b"
             # "experts worldwide recommend", "leading surgeons endorse"
             r"|\b(?:(?:leading|top)\s+(?:[\w-]+\s+)?(?:experts|doctors|surgeons|specialists|dentists|scientists)"
             r"|(?:experts|doctors|surgeons|[a-z]+(?:ologists|icians|ists))\s+(?:worldwide|everywhere|around\s+the\s+world"
@@ -308,10 +315,11 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         "research-generic": frozenset(lowered("research_subjects") | lowered("qualified_research_subjects")),
         "research-proven": frozenset({"proven", "proved", "tested", "validated", "shown", "documented",
                                       "demonstrated", "established", "evidence", "backed", "supported",
-                                      "confirmed", "science", "known", "recognised", "recognized"}),
+                                      "confirmed", "science", "known", "recognised", "recognized", "literature"}),
         "research-experts": frozenset({"according", "experts", "doctors", "scientists", "surgeons", "specialists",
                                        "researchers", "physicians", "dentists", "clinicians", "accepted", "agreed",
-                                       "recognised", "recognized", "acknowledged", "worldwide", "world", "everywhere"}),
+                                       "recognised", "recognized", "acknowledged", "worldwide", "world", "everywhere",
+                                       "country", "nation", "alike", "overwhelmingly", "unanimously"}),
         "research-narrative": frozenset(lowered("study_nouns")),
     }
     source_gate = frozenset(
