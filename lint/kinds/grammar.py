@@ -244,6 +244,12 @@ class SubjectVerbAgreement(_MatcherKind):
             return None
         if first.lower_ in _ING_AMBIGUOUS and not (len(sent) > 1 and sent[1].lower_ in ("it", "them", "this", "these")):
             return None
+        second = sent[1] if len(sent) > 1 else None
+        if second is not None and second.is_lower and second.lower_.endswith("s") and not second.lower_.endswith("ss") \
+                and second.lower_ not in self.w["all_verbs"]:
+            # "Hearing aids are", "Walking sticks are": a noun compound, not an -ing phrase; a linter
+            # would rather miss "Taking tablets are" than flag every compound of this shape
+            return None
         for tok in sent[1:6]:
             if tok.lower_ in ("are", "were"):
                 return (first.i, tok.i) if tok.i > first.i + 1 else None
