@@ -195,6 +195,8 @@ def _prefixes(pattern: str, flags: int) -> tuple[str, ...] | None:
         return None
     if not found or any(len(p) < 2 for p in found):
         return None  # a match may start anywhere, or the test would not skip much
+    if flags & re.IGNORECASE and not all(p.isascii() for p in found):
+        return None  # outside ASCII, case folding is not lower case (the long s matches "s")
     return tuple(sorted({p.lower() for p in found} if flags & re.IGNORECASE else found))
 
 

@@ -102,7 +102,7 @@ class TermMatcher:
                     node[1].append(payload)
             return names, abbreviations
 
-        self.names, self.abbreviations = cached(b"term-tries-v2\0" + _tokenizer_key(nlp, lexicon), build)
+        self.names, self.abbreviations = cached(b"term-tries\0" + _tokenizer_key(nlp, lexicon), build)
         strings = self.vocab.strings
         for label, entry_id, _ in lexicon:  # a span's label_ and kb_id_ are read back from the store
             strings.add(label.removesuffix("_abbr"))

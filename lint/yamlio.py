@@ -16,6 +16,7 @@ import os
 import pickle
 import sys
 import tempfile
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -92,7 +93,8 @@ def _store(entry: Path, value) -> None:
 
 
 def cached(key: bytes, build):
-    """``build()``'s value, kept in the data cache under a hash of ``key`` (every input of ``build``).
+    """``build()``'s value, kept in the data cache under a hash of ``key`` (every input of ``build``
+    besides medlint's own code, which is part of every key).
 
     For derived data that costs time at each start-up (a tokenized lexicon, say): the value
     must be picklable, and ``key`` must change whenever the value would.
@@ -117,9 +119,23 @@ def store_cached(key: bytes, value) -> None:
         _store(entry, value)
 
 
+@lru_cache(maxsize=1)
+def _code_stamp() -> bytes:
+    """A hash of medlint's own source: derived data (a checked knowledge base, term tries, pattern
+    prefixes) is made by this code, so a new or edited medlint must not read an old entry."""
+    digest = hashlib.sha1()
+    package = Path(__file__).resolve().parent
+    for path in sorted(package.rglob("*.py")):
+        try:
+            digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+        except OSError:
+            digest.update(path.name.encode())
+    return digest.hexdigest().encode()
+
+
 def _derived_entry(key: bytes) -> Path | None:
     cache = data_cache_dir()
     if cache is None:
         return None
-    digest = hashlib.sha1(repr(_FORMAT).encode() + b"\0" + key).hexdigest()
+    digest = hashlib.sha1(repr(_FORMAT).encode() + b"\0" + _code_stamp() + b"\0" + key).hexdigest()
     return cache / f"{digest}.pickle"

@@ -82,3 +82,21 @@ def test_nothing_is_written_when_the_cache_is_off(tmp_path, monkeypatch):
     assert compiled.compile_re(r"\bfoo\b", 0).search("a foo")
     compiled.save()
     assert list(tmp_path.iterdir()) == []
+
+
+def test_derived_data_is_made_again_by_another_medlint(tmp_path, monkeypatch):
+    import lint.yamlio as yamlio
+
+    monkeypatch.setenv("MEDLINT_DATA_CACHE", str(tmp_path))
+    assert yamlio.cached(b"facts", lambda: 1) == 1
+    assert yamlio.cached(b"facts", lambda: 2) == 1  # kept
+    # an edited or upgraded medlint: its own code is part of every derived key
+    monkeypatch.setattr(yamlio, "_code_stamp", lambda: b"another medlint")
+    assert yamlio.cached(b"facts", lambda: 3) == 3
+
+
+def test_no_prefilter_for_a_case_folded_non_ascii_start():
+    from lint.matching import Prefilter
+
+    pattern = compiled.compile_re("\u017fure", re.I)  # the long s folds to "s"
+    assert pattern.search("SURE") and Prefilter.of(pattern) is None

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import string
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import ClassVar, Iterable
 
@@ -69,7 +70,7 @@ class Kind:
         if message not in self._warnings:
             self._warnings.append(message)
 
-    @property
+    @cached_property
     def trusted(self) -> bool:
         """True for a built-in rule whose options config has not changed: its patterns are
         our own, reviewed and tested, and need no time limit (see lint.matching)."""

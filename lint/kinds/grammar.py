@@ -152,6 +152,21 @@ class _MatcherKind(Kind):
             build(m)
         return m
 
+    def may_match(self, words: frozenset) -> bool:
+        """False when a block with these lower-case words cannot hold a match (it skips the Matcher)."""
+        return True
+
+    def matched_units(self, page, build):
+        """(unit, doc, [(label, start, end), ...]) for each of the rule's blocks that may hold a match."""
+        if not page.units:
+            return
+        matcher = self.matcher(page, build)
+        strings = page.units[0].doc.vocab.strings
+        for unit in self.units(page):
+            if self.may_match(unit.lower_set):
+                doc = unit.doc
+                yield unit, doc, [(strings[match_id], start, end) for match_id, start, end in matcher(doc)]
+
 
 class SubjectVerbAgreement(_MatcherKind):
     """A plural subject with a singular verb, or a singular subject with a plural verb, in simple clauses."""
@@ -258,18 +273,13 @@ class SubjectVerbAgreement(_MatcherKind):
                 return None
         return None
 
+    def may_match(self, words: frozenset) -> bool:
+        return not words.isdisjoint(self.verbs)
+
     def check(self, page):
-        if not page.units:
-            return
-        matcher = self.matcher(page, self._build)
-        strings = page.units[0].doc.vocab.strings
-        for unit in self.units(page):
-            if unit.lower_set.isdisjoint(self.verbs):
-                continue
-            doc = unit.doc
+        for unit, doc, matches in self.matched_units(page, self._build):
             found = {}
-            for match_id, start, end in matcher(doc):
-                label = strings[match_id]
+            for label, start, end in matches:
                 verb = doc[end - 1]
                 if end < len(doc) and doc[end].lower_ in _AUX_AFTER and label != "PRONOUN_BASE":
                     continue  # "the hospital stay is short": the "verb" was a noun
@@ -340,18 +350,12 @@ class MissingTo(_MatcherKind):
                              {"LOWER": {"IN": sorted(w["verb_bases"] - w["noun_like"])}},
                              {"LOWER": {"IN": ["the", "your", "a", "an", "it", "them", "this", "any", "up", "out", "off"]}}]])
 
+    def may_match(self, words: frozenset) -> bool:
+        return not (words.isdisjoint(self.OPENERS) or words.isdisjoint(self.w["verb_bases"]))
+
     def check(self, page):
-        if not page.units:
-            return
-        matcher = self.matcher(page, self._build)
-        strings = page.units[0].doc.vocab.strings
-        for unit in self.units(page):
-            words = unit.lower_set
-            if words.isdisjoint(self.OPENERS) or words.isdisjoint(self.w["verb_bases"]):
-                continue  # no pattern can match
-            doc = unit.doc
-            for match_id, start, end in matcher(doc):
-                label = strings[match_id]
+        for unit, doc, matches in self.matched_units(page, self._build):
+            for label, start, end in matches:
                 if label in ("ABLE_VERB", "NEED_VERB"):
                     before, verb = doc[start], doc[start + 1]
                     if before.lower_ in ("need", "needs", "want", "wants", "try", "tries") and not (
