@@ -35,7 +35,8 @@ except ImportError:  # pragma: no cover - another Python: compile as usual
 _WORD = "I" if array("I").itemsize == 4 else "L"
 _KEY = ("medlint-compiled-re-2", _WORD, sys.implementation.name, sys.version, getattr(_sre, "MAGIC", None))
 
-#: (pattern, flags) -> the arguments of _sre.compile after the pattern; None until loaded
+_INVALID = "invalid"
+#: (pattern, flags) -> the arguments of _sre.compile after the pattern, or _INVALID; None until loaded
 _table: dict | None = None
 _dirty = False
 
@@ -77,6 +78,8 @@ def compile_re(pattern: str, flags: int = 0) -> re.Pattern:
     table = _load()
     key = (pattern, int(flags))
     stored = table.get(key)
+    if stored == _INVALID:
+        raise re.error(f"not a pattern the standard library compiles: {pattern!r}")
     if stored is not None:
         try:
             flags_, code, groups, groupindex, indexgroup = stored
@@ -89,6 +92,10 @@ def compile_re(pattern: str, flags: int = 0) -> re.Pattern:
         flags_, code, groups, groupindex, indexgroup = args
         table[key] = (flags_, array(_WORD, code).tobytes(), groups, groupindex, indexgroup)
     except re.error:
+        # remembered, so that a pattern only the regex module compiles (a look-behind of varying
+        # width) is not parsed again at every start
+        table[key] = _INVALID
+        _changed()
         raise
     except Exception:  # noqa: BLE001 - internals not as expected: the public way
         return re.compile(pattern, flags)

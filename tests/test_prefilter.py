@@ -66,3 +66,27 @@ def test_a_skipped_text_never_holds_a_match_of_any_rule_pattern(text):
         prefilter = Prefilter.of(compiled)
         if prefilter is not None and not prefilter.may_match(text, lowered):
             assert compiled.search(text) is None, pattern
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(WORDS + ["İ", "ſafe", "naïve", "café", "Kelvin-\u212a", "’"]), max_size=30).map(" ".join))
+def test_matching_only_at_the_prefixes_finds_what_a_scan_finds(text):
+    lowered = text.lower()
+    checked = 0
+    for pattern in RULE_PATTERNS:
+        compiled = compile_builtin(pattern, re.I)
+        prefilter = Prefilter.of(compiled)
+        if prefilter is None:
+            continue
+        checked += 1
+        expected = [m.span() for m in compiled.finditer(text)]
+        assert [m.span() for m in prefilter.finditer(compiled, text, lowered)] == expected, pattern
+    assert checked > 50
+
+
+@pytest.mark.parametrize("text", ["ſafe and painleſs", "RİSK-FREE", "İ risk-free", "100% ſafe"])
+def test_case_folding_traps_fall_back_to_a_scan(text):
+    compiled = compile_builtin(r"\b(?:risk-free|painless|safe)\b", re.I)
+    prefilter = Prefilter.of(compiled)
+    expected = [m.span() for m in compiled.finditer(text)]
+    assert [m.span() for m in prefilter.finditer(compiled, text, text.lower())] == expected

@@ -84,7 +84,9 @@ def load_vocabulary(path: str) -> dict[str, str]:
         raise ValueError(f"{path}: a vocabulary is a map of class name to a list of phrases")
     classes = {}
     for name, phrases in data.items():
-        items = sorted({str(p).strip() for p in phrases or () if str(p).strip()}, key=len, reverse=True)
+        # longest first (an alternation takes its first branch that fits), then alphabetical: the
+        # pattern must be the same text in every run, or its stored compiled code is never found
+        items = sorted({str(p).strip() for p in phrases or () if str(p).strip()}, key=lambda w: (-len(w), w))
         classes[str(name)] = "(?:" + "|".join(_phrase_source(p) for p in items) + ")" if items else "(?!)"
     return classes
 
@@ -256,7 +258,8 @@ class _PhraseKind(Kind):
         if joined is None or _ANCHORED.search(pattern.pattern):
             return [(i, m.start(), m.end(), m) for i, u in enumerate(units) for m in finditer(pattern, u.block.text)]
         out = []
-        for m in finditer(pattern, joined):
+        scan = prefilter.finditer(pattern, joined, self._lowered(joined)) if prefilter else finditer(pattern, joined)
+        for m in scan:
             i = bisect.bisect_right(starts, m.start()) - 1
             local_start, local_end = m.start() - starts[i], m.end() - starts[i]
             if local_end > len(units[i].block.text):
