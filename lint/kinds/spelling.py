@@ -344,6 +344,8 @@ class Spelling(Kind):
         self.variants = Variants(self.opts["variants"], self.opts["variant_pairs"], self.opts["variant_exceptions"])
         self.variety = getattr(self.settings, "spelling", "any")
         self._known_cache: dict[str, bool] = {}
+        # exact word forms that need no finding (known, and no other variety to prefer): most of a page
+        self._fine: set[str] = set()
         self._extra: frozenset[str] | None = None
 
     # -- dictionary look-ups ------------------------------------------------------------------
@@ -469,13 +471,17 @@ class Spelling(Kind):
     def check(self, page):
         min_len = self.opts["min_length"]
         page_words = None
+        fine = self._fine
         for unit in self.units(page):
             doc = unit.tokens
             scope = unit.block.scope
             for tok in doc:
+                raw = tok.text
+                if raw in fine:
+                    continue  # most words: known, and no other variety to prefer
                 if not self._checkable(tok, min_len, scope):
                     continue
-                text = tok.text
+                text = raw
                 end = tok.idx + len(text)
                 if text.endswith(("'s", "\u2019s")):
                     text = text[:-2]
@@ -493,13 +499,15 @@ class Spelling(Kind):
                     yield self.hit(unit, tok.idx, end, suggestions=suggestions, fix=fix, message=message)
                     continue
                 preferred = self.other_variety(text)
-                if preferred:
-                    suggestion = match_case(preferred, text)
-                    variety = "British" if self.variety == "uk" else "American"
-                    yield self.hit(
-                        unit, tok.idx, end, suggestions=(suggestion,),
-                        message=f"'{{text}}' is not the {variety} spelling this site uses; write '{{suggestion}}'.",
-                    )
+                if not preferred:
+                    fine.add(raw)
+                    continue
+                suggestion = match_case(preferred, text)
+                variety = "British" if self.variety == "uk" else "American"
+                yield self.hit(
+                    unit, tok.idx, end, suggestions=(suggestion,),
+                    message=f"'{{text}}' is not the {variety} spelling this site uses; write '{{suggestion}}'.",
+                )
 
     @staticmethod
     def _joined_by_hyphen(doc, tok) -> bool:
