@@ -170,6 +170,13 @@ def make_term_matcher(nlp: Language, name: str):
     return TermMatcher(nlp, name)
 
 
+def _spaced_dash(doc: Doc, i: int) -> bool:
+    """A dash with a space on each side ("no stitches - just relief") joins clauses; a hyphen
+    inside a word ("pain-free") does not."""
+    return doc[i].text in ("-", "\u2013", "\u2014", "--") and i > 0 and bool(doc[i - 1].whitespace_) \
+        and bool(doc[i].whitespace_)
+
+
 class Negation:
     """NegEx-style scopes: from a trigger to the end of its clause, at most a few tokens."""
 
@@ -188,7 +195,8 @@ class Negation:
         for _, start, end in self.matcher(doc):
             stop = end
             limit = min(len(doc), end + _SCOPE_MAX)
-            while stop < limit and doc[stop].lower_ not in _SCOPE_END and not doc[stop].is_sent_start:
+            while stop < limit and doc[stop].lower_ not in _SCOPE_END and not doc[stop].is_sent_start \
+                    and not _spaced_dash(doc, stop):
                 stop += 1
             # the trigger also governs a hyphenated compound it sits in front of ("no risk-free")
             spans.append(Span(doc, start, max(stop, end), label="NEG"))

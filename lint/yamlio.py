@@ -88,8 +88,40 @@ def _store(entry: Path, value) -> None:
         except BaseException:
             os.unlink(tmp)
             raise
+        _prune(entry.parent, keep=entry)
     except Exception:  # noqa: BLE001 - an unwritable cache folder is not an error
         pass
+
+
+#: the data cache's size limit: every edit or upgrade of medlint writes new derived entries
+#: (their keys hold a hash of its code), so without a limit the folder would only grow
+DATA_CACHE_LIMIT = 64 * 1024 * 1024
+
+
+def _prune(folder: Path, keep: Path) -> None:
+    """Delete the oldest entries (by the time they were written) until the folder is under half
+    the limit, once it is over the limit. An entry deleted while still in use is only written again."""
+    entries = []
+    for path in folder.glob("*.pickle"):
+        try:
+            st = path.stat()
+        except OSError:
+            continue
+        entries.append((st.st_mtime, st.st_size, path))
+    limit = DATA_CACHE_LIMIT
+    total = sum(size for _, size, _ in entries)
+    if total <= limit:
+        return
+    for _, size, path in sorted(entries):
+        if total <= limit // 2:
+            break
+        if path == keep:
+            continue
+        try:
+            path.unlink()
+            total -= size
+        except OSError:
+            pass
 
 
 def cached(key: bytes, build):

@@ -100,3 +100,33 @@ def test_no_prefilter_for_a_case_folded_non_ascii_start():
 
     pattern = compiled.compile_re("\u017fure", re.I)  # the long s folds to "s"
     assert pattern.search("SURE") and Prefilter.of(pattern) is None
+
+
+def test_an_invalid_pattern_is_remembered_as_invalid(store, monkeypatch):
+    # a pattern only the regex module compiles is parsed once, not at every start
+    with pytest.raises(re.error):
+        compiled.compile_re(r"(?<=a+)b", 0)
+    compiled.save()
+    _fresh_process(monkeypatch)
+    monkeypatch.setattr(compiled, "_generate", lambda *a: pytest.fail("parsed again"))
+    with pytest.raises(re.error):
+        compiled.compile_re(r"(?<=a+)b", 0)
+
+
+def test_the_data_cache_is_pruned_oldest_first_when_over_its_limit(tmp_path, monkeypatch):
+    import os
+
+    import lint.yamlio as yamlio
+
+    monkeypatch.setenv("MEDLINT_DATA_CACHE", str(tmp_path))
+    monkeypatch.setattr(yamlio, "DATA_CACHE_LIMIT", 3000)
+    # entries left by earlier versions of medlint, oldest first
+    for age in range(6):
+        old = tmp_path / f"old{age}.pickle"
+        old.write_bytes(b"x" * 1000)
+        os.utime(old, (1_000_000 + age, 1_000_000 + age))
+    assert yamlio.cached(b"today", lambda: "fresh") == "fresh"
+    left = sorted(p.name for p in tmp_path.glob("*.pickle"))
+    # under half the limit: the newest old entry and today's
+    assert "old5.pickle" in left and "old0.pickle" not in left and len(left) == 2
+    assert yamlio.cached(b"today", lambda: "rebuilt") == "fresh"

@@ -134,3 +134,18 @@ def test_decode_errors(data, message):
 
 def test_decode_strips_a_utf8_bom():
     assert decode("\ufeffhello".encode("utf-8")) == "hello"
+
+
+@pytest.mark.parametrize("text, scope", [
+    # prose that cites a study in passing is prose, however its first words look
+    ("The UK FASHIoN trial (Griffin et al. 2018) compared arthroscopy with physiotherapy in 348 people.", "paragraph"),
+    ("In the PROFHER trial (Rangan et al. 2015) a sling did as well as surgery.", "paragraph"),
+    # an entry of a reference list, even outside a References section
+    ("Griffin DR, Dickenson EJ, Wall PDH, et al. Hip arthroscopy versus best conservative care. Lancet 2018;391:2225-35.",
+     "reference"),
+    ("Hamdy FC et al. Ten-year outcomes after monitoring, surgery, or radiotherapy. N Engl J Med 2016;375:1415.",
+     "reference"),
+])
+def test_a_reference_entry_is_told_from_prose_that_cites(text, scope):
+    _, got = blocks("page.md", f"# Hip arthroscopy\n\nKeyhole surgery on the hip.\n\n{text}\n")
+    assert got[-1][0] == scope

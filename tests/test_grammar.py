@@ -91,3 +91,9 @@ def test_past_tense_outside_a_risk_list_is_fine(linter):
 def test_doubled_word(linter):
     assert grammar(linter, "Keep the the wound dry.", "GRM002") == ["the the"]
     assert grammar(linter, "The nurse said that that dressing can stay on.", "GRM002") == []
+
+
+def test_a_structure_named_in_the_plural_takes_a_plural_verb(linter):
+    result = linter.lint_source("page.md", "# Dental veneers\n\nContact us if your gums become swollen or your tonsils are sore. "
+                                 "Internal piles are inside the back passage. Diabetes is common.\n")
+    assert [f for f in result.findings if f.code == "GRM003"] == []

@@ -240,7 +240,11 @@ _RUN_IN_LIST = compile_re(
 
 _ENTRY_START = compile_re(
     r"^\s*(?:(?i:sources?|references?|citations?)\s*:|\[?\d{1,3}[.\])]\s"
-    r"|[A-Z][\w'’-]+(?:\s+[A-Z]{1,3}\b|,\s*[A-Z]\.|\s+et\s+al\b))"
+    # a surname with initials: "Griffin DR, Dickenson EJ", "Smith J. Title", "Hamdy FC et al."; a sentence
+    # that opens "The UK FASHIoN trial (Griffin et al. 2018) found..." is prose
+    r"|(?!(?:The|A|An|In|On|At|Our|Your|This|These|That|Those|Most|Many|Some|One|Its|Their|We|It|For|From|With"
+    r"|After|Before|When|If|As|By|Both|All|Each|Every|Only|Over|Under|About|Around)\b)"
+    r"[A-Z][\w'’-]+(?:\s+[A-Z]{1,3}(?:[,.;]|\s+(?:and|&)\s|\s+et\s+al\b)|,\s*[A-Z]\.|\s+et\s+al\b))"
 )
 
 

@@ -47,7 +47,7 @@ from lint.matching import compile_builtin
 from lint.registry import builtin_rules_dir
 from lint.yamlio import load_yaml
 
-CLAIM_TYPES = ("percentage", "frequency", "ratio", "proportion", "count", "research")
+CLAIM_TYPES = ("percentage", "frequency", "ratio", "proportion", "count", "recovery", "research")
 LEXICON_FILE = "evidence-lexicon.yaml"
 
 # -- the grammar of numbers ----------------------------------------------------
@@ -147,9 +147,19 @@ def load_lexicon(path: str) -> EvidenceLexicon:
     )
     # a named source: a known body, a body phrase, or (after "according to") any capitalised name
     named_after = (
-        rf"(?:(?:the\s+)?(?:{body_phrase}|(?!(?i:{unnamed})\b)(?!{MONTHS}\b){_CAPWORD}(?:\s+(?:of\s+|for\s+|and\s+|&\s+)?{_CAPWORD})*))"
+        rf"(?:(?:the\s+)?(?:(?i:(?:medical\s+|scientific\s+)?journal)\s+)?(?:{body_phrase}|(?!(?i:{unnamed})\b)(?!{MONTHS}\b){_CAPWORD}(?:\s+(?:of\s+|for\s+|and\s+|&\s+)?{_CAPWORD})*))"
     )
 
+    # the professions an unnamed authority claim names: "dermatologists agree", "GPs up and down the country"
+    professions = (
+        r"(?:experts|doctors|scientists|surgeons|specialists|researchers|physicians|dentists|clinicians|consultants"
+        r"|(?-i:GPs)|[a-z]*(?:ologists|icians|iatrists|dontists|therapists))"
+    )
+    places = (
+        r"(?:worldwide|everywhere|nationwide|internationally|around\s+the\s+(?:world|globe|country)"
+        r"|across\s+the\s+(?:world|globe|country|nation|uk|us|usa|board)|up\s+and\s+down\s+the\s+(?:country|land)"
+        r"|in\s+every\s+(?:country|city|hospital))"
+    )
     claims = {
         "percentage": compile_builtin(
             rf"(?i)(?<![\w.,/])(?:{QUALIFIER}\s+)?(?:{DIGITS}|{NUMBER_WORD}){PERCENT_SIGN}?"
@@ -168,6 +178,10 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             r"|stronger|weaker|cheaper|bigger|easier|healthier|sooner|likelier|clearer"
             r"|as\s+[a-z]+|the\s+(?:risk|chance|rate|odds))\b"
             r"|\b(?:twice|half|double|triple)\s+(?:as\s+(?!well\b|soon\s+as\s+(?:possible|you|your)\b|often\s+as\s+needed)[a-z]+|the\s+(?:risk|chance|rate|odds|success))\b"
+            # "around half the swelling", "a third of the downtime"
+            r"|\b(?:about|around|roughly|only|just|nearly|less\s+than)\s+(?:half|a\s+third\s+of|a\s+quarter\s+of)\s+the\s+"
+            r"(?:pain|swelling|bruising|scarring|discomfort|downtime|down\s+time|recovery\s+time|recovery|side\s+effects"
+            r"|complications|blood\s+loss|time\s+off(?:\s+work)?)\b"
             r"|\b(?:halves|halved|halving|doubles|doubled|doubling|triples|tripled|quadruples)\s+(?:the|your)\s+"
             r"(?:risk|chance|rate|odds|success|likelihood|(?:[\w-]+\s+)?(?:weight\s+loss|results|recovery|speed|effect|benefits?"
             r"|survival|improvement|chances))\b"
@@ -181,6 +195,12 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             r"|\b(?:days|episodes|attacks|symptoms|pain|seizures|admissions|readmissions|infections|complications"
             r"|relapses|migraines|headaches)\s+(?:is\s+|are\s+|was\s+|were\s+)?(?:cut|reduced|lowered|slashed|decreased)\s+by\s+"
             r"(?:half|a\s+third|a\s+quarter|two[-\s]thirds|three[-\s]quarters|a\s+fifth)\b"
+            # weight lost as an outcome: "patients lose an average of 15 kg", "shed up to three stone",
+            # "an average weight loss of 20 kg" ("you need to lose 5 kg first" has no average and is advice)
+            rf"|\b(?:lose|loses|lost|losing|shed|sheds|shedding|drop|drops|dropped)\s+(?:an?\s+average\s+(?:of\s+)?"
+            rf"|on\s+average\s+|up\s+to\s+|as\s+much\s+as\s+)(?:{NUMBER}|\d+(?:\.\d+)?)\s*(?:kg|kilos?|kilograms?|lbs?"
+            rf"|pounds|stones?|st|dress\s+sizes?)\b"
+            rf"|\baverage\s+(?:weight\s+)?loss\s+of\s+(?:{NUMBER}|\d+(?:\.\d+)?)\s*(?:kg|kilos?|kilograms?|lbs?|pounds|stones?|st|%)"
             # "outlasts bonding by a factor of three"
             rf"|\bby\s+a\s+factor\s+of\s+(?:{NUMBER}|\d+(?:\.\d+)?)\b"
             # "recover 2 weeks sooner"
@@ -191,6 +211,16 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             r"|\b(?:(?:a\s+)?fraction\s+of|half|twice|double|(?:far\s+|well\s+|much\s+)?(?:below|above|under|over|better\s+than"
             r"|lower\s+than|higher\s+than|less\s+than|faster\s+than|quicker\s+than))\s+the\s+(?:national|uk|us|nhs|industry"
             r"|regional|country'?s|average|typical)\s*(?:average|figure|rate|benchmark|norm|standard|mean)?\b"
+        ),
+        "recovery": compile_builtin(
+            # a state, not advice: "are back at work", not "can go back to work"
+            r"(?i)(?:(?<=\bis\s)|(?<=\bbe\s)|(?<=\bare\s)|(?<=\bwas\s)|(?<=\bwere\s)|(?<=['’]re\s))"
+            r"(?:back\s+(?:at|on|behind|in|to)\s+(?:(?:the|their|your|his|her|a|my)\s+)?(?:[\w-]+\s+){0,2}?"
+            r"(?:work|desks?|office|golf\s+course|gym|pitch|court|job|routine|sport|sports|training|wheel|slopes|dance\s+floor)"
+            r"|(?:driving|walking|running|working|swimming|exercising|cycling)\s+again)"
+            r"\s+(?:(?:within|in|after|by|from)\s+(?:just\s+|only\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a\s+(?:day|week)"
+            r"|day\s+\d+|24|48)\b(?:\s+(?:days?|weeks?|hours?|months?))?"
+            r"|the\s+(?:next|following)\s+(?:day|morning)|the\s+same\s+(?:day|week))"
         ),
         "count": compile_builtin(
             rf"(?i)(?<![\w.,/])(?:{QUALIFIER}\s+)?(?:\d+(?:\.\d+)?\s+(?:million|billion)|(?:one|two|three|four|five|six|seven|eight|nine|ten|a)\s+million"
@@ -240,8 +270,14 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             rf"|(?:{unnamed})\b)"
             r"|" + "".join(rf"(?<!\b{w}\s)" for w in ("your", "the", "their", "his", "her", "my", "a", "an")) +
             r"\b(?:(?:most|many|leading|top|all|our)\s+)?"
-            r"(?:experts|doctors|scientists|surgeons|specialists|researchers|physicians|dentists|clinicians)\s+"
+            r"(?:experts|doctors|scientists|surgeons|specialists|researchers|physicians|dentists|clinicians"
+            r"|[a-z]*(?:ologists|icians|iatrists|dontists|therapists))\s+"
             r"(?:(?:all|now|generally|widely|largely|increasingly|also|overwhelmingly|unanimously)\s+)?(?:agree|believe|confirm|say|consider|think|know|accept)\b"
+            # a recommendation made general by its adverb: "urologists now recommend PAE", "gynaecologists
+            # overwhelmingly recommend it" ("surgeons recommend that you rest" is advice, not a claim)
+            r"|\b(?:(?:most|many|leading|top|all|our)\s+)?(?:experts|doctors|scientists|surgeons|specialists|physicians|dentists"
+            r"|clinicians|[a-z]*(?:ologists|icians|iatrists|dontists))\s+(?:(?:now|overwhelmingly|unanimously|widely|increasingly"
+            r"|universally|all)\s+){1,2}(?:recommend|endorse|prefer|favour|favor|choose|back|support|use)\b"
             # "urologists and radiologists alike consider it"
             r"|\b[a-z]*(?:ologists|icians|ists|surgeons|doctors)\s+and\s+[a-z]*(?:ologists|icians|ists|surgeons|doctors)\s+alike\s+"
             r"(?:agree|consider|recommend|believe|say|prefer)\b"
@@ -251,6 +287,19 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             r"|across\s+the\s+(?:world|country|uk|us)))\s+(?:all\s+|now\s+)?(?:recommend|endorse|prefer|choose|trust|approve|use"
             r"|agree|believe|confirm|accept)\b"
             r"|\bexperts\s+(?:now\s+)?(?:recommend|endorse)\b"
+            # a profession everywhere: "GPs up and down the country agree", "surgeons nationwide have adopted it"
+            rf"|\b{professions}\s+{places}\s+(?:(?:have|are|all|now|also)\s+){{0,2}}[a-z]+\b"
+            # a profession changing over: "foot surgeons are switching to it", "dermatologists pick it first"
+            rf"|\b{professions}\s+(?:(?:are|have|now|all|increasingly)\s+){{0,2}}(?:switching|switched|moving|turning|flocking"
+            r"|converting)\s+to\b"
+            rf"|\b{professions}\s+(?:now\s+)?(?:pick|choose|prefer|use|reach\s+for|turn\s+to)\s+(?:first|most\s+often|over\s+(?:any|every|all))\b"
+            rf"|\b(?:leading|top)\s+{professions}\s+(?:(?:now|all|also)\s+)?(?:choose|pick|use|prefer|have|had|trust|recommend)\b"
+            r"|\bfor\s+their\s+own\s+(?:eyes|families|children|teeth|knees|hips|backs|bodies|skin|wives|husbands|partners)\b"
+            # agreement of a whole field: "there is broad scientific consensus", "the medical community agrees"
+            r"|\b(?:broad|wide|widespread|general|strong|overwhelming|clear|growing|universal)\s+(?:scientific\s+|medical\s+"
+            r"|clinical\s+|expert\s+|professional\s+)?(?:consensus|agreement)\b"
+            r"|\bthe\s+(?:medical|scientific|surgical|dental|clinical)\s+(?:community|world|profession|establishment)\s+"
+            r"(?:(?:now|all|has|have|largely|widely)\s+)?(?:agrees?|accepts?|recognises?|recognizes?|recommends?|endorses?|agreed|accepted|backs?)\b"
             # "it is widely accepted that", "it is now generally agreed that"
             r"|\bit\s+(?:is|has\s+(?:long\s+)?been)\s+(?:now\s+)?(?:widely|generally|universally|commonly)\s+(?:accepted|agreed"
             r"|recognised|recognized|acknowledged)\s+that\b"
@@ -280,6 +329,7 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         rf"{named_after}"
         # a named body as the subject: "The NHS puts this at...", "NICE recommends..."
         rf"|(?:\b[Tt]he\s+)?(?:{body_phrase})\s+(?i:says|said|reports|reported|estimates|estimated|recommends|recommended|puts"
+        r"|gives|gave|lists|listed|provides|provided|sets\s+out|describes|described"
         r"|put|advises|states|stated|found|finds|notes|noted|publishes|published|suggests|figures|data|statistics|guidance"
         r"|guidelines?|audit|registry|report|review)\b"
         # a journal named anywhere
@@ -306,11 +356,13 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             "times", "fold", "twice", "half", "double", "triple", "halves", "halved", "halving", "doubles",
             "doubled", "doubling", "triples", "tripled", "quadruples", "fraction", "national", "average",
             "industry", "typical", "regional", "uk", "us", "nhs", "country", "countrys", "third", "quarter",
-            "thirds", "quarters", "fifth", "sooner", "faster", "quicker", "factor",
+            "thirds", "quarters", "fifth", "sooner", "faster", "quicker", "factor", "lose", "loses", "lost", "losing",
+            "shed", "sheds", "shedding", "drop", "drops", "dropped", "loss",
             # "3x faster" ("2× more likely" is let through by its sign)
             *(f"{n}x" for n in range(1, 101)),
         }),
         "proportion": frozenset({"half", "third", "thirds", "quarter", "quarters", "fifth", "majority"}),
+        "recovery": frozenset({"back", "again"}),
         "count": frozenset({"million", "billion"}),
         "research-generic": frozenset(lowered("research_subjects") | lowered("qualified_research_subjects")),
         "research-proven": frozenset({"proven", "proved", "tested", "validated", "shown", "documented",
@@ -319,7 +371,11 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         "research-experts": frozenset({"according", "experts", "doctors", "scientists", "surgeons", "specialists",
                                        "researchers", "physicians", "dentists", "clinicians", "accepted", "agreed",
                                        "recognised", "recognized", "acknowledged", "worldwide", "world", "everywhere",
-                                       "country", "nation", "alike", "overwhelmingly", "unanimously"}),
+                                       "country", "nation", "alike", "overwhelmingly", "unanimously", "agree",
+                                       "recommend", "endorse", "prefer", "nationwide", "internationally", "globe",
+                                       "switching", "switched", "moving", "turning", "flocking", "converting", "pick",
+                                       "choose", "leading", "top", "own", "consensus", "agreement", "community",
+                                       "favour", "favor"}),
         "research-narrative": frozenset(lowered("study_nouns")),
     }
     source_gate = frozenset(
@@ -534,6 +590,8 @@ class UncitedClaim(Kind):
             return False
         if kind == "percentage" and lex.measured_after.match(text, end):
             return False
+        if kind == "recovery" and _RECOVERY_HEDGE.search(text, bounds[0], start):
+            return False  # "most people can be back at work within 2 weeks": guidance, not a promise
         if kind == "frequency":
             # "3 in 1" is a product, not a probability: a frequency counts a part of a whole
             m = _FREQUENCY_PARTS.search(text, start, end)
@@ -576,6 +634,12 @@ class UncitedClaim(Kind):
                     if claim_sentences is None:
                         claim_sentences = {max(0, bisect.bisect_right(starts, c[0]) - 1) for c in claims}
                     near = [j for j in near if j == i or j not in claim_sentences]
+                if near and near[0] < i and (kind == "research-experts" or kind.startswith("research")
+                                             and self.lex.in_house.search(sentence)):
+                    # the clinic's own research claim ("Our cell therapy is clinically proven"), or an appeal to
+                    # unnamed experts ("Surgeons now overwhelmingly favour it"), takes no source from the
+                    # sentence before, which cited something else
+                    near = [j for j in near if j >= i]
                 if near:
                     continue
                 if i - before < 0 and self._lead_in_sourced(units, index, sources):
@@ -626,6 +690,12 @@ _WORD_VALUES.update({"hundred": 100, "thousand": 1000, "million": 1_000_000})
 _FREQUENCY_PARTS = compile_builtin(
     rf"(?i)(?P<part>{DIGITS}|[a-z]+)(?:\s*(?:-|–|to|or)\s*(?:{DIGITS}|[a-z]+))?\s+(?:in|per|out\s+of|of\s+every|in\s+every|of)\s+"
     rf"(?:every\s+|the\s+)?(?P<whole>{DIGITS}|(?:a\s+|one\s+)?[a-z]+)\b"
+)
+
+
+_RECOVERY_HEDGE = compile_builtin(
+    r"(?i)\b(?:can|could|may|might|should|usually|generally|typically|often|probably|likely|hope|aim|able|allowed"
+    r"|advised|expect|expected|if|when|until|unless)\b"
 )
 
 

@@ -59,15 +59,32 @@ def third_person(verb: str) -> str:
 plural = third_person  # the spelling rules for regular plurals are the same
 
 
+def _plural_name(word: str) -> bool:
+    """A structure's name in the plural ("gums", "tonsils", "ovaries"): it ends in -s, but not as
+    "pancreas", "pelvis", "uterus", "lens", "biceps" or "os" do."""
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "as", "ns", "os", "eps"))
+
+
+# conditions whose names end in -s but take a singular verb ("diabetes is", "shingles is")
+_SINGULAR_IN_S = frozenset({
+    "diabetes", "herpes", "rabies", "scabies", "rickets", "shingles", "measles", "mumps", "tetanus", "aids",
+    "lupus", "mellitus", "insipidus", "pertussis", "thrombosis", "stenosis", "sepsis", "ascites", "caries",
+})
+
+
 def load_words(rule, kb=None) -> dict:
     """The grammar word lists, with the knowledge base's one-word names added to the nouns."""
     path = Path(rule.path).parent / "words.yaml"
     data = dict(load_yaml(path) or {}) if path.is_file() else {}
     nouns = {n.lower().split()[-1] for n in data.get("nouns") or []}
+    kb_plurals = set()
     if kb is not None:
         for label, _, phrase in kb.lexicon():
             if label in ("structure", "procedure", "condition") and phrase.isalpha() and phrase.islower():
-                nouns.add(phrase)
+                if label in ("structure", "condition") and _plural_name(phrase) and phrase not in _SINGULAR_IN_S:
+                    kb_plurals.add(phrase)  # "gums", "tonsils", "piles", "gallstones": named in the plural
+                else:
+                    nouns.add(phrase)
     verbs = {v.lower() for v in data.get("verbs") or []}
     irregular = {k: tuple(v) for k, v in (data.get("irregular_verbs") or {}).items()}
     noun_like = {v.lower() for v in data.get("noun_like_verbs") or []}
@@ -79,7 +96,7 @@ def load_words(rule, kb=None) -> dict:
         base.add(forms[1])
     base.update({"were", "don't"})
     third.update({"was", "doesn't"})
-    irregular_plurals = {w.lower() for w in data.get("irregular_plurals") or []}
+    irregular_plurals = {w.lower() for w in data.get("irregular_plurals") or []} | kb_plurals
     plurals = {plural(n) for n in nouns if not n.endswith("s")} | irregular_plurals
     # a noun after a determiner is a noun even when the word can be a verb ("the risk", "the cut")
     singulars = {n for n in nouns if n not in irregular_plurals} - plurals - third

@@ -36,7 +36,6 @@ from lint.yamlio import load_yaml
 
 # a clause ends at these: a hedge or negation before them does not reach past
 _CLAUSE_BREAK = compile_builtin(r"[.;:!?()\[\]—–]|,\s|\b(?:but|however|although|though|whereas|while|yet)\b", re.I)
-_UNSET = object()
 _NOT_NEGATING = {"only", "just", "merely", "simply"}
 _OWN_NEGATION = {"no", "not", "never", "without", "zero", "none", "nothing"}
 
@@ -157,8 +156,19 @@ class PhraseIndex:
                 yield m
 
 
-def negated_before(unit, start: int, end: int) -> bool:
-    """True when a negation scope that begins before ``start`` covers the match."""
+# after "not", these open a noun phrase set against another ("a modern laser, not the outdated kit"),
+# which negates nothing about that phrase
+_CONTRAST_OPENERS = frozenset({"the", "a", "an", "those", "these", "this", "that", "your", "their", "its", "our",
+                               "some", "any", "all", "like"})
+
+
+def negated_before(unit, start: int, end: int, contrast_is_claim: bool = False) -> bool:
+    """True when a negation scope that begins before ``start`` covers the match.
+
+    With ``contrast_is_claim`` only a negated statement counts ("open surgery is not outdated");
+    a contrast ("not the outdated kit", "rather than barbaric stripping", "without old-fashioned
+    drugs") still says what it says of the other thing.
+    """
     doc = unit.doc
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
@@ -171,6 +181,10 @@ def negated_before(unit, start: int, end: int) -> bool:
             following = doc[neg.start + 1].lower_ if neg.start + 1 < len(doc) else ""
             if trigger.lower_ in ("not", "n't") and following in _NOT_NEGATING:
                 continue
+            if contrast_is_claim and (trigger.lower_ not in ("not", "n't", "never") or following in _CONTRAST_OPENERS):
+                continue
+            if contrast_is_claim and neg.start > 0 and doc[neg.start - 1].lower_ == "do" and doc[neg.start - 1].is_sent_start:
+                continue  # an imperative ("Don't trust your face to salons that...") says what it says of them
             # "and" joining two words ("safe and painless") keeps the negation; "and" opening a new
             # clause ("walking without a stick and enjoy a pain-free knee") ends it
             if any(doc[i].lower_ in ("and", "or") and span.start - i > 2 for i in range(neg.start + 1, span.start)):
@@ -185,6 +199,8 @@ class _PhraseKind(Kind):
         "exception_patterns": (list, list),
         "case_sensitive": (bool, False),
         "skip_negated": (bool, False),
+        # with skip_negated: a contrast ("not the outdated kit") is not a negation of the match
+        "contrast_is_claim": (bool, False),
         "hedges": (list, list),
         "hedge_window": (int, 3),
         # a YAML file beside the rule: word classes its patterns use as {:name}
@@ -213,7 +229,8 @@ class _PhraseKind(Kind):
         return _CLASS_REF.sub(replace, pattern)
 
     def _compile_common(self):
-        self._prefilters: dict[int, Prefilter | None] = {}
+        # per compiled pattern: its prefilter (or None) and whether it is anchored with ^ or $
+        self._prefilters: dict[int, tuple[Prefilter | None, bool]] = {}
         self._lowered_of, self._lowered_text = None, ""
         case = self.opts["case_sensitive"]
         where = f"{self.rule.path}: rule {self.rule.code}"
@@ -248,14 +265,15 @@ class _PhraseKind(Kind):
         """
         if pattern is None:
             return []
-        prefilter = self._prefilters.get(id(pattern), _UNSET)
-        if prefilter is _UNSET:
-            prefilter = self._prefilters[id(pattern)] = Prefilter.of(pattern)
-        if prefilter is not None:
-            whole = joined if joined is not None else units[0].block.text
-            if not prefilter.may_match(whole, self._lowered(whole)):
-                return []
-        if joined is None or _ANCHORED.search(pattern.pattern):
+        facts = self._prefilters.get(id(pattern))
+        if facts is None:
+            facts = self._prefilters[id(pattern)] = (Prefilter.of(pattern), bool(_ANCHORED.search(pattern.pattern)))
+        prefilter, anchored = facts
+        if joined is None or anchored:
+            if prefilter is not None:
+                whole = joined if joined is not None else units[0].block.text
+                if not prefilter.may_match(whole, self._lowered(whole)):
+                    return []
             return [(i, m.start(), m.end(), m) for i, u in enumerate(units) for m in finditer(pattern, u.block.text)]
         out = []
         scan = prefilter.finditer(pattern, joined, self._lowered(joined)) if prefilter else finditer(pattern, joined)
@@ -310,7 +328,7 @@ class _PhraseKind(Kind):
                 if (s, e) in seen or any((a, b) != (s, e) and a <= s and e <= b for a, b in spans):
                     continue
                 seen.add((s, e))
-                if self.opts["skip_negated"] and negated_before(unit, s, e):
+                if self.opts["skip_negated"] and negated_before(unit, s, e, self.opts["contrast_is_claim"]):
                     continue
                 if self._hedged(text, s):
                     continue

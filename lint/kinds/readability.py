@@ -424,12 +424,19 @@ class UnexplainedAcronym(Kind):
             text = unit.block.text
             letters = sum(c.isalpha() for c in text)
             shouting = letters >= 12 and sum(c.isupper() for c in text) / letters > 0.6
+            capital_runs = None
             for m in _ACRONYM.finditer(text):
                 acronym = m.group(1)
                 if acronym in done or acronym in self.allowed or _ROMAN.match(acronym) or shouting:
                     continue
+                if capital_runs is None:
+                    capital_runs = [r.span() for r in _CAPITAL_RUN.finditer(text)]
+                if any(a <= m.start(1) and m.end(1) <= b for a, b in capital_runs):
+                    continue  # a line in capitals ("ABOUT THIS LEAFLET"), not an acronym
                 if _in_citation(text, m.start()):
                     continue  # a trial or a group named in a citation: "(CODA Collaborative, 2020)"
+                if _NAMED_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+                    continue  # a study's name: "a study called UKUFF", "a trial known as PROFHER"
                 if self._expanded_at(text, m.start(), m.end()):
                     done.add(acronym)
                     continue
@@ -440,6 +447,13 @@ class UnexplainedAcronym(Kind):
 
 
 _YEAR = compile_re(r"\b(?:19|20)\d\d\b")
+# a study's name is a name ("a large trial called UKUFF"); a procedure's is not ("a procedure called ERCP")
+_NAMED_BEFORE = compile_re(
+    r"\b(?:study|trial|review|audit|registry|survey|project|programme|program|collaboration|group)\s+"
+    r"(?:called|named|known\s+as|nicknamed|dubbed)\s+(?:the\s+)?$"
+)
+# three or more words in capitals in a row: a heading or a warning set in capitals
+_CAPITAL_RUN = compile_re(r"\b[A-Z][A-Z'’-]+\b(?:[\s(),:&/-]+\b[A-Z][A-Z'’-]+\b){2,}")
 
 
 def _in_citation(text: str, pos: int) -> bool:

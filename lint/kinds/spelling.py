@@ -456,6 +456,8 @@ class Spelling(Kind):
             return False  # a name or a brand
         if text[0].isupper() and scope in ("title", "heading") and tok.i > 0 and not text[1:].islower():
             return False
+        if text[0].isupper() and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text in _INSTITUTION_WORDS:
+            return False  # a name: "Kingsmead Hospital", "Northbrook Clinic"
         return True
 
     def _page_words(self, page) -> dict[str, int]:
@@ -512,6 +514,14 @@ class Spelling(Kind):
     @staticmethod
     def _joined_by_hyphen(doc, tok) -> bool:
         return (tok.i > 0 and doc[tok.i - 1].text == "-") or (tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-")
+
+
+# words that follow a place's or a founder's name in the name of a hospital or a practice
+_INSTITUTION_WORDS = frozenset({
+    "Hospital", "Hospitals", "Clinic", "Clinics", "Trust", "Centre", "Center", "Infirmary", "Practice", "Surgery",
+    "Medical", "Health", "Healthcare", "University", "College", "Institute", "Foundation", "House", "Lodge",
+    "Teaching", "General", "District", "Memorial", "Community", "Royal", "Eye", "Dental", "Children's", "Women's",
+})
 
 
 # suffix -> the endings its root may have had ("biopsies" <- "biopsy", "removed" <- "remove")
