@@ -75,6 +75,8 @@ class KnowledgeBase:
 
     # -- regions --------------------------------------------------------------
     _ancestors: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
+    # the lexicon, made once: the term matcher, spelling, grammar and SEO rules all read it at start-up
+    _lexicon: tuple = field(default=(), repr=False, compare=False)
 
     def ancestors(self, region_id: str) -> frozenset[str]:
         """The region and every region that contains it."""
@@ -107,6 +109,9 @@ class KnowledgeBase:
 
         Labels: ``procedure``, ``structure``, ``condition``, ``region``.
         """
+        sizes = (len(self.procedures), len(self.structures), len(self.conditions), len(self.regions))
+        if self._lexicon and self._lexicon[0] == sizes:
+            return list(self._lexicon[1])
         out = []
         for p in self.procedures.values():
             for phrase in (p.name, *p.synonyms):
@@ -122,6 +127,7 @@ class KnowledgeBase:
         for r in self.regions.values():
             for phrase in r.terms:
                 out.append(("region", r.id, phrase))
+        self._lexicon = (sizes, tuple(out))
         return out
 
 

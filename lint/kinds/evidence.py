@@ -47,7 +47,7 @@ from lint.matching import compile_builtin
 from lint.registry import builtin_rules_dir
 from lint.yamlio import load_yaml
 
-CLAIM_TYPES = ("percentage", "frequency", "ratio", "proportion", "count", "recovery", "research")
+CLAIM_TYPES = ("percentage", "frequency", "ratio", "proportion", "count", "recovery", "return", "comparison", "research")
 LEXICON_FILE = "evidence-lexicon.yaml"
 
 # -- the grammar of numbers ----------------------------------------------------
@@ -182,6 +182,14 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             r"|\b(?:about|around|roughly|only|just|nearly|less\s+than)\s+(?:half|a\s+third\s+of|a\s+quarter\s+of)\s+the\s+"
             r"(?:pain|swelling|bruising|scarring|discomfort|downtime|down\s+time|recovery\s+time|recovery|side\s+effects"
             r"|complications|blood\s+loss|time\s+off(?:\s+work)?)\b"
+            r"|\b(?:half|a\s+third\s+of|a\s+quarter\s+of|a\s+fraction\s+of|twice|double)\s+the\s+(?:[\w-]+\s+){0,2}?"
+            r"(?:pain|swelling|bruising|scarring|tenderness|discomfort|downtime|recovery\s+time|side\s+effects|complications"
+            r"|complication\s+rate|risk|blood\s+loss|energy|strength|results?|success\s+rate)\b"
+            # "three times the energy", "an extra 90 minutes of sleep a night"
+            rf"|(?<![\w.,/])(?:{NUMBER}|\d+(?:\.\d+)?)\s+times\s+(?:the|your|their|as\s+much)\s+(?:energy|strength|stamina|libido|"
+            r"sleep|confidence|mobility|results?|benefit|improvement|weight\s+loss|chance|success)\b"
+            rf"|\ban?\s+(?:extra|additional)\s+(?:{NUMBER}|\d+(?:\.\d+)?)\s+(?:minutes?|hours?|years?|days?|months?)\s+of\s+"
+            r"(?:sleep|life|rest|walking|activity|pain[-\s]free\s+\w+)\b"
             r"|\b(?:halves|halved|halving|doubles|doubled|doubling|triples|tripled|quadruples)\s+(?:the|your)\s+"
             r"(?:risk|chance|rate|odds|success|likelihood|(?:[\w-]+\s+)?(?:weight\s+loss|results|recovery|speed|effect|benefits?"
             r"|survival|improvement|chances))\b"
@@ -208,7 +216,7 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             # "recover in half the time", "in a fraction of the time"
             r"|\bin\s+(?:half|a\s+third\s+of|a\s+quarter\s+of|a\s+fraction\s+of)\s+the\s+(?:time|recovery\s+time)\b"
             # compared with a benchmark: "a fraction of the national figure", "well below the UK average"
-            r"|\b(?:(?:a\s+)?fraction\s+of|half|twice|double|(?:far\s+|well\s+|much\s+)?(?:below|above|under|over|better\s+than"
+            r"|\b(?:(?:a\s+)?fraction\s+of|half|twice|double|(?:a|one)\s+(?:third|quarter|fifth|tenth)\s+of|(?:far\s+|well\s+|much\s+)?(?:below|above|under|over|better\s+than"
             r"|lower\s+than|higher\s+than|less\s+than|faster\s+than|quicker\s+than))\s+the\s+(?:national|uk|us|nhs|industry"
             r"|regional|country'?s|average|typical)\s*(?:average|figure|rate|benchmark|norm|standard|mean)?\b"
         ),
@@ -216,11 +224,33 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             # a state, not advice: "are back at work", not "can go back to work"
             r"(?i)(?:(?<=\bis\s)|(?<=\bbe\s)|(?<=\bare\s)|(?<=\bwas\s)|(?<=\bwere\s)|(?<=['’]re\s))"
             r"(?:back\s+(?:at|on|behind|in|to)\s+(?:(?:the|their|your|his|her|a|my)\s+)?(?:[\w-]+\s+){0,2}?"
-            r"(?:work|desks?|office|golf\s+course|gym|pitch|court|job|routine|sport|sports|training|wheel|slopes|dance\s+floor)"
+            r"(?:work|desks?|office|golf\s+course|gym|pitch|court|job|routine|sport|sports|training|wheel|slopes|dance\s+floor"
+            r"|activities|gardening|golf|tennis|running|exercise|school|driving|normal|life)"
             r"|(?:driving|walking|running|working|swimming|exercising|cycling)\s+again)"
             r"\s+(?:(?:within|in|after|by|from)\s+(?:just\s+|only\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a\s+(?:day|week)"
             r"|day\s+\d+|24|48)\b(?:\s+(?:days?|weeks?|hours?|months?))?"
-            r"|the\s+(?:next|following)\s+(?:day|morning)|the\s+same\s+(?:day|week))"
+            r"|the\s+(?:next|following)\s+(?:day|morning)|the\s+same\s+(?:day|week|afternoon|evening))"
+        ),
+        # "back to the gym in 48 hours", "grip strength returns in just 12 days", "feel like themselves
+        # again within 10 days" (guidance with "can", "usually" or "most people" is left alone)
+        "return": compile_builtin(
+            r"(?i)\b(?:(?:back|return(?:s|ing)?)\s+to\s+(?:(?:the|their|your|his|her|a|my|normal)\s+)?(?:[\w-]+\s+){0,2}?"
+            r"(?:work|desks?|office|gym|golf|sport|sports|training|driving|gardening|running|swimming|cycling|tennis"
+            r"|activities|activity|life|routine|exercise|school|job)"
+            r"|(?:strength|function|movement|vision|sight|hearing|feeling|energy|sleep|mobility|sensation)\s+(?:returns?|is\s+back"
+            r"|comes?\s+back)|like\s+(?:yourself|themselves|himself|herself|myself|new)\s+again)"
+            r"\s+(?:(?:within|in|after|by)\s+(?:just\s+|only\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a\s+(?:day|week)"
+            r"|day\s+\d+)\b(?:\s+(?:days?|weeks?|hours?|months?))?"
+            r"|the\s+(?:next|following|same)\s+(?:day|morning|afternoon|evening|week))"
+        ),
+        # better than the alternative: "more effective than a CPAP mask", "it outperforms a second operation"
+        "comparison": compile_builtin(
+            r"(?i)\b(?:outperforms?|outperformed|outlasts?|outlasted)\s+(?:(?:a|an|the|any|all|every|other|traditional|conventional"
+            r"|standard|open|older)\s+(?:[\w-]+\s+)?[\w-]+|[\w-]+\s+(?:surgery|operation|treatment|therapy))\b"
+            r"|\b(?:more\s+(?:effective|successful|reliable|durable)|works?\s+better|longer[-\s]lasting)\s+than\s+"
+            r"(?:(?:a|an|the|any|traditional|conventional|standard|open|older|other)\s+(?:[\w-]+\s+)?(?:[\w-]+)"
+            r"|tablets?|pills?|surgery|injections?|physio(?:therapy)?|cpap|glasses|braces?|splints?|diets?|medications?"
+            r"|medicines?|drugs?|creams?)\b"
         ),
         "count": compile_builtin(
             rf"(?i)(?<![\w.,/])(?:{QUALIFIER}\s+)?(?:\d+(?:\.\d+)?\s+(?:million|billion)|(?:one|two|three|four|five|six|seven|eight|nine|ten|a)\s+million"
@@ -295,6 +325,17 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             rf"|\b{professions}\s+(?:now\s+)?(?:pick|choose|prefer|use|reach\s+for|turn\s+to)\s+(?:first|most\s+often|over\s+(?:any|every|all))\b"
             rf"|\b(?:leading|top)\s+{professions}\s+(?:(?:now|all|also)\s+)?(?:choose|pick|use|prefer|have|had|trust|recommend)\b"
             r"|\bfor\s+their\s+own\s+(?:eyes|families|children|teeth|knees|hips|backs|bodies|skin|wives|husbands|partners)\b"
+            # a profession's view made general: "specialists increasingly see it as the first choice",
+            # "hand surgeons widely regard endoscopic release as superior"
+            rf"|\b{professions}\s+(?:(?:now|increasingly|widely|generally|universally|overwhelmingly)\s+){{1,2}}"
+            r"(?:see|regard|consider|view|rate|accept)\b"
+            r"|\b(?:widely|generally|universally|increasingly)\s+(?:regard(?:ed)?|seen|considered|viewed|accepted|recognised"
+            r"|recognized)\s+(?:[\w-]+\s+){0,3}?as\s+(?:the\s+)?(?:superior|better|best|first\s+choice|gold\s+standard"
+            r"|treatment\s+of\s+choice|preferred|safest|most\s+effective)\b"
+            # "endorsed by leading experts", "backed by sleep scientists", "recommended by urology experts"
+            r"|\b(?:recommended|endorsed|backed|approved|preferred|trusted|supported|praised|chosen)\s+by\s+"
+            r"(?!(?:your|the|a|an|our|their|his|her|my)\b)(?:(?:leading|top|many|most|all|expert)\s+)?(?:[\w-]+\s+)?"
+            rf"{professions}\b"
             # agreement of a whole field: "there is broad scientific consensus", "the medical community agrees"
             r"|\b(?:broad|wide|widespread|general|strong|overwhelming|clear|growing|universal)\s+(?:scientific\s+|medical\s+"
             r"|clinical\s+|expert\s+|professional\s+)?(?:consensus|agreement)\b"
@@ -334,6 +375,11 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         r"|guidelines?|audit|registry|report|review)\b"
         # a journal named anywhere
         rf"|\b{journals}\b"
+        # the provider's own dated audit, as the in-house message asks: "in our 2023 audit of 310 operations",
+        # "our clinic's 2024 survey of 240 patients", "the unit's 2022-23 outcome data"
+        r"|(?i:\b(?:our|the\s+(?:unit|department|hospital|clinic|practice|service|trust)[’']s)\s+(?:own\s+)?"
+        r"(?:[\w’'-]+\s+){0,3}?(?:19|20)\d{2}(?:\s*[-–/]\s*(?:19|20)?\d{2})?\s+(?:audit|survey|review|registry\s+data"
+        r"|outcome\s+(?:data|audit|figures)|data|figures|results))\b"
         # a line that gives its source
         r"|(?i:^\s*sources?\s*:)"
     )
@@ -357,12 +403,15 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             "doubled", "doubling", "triples", "tripled", "quadruples", "fraction", "national", "average",
             "industry", "typical", "regional", "uk", "us", "nhs", "country", "countrys", "third", "quarter",
             "thirds", "quarters", "fifth", "sooner", "faster", "quicker", "factor", "lose", "loses", "lost", "losing",
-            "shed", "sheds", "shedding", "drop", "drops", "dropped", "loss",
+            "shed", "sheds", "shedding", "drop", "drops", "dropped", "loss", "extra", "additional",
             # "3x faster" ("2× more likely" is let through by its sign)
             *(f"{n}x" for n in range(1, 101)),
         }),
         "proportion": frozenset({"half", "third", "thirds", "quarter", "quarters", "fifth", "majority"}),
         "recovery": frozenset({"back", "again"}),
+        "return": frozenset({"back", "return", "returns", "returning", "again"}),
+        "comparison": frozenset({"outperforms", "outperform", "outperformed", "outlasts", "outlast", "outlasted",
+                                 "effective", "successful", "reliable", "durable", "better", "longer-lasting", "lasting"}),
         "count": frozenset({"million", "billion"}),
         "research-generic": frozenset(lowered("research_subjects") | lowered("qualified_research_subjects")),
         "research-proven": frozenset({"proven", "proved", "tested", "validated", "shown", "documented",
@@ -375,7 +424,9 @@ def load_lexicon(path: str) -> EvidenceLexicon:
                                        "recommend", "endorse", "prefer", "nationwide", "internationally", "globe",
                                        "switching", "switched", "moving", "turning", "flocking", "converting", "pick",
                                        "choose", "leading", "top", "own", "consensus", "agreement", "community",
-                                       "favour", "favor"}),
+                                       "favour", "favor", "regard", "regarded", "see", "seen", "considered",
+                                       "viewed", "recommended", "endorsed", "backed", "approved", "preferred",
+                                       "trusted", "supported", "praised", "chosen"}),
         "research-narrative": frozenset(lowered("study_nouns")),
     }
     source_gate = frozenset(
@@ -588,10 +639,15 @@ class UncitedClaim(Kind):
             return False
         if lex.instruction_before.search(text[max(0, start - 60):start]):
             return False
-        if kind == "percentage" and lex.measured_after.match(text, end):
-            return False
+        if kind == "percentage" and lex.measured_after.match(text, end) \
+                and not _OUTCOME_VERB_BEFORE.search(text, max(bounds[0], start - 40), start):
+            return False  # "removing 80% of the stomach" describes the operation; "nodules lose 80% of their volume" is a result
         if kind == "recovery" and _RECOVERY_HEDGE.search(text, bounds[0], start):
             return False  # "most people can be back at work within 2 weeks": guidance, not a promise
+        if kind == "comparison" and _RESEARCH_BEFORE.search(text, max(bounds[0], start - 30), start):
+            return False  # "proven to outperform ...": the research claim (EVD002) is the finding
+        if kind in ("return", "comparison") and _GUIDANCE_HEDGE.search(text, bounds[0], start):
+            return False  # "most people go back to office work after 2 weeks", "surgery may work better than"
         if kind == "frequency":
             # "3 in 1" is a product, not a probability: a frequency counts a part of a whole
             m = _FREQUENCY_PARTS.search(text, start, end)
@@ -615,8 +671,15 @@ class UncitedClaim(Kind):
             starts = [s for s, _ in sentences]
             flags = None
             claim_sentences = None
+            # "95% of our patients return to sport within six months" is one claim: a recovery time or a
+            # comparison in the same clause as a number of cases is not reported again
+            counted = [c[1] for c in claims if c[2] not in _SECONDARY_CLAIMS]
             for s, e, kind in claims:
                 i = max(0, bisect.bisect_right(starts, s) - 1)
+                if kind in _SECONDARY_CLAIMS and any(
+                    0 <= s - end <= 60 and not _CLAUSE_JOIN.search(text, end, s) for end in counted
+                ):
+                    continue
                 sent_start, sent_end = sentences[i]
                 sentence = text[sent_start:sent_end]
                 if not kind.startswith("research") and not self.is_claim(text, s, e, kind, (sent_start, sent_end)):
@@ -676,7 +739,8 @@ class UncitedClaim(Kind):
             need = self.needs["population"]
         suggestions = plain_language(claim_text) if kind == "percentage" else ()
         plain = f" In plain words: '{suggestions[0]}'." if suggestions else ""
-        return self.hit(unit, s, e, suggestions=suggestions, claim="statistic", need=need, plain=plain)
+        claim = _CLAIM_NAMES.get(kind, "statistic")
+        return self.hit(unit, s, e, suggestions=suggestions, claim=claim, need=need, plain=plain)
 
 
 _WORD_VALUES = {
@@ -693,6 +757,20 @@ _FREQUENCY_PARTS = compile_builtin(
 )
 
 
+_RESEARCH_BEFORE = compile_builtin(r"(?i)\b(?:proven|proved|shown|demonstrated|found|known)\s+to\s+$")
+_SECONDARY_CLAIMS = frozenset({"recovery", "return", "comparison"})
+_CLAUSE_JOIN = compile_builtin(r"[,;:.!?]|\b(?:and|but|while|whereas)\b")
+# what the message calls a claim that is not a number of cases
+_CLAIM_NAMES = {"recovery": "recovery claim", "return": "recovery claim", "comparison": "comparison"}
+_OUTCOME_VERB_BEFORE = compile_builtin(
+    r"(?i)\b(?:lose|loses|lost|losing|shrink|shrinks|shrank|shrunk|shrinking|reduces?|reduced|reducing|falls?|fell"
+    r"|drops?|dropped|decreases?|decreased|regains?|regained|gains?|gained|improves?|improved)\b(?:\s+[\w-]+){0,2}\s*$"
+)
+# guidance rather than a promise: "most people can go back to work after 2 weeks"
+_GUIDANCE_HEDGE = compile_builtin(
+    r"(?i)\b(?:can|could|may|might|should|usually|generally|typically|often|probably|likely|hope|aim|able|allowed"
+    r"|advised|expect|expected|if|when|until|unless|most|many|some|people)\b"
+)
 _RECOVERY_HEDGE = compile_builtin(
     r"(?i)\b(?:can|could|may|might|should|usually|generally|typically|often|probably|likely|hope|aim|able|allowed"
     r"|advised|expect|expected|if|when|until|unless)\b"

@@ -72,9 +72,29 @@ _SINGULAR_IN_S = frozenset({
 })
 
 
+_WORDS_MADE: dict = {}
+
+
 def load_words(rule, kb=None) -> dict:
-    """The grammar word lists, with the knowledge base's one-word names added to the nouns."""
+    """The grammar word lists, with the knowledge base's one-word names added to the nouns.
+
+    Made once per word file and knowledge base (three rules share them); callers only read them.
+    """
     path = Path(rule.path).parent / "words.yaml"
+    try:
+        stamp = path.stat()
+        key = (str(path), id(kb), stamp.st_mtime_ns, stamp.st_size)
+    except OSError:
+        key = (str(path), id(kb))
+    made = _WORDS_MADE.get(key)
+    if made is not None and made[0] is kb:
+        return made[1]
+    words = _make_words(path, kb)
+    _WORDS_MADE[key] = (kb, words)
+    return words
+
+
+def _make_words(path: Path, kb) -> dict:
     data = dict(load_yaml(path) or {}) if path.is_file() else {}
     nouns = {n.lower().split()[-1] for n in data.get("nouns") or []}
     kb_plurals = set()
@@ -387,6 +407,10 @@ class MissingTo(_MatcherKind):
                                verb=verb.text)
 
 
+_REPORTED = compile_re(
+    r"(?i)\b(?:audit|study|studies|trial|survey|review|registry|records|our\s+(?:figures|data|results))\b"
+    r"|\b\d+\s+(?:in|out\s+of)\s+\d+\b"
+)
 _PAST = compile_re(
     r"\b(?:there\s+(?:was|were)|(?:was|were|did|had)(?:\s+not|n[’']t)?|didn[’']t|wasn[’']t|weren[’']t)\b", re.I
 )
@@ -430,6 +454,8 @@ class PastTenseRisk(Kind):
     def check(self, page):
         for unit in self._risk_lists(page):
             text = unit.block.text
+            if _REPORTED.search(text):
+                continue  # what an audit or a study counted happened: "in our 2024 audit, 1 in 50 people had this"
             m = _PAST.search(text) or _PAST_AFTER_SUBJECT.search(text)
             if not m:
                 continue

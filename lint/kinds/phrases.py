@@ -324,6 +324,7 @@ class _PhraseKind(Kind):
             # "virtually no complications"), the longer match is the finding
             spans = [(s, e) for s, e, *_ in kept]
             seen = set()
+            live = []
             for s, e, m, pattern in sorted(kept, key=lambda c: (c[0], -c[1])):
                 if (s, e) in seen or any((a, b) != (s, e) and a <= s and e <= b for a, b in spans):
                     continue
@@ -332,6 +333,15 @@ class _PhraseKind(Kind):
                     continue
                 if self._hedged(text, s):
                     continue
+                live.append((s, e, m, pattern))
+            # two patterns that share most of their words ("you will never need" and "will never need
+            # glasses again") are one finding, the longer one; a shared word or two ("don't delay: book"
+            # and "book your consultation today") leaves two findings
+            chosen = []
+            for s, e, m, pattern in sorted(live, key=lambda c: (c[0] - c[1], c[0])):
+                if not any(3 * (min(e, b) - max(s, a)) >= 2 * (e - s) for a, b, *_ in chosen):
+                    chosen.append((s, e, m, pattern))
+            for s, e, m, pattern in sorted(chosen, key=lambda c: c[0]):
                 yield unit, s, e, m, pattern
 
 
