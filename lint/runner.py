@@ -9,6 +9,7 @@ from the cache loads the rules (for the report) but never the pipeline.
 from __future__ import annotations
 
 import codecs
+import gc
 import os
 import sys
 import time
@@ -162,16 +163,29 @@ def run(files: list[str], settings, *, version: str, jobs: int = 1, cache_dir=No
     for path in files:
         run.add(path, stdin_filename, read_stdin)
     if run.pending:
-        linter = Linter(settings)
-        run.rules = linter.rules
-        progress = progress_factory(len(run.pending)) if progress_factory else None
+        # Start-up makes a few hundred thousand long-lived objects (spaCy's tables, the rules, the
+        # knowledge base), and the collector would walk them all again and again while they are
+        # made: it is paused until the first page is linted, and what exists then is frozen out
+        # of its sight (the workers forked later share those pages of memory untouched, too).
+        collecting = gc.isenabled()
+        gc.disable()
         try:
-            for (index, task), outcome in zip(run.pending, lint_tasks(linter, [t for _, t in run.pending], jobs,
-                                                                      progress)):
-                run.record(index, task, outcome)
+            linter = Linter(settings)
+            run.rules = linter.rules
+            progress = progress_factory(len(run.pending)) if progress_factory else None
+            try:
+                for (index, task), outcome in zip(run.pending, lint_tasks(linter, [t for _, t in run.pending], jobs,
+                                                                          progress)):
+                    run.record(index, task, outcome)
+                    if collecting and not gc.isenabled():
+                        gc.freeze()
+                        gc.enable()
+            finally:
+                if progress:
+                    progress.close()
         finally:
-            if progress:
-                progress.close()
+            if collecting:
+                gc.enable()
     else:
         run.rules = load_selected_rules(settings)[1]
         if cache is not None:

@@ -103,3 +103,25 @@ def test_progress_draws_after_a_moment_and_clears_its_line(monkeypatch):
     bar.close()
     assert out.getvalue().endswith("\r")
     assert out.getvalue().split("\r")[-2].strip() == ""
+
+
+def test_the_collector_is_paused_for_start_up_only(pages, monkeypatch):
+    import gc
+
+    from lint.config import Settings
+
+    states = []
+    real_process = runner_module.process
+
+    def process(linter, task):
+        states.append(gc.isenabled())
+        return real_process(linter, task)
+
+    monkeypatch.setattr(runner_module, "process", process)
+    assert gc.isenabled()
+    files = sorted(str(p) for p in pages.iterdir() if p.suffix in (".md", ".txt", ".html") and p.name != "broken.md")[:3]
+    result = runner_module.run(files, Settings(), version="test", jobs=1)
+    assert len(result.results) == len(states) == 3
+    # paused while the first page is linted (start-up), running for the others, and running after
+    assert states == [False, True, True]
+    assert gc.isenabled()
