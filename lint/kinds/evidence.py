@@ -47,7 +47,8 @@ from lint.matching import compile_builtin
 from lint.registry import builtin_rules_dir
 from lint.yamlio import load_yaml
 
-CLAIM_TYPES = ("percentage", "frequency", "ratio", "proportion", "count", "recovery", "return", "comparison", "research")
+CLAIM_TYPES = ("percentage", "frequency", "ratio", "proportion", "count", "zero", "recovery", "return", "comparison",
+               "research")
 LEXICON_FILE = "evidence-lexicon.yaml"
 
 # -- the grammar of numbers ----------------------------------------------------
@@ -190,6 +191,12 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             r"sleep|confidence|mobility|results?|benefit|improvement|weight\s+loss|chance|success)\b"
             rf"|\ban?\s+(?:extra|additional)\s+(?:{NUMBER}|\d+(?:\.\d+)?)\s+(?:minutes?|hours?|years?|days?|months?)\s+of\s+"
             r"(?:sleep|life|rest|walking|activity|pain[-\s]free\s+\w+)\b"
+            r"|\b(?:halves|halved|halving)\s+(?:the\s+|your\s+)?(?:swelling|pain|bruising|scarring|downtime|recovery\s+time|blood\s+loss"
+            r"|side\s+effects|complications|risk|time\s+off)\b"
+            r"|\b(?:cuts?|reduces?|slashes)\s+(?:the\s+|your\s+)?(?:recovery\s+time|downtime|pain|swelling|scarring|time\s+off(?:\s+work)?"
+            r"|hospital\s+stay)\s+(?:in\s+half|by\s+half|by\s+(?:a\s+third|two[-\s]thirds|\d+%))"
+            r"|\b(?:complication|infection|failure|revision|readmission|recurrence)\s+rates?\s+(?:are\s+|is\s+|were\s+|was\s+)?"
+            r"(?:halved|cut\s+in\s+half|reduced\s+by\s+half|slashed|doubled)\b"
             r"|\b(?:halves|halved|halving|doubles|doubled|doubling|triples|tripled|quadruples)\s+(?:the|your)\s+"
             r"(?:risk|chance|rate|odds|success|likelihood|(?:[\w-]+\s+)?(?:weight\s+loss|results|recovery|speed|effect|benefits?"
             r"|survival|improvement|chances))\b"
@@ -229,7 +236,7 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             r"|(?:driving|walking|running|working|swimming|exercising|cycling)\s+again)"
             r"\s+(?:(?:within|in|after|by|from)\s+(?:just\s+|only\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a\s+(?:day|week)"
             r"|day\s+\d+|24|48)\b(?:\s+(?:days?|weeks?|hours?|months?))?"
-            r"|the\s+(?:next|following)\s+(?:day|morning)|the\s+same\s+(?:day|week|afternoon|evening))"
+            r"|the\s+(?:very\s+)?(?:next|following)\s+(?:day|morning)|the\s+same\s+(?:day|week|afternoon|evening))"
         ),
         # "back to the gym in 48 hours", "grip strength returns in just 12 days", "feel like themselves
         # again within 10 days" (guidance with "can", "usually" or "most people" is left alone)
@@ -238,10 +245,12 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             r"(?:work|desks?|office|gym|golf|sport|sports|training|driving|gardening|running|swimming|cycling|tennis"
             r"|activities|activity|life|routine|exercise|school|job)"
             r"|(?:strength|function|movement|vision|sight|hearing|feeling|energy|sleep|mobility|sensation)\s+(?:returns?|is\s+back"
-            r"|comes?\s+back)|like\s+(?:yourself|themselves|himself|herself|myself|new)\s+again)"
-            r"\s+(?:(?:within|in|after|by)\s+(?:just\s+|only\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a\s+(?:day|week)"
+            r"|comes?\s+back)|like\s+(?:yourself|themselves|himself|herself|myself|new)\s+again"
+            r"|stop\s+needing\s+(?:[\w-]+\s+)?[\w-]+|(?:driving|walking|working|swimming|running|exercising)(?:\s+again)?"
+            r"|walk(?:ing)?\s+without\s+(?:any\s+)?(?:support|crutches|sticks?|a\s+stick|help|aids?|a\s+frame))"
+            r"\s+(?:(?:within|in|after|by|from)\s+(?:just\s+|only\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a\s+(?:day|week)"
             r"|day\s+\d+)\b(?:\s+(?:days?|weeks?|hours?|months?))?"
-            r"|the\s+(?:next|following|same)\s+(?:day|morning|afternoon|evening|week))"
+            r"|(?:from\s+|on\s+|by\s+)?(?:the\s+)?(?:very\s+)?(?:next|following|same|first|second|third)\s+(?:day|morning|afternoon|evening|week))"
         ),
         # better than the alternative: "more effective than a CPAP mask", "it outperforms a second operation"
         "comparison": compile_builtin(
@@ -251,6 +260,19 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             r"(?:(?:a|an|the|any|traditional|conventional|standard|open|older|other)\s+(?:[\w-]+\s+)?(?:[\w-]+)"
             r"|tablets?|pills?|surgery|injections?|physio(?:therapy)?|cpap|glasses|braces?|splints?|diets?|medications?"
             r"|medicines?|drugs?|creams?)\b"
+            # "recover faster than those kept in hospital"
+            r"|\b(?:recover|recovers|heal|heals|get\s+better)\s+(?:[\w-]+\s+)?(?:faster|quicker|sooner|better)\s+than\b"
+            # how long an implant or a result lasts, stated as fact: "our implants last 25 years or more"
+            r"|\b(?:last|lasts)\s+(?:for\s+)?(?:at\s+least\s+|up\s+to\s+|over\s+|more\s+than\s+|a\s+good\s+)?(?:\d+|ten|twenty|thirty|forty|fifty)"
+            r"\s+years?(?:\s+(?:minimum|or\s+more|plus|and\s+beyond))?\b"
+            # "average hospital stay of just 6 hours"
+            r"|\b(?:average|typical|mean)\s+(?:hospital\s+|length\s+of\s+)?stay\s+(?:of|is|was)\s+(?:just|only|under|less\s+than)\s+"
+            r"(?:\d+|one|two|three|four|five|six)\s+(?:hours?|days?|nights?)\b"
+        ),
+        # a perfect record as a figure: "robotic knees with zero infections"
+        "zero": compile_builtin(
+            r"(?i)\bzero\s+(?:[\w-]+\s+)?(?:infections?|complications?|revisions?|failures?|deaths?|readmissions?|dislocations?"
+            r"|recurrences?|returns\s+to\s+theatre)\b"
         ),
         "count": compile_builtin(
             rf"(?i)(?<![\w.,/])(?:{QUALIFIER}\s+)?(?:\d+(?:\.\d+)?\s+(?:million|billion)|(?:one|two|three|four|five|six|seven|eight|nine|ten|a)\s+million"
@@ -317,6 +339,9 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             r"|across\s+the\s+(?:world|country|uk|us)))\s+(?:all\s+|now\s+)?(?:recommend|endorse|prefer|choose|trust|approve|use"
             r"|agree|believe|confirm|accept)\b"
             r"|\bexperts\s+(?:now\s+)?(?:recommend|endorse)\b"
+            # a profession recommending the product: "doctors recommend these injections", "dentists recommend it"
+            r"|" + "".join(rf"(?<!\b{w}\s)" for w in ("your", "the", "their", "his", "her", "my", "a", "an")) +
+            rf"\b{professions}\s+(?:now\s+)?(?:recommend|endorse|prescribe|swear\s+by)\s+(?:these|this|our|it|them)\b"
             # a profession everywhere: "GPs up and down the country agree", "surgeons nationwide have adopted it"
             rf"|\b{professions}\s+{places}\s+(?:(?:have|are|all|now|also)\s+){{0,2}}[a-z]+\b"
             # a profession changing over: "foot surgeons are switching to it", "dermatologists pick it first"
@@ -369,7 +394,7 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         r"|sources?:|source\s+for\s+this))\s+"
         rf"{named_after}"
         # a named body as the subject: "The NHS puts this at...", "NICE recommends..."
-        rf"|(?:\b[Tt]he\s+)?(?:{body_phrase})\s+(?i:says|said|reports|reported|estimates|estimated|recommends|recommended|puts"
+        rf"|(?:\b[Tt]he\s+)?(?:{body_phrase})(?:\s+\([A-Z][\w&]{{1,12}}\))?\s+(?i:says|said|reports|reported|estimates|estimated|recommends|recommended|puts"
         r"|gives|gave|lists|listed|provides|provided|sets\s+out|describes|described"
         r"|put|advises|states|stated|found|finds|notes|noted|publishes|published|suggests|figures|data|statistics|guidance"
         r"|guidelines?|audit|registry|report|review)\b"
@@ -403,15 +428,19 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             "doubled", "doubling", "triples", "tripled", "quadruples", "fraction", "national", "average",
             "industry", "typical", "regional", "uk", "us", "nhs", "country", "countrys", "third", "quarter",
             "thirds", "quarters", "fifth", "sooner", "faster", "quicker", "factor", "lose", "loses", "lost", "losing",
-            "shed", "sheds", "shedding", "drop", "drops", "dropped", "loss", "extra", "additional",
+            "shed", "sheds", "shedding", "drop", "drops", "dropped", "loss", "extra", "additional", "halves",
+            "halved", "halving", "cuts", "cut", "reduces", "slashes",
             # "3x faster" ("2× more likely" is let through by its sign)
             *(f"{n}x" for n in range(1, 101)),
         }),
         "proportion": frozenset({"half", "third", "thirds", "quarter", "quarters", "fifth", "majority"}),
         "recovery": frozenset({"back", "again"}),
-        "return": frozenset({"back", "return", "returns", "returning", "again"}),
+        "zero": frozenset({"zero"}),
+        "return": frozenset({"back", "return", "returns", "returning", "again", "needing", "driving", "walking",
+                             "working", "swimming", "running", "exercising", "walk"}),
         "comparison": frozenset({"outperforms", "outperform", "outperformed", "outlasts", "outlast", "outlasted",
-                                 "effective", "successful", "reliable", "durable", "better", "longer-lasting", "lasting"}),
+                                 "effective", "successful", "reliable", "durable", "better", "longer-lasting", "lasting",
+                                 "faster", "quicker", "sooner", "last", "lasts", "stay"}),
         "count": frozenset({"million", "billion"}),
         "research-generic": frozenset(lowered("research_subjects") | lowered("qualified_research_subjects")),
         "research-proven": frozenset({"proven", "proved", "tested", "validated", "shown", "documented",
@@ -769,7 +798,8 @@ _OUTCOME_VERB_BEFORE = compile_builtin(
 # guidance rather than a promise: "most people can go back to work after 2 weeks"
 _GUIDANCE_HEDGE = compile_builtin(
     r"(?i)\b(?:can|could|may|might|should|usually|generally|typically|often|probably|likely|hope|aim|able|allowed"
-    r"|advised|expect|expected|if|when|until|unless|most|many|some|people)\b"
+    r"|advised|expect|expected|if|when|until|unless|most|many|some|people|avoid|not|never|no|don['’]t|do\s+not)\b"
+    r"|n['’]t\b"
 )
 _RECOVERY_HEDGE = compile_builtin(
     r"(?i)\b(?:can|could|may|might|should|usually|generally|typically|often|probably|likely|hope|aim|able|allowed"

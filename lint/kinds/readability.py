@@ -381,7 +381,8 @@ def _general_frequencies() -> dict:
 
 # -- acronyms --------------------------------------------------------------------
 
-_ACRONYM = compile_re(r"(?<![\w&.-])([A-Z]{2,6})(?:s|'s|’s)?(?![\w&]|-\d|\.[A-Z])")
+# an acronym, with the parts of a compound one ("LNG-IUS", "CT-KUB")
+_ACRONYM = compile_re(r"(?<![\w&.-])([A-Z]{2,6}(?:-[A-Z]{1,6})*)(?:s|'s|’s)?(?![\w&]|-\d|\.[A-Z])")
 _ROMAN = compile_re(r"^M{0,3}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})$")
 
 
@@ -409,6 +410,10 @@ class UnexplainedAcronym(Kind):
         m = re.search(r"([A-Za-z][\w\s,'’-]*)\(\s*$", before)
         if m and re.match(r"\s*\)", after) and spells_out(acronym, m.group(1)):
             return True
+        # "(deep vein thrombosis, or DVT)", "(the anterior cruciate ligament, known as the ACL)"
+        m = re.search(r"\(\s*([A-Za-z][\w\s'’-]*?),?\s+(?:or|also\s+called|known\s+as|called)\s+(?:the\s+)?$", before)
+        if m and spells_out(acronym, m.group(1)):
+            return True
         # "ACL (anterior cruciate ligament)"
         m = re.match(r"\s*\(([^)]*)\)", after)
         if m and spells_out(acronym, m.group(1)):
@@ -435,7 +440,7 @@ class UnexplainedAcronym(Kind):
                     continue  # a line in capitals ("ABOUT THIS LEAFLET"), not an acronym
                 if _in_citation(text, m.start()):
                     continue  # a trial or a group named in a citation: "(CODA Collaborative, 2020)"
-                if _NAMED_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+                if _NAMED_BEFORE.search(text, max(0, m.start() - 40), m.start()) or _STUDY_AFTER.match(text, m.end()):
                     continue  # a study's name: "a study called UKUFF", "a trial known as PROFHER"
                 if self._expanded_at(text, m.start(), m.end()):
                     done.add(acronym)
@@ -452,6 +457,7 @@ _NAMED_BEFORE = compile_re(
     r"\b(?:study|trial|review|audit|registry|survey|project|programme|program|collaboration|group)\s+"
     r"(?:called|named|known\s+as|nicknamed|dubbed)\s+(?:the\s+)?$"
 )
+_STUDY_AFTER = compile_re(r"\s+(?:study|trial|registry|audit|survey|review|collaboration|cohort)\b", re.I)
 # three or more words in capitals in a row: a heading or a warning set in capitals
 _CAPITAL_RUN = compile_re(r"\b[A-Z][A-Z'’-]+\b(?:[\s(),:&/-]+\b[A-Z][A-Z'’-]+\b){2,}")
 
@@ -472,7 +478,9 @@ def spells_out(acronym: str, words: str) -> bool:
     and the acronym's letters appear in order in it: "transurethral resection of
     the prostate" spells out TURP, "percutaneous nephrolithotomy" PCNL.
     """
-    acronym = acronym.lower()
+    acronym = "".join(c for c in acronym.lower() if c.isalpha())
+    if not acronym:
+        return False
     tokens = re.findall(r"[A-Za-z]+", words)[-(len(acronym) + 4):]
     for i, tok in enumerate(tokens):
         if tok[0].lower() != acronym[0]:

@@ -67,6 +67,8 @@ class EmptySection(Kind):
                     continue
                 yield self.hit(unit, 0, len(unit.block.text), next="the end of the page")
             elif _is_heading(following) and following.block.level <= level:
+                if page.format == "text" and i > 0 and units[i - 1].block.scope == "title":
+                    continue  # a plain-text page's subtitle, under its title, is not a section
                 yield self.hit(unit, 0, len(unit.block.text), next=f"the heading '{following.block.text}'")
 
 
