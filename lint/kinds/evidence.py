@@ -154,7 +154,7 @@ def load_lexicon(path: str) -> EvidenceLexicon:
     # the professions an unnamed authority claim names: "dermatologists agree", "GPs up and down the country"
     professions = (
         r"(?:experts|doctors|scientists|surgeons|specialists|researchers|physicians|dentists|clinicians|consultants"
-        r"|(?-i:GPs)|[a-z]*(?:ologists|icians|iatrists|dontists|therapists))"
+        r"|(?-i:GPs)|[a-z]+(?:(?<=ologists)|(?<=icians)|(?<=iatrists)|(?<=dontists)|(?<=therapists)))"
     )
     places = (
         r"(?:worldwide|everywhere|nationwide|internationally|around\s+the\s+(?:world|globe|country)"
@@ -320,28 +320,28 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             r"|researchers|dentists|professionals|clinicians|physicians|studies|research|data|statistics|figures|surveys"
             r"|polls|reports|reviews|estimates|patients|users|customers)\b"
             rf"|(?:{unnamed})\b)"
-            r"|" + "".join(rf"(?<!\b{w}\s)" for w in ("your", "the", "their", "his", "her", "my", "a", "an")) +
-            r"\b(?:(?:most|many|leading|top|all|our)\s+)?"
+            r"|\b" + "".join(rf"(?<!\b{w}\s)" for w in ("your", "the", "their", "his", "her", "my", "a", "an")) +
+            r"(?:(?:most|many|leading|top|all|our)\s+)?"
             r"(?:experts|doctors|scientists|surgeons|specialists|researchers|physicians|dentists|clinicians"
-            r"|[a-z]*(?:ologists|icians|iatrists|dontists|therapists))\s+"
+            r"|[a-z]+(?:(?<=ologists)|(?<=icians)|(?<=iatrists)|(?<=dontists)|(?<=therapists)))\s+"
             r"(?:(?:all|now|generally|widely|largely|increasingly|also|overwhelmingly|unanimously)\s+)?(?:agree|believe|confirm|say|consider|think|know|accept)\b"
             # a recommendation made general by its adverb: "urologists now recommend PAE", "gynaecologists
             # overwhelmingly recommend it" ("surgeons recommend that you rest" is advice, not a claim)
             r"|\b(?:(?:most|many|leading|top|all|our)\s+)?(?:experts|doctors|scientists|surgeons|specialists|physicians|dentists"
-            r"|clinicians|[a-z]*(?:ologists|icians|iatrists|dontists))\s+(?:(?:now|overwhelmingly|unanimously|widely|increasingly"
+            r"|clinicians|[a-z]+(?:(?<=ologists)|(?<=icians)|(?<=iatrists)|(?<=dontists)))\s+(?:(?:now|overwhelmingly|unanimously|widely|increasingly"
             r"|universally|all)\s+){1,2}(?:recommend|endorse|prefer|favour|favor|choose|back|support|use)\b"
             # "urologists and radiologists alike consider it"
-            r"|\b[a-z]*(?:ologists|icians|ists|surgeons|doctors)\s+and\s+[a-z]*(?:ologists|icians|ists|surgeons|doctors)\s+alike\s+"
+            r"|\b[a-z]+(?:(?<=ologists)|(?<=icians)|(?<=ists)|(?<=surgeons)|(?<=doctors))\s+and\s+[a-z]+(?:(?<=ologists)|(?<=icians)|(?<=ists)|(?<=surgeons)|(?<=doctors))\s+alike\s+"
             r"(?:agree|consider|recommend|believe|say|prefer)\b"
             # "experts worldwide recommend", "leading surgeons endorse"
             r"|\b(?:(?:leading|top)\s+(?:[\w-]+\s+)?(?:experts|doctors|surgeons|specialists|dentists|scientists)"
-            r"|(?:experts|doctors|surgeons|[a-z]+(?:ologists|icians|ists))\s+(?:worldwide|everywhere|around\s+the\s+world"
+            r"|(?:experts|doctors|surgeons|[a-z]+(?:(?<=ologists)|(?<=icians)|(?<=ists)))\s+(?:worldwide|everywhere|around\s+the\s+world"
             r"|across\s+the\s+(?:world|country|uk|us)))\s+(?:all\s+|now\s+)?(?:recommend|endorse|prefer|choose|trust|approve|use"
             r"|agree|believe|confirm|accept)\b"
             r"|\bexperts\s+(?:now\s+)?(?:recommend|endorse)\b"
             # a profession recommending the product: "doctors recommend these injections", "dentists recommend it"
-            r"|" + "".join(rf"(?<!\b{w}\s)" for w in ("your", "the", "their", "his", "her", "my", "a", "an")) +
-            rf"\b{professions}\s+(?:now\s+)?(?:recommend|endorse|prescribe|swear\s+by)\s+(?:these|this|our|it|them)\b"
+            r"|\b" + "".join(rf"(?<!\b{w}\s)" for w in ("your", "the", "their", "his", "her", "my", "a", "an")) +
+            rf"{professions}\s+(?:now\s+)?(?:recommend|endorse|prescribe|swear\s+by)\s+(?:these|this|our|it|them)\b"
             # a profession everywhere: "GPs up and down the country agree", "surgeons nationwide have adopted it"
             rf"|\b{professions}\s+{places}\s+(?:(?:have|are|all|now|also)\s+){{0,2}}[a-z]+\b"
             # a profession changing over: "foot surgeons are switching to it", "dermatologists pick it first"
@@ -446,16 +446,11 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         "research-proven": frozenset({"proven", "proved", "tested", "validated", "shown", "documented",
                                       "demonstrated", "established", "evidence", "backed", "supported",
                                       "confirmed", "science", "known", "recognised", "recognized", "literature"}),
-        "research-experts": frozenset({"according", "experts", "doctors", "scientists", "surgeons", "specialists",
-                                       "researchers", "physicians", "dentists", "clinicians", "accepted", "agreed",
-                                       "recognised", "recognized", "acknowledged", "worldwide", "world", "everywhere",
-                                       "country", "nation", "alike", "overwhelmingly", "unanimously", "agree",
-                                       "recommend", "endorse", "prefer", "nationwide", "internationally", "globe",
-                                       "switching", "switched", "moving", "turning", "flocking", "converting", "pick",
-                                       "choose", "leading", "top", "own", "consensus", "agreement", "community",
-                                       "favour", "favor", "regard", "regarded", "see", "seen", "considered",
-                                       "viewed", "recommended", "endorsed", "backed", "approved", "preferred",
-                                       "trusted", "supported", "praised", "chosen"}),
+        # the appeals to authority that name no profession; the others run only where one is named
+        # (PROFESSION_HINT), which keeps this long pattern off most blocks
+        "research-experts": frozenset({"according", "accepted", "agreed", "recognised", "recognized", "acknowledged",
+                                       "widely", "generally", "universally", "increasingly", "commonly", "consensus",
+                                       "agreement", "community", "profession", "establishment", "own"}),
         "research-narrative": frozenset(lowered("study_nouns")),
     }
     source_gate = frozenset(
@@ -642,7 +637,8 @@ class UncitedClaim(Kind):
                 found.append((m.start(), m.end(), kind))
         if self.research:
             for kind, pattern in lex.research.items():
-                if lex.gates["research-" + kind].isdisjoint(words):
+                if lex.gates["research-" + kind].isdisjoint(words) and not (
+                        kind == "experts" and _PROFESSION_HINT.search(text)):
                     continue
                 for m in pattern.finditer(text):
                     if kind == "narrative":
@@ -787,6 +783,8 @@ _FREQUENCY_PARTS = compile_builtin(
 
 
 _RESEARCH_BEFORE = compile_builtin(r"(?i)\b(?:proven|proved|shown|demonstrated|found|known)\s+to\s+$")
+# a word naming a profession ("surgeons", "dermatologists", "physicians", "GPs")
+_PROFESSION_HINT = compile_builtin(r"(?i)(?:experts?|doctors|surgeons|scientists|researchers|consultants|(?-i:GPs)|ists|icians)\b")
 _SECONDARY_CLAIMS = frozenset({"recovery", "return", "comparison"})
 _CLAUSE_JOIN = compile_builtin(r"[,;:.!?]|\b(?:and|but|while|whereas)\b")
 # what the message calls a claim that is not a number of cases
