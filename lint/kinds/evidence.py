@@ -47,8 +47,8 @@ from lint.matching import compile_builtin
 from lint.registry import builtin_rules_dir
 from lint.yamlio import load_yaml
 
-CLAIM_TYPES = ("percentage", "frequency", "ratio", "proportion", "count", "zero", "recovery", "return", "comparison",
-               "research")
+CLAIM_TYPES = ("percentage", "frequency", "ratio", "proportion", "count", "zero", "recovery", "return", "speed",
+               "comparison", "research")
 LEXICON_FILE = "evidence-lexicon.yaml"
 
 # -- the grammar of numbers ----------------------------------------------------
@@ -194,7 +194,7 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             r"|\b(?:halves|halved|halving)\s+(?:the\s+|your\s+)?(?:swelling|pain|bruising|scarring|downtime|recovery\s+time|blood\s+loss"
             r"|side\s+effects|complications|risk|time\s+off)\b"
             r"|\b(?:cuts?|reduces?|slashes)\s+(?:the\s+|your\s+)?(?:recovery\s+time|downtime|pain|swelling|scarring|time\s+off(?:\s+work)?"
-            r"|hospital\s+stay)\s+(?:in\s+half|by\s+half|by\s+(?:a\s+third|two[-\s]thirds|\d+%))"
+            r"|hospital\s+stays?|stays?\s+in\s+hospital)\s+(?:in\s+half|by\s+half|by\s+(?:a\s+third|two[-\s]thirds|\d+%))"
             r"|\b(?:complication|infection|failure|revision|readmission|recurrence)\s+rates?\s+(?:are\s+|is\s+|were\s+|was\s+)?"
             r"(?:halved|cut\s+in\s+half|reduced\s+by\s+half|slashed|doubled)\b"
             r"|\b(?:halves|halved|halving|doubles|doubled|doubling|triples|tripled|quadruples)\s+(?:the|your)\s+"
@@ -241,30 +241,44 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         # "back to the gym in 48 hours", "grip strength returns in just 12 days", "feel like themselves
         # again within 10 days" (guidance with "can", "usually" or "most people" is left alone)
         "return": compile_builtin(
-            r"(?i)\b(?:(?:back|return(?:s|ing)?)\s+to\s+(?:(?:the|their|your|his|her|a|my|normal)\s+)?(?:[\w-]+\s+){0,2}?"
+            r"(?i)\b(?:(?:back|return(?:s|ing)?|resume[sd]?|resuming)\s+(?:to\s+)?(?:(?:the|their|your|his|her|a|my|normal)\s+)?(?:[\w-]+\s+){0,2}?"
             r"(?:work|desks?|office|gym|golf|sport|sports|training|driving|gardening|running|swimming|cycling|tennis"
             r"|activities|activity|life|routine|exercise|school|job)"
             r"|(?:strength|function|movement|vision|sight|hearing|feeling|energy|sleep|mobility|sensation)\s+(?:returns?|is\s+back"
             r"|comes?\s+back)|like\s+(?:yourself|themselves|himself|herself|myself|new)\s+again"
             r"|stop\s+needing\s+(?:[\w-]+\s+)?[\w-]+|(?:driving|walking|working|swimming|running|exercising)(?:\s+again)?"
-            r"|walk(?:ing)?\s+without\s+(?:any\s+)?(?:support|crutches|sticks?|a\s+stick|help|aids?|a\s+frame))"
-            r"\s+(?:(?:within|in|after|by|from)\s+(?:just\s+|only\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a\s+(?:day|week)"
-            r"|day\s+\d+)\b(?:\s+(?:days?|weeks?|hours?|months?))?"
+            r"|walk(?:ing)?\s+without\s+(?:any\s+)?(?:support|crutches|sticks?|a\s+stick|help|aids?|a\s+frame)"
+            # "adjust to hearing aids in just 3 days", "feel better after just 3 sessions", "hot flashes stop within 10 days"
+            r"|(?:adjust|adapt|get\s+used)\s+to\s+(?:[\w-]+\s+){0,2}?[\w-]+|feel\s+(?:much\s+)?better|bounce[sd]?\s+back"
+            r"|(?:symptoms?|pain|flushes|flashes|sweats|bleeding|snoring|headaches?|migraines?|swelling|itching|relief)"
+            r"\s+(?:stops?|disappears?|goes\s+away|vanish(?:es)?|ends?|settles?|eases?|improves?|starts?|begins?|comes?))"
+            r"\s+(?:(?:within|in|after|by|from)\s+(?:just\s+|only\s+|as\s+little\s+as\s+)?(?:\d+|one|two|three|four|five|six|seven|eight"
+            r"|nine|ten|a\s+(?:day|week)|day\s+\d+)\b(?:\s+(?:days?|weeks?|hours?|months?|sessions?|treatments?|visits?))?"
             r"|(?:from\s+|on\s+|by\s+)?(?:the\s+)?(?:very\s+)?(?:next|following|same|first|second|third)\s+(?:day|morning|afternoon|evening|week))"
         ),
         # better than the alternative: "more effective than a CPAP mask", "it outperforms a second operation"
+        # a result promised in a short time: "symptom relief in as little as 2 weeks"
+        "speed": compile_builtin(
+            r"(?i)\b(?:relief|results?|improvements?|recovery|healing|difference)\s+(?:in|within)\s+(?:as\s+little\s+as|just|only)\s+"
+            r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a)\s+(?:hours?|days?|weeks?|sessions?|treatments?|visits?)\b"
+        ),
         "comparison": compile_builtin(
             r"(?i)\b(?:outperforms?|outperformed|outlasts?|outlasted)\s+(?:(?:a|an|the|any|all|every|other|traditional|conventional"
             r"|standard|open|older)\s+(?:[\w-]+\s+)?[\w-]+|[\w-]+\s+(?:surgery|operation|treatment|therapy))\b"
-            r"|\b(?:more\s+(?:effective|successful|reliable|durable)|works?\s+better|longer[-\s]lasting)\s+than\s+"
-            r"(?:(?:a|an|the|any|traditional|conventional|standard|open|older|other)\s+(?:[\w-]+\s+)?(?:[\w-]+)"
+            r"|\b(?:more\s+(?:effective|successful|reliable|durable)|works?\s+(?:better|faster|quicker)|longer[-\s]lasting"
+            r"|safer|gentler|less\s+(?:risky|painful|invasive))\s+than\s+"
+            r"(?:(?:a|an|the|any|traditional|conventional|standard|open|older|other)\s+[\w-]+"
+            r"(?:\s+(?!(?:your|our|their|you|and|or|that|which|who|for|to|in|of|on|with|is|are)\b)[\w-]+)?"
             r"|tablets?|pills?|surgery|injections?|physio(?:therapy)?|cpap|glasses|braces?|splints?|diets?|medications?"
-            r"|medicines?|drugs?|creams?)\b"
+            r"|medicines?|drugs?|creams?|massage|synthetic\s+[\w-]+|[\w-]+\s+(?:surgery|hrt|therapy|treatment|operations?))\b"
+            # "your knee will be stronger than it was before the injury"
+            r"|\b(?:stronger|fitter|healthier|better)\s+than\s+(?:it|they|you|she|he)\s+(?:was|were|had\s+been)\s+(?:ever\s+)?before\b"
             # "recover faster than those kept in hospital"
             r"|\b(?:recover|recovers|heal|heals|get\s+better)\s+(?:[\w-]+\s+)?(?:faster|quicker|sooner|better)\s+than\b"
             # how long an implant or a result lasts, stated as fact: "our implants last 25 years or more"
-            r"|\b(?:last|lasts)\s+(?:for\s+)?(?:at\s+least\s+|up\s+to\s+|over\s+|more\s+than\s+|a\s+good\s+)?(?:\d+|ten|twenty|thirty|forty|fifty)"
-            r"\s+years?(?:\s+(?:minimum|or\s+more|plus|and\s+beyond))?\b"
+            r"|\b(?:last|lasts)\s+(?:for\s+)?(?:at\s+least\s+|up\s+to\s+|over\s+|more\s+than\s+|a\s+good\s+)?(?:\d+\+?|ten|twenty|thirty"
+            r"|forty|fifty)\s*\+?(?:\s*(?:-|–|to)\s*\d+)?\s+years?(?:\s+(?:minimum|or\s+more|plus|and\s+beyond))?(?![\w+])"
+            r"|\b(?:results?|effects?|benefits?|relief)\s+(?:that\s+)?(?:last|lasts)\s+(?:for\s+)?(?:many\s+)?(?:years|decades)\b"
             # "average hospital stay of just 6 hours"
             r"|\b(?:average|typical|mean)\s+(?:hospital\s+|length\s+of\s+)?stay\s+(?:of|is|was)\s+(?:just|only|under|less\s+than)\s+"
             r"(?:\d+|one|two|three|four|five|six)\s+(?:hours?|days?|nights?)\b"
@@ -342,6 +356,7 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             # a profession recommending the product: "doctors recommend these injections", "dentists recommend it"
             r"|\b" + "".join(rf"(?<!\b{w}\s)" for w in ("your", "the", "their", "his", "her", "my", "a", "an")) +
             rf"{professions}\s+(?:now\s+)?(?:recommend|endorse|prescribe|swear\s+by)\s+(?:these|this|our|it|them)\b"
+            rf"|\b{professions}\s+(?:now\s+)?(?:recommend|prefer|choose|favour|favor)\s+(?:[\w-]+\s+){{1,3}}?over\s+(?:any|all|other|[\w-]+)\b"
             # a profession everywhere: "GPs up and down the country agree", "surgeons nationwide have adopted it"
             rf"|\b{professions}\s+{places}\s+(?:(?:have|are|all|now|also)\s+){{0,2}}[a-z]+\b"
             # a profession changing over: "foot surgeons are switching to it", "dermatologists pick it first"
@@ -436,11 +451,16 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         "proportion": frozenset({"half", "third", "thirds", "quarter", "quarters", "fifth", "majority"}),
         "recovery": frozenset({"back", "again"}),
         "zero": frozenset({"zero"}),
+        "speed": frozenset({"little", "just", "only"}),
         "return": frozenset({"back", "return", "returns", "returning", "again", "needing", "driving", "walking",
-                             "working", "swimming", "running", "exercising", "walk"}),
+                             "working", "swimming", "running", "exercising", "walk", "resume", "resumes", "resumed",
+                             "resuming", "adjust", "adapt", "used", "better", "stop", "stops", "disappears", "ends",
+                             "settles", "eases", "improves", "starts", "begins", "comes", "away", "vanishes",
+                             "bounce", "bounces", "bounced"}),
         "comparison": frozenset({"outperforms", "outperform", "outperformed", "outlasts", "outlast", "outlasted",
                                  "effective", "successful", "reliable", "durable", "better", "longer-lasting", "lasting",
-                                 "faster", "quicker", "sooner", "last", "lasts", "stay"}),
+                                 "faster", "quicker", "sooner", "last", "lasts", "stay", "safer", "gentler", "less",
+                                 "stronger", "fitter", "healthier"}),
         "count": frozenset({"million", "billion"}),
         "research-generic": frozenset(lowered("research_subjects") | lowered("qualified_research_subjects")),
         "research-proven": frozenset({"proven", "proved", "tested", "validated", "shown", "documented",
@@ -671,7 +691,8 @@ class UncitedClaim(Kind):
             return False  # "most people can be back at work within 2 weeks": guidance, not a promise
         if kind == "comparison" and _RESEARCH_BEFORE.search(text, max(bounds[0], start - 30), start):
             return False  # "proven to outperform ...": the research claim (EVD002) is the finding
-        if kind in ("return", "comparison") and _GUIDANCE_HEDGE.search(text, bounds[0], start):
+        if kind in ("return", "comparison") and _GUIDANCE_HEDGE.search(text, bounds[0], start) \
+                and not _SALES_TIME.search(text, start, end):
             return False  # "most people go back to office work after 2 weeks", "surgery may work better than"
         if kind == "frequency":
             # "3 in 1" is a product, not a probability: a frequency counts a part of a whole
@@ -722,11 +743,10 @@ class UncitedClaim(Kind):
                     if claim_sentences is None:
                         claim_sentences = {max(0, bisect.bisect_right(starts, c[0]) - 1) for c in claims}
                     near = [j for j in near if j == i or j not in claim_sentences]
-                if near and near[0] < i and (kind == "research-experts" or kind.startswith("research")
-                                             and self.lex.in_house.search(sentence)):
-                    # the clinic's own research claim ("Our cell therapy is clinically proven"), or an appeal to
-                    # unnamed experts ("Surgeons now overwhelmingly favour it"), takes no source from the
-                    # sentence before, which cited something else
+                if near and near[0] < i and (kind == "research-experts" or self.lex.in_house.search(sentence)):
+                    # the clinic's own claim ("At Lakeshore, our injury rate is below 0.3%", "Our cell therapy is
+                    # clinically proven"), or an appeal to unnamed experts ("Surgeons now overwhelmingly favour
+                    # it"), takes no source from the sentence before, which cited something else
                     near = [j for j in near if j >= i]
                 if near:
                     continue
@@ -785,10 +805,12 @@ _FREQUENCY_PARTS = compile_builtin(
 _RESEARCH_BEFORE = compile_builtin(r"(?i)\b(?:proven|proved|shown|demonstrated|found|known)\s+to\s+$")
 # a word naming a profession ("surgeons", "dermatologists", "physicians", "GPs")
 _PROFESSION_HINT = compile_builtin(r"(?i)(?:experts?|doctors|surgeons|scientists|researchers|consultants|(?-i:GPs)|ists|icians)\b")
-_SECONDARY_CLAIMS = frozenset({"recovery", "return", "comparison"})
+# "after just 3 sessions", "in as little as 2 weeks": a sales figure, whatever hedge comes before it
+_SALES_TIME = compile_builtin(r"(?i)\b(?:just|only|as\s+little\s+as)\s+(?:\d|one|two|three|four|five|a\s)")
+_SECONDARY_CLAIMS = frozenset({"recovery", "return", "speed", "comparison"})
 _CLAUSE_JOIN = compile_builtin(r"[,;:.!?]|\b(?:and|but|while|whereas)\b")
 # what the message calls a claim that is not a number of cases
-_CLAIM_NAMES = {"recovery": "recovery claim", "return": "recovery claim", "comparison": "comparison"}
+_CLAIM_NAMES = {"recovery": "recovery claim", "return": "recovery claim", "speed": "recovery claim", "comparison": "comparison"}
 _OUTCOME_VERB_BEFORE = compile_builtin(
     r"(?i)\b(?:lose|loses|lost|losing|shrink|shrinks|shrank|shrunk|shrinking|reduces?|reduced|reducing|falls?|fell"
     r"|drops?|dropped|decreases?|decreased|regains?|regained|gains?|gained|improves?|improved)\b(?:\s+[\w-]+){0,2}\s*$"

@@ -148,6 +148,18 @@ def clause_start(doc, i: int) -> bool:
     return prev.text in _CLAUSE_PUNCT or prev.lower_ in _CLAUSE_OPENERS
 
 
+def _line_break_between(page, unit, start: int, end: int) -> bool:
+    """True when a short capitalised line ends between two words of a block: in a plain-text page a
+    heading can run straight into its paragraph ("Bleeding\nBleeding in the neck..."). A repeat
+    across an ordinary wrapped line ("keep the\nthe wound dry") is still a slip."""
+    source = page.document.source
+    a, b = unit.block.source_span(start, end)
+    if "\n" not in source[a:b]:
+        return False
+    line = source[source.rfind("\n", 0, a) + 1:a].strip()
+    return bool(line) and line[0].isupper() and len(line.split()) <= 4
+
+
 class RepeatedWord(Kind):
     """The same word twice in a row: "the the"."""
 
@@ -166,7 +178,8 @@ class RepeatedWord(Kind):
                 tokens = tokens or unit.tokens
                 tok, prev = tokens[i], tokens[i - 1]
                 if tok.is_alpha and prev.is_alpha and tok.lower_ == prev.lower_ and tok.lower_ not in self.allowed \
-                        and prev.whitespace_ and not prev.whitespace_.strip():
+                        and prev.whitespace_ and not prev.whitespace_.strip() \
+                        and not _line_break_between(page, unit, prev.idx + len(prev.text), tok.idx):
                     yield self.hit(unit, prev.idx, tok.idx + len(tok.text), suggestions=(prev.text,),
                                    fix=prev.text if self.rule.fix else None, word=tok.text)
 
