@@ -195,6 +195,10 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             r"|side\s+effects|complications|risk|time\s+off)\b"
             r"|\b(?:cuts?|reduces?|slashes)\s+(?:the\s+|your\s+)?(?:recovery\s+time|downtime|pain|swelling|scarring|time\s+off(?:\s+work)?"
             r"|hospital\s+stays?|stays?\s+in\s+hospital)\s+(?:in\s+half|by\s+half|by\s+(?:a\s+third|two[-\s]thirds|\d+%))"
+            r"|\b(?:pregnancy|success|birth|cure|survival|fusion)\s+(?:rates?|chances?)\s+(?:more\s+than\s+)?(?:double|doubles|doubled|triple"
+            r"|triples|tripled)\b"
+            r"|\b(?:improves?|improved|improving|boosts?|boosted|increases?|increased|restores?|restored|gains?)\s+(?:[\w-]+\s+){0,3}?by\s+"
+            r"(?:up\s+to\s+|as\s+much\s+as\s+|over\s+|more\s+than\s+)?\d+\s*(?:decibels|db|points)\b|\bup\s+to\s+\d+\s*(?:decibels|db)\b"
             r"|\b(?:complication|infection|failure|revision|readmission|recurrence)\s+rates?\s+(?:are\s+|is\s+|were\s+|was\s+)?"
             r"(?:halved|cut\s+in\s+half|reduced\s+by\s+half|slashed|doubled)\b"
             r"|\b(?:halves|halved|halving|doubles|doubled|doubling|triples|tripled|quadruples)\s+(?:the|your)\s+"
@@ -223,7 +227,7 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             # "recover in half the time", "in a fraction of the time"
             r"|\bin\s+(?:half|a\s+third\s+of|a\s+quarter\s+of|a\s+fraction\s+of)\s+the\s+(?:time|recovery\s+time)\b"
             # compared with a benchmark: "a fraction of the national figure", "well below the UK average"
-            r"|\b(?:(?:a\s+)?fraction\s+of|half|twice|double|(?:a|one)\s+(?:third|quarter|fifth|tenth)\s+of|(?:far\s+|well\s+|much\s+)?(?:below|above|under|over|better\s+than"
+            r"|\b(?:(?:a\s+)?fraction\s+of|half|twice|double|(?:a|one)[-\s](?:third|quarter|fifth|tenth)\s+of|(?:far\s+|well\s+|much\s+)?(?:below|above|under|over|better\s+than"
             r"|lower\s+than|higher\s+than|less\s+than|faster\s+than|quicker\s+than))\s+the\s+(?:national|uk|us|nhs|industry"
             r"|regional|country'?s|average|typical)\s*(?:average|figure|rate|benchmark|norm|standard|mean)?\b"
         ),
@@ -246,14 +250,22 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             r"|activities|activity|life|routine|exercise|school|job)"
             r"|(?:strength|function|movement|vision|sight|hearing|feeling|energy|sleep|mobility|sensation)\s+(?:returns?|is\s+back"
             r"|comes?\s+back)|like\s+(?:yourself|themselves|himself|herself|myself|new)\s+again"
-            r"|stop\s+needing\s+(?:[\w-]+\s+)?[\w-]+|(?:driving|walking|working|swimming|running|exercising)(?:\s+again)?"
+            r"|stop\s+needing\s+(?:[\w-]+\s+)?[\w-]+|(?:driving|walking|working|swimming|running|exercising)(?:\s+(?:around|about|normally))?(?:\s+again)?"
+            r"|[a-z]+ing(?:\s+(?:around|about|normally))?\s+again|back\s+on\s+(?:your|their|his|her|my)\s+feet"
+            r"|(?:feel|see|notice)\s+(?:a|the)\s+(?:real\s+)?difference|(?:barely|hardly|virtually|almost)\s+(?:visible|invisible|noticeable)"
+            r"|crystal[-\s]clear"
             r"|walk(?:ing)?\s+without\s+(?:any\s+)?(?:support|crutches|sticks?|a\s+stick|help|aids?|a\s+frame)"
             # "adjust to hearing aids in just 3 days", "feel better after just 3 sessions", "hot flashes stop within 10 days"
             r"|(?:adjust|adapt|get\s+used)\s+to\s+(?:[\w-]+\s+){0,2}?[\w-]+|feel\s+(?:much\s+)?better|bounce[sd]?\s+back"
-            r"|(?:symptoms?|pain|flushes|flashes|sweats|bleeding|snoring|headaches?|migraines?|swelling|itching|relief)"
-            r"\s+(?:stops?|disappears?|goes\s+away|vanish(?:es)?|ends?|settles?|eases?|improves?|starts?|begins?|comes?))"
+            r"|(?:symptoms?|pain|flushes|flashes|sweats|bleeding|snoring|headaches?|migraines?|swelling|bruising|redness|itching"
+            r"|relief|numbness|tingling|scars?)(?:\s+and\s+[\w-]+)?"
+            r"\s+(?:stops?|disappears?|goes\s+(?:away|down)|vanish(?:es)?|ends?|settles?|eases?|improves?|starts?|begins?|comes?|fades?"
+            r"|subsides?|resolves?)(?:\s+(?:completely|entirely|fully))?"
+            r"|(?:vanish|disappear|fade|settle|resolve)(?:\s+(?:completely|entirely|fully))?)"
             r"\s+(?:(?:within|in|after|by|from)\s+(?:just\s+|only\s+|as\s+little\s+as\s+)?(?:\d+|one|two|three|four|five|six|seven|eight"
-            r"|nine|ten|a\s+(?:day|week)|day\s+\d+)\b(?:\s+(?:days?|weeks?|hours?|months?|sessions?|treatments?|visits?))?"
+            r"|nine|ten|a\s+(?:day|week|fortnight|month)|an\s+hour|hours|day\s+\d+)\b(?:\s+(?:days?|weeks?|hours?|months?|sessions?|treatments?"
+            r"|visits?))?(?:\s+of\s+(?:surgery|treatment|the\s+operation))?"
+            r"|the\s+(?:night|evening|day)\s+of\s+(?:the\s+)?(?:surgery|operation|treatment|procedure)"
             r"|(?:from\s+|on\s+|by\s+)?(?:the\s+)?(?:very\s+)?(?:next|following|same|first|second|third)\s+(?:day|morning|afternoon|evening|week))"
         ),
         # better than the alternative: "more effective than a CPAP mask", "it outperforms a second operation"
@@ -264,7 +276,7 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         ),
         "comparison": compile_builtin(
             r"(?i)\b(?:outperforms?|outperformed|outlasts?|outlasted)\s+(?:(?:a|an|the|any|all|every|other|traditional|conventional"
-            r"|standard|open|older)\s+(?:[\w-]+\s+)?[\w-]+|[\w-]+\s+(?:surgery|operation|treatment|therapy))\b"
+            r"|standard|open|older)\s+(?:[\w-]+\s+)?[\w-]+|[\w-]+(?:\s+(?!(?:by|in|at|for|on|with|and|or|to|than|over)\b)[\w-]+)?)\b"
             r"|\b(?:more\s+(?:effective|successful|reliable|durable)|works?\s+(?:better|faster|quicker)|longer[-\s]lasting"
             r"|safer|gentler|less\s+(?:risky|painful|invasive))\s+than\s+"
             r"(?:(?:a|an|the|any|traditional|conventional|standard|open|older|other)\s+[\w-]+"
@@ -274,11 +286,21 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             # "your knee will be stronger than it was before the injury"
             r"|\b(?:stronger|fitter|healthier|better)\s+than\s+(?:it|they|you|she|he)\s+(?:was|were|had\s+been)\s+(?:ever\s+)?before\b"
             # "recover faster than those kept in hospital"
-            r"|\b(?:recover|recovers|heal|heals|get\s+better)\s+(?:[\w-]+\s+)?(?:faster|quicker|sooner|better)\s+than\b"
+            r"|\b(?:recover|recovers|heal|heals|get\s+better)\s+(?:[\w-]+\s+){0,3}?(?:faster|quicker|sooner|better)\s+than\b"
+            r"|\bbetter\s+(?:[\w-]+\s+){1,2}?than\s+(?:[\w-]+\s+){0,2}?(?:surgery|laser|correction|treatment|injections?|tablets?"
+            r"|physiotherapy|physio|glasses|lenses|braces|operation)\b"
+            r"|\b(?:fail|fails|don[’']t\s+work|do\s+not\s+work)\s+(?:in|for)\s+(?:most|the\s+majority\s+of|nine\s+in\s+ten)\s+"
+            r"(?:cases|people|patients)\b"
             # how long an implant or a result lasts, stated as fact: "our implants last 25 years or more"
-            r"|\b(?:last|lasts)\s+(?:for\s+)?(?:at\s+least\s+|up\s+to\s+|over\s+|more\s+than\s+|a\s+good\s+)?(?:\d+\+?|ten|twenty|thirty"
-            r"|forty|fifty)\s*\+?(?:\s*(?:-|–|to)\s*\d+)?\s+years?(?:\s+(?:minimum|or\s+more|plus|and\s+beyond))?(?![\w+])"
+            r"|\b(?:last|lasts)\s+(?:for\s+)?(?:at\s+least\s+|up\s+to\s+|over\s+|more\s+than\s+|a\s+good\s+)?(?:\d+\+?|one|two|three|four"
+            r"|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty)\s*\+?(?:\s*(?:-|–|to)\s*\d+)?\s+years?(?:\s+(?:minimum|or\s+more|plus|and\s+beyond))?(?![\w+])"
             r"|\b(?:results?|effects?|benefits?|relief)\s+(?:that\s+)?(?:last|lasts)\s+(?:for\s+)?(?:many\s+)?(?:years|decades)\b"
+            # (not the noun: "a hospital stay and aftercare for one year")
+            r"|\b(?:keeps?|kept|keeping|(?<!hospital\s)(?<!your\s)(?<!the\s)(?<!a\s)(?<!overnight\s)(?<!short\s)(?:stays?|stayed)"
+            r"|lasts?|lasted|remains?|remained)\s+(?!and\b)(?:[\w-]+\s+){0,3}?for\s+(?:up\s+to\s+|at\s+least\s+"
+            r"|over\s+|more\s+than\s+)?(?:(?:a|one|two|three|four|five|ten|twenty|\d+)\s+(?:years?|months?|decades?)|many\s+years|years|decades)\b"
+            r"|\b(?:delays?|delayed|postpones?|postponed|puts?\s+off)\s+(?:[\w-]+\s+){0,3}?(?:by|for)\s+(?:up\s+to\s+|at\s+least\s+)?"
+            r"(?:\d+|two|three|four|five|ten)\s+years\b"
             # "average hospital stay of just 6 hours"
             r"|\b(?:average|typical|mean)\s+(?:hospital\s+|length\s+of\s+)?stay\s+(?:of|is|was)\s+(?:just|only|under|less\s+than)\s+"
             r"(?:\d+|one|two|three|four|five|six)\s+(?:hours?|days?|nights?)\b"
@@ -444,7 +466,8 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             "industry", "typical", "regional", "uk", "us", "nhs", "country", "countrys", "third", "quarter",
             "thirds", "quarters", "fifth", "sooner", "faster", "quicker", "factor", "lose", "loses", "lost", "losing",
             "shed", "sheds", "shedding", "drop", "drops", "dropped", "loss", "extra", "additional", "halves",
-            "halved", "halving", "cuts", "cut", "reduces", "slashes",
+            "halved", "halving", "cuts", "cut", "reduces", "slashes", "doubles", "doubled", "double", "triple",
+            "tripled", "decibels", "db", "improve", "improves", "boost", "boosts", "one-tenth", "tenth",
             # "3x faster" ("2× more likely" is let through by its sign)
             *(f"{n}x" for n in range(1, 101)),
         }),
@@ -456,11 +479,15 @@ def load_lexicon(path: str) -> EvidenceLexicon:
                              "working", "swimming", "running", "exercising", "walk", "resume", "resumes", "resumed",
                              "resuming", "adjust", "adapt", "used", "better", "stop", "stops", "disappears", "ends",
                              "settles", "eases", "improves", "starts", "begins", "comes", "away", "vanishes",
-                             "bounce", "bounces", "bounced"}),
+                             "bounce", "bounces", "bounced", "feet", "difference", "visible", "invisible", "noticeable",
+                             "clear", "crystal-clear", "fade", "fades", "subsides", "resolves", "vanish", "disappear", "settle",
+                             "resolve", "down"}),
         "comparison": frozenset({"outperforms", "outperform", "outperformed", "outlasts", "outlast", "outlasted",
                                  "effective", "successful", "reliable", "durable", "better", "longer-lasting", "lasting",
                                  "faster", "quicker", "sooner", "last", "lasts", "stay", "safer", "gentler", "less",
-                                 "stronger", "fitter", "healthier"}),
+                                 "stronger", "fitter", "healthier", "keeps", "kept", "keep", "keeping", "stays", "stay",
+                                 "stayed", "remains", "remained", "lasted", "delay", "delays", "delayed", "postpone",
+                                 "postpones", "postponed", "fail", "fails", "outperform", "work"}),
         "count": frozenset({"million", "billion"}),
         "research-generic": frozenset(lowered("research_subjects") | lowered("qualified_research_subjects")),
         "research-proven": frozenset({"proven", "proved", "tested", "validated", "shown", "documented",
@@ -668,14 +695,16 @@ class UncitedClaim(Kind):
                     elif kind == "generic" and lex.diagnostic_before.search(text[max(0, m.start() - 40):m.start()]):
                         continue
                     found.append((m.start(), m.end(), "research-" + kind))
-        found.sort(key=lambda c: (c[0], -c[1]))
+        # where claims overlap, a number of cases ("three times faster") is kept over the recovery time
+        # or comparison around it ("recover three times faster than")
+        found.sort(key=lambda c: (c[2] in _SECONDARY_CLAIMS, c[0], -c[1]))
         out: list[tuple[int, int, str]] = []
         for claim in found:
             s, e = claim[0], claim[1]
             if any(a < e and s < b for a, b, *_ in out):
                 continue
             out.append(claim)
-        return out
+        return sorted(out)
 
     def is_claim(self, text: str, start: int, end: int, kind: str, bounds: tuple[int, int]) -> bool:
         """A number is a claim unless it is a dose, a concentration, a price, a size or an instruction."""
@@ -720,10 +749,12 @@ class UncitedClaim(Kind):
             # "95% of our patients return to sport within six months" is one claim: a recovery time or a
             # comparison in the same clause as a number of cases is not reported again
             counted = [c[1] for c in claims if c[2] not in _SECONDARY_CLAIMS]
+            counted_starts = [c[0] for c in claims if c[2] not in _SECONDARY_CLAIMS]
             for s, e, kind in claims:
                 i = max(0, bisect.bisect_right(starts, s) - 1)
-                if kind in _SECONDARY_CLAIMS and any(
-                    0 <= s - end <= 60 and not _CLAUSE_JOIN.search(text, end, s) for end in counted
+                if kind in _SECONDARY_CLAIMS and (
+                    any(0 <= s - end <= 60 and not _CLAUSE_JOIN.search(text, end, s) for end in counted)
+                    or any(0 <= begin - e <= 30 and not _CLAUSE_JOIN.search(text, e, begin) for begin in counted_starts)
                 ):
                     continue
                 sent_start, sent_end = sentences[i]
