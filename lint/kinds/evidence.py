@@ -247,13 +247,14 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         "return": compile_builtin(
             r"(?i)\b(?:(?:back|return(?:s|ing)?|resume[sd]?|resuming)\s+(?:to\s+)?(?:(?:the|their|your|his|her|a|my|normal)\s+)?(?:[\w-]+\s+){0,2}?"
             r"(?:work|desks?|office|gym|golf|sport|sports|training|driving|gardening|running|swimming|cycling|tennis"
-            r"|activities|activity|life|routine|exercise|school|job)"
+            r"|activities|activity|life|routine|exercise|school|job|normal)"
             r"|(?:strength|function|movement|vision|sight|hearing|feeling|energy|sleep|mobility|sensation)\s+(?:returns?|is\s+back"
             r"|comes?\s+back)|like\s+(?:yourself|themselves|himself|herself|myself|new)\s+again"
             r"|stop\s+needing\s+(?:[\w-]+\s+)?[\w-]+|(?:driving|walking|working|swimming|running|exercising)(?:\s+(?:around|about|normally))?(?:\s+again)?"
             r"|[a-z]+ing(?:\s+(?:around|about|normally))?\s+again|back\s+on\s+(?:your|their|his|her|my)\s+feet"
             r"|(?:feel|see|notice)\s+(?:a|the)\s+(?:real\s+)?difference|(?:barely|hardly|virtually|almost)\s+(?:visible|invisible|noticeable)"
-            r"|crystal[-\s]clear"
+            r"|crystal[-\s]clear|(?:see|hear|walk|eat|sleep|breathe)\s+(?:clearly|normally|perfectly|well)|(?:fully|completely)\s+recovered"
+            r"|(?:scars?|marks?)\s+(?:is|are|will\s+be)\s+(?:invisible|gone|faded|undetectable)"
             r"|walk(?:ing)?\s+without\s+(?:any\s+)?(?:support|crutches|sticks?|a\s+stick|help|aids?|a\s+frame)"
             # "adjust to hearing aids in just 3 days", "feel better after just 3 sessions", "hot flashes stop within 10 days"
             r"|(?:adjust|adapt|get\s+used)\s+to\s+(?:[\w-]+\s+){0,2}?[\w-]+|feel\s+(?:much\s+)?better|bounce[sd]?\s+back"
@@ -266,6 +267,7 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             r"|nine|ten|a\s+(?:day|week|fortnight|month)|an\s+hour|hours|day\s+\d+)\b(?:\s+(?:days?|weeks?|hours?|months?|sessions?|treatments?"
             r"|visits?))?(?:\s+of\s+(?:surgery|treatment|the\s+operation))?"
             r"|the\s+(?:night|evening|day)\s+of\s+(?:the\s+)?(?:surgery|operation|treatment|procedure)"
+            r"|at\s+(?:\d+|two|three|four|six|eight|nine|twelve)\s+(?:weeks|months)"
             r"|(?:from\s+|on\s+|by\s+)?(?:the\s+)?(?:very\s+)?(?:next|following|same|first|second|third)\s+(?:day|morning|afternoon|evening|week))"
         ),
         # better than the alternative: "more effective than a CPAP mask", "it outperforms a second operation"
@@ -277,9 +279,9 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         "comparison": compile_builtin(
             r"(?i)\b(?:outperforms?|outperformed|outlasts?|outlasted)\s+(?:(?:a|an|the|any|all|every|other|traditional|conventional"
             r"|standard|open|older)\s+(?:[\w-]+\s+)?[\w-]+|[\w-]+(?:\s+(?!(?:by|in|at|for|on|with|and|or|to|than|over)\b)[\w-]+)?)\b"
-            r"|\b(?:more\s+(?:effective|successful|reliable|durable)|works?\s+(?:better|faster|quicker)|longer[-\s]lasting"
-            r"|safer|gentler|less\s+(?:risky|painful|invasive))\s+than\s+"
-            r"(?:(?:a|an|the|any|traditional|conventional|standard|open|older|other)\s+[\w-]+"
+            r"|\b(?:more\s+(?:effective|successful|reliable|durable|accurate|precise)|works?\s+(?:better|faster|quicker)|longer[-\s]lasting"
+            r"|safer|gentler|stronger|less\s+(?:risky|painful|invasive))\s+than\s+"
+            r"(?:(?:a|an|the|any|traditional|conventional|standard|open|older|other|manual|natural|radioactive)\s+[\w-]+"
             r"(?:\s+(?!(?:your|our|their|you|and|or|that|which|who|for|to|in|of|on|with|is|are)\b)[\w-]+)?"
             r"|tablets?|pills?|surgery|injections?|physio(?:therapy)?|cpap|glasses|braces?|splints?|diets?|medications?"
             r"|medicines?|drugs?|creams?|massage|synthetic\s+[\w-]+|[\w-]+\s+(?:surgery|hrt|therapy|treatment|operations?))\b"
@@ -287,6 +289,11 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             r"|\b(?:stronger|fitter|healthier|better)\s+than\s+(?:it|they|you|she|he)\s+(?:was|were|had\s+been)\s+(?:ever\s+)?before\b"
             # "recover faster than those kept in hospital"
             r"|\b(?:recover|recovers|heal|heals|get\s+better)\s+(?:[\w-]+\s+){0,3}?(?:faster|quicker|sooner|better)\s+than\b"
+            r"|\b(?:far|much|significantly|dramatically)\s+(?:less|fewer)\s+(?:[\w-]+\s+){1,2}?than\b"
+            # "far more effective than lithotripsy"
+            r"|\b(?:far|much|significantly|dramatically)\s+more\s+(?:effective|successful|accurate|reliable)\s+than\s+[a-z][\w-]+"
+            # a lifetime promised as a fact: "the implant lasts a lifetime", "built to last for life"
+            r"|\b(?:last|lasts|built\s+to\s+last|designed\s+to\s+last)\s+(?:for\s+)?(?:a\s+lifetime|life)\b"
             r"|\bbetter\s+(?:[\w-]+\s+){1,2}?than\s+(?:[\w-]+\s+){0,2}?(?:surgery|laser|correction|treatment|injections?|tablets?"
             r"|physiotherapy|physio|glasses|lenses|braces|operation)\b"
             r"|\b(?:fail|fails|don[’']t\s+work|do\s+not\s+work)\s+(?:in|for)\s+(?:most|the\s+majority\s+of|nine\s+in\s+ten)\s+"
@@ -360,7 +367,9 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             r"(?:(?:most|many|leading|top|all|our)\s+)?"
             r"(?:experts|doctors|scientists|surgeons|specialists|researchers|physicians|dentists|clinicians"
             r"|[a-z]+(?:(?<=ologists)|(?<=icians)|(?<=iatrists)|(?<=dontists)|(?<=therapists)))\s+"
-            r"(?:(?:all|now|generally|widely|largely|increasingly|also|overwhelmingly|unanimously)\s+)?(?:agree|believe|confirm|say|consider|think|know|accept)\b"
+            r"(?:(?:all|now|generally|widely|largely|increasingly|also|overwhelmingly|unanimously)\s+)?(?:(?:have|has)\s+)?"
+            r"(?:agree|believe|confirm|say|consider|think|know|accept|confirmed|agreed|verified|endorsed|approved)\b"
+            r"|\b(?:independent|external)\s+experts?\s+(?:have\s+|has\s+)?(?:confirmed|verified|agreed|endorsed|approved|found|shown|proven)\b"
             # a recommendation made general by its adverb: "urologists now recommend PAE", "gynaecologists
             # overwhelmingly recommend it" ("surgeons recommend that you rest" is advice, not a claim)
             r"|\b(?:(?:most|many|leading|top|all|our)\s+)?(?:experts|doctors|scientists|surgeons|specialists|physicians|dentists"
@@ -428,7 +437,8 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         r"|(?i:\b(?:according\s+to|reported\s+by|published\s+(?:by|in)|data\s+(?:from|published\s+by|collected\s+by)"
         r"|figures\s+(?:from|published\s+by)|statistics\s+(?:from|published\s+by)|research\s+(?:by|from)|guidance\s+(?:from|by)"
         r"|guidelines?\s+(?:from|by)|(?:study|report|review|trial|audit|survey|analysis)\s+(?:by|from|published\s+in)"
-        r"|sources?:|source\s+for\s+this))\s+"
+        r"|sources?:|source\s+for\s+this|(?:are|is|were|was)\s+(?:taken\s+)?from|comes?\s+from|taken\s+from"
+        r"|submits\s+(?:its\s+|their\s+)?(?:results|data|figures)\s+to))\s+"
         rf"{named_after}"
         # a named body as the subject: "The NHS puts this at...", "NICE recommends..."
         rf"|(?:\b[Tt]he\s+)?(?:{body_phrase})(?:\s+\([A-Z][\w&]{{1,12}}\))?\s+(?i:says|said|reports|reported|estimates|estimated|recommends|recommended|puts"
@@ -442,6 +452,10 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         r"|(?i:\b(?:our|the\s+(?:unit|department|hospital|clinic|practice|service|trust)[’']s)\s+(?:own\s+)?"
         r"(?:[\w’'-]+\s+){0,3}?(?:19|20)\d{2}(?:\s*[-–/]\s*(?:19|20)?\d{2})?\s+(?:audit|survey|review|registry\s+data"
         r"|outcome\s+(?:data|audit|figures)|data|figures|results))\b"
+        # "from our department's audit of 524 operations carried out between 2020 and 2023", "our own results
+        # for 2021 to 2023": the provider's own figures with the period they cover
+        r"|(?i:\bour\s+(?:own\s+)?(?:[\w’'-]+\s+){0,4}?(?:audit|survey|registry\s+data|results|figures|data|outcomes|records)\b"
+        r"[^.;:]{0,100}?\b(?:19|20)\d{2}\b)"
         # a line that gives its source
         r"|(?i:^\s*sources?\s*:)"
     )
@@ -481,11 +495,13 @@ def load_lexicon(path: str) -> EvidenceLexicon:
                              "settles", "eases", "improves", "starts", "begins", "comes", "away", "vanishes",
                              "bounce", "bounces", "bounced", "feet", "difference", "visible", "invisible", "noticeable",
                              "clear", "crystal-clear", "fade", "fades", "subsides", "resolves", "vanish", "disappear", "settle",
-                             "resolve", "down"}),
+                             "resolve", "down", "clearly", "normally", "perfectly", "recovered", "scar", "scars", "at"}),
         "comparison": frozenset({"outperforms", "outperform", "outperformed", "outlasts", "outlast", "outlasted",
                                  "effective", "successful", "reliable", "durable", "better", "longer-lasting", "lasting",
                                  "faster", "quicker", "sooner", "last", "lasts", "stay", "safer", "gentler", "less",
                                  "stronger", "fitter", "healthier", "keeps", "kept", "keep", "keeping", "stays", "stay",
+                                 "accurate", "precise", "far", "much", "significantly", "dramatically", "lifetime",
+                                 "life", "built", "designed",
                                  "stayed", "remains", "remained", "lasted", "delay", "delays", "delayed", "postpone",
                                  "postpones", "postponed", "fail", "fails", "outperform", "work"}),
         "count": frozenset({"million", "billion"}),
@@ -528,7 +544,9 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             r"improve(?:s|d|ment)?|better|relie(?:f|ve[sd]?)|cure[sd]?|return(?:ed)?|recover(?:y|ed)?|results?|outcomes?|"
             r"surviv(?:al|e|ed)|faster|quicker|less\s+pain|lose|lost|weight\s+loss|regain(?:ed)?|keep\s+(?:it|the\s+weight)\s+off)\b"
         ),
-        in_house=compile_builtin(r"(?i)\b(?:our|we|we've|we\s+have|at\s+our|this\s+clinic|this\s+hospital)\b"),
+        # the provider speaking of itself, or a surgeon of their own patients ("93% of my patients")
+        in_house=compile_builtin(r"(?i)\b(?:our|we|we've|we\s+have|at\s+our|this\s+clinic|this\s+hospital"
+                                 r"|my\s+(?:patients|practice|clinic|results|figures|team))\b"),
         source=source,
         marker=marker,
         reference_heading=compile_builtin(rf"(?i)^\s*(?:{_alternation(words('reference_headings'))})\s*:?\s*$"),
@@ -718,6 +736,9 @@ class UncitedClaim(Kind):
             return False  # "removing 80% of the stomach" describes the operation; "nodules lose 80% of their volume" is a result
         if kind == "recovery" and _RECOVERY_HEDGE.search(text, bounds[0], start):
             return False  # "most people can be back at work within 2 weeks": guidance, not a promise
+        if kind == "ratio" and _AVERAGE_COMPARED.search(text, start, end) \
+                and _MODAL_BEFORE.search(text, max(bounds[0], start - 40), start):
+            return False  # "your chances may be higher or lower than the average": no figure is claimed
         if kind == "comparison" and _RESEARCH_BEFORE.search(text, max(bounds[0], start - 30), start):
             return False  # "proven to outperform ...": the research claim (EVD002) is the finding
         if kind in ("return", "comparison") and _GUIDANCE_HEDGE.search(text, bounds[0], start) \
@@ -781,22 +802,29 @@ class UncitedClaim(Kind):
                     near = [j for j in near if j >= i]
                 if near:
                     continue
-                if i - before < 0 and self._lead_in_sourced(units, index, sources):
+                if (i - before < 0 or unit.block.scope == "list_item") and self._lead_in_sourced(units, index, sources):
                     continue
                 yield self._finding(unit, s, e, kind, sentence)
 
     def _lead_in_sourced(self, units, index, sources) -> bool:
-        """A list item takes the source of the sentence that introduces its list."""
+        """A list item takes the source of the paragraph that introduces its list: one ending in a colon
+        whose last sentence cites, or one that says where "the figures below" come from."""
         if units[index].block.scope != "list_item":
             return False
         j = index - 1
         while j >= 0 and units[j].block.scope == "list_item":
             j -= 1
-        if j < 0 or units[j].block.scope != "paragraph" or not units[j].block.text.rstrip().endswith(":"):
+        if j < 0 or units[j].block.scope != "paragraph":
             return False
         lead = units[j]
         sentences = sentences_of(lead)
-        return bool(sentences) and sources.sentence_flags(lead, sentences[-1:])[0]
+        if not sentences:
+            return False
+        if lead.block.text.rstrip().endswith(":"):
+            return sources.sentence_flags(lead, sentences[-1:])[0]
+        if not _POINTS_BELOW.search(lead.block.text):
+            return False
+        return any(sources.sentence_flags(lead, sentences))
 
     def _finding(self, unit, s, e, kind, sentence):
         lex = self.lex
@@ -833,11 +861,15 @@ _FREQUENCY_PARTS = compile_builtin(
 )
 
 
+_AVERAGE_COMPARED = compile_builtin(r"(?i)\bthan\s+the\s+(?:national|uk|us|nhs|industry|regional|average|typical)")
+_MODAL_BEFORE = compile_builtin(r"(?i)\b(?:may|might|could|can)\b")
 _RESEARCH_BEFORE = compile_builtin(r"(?i)\b(?:proven|proved|shown|demonstrated|found|known)\s+to\s+$")
 # a word naming a profession ("surgeons", "dermatologists", "physicians", "GPs")
 _PROFESSION_HINT = compile_builtin(r"(?i)(?:experts?|doctors|surgeons|scientists|researchers|consultants|(?-i:GPs)|ists|icians)\b")
 # "after just 3 sessions", "in as little as 2 weeks": a sales figure, whatever hedge comes before it
 _SALES_TIME = compile_builtin(r"(?i)\b(?:just|only|as\s+little\s+as)\s+(?:\d|one|two|three|four|five|a\s)")
+# a lead-in that points at the list after it: "the figures below", "the following risks"
+_POINTS_BELOW = compile_builtin(r"(?i)\b(?:below|the\s+following|as\s+follows|listed\s+here|in\s+this\s+list)\b")
 _SECONDARY_CLAIMS = frozenset({"recovery", "return", "speed", "comparison"})
 _CLAUSE_JOIN = compile_builtin(r"[,;:.!?]|\b(?:and|but|while|whereas)\b")
 # what the message calls a claim that is not a number of cases

@@ -218,6 +218,24 @@ class _MatcherKind(Kind):
                 yield unit, doc, [(strings[match_id], start, end) for match_id, start, end in matcher(doc)]
 
 
+def _inside_prepositional_phrase(doc, noun: int) -> bool:
+    """True when the noun (with its modifiers) is joined by "or"/"and" to an object of a preposition
+    earlier in the clause: "injury to the ureter or other organs"."""
+    k = noun
+    while k > 0 and doc[k - 1].is_alpha and doc[k - 1].lower_ not in ("or", "and") and noun - k < 3:
+        k -= 1
+    if k == 0 or doc[k - 1].lower_ not in ("or", "and"):
+        return False
+    for j in range(k - 2, max(-1, k - 8), -1):
+        if doc[j].is_sent_start and j != k - 2:
+            break
+        if doc[j].lower_ in _PREPOSITIONS:
+            return True
+        if not doc[j].is_alpha:
+            break
+    return False
+
+
 class SubjectVerbAgreement(_MatcherKind):
     """A plural subject with a singular verb, or a singular subject with a plural verb, in simple clauses."""
 
@@ -351,6 +369,8 @@ class SubjectVerbAgreement(_MatcherKind):
                     head = doc[start]
                     if head.lower_ in self.w["quantity"] or head.lower_ in self.w["plural_groups"]:
                         continue
+                    if _inside_prepositional_phrase(doc, start):
+                        continue  # "Injury to the ureter or other organs is rare": the subject is "injury"
                     first = self._subject_start(doc, start, singular=label.startswith("SINGULAR"))
                     if first is None:
                         continue

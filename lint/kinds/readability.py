@@ -382,7 +382,7 @@ def _general_frequencies() -> dict:
 # -- acronyms --------------------------------------------------------------------
 
 # an acronym, with the parts of a compound one ("LNG-IUS", "CT-KUB")
-_ACRONYM = compile_re(r"(?<![\w&.-])([A-Z]{2,6}(?:-[A-Z]{1,6})*)(?:s|'s|’s)?(?![\w&]|-\d|\.[A-Z])")
+_ACRONYM = compile_re(r"(?<![\w&.-])([A-Z]{2,6}(?:-[A-Z]{1,6})*+)(?:s|'s|’s)?(?![\w&]|-\w|\.[A-Z])")
 _ROMAN = compile_re(r"^M{0,3}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})$")
 
 
@@ -440,7 +440,8 @@ class UnexplainedAcronym(Kind):
                     continue  # a line in capitals ("ABOUT THIS LEAFLET"), not an acronym
                 if _in_citation(text, m.start()):
                     continue  # a trial or a group named in a citation: "(CODA Collaborative, 2020)"
-                if _NAMED_BEFORE.search(text, max(0, m.start() - 40), m.start()) or _STUDY_AFTER.match(text, m.end()):
+                if _NAMED_BEFORE.search(text, max(0, m.start() - 40), m.start()) or _STUDY_AFTER.match(text, m.end()) \
+                        or text.endswith(("dB ", "db "), 0, m.start()):
                     continue  # a study's name: "a study called UKUFF", "a trial known as PROFHER"
                 if self._expanded_at(text, m.start(), m.end()):
                     done.add(acronym)

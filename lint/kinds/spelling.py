@@ -456,8 +456,8 @@ class Spelling(Kind):
             return False  # a name or a brand
         if text[0].isupper() and scope in ("title", "heading") and tok.i > 0 and not text[1:].islower():
             return False
-        if text[0].isupper() and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text in _INSTITUTION_WORDS:
-            return False  # a name: "Kingsmead Hospital", "Northbrook Clinic"
+        if text[0].isupper() and _named(tok):
+            return False  # a name: "Kingsmead Hospital", "Hollins Vale University Hospitals", "Mr Hartley"
         return True
 
     def _page_words(self, page) -> dict[str, int]:
@@ -522,6 +522,25 @@ _INSTITUTION_WORDS = frozenset({
     "Medical", "Health", "Healthcare", "University", "College", "Institute", "Foundation", "House", "Lodge",
     "Teaching", "General", "District", "Memorial", "Community", "Royal", "Eye", "Dental", "Children's", "Women's",
 })
+
+
+_TITLES = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Professor", "Sister", "Nurse", "Sir", "Dame",
+                     "Mr.", "Mrs.", "Ms.", "Dr.", "Prof."})
+
+
+def _named(tok) -> bool:
+    """A capitalised word that is part of a name: after a title, or in a run of capitalised words
+    that ends in an institution word within three words ("Hollins Vale University Hospitals")."""
+    doc = tok.doc
+    if tok.i > 0 and doc[tok.i - 1].text in _TITLES:
+        return True
+    for j in range(tok.i + 1, min(len(doc), tok.i + 4)):
+        word = doc[j].text
+        if word in _INSTITUTION_WORDS:
+            return True
+        if not word[:1].isupper():
+            return False
+    return False
 
 
 # suffix -> the endings its root may have had ("biopsies" <- "biopsy", "removed" <- "remove")
