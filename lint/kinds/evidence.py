@@ -879,14 +879,15 @@ _OUTCOME_VERB_BEFORE = compile_builtin(
     r"|drops?|dropped|decreases?|decreased|regains?|regained|gains?|gained|improves?|improved)\b(?:\s+[\w-]+){0,2}\s*$"
 )
 # guidance rather than a promise: "most people can go back to work after 2 weeks"
-_GUIDANCE_HEDGE = compile_builtin(
-    r"(?i)\b(?:can|could|may|might|should|usually|generally|typically|often|probably|likely|hope|aim|able|allowed"
-    r"|advised|expect|expected|if|when|until|unless|most|many|some|people|avoid|not|never|no|don['’]t|do\s+not)\b"
-    r"|n['’]t\b"
+_MODAL_HEDGES = (
+    r"can|could|may|might|should|usually|generally|typically|often|probably|likely|hope|aim|able|allowed"
+    r"|advised|expect|expected|if|when|until|unless"
 )
-_RECOVERY_HEDGE = compile_builtin(
-    r"(?i)\b(?:can|could|may|might|should|usually|generally|typically|often|probably|likely|hope|aim|able|allowed"
-    r"|advised|expect|expected|if|when|until|unless)\b"
+# a state stated as fact ("patients are back at work the next morning") unless a modal or a condition hedges it
+_RECOVERY_HEDGE = compile_builtin(rf"(?i)\b(?:{_MODAL_HEDGES})\b")
+# the wider hedges of guidance ("most people go back to work after 2 weeks", "avoid driving the next day")
+_GUIDANCE_HEDGE = compile_builtin(
+    rf"(?i)\b(?:{_MODAL_HEDGES}|most|many|some|people|avoid|not|never|no|don['’]t|do\s+not)\b|n['’]t\b"
 )
 
 
