@@ -185,7 +185,9 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             r"|complications|blood\s+loss|time\s+off(?:\s+work)?)\b"
             r"|\b(?:half|a\s+third\s+of|a\s+quarter\s+of|a\s+fraction\s+of|twice|double)\s+the\s+(?:[\w-]+\s+){0,2}?"
             r"(?:pain|swelling|bruising|scarring|tenderness|discomfort|downtime|recovery\s+time|side\s+effects|complications"
-            r"|complication\s+rate|risk|blood\s+loss|energy|strength|results?|success\s+rate)\b"
+            r"|complication\s+rate|risk|blood\s+loss|energy|strength|results?|success\s+rate|hospital\s+stay|stay\s+in\s+hospital)\b"
+            # "compared with barely half after open surgery"
+            r"|\b(?:barely|only|just|fewer\s+than|less\s+than)\s+half\s+(?:after|with|following|of\s+(?:those|people|patients))\b"
             # "three times the energy", "an extra 90 minutes of sleep a night"
             rf"|(?<![\w.,/])(?:{NUMBER}|\d+(?:\.\d+)?)\s+times\s+(?:the|your|their|as\s+much)\s+(?:energy|strength|stamina|libido|"
             r"sleep|confidence|mobility|results?|benefit|improvement|weight\s+loss|chance|success)\b"
@@ -254,7 +256,8 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             r"|[a-z]+ing(?:\s+(?:around|about|normally))?\s+again|back\s+on\s+(?:your|their|his|her|my)\s+feet"
             r"|(?:feel|see|notice)\s+(?:a|the)\s+(?:real\s+)?difference|(?:barely|hardly|virtually|almost)\s+(?:visible|invisible|noticeable)"
             r"|crystal[-\s]clear|(?:see|hear|walk|eat|sleep|breathe)\s+(?:clearly|normally|perfectly|well)|(?:fully|completely)\s+recovered"
-            r"|(?:scars?|marks?)\s+(?:is|are|will\s+be)\s+(?:invisible|gone|faded|undetectable)"
+            r"|(?:scars?|marks?)\s+(?:is|are|will\s+be)\s+(?:invisible|gone|faded|undetectable)|(?:pain|symptom)[-\s]free"
+            r"|(?:drive|walk\s+out\s+of\s+(?:the\s+)?(?:hospital|clinic))"
             r"|walk(?:ing)?\s+without\s+(?:any\s+)?(?:support|crutches|sticks?|a\s+stick|help|aids?|a\s+frame)"
             # "adjust to hearing aids in just 3 days", "feel better after just 3 sessions", "hot flashes stop within 10 days"
             r"|(?:adjust|adapt|get\s+used)\s+to\s+(?:[\w-]+\s+){0,2}?[\w-]+|feel\s+(?:much\s+)?better|bounce[sd]?\s+back"
@@ -287,11 +290,23 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             r"|medicines?|drugs?|creams?|massage|synthetic\s+[\w-]+|[\w-]+\s+(?:surgery|hrt|therapy|treatment|operations?))\b"
             # "your knee will be stronger than it was before the injury"
             r"|\b(?:stronger|fitter|healthier|better)\s+than\s+(?:it|they|you|she|he)\s+(?:was|were|had\s+been)\s+(?:ever\s+)?before\b"
+            # "our complication rate is lower than any other clinic", "just as effective as surgery", "works twice as well"
+            r"|\b(?:rates?|risks?|results?|outcomes?)\s+(?:is|are)\s+(?:far\s+|much\s+)?(?:lower|higher|better|fewer)\s+than\s+"
+            r"(?:any|all|every)\s+other\b"
+            r"|\b(?:lower|higher|better|fewer)\s+(?:[\w-]+\s+){0,2}?(?:rates?|risks?|results|outcomes|complications|infections)\s+than\s+"
+            r"(?:any|all|every)\s+other\b"
+            r"|\b(?:performed|performs?|done|carried\s+out|treated|treats?)\s+more\s+[\w-]+(?:\s+[\w-]+)?\s+than\s+(?:any|all|every)\s+other\b"
+            # an outcome for everyone: "sex life improves for nearly every woman", "clears within a month for everyone"
+            r"|\b(?:improves?|works?|helps?|succeeds?)\s+(?:for|in)\s+(?:nearly\s+|almost\s+|virtually\s+)?(?:every|all)\s+"
+            r"(?:woman|women|man|men|patients?|people|person|child|children)\b"
+            r"|\b(?:within|in|by)\s+(?:a|\d+|one|two|three|four|six)\s+(?:days?|weeks?|months?)\s+for\s+(?:everyone|every\s+patient|all\s+patients)\b"
+            r"|\b(?:just|every\s+bit|equally)\s+as\s+(?:effective|good|successful|safe|reliable)\s+as\s+[a-z][\w-]+"
+            r"|\bworks?\s+(?:twice|three\s+times|\d+\s+times)\s+as\s+well\b"
             # "recover faster than those kept in hospital"
             r"|\b(?:recover|recovers|heal|heals|get\s+better)\s+(?:[\w-]+\s+){0,3}?(?:faster|quicker|sooner|better)\s+than\b"
             r"|\b(?:far|much|significantly|dramatically)\s+(?:less|fewer)\s+(?:[\w-]+\s+){1,2}?than\b"
             # "far more effective than lithotripsy"
-            r"|\b(?:far|much|significantly|dramatically)\s+more\s+(?:effective|successful|accurate|reliable)\s+than\s+[a-z][\w-]+"
+            r"|\b(?:far|much|significantly|dramatically)\s+more\s+(?:effective|successful|accurate|reliable|precise)(?:\s+[\w-]+)?\s+than\s+[a-z][\w-]+"
             # a lifetime promised as a fact: "the implant lasts a lifetime", "built to last for life"
             r"|\b(?:last|lasts|built\s+to\s+last|designed\s+to\s+last)\s+(?:for\s+)?(?:a\s+lifetime|life)\b"
             r"|\bbetter\s+(?:[\w-]+\s+){1,2}?than\s+(?:[\w-]+\s+){0,2}?(?:surgery|laser|correction|treatment|injections?|tablets?"
@@ -481,7 +496,7 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             "thirds", "quarters", "fifth", "sooner", "faster", "quicker", "factor", "lose", "loses", "lost", "losing",
             "shed", "sheds", "shedding", "drop", "drops", "dropped", "loss", "extra", "additional", "halves",
             "halved", "halving", "cuts", "cut", "reduces", "slashes", "doubles", "doubled", "double", "triple",
-            "tripled", "decibels", "db", "improve", "improves", "boost", "boosts", "one-tenth", "tenth",
+            "tripled", "decibels", "db", "improve", "improves", "boost", "boosts", "one-tenth", "tenth", "barely",
             # "3x faster" ("2× more likely" is let through by its sign)
             *(f"{n}x" for n in range(1, 101)),
         }),
@@ -495,13 +510,15 @@ def load_lexicon(path: str) -> EvidenceLexicon:
                              "settles", "eases", "improves", "starts", "begins", "comes", "away", "vanishes",
                              "bounce", "bounces", "bounced", "feet", "difference", "visible", "invisible", "noticeable",
                              "clear", "crystal-clear", "fade", "fades", "subsides", "resolves", "vanish", "disappear", "settle",
-                             "resolve", "down", "clearly", "normally", "perfectly", "recovered", "scar", "scars", "at"}),
+                             "resolve", "down", "clearly", "normally", "perfectly", "recovered", "scar", "scars", "at",
+                             "pain-free", "symptom-free", "free", "drive"}),
         "comparison": frozenset({"outperforms", "outperform", "outperformed", "outlasts", "outlast", "outlasted",
                                  "effective", "successful", "reliable", "durable", "better", "longer-lasting", "lasting",
                                  "faster", "quicker", "sooner", "last", "lasts", "stay", "safer", "gentler", "less",
                                  "stronger", "fitter", "healthier", "keeps", "kept", "keep", "keeping", "stays", "stay",
                                  "accurate", "precise", "far", "much", "significantly", "dramatically", "lifetime",
-                                 "life", "built", "designed",
+                                 "life", "built", "designed", "equally", "twice", "lower", "higher", "performed",
+                                 "treated", "improves", "works", "helps", "everyone",
                                  "stayed", "remains", "remained", "lasted", "delay", "delays", "delayed", "postpone",
                                  "postpones", "postponed", "fail", "fails", "outperform", "work"}),
         "count": frozenset({"million", "billion"}),
@@ -734,14 +751,14 @@ class UncitedClaim(Kind):
         if kind == "percentage" and lex.measured_after.match(text, end) \
                 and not _OUTCOME_VERB_BEFORE.search(text, max(bounds[0], start - 40), start):
             return False  # "removing 80% of the stomach" describes the operation; "nodules lose 80% of their volume" is a result
-        if kind == "recovery" and _RECOVERY_HEDGE.search(text, bounds[0], start):
+        if kind == "recovery" and _RECOVERY_HEDGE.search(text, _clause_start(text, bounds[0], start), start):
             return False  # "most people can be back at work within 2 weeks": guidance, not a promise
         if kind == "ratio" and _AVERAGE_COMPARED.search(text, start, end) \
                 and _MODAL_BEFORE.search(text, max(bounds[0], start - 40), start):
             return False  # "your chances may be higher or lower than the average": no figure is claimed
         if kind == "comparison" and _RESEARCH_BEFORE.search(text, max(bounds[0], start - 30), start):
             return False  # "proven to outperform ...": the research claim (EVD002) is the finding
-        if kind in ("return", "comparison") and _GUIDANCE_HEDGE.search(text, bounds[0], start) \
+        if kind in ("return", "comparison") and _GUIDANCE_HEDGE.search(text, _clause_start(text, bounds[0], start), start) \
                 and not _SALES_TIME.search(text, start, end):
             return False  # "most people go back to office work after 2 weeks", "surgery may work better than"
         if kind == "frequency":
@@ -879,6 +896,18 @@ _OUTCOME_VERB_BEFORE = compile_builtin(
     r"|drops?|dropped|decreases?|decreased|regains?|regained|gains?|gained|improves?|improved)\b(?:\s+[\w-]+){0,2}\s*$"
 )
 # guidance rather than a promise: "most people can go back to work after 2 weeks"
+_CLAUSE_OPENING = compile_builtin(r"(?i),\s*(?:and|but|so|while|whereas)\b|;")
+
+
+def _clause_start(text: str, sentence_start: int, at: int) -> int:
+    """Where the clause holding ``at`` begins: a hedge in an earlier clause ("Most patients are pain-free
+    within three weeks, and repairs carried out here last a lifetime") does not reach it."""
+    begin = sentence_start
+    for m in _CLAUSE_OPENING.finditer(text, sentence_start, at):
+        begin = m.end()
+    return begin
+
+
 _MODAL_HEDGES = (
     r"can|could|may|might|should|usually|generally|typically|often|probably|likely|hope|aim|able|allowed"
     r"|advised|expect|expected|if|when|until|unless"
