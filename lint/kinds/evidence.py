@@ -201,6 +201,7 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             r"|triples|tripled)\b"
             r"|\b(?:improves?|improved|improving|boosts?|boosted|increases?|increased|restores?|restored|gains?)\s+(?:[\w-]+\s+){0,3}?by\s+"
             r"(?:up\s+to\s+|as\s+much\s+as\s+|over\s+|more\s+than\s+)?\d+\s*(?:decibels|db|points)\b|\bup\s+to\s+\d+\s*(?:decibels|db)\b"
+            r"|\bup\s+to\s+(?:\d+|ten|eight|six|five)\s+shades\b"
             r"|\b(?:complication|infection|failure|revision|readmission|recurrence)\s+rates?\s+(?:are\s+|is\s+|were\s+|was\s+)?"
             r"(?:halved|cut\s+in\s+half|reduced\s+by\s+half|slashed|doubled)\b"
             r"|\b(?:halves|halved|halving|doubles|doubled|doubling|triples|tripled|quadruples)\s+(?:the|your)\s+"
@@ -238,7 +239,8 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             r"(?i)(?:(?<=\bis\s)|(?<=\bbe\s)|(?<=\bare\s)|(?<=\bwas\s)|(?<=\bwere\s)|(?<=['’]re\s))"
             r"(?:back\s+(?:at|on|behind|in|to)\s+(?:(?:the|their|your|his|her|a|my)\s+)?(?:[\w-]+\s+){0,2}?"
             r"(?:work|desks?|office|golf\s+course|gym|pitch|court|job|routine|sport|sports|training|wheel|slopes|dance\s+floor"
-            r"|activities|gardening|golf|tennis|running|exercise|school|driving|normal|life)"
+            r"|activities|gardening|golf|tennis|running|exercise|school|driving|normal|life|shoes|clothes|heels)"
+            r"(?:\s+and\s+[\w-]+)?"
             r"|(?:driving|walking|running|working|swimming|exercising|cycling)\s+again)"
             r"\s+(?:(?:within|in|after|by|from)\s+(?:just\s+|only\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a\s+(?:day|week)"
             r"|day\s+\d+|24|48)\b(?:\s+(?:days?|weeks?|hours?|months?))?"
@@ -263,7 +265,7 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             r"|(?:adjust|adapt|get\s+used)\s+to\s+(?:[\w-]+\s+){0,2}?[\w-]+|feel\s+(?:much\s+)?better|bounce[sd]?\s+back"
             r"|(?:symptoms?|pain|flushes|flashes|sweats|bleeding|snoring|headaches?|migraines?|swelling|bruising|redness|itching"
             r"|relief|numbness|tingling|scars?)(?:\s+and\s+[\w-]+)?"
-            r"\s+(?:stops?|disappears?|goes\s+(?:away|down)|vanish(?:es)?|ends?|settles?|eases?|improves?|starts?|begins?|comes?|fades?"
+            r"\s+(?:stops?|disappears?|goes\s+(?:away|down)|is\s+gone|are\s+gone|vanish(?:es)?|ends?|settles?|eases?|improves?|starts?|begins?|comes?|fades?"
             r"|subsides?|resolves?)(?:\s+(?:completely|entirely|fully))?"
             r"|(?:vanish|disappear|fade|settle|resolve)(?:\s+(?:completely|entirely|fully))?)"
             r"\s+(?:(?:within|in|after|by|from)\s+(?:just\s+|only\s+|as\s+little\s+as\s+)?(?:\d+|one|two|three|four|five|six|seven|eight"
@@ -297,7 +299,8 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             r"(?:any|all|every)\s+other\b"
             r"|\b(?:performed|performs?|done|carried\s+out|treated|treats?)\s+more\s+[\w-]+(?:\s+[\w-]+)?\s+than\s+(?:any|all|every)\s+other\b"
             # an outcome for everyone: "sex life improves for nearly every woman", "clears within a month for everyone"
-            r"|\b(?:improves?|works?|helps?|succeeds?)\s+(?:for|in)\s+(?:nearly\s+|almost\s+|virtually\s+)?(?:every|all)\s+"
+            r"|\b(?:improves?|works?|helps?|succeeds?)\s+(?:immediately\s+|dramatically\s+|significantly\s+|quickly\s+)?(?:for|in)\s+"
+            r"(?:nearly\s+|almost\s+|virtually\s+)?(?:every|all)\s+"
             r"(?:woman|women|man|men|patients?|people|person|child|children)\b"
             r"|\b(?:within|in|by)\s+(?:a|\d+|one|two|three|four|six)\s+(?:days?|weeks?|months?)\s+for\s+(?:everyone|every\s+patient|all\s+patients)\b"
             r"|\b(?:just|every\s+bit|equally)\s+as\s+(?:effective|good|successful|safe|reliable)\s+as\s+[a-z][\w-]+"
@@ -305,6 +308,8 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             # "recover faster than those kept in hospital"
             r"|\b(?:recover|recovers|heal|heals|get\s+better)\s+(?:[\w-]+\s+){0,3}?(?:faster|quicker|sooner|better)\s+than\b"
             r"|\b(?:far|much|significantly|dramatically)\s+(?:less|fewer)\s+(?:[\w-]+\s+){1,2}?than\b"
+            r"|\bfar\s+better\s+(?:[\w-]+\s+)?than\b|\b(?:lasts?|works?)\s+(?:far|much)\s+longer\s+than\b"
+            r"|\b(?:last|lasts)\s+(?:for\s+)?(?:well\s+)?(?:over|more\s+than|at\s+least)?\s*a\s+decade\b"
             # "far more effective than lithotripsy"
             r"|\b(?:far|much|significantly|dramatically)\s+more\s+(?:effective|successful|accurate|reliable|precise)(?:\s+[\w-]+)?\s+than\s+[a-z][\w-]+"
             # a lifetime promised as a fact: "the implant lasts a lifetime", "built to last for life"
@@ -469,8 +474,11 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         r"|outcome\s+(?:data|audit|figures)|data|figures|results))\b"
         # "from our department's audit of 524 operations carried out between 2020 and 2023", "our own results
         # for 2021 to 2023": the provider's own figures with the period they cover
-        r"|(?i:\bour\s+(?:own\s+)?(?:[\w’'-]+\s+){0,4}?(?:audit|survey|registry\s+data|results|figures|data|outcomes|records)\b"
-        r"[^.;:]{0,100}?\b(?:19|20)\d{2}\b)"
+        r"|(?i:\bour\s+(?:own\s+)?(?:[\w’'-]+\s+){0,4}?(?:audit|survey|registry\s+data|results|figures|data|outcomes|records"
+        r"|audited|surveyed|reviewed|followed\s+up|tracked)\b[^.;:]{0,100}?\b(?:19|20)\d{2}\b)"
+        # "the figures below come from our department's audit" (the audit described earlier on the page)
+        r"|(?i:\b(?:figures|numbers|rates|data)\s+(?:below|here|above|in\s+this\s+(?:section|leaflet))\s+(?:are|come|comes|were)\s+"
+        r"(?:taken\s+)?from\s+our\s+(?:own\s+)?(?:[\w’'-]+\s+){0,3}?(?:audit|survey|records|results|data)\b)"
         # a line that gives its source
         r"|(?i:^\s*sources?\s*:)"
     )
@@ -496,7 +504,7 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             "thirds", "quarters", "fifth", "sooner", "faster", "quicker", "factor", "lose", "loses", "lost", "losing",
             "shed", "sheds", "shedding", "drop", "drops", "dropped", "loss", "extra", "additional", "halves",
             "halved", "halving", "cuts", "cut", "reduces", "slashes", "doubles", "doubled", "double", "triple",
-            "tripled", "decibels", "db", "improve", "improves", "boost", "boosts", "one-tenth", "tenth", "barely",
+            "tripled", "decibels", "db", "improve", "improves", "boost", "boosts", "one-tenth", "tenth", "barely", "shades",
             # "3x faster" ("2× more likely" is let through by its sign)
             *(f"{n}x" for n in range(1, 101)),
         }),
@@ -511,14 +519,14 @@ def load_lexicon(path: str) -> EvidenceLexicon:
                              "bounce", "bounces", "bounced", "feet", "difference", "visible", "invisible", "noticeable",
                              "clear", "crystal-clear", "fade", "fades", "subsides", "resolves", "vanish", "disappear", "settle",
                              "resolve", "down", "clearly", "normally", "perfectly", "recovered", "scar", "scars", "at",
-                             "pain-free", "symptom-free", "free", "drive"}),
+                             "pain-free", "symptom-free", "free", "drive", "gone", "shoes"}),
         "comparison": frozenset({"outperforms", "outperform", "outperformed", "outlasts", "outlast", "outlasted",
                                  "effective", "successful", "reliable", "durable", "better", "longer-lasting", "lasting",
                                  "faster", "quicker", "sooner", "last", "lasts", "stay", "safer", "gentler", "less",
                                  "stronger", "fitter", "healthier", "keeps", "kept", "keep", "keeping", "stays", "stay",
                                  "accurate", "precise", "far", "much", "significantly", "dramatically", "lifetime",
                                  "life", "built", "designed", "equally", "twice", "lower", "higher", "performed",
-                                 "treated", "improves", "works", "helps", "everyone",
+                                 "treated", "improves", "works", "helps", "everyone", "decade", "longer",
                                  "stayed", "remains", "remained", "lasted", "delay", "delays", "delayed", "postpone",
                                  "postpones", "postponed", "fail", "fails", "outperform", "work"}),
         "count": frozenset({"million", "billion"}),

@@ -411,7 +411,7 @@ class UnexplainedAcronym(Kind):
         if m and re.match(r"\s*\)", after) and spells_out(acronym, m.group(1)):
             return True
         # "(deep vein thrombosis, or DVT)", "(the anterior cruciate ligament, known as the ACL)"
-        m = re.search(r"\(\s*([A-Za-z][\w\s'’-]*?),?\s+(?:or|also\s+called|known\s+as|called)\s+(?:the\s+)?$", before)
+        m = re.search(r"\(\s*([A-Za-z][\w\s'’-]*?)(?:,\s*|,?\s+(?:or|also\s+called|known\s+as|called)\s+)(?:the\s+)?$", before)
         if m and spells_out(acronym, m.group(1)):
             return True
         # "ACL (anterior cruciate ligament)"
@@ -482,7 +482,7 @@ def spells_out(acronym: str, words: str) -> bool:
     acronym = "".join(c for c in acronym.lower() if c.isalpha())
     if not acronym:
         return False
-    tokens = re.findall(r"[A-Za-z]+", words)[-(len(acronym) + 4):]
+    tokens = re.findall(r"[A-Za-z]+", words)[-(len(acronym) + 6):]
     for i, tok in enumerate(tokens):
         if tok[0].lower() != acronym[0]:
             continue
