@@ -168,6 +168,7 @@ def run(files: list[str], settings, *, version: str, jobs: int = 1, cache_dir=No
         # made: it is paused until the first page is linted, and what exists then is frozen out
         # of its sight (the workers forked later share those pages of memory untouched, too).
         collecting = gc.isenabled()
+        frozen = False
         gc.disable()
         try:
             linter = Linter(settings)
@@ -179,11 +180,16 @@ def run(files: list[str], settings, *, version: str, jobs: int = 1, cache_dir=No
                     run.record(index, task, outcome)
                     if collecting and not gc.isenabled():
                         gc.freeze()
+                        frozen = True
                         gc.enable()
             finally:
                 if progress:
                     progress.close()
         finally:
+            if frozen:
+                # a caller that runs medlint many times in one process (an editor, the tests) gets
+                # what this run made back into the collector's sight
+                gc.unfreeze()
             if collecting:
                 gc.enable()
     else:

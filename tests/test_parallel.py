@@ -125,3 +125,4 @@ def test_the_collector_is_paused_for_start_up_only(pages, monkeypatch):
     # paused while the first page is linted (start-up), running for the others, and running after
     assert states == [False, True, True]
     assert gc.isenabled()
+    assert gc.get_freeze_count() == 0  # nothing is left frozen for the next run in this process

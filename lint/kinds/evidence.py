@@ -759,10 +759,10 @@ class UncitedClaim(Kind):
         if kind == "percentage" and lex.measured_after.match(text, end) \
                 and not _OUTCOME_VERB_BEFORE.search(text, max(bounds[0], start - 40), start):
             return False  # "removing 80% of the stomach" describes the operation; "nodules lose 80% of their volume" is a result
-        if kind == "recovery" and _RECOVERY_HEDGE.search(text, _clause_start(text, bounds[0], start), start):
+        if kind == "recovery" and _MODAL_HEDGE.search(text, _clause_start(text, bounds[0], start), start):
             return False  # "most people can be back at work within 2 weeks": guidance, not a promise
         if kind == "ratio" and _AVERAGE_COMPARED.search(text, start, end) \
-                and _MODAL_BEFORE.search(text, max(bounds[0], start - 40), start):
+                and _MODAL_HEDGE.search(text, max(bounds[0], start - 40), start):
             return False  # "your chances may be higher or lower than the average": no figure is claimed
         if kind == "comparison" and _RESEARCH_BEFORE.search(text, max(bounds[0], start - 30), start):
             return False  # "proven to outperform ...": the research claim (EVD002) is the finding
@@ -794,13 +794,12 @@ class UncitedClaim(Kind):
             claim_sentences = None
             # "95% of our patients return to sport within six months" is one claim: a recovery time or a
             # comparison in the same clause as a number of cases is not reported again
-            counted = [c[1] for c in claims if c[2] not in _SECONDARY_CLAIMS]
-            counted_starts = [c[0] for c in claims if c[2] not in _SECONDARY_CLAIMS]
+            counted = [(c[0], c[1]) for c in claims if c[2] not in _SECONDARY_CLAIMS]
             for s, e, kind in claims:
                 i = max(0, bisect.bisect_right(starts, s) - 1)
                 if kind in _SECONDARY_CLAIMS and (
-                    any(0 <= s - end <= 60 and not _CLAUSE_JOIN.search(text, end, s) for end in counted)
-                    or any(0 <= begin - e <= 30 and not _CLAUSE_JOIN.search(text, e, begin) for begin in counted_starts)
+                    any(0 <= s - b <= 60 and not _CLAUSE_JOIN.search(text, b, s) for _, b in counted)
+                    or any(0 <= a - e <= 30 and not _CLAUSE_JOIN.search(text, e, a) for a, _ in counted)
                 ):
                     continue
                 sent_start, sent_end = sentences[i]
@@ -887,7 +886,6 @@ _FREQUENCY_PARTS = compile_builtin(
 
 
 _AVERAGE_COMPARED = compile_builtin(r"(?i)\bthan\s+the\s+(?:national|uk|us|nhs|industry|regional|average|typical)")
-_MODAL_BEFORE = compile_builtin(r"(?i)\b(?:may|might|could|can)\b")
 _RESEARCH_BEFORE = compile_builtin(r"(?i)\b(?:proven|proved|shown|demonstrated|found|known)\s+to\s+$")
 # a word naming a profession ("surgeons", "dermatologists", "physicians", "GPs")
 _PROFESSION_HINT = compile_builtin(r"(?i)(?:experts?|doctors|surgeons|scientists|researchers|consultants|(?-i:GPs)|ists|icians)\b")
@@ -921,7 +919,7 @@ _MODAL_HEDGES = (
     r"|advised|expect|expected|if|when|until|unless"
 )
 # a state stated as fact ("patients are back at work the next morning") unless a modal or a condition hedges it
-_RECOVERY_HEDGE = compile_builtin(rf"(?i)\b(?:{_MODAL_HEDGES})\b")
+_MODAL_HEDGE = compile_builtin(rf"(?i)\b(?:{_MODAL_HEDGES})\b")
 # the wider hedges of guidance ("most people go back to work after 2 weeks", "avoid driving the next day")
 _GUIDANCE_HEDGE = compile_builtin(
     rf"(?i)\b(?:{_MODAL_HEDGES}|most|many|some|people|avoid|not|never|no|don['’]t|do\s+not)\b|n['’]t\b"
