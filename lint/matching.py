@@ -163,11 +163,13 @@ class Prefilter:
     anything unexpected gives no prefilter, never a wrong answer.
     """
 
-    __slots__ = ("prefixes", "ignore_case")
+    __slots__ = ("prefixes", "ignore_case", "factors")
 
-    def __init__(self, prefixes: tuple[str, ...], ignore_case: bool):
+    def __init__(self, prefixes: tuple[str, ...], ignore_case: bool, factors: tuple[str, ...] = ()):
         self.prefixes = prefixes
         self.ignore_case = ignore_case
+        # strings one of which every match contains (anywhere): a page without any is skipped whole
+        self.factors = factors
 
     @classmethod
     def of(cls, compiled) -> "Prefilter | None":
@@ -175,7 +177,10 @@ class Prefilter:
             return None
         flags = int(compiled.flags) & (re.IGNORECASE | re.VERBOSE | re.DOTALL)
         prefixes = derived("prefixes", compiled.pattern, flags, lambda: _prefixes(compiled.pattern, flags))
-        return cls(prefixes, bool(flags & re.IGNORECASE)) if prefixes else None
+        factors = derived("factors", compiled.pattern, flags, lambda: _required(compiled.pattern, flags))
+        if not prefixes and not factors:
+            return None
+        return cls(prefixes or (), bool(flags & re.IGNORECASE), factors or ())
 
     def finditer(self, compiled, text: str, lowered: str):
         """``compiled.finditer(text)``, tried only where one of the prefixes occurs.
@@ -190,7 +195,7 @@ class Prefilter:
         match is empty. Where lower case would not line up with the text, or a character
         case-folds to an ASCII letter without lowering to it, the plain scan is used.
         """
-        if not isinstance(compiled, re.Pattern):
+        if not isinstance(compiled, re.Pattern) or not self.prefixes:
             yield from finditer(compiled, text)
             return
         haystack = text
@@ -221,9 +226,10 @@ class Prefilter:
         Case folding and lower case differ outside ASCII (the Kelvin sign matches "k"), so
         such a text is never skipped by a pattern that ignores case.
         """
+        needles = self.factors or self.prefixes
         if self.ignore_case:
-            return any(p in lowered for p in self.prefixes) or not lowered.isascii()
-        return any(p in text for p in self.prefixes)
+            return any(p in lowered for p in needles) or not lowered.isascii()
+        return any(p in text for p in needles)
 
 
 def _prefixes(pattern: str, flags: int) -> tuple[str, ...] | None:
@@ -239,6 +245,69 @@ def _prefixes(pattern: str, flags: int) -> tuple[str, ...] | None:
     if flags & re.IGNORECASE and not all(p.isascii() for p in found):
         return None  # outside ASCII, case folding is not lower case (the long s matches "s")
     return tuple(sorted({p.lower() for p in found} if flags & re.IGNORECASE else found))
+
+
+def _factors(seq: list, c) -> set[str] | None:
+    """Strings one of which occurs in every match of ``seq`` (the longest such set found), or None.
+
+    "\\bthe\\s+safest\\s+..." gives {"safest"}: a page without that word cannot match, whatever
+    its prefixes ("the" is on every page). Runs of literals are joined; a group, a branch whose
+    every alternative has factors, or a repeat of at least one contributes its own; anything
+    else (a class, a look-around, an optional part) contributes nothing, never a wrong answer.
+    """
+    best: set[str] | None = None
+    best_score = (0, 0)
+
+    def consider(candidate: set[str] | None) -> None:
+        nonlocal best, best_score
+        if not candidate or len(candidate) > _MAX_PREFIXES:
+            return
+        score = (min(len(s) for s in candidate), -len(candidate))
+        if score[0] >= 3 and score > best_score:
+            best, best_score = candidate, score
+
+    run = ""
+    for op, av in seq:
+        if op is c.LITERAL:
+            run += chr(av)
+            continue
+        consider({run} if run else None)
+        run = ""
+        if op is c.SUBPATTERN:
+            _group, add_flags, del_flags, body = av
+            consider(None if add_flags or del_flags else _factors(list(body), c))
+        elif op is c.BRANCH:
+            union: set[str] = set()
+            for branch in av[1]:
+                found = _factors(list(branch), c)
+                if found is None:
+                    union = set()
+                    break
+                union |= found
+            consider(union)
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT)):
+            low, _high, body = av
+            if low >= 1:
+                consider(_factors(list(body), c))
+    consider({run} if run else None)
+    return best
+
+
+def _required(pattern: str, flags: int) -> tuple[str, ...] | None:
+    try:
+        from re import _constants as c
+        from re import _parser
+
+        found = _factors(list(_parser.parse(pattern, flags)), c)
+    except Exception:  # noqa: BLE001 - a pattern the standard parser does not read
+        return None
+    if not found:
+        return None
+    if flags & re.IGNORECASE:
+        if not all(p.isascii() for p in found):
+            return None
+        found = {p.lower() for p in found}
+    return tuple(sorted(found))
 
 
 def _cap(strings: set[str]) -> set[str] | None:

@@ -25,9 +25,41 @@ def test_prefixes_are_the_literal_starts_of_every_match(pattern, flags, prefixes
     assert Prefilter.of(compile_builtin(pattern, flags)).prefixes == prefixes
 
 
-@pytest.mark.parametrize("pattern", [r"\d+\s*%", r"\w+ly\b", r"(?:a|bc)d", r"(?:best)?\s+results", r"."])
+@pytest.mark.parametrize("pattern", [r"\d+\s*%", r"\w+ly\b", r"(?:a|bc)d", r"."])
 def test_no_prefilter_when_a_match_may_start_anywhere(pattern):
     assert Prefilter.of(compile_builtin(pattern, re.I)) is None
+
+
+@pytest.mark.parametrize("pattern, factors", [
+    # the longest words every match must contain, wherever they stand
+    (r"\bthe\s+safest\s+(?:[\w-]+\s+){0,2}?(?:procedure|operation)", ("operation", "procedure")),
+    (r"(?:best)?\s+results", ("results",)),
+    (r"\b(?:spaces|places)\s+left", ("places", "spaces")),
+    (r"\d+\s*%\s+(?:of\s+)?patients", ("patients",)),
+    (r"\b(?:miracle|wonder)(?:\s+cure)+", ("miracle", "wonder")),
+    (r"\b(?:no|zero)\s+pain", ("pain",)),
+])
+def test_factors_are_strings_every_match_contains(pattern, factors):
+    prefilter = Prefilter.of(compile_builtin(pattern, re.I))
+    assert prefilter.factors == factors
+
+
+@pytest.mark.parametrize("pattern", [
+    r"\d+\s*%", r"\b(?:no|zero)\b", r"(?:safest|best)?\s*\d+%", r"(?:risk|pain|ok)\s+free|\d+", r"(?!best)\w+",
+])
+def test_no_factors_when_no_word_is_certain(pattern):
+    prefilter = Prefilter.of(compile_builtin(pattern, re.I))
+    assert prefilter is None or prefilter.factors == ()
+
+
+def test_a_pattern_without_prefixes_is_scanned_where_its_factors_occur():
+    compiled = compile_builtin(r"\d+\s*%\s+of\s+patients", re.I)
+    prefilter = Prefilter.of(compiled)
+    assert prefilter.prefixes == () and prefilter.factors == ("patients",)
+    assert not prefilter.may_match("90% of people", "90% of people")
+    text = "Around 90% of PATIENTS and 5 % of patients"
+    assert [m.span() for m in prefilter.finditer(compiled, text, text.lower())] == [
+        m.span() for m in compiled.finditer(text)]
 
 
 def test_case_matters_only_for_a_case_sensitive_pattern():

@@ -275,6 +275,8 @@ class _PhraseKind(Kind):
                 if not prefilter.may_match(whole, self._lowered(whole)):
                     return []
             return [(i, m.start(), m.end(), m) for i, u in enumerate(units) for m in finditer(pattern, u.block.text)]
+        if prefilter is not None and prefilter.factors and not prefilter.may_match(joined, self._lowered(joined)):
+            return []  # most patterns need a word the page does not have ("safest", "waiting list")
         out = []
         scan = prefilter.finditer(pattern, joined, self._lowered(joined)) if prefilter else finditer(pattern, joined)
         for m in scan:
