@@ -172,7 +172,7 @@ class Linter:
                 if finding is None or (suppress and suppress.suppressed(finding)):
                     continue
                 findings.setdefault((finding.code, finding.start, finding.end), finding)
-        ordered = sorted(findings.values(), key=Finding.sort_key)
+        ordered = sorted(_without_deferred(findings.values(), checkers), key=Finding.sort_key)
         return FileResult(path=path, source=source, findings=ordered)
 
     def _run(self, checker, page):
@@ -216,6 +216,25 @@ class Linter:
             ):
                 out.extend(codes)
         return out
+
+
+def _without_deferred(findings, checkers) -> list[Finding]:
+    """The findings, less those of a rule that defers to others (``defers_to``: the sentence
+    models) where one of those others reported overlapping text: one finding, the precise one."""
+    findings = list(findings)
+    deferring = {c.rule.code: set(c.defers_to) for c in checkers if getattr(c, "defers_to", None)}
+    if not deferring:
+        return findings
+    by_code: dict[str, list[Finding]] = {}
+    for f in findings:
+        by_code.setdefault(f.code, []).append(f)
+    out = []
+    for f in findings:
+        codes = deferring.get(f.code)
+        if codes and any(g.start < f.end and f.start < g.end for c in codes for g in by_code.get(c, ())):
+            continue
+        out.append(f)
+    return out
 
 
 def discover(paths, settings: Settings) -> tuple[list[str], list[FileResult]]:

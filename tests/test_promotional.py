@@ -160,6 +160,7 @@ def test_exact_promotional_findings_on_the_lasik_defect_page(linter):
         ("PRM001", 27, "perfect vision"),
         ("PRM004", 29, "Why wait"),
         ("PRM004", 31, "introductory price"),
+        ("PRM001", 31, "50,000 happy patients"),
         ("PRM001", 31, "pioneering"),
     ]
 

@@ -431,15 +431,16 @@ class SymptomRegion(Kind):
                 if named:
                     # "a torn meniscus causes pain in the ankle": the sentence's own condition decides
                     own = self._condition_regions(named)
-                    bad = not kb.any_related(regions, own) or self._wrong_side(region, own)
+                    # a whole-body condition (obesity, diabetes) may give symptoms anywhere
+                    bad = "body" not in own and (not kb.any_related(regions, own) or self._wrong_side(region, own))
                     expected = own
                     topic_name = kb.conditions[named[-1]].name
                 elif describing and strict:
-                    bad = not kb.any_related(regions, strict) or self._wrong_side(region, strict)
+                    bad = "body" not in strict and (not kb.any_related(regions, strict) or self._wrong_side(region, strict))
                     expected = strict
                 else:
                     bad = (not any(_segment(kb, r) & loose_segments for r in regions)
-                           and region not in self.after_surgery)
+                           and region not in self.after_surgery and "body" not in strict)
                     expected = loose
                 if not bad:
                     continue

@@ -461,10 +461,15 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         r"|submits\s+(?:its\s+|their\s+)?(?:results|data|figures)\s+to))\s+"
         rf"{named_after}"
         # a named body as the subject: "The NHS puts this at...", "NICE recommends..."
-        rf"|(?:\b[Tt]he\s+)?(?:{body_phrase})(?:\s+\([A-Z][\w&]{{1,12}}\))?\s+(?i:says|said|reports|reported|estimates|estimated|recommends|recommended|puts"
-        r"|gives|gave|lists|listed|provides|provided|sets\s+out|describes|described"
-        r"|put|advises|states|stated|found|finds|notes|noted|publishes|published|suggests|figures|data|statistics|guidance"
-        r"|guidelines?|audit|registry|report|review)\b"
+        # (with the document named after it: "The NHS website describes", "NICE Clinical Knowledge Summaries
+        # (Plantar fasciitis) describe")
+        rf"|(?:\b[Tt]he\s+)?(?:{body_phrase})(?:\s+\([A-Z][\w&]{{1,12}}\))?"
+        rf"(?:(?:[’']s)?(?:\s+(?:{_CAPWORD}|(?i:website|leaflet|guidance|guideline|guidelines|summary|summaries|page|pages|factsheet"
+        r"|booklet|information|patient|on|about|for|outpatient|[a-z]+(?:ectomy|oscopy|otomy|plasty)))){0,6})?(?:\s+\([^()]{1,60}\))?"
+        r"\s+(?i:says|said|say|reports|reported|report|estimates|estimated|estimate|recommends|recommended|recommend|puts"
+        r"|gives|gave|give|lists|listed|list|provides|provided|provide|sets?\s+out|describes|described|describe"
+        r"|put|advises|advise|states|stated|state|found|finds|find|notes|noted|note|publishes|published|publish|suggests|suggest"
+        r"|figures|data|statistics|guidance|guidelines?|audit|registry|review)\b"
         # a journal named anywhere
         rf"|\b{journals}\b"
         # the provider's own dated audit, as the in-house message asks: "in our 2023 audit of 310 operations",
@@ -667,6 +672,11 @@ def sentences_of(unit) -> list[tuple[int, int]]:
     return [(s.start_char, s.end_char) for s in unit.doc.sents]
 
 
+# a research subject asked about or named as a topic: "what the research shows", "how do studies compare"
+_ASKED = re.compile(r"\b(?:what|how|whether|why)\s+(?:(?:does|do|did|has|have|can|could)\s+)?(?:the\s+|this\s+|our\s+|recent\s+)?$",
+                    re.IGNORECASE)
+
+
 class UncitedClaim(Kind):
     """A specific outcome number or a research claim with no source near it."""
 
@@ -731,6 +741,8 @@ class UncitedClaim(Kind):
                         kind == "experts" and _PROFESSION_HINT.search(text)):
                     continue
                 for m in pattern.finditer(text):
+                    if _ASKED.search(text, max(0, m.start() - 30), m.start()):
+                        continue  # "what the research shows", "What does the research show?": a topic, not a claim
                     if kind == "narrative":
                         adj = m.group("adj") if m.group("adj") is not None else (m.group("adj2") or "")
                         if lex.diagnostic_before.search(adj.rstrip()):

@@ -344,11 +344,27 @@ class SubjectVerbAgreement(_MatcherKind):
     def may_match(self, words: frozenset) -> bool:
         return not words.isdisjoint(self.verbs)
 
+    def _gerund_heads(self, doc, noun: int) -> bool:
+        """ "so continuing your medicines and healthy habits remains important": the plural noun is the
+        object of an -ing word that opens the clause, and the -ing phrase is the (singular) subject."""
+        for k in range(noun - 1, max(-1, noun - 8), -1):
+            tok = doc[k]
+            if not tok.is_alpha:
+                return False
+            if tok.lower_.endswith("ing") and len(tok) > 5 and tok.lower_ not in _ING_PREPOSITIONS:
+                return k == 0 or doc[k].is_sent_start or not doc[k - 1].is_alpha \
+                    or doc[k - 1].lower_ in ("so", "and", "but", "because", "that", "while", "as")
+            if tok.lower_ in self.w["all_verbs"]:
+                return False
+        return False
+
     def check(self, page):
         for unit, doc, matches in self.matched_units(page, self._build):
             found = {}
             for label, start, end in matches:
                 verb = doc[end - 1]
+                if label in ("PLURAL_THIRD", "ANY_PLURAL_THIRD") and self._gerund_heads(doc, start):
+                    continue
                 if end < len(doc) and doc[end].lower_ in _AUX_AFTER and label != "PRONOUN_BASE":
                     continue  # "the hospital stay is short": the "verb" was a noun
                 if label == "ANY_PLURAL_THIRD":

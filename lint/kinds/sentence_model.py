@@ -1,0 +1,200 @@
+"""A sentence that reads like an unsupported claim or like sales copy, scored by a small linear model.
+
+The phrase rules (EVD001-002, PRM001-004) find the constructions they were written for; a
+copywriter finds new ones faster than lists grow ("Stories like these happen here every
+single week", "Walk in with ugly veins, walk out with gorgeous legs"). This kind scores
+each sentence with a logistic-regression model over its words, word pairs and the
+three-to-five-letter pieces of its words, trained (``bench/train_sentence_model.py``) on the
+labelled pages in ``fixtures/``: sentences that hold an evidence or a promotional label
+against the sentences of the well-edited pages. It catches wordings no list has, and is
+kept quiet by a high threshold, by the sources around a claim, and by deferring to the
+phrase rules wherever they already report the sentence.
+
+The model is data (``rules/models/``): a JSON table of feature weights per category, which
+anyone can inspect (``python -m lint.kinds.sentence_model "sentence"`` prints the features
+that weigh most). Scoring is a dictionary look-up per feature; no machine-learning library
+is needed at run time.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from lint.kinds.base import Kind
+
+# the tokens the model reads: words (with an apostrophe part), numbers, and the signs that
+# carry meaning in claims and sales copy
+_TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+(?:[.,]\d+)*|[%£$€!?]")
+_CHAR_SIZES = (3, 4, 5)
+
+
+@lru_cache(maxsize=65536)
+def _word_pieces(word: str) -> tuple[str, ...]:
+    """The three-to-five-letter pieces of a word padded with spaces (" sta", "tun", "ing "):
+    they let the model generalise across forms ("guarantee", "guaranteed", "guarantees")."""
+    padded = f" {word} "
+    return tuple({"c:" + padded[i:i + n] for n in _CHAR_SIZES for i in range(len(padded) - n + 1)})
+
+
+def tokens(text: str) -> list[str]:
+    out = []
+    for tok in _TOKEN.findall(text.lower().replace("’", "'")):
+        out.append("<num>" if tok[0].isdigit() else tok)
+    return out
+
+
+def features(text: str) -> list[str]:
+    """The features of a sentence, with repeats: its words, its pairs of adjacent words, and the
+    pieces of each word. The model weighs each occurrence (a word's weight is the same wherever
+    it stands), so a sentence's score is a sum over its words and pairs, each word's share
+    computed once per process."""
+    toks = tokens(text)
+    found = ["w:" + t for t in toks]
+    found.extend(f"b:{a} {b}" for a, b in zip(toks, toks[1:]))
+    for t in toks:
+        if t[0].isalpha():
+            found.extend(_word_pieces(t))
+    return found
+
+
+class Head:
+    """One category's weights: a bias and a weight per feature."""
+
+    __slots__ = ("bias", "weights", "_word_share")
+
+    def __init__(self, bias: float, weights: dict[str, float]):
+        self.bias = bias
+        self.weights = weights
+        self._word_share: dict[str, float] = {}
+
+    def _share(self, token: str) -> float:
+        """A word's weight and its pieces' weights, summed (cached: most words recur)."""
+        share = self._word_share.get(token)
+        if share is None:
+            get = self.weights.get
+            share = get("w:" + token, 0.0)
+            if token[0].isalpha():
+                share += sum(get(p, 0.0) for p in _word_pieces(token))
+            if len(self._word_share) < 200_000:
+                self._word_share[token] = share
+        return share
+
+    def score_tokens(self, toks: list[str]) -> float:
+        get = self.weights.get
+        z = self.bias + sum(self._share(t) for t in toks)
+        z += sum(get(f"b:{a} {b}", 0.0) for a, b in zip(toks, toks[1:]))
+        return 1.0 / (1.0 + math.exp(-max(-40.0, min(40.0, z))))
+
+    def score(self, text: str) -> float:
+        return self.score_tokens(tokens(text))
+
+    def strongest(self, text: str, n: int = 5) -> list[tuple[str, float]]:
+        """The features that push a sentence's score up most."""
+        feats = set(features(text))
+        return sorted(((f, self.weights[f]) for f in feats if self.weights.get(f, 0.0) > 0), key=lambda x: -x[1])[:n]
+
+
+@lru_cache(maxsize=4)
+def load_model(path: str) -> dict[str, Head]:
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    if not isinstance(data, dict) or not isinstance(data.get("heads"), dict):
+        raise ValueError(f"{path}: not a sentence model (no 'heads')")
+    return {name: Head(float(h["bias"]), {str(k): float(v) for k, v in h["weights"].items()})
+            for name, h in data["heads"].items()}
+
+
+class SentenceModel(Kind):
+    """Reports sentences the model scores at or above the threshold for the rule's category."""
+
+    name = "sentence-model"
+    options = {
+        # the model file, beside the rule or relative to it ("../models/sentence-claims.json")
+        "model": (str, Kind.REQUIRED),
+        # the model's category to read (a model holds one head per category)
+        "head": (str, Kind.REQUIRED),
+        "threshold": ((float, int), 0.8),
+        # codes whose findings already cover the sentence: the model stays silent there
+        "defer_to": (list, list),
+        # an evidence claim with a source in its sentence, the one before or the two after is fine
+        "skip_sourced": (bool, False),
+        # the evidence lexicon, for skip_sourced (what counts as a source)
+        "lexicon": (str, "../evidence/evidence-lexicon.yaml"),
+        # shorter sentences (headings of two words, "Call us.") say too little to judge
+        "min_words": (int, 4),
+    }
+
+    def setup(self):
+        path = (Path(self.rule.path).parent / self.opts["model"]).resolve()
+        if not path.exists():
+            raise self.error(f"model file not found: {path}")
+        try:
+            heads = load_model(str(path))
+        except (ValueError, KeyError, TypeError) as exc:
+            raise self.error(str(exc)) from None
+        if self.opts["head"] not in heads:
+            raise self.error(f"the model has no head '{self.opts['head']}' (it has {', '.join(sorted(heads))})")
+        self.model = heads[self.opts["head"]]
+        self.threshold = float(self.opts["threshold"])
+        self.defers_to = tuple(self.opts["defer_to"])
+        self.lex = None
+        if self.opts["skip_sourced"]:
+            from lint.kinds.evidence import load_lexicon
+
+            lexicon = (Path(self.rule.path).parent / self.opts["lexicon"]).resolve()
+            if not lexicon.exists():
+                raise self.error(f"lexicon file not found: {lexicon}")
+            self.lex = load_lexicon(str(lexicon))
+
+    def check(self, page):
+        sources = None
+        if self.lex is not None:
+            from lint.kinds.evidence import SourceFinder
+
+            sources = SourceFinder(self.lex, page)
+        min_words = self.opts["min_words"]
+        for unit in self.units(page):
+            text = unit.block.text
+            sentences = [(s.start_char, s.end_char) for s in unit.doc.sents]
+            flags = None
+            for i, (start, end) in enumerate(sentences):
+                sentence = text[start:end]
+                toks = tokens(sentence)
+                if len(toks) < min_words:
+                    continue
+                score = self.model.score_tokens(toks)
+                if score < self.threshold:
+                    continue
+                if sources is not None:
+                    if flags is None:
+                        flags = sources.sentence_flags(unit, sentences)
+                    # the sentence before, or the two after ("A trial compared ... . Surgery relieved
+                    # symptoms better (Gerritsen et al., 2002).") may carry the claim's source
+                    if any(flags[j] for j in range(max(0, i - 1), min(len(flags), i + 3))):
+                        continue
+                # the span is the sentence without its closing punctuation and spaces
+                while end > start and not text[end - 1].isalnum():
+                    end -= 1
+                yield self.hit(unit, start, end, score=f"{score:.2f}")
+
+
+def _explain(argv=None) -> int:  # pragma: no cover - a maintainer's tool
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Score sentences with the sentence model and show why.")
+    parser.add_argument("sentence", nargs="+")
+    parser.add_argument("--model", default=str(Path(__file__).resolve().parents[2] / "rules/models/sentence-claims.json"))
+    args = parser.parse_args(argv)
+    heads = load_model(args.model)
+    for sentence in args.sentence:
+        print(sentence)
+        for name, head in sorted(heads.items()):
+            print(f"  {name}: {head.score(sentence):.2f}  " + ", ".join(f"{f}={w:.2f}" for f, w in head.strongest(sentence)))
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(_explain())

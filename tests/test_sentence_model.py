@@ -1,0 +1,115 @@
+"""The sentence model (kind sentence-model: EVD004, PRM007): features, scoring, sources, deferral."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import pytest
+
+from helpers import lint_text
+from lint.config import Settings
+from lint.kinds.sentence_model import Head, SentenceModel, features, load_model, tokens
+from lint.registry import RuleError, builtin_rules_dir, parse_rule
+
+MODEL = builtin_rules_dir() / "models" / "sentence-claims.json"
+
+
+def test_features_are_words_pairs_and_word_pieces_with_repeats():
+    feats = features("Book now, book NOW!")
+    assert feats.count("w:book") == 2 and feats.count("w:now") == 2 and "w:!" in feats
+    assert feats.count("b:book now") == 2 and "b:now book" in feats
+    assert {"c: bo", "c:boo", "c:ook", "c:ok ", "c: boo", "c:book", "c:ook ", "c: book", "c:book "} <= set(feats)
+    # numbers are one token whatever their value; curly apostrophes read as straight ones
+    assert tokens("99.5% of 1,200 patients don’t") == ["<num>", "%", "of", "<num>", "patients", "don't"]
+
+
+def test_a_score_is_the_logistic_of_the_bias_plus_the_weights_of_every_feature():
+    weights = {"w:never": 1.0, "c:ever ": 0.5, "b:never fails": 2.0, "w:fails": -0.25}
+    head = Head(-1.0, weights)
+    z = -1.0 + 1.0 + 0.5 + 2.0 - 0.25
+    assert head.score("It never fails") == pytest.approx(1 / (1 + math.exp(-z)))
+    # a word met twice weighs twice, as in training
+    z2 = -1.0 + 2 * (1.0 + 0.5)
+    assert head.score("never never") == pytest.approx(1 / (1 + math.exp(-z2)))
+    assert head.strongest("It never fails")[0] == ("b:never fails", 2.0)
+
+
+def test_the_shipped_model_has_both_heads_and_says_what_it_was_trained_on():
+    data = json.loads(MODEL.read_text(encoding="utf-8"))
+    assert set(data["heads"]) == {"evidence", "promotional"}
+    assert data["trained_on"]["pages"] > 200 and data["trained_on"]["sentences"] > 10_000
+    heads = load_model(str(MODEL))
+    assert heads["promotional"].score("Relax: a gastric balloon is the kindest weight-loss journey imaginable.") > 0.6
+    assert heads["promotional"].score("Most people stay in hospital for one or two nights.") < 0.2
+
+
+def _rule(tmp_path: Path, options: str, model: dict | None = None) -> Path:
+    if model is not None:
+        (tmp_path / "m.json").write_text(json.dumps(model), encoding="utf-8")
+    path = tmp_path / "XYZ001-model.yaml"
+    path.write_text(
+        "code: XYZ001\nname: model\nkind: sentence-model\ncategory: promotional\nseverity: warning\n"
+        f"message: 'm {{score}}'\nrationale: r\noptions: {options}\nexamples: {{fire: [a], pass: [b]}}\n",
+        encoding="utf-8")
+    return path
+
+
+def _kind(path: Path):
+    import yaml
+
+    return SentenceModel(parse_rule(yaml.safe_load(path.read_text()), path), None, Settings())
+
+
+@pytest.mark.parametrize("options, model, message", [
+    ("{model: missing.json, head: promotional}", None, "model file not found"),
+    ("{model: m.json, head: promotional}", {"weights": {}}, "not a sentence model"),
+    ("{model: m.json, head: promotional}", {"heads": {"evidence": {"bias": 0, "weights": {}}}}, "no head 'promotional'"),
+    ("{head: promotional}", None, "option 'model' is required"),
+])
+def test_a_broken_model_rule_is_a_rule_error_naming_the_problem(tmp_path, options, model, message):
+    load_model.cache_clear()
+    with pytest.raises(RuleError, match=message):
+        _kind(_rule(tmp_path, options, model))
+
+
+def test_short_sentences_and_low_scores_are_not_reported(tmp_path, linter):
+    model = {"heads": {"promotional": {"bias": -2.0, "weights": {"w:amazing": 5.0}}}}
+    load_model.cache_clear()
+    kind = _kind(_rule(tmp_path, "{model: m.json, head: promotional, threshold: 0.9}", model))
+    from lint.page import Page, Unit
+
+    text = "Amazing results. Our knee clinic gets amazing results. The clinic opens at nine on weekdays."
+    doc = linter.nlp(text)
+    from lint.documents import parse
+
+    document = parse("x.txt", text)
+    page = Page(document, [Unit(document.blocks[0], doc)], linter.kb, linter.settings)
+    hits = list(kind.check(page))
+    # "Amazing results." has two words; the last sentence scores 1/(1+e^2)
+    assert [text[h.start:h.end] for h in hits] == ["Our knee clinic gets amazing results"]
+    assert hits[0].message == "m 0.95"
+
+
+def test_an_evidence_claim_with_a_source_beside_it_is_not_reported(linter):
+    claim = "Every couple we treat at our fertility clinic leaves with a baby in their arms."
+    assert "EVD004" in [f.code for f in lint_text(linter, claim).findings]
+    sourced = claim + " (HFEA, Fertility Trends 2023)."
+    assert "EVD004" not in [f.code for f in lint_text(linter, sourced).findings]
+    # a study described, its source two sentences on
+    text = (f"{claim} In this kind of study, couples are put into groups by chance. "
+            "More couples had a baby after treatment (Smith et al., 2021).")
+    assert "EVD004" not in [f.code for f in lint_text(linter, text).findings]
+
+
+def test_the_model_defers_to_the_phrase_rules_of_its_category(linter):
+    # PRM002 reports "forever" in this sentence: PRM007 stays silent there, though it scores the sentence high
+    text = "Say goodbye forever to tired, heavy legs and hello to summer dresses."
+    heads = load_model(str(MODEL))
+    assert heads["promotional"].score(text) > 0.9
+    codes = [f.code for f in lint_text(linter, text).findings]
+    assert "PRM002" in codes and "PRM007" not in codes
+    # and it does not defer to another category's rules
+    result = lint_text(linter, "You will wonder why you waited so long to get your bladder back after prostate surgery.")
+    assert "PRM007" in [f.code for f in result.findings]
