@@ -474,6 +474,12 @@ _PAST_AFTER_SUBJECT = compile_re(
 _CLAUSE_BREAK = compile_re(r"[,;:(—–]")
 
 
+# a list of who is more likely to get a condition (its risk factors: "have had sunburn often") tells a
+# reader's history, not what an operation may do
+_RISK_FACTORS = compile_re(r"\b(?:higher|greater|increased|raised)\s+risk\b|\brisk\b(?:\s+[\w-]+){0,3}?\s+(?:may\s+be\s+|is\s+|could\s+be\s+)?(?:higher|greater|increased|raised)\b"
+                           r"|\brisk\s+factors?\b|\bmore\s+likely\s+to\s+(?:get|develop|have)\b|\bat\s+(?:higher\s+)?risk\b", re.I)
+
+
 class PastTenseRisk(Kind):
     """A possible risk written as something that happened: "there was unexpected bleeding" in a list of risks."""
 
@@ -491,14 +497,15 @@ class PastTenseRisk(Kind):
         for unit in page.units:
             block = unit.block
             if block.scope in ("title", "heading"):
-                heading_about_risks = bool(self.lead_in.search(block.text))
+                heading_about_risks = bool(self.lead_in.search(block.text)) and not _RISK_FACTORS.search(block.text)
                 lead = heading_about_risks
             elif block.scope == "list_item":
                 if lead:
                     yield unit
             else:
                 text = block.text.rstrip()
-                lead = text.endswith(":") and (bool(self.lead_in.search(text)) or heading_about_risks)
+                lead = text.endswith(":") and (bool(self.lead_in.search(text)) or heading_about_risks) \
+                    and not _RISK_FACTORS.search(text)
 
     def check(self, page):
         for unit in self._risk_lists(page):

@@ -184,6 +184,7 @@ _EXPLAINED_AFTER = compile_re(
         \((?=[^)]*[a-z]{3})                                   # "lamina (the back part of a vertebra)"
       | \s[-–—]\s | [–—] | :                                  # a dash or a colon
       | ,\s+(?:a|an|the)\s                                   # "the acromion, the bony tip of the shoulder"
+      | ,?\s+(?:often|also|sometimes|commonly|usually)\s+(?:called|known\s+as)\s   # "an abdominoplasty, often called a tummy tuck"
       | ,\s+(?:through|using|via)\s                          # "by shoulder arthroscopy, through small cuts"
       | \s+(?:is|are|was|means|refers\s+to|describes|happens|occurs)\b(?!\s+not\b)   # "X is an operation to..."
       | \s+(?:removes|replaces|repairs|treats|uses|joins|frees|relieves|takes|widens|opens|closes|seals|blocks
@@ -314,8 +315,11 @@ class UnexplainedJargon(Kind):
                 for m in self.extra_regex.finditer(unit.block.text):
                     if not any(s <= m.start() < e for s, e, _, _ in found):
                         found.append((m.start(), m.end(), self.extra[m.group().lower()], m.group().lower()))
+            # a short line with no full stop ("Audiology and ENT Services: patient information") names a
+            # department or a leaflet; its rare words are names, not terms to explain
+            name_line = sum(t.is_alpha for t in unit.tokens) <= 12 and not any(c in unit.block.text for c in ".?!")
             for tok, low in zip(unit.tokens, unit.lowers):
-                if len(low) < 8:
+                if len(low) < 8 or name_line:
                     continue  # rare_technical's first test, before any look at the token
                 if tok.is_alpha and (tok.is_lower or (tok.is_title and tok.is_sent_start)) \
                         and not any(s <= tok.idx < e for s, e, _, _ in found) and self.rare_technical(tok.text):
@@ -350,6 +354,8 @@ class UnexplainedJargon(Kind):
         for unit, s, e, lay, key, nested in self._occurrences(page):
             if key in seen:
                 continue
+            if _in_citation(unit.block.text, s):
+                continue  # a document's title in a citation: "(Male and Female Sterilisation, 2014)"
             seen.add(key)
             if nested:
                 continue
@@ -436,16 +442,21 @@ class UnexplainedAcronym(Kind):
                     continue
                 if capital_runs is None:
                     capital_runs = [r.span() for r in _CAPITAL_RUN.finditer(text)]
-                if any(a <= m.start(1) and m.end(1) <= b for a, b in capital_runs):
-                    continue  # a line in capitals ("ABOUT THIS LEAFLET"), not an acronym
+                if any(a <= m.start(1) and m.end(1) <= b for a, b in capital_runs) \
+                        or _capital_line(page.document.source, unit.block.source_span(m.start(1), m.end(1))[0]):
+                    continue  # a line in capitals ("ABOUT THIS LEAFLET", "RISKS"), not an acronym
                 if _in_citation(text, m.start()):
                     continue  # a trial or a group named in a citation: "(CODA Collaborative, 2020)"
                 if _NAMED_BEFORE.search(text, max(0, m.start() - 40), m.start()) or _STUDY_AFTER.match(text, m.end()) \
                         or text.endswith(("dB ", "db "), 0, m.start()):
+                    done.add(acronym)  # a name, here and further on ("The STEP 1 trial ... In STEP 1, adults")
                     continue  # a study's name: "a study called UKUFF", "a trial known as PROFHER"
                 if self._expanded_at(text, m.start(), m.end()):
                     done.add(acronym)
                     continue
+                if _MNEMONIC_AFTER.match(text, m.end()) and text.rstrip().endswith(":"):
+                    done.add(acronym)
+                    continue  # a mnemonic spelled out by the list below: 'the "ABCDE" list when looking at moles:'
                 if unit.block.scope not in self.rule.scope or unit.block.scope in ("title", "heading"):
                     continue
                 done.add(acronym)
@@ -458,7 +469,18 @@ _NAMED_BEFORE = compile_re(
     r"\b(?:study|trial|review|audit|registry|survey|project|programme|program|collaboration|group)\s+"
     r"(?:called|named|known\s+as|nicknamed|dubbed)\s+(?:the\s+)?$"
 )
-_STUDY_AFTER = compile_re(r"\s+(?:study|trial|registry|audit|survey|review|collaboration|cohort)\b", re.I)
+_STUDY_AFTER = compile_re(r"(?:\s*-?\d{1,2}[a-z]?)?\s+(?:study|trial|trials|registry|audit|survey|review|collaboration|cohort)\b", re.I)
+
+
+def _capital_line(source: str, pos: int) -> bool:
+    """True when the source line holding ``pos`` has no small letters: a plain-text heading run into its
+    paragraph ("CHOOSING A LENS", "RISKS"), which the block joins to the paragraph's first line."""
+    start = source.rfind("\n", 0, pos) + 1
+    end = source.find("\n", pos)
+    line = source[start:end if end != -1 else len(source)]
+    return sum(c.isalpha() for c in line) >= 4 and not any(c.islower() for c in line)
+# a mnemonic named before the list that spells it out: 'use the "ABCDE" rule:'
+_MNEMONIC_AFTER = compile_re(r"[\"”’']?\s+(?:list|rule|checklist|check|method|guide|system|mnemonic|approach|test)\b", re.I)
 # three or more words in capitals in a row: a heading or a warning set in capitals
 _CAPITAL_RUN = compile_re(r"\b[A-Z][A-Z'’-]+\b(?:[\s(),:&/-]+\b[A-Z][A-Z'’-]+\b){2,}")
 

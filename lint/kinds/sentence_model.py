@@ -103,8 +103,24 @@ def load_model(path: str) -> dict[str, Head]:
     data = json.loads(Path(path).read_text(encoding="utf-8"))
     if not isinstance(data, dict) or not isinstance(data.get("heads"), dict):
         raise ValueError(f"{path}: not a sentence model (no 'heads')")
-    return {name: Head(float(h["bias"]), {str(k): float(v) for k, v in h["weights"].items()})
-            for name, h in data["heads"].items()}
+    heads = {}
+    for name, head in data["heads"].items():
+        weights = head.get("weights") if isinstance(head, dict) else None
+        if not isinstance(weights, dict):
+            raise ValueError(f"{path}: head '{name}' has no weights")
+        # JSON numbers load as floats already: the table is used as loaded (it is read at every start)
+        heads[name] = Head(float(head.get("bias", 0.0)), weights)
+    return heads
+
+
+def _sentences(unit) -> list[tuple[int, int, list[str]]]:
+    """(start, end, tokens) of each sentence of a block, made once for both model rules."""
+    cached = unit.__dict__.get("_model_sentences")
+    if cached is None:
+        text = unit.block.text
+        cached = unit.__dict__["_model_sentences"] = [
+            (s.start_char, s.end_char, tokens(text[s.start_char:s.end_char])) for s in unit.doc.sents]
+    return cached
 
 
 class SentenceModel(Kind):
@@ -158,11 +174,9 @@ class SentenceModel(Kind):
         min_words = self.opts["min_words"]
         for unit in self.units(page):
             text = unit.block.text
-            sentences = [(s.start_char, s.end_char) for s in unit.doc.sents]
+            sentences = _sentences(unit)
             flags = None
-            for i, (start, end) in enumerate(sentences):
-                sentence = text[start:end]
-                toks = tokens(sentence)
+            for i, (start, end, toks) in enumerate(sentences):
                 if len(toks) < min_words:
                     continue
                 score = self.model.score_tokens(toks)
@@ -170,7 +184,7 @@ class SentenceModel(Kind):
                     continue
                 if sources is not None:
                     if flags is None:
-                        flags = sources.sentence_flags(unit, sentences)
+                        flags = sources.sentence_flags(unit, [(a, b) for a, b, _ in sentences])
                     # the sentence before, or the two after ("A trial compared ... . Surgery relieved
                     # symptoms better (Gerritsen et al., 2002).") may carry the claim's source
                     if any(flags[j] for j in range(max(0, i - 1), min(len(flags), i + 3))):
