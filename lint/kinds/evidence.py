@@ -232,7 +232,7 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             # compared with a benchmark: "a fraction of the national figure", "well below the UK average"
             r"|\b(?:(?:a\s+)?fraction\s+of|half|twice|double|(?:a|one)[-\s](?:third|quarter|fifth|tenth)\s+of|(?:far\s+|well\s+|much\s+)?(?:below|above|under|over|better\s+than"
             r"|lower\s+than|higher\s+than|less\s+than|faster\s+than|quicker\s+than))\s+the\s+(?:national|uk|us|nhs|industry"
-            r"|regional|country'?s|average|typical)\s*(?:average|figure|rate|benchmark|norm|standard|mean)?\b"
+            r"|regional|provincial|state|county|local|european|global|country'?s|average|typical)\s*(?:average|figure|rate|benchmark|norm|standard|mean)?\b"
         ),
         "recovery": compile_builtin(
             # a state, not advice: "are back at work", not "can go back to work"
@@ -273,7 +273,9 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             r"|visits?))?(?:\s+of\s+(?:surgery|treatment|the\s+operation))?"
             r"|the\s+(?:night|evening|day)\s+of\s+(?:the\s+)?(?:surgery|operation|treatment|procedure)"
             r"|at\s+(?:\d+|two|three|four|six|eight|nine|twelve)\s+(?:weeks|months)"
-            r"|(?:from\s+|on\s+|by\s+)?(?:the\s+)?(?:very\s+)?(?:next|following|same|first|second|third)\s+(?:day|morning|afternoon|evening|week))"
+            r"|(?:from\s+|on\s+|by\s+)?(?:the\s+)?(?:very\s+)?(?:next|following|same|first|second|third)\s+(?:day|morning|afternoon|evening|night|week)"
+            # "driving again by week six", "back to normal the moment the wax is out"
+            r"|(?:by|from|in)\s+week\s+(?:\d+|one|two|three|four|five|six|seven|eight|ten|twelve)\b|the\s+(?:moment|minute|instant)\b)"
         ),
         # better than the alternative: "more effective than a CPAP mask", "it outperforms a second operation"
         # a result promised in a short time: "symptom relief in as little as 2 weeks"
@@ -328,6 +330,22 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             r"|over\s+|more\s+than\s+)?(?:(?:a|one|two|three|four|five|ten|twenty|\d+)\s+(?:years?|months?|decades?)|many\s+years|years|decades)\b"
             r"|\b(?:delays?|delayed|postpones?|postponed|puts?\s+off)\s+(?:[\w-]+\s+){0,3}?(?:by|for)\s+(?:up\s+to\s+|at\s+least\s+)?"
             r"(?:\d+|two|three|four|five|ten)\s+years\b"
+            # better than the rest, or for good: "far superior to ablation", "heals the tear permanently",
+            # "the problem is solved for good", "does not come back", "no more sore throats, ever"
+            r"|\b(?:far|much|vastly|clearly|significantly)\s+superior\s+to\b"
+            r"|\b(?:results?|effects?|benefits?|relief|repair|fusion|correction|cure)\s+(?:is|are)\s+(?:completely\s+|totally\s+)?permanent\b"
+            r"|\b(?:heals?|cures?|fixes|fix|solves?|eliminates?|stops?|resolves?)\s+(?:[\w-]+\s+){0,3}?(?:permanently|for\s+good"
+            r"|forever|once\s+and\s+for\s+all)\b|\b(?:solved|cured|fixed|resolved)\s+(?:for\s+good|forever|permanently|once\s+and\s+for\s+all)\b"
+            r"|\bno\s+more\s+[\w-]+(?:\s+[\w-]+)?,?\s+ever\b"
+            r"|\b(?:does\s+not|doesn[’']t|will\s+not|won[’']t|never)\s+(?:ever\s+)?(?:come|comes)\s+back\b"
+            # a risk that "almost never happens", "simply doesn't happen", "is virtually unheard of"
+            r"|\b(?:almost|virtually|practically)\s+never\s+(?:happens?|occurs?|seen|needed|required|necessary)\b"
+            r"|\b(?:simply|just)\s+(?:doesn[’']t|does\s+not)\s+happen\b|\b(?:virtually|practically)\s+unheard\s+of\b"
+            r"|\b(?:faster|quicker|sooner)\s+than\s+(?:physio(?:therapy)?|surgery|injections?|tablets?|medication|rest|exercise"
+            r"|[\w-]+\s+alone)\b"
+            # one patient's story as what every reader will get: "Sophie's recovery is a good example of what to expect"
+            r"|\b(?:(?-i:[A-Z][a-z]+)[’']s|her|his|their)\s+(?:[\w-]+\s+){0,2}?(?:story|recovery|result|results|photos|experience"
+            r"|journey|outcome)\b[^.!?]{0,40}?\b(?:what\s+(?:you\s+can|to)\s+expect|typical|one\s+we\s+hear|happens?\s+(?:here\s+)?every)\b"
             # "average hospital stay of just 6 hours"
             r"|\b(?:average|typical|mean)\s+(?:hospital\s+|length\s+of\s+)?stay\s+(?:of|is|was)\s+(?:just|only|under|less\s+than)\s+"
             r"(?:\d+|one|two|three|four|five|six)\s+(?:hours?|days?|nights?)\b"
@@ -395,6 +413,10 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             r"|\b(?:(?:most|many|leading|top|all|our)\s+)?(?:experts|doctors|scientists|surgeons|specialists|physicians|dentists"
             r"|clinicians|[a-z]+(?:(?<=ologists)|(?<=icians)|(?<=iatrists)|(?<=dontists)))\s+(?:(?:now|overwhelmingly|unanimously|widely|increasingly"
             r"|universally|all)\s+){1,2}(?:recommend|endorse|prefer|favour|favor|choose|back|support|use)\b"
+            # "urologists across Europe now regard Rezum as the first choice"
+            r"|\b(?:experts|doctors|surgeons|specialists|physicians|dentists|clinicians|[a-z]+(?:(?<=ologists)|(?<=icians)|(?<=iatrists)))"
+            r"\s+(?:across|around|throughout|all\s+over)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:now\s+)?(?:regard|consider|see|rate"
+            r"|recommend|prefer|choose|agree|call|use)\b"
             # "urologists and radiologists alike consider it"
             r"|\b[a-z]+(?:(?<=ologists)|(?<=icians)|(?<=ists)|(?<=surgeons)|(?<=doctors))\s+and\s+[a-z]+(?:(?<=ologists)|(?<=icians)|(?<=ists)|(?<=surgeons)|(?<=doctors))\s+alike\s+"
             r"(?:agree|consider|recommend|believe|say|prefer)\b"
@@ -533,7 +555,9 @@ def load_lexicon(path: str) -> EvidenceLexicon:
                                  "life", "built", "designed", "equally", "twice", "lower", "higher", "performed",
                                  "treated", "improves", "works", "helps", "everyone", "decade", "longer",
                                  "stayed", "remains", "remained", "lasted", "delay", "delays", "delayed", "postpone",
-                                 "postpones", "postponed", "fail", "fails", "outperform", "work"}),
+                                 "postpones", "postponed", "fail", "fails", "outperform", "work", "superior",
+                                 "permanent", "permanently", "forever", "ever", "never", "happen", "unheard", "expect",
+                                 "typical", "hear", "every", "once", "back", "good"}),
         "count": frozenset({"million", "billion"}),
         "research-generic": frozenset(lowered("research_subjects") | lowered("qualified_research_subjects")),
         "research-proven": frozenset({"proven", "proved", "tested", "validated", "shown", "documented",
@@ -908,7 +932,7 @@ _POINTS_BELOW = compile_builtin(r"(?i)\b(?:below|the\s+following|as\s+follows|li
 _SECONDARY_CLAIMS = frozenset({"recovery", "return", "speed", "comparison"})
 _CLAUSE_JOIN = compile_builtin(r"[,;:.!?]|\b(?:and|but|while|whereas)\b")
 # what the message calls a claim that is not a number of cases
-_CLAIM_NAMES = {"recovery": "recovery claim", "return": "recovery claim", "speed": "recovery claim", "comparison": "comparison"}
+_CLAIM_NAMES = {"recovery": "recovery claim", "return": "recovery claim", "speed": "recovery claim", "comparison": "outcome claim"}
 _OUTCOME_VERB_BEFORE = compile_builtin(
     r"(?i)\b(?:lose|loses|lost|losing|shrink|shrinks|shrank|shrunk|shrinking|reduces?|reduced|reducing|falls?|fell"
     r"|drops?|dropped|decreases?|decreased|regains?|regained|gains?|gained|improves?|improved)\b(?:\s+[\w-]+){0,2}\s*$"
