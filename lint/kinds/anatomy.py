@@ -7,7 +7,7 @@ Both read the knowledge base; neither knows any medical fact itself.
 from __future__ import annotations
 
 from lint.kinds.base import Kind, is_negated
-from lint.matching import PatternError, compile_pattern, compile_phrases, finditer
+from lint.matching import PatternError, compile_builtin, compile_pattern, compile_phrases, finditer
 
 _MODIFIER_LABELS = ("region", "structure")
 
@@ -569,6 +569,10 @@ def _specific(kb, procedures) -> tuple[str, ...]:
 
 # -- a structure placed where it is not ------------------------------------------------------------
 
+# a placing that puts a structure beside another rather than inside it
+_BESIDE = compile_builtin(
+    r"(?i)\b(?:above|below|beneath|under|underneath|over|behind|beside|next\s+to|in\s+front\s+of|near|alongside)\b")
+
 class StructureLocation(Kind):
     """A structure (or condition) described as lying in, or being part of, a place it is not.
 
@@ -615,6 +619,14 @@ class StructureLocation(Kind):
             return True
         return kb.any_related(a, b)
 
+    def _adjacent(self, subject, place) -> bool:
+        """Regions side by side in one part of the body (the nose above the mouth, both in the head):
+        what "sits above", "lies behind" or "is next to" may rightly say."""
+        kb = self.kb
+        a, b = self._regions(subject), self._regions(place)
+        parents = lambda regions: {p for r in regions for p in kb.regions[r].parents if p not in ("body", "trunk")}  # noqa: E731
+        return bool(parents(a) & (parents(b) | set(b))) or bool(parents(b) & set(a))
+
     def _neighbourly(self, subject, place) -> bool:
         kb = self.kb
         if subject.label_ != "structure" or place.label_ != "structure":
@@ -657,7 +669,8 @@ class StructureLocation(Kind):
                         if not defined and between & {"or", "and"}:
                             continue  # "your bladder or the tubes that carry urine from ...": another subject
                         if kind == "place":
-                            ok = self._fits(subject, place)
+                            ok = self._fits(subject, place) or (
+                                _BESIDE.search(m.group()) is not None and self._adjacent(subject, place))
                         else:
                             second = next((t for t in in_sent if t.start_char > place.end_char
                                            and text[place.end_char:t.start_char].strip().lower() in ("to the", "to your", "into the", "into your")), None)

@@ -305,7 +305,9 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             r"(?:nearly\s+|almost\s+|virtually\s+)?(?:every|all)\s+"
             r"(?:woman|women|man|men|patients?|people|person|child|children)\b"
             r"|\b(?:within|in|by)\s+(?:a|\d+|one|two|three|four|six)\s+(?:days?|weeks?|months?)\s+for\s+(?:everyone|every\s+patient|all\s+patients)\b"
-            r"|\b(?:just|every\s+bit|equally)\s+as\s+(?:effective|good|successful|safe|reliable)\s+as\s+[a-z][\w-]+"
+            r"|\b(?:just|every\s+bit|equally)\s+as\s+(?:effective|good|successful|safe|reliable)\s+as\s+(?:an?\s+|the\s+)?[a-z][\w-]+"
+            r"|\bmore\s+(?:effective|successful|reliable|durable|accurate|precise|predictabl[ey])\s+than\s+"
+            r"(?!(?:it|they|you|we|this|that|before|expected|ever|usual|others?|needed)\b)(?:an?\s+|the\s+)?[a-z][\w-]+"
             r"|\bworks?\s+(?:twice|three\s+times|\d+\s+times)\s+as\s+well\b"
             # "recover faster than those kept in hospital"
             r"|\b(?:recover|recovers|heal|heals|get\s+better)\s+(?:[\w-]+\s+){0,3}?(?:faster|quicker|sooner|better)\s+than\b"
@@ -855,7 +857,13 @@ class UncitedClaim(Kind):
                     if claim_sentences is None:
                         claim_sentences = {max(0, bisect.bisect_right(starts, c[0]) - 1) for c in claims}
                     near = [j for j in near if j == i or j not in claim_sentences]
-                if near and near[0] < i and (kind == "research-experts" or self.lex.in_house.search(sentence)):
+                if near and self.lex.in_house.search(sentence) and not kind.startswith("research"):
+                    # a clinic's own figure takes its source from the sentence after only when that sentence
+                    # speaks of the clinic's own data ("These figures come from our 2023 audit"); "Our success
+                    # rate is 45%. The HFEA publishes national rates (hfea.gov.uk)." cites something else
+                    near = [j for j in near if j <= i or _REFERS_BACK.search(text, *sentences[j])]
+                if near and near[0] < i and (kind.startswith("research") and kind != "research-narrative"
+                                             or self.lex.in_house.search(sentence)):
                     # the clinic's own claim ("At Lakeshore, our injury rate is below 0.3%", "Our cell therapy is
                     # clinically proven"), or an appeal to unnamed experts ("Surgeons now overwhelmingly favour
                     # it"), takes no source from the sentence before, which cited something else
@@ -930,6 +938,11 @@ _SALES_TIME = compile_builtin(r"(?i)\b(?:just|only|as\s+little\s+as)\s+(?:\d|one
 # a lead-in that points at the list after it: "the figures below", "the following risks"
 _POINTS_BELOW = compile_builtin(r"(?i)\b(?:below|the\s+following|as\s+follows|listed\s+here|in\s+this\s+list)\b")
 _SECONDARY_CLAIMS = frozenset({"recovery", "return", "speed", "comparison"})
+# a sentence about the figures just given: "These figures come from our audit", "Our data are published at ..."
+_REFERS_BACK = compile_builtin(
+    r"(?i)\b(?:th(?:ese|is|ose)\s+(?:figures?|numbers?|rates?|results?|data|statistics|outcomes?)|our\s+(?:own\s+)?(?:figures|numbers"
+    r"|rates|results|data|statistics|outcomes|audit|records))\b"
+)
 _CLAUSE_JOIN = compile_builtin(r"[,;:.!?]|\b(?:and|but|while|whereas)\b")
 # what the message calls a claim that is not a number of cases
 _CLAIM_NAMES = {"recovery": "recovery claim", "return": "recovery claim", "speed": "recovery claim", "comparison": "outcome claim"}

@@ -346,6 +346,19 @@ class UnexplainedJargon(Kind):
             following = doc[sent.end:].text
             if _NEXT_SENTENCE_EXPLAINS.match(following):
                 return True
+            # a term standing alone as a label ("Overdiagnosis. A test may find something harmless.")
+            if len(sent.text.split()) <= 3 and sent.text.rstrip().endswith((".", ":")):
+                return True
+            # one of the next two sentences defines it by name: "... and astigmatism. Astigmatism means ..."
+            term = re.escape(text[start:end])
+            defines = re.compile(rf"(?i)\s*(?:{term})\s+(?:is|are|means|refers\s+to|describes|happens\s+when)\b")
+            nxt = doc[sent.end].sent
+            for _ in range(2):
+                if defines.match(nxt.text):
+                    return True
+                if nxt.end >= len(doc):
+                    break
+                nxt = doc[nxt.end].sent
         return False
 
     def check(self, page):
@@ -454,6 +467,9 @@ class UnexplainedAcronym(Kind):
                 if self._expanded_at(text, m.start(), m.end()):
                     done.add(acronym)
                     continue
+                if _BODY_NAME_AFTER.match(text, m.end()):
+                    done.add(acronym)
+                    continue  # part of a body's name: "ENT UK", "BAPRAS Foundation"
                 if _MNEMONIC_AFTER.match(text, m.end()) and text.rstrip().endswith(":"):
                     done.add(acronym)
                     continue  # a mnemonic spelled out by the list below: 'the "ABCDE" list when looking at moles:'
@@ -479,6 +495,7 @@ def _capital_line(source: str, pos: int) -> bool:
     end = source.find("\n", pos)
     line = source[start:end if end != -1 else len(source)]
     return sum(c.isalpha() for c in line) >= 4 and not any(c.islower() for c in line)
+_BODY_NAME_AFTER = compile_re(r"[\s-]+(?:UK|England|Scotland|Wales|Ireland|International|Foundation|Trust|Society)\b")
 # a mnemonic named before the list that spells it out: 'use the "ABCDE" rule:'
 _MNEMONIC_AFTER = compile_re(r"[\"”’']?\s+(?:list|rule|checklist|check|method|guide|system|mnemonic|approach|test)\b", re.I)
 # three or more words in capitals in a row: a heading or a warning set in capitals
