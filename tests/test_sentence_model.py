@@ -113,3 +113,16 @@ def test_the_model_defers_to_the_phrase_rules_of_its_category(linter):
     # and it does not defer to another category's rules
     result = lint_text(linter, "You will wonder why you waited so long to get your bladder back after prostate surgery.")
     assert "PRM007" in [f.code for f in result.findings]
+
+
+def test_a_hedged_sentence_is_left_to_the_phrase_rules(tmp_path, linter):
+    model = {"heads": {"evidence": {"bias": -2.0, "weights": {"w:hair": 5.0}}}}
+    load_model.cache_clear()
+    kind = _kind(_rule(tmp_path, "{model: m.json, head: evidence, hedges: [likely, may]}", model))
+    from lint.documents import parse
+    from lint.page import Page, Unit
+
+    text = "New hair is likely to fall out when you stop. New hair grows back thicker within weeks."
+    document = parse("x.txt", text)
+    page = Page(document, [Unit(document.blocks[0], linter.nlp(text))], linter.kb, linter.settings)
+    assert [text[h.start:h.end] for h in kind.check(page)] == ["New hair grows back thicker within weeks"]

@@ -141,6 +141,9 @@ class SentenceModel(Kind):
         "lexicon": (str, "../evidence/evidence-lexicon.yaml"),
         # shorter sentences (headings of two words, "Call us.") say too little to judge
         "min_words": (int, 4),
+        # words that make a sentence guidance rather than a promise ("is likely to", "may", "the aim is"):
+        # a sentence holding one is left to the phrase rules
+        "hedges": (list, list),
     }
 
     def setup(self):
@@ -155,6 +158,8 @@ class SentenceModel(Kind):
             raise self.error(f"the model has no head '{self.opts['head']}' (it has {', '.join(sorted(heads))})")
         self.model = heads[self.opts["head"]]
         self.threshold = float(self.opts["threshold"])
+        hedges = [h for h in self.opts["hedges"] if isinstance(h, str) and h.strip()]
+        self.hedged = set(hedges)
         self.defers_to = tuple(self.opts["defer_to"])
         self.lex = None
         if self.opts["skip_sourced"]:
@@ -180,7 +185,7 @@ class SentenceModel(Kind):
                 if len(toks) < min_words:
                     continue
                 score = self.model.score_tokens(toks)
-                if score < self.threshold:
+                if score < self.threshold or (self.hedged and not self.hedged.isdisjoint(toks)):
                     continue
                 if sources is not None:
                     if flags is None:
