@@ -103,15 +103,20 @@ def test_an_evidence_claim_with_a_source_beside_it_is_not_reported(linter):
     assert "EVD004" not in [f.code for f in lint_text(linter, text).findings]
 
 
-def test_the_model_defers_to_the_phrase_rules_of_its_category(linter):
-    # PRM002 reports "forever" in this sentence: PRM007 stays silent there, though it scores the sentence high
+def test_the_model_defers_to_the_phrase_rules_of_its_category():
+    from lint.engine import Linter
+
+    # PRM002 reports "forever" in this sentence; PRM007 (here at a low threshold, so that it scores the
+    # sentence as sales copy) stays silent there, and speaks once PRM002 is turned off
     text = "Say goodbye forever to tired, heavy legs and hello to summer dresses."
-    heads = load_model(str(MODEL))
-    assert heads["promotional"].score(text) > 0.9
-    codes = [f.code for f in lint_text(linter, text).findings]
+    low = {"PRM007": {"threshold": 0.5}}
+    with_phrase_rules = Linter(Settings(rules=low))
+    codes = [f.code for f in lint_text(with_phrase_rules, text).findings]
     assert "PRM002" in codes and "PRM007" not in codes
+    without = Linter(Settings(rules=low, ignore=["PRM002"]))
+    assert "PRM007" in [f.code for f in lint_text(without, text).findings]
     # and it does not defer to another category's rules
-    result = lint_text(linter, "You will wonder why you waited so long to get your bladder back after prostate surgery.")
+    result = lint_text(with_phrase_rules, "You will wonder why you waited so long to get your bladder back after prostate surgery.")
     assert "PRM007" in [f.code for f in result.findings]
 
 

@@ -144,6 +144,8 @@ def load_lexicon(path: str) -> EvidenceLexicon:
     journals = _alternation(words("journals"))
     body_phrase = (
         rf"(?:(?:{_CAPWORD}\s+){{0,6}}?{bodyw}\b(?:\s+(?:of|for|on|and|in)\s+(?:the\s+)?{_CAPWORD}(?:\s+{_CAPWORD})*)*"
+        # a charity or society named "<Something> UK": "Prostate Cancer UK", "Kidney Care UK"
+        rf"|(?-i:(?:[A-Z][a-z]+\s+){{1,4}}UK)\b"
         rf"|\b{named}\b)"
     )
     # a named source: a known body, a body phrase, or (after "according to") any capitalised name
@@ -490,6 +492,8 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         rf"|(?:\b[Tt]he\s+)?(?:{body_phrase})(?:\s+\([A-Z][\w&]{{1,12}}\))?"
         rf"(?:(?:[’']s)?(?:\s+(?:{_CAPWORD}|(?i:website|leaflet|guidance|guideline|guidelines|summary|summaries|page|pages|factsheet"
         r"|booklet|information|patient|on|about|for|outpatient|[a-z]+(?:ectomy|oscopy|otomy|plasty)))){0,6})?(?:\s+\([^()]{1,60}\))?"
+        # and a description between commas: "Versus Arthritis, a UK charity, estimates"
+        r"(?:,\s+(?:an?|the)\s+[^,.;]{1,60},)?"
         r"\s+(?i:says|said|say|reports|reported|report|estimates|estimated|estimate|recommends|recommended|recommend|puts"
         r"|gives|gave|give|lists|listed|list|provides|provided|provide|sets?\s+out|describes|described|describe"
         r"|put|advises|advise|states|stated|state|found|finds|find|notes|noted|note|publishes|published|publish|suggests|suggest"

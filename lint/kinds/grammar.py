@@ -474,6 +474,8 @@ _PAST_AFTER_SUBJECT = compile_re(
 _CLAUSE_BREAK = compile_re(r"[,;:(—–]")
 
 
+# a relative clause of place or time ends the risk's own words: "bleeding where a biopsy was taken"
+_PLACE_OR_TIME_BEFORE = compile_re(r"\b(?:where|when|whenever|wherever|after|once)\b[^,;.]{0,40}$", re.I)
 # a list of who is more likely to get a condition (its risk factors: "have had sunburn often") tells a
 # reader's history, not what an operation may do
 _RISK_FACTORS = compile_re(r"\b(?:higher|greater|increased|raised)\s+risk\b|\brisk\b(?:\s+[\w-]+){0,3}?\s+(?:may\s+be\s+|is\s+|could\s+be\s+)?(?:higher|greater|increased|raised)\b"
@@ -515,6 +517,8 @@ class PastTenseRisk(Kind):
             m = _PAST.search(text) or _PAST_AFTER_SUBJECT.search(text)
             if not m:
                 continue
+            if _PLACE_OR_TIME_BEFORE.search(text, 0, m.start()):
+                continue  # "bleeding where a biopsy was taken": the past tense tells where, not what went wrong
             breaks = [b.end() for b in _CLAUSE_BREAK.finditer(text, 0, m.start())]
             start = breaks[-1] if breaks else 0
             while start < m.start() and text[start].isspace():

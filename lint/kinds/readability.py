@@ -216,7 +216,9 @@ _EXPLAINED_BEFORE = compile_re(
 )
 # the next sentence defines it: "This means...", "A CT scan uses X-rays to...", "They are small glands..."
 _NEXT_SENTENCE_EXPLAINS = compile_re(
-    r"^\s*(?:this|it|these|that|they|(?:the|an?)(?:\s+[\w-]+){1,2})\s+(?:is|are|means|mean|happens|refers|uses|use|works)\b",
+    r"^\s*(?:(?:this|it|these|that|they|(?:the|an?)(?:\s+[\w-]+){1,2})\s+(?:is|are|means|mean|happens|refers|uses|use|works)\b"
+    # "Another option is uterine artery embolisation. In this procedure, a doctor blocks ..."
+    r"|(?:in|during|with)\s+(?:this|that)\s+(?:procedure|operation|treatment|test|surgery|method|technique)\b)",
     re.I,
 )
 
