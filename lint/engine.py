@@ -162,6 +162,7 @@ class Linter:
         starts = line_starts(source)
         suppress = Suppressions(source, document.directives, starts)
         findings: dict[tuple, Finding] = {}
+        scores: dict[tuple, float] = {}
         for checker in checkers:
             rule = checker.rule
             severity = self.settings.severity.get(rule.code, rule.severity)
@@ -171,8 +172,11 @@ class Linter:
                 finding = self._finding(rule, severity, hit, source, starts)
                 if finding is None or (suppress and suppress.suppressed(finding)):
                     continue
-                findings.setdefault((finding.code, finding.start, finding.end), finding)
-        ordered = sorted(_without_deferred(findings.values(), checkers), key=Finding.sort_key)
+                key = (finding.code, finding.start, finding.end)
+                findings.setdefault(key, finding)
+                if hit.score is not None:
+                    scores[key] = hit.score
+        ordered = sorted(_settle_model_findings(findings, scores, checkers), key=Finding.sort_key)
         return FileResult(path=path, source=source, findings=ordered)
 
     def _run(self, checker, page):
@@ -218,10 +222,18 @@ class Linter:
         return out
 
 
-def _without_deferred(findings, checkers) -> list[Finding]:
-    """The findings, less those of a rule that defers to others (``defers_to``: the sentence
-    models) where one of those others reported overlapping text: one finding, the precise one."""
-    findings = list(findings)
+def _settle_model_findings(found: dict, scores: dict, checkers) -> list[Finding]:
+    """The findings, less those of a scored rule (the sentence models) that the page does not bear
+    out: below the rule's threshold on a page that is not sales copy (``keeps``), or covered by a
+    finding of a rule it defers to (``defers_to``): one finding, the precise one."""
+    findings = list(found.values())
+    by_rule = {c.rule.code: c for c in checkers}
+    if scores:
+        counts: dict[str, int] = {}
+        for f in findings:
+            counts[f.code] = counts.get(f.code, 0) + 1
+        findings = [f for key, f in found.items()
+                    if key not in scores or by_rule[f.code].keeps(scores[key], counts)]
     deferring = {c.rule.code: set(c.defers_to) for c in checkers if getattr(c, "defers_to", None)}
     if not deferring:
         return findings

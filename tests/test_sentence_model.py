@@ -131,3 +131,21 @@ def test_a_hedged_sentence_is_left_to_the_phrase_rules(tmp_path, linter):
     document = parse("x.txt", text)
     page = Page(document, [Unit(document.blocks[0], linter.nlp(text))], linter.kb, linter.settings)
     assert [text[h.start:h.end] for h in kind.check(page)] == ["New hair grows back thicker within weeks"]
+
+
+def test_on_a_sales_page_a_lower_score_is_enough():
+    from lint.engine import Linter
+
+    sentence = "Patients say the clinic staff are kind."
+    heads = load_model(str(MODEL))
+    score = heads["evidence"].score(sentence)
+    options = {"EVD004": {"threshold": min(0.99, score + 0.01), "sales_page_threshold": max(0.0, score - 0.01),
+                          "sales_page_rules": ["PRM001", "PRM002"], "sales_page_findings": 3}}
+    linter = Linter(Settings(rules=options))
+    leaflet = f"# Bunion surgery\n\n{sentence} Bring your shoes to the clinic.\n"
+    assert "EVD004" not in [f.code for f in lint_text(linter, leaflet).findings]
+    sales = (f"# Bunion surgery\n\nOur revolutionary, cutting-edge bunion surgery is completely painless and "
+             f"guaranteed. {sentence}\n")
+    result = lint_text(linter, sales)
+    assert len([f for f in result.findings if f.code in ("PRM001", "PRM002")]) >= 3
+    assert "EVD004" in [f.code for f in result.findings]

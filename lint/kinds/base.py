@@ -31,6 +31,8 @@ class Hit:
     message: str
     suggestions: tuple[str, ...] = ()
     fix: Fix | None = None
+    #: a model's score for the hit (sentence-model kinds); the engine may weigh it against the page
+    score: float | None = None
 
 
 class _Vars(dict):

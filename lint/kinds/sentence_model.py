@@ -144,6 +144,12 @@ class SentenceModel(Kind):
         # words that make a sentence guidance rather than a promise ("is likely to", "may", "the aim is"):
         # a sentence holding one is left to the phrase rules
         "hedges": (list, list),
+        # on a page that is plainly sales copy (at least `sales_page_findings` findings of the rules in
+        # `sales_page_rules`), a lower threshold: the same sentence means more on a clinic's sales page
+        # than in a hospital leaflet, where the phrase rules find nothing
+        "sales_page_threshold": ((float, int), 1.0),
+        "sales_page_rules": (list, list),
+        "sales_page_findings": (int, 3),
     }
 
     def setup(self):
@@ -158,6 +164,9 @@ class SentenceModel(Kind):
             raise self.error(f"the model has no head '{self.opts['head']}' (it has {', '.join(sorted(heads))})")
         self.model = heads[self.opts["head"]]
         self.threshold = float(self.opts["threshold"])
+        self.sales_page_threshold = min(self.threshold, float(self.opts["sales_page_threshold"]))
+        self.sales_page_rules = tuple(self.opts["sales_page_rules"])
+        self.sales_page_findings = self.opts["sales_page_findings"]
         hedges = [h for h in self.opts["hedges"] if isinstance(h, str) and h.strip()]
         self.hedged = set(hedges)
         self.defers_to = tuple(self.opts["defer_to"])
@@ -185,7 +194,8 @@ class SentenceModel(Kind):
                 if len(toks) < min_words:
                     continue
                 score = self.model.score_tokens(toks)
-                if score < self.threshold or (self.hedged and not self.hedged.isdisjoint(toks)):
+                # below the threshold, a hit is kept by the engine only on a sales page (see engine.py)
+                if score < self.sales_page_threshold or (self.hedged and not self.hedged.isdisjoint(toks)):
                     continue
                 if sources is not None:
                     if flags is None:
@@ -197,7 +207,16 @@ class SentenceModel(Kind):
                 # the span is the sentence without its closing punctuation and spaces
                 while end > start and not text[end - 1].isalnum():
                     end -= 1
-                yield self.hit(unit, start, end, score=f"{score:.2f}")
+                hit = self.hit(unit, start, end, score=f"{score:.2f}")
+                hit.score = score
+                yield hit
+
+    def keeps(self, score: float, page_findings: dict[str, int]) -> bool:
+        """Does a hit with this score stand, given the page's count of findings per code?"""
+        if score >= self.threshold:
+            return True
+        return score >= self.sales_page_threshold and \
+            sum(page_findings.get(c, 0) for c in self.sales_page_rules) >= self.sales_page_findings
 
 
 def _explain(argv=None) -> int:  # pragma: no cover - a maintainer's tool
