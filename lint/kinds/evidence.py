@@ -206,7 +206,7 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             r"|\bup\s+to\s+(?:\d+|ten|eight|six|five)\s+shades\b"
             r"|\b(?:complication|infection|failure|revision|readmission|recurrence)\s+rates?\s+(?:are\s+|is\s+|were\s+|was\s+)?"
             r"(?:halved|cut\s+in\s+half|reduced\s+by\s+half|slashed|doubled)\b"
-            r"|\b(?:halves|halved|halving|doubles|doubled|doubling|triples|tripled|quadruples)\s+(?:the|your)\s+"
+            r"|\b(?:halve|halves|halved|halving|double|doubles|doubled|doubling|triple|triples|tripled|quadruples)\s+(?:the|your)\s+"
             r"(?:risk|chance|rate|odds|success|likelihood|(?:[\w-]+\s+)?(?:weight\s+loss|results|recovery|speed|effect|benefits?"
             r"|survival|improvement|chances))\b"
             r"|\b(?:cuts?|reduces?|reduced|lowers?|lowered|increases?|increased|raises?|raised)\s+(?:the|your)\s+(?:[\w-]+\s+)?"
@@ -265,9 +265,10 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             r"|walk(?:ing)?\s+without\s+(?:any\s+)?(?:support|crutches|sticks?|a\s+stick|help|aids?|a\s+frame)"
             # "adjust to hearing aids in just 3 days", "feel better after just 3 sessions", "hot flashes stop within 10 days"
             r"|(?:adjust|adapt|get\s+used)\s+to\s+(?:[\w-]+\s+){0,2}?[\w-]+|feel\s+(?:much\s+)?better|bounce[sd]?\s+back"
-            r"|(?:symptoms?|pain|flushes|flashes|sweats|bleeding|snoring|headaches?|migraines?|swelling|bruising|redness|itching"
+            r"|feel\s+(?:completely\s+|totally\s+|perfectly\s+)?normal"
+            r"|(?:symptoms?|pain|flushes|flashes|sweats|bleeding|snoring|headaches?|migraines?|swelling|bruising|redness|itching|itch|stiffness|ringing"
             r"|relief|numbness|tingling|scars?)(?:\s+and\s+[\w-]+)?"
-            r"\s+(?:stops?|disappears?|goes\s+(?:away|down)|is\s+gone|are\s+gone|vanish(?:es)?|ends?|settles?|eases?|improves?|starts?|begins?|comes?|fades?"
+            r"\s+(?:stops?|disappears?|goes\s+(?:away|down)|goes|is\s+gone|are\s+gone|vanish(?:es)?|ends?|settles?|eases?|improves?|starts?|begins?|comes?|fades?"
             r"|subsides?|resolves?)(?:\s+(?:completely|entirely|fully))?"
             r"|(?:vanish|disappear|fade|settle|resolve)(?:\s+(?:completely|entirely|fully))?)"
             r"\s+(?:(?:within|in|after|by|from)\s+(?:just\s+|only\s+|as\s+little\s+as\s+)?(?:\d+|one|two|three|four|five|six|seven|eight"
@@ -277,7 +278,8 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             r"|at\s+(?:\d+|two|three|four|six|eight|nine|twelve)\s+(?:weeks|months)"
             r"|(?:from\s+|on\s+|by\s+)?(?:the\s+)?(?:very\s+)?(?:next|following|same|first|second|third)\s+(?:day|morning|afternoon|evening|night|week)"
             # "driving again by week six", "back to normal the moment the wax is out"
-            r"|(?:by|from|in)\s+week\s+(?:\d+|one|two|three|four|five|six|seven|eight|ten|twelve)\b|the\s+(?:moment|minute|instant)\b)"
+            r"|(?:by|from|in)\s+week\s+(?:\d+|one|two|three|four|five|six|seven|eight|ten|twelve)\b|the\s+(?:moment|minute|instant)\b"
+            r"|within\s+the\s+(?:hour|day|week|first\s+(?:hour|day|week|few\s+days)))"
         ),
         # better than the alternative: "more effective than a CPAP mask", "it outperforms a second operation"
         # a result promised in a short time: "symptom relief in as little as 2 weeks"
@@ -347,6 +349,25 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             r"|\b(?:simply|just)\s+(?:doesn[’']t|does\s+not)\s+happen\b|\b(?:virtually|practically)\s+unheard\s+of\b"
             r"|\b(?:faster|quicker|sooner)\s+than\s+(?:physio(?:therapy)?|surgery|injections?|tablets?|medication|rest|exercise"
             r"|[\w-]+\s+alone)\b"
+            # "more weight loss than any other bariatric procedure", "resolves in nearly every patient"
+            r"|\bmore\s+[\w-]+(?:\s+[\w-]+)?\s+than\s+any\s+other\b"
+            r"|\b(?:in|for)\s+(?:nearly|almost|virtually|practically)\s+(?:every|all)\s+(?:patients?|cases?|people|person|women|men"
+            r"|couples?|clients?|children)\b"
+            # "far more natural results than", "every bit as healthy as", "always better than an implant"
+            r"|\b(?:far|much|vastly)\s+more\s+(?:natural|comfortable|effective|successful|accurate|reliable)(?:[-\s]+(?:looking|results?))?\s+than\b"
+            r"|\b(?:every\s+bit|just|equally)\s+as\s+(?:healthy|natural|strong|well|long)\s+as\b"
+            r"|\balways\s+(?:better|safer|superior|preferable)\s+(?:than|to)\b"
+            r"|\b(?:faster|quicker|better|less\s+painful)\s+(?:healing|recovery|results?)\s+than\b"
+            r"|\b(?:do\s+not|don[’']t)\s+come\s+back\b|\b(?:never|won[’']t\s+ever)\s+wears?\s+off\b"
+            r"|\b(?:a\s+)?permanent\s+(?:fix|cure|solution|repair)\b"
+            r"|\bpermanently\s+(?:trains?|fixes|cures?|removes?|resolves?|corrects?|changes?|stops?)\b"
+            r"|\b(?:last|lasts)\s+(?:you|for\s+you)\s+(?:a\s+lifetime|for\s+life)\b"
+            # one patient as everyone: "Mark, 52, is a typical client", "stories like Priya's are an everyday occurrence"
+            r"|\bis\s+a\s+typical\s+(?:[\w-]+\s+)?(?:client|patient|case|result)\b"
+            r"|\b(?:story|stories|result|results|experience|recovery)\b[^.!?]{0,30}?\b(?:far\s+from\s+unusual|not\s+unusual"
+            r"|an?\s+everyday\s+occurrence|the\s+norm)\b"
+            r"|\bwhat\s+we\s+see\s+(?:all\s+the\s+time|every\s+day|every\s+week|again\s+and\s+again|time\s+and\s+again)\b"
+            r"|\bwhat\s+happens\s+when\s+you\s+choose\b"
             # one patient's story as what every reader will get: "Sophie's recovery is a good example of what to expect"
             r"|\b(?:(?-i:[A-Z][a-z]+)[’']s|her|his|their)\s+(?:[\w-]+\s+){0,2}?(?:story|recovery|result|results|photos|experience"
             r"|journey|outcome)\b[^.!?]{0,40}?\b(?:what\s+(?:you\s+can|to)\s+expect|typical|one\s+we\s+hear|happens?\s+(?:here\s+)?every)\b"
@@ -396,7 +417,10 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             r"|clinical\s+(?:trials|data|studies|evidence)|decades\s+of\s+(?:research|studies|evidence))\b"
             # "it is well documented", "the science is clear"
             r"|\bit\s+is\s+(?:well|widely)\s+(?:documented|established|known|recognised|recognized|proven)\b"
-            r"|\bthe\s+(?:[\w-]+\s+)?(?:science|evidence|research|data|literature)\s+(?:is|are)\s+(?:now\s+)?(?:clear|conclusive|unequivocal"
+            r"|\bproven\s+in\s+(?:clinical\s+)?(?:studies|trials|research)\b"
+            r"|\b(?:research|studies|trials|data)\s+(?:from|in)\s+(?-i:[A-Z][\w-]+)(?:\s+(?-i:[A-Z][\w-]+))?\s+(?:shows?|proves?|confirms?|found|finds|suggests?)\b"
+            r"|\b(?:the\s+)?(?:[\w-]+\s+)?(?:community|profession)\s+(?:now\s+)?(?:agrees|accepts|recognises|recognizes|recommends)\b"
+            r"|\bthe\s+(?:[\w-]+\s+)?(?:science|evidence|research|data|literature)\s+(?:is|are)\s+(?:now\s+|really\s+|very\s+|absolutely\s+)?(?:clear|conclusive|unequivocal"
             r"|overwhelming|settled|undeniable|indisputable)\b"
         ),
         # "according to experts", "doctors agree"
@@ -532,7 +556,7 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         "frequency": frozenset(number_words),
         "ratio": frozenset({
             "times", "fold", "twice", "half", "double", "triple", "halves", "halved", "halving", "doubles",
-            "doubled", "doubling", "triples", "tripled", "quadruples", "fraction", "national", "average",
+            "doubled", "doubling", "triples", "tripled", "quadruples", "fraction", "national", "average", "halve",
             "industry", "typical", "regional", "uk", "us", "nhs", "country", "countrys", "third", "quarter",
             "thirds", "quarters", "fifth", "sooner", "faster", "quicker", "factor", "lose", "loses", "lost", "losing",
             "shed", "sheds", "shedding", "drop", "drops", "dropped", "loss", "extra", "additional", "halves",
@@ -545,7 +569,8 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         "recovery": frozenset({"back", "again"}),
         "zero": frozenset({"zero"}),
         "speed": frozenset({"little", "just", "only"}),
-        "return": frozenset({"back", "return", "returns", "returning", "again", "needing", "driving", "walking",
+        "return": frozenset({"back", "return", "returns", "returning", "again", "needing", "driving", "walking", "normal",
+                             "goes", "itch", "stiffness", "ringing",
                              "working", "swimming", "running", "exercising", "walk", "resume", "resumes", "resumed",
                              "resuming", "adjust", "adapt", "used", "better", "stop", "stops", "disappears", "ends",
                              "settles", "eases", "improves", "starts", "begins", "comes", "away", "vanishes",
@@ -563,10 +588,14 @@ def load_lexicon(path: str) -> EvidenceLexicon:
                                  "stayed", "remains", "remained", "lasted", "delay", "delays", "delayed", "postpone",
                                  "postpones", "postponed", "fail", "fails", "outperform", "work", "superior",
                                  "permanent", "permanently", "forever", "ever", "never", "happen", "unheard", "expect",
-                                 "typical", "hear", "every", "once", "back", "good"}),
+                                 "typical", "hear", "every", "once", "back", "good", "other", "nearly", "almost",
+                                 "virtually", "practically", "natural", "healthy", "always", "healing", "recovery",
+                                 "come", "wears", "wear", "permanent", "permanently", "unusual", "everyday", "norm",
+                                 "see", "choose", "lifetime"}),
         "count": frozenset({"million", "billion"}),
         "research-generic": frozenset(lowered("research_subjects") | lowered("qualified_research_subjects")),
-        "research-proven": frozenset({"proven", "proved", "tested", "validated", "shown", "documented",
+        "research-proven": frozenset({"proven", "proved", "tested", "validated", "shown", "documented", "community",
+                                      "profession", "clear", "research", "studies", "trials",
                                       "demonstrated", "established", "evidence", "backed", "supported",
                                       "confirmed", "science", "known", "recognised", "recognized", "literature"}),
         # the appeals to authority that name no profession; the others run only where one is named
