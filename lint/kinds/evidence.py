@@ -896,7 +896,8 @@ class UncitedClaim(Kind):
                     # rate is 45%. The HFEA publishes national rates (hfea.gov.uk)." cites something else
                     near = [j for j in near if j <= i or _REFERS_BACK.search(text, *sentences[j])]
                 if near and near[0] < i and (kind.startswith("research") and kind != "research-narrative"
-                                             or self.lex.in_house.search(sentence)):
+                                             or self.lex.in_house.search(sentence)) \
+                        and not _CONTINUES_SOURCE.match(sentence):
                     # the clinic's own claim ("At Lakeshore, our injury rate is below 0.3%", "Our cell therapy is
                     # clinically proven"), or an appeal to unnamed experts ("Surgeons now overwhelmingly favour
                     # it"), takes no source from the sentence before, which cited something else
@@ -975,6 +976,12 @@ _SECONDARY_CLAIMS = frozenset({"recovery", "return", "speed", "comparison"})
 _REFERS_BACK = compile_builtin(
     r"(?i)\b(?:th(?:ese|is|ose)\s+(?:figures?|numbers?|rates?|results?|data|statistics|outcomes?)|our\s+(?:own\s+)?(?:figures|numbers"
     r"|rates|results|data|statistics|outcomes|audit|records))\b"
+)
+# a sentence that goes on reporting the source named before it: "NICE has published guidance. It states that ..."
+_CONTINUES_SOURCE = compile_builtin(
+    r"(?i)\s*(?:it|they|this\s+guidance|the\s+(?:guidance|guideline|review|report|study|trial|audit|leaflet))\s+"
+    r"(?:also\s+)?(?:states|state|says|say|found|finds|reports|report|notes|note|concludes|conclude|adds|add|recommends|recommend"
+    r"|advises|advise|explains|describes|estimates|suggests)\b"
 )
 _CLAUSE_JOIN = compile_builtin(r"[,;:.!?]|\b(?:and|but|while|whereas)\b")
 # what the message calls a claim that is not a number of cases

@@ -440,7 +440,7 @@ class UnexplainedAcronym(Kind):
         if m and spells_out(acronym, m.group(1)):
             return True
         # "ACL, short for ..."; "ACL stands for ..."; "ACL: anterior cruciate ligament" in a glossary line
-        if re.match(r",?\s+(?:short\s+for|stands\s+for|meaning)\b", after):
+        if re.match(r",?\s+(?:which\s+)?(?:short\s+for|stands\s+for|meaning|means)\b", after):
             return True
         return bool(re.match(r"\s*[:–—-]\s+[a-z]", after, re.I) and not before.strip())
 
