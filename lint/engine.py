@@ -232,8 +232,11 @@ def _settle_model_findings(found: dict, scores: dict, checkers) -> list[Finding]
         counts: dict[str, int] = {}
         for f in findings:
             counts[f.code] = counts.get(f.code, 0) + 1
-        findings = [f for key, f in found.items()
-                    if key not in scores or by_rule[f.code].keeps(scores[key], counts)]
+        def stands(key, f) -> bool:
+            keeps = getattr(by_rule.get(f.code), "keeps", None)
+            return key not in scores or keeps is None or keeps(scores[key], counts)
+
+        findings = [f for key, f in found.items() if stands(key, f)]
     deferring = {c.rule.code: set(c.defers_to) for c in checkers if getattr(c, "defers_to", None)}
     if not deferring:
         return findings
