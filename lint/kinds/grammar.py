@@ -365,6 +365,9 @@ class SubjectVerbAgreement(_MatcherKind):
                 verb = doc[end - 1]
                 if label in ("PLURAL_THIRD", "ANY_PLURAL_THIRD") and self._gerund_heads(doc, start):
                     continue
+                if verb.lower_ == "were" and any(doc[k].lower_ in ("if", "though", "wish", "wished")
+                                                 for k in range(max(0, start - 2), start + 1)):
+                    continue  # the subjunctive: "reacts to a food as if it were harmful"
                 if end < len(doc) and doc[end].lower_ in _AUX_AFTER and label != "PRONOUN_BASE":
                     continue  # "the hospital stay is short": the "verb" was a noun
                 if label == "ANY_PLURAL_THIRD":
