@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 import fnmatch
 import os
 from pathlib import Path
@@ -227,11 +228,10 @@ def _settle_model_findings(found: dict, scores: dict, checkers) -> list[Finding]
     out: below the rule's threshold on a page that is not sales copy (``keeps``), or covered by a
     finding of a rule it defers to (``defers_to``): one finding, the precise one."""
     findings = list(found.values())
-    by_rule = {c.rule.code: c for c in checkers}
     if scores:
-        counts: dict[str, int] = {}
-        for f in findings:
-            counts[f.code] = counts.get(f.code, 0) + 1
+        by_rule = {c.rule.code: c for c in checkers}
+        counts = Counter(f.code for f in findings)
+
         def stands(key, f) -> bool:
             keeps = getattr(by_rule.get(f.code), "keeps", None)
             return key not in scores or keeps is None or keeps(scores[key], counts)

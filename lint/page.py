@@ -7,7 +7,7 @@ are computed once, on first use, and cached on the page.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -26,6 +26,8 @@ class Unit:
 
     block: Block
     doc: "Doc"
+    #: what a kind works out about the block once for all its rules (the sentence models' tokens)
+    memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     @cached_property
     def tokens(self) -> list:
@@ -42,6 +44,12 @@ class Unit:
     @cached_property
     def lower_set(self) -> frozenset[str]:
         return frozenset(self.lowers)
+
+    @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        """(start, end) text offsets of the doc's sentences; the evidence rules and the sentence
+        models all read them."""
+        return [(s.start_char, s.end_char) for s in self.doc.sents]
 
 
 class Page:

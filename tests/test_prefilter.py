@@ -74,11 +74,16 @@ def test_case_matters_only_for_a_case_sensitive_pattern():
 
 
 def _rule_patterns():
+    """Every pattern of the rule packs, with its word classes ({:name}) filled in as the rules do."""
+    from lint.kinds.phrases import _CLASS_REF, load_vocabulary
+
     out = []
     for path in sorted((ROOT / "rules").glob("*/*.yaml")):
         options = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("options") or {}
+        vocabulary = options.get("vocabulary")
+        classes = load_vocabulary(str(path.parent / vocabulary)) if isinstance(vocabulary, str) else {}
         for key in ("patterns", "exception_patterns", "pattern_swap"):
-            out.extend(str(p) for p in options.get(key) or [])
+            out.extend(_CLASS_REF.sub(lambda m: classes[m.group(1)], str(p)) for p in options.get(key) or [])
     return out
 
 

@@ -622,10 +622,13 @@ class StructureLocation(Kind):
     def _adjacent(self, subject, place) -> bool:
         """Regions side by side in one part of the body (the nose above the mouth, both in the head):
         what "sits above", "lies behind" or "is next to" may rightly say."""
-        kb = self.kb
         a, b = self._regions(subject), self._regions(place)
-        parents = lambda regions: {p for r in regions for p in kb.regions[r].parents if p not in ("body", "trunk")}  # noqa: E731
-        return bool(parents(a) & (parents(b) | set(b))) or bool(parents(b) & set(a))
+        parents_a, parents_b = self._close_parents(a), self._close_parents(b)
+        return bool(parents_a & (parents_b | set(b))) or bool(parents_b & set(a))
+
+    def _close_parents(self, regions) -> set[str]:
+        """The regions' parents, less the whole body and the trunk (too wide to make two parts neighbours)."""
+        return {p for r in regions for p in self.kb.regions[r].parents if p not in ("body", "trunk")}
 
     def _neighbourly(self, subject, place) -> bool:
         kb = self.kb

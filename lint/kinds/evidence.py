@@ -728,7 +728,7 @@ class SourceFinder:
 
 
 def sentences_of(unit) -> list[tuple[int, int]]:
-    return [(s.start_char, s.end_char) for s in unit.doc.sents]
+    return unit.sentences
 
 
 # a research subject asked about or named as a topic: "what the research shows", "how do studies compare"

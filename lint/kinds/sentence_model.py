@@ -113,14 +113,14 @@ def load_model(path: str) -> dict[str, Head]:
     return heads
 
 
-def _sentences(unit) -> list[tuple[int, int, list[str]]]:
-    """(start, end, tokens) of each sentence of a block, made once for both model rules."""
-    cached = unit.__dict__.get("_model_sentences")
-    if cached is None:
+def _sentence_tokens(unit) -> list[list[str]]:
+    """The model's tokens of each of a block's sentences (``unit.sentences``), made once for both
+    model rules."""
+    toks = unit.memo.get("sentence_model_tokens")
+    if toks is None:
         text = unit.block.text
-        cached = unit.__dict__["_model_sentences"] = [
-            (s.start_char, s.end_char, tokens(text[s.start_char:s.end_char])) for s in unit.doc.sents]
-    return cached
+        toks = unit.memo["sentence_model_tokens"] = [tokens(text[a:b]) for a, b in unit.sentences]
+    return toks
 
 
 class SentenceModel(Kind):
@@ -188,9 +188,9 @@ class SentenceModel(Kind):
         min_words = self.opts["min_words"]
         for unit in self.units(page):
             text = unit.block.text
-            sentences = _sentences(unit)
+            sentences = unit.sentences
             flags = None
-            for i, (start, end, toks) in enumerate(sentences):
+            for i, ((start, end), toks) in enumerate(zip(sentences, _sentence_tokens(unit))):
                 if len(toks) < min_words:
                     continue
                 score = self.model.score_tokens(toks)
@@ -199,7 +199,7 @@ class SentenceModel(Kind):
                     continue
                 if sources is not None:
                     if flags is None:
-                        flags = sources.sentence_flags(unit, [(a, b) for a, b, _ in sentences])
+                        flags = sources.sentence_flags(unit, sentences)
                     # the sentence before, or the two after ("A trial compared ... . Surgery relieved
                     # symptoms better (Gerritsen et al., 2002).") may carry the claim's source
                     if any(flags[j] for j in range(max(0, i - 1), min(len(flags), i + 3))):
