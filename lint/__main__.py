@@ -1,4 +1,4 @@
-from lint.cli import main
+from lint.cli import entry
 
 if __name__ == "__main__":
-    main()
+    entry()

@@ -92,7 +92,9 @@ def compile_phrases(phrases, case_sensitive: bool = False):
     The result is a standard-library ``re.Pattern``; its ``pattern`` may be embedded in a
     ``regex`` pattern too.
     """
-    body = phrases_source(phrases, case_sensitive)
+    phrases = sorted({p for p in phrases if p and p.strip()})
+    # building the trie's source costs more than compiling it: kept in the compiled table
+    body = derived("phrases", "\n".join(phrases), int(case_sensitive), lambda: phrases_source(phrases, case_sensitive))
     if not body:
         return None
     return compile_re(rf"(?<![\w-])(?:{body})(?![\w])", 0 if case_sensitive else re.IGNORECASE)

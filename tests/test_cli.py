@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import json
 
 import pytest
@@ -198,6 +200,33 @@ def test_python_dash_m_lint_works():
 
     out = subprocess.run([sys.executable, "-m", "lint", "--version"], capture_output=True, text=True, cwd=ROOT)
     assert out.returncode == 0 and out.stdout.strip() == f"medlint {__version__}"
+
+
+def test_command_exit_keeps_codes_output_and_exit_handlers(tmp_path):
+    """``python -m lint`` leaves by ``os._exit``: the codes, the whole report and the exit handlers
+    (the compiled-pattern table is saved by one) must be what a normal exit gives."""
+    import json
+    import subprocess
+    import sys
+
+    env = {**os.environ, "MEDLINT_DATA_CACHE": str(tmp_path / "data")}
+    clean = ROOT / "fixtures" / "clean" / "thyroidectomy.md"
+    defects = ROOT / "fixtures" / "defects"
+
+    def command(*args):
+        return subprocess.run([sys.executable, "-m", "lint", *args], capture_output=True, text=True, cwd=ROOT,
+                              env=env)
+
+    assert command("check", "--no-cache", "--fail-on", "warning", str(clean)).returncode == 0
+    report = command("check", "--no-cache", "--format", "json", str(defects))
+    assert report.returncode == 1
+    assert len(json.loads(report.stdout)["files"]) == len([p for p in defects.iterdir() if p.suffix in (".md", ".txt", ".html")])
+    assert command("check", "--no-cache", str(tmp_path / "missing.md")).returncode == 2
+    assert command("no-such-command").returncode == 2
+    # the compiled-pattern table is written by an exit handler only
+    table = subprocess.run([sys.executable, "-c", "import lint.compiled as c; print(len(c._load()))"],
+                           capture_output=True, text=True, cwd=ROOT, env=env)
+    assert int(table.stdout) > 100, table.stderr
 
 
 def test_version_and_rules_do_not_import_spacy():

@@ -44,3 +44,19 @@ def test_components_run_on_a_bare_blank_pipeline():
     nlp.add_pipe("medlint_negation")
     doc = nlp("Never say never.")
     assert [s.text for s in doc.spans["negated"]] == ["Never say never", "never"]
+
+
+def test_the_tokenizer_is_spacys_english_tokenizer():
+    """medlint's tokenizer factory only compiles spaCy's affix patterns from stored code: the
+    patterns and the tokens are those of ``spacy.blank("en")``."""
+    from spacy import util
+
+    ours = build_pipeline(LEXICON).tokenizer
+    theirs = spacy.blank("en")
+    defaults = theirs.Defaults
+    assert ours.prefix_search.__self__.pattern == util.compile_prefix_regex(defaults.prefixes).pattern
+    assert ours.suffix_search.__self__.pattern == util.compile_suffix_regex(defaults.suffixes).pattern
+    assert ours.infix_finditer.__self__.pattern == util.compile_infix_regex(defaults.infixes).pattern
+    text = ("Dr. O'Neil's follow-up (2-3 weeks) costs £1,200.50 — see https://example.org/a?b=1, "
+            "e-mail info@clinic.co.uk; 95%-success \"rates\"... isn't it?!")
+    assert [t.text for t in ours(text)] == [t.text for t in theirs(text)]

@@ -106,3 +106,18 @@ def test_spans_in_html_map_to_the_source(spl):
     source = "<html><body><h1>Knee surgery</h1><p>The <b>ligamant</b> is repaired.</p></body></html>"
     result = spl.lint_source("page.html", source)
     assert [(f.text, source[f.start:f.end]) for f in result.findings] == [("ligamant", "ligamant")]
+
+
+def test_word_frequencies_read_bucket_by_bucket_behave_as_a_dict():
+    import pickle
+
+    from lint.kinds.spelling import WordFrequencies
+
+    table = {"knee": 900, "replacement": 700, "naïve": 12, "x-ray": 40}
+    freq = pickle.loads(pickle.dumps(WordFrequencies.from_dict(table)))  # as kept in the data cache
+    assert len(freq) == 4 and bool(freq)
+    assert "knee" in freq and "kne" not in freq and 3 not in freq
+    assert freq["naïve"] == 12 and freq.get("x-ray") == 40 and freq.get("hip") is None and freq.get("hip", 0) == 0
+    with pytest.raises(KeyError):
+        freq["hip"]
+    assert dict(freq.items()) == table and sorted(freq) == sorted(table)

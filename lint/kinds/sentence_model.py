@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -100,6 +101,18 @@ class Head:
 
 @lru_cache(maxsize=4)
 def load_model(path: str) -> dict[str, Head]:
+    """The model's heads. Decoding the JSON is most of the cost, so the decoded data is kept in the
+    data cache, keyed by the file's path, size and time (an edited model is read again)."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return _read_model(path)
+    from lint.yamlio import cached
+
+    return cached(f"sentence-model\0{path}\0{st.st_size}\0{st.st_mtime_ns}".encode(), lambda: _read_model(path))
+
+
+def _read_model(path: str) -> dict[str, Head]:
     data = json.loads(Path(path).read_text(encoding="utf-8"))
     if not isinstance(data, dict) or not isinstance(data.get("heads"), dict):
         raise ValueError(f"{path}: not a sentence model (no 'heads')")

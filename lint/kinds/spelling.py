@@ -23,10 +23,13 @@ from __future__ import annotations
 
 import gzip
 import json
+import marshal
 import math
 import os
 import re
-from functools import lru_cache
+import zlib
+from collections.abc import Mapping
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from lint.compiled import compile_re
@@ -45,12 +48,73 @@ _HUNSPELL_SUFFIXES = {"S": ("s",), "G": ("ing",), "D": ("ed", "d"), "Y": ("ly",)
 
 # -- dictionaries (once per process) ---------------------------------------------------------
 
+class WordFrequencies(Mapping):
+    """A read-only word -> frequency table kept as marshalled buckets, each decoded on first use.
+
+    A page looks up a few hundred distinct words; decoding all 160,000 entries at once was
+    a twentieth of a one-page run's start. A word's bucket is chosen by CRC-32, which is
+    the same in every process (``hash`` is not), so the buckets can be stored.
+    """
+
+    BUCKETS = 16384  # about ten words each: a look-up decodes little it does not need
+
+    def __init__(self, buckets: list[bytes], size: int):
+        self._raw = buckets
+        self._decoded: list[dict | None] = [None] * len(buckets)
+        self._size = size
+
+    @classmethod
+    def from_dict(cls, table: dict[str, int]) -> WordFrequencies:
+        parts: list[dict] = [{} for _ in range(cls.BUCKETS)]
+        for word, count in table.items():
+            parts[zlib.crc32(word.encode("utf-8", "surrogatepass")) % cls.BUCKETS][word] = count
+        return cls([marshal.dumps(part) for part in parts], len(table))
+
+    def _bucket(self, word: str) -> dict:
+        index = zlib.crc32(word.encode("utf-8", "surrogatepass")) % len(self._raw)
+        part = self._decoded[index]
+        if part is None:
+            part = self._decoded[index] = marshal.loads(self._raw[index])
+        return part
+
+    def __getitem__(self, word):
+        if not isinstance(word, str):
+            raise KeyError(word)
+        return self._bucket(word)[word]
+
+    def __contains__(self, word) -> bool:
+        return isinstance(word, str) and word in self._bucket(word)
+
+    def get(self, word, default=None):
+        return self._bucket(word).get(word, default) if isinstance(word, str) else default
+
+    def _parts(self):
+        for index, part in enumerate(self._decoded):
+            if part is None:
+                part = self._decoded[index] = marshal.loads(self._raw[index])
+            yield part
+
+    def __iter__(self):
+        for part in self._parts():
+            yield from part
+
+    def items(self):
+        for part in self._parts():
+            yield from part.items()
+
+    def __len__(self) -> int:
+        return self._size
+
+    def __reduce__(self):  # pickled (in the data cache) as its buckets, still encoded
+        return (WordFrequencies, (self._raw, self._size))
+
+
 @lru_cache(maxsize=1)
-def general_frequencies() -> dict[str, int]:
+def general_frequencies() -> WordFrequencies:
     """pyspellchecker's English word-frequency list (MIT licence).
 
-    Decoding its gzipped JSON took a tenth of a second at every start; the decoded dict
-    is kept in the data cache, keyed by the file's path, size and time.
+    Decoding its gzipped JSON took a tenth of a second at every start; the table is kept
+    in the data cache, keyed by the file's path, size and time.
     """
     import spellchecker
 
@@ -58,13 +122,13 @@ def general_frequencies() -> dict[str, int]:
 
     def build():
         with gzip.open(path, "rt", encoding="utf-8") as fh:
-            return json.load(fh)
+            return WordFrequencies.from_dict(json.load(fh))
 
     try:
         st = os.stat(path)
     except OSError:
         return build()
-    return cached(f"word-frequencies\0{path}\0{st.st_size}\0{st.st_mtime_ns}".encode(), build)
+    return cached(f"word-frequencies-2\0{path}\0{st.st_size}\0{st.st_mtime_ns}".encode(), build)
 
 
 def read_word_list(path: Path) -> list[str]:
@@ -335,9 +399,6 @@ class Spelling(Kind):
         base = self.rule.path.parent
         self.vocab_paths = tuple(str(base / name) for name in self.opts["vocabulary"])
         self.freq = general_frequencies()
-        self.kb_words = frozenset(
-            w.lower() for _, _, phrase in self.kb.lexicon() for w in _WORD_PART.findall(phrase) if len(w) > 2
-        )
         self.accept = frozenset(w.lower() for w in self.settings.accept)
         self.reject = frozenset(w.lower() for w in self.settings.reject)
         self.prefixes = tuple(sorted({p.lower() for p in self.opts["prefixes"]}, key=lambda w: (-len(w), w)))
@@ -349,6 +410,13 @@ class Spelling(Kind):
         self._extra: frozenset[str] | None = None
 
     # -- dictionary look-ups ------------------------------------------------------------------
+    @cached_property
+    def kb_words(self) -> frozenset[str]:
+        """The words of the knowledge base's names (needed only for a word the general list lacks)."""
+        return frozenset(
+            w.lower() for _, _, phrase in self.kb.lexicon() for w in _WORD_PART.findall(phrase) if len(w) > 2
+        )
+
     @property
     def extra(self) -> frozenset[str]:
         """Medical vocabulary, knowledge-base words, the site's words (and hunspell's, if any)."""
