@@ -144,6 +144,9 @@ def load_lexicon(path: str) -> EvidenceLexicon:
     journals = _alternation(words("journals"))
     body_phrase = (
         rf"(?:(?:{_CAPWORD}\s+){{0,6}}?{bodyw}\b(?:\s+(?:of|for|on|and|in)\s+(?:the\s+)?{_CAPWORD}(?:\s+{_CAPWORD})*)*"
+        # a named study or trial: "the Edinburgh Vein Study", "the Million Women Study" (not "A Study", "Case Study")
+        rf"|(?-i:(?:(?!(?:A|An|The|One|Our|This|That|Each|Every|Another|Case|Pilot|New|Recent|Latest)\b){_CAPWORD}\s+){{1,5}}"
+        r"(?:Study|Trial))\b"
         # a charity or society named "<Something> UK": "Prostate Cancer UK", "Kidney Care UK"
         rf"|(?-i:(?:[A-Z][a-z]+\s+){{1,4}}UK)\b"
         rf"|\b{named}\b)"
@@ -270,8 +273,16 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             r"|relief|numbness|tingling|scars?)(?:\s+and\s+[\w-]+)?"
             r"\s+(?:stops?|disappears?|goes\s+(?:away|down)|goes|is\s+gone|are\s+gone|vanish(?:es)?|ends?|settles?|eases?|improves?|starts?|begins?|comes?|fades?"
             r"|subsides?|resolves?)(?:\s+(?:completely|entirely|fully))?"
-            r"|(?:vanish|disappear|fade|settle|resolve)(?:\s+(?:completely|entirely|fully))?)"
-            r"\s+(?:(?:within|in|after|by|from)\s+(?:just\s+|only\s+|as\s+little\s+as\s+)?(?:\d+|one|two|three|four|five|six|seven|eight"
+            r"|(?:vanish|disappear|fade|settle|resolve)(?:\s+(?:completely|entirely|fully))?"
+            # "wake up refreshed from the very first night", "cures snoring on the first night", "hear everything
+            # again, instantly", "clears stones in one sitting"
+            r"|(?:feel|feeling|wake|waking|wake\s+up|waking\s+up)\s+(?:[\w-]+\s+){0,2}?(?:refreshed|rested|brand\s+new|amazing|transformed)"
+            r"|cures?\s+(?:your\s+|the\s+)?[\w-]+|clears?\s+(?:the\s+|your\s+|all\s+)?(?:[\w-]+\s+)?(?:stones?|skin|acne|veins?|pain|spots)"
+            r"|hear\s+(?:everything|clearly|perfectly)(?:\s+again)?)"
+            r",?\s+(?:(?:almost\s+|practically\s+|virtually\s+)?(?:instantly|immediately|overnight)\b"
+            r"|in\s+(?:\d+|one|two|five|ten|fifteen|twenty|thirty|forty[-\s]five|sixty)\s+minutes(?:\s+flat)?\b"
+            r"|in\s+(?:a\s+single|one|just\s+one)\s+(?:sitting|session|visit|treatment)\b"
+            r"|(?:within|in|after|by|from)\s+(?:just\s+|only\s+|as\s+little\s+as\s+)?(?:\d+|one|two|three|four|five|six|seven|eight"
             r"|nine|ten|a\s+(?:day|week|fortnight|month)|an\s+hour|hours|day\s+\d+)\b(?:\s+(?:days?|weeks?|hours?|months?|sessions?|treatments?"
             r"|visits?))?(?:\s+of\s+(?:surgery|treatment|the\s+operation))?"
             r"|the\s+(?:night|evening|day)\s+of\s+(?:the\s+)?(?:surgery|operation|treatment|procedure)"
@@ -320,6 +331,26 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             r"|\b(?:last|lasts)\s+(?:for\s+)?(?:well\s+)?(?:over|more\s+than|at\s+least)?\s*a\s+decade\b"
             # "far more effective than lithotripsy"
             r"|\b(?:far|much|significantly|dramatically)\s+more\s+(?:effective|successful|accurate|reliable|precise)(?:\s+[\w-]+)?\s+than\s+[a-z][\w-]+"
+            # a treatment's effect stated as a fact: "PRP reverses arthritis", "regrows the cushioning in your knee",
+            # "rewires the tinnitus signal", "eliminates the risk of miscarriage", "stops dementia in its tracks"
+            r"|\b(?:reverses|reversing|regrows|regrowing|regenerates|regenerating|rebuilds|rebuilding|rewires|rewiring)\s+"
+            r"(?:[\w'’-]+\s+){0,4}?(?:arthritis|cartilage|ageing|aging|damage|hair|nerves?|cells?|tissues?|bones?|joints?|signals?"
+            r"|disease|diabetes|hearing|tinnitus|cushioning|collagen|loss|decline|clock|years|wear|brain|skin|teeth|gums?|discs?)\b"
+            r"|\beliminates?\s+(?:the\s+|any\s+|all\s+)?(?:risk|need|chance|pain|symptoms?)\b"
+            r"|\bstops?\s+(?:[\w-]+\s+){1,3}in\s+(?:its|their)\s+tracks\b"
+            r"|\bflush(?:es|ing)?\s+out\s+(?:[\w-]+\s+)?toxins\b|\bdetox(?:ifies|es)\s+(?:your|the)\b"
+            # a result for (nearly) everyone: "Day 10 for nearly everyone", "in virtually every case", "usually all
+            # anyone needs", "what it does for everyone who walks through our door"
+            r"|\b(?:in|for)\s+(?:nearly|almost|virtually|practically)\s+(?:every(?:one|body)?|all)(?:\s+(?:patients?|cases?"
+            r"|people|women|men|children|teenagers|clients))?\b|\bin\s+every\s+(?:single\s+)?(?:patient|case)\b"
+            r"|\bfor\s+every(?:one|body)\s+who\s+(?:walks|comes|tries|visits|has|gets|books)\b"
+            r"|\b(?:is|are)\s+(?:usually\s+|often\s+)?all\s+(?:almost\s+|nearly\s+)?(?:anyone|anybody|most\s+people|you)\s+(?:will\s+)?(?:ever\s+)?needs?\b"
+            # one patient's words or story made the norm: "That is a typical comment from the women we treat",
+            # "This happens all the time in our clinic", "stories like Daniel's are now routine"
+            r"|\b(?:is|was|['’]s)\s+a\s+typical\s+(?:[\w'’-]+\s+){0,2}?(?:result|outcome|comment|story|experience|response|reaction"
+            r"|recovery)\b|\b(?:this|it|that)\s+happens\s+all\s+the\s+time\b"
+            r"|\b(?:stories|results|outcomes|recoveries)\s+like\s+(?:this|these|hers|his|theirs|[A-Z][\w'’]+)\s+(?:are|is)\s+"
+            r"(?:now\s+)?(?:routine|commonplace|everyday|normal|typical)\b"
             # a lifetime promised as a fact: "the implant lasts a lifetime", "built to last for life"
             r"|\b(?:last|lasts|built\s+to\s+last|designed\s+to\s+last)\s+(?:for\s+)?(?:a\s+lifetime|life)\b"
             r"|\bbetter\s+(?:[\w-]+\s+){1,2}?than\s+(?:[\w-]+\s+){0,2}?(?:surgery|laser|correction|treatment|injections?|tablets?"
@@ -443,13 +474,14 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             r"|universally|all)\s+){1,2}(?:recommend|endorse|prefer|favour|favor|choose|back|support|use)\b"
             # "urologists across Europe now regard Rezum as the first choice"
             r"|\b(?:experts|doctors|surgeons|specialists|physicians|dentists|clinicians|[a-z]+(?:(?<=ologists)|(?<=icians)|(?<=iatrists)))"
-            r"\s+(?:across|around|throughout|all\s+over)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:now\s+)?(?:regard|consider|see|rate"
-            r"|recommend|prefer|choose|agree|call|use)\b"
+            r"\s+(?:across|around|throughout|all\s+over)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:now\s+)?(?:(?:have|has)\s+)?(?:regard|consider|see|rate"
+            r"|recommend|prefer|choose|agree|call|use|used|trusted|relied\s+on)\b"
             # "urologists and radiologists alike consider it"
             r"|\b[a-z]+(?:(?<=ologists)|(?<=icians)|(?<=ists)|(?<=surgeons)|(?<=doctors))\s+and\s+[a-z]+(?:(?<=ologists)|(?<=icians)|(?<=ists)|(?<=surgeons)|(?<=doctors))\s+alike\s+"
             r"(?:agree|consider|recommend|believe|say|prefer)\b"
             # "experts worldwide recommend", "leading surgeons endorse"
-            r"|\b(?:(?:leading|top)\s+(?:[\w-]+\s+)?(?:experts|doctors|surgeons|specialists|dentists|scientists)"
+            r"|\b(?:(?:leading|top)\s+(?:[\w-]+\s+)?(?:experts|doctors|surgeons|specialists|dentists|scientists|professors)"
+            r"(?:\s+(?:worldwide|everywhere|around\s+the\s+world))?"
             r"|(?:experts|doctors|surgeons|[a-z]+(?:(?<=ologists)|(?<=icians)|(?<=ists)))\s+(?:worldwide|everywhere|around\s+the\s+world"
             r"|across\s+the\s+(?:world|country|uk|us)))\s+(?:all\s+|now\s+)?(?:recommend|endorse|prefer|choose|trust|approve|use"
             r"|agree|believe|confirm|accept)\b"
@@ -513,14 +545,23 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         # a named body as the subject: "The NHS puts this at...", "NICE recommends..."
         # (with the document named after it: "The NHS website describes", "NICE Clinical Knowledge Summaries
         # (Plantar fasciitis) describe")
-        rf"|(?:\b[Tt]he\s+)?(?:{body_phrase})(?:\s+\([A-Z][\w&]{{1,12}}\))?"
+        rf"|(?:\b[Tt]he\s+)?(?:{body_phrase}"
+        # a named document with its kind in lower case: "the HerniaSurge guidelines", "the CABANA trial"
+        rf"|(?<=\b[Tt]he\s)(?:{_CAPWORD}\s+){{0,3}}{_CAPWORD}(?=\s+(?i:guidelines?|guidance|study|trial|audit|review|survey|registry|report)\b))"
+        r"(?:\s+\([A-Z][\w&]{1,12}\))?"
         rf"(?:(?:[’']s)?(?:\s+(?:{_CAPWORD}|(?i:website|leaflet|guidance|guideline|guidelines|summary|summaries|page|pages|factsheet"
-        r"|booklet|information|patient|on|about|for|outpatient|[a-z]+(?:ectomy|oscopy|otomy|plasty)))){0,6})?(?:\s+\([^()]{1,60}\))?"
-        # and a description between commas: "Versus Arthritis, a UK charity, estimates"
-        r"(?:,\s+(?:an?|the)\s+[^,.;]{1,60},)?"
-        r"\s+(?i:says|said|say|reports|reported|report|estimates|estimated|estimate|recommends|recommended|recommend|puts"
+        r"|booklet|information|patient|on|about|for|outpatient|international|national|clinical|practice|latest|current|joint"
+        r"|updated|consensus|study|trial|audit|review|survey|registry|report|[a-z]+(?:ectomy|oscopy|otomy|plasty)))){0,6})?"
+        r"(?:\s+\([^()]{1,60}\))?"
+        # and a description between commas: "Versus Arthritis, a UK charity, estimates", "the guidelines,
+        # published in 2018, estimate"
+        r"(?:,\s+(?:an?|the|published|updated|issued|released|revised|reviewed|which\s+(?:followed|studied|included))\s+[^,.;]{1,60},)?"
+        r"\s+(?i:(?:has|have|had)\s+)?(?i:also\s+)?"
+        r"(?i:says|said|say|reports|reported|report|estimates|estimated|estimate|recommends|recommended|recommend|puts"
         r"|gives|gave|give|lists|listed|list|provides|provided|provide|sets?\s+out|describes|described|describe"
         r"|put|advises|advise|states|stated|state|found|finds|find|notes|noted|note|publishes|published|publish|suggests|suggest"
+        r"|shows|showed|shown|show|studied|examined|followed|tracked|compared|analysed|analyzed|surveyed|measured|calculated"
+        r"|concluded|concludes|conclude|recorded|records|counted"
         r"|figures|data|statistics|guidance|guidelines?|audit|registry|review)\b"
         # a journal named anywhere
         rf"|\b{journals}\b"
@@ -577,7 +618,9 @@ def load_lexicon(path: str) -> EvidenceLexicon:
                              "bounce", "bounces", "bounced", "feet", "difference", "visible", "invisible", "noticeable",
                              "clear", "crystal-clear", "fade", "fades", "subsides", "resolves", "vanish", "disappear", "settle",
                              "resolve", "down", "clearly", "normally", "perfectly", "recovered", "scar", "scars", "at",
-                             "pain-free", "symptom-free", "free", "drive", "gone", "shoes"}),
+                             "pain-free", "symptom-free", "free", "drive", "gone", "shoes", "instantly", "immediately",
+                             "overnight", "minutes", "sitting", "refreshed", "rested", "cures", "cure", "clears", "clear",
+                             "hear", "transformed"}),
         "comparison": frozenset({"outperforms", "outperform", "outperformed", "outlasts", "outlast", "outlasted",
                                  "effective", "successful", "reliable", "durable", "better", "longer-lasting", "lasting",
                                  "faster", "quicker", "sooner", "last", "lasts", "stay", "safer", "gentler", "less",
@@ -591,7 +634,11 @@ def load_lexicon(path: str) -> EvidenceLexicon:
                                  "typical", "hear", "every", "once", "back", "good", "other", "nearly", "almost",
                                  "virtually", "practically", "natural", "healthy", "always", "healing", "recovery",
                                  "come", "wears", "wear", "permanent", "permanently", "unusual", "everyday", "norm",
-                                 "see", "choose", "lifetime"}),
+                                 "see", "choose", "lifetime", "reverses", "reversing", "regrows", "regrowing",
+                                 "regenerates", "regenerating", "rebuilds", "rebuilding", "rewires", "rewiring",
+                                 "eliminates", "eliminate", "tracks", "toxins", "detoxifies", "detoxes", "everyone",
+                                 "everybody", "anyone", "anybody", "case", "cases", "patient", "typical", "time",
+                                 "routine", "commonplace"}),
         "count": frozenset({"million", "billion"}),
         "research-generic": frozenset(lowered("research_subjects") | lowered("qualified_research_subjects")),
         "research-proven": frozenset({"proven", "proved", "tested", "validated", "shown", "documented", "community",
@@ -662,6 +709,7 @@ class SourceFinder:
         self.lex = lexicon
         self.page = page
         self._by_block: dict[int, list[tuple[int, int]]] = {}
+        self._index: dict[int, int] | None = None
 
     def link_is_source(self, target: str) -> bool:
         t = target.strip()
@@ -716,10 +764,31 @@ class SourceFinder:
         """For each sentence (start, end) of a block: does it carry a source?"""
         spans = self.spans(unit)
         flags = []
-        for s, e in sentences:
+        text = unit.block.text
+        for k, (s, e) in enumerate(sentences):
             # a marker or a link may sit just after the sentence's full stop: count it with the sentence
-            flags.append(any(a <= e and b > s for a, b in spans))
+            flag = any(a <= e and b > s for a, b in spans)
+            if not flag and _CONTINUES_SOURCE.match(text, s) and (
+                flags[k - 1] if k else not text[:s].strip() and self._previous_ends_sourced(unit)
+            ):
+                # it goes on reporting the source just named, in the same paragraph or at the start of the
+                # next: "The audit studied 33,000 operations. It found bleeding after 3.5%. In the same audit,
+                # 1 in 100 needed a second operation."
+                flag = True
+            flags.append(flag)
         return flags
+
+    def _previous_ends_sourced(self, unit) -> bool:
+        """Does the paragraph before this block end with a sentence that carries a source?"""
+        if self._index is None:
+            self._index = {id(u.block): i for i, u in enumerate(self.page.units)}
+        i = self._index.get(id(unit.block), 0)
+        if i == 0:
+            return False
+        previous = self.page.units[i - 1]
+        if previous.block.scope != "paragraph" or not previous.sentences:
+            return False
+        return self.sentence_flags(previous, previous.sentences)[-1]
 
     def page_has_sources(self) -> bool:
         if self.has_reference_list:
@@ -979,9 +1048,11 @@ _REFERS_BACK = compile_builtin(
 )
 # a sentence that goes on reporting the source named before it: "NICE has published guidance. It states that ..."
 _CONTINUES_SOURCE = compile_builtin(
-    r"(?i)\s*(?:it|they|this\s+guidance|the\s+(?:guidance|guideline|review|report|study|trial|audit|leaflet))\s+"
-    r"(?:also\s+)?(?:states|state|says|say|found|finds|reports|report|notes|note|concludes|conclude|adds|add|recommends|recommend"
-    r"|advises|advise|explains|describes|estimates|suggests)\b"
+    r"(?i)\s*(?:(?:it|they|this\s+guidance|the\s+(?:same\s+)?(?:guidance|guidelines?|review|report|study|trial|audit|leaflet|survey"
+    r"|registry|researchers|authors))\s+(?:also\s+)?(?:states|state|says|say|found|finds|reports|report|reported|notes|note"
+    r"|concludes|conclude|concluded|adds|add|recommends|recommend|advises|advise|explains|describes|estimates|estimated"
+    r"|suggests|showed|shows)\b"
+    r"|in\s+(?:the\s+same|that|this)\s+(?:study|trial|audit|review|survey|report|registry|analysis|guidance|guidelines)\b)"
 )
 _CLAUSE_JOIN = compile_builtin(r"[,;:.!?]|\b(?:and|but|while|whereas)\b")
 # what the message calls a claim that is not a number of cases

@@ -250,7 +250,9 @@ class SubjectVerbAgreement(_MatcherKind):
     def _build(self, m: Matcher):
         w = self.w
         adverb = {"LOWER": {"IN": w["adverbs"]}, "OP": "?"}
-        middle = {"IS_ALPHA": True, "LOWER": {"NOT_IN": sorted(w["all_verbs"] | _PRONOUNS | {"that", "which", "who"})},
+        # a wh-word opens a clause of its own: "signs of how much growth remains"
+        clause_words = {"that", "which", "who", "how", "what", "whether", "where", "when", "why", "whose"}
+        middle = {"IS_ALPHA": True, "LOWER": {"NOT_IN": sorted(w["all_verbs"] | _PRONOUNS | clause_words)},
                   "OP": "{1,4}"}
         m.add("PLURAL_THIRD", [[{"LOWER": {"IN": sorted(w["plurals"])}}, adverb, {"LOWER": {"IN": sorted(w["third"])}}]])
         m.add("PLURAL_OF_THIRD", [[{"LOWER": {"IN": sorted(w["plurals"])}}, {"LOWER": "of"}, middle, adverb,

@@ -50,7 +50,9 @@ class KeywordStuffing(Kind):
     def check(self, page):
         o = self.opts
         total = max(page.word_count, 1)
-        units = self.units(page)
+        # the page title repeats the main heading by convention (a browser tab, a search result): naming the
+        # topic there is not repetition
+        units = [u for u in self.units(page) if u.block.scope != "title"]
         occurrences: dict[tuple, list] = defaultdict(list)
         for ui, unit in enumerate(units):
             words = [t for t in unit.tokens if t.is_alpha or t.like_num]
