@@ -29,6 +29,9 @@ def runner():
     return CliRunner()
 
 
+PHRASE_RULES = ("--select", "PRM001,PRM002")
+
+
 def run(runner, *args):
     return runner.invoke(main, ["check", "--no-cache", "-j", "1", *args], catch_exceptions=False)
 
@@ -45,13 +48,14 @@ def test_keys_use_code_file_text_and_occurrence_not_lines():
 
 
 def test_baseline_then_only_new_findings_fail(runner, tmp_path, monkeypatch):
+    # the phrase rules only: whether the sentence model also reads a line as a claim is not what is tested
     monkeypatch.chdir(tmp_path)
     (tmp_path / "pages").mkdir()
     page = tmp_path / "pages" / "gastric-bypass.md"
     page.write_text(BARIATRIC, encoding="utf-8")
-    assert run(runner, "pages").exit_code == 1
+    assert run(runner, *PHRASE_RULES, "pages").exit_code == 1
 
-    written = run(runner, "pages", "--write-baseline", "medlint-baseline.json")
+    written = run(runner, *PHRASE_RULES, "pages", "--write-baseline", "medlint-baseline.json")
     assert written.exit_code == 0 and written.stdout == ""
     assert "recorded 2 findings in medlint-baseline.json" in written.stderr
     data = json.loads((tmp_path / "medlint-baseline.json").read_text(encoding="utf-8"))
@@ -60,18 +64,18 @@ def test_baseline_then_only_new_findings_fail(runner, tmp_path, monkeypatch):
         {"path": "pages/gastric-bypass.md", "code": "PRM001", "text": "revolutionary", "occurrence": 1},
     ]
 
-    known = run(runner, "pages", "--baseline", "medlint-baseline.json")
+    known = run(runner, *PHRASE_RULES, "pages", "--baseline", "medlint-baseline.json")
     assert known.exit_code == 0, known.output
     assert "2 findings in the baseline medlint-baseline.json left out" in known.stderr
 
     # moving the old findings to other lines keeps them baselined
     page.write_text("# Gastric bypass\n\nA new introduction.\n\n" + BARIATRIC.split("\n", 2)[2], encoding="utf-8")
-    assert run(runner, "pages", "--baseline", "medlint-baseline.json").exit_code == 0
+    assert run(runner, *PHRASE_RULES, "pages", "--baseline", "medlint-baseline.json").exit_code == 0
 
     # a third occurrence of the same word, and a new kind of problem, are new
     with page.open("a", encoding="utf-8") as fh:
         fh.write("\nThe revolutionary results are guaranteed.\n")
-    new = run(runner, "pages", "--format", "json", "--baseline", "medlint-baseline.json")
+    new = run(runner, *PHRASE_RULES, "pages", "--format", "json", "--baseline", "medlint-baseline.json")
     assert new.exit_code == 1
     found = json.loads(new.stdout)["files"][0]["findings"]
     assert [(f["code"], f["text"], f["line"]) for f in found] == [("PRM001", "revolutionary", 9),

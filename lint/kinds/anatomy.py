@@ -12,8 +12,23 @@ from lint.matching import PatternError, compile_builtin, compile_pattern, compil
 _MODIFIER_LABELS = ("region", "structure")
 
 
+# "back" is an adverb far more often than the part of the body: "join the cut ends back together", "come back"
+_BACK_BODY_BEFORE = frozenset({"your", "the", "my", "his", "her", "their", "our", "lower", "upper", "low", "middle", "mid",
+                               "sore", "bad", "painful", "stiff", "a", "of"})
+_BACK_BODY_AFTER = frozenset({"pain", "ache", "aches", "problems", "problem", "surgery", "muscles", "muscle", "injury",
+                              "injuries", "spasm", "spasms", "brace", "of"})
+
+
 def _terms(unit):
-    return unit.doc.spans.get("terms", ())
+    spans = unit.doc.spans.get("terms", ())
+    return [s for s in spans if not (s.label_ == "region" and s.text.lower() == "back" and not _back_is_body(s))]
+
+
+def _back_is_body(span) -> bool:
+    doc = span.doc
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    return before in _BACK_BODY_BEFORE or after in _BACK_BODY_AFTER
 
 
 def _regions_of(kb, span) -> tuple[str, ...]:
@@ -141,6 +156,8 @@ class OffTopicStructure(Kind):
                  if not any(o is not s and o.start <= s.start and s.end <= o.end and len(o) > len(s) for o in spans)]
         if named:
             return named, True
+        if len(page.topic_procedures) > 3:
+            return [], False  # a page about many procedures (an A-Z, a price list): no one of them is "the" topic
         return list(_specific(self.kb, page.topic_procedures)), False
 
     def check(self, page):
@@ -148,8 +165,10 @@ class OffTopicStructure(Kind):
         for unit in self.units(page):
             candidates = [s for s in _terms(unit) if s.label_ in ("structure", "region")]
             # "thyroid gland", not also the "thyroid" inside it
+            # a structure inside a procedure's name ("transurethral resection of the prostate") is that procedure's
+            procedures = [s for s in _terms(unit) if s.label_ == "procedure"]
             structures = [s for s in candidates if not any(
-                o is not s and o.start <= s.start and s.end <= o.end and len(o) > len(s) for o in candidates)]
+                o is not s and o.start <= s.start and s.end <= o.end and len(o) > len(s) for o in candidates + procedures)]
             if not structures:
                 continue
             doc = unit.doc

@@ -48,7 +48,7 @@ from lint.registry import builtin_rules_dir
 from lint.yamlio import load_yaml
 
 CLAIM_TYPES = ("percentage", "frequency", "ratio", "proportion", "count", "zero", "recovery", "return", "speed",
-               "comparison", "research")
+               "comparison", "durability", "research")
 LEXICON_FILE = "evidence-lexicon.yaml"
 
 # -- the grammar of numbers ----------------------------------------------------
@@ -147,8 +147,9 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         # a named study or trial: "the Edinburgh Vein Study", "the Million Women Study" (not "A Study", "Case Study")
         rf"|(?-i:(?:(?!(?:A|An|The|One|Our|This|That|Each|Every|Another|Case|Pilot|New|Recent|Latest)\b){_CAPWORD}\s+){{1,5}}"
         r"(?:Study|Trial))\b"
-        # a charity or society named "<Something> UK": "Prostate Cancer UK", "Kidney Care UK"
-        rf"|(?-i:(?:[A-Z][a-z]+\s+){{1,4}}UK)\b"
+        # a charity, society or agency named "<Something> UK" or after its nation: "Prostate Cancer UK", "Public
+        # Health Wales", "Cancer Council Australia"
+        rf"|(?-i:(?:[A-Z][a-z]+\s+){{1,4}}(?:UK|England|Scotland|Wales|Ireland|Australia|Canada|NZ|India))\b"
         rf"|\b{named}\b)"
     )
     # a named source: a known body, a body phrase, or (after "according to") any capitalised name
@@ -291,6 +292,23 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             # "driving again by week six", "back to normal the moment the wax is out"
             r"|(?:by|from|in)\s+week\s+(?:\d+|one|two|three|four|five|six|seven|eight|ten|twelve)\b|the\s+(?:moment|minute|instant)\b"
             r"|within\s+the\s+(?:hour|day|week|first\s+(?:hour|day|week|few\s+days)))"
+        ),
+        # how long a result lasts, stated as fact: "the cells are gone for good", "one fitting fixes the problem for
+        # life", "so the urge never returns", "a permanent answer", "has never once needed to be repeated" (a result
+        # that lasts is an outcome like any other: it needs a source; PRM002 separately reports it as a guarantee)
+        "durability": compile_builtin(
+            r"(?i)\b(?:gone|fix(?:es|ed)?|cure[sd]?|cures|ends?|ended|clears?|cleared|eliminates?"
+            r"|solves?|solved|resolves?|resolved|disappears?|disappeared|fades?|faded|vanish(?:es|ed)?|heals?|healed|off|rid"
+            r"|sorted|banish(?:es|ed)?|relie(?:f|ves?|ved)|results?|smooth(?:er)?|clear|free|straight(?:er)?)"
+            r"\b(?:\s+[\w'’-]+){0,5}?\s+(?:for\s+good|for\s+life|for\s+ever|forever|for\s+the\s+rest\s+of\s+(?:your|their|his|her)\s+lives?"
+            r"|permanently)\b"
+            r"|\bpermanent(?:ly)?\s+(?:answer|solution|cure|fix|result|results|relief|end)\b"
+            r"|\b(?:never|won[’']t|will\s+not|will\s+never)\s+(?:ever\s+)?(?:return|returns|come\s+back|comes\s+back|grows?\s+back"
+            r"|recurs?|re-?forms?|forms?\s+again|wears?\s+out|need\s+(?:replacing|redoing|repeating|to\s+be\s+(?:repeated|redone|replaced)))\b"
+            r"|\bno\s+chance\s+of\s+(?:it|them|the\s+[\w-]+)\s+(?:coming|growing)\s+back\b"
+            r"|\b(?:has|have|had)\s+never\s+(?:once\s+)?needed\s+(?:to\s+be\s+(?:repeated|redone|replaced)|a\s+second|another|redoing)\b"
+            r"|\bnever\s+need\s+(?:another|a\s+second|a\s+repeat|more|further)\s+(?:session|treatment|operation|procedure|injection"
+            r"|round|course|appointment|surgery)s?\b"
         ),
         # better than the alternative: "more effective than a CPAP mask", "it outperforms a second operation"
         # a result promised in a short time: "symptom relief in as little as 2 weeks"
@@ -535,11 +553,15 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         r"|\bet\s+al\b|(?i:\bdoi\b|\bpmid\b))[^()]*\)"
         # an author with a year in brackets: Frobell and colleagues (2010)
         rf"|{_CAPWORD}(?:\s+(?:et\s+al\.?|and\s+colleagues|and\s+{_CAPWORD}))?\s+\((?:19|20)\d{{2}}[a-z]?\)"
+        # an author and colleagues reporting: "Guillaumier and colleagues found", "Smith et al. reported"
+        rf"|(?-i:(?:(?:van|de|der|den|von|la|le|du|da|di)\s+)*{_CAPWORD})\s+(?:et\s+al\.?|and\s+(?:colleagues|co-?workers|(?-i:{_CAPWORD})))"
+        r"\s+(?i:(?:have\s+|has\s+)?(?:found|find|reported|report|showed|show|shown|published|ran|compared|studied|followed|concluded))\b"
         # an attribution to a named body
         r"|(?i:\b(?:according\s+to|reported\s+by|published\s+(?:by|in)|data\s+(?:from|published\s+by|collected\s+by)"
         r"|figures\s+(?:from|published\s+by)|statistics\s+(?:from|published\s+by)|research\s+(?:by|from)|guidance\s+(?:from|by)"
         r"|guidelines?\s+(?:from|by)|(?:study|report|review|trial|audit|survey|analysis)\s+(?:by|from|published\s+in)"
         r"|sources?:|source\s+for\s+this|(?:are|is|were|was)\s+(?:taken\s+)?from|comes?\s+from|taken\s+from"
+        r"|(?:results?|findings?|it|they|this|the\s+(?:study|trial|review))\s+(?:appeared|were\s+published|was\s+published)\s+in"
         r"|submits\s+(?:its\s+|their\s+)?(?:results|data|figures)\s+to))\s+"
         rf"{named_after}"
         # a named body as the subject: "The NHS puts this at...", "NICE recommends..."
@@ -551,7 +573,7 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         r"(?:\s+\([A-Z][\w&]{1,12}\))?"
         rf"(?:(?:[’']s)?(?:\s+(?:{_CAPWORD}|(?i:website|leaflet|guidance|guideline|guidelines|summary|summaries|page|pages|factsheet"
         r"|booklet|information|patient|on|about|for|outpatient|international|national|clinical|practice|latest|current|joint"
-        r"|updated|consensus|study|trial|audit|review|survey|registry|report|[a-z]+(?:ectomy|oscopy|otomy|plasty)))){0,6})?"
+        r"|updated|consensus|study|trial|audit|review|survey|registry|report|(?:19|20)\d{2}|[a-z]+(?:ectomy|oscopy|otomy|plasty)))){0,6})?"
         r"(?:\s+\([^()]{1,60}\))?"
         # and a description between commas: "Versus Arthritis, a UK charity, estimates", "the guidelines,
         # published in 2018, estimate"
@@ -640,6 +662,8 @@ def load_lexicon(path: str) -> EvidenceLexicon:
                                  "everybody", "anyone", "anybody", "case", "cases", "patient", "typical", "time",
                                  "routine", "commonplace"}),
         "count": frozenset({"million", "billion"}),
+        "durability": frozenset({"good", "life", "lives", "ever", "forever", "permanently", "permanent", "never", "won",
+                                 "chance"}),
         "research-generic": frozenset(lowered("research_subjects") | lowered("qualified_research_subjects")),
         "research-proven": frozenset({"proven", "proved", "tested", "validated", "shown", "documented", "community",
                                       "profession", "clear", "research", "studies", "trials",
@@ -768,8 +792,11 @@ class SourceFinder:
         for k, (s, e) in enumerate(sentences):
             # a marker or a link may sit just after the sentence's full stop: count it with the sentence
             flag = any(a <= e and b > s for a, b in spans)
-            if not flag and _CONTINUES_SOURCE.match(text, s) and (
-                flags[k - 1] if k else not text[:s].strip() and self._previous_ends_sourced(unit)
+            going_on = None if flag else _CONTINUES_SOURCE.match(text, s)
+            if going_on and (
+                # "In the van de Graaf trial, ..." names the study an earlier sentence cited; "It found" the last one
+                (any(flags) if going_on.group("named") else flags[k - 1]) if k
+                else not text[:s].strip() and self._previous_ends_sourced(unit)
             ):
                 # it goes on reporting the source just named, in the same paragraph or at the start of the
                 # next: "The audit studied 33,000 operations. It found bleeding after 3.5%. In the same audit,
@@ -906,9 +933,16 @@ class UncitedClaim(Kind):
             return False  # "your chances may be higher or lower than the average": no figure is claimed
         if kind == "comparison" and _RESEARCH_BEFORE.search(text, max(bounds[0], start - 30), start):
             return False  # "proven to outperform ...": the research claim (EVD002) is the finding
-        if kind in ("return", "comparison") and _GUIDANCE_HEDGE.search(text, _clause_start(text, bounds[0], start), start) \
+        if kind in ("return", "comparison", "durability") \
+                and _GUIDANCE_HEDGE.search(text, _clause_start(text, bounds[0], start), start) \
                 and not _SALES_TIME.search(text, start, end):
             return False  # "most people go back to office work after 2 weeks", "surgery may work better than"
+        if kind in ("return", "comparison", "durability") and _HEDGE_AFTER.match(text, end, bounds[1]):
+            return False  # "symptoms stay much the same for years in some people"
+        if kind == "comparison" and _DEFINITION_BEFORE.search(text, bounds[0], start):
+            return False  # "Chronic pain is pain that lasts for more than three months": a definition
+        if _EXAMPLE_BEFORE.search(text, max(bounds[0], start - 30), start):
+            return False  # "losing a little weight, such as 5% of your body weight, may help": an example
         if kind == "frequency":
             # "3 in 1" is a product, not a probability: a frequency counts a part of a whole
             m = _FREQUENCY_PARTS.search(text, start, end)
@@ -1040,7 +1074,7 @@ _PROFESSION_HINT = compile_builtin(r"(?i)(?:experts?|doctors|surgeons|scientists
 _SALES_TIME = compile_builtin(r"(?i)\b(?:just|only|as\s+little\s+as)\s+(?:\d|one|two|three|four|five|a\s)")
 # a lead-in that points at the list after it: "the figures below", "the following risks"
 _POINTS_BELOW = compile_builtin(r"(?i)\b(?:below|the\s+following|as\s+follows|listed\s+here|in\s+this\s+list)\b")
-_SECONDARY_CLAIMS = frozenset({"recovery", "return", "speed", "comparison"})
+_SECONDARY_CLAIMS = frozenset({"recovery", "return", "speed", "comparison", "durability"})
 # a sentence about the figures just given: "These figures come from our audit", "Our data are published at ..."
 _REFERS_BACK = compile_builtin(
     r"(?i)\b(?:th(?:ese|is|ose)\s+(?:figures?|numbers?|rates?|results?|data|statistics|outcomes?)|our\s+(?:own\s+)?(?:figures|numbers"
@@ -1052,11 +1086,18 @@ _CONTINUES_SOURCE = compile_builtin(
     r"|registry|researchers|authors))\s+(?:also\s+)?(?:states|state|says|say|found|finds|reports|report|reported|notes|note"
     r"|concludes|conclude|concluded|adds|add|recommends|recommend|advises|advise|explains|describes|estimates|estimated"
     r"|suggests|showed|shows)\b"
-    r"|in\s+(?:the\s+same|that|this)\s+(?:study|trial|audit|review|survey|report|registry|analysis|guidance|guidelines)\b)"
+    r"|(?P<named>in\s+(?:the\s+same|that|this|the)\s+(?:(?:(?:van|de|der|den|von|la|le|du|da|di)\s+)*(?-i:[A-Z][\w-]*)\s+)?(?:study|trial"
+    r"|audit|review|survey|report|registry|analysis|guidance|guidelines))\b)"
 )
+_HEDGE_AFTER = compile_builtin(
+    r"(?i)\s*,?\s*(?:in|for)\s+(?:some|many|a\s+few|certain)\s+(?:people|patients|cases|women|men|children)\b"
+)
+_DEFINITION_BEFORE = compile_builtin(r"(?i)\b(?:is|are|means)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:that|which)\s+$")
+_EXAMPLE_BEFORE = compile_builtin(r"(?i)\b(?:such\s+as|for\s+example|for\s+instance|e\.g\.)\s+(?:about\s+|around\s+|just\s+)?$")
 _CLAUSE_JOIN = compile_builtin(r"[,;:.!?]|\b(?:and|but|while|whereas)\b")
 # what the message calls a claim that is not a number of cases
-_CLAIM_NAMES = {"recovery": "recovery claim", "return": "recovery claim", "speed": "recovery claim", "comparison": "outcome claim"}
+_CLAIM_NAMES = {"recovery": "recovery claim", "return": "recovery claim", "speed": "recovery claim", "comparison": "outcome claim",
+                "durability": "claim about how long results last"}
 _OUTCOME_VERB_BEFORE = compile_builtin(
     r"(?i)\b(?:lose|loses|lost|losing|shrink|shrinks|shrank|shrunk|shrinking|reduces?|reduced|reducing|falls?|fell"
     r"|drops?|dropped|decreases?|decreased|regains?|regained|gains?|gained|improves?|improved)\b(?:\s+[\w-]+){0,2}\s*$"

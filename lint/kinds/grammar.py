@@ -319,7 +319,7 @@ class SubjectVerbAgreement(_MatcherKind):
         w = self.w
         if word in w["singular_s"] or word in w["all_verbs"] or word in w["quantity"] or word in _FUNCTION_WORDS:
             return False
-        return not re.search(r"(?:ss|us|is|as|ics|ous|ness|itis|osis|sis|xis)$", word)
+        return not re.search(r"(?:ss|us|is|as|ics|ous|ness|itis|osis|sis|xis|betes)$", word)
 
     def _gerund_subject(self, sent):
         """ "Following it closely are one of...": an -ing phrase as subject with a plural verb."""
@@ -473,7 +473,9 @@ _PAST_AFTER_SUBJECT = compile_re(
     r"(?:^|(?<=[,;:(]\s))(?:the|a|an|your|his|her|their|my)\s+(?:[a-z-]+\s+){1,2}?"
     r"(?P<verb>got|became|developed|happened|occurred|bled|broke|tore|leaked|failed|lost|went|came|felt|spread"
     r"|burst|grew|began|stopped|started|(?!(?:called|named|known|used|needed|caused|related|based|associated)\b)"
-    r"[a-z]{3,}ed)\b(?!\s+(?:by|as|to|with|from|a|an|the)\b)",
+    # (an -ed word before its noun describes it: "a tender or thickened scar")
+    r"[a-z]{3,}ed\b(?!\s+(?!(?:in|on|at|into|after|during|and|or|but|because|so|while|when|which|who|that|[a-z]+ly)\b)[a-z]+\b))"
+    r"\b(?!\s+(?:by|as|to|with|from|a|an|the)\b)",
     re.I,
 )
 _CLAUSE_BREAK = compile_re(r"[,;:(—–]")

@@ -435,6 +435,12 @@ class UnexplainedAcronym(Kind):
         m = re.search(r"\(\s*([A-Za-z][\w\s'’-]*?)(?:,\s*|,?\s+(?:or|also\s+called|known\s+as|called)\s+)(?:the\s+)?$", before)
         if m and spells_out(acronym, m.group(1)):
             return True
+        # "myalgic encephalomyelitis or chronic fatigue syndrome (ME/CFS)": each acronym of the pair spells out
+        # one of the names before the bracket
+        m = re.search(r"([A-Za-z][\w\s,'’-]*)\(\s*(?:[A-Z][A-Za-z]*\s*/\s*)*$", before)
+        if m and re.match(r"(?:\s*/\s*[A-Z][A-Za-z]*)*\s*\)", after) and any(
+                spells_out(acronym, part) for part in re.split(r"\s+(?:or|and)\s+|,\s*|/", m.group(1))):
+            return True
         # "ACL (anterior cruciate ligament)"
         m = re.match(r"\s*\(([^)]*)\)", after)
         if m and spells_out(acronym, m.group(1)):

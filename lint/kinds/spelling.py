@@ -602,6 +602,10 @@ def _named(tok) -> bool:
     doc = tok.doc
     if tok.i > 0 and doc[tok.i - 1].text in _TITLES:
         return True
+    # an author: "Nitti and colleagues", "Nitti et al.", "the Nitti trial"
+    after = " ".join(t.lower_ for t in doc[tok.i + 1 : tok.i + 3])
+    if after.startswith(("and colleagues", "et al", "and co-workers", "trial", "study")):
+        return True
     for j in range(tok.i + 1, min(len(doc), tok.i + 4)):
         word = doc[j].text
         if word in _INSTITUTION_WORDS:
