@@ -41,7 +41,8 @@ def test_the_shipped_model_has_both_heads_and_says_what_it_was_trained_on():
     assert set(data["heads"]) == {"evidence", "promotional"}
     assert data["trained_on"]["pages"] > 200 and data["trained_on"]["sentences"] > 10_000
     heads = load_model(str(MODEL))
-    assert heads["promotional"].score("Relax: a gastric balloon is the kindest weight-loss journey imaginable.") > 0.6
+    assert heads["promotional"].score(
+        "Treat yourself this spring: our balloon programme is the kindest gift you can give your body.") > 0.6
     assert heads["promotional"].score("Most people stay in hospital for one or two nights.") < 0.2
 
 

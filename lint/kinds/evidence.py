@@ -299,12 +299,13 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         "durability": compile_builtin(
             r"(?i)\b(?:gone|fix(?:es|ed)?|cure[sd]?|cures|ends?|ended|clears?|cleared|eliminates?"
             r"|solves?|solved|resolves?|resolved|disappears?|disappeared|fades?|faded|vanish(?:es|ed)?|heals?|healed|off|rid"
-            r"|sorted|banish(?:es|ed)?|relie(?:f|ves?|ved)|results?|smooth(?:er)?|clear|free|straight(?:er)?)"
+            r"|sorted|banish(?:es|ed)?|relie(?:f|ves?|ved)|results?|smooth(?:er)?|clear|free|straight(?:er)?|back)"
             r"\b(?:\s+[\w'’-]+){0,5}?\s+(?:for\s+good|for\s+life|for\s+ever|forever|for\s+the\s+rest\s+of\s+(?:your|their|his|her)\s+lives?"
             r"|permanently)\b"
             r"|\bpermanent(?:ly)?\s+(?:answer|solution|cure|fix|result|results|relief|end)\b"
             r"|\b(?:never|won[’']t|will\s+not|will\s+never)\s+(?:ever\s+)?(?:return|returns|come\s+back|comes\s+back|grows?\s+back"
-            r"|recurs?|re-?forms?|forms?\s+again|wears?\s+out|need\s+(?:replacing|redoing|repeating|to\s+be\s+(?:repeated|redone|replaced)))\b"
+            r"|recurs?|re-?forms?|forms?\s+again|wears?\s+out|fades?|wears?\s+off"
+            r"|need\s+(?:replacing|redoing|repeating|to\s+be\s+(?:repeated|redone|replaced)))\b"
             r"|\bno\s+chance\s+of\s+(?:it|them|the\s+[\w-]+)\s+(?:coming|growing)\s+back\b"
             r"|\b(?:has|have|had)\s+never\s+(?:once\s+)?needed\s+(?:to\s+be\s+(?:repeated|redone|replaced)|a\s+second|another|redoing)\b"
             r"|\bnever\s+need\s+(?:another|a\s+second|a\s+repeat|more|further)\s+(?:session|treatment|operation|procedure|injection"
@@ -324,7 +325,8 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             r"(?:(?:a|an|the|any|traditional|conventional|standard|open|older|other|manual|natural|radioactive)\s+[\w-]+"
             r"(?:\s+(?!(?:your|our|their|you|and|or|that|which|who|for|to|in|of|on|with|is|are)\b)[\w-]+)?"
             r"|tablets?|pills?|surgery|injections?|physio(?:therapy)?|cpap|glasses|braces?|splints?|diets?|medications?"
-            r"|medicines?|drugs?|creams?|massage|synthetic\s+[\w-]+|[\w-]+\s+(?:surgery|hrt|therapy|treatment|operations?))\b"
+            r"|medicines?|drugs?|creams?|massage|synthetic\s+[\w-]+|[\w-]+\s+(?:surgery|hrt|therapy|treatment|operations?)"
+            r"|[a-z]+(?:ectomy|otomy|ostomy|plasty|scopy|pexy|tripsy))\b"
             # "your knee will be stronger than it was before the injury"
             r"|\b(?:stronger|fitter|healthier|better)\s+than\s+(?:it|they|you|she|he)\s+(?:was|were|had\s+been)\s+(?:ever\s+)?before\b"
             # "our complication rate is lower than any other clinic", "just as effective as surgery", "works twice as well"
@@ -360,7 +362,11 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             # a result for (nearly) everyone: "Day 10 for nearly everyone", "in virtually every case", "usually all
             # anyone needs", "what it does for everyone who walks through our door"
             r"|\b(?:in|for)\s+(?:nearly|almost|virtually|practically)\s+(?:every(?:one|body)?|all)(?:\s+(?:patients?|cases?"
-            r"|people|women|men|children|teenagers|clients))?\b|\bin\s+every\s+(?:single\s+)?(?:patient|case)\b"
+            r"|people|women|men|children|teenagers|clients))?\b|\bin\s+every\s+(?:single\s+)?(?:patient|case|client|customer)\b"
+            # "works every bit as well", "because it simply works better", "the acne treatment that actually works",
+            # "Why laser beats Accutane"
+            r"|\bworks?\s+every\s+bit\s+as\s+well\b|\b(?:simply|just|really|actually)\s+works?\s+better\b"
+            r"|\bthat\s+(?:actually|really|finally)\s+works\b|\b(?:why|how)\s+[\w-]+(?:\s+[\w-]+)?\s+beats\s+[\w-]+"
             r"|\bfor\s+every(?:one|body)\s+who\s+(?:walks|comes|tries|visits|has|gets|books)\b"
             r"|\b(?:is|are)\s+(?:usually\s+|often\s+)?all\s+(?:almost\s+|nearly\s+)?(?:anyone|anybody|most\s+people|you)\s+(?:will\s+)?(?:ever\s+)?needs?\b"
             # one patient's words or story made the norm: "That is a typical comment from the women we treat",
@@ -660,7 +666,8 @@ def load_lexicon(path: str) -> EvidenceLexicon:
                                  "regenerates", "regenerating", "rebuilds", "rebuilding", "rewires", "rewiring",
                                  "eliminates", "eliminate", "tracks", "toxins", "detoxifies", "detoxes", "everyone",
                                  "everybody", "anyone", "anybody", "case", "cases", "patient", "typical", "time",
-                                 "routine", "commonplace"}),
+                                 "routine", "commonplace", "client", "customer", "bit", "beats", "actually", "really",
+                                 "simply"}),
         "count": frozenset({"million", "billion"}),
         "durability": frozenset({"good", "life", "lives", "ever", "forever", "permanently", "permanent", "never", "won",
                                  "chance"}),
@@ -1083,7 +1090,8 @@ _REFERS_BACK = compile_builtin(
 # a sentence that goes on reporting the source named before it: "NICE has published guidance. It states that ..."
 _CONTINUES_SOURCE = compile_builtin(
     r"(?i)\s*(?:(?:it|they|this\s+guidance|the\s+(?:same\s+)?(?:guidance|guidelines?|review|report|study|trial|audit|leaflet|survey"
-    r"|registry|researchers|authors))\s+(?:also\s+)?(?:states|state|says|say|found|finds|reports|report|reported|notes|note"
+    r"|registry|researchers|authors)|(?:the\s+same|this)\s+(?:source|website|organisation|organization|body|charity|page))"
+    r"\s+(?:also\s+)?(?:states|state|says|say|found|finds|reports|report|reported|notes|note"
     r"|concludes|conclude|concluded|adds|add|recommends|recommend|advises|advise|explains|describes|estimates|estimated"
     r"|suggests|showed|shows)\b"
     r"|(?P<named>in\s+(?:the\s+same|that|this|the)\s+(?:(?:(?:van|de|der|den|von|la|le|du|da|di)\s+)*(?-i:[A-Z][\w-]*)\s+)?(?:study|trial"

@@ -437,8 +437,9 @@ class UnexplainedAcronym(Kind):
             return True
         # "myalgic encephalomyelitis or chronic fatigue syndrome (ME/CFS)": each acronym of the pair spells out
         # one of the names before the bracket
-        m = re.search(r"([A-Za-z][\w\s,'’-]*)\(\s*(?:[A-Z][A-Za-z]*\s*/\s*)*$", before)
-        if m and re.match(r"(?:\s*/\s*[A-Z][A-Za-z]*)*\s*\)", after) and any(
+        # ("United Kingdom Frozen Shoulder Trial (UK FROST)": one of two acronyms side by side)
+        m = re.search(r"([A-Za-z][\w\s,'’-]*)\(\s*(?:[A-Z][A-Za-z]*\s*[/ ]\s*)*$", before)
+        if m and re.match(r"(?:\s*[/ ]\s*[A-Z][A-Za-z]*)*\s*\)", after) and any(
                 spells_out(acronym, part) for part in re.split(r"\s+(?:or|and)\s+|,\s*|/", m.group(1))):
             return True
         # "ACL (anterior cruciate ligament)"

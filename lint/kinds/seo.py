@@ -19,6 +19,10 @@ from lint.kinds.base import Kind
 from lint.matching import compile_builtin
 from lint.yamlio import load_yaml
 
+_PREPOSITIONS = frozenset(
+    "inside outside within into onto under over behind below above around through between after before during across "
+    "along beside near".split()
+)
 # occurrences reported per stuffed phrase: enough to show the pattern, not thousands on a spam page
 _MAX_REPORTED = 25
 
@@ -66,8 +70,8 @@ class KeywordStuffing(Kind):
                 for i in range(len(words) - n + 1):
                     last = i + n - 1
                     # no stop word at either end, and contiguous in the text (no punctuation inside)
-                    if stops[i] or stops[last] or positions[last] - positions[i] != n - 1:
-                        continue
+                    if stops[i] or stops[last] or positions[last] - positions[i] != n - 1 or lowers[i] in _PREPOSITIONS:
+                        continue  # (a search phrase is a noun phrase: "inside the eye" is not one)
                     occurrences[tuple(lowers[i : i + n])].append((ui, starts[i], ends[last]))
         stuffed = []
         for gram, occ in occurrences.items():
