@@ -6,6 +6,7 @@ are computed once, on first use, and cached on the page.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -18,6 +19,8 @@ if TYPE_CHECKING:  # spaCy is imported only when a page is linted
     from spacy.tokens import Doc
 
 HEADING_SCOPES = ("title", "heading")
+_SUPERSCRIPTS = frozenset("¹²³⁴⁵⁶⁷⁸⁹⁰")
+_MARKER_BOUNDARY = re.compile(r"(?<=[\w)][.!?])(?:[¹²³⁴⁵⁶⁷⁸⁹⁰⁻,–]+|\[\d+(?:\s*[,–-]\s*\d+)*\])(?=(?P<space>\s+)[A-Z])")
 
 
 @dataclass
@@ -49,7 +52,19 @@ class Unit:
     def sentences(self) -> list[tuple[int, int]]:
         """(start, end) text offsets of the doc's sentences; the evidence rules and the sentence
         models all read them."""
-        return [(s.start_char, s.end_char) for s in self.doc.sents]
+        spans = [(s.start_char, s.end_char) for s in self.doc.sents]
+        text = self.block.text
+        if "[" not in text and not _SUPERSCRIPTS.intersection(text):
+            return spans
+        # the tokenizer keeps a reference marker on the full stop it follows ("had.³ Results", "safe.[2] Most"),
+        # so the sentencizer runs the two sentences together: split them after the marker
+        out = []
+        for start, end in spans:
+            for m in _MARKER_BOUNDARY.finditer(text, start, end):
+                out.append((start, m.end()))
+                start = m.end() + len(m.group("space"))
+            out.append((start, end))
+        return out
 
 
 class Page:

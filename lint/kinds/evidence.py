@@ -48,7 +48,7 @@ from lint.registry import builtin_rules_dir
 from lint.yamlio import load_yaml
 
 CLAIM_TYPES = ("percentage", "frequency", "ratio", "proportion", "count", "zero", "recovery", "return", "speed",
-               "comparison", "durability", "research")
+               "comparison", "durability", "answer", "research")
 LEXICON_FILE = "evidence-lexicon.yaml"
 
 # -- the grammar of numbers ----------------------------------------------------
@@ -118,6 +118,8 @@ class EvidenceLexicon:
     #: for each claim pattern, words one of which a block must contain for the pattern to match
     gates: dict
     source_gate: frozenset
+    #: a named body given with its abbreviation: "the National Joint Registry (NJR)"; group "abbr"
+    body_abbreviation: re.Pattern | None = None
 
 
 @lru_cache(maxsize=8)
@@ -210,7 +212,7 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             r"|\bup\s+to\s+(?:\d+|ten|eight|six|five)\s+shades\b"
             r"|\b(?:complication|infection|failure|revision|readmission|recurrence)\s+rates?\s+(?:are\s+|is\s+|were\s+|was\s+)?"
             r"(?:halved|cut\s+in\s+half|reduced\s+by\s+half|slashed|doubled)\b"
-            r"|\b(?:halve|halves|halved|halving|double|doubles|doubled|doubling|triple|triples|tripled|quadruples)\s+(?:the|your)\s+"
+            r"|\b(?:halve|halves|halved|halving|double|doubles|doubled|doubling|triple|triples|tripled|quadruples)\s+(?:the|your|their|his|her)\s+"
             r"(?:risk|chance|rate|odds|success|likelihood|(?:[\w-]+\s+)?(?:weight\s+loss|results|recovery|speed|effect|benefits?"
             r"|survival|improvement|chances))\b"
             r"|\b(?:cuts?|reduces?|reduced|lowers?|lowered|increases?|increased|raises?|raised)\s+(?:the|your)\s+(?:[\w-]+\s+)?"
@@ -229,6 +231,13 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             rf"|on\s+average\s+|up\s+to\s+|as\s+much\s+as\s+)(?:{NUMBER}|\d+(?:\.\d+)?)\s*(?:kg|kilos?|kilograms?|lbs?"
             rf"|pounds|stones?|st|dress\s+sizes?)\b"
             rf"|\baverage\s+(?:weight\s+)?loss\s+of\s+(?:{NUMBER}|\d+(?:\.\d+)?)\s*(?:kg|kilos?|kilograms?|lbs?|pounds|stones?|st|%)"
+            # "PAE shrinks the prostate by a third", "lowers blood pressure by an average of 10 points"
+            r"|\b(?:shrinks?|shrank|shrunk|reduces?|reduced|cuts?|lowers?|lowered|drops?|dropped|boosts?|boosted|improves?|improved"
+            r"|increases?|increased|raises?|raised)\s+(?:[\w-]+\s+){0,3}?by\s+(?:a\s+third|half|a\s+quarter|two[-\s]thirds"
+            rf"|three[-\s]quarters|a\s+fifth|an\s+average\s+of\s+(?:{NUMBER}|\d+(?:\.\d+)?))\b"
+            # "settle in roughly half the time", "walk out pregnant far more often than at ordinary clinics"
+            r"|\b(?:roughly|about|around|nearly|just|only|less\s+than|under)\s+(?:half|a\s+third|a\s+quarter)\s+(?:of\s+)?the\s+time\b"
+            r"|\b(?:far|much|many\s+times|significantly|considerably)\s+more\s+(?:often|frequently)\s+than\b"
             # "outlasts bonding by a factor of three"
             rf"|\bby\s+a\s+factor\s+of\s+(?:{NUMBER}|\d+(?:\.\d+)?)\b"
             # "recover 2 weeks sooner"
@@ -310,12 +319,27 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             r"|\b(?:has|have|had)\s+never\s+(?:once\s+)?needed\s+(?:to\s+be\s+(?:repeated|redone|replaced)|a\s+second|another|redoing)\b"
             r"|\bnever\s+need\s+(?:another|a\s+second|a\s+repeat|more|further)\s+(?:session|treatment|operation|procedure|injection"
             r"|round|course|appointment|surgery)s?\b"
+            # "the new hair never falls out again", "once the pain has gone, it stays gone", "the ache has no reason to
+            # return", "you won't be coming back for a revision"
+            r"|\bnever\s+(?:ever\s+)?(?:falls?\s+out|drops?\s+out|sags?|slips?|flares?\s+up|bothers?\s+(?:you|them|him|her)|troubles?"
+            r"\s+(?:you|them|him|her)|hurts?|aches?)\s+again\b"
+            r"|\bstay(?:s|ed)?\s+(?:gone|fixed|sorted|cured)\b|\bno\s+reason\s+(?:for\s+(?:it|them|the\s+[\w-]+)\s+)?to\s+(?:return|come\s+back|recur)\b"
+            r"|\b(?:won[’']t|will\s+not|never)\s+(?:be\s+)?(?:coming|come|need\s+to\s+come)\s+back\s+for\s+(?:a|an|another|more|further)\b"
+            # "results that hold for at least a decade", "relief that persists for years"
+            r"|\b(?:hold|holds|held|persist|persists|persisted|endure|endures)\s+(?:up\s+)?(?:for\s+)?(?:at\s+least\s+|well\s+over\s+|over\s+"
+            r"|more\s+than\s+)?(?:a\s+decade|decades|a\s+lifetime|(?:\d+|ten|fifteen|twenty)\s+years|years)\b"
+            # "miscarriage becomes a thing of the past", "the days of the scalpel for kidney stones are over"
+            r"|\b(?:becomes?|became|is|are|will\s+be)\s+(?:now\s+)?(?:(?:practically|virtually|simply|truly|largely)\s+)?a\s+thing\s+of\s+the\s+past\b"
+            r"|\bthe\s+days\s+of\s+(?:[\w'’-]+\s+){1,5}?(?:are|is)\s+(?:over|gone|numbered)\b"
         ),
         # better than the alternative: "more effective than a CPAP mask", "it outperforms a second operation"
         # a result promised in a short time: "symptom relief in as little as 2 weeks"
         "speed": compile_builtin(
             r"(?i)\b(?:relief|results?|improvements?|recovery|healing|difference)\s+(?:in|within)\s+(?:as\s+little\s+as|just|only)\s+"
             r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a)\s+(?:hours?|days?|weeks?|sessions?|treatments?|visits?)\b"
+            # "erases most tattoos in as few as three sessions"
+            r"|\b(?:in|within|after)\s+as\s+few\s+as\s+(?:\d+|one|two|three|four|five|six)\s+(?:sessions?|treatments?|visits?|appointments?"
+            r"|days?|weeks?|nights?)\b"
         ),
         "comparison": compile_builtin(
             r"(?i)\b(?:outperforms?|outperformed|outlasts?|outlasted)\s+(?:(?:a|an|the|any|all|every|other|traditional|conventional"
@@ -555,7 +579,7 @@ def load_lexicon(path: str) -> EvidenceLexicon:
 
     source = compile_builtin(
         # a parenthetical citation: (Smith et al., 2019), (NICE, 2020), (Royal College of Surgeons, 2005)
-        rf"\((?=[^()]{{0,300}}\))[^()]*?(?:\b{named}\b|\b{journals}\b|(?!{MONTHS}\b){_CAPWORD}(?:\s+et\s+al\.?)?,?\s+(?:19|20)\d{{2}}[a-z]?\b"
+        rf"\((?=[^()]{{0,300}}\))[^()]*?(?:\b{named}\b|\b{journals}\b|(?!{MONTHS}\b){_CAPWORD}(?:\s+(?:et\s+al\.?|and\s+(?:colleagues|co-?workers|{_CAPWORD})|&\s+{_CAPWORD}))?,?\s+(?:19|20)\d{{2}}[a-z]?\b"
         r"|\bet\s+al\b|(?i:\bdoi\b|\bpmid\b))[^()]*\)"
         # an author with a year in brackets: Frobell and colleagues (2010)
         rf"|{_CAPWORD}(?:\s+(?:et\s+al\.?|and\s+colleagues|and\s+{_CAPWORD}))?\s+\((?:19|20)\d{{2}}[a-z]?\)"
@@ -631,13 +655,14 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             "shed", "sheds", "shedding", "drop", "drops", "dropped", "loss", "extra", "additional", "halves",
             "halved", "halving", "cuts", "cut", "reduces", "slashes", "doubles", "doubled", "double", "triple",
             "tripled", "decibels", "db", "improve", "improves", "boost", "boosts", "one-tenth", "tenth", "barely", "shades",
+            "often", "frequently",
             # "3x faster" ("2× more likely" is let through by its sign)
             *(f"{n}x" for n in range(1, 101)),
         }),
         "proportion": frozenset({"half", "third", "thirds", "quarter", "quarters", "fifth", "majority"}),
         "recovery": frozenset({"back", "again"}),
         "zero": frozenset({"zero"}),
-        "speed": frozenset({"little", "just", "only"}),
+        "speed": frozenset({"little", "just", "only", "few"}),
         "return": frozenset({"back", "return", "returns", "returning", "again", "needing", "driving", "walking", "normal",
                              "goes", "itch", "stiffness", "ringing",
                              "working", "swimming", "running", "exercising", "walk", "resume", "resumes", "resumed",
@@ -670,7 +695,8 @@ def load_lexicon(path: str) -> EvidenceLexicon:
                                  "simply"}),
         "count": frozenset({"million", "billion"}),
         "durability": frozenset({"good", "life", "lives", "ever", "forever", "permanently", "permanent", "never", "won",
-                                 "chance"}),
+                                 "chance", "again", "gone", "fixed", "sorted", "cured", "reason", "hold", "holds", "held",
+                                 "persist", "persists", "persisted", "endure", "endures", "past", "days"}),
         "research-generic": frozenset(lowered("research_subjects") | lowered("qualified_research_subjects")),
         "research-proven": frozenset({"proven", "proved", "tested", "validated", "shown", "documented", "community",
                                       "profession", "clear", "research", "studies", "trials",
@@ -715,6 +741,7 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         in_house=compile_builtin(r"(?i)\b(?:our|we|we've|we\s+have|at\s+our|this\s+clinic|this\s+hospital"
                                  r"|my\s+(?:patients|practice|clinic|results|figures|team))\b"),
         source=source,
+        body_abbreviation=compile_builtin(rf"(?:{body_phrase})\s+\((?P<abbr>[A-Z][A-Za-z&]{{1,11}})\)"),
         marker=marker,
         reference_heading=compile_builtin(rf"(?i)^\s*(?:{_alternation(words('reference_headings'))})\s*:?\s*$"),
         reference_list_start=compile_builtin(
@@ -741,6 +768,8 @@ class SourceFinder:
         self.page = page
         self._by_block: dict[int, list[tuple[int, int]]] = {}
         self._index: dict[int, int] | None = None
+        self._abbreviated = False
+        self._abbreviated_source = None
 
     def link_is_source(self, target: str) -> bool:
         t = target.strip()
@@ -788,8 +817,33 @@ class SourceFinder:
             found.extend(m.span() for m in self.lex.marker.finditer(block.text))
         if "(" in block.text or not self.lex.source_gate.isdisjoint(words_of(block.text)[1]):
             found.extend(m.span() for m in self.lex.source.finditer(block.text))
+        abbreviated = self.abbreviated_source()
+        if abbreviated is not None:
+            found.extend(m.span() for m in abbreviated.finditer(block.text))
         self._by_block[key] = found
         return found
+
+    def abbreviated_source(self):
+        """A pattern for the page's named bodies called by their abbreviation as the subject of a report ("The NJR
+        tracks how many knees need a second operation", after "the National Joint Registry (NJR)"), or None.
+        Only an abbreviation the page gives for a named body counts: "PRP shows" is a treatment, not a source."""
+        if not self._abbreviated:
+            self._abbreviated = True
+            pattern = self.lex.body_abbreviation
+            names = set()
+            if pattern is not None:
+                for u in self.page.units:
+                    if "(" in u.block.text:
+                        names.update(m.group("abbr") for m in pattern.finditer(u.block.text))
+            if names:
+                alternatives = "|".join(sorted(map(re.escape, names), key=len, reverse=True))
+                self._abbreviated_source = re.compile(
+                    rf"\b(?:(?:[Tt]he|[Ii]ts)\s+)?(?:{alternatives})(?:[’']s)?\s+(?:(?:also|now|still)\s+)?"
+                    r"(?:tracks|tracked|records|recorded|collects|collected|publishes|published|reports|reported|monitors"
+                    r"|estimates|estimated|says|said|recommends|recommended|advises|found|finds|shows|showed|figures|data"
+                    r"|statistics|report|audit|guidance|guidelines)\b"
+                )
+        return self._abbreviated_source
 
     def sentence_flags(self, unit, sentences) -> list[bool]:
         """For each sentence (start, end) of a block: does it carry a source?"""
@@ -802,7 +856,9 @@ class SourceFinder:
             going_on = None if flag else _CONTINUES_SOURCE.match(text, s)
             if going_on and (
                 # "In the van de Graaf trial, ..." names the study an earlier sentence cited; "It found" the last one
-                (any(flags) if going_on.group("named") else flags[k - 1]) if k
+                (any(flags) if going_on.group("named")
+                 # figures continued from a sentence whose own figures took their source from the one before it
+                 else flags[k - 1] or (going_on.group("figures") is not None and k > 1 and flags[k - 2])) if k
                 else not text[:s].strip() and self._previous_ends_sourced(unit)
             ):
                 # it goes on reporting the source just named, in the same paragraph or at the start of the
@@ -828,6 +884,36 @@ class SourceFinder:
         if self.has_reference_list:
             return True
         return any(self.spans(u) for u in self.page.units)
+
+
+def lead_in_sourced(units, index, sources) -> bool:
+    """A list item takes the source of the paragraph that introduces its list: one ending in a colon
+    whose last sentence cites, or one that says where "the figures below" come from."""
+    if units[index].block.scope != "list_item":
+        return False
+    j = index
+    for _ in range(4):
+        j -= 1
+        while j >= 0 and units[j].block.scope == "list_item":
+            j -= 1
+        if j < 0 or units[j].block.scope != "paragraph":
+            return False
+        lead = units[j]
+        sentences = sentences_of(lead)
+        if not sentences:
+            return False
+        text = lead.block.text.rstrip()
+        if text.endswith(":"):
+            if sources.sentence_flags(lead, sentences[-1:])[0]:
+                return True
+            if len(text.split()) > 4:
+                return False
+            # a label ("Less common:") under a paragraph that gave the source of all the lists after it
+            continue
+        if not _POINTS_BELOW.search(lead.block.text):
+            return False
+        return any(sources.sentence_flags(lead, sentences))
+    return False
 
 
 def sentences_of(unit) -> list[tuple[int, int]]:
@@ -876,7 +962,8 @@ class UncitedClaim(Kind):
         if unknown_needs:
             raise self.error(f"unknown 'needs' key(s) {', '.join(sorted(unknown_needs))}")
         self.needs = {**self.NEEDS, **self.opts["needs"]}
-        self.numeric = [k for k in self.opts["claims"] if k != "research"]
+        self.numeric = [k for k in self.opts["claims"] if k not in ("research", "answer")]
+        self.answers = "answer" in self.opts["claims"]
         self.research = "research" in self.opts["claims"]
 
     # -- finding claims ------------------------------------------------------------
@@ -966,6 +1053,8 @@ class UncitedClaim(Kind):
             if unit.block.scope not in in_scope:
                 continue
             claims = self.claims_in(unit)
+            if self.answers:
+                claims = sorted(claims + self.answers_in(units, index))
             if not claims:
                 continue
             text = unit.block.text
@@ -993,6 +1082,10 @@ class UncitedClaim(Kind):
                 before = self.opts["window"]
                 lo, hi = max(0, i - before), min(len(sentences) - 1, i + after)
                 near = [j for j in range(lo, hi + 1) if flags[j]]
+                if near and kind != "research-narrative":
+                    # "Research shows X. According to the British Association of Dermatologists, Y.": a sentence that
+                    # opens by naming its source attributes what follows, not the claim before it
+                    near = [j for j in near if j <= i or not _FORWARD_ATTRIBUTION.match(text, sentences[j][0])]
                 if near and not kind.startswith("research") and near != [i] and self.lex.in_house.search(sentence):
                     # a clinic's own figure takes no source from a neighbouring sentence that makes, and
                     # cites, a claim of its own ("Our revision rate is under 2%. Published series report
@@ -1014,29 +1107,37 @@ class UncitedClaim(Kind):
                     near = [j for j in near if j >= i]
                 if near:
                     continue
-                if (i - before < 0 or unit.block.scope == "list_item") and self._lead_in_sourced(units, index, sources):
+                if (i - before < 0 or unit.block.scope == "list_item") and lead_in_sourced(units, index, sources):
                     continue
                 yield self._finding(unit, s, e, kind, sentence)
 
-    def _lead_in_sourced(self, units, index, sources) -> bool:
-        """A list item takes the source of the paragraph that introduces its list: one ending in a colon
-        whose last sentence cites, or one that says where "the figures below" come from."""
-        if units[index].block.scope != "list_item":
-            return False
-        j = index - 1
-        while j >= 0 and units[j].block.scope == "list_item":
-            j -= 1
-        if j < 0 or units[j].block.scope != "paragraph":
-            return False
-        lead = units[j]
-        sentences = sentences_of(lead)
-        if not sentences:
-            return False
-        if lead.block.text.rstrip().endswith(":"):
-            return sources.sentence_flags(lead, sentences[-1:])[0]
-        if not _POINTS_BELOW.search(lead.block.text):
-            return False
-        return any(sources.sentence_flags(lead, sentences))
+    def answers_in(self, units, index) -> list[tuple[int, int, str]]:
+        """A bare yes to a question about whether a treatment works: "Does it actually work? Short answer: yes." The
+        question is the sentence before, in the same block or closing the block (a heading) before."""
+        unit = units[index]
+        text = unit.block.text
+        found = []
+        for k, (start, end) in enumerate(unit.sentences):
+            m = _AFFIRMATIVE_ANSWER.match(text, start, end)
+            if m is None:
+                continue
+            if k > 0:
+                question = text[unit.sentences[k - 1][0]:unit.sentences[k - 1][1]]
+            elif index > 0 and units[index - 1].sentences:
+                before = units[index - 1]
+                question = before.block.text[before.sentences[-1][0]:before.sentences[-1][1]]
+            else:
+                continue
+            if not question.rstrip().endswith("?") or not _EFFICACY_QUESTION.search(question):
+                continue
+            follows = unit.sentences[k + 1][1] if k + 1 < len(unit.sentences) else end
+            if _ANSWER_HEDGE.search(text, m.end(), follows):
+                continue  # "Yes, for most people, although ...", "Yes. Many people find ...": guidance
+            stop = end
+            while stop > m.start() and not text[stop - 1].isalnum():
+                stop -= 1
+            found.append((m.start("answer"), stop, "answer"))
+        return found
 
     def _finding(self, unit, s, e, kind, sentence):
         lex = self.lex
@@ -1080,7 +1181,28 @@ _PROFESSION_HINT = compile_builtin(r"(?i)(?:experts?|doctors|surgeons|scientists
 # "after just 3 sessions", "in as little as 2 weeks": a sales figure, whatever hedge comes before it
 _SALES_TIME = compile_builtin(r"(?i)\b(?:just|only|as\s+little\s+as)\s+(?:\d|one|two|three|four|five|a\s)")
 # a lead-in that points at the list after it: "the figures below", "the following risks"
-_POINTS_BELOW = compile_builtin(r"(?i)\b(?:below|the\s+following|as\s+follows|listed\s+here|in\s+this\s+list)\b")
+_POINTS_BELOW = compile_builtin(
+    r"(?i)\b(?:below|the\s+following|as\s+follows|listed\s+here|in\s+this\s+list"
+    # "These figures come from the Vascular Society": the figures of the list after it
+    r"|th(?:ese|e)\s+(?:figures|numbers|rates|risks|statistics)\s+(?:here\s+)?(?:come|are|were\s+taken)\s+from)\b"
+)
+# a sentence that opens by naming its own source: "According to NICE, ...", "However, according to ..."
+_FORWARD_ATTRIBUTION = compile_builtin(
+    r"(?i)\s*(?:(?:however|but|also|still|and)\s*,?\s+)?according\s+to\b(?![^,]{0,80},\s*(?:this|these|that|those|such|the\s+figures?)\b)"
+)
+# a question about whether a treatment works, and a bare yes to it
+_EFFICACY_QUESTION = compile_builtin(
+    r"(?i)\b(?:does|do|did|will|would|can|is|are)\s+(?:it|this|they|these|the\s+[\w-]+|[\w-]+)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:work|works|help|last|cure|fix|effective|permanent|successful|succeed|worth\s+it)\b"
+)
+_AFFIRMATIVE_ANSWER = compile_builtin(
+    r"(?i)\s*(?:a\s*:\s*)?(?P<answer>(?:(?:the\s+)?short\s+answer(?:\s+is)?\s*[:,-]?\s*)?(?:yes|yep|absolutely|definitely|certainly"
+    r"|it\s+(?:does|do|will|works|really\s+(?:does|works))|they\s+(?:do|will|work|really\s+do)|without\s+(?:a|any)\s+doubt)\b)"
+)
+_ANSWER_HEDGE = compile_builtin(
+    r"(?i)\b(?:most|many|some|usually|often|may|might|can|could|generally|depends?|not\s+(?:always|everyone|for\s+everyone)"
+    r"|for\s+(?:most|many|some)|although|though|but)\b"
+)
 _SECONDARY_CLAIMS = frozenset({"recovery", "return", "speed", "comparison", "durability"})
 # a sentence about the figures just given: "These figures come from our audit", "Our data are published at ..."
 _REFERS_BACK = compile_builtin(
@@ -1094,6 +1216,14 @@ _CONTINUES_SOURCE = compile_builtin(
     r"\s+(?:also\s+)?(?:states|state|says|say|found|finds|reports|report|reported|notes|note"
     r"|concludes|conclude|concluded|adds|add|recommends|recommend|advises|advise|explains|describes|estimates|estimated"
     r"|suggests|showed|shows)\b"
+    # "Its figures show that ...": the body named in the sentence before
+    r"|(?:its|their)\s+(?:own\s+|latest\s+|most\s+recent\s+)?(?:figures|data|numbers|results|records|statistics|report|reports"
+    r"|findings|survey|audit)\s+(?:also\s+)?(?:show|shows|showed|suggest|suggests|suggested|say|says|found|find|finds|report|reports)\b"
+    # the figures of the sentence before, put another way or continued: "The rate was 6 in 100 after foam", "Put another
+    # way, about 1 in 25 ...", "Of these, ..."
+    r"|(?P<figures>(?:put\s+another\s+way|in\s+other\s+words|that\s+is|of\s+(?:these|those|them)|among\s+(?:these|those|them)"
+    r"|the\s+(?:rates?|figures?|risks?|numbers?|proportions?|shares?)\s+(?:was|were|is|are|fell|rose|dropped)"
+    r"|th(?:is|at)\s+(?:compares|compared|rises|rose|falls|fell)|the\s+same\s+(?:was|is)\s+true)\b)"
     r"|(?P<named>in\s+(?:the\s+same|that|this|the)\s+(?:(?:(?:van|de|der|den|von|la|le|du|da|di)\s+)*(?-i:[A-Z][\w-]*)\s+)?(?:study|trial"
     r"|audit|review|survey|report|registry|analysis|guidance|guidelines))\b)"
 )
@@ -1104,7 +1234,7 @@ _DEFINITION_BEFORE = compile_builtin(r"(?i)\b(?:is|are|means)\s+(?:an?\s+|the\s+
 _EXAMPLE_BEFORE = compile_builtin(r"(?i)\b(?:such\s+as|for\s+example|for\s+instance|e\.g\.)\s+(?:about\s+|around\s+|just\s+)?$")
 _CLAUSE_JOIN = compile_builtin(r"[,;:.!?]|\b(?:and|but|while|whereas)\b")
 # what the message calls a claim that is not a number of cases
-_CLAIM_NAMES = {"recovery": "recovery claim", "return": "recovery claim", "speed": "recovery claim", "comparison": "outcome claim",
+_CLAIM_NAMES = {"answer": "outcome claim", "recovery": "recovery claim", "return": "recovery claim", "speed": "recovery claim", "comparison": "outcome claim",
                 "durability": "claim about how long results last"}
 _OUTCOME_VERB_BEFORE = compile_builtin(
     r"(?i)\b(?:lose|loses|lost|losing|shrink|shrinks|shrank|shrunk|shrinking|reduces?|reduced|reducing|falls?|fell"

@@ -36,6 +36,8 @@ _FUNCTION_WORDS = {
     "also", "then", "still", "only", "just", "always", "never", "often", "usually", "same", "other", "first", "next",
     "last", "new", "own", "way", "time", "most", "more", "less", "very", "much", "such", "one", "two", "three",
 }
+_MODALS_BEFORE_VERB = {"can", "could", "will", "would", "may", "might", "should", "must", "shall", "to", "did", "does",
+                       "'ll", "’ll"}
 _AUX_AFTER = {"is", "are", "was", "were", "can", "could", "will", "would", "may", "might", "should", "must", "has",
               "have", "had", "'s", "’s"}
 
@@ -365,6 +367,8 @@ class SubjectVerbAgreement(_MatcherKind):
             found = {}
             for label, start, end in matches:
                 verb = doc[end - 1]
+                if end - 2 > start and doc[end - 2].lower_ in _MODALS_BEFORE_VERB:
+                    continue  # "The effect of SLT can wear off": a modal carries the agreement
                 if label in ("PLURAL_THIRD", "ANY_PLURAL_THIRD") and self._gerund_heads(doc, start):
                     continue
                 if verb.lower_ == "were" and any(doc[k].lower_ in ("if", "though", "wish", "wished")

@@ -428,8 +428,10 @@ class UnexplainedAcronym(Kind):
         before = text[max(0, start - 120):start]
         after = text[end:end + 120]
         # "anterior cruciate ligament (ACL)"
-        m = re.search(r"([A-Za-z][\w\s,'’-]*)\(\s*$", before)
-        if m and re.match(r"\s*\)", after) and spells_out(acronym, m.group(1)):
+        # ("American Academy of Otolaryngology–Head and Neck Surgery (AAO-HNS)"; "National Institute for Health and
+        # Care Excellence (NICE guideline NG81, 2022)": the acronym opens a bracket that goes on)
+        m = re.search(r"([A-Za-z][\w\s,'’–-]*)\(\s*$", before)
+        if m and re.match(r"\s*\)|\s*[,;]|\s+[a-z\d]", after) and spells_out(acronym, m.group(1)):
             return True
         # "(deep vein thrombosis, or DVT)", "(the anterior cruciate ligament, known as the ACL)"
         m = re.search(r"\(\s*([A-Za-z][\w\s'’-]*?)(?:,\s*|,?\s+(?:or|also\s+called|known\s+as|called)\s+)(?:the\s+)?$", before)
@@ -468,6 +470,8 @@ class UnexplainedAcronym(Kind):
                         or _capital_line(page.document.source, unit.block.source_span(m.start(1), m.end(1))[0]):
                     continue  # a line in capitals ("ABOUT THIS LEAFLET", "RISKS"), not an acronym
                 if _in_citation(text, m.start()):
+                    if self._expanded_at(text, m.start(), m.end()):
+                        done.add(acronym)  # "National Institute for Health and Care Excellence (NICE, 2022)"
                     continue  # a trial or a group named in a citation: "(CODA Collaborative, 2020)"
                 if _NAMED_BEFORE.search(text, max(0, m.start() - 40), m.start()) or _STUDY_AFTER.match(text, m.end()) \
                         or text.endswith(("dB ", "db "), 0, m.start()):

@@ -26,6 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from lint.kinds.base import Kind
+from lint.matching import PatternError, compile_pattern, finditer
 
 # the tokens the model reads: words (with an apostrophe part), numbers, and the signs that
 # carry meaning in claims and sales copy
@@ -157,6 +158,9 @@ class SentenceModel(Kind):
         # words that make a sentence guidance rather than a promise ("is likely to", "may", "the aim is"):
         # a sentence holding one is left to the phrase rules
         "hedges": (list, list),
+        # sentences the model reads wrongly whose form is known: "No procedure is completely free of risk" (a
+        # disclaimer), "Every excision leaves a scar" (a harm admitted, not a result promised)
+        "exclude_patterns": (list, list),
         # on a page that is plainly sales copy (at least `sales_page_findings` findings of the rules in
         # `sales_page_rules`), a lower threshold: the same sentence means more on a clinic's sales page
         # than in a hospital leaflet, where the phrase rules find nothing
@@ -183,6 +187,11 @@ class SentenceModel(Kind):
         hedges = [h for h in self.opts["hedges"] if isinstance(h, str) and h.strip()]
         self.hedged = set(hedges)
         self.defers_to = tuple(self.opts["defer_to"])
+        where = f"{self.rule.path}: rule {self.rule.code}"
+        try:
+            self.excluded = [compile_pattern(str(p), where, trusted=self.trusted) for p in self.opts["exclude_patterns"]]
+        except PatternError as exc:
+            raise self.error(str(exc).removeprefix(where + ": ")) from None
         self.lex = None
         if self.opts["skip_sourced"]:
             from lint.kinds.evidence import load_lexicon
@@ -195,10 +204,11 @@ class SentenceModel(Kind):
     def check(self, page):
         sources = None
         if self.lex is not None:
-            from lint.kinds.evidence import SourceFinder
+            from lint.kinds.evidence import SourceFinder, lead_in_sourced
 
             sources = SourceFinder(self.lex, page)
         min_words = self.opts["min_words"]
+        positions = None
         for unit in self.units(page):
             text = unit.block.text
             sentences = unit.sentences
@@ -210,6 +220,8 @@ class SentenceModel(Kind):
                 # below the threshold, a hit is kept by the engine only on a sales page (see engine.py)
                 if score < self.sales_page_threshold or (self.hedged and not self.hedged.isdisjoint(toks)):
                     continue
+                if self.excluded and any(next(finditer(x, text[start:end]), None) is not None for x in self.excluded):
+                    continue  # (matched in the sentence alone, so that ^ is its start)
                 if sources is not None:
                     if flags is None:
                         flags = sources.sentence_flags(unit, sentences)
@@ -217,6 +229,11 @@ class SentenceModel(Kind):
                     # symptoms better (Gerritsen et al., 2002).") may carry the claim's source
                     if any(flags[j] for j in range(max(0, i - 1), min(len(flags), i + 3))):
                         continue
+                    if unit.block.scope == "list_item":
+                        if positions is None:
+                            positions = {id(u): k for k, u in enumerate(page.units)}
+                        if lead_in_sourced(page.units, positions[id(unit)], sources):
+                            continue
                 # the span is the sentence without its closing punctuation and spaces
                 while end > start and not text[end - 1].isalnum():
                     end -= 1
