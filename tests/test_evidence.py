@@ -154,6 +154,58 @@ def test_list_items_take_the_source_of_the_sentence_that_introduces_them(linter)
     assert found(linter, text) == [("EVD001", "about 1 in 100 people")]
 
 
+def test_a_short_label_between_a_sourced_lead_in_and_its_list_passes_the_source_on(linter):
+    text = ("The British Association of Urological Surgeons gives the following figures.\n\nLess common:\n\n"
+            "- Infection. This affects fewer than 1 in 100 men after a prostate biopsy.\n")
+    assert found(linter, text) == []
+    text = "These figures are our best guess.\n\nLess common:\n\n- Infection. This affects fewer than 1 in 100 men.\n"
+    assert found(linter, text) == [("EVD001", "fewer than 1 in 100 men")]
+
+
+def test_a_named_body_called_by_the_abbreviation_the_page_gives_it_is_a_source(linter):
+    text = ("The National Joint Registry (NJR) collects data on every knee replacement.\n\n"
+            "The NJR tracks how many knees need a second operation. Its figures show that about 96 in 100 knee "
+            "replacements have not been revised after 15 years. Put another way, about 1 in 25 have been revised.")
+    assert found(linter, text) == []
+    # an abbreviation the page never ties to a named body is a treatment, not a source
+    text = "PRP tracks how your tendon heals. Its results show that about 96 in 100 tendons heal."
+    assert found(linter, text) == [("EVD001", "about 96 in 100")]
+
+
+def test_figures_continued_from_a_sourced_sentence_share_its_source(linter):
+    text = ("The CLASS trial was published in the New England Journal of Medicine. Complications were reported in 1 in "
+            "100 people after laser treatment. The rate was 6 in 100 after foam injections.")
+    assert found(linter, text) == []
+
+
+def test_an_attribution_that_opens_the_next_sentence_does_not_source_the_claim_before_it(linter):
+    text = ("Research shows coloured inks respond as well as black. According to the British Association of "
+            "Dermatologists, some tattoos cannot be removed completely.")
+    assert found(linter, text) == [("EVD002", "Research shows")]
+    text = "About 1 in 20 people get an infection. According to NICE, this figure comes from a national audit."
+    assert found(linter, text) == []
+
+
+def test_a_reference_marker_after_a_full_stop_ends_the_sentence(linter):
+    from lint.documents import parse
+    from lint.page import Unit
+
+    text = "A trial followed 128 people after surgery.\u00b3 Results are not guaranteed. See the leaflet.[2] It helps.\n"
+    block = parse("page.md", text).blocks[0]
+    unit = Unit(block, linter.nlp(block.text))
+    assert [block.text[a:b] for a, b in unit.sentences] == [
+        "A trial followed 128 people after surgery.\u00b3", "Results are not guaranteed.", "See the leaflet.[2]", "It helps."]
+
+
+def test_a_bare_yes_to_does_it_work_is_a_claim(linter):
+    text = "## Does a gastric balloon work?\n\nIt does, and brilliantly.\n"
+    assert found(linter, text, codes=("EVD001",)) == [("EVD001", "It does, and brilliantly")]
+    text = "## Does a gastric balloon work?\n\nYes, for many people, but not for everyone.\n"
+    assert found(linter, text, codes=("EVD001",)) == []
+    text = "## Are there alternatives?\n\nYes. You can take tablets instead.\n"
+    assert found(linter, text, codes=("EVD001",)) == []
+
+
 # -- messages and the plain-language form ------------------------------------------------
 @pytest.mark.parametrize("claim,plain", [
     ("less than 0.5%", "fewer than 1 in 200"),

@@ -68,6 +68,8 @@ def _kind(path: Path):
     ("{model: m.json, head: promotional}", {"weights": {}}, "not a sentence model"),
     ("{model: m.json, head: promotional}", {"heads": {"evidence": {"bias": 0, "weights": {}}}}, "no head 'promotional'"),
     ("{head: promotional}", None, "option 'model' is required"),
+    ("{model: m.json, head: evidence, exclude_patterns: ['(unclosed']}",
+     {"heads": {"evidence": {"bias": 0, "weights": {}}}}, "invalid pattern"),
 ])
 def test_a_broken_model_rule_is_a_rule_error_naming_the_problem(tmp_path, options, model, message):
     load_model.cache_clear()
