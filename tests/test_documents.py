@@ -32,6 +32,28 @@ def test_text_hard_wrapped_lines_join_into_one_paragraph():
     assert got[0][2] == src.strip()
 
 
+def test_text_underlined_headings_and_rules():
+    src = "Gallstones\n==========\n\nWhat is it?\n-----------\n\nA stone in the gallbladder.\n\n----\n\nMore text here.\n"
+    _, got = blocks("a.txt", src)
+    assert [(s, t) for s, t, _ in got] == [
+        ("title", "Gallstones"), ("heading", "What is it?"), ("paragraph", "A stone in the gallbladder."),
+        ("paragraph", "More text here."),
+    ]
+
+
+def test_text_columns_are_table_cells_mapped_to_the_source():
+    src = ("Table: Key figures. Sources: NICE.\n\n"
+           "                     Surgery        Wait\n"
+           "Needs an operation   All            About 25 in 100\n"
+           "Quality of life      Similar        Similar\n")
+    _, got = blocks("a.txt", src)
+    assert got[0][:2] == ("paragraph", "Table: Key figures. Sources: NICE.")
+    cells = [(t, raw) for s, t, raw in got if s == "table_cell"]
+    assert [t for t, _ in cells] == ["Surgery", "Wait", "Needs an operation", "All", "About 25 in 100",
+                                     "Quality of life", "Similar", "Similar"]
+    assert all(t == raw for t, raw in cells)
+
+
 MD = """---
 title: Cataract surgery
 tags: [guaranteed]

@@ -197,6 +197,41 @@ def test_a_reference_marker_after_a_full_stop_ends_the_sentence(linter):
         "A trial followed 128 people after surgery.\u00b3", "Results are not guaranteed.", "See the leaflet.[2]", "It helps."]
 
 
+def test_a_page_that_says_once_where_its_figures_come_from_is_sourced(linter):
+    text = ("Unless we say otherwise, the figures on this page come from the NICE guideline on heavy periods (NG88).\n\n"
+            "## Ablation\n\nOut of 100 people who have an ablation, about 30 stop having periods.\n")
+    assert found(linter, text) == []
+    text = "## Ablation\n\nOut of 100 people who have an ablation, about 30 stop having periods.\n"
+    assert found(linter, text) == [("EVD001", "Out of 100 people who have an ablation, about 30")]
+
+
+def test_table_cells_take_the_source_of_the_caption_or_of_a_source_column(linter):
+    html = ("<p>Table 1. Risks after surgery. Frequencies come from a review by Ficarra and colleagues [1].</p>"
+            "<table><tr><th>Risk</th><th>How often</th></tr><tr><td>Leakage</td><td>About 3 in 100 people</td></tr></table>"
+            "<h2>References</h2><ol><li>Ficarra V. Eur Urol. 2012.</li></ol>")
+    assert found(linter, html, "html") == []
+    md = ("## Summary\n\n| Choice | Benefit | Source |\n| --- | --- | --- |\n"
+          "| Surgery | About 90 in 100 people report success | Gerritsen 2002 |\n")
+    assert found(linter, md) == []
+    md = "## Summary\n\n| Choice | Benefit |\n| --- | --- |\n| Surgery | About 90 in 100 people report success |\n"
+    assert found(linter, md) == [("EVD001", "About 90 in 100 people")]
+
+
+def test_figures_reported_sentence_after_sentence_from_a_cited_study(linter):
+    text = ("The KANON trial included 121 adults (Frobell et al., 2010). At 2 years, 39% had chosen surgery. By 5 years, "
+            "51% had. Of the rest, 20% still had pain.")
+    assert found(linter, text) == []
+    # a claim of the page's own after the study: the chain is broken by a sentence with no figure
+    text = ("A Cochrane review (Eekhof and colleagues, 2012) found that phenol works. With our method, that simply doesn't "
+            "happen. Our patients also heal twice as fast.")
+    assert ("EVD001", "twice as fast") in found(linter, text)
+
+
+def test_research_said_not_to_prove_or_to_disagree_is_not_a_claim(linter):
+    assert found(linter, "A knee brace is not proven to prevent a second ACL tear.") == []
+    assert found(linter, "Figures are given as a range, because studies found slightly different results.") == []
+
+
 def test_a_bare_yes_to_does_it_work_is_a_claim(linter):
     text = "## Does a gastric balloon work?\n\nIt does, and brilliantly.\n"
     assert found(linter, text, codes=("EVD001",)) == [("EVD001", "It does, and brilliantly")]

@@ -6,7 +6,10 @@ lines, is a heading (the first one is the title); a line that starts with a
 bullet or a number is a list item; other lines form paragraphs. A line that
 ends a sentence also ends the paragraph, because CMS exports often put each
 paragraph on one line with no blank line between them, while a line cut in the
-middle of a sentence (hard-wrapped text) continues the paragraph.
+middle of a sentence (hard-wrapped text) continues the paragraph. A line
+underlined with ``---`` or ``===`` is a heading, and a line whose words stand
+in columns (three or more spaces or a tab between them) is a row of a table,
+each column a table cell.
 """
 
 from __future__ import annotations
@@ -17,6 +20,9 @@ from lint.documents.base import Block, Document, TextBuilder
 LIST_MARKER = compile_re(r"^[ \t]*(?:[-*+•‣◦–—]|\(?\d{1,3}[.)]|\(?[a-zA-Z][.)])[ \t]+")
 _SENTENCE_END = compile_re(r"[.!?:;…][\"'”’)\]]*\s*$")
 _HEADING_MAX_WORDS = 10
+_UNDERLINE = compile_re(r"^[ \t]*(?:-{3,}|={3,})[ \t]*$")
+# the gap between two columns of a plain-text table
+_COLUMN_GAP = compile_re(r"(?<=\S)(?: {3,}|\t+)(?=\S)")
 
 
 def _lines(source: str):
@@ -60,10 +66,40 @@ def read_text(path: str, source: str) -> Document:
                 blocks.append(block)
         builder = None
 
+    underlined = set()
     for i, (s, e) in enumerate(lines):
         line = source[s:e]
-        if blank[i]:
+        if blank[i] or i in underlined:
             flush()
+            continue
+        if i + 1 < len(lines) and _UNDERLINE.match(source[lines[i + 1][0]:lines[i + 1][1]]) \
+                and not _UNDERLINE.match(line) and len(line.split()) <= _HEADING_MAX_WORDS and builder is None:
+            # "What is LASIK?" over a line of dashes
+            underlined.add(i + 1)
+            b = TextBuilder()
+            b.add_collapsed(line, s)
+            block = b.build("heading" if seen_title else "title", level=2 if seen_title else 1)
+            if block is not None:
+                blocks.append(block)
+                seen_title = True
+            continue
+        if _UNDERLINE.match(line):
+            flush()  # a rule between sections
+            continue
+        if _COLUMN_GAP.search(line.strip()) and not LIST_MARKER.match(line):
+            # a row of a plain-text table: each column is a cell
+            flush()
+            start = s
+            for cell in _COLUMN_GAP.split(line):
+                offset = line.find(cell, start - s) if cell else -1
+                if cell.strip() and offset >= 0:
+                    b = TextBuilder()
+                    lead = len(cell) - len(cell.lstrip())
+                    b.add_collapsed(cell.strip(), s + offset + lead)
+                    block = b.build("table_cell")
+                    if block is not None:
+                        blocks.append(block)
+                    start = s + offset + len(cell)
             continue
         alone = (i == 0 or blank[i - 1]) and (i + 1 >= len(lines) or blank[i + 1])
         has_more = any(not b for b in blank[i + 1 :])

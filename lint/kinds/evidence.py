@@ -156,7 +156,7 @@ def load_lexicon(path: str) -> EvidenceLexicon:
     )
     # a named source: a known body, a body phrase, or (after "according to") any capitalised name
     named_after = (
-        rf"(?:(?:the\s+)?(?:(?i:(?:medical\s+|scientific\s+)?journal)\s+)?(?:{body_phrase}|(?!(?i:{unnamed})\b)(?!{MONTHS}\b){_CAPWORD}(?:\s+(?:of\s+|for\s+|and\s+|&\s+)?{_CAPWORD})*))"
+        rf"(?:(?:the\s+)?(?:(?:19|20)\d{{2}}\s+)?(?:(?i:(?:medical\s+|scientific\s+)?journal)\s+)?(?:{body_phrase}|(?!(?i:{unnamed})\b)(?!{MONTHS}\b){_CAPWORD}(?:\s+(?:of\s+|for\s+|and\s+|&\s+)?{_CAPWORD})*))"
     )
 
     # the professions an unnamed authority claim names: "dermatologists agree", "GPs up and down the country"
@@ -180,6 +180,8 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             rf"\s+(?:in|per|(?:out\s+of|of\s+every|in\s+every))\s+(?:every\s+)?{NUMBER}\b(?!\s*{UNITS_AFTER}\b)(?!\.\d)"
             rf"(?:(?:\s+of)?(?:\s+(?:the|our|these|those|all|their))?(?:\s+[\w-]+)?\s+{pop}\b)?"
             rf"|(?<![\w.,/])(?:{QUALIFIER}\s+)?{NUMBER}\s+of\s+(?:the\s+)?{NUMBER}(?:\s+{pop})\b"
+            # the decision-aid form: "Out of 100 people who have an ablation, about 30 stop having periods"
+            rf"|\bout\s+of\s+(?:every\s+)?{NUMBER}\s+{pop}\b[^.;:!?]{{0,80}}?,\s*(?:{QUALIFIER}\s+)?{NUMBER}\b"
         ),
         "ratio": compile_builtin(
             rf"(?i)(?<![\w.,/])(?:(?:{NUMBER}|\d+(?:\.\d+)?)[-\s]?(?:times|fold)|\d+(?:\.\d+)?\s?[x×])\s+"
@@ -207,7 +209,8 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             r"|hospital\s+stays?|stays?\s+in\s+hospital)\s+(?:in\s+half|by\s+half|by\s+(?:a\s+third|two[-\s]thirds|\d+%))"
             r"|\b(?:pregnancy|success|birth|cure|survival|fusion)\s+(?:rates?|chances?)\s+(?:more\s+than\s+)?(?:double|doubles|doubled|triple"
             r"|triples|tripled)\b"
-            r"|\b(?:improves?|improved|improving|boosts?|boosted|increases?|increased|restores?|restored|gains?)\s+(?:[\w-]+\s+){0,3}?by\s+"
+            r"|\b(?:improves?|improved|improving|boosts?|boosted|increases?|increased|restores?|restored|gains?|climbs?|climbed|rises?|rose"
+            r"|jumps?|jumped)\s+(?:[\w-]+\s+){0,3}?by\s+"
             r"(?:up\s+to\s+|as\s+much\s+as\s+|over\s+|more\s+than\s+)?\d+\s*(?:decibels|db|points)\b|\bup\s+to\s+\d+\s*(?:decibels|db)\b"
             r"|\bup\s+to\s+(?:\d+|ten|eight|six|five)\s+shades\b"
             r"|\b(?:complication|infection|failure|revision|readmission|recurrence)\s+rates?\s+(?:are\s+|is\s+|were\s+|was\s+)?"
@@ -215,7 +218,7 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             r"|\b(?:halve|halves|halved|halving|double|doubles|doubled|doubling|triple|triples|tripled|quadruples)\s+(?:the|your|their|his|her)\s+"
             r"(?:risk|chance|rate|odds|success|likelihood|(?:[\w-]+\s+)?(?:weight\s+loss|results|recovery|speed|effect|benefits?"
             r"|survival|improvement|chances))\b"
-            r"|\b(?:cuts?|reduces?|reduced|lowers?|lowered|increases?|increased|raises?|raised)\s+(?:the|your)\s+(?:[\w-]+\s+)?"
+            r"|\b(?:cuts?|reduces?|reduced|lowers?|lowered|increases?|increased|raises?|raised|slashes|slashed)\s+(?:the|your|their)\s+(?:[\w-]+\s+)?"
             r"(?:risk|chance|rate|odds|likelihood)(?:\s+of(?:\s+[\w-]+){1,4}?)?\s+(?:by\s+(?:half|a\s+third|a\s+quarter|two[-\s]thirds|three[-\s]quarters)|in\s+half)\b"
             # "the risk of infection is cut by two-thirds"
             r"|\b(?:risk|chance|rate|odds|likelihood)s?\s+(?:of\s+(?:[\w-]+\s+){1,3}?)?(?:is\s+|are\s+|was\s+|were\s+)?"
@@ -231,6 +234,11 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             rf"|on\s+average\s+|up\s+to\s+|as\s+much\s+as\s+)(?:{NUMBER}|\d+(?:\.\d+)?)\s*(?:kg|kilos?|kilograms?|lbs?"
             rf"|pounds|stones?|st|dress\s+sizes?)\b"
             rf"|\baverage\s+(?:weight\s+)?loss\s+of\s+(?:{NUMBER}|\d+(?:\.\d+)?)\s*(?:kg|kilos?|kilograms?|lbs?|pounds|stones?|st|%)"
+            # "more than double what patients achieve on tablets", "live an average of 12 years longer", "a stroke risk that
+            # is a fraction of open-heart surgery's"
+            r"|\b(?:more\s+than\s+)?(?:double|twice|triple|three\s+times|half)\s+what\s+(?:patients|people|you|most|others|women|men)\b"
+            rf"|\b(?:live|lives|living)\s+(?:an\s+average\s+of\s+|on\s+average\s+|up\s+to\s+)?(?:{NUMBER}|\d+)\s+years?\s+longer\b"
+            r"|\ba\s+fraction\s+of\s+(?:that\s+of\s+|that\s+after\s+|with\s+)?(?:[\w-]+\s+){0,2}?(?:surgery|operation|treatment|procedure)\b"
             # "PAE shrinks the prostate by a third", "lowers blood pressure by an average of 10 points"
             r"|\b(?:shrinks?|shrank|shrunk|reduces?|reduced|cuts?|lowers?|lowered|drops?|dropped|boosts?|boosted|improves?|improved"
             r"|increases?|increased|raises?|raised)\s+(?:[\w-]+\s+){0,3}?by\s+(?:a\s+third|half|a\s+quarter|two[-\s]thirds"
@@ -315,7 +323,14 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             r"|\b(?:never|won[’']t|will\s+not|will\s+never)\s+(?:ever\s+)?(?:return|returns|come\s+back|comes\s+back|grows?\s+back"
             r"|recurs?|re-?forms?|forms?\s+again|wears?\s+out|fades?|wears?\s+off"
             r"|need\s+(?:replacing|redoing|repeating|to\s+be\s+(?:repeated|redone|replaced)))\b"
-            r"|\bno\s+chance\s+of\s+(?:it|them|the\s+[\w-]+)\s+(?:coming|growing)\s+back\b"
+            r"|\bno\s+(?:chance|risk)\s+of\s+(?:it|them|the\s+[\w-]+)\s+(?:coming|growing)\s+back\b"
+            # "the cancer rarely, if ever, returns", "you'll never need to go under the knife", "never needing medication
+            # again", "we have never needed to convert a case to open surgery"
+            r"|\brarely,?\s+if\s+ever,?\s+(?:returns?|comes?\s+back|recurs?|grows?\s+back)\b"
+            r"|\bnever\s+(?:need|needs|needing|have|has)\s+to\s+(?:go\s+under\s+the\s+knife|have\s+(?:surgery|an\s+operation))\b"
+            r"|\bnever\s+(?:need|needs|needing|needed)\s+(?:[\w-]+\s+){0,2}?(?:medication|medicines?|tablets|pills|glasses|surgery|treatment"
+            r"|antibiotics|injections)\s+again\b"
+            r"|\b(?:have|has)\s+never\s+(?:once\s+)?(?:needed|had)\s+to\s+(?:convert|transfuse|re-?operate|readmit)\b"
             r"|\b(?:has|have|had)\s+never\s+(?:once\s+)?needed\s+(?:to\s+be\s+(?:repeated|redone|replaced)|a\s+second|another|redoing)\b"
             r"|\bnever\s+need\s+(?:another|a\s+second|a\s+repeat|more|further)\s+(?:session|treatment|operation|procedure|injection"
             r"|round|course|appointment|surgery)s?\b"
@@ -337,6 +352,8 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         "speed": compile_builtin(
             r"(?i)\b(?:relief|results?|improvements?|recovery|healing|difference)\s+(?:in|within)\s+(?:as\s+little\s+as|just|only)\s+"
             r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a)\s+(?:hours?|days?|weeks?|sessions?|treatments?|visits?)\b"
+            # "solves colic, reflux and poor weight gain in one go"
+            r"|\b(?:solves?|fix(?:es)?|cures?|clears?|sorts?|treats?|ends?)\s+(?:[\w'-]+,?\s+){1,6}?in\s+(?:one|a\s+single)\s+(?:go|hit|session|visit|sitting)\b"
             # "erases most tattoos in as few as three sessions"
             r"|\b(?:in|within|after)\s+as\s+few\s+as\s+(?:\d+|one|two|three|four|five|six)\s+(?:sessions?|treatments?|visits?|appointments?"
             r"|days?|weeks?|nights?)\b"
@@ -390,6 +407,12 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             # "works every bit as well", "because it simply works better", "the acne treatment that actually works",
             # "Why laser beats Accutane"
             r"|\bworks?\s+every\s+bit\s+as\s+well\b|\b(?:simply|just|really|actually)\s+works?\s+better\b"
+            # "our program actually works" (not "how the treatment actually works"), "achieves the same results without the knife",
+            # "members live longer, healthier lives"
+            r"|(?<!\bhow\s)(?<!\bwhat\s)(?<!\bwhether\s)(?<!\bhow\sit\s)\b(?:program|programme|treatment|therapy|method|approach|system"
+            r"|procedure|it|this)\s+(?:actually|really|genuinely)\s+works\b"
+            r"|\b(?:achieves?|gives?|delivers?|gets?)\s+the\s+same\s+results?\s+(?:as|without)\b"
+            r"|\blive\s+longer,?\s+(?:and\s+)?(?:healthier|happier|fuller)\s+lives\b"
             r"|\bthat\s+(?:actually|really|finally)\s+works\b|\b(?:why|how)\s+[\w-]+(?:\s+[\w-]+)?\s+beats\s+[\w-]+"
             r"|\bfor\s+every(?:one|body)\s+who\s+(?:walks|comes|tries|visits|has|gets|books)\b"
             r"|\b(?:is|are)\s+(?:usually\s+|often\s+)?all\s+(?:almost\s+|nearly\s+)?(?:anyone|anybody|most\s+people|you)\s+(?:will\s+)?(?:ever\s+)?needs?\b"
@@ -467,6 +490,8 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             rf"(?i)(?<![\w-])(?:{QUALIFIER}\s+)?(?:half|one[-\s]half|a\s+third|one[-\s]third|two[-\s]thirds|a\s+quarter"
             r"|one[-\s]quarter|three[-\s]quarters|a\s+fifth|one[-\s]fifth|the\s+(?:vast|overwhelming|great)\s+majority)"
             rf"\s+of\s+(?:all\s+|the\s+|our\s+|these\s+|those\s+|their\s+)?(?:[\w-]+\s+){{0,2}}?{pop}\b"
+            # "more than half become completely symptom-free"
+            r"|\b(?:more\s+than|over|nearly|almost|well\s+over)\s+half\s+(?:become|are|get|go|feel|stop|report|say|see|walk|leave|need)\b"
         ),
     }
     research = {
@@ -591,6 +616,7 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         r"|figures\s+(?:from|published\s+by)|statistics\s+(?:from|published\s+by)|research\s+(?:by|from)|guidance\s+(?:from|by)"
         r"|guidelines?\s+(?:from|by)|(?:study|report|review|trial|audit|survey|analysis)\s+(?:by|from|published\s+in)"
         r"|sources?:|source\s+for\s+this|(?:are|is|were|was)\s+(?:taken\s+)?from|comes?\s+from|taken\s+from"
+        r"|(?:evidence|data|figures|research|studies)\s+(?:reviewed|compiled|collected|gathered|summari[sz]ed|pooled)\s+by"
         r"|(?:results?|findings?|it|they|this|the\s+(?:study|trial|review))\s+(?:appeared|were\s+published|was\s+published)\s+in"
         r"|submits\s+(?:its\s+|their\s+)?(?:results|data|figures)\s+to))\s+"
         rf"{named_after}"
@@ -602,7 +628,7 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         rf"|(?<=\b[Tt]he\s)(?:{_CAPWORD}\s+){{0,3}}{_CAPWORD}(?=\s+(?i:guidelines?|guidance|study|trial|audit|review|survey|registry|report)\b))"
         r"(?:\s+\([A-Z][\w&]{1,12}\))?"
         rf"(?:(?:[’']s)?(?:\s+(?:{_CAPWORD}|(?i:website|leaflet|guidance|guideline|guidelines|summary|summaries|page|pages|factsheet"
-        r"|booklet|information|patient|on|about|for|outpatient|international|national|clinical|practice|latest|current|joint"
+        r"|booklet|information|patient|on|about|for|outpatient|international|national|clinical|practice|latest|current|joint|evidence"
         r"|updated|consensus|study|trial|audit|review|survey|registry|report|(?:19|20)\d{2}|[a-z]+(?:ectomy|oscopy|otomy|plasty)))){0,6})?"
         r"(?:\s+\([^()]{1,60}\))?"
         # and a description between commas: "Versus Arthritis, a UK charity, estimates", "the guidelines,
@@ -613,8 +639,16 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         r"|gives|gave|give|lists|listed|list|provides|provided|provide|sets?\s+out|describes|described|describe"
         r"|put|advises|advise|states|stated|state|found|finds|find|notes|noted|note|publishes|published|publish|suggests|suggest"
         r"|shows|showed|shown|show|studied|examined|followed|tracked|compared|analysed|analyzed|surveyed|measured|calculated"
-        r"|concluded|concludes|conclude|recorded|records|counted"
+        r"|concluded|concludes|conclude|recorded|records|counted|tracks|collects|collected|monitors|monitored"
         r"|figures|data|statistics|guidance|guidelines?|audit|registry|review)\b"
+        # figures said to come from a described, dated study: "The figures in this paragraph come from a study of more than
+        # 850,000 operations in England, published in 2020."
+        r"|(?i:\b(?:figures|numbers|data|statistics|rates)\s+(?:in\s+this\s+(?:paragraph|section|table)\s+|here\s+|below\s+)?"
+        r"(?:come|are\s+taken|are)\s+from\s+an?\s+(?:[\w-]+\s+){0,3}?(?:study|review|trial|audit|analysis|survey)\b[^.]{0,120}?"
+        r"\b(?:19|20)\d\d\b)"
+        # a named trial or study the figures come from: "In the C-GALL trial, about 75 out of 100 ...", "In the ProtecT
+        # trial" (a name with a second capital or a digit, or a capitalised word: not "In the trial")
+        r"|(?-i:\b[Ii]n\s+the\s+(?:[A-Z][\w-]*[A-Z\d][\w-]*|[A-Z][a-z]+)\s+(?:trial|study|audit|registry|review|cohort))\b"
         # a journal named anywhere
         rf"|\b{journals}\b"
         # the provider's own dated audit, as the in-house message asks: "in our 2023 audit of 310 operations",
@@ -655,14 +689,14 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             "shed", "sheds", "shedding", "drop", "drops", "dropped", "loss", "extra", "additional", "halves",
             "halved", "halving", "cuts", "cut", "reduces", "slashes", "doubles", "doubled", "double", "triple",
             "tripled", "decibels", "db", "improve", "improves", "boost", "boosts", "one-tenth", "tenth", "barely", "shades",
-            "often", "frequently",
+            "often", "frequently", "climb", "climbs", "climbed", "rises", "rose", "jumps", "jumped", "longer",
             # "3x faster" ("2× more likely" is let through by its sign)
             *(f"{n}x" for n in range(1, 101)),
         }),
         "proportion": frozenset({"half", "third", "thirds", "quarter", "quarters", "fifth", "majority"}),
         "recovery": frozenset({"back", "again"}),
         "zero": frozenset({"zero"}),
-        "speed": frozenset({"little", "just", "only", "few"}),
+        "speed": frozenset({"little", "just", "only", "few", "go", "hit", "single"}),
         "return": frozenset({"back", "return", "returns", "returning", "again", "needing", "driving", "walking", "normal",
                              "goes", "itch", "stiffness", "ringing",
                              "working", "swimming", "running", "exercising", "walk", "resume", "resumes", "resumed",
@@ -691,11 +725,12 @@ def load_lexicon(path: str) -> EvidenceLexicon:
                                  "regenerates", "regenerating", "rebuilds", "rebuilding", "rewires", "rewiring",
                                  "eliminates", "eliminate", "tracks", "toxins", "detoxifies", "detoxes", "everyone",
                                  "everybody", "anyone", "anybody", "case", "cases", "patient", "typical", "time",
-                                 "routine", "commonplace", "client", "customer", "bit", "beats", "actually", "really",
+                                 "routine", "commonplace", "client", "customer", "bit", "beats", "actually", "really", "same", "lives",
+                                 "genuinely",
                                  "simply"}),
         "count": frozenset({"million", "billion"}),
         "durability": frozenset({"good", "life", "lives", "ever", "forever", "permanently", "permanent", "never", "won",
-                                 "chance", "again", "gone", "fixed", "sorted", "cured", "reason", "hold", "holds", "held",
+                                 "chance", "again", "gone", "fixed", "rarely", "risk", "sorted", "cured", "reason", "hold", "holds", "held",
                                  "persist", "persists", "persisted", "endure", "endures", "past", "days"}),
         "research-generic": frozenset(lowered("research_subjects") | lowered("qualified_research_subjects")),
         "research-proven": frozenset({"proven", "proved", "tested", "validated", "shown", "documented", "community",
@@ -770,6 +805,7 @@ class SourceFinder:
         self._index: dict[int, int] | None = None
         self._abbreviated = False
         self._abbreviated_source = None
+        self._declared: bool | None = None
 
     def link_is_source(self, target: str) -> bool:
         t = target.strip()
@@ -845,6 +881,26 @@ class SourceFinder:
                 )
         return self._abbreviated_source
 
+    def page_declares_sources(self) -> bool:
+        """Does the page say, once, where all its figures come from, and name the source there?"""
+        if self._declared is None:
+            self._declared = False
+            for u in self.page.units:
+                if u.block.scope not in ("paragraph", "list_item") or "from" not in u.block.text:
+                    continue
+                m = _PAGE_SOURCE_DECLARATION.search(u.block.text)
+                if m is None:
+                    continue
+                sentences = sentences_of(u)
+                flags = self.sentence_flags(u, sentences)
+                # the declaration's sentence, or the two after it ("the figures come from two sources. The first is
+                # the NICE guideline ...") name the source
+                k = max(0, bisect.bisect_right([a for a, _ in sentences], m.start()) - 1)
+                if any(flags[k:k + 3]):
+                    self._declared = True
+                    break
+        return self._declared
+
     def sentence_flags(self, unit, sentences) -> list[bool]:
         """For each sentence (start, end) of a block: does it carry a source?"""
         spans = self.spans(unit)
@@ -859,7 +915,7 @@ class SourceFinder:
                 (any(flags) if going_on.group("named")
                  # figures continued from a sentence whose own figures took their source from the one before it
                  else flags[k - 1] or (going_on.group("figures") is not None and k > 1 and flags[k - 2])) if k
-                else not text[:s].strip() and self._previous_ends_sourced(unit)
+                else not text[:s].strip() and self._previous_ends_sourced(unit, reach=4 if going_on.group("named") else 1)
             ):
                 # it goes on reporting the source just named, in the same paragraph or at the start of the
                 # next: "The audit studied 33,000 operations. It found bleeding after 3.5%. In the same audit,
@@ -868,17 +924,23 @@ class SourceFinder:
             flags.append(flag)
         return flags
 
-    def _previous_ends_sourced(self, unit) -> bool:
-        """Does the paragraph before this block end with a sentence that carries a source?"""
+    def _previous_ends_sourced(self, unit, reach: int = 1) -> bool:
+        """Does the paragraph before this block end with a sentence that carries a source? With ``reach`` above 1
+        (a sentence that names the study it goes on with: "In the same evidence review, ..."), any of that many
+        blocks before, lists included, may carry it."""
         if self._index is None:
             self._index = {id(u.block): i for i, u in enumerate(self.page.units)}
         i = self._index.get(id(unit.block), 0)
-        if i == 0:
-            return False
-        previous = self.page.units[i - 1]
-        if previous.block.scope != "paragraph" or not previous.sentences:
-            return False
-        return self.sentence_flags(previous, previous.sentences)[-1]
+        for previous in self.page.units[max(0, i - reach):i][::-1]:
+            if previous.block.scope in ("title", "heading") or not previous.sentences:
+                return False
+            if reach == 1:
+                if previous.block.scope != "paragraph":
+                    return False
+                return self.sentence_flags(previous, previous.sentences)[-1]
+            if any(self.sentence_flags(previous, previous.sentences)):
+                return True
+        return False
 
     def page_has_sources(self) -> bool:
         if self.has_reference_list:
@@ -887,14 +949,18 @@ class SourceFinder:
 
 
 def lead_in_sourced(units, index, sources) -> bool:
-    """A list item takes the source of the paragraph that introduces its list: one ending in a colon
-    whose last sentence cites, or one that says where "the figures below" come from."""
-    if units[index].block.scope != "list_item":
+    """A list item or a table cell takes the source of the paragraph that introduces its list or table: one
+    ending in a colon whose last sentence cites, one that says where "the figures below" come from, or (for a
+    table) the caption or paragraph just above it that cites."""
+    scope = units[index].block.scope
+    if scope not in ("list_item", "table_cell"):
         return False
+    if scope == "table_cell" and _has_source_column(units, index):
+        return True
     j = index
     for _ in range(4):
         j -= 1
-        while j >= 0 and units[j].block.scope == "list_item":
+        while j >= 0 and units[j].block.scope == scope:
             j -= 1
         if j < 0 or units[j].block.scope != "paragraph":
             return False
@@ -903,8 +969,14 @@ def lead_in_sourced(units, index, sources) -> bool:
         if not sentences:
             return False
         text = lead.block.text.rstrip()
+        if scope == "table_cell":
+            return any(sources.sentence_flags(lead, sentences)) or _has_source_column(units, index)
         if text.endswith(":"):
-            if sources.sentence_flags(lead, sentences[-1:])[0]:
+            # the whole paragraph's flags: its last sentence may go on from a cited one ("... (Ardern et al.,
+            # 2014). It found that:"), or an earlier one says where the figures are from ("These figures are from
+            # the NICE evidence review. Out of 100 people who have keyhole surgery:")
+            flags = sources.sentence_flags(lead, sentences)
+            if flags[-1] or (any(flags) and _POINTS_BELOW.search(text)):
                 return True
             if len(text.split()) > 4:
                 return False
@@ -913,6 +985,34 @@ def lead_in_sourced(units, index, sources) -> bool:
         if not _POINTS_BELOW.search(lead.block.text):
             return False
         return any(sources.sentence_flags(lead, sentences))
+    return False
+
+
+def _has_source_column(units, index) -> bool:
+    """Is a table cell in a table with a column headed "Source" (each row names where its figures come from)?"""
+    j = index
+    while j > 0 and units[j - 1].block.scope == "table_cell":
+        j -= 1
+    for u in units[j:index + 40]:
+        if u.block.scope != "table_cell":
+            break
+        if _SOURCE_HEADER.match(u.block.text):
+            return True
+    return False
+
+
+def study_before(text: str, sentences, flags, i: int, in_house) -> bool:
+    """Does a sentence two to four before sentence ``i`` of a block cite a study whose figures the paragraph goes on
+    to give, sentence after sentence ("The ProtecT trial compared ... [2]. After 10 years, about 1% ... . The cancer
+    had spread in 2.4% ... . In the monitoring group, the figure was 6.0%.")? Every sentence between must give a
+    figure and none may be the provider's own: "A Cochrane review found ... . With SMILE, that simply doesn't
+    happen. SMILE patients also heal twice as fast" adds a claim of the page's own."""
+    for j in range(i - 2, max(-1, i - 5), -1):
+        between = sentences[j + 1]
+        if not _FIGURE.search(text, *between) or in_house.search(text, *between):
+            return False
+        if flags[j] and _STUDY_OPENING.search(text, *sentences[j]):
+            return True
     return False
 
 
@@ -990,6 +1090,10 @@ class UncitedClaim(Kind):
                         kind == "experts" and _PROFESSION_HINT.search(text)):
                     continue
                 for m in pattern.finditer(text):
+                    if _MIXED_AFTER.match(text, m.end()):
+                        continue  # "Some figures are given as a range, because studies found slightly different results"
+                    if _NOT_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+                        continue  # "Eye exercises are not proven to correct nearsightedness": no claim is made
                     if _ASKED.search(text, max(0, m.start() - 30), m.start()):
                         continue  # "what the research shows", "What does the research show?": a topic, not a claim
                     if kind == "narrative":
@@ -1031,8 +1135,12 @@ class UncitedClaim(Kind):
                 and _GUIDANCE_HEDGE.search(text, _clause_start(text, bounds[0], start), start) \
                 and not _SALES_TIME.search(text, start, end):
             return False  # "most people go back to office work after 2 weeks", "surgery may work better than"
+        if kind in ("return", "comparison", "durability") and _TRADE_OFF_AFTER.match(text, end, bounds[1]):
+            return False  # "This stops periods permanently, but it is major surgery": a benefit weighed against a cost
         if kind in ("return", "comparison", "durability") and _HEDGE_AFTER.match(text, end, bounds[1]):
             return False  # "symptoms stay much the same for years in some people"
+        if kind == "comparison" and _ASKED.search(text, max(bounds[0], start - 30), start):
+            return False  # "we explain how the treatment actually works": a topic, not a claim
         if kind == "comparison" and _DEFINITION_BEFORE.search(text, bounds[0], start):
             return False  # "Chronic pain is pain that lasts for more than three months": a definition
         if _EXAMPLE_BEFORE.search(text, max(bounds[0], start - 30), start):
@@ -1107,7 +1215,13 @@ class UncitedClaim(Kind):
                     near = [j for j in near if j >= i]
                 if near:
                     continue
-                if (i - before < 0 or unit.block.scope == "list_item") and lead_in_sourced(units, index, sources):
+                if not kind.startswith("research") and not self.lex.in_house.search(sentence):
+                    if study_before(text, sentences, flags, i, self.lex.in_house):
+                        continue  # "The ProtecT trial compared ... [2]. ... . In the monitoring group, the figure was 6.0%."
+                    if sources.page_declares_sources():
+                        continue  # "Unless we say otherwise, the figures on this page come from NICE guideline NG88."
+                if (i - before < 0 or unit.block.scope in ("list_item", "table_cell")) \
+                        and lead_in_sourced(units, index, sources):
                     continue
                 yield self._finding(unit, s, e, kind, sentence)
 
@@ -1183,8 +1297,34 @@ _SALES_TIME = compile_builtin(r"(?i)\b(?:just|only|as\s+little\s+as)\s+(?:\d|one
 # a lead-in that points at the list after it: "the figures below", "the following risks"
 _POINTS_BELOW = compile_builtin(
     r"(?i)\b(?:below|the\s+following|as\s+follows|listed\s+here|in\s+this\s+list"
-    # "These figures come from the Vascular Society": the figures of the list after it
-    r"|th(?:ese|e)\s+(?:figures|numbers|rates|risks|statistics)\s+(?:here\s+)?(?:come|are|were\s+taken)\s+from)\b"
+    # "These figures come from the Vascular Society", "The figures that follow come from": the figures of the list after it
+    r"|(?:figures|frequencies|numbers|rates|risks|statistics)\s+(?:here\s+|that\s+follow\s+)?(?:come|are|were\s+taken)\s+from)\b"
+)
+# research said to disagree: "studies found slightly different results", "the evidence is mixed"
+_MIXED_AFTER = compile_builtin(
+    r"(?i)\s*(?:that\s+)?(?:slightly\s+|somewhat\s+|very\s+|quite\s+|rather\s+)?(?:different|differing|varying|mixed|conflicting|inconsistent"
+    r"|contradictory)\b"
+)
+# a negation just before a research claim: "are not proven to", "has never been shown to"
+_NOT_BEFORE = compile_builtin(r"(?i)(?:\bnot|\bnever|n[’']t)\s+(?:(?:been|yet|be|fully|clearly|conclusively|well)\s+){0,3}$")
+_SOURCE_HEADER = compile_builtin(r"(?i)\s*(?:sources?|references?|evidence|where\s+(?:the\s+)?figures?\s+come\s+from)\s*:?\s*$")
+# a figure in a sentence: a number, a percentage, "half", "a third"
+_FIGURE = compile_builtin(
+    r"(?i)\d|\b(?:half|third|thirds|quarter|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty"
+    r"|sixty|seventy|eighty|ninety|hundred|most|many|some|few|none|majority|minority)\b"
+)
+# a paragraph's opening sentence that describes the study its figures come from
+_STUDY_OPENING = compile_builtin(
+    r"(?i)\b(?:trial|study|studies|review|meta-analysis|audit|registry|cohort|survey|analysis|paper|guideline|guidelines"
+    r"|followed|compared|studied|enrolled|randomi[sz]ed|looked\s+at)\b"
+)
+# a page that says where its figures come from, once for all of them: "Unless we say otherwise, the figures come from
+# two sources", "Most figures here come from NICE", "All the numbers on this page are taken from ..."
+_PAGE_SOURCE_DECLARATION = compile_builtin(
+    r"(?i)\b(?:unless\s+(?:we\s+say|stated|we\s+state|noted)\s+otherwise,?\s+(?:the|our|all)\s+|(?:all|most)\s+(?:of\s+)?(?:the\s+|our\s+)?"
+    r"|(?:the|our)\s+(?=(?:figures|numbers|statistics|data|frequencies)\s+(?:on|in)\s+this\s+))"
+    r"(?:figures|numbers|statistics|data|frequencies)\s+(?:(?:on|in)\s+this\s+(?:page|leaflet|guide|booklet|decision\s+aid)\s+|here\s+)?"
+    r"(?:come|comes|are\s+taken|were\s+taken|are\s+drawn|were\s+drawn)\s+from\b"
 )
 # a sentence that opens by naming its own source: "According to NICE, ...", "However, according to ..."
 _FORWARD_ATTRIBUTION = compile_builtin(
@@ -1224,8 +1364,12 @@ _CONTINUES_SOURCE = compile_builtin(
     r"|(?P<figures>(?:put\s+another\s+way|in\s+other\s+words|that\s+is|of\s+(?:these|those|them)|among\s+(?:these|those|them)"
     r"|the\s+(?:rates?|figures?|risks?|numbers?|proportions?|shares?)\s+(?:was|were|is|are|fell|rose|dropped)"
     r"|th(?:is|at)\s+(?:compares|compared|rises|rose|falls|fell)|the\s+same\s+(?:was|is)\s+true)\b)"
-    r"|(?P<named>in\s+(?:the\s+same|that|this|the)\s+(?:(?:(?:van|de|der|den|von|la|le|du|da|di)\s+)*(?-i:[A-Z][\w-]*)\s+)?(?:study|trial"
+    r"|(?P<named>in\s+(?:the\s+same|that|this|the)\s+(?:(?:(?:van|de|der|den|von|la|le|du|da|di)\s+)*(?-i:[A-Z][\w-]*)\s+)?"
+    r"(?:(?:evidence|systematic|clinical|national|large|same)\s+)?(?:study|trial"
     r"|audit|review|survey|report|registry|analysis|guidance|guidelines))\b)"
+)
+_TRADE_OFF_AFTER = compile_builtin(
+    r"(?i)[^.;:!?]{0,25}?,\s*but\s+(?:it|this|they|there|the|skin|you|your|some|a)\b"
 )
 _HEDGE_AFTER = compile_builtin(
     r"(?i)\s*,?\s*(?:in|for)\s+(?:some|many|a\s+few|certain)\s+(?:people|patients|cases|women|men|children)\b"

@@ -22,6 +22,17 @@ from lint.yamlio import load_yaml
 GRADE_SCOPES = ("paragraph", "list_item")
 
 
+def sentence_spans(unit):
+    """The block's sentences as spans, as the page reads them (``Unit.sentences``: a reference marker after a full
+    stop ends its sentence, "age.¹ It can" is two)."""
+    doc = unit.doc
+    sents = list(doc.sents)
+    if len(sents) == len(unit.sentences):
+        return sents
+    spans = (doc.char_span(a, b, alignment_mode="expand") for a, b in unit.sentences)
+    return [sp for sp in spans if sp is not None]
+
+
 def count_words(span) -> int:
     """Words as a reader counts them: "well-known" and "24-48" are one word each."""
     return len(words_of(span))
@@ -77,7 +88,7 @@ class SentenceLength(Kind):
     def check(self, page):
         limit = self.opts["max_words"]
         for unit in self.units(page):
-            for sent in unit.doc.sents:
+            for sent in sentence_spans(unit):
                 words = count_words(sent)
                 if words > limit:
                     text = sent.text.rstrip()
@@ -130,7 +141,7 @@ def grade_counts(units, counter: SyllableCounter) -> GradeCounts:
     """
     words = sentences = syllables = poly = 0
     for unit in units:
-        for sent in unit.doc.sents:
+        for sent in sentence_spans(unit):
             ws = words_of(sent)
             if not ws:
                 continue
@@ -498,7 +509,7 @@ _NAMED_BEFORE = compile_re(
     r"\b(?:study|trial|review|audit|registry|survey|project|programme|program|collaboration|group)\s+"
     r"(?:called|named|known\s+as|nicknamed|dubbed)\s+(?:the\s+)?$"
 )
-_STUDY_AFTER = compile_re(r"(?:\s*-?\d{1,2}[a-z]?)?\s+(?:study|trial|trials|registry|audit|survey|review|collaboration|cohort)\b", re.I)
+_STUDY_AFTER = compile_re(r"(?:\s*-?\d{1,2}[a-z]?)?\s+(?:study|studies|trial|trials|registry|audit|survey|review|collaboration|cohort)\b", re.I)
 
 
 def _capital_line(source: str, pos: int) -> bool:

@@ -204,7 +204,7 @@ class SentenceModel(Kind):
     def check(self, page):
         sources = None
         if self.lex is not None:
-            from lint.kinds.evidence import SourceFinder, lead_in_sourced
+            from lint.kinds.evidence import SourceFinder, lead_in_sourced, study_before
 
             sources = SourceFinder(self.lex, page)
         min_words = self.opts["min_words"]
@@ -227,15 +227,18 @@ class SentenceModel(Kind):
                         flags = sources.sentence_flags(unit, sentences)
                     # the sentence before, or the two after ("A trial compared ... . Surgery relieved
                     # symptoms better (Gerritsen et al., 2002).") may carry the claim's source
-                    if any(flags[j] for j in range(max(0, i - 1), min(len(flags), i + 3))):
+                    if any(flags[j] for j in range(max(0, i - 1), min(len(flags), i + 3))) \
+                            or study_before(text, sentences, flags, i, self.lex.in_house):
                         continue
-                    if unit.block.scope == "list_item":
+                    if sources.page_declares_sources():
+                        continue  # a decision aid that says once where all its figures come from
+                    if unit.block.scope in ("list_item", "table_cell"):
                         if positions is None:
                             positions = {id(u): k for k, u in enumerate(page.units)}
                         if lead_in_sourced(page.units, positions[id(unit)], sources):
                             continue
                 # the span is the sentence without its closing punctuation and spaces
-                while end > start and not text[end - 1].isalnum():
+                while end > start and not (text[end - 1].isalnum() or text[end - 1] in "%)]"):
                     end -= 1
                 hit = self.hit(unit, start, end, score=f"{score:.2f}")
                 hit.score = score

@@ -606,6 +606,11 @@ def _named(tok) -> bool:
     after = " ".join(t.lower_ for t in doc[tok.i + 1 : tok.i + 3])
     if after.startswith(("and colleagues", "et al", "and co-workers", "trial", "study")):
         return True
+    # an author with a year: "Gerritsen 2002", "(Padua, 2001)"
+    following = doc[tok.i + 2] if tok.i + 2 < len(doc) and doc[tok.i + 1].text in (",", "(") else (
+        doc[tok.i + 1] if tok.i + 1 < len(doc) else None)
+    if following is not None and len(following.text) == 4 and following.text[:2] in ("19", "20") and following.text.isdigit():
+        return True
     for j in range(tok.i + 1, min(len(doc), tok.i + 4)):
         word = doc[j].text
         if word in _INSTITUTION_WORDS:
