@@ -41,9 +41,21 @@ def test_text_underlined_headings_and_rules():
     ]
 
 
+def test_text_capital_questions_are_headings_and_contact_lines_are_not():
+    src = ("Cataract Surgery\n\nWHAT ARE THE RISKS?\n\nSerious problems are rare.\n\nCONTACT DETAILS\n\n"
+           "Eye Unit: 0117 555 0200 (24 hours)\n\nWhat happens next?\n\nWe write to you.\n")
+    _, got = blocks("a.txt", src)
+    assert [(s, t) for s, t, _ in got] == [
+        ("title", "Cataract Surgery"), ("heading", "WHAT ARE THE RISKS?"), ("paragraph", "Serious problems are rare."),
+        ("heading", "CONTACT DETAILS"), ("paragraph", "Eye Unit: 0117 555 0200 (24 hours)"),
+        ("paragraph", "What happens next?"), ("paragraph", "We write to you."),
+    ]
+
+
 def test_text_columns_are_table_cells_mapped_to_the_source():
     src = ("Table: Key figures. Sources: NICE.\n\n"
            "                     Surgery        Wait\n"
+           "  -----------------  -------------  ---------------\n"
            "Needs an operation   All            About 25 in 100\n"
            "Quality of life      Similar        Similar\n")
     _, got = blocks("a.txt", src)

@@ -227,6 +227,28 @@ def test_figures_reported_sentence_after_sentence_from_a_cited_study(linter):
     assert ("EVD001", "twice as fast") in found(linter, text)
 
 
+def test_a_departments_page_of_its_own_audited_results_is_sourced_by_the_audit(linter):
+    text = ("This page reports the results of hip surgery in our department over two audit years. The figures were "
+            "checked by the hospital's Clinical Audit Department in November 2024.\n\n"
+            "Our infection rate was 0.6%, below the national figure.\n")
+    assert found(linter, text) == []
+    text = "This page reports the results of hip surgery in our department.\n\nOur infection rate was 0.6%.\n"
+    assert found(linter, text) == [("EVD001", "0.6%")]
+
+
+def test_a_list_under_a_hedged_lead_in_is_guidance(linter):
+    text = "Most people:\n\n- return to desk work after one to two weeks\n- drive again after three weeks\n"
+    assert found(linter, text) == []
+    text = "After ACL surgery:\n\n- you return to desk work after one week\n"
+    assert found(linter, text) == [("EVD001", "return to desk work after one week")]
+
+
+def test_a_study_named_in_the_sentence_after_sources_it(linter):
+    text = ("A large American study compared antibiotics with surgery. It was called the Comparison of Outcomes of "
+            "Antibiotic Drugs and Appendectomy (CODA) trial.")
+    assert found(linter, text) == []
+
+
 def test_research_said_not_to_prove_or_to_disagree_is_not_a_claim(linter):
     assert found(linter, "A knee brace is not proven to prevent a second ACL tear.") == []
     assert found(linter, "Figures are given as a range, because studies found slightly different results.") == []

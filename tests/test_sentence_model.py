@@ -109,9 +109,9 @@ def test_an_evidence_claim_with_a_source_beside_it_is_not_reported(linter):
 def test_the_model_defers_to_the_phrase_rules_of_its_category():
     from lint.engine import Linter
 
-    # PRM002 reports "forever" in this sentence; PRM007 (here at a low threshold, so that it scores the
+    # PRM002 reports "last forever" in this sentence; PRM007 (here at a low threshold, so that it scores the
     # sentence as sales copy) stays silent there, and speaks once PRM002 is turned off
-    text = "Say goodbye forever to tired, heavy legs and hello to summer dresses."
+    text = "You will wonder why you waited so long to get your legs back, and the results last forever."
     low = {"PRM007": {"threshold": 0.5}}
     with_phrase_rules = Linter(Settings(rules=low))
     codes = [f.code for f in lint_text(with_phrase_rules, text).findings]

@@ -27,6 +27,12 @@ def test_a_procedure_named_naturally_on_its_own_page_is_not_stuffing(linter):
     assert seo(linter, source, "SEO001", "html") == []
 
 
+def test_a_time_repeated_in_instructions_is_not_a_search_phrase(linter):
+    text = ("Stop eating at midnight before the morning of surgery. Take your tablets on the morning of surgery. "
+            "Shower on the morning of surgery. Arrive at 7am on the morning of surgery. Bring your letter.")
+    assert seo(linter, text, "SEO001", "md") == []
+
+
 @pytest.mark.parametrize("text,spam", [
     ("Looking for the best vasectomy in Leeds? Call now.", "Looking for the best vasectomy in Leeds"),
     ("Before deciding on spine surgery, you should consider other options in Lucknow if they are open.",

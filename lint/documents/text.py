@@ -21,6 +21,8 @@ LIST_MARKER = compile_re(r"^[ \t]*(?:[-*+•‣◦–—]|\(?\d{1,3}[.)]|\(?[a-z
 _SENTENCE_END = compile_re(r"[.!?:;…][\"'”’)\]]*\s*$")
 _HEADING_MAX_WORDS = 10
 _UNDERLINE = compile_re(r"^[ \t]*(?:-{3,}|={3,})[ \t]*$")
+# a rule between sections or under a table's header row: "-----  -----", "+----+----+"
+_RULE = compile_re(r"^[ \t]*[-=+|:]*[-=]{3,}[-=+|: \t]*$")
 # the gap between two columns of a plain-text table
 _COLUMN_GAP = compile_re(r"(?<=\S)(?: {3,}|\t+)(?=\S)")
 
@@ -42,8 +44,14 @@ def _lines(source: str):
 
 def _looks_like_heading(line: str) -> bool:
     stripped = line.strip()
-    if not stripped or _SENTENCE_END.search(stripped) or stripped.endswith(","):
+    if not stripped or stripped.endswith(","):
         return False
+    # a question in capitals on its own line is a heading ("WHAT ARE THE RISKS?"); other closing punctuation ends a
+    # sentence
+    if _SENTENCE_END.search(stripped) and not (stripped.endswith("?") and stripped.isupper() and len(stripped.split()) <= 8):
+        return False
+    if sum(c.isdigit() for c in stripped) >= 6:
+        return False  # a line of contact details: "Surgical Assessment Unit: 0117 555 0200 (24 hours)"
     if LIST_MARKER.match(line):
         return False
     words = stripped.split()
@@ -83,8 +91,8 @@ def read_text(path: str, source: str) -> Document:
                 blocks.append(block)
                 seen_title = True
             continue
-        if _UNDERLINE.match(line):
-            flush()  # a rule between sections
+        if _RULE.match(line):
+            flush()  # a rule between sections, or under a table's header row
             continue
         if _COLUMN_GAP.search(line.strip()) and not LIST_MARKER.match(line):
             # a row of a plain-text table: each column is a cell

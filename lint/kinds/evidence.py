@@ -646,6 +646,12 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         r"|(?i:\b(?:figures|numbers|data|statistics|rates)\s+(?:in\s+this\s+(?:paragraph|section|table)\s+|here\s+|below\s+)?"
         r"(?:come|are\s+taken|are)\s+from\s+an?\s+(?:[\w-]+\s+){0,3}?(?:study|review|trial|audit|analysis|survey)\b[^.]{0,120}?"
         r"\b(?:19|20)\d\d\b)"
+        # the study named in the sentence after: "A large American study compared the two. It was called the ... (CODA) trial."
+        r"|(?-i:\b(?:[Ii]t|[Tt]his|[Tt]he\s+study|[Tt]he\s+trial)\s+(?:was|is)\s+(?:called|named|known\s+as)\s+the\s+[A-Z])"
+        # the provider's own published report or checked audit: "as published in our annual quality report", "The figures
+        # were checked by the hospital's Clinical Audit Department in November 2024"
+        r"|(?i:\bpublished\s+in\s+our\s+(?:[\w-]+\s+){0,2}?(?:quality|outcomes?|audit|clinical|annual)\s+(?:report|data|review|accounts))\b"
+        r"|(?i:\b(?:checked|audited|verified|validated)\s+by\s+(?:the\s+|our\s+)?(?:[\w’'-]+\s+){0,3}?audit\s+(?:department|team|office|unit|committee))\b"
         # a named trial or study the figures come from: "In the C-GALL trial, about 75 out of 100 ...", "In the ProtecT
         # trial" (a name with a second capital or a digit, or a capitalised word: not "In the trial")
         r"|(?-i:\b[Ii]n\s+the\s+(?:[A-Z][\w-]*[A-Z\d][\w-]*|[A-Z][a-z]+)\s+(?:trial|study|audit|registry|review|cohort))\b"
@@ -806,6 +812,7 @@ class SourceFinder:
         self._abbreviated = False
         self._abbreviated_source = None
         self._declared: bool | None = None
+        self._audit: bool | None = None
 
     def link_is_source(self, target: str) -> bool:
         t = target.strip()
@@ -881,6 +888,15 @@ class SourceFinder:
                 )
         return self._abbreviated_source
 
+    def page_is_audit_report(self) -> bool:
+        """Is the page a provider's report of its own audited results ("This page reports the results of cataract surgery
+        in our department over two audit years ... The figures were checked by the hospital's Clinical Audit Department")?
+        Its own figures are then sourced: the audit is the source."""
+        if self._audit is None:
+            texts = [u.block.text for u in self.page.units if u.block.scope == "paragraph"]
+            self._audit = any(_AUDIT_PAGE.search(t) for t in texts) and any(_AUDIT_CHECKED.search(t) for t in texts)
+        return self._audit
+
     def page_declares_sources(self) -> bool:
         """Does the page say, once, where all its figures come from, and name the source there?"""
         if self._declared is None:
@@ -912,10 +928,11 @@ class SourceFinder:
             going_on = None if flag else _CONTINUES_SOURCE.match(text, s)
             if going_on and (
                 # "In the van de Graaf trial, ..." names the study an earlier sentence cited; "It found" the last one
-                (any(flags) if going_on.group("named")
+                ((any(flags) or self._previous_ends_sourced(unit, reach=4)) if going_on.group("named") or going_on.group("backref")
                  # figures continued from a sentence whose own figures took their source from the one before it
                  else flags[k - 1] or (going_on.group("figures") is not None and k > 1 and flags[k - 2])) if k
-                else not text[:s].strip() and self._previous_ends_sourced(unit, reach=4 if going_on.group("named") else 1)
+                else not text[:s].strip() and self._previous_ends_sourced(
+                    unit, reach=4 if going_on.group("named") or going_on.group("backref") else 1)
             ):
                 # it goes on reporting the source just named, in the same paragraph or at the start of the
                 # next: "The audit studied 33,000 operations. It found bleeding after 3.5%. In the same audit,
@@ -970,7 +987,12 @@ def lead_in_sourced(units, index, sources) -> bool:
             return False
         text = lead.block.text.rstrip()
         if scope == "table_cell":
-            return any(sources.sentence_flags(lead, sentences)) or _has_source_column(units, index)
+            if any(sources.sentence_flags(lead, sentences)):
+                return True
+            # a caption without a source, under a paragraph that gives it
+            before = units[j - 1] if j > 0 else None
+            return before is not None and before.block.scope == "paragraph" and bool(before.sentences) \
+                and any(sources.sentence_flags(before, before.sentences))
         if text.endswith(":"):
             # the whole paragraph's flags: its last sentence may go on from a cited one ("... (Ardern et al.,
             # 2014). It found that:"), or an earlier one says where the figures are from ("These figures are from
@@ -986,6 +1008,17 @@ def lead_in_sourced(units, index, sources) -> bool:
             return False
         return any(sources.sentence_flags(lead, sentences))
     return False
+
+
+def _hedged_lead_in(units, index) -> bool:
+    """Is a list item under a lead-in that hedges all of it ("Most people:", "You may notice:")?"""
+    j = index - 1
+    while j >= 0 and units[j].block.scope == "list_item":
+        j -= 1
+    if j < 0 or units[j].block.scope != "paragraph":
+        return False
+    text = units[j].block.text.rstrip()
+    return text.endswith(":") and bool(_GUIDANCE_HEDGE.search(text[-80:]))
 
 
 def _has_source_column(units, index) -> bool:
@@ -1220,6 +1253,10 @@ class UncitedClaim(Kind):
                         continue  # "The ProtecT trial compared ... [2]. ... . In the monitoring group, the figure was 6.0%."
                     if sources.page_declares_sources():
                         continue  # "Unless we say otherwise, the figures on this page come from NICE guideline NG88."
+                if not kind.startswith("research") and sources.page_is_audit_report():
+                    continue  # a department's page of its own audited results
+                if kind in _SECONDARY_CLAIMS and unit.block.scope == "list_item" and _hedged_lead_in(units, index):
+                    continue  # "Most people:" over "- return to desk work after one to two weeks"
                 if (i - before < 0 or unit.block.scope in ("list_item", "table_cell")) \
                         and lead_in_sourced(units, index, sources):
                     continue
@@ -1305,6 +1342,14 @@ _MIXED_AFTER = compile_builtin(
     r"(?i)\s*(?:that\s+)?(?:slightly\s+|somewhat\s+|very\s+|quite\s+|rather\s+)?(?:different|differing|varying|mixed|conflicting|inconsistent"
     r"|contradictory)\b"
 )
+# a page of the provider's own audited results
+_AUDIT_PAGE = compile_builtin(
+    r"(?i)\bthis\s+page\s+(?:reports|gives|shows|sets\s+out|publishes)\s+(?:the\s+|our\s+)?(?:results|outcomes|figures)\b"
+)
+_AUDIT_CHECKED = compile_builtin(
+    r"(?i)\b(?:checked|audited|verified|validated)\s+by\s+(?:the\s+|our\s+)?(?:[\w’'-]+\s+){0,3}?(?:clinical\s+)?audit\s+(?:department|team"
+    r"|office|unit|committee)\b"
+)
 # a negation just before a research claim: "are not proven to", "has never been shown to"
 _NOT_BEFORE = compile_builtin(r"(?i)(?:\bnot|\bnever|n[’']t)\s+(?:(?:been|yet|be|fully|clearly|conclusively|well)\s+){0,3}$")
 _SOURCE_HEADER = compile_builtin(r"(?i)\s*(?:sources?|references?|evidence|where\s+(?:the\s+)?figures?\s+come\s+from)\s*:?\s*$")
@@ -1316,7 +1361,7 @@ _FIGURE = compile_builtin(
 # a paragraph's opening sentence that describes the study its figures come from
 _STUDY_OPENING = compile_builtin(
     r"(?i)\b(?:trial|study|studies|review|meta-analysis|audit|registry|cohort|survey|analysis|paper|guideline|guidelines"
-    r"|followed|compared|studied|enrolled|randomi[sz]ed|looked\s+at)\b"
+    r"|followed|compared|studied|enrolled|randomi[sz]ed|randomly|assigned|included|looked\s+at)\b"
 )
 # a page that says where its figures come from, once for all of them: "Unless we say otherwise, the figures come from
 # two sources", "Most figures here come from NICE", "All the numbers on this page are taken from ..."
@@ -1351,11 +1396,13 @@ _REFERS_BACK = compile_builtin(
 )
 # a sentence that goes on reporting the source named before it: "NICE has published guidance. It states that ..."
 _CONTINUES_SOURCE = compile_builtin(
-    r"(?i)\s*(?:(?:it|they|this\s+guidance|the\s+(?:same\s+)?(?:guidance|guidelines?|review|report|study|trial|audit|leaflet|survey"
-    r"|registry|researchers|authors)|(?:the\s+same|this)\s+(?:source|website|organisation|organization|body|charity|page))"
+    # (after a short opening phrase: "Among people who had a colonoscopy, the researchers estimated ...")
+    r"(?i)\s*(?:(?:among|in|for|of|after|at|by)\s+[^,.;:!?]{1,60},\s*)?"
+    r"(?:(?:it|they|this\s+guidance|(?P<backref>the\s+(?:same\s+)?(?:guidance|guidelines?|review|report|study|trial|audit|leaflet|survey"
+    r"|registry|researchers|authors|investigators))|(?:the\s+same|this)\s+(?:source|website|organisation|organization|body|charity|page))"
     r"\s+(?:also\s+)?(?:states|state|says|say|found|finds|reports|report|reported|notes|note"
     r"|concludes|conclude|concluded|adds|add|recommends|recommend|advises|advise|explains|describes|estimates|estimated"
-    r"|suggests|showed|shows)\b"
+    r"|suggests|showed|shows|pooled|combined|included|covered|compared|followed|analysed|analyzed|reviewed|looked\s+at)\b"
     # "Its figures show that ...": the body named in the sentence before
     r"|(?:its|their)\s+(?:own\s+|latest\s+|most\s+recent\s+)?(?:figures|data|numbers|results|records|statistics|report|reports"
     r"|findings|survey|audit)\s+(?:also\s+)?(?:show|shows|showed|suggest|suggests|suggested|say|says|found|find|finds|report|reports)\b"
@@ -1364,8 +1411,8 @@ _CONTINUES_SOURCE = compile_builtin(
     r"|(?P<figures>(?:put\s+another\s+way|in\s+other\s+words|that\s+is|of\s+(?:these|those|them)|among\s+(?:these|those|them)"
     r"|the\s+(?:rates?|figures?|risks?|numbers?|proportions?|shares?)\s+(?:was|were|is|are|fell|rose|dropped)"
     r"|th(?:is|at)\s+(?:compares|compared|rises|rose|falls|fell)|the\s+same\s+(?:was|is)\s+true)\b)"
-    r"|(?P<named>in\s+(?:the\s+same|that|this|the)\s+(?:(?:(?:van|de|der|den|von|la|le|du|da|di)\s+)*(?-i:[A-Z][\w-]*)\s+)?"
-    r"(?:(?:evidence|systematic|clinical|national|large|same)\s+)?(?:study|trial"
+    r"|(?P<named>in\s+(?:the\s+same|that|this|the|those|these)\s+(?:(?:(?:van|de|der|den|von|la|le|du|da|di)\s+)*(?-i:[A-Z][\w-]*)\s+)?"
+    r"(?:(?:evidence|systematic|clinical|national|large|same)\s+)?(?:studies|trials|reports|reviews|study|trial"
     r"|audit|review|survey|report|registry|analysis|guidance|guidelines))\b)"
 )
 _TRADE_OFF_AFTER = compile_builtin(

@@ -441,7 +441,7 @@ class UnexplainedAcronym(Kind):
         # "anterior cruciate ligament (ACL)"
         # ("American Academy of Otolaryngology–Head and Neck Surgery (AAO-HNS)"; "National Institute for Health and
         # Care Excellence (NICE guideline NG81, 2022)": the acronym opens a bracket that goes on)
-        m = re.search(r"([A-Za-z][\w\s,'’–-]*)\(\s*$", before)
+        m = re.search(r"([A-Za-z][\w\s,.&'’–-]*)\(\s*$", before)
         if m and re.match(r"\s*\)|\s*[,;]|\s+[a-z\d]", after) and spells_out(acronym, m.group(1)):
             return True
         # "(deep vein thrombosis, or DVT)", "(the anterior cruciate ligament, known as the ACL)"
@@ -480,6 +480,9 @@ class UnexplainedAcronym(Kind):
                 if any(a <= m.start(1) and m.end(1) <= b for a, b in capital_runs) \
                         or _capital_line(page.document.source, unit.block.source_span(m.start(1), m.end(1))[0]):
                     continue  # a line in capitals ("ABOUT THIS LEAFLET", "RISKS"), not an acronym
+                if text.startswith(":", m.end()) and text[m.end() + 1:m.end() + 2].isupper():
+                    done.add(acronym)
+                    continue  # a programme's name: "GLA:D Canada"
                 if _in_citation(text, m.start()):
                     if self._expanded_at(text, m.start(), m.end()):
                         done.add(acronym)  # "National Institute for Health and Care Excellence (NICE, 2022)"
@@ -509,7 +512,7 @@ _NAMED_BEFORE = compile_re(
     r"\b(?:study|trial|review|audit|registry|survey|project|programme|program|collaboration|group)\s+"
     r"(?:called|named|known\s+as|nicknamed|dubbed)\s+(?:the\s+)?$"
 )
-_STUDY_AFTER = compile_re(r"(?:\s*-?\d{1,2}[a-z]?)?\s+(?:study|studies|trial|trials|registry|audit|survey|review|collaboration|cohort)\b", re.I)
+_STUDY_AFTER = compile_re(r"(?:\s*-?\d{1,2}[a-z]?|\s+[IVX]{1,4})?\s+(?:study|studies|trial|trials|registry|audit|survey|review|collaboration|cohort)\b", re.I)
 
 
 def _capital_line(source: str, pos: int) -> bool:

@@ -230,7 +230,7 @@ class SentenceModel(Kind):
                     if any(flags[j] for j in range(max(0, i - 1), min(len(flags), i + 3))) \
                             or study_before(text, sentences, flags, i, self.lex.in_house):
                         continue
-                    if sources.page_declares_sources():
+                    if sources.page_declares_sources() or sources.page_is_audit_report():
                         continue  # a decision aid that says once where all its figures come from
                     if unit.block.scope in ("list_item", "table_cell"):
                         if positions is None:

@@ -27,6 +27,11 @@ _PREPOSITIONS = frozenset(
 _MAX_REPORTED = 25
 
 
+# words that open a time expression ("morning of surgery", "day before your operation")
+_TIME_WORDS = frozenset({"morning", "afternoon", "evening", "night", "day", "days", "week", "weeks", "hours", "time",
+                         "date", "month"})
+
+
 class KeywordStuffing(Kind):
     name = "keyword-stuffing"
     page_level = True
@@ -77,6 +82,8 @@ class KeywordStuffing(Kind):
         for gram, occ in occurrences.items():
             if len(occ) < o["min_count"] or " ".join(gram) in self.known:
                 continue
+            if gram[0] in _TIME_WORDS and gram[1] in ("of", "before", "after"):
+                continue  # a time, not a search phrase: "the morning of surgery" in instructions
             if len(occ) * len(gram) / total < o["min_density"]:
                 continue
             stuffed.append((gram, occ))
