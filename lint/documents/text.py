@@ -74,6 +74,16 @@ def read_text(path: str, source: str) -> Document:
                 blocks.append(block)
         builder = None
 
+    def add_heading(line: str, start: int):
+        """The page's first heading is its title; the others are headings."""
+        nonlocal seen_title
+        b = TextBuilder()
+        b.add_collapsed(line, start)
+        block = b.build("heading" if seen_title else "title", level=2 if seen_title else 1)
+        if block is not None:
+            blocks.append(block)
+            seen_title = True
+
     underlined = set()
     for i, (s, e) in enumerate(lines):
         line = source[s:e]
@@ -84,12 +94,7 @@ def read_text(path: str, source: str) -> Document:
                 and not _UNDERLINE.match(line) and len(line.split()) <= _HEADING_MAX_WORDS and builder is None:
             # "What is LASIK?" over a line of dashes
             underlined.add(i + 1)
-            b = TextBuilder()
-            b.add_collapsed(line, s)
-            block = b.build("heading" if seen_title else "title", level=2 if seen_title else 1)
-            if block is not None:
-                blocks.append(block)
-                seen_title = True
+            add_heading(line, s)
             continue
         if _RULE.match(line):
             flush()  # a rule between sections, or under a table's header row
@@ -113,12 +118,7 @@ def read_text(path: str, source: str) -> Document:
         has_more = any(not b for b in blank[i + 1 :])
         if alone and has_more and _looks_like_heading(line):
             flush()
-            b = TextBuilder()
-            b.add_collapsed(line, s)
-            block = b.build("heading" if seen_title else "title", level=2 if seen_title else 1)
-            if block is not None:
-                blocks.append(block)
-                seen_title = True
+            add_heading(line, s)
             continue
         marker = LIST_MARKER.match(line)
         if marker:
