@@ -6,12 +6,12 @@ are computed once, on first use, and cached on the page.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from lint.compiled import compile_re
 from lint.documents import Block, Document
 from lint.knowledge import KnowledgeBase
 
@@ -20,7 +20,10 @@ if TYPE_CHECKING:  # spaCy is imported only when a page is linted
 
 HEADING_SCOPES = ("title", "heading")
 _SUPERSCRIPTS = frozenset("¹²³⁴⁵⁶⁷⁸⁹⁰")
-_MARKER_BOUNDARY = re.compile(r"(?<=[\w)][.!?])(?:[¹²³⁴⁵⁶⁷⁸⁹⁰⁻,–]+|\[\d+(?:\s*[,–-]\s*\d+)*\])(?=(?P<space>\s+)[A-Z])")
+# a reference marker just after a full stop, before the next sentence: "had.³ Results", "safe.[2, 3] Most", "age.¹⁻³ It"
+_MARKER_BOUNDARY = compile_re(
+    r"(?<=[\w)][.!?])(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+(?:[,⁻–][¹²³⁴⁵⁶⁷⁸⁹⁰]+)*|\[\d+(?:\s*[,–-]\s*\d+)*\])(?=(?P<space>\s+)[A-Z])"
+)
 
 
 @dataclass

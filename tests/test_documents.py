@@ -41,6 +41,12 @@ def test_text_underlined_headings_and_rules():
     ]
 
 
+def test_text_one_wide_gap_in_prose_is_not_a_table():
+    src = "Call the ward on 0117 555 0200   at any time of day or night.\n"
+    _, got = blocks("a.txt", src)
+    assert [s for s, _, _ in got] == ["paragraph"]
+
+
 def test_text_capital_questions_are_headings_and_contact_lines_are_not():
     src = ("Cataract Surgery\n\nWHAT ARE THE RISKS?\n\nSerious problems are rare.\n\nCONTACT DETAILS\n\n"
            "Eye Unit: 0117 555 0200 (24 hours)\n\nWhat happens next?\n\nWe write to you.\n")

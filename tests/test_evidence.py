@@ -249,6 +249,23 @@ def test_a_study_named_in_the_sentence_after_sources_it(linter):
     assert found(linter, text) == []
 
 
+def test_a_long_chain_of_paragraphs_going_on_from_one_study_is_read_once(linter):
+    import time
+
+    text = "A 2019 trial of thyroid surgery (Smith et al., 2019) followed 900 people.\n\n" + "".join(
+        f"In the same trial, {n} in 100 people had a hoarse voice at {n} weeks.\n\n" for n in range(1, 80))
+    started = time.perf_counter()
+    assert found(linter, text) == []
+    assert time.perf_counter() - started < 5  # each block's flags once: no look-back that branches
+
+
+def test_a_benefit_weighed_against_a_cost_is_not_a_claim_but_a_sales_aside_is(linter):
+    assert found(linter, "A hysterectomy stops periods permanently, but it is major surgery with a longer recovery.") == []
+    for aside in ("the best part is the price", "you can book a top-up whenever you like"):
+        assert found(linter, f"Our prostate treatment stops symptoms permanently, but {aside}.") == [
+            ("EVD001", "stops symptoms permanently")]
+
+
 def test_research_said_not_to_prove_or_to_disagree_is_not_a_claim(linter):
     assert found(linter, "A knee brace is not proven to prevent a second ACL tear.") == []
     assert found(linter, "Figures are given as a range, because studies found slightly different results.") == []

@@ -84,6 +84,19 @@ def read_text(path: str, source: str) -> Document:
             blocks.append(block)
             seen_title = True
 
+    # a line is a table row only beside another: one wide gap in a line of prose is not a table
+    columned = [not blank[i] and bool(_COLUMN_GAP.search(source[s:e].strip())) and not LIST_MARKER.match(source[s:e])
+                for i, (s, e) in enumerate(lines)]
+
+    def beside_row(i: int) -> bool:
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < len(lines) and not blank[j] and _RULE.match(source[lines[j][0]:lines[j][1]]):
+                j += step  # the rule under a header row
+            if 0 <= j < len(lines) and columned[j]:
+                return True
+        return False
+
     underlined = set()
     for i, (s, e) in enumerate(lines):
         line = source[s:e]
@@ -99,7 +112,7 @@ def read_text(path: str, source: str) -> Document:
         if _RULE.match(line):
             flush()  # a rule between sections, or under a table's header row
             continue
-        if _COLUMN_GAP.search(line.strip()) and not LIST_MARKER.match(line):
+        if columned[i] and beside_row(i):
             # a row of a plain-text table: each column is a cell
             flush()
             start = s

@@ -813,6 +813,10 @@ class SourceFinder:
         self._abbreviated_source = None
         self._declared: bool | None = None
         self._audit: bool | None = None
+        # sentence flags per block and sentence list: a sentence that goes on from an earlier block looks at that
+        # block's flags, which may look further back; each block is worked out once
+        self._flags: dict[tuple, list[bool]] = {}
+        self._settled = 0  # blocks before this index have their flags worked out
 
     def link_is_source(self, target: str) -> bool:
         t = target.strip()
@@ -919,6 +923,13 @@ class SourceFinder:
 
     def sentence_flags(self, unit, sentences) -> list[bool]:
         """For each sentence (start, end) of a block: does it carry a source?"""
+        key = (id(unit.block), tuple(sentences))
+        cached = self._flags.get(key)
+        if cached is None:
+            cached = self._flags[key] = self._sentence_flags(unit, sentences)
+        return cached
+
+    def _sentence_flags(self, unit, sentences) -> list[bool]:
         spans = self.spans(unit)
         flags = []
         text = unit.block.text
@@ -948,13 +959,20 @@ class SourceFinder:
         if self._index is None:
             self._index = {id(u.block): i for i, u in enumerate(self.page.units)}
         i = self._index.get(id(unit.block), 0)
+        # the blocks before, in page order: each then looks back only at blocks already worked out, so a long run of
+        # paragraphs that go on from one another costs no deep recursion
+        while self._settled < i - 1:
+            settled = self.page.units[self._settled]
+            if settled.sentences:
+                self.sentence_flags(settled, settled.sentences)
+            self._settled += 1
+        if reach == 1:
+            previous = self.page.units[i - 1] if i > 0 else None
+            return previous is not None and previous.block.scope == "paragraph" and bool(previous.sentences) \
+                and self.sentence_flags(previous, previous.sentences)[-1]
         for previous in self.page.units[max(0, i - reach):i][::-1]:
             if previous.block.scope in ("title", "heading") or not previous.sentences:
-                return False
-            if reach == 1:
-                if previous.block.scope != "paragraph":
-                    return False
-                return self.sentence_flags(previous, previous.sentences)[-1]
+                return False  # a new section starts: what came before it is another subject
             if any(self.sentence_flags(previous, previous.sentences)):
                 return True
         return False
@@ -1358,7 +1376,7 @@ _FIGURE = compile_builtin(
     r"(?i)\d|\b(?:half|third|thirds|quarter|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty"
     r"|sixty|seventy|eighty|ninety|hundred|most|many|some|few|none|majority|minority)\b"
 )
-# a paragraph's opening sentence that describes the study its figures come from
+# a sentence that describes the study the figures after it come from
 _STUDY_OPENING = compile_builtin(
     r"(?i)\b(?:trial|study|studies|review|meta-analysis|audit|registry|cohort|survey|analysis|paper|guideline|guidelines"
     r"|followed|compared|studied|enrolled|randomi[sz]ed|randomly|assigned|included|looked\s+at)\b"
@@ -1415,8 +1433,11 @@ _CONTINUES_SOURCE = compile_builtin(
     r"(?:(?:evidence|systematic|clinical|national|large|same)\s+)?(?:studies|trials|reports|reviews|study|trial"
     r"|audit|review|survey|report|registry|analysis|guidance|guidelines))\b)"
 )
+# a benefit weighed against its cost in the same sentence: "..., but it is major surgery with a longer recovery",
+# "..., but skin staining can last for months" ("..., but the best part is the price" names no cost)
 _TRADE_OFF_AFTER = compile_builtin(
-    r"(?i)[^.;:!?]{0,25}?,\s*but\s+(?:it|this|they|there|the|skin|you|your|some|a)\b"
+    r"(?i)[^.;:!?]{0,25}?,\s*but\s+[^.;:!?]{0,60}?\b(?:risks?|major|longer|side\s+effects?|scars?|scarring|staining|pain|painful"
+    r"|cannot|can[’']t|not|anaesthetic|anesthetic|recovery)\b"
 )
 _HEDGE_AFTER = compile_builtin(
     r"(?i)\s*,?\s*(?:in|for)\s+(?:some|many|a\s+few|certain)\s+(?:people|patients|cases|women|men|children)\b"
