@@ -6,9 +6,9 @@
     python bench/recall.py --false         # list the findings on the clean pages
 
 A label (fixtures/defects/<page>.labels, format in fixtures/README.md) is found
-when a finding of the same category overlaps the labelled text. A false finding is
-any finding at warning level or above on a page in fixtures/clean/ (``--all-levels``
-counts info too). Suggestion accuracy is measured for spelling: the share of found
+when a finding of the same category at warning level or above overlaps the labelled
+text. A false finding is any finding at warning level or above on a page in
+fixtures/clean/. ``--all-levels`` counts info findings too, both ways. Suggestion accuracy is measured for spelling: the share of found
 spelling labels whose first suggestion is the word given after ``=>`` in the label
 (``spelling recieve => receive``), where a label gives one.
 """
@@ -63,7 +63,7 @@ def main(argv=None) -> int:
     parser.add_argument("--category", action="append", choices=CATEGORIES)
     parser.add_argument("--missed", action="store_true", help="list the labels that were not found")
     parser.add_argument("--false", action="store_true", help="list the false findings on the clean pages")
-    parser.add_argument("--all-levels", action="store_true", help="count info findings as false findings too")
+    parser.add_argument("--all-levels", action="store_true", help="count info findings too, as finding a label and as false findings")
     parser.add_argument("--fixtures", type=Path, default=ROOT / "fixtures")
     args = parser.parse_args(argv)
     categories = args.category or list(CATEGORIES)
@@ -81,7 +81,8 @@ def main(argv=None) -> int:
             if cat not in categories:
                 continue
             total[cat] += 1
-            hits = [f for f in result.findings if f.category == cat and f.start < end and start < f.end]
+            hits = [f for f in result.findings if f.category == cat and f.start < end and start < f.end
+                    and (args.all_levels or f.severity in ("error", "warning"))]
             if hits:
                 found[cat] += 1
                 if fix:

@@ -10,9 +10,10 @@ one of the page's labels of that category overlaps it; the sentences of the page
 ``fixtures/clean``, and the sentences of defect pages that carry no label at all, are the
 negatives. (A defect page's sentence labelled only in another category, a misspelling say,
 is left out: it is neither a claim nor a clean sentence.) The features are those the linter
-computes (``lint.kinds.sentence_model.features``), so training and linting read a sentence
-alike. Each category gets a logistic regression (scikit-learn, L2, positives weighted
-twice); weights smaller than 0.05 (which change no held-out finding) are dropped and the rest rounded, so the file is
+computes (``lint.kinds.sentence_model.features``), each sentence's counts divided by the square
+root of its number of words (so a long sentence does not score high for holding more of the
+pieces claims are made of), and training and linting read a sentence alike. Each category gets
+a logistic regression (scikit-learn, L2 with C=1, positives weighted twice); weights smaller than 0.05 (which change no held-out finding) are dropped and the rest rounded, so the file is
 small and the same training data always gives the same file.
 
 ``--hold-out PREFIX`` leaves out the pages whose names start with PREFIX (a held-out
@@ -26,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import re
 import sys
 from collections import Counter, defaultdict
@@ -77,7 +79,8 @@ def examples(fixtures: Path, hold_out: tuple[str, ...] = ()):
                 yield page.name, text, cats, clean
 
 
-def train(rows, c: float = 3.0, prune: float = 0.05, min_count: int = 2, unlabelled_weight: float = 1.0) -> dict:
+def train(rows, c: float = 1.0, prune: float = 0.05, min_count: int = 2, unlabelled_weight: float = 1.0,
+          length_norm: bool = True) -> dict:
     from scipy.sparse import csr_matrix
     from sklearn.linear_model import LogisticRegression
 
@@ -88,10 +91,12 @@ def train(rows, c: float = 3.0, prune: float = 0.05, min_count: int = 2, unlabel
             counts[f] += 1  # the number of sentences a feature occurs in
     vocab = {f: i for i, f in enumerate(sorted(f for f, n in counts.items() if n >= min_count))}
     indptr, indices, values = [0], [], []
-    for fs in feats:
+    for (_, text, _, _), fs in zip(rows, feats):
+        # as the linter scores (lint.kinds.sentence_model.Head): counts, or counts over sqrt(words)
+        scale = 1.0 / math.sqrt(max(1, len(tokens(text)))) if length_norm else 1.0
         for j, n in sorted((vocab[f], n) for f, n in fs.items() if f in vocab):
             indices.append(j)
-            values.append(float(n))
+            values.append(float(n) * scale)
         indptr.append(len(indices))
     matrix = csr_matrix((values, indices, indptr), shape=(len(rows), len(vocab)))
     names = sorted(vocab, key=vocab.get)
@@ -109,12 +114,13 @@ def train(rows, c: float = 3.0, prune: float = 0.05, min_count: int = 2, unlabel
     return heads
 
 
-def write(heads: dict, out: Path, pages: int, sentences: int, hold_out) -> None:
+def write(heads: dict, out: Path, pages: int, sentences: int, hold_out, length_norm: bool = False) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
     data = {
         "about": "Sentence model for EVD004 and PRM007: logistic-regression weights per category, "
                  "trained by bench/train_sentence_model.py on the labelled pages in fixtures/.",
         "trained_on": {"pages": pages, "sentences": sentences, "held_out": sorted(hold_out)},
+        "length_norm": length_norm,
         "heads": heads,
     }
     out.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False) + "\n", encoding="utf-8")
@@ -142,7 +148,7 @@ def cross_validate(fixtures: Path) -> None:
                 continue
             model = Path(tmp) / f"{rnd}.json"
             train_rows = [r for r in rows if not r[0].startswith(rnd + "-")]
-            write(train(train_rows), model, 0, len(train_rows), [rnd + "-"])
+            write(train(train_rows), model, 0, len(train_rows), [rnd + "-"], length_norm=True)
             options = {"model": str(model), "threshold": min(CV_THRESHOLDS)}
             linter = Linter(Settings(select=["EVD", "PRM"], rules={c: options for c in codes}))
             words, found = 0, {c: [] for c in codes}
@@ -169,7 +175,10 @@ def main(argv=None) -> int:
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--hold-out", action="append", default=[], help="leave out pages starting with this")
     parser.add_argument("--cross-validate", action="store_true")
-    parser.add_argument("--c", type=float, default=3.0, help="inverse regularisation strength (default 3)")
+    parser.add_argument("--c", type=float, default=1.0, help="inverse regularisation strength (default 1)")
+    parser.add_argument("--no-length-norm", dest="length_norm", action="store_false",
+                        help="weigh features by their counts alone (by default by counts over sqrt(words), so that a long "
+                             "sentence does not score high for its length)")
     parser.add_argument("--unlabelled-weight", type=float, default=1.0,
                         help="weight of a defect page's unlabelled sentences as negatives (default 1)")
     args = parser.parse_args(argv)
@@ -177,8 +186,8 @@ def main(argv=None) -> int:
         cross_validate(args.fixtures)
         return 0
     rows = list(examples(args.fixtures, tuple(args.hold_out)))
-    heads = train(rows, c=args.c, unlabelled_weight=args.unlabelled_weight)
-    write(heads, args.out, len({r[0] for r in rows}), len(rows), args.hold_out)
+    heads = train(rows, c=args.c, unlabelled_weight=args.unlabelled_weight, length_norm=args.length_norm)
+    write(heads, args.out, len({r[0] for r in rows}), len(rows), args.hold_out, args.length_norm)
     sizes = ", ".join(f"{h}: {len(v['weights'])} weights" for h, v in heads.items())
     print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KB; {sizes}; {len(rows)} sentences)")
     return 0

@@ -12,7 +12,7 @@ from lint.compiled import compile_re
 from lint.config import ConfigError, Settings
 from lint.documents import SUPPORTED_EXTENSIONS, DocumentError, decode, parse
 from lint.knowledge import KnowledgeBase, KnowledgeError, load_knowledge
-from lint.model import FileResult, Finding
+from lint.model import SEVERITY_RANK, FileResult, Finding
 from lint.registry import Rule, RuleError, builtin_rules_dir, load_rules, matches, valid_selector
 from lint.suppression import Suppressions
 from lint.yamlio import DataFileError
@@ -205,6 +205,8 @@ class Linter:
         fix = hit.fix
         if fix is not None and source[start:end] != hit.block.text[hit.start : hit.end]:
             fix = None  # the span holds markup or entities: a safe fix replaces plain prose only
+        if hit.severity is not None and SEVERITY_RANK[hit.severity] < SEVERITY_RANK[severity]:
+            severity = hit.severity
         return Finding(
             code=rule.code, name=rule.name, category=rule.category, severity=severity, message=hit.message,
             start=start, end=end, text=source[start:end], line=line, column=start - starts[line - 1] + 1,
@@ -230,7 +232,9 @@ def _settle_model_findings(found: dict, scores: dict, checkers) -> list[Finding]
     findings = list(found.values())
     if scores:
         by_rule = {c.rule.code: c for c in checkers}
-        counts = Counter(f.code for f in findings)
+        # what marks a page as sales copy: findings the rules are sure of (an info-level one, such as a figure
+        # on a page that sources most of its figures, is not)
+        counts = Counter(f.code for f in findings if SEVERITY_RANK[f.severity] >= SEVERITY_RANK["warning"])
 
         def stands(key, f) -> bool:
             keeps = getattr(by_rule.get(f.code), "keeps", None)

@@ -383,3 +383,71 @@ def test_a_plain_text_reference_list_run_into_one_block_resolves_markers(linter)
 ])
 def test_new_claim_patterns_leave_ordinary_copy_alone(linter, text):
     assert found(linter, text) == []
+
+
+def test_on_a_page_that_sources_most_of_its_figures_an_unconnected_one_is_info(linter):
+    page = (
+        "# Knee replacement\n\n"
+        "About 1 in 100 people get a deep infection, according to the National Joint Registry.\n\n"
+        "About 2 in 100 people get a blood clot, according to NICE.\n\n"
+        "About 9 in 10 knees last 15 years, according to the National Joint Registry.\n\n"
+        "## Stiffness\n\n"
+        "Stiffness needing another procedure affects about 1 in 50 people.\n"
+    )
+    result = lint_text(linter, page)
+    mine = [f for f in result.findings if f.code == "EVD001"]
+    assert [(f.text, f.severity) for f in mine] == [("about 1 in 50 people", "info")]
+    assert "this page gives a source for 3 of its 4 claims" in mine[0].message
+    # a page that sources too few of its figures keeps its warnings
+    sparse = page.replace(", according to the National Joint Registry", "")
+    assert {f.severity for f in lint_text(linter, sparse).findings if f.code == "EVD001"} == {"warning"}
+
+
+def test_the_sourced_page_gate_can_be_turned_off():
+    from lint.config import Settings
+    from lint.engine import Linter
+
+    linter = Linter(Settings(select=["EVD001"], rules={"EVD001": {"sourced_page_min": 0}}))
+    page = ("# Cataract\n\nAbout 1 in 100 get swelling (NICE, 2023). About 1 in 1,000 get an infection (RCOphth, 2022). "
+            "About 1 in 50 need laser later (NOD Audit, 2024).\n\nAbout 1 in 20 get dry eye.\n")
+    assert {f.severity for f in lint_text(linter, page).findings} == {"warning"}
+
+
+def test_a_source_line_under_a_table_or_list_sources_its_figures(linter):
+    table = (
+        "<h1>Our results</h1><table><tr><th>Measure</th><th>Our unit</th></tr>"
+        "<tr><td>Tear in the lens capsule</td><td>0.8%</td></tr>"
+        "<tr><td>Vision 6/12 or better</td><td>93%</td></tr></table>"
+        "<p>Source: National Ophthalmology Database Audit, Annual Report 2025.</p>"
+    )
+    assert found(linter, table, "html") == []
+    listed = "# Risks\n\n- infection: about 1 in 100 people\n- a clot: about 1 in 200 people\n\nSource: NICE guideline NG157 (2020).\n"
+    assert found(linter, listed) == []
+    # a line under the table that gives no source leaves its figures unsourced
+    unsourced = table.replace("Source: National Ophthalmology Database Audit, Annual Report 2025.", "Ask us about these.")
+    assert [c for c, _ in found(linter, unsourced, "html")] == ["EVD001", "EVD001"]
+
+
+def test_a_survey_named_by_the_abbreviation_the_page_gave_it_is_a_source(linter):
+    page = ("# Eye unit\n\nWe ask every patient to complete the NHS Friends and Family Test (FFT). "
+            "In the FFT for 2023 to 2024, 97% of 2,104 patients rated their care as good.\n")
+    assert found(linter, page) == []
+
+
+@pytest.mark.parametrize("text", [
+    "In our 2025 tonsillectomy outcomes audit of 1,184 children, 28 (2.4%) came back because of bleeding.",
+    "In the unit's Lithotripsy Pilot Audit 2025, 68 of the 96 patients (71%) were stone-free at 6 weeks.",
+])
+def test_a_providers_own_named_and_dated_audit_is_a_source(linter, text):
+    assert found(linter, f"# Results\n\n{text}\n") == []
+
+
+def test_a_research_claim_takes_its_source_from_the_study_described_after_it(linter):
+    page = ("# Knee nerve ablation\n\nEarlier research suggests ablation may ease knee pain. In one trial of 151 people, "
+            "74% had half their pain gone at 6 months. The figure was 16% after a steroid injection [2].\n\n"
+            "## References\n\n1. Smith J. Knee pain. 2019.\n2. Davis P. Genicular ablation trial. Pain Med. 2018.\n")
+    assert found(linter, page) == []
+    # with no study after it, the claim stands
+    bare = page.replace("In one trial of 151 people, 74% had half their pain gone at 6 months. ", "")
+    bare = bare.replace("The figure was 16% after a steroid injection [2].", "Ask your doctor.")
+    assert found(linter, bare) == [("EVD002", "research suggests")]

@@ -152,3 +152,52 @@ def test_on_a_sales_page_a_lower_score_is_enough():
     result = lint_text(linter, sales)
     assert len([f for f in result.findings if f.code in ("PRM001", "PRM002")]) >= 3
     assert "EVD004" in [f.code for f in result.findings]
+
+
+def test_a_length_weighed_model_divides_the_features_by_the_square_root_of_the_words():
+    weights = {"w:never": 1.0, "w:fails": 0.5}
+    head = Head(-1.0, weights, length_norm=True)
+    z = -1.0 + (1.0 + 0.5) / math.sqrt(3)
+    assert head.score("it never fails") == pytest.approx(1 / (1 + math.exp(-z)))
+    # the same words padded out score lower only through the divisor, not through their own weights
+    z4 = -1.0 + (1.0 + 0.5) / math.sqrt(4)
+    assert head.score("it never fails here") == pytest.approx(1 / (1 + math.exp(-z4)))
+
+
+def test_the_shipped_model_is_length_weighed_and_a_long_plain_definition_is_not_a_claim():
+    data = json.loads(MODEL.read_text(encoding="utf-8"))
+    assert data["length_norm"] is True
+    heads = load_model(str(MODEL))
+    assert heads["evidence"].length_norm
+    # long, plain sentences of a children's diabetes page scored 0.99 as claims with the unweighed model
+    for sentence in ("Insulin is a hormone that moves sugar (glucose) from the blood into the cells of the body "
+                     "for energy.",
+                     "Your child should carry fast-acting sugar, such as juice or glucose tablets, at all times."):
+        assert heads["evidence"].score(sentence) < 0.8, sentence
+
+
+def test_info_findings_do_not_make_a_page_a_sales_page(tmp_path):
+    from lint.engine import _settle_model_findings
+    from lint.model import Finding
+
+    class Checker:
+        class rule:
+            code = "EVD004"
+
+        defers_to = ()
+
+        @staticmethod
+        def keeps(score, counts):
+            return counts.get("EVD001", 0) >= 3
+
+    def finding(code, start, severity):
+        return Finding(code=code, name="x", category="evidence", severity=severity, message="m", start=start,
+                       end=start + 1, text="x", line=1, column=start + 1, end_line=1, end_column=start + 2)
+
+    def settled(severity):
+        found = {("EVD001", i, i + 1): finding("EVD001", i, severity) for i in range(3)}
+        found[("EVD004", 10, 11)] = finding("EVD004", 10, "warning")
+        return [f.code for f in _settle_model_findings(found, {("EVD004", 10, 11): 0.5}, [Checker])]
+
+    assert "EVD004" in settled("warning")
+    assert "EVD004" not in settled("info")

@@ -33,6 +33,8 @@ class Hit:
     fix: Fix | None = None
     #: a model's score for the hit (sentence-model kinds); the engine may weigh it against the page
     score: float | None = None
+    #: a lower severity than the rule's for this hit alone (a finding the rule is less sure of); never raises it
+    severity: str | None = None
 
 
 class _Vars(dict):

@@ -296,7 +296,10 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             # again, instantly", "clears stones in one sitting"
             r"|(?:feel|feeling|wake|waking|wake\s+up|waking\s+up)\s+(?:[\w-]+\s+){0,2}?(?:refreshed|rested|brand\s+new|amazing|transformed)"
             r"|cures?\s+(?:your\s+|the\s+)?[\w-]+|clears?\s+(?:the\s+|your\s+|all\s+)?(?:[\w-]+\s+)?(?:stones?|skin|acne|veins?|pain|spots)"
-            r"|hear\s+(?:everything|clearly|perfectly)(?:\s+again)?)"
+            r"|hear\s+(?:everything|clearly|perfectly)(?:\s+again)?"
+            # "back playing netball within a fortnight", "we were pregnant within five months"
+            r"|back\s+(?:doing|playing|coaching|teaching|dancing|lifting|riding|surfing|hiking)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+"
+            r"|(?:were|was|got|fell|became)\s+pregnant)"
             r",?\s+(?:(?:almost\s+|practically\s+|virtually\s+)?(?:instantly|immediately|overnight)\b"
             r"|in\s+(?:\d+|one|two|five|ten|fifteen|twenty|thirty|forty[-\s]five|sixty)\s+minutes(?:\s+flat)?\b"
             r"|in\s+(?:a\s+single|one|just\s+one)\s+(?:sitting|session|visit|treatment)\b"
@@ -308,7 +311,8 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             r"|(?:from\s+|on\s+|by\s+)?(?:the\s+)?(?:very\s+)?(?:next|following|same|first|second|third)\s+(?:day|morning|afternoon|evening|night|week)"
             # "driving again by week six", "back to normal the moment the wax is out"
             r"|(?:by|from|in)\s+week\s+(?:\d+|one|two|three|four|five|six|seven|eight|ten|twelve)\b|the\s+(?:moment|minute|instant)\b"
-            r"|within\s+the\s+(?:hour|day|week|first\s+(?:hour|day|week|few\s+days)))"
+            r"|within\s+the\s+(?:hour|day|week|first\s+(?:hour|day|week|few\s+days))"
+            r"|by\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|the\s+weekend))"
         ),
         # how long a result lasts, stated as fact: "the cells are gone for good", "one fitting fixes the problem for
         # life", "so the urge never returns", "a permanent answer", "has never once needed to be repeated" (a result
@@ -346,6 +350,12 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             # "miscarriage becomes a thing of the past", "the days of the scalpel for kidney stones are over"
             r"|\b(?:becomes?|became|is|are|will\s+be)\s+(?:now\s+)?(?:(?:practically|virtually|simply|truly|largely)\s+)?a\s+thing\s+of\s+the\s+past\b"
             r"|\bthe\s+days\s+of\s+(?:[\w'’-]+\s+){1,5}?(?:are|is)\s+(?:over|gone|numbered)\b"
+            # "the frenulum never reattaches", "the hole never reopens", "you'll never have to think about it again",
+            # "never needed pads again", "I binned my inhalers for good"
+            r"|\bnever\s+(?:ever\s+)?re-?(?:attach|appear|open|grow|form|develop|lapse|join|block|narrow|tighten|stick)(?:e?s|ed)?\b"
+            r"|\bnever\s+(?:have|has|need|needs)\s+to\s+(?:think|worry)\s+about\s+(?:it|them|this|that|[\w-]+)\s+again\b"
+            r"|\bnever\s+(?:need|needs|needing|needed)\s+(?:[\w-]+\s+){1,2}?again\b"
+            r"|\b(?:threw|thrown|throw|binned|ditched|chucked|tossed)\s+(?:[\w'’-]+\s+){0,5}?(?:for\s+good|forever|for\s+ever)\b"
         ),
         # better than the alternative: "more effective than a CPAP mask", "it outperforms a second operation"
         # a result promised in a short time: "symptom relief in as little as 2 weeks"
@@ -357,6 +367,15 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             # "erases most tattoos in as few as three sessions"
             r"|\b(?:in|within|after)\s+as\s+few\s+as\s+(?:\d+|one|two|three|four|five|six)\s+(?:sessions?|treatments?|visits?|appointments?"
             r"|days?|weeks?|nights?)\b"
+            # "the relief is instant", "her life changed overnight", "the squint is corrected in a single sitting", "acne gone
+            # after one session", "one injection is all it takes", "a big difference after the very first session"
+            r"|\b(?:results?|relief|improvement|difference)\s+(?:is|are|was|were)\s+(?:almost\s+|virtually\s+)?(?:instant|instantaneous|immediate)\b"
+            r"|\b(?:changed|transformed|different|improved)\s+overnight\b"
+            r"|\b(?:aligned|straightened|corrected|fixed|sorted|cured|healed|restored|gone|cleared)\s+(?:in|after|with)\s+(?:just\s+)?(?:a\s+single|one|1)\s+"
+            r"(?:sitting|session|visit|treatment|injection|appointment)\b"
+            r"|\bone\s+(?:session|treatment|visit|injection|course)\s+is\s+(?:all\s+it\s+takes|enough|all\s+(?:you|anyone)\s+need)\b"
+            r"|\b(?:see|sees|notice|notices|feel|feels)\s+(?:a\s+)?(?:real|big|huge|dramatic|noticeable|massive|visible)\s+(?:change|difference|improvement)s?"
+            r"\s+(?:after|from)\s+(?:their|your|the|my|his|her)\s+very\s+first\b"
         ),
         "comparison": compile_builtin(
             r"(?i)\b(?:outperforms?|outperformed|outlasts?|outlasted)\s+(?:(?:a|an|the|any|all|every|other|traditional|conventional"
@@ -476,15 +495,34 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             # "average hospital stay of just 6 hours"
             r"|\b(?:average|typical|mean)\s+(?:hospital\s+|length\s+of\s+)?stay\s+(?:of|is|was)\s+(?:just|only|under|less\s+than)\s+"
             r"(?:\d+|one|two|three|four|five|six)\s+(?:hours?|days?|nights?)\b"
+            # "far less likely to need a filling", "the drug actually protects your kidneys", "restores the skin to how it
+            # was in your twenties", "your chances are still excellent", "we see it week in, week out", "what you can expect too"
+            r"|\b(?:far|much|significantly|dramatically|considerably)\s+less\s+likely\s+to\s+(?:need|have|get|develop|suffer|require)\b"
+            r"|(?<!\bhow\s)(?<!\bwhether\s)\b(?:actually|genuinely)\s+(?:protects?|prevents?|reverses?|lowers?|reduces?|improves?|boosts?"
+            r"|heals?|repairs?|cures?|strengthens?|shrinks?)\b"
+            r"|\brestores?\s+(?:[\w'’-]+\s+){0,4}?to\s+(?:how\s+(?:it|they)\s+(?:was|were|looked|felt)|(?:its|their|your)\s+(?:former|original|youthful"
+            r"|pre-[\w-]+)\s+(?:state|shape|strength|condition|self|selves|look))\b"
+            r"|\b(?:odds|chances?)\s+(?:of\s+[\w-]+(?:\s+[\w-]+)?\s+)?(?:are|is|remain|stay)\s+(?:still\s+)?(?:excellent|outstanding|superb|fantastic"
+            r"|very\s+high|sky-high)\b"
+            r"|\bwe\s+see\s+(?:it|this|that|them|results\s+like\s+(?:this|these|hers|his))\s+(?:all\s+the\s+time|every\s+(?:single\s+)?(?:day|week)"
+            r"|week\s+in,?\s+week\s+out|day\s+in,?\s+day\s+out|time\s+and\s+again|again\s+and\s+again)\b"
+            r"|\bwhat\s+we\s+see\s+(?:week\s+in,?\s+week\s+out|day\s+in,?\s+day\s+out|every\s+single\s+(?:day|week))\b"
+            r"|\bwhat\s+you\s+(?:can|will|should)\s+expect\s+(?:too|as\s+well)\b"
         ),
         # a perfect record as a figure: "robotic knees with zero infections"
         "zero": compile_builtin(
             r"(?i)\bzero\s+(?:[\w-]+\s+)?(?:infections?|complications?|revisions?|failures?|deaths?|readmissions?|dislocations?"
             r"|recurrences?|returns\s+to\s+theatre)\b"
+            # "not a single patient has needed a revision", "not even one child has had a serious complication"
+            r"|\bnot\s+(?:even\s+)?(?:one|a\s+single)\s+(?:[\w-]+\s+)?(?:child|children|patient|person|woman|man|client|baby|case|eye|knee|hip)\s+"
+            r"(?:has|have|had)\s+(?:ever\s+)?(?:had|suffered|needed|developed|experienced|got|returned)\b"
         ),
         "count": compile_builtin(
             rf"(?i)(?<![\w.,/])(?:{QUALIFIER}\s+)?(?:\d+(?:\.\d+)?\s+(?:million|billion)|(?:one|two|three|four|five|six|seven|eight|nine|ten|a)\s+million"
             rf"|\d{{1,3}}(?:,\d{{3}}){{2,}})\s+(?:(?:[\w-]+\s+){{0,2}}?)(?:{people})\b"
+            # satisfaction as a head count: "over 2,500 happy patients", "4,000 delighted families"
+            r"|(?<![\w.,/])\d{1,3}(?:,\d{3})*\+?\s+(?:delighted|happy|satisfied|thrilled|grateful|smiling)\s+(?:[\w-]+\s+)?(?:patients|clients|women|men"
+            r"|customers|families|parents|mums|smiles|people|couples)\b"
         ),
         "proportion": compile_builtin(
             rf"(?i)(?<![\w-])(?:{QUALIFIER}\s+)?(?:half|one[-\s]half|a\s+third|one[-\s]third|two[-\s]thirds|a\s+quarter"
@@ -501,7 +539,8 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         "generic": compile_builtin(
             rf"(?i)\b(?:(?:(?:{qualifiers})\s+){{0,2}}(?:{subjects})|(?:(?:{qualifiers})\s+){{1,2}}(?:{qualified}))\s+"
             # "data from thousands of procedures confirm", "research published last year found"
-            r"(?:(?:from|of|on|across|involving|published|carried\s+out|conducted|presented|done)(?:\s+[\w,-]+){1,5}?\s+)?"
+            # "research out of Europe shows", "study after study has shown"
+            r"(?:(?:from|of|on|across|involving|published|carried\s+out|conducted|presented|done|out\s+of|after)(?:\s+[\w,-]+){1,5}?\s+)?"
             r"(?:has\s+|have\s+|had\s+)?"
             r"(?:consistently\s+|clearly\s+|repeatedly\s+|now\s+|also\s+|already\s+|even\s+)?"
             r"(?:shows?|shown|showed|proves?|proven|proved|suggests?|suggested|found|finds?|demonstrates?|demonstrated"
@@ -540,6 +579,10 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             r"(?:(?:all|now|generally|widely|largely|increasingly|also|overwhelmingly|unanimously)\s+)?(?:(?:have|has)\s+)?"
             r"(?:agree|believe|confirm|say|consider|think|know|accept|confirmed|agreed|verified|endorsed|approved)\b"
             r"|\b(?:independent|external)\s+experts?\s+(?:have\s+|has\s+)?(?:confirmed|verified|agreed|endorsed|approved|found|shown|proven)\b"
+            # "the dermatologists we work with all agree", "surgeons I trust say"
+            r"|\b(?:experts|doctors|scientists|surgeons|specialists|researchers|physicians|dentists|clinicians"
+            r"|[a-z]+(?:(?<=ologists)|(?<=icians)|(?<=iatrists)|(?<=dontists)|(?<=therapists)))\s+(?:we|I)\s+(?:work\s+with|know|trust"
+            r"|partner\s+with|refer\s+to|speak\s+to|talk\s+to)\s+(?:all\s+|now\s+)?(?:agree|say|recommend|believe)\b"
             # a recommendation made general by its adverb: "urologists now recommend PAE", "gynaecologists
             # overwhelmingly recommend it" ("surgeons recommend that you rest" is advice, not a claim)
             r"|\b(?:(?:most|many|leading|top|all|our)\s+)?(?:experts|doctors|scientists|surgeons|specialists|physicians|dentists"
@@ -662,6 +705,10 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         r"|(?i:\b(?:our|the\s+(?:unit|department|hospital|clinic|practice|service|trust)[’']s)\s+(?:own\s+)?"
         r"(?:[\w’'-]+\s+){0,3}?(?:19|20)\d{2}(?:\s*[-–/]\s*(?:19|20)?\d{2})?\s+(?:audit|survey|review|registry\s+data"
         r"|outcome\s+(?:data|audit|figures)|data|figures|results))\b"
+        # "in our 2025 tonsillectomy outcomes audit of 1,184 children", "the unit's ESWL Pilot Audit 2025"
+        r"|(?i:\b(?:our|the\s+(?:unit|department|hospital|clinic|practice|service|trust|team|centre|center)[’']s)\s+(?:own\s+)?"
+        r"(?:(?:19|20)\d{2}(?:\s*[-–/]\s*(?:19|20)?\d{2})?\s+(?:[\w’'-]+\s+){1,3}?(?:audit|survey|review)"
+        r"|(?:[\w’'-]+\s+){0,4}?(?:audit|survey|review|report)\s+(?:for\s+)?(?:19|20)\d{2}))\b"
         # "from our department's audit of 524 operations carried out between 2020 and 2023", "our own results
         # for 2021 to 2023": the provider's own figures with the period they cover
         r"|(?i:\bour\s+(?:own\s+)?(?:[\w’'-]+\s+){0,4}?(?:audit|survey|registry\s+data|results|figures|data|outcomes|records"
@@ -701,9 +748,10 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         }),
         "proportion": frozenset({"half", "third", "thirds", "quarter", "quarters", "fifth", "majority"}),
         "recovery": frozenset({"back", "again"}),
-        "zero": frozenset({"zero"}),
-        "speed": frozenset({"little", "just", "only", "few", "go", "hit", "single"}),
-        "return": frozenset({"back", "return", "returns", "returning", "again", "needing", "driving", "walking", "normal",
+        "zero": frozenset({"zero", "single", "one"}),
+        "speed": frozenset({"little", "just", "only", "few", "go", "hit", "single", "one", "instant", "instantaneous", "immediate",
+                            "overnight", "enough", "takes", "very"}),
+        "return": frozenset({"back", "pregnant", "return", "returns", "returning", "again", "needing", "driving", "walking", "normal",
                              "goes", "itch", "stiffness", "ringing",
                              "working", "swimming", "running", "exercising", "walk", "resume", "resumes", "resumed",
                              "resuming", "adjust", "adapt", "used", "better", "stop", "stops", "disappears", "ends",
@@ -732,7 +780,7 @@ def load_lexicon(path: str) -> EvidenceLexicon:
                                  "eliminates", "eliminate", "tracks", "toxins", "detoxifies", "detoxes", "everyone",
                                  "everybody", "anyone", "anybody", "case", "cases", "patient", "typical", "time",
                                  "routine", "commonplace", "client", "customer", "bit", "beats", "actually", "really", "same", "lives",
-                                 "genuinely",
+                                 "genuinely", "likely", "restores", "restore", "odds", "chances", "chance",
                                  "simply"}),
         "count": frozenset({"million", "billion"}),
         "durability": frozenset({"good", "life", "lives", "ever", "forever", "permanently", "permanent", "never", "won",
@@ -889,6 +937,8 @@ class SourceFinder:
                     r"(?:tracks|tracked|records|recorded|collects|collected|publishes|published|reports|reported|monitors"
                     r"|estimates|estimated|says|said|recommends|recommended|advises|found|finds|shows|showed|figures|data"
                     r"|statistics|report|audit|guidance|guidelines)\b"
+                    # "In the FFT for 2023 to 2024, 97% rated ...", "in the NJR's latest report"
+                    rf"|\b[Ii]n\s+(?:the\s+|its\s+)(?:{alternatives})\b"
                 )
         return self._abbreviated_source
 
@@ -986,11 +1036,18 @@ class SourceFinder:
 def lead_in_sourced(units, index, sources) -> bool:
     """A list item or a table cell takes the source of the paragraph that introduces its list or table: one
     ending in a colon whose last sentence cites, one that says where "the figures below" come from, or (for a
-    table) the caption or paragraph just above it that cites."""
+    table) the caption or paragraph just above it that cites; or of a "Source: ..." line just under the list
+    or table."""
     scope = units[index].block.scope
     if scope not in ("list_item", "table_cell"):
         return False
     if scope == "table_cell" and _has_source_column(units, index):
+        return True
+    after = index
+    while after + 1 < len(units) and units[after + 1].block.scope == scope:
+        after += 1
+    if after + 1 < len(units) and _SOURCE_LINE.match(units[after + 1].block.text) \
+            and any(sources.sentence_flags(units[after + 1], sentences_of(units[after + 1]))):
         return True
     j = index
     for _ in range(4):
@@ -1090,6 +1147,11 @@ class UncitedClaim(Kind):
         "study_window": (int, 2),
         # what the message says is needed, by the kind of claim
         "needs": (dict, dict),
+        # on a page that sources at least this many claims, and this share of all its claims, an
+        # unsourced one is reported at info level with this note (a min of 0 turns this off)
+        "sourced_page_min": (int, 3),
+        "sourced_page_share": ((int, float), 0.6),
+        "sourced_page_note": (str, "(Reported as info: this page gives a source for {sourced} of its {claims} claims.)"),
     }
 
     NEEDS = {
@@ -1205,6 +1267,26 @@ class UncitedClaim(Kind):
 
     # -- sources -----------------------------------------------------------------------
     def check(self, page):
+        sourced, hits = 0, []
+        for hit in self._claims_on(page):
+            if hit is None:
+                sourced += 1
+            else:
+                hits.append(hit)
+        share = self.opts["sourced_page_share"]
+        if hits and 0 < self.opts["sourced_page_min"] <= sourced and sourced >= share * (sourced + len(hits)):
+            # a page that gives a source for most of its figures ("About 1 in 100 get an infection
+            # (NJR, 2023)") most likely sources this one too, in a way not recognised (a table two
+            # paragraphs under its caption, a study named a section earlier): still reported, for an
+            # editor to check, but below the warnings a CI gate fails on
+            note = self.opts["sourced_page_note"].format(sourced=sourced, claims=sourced + len(hits))
+            for hit in hits:
+                hit.severity = "info"
+                hit.message = f"{hit.message} {note}"
+        yield from hits
+
+    def _claims_on(self, page):
+        """The page's unsourced claims as hits, and None for each claim that has a source."""
         sources = SourceFinder(self.lex, page)
         units = page.units
         in_scope = set(self.rule.scope)
@@ -1237,7 +1319,11 @@ class UncitedClaim(Kind):
                     continue
                 if flags is None:
                     flags = sources.sentence_flags(unit, sentences)
-                after = self.opts["study_window"] if kind == "research-narrative" else self.opts["window"]
+                after = self.opts["study_window"] if kind == "research-narrative" or (
+                    # "Earlier research suggests RFA may help. In one trial of 151 people, 74% ... . The figure was
+                    # 16% after a steroid injection [2].": the study described next carries the source
+                    kind.startswith("research") and i + 1 < len(sentences)
+                    and self.lex.research["narrative"].search(text, *sentences[i + 1])) else self.opts["window"]
                 before = self.opts["window"]
                 lo, hi = max(0, i - before), min(len(sentences) - 1, i + after)
                 near = [j for j in range(lo, hi + 1) if flags[j]]
@@ -1265,18 +1351,23 @@ class UncitedClaim(Kind):
                     # it"), takes no source from the sentence before, which cited something else
                     near = [j for j in near if j >= i]
                 if near:
+                    yield None
                     continue
                 if not kind.startswith("research") and not self.lex.in_house.search(sentence):
                     if study_before(text, sentences, flags, i, self.lex.in_house):
+                        yield None
                         continue  # "The ProtecT trial compared ... [2]. ... . In the monitoring group, the figure was 6.0%."
                     if sources.page_declares_sources():
+                        yield None
                         continue  # "Unless we say otherwise, the figures on this page come from NICE guideline NG88."
                 if not kind.startswith("research") and sources.page_is_audit_report():
+                    yield None
                     continue  # a department's page of its own audited results
                 if kind in _SECONDARY_CLAIMS and unit.block.scope == "list_item" and _hedged_lead_in(units, index):
                     continue  # "Most people:" over "- return to desk work after one to two weeks"
                 if (i - before < 0 or unit.block.scope in ("list_item", "table_cell")) \
                         and lead_in_sourced(units, index, sources):
+                    yield None
                     continue
                 yield self._finding(unit, s, e, kind, sentence)
 
@@ -1348,7 +1439,16 @@ _RESEARCH_BEFORE = compile_builtin(r"(?i)\b(?:proven|proved|shown|demonstrated|f
 # a word naming a profession ("surgeons", "dermatologists", "physicians", "GPs")
 _PROFESSION_HINT = compile_builtin(r"(?i)(?:experts?|doctors|surgeons|scientists|researchers|consultants|(?-i:GPs)|ists|icians)\b")
 # "after just 3 sessions", "in as little as 2 weeks": a sales figure, whatever hedge comes before it
-_SALES_TIME = compile_builtin(r"(?i)\b(?:just|only|as\s+little\s+as)\s+(?:\d|one|two|three|four|five|a\s)")
+# (a weekday: "back at their desks by Monday" after a Friday operation)
+# a line under a table or list that says where its figures come from: "Source: National Ophthalmology Database
+# Audit, 2025", "Data from the NJR annual report"
+_SOURCE_LINE = compile_builtin(
+    r"(?i)\s*(?:sources?|data\s+sources?|figures?\s+(?:are\s+)?from|data\s+from|adapted\s+from|references?)\b\s*[:\-–]?"
+)
+_SALES_TIME = compile_builtin(
+    r"(?i)\b(?:just|only|as\s+little\s+as)\s+(?:\d|one|two|three|four|five|a\s)"
+    r"|\bby\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the\s+weekend)\b"
+)
 # a lead-in that points at the list after it: "the figures below", "the following risks"
 _POINTS_BELOW = compile_builtin(
     r"(?i)\b(?:below|the\s+following|as\s+follows|listed\s+here|in\s+this\s+list"

@@ -66,12 +66,16 @@ def features(text: str) -> list[str]:
 class Head:
     """One category's weights: a bias and a weight per feature."""
 
-    __slots__ = ("bias", "weights", "_word_share")
+    __slots__ = ("bias", "weights", "_word_share", "length_norm")
 
-    def __init__(self, bias: float, weights: dict[str, float]):
+    def __init__(self, bias: float, weights: dict[str, float], length_norm: bool = False):
         self.bias = bias
         self.weights = weights
         self._word_share: dict[str, float] = {}
+        # features weighed by 1/sqrt(number of words): a long sentence does not read as a claim just for
+        # holding more of the pieces claims are made of ("Insulin is a hormone that moves sugar from the
+        # blood into the body's cells")
+        self.length_norm = length_norm
 
     def _share(self, token: str) -> float:
         """A word's weight and its pieces' weights, summed (cached: most words recur)."""
@@ -87,8 +91,11 @@ class Head:
 
     def score_tokens(self, toks: list[str]) -> float:
         get = self.weights.get
-        z = self.bias + sum(self._share(t) for t in toks)
+        z = sum(self._share(t) for t in toks)
         z += sum(get(f"b:{a} {b}", 0.0) for a, b in zip(toks, toks[1:]))
+        if self.length_norm and toks:
+            z /= math.sqrt(len(toks))
+        z += self.bias
         return 1.0 / (1.0 + math.exp(-max(-40.0, min(40.0, z))))
 
     def score(self, text: str) -> float:
@@ -123,7 +130,7 @@ def _read_model(path: str) -> dict[str, Head]:
         if not isinstance(weights, dict):
             raise ValueError(f"{path}: head '{name}' has no weights")
         # JSON numbers load as floats already: the table is used as loaded (it is read at every start)
-        heads[name] = Head(float(head.get("bias", 0.0)), weights)
+        heads[name] = Head(float(head.get("bias", 0.0)), weights, data.get("length_norm") is True)
     return heads
 
 

@@ -30,6 +30,10 @@ _MAX_REPORTED = 25
 # words that open a time expression ("morning of surgery", "day before your operation")
 _TIME_WORDS = frozenset({"morning", "afternoon", "evening", "night", "day", "days", "week", "weeks", "hours", "time",
                          "date", "month"})
+# a dose and how often to take it ("5 mg twice a day" down a dosing table) is an instruction, not a search phrase
+_DOSE_WORDS = frozenset({"mg", "ml", "mcg", "micrograms", "milligrams", "units", "tablet", "tablets", "capsule",
+                         "capsules", "puffs", "drops", "sachets"})
+_FREQUENCY_WORDS = frozenset({"once", "twice", "daily"})
 
 
 class KeywordStuffing(Kind):
@@ -84,6 +88,8 @@ class KeywordStuffing(Kind):
                 continue
             if gram[0] in _TIME_WORDS and gram[1] in ("of", "before", "after"):
                 continue  # a time, not a search phrase: "the morning of surgery" in instructions
+            if gram[0] in _DOSE_WORDS or not _FREQUENCY_WORDS.isdisjoint(gram):
+                continue  # a dose: "mg twice a day", "tablets once daily"
             if len(occ) * len(gram) / total < o["min_density"]:
                 continue
             stuffed.append((gram, occ))
