@@ -189,3 +189,25 @@ def test_decode_strips_a_utf8_bom():
 def test_a_reference_entry_is_told_from_prose_that_cites(text, scope):
     _, got = blocks("page.md", f"# Hip arthroscopy\n\nKeyhole surgery on the hip.\n\n{text}\n")
     assert got[-1][0] == scope
+
+
+def test_text_a_short_line_straight_above_its_paragraph_is_a_heading_under_the_section():
+    src = ("Bowel screening\n\nHAVING A COLONOSCOPY\n\nRisks of a colonoscopy\nA colonoscopy is a common test, but it does "
+           "have some risks.\n\nThe surgeon makes a small cut in the\nfront of your neck and removes the gland.\n")
+    doc, got = blocks("a.txt", src)
+    assert [(s, t) for s, t, _ in got] == [
+        ("title", "Bowel screening"), ("heading", "HAVING A COLONOSCOPY"), ("heading", "Risks of a colonoscopy"),
+        ("paragraph", "A colonoscopy is a common test, but it does have some risks."),
+        ("paragraph", "The surgeon makes a small cut in the front of your neck and removes the gland."),
+    ]
+    assert [b.level for b in doc.blocks[:3]] == [1, 2, 3]
+
+
+def test_text_lines_of_labelled_details_are_separate_paragraphs():
+    src = ("Appointments: 020 4912 7300 (Monday to Saturday)\nWhatsApp: +91 98765 04321 (appointments only)\n"
+           "In an emergency, call 108 or come to the Emergency Department.\n")
+    _, got = blocks("a.txt", src)
+    assert [t for _, t, _ in got] == [
+        "Appointments: 020 4912 7300 (Monday to Saturday)", "WhatsApp: +91 98765 04321 (appointments only)",
+        "In an emergency, call 108 or come to the Emergency Department.",
+    ]

@@ -451,3 +451,105 @@ def test_a_research_claim_takes_its_source_from_the_study_described_after_it(lin
     bare = page.replace("In one trial of 151 people, 74% had half their pain gone at 6 months. ", "")
     bare = bare.replace("The figure was 16% after a steroid injection [2].", "Ask your doctor.")
     assert found(linter, bare) == [("EVD002", "research suggests")]
+
+
+def test_a_boxed_paragraph_takes_its_source_from_the_source_line_under_it(linter):
+    page = ('<h1>Tonsillectomy</h1><div class="box"><p>In a national audit of 33,921 operations, about 3 in 100 patients '
+            'bled afterwards. About 1 in 100 needed a second operation.</p>'
+            '<p class="source">Source: Royal College of Surgeons of England, National Tonsillectomy Audit, 2005.</p></div>')
+    assert found(linter, page, "html") == []
+
+
+def test_a_sentence_saying_which_dated_report_a_figure_is_from_sources_it(linter):
+    page = ("# Screening\n\nMore than 95 in 100 people who return a kit need no further tests. This figure is from the "
+            "programme's key performance indicators for 2023 to 2024.\n")
+    assert found(linter, page) == []
+    undated = page.replace(" for 2023 to 2024", "")
+    assert [c for c, _ in found(linter, undated)] == ["EVD001"]
+
+
+def test_the_same_source_named_a_section_up_sources_a_list(linter):
+    page = ("# Colonoscopy\n\nThe NHS leaflet on colonoscopy (NHS England, 2024) gives these figures. For every 10 people:\n\n"
+            "- about 5 have no polyps\n- about 4 have polyps\n\n## Risks\n\nThe test has some risks. The same leaflet lists "
+            "these:\n\n- bleeding, in about 1 in 150 people\n- a tear in the bowel, in about 1 in 1,700 people\n")
+    assert found(linter, page) == []
+    # "The leaflet" with no "same", after a new heading, does not reach back
+    other = page.replace("The same leaflet lists these:", "A leaflet lists these:")
+    assert [c for c, _ in found(linter, other)] == ["EVD001", "EVD001"]
+
+
+@pytest.mark.parametrize("citation", [
+    "(European Society of Cataract and Refractive Surgeons (ESCRS) Study Group, 2007)",
+    "(Gohel and others, 2019)",
+])
+def test_more_citation_forms(linter, citation):
+    assert found(linter, f"# Results\n\nInfection followed about 1 in 2,000 operations {citation}.\n") == []
+
+
+def test_normally_is_a_hedge_on_a_recovery_time(linter):
+    assert found(linter, "# After surgery\n\nThe swelling normally settles within one to two weeks.\n") == []
+
+
+def test_a_journal_named_by_its_title_is_a_source_and_the_published_trial_goes_on_from_it(linter):
+    page = ("<h1>Trial news</h1><p>Nurse calls before colonoscopy helped, in a trial published this month in the "
+            "<em>American Journal of Gastroenterology</em>.</p><h2>About the study</h2><p>The trial enrolled 1,020 adults.</p>"
+            "<h2>What the researchers found</h2><p>In the published trial, 91% of people in the call group had a clean "
+            "bowel, compared with 82% in the usual-care group.</p>")
+    assert found(linter, page, "html") == []
+    unnamed = page.replace("<em>American Journal of Gastroenterology</em>", "a medical journal")
+    assert [c for c, _ in found(linter, unnamed, "html")] == ["EVD001", "EVD001"]
+
+
+def test_a_providers_figure_broken_down_and_sourced_in_the_next_sentence(linter):
+    page = ("# Pre-admission\n\nIn 2024, 1 in 25 planned operations at our centre were cancelled on the day. About a third "
+            "of these were for health reasons (Lakeshore Surgical Services Quality Report, 2024).\n")
+    assert found(linter, page) == []
+
+
+def test_what_an_operation_removes_for_good_is_a_claim_but_removed_permanently_is_a_description(linter):
+    assert found(linter, "# Excision\n\nExcision removes the disease for good.\n") == [
+        ("EVD001", "removes the disease for good")]
+    assert found(linter, "# Sleeve\n\nPart of the stomach is removed permanently, so the operation cannot be reversed.\n") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Serious problems happen in about 2 to 3 in 100 people, according to the 2017 expert consensus statement of the "
+    "Heart Rhythm Society.",
+    "- Slow healing affected about 1 in 5 people, according to our unit's audit for 2022 to 2024.\n"
+    "- Bleeding affected about 1 in 50 people in the same 2022 to 2024 audit.",
+])
+def test_sources_named_through_their_document_or_a_dated_back_reference(linter, text):
+    assert found(linter, f"# Risks\n\n{text}\n") == []
+
+
+@pytest.mark.parametrize("text,claim", [
+    ("Transplanted follicles are genetically immune to balding.", "genetically immune to balding"),
+    ("Once the grafts take root they're yours for life.", "yours for life"),
+    ("Our veneers will last for minimum 20 years.", "last for minimum 20 years"),
+    ("Lip filler holds its shape for up to two years.", "holds its shape for up to two years"),
+    ("Our bleeding rate is less than half that of open surgery.", "less than half that of"),
+    ("Robotic patients go home in 2 days instead of 6.", "in 2 days instead of 6"),
+    ("With the new beam, the risk of a second cancer practically disappears.",
+     "risk of a second cancer practically disappears"),
+])
+def test_more_outcome_claims(linter, text, claim):
+    assert found(linter, f"# Clinic\n\n{text}\n") == [("EVD001", claim)]
+
+
+def test_in_copy_written_a_sentence_to_a_paragraph_the_next_paragraph_can_source_a_figure(linter):
+    page = ("WHAT PEOPLE SAID\n\nWe asked people who came for a blood test what they thought.\n\n"
+            "9 out of 10 people said the nurse explained things well.\n\n"
+            "This comes from the Kingsmead Blood Test Service Patient Survey 2024.\n")
+    assert found(linter, page, "txt") == []
+    # a long paragraph after the claim does not source it
+    long_after = page.replace("This comes from the Kingsmead Blood Test Service Patient Survey 2024.",
+                              "We read every comment. We change things when people ask. This comes from the Kingsmead "
+                              "Blood Test Service Patient Survey 2024.")
+    assert [c for c, _ in found(linter, long_after, "txt")] == ["EVD001"]
+
+
+def test_a_lead_in_ending_in_a_colon_and_a_reference_marker_sources_its_list(linter):
+    page = ("# Risks\n\nA large review of population studies, published in 2016, found these rates:[1]\n\n"
+            "- bleeding in about 2.6 in every 1,000 tests\n- a tear in about 0.5 in every 1,000 tests\n\n"
+            "## References\n\n1. Reumkens A, et al. Post-colonoscopy complications. Am J Gastroenterol. 2016.\n")
+    assert found(linter, page) == []

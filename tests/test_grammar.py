@@ -45,6 +45,8 @@ def test_agreement(linter, text, slip):
     # an -ing word heading a noun compound is not an -ing phrase
     "Hearing aids are an alternative to grommets for some children.",
     "Waiting lists are shorter in the summer. Walking sticks are lent free of charge.",
+    # a procedure named in the plural takes a plural verb
+    "We check your child's hearing again once the grommets have come out.",
 ])
 def test_no_agreement_finding_on_correct_sentences(linter, text):
     assert grammar(linter, text, "GRM003") == []
@@ -97,3 +99,8 @@ def test_a_structure_named_in_the_plural_takes_a_plural_verb(linter):
     result = linter.lint_source("page.md", "# Dental veneers\n\nContact us if your gums become swollen or your tonsils are sore. "
                                  "Internal piles are inside the back passage. Diabetes is common.\n")
     assert [f for f in result.findings if f.code == "GRM003"] == []
+
+
+def test_a_noun_after_an_adjective_is_not_a_missing_to(linter):
+    assert grammar(linter, "Getting ready for a colonoscopy is hard work for patients.", "GRM004") == []
+    assert grammar(linter, "It is important rest your leg.", "GRM004") == ["important rest"]

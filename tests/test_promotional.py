@@ -285,3 +285,22 @@ def test_put_downs_and_scarcity_by_class(linter, text, expected):
 ])
 def test_class_patterns_leave_honest_copy_alone(linter, text):
     assert found(linter, text) == []
+
+
+def test_hype_denied_is_not_a_sales_sentence():
+    from lint.config import Settings
+    from lint.engine import Linter
+    from tests.helpers import lint_text
+
+    linter = Linter(Settings(select=["PRM007"], rules={"PRM007": {"threshold": 0.0, "sales_page_threshold": 0.0}}))
+    # at a threshold of 0 every sentence the rule does not exclude is reported
+    assert [f.text for f in lint_text(linter, "It was a miracle cure for my knee.\n").findings] == [
+        "It was a miracle cure for my knee"]
+    assert lint_text(linter, "It wasn't a miracle cure for my knee.\n").findings == []
+
+
+def test_the_title_of_a_cited_document_on_a_source_line_is_not_sales_copy(linter):
+    page = ('About half of people with glaucoma do not know it.\n*Source: Centers for Disease Control and Prevention, '
+            '"Don\'t Let Glaucoma Steal Your Sight!", 2020.*\n\nDon\'t let glaucoma steal your weekends.\n')
+    result = lint_text(linter, page)
+    assert [f.text for f in result.findings if f.category == "promotional"] == ["Don't let glaucoma steal your"]

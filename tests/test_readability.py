@@ -342,3 +342,18 @@ def test_allowed_acronyms_are_configurable():
     linter = Linter(Settings(select=["RDB004"], rules={"RDB004": {"allowed": ["MRI"]}}))
     assert lint_text(linter, "You will have an MRI scan.").findings == []
     assert [f.text for f in lint_text(linter, "You will have a CT scan.").findings] == ["CT"]
+
+
+@pytest.mark.parametrize("text", [
+    "- Maher CG, Hancock MJ, et al. The prognosis of low back pain. CMAJ. 2012;184:E613.",
+    "Harbourside Day Centre, 88 Wharf Street, Harbourside NSW 2000",
+    "- FRCS (Tr & Orth): Fellowship of the Royal College of Surgeons in Trauma and Orthopaedics, 2013",
+    "2. Loss of vision (VA loss)\n\nVA stands for visual acuity, how clearly you see on a letter chart.",
+])
+def test_initials_addresses_qualifications_and_later_definitions_are_not_unexplained(linter, text):
+    assert acronyms(linter, text) == []
+
+
+def test_an_acronym_defined_only_far_away_is_still_unexplained(linter):
+    text = "Your VA is checked.\n\nWe go on.\n\nThen more.\n\nVA stands for visual acuity."
+    assert acronyms(linter, text) == ["VA"]

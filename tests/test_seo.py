@@ -95,3 +95,22 @@ def test_template_leftovers_in_html(linter):
 
 def test_no_leftover_in_citations_or_lower_case_todo(linter):
     assert seo(linter, "Keyhole surgery leaves small scars [1]. There is a lot to do after surgery.", "SEO003") == []
+
+
+def test_a_hospital_named_after_its_town_is_not_location_spam(linter):
+    assert seo(linter, "Ear, Nose and Throat Department, University Hospital Galway", "SEO002", "md") == []
+    assert seo(linter, "Book your hip replacement Galway today.", "SEO002", "md") == ["hip replacement Galway"]
+
+
+def test_the_pages_subject_named_often_is_not_stuffing_unless_very_dense(linter):
+    import itertools
+
+    words = ("".join(p) for p in itertools.product("bdfgklmnprstvz", "aeiou", "bdgklmnprst"))
+    filler = [" ".join(next(words) for _ in range(100)) + ". " for _ in range(4)]
+    # "low back pain" 4 times in about 420 words: 2.9%, above the 2% for a search phrase, below the 4% for a plain one
+    page = ("Low back pain is common. " + filler[0] + "Most low back pain gets better. " + filler[1]
+            + "Exercise helps low back pain. " + filler[2] + "See a doctor if low back pain spreads. " + filler[3])
+    assert seo(linter, page, "SEO001", "md") == []
+    # the same count with a town in it is a search phrase
+    assert seo(linter, page.replace("low back pain", "knee pain Leeds").replace("Low back pain", "Knee pain Leeds"),
+               "SEO001", "md") == ["knee pain Leeds", "knee pain Leeds"]

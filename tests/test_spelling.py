@@ -121,3 +121,18 @@ def test_word_frequencies_read_bucket_by_bucket_behave_as_a_dict():
     with pytest.raises(KeyError):
         freq["hip"]
     assert dict(freq.items()) == table and sorted(freq) == sorted(table)
+
+
+@pytest.mark.parametrize("text", [
+    "# Why patients and doctors choose Brackenridge\n\nWe are a day unit.\n",
+    "# Miss Priya Ramanathy, Consultant Surgeon\n\nShe operates on knees.\n",
+    # a name opening a table cell, on a page that uses it as a name elsewhere
+    "| Measure | Source |\n| --- | --- |\n| Infection | Ashcombe Infection Prevention Audit |\n| Knee score | Ashcombe patient survey |\n",
+    "The audit ran at Harbourside Children's Hospital.\n",
+])
+def test_names_are_not_misspellings(spl, text):
+    assert spelling(lint_text(spl, text)) == []
+
+
+def test_a_misspelling_opening_a_sentence_is_still_found(spl):
+    assert spelling(lint_text(spl, "Recieve your letter first.\n"))[0][0] == "Recieve"

@@ -42,6 +42,22 @@ def _lines(source: str):
         pos = nl + 1
 
 
+# a label opening a line of details: "Appointments: 020 4912 7300", "WhatsApp: +91 ..."
+_LABEL_LINE = compile_re(r"^[ \t]*[A-Z][\w'’&/-]*(?:[ ][\w'’&/-]+){0,3}:[ \t]+\S")
+_JOINING_WORDS = frozenset({"of", "and", "or", "the", "to", "a", "an", "in", "for", "with", "on", "at", "by", "your", "our"})
+
+
+def _heading_over_paragraph(line: str, next_line: str) -> bool:
+    """A short line in sentence form, with no closing punctuation, straight above a longer line that opens a
+    sentence: a heading with no blank line under it. (A hard-wrapped paragraph's first line is as long as the
+    lines after it.)"""
+    stripped, following = line.strip(), next_line.strip()
+    words = stripped.split()
+    return (_looks_like_heading(line) and len(words) <= 8 and len(stripped) <= 45 and words[-1].lower() not in _JOINING_WORDS
+            and following[:1].isupper() and not LIST_MARKER.match(next_line) and len(following) > len(stripped) + 10
+            and not _LABEL_LINE.match(line))
+
+
 def _looks_like_heading(line: str) -> bool:
     stripped = line.strip()
     if not stripped or stripped.endswith(","):
@@ -65,6 +81,7 @@ def read_text(path: str, source: str) -> Document:
     builder: TextBuilder | None = None
     scope = "paragraph"
     seen_title = False
+    standalone_before = False  # a heading on its own line (between blank lines, or underlined) came before
 
     def flush():
         nonlocal builder
@@ -74,14 +91,17 @@ def read_text(path: str, source: str) -> Document:
                 blocks.append(block)
         builder = None
 
-    def add_heading(line: str, start: int):
-        """The page's first heading is its title; the others are headings."""
-        nonlocal seen_title
+    def add_heading(line: str, start: int, sub: bool = False):
+        """The page's first heading is its title; the others are headings. A heading set straight above its
+        paragraph (``sub``) ranks under a heading that stands alone, where the page has one before it."""
+        nonlocal seen_title, standalone_before
         b = TextBuilder()
         b.add_collapsed(line, start)
-        block = b.build("heading" if seen_title else "title", level=2 if seen_title else 1)
+        level = 3 if sub and standalone_before else 2
+        block = b.build("heading" if seen_title else "title", level=level if seen_title else 1)
         if block is not None:
             blocks.append(block)
+            standalone_before = standalone_before or (seen_title and not sub)
             seen_title = True
 
     # a line is a table row only beside another: one wide gap in a line of prose is not a table
@@ -98,6 +118,7 @@ def read_text(path: str, source: str) -> Document:
         return False
 
     underlined = set()
+    labelled = False  # the paragraph being read opened with a label ("Appointments: ...")
     for i, (s, e) in enumerate(lines):
         line = source[s:e]
         if blank[i] or i in underlined:
@@ -133,6 +154,17 @@ def read_text(path: str, source: str) -> Document:
             flush()
             add_heading(line, s)
             continue
+        if builder is None and (i == 0 or blank[i - 1]) and i + 1 < len(lines) and not blank[i + 1] \
+                and _heading_over_paragraph(line, source[lines[i + 1][0]:lines[i + 1][1]]):
+            # "Risks of a colonoscopy" on the line straight above its paragraph, with no blank line between
+            add_heading(line, s, sub=True)
+            continue
+        if builder is not None and (_LABEL_LINE.match(line) or (labelled and line[:1].isupper())) \
+                and not _SENTENCE_END.search(source[lines[i - 1][0]:lines[i - 1][1]]):
+            # lines of details, each opening with a label: "Appointments: 020 ...", "WhatsApp: +91 ...", and the
+            # line after them, are separate lines, not one hard-wrapped sentence
+            flush()
+        labelled = bool(_LABEL_LINE.match(line)) if builder is None or labelled else False
         marker = LIST_MARKER.match(line)
         if marker:
             flush()

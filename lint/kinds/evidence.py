@@ -156,6 +156,9 @@ def load_lexicon(path: str) -> EvidenceLexicon:
     )
     # a named source: a known body, a body phrase, or (after "according to") any capitalised name
     named_after = (
+        # (the document first: "according to the 2017 expert consensus statement of the Heart Rhythm Society")
+        r"(?:(?:the\s+|a\s+)?(?:(?:19|20)\d{2}\s+)?(?:[a-z][\w-]*\s+){0,3}?(?:statement|guidance|guidelines?|report|review|consensus"
+        r"|study|audit|survey|leaflet|data|figures|website)\s+(?:of|from|by)\s+)?"
         rf"(?:(?:the\s+)?(?:(?:19|20)\d{{2}}\s+)?(?:(?i:(?:medical\s+|scientific\s+)?journal)\s+)?(?:{body_phrase}|(?!(?i:{unnamed})\b)(?!{MONTHS}\b){_CAPWORD}(?:\s+(?:of\s+|for\s+|and\s+|&\s+)?{_CAPWORD})*))"
     )
 
@@ -177,7 +180,7 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         ),
         "frequency": compile_builtin(
             rf"(?i)(?<![\w.,/])(?:{QUALIFIER}\s+)?{NUMBER}(?:\s*(?:-|–|to|or)\s*{NUMBER})?"
-            rf"\s+(?:in|per|(?:out\s+of|of\s+every|in\s+every))\s+(?:every\s+)?{NUMBER}\b(?!\s*{UNITS_AFTER}\b)(?!\.\d)"
+            rf"\s+(?:times\s+)?(?:in|per|(?:out\s+of|of\s+every|in\s+every))\s+(?:every\s+)?{NUMBER}\b(?!\s*{UNITS_AFTER}\b)(?!\.\d)"
             rf"(?:(?:\s+of)?(?:\s+(?:the|our|these|those|all|their))?(?:\s+[\w-]+)?\s+{pop}\b)?"
             rf"|(?<![\w.,/])(?:{QUALIFIER}\s+)?{NUMBER}\s+of\s+(?:the\s+)?{NUMBER}(?:\s+{pop})\b"
             # the decision-aid form: "Out of 100 people who have an ablation, about 30 stop having periods"
@@ -272,8 +275,8 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         # "back to the gym in 48 hours", "grip strength returns in just 12 days", "feel like themselves
         # again within 10 days" (guidance with "can", "usually" or "most people" is left alone)
         "return": compile_builtin(
-            r"(?i)\b(?:(?:back|return(?:s|ing)?|resume[sd]?|resuming)\s+(?:to\s+)?(?:(?:the|their|your|his|her|a|my|normal)\s+)?(?:[\w-]+\s+){0,2}?"
-            r"(?:work|desks?|office|gym|golf|sport|sports|training|driving|gardening|running|swimming|cycling|tennis"
+            r"(?i)\b(?:(?:back|return(?:s|ing)?|resume[sd]?|resuming)\s+(?:to\s+|at\s+|in\s+|on\s+)?(?:(?:the|their|your|his|her|a|my|normal)\s+)?(?:[\w-]+\s+){0,2}?"
+            r"(?:work|desks?|office|gym|golf|sport|sports|training|driving|gardening|running|swimming|cycling|tennis|surf|pool|saddle|gates|classroom"
             r"|activities|activity|life|routine|exercise|school|job|normal)"
             r"|(?:strength|function|movement|vision|sight|hearing|feeling|energy|sleep|mobility|sensation)\s+(?:returns?|is\s+back"
             r"|comes?\s+back)|like\s+(?:yourself|themselves|himself|herself|myself|new)\s+again"
@@ -299,11 +302,12 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             r"|hear\s+(?:everything|clearly|perfectly)(?:\s+again)?"
             # "back playing netball within a fortnight", "we were pregnant within five months"
             r"|back\s+(?:doing|playing|coaching|teaching|dancing|lifting|riding|surfing|hiking)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+"
-            r"|(?:were|was|got|fell|became)\s+pregnant)"
+            r"|(?:were|was|got|fell|became)\s+pregnant|lifting\s+(?:weights|heavy\s+weights)"
+            r"|feel\s+(?:(?:\w+|\d+)\s+years\s+)?(?:younger|lighter|stronger))"
             r",?\s+(?:(?:almost\s+|practically\s+|virtually\s+)?(?:instantly|immediately|overnight)\b"
             r"|in\s+(?:\d+|one|two|five|ten|fifteen|twenty|thirty|forty[-\s]five|sixty)\s+minutes(?:\s+flat)?\b"
             r"|in\s+(?:a\s+single|one|just\s+one)\s+(?:sitting|session|visit|treatment)\b"
-            r"|(?:within|in|after|by|from)\s+(?:just\s+|only\s+|as\s+little\s+as\s+)?(?:\d+|one|two|three|four|five|six|seven|eight"
+            r"|(?:within|in|after|by|from)\s+(?:just\s+|only\s+|as\s+little\s+as\s+|about\s+|around\s+)?(?:\d+|one|two|three|four|five|six|seven|eight"
             r"|nine|ten|a\s+(?:day|week|fortnight|month)|an\s+hour|hours|day\s+\d+)\b(?:\s+(?:days?|weeks?|hours?|months?|sessions?|treatments?"
             r"|visits?))?(?:\s+of\s+(?:surgery|treatment|the\s+operation))?"
             r"|the\s+(?:night|evening|day)\s+of\s+(?:the\s+)?(?:surgery|operation|treatment|procedure)"
@@ -348,7 +352,7 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             r"|\b(?:hold|holds|held|persist|persists|persisted|endure|endures)\s+(?:up\s+)?(?:for\s+)?(?:at\s+least\s+|well\s+over\s+|over\s+"
             r"|more\s+than\s+)?(?:a\s+decade|decades|a\s+lifetime|(?:\d+|ten|fifteen|twenty)\s+years|years)\b"
             # "miscarriage becomes a thing of the past", "the days of the scalpel for kidney stones are over"
-            r"|\b(?:becomes?|became|is|are|will\s+be)\s+(?:now\s+)?(?:(?:practically|virtually|simply|truly|largely)\s+)?a\s+thing\s+of\s+the\s+past\b"
+            r"|\b(?:becomes?|became|is|are|will\s+be)\s+(?:now\s+)?(?:(?:practically|virtually|simply|truly|largely|basically|essentially|pretty\s+much|all\s+but)\s+)?a\s+thing\s+of\s+the\s+past\b"
             r"|\bthe\s+days\s+of\s+(?:[\w'’-]+\s+){1,5}?(?:are|is)\s+(?:over|gone|numbered)\b"
             # "the frenulum never reattaches", "the hole never reopens", "you'll never have to think about it again",
             # "never needed pads again", "I binned my inhalers for good"
@@ -356,6 +360,22 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             r"|\bnever\s+(?:have|has|need|needs)\s+to\s+(?:think|worry)\s+about\s+(?:it|them|this|that|[\w-]+)\s+again\b"
             r"|\bnever\s+(?:need|needs|needing|needed)\s+(?:[\w-]+\s+){1,2}?again\b"
             r"|\b(?:threw|thrown|throw|binned|ditched|chucked|tossed)\s+(?:[\w'’-]+\s+){0,5}?(?:for\s+good|forever|for\s+ever)\b"
+            # "transplanted hair is immune to balding", "once they take root they're yours for life", "you'll never need a redo",
+            # "once it's out, it stays out"
+            r"|\b(?:genetically\s+)?immune\s+to\s+(?:balding|hair\s+loss|ageing|aging|decay|recurrence|relapse|wear)\b"
+            r"|\b(?:yours|theirs)\s+(?:for\s+life|forever|for\s+good|to\s+keep)\b"
+            r"|\bnever\s+need\s+(?:a|another)\s+(?:redo|re-do|touch-up|top-up|revision|repeat)\b"
+            r"|\bstays\s+(?:out|away|closed|shut)\b"
+            # "excision removes the disease for good" (not "part of the stomach is removed permanently": what the operation does)
+            r"|\b(?:removes?|removed|erases?|erased|eradicates?|eradicated|destroys?|destroyed|kills?|killed)\b(?:\s+[\w'’-]+){0,5}?\s+"
+            r"(?:for\s+good|forever|for\s+ever|once\s+and\s+for\s+all)\b"
+            # "you'll never need another back operation", "three tiny nicks and you're sorted", "eggs stay perfectly viable"
+            r"|\bnever\s+need\s+(?:another|a\s+second|a\s+repeat|more|further)\s+[\w-]+\s+(?:session|treatment|operation|procedure|injection"
+            r"|surgery)s?\b"
+            r"|\byou[’']re\s+(?:all\s+)?(?:sorted|fixed|cured)\b(?!\s+(?:with|for|by|out))"
+            r"|\b(?:stay|stays|remain|remains)\s+(?:perfectly|fully|completely|100%)\s+(?:viable|healthy|intact|effective|clear|straight)\b"
+            # "your teeth won't budge", "the lens never shifts back"
+            r"|\b(?:won[’']t|will\s+not|will\s+never|never)\s+(?:budge|relapse|shift\s+back|move\s+back|drift\s+back|slip\s+back|creep\s+back)\b"
         ),
         # better than the alternative: "more effective than a CPAP mask", "it outperforms a second operation"
         # a result promised in a short time: "symptom relief in as little as 2 weeks"
@@ -376,6 +396,13 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             r"|\bone\s+(?:session|treatment|visit|injection|course)\s+is\s+(?:all\s+it\s+takes|enough|all\s+(?:you|anyone)\s+need)\b"
             r"|\b(?:see|sees|notice|notices|feel|feels)\s+(?:a\s+)?(?:real|big|huge|dramatic|noticeable|massive|visible)\s+(?:change|difference|improvement)s?"
             r"\s+(?:after|from)\s+(?:their|your|the|my|his|her)\s+very\s+first\b"
+            # "one injection and the clicking stops"
+            r"|\bone\s+(?:injection|session|treatment|visit|jab|shot|op|operation)\s+and\s+(?:the\s+|your\s+)?[\w-]+\s+(?:stops|ends|goes"
+            r"|is\s+gone|disappears|vanishes|clears)\b"
+            # "was eating steak by the Friday"
+            r"|\b(?:was|were|is|are)\s+(?:eating|walking|running|driving|working|playing|dancing|swimming|cycling|golfing|gardening|tucking\s+into)\s+"
+            r"(?:[\w'’-]+\s+){0,2}?by\s+(?:the\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|next\s+day|lunchtime|teatime"
+            r"|dinnertime|the\s+evening|the\s+afternoon)\b"
         ),
         "comparison": compile_builtin(
             r"(?i)\b(?:outperforms?|outperformed|outlasts?|outlasted)\s+(?:(?:a|an|the|any|all|every|other|traditional|conventional"
@@ -460,7 +487,8 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             # better than the rest, or for good: "far superior to ablation", "heals the tear permanently",
             # "the problem is solved for good", "does not come back", "no more sore throats, ever"
             r"|\b(?:far|much|vastly|clearly|significantly)\s+superior\s+to\b"
-            r"|\b(?:results?|effects?|benefits?|relief|repair|fusion|correction|cure)\s+(?:is|are)\s+(?:completely\s+|totally\s+)?permanent\b"
+            r"|\b(?:results?|effects?|benefits?|relief|repair|fusion|correction|cure)\s+(?:(?:we|you)\s+(?:do|get|achieve|see)\s+)?(?:is|are)\s+"
+            r"(?:completely\s+|totally\s+)?permanent\b"
             r"|\b(?:heals?|cures?|fixes|fix|solves?|eliminates?|stops?|resolves?)\s+(?:[\w-]+\s+){0,3}?(?:permanently|for\s+good"
             r"|forever|once\s+and\s+for\s+all)\b|\b(?:solved|cured|fixed|resolved)\s+(?:for\s+good|forever|permanently|once\s+and\s+for\s+all)\b"
             r"|\bno\s+more\s+[\w-]+(?:\s+[\w-]+)?,?\s+ever\b"
@@ -492,6 +520,8 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             # one patient's story as what every reader will get: "Sophie's recovery is a good example of what to expect"
             r"|\b(?:(?-i:[A-Z][a-z]+)[’']s|her|his|their)\s+(?:[\w-]+\s+){0,2}?(?:story|recovery|result|results|photos|experience"
             r"|journey|outcome)\b[^.!?]{0,40}?\b(?:what\s+(?:you\s+can|to)\s+expect|typical|one\s+we\s+hear|happens?\s+(?:here\s+)?every)\b"
+            # (and the outcome it then spells out: "the one we hear every week: a small finding and a complete cure")
+            r"(?:[^.!?:]{0,30}:\s*[^.!?]{3,90})?"
             # "average hospital stay of just 6 hours"
             r"|\b(?:average|typical|mean)\s+(?:hospital\s+|length\s+of\s+)?stay\s+(?:of|is|was)\s+(?:just|only|under|less\s+than)\s+"
             r"(?:\d+|one|two|three|four|five|six)\s+(?:hours?|days?|nights?)\b"
@@ -508,14 +538,48 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             r"|week\s+in,?\s+week\s+out|day\s+in,?\s+day\s+out|time\s+and\s+again|again\s+and\s+again)\b"
             r"|\bwhat\s+we\s+see\s+(?:week\s+in,?\s+week\s+out|day\s+in,?\s+day\s+out|every\s+single\s+(?:day|week))\b"
             r"|\bwhat\s+you\s+(?:can|will|should)\s+expect\s+(?:too|as\s+well)\b"
+            # "word scores triple within the first year", "it's all gone the minute you stop", "it WILL work", "problems caught five
+            # years before their doctor would"
+            r"|\b(?:doubles?|triples?|quadruples?)\s+(?:within|in|after)\b"
+            r"|\b(?:all\s+)?gone\s+the\s+(?:minute|moment|second|day)\s+you\b"
+            r"|\bit\s+will\s+work\b(?!\s+(?:best|better|only|if|when|for\s+some|in\s+some))"
+            r"|\b(?:years?|months?)\s+(?:before|earlier\s+than)\s+(?:their|your|a|the)\s+(?:doctor|GP|dentist)\s+would\b"
+            # "relief lasts a minimum of one full year", "at our clinic the numbers are even better"
+            r"|\b(?:last|lasts)\s+(?:for\s+)?(?:(?:a\s+)?minimum(?:\s+of)?|upwards\s+of)\s+(?:one|two|three|\d+|a)\s+(?:full\s+)?(?:years?|months?)\b"
+            # "cheek filler holds its lift for up to three years"
+            r"|\bholds?\s+(?:its|their|the)\s+(?:lift|shape|volume|results?|effect|position)\s+for\s+(?:up\s+to\s+|at\s+least\s+|over\s+)?"
+            r"(?:\d+|one|two|three|four|five|ten)\s+(?:years?|months?)\b"
+            # "our stroke rate is less than half that of open surgery", "home in 2 days instead of 7"
+            r"|\b(?:less|lower|fewer)\s+than\s+(?:half|a\s+third|a\s+quarter|one[-\s]third)\s+(?:that|those|the\s+rate)\s+of\b"
+            r"|\b(?:in|within|after)\s+(?:\d+|one|two|three)\s+(?:days?|weeks?|hours?)\s+instead\s+of\s+(?:\d+|one|two|three|four|five|six|seven|ten"
+            r"|fourteen)\b"
+            r"|\b(?:our|the)\s+(?:numbers|results|figures|outcomes|rates|success\s+rates)\s+(?:are|is)\s+(?:even|far|much|significantly)\s+(?:better|higher|stronger)\b"
+            # "That's what a robotic knee does for you", "she has never met a case she couldn't cure", "just as precisely as braces"
+            r"|\bthat[’']s\s+what\s+(?:an?\s+|the\s+|our\s+)?(?:[\w-]+\s+){0,3}?(?:does|can\s+do|will\s+do)\s+for\s+you\b"
+            r"|\bnever\s+(?:met|seen|had|treated)\s+an?\s+(?:[\w-]+\s+){0,2}?(?:case|patient|problem|knee|tooth|smile|skin|back)\s+"
+            r"(?:she|he|they|we|I)\s+(?:couldn[’']t|could\s+not|can[’']t|cannot)\s+(?:cure|fix|help|treat|solve|clear)\b"
+            r"|\b(?:just|every\s+bit|equally)\s+as\s+(?:precisely|accurately|effectively|reliably|quickly|fast|safely|stable|durable|predictably)\s+as\b"
         ),
         # a perfect record as a figure: "robotic knees with zero infections"
         "zero": compile_builtin(
             r"(?i)\bzero\s+(?:[\w-]+\s+)?(?:infections?|complications?|revisions?|failures?|deaths?|readmissions?|dislocations?"
             r"|recurrences?|returns\s+to\s+theatre)\b"
             # "not a single patient has needed a revision", "not even one child has had a serious complication"
-            r"|\bnot\s+(?:even\s+)?(?:one|a\s+single)\s+(?:[\w-]+\s+)?(?:child|children|patient|person|woman|man|client|baby|case|eye|knee|hip)\s+"
-            r"(?:has|have|had)\s+(?:ever\s+)?(?:had|suffered|needed|developed|experienced|got|returned)\b"
+            r"|\bnot\s+(?:even\s+)?(?:one|a\s+single)(?:\s+one)?(?:\s+of\s+(?:our|my|the|these|those)\s+)?\s*(?:[\w-]+\s+)?(?:child|children"
+            r"|patients?|person|people|woman|women|man|men|clients?|baby|babies|case|cases|eyes?|knees?|hips?)\s+"
+            r"(?:has|have|had)\s+(?:ever\s+)?(?:had|suffered|needed|developed|experienced|got|returned|lost|died|complained)\b"
+            # "travellers who come to us simply do not fall sick abroad"
+            r"|\b(?:simply|just)\s+(?:do|does|did)\s*(?:not|n[’']t)\s+(?:fall\s+sick|get\s+(?:sick|ill|infected)|catch\s+it|develop\s+it)\b"
+            # "the risk of a second cancer practically disappears"
+            r"|\b(?:risk|chance)\s+(?:of\s+(?:[\w-]+\s+){1,6}?)?(?:practically|virtually|all\s+but|almost|simply)\s+(?:disappears|vanishes|goes\s+away)\b"
+            # "your fertility is fully preserved", "our epidurals never slow labour down"
+            r"|\b(?:fertility|function|sensation|erections?|continence|sex\s+life|nerves?|voice|vision)\s+(?:is|are|will\s+be|remains?|stays?)\s+"
+            r"(?:fully|completely|100%|totally|always)\s+(?:preserved|intact|protected|unaffected|untouched)\b"
+            r"|\bnever\s+(?:slow|slows|harm|harms|damage|damages|hurt|hurts|affect|affects|weaken|weakens)\s+(?:the\s+|your\s+)?[\w-]+"
+            # "our patients simply don't develop the cloudy film", "it never causes dry eye"
+            r"|\bour\s+patients\s+(?:simply\s+|just\s+)?(?:don[’']t|do\s+not|never)\s+(?:develop|get|suffer|experience|have)\s+(?!to\b)"
+            r"|\bnever\s+(?:causes?|leads?\s+to|results?\s+in)\s+(?:the\s+|any\s+)?(?:[\w-]+\s+){0,2}?(?:dry\s+eye|pain|scarring|scars?"
+            r"|complications?|problems?|side\s+effects?|infections?|damage)\b"
         ),
         "count": compile_builtin(
             rf"(?i)(?<![\w.,/])(?:{QUALIFIER}\s+)?(?:\d+(?:\.\d+)?\s+(?:million|billion)|(?:one|two|three|four|five|six|seven|eight|nine|ten|a)\s+million"
@@ -549,6 +613,8 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         ),
         "proven": compile_builtin(
             r"(?i)\b(?:clinically|scientifically|medically|independently)\s+(?:proven|tested|validated|shown|documented)\b"
+            # "follow-up MRI scans prove it", "the X-rays prove it"
+            r"|\b(?:scans|x-rays|images|photos|results|numbers)\s+(?:prove|proves|proved)\s+(?:it|this|that)\b"
             r"|\bproven\s+to\s+(?!date\b)[a-z]+\b"
             r"|\b(?:shown|demonstrated)\s+to\s+(?:outperform|beat|surpass|exceed|rival|outlast|be\s+(?:superior|better|safer|more\s+effective))\b"
             r"|\b(?:a|an|the|our|its)\s+(?:[\w-]+\s+)?proven\s+(?:treatment|method|technique|way|solution|approach|therapy"
@@ -575,10 +641,14 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             r"|\b" + "".join(rf"(?<!\b{w}\s)" for w in ("your", "the", "their", "his", "her", "my", "a", "an")) +
             r"(?:(?:most|many|leading|top|all|our)\s+)?"
             r"(?:experts|doctors|scientists|surgeons|specialists|researchers|physicians|dentists|clinicians"
-            r"|[a-z]+(?:(?<=ologists)|(?<=icians)|(?<=iatrists)|(?<=dontists)|(?<=therapists)))\s+"
+            r"|[a-z]+(?:(?<=ologists)|(?<=icians)|(?<=iatrists)|(?<=dontists)|(?<=therapists)|(?<=scientists)))\s+"
             r"(?:(?:all|now|generally|widely|largely|increasingly|also|overwhelmingly|unanimously)\s+)?(?:(?:have|has)\s+)?"
-            r"(?:agree|believe|confirm|say|consider|think|know|accept|confirmed|agreed|verified|endorsed|approved)\b"
+            r"(?:agree|believe|confirm|say|consider|think|know|accept|confirmed|agreed|verified|endorsed|approved|reckon|insist)\b"
             r"|\b(?:independent|external)\s+experts?\s+(?:have\s+|has\s+)?(?:confirmed|verified|agreed|endorsed|approved|found|shown|proven)\b"
+            # "ophthalmologists are unanimous that", "surgeons are united in recommending"
+            r"|\b(?:experts|doctors|scientists|surgeons|specialists|researchers|physicians|dentists|clinicians"
+            r"|[a-z]+(?:(?<=ologists)|(?<=icians)|(?<=iatrists)|(?<=dontists)|(?<=therapists)))\s+(?:are|were|have\s+been)\s+"
+            r"(?:unanimous|united|in\s+(?:complete\s+|full\s+)?agreement)\b"
             # "the dermatologists we work with all agree", "surgeons I trust say"
             r"|\b(?:experts|doctors|scientists|surgeons|specialists|researchers|physicians|dentists|clinicians"
             r"|[a-z]+(?:(?<=ologists)|(?<=icians)|(?<=iatrists)|(?<=dontists)|(?<=therapists)))\s+(?:we|I)\s+(?:work\s+with|know|trust"
@@ -647,8 +717,9 @@ def load_lexicon(path: str) -> EvidenceLexicon:
 
     source = compile_builtin(
         # a parenthetical citation: (Smith et al., 2019), (NICE, 2020), (Royal College of Surgeons, 2005)
-        rf"\((?=[^()]{{0,300}}\))[^()]*?(?:\b{named}\b|\b{journals}\b|(?!{MONTHS}\b){_CAPWORD}(?:\s+(?:et\s+al\.?|and\s+(?:colleagues|co-?workers|{_CAPWORD})|&\s+{_CAPWORD}))?,?\s+(?:19|20)\d{{2}}[a-z]?\b"
-        r"|\bet\s+al\b|(?i:\bdoi\b|\bpmid\b))[^()]*\)"
+        # (with one level of brackets inside: "(European Society of Cataract and Refractive Surgeons (ESCRS), 2007)")
+        rf"\((?=(?:[^()]|\([^()]{{0,40}}\)){{0,300}}\))(?:[^()]|\([^()]{{0,40}}\))*?(?:\b{named}\b|\b{journals}\b|(?!{MONTHS}\b){_CAPWORD}(?:\s+(?:et\s+al\.?|and\s+(?:colleagues|co-?workers|others|{_CAPWORD})|&\s+{_CAPWORD}))?,?\s+(?:19|20)\d{{2}}[a-z]?\b"
+        r"|\bet\s+al\b|(?i:\bdoi\b|\bpmid\b))(?:[^()]|\([^()]{0,40}\))*\)"
         # an author with a year in brackets: Frobell and colleagues (2010)
         rf"|{_CAPWORD}(?:\s+(?:et\s+al\.?|and\s+colleagues|and\s+{_CAPWORD}))?\s+\((?:19|20)\d{{2}}[a-z]?\)"
         # an author and colleagues reporting: "Guillaumier and colleagues found", "Smith et al. reported"
@@ -698,8 +769,14 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         # a named trial or study the figures come from: "In the C-GALL trial, about 75 out of 100 ...", "In the ProtecT
         # trial" (a name with a second capital or a digit, or a capitalised word: not "In the trial")
         r"|(?-i:\b[Ii]n\s+the\s+(?:[A-Z][\w-]*[A-Z\d][\w-]*|[A-Z][a-z]+)\s+(?:trial|study|audit|registry|review|cohort))\b"
+        # the dated audit or study the page named before: "in the same 2022 to 2024 audit"
+        r"|(?i:\bin\s+the\s+same\s+(?:19|20)\d{2}(?:\s*(?:to|[-–/])\s*(?:19|20)?\d{2})?\s+(?:[\w-]+\s+){0,2}?(?:audit|study|trial|review|survey"
+        r"|report|registry|data)\b)"
         # a journal named anywhere
         rf"|\b{journals}\b"
+        # a journal named by its title: "the American Journal of Gastroenterology", "Journal of Cataract and Refractive
+        # Surgery", "the British Journal of Surgery"
+        r"|(?-i:\b(?:[A-Z][\w-]*\s+){0,4}Journal\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w-]*)*)"
         # the provider's own dated audit, as the in-house message asks: "in our 2023 audit of 310 operations",
         # "our clinic's 2024 survey of 240 patients", "the unit's 2022-23 outcome data"
         r"|(?i:\b(?:our|the\s+(?:unit|department|hospital|clinic|practice|service|trust)[’']s)\s+(?:own\s+)?"
@@ -716,6 +793,11 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         # "the figures below come from our department's audit" (the audit described earlier on the page)
         r"|(?i:\b(?:figures|numbers|rates|data)\s+(?:below|here|above|in\s+this\s+(?:section|leaflet))\s+(?:are|come|comes|were)\s+"
         r"(?:taken\s+)?from\s+our\s+(?:own\s+)?(?:[\w’'-]+\s+){0,3}?(?:audit|survey|records|results|data)\b)"
+        # a sentence that says which dated report the figure before it comes from: "This figure is from the programme's
+        # key performance indicators for 2023 to 2024"
+        r"|(?i:\b(?:this|these|the\s+(?:above|previous))\s+(?:figures?|numbers?|rates?|statistics?|data|percentages?)\s+(?:is|are|comes?|was|were)"
+        r"\s+(?:taken\s+)?from\s+(?:the\s+|our\s+|a\s+|an\s+)?(?:[\w’'-]+\s+){0,6}?(?:reports?|indicators|audit|survey|data|statistics"
+        r"|registry|study|review|programme|program|database)\b[^.;]{0,60}?\b(?:19|20)\d{2}\b)"
         # a line that gives its source
         r"|(?i:^\s*sources?\s*:)"
     )
@@ -748,10 +830,11 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         }),
         "proportion": frozenset({"half", "third", "thirds", "quarter", "quarters", "fifth", "majority"}),
         "recovery": frozenset({"back", "again"}),
-        "zero": frozenset({"zero", "single", "one"}),
-        "speed": frozenset({"little", "just", "only", "few", "go", "hit", "single", "one", "instant", "instantaneous", "immediate",
+        "zero": frozenset({"zero", "single", "one", "never", "our", "preserved", "intact", "unaffected", "protected", "practically",
+                           "virtually", "almost", "simply", "just"}),
+        "speed": frozenset({"little", "just", "only", "few", "go", "hit", "single", "one", "eating", "tucking", "instant", "instantaneous", "immediate",
                             "overnight", "enough", "takes", "very"}),
-        "return": frozenset({"back", "pregnant", "return", "returns", "returning", "again", "needing", "driving", "walking", "normal",
+        "return": frozenset({"back", "pregnant", "lifting", "younger", "lighter", "stronger", "return", "returns", "returning", "again", "needing", "driving", "walking", "normal",
                              "goes", "itch", "stiffness", "ringing",
                              "working", "swimming", "running", "exercising", "walk", "resume", "resumes", "resumed",
                              "resuming", "adjust", "adapt", "used", "better", "stop", "stops", "disappears", "ends",
@@ -780,15 +863,20 @@ def load_lexicon(path: str) -> EvidenceLexicon:
                                  "eliminates", "eliminate", "tracks", "toxins", "detoxifies", "detoxes", "everyone",
                                  "everybody", "anyone", "anybody", "case", "cases", "patient", "typical", "time",
                                  "routine", "commonplace", "client", "customer", "bit", "beats", "actually", "really", "same", "lives",
-                                 "genuinely", "likely", "restores", "restore", "odds", "chances", "chance",
+                                 "genuinely", "likely", "restores", "restore", "odds", "chances", "chance", "does", "met",
+                                 "precisely", "accurately", "effectively", "reliably", "quickly", "safely", "stable",
+                                 "minimum", "upwards", "numbers", "results", "figures", "outcomes", "rates", "holds", "hold",
+                                 "instead", "half", "double", "doubles", "triple", "triples", "quadruple", "gone", "will",
+                                 "before", "earlier",
                                  "simply"}),
         "count": frozenset({"million", "billion"}),
         "durability": frozenset({"good", "life", "lives", "ever", "forever", "permanently", "permanent", "never", "won",
                                  "chance", "again", "gone", "fixed", "rarely", "risk", "sorted", "cured", "reason", "hold", "holds", "held",
-                                 "persist", "persists", "persisted", "endure", "endures", "past", "days"}),
+                                 "persist", "persists", "persisted", "endure", "endures", "past", "days", "budge", "relapse",
+                                 "re", "sorted", "stay", "stays", "remain", "remains", "immune", "yours", "theirs"}),
         "research-generic": frozenset(lowered("research_subjects") | lowered("qualified_research_subjects")),
         "research-proven": frozenset({"proven", "proved", "tested", "validated", "shown", "documented", "community",
-                                      "profession", "clear", "research", "studies", "trials",
+                                      "profession", "clear", "research", "studies", "trials", "prove", "proves",
                                       "demonstrated", "established", "evidence", "backed", "supported",
                                       "confirmed", "science", "known", "recognised", "recognized", "literature"}),
         # the appeals to authority that name no profession; the others run only where one is named
@@ -989,11 +1077,11 @@ class SourceFinder:
             going_on = None if flag else _CONTINUES_SOURCE.match(text, s)
             if going_on and (
                 # "In the van de Graaf trial, ..." names the study an earlier sentence cited; "It found" the last one
-                ((any(flags) or self._previous_ends_sourced(unit, reach=4)) if going_on.group("named") or going_on.group("backref")
+                ((any(flags) or self._previous_ends_sourced(unit, reach=_reach(going_on))) if going_on.group("named") or going_on.group("backref")
                  # figures continued from a sentence whose own figures took their source from the one before it
                  else flags[k - 1] or (going_on.group("figures") is not None and k > 1 and flags[k - 2])) if k
                 else not text[:s].strip() and self._previous_ends_sourced(
-                    unit, reach=4 if going_on.group("named") or going_on.group("backref") else 1)
+                    unit, reach=_reach(going_on))
             ):
                 # it goes on reporting the source just named, in the same paragraph or at the start of the
                 # next: "The audit studied 33,000 operations. It found bleeding after 3.5%. In the same audit,
@@ -1022,6 +1110,8 @@ class SourceFinder:
                 and self.sentence_flags(previous, previous.sentences)[-1]
         for previous in self.page.units[max(0, i - reach):i][::-1]:
             if previous.block.scope in ("title", "heading") or not previous.sentences:
+                if reach > 4:
+                    continue  # "The same leaflet lists these:" names a source a section or two up
                 return False  # a new section starts: what came before it is another subject
             if any(self.sentence_flags(previous, previous.sentences)):
                 return True
@@ -1043,24 +1133,21 @@ def lead_in_sourced(units, index, sources) -> bool:
         return False
     if scope == "table_cell" and _has_source_column(units, index):
         return True
-    after = index
-    while after + 1 < len(units) and units[after + 1].block.scope == scope:
-        after += 1
-    if after + 1 < len(units) and _SOURCE_LINE.match(units[after + 1].block.text) \
-            and any(sources.sentence_flags(units[after + 1], sentences_of(units[after + 1]))):
+    if source_line_after(units, index, sources):
         return True
     j = index
     for _ in range(4):
         j -= 1
         while j >= 0 and units[j].block.scope == scope:
             j -= 1
-        if j < 0 or units[j].block.scope != "paragraph":
-            return False
+        if j < 0 or not (units[j].block.scope == "paragraph" or _SOURCE_LINE.match(units[j].block.text)):
+            return False  # (a "Source: ..." line between a table's caption and the table is read as a reference)
         lead = units[j]
         sentences = sentences_of(lead)
         if not sentences:
             return False
-        text = lead.block.text.rstrip()
+        # (a reference marker after the colon: "... found these rates after colonoscopy:[1]")
+        text = _TRAILING_MARKER.sub("", lead.block.text.rstrip())
         if scope == "table_cell":
             if any(sources.sentence_flags(lead, sentences)):
                 return True
@@ -1083,6 +1170,40 @@ def lead_in_sourced(units, index, sources) -> bool:
             return False
         return any(sources.sentence_flags(lead, sentences))
     return False
+
+
+def short_neighbour_sourced(units, index, sources) -> bool:
+    """In copy written a sentence to a paragraph (easy-read pages, social posts), the paragraph just before or
+    after a one-sentence claim is its neighbour sentence: "In our survey in March 2024, 112 people answered." /
+    "9 out of 10 said the nurse explained things well." / "This comes from the Kingsmead Patient Survey 2024."
+    The one before counts when its last sentence cites; the one after when it says where the figure comes from."""
+    def short(j):
+        return 0 <= j < len(units) and units[j].block.scope == "paragraph" and 0 < len(units[j].sentences) <= 2
+    if short(index - 1):
+        before = units[index - 1]
+        if sources.sentence_flags(before, before.sentences)[-1]:
+            return True
+    if short(index + 1):
+        after = units[index + 1]
+        first = after.sentences[0]
+        if _COMES_FROM.match(after.block.text, first[0]) and sources.sentence_flags(after, after.sentences)[0]:
+            return True
+    return False
+
+
+def source_line_after(units, index, sources) -> bool:
+    """Is the block (with the rest of its list or table) followed by a line that gives the source of its figures:
+    "Source: National Ophthalmology Database Audit, 2025" under a table, a list or a boxed paragraph?"""
+    scope = units[index].block.scope
+    after = index
+    if scope in ("list_item", "table_cell"):
+        while after + 1 < len(units) and units[after + 1].block.scope == scope:
+            after += 1
+    if after + 1 >= len(units):
+        return False
+    line = units[after + 1]
+    return line.block.scope not in ("list_item", "table_cell") and bool(_SOURCE_LINE.match(line.block.text)) \
+        and any(sources.sentence_flags(line, sentences_of(line)))
 
 
 def _hedged_lead_in(units, index) -> bool:
@@ -1360,6 +1481,13 @@ class UncitedClaim(Kind):
                     if sources.page_declares_sources():
                         yield None
                         continue  # "Unless we say otherwise, the figures on this page come from NICE guideline NG88."
+                if len(sentences) == 1 and unit.block.scope == "paragraph" and not kind.startswith("research") \
+                        and short_neighbour_sourced(units, index, sources):
+                    yield None
+                    continue  # one sentence to a paragraph: its neighbours are the paragraphs beside it
+                if unit.block.scope == "paragraph" and source_line_after(units, index, sources):
+                    yield None
+                    continue  # a boxed paragraph with "Source: Royal College of Surgeons, 2005" under it
                 if not kind.startswith("research") and sources.page_is_audit_report():
                     yield None
                     continue  # a department's page of its own audited results
@@ -1438,16 +1566,24 @@ _AVERAGE_COMPARED = compile_builtin(r"(?i)\bthan\s+the\s+(?:national|uk|us|nhs|i
 _RESEARCH_BEFORE = compile_builtin(r"(?i)\b(?:proven|proved|shown|demonstrated|found|known)\s+to\s+$")
 # a word naming a profession ("surgeons", "dermatologists", "physicians", "GPs")
 _PROFESSION_HINT = compile_builtin(r"(?i)(?:experts?|doctors|surgeons|scientists|researchers|consultants|(?-i:GPs)|ists|icians)\b")
-# "after just 3 sessions", "in as little as 2 weeks": a sales figure, whatever hedge comes before it
-# (a weekday: "back at their desks by Monday" after a Friday operation)
+# a sentence that says where the figure before it comes from: "This comes from the Kingsmead Patient Survey 2024"
+_COMES_FROM = compile_builtin(
+    r"(?i)\s*(?:this|these|that|those|the\s+(?:figures?|numbers?|data|results?))\s+(?:figures?\s+|numbers?\s+|data\s+|results?\s+)?"
+    r"(?:comes?|came|is|are|was|were)\s+(?:taken\s+)?from\b"
+)
+# reference markers closing a block: "...:[1]", "...:¹"
+_TRAILING_MARKER = compile_builtin(r"(?:\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)+$")
 # a line under a table or list that says where its figures come from: "Source: National Ophthalmology Database
 # Audit, 2025", "Data from the NJR annual report"
 _SOURCE_LINE = compile_builtin(
     r"(?i)\s*(?:sources?|data\s+sources?|figures?\s+(?:are\s+)?from|data\s+from|adapted\s+from|references?)\b\s*[:\-–]?"
 )
+# "after just 3 sessions", "in as little as 2 weeks": a sales figure, whatever hedge comes before it
+# (a weekday: "back at their desks by Monday" after a Friday operation; "see perfectly the very next morning")
 _SALES_TIME = compile_builtin(
     r"(?i)\b(?:just|only|as\s+little\s+as)\s+(?:\d|one|two|three|four|five|a\s)"
     r"|\bby\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the\s+weekend)\b"
+    r"|\bthe\s+very\s+(?:next|same)\s+(?:morning|day|evening|night)\b"
 )
 # a lead-in that points at the list after it: "the figures below", "the following risks"
 _POINTS_BELOW = compile_builtin(
@@ -1509,16 +1645,27 @@ _ANSWER_HEDGE = compile_builtin(
 _SECONDARY_CLAIMS = frozenset({"recovery", "return", "speed", "comparison", "durability"})
 # a sentence about the figures just given: "These figures come from our audit", "Our data are published at ..."
 _REFERS_BACK = compile_builtin(
-    r"(?i)\b(?:th(?:ese|is|ose)\s+(?:figures?|numbers?|rates?|results?|data|statistics|outcomes?)|our\s+(?:own\s+)?(?:figures|numbers"
+    # ("About a third of these were for health reasons (Quality Report, 2024)": the figure before, broken down and sourced)
+    r"(?i)\b(?:th(?:ese|is|ose)\s+(?:figures?|numbers?|rates?|results?|data|statistics|outcomes?)|of\s+th(?:ese|ose)\b|our\s+(?:own\s+)?(?:figures|numbers"
     r"|rates|results|data|statistics|outcomes|audit|records))\b"
 )
 # a sentence that goes on reporting the source named before it: "NICE has published guidance. It states that ..."
+def _reach(going_on) -> int:
+    """How many blocks back a sentence that goes on from a source may find it: "The same leaflet lists these:" and "In
+    the published trial" point at a source named a few sections up (past lists and headings); "In that trial" at one a
+    few blocks up; "It found" at the paragraph just before."""
+    if going_on.group("named") or going_on.group("backref"):
+        # "the same leaflet", "the published trial": the one the page named, however far up
+        return 10 if re.search(r"(?i)\b(?:the|that)\s+(?:same|published)\b", going_on.group(0)) else 4
+    return 1
+
+
 _CONTINUES_SOURCE = compile_builtin(
     # (after a short opening phrase: "Among people who had a colonoscopy, the researchers estimated ...")
     r"(?i)\s*(?:(?:among|in|for|of|after|at|by)\s+[^,.;:!?]{1,60},\s*)?"
     r"(?:(?:it|they|this\s+guidance|(?P<backref>the\s+(?:same\s+)?(?:guidance|guidelines?|review|report|study|trial|audit|leaflet|survey"
     r"|registry|researchers|authors|investigators))|(?:the\s+same|this)\s+(?:source|website|organisation|organization|body|charity|page))"
-    r"\s+(?:also\s+)?(?:states|state|says|say|found|finds|reports|report|reported|notes|note"
+    r"\s+(?:also\s+)?(?:states|state|says|say|found|finds|reports|report|reported|notes|note|lists|list|gives|give|quotes|cites|puts"
     r"|concludes|conclude|concluded|adds|add|recommends|recommend|advises|advise|explains|describes|estimates|estimated"
     r"|suggests|showed|shows|pooled|combined|included|covered|compared|followed|analysed|analyzed|reviewed|looked\s+at)\b"
     # "Its figures show that ...": the body named in the sentence before
@@ -1530,7 +1677,7 @@ _CONTINUES_SOURCE = compile_builtin(
     r"|the\s+(?:rates?|figures?|risks?|numbers?|proportions?|shares?)\s+(?:was|were|is|are|fell|rose|dropped)"
     r"|th(?:is|at)\s+(?:compares|compared|rises|rose|falls|fell)|the\s+same\s+(?:was|is)\s+true)\b)"
     r"|(?P<named>in\s+(?:the\s+same|that|this|the|those|these)\s+(?:(?:(?:van|de|der|den|von|la|le|du|da|di)\s+)*(?-i:[A-Z][\w-]*)\s+)?"
-    r"(?:(?:evidence|systematic|clinical|national|large|same)\s+)?(?:studies|trials|reports|reviews|study|trial"
+    r"(?:(?:evidence|systematic|clinical|national|large|same|published)\s+)?(?:studies|trials|reports|reviews|study|trial"
     r"|audit|review|survey|report|registry|analysis|guidance|guidelines))\b)"
 )
 # a benefit weighed against its cost in the same sentence: "..., but it is major surgery with a longer recovery",
@@ -1566,7 +1713,7 @@ def _clause_start(text: str, sentence_start: int, at: int) -> int:
 
 
 _MODAL_HEDGES = (
-    r"can|could|may|might|should|usually|generally|typically|often|probably|likely|hope|aim|able|allowed"
+    r"can|could|may|might|should|usually|generally|typically|normally|often|probably|likely|hope|aim|able|allowed"
     r"|advised|expect|expected|if|when|until|unless"
 )
 # a state stated as fact ("patients are back at work the next morning") unless a modal or a condition hedges it

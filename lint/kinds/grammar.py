@@ -103,8 +103,8 @@ def _make_words(path: Path, kb) -> dict:
     if kb is not None:
         for label, _, phrase in kb.lexicon():
             if label in ("structure", "procedure", "condition") and phrase.isalpha() and phrase.islower():
-                if label in ("structure", "condition") and _plural_name(phrase) and phrase not in _SINGULAR_IN_S:
-                    kb_plurals.add(phrase)  # "gums", "tonsils", "piles", "gallstones": named in the plural
+                if _plural_name(phrase) and phrase not in _SINGULAR_IN_S:
+                    kb_plurals.add(phrase)  # "gums", "tonsils", "piles", "gallstones", "grommets": named in the plural
                 else:
                     nouns.add(phrase)
     verbs = {v.lower() for v in data.get("verbs") or []}
@@ -459,12 +459,17 @@ class MissingTo(_MatcherKind):
                         continue
                 else:
                     before, verb = doc[end - 2], doc[end - 1]
+                    after = doc[end] if end < len(doc) else None
+                    if verb.lower_ in self.w["noun_like"] and (after is None or after.is_punct or after.lower_ in _NOUN_FOLLOWERS):
+                        continue  # a noun: "Getting ready is hard work for patients", "It was a hard walk."
                 s, e = before.idx, verb.idx + len(verb.text)
                 fixed = f"{before.text} to {verb.text}"
                 yield self.hit(unit, s, e, suggestions=(fixed,), fix=fixed if self.rule.fix else None,
                                verb=verb.text)
 
 
+# words after a noun, not after a verb's bare infinitive: "hard work for patients", "hard work, but"
+_NOUN_FOLLOWERS = frozenset({"for", "of", "and", "but", "or", "at", "in", "on", "with", "than", "because", "when", "if"})
 _REPORTED = compile_re(
     r"(?i)\b(?:audit|study|studies|trial|survey|review|registry|records|our\s+(?:figures|data|results))\b"
     r"|\b\d+\s+(?:in|out\s+of)\s+\d+\b"

@@ -462,7 +462,8 @@ class UnexplainedAcronym(Kind):
         # "ACL, short for ..."; "ACL stands for ..."; "ACL: anterior cruciate ligament" in a glossary line
         if re.match(r",?\s+(?:which\s+)?(?:short\s+for|stands\s+for|meaning|means)\b", after):
             return True
-        return bool(re.match(r"\s*[:–—-]\s+[a-z]", after, re.I) and not before.strip())
+        # ("FRCS (Tr & Orth): Fellowship of the Royal College of Surgeons" opening a list item)
+        return bool(re.match(r"\s*(?:\([^)]{0,40}\)\s*)?[:–—-]\s+[a-z]", after, re.I) and not before.strip())
 
     def check(self, page):
         done: set[str] = set()
@@ -502,11 +503,32 @@ class UnexplainedAcronym(Kind):
                     continue  # a mnemonic spelled out by the list below: 'the "ABCDE" list when looking at moles:'
                 if unit.block.scope not in self.rule.scope or unit.block.scope in ("title", "heading"):
                     continue
+                if _INITIALS_BEFORE.search(text, max(0, m.start() - 40), m.start()) and text.startswith((",", "."), m.end()) \
+                        and _YEAR.search(text):
+                    continue  # an author's initials in a reference: "Maher CG, Hancock MJ, et al. 2012"
+                if _POSTCODE_AFTER.match(text, m.end()):
+                    continue  # a state in an address: "Harbourside NSW 2000"
+                if self._defined_near(page.units, unit, acronym):
+                    done.add(acronym)
+                    continue  # "Loss of vision (VA loss)", and in the lines after: "VA stands for visual acuity"
                 done.add(acronym)
                 yield self.hit(unit, m.start(1), m.end(1), acronym=acronym)
 
+    @staticmethod
+    def _defined_near(units, unit, acronym: str) -> bool:
+        """Does this block or the next say what the acronym stands for ("VA stands for visual acuity")?"""
+        i = next((k for k, u in enumerate(units) if u is unit), None)
+        if i is None:
+            return False
+        pattern = re.compile(rf"\b{re.escape(acronym)}\s+(?:stands\s+for|is\s+short\s+for|means)\b")
+        return any(pattern.search(u.block.text) for u in units[i:i + 2])
+
 
 _YEAR = compile_re(r"\b(?:19|20)\d\d\b")
+# a surname just before: "Maher CG," in a reference
+_INITIALS_BEFORE = compile_re(r"\b[A-Z][a-z'’-]+\s$")
+# a postcode just after: "NSW 2000", "TX 77030"
+_POSTCODE_AFTER = compile_re(r"\s+\d{4,5}\b")
 # a study's name is a name ("a large trial called UKUFF"); a procedure's is not ("a procedure called ERCP")
 _NAMED_BEFORE = compile_re(
     r"\b(?:study|trial|review|audit|registry|survey|project|programme|program|collaboration|group)\s+"

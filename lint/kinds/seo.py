@@ -36,6 +36,14 @@ _DOSE_WORDS = frozenset({"mg", "ml", "mcg", "micrograms", "milligrams", "units",
 _FREQUENCY_WORDS = frozenset({"once", "twice", "daily"})
 
 
+# a capitalised name ending in an institution word, just before a town: "University Hospital Galway"
+_INSTITUTION_NAME = compile_builtin(
+    r"(?-i:\b(?:[A-Z][\w'’.-]*\s+){1,4}(?:Hospital|Hospitals|Infirmary|Clinic|Centre|Center|Hospice|Institute|Medical\s+Centre))$"
+)
+# ... unless it is a sales phrase: "Best Knee Clinic Leeds"
+_SALES_BEFORE = compile_builtin(r"(?i)\b(?:best|top|cheap|cheapest|leading|affordable|no\.?\s*1)\s+(?:[\w'’-]+\s+){0,4}$")
+
+
 class KeywordStuffing(Kind):
     name = "keyword-stuffing"
     page_level = True
@@ -44,8 +52,20 @@ class KeywordStuffing(Kind):
         "max_words": (int, 6),
         "min_count": (int, 4),
         "min_density": (float, 0.02),
+        # a phrase with no place and no sales word in it ("low back pain" on a page about low back pain) is the
+        # page's subject named naturally unless it is this dense: search phrases name a town or "best"
+        "plain_min_density": (float, 0.04),
+        "places": (str, "places.yaml"),
         "allowed": (int, 2),
     }
+
+    @cached_property
+    def search_words(self) -> frozenset[str]:
+        """Words that make a repeated phrase a search phrase: the towns of the places file, and sales words."""
+        path = Path(self.rule.path).parent / self.opts["places"]
+        data = (load_yaml(path) if path.is_file() else None) or {}
+        towns = {w.lower() for c in data.get("cities") or [] for w in str(c).split()}
+        return frozenset(towns | _SALES_WORDS)
 
     @cached_property
     def known(self) -> set[str]:
@@ -90,8 +110,11 @@ class KeywordStuffing(Kind):
                 continue  # a time, not a search phrase: "the morning of surgery" in instructions
             if gram[0] in _DOSE_WORDS or not _FREQUENCY_WORDS.isdisjoint(gram):
                 continue  # a dose: "mg twice a day", "tablets once daily"
-            if len(occ) * len(gram) / total < o["min_density"]:
+            density = len(occ) * len(gram) / total
+            if density < o["min_density"]:
                 continue
+            if density < o["plain_min_density"] and self.search_words.isdisjoint(gram):
+                continue  # "bowel cancer screening" six times on the screening programme's page
             stuffed.append((gram, occ))
         # report the longest phrases; drop a phrase inside a longer stuffed one with as many occurrences
         stuffed.sort(key=lambda g: (-len(g[0]), -len(g[1])))
@@ -109,6 +132,10 @@ class KeywordStuffing(Kind):
                 if o["allowed"] <= n < o["allowed"] + _MAX_REPORTED:
                     yield self.hit(units[ui], s, e, phrase=phrase, count=len(occ),
                                    density=f"{100 * len(occ) * len(gram) / total:.1f}%")
+
+
+_SALES_WORDS = frozenset({"best", "top", "cheap", "cheapest", "affordable", "leading", "near", "nearby", "me", "local",
+                          "private", "price", "prices", "cost", "costs", "clinic", "clinics", "surgeon", "surgeons"})
 
 
 # a word that names a procedure by its form ("thyroidectomy", "rhinoplasty") when the knowledge base lacks it
@@ -197,6 +224,8 @@ class LocationSpam(Kind):
                 is_term = any(t.end_char == word.end() and t.label_ == "procedure"
                               for t in unit.doc.spans.get("terms", ()))
                 if prev.lower() in self.services or is_term or _PROCEDURE_WORD.search(prev):
+                    if _INSTITUTION_NAME.search(before) and not _SALES_BEFORE.search(before):
+                        continue  # a hospital's name: "University Hospital Galway", "St Vincent's Hospital Sydney"
                     start = self._phrase_start(unit, word.start())
                     hits.append((start, m.end(), "a procedure and a town name run together"))
             for m in self.preposed.finditer(text):

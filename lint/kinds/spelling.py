@@ -522,8 +522,9 @@ class Spelling(Kind):
             return False
         if text[0].isupper() and not tok.is_sent_start and scope not in ("title", "heading"):
             return False  # a name or a brand
-        if text[0].isupper() and scope in ("title", "heading") and tok.i > 0 and not text[1:].islower():
-            return False
+        if text[0].isupper() and scope in ("title", "heading") and tok.i > 0 and (
+                not text[1:].islower() or _sentence_case(tok.doc)):
+            return False  # a name inside a heading in sentence case: "Why patients choose Harbourside"
         if text[0].isupper() and _named(tok):
             return False  # a name: "Kingsmead Hospital", "Hollins Vale University Hospitals", "Mr Hartley"
         return True
@@ -538,9 +539,22 @@ class Spelling(Kind):
                     counts[low] = counts.get(low, 0) + 1
         return {w: n for w, n in counts.items() if self.known(w)}
 
+    @staticmethod
+    def _page_names(page) -> set[str]:
+        """Capitalised words the page uses as names somewhere: inside a sentence, or in a name ("Mr Hartley",
+        "Kingsmead Hospital")."""
+        names = set()
+        for unit in page.units:
+            for tok in unit.tokens:
+                text = tok.text
+                if text[:1].isupper() and tok.is_alpha and (
+                        (not tok.is_sent_start and unit.block.scope not in ("title", "heading")) or _named(tok)):
+                    names.add(text)
+        return names
+
     def check(self, page):
         min_len = self.opts["min_length"]
-        page_words = None
+        page_words = page_names = None
         fine = self._fine
         for unit in self.units(page):
             doc = unit.tokens
@@ -559,6 +573,12 @@ class Spelling(Kind):
                 if self._joined_by_hyphen(doc, tok) and not self._in_lists(text.lower()) and text[0].isupper():
                     continue
                 if not self.known(text):
+                    if text[0].isupper():
+                        if page_names is None:
+                            page_names = self._page_names(page)
+                        if text in page_names:
+                            continue  # "Ashcombe patient-reported outcome audit" opening a cell, on a page that names the
+                            # "Ashcombe Infection Prevention Audit" elsewhere: a name, wherever it stands
                     if page_words is None:
                         page_words = self._page_words(page)
                     suggestions = tuple(match_case(c, text) for c in self.candidates(text, page_words))
@@ -589,6 +609,8 @@ _INSTITUTION_WORDS = frozenset({
     "Hospital", "Hospitals", "Clinic", "Clinics", "Trust", "Centre", "Center", "Infirmary", "Practice", "Surgery",
     "Medical", "Health", "Healthcare", "University", "College", "Institute", "Foundation", "House", "Lodge",
     "Teaching", "General", "District", "Memorial", "Community", "Royal", "Eye", "Dental", "Children's", "Women's",
+    # and the named audits, registers and services they run: "Ashcombe Infection Prevention Audit"
+    "Audit", "Registry", "Register", "Programme", "Program", "Service", "Services", "Unit", "Department", "Network",
 })
 
 
@@ -596,11 +618,21 @@ _TITLES = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Professor", "Sist
                      "Mr.", "Mrs.", "Ms.", "Dr.", "Prof."})
 
 
+def _sentence_case(doc) -> bool:
+    """Is a heading written in sentence case (its later words mostly in lower case), so that a capital
+    inside it marks a name?"""
+    words = [t.text for t in doc[1:] if t.is_alpha and len(t.text) > 3]
+    return len(words) >= 2 and sum(w[0].islower() for w in words) * 3 >= len(words) * 2
+
+
 def _named(tok) -> bool:
     """A capitalised word that is part of a name: after a title, or in a run of capitalised words
     that ends in an institution word within three words ("Hollins Vale University Hospitals")."""
     doc = tok.doc
     if tok.i > 0 and doc[tok.i - 1].text in _TITLES:
+        return True
+    # a surname after a title and a first name: "Miss Priya Raman"
+    if tok.i > 1 and doc[tok.i - 2].text in _TITLES and doc[tok.i - 1].text[:1].isupper():
         return True
     # an author: "Nitti and colleagues", "Nitti et al.", "the Nitti trial"
     after = " ".join(t.lower_ for t in doc[tok.i + 1 : tok.i + 3])
@@ -611,10 +643,12 @@ def _named(tok) -> bool:
         doc[tok.i + 1] if tok.i + 1 < len(doc) else None)
     if following is not None and len(following.text) == 4 and following.text[:2] in ("19", "20") and following.text.isdigit():
         return True
-    for j in range(tok.i + 1, min(len(doc), tok.i + 4)):
+    for j in range(tok.i + 1, min(len(doc), tok.i + 5)):
         word = doc[j].text
         if word in _INSTITUTION_WORDS:
             return True
+        if word in ("'s", "’s"):
+            continue  # "Harbourside Children's Hospital"
         if not word[:1].isupper():
             return False
     return False
