@@ -114,7 +114,7 @@ def train(rows, c: float = 1.0, prune: float = 0.05, min_count: int = 2, unlabel
     return heads
 
 
-def write(heads: dict, out: Path, pages: int, sentences: int, hold_out, length_norm: bool = False) -> None:
+def write(heads: dict, out: Path, pages: int, sentences: int, hold_out, length_norm: bool = True) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
     data = {
         "about": "Sentence model for EVD004 and PRM007: logistic-regression weights per category, "

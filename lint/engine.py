@@ -12,7 +12,7 @@ from lint.compiled import compile_re
 from lint.config import ConfigError, Settings
 from lint.documents import SUPPORTED_EXTENSIONS, DocumentError, decode, parse
 from lint.knowledge import KnowledgeBase, KnowledgeError, load_knowledge
-from lint.model import SEVERITY_RANK, FileResult, Finding
+from lint.model import FileResult, Finding
 from lint.registry import Rule, RuleError, builtin_rules_dir, load_rules, matches, valid_selector
 from lint.suppression import Suppressions
 from lint.yamlio import DataFileError
@@ -164,6 +164,7 @@ class Linter:
         suppress = Suppressions(source, document.directives, starts)
         findings: dict[tuple, Finding] = {}
         scores: dict[tuple, float] = {}
+        demoted: set[tuple] = set()
         for checker in checkers:
             rule = checker.rule
             severity = self.settings.severity.get(rule.code, rule.severity)
@@ -175,9 +176,11 @@ class Linter:
                     continue
                 key = (finding.code, finding.start, finding.end)
                 findings.setdefault(key, finding)
+                if hit.demoted:
+                    demoted.add(key)
                 if hit.score is not None:
                     scores[key] = hit.score
-        ordered = sorted(_settle_model_findings(findings, scores, checkers), key=Finding.sort_key)
+        ordered = sorted(_settle_model_findings(findings, scores, checkers, frozenset(demoted)), key=Finding.sort_key)
         return FileResult(path=path, source=source, findings=ordered)
 
     def _run(self, checker, page):
@@ -205,8 +208,8 @@ class Linter:
         fix = hit.fix
         if fix is not None and source[start:end] != hit.block.text[hit.start : hit.end]:
             fix = None  # the span holds markup or entities: a safe fix replaces plain prose only
-        if hit.severity is not None and SEVERITY_RANK[hit.severity] < SEVERITY_RANK[severity]:
-            severity = hit.severity
+        if hit.demoted:
+            severity = _ONE_LEVEL_DOWN[severity]
         return Finding(
             code=rule.code, name=rule.name, category=rule.category, severity=severity, message=hit.message,
             start=start, end=end, text=source[start:end], line=line, column=start - starts[line - 1] + 1,
@@ -225,16 +228,19 @@ class Linter:
         return out
 
 
-def _settle_model_findings(found: dict, scores: dict, checkers) -> list[Finding]:
+_ONE_LEVEL_DOWN = {"error": "warning", "warning": "info", "info": "info"}
+
+
+def _settle_model_findings(found: dict, scores: dict, checkers, demoted: frozenset = frozenset()) -> list[Finding]:
     """The findings, less those of a scored rule (the sentence models) that the page does not bear
     out: below the rule's threshold on a page that is not sales copy (``keeps``), or covered by a
     finding of a rule it defers to (``defers_to``): one finding, the precise one."""
     findings = list(found.values())
     if scores:
         by_rule = {c.rule.code: c for c in checkers}
-        # what marks a page as sales copy: findings the rules are sure of (an info-level one, such as a figure
-        # on a page that sources most of its figures, is not)
-        counts = Counter(f.code for f in findings if SEVERITY_RANK[f.severity] >= SEVERITY_RANK["warning"])
+        # what marks a page as sales copy: findings the rules are sure of (not one a rule demoted, such as a figure
+        # on a page that sources most of its figures; a rule the user set to info still counts)
+        counts = Counter(f.code for key, f in found.items() if key not in demoted)
 
         def stands(key, f) -> bool:
             keeps = getattr(by_rule.get(f.code), "keeps", None)

@@ -211,3 +211,9 @@ def test_text_lines_of_labelled_details_are_separate_paragraphs():
         "Appointments: 020 4912 7300 (Monday to Saturday)", "WhatsApp: +91 98765 04321 (appointments only)",
         "In an emergency, call 108 or come to the Emergency Department.",
     ]
+
+
+def test_text_a_labelled_line_cut_after_a_joining_word_goes_on():
+    src = "Please note: the hospital will send reminders through the\nNHS App before your visit.\n"
+    _, got = blocks("a.txt", src)
+    assert [t for _, t, _ in got] == ["Please note: the hospital will send reminders through the NHS App before your visit."]

@@ -553,3 +553,48 @@ def test_a_lead_in_ending_in_a_colon_and_a_reference_marker_sources_its_list(lin
             "- bleeding in about 2.6 in every 1,000 tests\n- a tear in about 0.5 in every 1,000 tests\n\n"
             "## References\n\n1. Reumkens A, et al. Post-colonoscopy complications. Am J Gastroenterol. 2016.\n")
     assert found(linter, page) == []
+
+
+def test_the_providers_own_figure_takes_no_source_from_a_neighbouring_paragraph_that_cites_another(linter):
+    page = "# Knee replacement\n\nNationally, about 1 in 100 people get an infection (NJR, 2023).\n\nOur infection rate is 0.1%.\n"
+    assert found(linter, page) == [("EVD001", "0.1%")]
+    # prose that mentions figures is not a source line
+    page = ("# Knee replacement\n\nOur success rate is 98%.\n\n"
+            "Figures from the national registry (NJR, 2023) show an average of 95%.\n")
+    assert ("EVD001", "98%") in found(linter, page)
+
+
+def test_the_sourced_page_gate_counts_sentences_and_spares_the_providers_own_figures(linter):
+    page = ("# Hip replacement\n\nAbout 1 in 100 get an infection, 2 in 100 a clot and 1 in 200 a dislocation (NJR, 2023).\n\n"
+            "Most people go home after 2 days.\n\nAbout 1 in 20 need a blood transfusion.\n")
+    # one cited sentence (three figures) against one unsourced one: not "most of its claims"
+    assert {f.severity for f in lint_text(linter, page).findings if f.code == "EVD001"} == {"warning"}
+    cited = ("# Hip replacement\n\nAbout 1 in 100 get an infection (NJR, 2023).\n\nAbout 2 in 100 get a clot (NICE, 2020).\n\n"
+             "About 1 in 200 dislocate (NJR, 2023).\n\n## Blood\n\nAbout 1 in 20 need a transfusion.\n\n## Results\n\n"
+             "Our own success rate is 99%.\n")
+    severities = {f.text: f.severity for f in lint_text(linter, cited).findings if f.code == "EVD001"}
+    assert severities == {"About 1 in 20": "info", "99%": "warning"}
+
+
+def test_a_demoted_finding_is_one_level_below_the_configured_severity():
+    from lint.config import Settings
+    from lint.engine import Linter
+
+    linter = Linter(Settings(select=["EVD001"], severity={"EVD001": "error"}))
+    page = ("# Cataract\n\nAbout 1 in 100 get swelling (NICE, 2023).\n\nAbout 1 in 1,000 get an infection (RCOphth, 2022).\n\n"
+            "About 1 in 50 need laser later (NOD Audit, 2024).\n\n## Dry eye\n\nAbout 1 in 20 get dry eye.\n")
+    assert [f.severity for f in lint_text(linter, page).findings] == ["warning"]
+
+
+def test_a_run_of_superscripts_before_a_colon_is_read_quickly(linter):
+    import time
+
+    page = "# Risks\n\nStudies" + "¹" * 40 + " looked at these risks:\n\n- bleeding in about 1 in 100 people\n"
+    start = time.perf_counter()
+    lint_text(linter, page)
+    assert time.perf_counter() - start < 5
+
+
+def test_care_instructions_are_not_claims_that_results_last(linter):
+    assert found(linter, "# After grommets\n\nMake sure your child stays out of swimming pools for two weeks.\n") == []
+    assert found(linter, "# Polyp removal\n\nOnce it's out, it stays out.\n") == [("EVD001", "it stays out")]

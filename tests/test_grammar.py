@@ -104,3 +104,7 @@ def test_a_structure_named_in_the_plural_takes_a_plural_verb(linter):
 def test_a_noun_after_an_adjective_is_not_a_missing_to(linter):
     assert grammar(linter, "Getting ready for a colonoscopy is hard work for patients.", "GRM004") == []
     assert grammar(linter, "It is important rest your leg.", "GRM004") == ["important rest"]
+
+
+def test_a_bare_verb_after_an_adjective_is_still_a_missing_to(linter):
+    assert grammar(linter, "It is important rest and keep your leg raised.", "GRM004") == ["important rest"]

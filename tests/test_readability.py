@@ -357,3 +357,7 @@ def test_initials_addresses_qualifications_and_later_definitions_are_not_unexpla
 def test_an_acronym_defined_only_far_away_is_still_unexplained(linter):
     text = "Your VA is checked.\n\nWe go on.\n\nThen more.\n\nVA stands for visual acuity."
     assert acronyms(linter, text) == ["VA"]
+
+
+def test_a_year_after_an_acronym_is_not_a_postcode(linter):
+    assert acronyms(linter, "Read our TAVI 2024 results.") == ["TAVI"]

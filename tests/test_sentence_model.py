@@ -176,7 +176,7 @@ def test_the_shipped_model_is_length_weighed_and_a_long_plain_definition_is_not_
         assert heads["evidence"].score(sentence) < 0.8, sentence
 
 
-def test_info_findings_do_not_make_a_page_a_sales_page(tmp_path):
+def test_findings_a_rule_demoted_do_not_make_a_page_a_sales_page(tmp_path):
     from lint.engine import _settle_model_findings
     from lint.model import Finding
 
@@ -194,10 +194,13 @@ def test_info_findings_do_not_make_a_page_a_sales_page(tmp_path):
         return Finding(code=code, name="x", category="evidence", severity=severity, message="m", start=start,
                        end=start + 1, text="x", line=1, column=start + 1, end_line=1, end_column=start + 2)
 
-    def settled(severity):
+    def settled(severity, demoted):
         found = {("EVD001", i, i + 1): finding("EVD001", i, severity) for i in range(3)}
         found[("EVD004", 10, 11)] = finding("EVD004", 10, "warning")
-        return [f.code for f in _settle_model_findings(found, {("EVD004", 10, 11): 0.5}, [Checker])]
+        keys = frozenset(k for k in found if k[0] == "EVD001") if demoted else frozenset()
+        return [f.code for f in _settle_model_findings(found, {("EVD004", 10, 11): 0.5}, [Checker], keys)]
 
-    assert "EVD004" in settled("warning")
-    assert "EVD004" not in settled("info")
+    assert "EVD004" in settled("warning", demoted=False)
+    assert "EVD004" not in settled("info", demoted=True)
+    # a rule the user set to info still marks the page
+    assert "EVD004" in settled("info", demoted=False)

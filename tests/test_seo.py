@@ -114,3 +114,8 @@ def test_the_pages_subject_named_often_is_not_stuffing_unless_very_dense(linter)
     # the same count with a town in it is a search phrase
     assert seo(linter, page.replace("low back pain", "knee pain Leeds").replace("Low back pain", "Knee pain Leeds"),
                "SEO001", "md") == ["knee pain Leeds", "knee pain Leeds"]
+
+
+def test_a_clinic_name_with_a_town_is_still_a_search_phrase_unless_it_names_an_institution(linter):
+    assert seo(linter, "Visit our Hair Transplant Clinic London this month.", "SEO002", "md") != []
+    assert seo(linter, "Treatment is at St Vincent's Hospital Sydney.", "SEO002", "md") == []

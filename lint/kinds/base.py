@@ -33,8 +33,9 @@ class Hit:
     fix: Fix | None = None
     #: a model's score for the hit (sentence-model kinds); the engine may weigh it against the page
     score: float | None = None
-    #: a lower severity than the rule's for this hit alone (a finding the rule is less sure of); never raises it
-    severity: str | None = None
+    #: the rule is less sure of this hit: the engine reports it one level below the rule's severity (error as
+    #: warning, warning as info)
+    demoted: bool = False
 
 
 class _Vars(dict):

@@ -37,11 +37,12 @@ from __future__ import annotations
 
 import bisect
 import re
+import string
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from lint.kinds.base import Kind
+from lint.kinds.base import Kind, _Vars
 from lint.kinds.phrases import words_of
 from lint.matching import compile_builtin
 from lint.registry import builtin_rules_dir
@@ -307,7 +308,7 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             r",?\s+(?:(?:almost\s+|practically\s+|virtually\s+)?(?:instantly|immediately|overnight)\b"
             r"|in\s+(?:\d+|one|two|five|ten|fifteen|twenty|thirty|forty[-\s]five|sixty)\s+minutes(?:\s+flat)?\b"
             r"|in\s+(?:a\s+single|one|just\s+one)\s+(?:sitting|session|visit|treatment)\b"
-            r"|(?:within|in|after|by|from)\s+(?:just\s+|only\s+|as\s+little\s+as\s+|about\s+|around\s+)?(?:\d+|one|two|three|four|five|six|seven|eight"
+            r"|(?:within|in|after|by|from)\s+(?:just\s+|only\s+|as\s+little\s+as\s+)?(?:\d+|one|two|three|four|five|six|seven|eight"
             r"|nine|ten|a\s+(?:day|week|fortnight|month)|an\s+hour|hours|day\s+\d+)\b(?:\s+(?:days?|weeks?|hours?|months?|sessions?|treatments?"
             r"|visits?))?(?:\s+of\s+(?:surgery|treatment|the\s+operation))?"
             r"|the\s+(?:night|evening|day)\s+of\s+(?:the\s+)?(?:surgery|operation|treatment|procedure)"
@@ -361,11 +362,11 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             r"|\bnever\s+(?:need|needs|needing|needed)\s+(?:[\w-]+\s+){1,2}?again\b"
             r"|\b(?:threw|thrown|throw|binned|ditched|chucked|tossed)\s+(?:[\w'’-]+\s+){0,5}?(?:for\s+good|forever|for\s+ever)\b"
             # "transplanted hair is immune to balding", "once they take root they're yours for life", "you'll never need a redo",
-            # "once it's out, it stays out"
+            # "once it's out, it stays out" (not "make sure your child stays out of swimming pools")
             r"|\b(?:genetically\s+)?immune\s+to\s+(?:balding|hair\s+loss|ageing|aging|decay|recurrence|relapse|wear)\b"
             r"|\b(?:yours|theirs)\s+(?:for\s+life|forever|for\s+good|to\s+keep)\b"
             r"|\bnever\s+need\s+(?:a|another)\s+(?:redo|re-do|touch-up|top-up|revision|repeat)\b"
-            r"|\bstays\s+(?:out|away|closed|shut)\b"
+            r"|\bit\s+stays\s+(?:out|away)\b(?!\s+(?:of|from)\b)"
             # "excision removes the disease for good" (not "part of the stomach is removed permanently": what the operation does)
             r"|\b(?:removes?|removed|erases?|erased|eradicates?|eradicated|destroys?|destroyed|kills?|killed)\b(?:\s+[\w'’-]+){0,5}?\s+"
             r"(?:for\s+good|forever|for\s+ever|once\s+and\s+for\s+all)\b"
@@ -784,12 +785,12 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         r"|outcome\s+(?:data|audit|figures)|data|figures|results))\b"
         # "in our 2025 tonsillectomy outcomes audit of 1,184 children", "the unit's ESWL Pilot Audit 2025"
         r"|(?i:\b(?:our|the\s+(?:unit|department|hospital|clinic|practice|service|trust|team|centre|center)[’']s)\s+(?:own\s+)?"
-        r"(?:(?:19|20)\d{2}(?:\s*[-–/]\s*(?:19|20)?\d{2})?\s+(?:[\w’'-]+\s+){1,3}?(?:audit|survey|review)"
+        r"(?:(?:19|20)\d{2}(?:\s*[-–/]\s*(?:19|20)?\d{2})?\s+(?:[\w’'-]+\s+){1,3}?(?:audit|survey|review|report)"
         r"|(?:[\w’'-]+\s+){0,4}?(?:audit|survey|review|report)\s+(?:for\s+)?(?:19|20)\d{2}))\b"
         # "from our department's audit of 524 operations carried out between 2020 and 2023", "our own results
         # for 2021 to 2023": the provider's own figures with the period they cover
         r"|(?i:\bour\s+(?:own\s+)?(?:[\w’'-]+\s+){0,4}?(?:audit|survey|registry\s+data|results|figures|data|outcomes|records"
-        r"|audited|surveyed|reviewed|followed\s+up|tracked)\b[^.;:]{0,100}?\b(?:19|20)\d{2}\b)"
+        r"|audited|surveyed|reviewed|followed\s+up|tracked|recorded|counted|logged)\b[^.;:]{0,100}?\b(?:19|20)\d{2}\b)"
         # "the figures below come from our department's audit" (the audit described earlier on the page)
         r"|(?i:\b(?:figures|numbers|rates|data)\s+(?:below|here|above|in\s+this\s+(?:section|leaflet))\s+(?:are|come|comes|were)\s+"
         r"(?:taken\s+)?from\s+our\s+(?:own\s+)?(?:[\w’'-]+\s+){0,3}?(?:audit|survey|records|results|data)\b)"
@@ -1172,16 +1173,19 @@ def lead_in_sourced(units, index, sources) -> bool:
     return False
 
 
-def short_neighbour_sourced(units, index, sources) -> bool:
+def short_neighbour_sourced(units, index, sources, own: bool = False) -> bool:
     """In copy written a sentence to a paragraph (easy-read pages, social posts), the paragraph just before or
     after a one-sentence claim is its neighbour sentence: "In our survey in March 2024, 112 people answered." /
     "9 out of 10 said the nurse explained things well." / "This comes from the Kingsmead Patient Survey 2024."
-    The one before counts when its last sentence cites; the one after when it says where the figure comes from."""
+    The one before counts when its last sentence cites (for the provider's own figure, only when it speaks of the
+    provider's own data); the one after when it says where the figure comes from."""
     def short(j):
         return 0 <= j < len(units) and units[j].block.scope == "paragraph" and 0 < len(units[j].sentences) <= 2
     if short(index - 1):
         before = units[index - 1]
-        if sources.sentence_flags(before, before.sentences)[-1]:
+        last = before.sentences[-1]
+        if sources.sentence_flags(before, before.sentences)[-1] and (
+                not own or _REFERS_BACK.search(before.block.text, *last) or sources.lex.in_house.search(before.block.text, *last)):
             return True
     if short(index + 1):
         after = units[index + 1]
@@ -1268,11 +1272,11 @@ class UncitedClaim(Kind):
         "study_window": (int, 2),
         # what the message says is needed, by the kind of claim
         "needs": (dict, dict),
-        # on a page that sources at least this many claims, and this share of all its claims, an
-        # unsourced one is reported at info level with this note (a min of 0 turns this off)
+        # on a page that sources at least this many of its claim sentences, and this share of them, an
+        # unsourced one (not the provider's own) is reported a level lower with this note (0 turns this off)
         "sourced_page_min": (int, 3),
         "sourced_page_share": ((int, float), 0.6),
-        "sourced_page_note": (str, "(Reported as info: this page gives a source for {sourced} of its {claims} claims.)"),
+        "sourced_page_note": (str, "(Reported a level lower: this page gives a source for {sourced} of its {claims} claims.)"),
     }
 
     NEEDS = {
@@ -1377,6 +1381,8 @@ class UncitedClaim(Kind):
             return False  # "we explain how the treatment actually works": a topic, not a claim
         if kind == "comparison" and _DEFINITION_BEFORE.search(text, bounds[0], start):
             return False  # "Chronic pain is pain that lasts for more than three months": a definition
+        if _MEANS_AFTER.match(text, end):
+            return False  # "A risk of 1 in 1,000 means that, if 1,000 people had the test, ...": how to read a figure
         if _EXAMPLE_BEFORE.search(text, max(bounds[0], start - 30), start):
             return False  # "losing a little weight, such as 5% of your body weight, may help": an example
         if kind == "frequency":
@@ -1388,26 +1394,32 @@ class UncitedClaim(Kind):
 
     # -- sources -----------------------------------------------------------------------
     def check(self, page):
-        sourced, hits = 0, []
-        for hit in self._claims_on(page):
-            if hit is None:
-                sourced += 1
-            else:
-                hits.append(hit)
+        # claim sentences, not claims: a sentence with three cited figures counts once
+        sentences: dict[str, set] = {"sourced": set(), "unsourced": set()}
+        hits = []
+        for status, sentence, hit, own in self._claims_on(page):
+            sentences[status].add(sentence)
+            if hit is not None:
+                hits.append((hit, own))
+        sourced, unsourced = len(sentences["sourced"]), len(sentences["unsourced"])
         share = self.opts["sourced_page_share"]
-        if hits and 0 < self.opts["sourced_page_min"] <= sourced and sourced >= share * (sourced + len(hits)):
+        if hits and 0 < self.opts["sourced_page_min"] <= sourced and sourced >= share * (sourced + unsourced):
             # a page that gives a source for most of its figures ("About 1 in 100 get an infection
             # (NJR, 2023)") most likely sources this one too, in a way not recognised (a table two
             # paragraphs under its caption, a study named a section earlier): still reported, for an
-            # editor to check, but below the warnings a CI gate fails on
-            note = self.opts["sourced_page_note"].format(sourced=sourced, claims=sourced + len(hits))
-            for hit in hits:
-                hit.severity = "info"
-                hit.message = f"{hit.message} {note}"
-        yield from hits
+            # editor to check, one level below the rule's severity (below the warnings a CI gate fails
+            # on); the provider's own figures are not demoted
+            note = string.Formatter().vformat(self.opts["sourced_page_note"], (),
+                                              _Vars(sourced=sourced, claims=sourced + unsourced))
+            for hit, own in hits:
+                if not own:  # the provider's own figure is never taken as sourced by the rest of the page
+                    hit.demoted = True
+                    hit.message = f"{hit.message} {note}"
+        yield from (hit for hit, _ in hits)
 
     def _claims_on(self, page):
-        """The page's unsourced claims as hits, and None for each claim that has a source."""
+        """For each claim: "sourced" or "unsourced", its sentence (block id, index), its hit (None when sourced) and
+        whether it is the provider's own figure."""
         sources = SourceFinder(self.lex, page)
         units = page.units
         in_scope = set(self.rule.scope)
@@ -1472,32 +1484,33 @@ class UncitedClaim(Kind):
                     # it"), takes no source from the sentence before, which cited something else
                     near = [j for j in near if j >= i]
                 if near:
-                    yield None
+                    yield "sourced", (id(unit.block), i), None, False
                     continue
                 if not kind.startswith("research") and not self.lex.in_house.search(sentence):
                     if study_before(text, sentences, flags, i, self.lex.in_house):
-                        yield None
+                        yield "sourced", (id(unit.block), i), None, False
                         continue  # "The ProtecT trial compared ... [2]. ... . In the monitoring group, the figure was 6.0%."
                     if sources.page_declares_sources():
-                        yield None
+                        yield "sourced", (id(unit.block), i), None, False
                         continue  # "Unless we say otherwise, the figures on this page come from NICE guideline NG88."
+                own = bool(self.lex.in_house.search(sentence))
                 if len(sentences) == 1 and unit.block.scope == "paragraph" and not kind.startswith("research") \
-                        and short_neighbour_sourced(units, index, sources):
-                    yield None
+                        and short_neighbour_sourced(units, index, sources, own):
+                    yield "sourced", (id(unit.block), i), None, False
                     continue  # one sentence to a paragraph: its neighbours are the paragraphs beside it
-                if unit.block.scope == "paragraph" and source_line_after(units, index, sources):
-                    yield None
+                if unit.block.scope == "paragraph" and not own and source_line_after(units, index, sources):
+                    yield "sourced", (id(unit.block), i), None, False
                     continue  # a boxed paragraph with "Source: Royal College of Surgeons, 2005" under it
                 if not kind.startswith("research") and sources.page_is_audit_report():
-                    yield None
+                    yield "sourced", (id(unit.block), i), None, False
                     continue  # a department's page of its own audited results
                 if kind in _SECONDARY_CLAIMS and unit.block.scope == "list_item" and _hedged_lead_in(units, index):
                     continue  # "Most people:" over "- return to desk work after one to two weeks"
                 if (i - before < 0 or unit.block.scope in ("list_item", "table_cell")) \
                         and lead_in_sourced(units, index, sources):
-                    yield None
+                    yield "sourced", (id(unit.block), i), None, False
                     continue
-                yield self._finding(unit, s, e, kind, sentence)
+                yield "unsourced", (id(unit.block), i), self._finding(unit, s, e, kind, sentence), own
 
     def answers_in(self, units, index) -> list[tuple[int, int, str]]:
         """A bare yes to a question about whether a treatment works: "Does it actually work? Short answer: yes." The
@@ -1566,17 +1579,19 @@ _AVERAGE_COMPARED = compile_builtin(r"(?i)\bthan\s+the\s+(?:national|uk|us|nhs|i
 _RESEARCH_BEFORE = compile_builtin(r"(?i)\b(?:proven|proved|shown|demonstrated|found|known)\s+to\s+$")
 # a word naming a profession ("surgeons", "dermatologists", "physicians", "GPs")
 _PROFESSION_HINT = compile_builtin(r"(?i)(?:experts?|doctors|surgeons|scientists|researchers|consultants|(?-i:GPs)|ists|icians)\b")
+# a figure being explained: "1 in 1,000 means that ..."
+_MEANS_AFTER = compile_builtin(r"(?i)\s+means\b")
 # a sentence that says where the figure before it comes from: "This comes from the Kingsmead Patient Survey 2024"
 _COMES_FROM = compile_builtin(
     r"(?i)\s*(?:this|these|that|those|the\s+(?:figures?|numbers?|data|results?))\s+(?:figures?\s+|numbers?\s+|data\s+|results?\s+)?"
     r"(?:comes?|came|is|are|was|were)\s+(?:taken\s+)?from\b"
 )
 # reference markers closing a block: "...:[1]", "...:¹"
-_TRAILING_MARKER = compile_builtin(r"(?:\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)+$")
+_TRAILING_MARKER = compile_builtin(r"(?:\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]|[¹²³⁴⁵⁶⁷⁸⁹⁰])+$")
 # a line under a table or list that says where its figures come from: "Source: National Ophthalmology Database
 # Audit, 2025", "Data from the NJR annual report"
 _SOURCE_LINE = compile_builtin(
-    r"(?i)\s*(?:sources?|data\s+sources?|figures?\s+(?:are\s+)?from|data\s+from|adapted\s+from|references?)\b\s*[:\-–]?"
+    r"(?i)\W{0,2}(?:sources?|data\s+sources?|figures?\s+(?:are\s+)?from|data\s+from|adapted\s+from|references?)\s*[:\-–]"
 )
 # "after just 3 sessions", "in as little as 2 weeks": a sales figure, whatever hedge comes before it
 # (a weekday: "back at their desks by Monday" after a Friday operation; "see perfectly the very next morning")
@@ -1655,8 +1670,9 @@ def _reach(going_on) -> int:
     the published trial" point at a source named a few sections up (past lists and headings); "In that trial" at one a
     few blocks up; "It found" at the paragraph just before."""
     if going_on.group("named") or going_on.group("backref"):
-        # "the same leaflet", "the published trial": the one the page named, however far up
-        return 10 if re.search(r"(?i)\b(?:the|that)\s+(?:same|published)\b", going_on.group(0)) else 4
+        # "the same leaflet", "the published trial": the one the page named, up to ten blocks up
+        named = going_on.group("backref") or going_on.group("named")
+        return 10 if re.search(r"(?i)\b(?:the|that)\s+(?:same|published)\b", named) else 4
     return 1
 
 

@@ -460,8 +460,8 @@ class MissingTo(_MatcherKind):
                 else:
                     before, verb = doc[end - 2], doc[end - 1]
                     after = doc[end] if end < len(doc) else None
-                    if verb.lower_ in self.w["noun_like"] and (after is None or after.is_punct or after.lower_ in _NOUN_FOLLOWERS):
-                        continue  # a noun: "Getting ready is hard work for patients", "It was a hard walk."
+                    if verb.lower_ in _MASS_NOUNS and (after is None or after.is_punct or after.lower_ in _NOUN_FOLLOWERS):
+                        continue  # a noun: "Getting ready is hard work for patients" ("It is important rest." is a slip)
                 s, e = before.idx, verb.idx + len(verb.text)
                 fixed = f"{before.text} to {verb.text}"
                 yield self.hit(unit, s, e, suggestions=(fixed,), fix=fixed if self.rule.fix else None,
@@ -470,6 +470,8 @@ class MissingTo(_MatcherKind):
 
 # words after a noun, not after a verb's bare infinitive: "hard work for patients", "hard work, but"
 _NOUN_FOLLOWERS = frozenset({"for", "of", "and", "but", "or", "at", "in", "on", "with", "than", "because", "when", "if"})
+# verbs that after "is hard", "is good" are most often nouns: "hard work", "good help"
+_MASS_NOUNS = frozenset({"work", "help", "fun"})
 _REPORTED = compile_re(
     r"(?i)\b(?:audit|study|studies|trial|survey|review|registry|records|our\s+(?:figures|data|results))\b"
     r"|\b\d+\s+(?:in|out\s+of)\s+\d+\b"

@@ -506,7 +506,7 @@ class UnexplainedAcronym(Kind):
                 if _INITIALS_BEFORE.search(text, max(0, m.start() - 40), m.start()) and text.startswith((",", "."), m.end()) \
                         and _YEAR.search(text):
                     continue  # an author's initials in a reference: "Maher CG, Hancock MJ, et al. 2012"
-                if _POSTCODE_AFTER.match(text, m.end()):
+                if _STATE.match(acronym) and _POSTCODE_AFTER.match(text, m.end()):
                     continue  # a state in an address: "Harbourside NSW 2000"
                 if self._defined_near(page.units, unit, acronym):
                     done.add(acronym)
@@ -527,8 +527,9 @@ class UnexplainedAcronym(Kind):
 _YEAR = compile_re(r"\b(?:19|20)\d\d\b")
 # a surname just before: "Maher CG," in a reference
 _INITIALS_BEFORE = compile_re(r"\b[A-Z][a-z'’-]+\s$")
-# a postcode just after: "NSW 2000", "TX 77030"
-_POSTCODE_AFTER = compile_re(r"\s+\d{4,5}\b")
+# a state and a postcode just after it: "NSW 2000", "TX 77030" (not "TAVI 2024 results")
+_STATE = compile_re(r"(?:[A-Z]{2}|NSW|VIC|QLD|TAS|ACT)$")
+_POSTCODE_AFTER = compile_re(r"\s+(?!(?:19|20)\d\d\b)\d{4,5}\b")
 # a study's name is a name ("a large trial called UKUFF"); a procedure's is not ("a procedure called ERCP")
 _NAMED_BEFORE = compile_re(
     r"\b(?:study|trial|review|audit|registry|survey|project|programme|program|collaboration|group)\s+"

@@ -37,14 +37,21 @@ _FREQUENCY_WORDS = frozenset({"once", "twice", "daily"})
 
 
 # a capitalised name ending in an institution word, just before a town: "University Hospital Galway"
+# (with a word that marks a public institution's name: "Hair Transplant Clinic London" is a search phrase)
 _INSTITUTION_NAME = compile_builtin(
-    r"(?-i:\b(?:[A-Z][\w'’.-]*\s+){1,4}(?:Hospital|Hospitals|Infirmary|Clinic|Centre|Center|Hospice|Institute|Medical\s+Centre))$"
+    r"(?-i:\b(?:[A-Z][\w'’.-]*\s+){0,3}(?:University|Royal|St\.?|Saint|General|Memorial|Children[’']s|Women[’']s|Teaching|Regional"
+    r"|District|Community|County|Base|Public|Mercy|Infirmary)\s+(?:[A-Z][\w'’.-]*\s+){0,2}"
+    r"(?:Hospital|Hospitals|Infirmary|Clinic|Centre|Center|Hospice|Institute|Medical\s+Centre))$"
 )
 # ... unless it is a sales phrase: "Best Knee Clinic Leeds"
-_SALES_BEFORE = compile_builtin(r"(?i)\b(?:best|top|cheap|cheapest|leading|affordable|no\.?\s*1)\s+(?:[\w'’-]+\s+){0,4}$")
+_SALES_BEFORE = compile_builtin(r"(?i)\b(?:best|top|cheap|cheapest|leading|affordable|no\.?\s*1)(?:\s+[\w'’-]+){0,4}$")
 
 
 class KeywordStuffing(Kind):
+    """A phrase of 3-6 words repeated far above natural density. A phrase that names a town or a sales word
+    ("best", "near", "clinic") counts from ``min_density``; any other phrase, usually the page's own subject
+    named naturally ("low back pain" on a page about it), only from ``plain_min_density``."""
+
     name = "keyword-stuffing"
     page_level = True
     options = {
@@ -64,7 +71,8 @@ class KeywordStuffing(Kind):
         """Words that make a repeated phrase a search phrase: the towns of the places file, and sales words."""
         path = Path(self.rule.path).parent / self.opts["places"]
         data = (load_yaml(path) if path.is_file() else None) or {}
-        towns = {w.lower() for c in data.get("cities") or [] for w in str(c).split()}
+        # single-word towns only: "new", "city" or "st" alone (from "New York") make no search phrase
+        towns = {str(c).lower() for c in data.get("cities") or [] if " " not in str(c)}
         return frozenset(towns | _SALES_WORDS)
 
     @cached_property

@@ -610,7 +610,7 @@ _INSTITUTION_WORDS = frozenset({
     "Medical", "Health", "Healthcare", "University", "College", "Institute", "Foundation", "House", "Lodge",
     "Teaching", "General", "District", "Memorial", "Community", "Royal", "Eye", "Dental", "Children's", "Women's",
     # and the named audits, registers and services they run: "Ashcombe Infection Prevention Audit"
-    "Audit", "Registry", "Register", "Programme", "Program", "Service", "Services", "Unit", "Department", "Network",
+    "Audit", "Registry", "Register", "Programme", "Program", "Network",
 })
 
 
