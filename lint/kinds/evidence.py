@@ -1669,11 +1669,14 @@ def _reach(going_on) -> int:
     """How many blocks back a sentence that goes on from a source may find it: "The same leaflet lists these:" and "In
     the published trial" point at a source named a few sections up (past lists and headings); "In that trial" at one a
     few blocks up; "It found" at the paragraph just before."""
-    if going_on.group("named") or going_on.group("backref"):
+    named = going_on.group("backref") or going_on.group("named")
+    if named:
         # "the same leaflet", "the published trial": the one the page named, up to ten blocks up
-        named = going_on.group("backref") or going_on.group("named")
-        return 10 if re.search(r"(?i)\b(?:the|that)\s+(?:same|published)\b", named) else 4
+        return 10 if _SAME_SOURCE.search(named) else 4
     return 1
+
+
+_SAME_SOURCE = compile_builtin(r"(?i)\b(?:the|that)\s+(?:same|published)\b")
 
 
 _CONTINUES_SOURCE = compile_builtin(

@@ -467,7 +467,7 @@ class UnexplainedAcronym(Kind):
 
     def check(self, page):
         done: set[str] = set()
-        for unit in page.units:
+        for index, unit in enumerate(page.units):
             text = unit.block.text
             letters = sum(c.isalpha() for c in text)
             shouting = letters >= 12 and sum(c.isupper() for c in text) / letters > 0.6
@@ -508,25 +508,31 @@ class UnexplainedAcronym(Kind):
                     continue  # an author's initials in a reference: "Maher CG, Hancock MJ, et al. 2012"
                 if _STATE.match(acronym) and _POSTCODE_AFTER.match(text, m.end()):
                     continue  # a state in an address: "Harbourside NSW 2000"
-                if self._defined_near(page.units, unit, acronym):
+                if self._defined_near(page.units[index:index + 2], acronym):
                     done.add(acronym)
                     continue  # "Loss of vision (VA loss)", and in the lines after: "VA stands for visual acuity"
                 done.add(acronym)
                 yield self.hit(unit, m.start(1), m.end(1), acronym=acronym)
 
     @staticmethod
-    def _defined_near(units, unit, acronym: str) -> bool:
-        """Does this block or the next say what the acronym stands for ("VA stands for visual acuity")?"""
-        i = next((k for k, u in enumerate(units) if u is unit), None)
-        if i is None:
-            return False
-        pattern = re.compile(rf"\b{re.escape(acronym)}\s+(?:stands\s+for|is\s+short\s+for|means)\b")
-        return any(pattern.search(u.block.text) for u in units[i:i + 2])
+    def _defined_near(units, acronym: str) -> bool:
+        """Does one of these blocks (the acronym's and the next) say what it stands for ("VA stands for visual
+        acuity")?"""
+        for u in units:
+            text = u.block.text
+            at = text.find(acronym)
+            while at >= 0:
+                if _DEFINED_AFTER.match(text, at + len(acronym)) and (at == 0 or not text[at - 1].isalnum()):
+                    return True
+                at = text.find(acronym, at + 1)
+        return False
 
 
 _YEAR = compile_re(r"\b(?:19|20)\d\d\b")
 # a surname just before: "Maher CG," in a reference
 _INITIALS_BEFORE = compile_re(r"\b[A-Z][a-z'’-]+\s$")
+# "VA stands for ...", "PCR means ..."
+_DEFINED_AFTER = compile_re(r"\s+(?:stands\s+for|is\s+short\s+for|means)\b")
 # a state and a postcode just after it: "NSW 2000", "TX 77030" (not "TAVI 2024 results")
 _STATE = compile_re(r"(?:[A-Z]{2}|NSW|VIC|QLD|TAS|ACT)$")
 _POSTCODE_AFTER = compile_re(r"\s+(?!(?:19|20)\d\d\b)\d{4,5}\b")
