@@ -14,11 +14,17 @@ cannot hang a CI run.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 import regex
 
 from lint.compiled import compile_re, derived
+
+try:
+    import ahocorasick
+except ImportError:  # pragma: no cover - a platform without its wheel: the slower substring search is used
+    ahocorasick = None
 
 PATTERN_TIMEOUT = 0.5  # seconds for one pattern on one block
 
@@ -148,73 +154,200 @@ def _finditer_timed(compiled, text: str, pos: int, endpos: int):
 
 
 # -- skipping a text a pattern cannot match ------------------------------------------------------
-_MAX_PREFIXES = 64
-_PREFIX_LENGTH = 12
+# a pattern with more starts than this is tried everywhere (its starts would find most positions)
+_MAX_PREFIXES = 256
+_PREFIX_LENGTH = 16
 # the characters that match an ASCII letter when case is ignored but do not lower to it
 # (dotted and dotless capital/small I, the long s); found by trying every code point
 _FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f")
+# a run of spaces and hyphens: prefilters read a text with each run as one space, so "risk[-\s]+free"
+# and "the\s+most" give the needles "risk free" and "the most", which the page's text then holds
+_GAP_RUN = re.compile(r"[-\s]+")
+_LONG_GAP_RUN = re.compile(r"[-\s]{2,}")
+
+
+def lower_aligned(text: str, lowered: str) -> bool:
+    """True when ``lowered`` (``text.lower()``) is a faithful stand-in for ``text`` under IGNORECASE:
+    the same length, so offsets line up, and no character that matches an ASCII letter when case is
+    ignored without lowering to it ("\u0130", "\u017f"). Then a lower-case string that a pattern
+    needs can be looked for in ``lowered``."""
+    if text.isascii():
+        return True
+    return len(lowered) == len(text) and not any(c in text for c in _FOLDS_TO_ASCII)
+
+
+class Haystack:
+    """A text as prefilters search it: each run of spaces and hyphens as one space, as written
+    (``exact``) and in lower case (``folded``; None where lower case would not line up with the
+    text, so that no pattern that ignores case may be skipped on it)."""
+
+    __slots__ = ("text", "exact", "folded", "_after", "_removed")
+    _recent: dict = {}
+
+    @classmethod
+    def of(cls, text: str) -> "Haystack":
+        """The haystack of a text, shared by the rules that scan the same page."""
+        haystack = cls._recent.get(text)
+        if haystack is None:
+            if len(cls._recent) >= 8:
+                cls._recent.clear()
+            haystack = cls._recent[text] = cls(text)
+        return haystack
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.exact = _GAP_RUN.sub(" ", text)
+        lowered = text.lower()
+        self.folded = self.exact.lower() if lower_aligned(text, lowered) else None
+        # where the collapsed text is shorter than the text: after each longer run, the characters removed so far
+        self._after: list[int] = []
+        self._removed: list[int] = []
+        removed = 0
+        for m in _LONG_GAP_RUN.finditer(text):
+            removed += m.end() - m.start() - 1
+            self._after.append(m.end() - removed)
+            self._removed.append(removed)
+
+    @property
+    def shifted(self) -> bool:
+        """True when the collapsed text's offsets differ from the text's."""
+        return bool(self._after)
+
+    def original(self, at: int) -> int:
+        """The offset in the text of the character at ``at`` in the collapsed text (not a gap)."""
+        k = bisect.bisect_right(self._after, at) - 1
+        return at if k < 0 else at + self._removed[k]
+
+
+class NeedleIndex:
+    """Where each of a set of strings occurs in a text, every occurrence, found in one pass.
+
+    A rule has hundreds of patterns, and each has a few strings one of which every match
+    starts with or contains (its ``Prefilter``). Looking for each string with its own
+    substring search cost more than the matching itself; an Aho-Corasick automaton over
+    all of a rule's strings reads the page once and reports every occurrence, overlapping
+    ones included.
+    """
+
+    __slots__ = ("needles", "_automaton")
+
+    def __init__(self, needles) -> None:
+        self.needles = tuple(sorted({n for n in needles if n}))
+        self._automaton = None
+
+    def __bool__(self) -> bool:
+        return bool(self.needles)
+
+    def find_all(self, haystack: str) -> dict[str, list[int]]:
+        """Each needle that occurs, with the start offsets of its occurrences in ascending order."""
+        out: dict[str, list[int]] = {}
+        if not self.needles:
+            return out
+        if ahocorasick is None:
+            for needle in self.needles:
+                at = haystack.find(needle)
+                if at >= 0:
+                    found = out[needle] = []
+                    while at >= 0:
+                        found.append(at)
+                        at = haystack.find(needle, at + 1)
+            return out
+        automaton = self._automaton
+        if automaton is None:
+            automaton = self._automaton = ahocorasick.Automaton()
+            for needle in self.needles:
+                automaton.add_word(needle, (needle, len(needle) - 1))
+            automaton.make_automaton()
+        for end, (needle, back) in automaton.iter(haystack):
+            found = out.get(needle)
+            if found is None:
+                out[needle] = [end - back]
+            else:
+                found.append(end - back)
+        return out
 
 
 class Prefilter:
-    """Strings one of which every match of a pattern starts with.
+    r"""Strings one of which every match of a pattern starts with (``prefixes``), and strings one of
+    which every match contains (``factors``), as read in a ``Haystack``.
 
-    ``\\b(?:spaces|slots)\\s+(?:left|remaining)`` gives "spaces" and "slots": a text that holds
-    neither has no match, and a substring test costs a fraction of a scan. (The engine cannot
-    skip ahead on its own when a pattern starts with ``\\b`` or a look-behind, as most of our
-    patterns do.) The prefixes are read from the standard library's parse of the pattern;
-    anything unexpected gives no prefilter, never a wrong answer.
+    ``\b(?:the\s+)?(?:best|safest)\s+surgeons?`` gives "best surgeon", "safest surgeon" and
+    "the best surgeon", "the safest surgeo" (at most 16 characters): a page that holds none has
+    no match, and where one stands is the only place a match can start. (The engine cannot skip
+    ahead on its own when a pattern starts with ``\b`` or a look-behind, as most of our patterns
+    do, so a scan costs as many attempts as the page has characters.) The strings are read from
+    the standard library's parse of the pattern; anything unexpected gives no prefilter, never a
+    wrong answer.
     """
 
-    __slots__ = ("prefixes", "ignore_case", "factors")
+    __slots__ = ("prefixes", "ignore_case", "factors", "rest", "_index", "_prefix_set", "_needed")
 
-    def __init__(self, prefixes: tuple[str, ...], ignore_case: bool, factors: tuple[str, ...] = ()):
+    def __init__(self, prefixes: tuple[str, ...], ignore_case: bool, factors: tuple[str, ...] = (), rest=None):
         self.prefixes = prefixes
         self.ignore_case = ignore_case
         # strings one of which every match contains (anywhere): a page without any is skipped whole
         self.factors = factors
+        # for an alternation some of whose branches have no prefixes: those branches in a look-ahead,
+        # which finds every place where one of them matches
+        self.rest = rest
+        self._index = None
+        self._prefix_set = frozenset(prefixes)
+        # one of these must be in a text for a match (None: nothing is certain)
+        self._needed = frozenset(factors) if factors else (None if rest is not None else self._prefix_set)
 
     @classmethod
     def of(cls, compiled) -> "Prefilter | None":
         if compiled is None:
             return None
         flags = int(compiled.flags) & (re.IGNORECASE | re.VERBOSE | re.DOTALL)
-        prefixes = derived("prefixes", compiled.pattern, flags, lambda: _prefixes(compiled.pattern, flags))
-        factors = derived("factors", compiled.pattern, flags, lambda: _required(compiled.pattern, flags))
+        prefixes = derived("gap-prefixes", compiled.pattern, flags, lambda: _prefixes(compiled.pattern, flags))
+        factors = derived("gap-factors", compiled.pattern, flags, lambda: _required(compiled.pattern, flags))
+        ignore_case = bool(flags & re.IGNORECASE)
+        if not prefixes and isinstance(compiled, re.Pattern):
+            split = derived("gap-branches", compiled.pattern, flags, lambda: _branch_prefixes(compiled.pattern, flags))
+            if split is not None:
+                prefixes, rest = split
+                rest = compile_re(rest, int(compiled.flags)) if rest else None
+                return cls(tuple(prefixes), ignore_case, tuple(factors or ()), rest)
         if not prefixes and not factors:
             return None
-        return cls(prefixes or (), bool(flags & re.IGNORECASE), factors or ())
+        return cls(tuple(prefixes or ()), ignore_case, tuple(factors or ()))
 
-    def finditer(self, compiled, text: str, lowered: str):
-        """``compiled.finditer(text)``, tried only where one of the prefixes occurs.
+    @property
+    def needles(self) -> tuple[str, ...]:
+        return self.prefixes + self.factors
 
-        A scan tries the pattern at every character; most of our patterns open with a
-        word boundary or a look-behind, so the engine cannot jump ahead to a likely start
-        and a page costs as many attempts as it has characters. Every match starts with
-        one of the prefixes, so finding them with ``str.find`` (a fast substring search)
-        and matching only there gives the same matches in the same order for a fraction
-        of the work. ``match(text, pos)`` sees the text before ``pos``, so ``\\b`` and
-        look-behinds behave as in a scan; prefixes are at least two characters long, so no
-        match is empty. Where lower case would not line up with the text, or a character
-        case-folds to an ASCII letter without lowering to it, the plain scan is used.
+    def _side(self, haystack: Haystack) -> str | None:
+        return haystack.folded if self.ignore_case else haystack.exact
+
+    def may_match_found(self, found: dict) -> bool:
+        """False when the pattern cannot match a text whose needles are ``found`` (``NeedleIndex.find_all``
+        of the haystack's ``folded`` side when the pattern ignores case, else of its ``exact`` side)."""
+        needed = self._needed
+        if needed is None:
+            return True
+        if len(needed) < 8:
+            return any(n in found for n in needed)
+        return not needed.isdisjoint(found)
+
+    def finditer_found(self, compiled, haystack: Haystack, found: dict | None):
+        r"""``compiled.finditer(haystack.text)``, tried only where ``found`` (as for ``may_match_found``;
+        None when the side could not be searched) has one of the prefixes.
+
+        Every match starts where one of the prefixes stands, so matching only there gives the same
+        matches in the same order as a scan for a fraction of the work. ``match(text, pos)`` sees the
+        text before ``pos``, so ``\b`` and look-behinds behave as in a scan; prefixes are at least two
+        characters long and do not start with a space, so no match is empty and every start is a
+        character of the text, not of a collapsed run.
         """
-        if not isinstance(compiled, re.Pattern) or not self.prefixes:
+        text = haystack.text
+        starts = self.starts_found(compiled, haystack, found)
+        if starts is None:
             yield from finditer(compiled, text)
             return
-        haystack = text
-        if self.ignore_case:
-            haystack = lowered
-            if not text.isascii() and (len(lowered) != len(text) or any(c in text for c in _FOLDS_TO_ASCII)):
-                yield from compiled.finditer(text)
-                return
-        starts = set()
-        for prefix in self.prefixes:
-            at = haystack.find(prefix)
-            while at >= 0:
-                starts.add(at)
-                at = haystack.find(prefix, at + 1)
         end = 0
         match = compiled.match
-        for at in sorted(starts):
+        for at in starts:
             if at < end:
                 continue
             m = match(text, at)
@@ -222,16 +355,188 @@ class Prefilter:
                 end = m.end()
                 yield m
 
-    def may_match(self, text: str, lowered: str) -> bool:
-        """False when the pattern cannot match ``text``; ``lowered`` is ``text.lower()``.
+    def starts_found(self, compiled, haystack: Haystack, found: dict | None) -> list[int] | None:
+        """The offsets in ``haystack.text`` where a match may start, in order; None where it may start
+        anywhere (no prefixes, the side could not be searched, or a user pattern, which runs under a
+        time limit and is scanned as a whole)."""
+        if found is None or not self.prefixes or not isinstance(compiled, re.Pattern):
+            return None
+        starts: set[int] = set()
+        if len(self.prefixes) < 8:
+            for prefix in self.prefixes:
+                at = found.get(prefix)
+                if at:
+                    starts.update(at)
+        else:  # a long list: look up the needles the text has (a set iterates the smaller side)
+            for prefix in self._prefix_set.intersection(found):
+                starts.update(found[prefix])
+        ordered = sorted(starts)
+        if haystack.shifted:
+            original = haystack.original
+            ordered = [original(at) for at in ordered]
+        if self.rest is not None:
+            ordered = sorted(set(ordered).union(m.start() for m in self.rest.finditer(haystack.text)))
+        return ordered
 
-        Case folding and lower case differ outside ASCII (the Kelvin sign matches "k"), so
-        such a text is never skipped by a pattern that ignores case.
-        """
-        needles = self.factors or self.prefixes
-        if self.ignore_case:
-            return any(p in lowered for p in needles) or not lowered.isascii()
-        return any(p in text for p in needles)
+    def _found(self, haystack: Haystack) -> dict | None:
+        side = self._side(haystack)
+        if side is None:
+            return None
+        if self._index is None:
+            self._index = NeedleIndex(self.needles)
+        return self._index.find_all(side)
+
+    def finditer(self, compiled, text: str):
+        """``compiled.finditer(text)`` through this prefilter alone (a rule searches for all of its
+        patterns' needles at once, with ``finditer_found``)."""
+        haystack = Haystack(text)
+        yield from self.finditer_found(compiled, haystack, self._found(haystack))
+
+    def may_match(self, text: str) -> bool:
+        """False when the pattern cannot match ``text``."""
+        haystack = Haystack(text)
+        found = self._found(haystack)
+        return found is None or self.may_match_found(found)
+
+
+_GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
+_BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
+
+
+def _top_level_branches(pattern: str) -> list[str] | None:
+    """The alternatives of a pattern's outermost alternation, as source text; None when it has none."""
+    branches, depth, start, i, n = [], 0, 0, 0, len(pattern)
+    while i < n:
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":  # a class: "]" straight after "[" or "[^" is a member, not the end
+            i += 1
+            if i < n and pattern[i] == "^":
+                i += 1
+            if i < n and pattern[i] == "]":
+                i += 1
+            while i < n and pattern[i] != "]":
+                i += 2 if pattern[i] == "\\" else 1
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            branches.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    branches.append(pattern[start:])
+    return branches if len(branches) > 1 else None
+
+
+def _branch_prefixes(pattern: str, flags: int):
+    """For an alternation whose branches do not all have prefixes: (the prefixes of those that do, the
+    others as one look-ahead source, or "" when none are left); None when splitting gains nothing
+    (no branch has prefixes) or is unsafe (a back-reference counts groups across branches)."""
+    if _BACKREFERENCE.search(pattern) or flags & re.VERBOSE:
+        return None
+    head = _GLOBAL_FLAGS.match(pattern)
+    lead, body = (head.group(), pattern[head.end():]) if head else ("", pattern)
+    branches = _top_level_branches(body)
+    if branches is None:
+        return None
+    prefixes: set[str] = set()
+    rest: list[str] = []
+    for branch in branches:
+        try:
+            found = _prefixes(lead + branch, flags)
+        except Exception:  # noqa: BLE001 - a branch that does not stand alone: never a wrong answer
+            return None
+        if found:
+            prefixes.update(found)
+        else:
+            rest.append(branch)
+    if not prefixes or len(rest) * 2 > len(branches):
+        return None
+    try:
+        rest_source = lead + "(?=" + "|".join(rest) + ")" if rest else ""
+        if rest_source:
+            re.compile(rest_source, flags)
+    except re.error:
+        return None
+    minimal: list[str] = []
+    for p in sorted(prefixes, key=len):
+        if not any(p.startswith(q) for q in minimal):
+            minimal.append(p)
+    return tuple(sorted(minimal)), rest_source
+
+
+class PatternSet:
+    """Patterns searched in the same texts: the strings their prefilters need are found in one pass
+    per text (``needles``), then each pattern is tried only where it may match (``finditer``)."""
+
+    def __init__(self, patterns=()) -> None:
+        self._prefilters: dict[int, Prefilter | None] = {}
+        self._patterns: list = []
+        self._indexes: tuple[NeedleIndex, NeedleIndex] | None = None
+        for pattern in patterns:
+            self.add(pattern)
+
+    def add(self, pattern) -> None:
+        if pattern is not None and id(pattern) not in self._prefilters:
+            self._patterns.append(pattern)  # kept alive, so that its id is not reused
+            self._prefilters[id(pattern)] = Prefilter.of(pattern)
+            self._indexes = None
+
+    def prefilter(self, pattern) -> Prefilter | None:
+        if id(pattern) not in self._prefilters:
+            self.add(pattern)
+        return self._prefilters[id(pattern)]
+
+    def needles(self, haystack: Haystack) -> tuple[dict, dict | None]:
+        """The needles of every pattern in the haystack: (as written, in lower case or None)."""
+        if self._indexes is None:
+            exact, folded = set(), set()
+            for prefilter in self._prefilters.values():
+                if prefilter is not None:
+                    (folded if prefilter.ignore_case else exact).update(prefilter.needles)
+            self._indexes = (NeedleIndex(exact), NeedleIndex(folded))
+        exact, folded = self._indexes
+        return (exact.find_all(haystack.exact),
+                folded.find_all(haystack.folded) if haystack.folded is not None else None)
+
+    def skips(self, pattern, found) -> bool:
+        """True when ``pattern`` cannot match the text whose ``needles`` are ``found``."""
+        prefilter = self.prefilter(pattern)
+        if prefilter is None:
+            return False
+        hits = found[prefilter.ignore_case]
+        return hits is not None and not prefilter.may_match_found(hits)
+
+    def starts(self, pattern, haystack: Haystack, found) -> list[int] | None:
+        """Where in ``haystack.text`` a match may start, in order; None for anywhere."""
+        prefilter = self.prefilter(pattern)
+        if prefilter is None:
+            return None
+        return prefilter.starts_found(pattern, haystack, found[prefilter.ignore_case])
+
+    def finditer(self, pattern, haystack: Haystack, found):
+        """``pattern.finditer(haystack.text)`` where ``found`` is ``needles(haystack)``."""
+        if self.skips(pattern, found):
+            return iter(())
+        prefilter = self.prefilter(pattern)
+        if prefilter is None:
+            return finditer(pattern, haystack.text)
+        return prefilter.finditer_found(pattern, haystack, found[prefilter.ignore_case])
+
+
+def _ascii_head(string: str) -> str:
+    """The string up to its first character outside ASCII."""
+    if string.isascii():
+        return string
+    return string[:next(i for i, ch in enumerate(string) if not ch.isascii())]
+
+
+def _collapse(string: str) -> str:
+    """A needle as the haystack shows it: each run of spaces and hyphens one space."""
+    return _GAP_RUN.sub(" ", string)
 
 
 def _prefixes(pattern: str, flags: int) -> tuple[str, ...] | None:
@@ -239,14 +544,115 @@ def _prefixes(pattern: str, flags: int) -> tuple[str, ...] | None:
         from re import _constants as c
         from re import _parser
 
-        found = _starts(list(_parser.parse(pattern, flags)), 0, c)
+        found = _sequence_starts(list(_parser.parse(pattern, flags)), c)
     except Exception:  # noqa: BLE001 - a pattern the standard parser does not read
         return None
-    if not found or any(len(p) < 2 for p in found):
-        return None  # a match may start anywhere, or the test would not skip much
-    if flags & re.IGNORECASE and not all(p.isascii() for p in found):
-        return None  # outside ASCII, case folding is not lower case (the long s matches "s")
-    return tuple(sorted({p.lower() for p in found} if flags & re.IGNORECASE else found))
+    if not found:
+        return None
+    prefixes = {_collapse(s) for s, _whole in found}
+    if flags & re.IGNORECASE:
+        # outside ASCII, case folding is not lower case (the long s matches "s"): a prefix is cut
+        # before its first other character ("the crème" is looked for as "the cr")
+        prefixes = {_ascii_head(p).lower() for p in prefixes}
+    if any(len(p) < 2 or p[0] == " " for p in prefixes):
+        return None  # a match may start nearly anywhere, or in a run of spaces
+    # a needle that holds another is found wherever that one is: keep the shorter
+    kept = sorted(prefixes, key=len)
+    minimal: list[str] = []
+    for p in kept:
+        if not any(p.startswith(q) for q in minimal):
+            minimal.append(p)
+    return tuple(sorted(minimal))
+
+
+def _limit(found: set) -> set | None:
+    """At most _MAX_PREFIXES strings of at most _PREFIX_LENGTH characters: a longer string is cut (and
+    no longer whole); too many are cut shorter until few enough remain."""
+    if any(len(s) > _PREFIX_LENGTH for s, _ in found):
+        found = {(s[:_PREFIX_LENGTH], whole and len(s) <= _PREFIX_LENGTH) for s, whole in found}
+    length = _PREFIX_LENGTH
+    while len(found) > _MAX_PREFIXES and length > 2:
+        length -= 1
+        found = {(s[:length], whole and len(s) <= length) for s, whole in found}
+    return found if len(found) <= _MAX_PREFIXES else None
+
+
+def _sequence_starts(seq: list, c) -> set | None:
+    """(string, whole) for every way a match of ``seq`` may start; ``whole`` when the string is all
+    of that match, so what follows the sequence may extend it. None when a match may start with
+    almost anything."""
+    found = {("", True)}
+    for op, av in seq:
+        growing = {s for s, whole in found if whole}
+        if not growing:
+            break
+        done = {(s, False) for s, whole in found if not whole}
+        element = _element_starts(op, av, c)
+        if element is None:
+            found = done | {(s, False) for s in growing}
+        else:
+            found = done | {(s + e, whole) for s in growing for e, whole in element}
+        found = _limit({(_squeeze(s), whole) for s, whole in found})
+        if found is None:
+            return None
+    return found
+
+
+def _squeeze(string: str) -> str:
+    return string.replace("  ", " ") if "  " in string else string
+
+
+def _gap_class(items, c) -> set[str] | None:
+    r"""The characters a class ([-\s], [£$€], \s) may match, a gap character as a space; None for a
+    class with a range, a category other than space, or a negation."""
+    out = set()
+    for op, av in items:
+        if op is c.LITERAL:
+            out.add(" " if _GAP_RUN.fullmatch(chr(av)) else chr(av))
+        elif op is c.CATEGORY and av is c.CATEGORY_SPACE:
+            out.add(" ")
+        else:
+            return None
+    return out if len(out) <= 8 else None
+
+
+def _element_starts(op, av, c) -> set | None:
+    """As _sequence_starts, for one element of a parsed pattern."""
+    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):  # zero-width
+        return {("", True)}
+    if op is c.LITERAL:
+        ch = chr(av)
+        return {(" " if _GAP_RUN.fullmatch(ch) else ch, True)}
+    if op is c.IN:
+        chars = _gap_class(av, c)
+        return None if chars is None else {(ch, True) for ch in chars}
+    if op is c.SUBPATTERN:
+        _group, add_flags, del_flags, body = av
+        # (?-i:...) inside a pattern that ignores case: its prefixes in lower case are still found on the
+        # lower-case side (the match is checked as written); any other flag may change what matches
+        if add_flags or del_flags & ~re.IGNORECASE:
+            return None
+        return _sequence_starts(list(body), c)
+    if op is c.BRANCH:
+        out = set()
+        for branch in av[1]:
+            starts = _sequence_starts(list(branch), c)
+            if starts is None:
+                return None
+            out |= starts
+        return _limit(out)
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT)):
+        low, high, body = av
+        body = list(body)
+        starts = _sequence_starts(body, c)
+        if starts is None:
+            return None if low else {("", True), ("", False)}
+        if all(s == " " and whole for s, whole in starts):  # a run of spaces and hyphens reads as one space
+            return {(" ", True)} | ({("", True)} if low == 0 else set())
+        if not (low == high == 1):
+            starts = {(s, whole and high == 1) for s, whole in starts}
+        return starts | ({("", True)} if low == 0 else set())
+    return None
 
 
 def _factors(seq: list, c) -> set[str] | None:
@@ -273,7 +679,7 @@ def _factors(seq: list, c) -> set[str] | None:
         if op is c.LITERAL:
             run += chr(av)
             continue
-        consider({run} if run else None)
+        consider({_collapse(run)} if run else None)
         run = ""
         if op is c.SUBPATTERN:
             _group, add_flags, del_flags, body = av
@@ -291,7 +697,7 @@ def _factors(seq: list, c) -> set[str] | None:
             low, _high, body = av
             if low >= 1:
                 consider(_factors(list(body), c))
-    consider({run} if run else None)
+    consider({_collapse(run)} if run else None)
     return best
 
 
@@ -306,52 +712,8 @@ def _required(pattern: str, flags: int) -> tuple[str, ...] | None:
     if not found:
         return None
     if flags & re.IGNORECASE:
-        if not all(p.isascii() for p in found):
+        # any part of a required string is required: the part before a character outside ASCII
+        found = {_ascii_head(p).lower() for p in found}
+        if any(len(p) < 3 for p in found):
             return None
-        found = {p.lower() for p in found}
     return tuple(sorted(found))
-
-
-def _cap(strings: set[str]) -> set[str] | None:
-    strings = {s[:_PREFIX_LENGTH] for s in strings}
-    return strings if len(strings) <= _MAX_PREFIXES else None
-
-
-def _starts(seq: list, i: int, c) -> set[str] | None:
-    """The literal starts of every match of seq[i:] ("" when it may match the empty string);
-    None when a match may start with any character."""
-    if i == len(seq):
-        return {""}
-    op, av = seq[i]
-    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):  # zero-width: the match starts after it
-        return _starts(seq, i + 1, c)
-    if op is c.LITERAL:
-        rest = _starts(seq, i + 1, c) or {""}
-        return _cap({chr(av) + r for r in rest})
-    if op is c.SUBPATTERN:
-        _group, add_flags, del_flags, body = av
-        if add_flags or del_flags:
-            return None
-        first = _starts(list(body), 0, c)
-    elif op is c.BRANCH:
-        first = set()
-        for branch in av[1]:
-            starts = _starts(list(branch), 0, c)
-            if starts is None:
-                return None
-            first |= starts
-    elif op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT)):
-        low, _high, body = av
-        first = _starts(list(body), 0, c)
-        if first is not None and low == 0:
-            first = first | {""}
-    else:
-        return None
-    if first is None:
-        return None
-    if "" in first:  # the element may match nothing: what follows may start the match
-        rest = _starts(seq, i + 1, c)
-        if rest is None:
-            return None
-        first = (first - {""}) | rest
-    return _cap(first)

@@ -44,7 +44,7 @@ from pathlib import Path
 
 from lint.kinds.base import Kind, _Vars
 from lint.kinds.phrases import words_of
-from lint.matching import compile_builtin
+from lint.matching import Haystack, PatternSet, compile_builtin
 from lint.registry import builtin_rules_dir
 from lint.yamlio import load_yaml
 
@@ -121,6 +121,14 @@ class EvidenceLexicon:
     source_gate: frozenset
     #: a named body given with its abbreviation: "the National Joint Registry (NJR)"; group "abbr"
     body_abbreviation: re.Pattern | None = None
+    _scan: PatternSet | None = None
+
+    @property
+    def scan(self) -> PatternSet:
+        """The claim and research patterns, searched together: each is tried only where it may match."""
+        if self._scan is None:
+            self._scan = PatternSet((*self.claims.values(), *self.research.values()))
+        return self._scan
 
 
 @lru_cache(maxsize=8)
@@ -1312,6 +1320,7 @@ class UncitedClaim(Kind):
         _, words = words_of(text)
         has_digit = _DIGIT.search(text) is not None
         found = []
+        scan, haystack, needles = lex.scan, None, None
         for kind in self.numeric:
             # cheap tests first: most blocks hold no number and cannot hold a claim
             if kind == "percentage":
@@ -1320,14 +1329,20 @@ class UncitedClaim(Kind):
             elif not (has_digit and kind in ("frequency", "count")) and lex.gates[kind].isdisjoint(words):
                 if not (kind == "ratio" and "×" in text):
                     continue
-            for m in lex.claims[kind].finditer(text):
+            if haystack is None:
+                haystack = Haystack(text)
+                needles = scan.needles(haystack)
+            for m in scan.finditer(lex.claims[kind], haystack, needles):
                 found.append((m.start(), m.end(), kind))
         if self.research:
             for kind, pattern in lex.research.items():
                 if lex.gates["research-" + kind].isdisjoint(words) and not (
                         kind == "experts" and _PROFESSION_HINT.search(text)):
                     continue
-                for m in pattern.finditer(text):
+                if haystack is None:
+                    haystack = Haystack(text)
+                    needles = scan.needles(haystack)
+                for m in scan.finditer(pattern, haystack, needles):
                     if _MIXED_AFTER.match(text, m.end()):
                         continue  # "Some figures are given as a range, because studies found slightly different results"
                     if _NOT_BEFORE.search(text, max(0, m.start() - 30), m.start()):

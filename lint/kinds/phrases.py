@@ -31,7 +31,7 @@ from pathlib import Path
 import regex
 
 from lint.kinds.base import Kind, match_case
-from lint.matching import Prefilter, compile_builtin, compile_pattern, finditer
+from lint.matching import Haystack, PatternSet, compile_builtin, compile_pattern, finditer
 from lint.yamlio import load_yaml
 
 # a clause ends at these: a hedge or negation before them does not reach past
@@ -230,8 +230,10 @@ class _PhraseKind(Kind):
 
     def _compile_common(self):
         # per compiled pattern: its prefilter (or None) and whether it is anchored with ^ or $
-        self._prefilters: dict[int, tuple[Prefilter | None, bool]] = {}
-        self._lowered_of, self._lowered_text = None, ""
+        # the rule's patterns, searched together (made on first use: Substitution adds its pattern_swap
+        # patterns after this), and whether each is anchored with ^ or $
+        self._set: PatternSet | None = None
+        self._anchors: dict[int, bool] = {}
         case = self.opts["case_sensitive"]
         where = f"{self.rule.path}: rule {self.rule.code}"
         self.exceptions = PhraseIndex(self.opts["exceptions"], case) or None
@@ -255,43 +257,60 @@ class _PhraseKind(Kind):
             cut = m.end()
         return bool(self.hedge.search(before[cut:]))
 
-    def _scan(self, pattern, units, joined, starts):
+    def _pattern_set(self) -> PatternSet:
+        if self._set is None:
+            self._set = PatternSet((*self.exception_patterns, *self.patterns))
+        return self._set
+
+    def _anchored(self, pattern) -> bool:
+        anchored = self._anchors.get(id(pattern))
+        if anchored is None:
+            anchored = self._anchors[id(pattern)] = bool(_ANCHORED.search(pattern.pattern))
+        return anchored
+
+    def _scan(self, pattern, units, haystack, starts, found):
         """A pattern's matches per unit, as (unit index, start, end, match) in block offsets.
 
         A page is scanned in one pass over its blocks joined by a separator that no
         phrase runs across (a pattern call has a fixed cost, and pages have hundreds of
         blocks). A pattern anchored with ^ or $, or a match that runs across the
-        separator, is scanned block by block instead.
+        separator, is scanned block by block instead. ``found`` is the rule's needles in
+        the page (``PatternSet.needles``): a pattern whose needles the page lacks is
+        skipped, and the others are tried only where one of their prefixes stands.
         """
         if pattern is None:
             return []
-        facts = self._prefilters.get(id(pattern))
-        if facts is None:
-            facts = self._prefilters[id(pattern)] = (Prefilter.of(pattern), bool(_ANCHORED.search(pattern.pattern)))
-        prefilter, anchored = facts
-        if joined is None or anchored:
-            if prefilter is not None:
-                whole = joined if joined is not None else units[0].block.text
-                if not prefilter.may_match(whole, self._lowered(whole)):
-                    return []
-            return [(i, m.start(), m.end(), m) for i, u in enumerate(units) for m in finditer(pattern, u.block.text)]
-        if prefilter is not None and prefilter.factors and not prefilter.may_match(joined, self._lowered(joined)):
+        patterns = self._pattern_set()
+        if patterns.skips(pattern, found):
             return []  # most patterns need a word the page does not have ("safest", "waiting list")
+
+        def block_by_block():
+            return [(i, m.start(), m.end(), m) for i, u in enumerate(units) for m in finditer(pattern, u.block.text)]
+
+        if self._anchored(pattern):
+            # ^ and $ are a block's start and end: matched in each block, where a prefix stands in it
+            at_starts = patterns.starts(pattern, haystack, found)
+            if at_starts is None or patterns.prefilter(pattern).rest is not None:
+                return block_by_block()
+            out, ends = [], {}
+            for at in at_starts:
+                i = bisect.bisect_right(starts, at) - 1
+                text, local = units[i].block.text, at - starts[i]
+                if local >= len(text) or local < ends.get(i, 0):
+                    continue
+                m = pattern.match(text, local)
+                if m is not None:
+                    ends[i] = m.end()
+                    out.append((i, m.start(), m.end(), m))
+            return out
         out = []
-        scan = prefilter.finditer(pattern, joined, self._lowered(joined)) if prefilter else finditer(pattern, joined)
-        for m in scan:
+        for m in patterns.finditer(pattern, haystack, found):
             i = bisect.bisect_right(starts, m.start()) - 1
             local_start, local_end = m.start() - starts[i], m.end() - starts[i]
             if local_end > len(units[i].block.text):
-                return [(i, m.start(), m.end(), m) for i, u in enumerate(units) for m in finditer(pattern, u.block.text)]
+                return block_by_block()
             out.append((i, local_start, local_end, m))
         return out
-
-    def _lowered(self, text: str) -> str:
-        # the page in lower case, made once for all of a rule's patterns
-        if self._lowered_of is not text:
-            self._lowered_of, self._lowered_text = text, text.lower()
-        return self._lowered_text
 
     def _page_matches(self, units):
         """(unit, start, end, match, pattern) for each match that is not excepted, negated or hedged."""
@@ -301,14 +320,16 @@ class _PhraseKind(Kind):
         for u in units:
             starts.append(pos)
             pos += len(u.block.text) + len(_SEPARATOR)
-        joined = _SEPARATOR.join(u.block.text for u in units) if len(units) > 1 else None
+        joined = _SEPARATOR.join(u.block.text for u in units) if len(units) > 1 else units[0].block.text
+        haystack = Haystack.of(joined)
+        found = self._pattern_set().needles(haystack)
         excepted: dict[int, list[tuple[int, int]]] = {}
         if self.exceptions is not None:
             for i, u in enumerate(units):
                 for m in self.exceptions.finditer(u.block.text):
                     excepted.setdefault(i, []).append(m.span())
         for pattern in self.exception_patterns:
-            for i, s, e, _ in self._scan(pattern, units, joined, starts):
+            for i, s, e, _ in self._scan(pattern, units, haystack, starts, found):
                 excepted.setdefault(i, []).append((s, e))
         candidates: dict[int, list] = {}
         if self.regex is not None:
@@ -316,7 +337,7 @@ class _PhraseKind(Kind):
                 for m in self.regex.finditer(u.block.text):
                     candidates.setdefault(i, []).append((m.start(), m.end(), m, self.regex))
         for pattern in self.patterns:
-            for i, s, e, m in self._scan(pattern, units, joined, starts):
+            for i, s, e, m in self._scan(pattern, units, haystack, starts, found):
                 candidates.setdefault(i, []).append((s, e, m, pattern))
         for i in sorted(candidates):
             unit = units[i]
