@@ -528,10 +528,14 @@ class PatternSet:
 
 
 def _ascii_head(string: str) -> str:
-    """The string up to its first character outside ASCII."""
+    """The string up to its first character outside ASCII that has a case (a caseless one, such as
+    "’" or "£", matches only itself when case is ignored, and lower case leaves it as it is)."""
     if string.isascii():
         return string
-    return string[:next(i for i, ch in enumerate(string) if not ch.isascii())]
+    for i, ch in enumerate(string):
+        if not ch.isascii() and not (ch.lower() == ch == ch.upper() and ch.casefold() == ch):
+            return string[:i]
+    return string
 
 
 def _collapse(string: str) -> str:

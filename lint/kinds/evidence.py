@@ -331,7 +331,11 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         # life", "so the urge never returns", "a permanent answer", "has never once needed to be repeated" (a result
         # that lasts is an outcome like any other: it needs a source; PRM002 separately reports it as a guarantee)
         "durability": compile_builtin(
-            r"(?i)\b(?:gone|fix(?:es|ed)?|cure[sd]?|cures|ends?|ended|clears?|cleared|eliminates?"
+            # "most throw away their glasses for good", "walk out cured"
+            r"(?i)\b(?:throw|throws|threw|ditch|ditches|ditched|bin|bins|binned)\s+(?:away\s+)?(?:their|your|the)\s+(?:reading\s+)?(?:glasses|specs|spectacles"
+            r"|contacts|contact\s+lenses|hearing\s+aids?|inhalers?|pills|tablets|medications?|crutches|cpap(?:\s+machines?)?)\b"
+            r"|\b(?:walk|walks|walked|go|goes|went|leave|leaves|left)\s+(?:out|home)\s+(?:completely\s+|totally\s+|fully\s+)?cured\b"
+            r"|\b(?:gone|fix(?:es|ed)?|cure[sd]?|cures|ends?|ended|clears?|cleared|eliminates?"
             r"|solves?|solved|resolves?|resolved|disappears?|disappeared|fades?|faded|vanish(?:es|ed)?|heals?|healed|off|rid"
             r"|sorted|banish(?:es|ed)?|relie(?:f|ves?|ved)|results?|smooth(?:er)?|clear|free|straight(?:er)?|back)"
             r"\b(?:\s+[\w'’-]+){0,5}?\s+(?:for\s+good|for\s+life|for\s+ever|forever|for\s+the\s+rest\s+of\s+(?:your|their|his|her)\s+lives?"
@@ -389,7 +393,14 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         # better than the alternative: "more effective than a CPAP mask", "it outperforms a second operation"
         # a result promised in a short time: "symptom relief in as little as 2 weeks"
         "speed": compile_builtin(
-            r"(?i)\b(?:relief|results?|improvements?|recovery|healing|difference)\s+(?:in|within)\s+(?:as\s+little\s+as|just|only)\s+"
+            # "members report sharper focus after a single session"
+            r"(?i)\b(?:report|reports|feel|feels|notice|notices|see|sees)\s+(?:a\s+)?(?:[\w-]+er|more\s+[\w-]+|less\s+[\w-]+|(?:real\s+|big\s+|huge\s+)?"
+            r"(?:difference|improvement|results?|relief|benefits?))(?:\s+[\w-]+)?\s+after\s+(?:just\s+|only\s+)?(?:a\s+single|one|the\s+(?:very\s+)?first)\s+"
+            r"(?:session|treatment|infusion|visit|injection|drip)\b|"
+            # "Most people need just three sessions"
+            r"\b(?:most|many|the\s+majority\s+of)\s+(?:people|patients|clients|customers|women|men)\s+(?:(?:only|just)\s+need|need\s+(?:only|just))\s+"
+            r"(?:a\s+single|one|two|three|four|five|six|\d+)\s+(?:sessions?|treatments?|visits?|injections?|appointments?)\b|"
+            r"\b(?:relief|results?|improvements?|recovery|healing|difference)\s+(?:in|within)\s+(?:as\s+little\s+as|just|only)\s+"
             r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a)\s+(?:hours?|days?|weeks?|sessions?|treatments?|visits?)\b"
             # "solves colic, reflux and poor weight gain in one go"
             r"|\b(?:solves?|fix(?:es)?|cures?|clears?|sorts?|treats?|ends?)\s+(?:[\w'-]+,?\s+){1,6}?in\s+(?:one|a\s+single)\s+(?:go|hit|session|visit|sitting)\b"
@@ -414,7 +425,15 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             r"|dinnertime|the\s+evening|the\s+afternoon)\b"
         ),
         "comparison": compile_builtin(
-            r"(?i)\b(?:outperforms?|outperformed|outlasts?|outlasted)\s+(?:(?:a|an|the|any|all|every|other|traditional|conventional"
+            # "even smokers see the same results as everyone else", "the kind of turnaround we see every week"
+            r"(?i)\b(?:see|get|have|achieve|enjoy)\s+(?:exactly\s+)?the\s+same\s+(?:results?|outcomes?|benefits?)\s+as\s+(?:everyone|everybody|anyone|other\s+patients)\b"
+            r"|\bthe\s+(?:kind|sort)\s+of\s+(?:turnaround|result|transformation|change|outcome|recovery)s?\s+(?:we|our\s+[\w-]+)\s+see\s+(?:every|each|all\s+the\s+time)\b|"
+            # "a program that lets patients skip knee replacement", "it just works"
+            r"\b(?:lets?|letting)\s+(?:patients|people|you|women|men|most\s+(?:patients|people))\s+(?:skip|avoid|dodge|sidestep|bypass)\s+"
+            r"(?:a\s+|the\s+|their\s+|your\s+)?(?:[\w-]+\s+){0,2}?(?:replacements?|surgery|operations?|transplants?|fusions?)\b"
+            r"|\b(?:it|this|that|the\s+(?:treatment|procedure|device|implant|therapy))\s+(?:just|simply)\s+works\b"
+            r"(?!\s+(?:by|like|when|if|as|on|with|in|for|to|differently)\b)"
+            r"|\b(?:outperforms?|outperformed|outlasts?|outlasted)\s+(?:(?:a|an|the|any|all|every|other|traditional|conventional"
             r"|standard|open|older)\s+(?:[\w-]+\s+)?[\w-]+|[\w-]+(?:\s+(?!(?:by|in|at|for|on|with|and|or|to|than|over)\b)[\w-]+)?)\b"
             r"|\b(?:more\s+(?:effective|successful|reliable|durable|accurate|precise)|works?\s+(?:better|faster|quicker)|longer[-\s]lasting"
             r"|safer|gentler|stronger|less\s+(?:risky|painful|invasive))\s+than\s+"
@@ -576,7 +595,7 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             # "not a single patient has needed a revision", "not even one child has had a serious complication"
             r"|\bnot\s+(?:even\s+)?(?:one|a\s+single)(?:\s+one)?(?:\s+of\s+(?:our|my|the|these|those)\s+)?\s*(?:[\w-]+\s+)?(?:child|children"
             r"|patients?|person|people|woman|women|man|men|clients?|baby|babies|case|cases|eyes?|knees?|hips?)\s+"
-            r"(?:has|have|had)\s+(?:ever\s+)?(?:had|suffered|needed|developed|experienced|got|returned|lost|died|complained)\b"
+            r"(?:has|have|had)\s+(?:ever\s+)?(?:had|suffered|needed|developed|experienced|got|returned|lost|died|complained|reported|noticed)\b"
             # "travellers who come to us simply do not fall sick abroad"
             r"|\b(?:simply|just)\s+(?:do|does|did)\s*(?:not|n[’']t)\s+(?:fall\s+sick|get\s+(?:sick|ill|infected)|catch\s+it|develop\s+it)\b"
             # "the risk of a second cancer practically disappears"
@@ -589,6 +608,11 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             r"|\bour\s+patients\s+(?:simply\s+|just\s+)?(?:don[’']t|do\s+not|never)\s+(?:develop|get|suffer|experience|have)\s+(?!to\b)"
             r"|\bnever\s+(?:causes?|leads?\s+to|results?\s+in)\s+(?:the\s+|any\s+)?(?:[\w-]+\s+){0,2}?(?:dry\s+eye|pain|scarring|scars?"
             r"|complications?|problems?|side\s+effects?|infections?|damage)\b"
+            # "implant illness is a myth": a known risk waved away
+            r"|\b(?:illness|syndrome|scarring|side[-\s]effects?|risks?|complications?|rejection|relapse|regrowth|recurrence)\s+(?:is|are)\s+"
+            r"(?:(?:just|simply|pure|only)\s+)?(?:a\s+)?(?:myth|fiction|fairy[-\s]tale|non-issue)\b"
+            # "opioid use among our patients drops to zero"
+            r"|\b(?:drops?|dropped|falls?|fell|goes|went|comes?|came)\s+(?:right\s+)?(?:down\s+)?to\s+(?:zero|nil|nothing)\b"
         ),
         "count": compile_builtin(
             rf"(?i)(?<![\w.,/])(?:{QUALIFIER}\s+)?(?:\d+(?:\.\d+)?\s+(?:million|billion)|(?:one|two|three|four|five|six|seven|eight|nine|ten|a)\s+million"
@@ -636,6 +660,9 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             # "it is well documented", "the science is clear"
             r"|\bit\s+is\s+(?:well|widely)\s+(?:documented|established|known|recognised|recognized|proven)\b"
             r"|\bproven\s+in\s+(?:clinical\s+)?(?:studies|trials|research)\b"
+            # "it's been proven over 30 years", "proven for decades"
+            r"|\b(?:been|is|was|are|were)\s+(?:clinically\s+|safely\s+)?proven\s+(?:over|for|across|through)\s+(?:the\s+(?:last|past)\s+)?"
+            r"(?:\d+|[a-z]+|many|several|two|three)\s+(?:years|decades)\b"
             r"|\b(?:research|studies|trials|data)\s+(?:from|in)\s+(?-i:[A-Z][\w-]+)(?:\s+(?-i:[A-Z][\w-]+))?\s+(?:shows?|proves?|confirms?|found|finds|suggests?)\b"
             r"|\b(?:the\s+)?(?:[\w-]+\s+)?(?:community|profession)\s+(?:now\s+)?(?:agrees|accepts|recognises|recognizes|recommends)\b"
             r"|\bthe\s+(?:[\w-]+\s+)?(?:science|evidence|research|data|literature)\s+(?:is|are)\s+(?:now\s+|really\s+|very\s+|absolutely\s+)?(?:clear|conclusive|unequivocal"
@@ -799,6 +826,9 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         # for 2021 to 2023": the provider's own figures with the period they cover
         r"|(?i:\bour\s+(?:own\s+)?(?:[\w’'-]+\s+){0,4}?(?:audit|survey|registry\s+data|results|figures|data|outcomes|records"
         r"|audited|surveyed|reviewed|followed\s+up|tracked|recorded|counted|logged)\b[^.;:]{0,100}?\b(?:19|20)\d{2}\b)"
+        # "based on our registry", "from the unit's own database": a standing register of every patient treated
+        r"|(?i:\b(?:based\s+on|from|according\s+to|taken\s+from|recorded\s+in)\s+(?:our|the\s+(?:unit|hospital|clinic|department|service"
+        r"|trust|programme|program)[’']s)\s+(?:own\s+)?(?:[\w’'-]+\s+){0,2}?(?:registry|register|database)\b)"
         # "the figures below come from our department's audit" (the audit described earlier on the page)
         r"|(?i:\b(?:figures|numbers|rates|data)\s+(?:below|here|above|in\s+this\s+(?:section|leaflet))\s+(?:are|come|comes|were)\s+"
         r"(?:taken\s+)?from\s+our\s+(?:own\s+)?(?:[\w’'-]+\s+){0,3}?(?:audit|survey|records|results|data)\b)"
@@ -839,9 +869,9 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         }),
         "proportion": frozenset({"half", "third", "thirds", "quarter", "quarters", "fifth", "majority"}),
         "recovery": frozenset({"back", "again"}),
-        "zero": frozenset({"zero", "single", "one", "never", "our", "preserved", "intact", "unaffected", "protected", "practically",
+        "zero": frozenset({"zero", "nil", "nothing", "myth", "fiction", "fairy", "fairy-tale", "non-issue", "single", "one", "never", "our", "preserved", "intact", "unaffected", "protected", "practically",
                            "virtually", "almost", "simply", "just"}),
-        "speed": frozenset({"little", "just", "only", "few", "go", "hit", "single", "one", "eating", "tucking", "instant", "instantaneous", "immediate",
+        "speed": frozenset({"first", "little", "just", "only", "few", "go", "hit", "single", "one", "eating", "tucking", "instant", "instantaneous", "immediate",
                             "overnight", "enough", "takes", "very"}),
         "return": frozenset({"back", "pregnant", "lifting", "younger", "lighter", "stronger", "return", "returns", "returning", "again", "needing", "driving", "walking", "normal",
                              "goes", "itch", "stiffness", "ringing",
@@ -854,7 +884,7 @@ def load_lexicon(path: str) -> EvidenceLexicon:
                              "pain-free", "symptom-free", "free", "drive", "gone", "shoes", "instantly", "immediately",
                              "overnight", "minutes", "sitting", "refreshed", "rested", "cures", "cure", "clears", "clear",
                              "hear", "transformed"}),
-        "comparison": frozenset({"outperforms", "outperform", "outperformed", "outlasts", "outlast", "outlasted",
+        "comparison": frozenset({"lets", "letting", "same", "kind", "sort", "outperforms", "outperform", "outperformed", "outlasts", "outlast", "outlasted",
                                  "effective", "successful", "reliable", "durable", "better", "longer-lasting", "lasting",
                                  "faster", "quicker", "sooner", "last", "lasts", "stay", "safer", "gentler", "less",
                                  "stronger", "fitter", "healthier", "keeps", "kept", "keep", "keeping", "stays", "stay",
@@ -879,7 +909,8 @@ def load_lexicon(path: str) -> EvidenceLexicon:
                                  "before", "earlier",
                                  "simply"}),
         "count": frozenset({"million", "billion"}),
-        "durability": frozenset({"good", "life", "lives", "ever", "forever", "permanently", "permanent", "never", "won",
+        "durability": frozenset({"throw", "throws", "threw", "ditch", "ditches", "ditched", "bin", "bins", "binned", "cured",
+                                 "good", "life", "lives", "ever", "forever", "permanently", "permanent", "never", "won",
                                  "chance", "again", "gone", "fixed", "rarely", "risk", "sorted", "cured", "reason", "hold", "holds", "held",
                                  "persist", "persists", "persisted", "endure", "endures", "past", "days", "budge", "relapse",
                                  "re", "sorted", "stay", "stays", "remain", "remains", "immune", "yours", "theirs"}),

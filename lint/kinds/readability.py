@@ -442,7 +442,8 @@ class UnexplainedAcronym(Kind):
         # ("American Academy of Otolaryngology–Head and Neck Surgery (AAO-HNS)"; "National Institute for Health and
         # Care Excellence (NICE guideline NG81, 2022)": the acronym opens a bracket that goes on)
         m = re.search(r"([A-Za-z][\w\s,.&'’–-]*)\(\s*$", before)
-        if m and re.match(r"\s*\)|\s*[,;]|\s+[a-z\d]", after) and spells_out(acronym, m.group(1)):
+        # ("kidneys, ureters and bladder (KUB X-ray)", "Translating and Interpreting Service (TIS National)")
+        if m and re.match(r"\s*\)|\s*[,;]|\s+[a-z\d]|\s+[A-Z][\w-]*\)", after) and spells_out(acronym, m.group(1)):
             return True
         # "(deep vein thrombosis, or DVT)", "(the anterior cruciate ligament, known as the ACL)"
         m = re.search(r"\(\s*([A-Za-z][\w\s'’-]*?)(?:,\s*|,?\s+(?:or|also\s+called|known\s+as|called)\s+)(?:the\s+)?$", before)
@@ -472,8 +473,13 @@ class UnexplainedAcronym(Kind):
             letters = sum(c.isalpha() for c in text)
             shouting = letters >= 12 and sum(c.isupper() for c in text) / letters > 0.6
             capital_runs = None
+            named_end = -1  # where the last acronym read as a name ends ("KEN SHE": both words are the name)
             for m in _ACRONYM.finditer(text):
                 acronym = m.group(1)
+                if named_end >= 0 and text[named_end:m.start(1)] == " ":
+                    named_end = m.end(1)
+                    done.add(acronym)
+                    continue
                 if acronym in done or acronym in self.allowed or _ROMAN.match(acronym) or shouting:
                     continue
                 if capital_runs is None:
@@ -491,6 +497,7 @@ class UnexplainedAcronym(Kind):
                 if _NAMED_BEFORE.search(text, max(0, m.start() - 40), m.start()) or _STUDY_AFTER.match(text, m.end()) \
                         or text.endswith(("dB ", "db "), 0, m.start()):
                     done.add(acronym)  # a name, here and further on ("The STEP 1 trial ... In STEP 1, adults")
+                    named_end = m.end(1)
                     continue  # a study's name: "a study called UKUFF", "a trial known as PROFHER"
                 if self._expanded_at(text, m.start(), m.end()):
                     done.add(acronym)
@@ -518,11 +525,15 @@ class UnexplainedAcronym(Kind):
     def _defined_near(units, acronym: str) -> bool:
         """Does one of these blocks (the acronym's and the next) say what it stands for ("VA stands for visual
         acuity")?"""
-        for u in units:
+        for k, u in enumerate(units):
             text = u.block.text
             at = text.find(acronym)
             while at >= 0:
                 if _DEFINED_AFTER.match(text, at + len(acronym)) and (at == 0 or not text[at - 1].isalnum()):
+                    return True
+                # spelled out a few words on, in the acronym's own block: "CT colonography, a computed
+                # tomography (CT) scan of the bowel"
+                if k == 0 and text[at - 1:at] == "(" and UnexplainedAcronym._expanded_at(text, at, at + len(acronym)):
                     return True
                 at = text.find(acronym, at + 1)
         return False
@@ -540,6 +551,8 @@ _POSTCODE_AFTER = compile_re(r"\s+(?!(?:19|20)\d\d\b)\d{4,5}\b")
 _NAMED_BEFORE = compile_re(
     r"\b(?:study|trial|review|audit|registry|survey|project|programme|program|collaboration|group)\s+"
     r"(?:called|named|known\s+as|nicknamed|dubbed)\s+(?:the\s+)?$"
+    # "trials such as KEN SHE", "A US study, SEARCH for Diabetes in Youth, reported"
+    r"|\b(?:stud(?:y|ies)|trials?|registr(?:y|ies)|audits?|surveys?)(?:\s+such\s+as|\s+like|,)\s+(?:the\s+)?$"
 )
 _STUDY_AFTER = compile_re(r"(?:\s*-?\d{1,2}[a-z]?|\s+[IVX]{1,4})?\s+(?:study|studies|trial|trials|registry|audit|survey|review|collaboration|cohort)\b", re.I)
 
