@@ -205,3 +205,14 @@ def test_prefixes_through_repeats_and_flag_groups(pattern, text, spans):
     prefilter = Prefilter.of(compiled)
     assert prefilter is not None and prefilter.prefixes
     assert [m.span() for m in prefilter.finditer(compiled, text)] == spans == [m.span() for m in compiled.finditer(text)]
+
+
+@pytest.mark.parametrize("automaton", [True, False])
+def test_needles_are_found_with_or_without_the_automaton(automaton, monkeypatch):
+    import lint.matching as matching
+
+    if not automaton:
+        monkeypatch.setattr(matching, "ahocorasick", None)
+    index = matching.NeedleIndex(["the best", "best", "est", "zzz"])
+    assert index.find_all("the best, the bestest") == {
+        "the best": [0, 10], "best": [4, 14], "est": [5, 15, 18]}

@@ -816,16 +816,19 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         # the provider's own dated audit, as the in-house message asks: "in our 2023 audit of 310 operations",
         # "our clinic's 2024 survey of 240 patients", "the unit's 2022-23 outcome data"
         r"|(?i:\b(?:our|the\s+(?:unit|department|hospital|clinic|practice|service|trust)[’']s)\s+(?:own\s+)?"
-        r"(?:[\w’'-]+\s+){0,3}?(?:19|20)\d{2}(?:\s*[-–/]\s*(?:19|20)?\d{2})?\s+(?:audit|survey|review|registry\s+data"
+        r"(?:[\w’'-]+\s+){0,3}?(?:19|20)\d{2}(?:\s*[-–/]\s*(?:19|20)?\d{2})?\s+(?:audit|survey|review|registry|register|database"
         r"|outcome\s+(?:data|audit|figures)|data|figures|results))\b"
         # "in our 2025 tonsillectomy outcomes audit of 1,184 children", "the unit's ESWL Pilot Audit 2025"
         r"|(?i:\b(?:our|the\s+(?:unit|department|hospital|clinic|practice|service|trust|team|centre|center)[’']s)\s+(?:own\s+)?"
-        r"(?:(?:19|20)\d{2}(?:\s*[-–/]\s*(?:19|20)?\d{2})?\s+(?:[\w’'-]+\s+){1,3}?(?:audit|survey|review|report)"
+        r"(?:(?:19|20)\d{2}(?:\s*[-–/]\s*(?:19|20)?\d{2})?\s+(?:[\w’'-]+\s+){1,3}?(?:audit|survey|review|report|registry|register|database)"
         r"|(?:[\w’'-]+\s+){0,4}?(?:audit|survey|review|report)\s+(?:for\s+)?(?:19|20)\d{2}))\b"
         # "from our department's audit of 524 operations carried out between 2020 and 2023", "our own results
         # for 2021 to 2023": the provider's own figures with the period they cover
         r"|(?i:\bour\s+(?:own\s+)?(?:[\w’'-]+\s+){0,4}?(?:audit|survey|registry\s+data|results|figures|data|outcomes|records"
         r"|audited|surveyed|reviewed|followed\s+up|tracked|recorded|counted|logged)\b[^.;:]{0,100}?\b(?:19|20)\d{2}\b)"
+        # "In its 2023 annual report, about 9 in 10 eyes ...": the body named in the sentences before
+        r"|(?i:\b(?:in|from)\s+(?:its|their)\s+(?:latest\s+|most\s+recent\s+)?(?:19|20)\d{2}(?:\s*[-–/]\s*(?:19|20)?\d{2})?\s+"
+        r"(?:[\w’'-]+\s+){0,2}?(?:report|audit|review|survey|data|figures)\b)"
         # "based on our registry", "from the unit's own database": a standing register of every patient treated
         r"|(?i:\b(?:based\s+on|from|according\s+to|taken\s+from|recorded\s+in)\s+(?:our|the\s+(?:unit|hospital|clinic|department|service"
         r"|trust|programme|program)[’']s)\s+(?:own\s+)?(?:[\w’'-]+\s+){0,2}?(?:registry|register|database)\b)"
