@@ -213,6 +213,22 @@ def test_text_lines_of_labelled_details_are_separate_paragraphs():
     ]
 
 
+def test_text_an_address_line_above_labelled_details_is_its_own_paragraph():
+    src = ("Eye Unit, Hollowmere Hospital, Mill Lane, Leeds LS1 4AB\nTelephone: 0113 496 0000 (8am to 6pm)\n"
+           "The unit is registered with the Care Quality Commission.\n")
+    _, got = blocks("a.txt", src)
+    assert [t for _, t, _ in got] == [
+        "Eye Unit, Hollowmere Hospital, Mill Lane, Leeds LS1 4AB", "Telephone: 0113 496 0000 (8am to 6pm)",
+        "The unit is registered with the Care Quality Commission.",
+    ]
+
+
+def test_text_a_hard_wrapped_sentence_with_a_colon_in_its_next_line_stays_whole():
+    src = "Your surgeon will talk to you about the\nrisks: bleeding, infection and stiffness.\n"
+    _, got = blocks("a.txt", src)
+    assert [t for _, t, _ in got] == ["Your surgeon will talk to you about the risks: bleeding, infection and stiffness."]
+
+
 def test_text_a_labelled_line_cut_after_a_joining_word_goes_on():
     src = "Please note: the hospital will send reminders through the\nNHS App before your visit.\n"
     _, got = blocks("a.txt", src)

@@ -160,10 +160,11 @@ def read_text(path: str, source: str) -> Document:
             add_heading(line, s, sub=True)
             continue
         previous = source[lines[i - 1][0]:lines[i - 1][1]].rstrip() if i else ""
-        if builder is not None and labelled and (_LABEL_LINE.match(line) or line[:1].isupper()) \
+        if builder is not None and (_LABEL_LINE.match(line) or labelled and line[:1].isupper()) \
                 and not _SENTENCE_END.search(previous) and previous.split()[-1].lower() not in _JOINING_WORDS:
             # lines of details, each opening with a label: "Appointments: 020 ...", "WhatsApp: +91 ...", and the
-            # line after them, are separate lines, not one hard-wrapped sentence (a label line cut after "the" goes on)
+            # line after them, are separate lines, not one hard-wrapped sentence (a label line cut after "the" goes on);
+            # so is an address line above them ("Ripon Road, Harrogate HG1 2BX" / "Telephone: 01632 ...")
             flush()
         labelled = bool(_LABEL_LINE.match(line)) if builder is None or labelled else False
         marker = LIST_MARKER.match(line)

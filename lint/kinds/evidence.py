@@ -115,6 +115,8 @@ class EvidenceLexicon:
     #: a plain-text block that opens a numbered reference list ("References [1] NHS. ...")
     reference_list_start: re.Pattern
     not_source_link: re.Pattern
+    #: the words in a same-site link's address that make it a report of results
+    internal_source_link: re.Pattern
     reference_fragment: re.Pattern
     #: for each claim pattern, words one of which a block must contain for the pattern to match
     gates: dict
@@ -394,12 +396,16 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         # a result promised in a short time: "symptom relief in as little as 2 weeks"
         "speed": compile_builtin(
             # "members report sharper focus after a single session"
-            r"(?i)\b(?:report|reports|feel|feels|notice|notices|see|sees)\s+(?:a\s+)?(?:[\w-]+er|more\s+[\w-]+|less\s+[\w-]+|(?:real\s+|big\s+|huge\s+)?"
-            r"(?:difference|improvement|results?|relief|benefits?))(?:\s+[\w-]+)?\s+after\s+(?:just\s+|only\s+)?(?:a\s+single|one|the\s+(?:very\s+)?first)\s+"
-            r"(?:session|treatment|infusion|visit|injection|drip)\b|"
+            r"(?i)\b(?:report|reports|feel|feels|notice|notices|see|sees)\s+(?:a\s+|the\s+)?(?:[\w-]+er|more\s+[\w-]+|less\s+[\w-]+|(?:real\s+|big\s+|huge\s+)?"
+            r"(?:difference|improvement|results?|relief|benefits?))(?:\s+[\w-]+)?\s+after\s+(?:just\s+|only\s+)?(?:a\s+single|one|the\s+(?:very\s+)?first)"
+            r"(?:\s+(?:session|treatment|infusion|visit|injection|drip|adjustment|one))?\b(?!\s+(?:or|of|to|in)\b)|"
+            # "Mothers recover from a caesarean in just three days"
+            r"\b(?:recover|recovers|heal|heals|are\s+back|is\s+back|get\s+back)\s+(?:from\s+(?:an?\s+|the\s+|their\s+|your\s+)?[\w-]+(?:\s+[\w-]+)?\s+)?"
+            r"in\s+(?:just|only|as\s+little\s+as)\s+(?:\d+|one|two|three|four|five|six|seven|a)\s+(?:hours?|days?|weeks?)\b|"
             # "Most people need just three sessions"
-            r"\b(?:most|many|the\s+majority\s+of)\s+(?:people|patients|clients|customers|women|men)\s+(?:(?:only|just)\s+need|need\s+(?:only|just))\s+"
-            r"(?:a\s+single|one|two|three|four|five|six|\d+)\s+(?:sessions?|treatments?|visits?|injections?|appointments?)\b|"
+            r"\b(?:most|many|the\s+majority)(?:\s+of\s+(?:our|my|the|these))?\s+(?:people|patients|clients|customers|women|men|couples)\s+"
+            r"(?:(?:only|just)\s+need|need\s+(?:only|just))\s+"
+            r"(?:a\s+single|one|two|three|four|five|six|\d+)\s+(?:sessions?|treatments?|visits?|injections?|appointments?|rounds?|cycles?)\b|"
             r"\b(?:relief|results?|improvements?|recovery|healing|difference)\s+(?:in|within)\s+(?:as\s+little\s+as|just|only)\s+"
             r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a)\s+(?:hours?|days?|weeks?|sessions?|treatments?|visits?)\b"
             # "solves colic, reflux and poor weight gain in one go"
@@ -428,6 +434,12 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             # "even smokers see the same results as everyone else", "the kind of turnaround we see every week"
             r"(?i)\b(?:see|get|have|achieve|enjoy)\s+(?:exactly\s+)?the\s+same\s+(?:results?|outcomes?|benefits?)\s+as\s+(?:everyone|everybody|anyone|other\s+patients)\b"
             r"|\bthe\s+(?:kind|sort)\s+of\s+(?:turnaround|result|transformation|change|outcome|recovery)s?\s+(?:we|our\s+[\w-]+)\s+see\s+(?:every|each|all\s+the\s+time)\b|"
+            # "a well-aligned spine strengthens your immune system", "women who travel conceive faster", "you're fixing the
+            # cause, not masking it"
+            r"\b(?:strengthens?|boosts?|supercharges?|turbocharges?)\s+(?:your\s+|the\s+|their\s+)?immune\s+system\b"
+            r"|\b(?:conceive|conceives|get\s+pregnant|gets\s+pregnant|fall\s+pregnant)\s+(?:much\s+|far\s+)?(?:faster|quicker|sooner|more\s+quickly)\b"
+            r"|\b(?:fix(?:es|ing)?|treat(?:s|ing)?|address(?:es|ing)?|tackl(?:es|ing)|target(?:s|ing)?)\s+the\s+(?:root\s+|real\s+|underlying\s+)?cause,?\s+"
+            r"(?:not|rather\s+than|instead\s+of)\s+(?:just\s+|simply\s+)?(?:masking|hiding|covering\s+up|patching)\b|"
             # "a program that lets patients skip knee replacement", "it just works"
             r"\b(?:lets?|letting)\s+(?:patients|people|you|women|men|most\s+(?:patients|people))\s+(?:skip|avoid|dodge|sidestep|bypass)\s+"
             r"(?:a\s+|the\s+|their\s+|your\s+)?(?:[\w-]+\s+){0,2}?(?:replacements?|surgery|operations?|transplants?|fusions?)\b"
@@ -608,6 +620,8 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             r"|\bour\s+patients\s+(?:simply\s+|just\s+)?(?:don[’']t|do\s+not|never)\s+(?:develop|get|suffer|experience|have)\s+(?!to\b)"
             r"|\bnever\s+(?:causes?|leads?\s+to|results?\s+in)\s+(?:the\s+|any\s+)?(?:[\w-]+\s+){0,2}?(?:dry\s+eye|pain|scarring|scars?"
             r"|complications?|problems?|side\s+effects?|infections?|damage)\b"
+            # "they carry none of the breast cancer risk of conventional HRT"
+            r"|\b(?:carry|carries|has|have|with|brings?)\s+none\s+of\s+the\s+(?:[\w-]+\s+){0,3}?(?:risks?|side[-\s]effects?|complications?|downsides?|dangers?)\b"
             # "implant illness is a myth": a known risk waved away
             r"|\b(?:illness|syndrome|scarring|side[-\s]effects?|risks?|complications?|rejection|relapse|regrowth|recurrence)\s+(?:is|are)\s+"
             r"(?:(?:just|simply|pure|only)\s+)?(?:a\s+)?(?:myth|fiction|fairy[-\s]tale|non-issue)\b"
@@ -872,7 +886,7 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         }),
         "proportion": frozenset({"half", "third", "thirds", "quarter", "quarters", "fifth", "majority"}),
         "recovery": frozenset({"back", "again"}),
-        "zero": frozenset({"zero", "nil", "nothing", "myth", "fiction", "fairy", "fairy-tale", "non-issue", "single", "one", "never", "our", "preserved", "intact", "unaffected", "protected", "practically",
+        "zero": frozenset({"none", "zero", "nil", "nothing", "myth", "fiction", "fairy", "fairy-tale", "non-issue", "single", "one", "never", "our", "preserved", "intact", "unaffected", "protected", "practically",
                            "virtually", "almost", "simply", "just"}),
         "speed": frozenset({"first", "little", "just", "only", "few", "go", "hit", "single", "one", "eating", "tucking", "instant", "instantaneous", "immediate",
                             "overnight", "enough", "takes", "very"}),
@@ -887,7 +901,8 @@ def load_lexicon(path: str) -> EvidenceLexicon:
                              "pain-free", "symptom-free", "free", "drive", "gone", "shoes", "instantly", "immediately",
                              "overnight", "minutes", "sitting", "refreshed", "rested", "cures", "cure", "clears", "clear",
                              "hear", "transformed"}),
-        "comparison": frozenset({"lets", "letting", "same", "kind", "sort", "outperforms", "outperform", "outperformed", "outlasts", "outlast", "outlasted",
+        "comparison": frozenset({"lets", "letting", "same", "kind", "sort", "immune", "conceive", "conceives", "pregnant",
+                                 "cause", "outperforms", "outperform", "outperformed", "outlasts", "outlast", "outlasted",
                                  "effective", "successful", "reliable", "durable", "better", "longer-lasting", "lasting",
                                  "faster", "quicker", "sooner", "last", "lasts", "stay", "safer", "gentler", "less",
                                  "stronger", "fitter", "healthier", "keeps", "kept", "keep", "keeping", "stays", "stay",
@@ -968,6 +983,8 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             rf"(?i)^\s*(?:(?:{_alternation(words('reference_headings'))})\s*:?\s+)?(?:\[\d{{1,3}}\]|\d{{1,3}}[.)])\s"
         ),
         not_source_link=compile_builtin(rf"(?i)(?:^|[/?#=&._-]){_alternation(words('not_source_links'))}(?=$|[/?#=&._-])"),
+        internal_source_link=compile_builtin(
+            rf"(?i)(?:^|[/?#=&._-]){_alternation(words('internal_source_links'))}(?=$|[/?#=&._-])"),
         reference_fragment=compile_builtin(r"(?i)^#.*(?:ref|cite|citation|fn|footnote|note|source|bib)"),
     )
 
@@ -1009,7 +1026,10 @@ class SourceFinder:
         if low.startswith("doi:") or low.startswith("https://doi.org") or low.startswith("http://doi.org"):
             return True
         if not (low.startswith(("http://", "https://", "//", "www."))):
-            return False  # a link to a page of the same site
+            # a link to a page of the same site: a source only when it is a report of results
+            # ("/quality/endoscopy-audit-2024"), and never a booking or price page
+            path = low.split("?", 1)[0]
+            return bool(self.lex.internal_source_link.search(path)) and not self.lex.not_source_link.search(path)
         rest = low.split("//", 1)[-1]
         path = rest.split("/", 1)[1] if "/" in rest else ""
         return not self.lex.not_source_link.search("/" + path)

@@ -228,11 +228,13 @@ def _inside_prepositional_phrase(doc, noun: int) -> bool:
         k -= 1
     if k == 0 or doc[k - 1].lower_ not in ("or", "and"):
         return False
-    for j in range(k - 2, max(-1, k - 8), -1):
+    for j in range(k - 2, max(-1, k - 11), -1):
         if doc[j].is_sent_start and j != k - 2:
             break
         if doc[j].lower_ in _PREPOSITIONS:
             return True
+        if doc[j].text in ("(", ")"):
+            continue  # a name's abbreviation: "from the Heart Rhythm Society (HRS) and partner societies"
         if not doc[j].is_alpha:
             break
     return False
@@ -285,6 +287,9 @@ class SubjectVerbAgreement(_MatcherKind):
             if k == 0 or doc[k].is_sent_start:
                 break
             prev = doc[k - 1]
+            if prev.text == "-" and k >= 2 and doc[k - 2].is_alpha and not doc[k - 2].whitespace_ and not prev.whitespace_:
+                k -= 2  # a hyphenated modifier is one word: "early-stage lung cancer"
+                continue
             if prev.lower_ in self.w["determiners"]:
                 k -= 1
                 break
@@ -380,6 +385,8 @@ class SubjectVerbAgreement(_MatcherKind):
                     noun = doc[start].lower_
                     if noun in self.w["plurals"] or not self._plural_looking(noun):
                         continue
+                    if _inside_prepositional_phrase(doc, start):
+                        continue  # "The statement from the society (HRS) and partner societies puts ..."
                     first = self._subject_start(doc, start, singular=False)
                     if first is None or first == start and not doc[start].is_sent_start:
                         continue

@@ -31,6 +31,9 @@ class GenderedGeneric(Kind):
                                           "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "sir"]),
         "flag_female": (bool, False),
         "male_titles": (list, lambda: ["Mr", "Mr.", "Sir", "Master", "Lord"]),
+        # a heading about "Dr Ramaswamy" or "Professor Lee" makes the page a named person's profile, whose
+        # "he" or "she" is that person
+        "person_titles": (list, lambda: ["Dr", "Dr.", "Prof", "Prof.", "Professor"]),
         "names": (str, "male-names.yaml"),
     }
 
@@ -47,6 +50,8 @@ class GenderedGeneric(Kind):
         given = "|".join(re.escape(n) for n in names) or "(?!)"
         # "Mr Reid", "Mr Thomas Reid", "Thomas Reid", "James"; not an author or reviewer ("Reviewed by Mr Hart")
         self.named_man = compile_re(rf"(?<!\w)(?:(?:{titles})\s+[A-Z][\w'’-]+|(?:{given})\b)")
+        people = "|".join(re.escape(t) for t in self.opts["person_titles"]) or "(?!)"
+        self.named_person = compile_re(rf"(?<!\w)(?:{people})\s+(?:[A-Z][\w'’-]+\s+)?[A-Z][\w'’-]+")
         self.byline = compile_re(r"\b[Bb]y\s+(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir)\.?\s+)?(?:[A-Z][\w'’.-]*\s*){1,3}")
 
     def about_named_man(self, page) -> bool:
@@ -55,9 +60,10 @@ class GenderedGeneric(Kind):
         count = 0
         prose = 0
         for unit in page.units:
-            found = len(self.named_man.findall(self.byline.sub(" ", unit.block.text)))
+            text = self.byline.sub(" ", unit.block.text)
+            found = len(self.named_man.findall(text))
             if unit.block.scope in ("title", "heading"):
-                if found:
+                if found or self.named_person.search(text):
                     return True
                 continue
             prose += 1

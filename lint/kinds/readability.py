@@ -456,6 +456,10 @@ class UnexplainedAcronym(Kind):
         if m and re.match(r"(?:\s*[/ ]\s*[A-Z][A-Za-z]*)*\s*\)", after) and any(
                 spells_out(acronym, part) for part in re.split(r"\s+(?:or|and)\s+|,\s*|/", m.group(1))):
             return True
+        # "Lakeshore Research Ethics Board, REB 23-0417": the name, then its acronym after a comma
+        m = re.search(r"([A-Za-z][\w\s'’-]*?),\s*$", before)
+        if m and len(acronym) >= 3 and spells_out(acronym, m.group(1)):
+            return True
         # "ACL (anterior cruciate ligament)"
         m = re.match(r"\s*\(([^)]*)\)", after)
         if m and spells_out(acronym, m.group(1)):
@@ -510,6 +514,13 @@ class UnexplainedAcronym(Kind):
                     continue  # a mnemonic spelled out by the list below: 'the "ABCDE" list when looking at moles:'
                 if unit.block.scope not in self.rule.scope or unit.block.scope in ("title", "heading"):
                     continue
+                if acronym == "PO" and text.startswith(" Box", m.end(1)):
+                    continue  # a postal address: "PO Box 412"
+                if _BREADCRUMB.search(text) and len(text) < 100:
+                    continue  # a trail of links ("Treatments > Catheter ablation for AF"), read as a heading is
+                if unit.block.scope == "table_cell" and self._spelled_out_later(page.units[index + 1:], acronym):
+                    done.add(acronym)
+                    continue  # a table sums up what the text below spells out
                 if _INITIALS_BEFORE.search(text, max(0, m.start() - 40), m.start()) and text.startswith((",", "."), m.end()) \
                         and _YEAR.search(text):
                     continue  # an author's initials in a reference: "Maher CG, Hancock MJ, et al. 2012"
@@ -520,6 +531,18 @@ class UnexplainedAcronym(Kind):
                     continue  # "Loss of vision (VA loss)", and in the lines after: "VA stands for visual acuity"
                 done.add(acronym)
                 yield self.hit(unit, m.start(1), m.end(1), acronym=acronym)
+
+    @staticmethod
+    def _spelled_out_later(units, acronym: str) -> bool:
+        """Is the acronym spelled out ("words (PBS)") in one of these blocks?"""
+        for u in units:
+            text = u.block.text
+            at = text.find(acronym)
+            while at >= 0:
+                if (at == 0 or not text[at - 1].isalnum()) and UnexplainedAcronym._expanded_at(text, at, at + len(acronym)):
+                    return True
+                at = text.find(acronym, at + 1)
+        return False
 
     @staticmethod
     def _defined_near(units, acronym: str) -> bool:
@@ -540,6 +563,7 @@ class UnexplainedAcronym(Kind):
 
 
 _YEAR = compile_re(r"\b(?:19|20)\d\d\b")
+_BREADCRUMB = compile_re(r"\s(?:>|›|»)\s")
 # a surname just before: "Maher CG," in a reference
 _INITIALS_BEFORE = compile_re(r"\b[A-Z][a-z'’-]+\s$")
 # "VA stands for ...", "PCR means ..."

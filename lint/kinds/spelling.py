@@ -611,6 +611,8 @@ _INSTITUTION_WORDS = frozenset({
     "Teaching", "General", "District", "Memorial", "Community", "Royal", "Eye", "Dental", "Children's", "Women's",
     # and the named audits, registers and services they run: "Ashcombe Infection Prevention Audit"
     "Audit", "Registry", "Register", "Programme", "Program", "Network",
+    # and the pharmacies, opticians and insurers that name themselves the same way: "Greenway Pharmacy Ltd"
+    "Pharmacy", "Pharmacies", "Chemist", "Chemists", "Opticians", "Optometrists", "Insurance", "Ltd", "Limited",
 })
 
 
