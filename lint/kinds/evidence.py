@@ -286,7 +286,10 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         # "back to the gym in 48 hours", "grip strength returns in just 12 days", "feel like themselves
         # again within 10 days" (guidance with "can", "usually" or "most people" is left alone)
         "return": compile_builtin(
-            r"(?i)\b(?:(?:back|return(?:s|ing)?|resume[sd]?|resuming)\s+(?:to\s+|at\s+|in\s+|on\s+)?(?:(?:the|their|your|his|her|a|my|normal)\s+)?(?:[\w-]+\s+){0,2}?"
+            # "their tinnitus disappears on the spot"
+            r"(?i)\b(?:disappears?|disappeared|vanish(?:es|ed)?|goes\s+away|went\s+away|clears?\s+up|cleared\s+up)\s+(?:on\s+the\s+spot|instantly|"
+            r"immediately|overnight|straight\s+away|in\s+seconds|there\s+and\s+then)\b|"
+            r"\b(?:(?:back|return(?:s|ing)?|resume[sd]?|resuming)\s+(?:to\s+|at\s+|in\s+|on\s+)?(?:(?:the|their|your|his|her|a|my|normal)\s+)?(?:[\w-]+\s+){0,2}?"
             r"(?:work|desks?|office|gym|golf|sport|sports|training|driving|gardening|running|swimming|cycling|tennis|surf|pool|saddle|gates|classroom"
             r"|activities|activity|life|routine|exercise|school|job|normal)"
             r"|(?:strength|function|movement|vision|sight|hearing|feeling|energy|sleep|mobility|sensation)\s+(?:returns?|is\s+back"
@@ -333,8 +336,13 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         # life", "so the urge never returns", "a permanent answer", "has never once needed to be repeated" (a result
         # that lasts is an outcome like any other: it needs a source; PRM002 separately reports it as a guarantee)
         "durability": compile_builtin(
+            # "once the ink is gone, it's never coming back", "the last knee operation they will ever need", "results look
+            # natural for 15 years or more"
+            r"(?i)\bnever\s+coming\s+back\b"
+            r"|\bthe\s+last\s+(?:[\w-]+\s+){0,2}?(?:operation|surgery|procedure|treatment|implant|lens)\s+(?:you|they|he|she)(?:['’]ll|\s+will)?\s+ever\s+need\b"
+            r"|\b(?:results?|effects?|benefits?)\s+(?:look|stay|last|remain)\s+(?:[\w-]+\s+)?(?:for\s+)?(?:\d+|[a-z]+)\s+years?\s+or\s+(?:more|longer)\b|"
             # "most throw away their glasses for good", "walk out cured"
-            r"(?i)\b(?:throw|throws|threw|ditch|ditches|ditched|bin|bins|binned)\s+(?:away\s+)?(?:their|your|the)\s+(?:reading\s+)?(?:glasses|specs|spectacles"
+            r"\b(?:throw|throws|threw|ditch|ditches|ditched|bin|bins|binned)\s+(?:away\s+)?(?:their|your|the)\s+(?:reading\s+)?(?:glasses|specs|spectacles"
             r"|contacts|contact\s+lenses|hearing\s+aids?|inhalers?|pills|tablets|medications?|crutches|cpap(?:\s+machines?)?)\b"
             r"|\b(?:walk|walks|walked|go|goes|went|leave|leaves|left)\s+(?:out|home)\s+(?:completely\s+|totally\s+|fully\s+)?cured\b"
             r"|\b(?:gone|fix(?:es|ed)?|cure[sd]?|cures|ends?|ended|clears?|cleared|eliminates?"
@@ -396,9 +404,11 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         # a result promised in a short time: "symptom relief in as little as 2 weeks"
         "speed": compile_builtin(
             # "members report sharper focus after a single session"
-            r"(?i)\b(?:report|reports|feel|feels|notice|notices|see|sees)\s+(?:a\s+|the\s+)?(?:[\w-]+er|more\s+[\w-]+|less\s+[\w-]+|(?:real\s+|big\s+|huge\s+)?"
+            # "patients are climbing stairs on the very next day"
+            r"(?i)\b(?:walking|climbing|driving|working|running|back\s+at\s+work|back\s+to\s+work|eating|swimming|golfing)\s+(?:[\w-]+\s+){0,2}?on\s+the\s+very\s+(?:next|same)\s+day\b|"
+            r"\b(?:report|reports|feel|feels|notice|notices|see|sees)\s+(?:a\s+|the\s+)?(?:[\w-]+ly\s+)?(?:[\w-]+er|more\s+[\w-]+|less\s+[\w-]+|(?:real\s+|big\s+|huge\s+)?"
             r"(?:difference|improvement|results?|relief|benefits?))(?:\s+[\w-]+)?\s+after\s+(?:just\s+|only\s+)?(?:a\s+single|one|the\s+(?:very\s+)?first)"
-            r"(?:\s+(?:session|treatment|infusion|visit|injection|drip|adjustment|one))?\b(?!\s+(?:or|of|to|in)\b)|"
+            r"(?:\s+(?:session|treatment|infusion|visit|injection|drip|adjustment|call|consultation|appointment|class|one))?\b(?!\s+(?:or|of|to|in)\b)|"
             # "Mothers recover from a caesarean in just three days"
             r"\b(?:recover|recovers|heal|heals|are\s+back|is\s+back|get\s+back)\s+(?:from\s+(?:an?\s+|the\s+|their\s+|your\s+)?[\w-]+(?:\s+[\w-]+)?\s+)?"
             r"in\s+(?:just|only|as\s+little\s+as)\s+(?:\d+|one|two|three|four|five|six|seven|a)\s+(?:hours?|days?|weeks?)\b|"
@@ -440,6 +450,12 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             r"|\b(?:conceive|conceives|get\s+pregnant|gets\s+pregnant|fall\s+pregnant)\s+(?:much\s+|far\s+)?(?:faster|quicker|sooner|more\s+quickly)\b"
             r"|\b(?:fix(?:es|ing)?|treat(?:s|ing)?|address(?:es|ing)?|tackl(?:es|ing)|target(?:s|ing)?)\s+the\s+(?:root\s+|real\s+|underlying\s+)?cause,?\s+"
             r"(?:not|rather\s+than|instead\s+of)\s+(?:just\s+|simply\s+)?(?:masking|hiding|covering\s+up|patching)\b|"
+            # "lower than any NHS practice can offer", "earlier than a traditional practice ever could", "nearly every parent
+            # reported calmer evenings"
+            r"\b(?:lower|higher|better|faster|safer|earlier|quicker)\s+than\s+(?:any(?:thing|one)?|a\s+(?:traditional|typical|normal|standard|regular|conventional))\s+"
+            r"(?!other\s+time\b)(?:[\w'’-]+\s+){0,3}?(?:can|could|will|would|you['’]ll|you\s+will|offers?|gets?|does)\b"
+            r"|\b(?:nearly|almost|virtually)\s+(?:every|all)\s+(?:[\w-]+\s+)?(?:parents?|patients?|clients?|members?|customers?|people|women|men|couples?)\s+"
+            r"(?:reported|report|reports|say|said|tell|told|felt|feel|noticed|notice)\b|"
             # "a program that lets patients skip knee replacement", "it just works"
             r"\b(?:lets?|letting)\s+(?:patients|people|you|women|men|most\s+(?:patients|people))\s+(?:skip|avoid|dodge|sidestep|bypass)\s+"
             r"(?:a\s+|the\s+|their\s+|your\s+)?(?:[\w-]+\s+){0,2}?(?:replacements?|surgery|operations?|transplants?|fusions?)\b"
@@ -620,6 +636,8 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             r"|\bour\s+patients\s+(?:simply\s+|just\s+)?(?:don[’']t|do\s+not|never)\s+(?:develop|get|suffer|experience|have)\s+(?!to\b)"
             r"|\bnever\s+(?:causes?|leads?\s+to|results?\s+in)\s+(?:the\s+|any\s+)?(?:[\w-]+\s+){0,2}?(?:dry\s+eye|pain|scarring|scars?"
             r"|complications?|problems?|side\s+effects?|infections?|damage)\b"
+            # "Ovarian hyperstimulation has never happened at our clinic"
+            r"|\b(?:has|have)\s+never\s+(?:once\s+)?(?:happened|occurred)\s+(?:at|in|to)\s+(?:our|any\s+of\s+our|one\s+of\s+our)\b"
             # "they carry none of the breast cancer risk of conventional HRT"
             r"|\b(?:carry|carries|has|have|with|brings?)\s+none\s+of\s+the\s+(?:[\w-]+\s+){0,3}?(?:risks?|side[-\s]effects?|complications?|downsides?|dangers?)\b"
             # "implant illness is a myth": a known risk waved away
@@ -886,11 +904,11 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         }),
         "proportion": frozenset({"half", "third", "thirds", "quarter", "quarters", "fifth", "majority"}),
         "recovery": frozenset({"back", "again"}),
-        "zero": frozenset({"none", "zero", "nil", "nothing", "myth", "fiction", "fairy", "fairy-tale", "non-issue", "single", "one", "never", "our", "preserved", "intact", "unaffected", "protected", "practically",
+        "zero": frozenset({"happened", "occurred", "none", "zero", "nil", "nothing", "myth", "fiction", "fairy", "fairy-tale", "non-issue", "single", "one", "never", "our", "preserved", "intact", "unaffected", "protected", "practically",
                            "virtually", "almost", "simply", "just"}),
-        "speed": frozenset({"first", "little", "just", "only", "few", "go", "hit", "single", "one", "eating", "tucking", "instant", "instantaneous", "immediate",
+        "speed": frozenset({"very", "first", "little", "just", "only", "few", "go", "hit", "single", "one", "eating", "tucking", "instant", "instantaneous", "immediate",
                             "overnight", "enough", "takes", "very"}),
-        "return": frozenset({"back", "pregnant", "lifting", "younger", "lighter", "stronger", "return", "returns", "returning", "again", "needing", "driving", "walking", "normal",
+        "return": frozenset({"spot", "instantly", "immediately", "overnight", "straight", "seconds", "then", "back", "pregnant", "lifting", "younger", "lighter", "stronger", "return", "returns", "returning", "again", "needing", "driving", "walking", "normal",
                              "goes", "itch", "stiffness", "ringing",
                              "working", "swimming", "running", "exercising", "walk", "resume", "resumes", "resumed",
                              "resuming", "adjust", "adapt", "used", "better", "stop", "stops", "disappears", "ends",
@@ -902,7 +920,7 @@ def load_lexicon(path: str) -> EvidenceLexicon:
                              "overnight", "minutes", "sitting", "refreshed", "rested", "cures", "cure", "clears", "clear",
                              "hear", "transformed"}),
         "comparison": frozenset({"lets", "letting", "same", "kind", "sort", "immune", "conceive", "conceives", "pregnant",
-                                 "cause", "outperforms", "outperform", "outperformed", "outlasts", "outlast", "outlasted",
+                                 "cause", "earlier", "nearly", "almost", "virtually", "outperforms", "outperform", "outperformed", "outlasts", "outlast", "outlasted",
                                  "effective", "successful", "reliable", "durable", "better", "longer-lasting", "lasting",
                                  "faster", "quicker", "sooner", "last", "lasts", "stay", "safer", "gentler", "less",
                                  "stronger", "fitter", "healthier", "keeps", "kept", "keep", "keeping", "stays", "stay",
@@ -927,7 +945,7 @@ def load_lexicon(path: str) -> EvidenceLexicon:
                                  "before", "earlier",
                                  "simply"}),
         "count": frozenset({"million", "billion"}),
-        "durability": frozenset({"throw", "throws", "threw", "ditch", "ditches", "ditched", "bin", "bins", "binned", "cured",
+        "durability": frozenset({"coming", "ever", "more", "longer", "throw", "throws", "threw", "ditch", "ditches", "ditched", "bin", "bins", "binned", "cured",
                                  "good", "life", "lives", "ever", "forever", "permanently", "permanent", "never", "won",
                                  "chance", "again", "gone", "fixed", "rarely", "risk", "sorted", "cured", "reason", "hold", "holds", "held",
                                  "persist", "persists", "persisted", "endure", "endures", "past", "days", "budge", "relapse",
