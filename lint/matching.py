@@ -297,7 +297,9 @@ class Prefilter:
 
     @classmethod
     def of(cls, compiled) -> "Prefilter | None":
-        if compiled is None:
+        if not isinstance(compiled, re.Pattern):
+            # None, or a user's pattern compiled by the regex module, which reads some syntax ("[[:alpha:]]",
+            # fuzzy matching, newer Unicode) otherwise than the standard parser these facts come from
             return None
         flags = int(compiled.flags) & (re.IGNORECASE | re.VERBOSE | re.DOTALL)
         prefixes = derived("gap-prefixes", compiled.pattern, flags, lambda: _prefixes(compiled.pattern, flags))
@@ -337,8 +339,9 @@ class Prefilter:
         Every match starts where one of the prefixes stands, so matching only there gives the same
         matches in the same order as a scan for a fraction of the work. ``match(text, pos)`` sees the
         text before ``pos``, so ``\b`` and look-behinds behave as in a scan; prefixes are at least two
-        characters long and do not start with a space, so no match is empty and every start is a
-        character of the text, not of a collapsed run.
+        characters long and do not start with a space, and an alternation is split only when none of
+        its other branches can match nothing, so no match is empty and every start is a character of
+        the text, not of a collapsed run.
         """
         text = haystack.text
         starts = self.starts_found(compiled, haystack, found)
@@ -452,6 +455,13 @@ def _branch_prefixes(pattern: str, flags: int):
         if found:
             prefixes.update(found)
         else:
+            try:
+                from re import _parser
+
+                if _parser.parse(lead + branch, flags).getwidth()[0] == 0:
+                    return None  # it may match nothing: only a scan finds what finditer finds after an empty match
+            except Exception:  # noqa: BLE001
+                return None
             rest.append(branch)
     if not prefixes or len(rest) * 2 > len(branches):
         return None
@@ -502,8 +512,18 @@ class PatternSet:
         return (exact.find_all(haystack.exact),
                 folded.find_all(haystack.folded) if haystack.folded is not None else None)
 
+    def _known(self, pattern) -> bool:
+        """Is the pattern one of the set's? A pattern added after ``needles`` ran has no needles in
+        ``found``: it is added, and tried everywhere this time."""
+        if id(pattern) in self._prefilters:
+            return True
+        self.add(pattern)
+        return False
+
     def skips(self, pattern, found) -> bool:
         """True when ``pattern`` cannot match the text whose ``needles`` are ``found``."""
+        if not self._known(pattern):
+            return False
         prefilter = self.prefilter(pattern)
         if prefilter is None:
             return False
@@ -512,6 +532,8 @@ class PatternSet:
 
     def starts(self, pattern, haystack: Haystack, found) -> list[int] | None:
         """Where in ``haystack.text`` a match may start, in order; None for anywhere."""
+        if not self._known(pattern):
+            return None
         prefilter = self.prefilter(pattern)
         if prefilter is None:
             return None
@@ -519,6 +541,8 @@ class PatternSet:
 
     def finditer(self, pattern, haystack: Haystack, found):
         """``pattern.finditer(haystack.text)`` where ``found`` is ``needles(haystack)``."""
+        if not self._known(pattern):
+            return finditer(pattern, haystack.text)
         if self.skips(pattern, found):
             return iter(())
         prefilter = self.prefilter(pattern)

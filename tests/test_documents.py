@@ -229,6 +229,12 @@ def test_text_a_hard_wrapped_sentence_with_a_colon_in_its_next_line_stays_whole(
     assert [t for _, t, _ in got] == ["Your surgeon will talk to you about the risks: bleeding, infection and stiffness."]
 
 
+def test_text_a_title_after_called_on_the_next_line_does_not_cut_the_sentence():
+    src = "Intro line.\n\nPlease read the leaflet called\nKnee Surgery: What to Expect, which we post to you.\n"
+    _, got = blocks("a.txt", src)
+    assert [t for _, t, _ in got][-1] == "Please read the leaflet called Knee Surgery: What to Expect, which we post to you."
+
+
 def test_text_a_labelled_line_cut_after_a_joining_word_goes_on():
     src = "Please note: the hospital will send reminders through the\nNHS App before your visit.\n"
     _, got = blocks("a.txt", src)

@@ -216,3 +216,36 @@ def test_needles_are_found_with_or_without_the_automaton(automaton, monkeypatch)
     index = matching.NeedleIndex(["the best", "best", "est", "zzz"])
     assert index.find_all("the best, the bestest") == {
         "the best": [0, 10], "best": [4, 14], "est": [5, 15, 18]}
+
+
+@pytest.mark.parametrize("pattern, text", [
+    # a branch with no prefix that can match nothing: only a scan finds what finditer finds after an empty match
+    (r"x*|ab", "ab"),
+    (r"(?<![\w-])|ba", "K - ba1"),
+])
+def test_an_alternation_with_a_branch_that_can_match_nothing_is_scanned(pattern, text):
+    from lint.matching import Haystack, PatternSet
+
+    compiled = re.compile(pattern)
+    patterns = PatternSet([compiled])
+    haystack = Haystack(text)
+    got = [m.span() for m in patterns.finditer(compiled, haystack, patterns.needles(haystack))]
+    assert got == [m.span() for m in compiled.finditer(text)]
+
+
+def test_a_user_pattern_compiled_by_regex_gets_no_prefilter():
+    import regex
+
+    # the standard parser reads "[[:alpha:]]" as a class of ":[alph" and "]" after it
+    compiled = regex.compile(r"x[[:alpha:]]y")
+    assert Prefilter.of(compiled) is None
+
+
+def test_a_pattern_the_set_has_not_seen_is_tried_everywhere():
+    from lint.matching import Haystack, PatternSet
+
+    patterns = PatternSet([compile_builtin(r"\bbest\b", re.I)])
+    haystack = Haystack("the safest care")
+    found = patterns.needles(haystack)
+    later = compile_builtin(r"\bsafest\b", re.I)
+    assert [m.span() for m in patterns.finditer(later, haystack, found)] == [(4, 10)]

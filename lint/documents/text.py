@@ -43,8 +43,14 @@ def _lines(source: str):
 
 
 # a label opening a line of details: "Appointments: 020 4912 7300", "WhatsApp: +91 ..."
+# a line of contact details: it ends the line above it (an address) even in a block that did not open with a label
+_CONTACT_LINE = compile_re(
+    r"^[ \t]*(?:Telephone|Phone|Tel|Mobile|Email|E-mail|Fax|Address|Website|Web|WhatsApp|Switchboard|Enquiries"
+    r"|Appointments|Opening\s+hours|Hours|Post)\s*:[ \t]+\S"
+)
 _LABEL_LINE = compile_re(r"^[ \t]*[A-Z][\w'’&/-]*(?:[ ][\w'’&/-]+){0,3}:[ \t]+\S")
-_JOINING_WORDS = frozenset({"of", "and", "or", "the", "to", "a", "an", "in", "for", "with", "on", "at", "by", "your", "our"})
+_JOINING_WORDS = frozenset({"of", "and", "or", "the", "to", "a", "an", "in", "for", "with", "on", "at", "by", "your", "our",
+                            "called", "named", "titled", "entitled"})
 
 
 def _heading_over_paragraph(line: str, next_line: str) -> bool:
@@ -160,7 +166,7 @@ def read_text(path: str, source: str) -> Document:
             add_heading(line, s, sub=True)
             continue
         previous = source[lines[i - 1][0]:lines[i - 1][1]].rstrip() if i else ""
-        if builder is not None and (_LABEL_LINE.match(line) or labelled and line[:1].isupper()) \
+        if builder is not None and (_CONTACT_LINE.match(line) or labelled and (_LABEL_LINE.match(line) or line[:1].isupper())) \
                 and not _SENTENCE_END.search(previous) and previous.split()[-1].lower() not in _JOINING_WORDS:
             # lines of details, each opening with a label: "Appointments: 020 ...", "WhatsApp: +91 ...", and the
             # line after them, are separate lines, not one hard-wrapped sentence (a label line cut after "the" goes on);

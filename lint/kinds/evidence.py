@@ -115,8 +115,9 @@ class EvidenceLexicon:
     #: a plain-text block that opens a numbered reference list ("References [1] NHS. ...")
     reference_list_start: re.Pattern
     not_source_link: re.Pattern
-    #: the words in a same-site link's address that make it a report of results
+    #: the words in a same-site link's address that make it a report of results, and those that do not
     internal_source_link: re.Pattern
+    internal_not_source_link: re.Pattern
     reference_fragment: re.Pattern
     #: for each claim pattern, words one of which a block must contain for the pattern to match
     gates: dict
@@ -919,7 +920,7 @@ def load_lexicon(path: str) -> EvidenceLexicon:
                              "pain-free", "symptom-free", "free", "drive", "gone", "shoes", "instantly", "immediately",
                              "overnight", "minutes", "sitting", "refreshed", "rested", "cures", "cure", "clears", "clear",
                              "hear", "transformed"}),
-        "comparison": frozenset({"lets", "letting", "same", "kind", "sort", "immune", "conceive", "conceives", "pregnant",
+        "comparison": frozenset({"let", "lets", "letting", "same", "kind", "sort", "immune", "conceive", "conceives", "pregnant",
                                  "cause", "earlier", "nearly", "almost", "virtually", "outperforms", "outperform", "outperformed", "outlasts", "outlast", "outlasted",
                                  "effective", "successful", "reliable", "durable", "better", "longer-lasting", "lasting",
                                  "faster", "quicker", "sooner", "last", "lasts", "stay", "safer", "gentler", "less",
@@ -1003,6 +1004,8 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         not_source_link=compile_builtin(rf"(?i)(?:^|[/?#=&._-]){_alternation(words('not_source_links'))}(?=$|[/?#=&._-])"),
         internal_source_link=compile_builtin(
             rf"(?i)(?:^|[/?#=&._-]){_alternation(words('internal_source_links'))}(?=$|[/?#=&._-])"),
+        internal_not_source_link=compile_builtin(
+            rf"(?i)(?:^|[/?#=&._-]){_alternation(words('internal_not_source_links'))}(?=$|[/?#=&._-])"),
         reference_fragment=compile_builtin(r"(?i)^#.*(?:ref|cite|citation|fn|footnote|note|source|bib)"),
     )
 
@@ -1046,8 +1049,9 @@ class SourceFinder:
         if not (low.startswith(("http://", "https://", "//", "www."))):
             # a link to a page of the same site: a source only when it is a report of results
             # ("/quality/endoscopy-audit-2024"), and never a booking or price page
-            path = low.split("?", 1)[0]
-            return bool(self.lex.internal_source_link.search(path)) and not self.lex.not_source_link.search(path)
+            path = low.split("#", 1)[0].split("?", 1)[0]
+            return bool(self.lex.internal_source_link.search(path)) and not self.lex.not_source_link.search(path) \
+                and not self.lex.internal_not_source_link.search(path)
         rest = low.split("//", 1)[-1]
         path = rest.split("/", 1)[1] if "/" in rest else ""
         return not self.lex.not_source_link.search("/" + path)

@@ -59,11 +59,18 @@ class GenderedGeneric(Kind):
         paragraphs, or named at least twice (a reviewer's name in the footer is neither)."""
         count = 0
         prose = 0
+        # "Dr Ramaswamy" in a heading names the page's subject only if the prose names them too ("When To See A
+        # Dr About Back Pain" names nobody)
+        headed = {m.group() for u in page.units if u.block.scope in ("title", "heading")
+                  for m in self.named_person.finditer(u.block.text)}
+        if headed and any(name in u.block.text for u in page.units if u.block.scope not in ("title", "heading")
+                          for name in headed):
+            return True
         for unit in page.units:
             text = self.byline.sub(" ", unit.block.text)
             found = len(self.named_man.findall(text))
             if unit.block.scope in ("title", "heading"):
-                if found or self.named_person.search(text):
+                if found:
                     return True
                 continue
             prose += 1

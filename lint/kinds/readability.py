@@ -457,9 +457,11 @@ class UnexplainedAcronym(Kind):
                 spells_out(acronym, part) for part in re.split(r"\s+(?:or|and)\s+|,\s*|/", m.group(1))):
             return True
         # "Lakeshore Research Ethics Board, REB 23-0417": the name, then its acronym after a comma
-        m = re.search(r"([A-Za-z][\w\s'’-]*?),\s*$", before)
-        if m and len(acronym) >= 3 and spells_out(acronym, m.group(1)):
-            return True
+        m = re.search(r"((?:[A-Z][\w'’-]*\s+)*[A-Z][\w'’-]*),\s*$", before)
+        if m and len(acronym) >= 3:
+            initials = "".join(w[0] for w in m.group(1).split()[-len(acronym):]).lower()
+            if initials == acronym:
+                return True
         # "ACL (anterior cruciate ligament)"
         m = re.match(r"\s*\(([^)]*)\)", after)
         if m and spells_out(acronym, m.group(1)):
@@ -499,6 +501,8 @@ class UnexplainedAcronym(Kind):
                         done.add(acronym)  # "National Institute for Health and Care Excellence (NICE, 2022)"
                     continue  # a trial or a group named in a citation: "(CODA Collaborative, 2020)"
                 if _NAMED_BEFORE.search(text, max(0, m.start() - 40), m.start()) or _STUDY_AFTER.match(text, m.end()) \
+                        or (_NAMED_AFTER_COMMA.search(text, max(0, m.start() - 40), m.start())
+                            and _NAME_GOES_ON.match(text, m.end())) \
                         or text.endswith(("dB ", "db "), 0, m.start()):
                     done.add(acronym)  # a name, here and further on ("The STEP 1 trial ... In STEP 1, adults")
                     named_end = m.end(1)
@@ -516,7 +520,7 @@ class UnexplainedAcronym(Kind):
                     continue
                 if acronym == "PO" and text.startswith(" Box", m.end(1)):
                     continue  # a postal address: "PO Box 412"
-                if _BREADCRUMB.search(text) and len(text) < 100:
+                if _BREADCRUMB.search(text) and len(text) < 100 and unit.block.links:
                     continue  # a trail of links ("Treatments > Catheter ablation for AF"), read as a heading is
                 if unit.block.scope == "table_cell" and self._spelled_out_later(page.units[index + 1:], acronym):
                     done.add(acronym)
@@ -575,9 +579,12 @@ _POSTCODE_AFTER = compile_re(r"\s+(?!(?:19|20)\d\d\b)\d{4,5}\b")
 _NAMED_BEFORE = compile_re(
     r"\b(?:study|trial|review|audit|registry|survey|project|programme|program|collaboration|group)\s+"
     r"(?:called|named|known\s+as|nicknamed|dubbed)\s+(?:the\s+)?$"
-    # "trials such as KEN SHE", "A US study, SEARCH for Diabetes in Youth, reported"
-    r"|\b(?:stud(?:y|ies)|trials?|registr(?:y|ies)|audits?|surveys?)(?:\s+such\s+as|\s+like|,)\s+(?:the\s+)?$"
+    # "trials such as KEN SHE"
+    r"|\b(?:stud(?:y|ies)|trials?|registr(?:y|ies)|audits?|surveys?)\s+(?:such\s+as|like)\s+(?:the\s+)?$"
 )
+# "A US study, SEARCH for Diabetes in Youth, reported": after a comma, only a name that goes on in capitals
+_NAMED_AFTER_COMMA = compile_re(r"\b(?:study|trial|registry|audit|survey),\s+(?:the\s+)?$")
+_NAME_GOES_ON = compile_re(r"\s+(?:for|of|in|on|to)\s+[A-Z]")
 _STUDY_AFTER = compile_re(r"(?:\s*-?\d{1,2}[a-z]?|\s+[IVX]{1,4})?\s+(?:study|studies|trial|trials|registry|audit|survey|review|collaboration|cohort)\b", re.I)
 
 
