@@ -197,8 +197,9 @@ class Haystack:
     def __init__(self, text: str) -> None:
         self.text = text
         self.exact = _GAP_RUN.sub(" ", text)
-        lowered = text.lower()
-        self.folded = self.exact.lower() if lower_aligned(text, lowered) else None
+        folded = self.exact.lower()
+        # (collapsing runs of spaces changes no letter, so the collapsed text's lower case lines up when the text's does)
+        self.folded = folded if lower_aligned(self.exact, folded) else None
         # where the collapsed text is shorter than the text: after each longer run, the characters removed so far
         self._after: list[int] = []
         self._removed: list[int] = []
@@ -234,9 +235,6 @@ class NeedleIndex:
     def __init__(self, needles) -> None:
         self.needles = tuple(sorted({n for n in needles if n}))
         self._automaton = None
-
-    def __bool__(self) -> bool:
-        return bool(self.needles)
 
     def find_all(self, haystack: str) -> dict[str, list[int]]:
         """Each needle that occurs, with the start offsets of its occurrences in ascending order."""
@@ -280,7 +278,7 @@ class Prefilter:
     wrong answer.
     """
 
-    __slots__ = ("prefixes", "ignore_case", "factors", "rest", "_index", "_prefix_set", "_needed")
+    __slots__ = ("prefixes", "ignore_case", "factors", "rest", "_prefix_set", "_needed")
 
     def __init__(self, prefixes: tuple[str, ...], ignore_case: bool, factors: tuple[str, ...] = (), rest=None):
         self.prefixes = prefixes
@@ -290,7 +288,6 @@ class Prefilter:
         # for an alternation some of whose branches have no prefixes: those branches in a look-ahead,
         # which finds every place where one of them matches
         self.rest = rest
-        self._index = None
         self._prefix_set = frozenset(prefixes)
         # one of these must be in a text for a match (None: nothing is certain)
         self._needed = frozenset(factors) if factors else (None if rest is not None else self._prefix_set)
@@ -305,7 +302,7 @@ class Prefilter:
         prefixes = derived("gap-prefixes", compiled.pattern, flags, lambda: _prefixes(compiled.pattern, flags))
         factors = derived("gap-factors", compiled.pattern, flags, lambda: _required(compiled.pattern, flags))
         ignore_case = bool(flags & re.IGNORECASE)
-        if not prefixes and isinstance(compiled, re.Pattern):
+        if not prefixes:
             split = derived("gap-branches", compiled.pattern, flags, lambda: _branch_prefixes(compiled.pattern, flags))
             if split is not None:
                 prefixes, rest = split
@@ -318,9 +315,6 @@ class Prefilter:
     @property
     def needles(self) -> tuple[str, ...]:
         return self.prefixes + self.factors
-
-    def _side(self, haystack: Haystack) -> str | None:
-        return haystack.folded if self.ignore_case else haystack.exact
 
     def may_match_found(self, found: dict) -> bool:
         """False when the pattern cannot match a text whose needles are ``found`` (``NeedleIndex.find_all``
@@ -380,26 +374,6 @@ class Prefilter:
         if self.rest is not None:
             ordered = sorted(set(ordered).union(m.start() for m in self.rest.finditer(haystack.text)))
         return ordered
-
-    def _found(self, haystack: Haystack) -> dict | None:
-        side = self._side(haystack)
-        if side is None:
-            return None
-        if self._index is None:
-            self._index = NeedleIndex(self.needles)
-        return self._index.find_all(side)
-
-    def finditer(self, compiled, text: str):
-        """``compiled.finditer(text)`` through this prefilter alone (a rule searches for all of its
-        patterns' needles at once, with ``finditer_found``)."""
-        haystack = Haystack(text)
-        yield from self.finditer_found(compiled, haystack, self._found(haystack))
-
-    def may_match(self, text: str) -> bool:
-        """False when the pattern cannot match ``text``."""
-        haystack = Haystack(text)
-        found = self._found(haystack)
-        return found is None or self.may_match_found(found)
 
 
 _GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
@@ -471,11 +445,7 @@ def _branch_prefixes(pattern: str, flags: int):
             re.compile(rest_source, flags)
     except re.error:
         return None
-    minimal: list[str] = []
-    for p in sorted(prefixes, key=len):
-        if not any(p.startswith(q) for q in minimal):
-            minimal.append(p)
-    return tuple(sorted(minimal)), rest_source
+    return _shortest(prefixes), rest_source
 
 
 class PatternSet:
@@ -524,7 +494,7 @@ class PatternSet:
         """True when ``pattern`` cannot match the text whose ``needles`` are ``found``."""
         if not self._known(pattern):
             return False
-        prefilter = self.prefilter(pattern)
+        prefilter = self._prefilters[id(pattern)]
         if prefilter is None:
             return False
         hits = found[prefilter.ignore_case]
@@ -534,7 +504,7 @@ class PatternSet:
         """Where in ``haystack.text`` a match may start, in order; None for anywhere."""
         if not self._known(pattern):
             return None
-        prefilter = self.prefilter(pattern)
+        prefilter = self._prefilters[id(pattern)]
         if prefilter is None:
             return None
         return prefilter.starts_found(pattern, haystack, found[prefilter.ignore_case])
@@ -545,7 +515,7 @@ class PatternSet:
             return finditer(pattern, haystack.text)
         if self.skips(pattern, found):
             return iter(())
-        prefilter = self.prefilter(pattern)
+        prefilter = self._prefilters[id(pattern)]
         if prefilter is None:
             return finditer(pattern, haystack.text)
         return prefilter.finditer_found(pattern, haystack, found[prefilter.ignore_case])
@@ -584,10 +554,13 @@ def _prefixes(pattern: str, flags: int) -> tuple[str, ...] | None:
         prefixes = {_ascii_head(p).lower() for p in prefixes}
     if any(len(p) < 2 or p[0] == " " for p in prefixes):
         return None  # a match may start nearly anywhere, or in a run of spaces
-    # a needle that holds another is found wherever that one is: keep the shorter
-    kept = sorted(prefixes, key=len)
+    return _shortest(prefixes)
+
+
+def _shortest(prefixes) -> tuple[str, ...]:
+    """The prefixes less those that start with another: a match found by the longer one is found by the shorter."""
     minimal: list[str] = []
-    for p in kept:
+    for p in sorted(prefixes, key=len):
         if not any(p.startswith(q) for q in minimal):
             minimal.append(p)
     return tuple(sorted(minimal))

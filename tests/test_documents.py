@@ -203,39 +203,27 @@ def test_text_a_short_line_straight_above_its_paragraph_is_a_heading_under_the_s
     assert [b.level for b in doc.blocks[:3]] == [1, 2, 3]
 
 
-def test_text_lines_of_labelled_details_are_separate_paragraphs():
-    src = ("Appointments: 020 4912 7300 (Monday to Saturday)\nWhatsApp: +91 98765 04321 (appointments only)\n"
-           "In an emergency, call 108 or come to the Emergency Department.\n")
+@pytest.mark.parametrize("src, expected", [
+    # lines of details, each opening with a label, and the line after them
+    ("Appointments: 020 4912 7300 (Monday to Saturday)\nWhatsApp: +91 98765 04321 (appointments only)\n"
+     "In an emergency, call 108 or come to the Emergency Department.\n",
+     ["Appointments: 020 4912 7300 (Monday to Saturday)", "WhatsApp: +91 98765 04321 (appointments only)",
+      "In an emergency, call 108 or come to the Emergency Department."]),
+    # an address line above a known contact label
+    ("Eye Unit, Hollowmere Hospital, Mill Lane, Leeds LS1 4AB\nTelephone: 0113 496 0000 (8am to 6pm)\n"
+     "The unit is registered with the Care Quality Commission.\n",
+     ["Eye Unit, Hollowmere Hospital, Mill Lane, Leeds LS1 4AB", "Telephone: 0113 496 0000 (8am to 6pm)",
+      "The unit is registered with the Care Quality Commission."]),
+    # a hard-wrapped sentence whose next line holds a colon stays whole
+    ("Your surgeon will talk to you about the\nrisks: bleeding, infection and stiffness.\n",
+     ["Your surgeon will talk to you about the risks: bleeding, infection and stiffness."]),
+    # a title after "called" on the next line does not cut the sentence
+    ("Intro line.\n\nPlease read the leaflet called\nKnee Surgery: What to Expect, which we post to you.\n",
+     ["Intro line.", "Please read the leaflet called Knee Surgery: What to Expect, which we post to you."]),
+    # a labelled line cut after a joining word goes on
+    ("Please note: the hospital will send reminders through the\nNHS App before your visit.\n",
+     ["Please note: the hospital will send reminders through the NHS App before your visit."]),
+])
+def test_text_lines_of_details_and_hard_wrapped_sentences(src, expected):
     _, got = blocks("a.txt", src)
-    assert [t for _, t, _ in got] == [
-        "Appointments: 020 4912 7300 (Monday to Saturday)", "WhatsApp: +91 98765 04321 (appointments only)",
-        "In an emergency, call 108 or come to the Emergency Department.",
-    ]
-
-
-def test_text_an_address_line_above_labelled_details_is_its_own_paragraph():
-    src = ("Eye Unit, Hollowmere Hospital, Mill Lane, Leeds LS1 4AB\nTelephone: 0113 496 0000 (8am to 6pm)\n"
-           "The unit is registered with the Care Quality Commission.\n")
-    _, got = blocks("a.txt", src)
-    assert [t for _, t, _ in got] == [
-        "Eye Unit, Hollowmere Hospital, Mill Lane, Leeds LS1 4AB", "Telephone: 0113 496 0000 (8am to 6pm)",
-        "The unit is registered with the Care Quality Commission.",
-    ]
-
-
-def test_text_a_hard_wrapped_sentence_with_a_colon_in_its_next_line_stays_whole():
-    src = "Your surgeon will talk to you about the\nrisks: bleeding, infection and stiffness.\n"
-    _, got = blocks("a.txt", src)
-    assert [t for _, t, _ in got] == ["Your surgeon will talk to you about the risks: bleeding, infection and stiffness."]
-
-
-def test_text_a_title_after_called_on_the_next_line_does_not_cut_the_sentence():
-    src = "Intro line.\n\nPlease read the leaflet called\nKnee Surgery: What to Expect, which we post to you.\n"
-    _, got = blocks("a.txt", src)
-    assert [t for _, t, _ in got][-1] == "Please read the leaflet called Knee Surgery: What to Expect, which we post to you."
-
-
-def test_text_a_labelled_line_cut_after_a_joining_word_goes_on():
-    src = "Please note: the hospital will send reminders through the\nNHS App before your visit.\n"
-    _, got = blocks("a.txt", src)
-    assert [t for _, t, _ in got] == ["Please note: the hospital will send reminders through the NHS App before your visit."]
+    assert [t for _, t, _ in got] == expected

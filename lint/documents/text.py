@@ -43,12 +43,12 @@ def _lines(source: str):
 
 
 # a label opening a line of details: "Appointments: 020 4912 7300", "WhatsApp: +91 ..."
+_LABEL_LINE = compile_re(r"^[ \t]*[A-Z][\w'’&/-]*(?:[ ][\w'’&/-]+){0,3}:[ \t]+\S")
 # a line of contact details: it ends the line above it (an address) even in a block that did not open with a label
 _CONTACT_LINE = compile_re(
     r"^[ \t]*(?:Telephone|Phone|Tel|Mobile|Email|E-mail|Fax|Address|Website|Web|WhatsApp|Switchboard|Enquiries"
     r"|Appointments|Opening\s+hours|Hours|Post)\s*:[ \t]+\S"
 )
-_LABEL_LINE = compile_re(r"^[ \t]*[A-Z][\w'’&/-]*(?:[ ][\w'’&/-]+){0,3}:[ \t]+\S")
 _JOINING_WORDS = frozenset({"of", "and", "or", "the", "to", "a", "an", "in", "for", "with", "on", "at", "by", "your", "our",
                             "called", "named", "titled", "entitled"})
 

@@ -229,7 +229,6 @@ class _PhraseKind(Kind):
         return _CLASS_REF.sub(replace, pattern)
 
     def _compile_common(self):
-        # per compiled pattern: its prefilter (or None) and whether it is anchored with ^ or $
         # the rule's patterns, searched together (made on first use: Substitution adds its pattern_swap
         # patterns after this), and whether each is anchored with ^ or $
         self._set: PatternSet | None = None

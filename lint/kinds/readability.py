@@ -539,14 +539,8 @@ class UnexplainedAcronym(Kind):
     @staticmethod
     def _spelled_out_later(units, acronym: str) -> bool:
         """Is the acronym spelled out ("words (PBS)") in one of these blocks?"""
-        for u in units:
-            text = u.block.text
-            at = text.find(acronym)
-            while at >= 0:
-                if (at == 0 or not text[at - 1].isalnum()) and UnexplainedAcronym._expanded_at(text, at, at + len(acronym)):
-                    return True
-                at = text.find(acronym, at + 1)
-        return False
+        return any(UnexplainedAcronym._expanded_at(u.block.text, at, at + len(acronym))
+                   for u in units for at in _word_starts(u.block.text, acronym))
 
     @staticmethod
     def _defined_near(units, acronym: str) -> bool:
@@ -554,16 +548,23 @@ class UnexplainedAcronym(Kind):
         acuity")?"""
         for k, u in enumerate(units):
             text = u.block.text
-            at = text.find(acronym)
-            while at >= 0:
-                if _DEFINED_AFTER.match(text, at + len(acronym)) and (at == 0 or not text[at - 1].isalnum()):
+            for at in _word_starts(text, acronym):
+                if _DEFINED_AFTER.match(text, at + len(acronym)):
                     return True
                 # spelled out a few words on, in the acronym's own block: "CT colonography, a computed
                 # tomography (CT) scan of the bowel"
                 if k == 0 and text[at - 1:at] == "(" and UnexplainedAcronym._expanded_at(text, at, at + len(acronym)):
                     return True
-                at = text.find(acronym, at + 1)
         return False
+
+
+def _word_starts(text: str, word: str):
+    """The offsets where ``word`` stands at the start of a word of ``text``."""
+    at = text.find(word)
+    while at >= 0:
+        if at == 0 or not text[at - 1].isalnum():
+            yield at
+        at = text.find(word, at + 1)
 
 
 _YEAR = compile_re(r"\b(?:19|20)\d\d\b")
