@@ -278,9 +278,10 @@ class Prefilter:
     wrong answer.
     """
 
-    __slots__ = ("prefixes", "ignore_case", "factors", "rest", "_prefix_set", "_needed")
+    __slots__ = ("prefixes", "ignore_case", "factors", "rest", "rest_factors", "_prefix_set", "_needed", "_rest_needed")
 
-    def __init__(self, prefixes: tuple[str, ...], ignore_case: bool, factors: tuple[str, ...] = (), rest=None):
+    def __init__(self, prefixes: tuple[str, ...], ignore_case: bool, factors: tuple[str, ...] = (), rest=None,
+                 rest_factors: tuple[str, ...] = ()):
         self.prefixes = prefixes
         self.ignore_case = ignore_case
         # strings one of which every match contains (anywhere): a page without any is skipped whole
@@ -288,9 +289,19 @@ class Prefilter:
         # for an alternation some of whose branches have no prefixes: those branches in a look-ahead,
         # which finds every place where one of them matches
         self.rest = rest
+        # strings one of which every match of those other branches contains: a text without any is not scanned for them
+        self.rest_factors = rest_factors
+        self._rest_needed = frozenset(rest_factors) if rest_factors else None
         self._prefix_set = frozenset(prefixes)
         # one of these must be in a text for a match (None: nothing is certain)
-        self._needed = frozenset(factors) if factors else (None if rest is not None else self._prefix_set)
+        # sets of needles each of which the text must hold one of for a match: a factor, and where every match
+        # starts at a prefix (or is one of the other branches' matches, with one of their factors), a prefix
+        needed = [frozenset(factors)] if factors else []
+        if prefixes and rest is None:
+            needed.append(self._prefix_set)
+        elif prefixes and rest_factors:
+            needed.append(self._prefix_set | self._rest_needed)
+        self._needed = tuple(n for n in needed if n) or None
 
     @classmethod
     def of(cls, compiled) -> "Prefilter | None":
@@ -306,25 +317,30 @@ class Prefilter:
             split = derived("gap-branches", compiled.pattern, flags, lambda: _branch_prefixes(compiled.pattern, flags))
             if split is not None:
                 prefixes, rest = split
+                rest_factors = derived("gap-rest-factors", compiled.pattern, flags,
+                                       lambda: _rest_factors(compiled.pattern, flags)) if rest else None
                 rest = compile_re(rest, int(compiled.flags)) if rest else None
-                return cls(tuple(prefixes), ignore_case, tuple(factors or ()), rest)
+                return cls(tuple(prefixes), ignore_case, tuple(factors or ()), rest, tuple(rest_factors or ()))
         if not prefixes and not factors:
             return None
         return cls(tuple(prefixes or ()), ignore_case, tuple(factors or ()))
 
     @property
     def needles(self) -> tuple[str, ...]:
-        return self.prefixes + self.factors
+        return self.prefixes + self.factors + self.rest_factors
 
     def may_match_found(self, found: dict) -> bool:
         """False when the pattern cannot match a text whose needles are ``found`` (``NeedleIndex.find_all``
         of the haystack's ``folded`` side when the pattern ignores case, else of its ``exact`` side)."""
-        needed = self._needed
-        if needed is None:
+        if self._needed is None:
             return True
-        if len(needed) < 8:
-            return any(n in found for n in needed)
-        return not needed.isdisjoint(found)
+        for needed in self._needed:
+            if len(needed) < 8:
+                if not any(n in found for n in needed):
+                    return False
+            elif needed.isdisjoint(found):
+                return False
+        return True
 
     def finditer_found(self, compiled, haystack: Haystack, found: dict | None):
         r"""``compiled.finditer(haystack.text)``, tried only where ``found`` (as for ``may_match_found``;
@@ -371,7 +387,7 @@ class Prefilter:
         if haystack.shifted:
             original = haystack.original
             ordered = [original(at) for at in ordered]
-        if self.rest is not None:
+        if self.rest is not None and (self._rest_needed is None or not self._rest_needed.isdisjoint(found)):
             ordered = sorted(set(ordered).union(m.start() for m in self.rest.finditer(haystack.text)))
         return ordered
 
@@ -446,6 +462,15 @@ def _branch_prefixes(pattern: str, flags: int):
     except re.error:
         return None
     return _shortest(prefixes), rest_source
+
+
+def _rest_factors(pattern: str, flags: int) -> tuple[str, ...] | None:
+    """The strings one of which every match of the branches ``_branch_prefixes`` leaves without prefixes
+    contains (as ``_required`` reads them), or None."""
+    head = _GLOBAL_FLAGS.match(pattern)
+    lead, body = (head.group(), pattern[head.end():]) if head else ("", pattern)
+    rest = [branch for branch in _top_level_branches(body) or () if not _prefixes(lead + branch, flags)]
+    return _required(lead + "(?:" + "|".join(rest) + ")", flags) if rest else None
 
 
 class PatternSet:

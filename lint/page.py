@@ -76,6 +76,8 @@ class Page:
         self.units = units
         self.kb = kb
         self.settings = settings
+        #: what several rules work out about the page once (the sources a lexicon finds on it)
+        self.memo: dict = {}
 
     @property
     def path(self) -> str:

@@ -29,3 +29,13 @@ def apply_fixes(source: str, findings) -> str:
         pos = f.end
     out.append(source[pos:])
     return "".join(out)
+
+
+def page_of(linter, text: str, path: str = "page.md"):
+    """The Page the engine builds for a text, for tests of what rules share about it."""
+    from lint.documents import parse
+    from lint.page import Page, Unit
+
+    document = parse(path, text, None)
+    docs = linter.nlp.pipe([b.text for b in document.blocks])
+    return Page(document, [Unit(b, d) for b, d in zip(document.blocks, docs)], linter.kb, linter.settings)

@@ -11,7 +11,7 @@ import pytest
 
 from lint.kinds.evidence import plain_language
 from tests.conftest import FIXTURES
-from tests.helpers import lint_text
+from tests.helpers import lint_text, page_of
 
 EVIDENCE = ("EVD001", "EVD002")
 
@@ -598,3 +598,18 @@ def test_a_run_of_superscripts_before_a_colon_is_read_quickly(linter):
 def test_care_instructions_are_not_claims_that_results_last(linter):
     assert found(linter, "# After grommets\n\nMake sure your child stays out of swimming pools for two weeks.\n") == []
     assert found(linter, "# Polyp removal\n\nOnce it's out, it stays out.\n") == [("EVD001", "it stays out")]
+
+
+def test_the_rules_of_a_page_share_what_its_sources_are(linter):
+    """EVD001, EVD002, EVD003 and EVD004 read the same sources of a page: they are worked out once."""
+    from lint.kinds.evidence import SourceFinder
+
+    page = page_of(linter, "# Prostate biopsy\n\nMost men go home the same day (NICE, 2023).\n")
+    lexicons = {id(c.evidence if c.rule.code == "EVD003" else c.lex) for c in linter.checkers
+                if c.rule.code in ("EVD001", "EVD002", "EVD003", "EVD004")}
+    assert len(lexicons) == 1
+    lexicon = next(c for c in linter.checkers if c.rule.code == "EVD001").lex
+    finder = SourceFinder.of(lexicon, page)
+    assert SourceFinder.of(lexicon, page) is finder
+    assert finder.page_has_sources()
+    assert SourceFinder.of(lexicon, page_of(linter, "# Prostate biopsy\n")) is not finder

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers import apply_fixes, lint_text
+from tests.helpers import apply_fixes, lint_text, page_of
 
 
 def grammar(linter, text, code=None, fmt="md"):
@@ -108,3 +108,56 @@ def test_a_noun_after_an_adjective_is_not_a_missing_to(linter):
 
 def test_a_bare_verb_after_an_adjective_is_still_a_missing_to(linter):
     assert grammar(linter, "It is important rest and keep your leg raised.", "GRM004") == ["important rest"]
+
+
+@pytest.mark.parametrize("patterns, reach", [
+    ([[{"LOWER": "a"}, {"LOWER": "b", "OP": "?"}]], 2),
+    ([[{"LOWER": "of"}, {"IS_ALPHA": True, "OP": "{1,4}"}, {"LOWER": "is"}]], 6),
+    ([[{"LOWER": "a"}, {"LOWER": "b", "OP": "!"}, {"LOWER": "c"}]], 3),
+    ([[{"LOWER": "a"}, {"LOWER": "b", "OP": "{3}"}], [{"LOWER": "c"}]], 4),
+    ([[{"LOWER": "a"}], [{"LOWER": "a"}, {"LOWER": "b", "OP": "+"}]], None),
+    ([[{"LOWER": "a", "OP": "{2,}"}]], None),
+])
+def test_the_reach_of_matcher_patterns(patterns, reach):
+    from lint.kinds.grammar import _pattern_reach
+
+    assert _pattern_reach(patterns) == reach
+
+
+def test_the_stretches_around_anchor_words_merge_where_they_overlap():
+    from lint.kinds.grammar import _windows
+
+    assert _windows([3, 5, 20], 2, 0, 22) == [(1, 6), (18, 21)]
+    assert _windows([0, 21], 0, 3, 22) == [(0, 4), (21, 22)]
+    assert _windows([], 7, 0, 10) == []
+
+
+AGREEMENT_PAGE = """# Thyroid surgery and ACL repair: what to expect
+
+The results of the operation varies from person to person. Your stitches needs to stay dry for two days.
+Most people who have a thyroid lobectomy goes home the next day, and the scar fades over a year.
+The surgeon who repairs the ligament also checks the cartilage. A knee brace are worn for six weeks.
+After a gastric bypass, the dietitian and the nurse explain how meals change. This make the first weeks easier.
+It is important keep the wound dry, and you will need rest for a few days. Some patients are unable drive
+for a week after varicose vein treatment; the stockings needs to be worn day and night.
+"""
+
+
+def test_the_matcher_run_around_anchor_words_finds_what_it_finds_in_the_whole_block(linter):
+    """GRM003 and GRM004 run their Matcher only near the verbs their patterns end with (or the words they
+    start with); every match in the whole block is found there, and nothing else."""
+    from lint.kinds.grammar import _MatcherKind
+
+    page = page_of(linter, AGREEMENT_PAGE)
+    checkers = [c for c in linter.checkers if isinstance(c, _MatcherKind)]
+    assert {c.rule.code for c in checkers} >= {"GRM003", "GRM004"}
+    for checker in checkers:
+        windowed = [(u.block.text, m) for u, _, m in checker.matched_units(page, checker._build)]
+        side = checker.anchor_side
+        checker.anchor_side = None
+        try:
+            whole = [(u.block.text, m) for u, _, m in checker.matched_units(page, checker._build)]
+        finally:
+            checker.anchor_side = side
+        assert windowed == whole
+        assert sum(len(m) for _, m in whole) >= 2

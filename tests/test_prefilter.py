@@ -248,3 +248,20 @@ def test_a_pattern_the_set_has_not_seen_is_tried_everywhere():
     found = patterns.needles(haystack)
     later = compile_builtin(r"\bsafest\b", re.I)
     assert [m.span() for m in patterns.finditer(later, haystack, found)] == [(4, 10)]
+
+
+def test_branches_without_prefixes_are_scanned_only_where_their_factors_occur():
+    # "\d+ ... cheaper than" has no literal start; every match of it holds "cheaper"
+    compiled = compile_builtin(r"\bsave\s+big\b|\b\d+\s*%\s+cheaper\s+than\b", re.I)
+    prefilter = Prefilter.of(compiled)
+    assert prefilter.rest is not None and prefilter.rest_factors == ("cheaper",)
+    for text in ("Save big: 30% off", "30% less than elsewhere", "Save big, 30%  cheaper than the rest"):
+        assert prefiltered_spans(compiled, text) == [m.span() for m in compiled.finditer(text)]
+
+
+def test_no_rest_factors_when_a_branch_needs_no_word():
+    compiled = compile_builtin(r"\bsave\s+big\b|\bbook\s+now\b|\b\d+\s*x\b", re.I)
+    prefilter = Prefilter.of(compiled)
+    assert prefilter.rest is not None and prefilter.rest_factors == ()
+    text = "ready 3 x faster"
+    assert prefiltered_spans(compiled, text) == [m.span() for m in compiled.finditer(text)] == [(6, 9)]

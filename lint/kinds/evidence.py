@@ -1035,6 +1035,16 @@ class SourceFinder:
         self._flags: dict[tuple, list[bool]] = {}
         self._settled = 0  # blocks before this index have their flags worked out
 
+    @classmethod
+    def of(cls, lexicon: EvidenceLexicon, page) -> "SourceFinder":
+        """The page's finder for this lexicon, shared by the rules that read its sources (all it works out
+        depends on the lexicon and the page only)."""
+        key = ("sources", id(lexicon))
+        found = page.memo.get(key)
+        if found is None or found.lex is not lexicon:
+            found = page.memo[key] = cls(lexicon, page)
+        return found
+
     def link_is_source(self, target: str) -> bool:
         t = target.strip()
         low = t.lower()
@@ -1206,6 +1216,17 @@ class SourceFinder:
         if self.has_reference_list:
             return True
         return any(self.spans(u) for u in self.page.units)
+
+
+def _needles_in(unit, scan: PatternSet):
+    """A block's haystack and the claim patterns' needles in it, found once for the rules that share the lexicon
+    (the statistics and the research claims)."""
+    key = ("claim-needles", id(scan))
+    got = unit.memo.get(key)
+    if got is None or got[0] is not scan:
+        haystack = Haystack(unit.block.text)
+        got = unit.memo[key] = (scan, haystack, scan.needles(haystack))
+    return got[1], got[2]
 
 
 def lead_in_sourced(units, index, sources) -> bool:
@@ -1406,8 +1427,7 @@ class UncitedClaim(Kind):
                 if not (kind == "ratio" and "×" in text):
                     continue
             if haystack is None:
-                haystack = Haystack(text)
-                needles = scan.needles(haystack)
+                haystack, needles = _needles_in(unit, scan)
             for m in scan.finditer(lex.claims[kind], haystack, needles):
                 found.append((m.start(), m.end(), kind))
         if self.research:
@@ -1416,8 +1436,7 @@ class UncitedClaim(Kind):
                         kind == "experts" and _PROFESSION_HINT.search(text)):
                     continue
                 if haystack is None:
-                    haystack = Haystack(text)
-                    needles = scan.needles(haystack)
+                    haystack, needles = _needles_in(unit, scan)
                 for m in scan.finditer(pattern, haystack, needles):
                     if _MIXED_AFTER.match(text, m.end()):
                         continue  # "Some figures are given as a range, because studies found slightly different results"
@@ -1511,7 +1530,7 @@ class UncitedClaim(Kind):
     def _claims_on(self, page):
         """For each claim: "sourced" or "unsourced", its sentence (block id, index), its hit (None when sourced) and
         whether it is the provider's own figure."""
-        sources = SourceFinder(self.lex, page)
+        sources = SourceFinder.of(self.lex, page)
         units = page.units
         in_scope = set(self.rule.scope)
         for index, unit in enumerate(units):

@@ -155,7 +155,7 @@ class FairBalance(Kind):
             dated = self.has_review_date(page) if need != "sources" else True
             if need == "either" and dated:
                 return
-            sources = SourceFinder(self.evidence, page).page_has_sources() if need != "review_date" else True
+            sources = SourceFinder.of(self.evidence, page).page_has_sources() if need != "review_date" else True
             missing = {"either": not sources and not dated, "both": not sources or not dated,
                        "sources": not sources, "review_date": not dated}[need]
             if missing:

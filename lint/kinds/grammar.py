@@ -186,10 +186,59 @@ class RepeatedWord(Kind):
                                    fix=prev.text if self.rule.fix else None, word=tok.text)
 
 
+class _Recording:
+    """A Matcher's ``add`` that keeps the patterns added, for ``_pattern_reach``."""
+
+    def __init__(self, matcher: Matcher):
+        self.matcher = matcher
+        self.patterns: list = []
+
+    def add(self, label, patterns, **kwargs) -> None:
+        self.patterns.extend(patterns)
+        self.matcher.add(label, patterns, **kwargs)
+
+
+def _pattern_reach(patterns) -> int | None:
+    """The most tokens a match of these Matcher patterns can cover; None when one repeats without bound."""
+    reach = 0
+    for pattern in patterns:
+        tokens = 0
+        for spec in pattern:
+            op = spec.get("OP", "1")
+            bounds = op[1:-1].split(",") if op.startswith("{") and op.endswith("}") else None
+            if op in ("1", "?", "!"):  # "!": one token that does not fit the spec
+                tokens += 1
+            elif bounds is not None and bounds[-1].strip().isdigit():
+                tokens += int(bounds[-1])
+            else:
+                return None  # "*", "+", "{2,}"
+        reach = max(reach, tokens)
+    return reach
+
+
+def _windows(anchors: list[int], before: int, after: int, length: int) -> list[tuple[int, int]]:
+    """Token ranges [start, end) reaching ``before`` tokens back and ``after`` tokens on from each anchor,
+    overlapping ones merged."""
+    out: list[tuple[int, int]] = []
+    for i in anchors:
+        start, end = max(0, i - before), min(length, i + after + 1)
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
 class _MatcherKind(Kind):
     """A kind whose patterns are built once from the grammar word lists."""
 
     _matchers: dict = {}
+    #: every match ends ("last") or starts ("first") with one of these lower-case words, or None. The Matcher
+    #: tries every pattern at every token, and most of a block is far from any such word: it runs only on the
+    #: stretches around them (a match's tokens are judged on their own, so it finds there what it finds in the
+    #: whole block)
+    anchor_side: str | None = None
+    anchor_words: frozenset = frozenset()
 
     def words(self) -> dict:
         return load_words(self.rule, self.kb)
@@ -198,11 +247,12 @@ class _MatcherKind(Kind):
         """One Matcher per vocabulary (the pipeline's), built on first use."""
         vocab = page.units[0].doc.vocab
         key = (id(self), id(vocab))
-        m = _MatcherKind._matchers.get(key)
-        if m is None:
-            m = _MatcherKind._matchers[key] = Matcher(vocab)
-            build(m)
-        return m
+        made = _MatcherKind._matchers.get(key)
+        if made is None:
+            recording = _Recording(Matcher(vocab))
+            build(recording)
+            made = _MatcherKind._matchers[key] = (recording.matcher, _pattern_reach(recording.patterns))
+        return made
 
     def may_match(self, words: frozenset) -> bool:
         """False when a block with these lower-case words cannot hold a match (it skips the Matcher)."""
@@ -212,12 +262,21 @@ class _MatcherKind(Kind):
         """(unit, doc, [(label, start, end), ...]) for each of the rule's blocks that may hold a match."""
         if not page.units:
             return
-        matcher = self.matcher(page, build)
+        matcher, reach = self.matcher(page, build)
+        if not self.anchor_side:
+            reach = None
         strings = page.units[0].doc.vocab.strings
         for unit in self.units(page):
             if self.may_match(unit.lower_set):
                 doc = unit.doc
-                yield unit, doc, [(strings[match_id], start, end) for match_id, start, end in matcher(doc)]
+                if reach is None:
+                    yield unit, doc, [(strings[match_id], start, end) for match_id, start, end in matcher(doc)]
+                    continue
+                anchors = [i for i, low in enumerate(unit.lowers) if low in self.anchor_words]
+                before, after = (reach - 1, 0) if self.anchor_side == "last" else (0, reach - 1)
+                yield unit, doc, [(strings[match_id], a + start, a + end)
+                                  for a, b in _windows(anchors, before, after, len(doc))
+                                  for match_id, start, end in matcher(doc[a:b])]
 
 
 def _inside_prepositional_phrase(doc, noun: int) -> bool:
@@ -246,12 +305,14 @@ class SubjectVerbAgreement(_MatcherKind):
     name = "subject-verb-agreement"
     options = {}
 
+    anchor_side = "last"
+
     def setup(self):
         self.w = self.words()
         # every pattern ends with one of these verbs: a block without one is not run through the Matcher
-        self.verbs = frozenset(self.w["third"] | self.w["base"] | {"are", "were", "have", "do"})
+        self.verbs = self.anchor_words = frozenset(self.w["third"] | self.w["base"] | {"are", "were", "have", "do"})
 
-    def _build(self, m: Matcher):
+    def _build(self, m: _Recording):
         w = self.w
         adverb = {"LOWER": {"IN": w["adverbs"]}, "OP": "?"}
         # a wh-word opens a clause of its own: "signs of how much growth remains"
@@ -433,11 +494,13 @@ class MissingTo(_MatcherKind):
     #: the first word of every pattern (see _build)
     OPENERS = frozenset({"is", "'s", "’s", "are", "was", "be", "been", "feel", "feels", "able", "unable", "need",
                          "needs", "want", "wants", "try", "tries", "order"})
+    anchor_side = "first"
+    anchor_words = OPENERS
 
     def setup(self):
         self.w = self.words()
 
-    def _build(self, m: Matcher):
+    def _build(self, m: _Recording):
         w = self.w
         verbs = sorted(w["verb_bases"])
         m.add("ADJ_VERB", [[

@@ -315,26 +315,20 @@ class _PhraseKind(Kind):
         """(unit, start, end, match, pattern) for each match that is not excepted, negated or hedged."""
         if not units:
             return
-        starts, pos = [], 0
-        for u in units:
-            starts.append(pos)
-            pos += len(u.block.text) + len(_SEPARATOR)
-        joined = _SEPARATOR.join(u.block.text for u in units) if len(units) > 1 else units[0].block.text
+        joined, starts = _joined(units)
         haystack = Haystack.of(joined)
         found = self._pattern_set().needles(haystack)
         excepted: dict[int, list[tuple[int, int]]] = {}
         if self.exceptions is not None:
-            for i, u in enumerate(units):
-                for m in self.exceptions.finditer(u.block.text):
-                    excepted.setdefault(i, []).append(m.span())
+            for i, s, e, _ in _phrase_matches(self.exceptions, units, joined, starts):
+                excepted.setdefault(i, []).append((s, e))
         for pattern in self.exception_patterns:
             for i, s, e, _ in self._scan(pattern, units, haystack, starts, found):
                 excepted.setdefault(i, []).append((s, e))
         candidates: dict[int, list] = {}
         if self.regex is not None:
-            for i, u in enumerate(units):
-                for m in self.regex.finditer(u.block.text):
-                    candidates.setdefault(i, []).append((m.start(), m.end(), m, self.regex))
+            for i, s, e, m in _phrase_matches(self.regex, units, joined, starts):
+                candidates.setdefault(i, []).append((s, e, m, self.regex))
         for pattern in self.patterns:
             for i, s, e, m in self._scan(pattern, units, haystack, starts, found):
                 candidates.setdefault(i, []).append((s, e, m, pattern))
@@ -365,6 +359,35 @@ class _PhraseKind(Kind):
                     chosen.append((s, e, m, pattern))
             for s, e, m, pattern in sorted(chosen, key=lambda c: c[0]):
                 yield unit, s, e, m, pattern
+
+
+def _joined(units) -> tuple[str, list[int]]:
+    """The blocks' texts joined by ``_SEPARATOR``, and where each starts; made once for the rules that scan the
+    same blocks (the same string, so that its words and haystack are worked out once, too)."""
+    key = ("joined", tuple(map(id, units)))
+    memo = units[0].memo
+    made = memo.get(key)
+    if made is None:
+        starts, pos = [], 0
+        for u in units:
+            starts.append(pos)
+            pos += len(u.block.text) + len(_SEPARATOR)
+        joined = _SEPARATOR.join(u.block.text for u in units) if len(units) > 1 else units[0].block.text
+        made = memo[key] = (joined, starts)
+    return made
+
+
+def _phrase_matches(index: PhraseIndex, units, joined: str, starts: list[int]) -> list[tuple]:
+    """(unit index, start, end, match) of a phrase list's matches in each block, in block offsets, found in one
+    pass over the page's blocks joined (``_PhraseKind._scan``); block by block if one ran across a separator."""
+    out = []
+    for m in index.finditer(joined):
+        i = bisect.bisect_right(starts, m.start()) - 1
+        start, end = m.start() - starts[i], m.end() - starts[i]
+        if end > len(units[i].block.text):
+            return [(i, m.start(), m.end(), m) for i, u in enumerate(units) for m in index.finditer(u.block.text)]
+        out.append((i, start, end, m))
+    return out
 
 
 class Existence(_PhraseKind):

@@ -273,6 +273,8 @@ class UnexplainedJargon(Kind):
         self.accepted = {w.lower() for w in self.settings.accept}
         self.frequencies = _general_frequencies()
         self._rare: dict[str, bool] = {}  # word -> rare_technical's answer, which depends on the word alone
+        # a term's text -> technical's answer (the same terms recur on every page of a site)
+        self._technical: dict[str, bool] = {}
 
     def rare_technical(self, word: str) -> bool:
         """A word outside the knowledge base that patients are unlikely to know."""
@@ -297,6 +299,14 @@ class UnexplainedJargon(Kind):
         return bool(forms & self.plain) or bool(forms & self.accepted)
 
     def technical(self, phrase: str) -> bool:
+        known = self._technical.get(phrase)
+        if known is None:
+            if len(self._technical) > 100_000:
+                self._technical.clear()
+            known = self._technical[phrase] = self._is_technical(phrase)
+        return known
+
+    def _is_technical(self, phrase: str) -> bool:
         low = phrase.lower()
         if self._plain(low) or phrase.isupper():
             return False
@@ -330,10 +340,13 @@ class UnexplainedJargon(Kind):
                         found.append((m.start(), m.end(), self.extra[m.group().lower()], m.group().lower()))
             # a short line with no full stop ("Audiology and ENT Services: patient information") names a
             # department or a leaflet; its rare words are names, not terms to explain
-            name_line = sum(t.is_alpha for t in unit.tokens) <= 12 and not any(c in unit.block.text for c in ".?!")
-            for tok, low in zip(unit.tokens, unit.lowers):
-                if len(low) < 8 or name_line:
-                    continue  # rare_technical's first test, before any look at the token
+            long_words = [k for k, low in enumerate(unit.lowers) if len(low) >= 8]  # rare_technical's first test
+            if long_words and not any(c in unit.block.text for c in ".?!") \
+                    and sum(t.is_alpha for t in unit.tokens) <= 12:
+                long_words = []
+            tokens = unit.tokens
+            for k in long_words:
+                tok = tokens[k]
                 if tok.is_alpha and (tok.is_lower or (tok.is_title and tok.is_sent_start)) \
                         and not any(s <= tok.idx < e for s, e, _, _ in found) and self.rare_technical(tok.text):
                     found.append((tok.idx, tok.idx + len(tok.text), "", tok.lower_))

@@ -213,7 +213,7 @@ class SentenceModel(Kind):
         if self.lex is not None:
             from lint.kinds.evidence import SourceFinder, lead_in_sourced, study_before
 
-            sources = SourceFinder(self.lex, page)
+            sources = SourceFinder.of(self.lex, page)
         min_words = self.opts["min_words"]
         positions = None
         for unit in self.units(page):
