@@ -396,15 +396,16 @@ _GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
 _BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
 
 
-def _top_level_branches(pattern: str) -> list[str] | None:
-    """The alternatives of a pattern's outermost alternation, as source text; None when it has none."""
-    branches, depth, start, i, n = [], 0, 0, 0, len(pattern)
+def _pattern_pieces(pattern: str):
+    """(offset, piece) of a pattern's source: an escape ("\\b"), a whole character class ("[^]a-z]") or one
+    other character."""
+    i, n = 0, len(pattern)
     while i < n:
         ch = pattern[i]
+        start = i
         if ch == "\\":
             i += 2
-            continue
-        if ch == "[":  # a class: "]" straight after "[" or "[^" is a member, not the end
+        elif ch == "[":  # a class: "]" straight after "[" or "[^" is a member, not the end
             i += 1
             if i < n and pattern[i] == "^":
                 i += 1
@@ -412,14 +413,28 @@ def _top_level_branches(pattern: str) -> list[str] | None:
                 i += 1
             while i < n and pattern[i] != "]":
                 i += 2 if pattern[i] == "\\" else 1
-        elif ch == "(":
+            i += 1
+        else:
+            i += 1
+        yield start, pattern[start:i]
+
+
+def is_anchored(pattern: str) -> bool:
+    """Does a pattern use ^, $, \\A, \\Z or \\z (a text's start or end)? Not a "$" in a class ("[£$€]")."""
+    return any(piece in ("^", "$", "\\A", "\\Z", "\\z") for _, piece in _pattern_pieces(pattern))
+
+
+def _top_level_branches(pattern: str) -> list[str] | None:
+    """The alternatives of a pattern's outermost alternation, as source text; None when it has none."""
+    branches, depth, start = [], 0, 0
+    for i, piece in _pattern_pieces(pattern):
+        if piece == "(":
             depth += 1
-        elif ch == ")":
+        elif piece == ")":
             depth -= 1
-        elif ch == "|" and depth == 0:
+        elif piece == "|" and depth == 0:
             branches.append(pattern[start:i])
             start = i + 1
-        i += 1
     branches.append(pattern[start:])
     return branches if len(branches) > 1 else None
 

@@ -265,3 +265,20 @@ def test_no_rest_factors_when_a_branch_needs_no_word():
     assert prefilter.rest is not None and prefilter.rest_factors == ()
     text = "ready 3 x faster"
     assert prefiltered_spans(compiled, text) == [m.span() for m in compiled.finditer(text)] == [(6, 9)]
+
+
+@pytest.mark.parametrize("pattern, anchored", [
+    (r"^Book now", True),
+    (r"\bcall us\s*$", True),
+    (r"\Athe\b", True),
+    (r"[£$€]\s?\d+\s+off\b", False),  # a "$" in a class is a dollar sign
+    (r"[^a-z]\d+", False),
+    (r"[]^]x", False),
+    (r"\$\d+ off", False),
+    (r"\\$", True),  # an escaped backslash, then the end
+    (r"\bfree\b", False),
+])
+def test_a_pattern_is_anchored_by_a_start_or_end_outside_a_class(pattern, anchored):
+    from lint.matching import is_anchored
+
+    assert is_anchored(pattern) is anchored

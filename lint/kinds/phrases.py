@@ -31,7 +31,7 @@ from pathlib import Path
 import regex
 
 from lint.kinds.base import Kind, match_case
-from lint.matching import Haystack, PatternSet, compile_builtin, compile_pattern, finditer
+from lint.matching import Haystack, PatternSet, compile_builtin, compile_pattern, finditer, is_anchored
 from lint.yamlio import load_yaml
 
 # a clause ends at these: a hedge or negation before them does not reach past
@@ -43,7 +43,6 @@ _OWN_NEGATION = {"no", "not", "never", "without", "zero", "none", "nothing"}
 _WORD = compile_builtin(r"[^\W_]+")
 # blocks are joined with this to scan a page in one pass: no phrase runs across a full stop on a line of its own
 _SEPARATOR = "\n\n.\n\n"
-_ANCHORED = compile_builtin(r"(?<![\\\[])\^|(?<!\\)\$|\\[AZz]")
 
 
 def _phrase_source(phrase: str) -> str:
@@ -264,7 +263,7 @@ class _PhraseKind(Kind):
     def _anchored(self, pattern) -> bool:
         anchored = self._anchors.get(id(pattern))
         if anchored is None:
-            anchored = self._anchors[id(pattern)] = bool(_ANCHORED.search(pattern.pattern))
+            anchored = self._anchors[id(pattern)] = is_anchored(pattern.pattern)
         return anchored
 
     def _scan(self, pattern, units, haystack, starts, found):
