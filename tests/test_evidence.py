@@ -613,3 +613,15 @@ def test_the_rules_of_a_page_share_what_its_sources_are(linter):
     assert SourceFinder.of(lexicon, page) is finder
     assert finder.page_has_sources()
     assert SourceFinder.of(lexicon, page_of(linter, "# Prostate biopsy\n")) is not finder
+
+
+def test_only_the_abbreviations_a_page_gives_its_bodies_mark_sources(linter):
+    from lint.kinds.evidence import SourceFinder
+
+    page = page_of(linter, "# Knee replacement\n\nThe National Joint Registry (NJR) collects data.\n\n"
+                           "In the NJR, 96 in 100 did well. Its NJR data show more. In the PRP group, 5 in 100 did.\n")
+    lexicon = next(c for c in linter.checkers if c.rule.code == "EVD001").lex
+    unit = page.units[-1]
+    spans = [unit.block.text[a:b] for a, b in SourceFinder.of(lexicon, page).spans(unit)]
+    assert "In the NJR" in spans and "Its NJR data" in spans
+    assert not any("PRP" in span for span in spans)

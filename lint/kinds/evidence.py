@@ -1018,6 +1018,17 @@ def lexicon_path(rule, name: str) -> Path:
     return builtin_rules_dir() / "evidence" / name
 
 
+# a body called by an abbreviation (as ``EvidenceLexicon.body_abbreviation`` gives them) as the subject of a report:
+# "The NJR tracks ...", "NICE's guidance", "In the FFT for 2023 to 2024, 97% rated ...", "in the NJR's latest report"
+_ABBREVIATED_SOURCE = compile_builtin(
+    r"\b(?:(?:[Tt]he|[Ii]ts)\s+)?(?P<name>[A-Z][A-Za-z&]{1,11})(?:[’']s)?\s+(?:(?:also|now|still)\s+)?"
+    r"(?:tracks|tracked|records|recorded|collects|collected|publishes|published|reports|reported|monitors"
+    r"|estimates|estimated|says|said|recommends|recommended|advises|found|finds|shows|showed|figures|data"
+    r"|statistics|report|audit|guidance|guidelines)\b"
+    r"|\b[Ii]n\s+(?:the\s+|its\s+)(?P<name_in>[A-Z][A-Za-z&]{1,11})\b"
+)
+
+
 class SourceFinder:
     """Where the sources are on a page: per block, the text offsets of its sources."""
 
@@ -1026,8 +1037,7 @@ class SourceFinder:
         self.page = page
         self._by_block: dict[int, list[tuple[int, int]]] = {}
         self._index: dict[int, int] | None = None
-        self._abbreviated = False
-        self._abbreviated_source = None
+        self._abbreviated: frozenset[str] | None = None
         self._declared: bool | None = None
         self._audit: bool | None = None
         # sentence flags per block and sentence list: a sentence that goes on from an earlier block looks at that
@@ -1095,35 +1105,28 @@ class SourceFinder:
             found.extend(m.span() for m in self.lex.marker.finditer(block.text))
         if "(" in block.text or not self.lex.source_gate.isdisjoint(words_of(block.text)[1]):
             found.extend(m.span() for m in self.lex.source.finditer(block.text))
-        abbreviated = self.abbreviated_source()
-        if abbreviated is not None:
-            found.extend(m.span() for m in abbreviated.finditer(block.text))
+        names = self.abbreviated_names()
+        if names:
+            # one pattern for any abbreviation, the page's checked after: a pattern of the page's own names was
+            # compiled for each page, and compiling it cost more than the rest of the page's sources
+            found.extend(m.span() for m in _ABBREVIATED_SOURCE.finditer(block.text)
+                         if (m.group("name") or m.group("name_in")) in names)
         self._by_block[key] = found
         return found
 
-    def abbreviated_source(self):
-        """A pattern for the page's named bodies called by their abbreviation as the subject of a report ("The NJR
-        tracks how many knees need a second operation", after "the National Joint Registry (NJR)"), or None.
-        Only an abbreviation the page gives for a named body counts: "PRP shows" is a treatment, not a source."""
-        if not self._abbreviated:
-            self._abbreviated = True
+    def abbreviated_names(self) -> frozenset[str]:
+        """The abbreviations the page gives for named bodies ("the National Joint Registry (NJR)"): such a body called
+        by its abbreviation as the subject of a report is a source ("The NJR tracks how many knees need a second
+        operation"), while "PRP shows" is a treatment, not a source."""
+        if self._abbreviated is None:
             pattern = self.lex.body_abbreviation
             names = set()
             if pattern is not None:
                 for u in self.page.units:
                     if "(" in u.block.text:
                         names.update(m.group("abbr") for m in pattern.finditer(u.block.text))
-            if names:
-                alternatives = "|".join(sorted(map(re.escape, names), key=len, reverse=True))
-                self._abbreviated_source = re.compile(
-                    rf"\b(?:(?:[Tt]he|[Ii]ts)\s+)?(?:{alternatives})(?:[’']s)?\s+(?:(?:also|now|still)\s+)?"
-                    r"(?:tracks|tracked|records|recorded|collects|collected|publishes|published|reports|reported|monitors"
-                    r"|estimates|estimated|says|said|recommends|recommended|advises|found|finds|shows|showed|figures|data"
-                    r"|statistics|report|audit|guidance|guidelines)\b"
-                    # "In the FFT for 2023 to 2024, 97% rated ...", "in the NJR's latest report"
-                    rf"|\b[Ii]n\s+(?:the\s+|its\s+)(?:{alternatives})\b"
-                )
-        return self._abbreviated_source
+            self._abbreviated = frozenset(names)
+        return self._abbreviated
 
     def page_is_audit_report(self) -> bool:
         """Is the page a provider's report of its own audited results ("This page reports the results of cataract surgery
