@@ -31,7 +31,7 @@ from pathlib import Path
 import regex
 
 from lint.kinds.base import Kind, match_case
-from lint.matching import Haystack, PatternSet, compile_builtin, compile_pattern, finditer, is_anchored
+from lint.matching import Haystack, PatternSet, compile_builtin, compile_pattern, finditer, is_anchored, lower_aligned
 from lint.yamlio import load_yaml
 
 # a clause ends at these: a hedge or negation before them does not reach past
@@ -71,6 +71,52 @@ def words_of(text: str) -> tuple[frozenset, frozenset]:
     return words, lower
 
 
+class WordStarts:
+    """Where each word of a text starts (as written, or in lower case), looked up by how a word begins."""
+
+    __slots__ = ("by_word", "words")
+
+    def __init__(self, text: str, lower: bool):
+        by_word: dict[str, list[int]] = {}
+        for m in _WORD.finditer(text):
+            by_word.setdefault(m.group().lower() if lower else m.group(), []).append(m.start())
+        self.by_word = by_word
+        self.words = sorted(by_word)
+
+    def starting_with(self, prefix: str) -> list[int]:
+        """The starts of the words that begin with ``prefix``, in order."""
+        words = self.words
+        i = bisect.bisect_left(words, prefix)
+        if i == len(words) or not words[i].startswith(prefix):
+            return []
+        out = list(self.by_word[words[i]])
+        i += 1
+        if i < len(words) and words[i].startswith(prefix):
+            while i < len(words) and words[i].startswith(prefix):
+                out.extend(self.by_word[words[i]])
+                i += 1
+            out.sort()
+        return out
+
+
+_STARTS_CACHE: dict[tuple[int, bool], tuple[str, WordStarts | None]] = {}
+
+
+def word_starts(text: str, lower: bool) -> WordStarts | None:
+    """The text's word starts (cached, as every phrase list asks); None where lower case is not how a pattern that
+    ignores case reads the text (the dotted capital I and the long s match "i" and "s"), so that such a text is
+    scanned whole. (A list's first word outside ASCII is looked for by a scan, too.)"""
+    key = (id(text), lower)
+    cached = _STARTS_CACHE.get(key)
+    if cached is not None and cached[0] is text:
+        return cached[1]
+    starts = WordStarts(text, lower) if not lower or text.isascii() or lower_aligned(text, text.lower()) else None
+    if len(_STARTS_CACHE) > 4096:
+        _STARTS_CACHE.clear()
+    _STARTS_CACHE[key] = (text, starts)
+    return starts
+
+
 _CLASS_REF = compile_builtin(r"\{:([A-Za-z_]\w*)\}")
 
 
@@ -97,10 +143,11 @@ class PhraseIndex:
     """A phrase list indexed by first word.
 
     One alternation of a hundred phrases is tried at every position of a text. Here
-    a text's set of words (computed once per block and shared by every phrase rule)
+    a text's set of words (computed once per text and shared by every phrase rule)
     is intersected with the list's first words, and only the phrases that start
-    with a word of the text are searched for: the same matches (leftmost, longest
-    phrase first, not overlapping) for a fraction of the work.
+    with a word of the text are looked for, and only where a word of the text starts
+    with that first word (``WordStarts``): the matches a scan for those phrases finds
+    (leftmost, longest phrase first, not overlapping) for a fraction of the work.
     """
 
     def __init__(self, phrases, case_sensitive: bool = False):
@@ -143,8 +190,20 @@ class PhraseIndex:
         if not present and self.rest is None:
             return
         found = []
+        starts = word_starts(text, not self.case_sensitive) if present else None
         for key in present:
-            found.extend(self._group(key).finditer(text))
+            group = self._group(key)
+            if starts is None or not key.isascii():
+                found.extend(group.finditer(text))
+                continue
+            # each match starts a word that starts with the key: matched there, and only there
+            end = 0
+            for at in starts.starting_with(key):
+                if at >= end:
+                    m = group.match(text, at)
+                    if m is not None:
+                        end = m.end()
+                        found.append(m)
         if self.rest is not None:
             found.extend(self.rest.finditer(text))
         found.sort(key=lambda m: (m.start(), -m.end()))
