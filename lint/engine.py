@@ -180,6 +180,7 @@ class Linter:
                     demoted.add(key)
                 if hit.score is not None:
                     scores[key] = hit.score
+        page.close()
         ordered = sorted(_settle_model_findings(findings, scores, checkers, frozenset(demoted)), key=Finding.sort_key)
         return FileResult(path=path, source=source, findings=ordered)
 

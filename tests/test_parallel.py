@@ -111,18 +111,47 @@ def test_the_collector_is_paused_for_start_up_only(pages, monkeypatch):
     from lint.config import Settings
 
     states = []
+    thresholds = []
     real_process = runner_module.process
 
     def process(linter, task):
         states.append(gc.isenabled())
+        thresholds.append(gc.get_threshold()[0])
         return real_process(linter, task)
 
     monkeypatch.setattr(runner_module, "process", process)
     assert gc.isenabled()
+    before = gc.get_threshold()
     files = sorted(str(p) for p in pages.iterdir() if p.suffix in (".md", ".txt", ".html") and p.name != "broken.md")[:3]
     result = runner_module.run(files, Settings(), version="test", jobs=1)
     assert len(result.results) == len(states) == 3
     # paused while the first page is linted (start-up), running for the others, and running after
     assert states == [False, True, True]
+    # young objects are collected less often while pages are linted (a page leaves no cycles behind)
+    assert thresholds[1:] == [runner_module._YOUNG_COLLECTION_THRESHOLD] * 2
     assert gc.isenabled()
     assert gc.get_freeze_count() == 0  # nothing is left frozen for the next run in this process
+    assert gc.get_threshold() == before
+
+
+def test_a_linted_page_leaves_no_cycles_for_the_collector(pages):
+    """The rules share facts about a page (its sources, its joined blocks); when the page is done nothing refers
+    to it, so its docs and tokens go at once rather than at the collector's next full pass."""
+    import gc
+
+    from lint.config import Settings
+    from lint.engine import Linter
+
+    linter = Linter(Settings())
+    files = sorted(str(p) for p in pages.iterdir() if p.suffix in (".md", ".txt", ".html") and p.name != "broken.md")
+    linter.lint_file(files[0])
+    gc.collect()
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        for path in files:
+            linter.lint_file(path)
+        assert gc.collect() == 0
+    finally:
+        if collecting:
+            gc.enable()

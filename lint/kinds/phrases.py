@@ -111,7 +111,7 @@ def word_starts(text: str, lower: bool) -> WordStarts | None:
     if cached is not None and cached[0] is text:
         return cached[1]
     starts = WordStarts(text, lower) if not lower or text.isascii() or lower_aligned(text, text.lower()) else None
-    if len(_STARTS_CACHE) > 4096:
+    if len(_STARTS_CACHE) > 16:  # the page's joined blocks are asked for, by every phrase rule, then never again
         _STARTS_CACHE.clear()
     _STARTS_CACHE[key] = (text, starts)
     return starts
