@@ -293,9 +293,9 @@ class Prefilter:
         self.rest_factors = rest_factors
         self._rest_needed = frozenset(rest_factors) if rest_factors else None
         self._prefix_set = frozenset(prefixes)
-        # one of these must be in a text for a match (None: nothing is certain)
-        # sets of needles each of which the text must hold one of for a match: a factor, and where every match
-        # starts at a prefix (or is one of the other branches' matches, with one of their factors), a prefix
+        # sets of needles a text must hold one of each for a match (None: nothing is certain): a factor, and
+        # where every match starts at a prefix (or is one of the other branches' matches, with one of their
+        # factors), a prefix
         needed = [frozenset(factors)] if factors else []
         if prefixes and rest is None:
             needed.append(self._prefix_set)

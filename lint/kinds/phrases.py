@@ -55,20 +55,30 @@ def _phrase_source(phrase: str) -> str:
     return r"[-\s]+".join(words)
 
 
-_WORDS_CACHE: dict[int, tuple[str, frozenset, frozenset]] = {}
+def _per_text(cache: dict, key, text: str, limit: int, build):
+    """``build()`` for a text, kept in ``cache`` under ``key`` (the text's id, with anything else it depends on)
+    while the text lives: the entry holds the text, so its id is not reused; at ``limit`` entries all go."""
+    cached = cache.get(key)
+    if cached is not None and cached[0] is text:
+        return cached[1]
+    value = build()
+    if len(cache) > limit:
+        cache.clear()
+    cache[key] = (text, value)
+    return value
+
+
+_WORDS_CACHE: dict = {}
 
 
 def words_of(text: str) -> tuple[frozenset, frozenset]:
     """The words of a text, as written and in lower case; cached, as every phrase rule asks."""
-    cached = _WORDS_CACHE.get(id(text))
-    if cached is not None and cached[0] is text:
-        return cached[1], cached[2]
-    words = frozenset(_WORD.findall(text))
-    lower = frozenset(w.lower() for w in words)
-    if len(_WORDS_CACHE) > 4096:
-        _WORDS_CACHE.clear()
-    _WORDS_CACHE[id(text)] = (text, words, lower)
-    return words, lower
+
+    def build():
+        words = frozenset(_WORD.findall(text))
+        return words, frozenset(w.lower() for w in words)
+
+    return _per_text(_WORDS_CACHE, id(text), text, 4096, build)
 
 
 class WordStarts:
@@ -84,37 +94,31 @@ class WordStarts:
         self.words = sorted(by_word)
 
     def starting_with(self, prefix: str) -> list[int]:
-        """The starts of the words that begin with ``prefix``, in order."""
+        """The starts of the words that begin with ``prefix``, in order (not to be changed by the caller)."""
         words = self.words
-        i = bisect.bisect_left(words, prefix)
-        if i == len(words) or not words[i].startswith(prefix):
-            return []
-        out = list(self.by_word[words[i]])
-        i += 1
-        if i < len(words) and words[i].startswith(prefix):
-            while i < len(words) and words[i].startswith(prefix):
-                out.extend(self.by_word[words[i]])
-                i += 1
-            out.sort()
-        return out
+        first = last = bisect.bisect_left(words, prefix)
+        while last < len(words) and words[last].startswith(prefix):
+            last += 1
+        if last - first == 1:
+            return self.by_word[words[first]]
+        return sorted(at for word in words[first:last] for at in self.by_word[word])
 
 
-_STARTS_CACHE: dict[tuple[int, bool], tuple[str, WordStarts | None]] = {}
+_STARTS_CACHE: dict = {}
 
 
 def word_starts(text: str, lower: bool) -> WordStarts | None:
     """The text's word starts (cached, as every phrase list asks); None where lower case is not how a pattern that
     ignores case reads the text (the dotted capital I and the long s match "i" and "s"), so that such a text is
     scanned whole. (A list's first word outside ASCII is looked for by a scan, too.)"""
-    key = (id(text), lower)
-    cached = _STARTS_CACHE.get(key)
-    if cached is not None and cached[0] is text:
-        return cached[1]
-    starts = WordStarts(text, lower) if not lower or text.isascii() or lower_aligned(text, text.lower()) else None
-    if len(_STARTS_CACHE) > 16:  # the page's joined blocks are asked for, by every phrase rule, then never again
-        _STARTS_CACHE.clear()
-    _STARTS_CACHE[key] = (text, starts)
-    return starts
+
+    def build():
+        if not lower or text.isascii() or lower_aligned(text, text.lower()):
+            return WordStarts(text, lower)
+        return None
+
+    # the page's joined blocks are asked for by every phrase rule, then never again: a few entries are enough
+    return _per_text(_STARTS_CACHE, (id(text), lower), text, 16, build)
 
 
 _CLASS_REF = compile_builtin(r"\{:([A-Za-z_]\w*)\}")
