@@ -489,8 +489,7 @@ class UnexplainedAcronym(Kind):
         done: set[str] = set()
         for index, unit in enumerate(page.units):
             text = unit.block.text
-            letters = sum(c.isalpha() for c in text)
-            shouting = letters >= 12 and sum(c.isupper() for c in text) / letters > 0.6
+            shouting = None  # a block in capitals: worked out at its first acronym (most blocks have none)
             capital_runs = None
             named_end = -1  # where the last acronym read as a name ends ("KEN SHE": both words are the name)
             for m in _ACRONYM.finditer(text):
@@ -499,7 +498,12 @@ class UnexplainedAcronym(Kind):
                     named_end = m.end(1)
                     done.add(acronym)
                     continue
-                if acronym in done or acronym in self.allowed or _ROMAN.match(acronym) or shouting:
+                if acronym in done or acronym in self.allowed or _ROMAN.match(acronym):
+                    continue
+                if shouting is None:
+                    letters = sum(map(str.isalpha, text))
+                    shouting = letters >= 12 and sum(map(str.isupper, text)) / letters > 0.6
+                if shouting:
                     continue
                 if capital_runs is None:
                     capital_runs = [r.span() for r in _CAPITAL_RUN.finditer(text)]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from lint.kinds.base import Kind, is_negated, match_case
-from lint.matching import PatternError, compile_builtin, compile_pattern, compile_phrases, finditer
+from lint.matching import NeedleIndex, PatternError, compile_builtin, compile_pattern, compile_phrases, finditer
 
 _END = "."  # a cue that stands for the end of the clause (punctuation or the end of the text)
 
@@ -73,12 +73,15 @@ class Confusable(Kind):
                 "window": int(entry.get("window", self.opts["window"])),
             })
 
+        # every pair's first words, looked for in one pass over a block
+        self.firsts = NeedleIndex({first for pair in self.pairs for first in pair["firsts"]})
+
     def check(self, page):
         for unit in self.units(page):
             text = unit.block.text
-            lowered = text.lower()
+            present = self.firsts.find_all(text.lower()).keys() | {""}  # "" (a term that starts with a dash) is in any
             for pair in self.pairs:
-                if not any(first in lowered for first in pair["firsts"]):
+                if present.isdisjoint(pair["firsts"]):
                     continue
                 for m in finditer(pair["regex"], text):
                     cue = self._cue(unit, pair, m.start(), m.end())
