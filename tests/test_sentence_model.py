@@ -36,6 +36,19 @@ def test_a_score_is_the_logistic_of_the_bias_plus_the_weights_of_every_feature()
     assert head.strongest("It never fails")[0] == ("b:never fails", 2.0)
 
 
+@pytest.mark.parametrize("sentence", [
+    "Our revolutionary thyroid surgery guarantees a scar-free result in 98% of patients.",
+    "Most people go home the day after a prostate biopsy.",
+    "Studies show gastric bypass patients lose 70 per cent of their excess weight!",
+])
+def test_the_shipped_model_scores_a_sentence_as_the_sum_of_its_feature_weights(sentence):
+    path = builtin_rules_dir() / "models" / "sentence-claims.json"
+    for head in load_model(str(path)).values():
+        z = sum(head.weights.get(f, 0.0) for f in features(sentence))
+        expected = z / (math.sqrt(len(tokens(sentence))) if head.length_norm else 1.0) + head.bias
+        assert head.score(sentence) == pytest.approx(1 / (1 + math.exp(-expected)), rel=1e-9)
+
+
 def test_the_shipped_model_has_both_heads_and_says_what_it_was_trained_on():
     data = json.loads(MODEL.read_text(encoding="utf-8"))
     assert set(data["heads"]) == {"evidence", "promotional"}

@@ -23,6 +23,7 @@ import math
 import os
 import re
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 
 from lint.kinds.base import Kind
@@ -63,36 +64,49 @@ def features(text: str) -> list[str]:
     return found
 
 
+class _Shares(dict):
+    """A word's weight and its pieces' weights, summed: worked out on a word's first lookup, kept for the next
+    (most words recur), so that a sentence's words are summed by one ``map`` over this table."""
+
+    __slots__ = ("weights",)
+
+    def __init__(self, weights: dict[str, float]):
+        super().__init__()
+        self.weights = weights
+
+    def __missing__(self, token: str) -> float:
+        get = self.weights.get
+        share = get("w:" + token, 0.0)
+        if token[0].isalpha():
+            share += sum(get(p, 0.0) for p in _word_pieces(token))
+        if len(self) < 200_000:
+            self[token] = share
+        return share
+
+
 class Head:
     """One category's weights: a bias and a weight per feature."""
 
-    __slots__ = ("bias", "weights", "_word_share", "length_norm")
+    __slots__ = ("bias", "weights", "_word_share", "_pairs", "length_norm")
 
     def __init__(self, bias: float, weights: dict[str, float], length_norm: bool = False):
         self.bias = bias
         self.weights = weights
-        self._word_share: dict[str, float] = {}
+        self._word_share: _Shares | None = None
+        self._pairs: dict[tuple[str, str], float] | None = None
         # features weighed by 1/sqrt(number of words): a long sentence does not read as a claim just for
         # holding more of the pieces claims are made of ("Insulin is a hormone that moves sugar from the
         # blood into the body's cells")
         self.length_norm = length_norm
 
-    def _share(self, token: str) -> float:
-        """A word's weight and its pieces' weights, summed (cached: most words recur)."""
-        share = self._word_share.get(token)
-        if share is None:
-            get = self.weights.get
-            share = get("w:" + token, 0.0)
-            if token[0].isalpha():
-                share += sum(get(p, 0.0) for p in _word_pieces(token))
-            if len(self._word_share) < 200_000:
-                self._word_share[token] = share
-        return share
-
     def score_tokens(self, toks: list[str]) -> float:
-        get = self.weights.get
-        z = sum(self._share(t) for t in toks)
-        z += sum(get(f"b:{a} {b}", 0.0) for a, b in zip(toks, toks[1:]))
+        shares, pairs = self._word_share, self._pairs
+        if shares is None:
+            shares = self._word_share = _Shares(self.weights)
+            # the weights of adjacent pairs ("b:no risk") by the pair of words: looked up without making a string
+            pairs = self._pairs = {tuple(f[2:].split(" ", 1)): w for f, w in self.weights.items() if f.startswith("b:")}
+        z = sum(map(shares.__getitem__, toks))
+        z += sum(map(pairs.get, zip(toks, toks[1:]), repeat(0.0)))
         if self.length_norm and toks:
             z /= math.sqrt(len(toks))
         z += self.bias
