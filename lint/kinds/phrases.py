@@ -78,7 +78,9 @@ def words_of(text: str) -> tuple[frozenset, frozenset]:
         words = frozenset(_WORD.findall(text))
         return words, frozenset(w.lower() for w in words)
 
-    return _per_text(_WORDS_CACHE, id(text), text, 4096, build)
+    # a page's texts are asked for by its rules, then never again; the cache now holds whole pages joined, too,
+    # so it is kept small (4,096 entries held 40 MB of old pages)
+    return _per_text(_WORDS_CACHE, id(text), text, 512, build)
 
 
 class WordStarts:
