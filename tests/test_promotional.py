@@ -304,3 +304,14 @@ def test_the_title_of_a_cited_document_on_a_source_line_is_not_sales_copy(linter
             '"Don\'t Let Glaucoma Steal Your Sight!", 2020.*\n\nDon\'t let glaucoma steal your weekends.\n')
     result = lint_text(linter, page)
     assert [f.text for f in result.findings if f.category == "promotional"] == ["Don't let glaucoma steal your"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Many physios will just hand you a sheet of exercises.", "Many physios will just hand"),
+    # a quantifier run onto the provider word (a typo) still counts
+    ("manyGPs can only give you pills.", "manyGPs can only give"),
+    # the span starts at the word, never on the spaces before it
+    ("After a knee operation, the  GPs will just hand out leaflets.", "GPs will just hand"),
+])
+def test_providers_said_to_just_hand_out_something(linter, text, expected):
+    assert ("PRM003", expected) in found(linter, text)
