@@ -316,9 +316,7 @@ class Prefilter:
         if not prefixes:
             split = derived("gap-branches", compiled.pattern, flags, lambda: _branch_prefixes(compiled.pattern, flags))
             if split is not None:
-                prefixes, rest = split
-                rest_factors = derived("gap-rest-factors", compiled.pattern, flags,
-                                       lambda: _rest_factors(compiled.pattern, flags)) if rest else None
+                prefixes, rest, rest_factors = split
                 rest = compile_re(rest, int(compiled.flags)) if rest else None
                 return cls(tuple(prefixes), ignore_case, tuple(factors or ()), rest, tuple(rest_factors or ()))
         if not prefixes and not factors:
@@ -441,8 +439,9 @@ def _top_level_branches(pattern: str) -> list[str] | None:
 
 def _branch_prefixes(pattern: str, flags: int):
     """For an alternation whose branches do not all have prefixes: (the prefixes of those that do, the
-    others as one look-ahead source, or "" when none are left); None when splitting gains nothing
-    (no branch has prefixes) or is unsafe (a back-reference counts groups across branches)."""
+    others as one look-ahead source, or "" when none are left, and the strings one of which every match of
+    those others contains, or None); None when splitting gains nothing (no branch has prefixes) or is
+    unsafe (a back-reference counts groups across branches)."""
     if _BACKREFERENCE.search(pattern) or flags & re.VERBOSE:
         return None
     head = _GLOBAL_FLAGS.match(pattern)
@@ -476,16 +475,8 @@ def _branch_prefixes(pattern: str, flags: int):
             re.compile(rest_source, flags)
     except re.error:
         return None
-    return _shortest(prefixes), rest_source
-
-
-def _rest_factors(pattern: str, flags: int) -> tuple[str, ...] | None:
-    """The strings one of which every match of the branches ``_branch_prefixes`` leaves without prefixes
-    contains (as ``_required`` reads them), or None."""
-    head = _GLOBAL_FLAGS.match(pattern)
-    lead, body = (head.group(), pattern[head.end():]) if head else ("", pattern)
-    rest = [branch for branch in _top_level_branches(body) or () if not _prefixes(lead + branch, flags)]
-    return _required(lead + "(?:" + "|".join(rest) + ")", flags) if rest else None
+    rest_factors = _required(lead + "(?:" + "|".join(rest) + ")", flags) if rest else None
+    return _shortest(prefixes), rest_source, rest_factors
 
 
 class PatternSet:
