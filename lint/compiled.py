@@ -27,13 +27,17 @@ from array import array
 try:  # the internals of CPython's re module (3.11 and later)
     import _sre
     from re import _compiler, _parser
+
+    from lint.regex_rewrite import VERSION as ALTERNATION_VERSION
+    from lint.regex_rewrite import factor_alternations, ignore_case_variants, with_search_class
 except ImportError:  # pragma: no cover - another Python: compile as usual
     _sre = None
+    ALTERNATION_VERSION = None
 
 # the code is kept as the bytes of an array of 32-bit words (_sre's own code unit): a table of
 # bytes loads in a millisecond, a table of lists of ints in tens of them
 _WORD = "I" if array("I").itemsize == 4 else "L"
-_KEY = ("medlint-compiled-re-2", _WORD, sys.implementation.name, sys.version, getattr(_sre, "MAGIC", None))
+_KEY = ("medlint-compiled-re-2", ALTERNATION_VERSION, _WORD, sys.implementation.name, sys.version, getattr(_sre, "MAGIC", None))
 
 _INVALID = "invalid"
 #: (pattern, flags) -> the arguments of _sre.compile after the pattern, or _INVALID; None until loaded
@@ -60,7 +64,15 @@ def _load() -> dict:
 def _generate(pattern: str, flags: int) -> tuple:
     """What re._compiler.compile passes to _sre.compile, for a pattern given as a string."""
     parsed = _parser.parse(pattern, flags)
+    every_flag = flags | parsed.state.flags
+    # the rewrites know how Unicode letters match regardless of case, not how a locale's or ASCII's do
+    rewrite = not every_flag & (re.LOCALE | re.ASCII)
+    if rewrite:
+        variants = derived("ignore-case-variants", "", 0, ignore_case_variants)
+        factor_alternations(parsed, bool(every_flag & re.IGNORECASE), variants)
     code = _compiler._code(parsed, flags)
+    if rewrite:
+        code = with_search_class(code, parsed, every_flag, variants)
     groupindex = parsed.state.groupdict
     indexgroup = [None] * parsed.state.groups
     for name, index in groupindex.items():

@@ -42,7 +42,8 @@ def test_a_stored_pattern_matches_exactly_as_re_compile_does(store, monkeypatch)
     compiled.save()
     entry = _derived_entry(repr(compiled._KEY).encode())
     assert entry is not None and entry.exists()
-    assert len(pickle.loads(entry.read_bytes())) == len(PATTERNS)
+    # (with the facts the compiler derives once, such as how letters match regardless of case)
+    assert len([key for key in pickle.loads(entry.read_bytes()) if len(key) == 2]) == len(PATTERNS)
 
     _fresh_process(monkeypatch)
     generated = []
