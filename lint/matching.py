@@ -487,6 +487,7 @@ class PatternSet:
         self._prefilters: dict[int, Prefilter | None] = {}
         self._patterns: list = []
         self._indexes: tuple[NeedleIndex, NeedleIndex] | None = None
+        self._by_needle: tuple[dict, dict, frozenset] | None = None
         for pattern in patterns:
             self.add(pattern)
 
@@ -495,6 +496,50 @@ class PatternSet:
             self._patterns.append(pattern)  # kept alive, so that its id is not reused
             self._prefilters[id(pattern)] = Prefilter.of(pattern)
             self._indexes = None
+            self._by_needle = None
+
+    def not_ruled_out(self, patterns, found) -> list:
+        """The patterns, in their order, that ``found`` (``needles``) does not rule out: those ``skips`` keeps.
+
+        A rule has hundreds of patterns and a page has the needles of a few: the patterns are looked up
+        from the needles the page has (each pattern under the needles one of which it needs), and only
+        those are checked, rather than each pattern being checked against the page.
+        """
+        if self._by_needle is None:
+            by_needle: tuple[dict, dict] = ({}, {})
+            anywhere = set()
+            for key, prefilter in self._prefilters.items():
+                if prefilter is None or prefilter._needed is None:
+                    anywhere.add(key)
+                    continue
+                side = by_needle[prefilter.ignore_case]
+                for needle in prefilter._needed[0]:
+                    side.setdefault(needle, []).append(key)
+            self._by_needle = (*by_needle, frozenset(anywhere))
+        exact, folded, anywhere = self._by_needle
+        alive = set(anywhere)
+        for side, hits in ((exact, found[0]), (folded, found[1])):
+            if hits is None:  # a side that could not be searched rules nothing out
+                for keys in side.values():
+                    alive.update(keys)
+            elif len(hits) < len(side):
+                for needle in hits:
+                    keys = side.get(needle)
+                    if keys is not None:
+                        alive.update(keys)
+            else:
+                for needle, keys in side.items():
+                    if needle in hits:
+                        alive.update(keys)
+        out = []
+        for pattern in patterns:
+            key = id(pattern)
+            if key in alive:
+                if not self.skips(pattern, found):
+                    out.append(pattern)
+            elif pattern is not None and key not in self._prefilters:
+                out.append(pattern)  # not one of the set's: ``skips`` and ``finditer`` add it
+        return out
 
     def prefilter(self, pattern) -> Prefilter | None:
         if id(pattern) not in self._prefilters:

@@ -42,6 +42,17 @@ class Unit:
         return list(self.doc)
 
     @cached_property
+    def terms(self) -> list:
+        """The doc's term spans (``doc.spans["terms"]``) as a list. Reading a span group makes new Span objects (and
+        Token objects for each) every time, and a dozen rules read this one: they share these instead."""
+        return list(self.doc.spans.get("terms", ()))
+
+    @cached_property
+    def sents(self) -> list:
+        """The doc's sentences as spaCy splits them (``doc.sents`` makes them anew at each reading)."""
+        return list(self.doc.sents)
+
+    @cached_property
     def lowers(self) -> list[str]:
         """Each token's lower-case text: rules test these against their word sets before
         looking at any token."""
@@ -55,7 +66,7 @@ class Unit:
     def sentences(self) -> list[tuple[int, int]]:
         """(start, end) text offsets of the doc's sentences; the evidence rules and the sentence
         models all read them."""
-        spans = [(s.start_char, s.end_char) for s in self.doc.sents]
+        spans = [(s.start_char, s.end_char) for s in self.sents]
         text = self.block.text
         if "[" not in text and not _SUPERSCRIPTS.intersection(text):
             return spans
@@ -111,7 +122,7 @@ class Page:
             weight = 5 if unit.block.scope == "title" or (unit.block.scope == "heading" and unit.block.level <= 1) else (
                 3 if unit.block.scope == "heading" else 1
             )
-            for span in unit.doc.spans.get("terms", ()):
+            for span in unit.terms:
                 if span.label_ == label:
                     scores[span.kb_id_] += weight
         return scores

@@ -282,3 +282,21 @@ def test_a_pattern_is_anchored_by_a_start_or_end_outside_a_class(pattern, anchor
     from lint.matching import is_anchored
 
     assert is_anchored(pattern) is anchored
+
+
+def test_the_patterns_not_ruled_out_are_those_not_skipped():
+    """``not_ruled_out`` finds the patterns a page's needles leave from the needles, not pattern by pattern: the
+    same patterns as ``skips`` keeps, in the same order, on fixture pages and on texts without their needles."""
+    patterns = [compile_builtin(p, re.I) for p in RULE_PATTERNS] + _lexicon_patterns()
+    pattern_set = PatternSet(patterns)
+    texts = _sample_pages(step=25) + ["", "Nothing to see here.", "RİSK-FREE ſafe ſurgery"]
+    kept_somewhere = 0
+    for text in texts:
+        found = pattern_set.needles(Haystack(text))
+        kept = pattern_set.not_ruled_out(patterns, found)
+        assert kept == [p for p in patterns if not pattern_set.skips(p, found)]
+        kept_somewhere += len(kept)
+    assert 0 < kept_somewhere < len(patterns) * len(texts) / 2  # most patterns are ruled out on most pages
+    # a pattern the set has not seen is never ruled out
+    stranger = compile_builtin(r"\bsomething\s+new\b", re.I)
+    assert stranger in pattern_set.not_ruled_out([stranger], found)

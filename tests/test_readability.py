@@ -361,3 +361,28 @@ def test_an_acronym_defined_only_far_away_is_still_unexplained(linter):
 
 def test_a_year_after_an_acronym_is_not_a_postcode(linter):
     assert acronyms(linter, "Read our TAVI 2024 results.") == ["TAVI"]
+
+
+def test_sentence_words_are_worked_out_once_and_read_as_words_of_does(linter):
+    from lint.kinds.readability import sentence_words, words_of
+    from tests.helpers import page_of
+
+    page = page_of(linter, "After a well-known ACL repair, most people walk within 24-48 hours. Physio starts at week 2.\n\n"
+                           "A gastric sleeve removes about 80% of the stomach.")
+    for unit in page.units:
+        first = sentence_words(unit)
+        assert sentence_words(unit) is first  # the sentence-length and grade-level rules share it
+        assert [words for _, words in first] == [words_of(sent) for sent in unit.sents]
+    assert [w for _, w in sentence_words(page.units[0])][0][:6] == ["After", "a", "well-known", "ACL", "repair", "most"]
+
+
+def test_a_units_terms_and_sentences_are_read_from_the_doc_once(linter):
+    from tests.helpers import page_of
+
+    page = page_of(linter, "A total thyroidectomy removes the thyroid gland. Varicose veins are treated separately.")
+    unit = page.units[0]
+    assert unit.terms is unit.terms and unit.sents is unit.sents
+    assert [(s.start, s.end, s.label_) for s in unit.terms] == [
+        (s.start, s.end, s.label_) for s in unit.doc.spans["terms"]] != []
+    assert [s.text for s in unit.sents] == ["A total thyroidectomy removes the thyroid gland.",
+                                            "Varicose veins are treated separately."]

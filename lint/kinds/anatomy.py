@@ -20,8 +20,7 @@ _BACK_BODY_AFTER = frozenset({"pain", "ache", "aches", "problems", "problem", "s
 
 
 def _terms(unit):
-    spans = unit.doc.spans.get("terms", ())
-    return [s for s in spans if not (s.label_ == "region" and s.text.lower() == "back" and not _back_is_body(s))]
+    return [s for s in unit.terms if not (s.label_ == "region" and s.text.lower() == "back" and not _back_is_body(s))]
 
 
 def _back_is_body(span) -> bool:
@@ -431,7 +430,7 @@ class SymptomRegion(Kind):
         for r in loose:
             loose_segments |= _segment(kb, r)
         for unit in self.units(page):
-            terms = [s for s in unit.doc.spans.get("terms", ()) if s.label_ in ("region", "structure")]
+            terms = [s for s in unit.terms if s.label_ in ("region", "structure")]
             if not terms:
                 continue
             describing = None
@@ -444,7 +443,7 @@ class SymptomRegion(Kind):
                     continue
                 if describing is None:
                     describing = self._describing(page, unit)
-                named = [s.kb_id_ for s in unit.doc.spans.get("terms", ())
+                named = [s.kb_id_ for s in unit.terms
                          if s.label_ == "condition" and s.sent == sent and s.start < anchor]
                 regions = (region,) if mention.label_ == "region" else kb.structures[mention.kb_id_].regions
                 if named:
@@ -662,13 +661,13 @@ class StructureLocation(Kind):
         for unit in self.units(page):
             doc = unit.doc
             text = unit.block.text
-            terms = [t for t in doc.spans.get("terms", ()) if t.label_ in ("structure", "condition", "region")]
+            terms = [t for t in unit.terms if t.label_ in ("structure", "condition", "region")]
             terms = [t for t in terms if not any(o is not t and o.start <= t.start and t.end <= o.end and len(o) > len(t)
                                                  for o in terms)]
             if not terms:
                 continue  # no term, no place to put one in, and no subject for the next block
             starts = {t.start_char: t for t in terms}
-            for sent in doc.sents:
+            for sent in unit.sents:
                 in_sent = [t for t in terms if sent.start <= t.start < sent.end]
                 if not any(sent.start_char <= c <= sent.end_char for c in starts):
                     continue  # a finding ends where a term starts: none here

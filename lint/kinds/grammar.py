@@ -476,7 +476,7 @@ class SubjectVerbAgreement(_MatcherKind):
                 key = verb.i
                 if key not in found or found[key][0] > first:
                     found[key] = (first, label)
-            for sent in doc.sents:
+            for sent in unit.sents:
                 g = self._gerund_subject(sent)
                 if g is not None and g[1] not in found:
                     found[g[1]] = (g[0], "SINGULAR_GERUND")

@@ -386,14 +386,15 @@ class _PhraseKind(Kind):
         if self.exceptions is not None:
             for i, s, e, _ in _phrase_matches(self.exceptions, units, joined, starts):
                 excepted.setdefault(i, []).append((s, e))
-        for pattern in self.exception_patterns:
+        pattern_set = self._pattern_set()
+        for pattern in pattern_set.not_ruled_out(self.exception_patterns, found):
             for i, s, e, _ in self._scan(pattern, units, haystack, starts, found):
                 excepted.setdefault(i, []).append((s, e))
         candidates: dict[int, list] = {}
         if self.regex is not None:
             for i, s, e, m in _phrase_matches(self.regex, units, joined, starts):
                 candidates.setdefault(i, []).append((s, e, m, self.regex))
-        for pattern in self.patterns:
+        for pattern in pattern_set.not_ruled_out(self.patterns, found):
             for i, s, e, m in self._scan(pattern, units, haystack, starts, found):
                 candidates.setdefault(i, []).append((s, e, m, pattern))
         for i in sorted(candidates):

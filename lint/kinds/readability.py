@@ -25,35 +25,42 @@ GRADE_SCOPES = ("paragraph", "list_item")
 def sentence_spans(unit):
     """The block's sentences as spans, as the page reads them (``Unit.sentences``: a reference marker after a full
     stop ends its sentence, "age.¹ It can" is two)."""
-    doc = unit.doc
-    sents = list(doc.sents)
+    sents = unit.sents
     if len(sents) == len(unit.sentences):
         return sents
+    doc = unit.doc
     spans = (doc.char_span(a, b, alignment_mode="expand") for a, b in unit.sentences)
     return [sp for sp in spans if sp is not None]
 
 
-def count_words(span) -> int:
-    """Words as a reader counts them: "well-known" and "24-48" are one word each."""
-    return len(words_of(span))
-
-
-def words_of(span) -> list[str]:
-    """The words of a span, hyphenated and slashed compounds joined ("well-known", "24-48")."""
+def words_of(span, tokens: list | None = None) -> list[str]:
+    """The words of a span, hyphenated and slashed compounds joined ("well-known", "24-48"): as a reader counts
+    them. ``tokens``: the doc's tokens as a list (``Unit.tokens``), which spares making them again."""
+    toks = list(span) if tokens is None else tokens[span.start:span.end]
     out: list[str] = []
     joined = False
-    for tok in span:
+    for k, tok in enumerate(toks):
         if tok.is_alpha or tok.like_num or (tok.is_ascii is False and tok.text.isalnum()):
             if joined and out:
                 out[-1] += "-" + tok.text
             else:
                 out.append(tok.text)
             joined = False
-        elif tok.text in ("-", "–", "/") and not tok.whitespace_ and tok.i > span.start and not tok.nbor(-1).whitespace_:
+        elif tok.text in ("-", "–", "/") and not tok.whitespace_ and k > 0 and not toks[k - 1].whitespace_:
             joined = True
         else:
             joined = False
     return out
+
+
+def sentence_words(unit) -> list[tuple]:
+    """(sentence span, its words as :func:`words_of` reads them) for each of a block's sentences: worked out once,
+    for the sentence-length and the grade-level rules."""
+    found = unit.memo.get("sentence_words")
+    if found is None:
+        tokens = unit.tokens
+        found = unit.memo["sentence_words"] = [(sent, words_of(sent, tokens)) for sent in sentence_spans(unit)]
+    return found
 
 
 def source_run_end(block, start: int, end: int) -> int:
@@ -88,8 +95,8 @@ class SentenceLength(Kind):
     def check(self, page):
         limit = self.opts["max_words"]
         for unit in self.units(page):
-            for sent in sentence_spans(unit):
-                words = count_words(sent)
+            for sent, sentence in sentence_words(unit):
+                words = len(sentence)
                 if words > limit:
                     text = sent.text.rstrip()
                     start = sent.start_char
@@ -141,8 +148,7 @@ def grade_counts(units, counter: SyllableCounter) -> GradeCounts:
     """
     words = sentences = syllables = poly = 0
     for unit in units:
-        for sent in sentence_spans(unit):
-            ws = words_of(sent)
+        for _sent, ws in sentence_words(unit):
             if not ws:
                 continue
             sentences += 1
@@ -331,7 +337,7 @@ class UnexplainedJargon(Kind):
             if unit.block.scope not in self.rule.scope:
                 continue
             found = []
-            for span in unit.doc.spans.get("terms", ()):
+            for span in unit.terms:
                 if span.label_ in ("procedure", "structure", "condition") and self.technical(span.text):
                     found.append((span.start_char, span.end_char, self._lay(span), f"{span.label_}:{span.kb_id_}"))
             if self.extra_regex is not None:

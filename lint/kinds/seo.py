@@ -11,7 +11,7 @@ own page and are not counted. Every occurrence after the ``allowed``-th is repor
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from functools import cached_property
 from pathlib import Path
 
@@ -94,21 +94,48 @@ class KeywordStuffing(Kind):
         # the page title repeats the main heading by convention (a browser tab, a search result): naming the
         # topic there is not repetition
         units = [u for u in self.units(page) if u.block.scope != "title"]
+        from spacy.attrs import IDX, IS_ALPHA, IS_STOP, LENGTH, LIKE_NUM
+
+        # each block's words (letters or a number) as (token index, is a stop word, start, end), read from the doc's
+        # array: a Token object for each attribute of each word cost more than the counting
+        unit_words, unit_lowers = [], []
+        for unit in units:
+            doc = unit.doc
+            if not len(doc):
+                unit_words.append([])
+                unit_lowers.append([])
+                continue
+            rows = doc.to_array([IS_ALPHA, LIKE_NUM, IS_STOP, IDX, LENGTH]).tolist()
+            words = [(k, stop, idx, idx + length) for k, (alpha, num, stop, idx, length) in enumerate(rows) if alpha or num]
+            lowers = unit.lowers
+            unit_words.append(words)
+            unit_lowers.append([lowers[k] for k, *_ in words])
+        # a phrase occurs no more often than each of its words: one whose first or last word is too rare to make it
+        # stuffing (fewer than min_count times, or too few for the density) is not counted at all
+        counts = Counter(w for lowers in unit_lowers for w in lowers)
+        lengths = range(o["min_words"], o["max_words"] + 1)
+        frequent_for = {n: {w for w, k in counts.items() if k >= o["min_count"] and k * n / total >= o["min_density"]}
+                        for n in lengths}
+        frequent_any = set().union(*frequent_for.values())
         occurrences: dict[tuple, list] = defaultdict(list)
-        for ui, unit in enumerate(units):
-            words = [t for t in unit.tokens if t.is_alpha or t.like_num]
-            # the words' attributes read once, not once for each n-gram a word is in
-            lowers = [t.lower_ for t in words]
-            stops = [t.is_stop for t in words]
-            positions = [t.i for t in words]
-            starts = [t.idx for t in words]
-            ends = [t.idx + len(t.text) for t in words]
-            for n in range(o["min_words"], o["max_words"] + 1):
-                for i in range(len(words) - n + 1):
+        for ui, (words, lowers) in enumerate(zip(unit_words, unit_lowers)):
+            if not words:
+                continue
+            positions, stops, starts, ends = zip(*words)
+            # where a counted phrase may start: a word frequent enough, not a stop word or a preposition (a search
+            # phrase is a noun phrase: "inside the eye" is not one)
+            hot = [i for i, w in enumerate(lowers) if w in frequent_any and not stops[i] and w not in _PREPOSITIONS]
+            for n in lengths:
+                frequent = frequent_for[n]
+                for i in hot:
                     last = i + n - 1
-                    # no stop word at either end, and contiguous in the text (no punctuation inside)
-                    if stops[i] or stops[last] or positions[last] - positions[i] != n - 1 or lowers[i] in _PREPOSITIONS:
-                        continue  # (a search phrase is a noun phrase: "inside the eye" is not one)
+                    if last >= len(words):
+                        break
+                    if lowers[i] not in frequent or lowers[last] not in frequent:
+                        continue
+                    # no stop word at the end either, and contiguous in the text (no punctuation inside)
+                    if stops[last] or positions[last] - positions[i] != n - 1:
+                        continue
                     occurrences[tuple(lowers[i : i + n])].append((ui, starts[i], ends[last]))
         stuffed = []
         for gram, occ in occurrences.items():
@@ -230,7 +257,7 @@ class LocationSpam(Kind):
                     continue
                 prev = word.group(1)
                 is_term = any(t.end_char == word.end() and t.label_ == "procedure"
-                              for t in unit.doc.spans.get("terms", ()))
+                              for t in unit.terms)
                 if prev.lower() in self.services or is_term or _PROCEDURE_WORD.search(prev):
                     if _INSTITUTION_NAME.search(before) and not _SALES_BEFORE.search(before):
                         continue  # a hospital's name: "University Hospital Galway", "St Vincent's Hospital Sydney"
@@ -265,7 +292,7 @@ class LocationSpam(Kind):
             w = re.search(r"([A-Za-z-]+)\s+$", text[:pos])
             if not w or w.group(1).lower() in _FUNCTION_WORDS:
                 break
-            in_term = any(t.start_char <= w.start(1) < t.end_char for t in unit.doc.spans.get("terms", ()))
+            in_term = any(t.start_char <= w.start(1) < t.end_char for t in unit.terms)
             if not (in_term or w.group(1).lower() in self.services or w.group(1).islower()):
                 break
             pos = w.start(1)

@@ -173,7 +173,7 @@ class Conflation(Kind):
 
     def check(self, page):
         for unit in self.units(page):
-            terms = [s for s in unit.doc.spans.get("terms", ()) if s.label_ in _LABELS]
+            terms = [s for s in unit.terms if s.label_ in _LABELS]
             if len(terms) < 2:
                 continue
             text = unit.block.text
