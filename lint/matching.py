@@ -181,7 +181,7 @@ class Haystack:
     (``exact``) and in lower case (``folded``; None where lower case would not line up with the
     text, so that no pattern that ignores case may be skipped on it)."""
 
-    __slots__ = ("text", "exact", "folded", "_after", "_removed")
+    __slots__ = ("text", "exact", "folded", "_after", "_removed", "found")
     _recent: dict = {}
 
     @classmethod
@@ -196,6 +196,8 @@ class Haystack:
 
     def __init__(self, text: str) -> None:
         self.text = text
+        #: the shared needles found in it (``_SharedNeedles.find``), with the version of the needles they are
+        self.found: tuple | None = None
         self.exact = _GAP_RUN.sub(" ", text)
         folded = self.exact.lower()
         # (collapsing runs of spaces changes no letter, so the collapsed text's lower case lines up when the text's does)
@@ -479,14 +481,50 @@ def _branch_prefixes(pattern: str, flags: int):
     return _shortest(prefixes), rest_source, rest_factors
 
 
+class _SharedNeedles:
+    """The needles of every PatternSet in the process, found in a text in one pass for all of them.
+
+    Eight rules scan each page for their patterns' needles; one automaton over all their needles reads
+    the page once instead of eight times (the reading, not the needles, is what costs). A set's result
+    then holds other sets' needles too, which its lookups never ask for.
+    """
+
+    def __init__(self) -> None:
+        self.sides: tuple[set, set] = (set(), set())  # as written, in lower case
+        self.indexes: tuple[NeedleIndex, NeedleIndex] | None = None
+        self.version = 0
+
+    def add(self, exact, folded) -> None:
+        new_exact, new_folded = set(exact) - self.sides[0], set(folded) - self.sides[1]
+        if new_exact or new_folded:
+            self.sides[0].update(new_exact)
+            self.sides[1].update(new_folded)
+            self.indexes = None
+            self.version += 1
+
+    def find(self, haystack: "Haystack") -> tuple[dict, dict | None]:
+        if haystack.found is not None and haystack.found[0] == self.version:
+            return haystack.found[1]
+        if self.indexes is None:
+            self.indexes = (NeedleIndex(self.sides[0]), NeedleIndex(self.sides[1]))
+        exact, folded = self.indexes
+        found = (exact.find_all(haystack.exact), folded.find_all(haystack.folded) if haystack.folded is not None else None)
+        haystack.found = (self.version, found)
+        return found
+
+
+_SHARED_NEEDLES = _SharedNeedles()
+
+
 class PatternSet:
     """Patterns searched in the same texts: the strings their prefilters need are found in one pass
-    per text (``needles``), then each pattern is tried only where it may match (``finditer``)."""
+    per text (``needles``, shared by all sets), then each pattern is tried only where it may match
+    (``finditer``)."""
 
     def __init__(self, patterns=()) -> None:
         self._prefilters: dict[int, Prefilter | None] = {}
         self._patterns: list = []
-        self._indexes: tuple[NeedleIndex, NeedleIndex] | None = None
+        self._registered = False
         self._by_needle: tuple[dict, dict, frozenset] | None = None
         for pattern in patterns:
             self.add(pattern)
@@ -495,7 +533,7 @@ class PatternSet:
         if pattern is not None and id(pattern) not in self._prefilters:
             self._patterns.append(pattern)  # kept alive, so that its id is not reused
             self._prefilters[id(pattern)] = Prefilter.of(pattern)
-            self._indexes = None
+            self._registered = False
             self._by_needle = None
 
     def not_ruled_out(self, patterns, found) -> list:
@@ -547,16 +585,16 @@ class PatternSet:
         return self._prefilters[id(pattern)]
 
     def needles(self, haystack: Haystack) -> tuple[dict, dict | None]:
-        """The needles of every pattern in the haystack: (as written, in lower case or None)."""
-        if self._indexes is None:
+        """The needles of every pattern in the haystack (with other sets' needles): (as written, in lower case or
+        None)."""
+        if not self._registered:
             exact, folded = set(), set()
             for prefilter in self._prefilters.values():
                 if prefilter is not None:
                     (folded if prefilter.ignore_case else exact).update(prefilter.needles)
-            self._indexes = (NeedleIndex(exact), NeedleIndex(folded))
-        exact, folded = self._indexes
-        return (exact.find_all(haystack.exact),
-                folded.find_all(haystack.folded) if haystack.folded is not None else None)
+            _SHARED_NEEDLES.add(exact, folded)
+            self._registered = True
+        return _SHARED_NEEDLES.find(haystack)
 
     def _known(self, pattern) -> bool:
         """Is the pattern one of the set's? A pattern added after ``needles`` ran has no needles in

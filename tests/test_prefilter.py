@@ -300,3 +300,29 @@ def test_the_patterns_not_ruled_out_are_those_not_skipped():
     # a pattern the set has not seen is never ruled out
     stranger = compile_builtin(r"\bsomething\s+new\b", re.I)
     assert stranger in pattern_set.not_ruled_out([stranger], found)
+
+
+def test_the_needles_of_a_text_are_found_once_for_every_set(monkeypatch):
+    """Sets share one automaton over all their needles: a page is read once, whichever rules ask; each set's
+    answers are as its own needles alone would give."""
+    import lint.matching as matching
+
+    first = PatternSet([compile_builtin(r"\b(?:safest|best)\s+surgeons?\b", re.I)])
+    second = PatternSet([compile_builtin(r"\bbook\s+(?:now|today)\b", re.I), compile_builtin(r"\bNHS\b", 0)])
+    reads = []
+    original = matching.NeedleIndex.find_all
+    monkeypatch.setattr(matching.NeedleIndex, "find_all", lambda self, text: reads.append(text) or original(self, text))
+    first.needles(Haystack("warm up"))
+    second.needles(Haystack("warm up"))  # both sets' needles are now known
+    reads.clear()
+    haystack = Haystack("Our best surgeons at the NHS clinic: book today.")
+    found_first, found_second = first.needles(haystack), second.needles(haystack)
+    assert found_first is found_second and len(reads) == 2  # as written and in lower case, once
+    for pattern_set in (first, second):
+        for pattern in pattern_set._patterns:
+            assert [m.span() for m in pattern_set.finditer(pattern, haystack, found_first)] == \
+                [m.span() for m in pattern.finditer(haystack.text)] != []
+    # a set made later adds its needles: the text is read again, with them
+    third = PatternSet([compile_builtin(r"\bquokka\s+clinic\b", re.I)])  # a needle no other test's set has
+    found_third = third.needles(haystack)
+    assert found_third is not found_first and "clinic" in found_third[1] and len(reads) == 4
