@@ -16,11 +16,15 @@ from __future__ import annotations
 
 import warnings
 
-import spacy
-from spacy.attrs import LOWER, ORTH
-from spacy.language import Language
-from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span, Token
+from lint.spacy_loading import load_spacy
+
+load_spacy()  # before any spaCy import: without its command line
+
+import spacy  # noqa: E402
+from spacy.attrs import LOWER, ORTH  # noqa: E402
+from spacy.language import Language  # noqa: E402
+from spacy.matcher import PhraseMatcher  # noqa: E402
+from spacy.tokens import Doc, Span, Token  # noqa: E402
 
 # Abbreviations whose full stop does not end a sentence. spaCy's English
 # tokenizer already keeps "Dr.", "e.g.", "i.e.", "Mr." as one token.

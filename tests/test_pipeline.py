@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import spacy
 
 from lint.pipeline import build_pipeline
 
+ROOT = Path(__file__).resolve().parent.parent
 LEXICON = [("procedure", "laminectomy", "laminectomy"), ("region", "hip", "hip"),
            ("procedure_abbr", "cabg", "CABG"), ("structure", "lamina", "lamina")]
 
@@ -60,3 +63,21 @@ def test_the_tokenizer_is_spacys_english_tokenizer():
     text = ("Dr. O'Neil's follow-up (2-3 weeks) costs £1,200.50 — see https://example.org/a?b=1, "
             "e-mail info@clinic.co.uk; 95%-success \"rates\"... isn't it?!")
     assert [t.text for t in ours(text)] == [t.text for t in theirs(text)]
+
+
+def test_spacy_is_loaded_without_its_command_line_which_still_imports_later():
+    """A third of spaCy's import is its command line (download, train, ...), which medlint never runs: the pipeline
+    loads spaCy without it, and the user's own ``import spacy.cli`` in the same process still gets the real one."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; import lint.pipeline; import spacy; "
+        "print(sorted(m for m in sys.modules if m.startswith('spacy.cli'))); "
+        "print(hasattr(spacy, 'cli')); spacy.blank('en'); "
+        "import spacy.cli; print(callable(spacy.cli.download), 'download' in dir(spacy.cli)); "
+        "from spacy.cli.info import info; print(callable(spacy.info))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split("\n")[:4] == ["[]", "False", "True True", "True"]

@@ -13,7 +13,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from spacy.matcher import Matcher
+from lint.spacy_loading import load_spacy
+
+load_spacy()  # before any spaCy import: without its command line
+
+from spacy.matcher import Matcher  # noqa: E402
 
 from lint.compiled import compile_re
 from lint.kinds.base import Kind
