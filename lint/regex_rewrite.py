@@ -17,10 +17,10 @@ cannot change a match, a group or the order in which matches are preferred:
   their original order at each place, as it did, with nothing to backtrack into between
   them.
 - A branch is moved ahead of another (to join its group) only when the two cannot start
-  at the same place: their first characters differ (letters compared as the pattern's
-  case rules compare them, ASCII only). Where that is not certain (a branch that may
-  match nothing, starts with a look-around, a class that is not plain ASCII), the
-  alternation is left as written.
+  at the same place: no character can start both (each letter with every character it
+  matches when case is ignored). Where that is not certain (a branch that may match
+  nothing, starts with a look-around or a word-character class, a letter outside ASCII
+  with case ignored), the alternation is left as written.
 
 A second change helps every alternation, factored or not: a branch that starts with a
 letter matched regardless of case starts instead with the same letter as a case-sensitive
@@ -42,7 +42,7 @@ from re import _constants as c
 from re import _parser
 
 #: the versions of this module's output: a change here must change this, as compiled code is kept between runs
-VERSION = 1
+VERSION = 2
 
 _REPEATS = (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT))
 _ASCII_SPACES = frozenset(" \t\n\r\f\v")
@@ -54,7 +54,7 @@ _OTHER_SPACE, _OTHER_DIGIT = "<non-ASCII space>", "<non-ASCII digit>"
 def factor_alternations(parsed, ignore_case: bool, case_variants: dict[str, str]) -> None:
     """Rewrite, in place, the alternations of a parsed pattern (``re._parser.parse``) as tries, and their branches'
     first letters as classes, where that matches exactly as before. ``case_variants``: ``ignore_case_variants()``."""
-    _rewrite(parsed, ignore_case, lambda items, state, ic: _factored(items, state, ic))
+    _rewrite(parsed, ignore_case, lambda items, state, ic: _factored(items, state, ic, case_variants))
     _rewrite(parsed, ignore_case, lambda items, state, ic: _guarded(items, state, case_variants) if ic else None)
 
 
@@ -105,10 +105,10 @@ def _rewrite(seq, ignore_case: bool, change) -> None:
     data[:] = out
 
 
-def _factored(branches, state, ignore_case: bool) -> list | None:
+def _factored(branches, state, ignore_case: bool, variants: dict[str, str]) -> list | None:
     """The items that match as ``(BRANCH, branches)`` does, with branches that share a first character merged; None
     where nothing is merged."""
-    order = _grouped(branches, ignore_case)
+    order = _grouped(branches, ignore_case, variants)
     if order is None:
         return None
     alternatives = []
@@ -120,14 +120,14 @@ def _factored(branches, state, ignore_case: bool) -> list | None:
         if all(not len(r) for r in rests):
             inner = []  # the branches were the same one character ("a|a"): the engine would only try it again
         else:
-            inner = _factored(rests, state, ignore_case) or [(c.BRANCH, (None, rests))]
+            inner = _factored(rests, state, ignore_case, variants) or [(c.BRANCH, (None, rests))]
         alternatives.append(_parser.SubPattern(state, [branches[group[0]][0]] + inner))
     if len(alternatives) == 1:
         return list(alternatives[0])
     return [(c.BRANCH, (None, alternatives))]
 
 
-def _grouped(branches, ignore_case: bool) -> list[list[int]] | None:
+def _grouped(branches, ignore_case: bool, variants: dict[str, str]) -> list[list[int]] | None:
     """The branches' indices in groups that share a first character, the groups in the order of their first branch;
     None when no two branches share one, or when grouping would try two branches that may start at the same place in
     another order than the pattern's."""
@@ -145,7 +145,7 @@ def _grouped(branches, ignore_case: bool) -> list[list[int]] | None:
             group.append(index)
     if len(order) == len(branches):
         return None
-    firsts = [_first_chars(list(b), ignore_case) for b in branches]
+    firsts = [_first_chars(list(b), ignore_case, variants) for b in branches]
     position = {index: at for at, index in enumerate(i for group in order for i in group)}
     for a in range(len(branches)):
         for b in range(a + 1, len(branches)):
@@ -189,56 +189,18 @@ def _key(branch):
     return None
 
 
-def _first_chars(items: list, ignore_case: bool) -> frozenset | None:
-    """The characters (ASCII, letters in lower case when case is ignored, and a token for what a category matches
-    beyond ASCII) a match of ``items`` may start with; None when that is not known or it may match nothing."""
-    for op, av in items:
-        if op is c.AT:
-            continue  # zero-width: the next item starts the match
-        if op is c.LITERAL:
-            return _literal_chars(av, ignore_case)
-        if op is c.IN:
-            return _class_chars(av, ignore_case)
-        if op is c.SUBPATTERN:
-            _group, add_flags, del_flags, body = av
-            if add_flags or del_flags:
-                return None
-            return _first_chars(list(body), ignore_case)
-        if op is c.BRANCH:
-            out: set = set()
-            for branch in av[1]:
-                chars = _first_chars(list(branch), ignore_case)
-                if chars is None:
-                    return None
-                out |= chars
-            return frozenset(out)
-        if op in _REPEATS:
-            low, _high, body = av
-            return _first_chars(list(body), ignore_case) if low >= 1 else None
+def _first_chars(items: list, ignore_case: bool, variants: dict[str, str]) -> frozenset | None:
+    """The characters a match of ``items`` may start with, as a set two branches' sets can be compared in (a
+    category as the ASCII characters it holds and a token for the rest); None when not known, or it may be empty."""
+    chars = _start_class(items, ignore_case, variants)
+    if chars is None:
         return None
-    return None  # nothing consumes a character: an empty match
-
-
-def _literal_chars(code: int, ignore_case: bool) -> frozenset | None:
-    ch = chr(code)
-    if not ch.isascii():
-        return None  # case folding outside ASCII joins letters in ways not worth modelling
-    return frozenset((ch.lower() if ignore_case else ch,))
-
-
-def _class_chars(items, ignore_case: bool) -> frozenset | None:
     out: set = set()
-    for op, av in items:
+    for op, av in chars:
         if op is c.LITERAL:
-            chars = _literal_chars(av, ignore_case)
-            if chars is None:
-                return None
-            out |= chars
-        elif op is c.RANGE:
-            low, high = av
-            if high > 0x7F:
-                return None
-            out.update((chr(x).lower() if ignore_case else chr(x)) for x in range(low, high + 1))
+            out.add(chr(av))
+        elif op is c.RANGE and av[1] - av[0] < 256:
+            out.update(map(chr, range(av[0], av[1] + 1)))
         elif op is c.CATEGORY and av is c.CATEGORY_SPACE:
             out |= _ASCII_SPACES
             out.add(_OTHER_SPACE)
@@ -246,7 +208,7 @@ def _class_chars(items, ignore_case: bool) -> frozenset | None:
             out |= _DIGITS
             out.add(_OTHER_DIGIT)
         else:
-            return None  # a negation, a word category, ...
+            return None  # word characters, a wide range: too much in common with anything
     return frozenset(out)
 
 

@@ -118,9 +118,9 @@ def test_a_branch_is_not_moved_past_one_that_may_start_at_the_same_place():
     from lint.regex_rewrite import _grouped
 
     branches = _parser.parse("ab|[a-z]x|ac").data[0][1][1]
-    assert _grouped(branches, ignore_case=False) is None
+    assert _grouped(branches, False, ignore_case_variants()) is None
     branches = _parser.parse(r"ab|\s+x|ac").data[0][1][1]
-    assert _grouped(branches, ignore_case=False) == [[0, 2], [1]]
+    assert _grouped(branches, False, ignore_case_variants()) == [[0, 2], [1]]
 
 
 def test_the_first_of_several_alternatives_that_match_is_still_preferred():
