@@ -28,16 +28,16 @@ try:  # the internals of CPython's re module (3.11 and later)
     import _sre
     from re import _compiler, _parser
 
-    from lint.regex_rewrite import VERSION as ALTERNATION_VERSION
+    from lint.regex_rewrite import VERSION as REWRITE_VERSION
     from lint.regex_rewrite import factor_alternations, ignore_case_variants, with_search_class
 except ImportError:  # pragma: no cover - another Python: compile as usual
     _sre = None
-    ALTERNATION_VERSION = None
+    REWRITE_VERSION = None
 
 # the code is kept as the bytes of an array of 32-bit words (_sre's own code unit): a table of
 # bytes loads in a millisecond, a table of lists of ints in tens of them
 _WORD = "I" if array("I").itemsize == 4 else "L"
-_KEY = ("medlint-compiled-re-2", ALTERNATION_VERSION, _WORD, sys.implementation.name, sys.version, getattr(_sre, "MAGIC", None))
+_KEY = ("medlint-compiled-re-2", REWRITE_VERSION, _WORD, sys.implementation.name, sys.version, getattr(_sre, "MAGIC", None))
 
 _INVALID = "invalid"
 #: (pattern, flags) -> the arguments of _sre.compile after the pattern, or _INVALID; None until loaded
