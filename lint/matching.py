@@ -319,7 +319,10 @@ class Prefilter:
             split = derived("gap-branches", compiled.pattern, flags, lambda: _branch_prefixes(compiled.pattern, flags))
             if split is not None:
                 prefixes, rest, rest_factors = split
-                rest = compile_re(rest, int(compiled.flags)) if rest else None
+                # the look-ahead with one character after it: the same starts (the branches never match nothing, so
+                # a character stands wherever one matches), and a search that consumes can skip, in C, the places
+                # whose character none of the branches starts with (lint.regex_rewrite.with_search_class)
+                rest = compile_re(rest + "(?s:.)", int(compiled.flags)) if rest else None
                 return cls(tuple(prefixes), ignore_case, tuple(factors or ()), rest, tuple(rest_factors or ()))
         if not prefixes and not factors:
             return None

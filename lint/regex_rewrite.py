@@ -42,7 +42,7 @@ from re import _constants as c
 from re import _parser
 
 #: the versions of this module's output: a change here must change this, as compiled code is kept between runs
-VERSION = 2
+VERSION = 3
 
 _REPEATS = (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT))
 _ASCII_SPACES = frozenset(" \t\n\r\f\v")
@@ -243,6 +243,13 @@ def _start_class(items: list, ignore_case: bool, variants: dict[str, str]) -> li
     """The characters every match of ``items`` starts with, as the items of a case-sensitive class; None when
     that is not known, or a match may be empty."""
     for op, av in items:
+        if op is c.ASSERT and av[0] == 1:
+            # a look-ahead: what it looks for starts where the match does (a class it gives is as good as the
+            # next item's, and look-ahead prefilters are nothing else)
+            ahead = _start_class(list(av[1]), ignore_case, variants)
+            if ahead is not None:
+                return ahead
+            continue
         if op is c.AT or op in (c.ASSERT, c.ASSERT_NOT):
             continue  # zero-width: the next item starts the match
         if op is c.LITERAL:

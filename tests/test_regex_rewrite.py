@@ -95,6 +95,8 @@ WORDS = ["one", "only", "ones", "two", "ten", "twelve", "ratio", "rate", "risk",
     (r"(?:r(?:ate|atio)|risk(?:y|s)?)+", re.I),
     (r"^(?:one|only|two)|(?:one|ten)$", re.I | re.M),
     (r"(?:a|b|ab)(?:c|bc)", 0),
+    (r"(?=\b(?:one|ten|two)\s)(?s:.)|(?=(?<![\w.,/])\d)(?s:.)", re.I),
+    (r"(?=(?:one|x?)\b)(?s:.)", re.I),
 ])
 @settings(max_examples=120, deadline=None, derandomize=True)
 @given(st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from([" ", "", "  ", "\n", "-"])), max_size=25))
@@ -150,3 +152,6 @@ def test_a_search_class_is_added_where_the_compiler_found_none():
     # a pattern that may start with anything, or match nothing, gets none
     assert compiled._generate(r"(?i)\b(?:one|.x)", 0)[1][2] == 0
     assert compiled._generate(r"(?:one|two)?", 0)[1][2] == 0
+    # a look-ahead's start is the match's: a prefilter's look-ahead for the branches without prefixes gets a class
+    assert compiled._generate(r"(?i)(?=(?<![\w.,/])(?:\d|one|two))(?s:.)", 0)[1][2] == c.SRE_INFO_CHARSET
+    assert compiled._generate(r"(?i)(?=(?:one|.))(?s:.)", 0)[1][2] == 0
