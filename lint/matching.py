@@ -196,7 +196,7 @@ class Haystack:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        #: the shared needles found in it (``_SharedNeedles.find``), with the version of the needles they are
+        #: the needles found in it (``NeedleGroup.find``): the group, its version then, and what was found
         self.found: tuple | None = None
         self.exact = _GAP_RUN.sub(" ", text)
         folded = self.exact.lower()
@@ -484,12 +484,14 @@ def _branch_prefixes(pattern: str, flags: int):
     return _shortest(prefixes), rest_source, rest_factors
 
 
-class _SharedNeedles:
-    """The needles of every PatternSet in the process, found in a text in one pass for all of them.
+class NeedleGroup:
+    """The needles of the pattern sets that read the same texts, found in a text in one pass for all of them.
 
     Eight rules scan each page for their patterns' needles; one automaton over all their needles reads
     the page once instead of eight times (the reading, not the needles, is what costs). A set's result
-    then holds other sets' needles too, which its lookups never ask for.
+    then holds other sets' needles too, which its lookups never ask for. Sets that read other texts
+    (the evidence lexicon reads blocks, not pages) keep a group of their own: they would only be
+    handed more needles to skip.
     """
 
     def __init__(self) -> None:
@@ -506,17 +508,18 @@ class _SharedNeedles:
             self.version += 1
 
     def find(self, haystack: "Haystack") -> tuple[dict, dict | None]:
-        if haystack.found is not None and haystack.found[0] == self.version:
-            return haystack.found[1]
+        if haystack.found is not None and haystack.found[0] is self and haystack.found[1] == self.version:
+            return haystack.found[2]
         if self.indexes is None:
             self.indexes = (NeedleIndex(self.sides[0]), NeedleIndex(self.sides[1]))
         exact, folded = self.indexes
         found = (exact.find_all(haystack.exact), folded.find_all(haystack.folded) if haystack.folded is not None else None)
-        haystack.found = (self.version, found)
+        haystack.found = (self, self.version, found)
         return found
 
 
-_SHARED_NEEDLES = _SharedNeedles()
+#: the group of the sets that read whole pages (the phrase rules')
+PAGE_NEEDLES = NeedleGroup()
 
 
 class PatternSet:
@@ -524,9 +527,10 @@ class PatternSet:
     per text (``needles``, shared by all sets), then each pattern is tried only where it may match
     (``finditer``)."""
 
-    def __init__(self, patterns=()) -> None:
+    def __init__(self, patterns=(), needle_group: NeedleGroup | None = None) -> None:
         self._prefilters: dict[int, Prefilter | None] = {}
         self._patterns: list = []
+        self._group = needle_group if needle_group is not None else PAGE_NEEDLES
         self._registered = False
         self._by_needle: tuple[dict, dict, frozenset] | None = None
         for pattern in patterns:
@@ -595,9 +599,9 @@ class PatternSet:
             for prefilter in self._prefilters.values():
                 if prefilter is not None:
                     (folded if prefilter.ignore_case else exact).update(prefilter.needles)
-            _SHARED_NEEDLES.add(exact, folded)
+            self._group.add(exact, folded)
             self._registered = True
-        return _SHARED_NEEDLES.find(haystack)
+        return self._group.find(haystack)
 
     def _known(self, pattern) -> bool:
         """Is the pattern one of the set's? A pattern added after ``needles`` ran has no needles in

@@ -44,7 +44,7 @@ from pathlib import Path
 
 from lint.kinds.base import Kind, _Vars
 from lint.kinds.phrases import words_of
-from lint.matching import Haystack, PatternSet, compile_builtin
+from lint.matching import Haystack, NeedleGroup, PatternSet, compile_builtin
 from lint.registry import builtin_rules_dir
 from lint.yamlio import load_yaml
 
@@ -130,7 +130,8 @@ class EvidenceLexicon:
     def scan(self) -> PatternSet:
         """The claim and research patterns, searched together: each is tried only where it may match."""
         if self._scan is None:
-            self._scan = PatternSet((*self.claims.values(), *self.research.values()))
+            # the lexicon reads blocks, which no phrase rule reads: its needles are a group of their own
+            self._scan = PatternSet((*self.claims.values(), *self.research.values()), NeedleGroup())
         return self._scan
 
 
