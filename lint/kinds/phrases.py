@@ -107,6 +107,8 @@ class WordStarts:
 
 
 _STARTS_CACHE: dict = {}
+#: texts shorter than this are scanned, not indexed by their words' starts
+_INDEXED_TEXT = 1000
 
 
 def word_starts(text: str, lower: bool) -> WordStarts | None:
@@ -196,7 +198,9 @@ class PhraseIndex:
         if not present and self.rest is None:
             return
         found = []
-        starts = word_starts(text, not self.case_sensitive) if present else None
+        # a block is scanned for its few phrases' patterns; indexing its words costs more (and would push the
+        # page's own index out of the cache that every phrase rule reads)
+        starts = word_starts(text, not self.case_sensitive) if present and len(text) >= _INDEXED_TEXT else None
         for key in present:
             group = self._group(key)
             if starts is None or not key.isascii():
