@@ -338,8 +338,9 @@ class Prefilter:
         if self._needed is None:
             return True
         for needed in self._needed:
-            if len(needed) < 8:
-                if not any(n in found for n in needed):
+            # whichever is smaller is walked (a set's isdisjoint walks a dict it is given, however long)
+            if len(needed) <= len(found):
+                if not any(map(found.__contains__, needed)):
                     return False
             elif needed.isdisjoint(found):
                 return False
@@ -567,22 +568,20 @@ class PatternSet:
             if hits is None:  # a side that could not be searched rules nothing out
                 for keys in side.values():
                     alive.update(keys)
-            elif len(hits) < len(side):
-                for needle in hits:
-                    keys = side.get(needle)
-                    if keys is not None:
-                        alive.update(keys)
-            else:
-                for needle, keys in side.items():
-                    if needle in hits:
-                        alive.update(keys)
+            else:  # (the needles found hold other sets' needles too: the two key sets are intersected in C)
+                for needle in side.keys() & hits.keys():
+                    alive.update(side[needle])
         out = []
+        prefilters = self._prefilters
         for pattern in patterns:
             key = id(pattern)
             if key in alive:
-                if not self.skips(pattern, found):
+                # what ``skips`` asks, for a pattern known to be the set's
+                prefilter = prefilters[key]
+                hits = found[prefilter.ignore_case] if prefilter is not None else None
+                if hits is None or prefilter.may_match_found(hits):
                     out.append(pattern)
-            elif pattern is not None and key not in self._prefilters:
+            elif pattern is not None and key not in prefilters:
                 out.append(pattern)  # not one of the set's: ``skips`` and ``finditer`` add it
         return out
 
