@@ -379,12 +379,12 @@ class Prefilter:
         if found is None or not self.prefixes or not isinstance(compiled, re.Pattern):
             return None
         starts: set[int] = set()
-        if len(self.prefixes) < 8:
+        if len(self.prefixes) <= len(found):
             for prefix in self.prefixes:
                 at = found.get(prefix)
                 if at:
                     starts.update(at)
-        else:  # a long list: look up the needles the text has (a set iterates the smaller side)
+        else:  # more prefixes than needles found: look up those (an intersection with a dict walks the dict)
             for prefix in self._prefix_set.intersection(found):
                 starts.update(found[prefix])
         ordered = sorted(starts)
