@@ -76,7 +76,7 @@ def words_of(text: str) -> tuple[frozenset, frozenset]:
 
     def build():
         words = frozenset(_WORD.findall(text))
-        return words, frozenset(w.lower() for w in words)
+        return words, frozenset(map(str.lower, words))
 
     # a page's texts are asked for by its rules, then never again; the cache now holds whole pages joined, too,
     # so it is kept small (4,096 entries held 40 MB of old pages)
