@@ -338,11 +338,7 @@ class Prefilter:
         if self._needed is None:
             return True
         for needed in self._needed:
-            # whichever is smaller is walked (a set's isdisjoint walks a dict it is given, however long)
-            if len(needed) <= len(found):
-                if not any(map(found.__contains__, needed)):
-                    return False
-            elif needed.isdisjoint(found):
+            if not _meets(needed, found):
                 return False
         return True
 
@@ -378,22 +374,26 @@ class Prefilter:
         time limit and is scanned as a whole)."""
         if found is None or not self.prefixes or not isinstance(compiled, re.Pattern):
             return None
-        starts: set[int] = set()
         if len(self.prefixes) <= len(found):
-            for prefix in self.prefixes:
-                at = found.get(prefix)
-                if at:
-                    starts.update(at)
+            lists = [at for at in map(found.get, self.prefixes) if at]
         else:  # more prefixes than needles found: look up those (an intersection with a dict walks the dict)
-            for prefix in self._prefix_set.intersection(found):
-                starts.update(found[prefix])
-        ordered = sorted(starts)
+            lists = [found[prefix] for prefix in self._prefix_set.intersection(found)]
+        # one needle's starts are already in order, each once (most patterns meet one of their prefixes)
+        ordered = lists[0] if len(lists) == 1 else sorted(set().union(*lists))
         if haystack.shifted:
             original = haystack.original
             ordered = [original(at) for at in ordered]
-        if self.rest is not None and (self._rest_needed is None or not self._rest_needed.isdisjoint(found)):
+        if self.rest is not None and (self._rest_needed is None or _meets(self._rest_needed, found)):
             ordered = sorted(set(ordered).union(m.start() for m in self.rest.finditer(haystack.text)))
         return ordered
+
+
+def _meets(needles: frozenset, found: dict) -> bool:
+    """Does ``found`` hold one of the needles? Whichever is smaller is walked (a set's isdisjoint walks a dict it is
+    given, however long, and a page's needles found are hundreds)."""
+    if len(needles) <= len(found):
+        return any(map(found.__contains__, needles))
+    return not needles.isdisjoint(found)
 
 
 _GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
