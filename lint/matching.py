@@ -519,6 +519,14 @@ class NeedleGroup:
         return found
 
 
+def _rules_out(prefilter: Prefilter | None, found) -> bool:
+    """Do the needles ``found`` in a text (``PatternSet.needles``) show that the prefilter's pattern cannot match it?"""
+    if prefilter is None:
+        return False
+    hits = found[prefilter.ignore_case]
+    return hits is not None and not prefilter.may_match_found(hits)
+
+
 #: the group of the sets that read whole pages (the phrase rules')
 PAGE_NEEDLES = NeedleGroup()
 
@@ -576,10 +584,7 @@ class PatternSet:
         for pattern in patterns:
             key = id(pattern)
             if key in alive:
-                # what ``skips`` asks, for a pattern known to be the set's
-                prefilter = prefilters[key]
-                hits = found[prefilter.ignore_case] if prefilter is not None else None
-                if hits is None or prefilter.may_match_found(hits):
+                if not _rules_out(prefilters[key], found):
                     out.append(pattern)
             elif pattern is not None and key not in prefilters:
                 out.append(pattern)  # not one of the set's: ``skips`` and ``finditer`` add it
@@ -612,13 +617,7 @@ class PatternSet:
 
     def skips(self, pattern, found) -> bool:
         """True when ``pattern`` cannot match the text whose ``needles`` are ``found``."""
-        if not self._known(pattern):
-            return False
-        prefilter = self._prefilters[id(pattern)]
-        if prefilter is None:
-            return False
-        hits = found[prefilter.ignore_case]
-        return hits is not None and not prefilter.may_match_found(hits)
+        return self._known(pattern) and _rules_out(self._prefilters[id(pattern)], found)
 
     def starts(self, pattern, haystack: Haystack, found) -> list[int] | None:
         """Where in ``haystack.text`` a match may start, in order; None for anywhere."""

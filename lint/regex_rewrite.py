@@ -89,8 +89,7 @@ def _rewrite(seq, ignore_case: bool, change) -> None:
                 continue
         elif op is c.SUBPATTERN:
             _group, add_flags, del_flags, body = av
-            inner = (ignore_case or bool(add_flags & c.SRE_FLAG_IGNORECASE)) and not del_flags & c.SRE_FLAG_IGNORECASE
-            _rewrite(body, inner, change)
+            _rewrite(body, _inside(ignore_case, add_flags, del_flags), change)
         elif op in _REPEATS:
             _rewrite(av[2], ignore_case, change)
         elif op in (c.ASSERT, c.ASSERT_NOT):
@@ -103,6 +102,11 @@ def _rewrite(seq, ignore_case: bool, change) -> None:
                 _rewrite(av[2], ignore_case, change)
         out.append((op, av))
     data[:] = out
+
+
+def _inside(ignore_case: bool, add_flags: int, del_flags: int) -> bool:
+    """Is case ignored inside a group with these flags ("(?i:...)", "(?-i:...)")?"""
+    return (ignore_case or bool(add_flags & c.SRE_FLAG_IGNORECASE)) and not del_flags & c.SRE_FLAG_IGNORECASE
 
 
 def _factored(branches, state, ignore_case: bool, variants: dict[str, str]) -> list | None:
@@ -279,8 +283,7 @@ def _start_class(items: list, ignore_case: bool, variants: dict[str, str]) -> li
             _group, add_flags, del_flags, body = av
             if (add_flags | del_flags) & ~c.SRE_FLAG_IGNORECASE:
                 return None
-            inner = (ignore_case or bool(add_flags & c.SRE_FLAG_IGNORECASE)) and not del_flags & c.SRE_FLAG_IGNORECASE
-            return _start_class(list(body), inner, variants)
+            return _start_class(list(body), _inside(ignore_case, add_flags, del_flags), variants)
         if op is c.BRANCH:
             out = []
             for branch in av[1]:
