@@ -119,7 +119,20 @@ def compile_builtin(pattern: str, flags: int = 0):
     try:
         return compile_re(pattern, flags)
     except re.error:
-        return regex.compile(pattern, flags)
+        compiled = regex.compile(pattern, flags)
+        _BUILTIN_REGEX[id(compiled)] = compiled
+        return compiled
+
+
+#: our own patterns that only the ``regex`` module compiles (by id; the value keeps the pattern alive, so the id
+#: is not reused): written in the syntax both modules read alike, so their prefilters are read as for the others'
+_BUILTIN_REGEX: dict[int, object] = {}
+
+
+def is_builtin(compiled) -> bool:
+    """Is this one of medlint's own patterns (reviewed and tested: tried without a time limit, and its
+    prefilter read from its source)? A user's pattern is compiled by ``regex`` and is not."""
+    return isinstance(compiled, re.Pattern) or _BUILTIN_REGEX.get(id(compiled)) is compiled
 
 
 def compile_pattern(pattern: str, where: str, case_sensitive: bool = False, trusted: bool = False):
@@ -141,7 +154,7 @@ def finditer(compiled, text: str, pos: int = 0, endpos: int | None = None):
     if compiled is None:
         return iter(())
     endpos = len(text) if endpos is None else endpos
-    if isinstance(compiled, re.Pattern):  # our own pattern: no time limit needed
+    if is_builtin(compiled):  # our own pattern: no time limit needed
         return compiled.finditer(text, pos, endpos)
     return _finditer_timed(compiled, text, pos, endpos)
 
@@ -307,15 +320,16 @@ class Prefilter:
 
     @classmethod
     def of(cls, compiled) -> "Prefilter | None":
-        if not isinstance(compiled, re.Pattern):
-            # None, or a user's pattern compiled by the regex module, which reads some syntax ("[[:alpha:]]",
-            # fuzzy matching, newer Unicode) otherwise than the standard parser these facts come from
+        if compiled is None or not is_builtin(compiled):
+            # a user's pattern compiled by the regex module, which reads some syntax ("[[:alpha:]]", fuzzy
+            # matching, newer Unicode) otherwise than the standard parser these facts come from; ours that
+            # only the regex module compiles (a look-behind of varying width) are parsed by the standard parser
             return None
         flags = int(compiled.flags) & (re.IGNORECASE | re.VERBOSE | re.DOTALL)
         prefixes = derived("gap-prefixes", compiled.pattern, flags, lambda: _prefixes(compiled.pattern, flags))
         factors = derived("gap-factors", compiled.pattern, flags, lambda: _required(compiled.pattern, flags))
         ignore_case = bool(flags & re.IGNORECASE)
-        if not prefixes:
+        if not prefixes and isinstance(compiled, re.Pattern):  # (the other branches are looked for with ``re``)
             split = derived("gap-branches", compiled.pattern, flags, lambda: _branch_prefixes(compiled.pattern, flags))
             if split is not None:
                 prefixes, rest, rest_factors = split
@@ -372,7 +386,7 @@ class Prefilter:
         """The offsets in ``haystack.text`` where a match may start, in order; None where it may start
         anywhere (no prefixes, the side could not be searched, or a user pattern, which runs under a
         time limit and is scanned as a whole)."""
-        if found is None or not self.prefixes or not isinstance(compiled, re.Pattern):
+        if found is None or not self.prefixes or not is_builtin(compiled):
             return None
         if len(self.prefixes) <= len(found):
             lists = [at for at in map(found.get, self.prefixes) if at]

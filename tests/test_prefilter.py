@@ -242,6 +242,23 @@ def test_a_user_pattern_compiled_by_regex_gets_no_prefilter():
     assert Prefilter.of(compiled) is None
 
 
+def test_our_pattern_with_a_look_behind_of_varying_width_is_prefiltered_as_a_user_one_is_not():
+    import regex
+
+    # only the regex module compiles this look-behind; our own pattern is still read by the standard parser
+    source = r"\bthe\s+(?:best|safest)\s+in\s+(?:the\s+)?(?:uk|country)\b(?<=\b(?:our|we)\b[^.]{0,80})"
+    ours = compile_builtin(source, re.I)
+    assert not isinstance(ours, re.Pattern)
+    prefilter = Prefilter.of(ours)
+    assert prefilter is not None and prefilter.prefixes[0] == "the best in coun" and len(prefilter.prefixes) == 6
+    for text in ["Our team is the best in the UK.", "The best in the country. We are the  safest in the uk",
+                 "the best in the UK, say they.", "We offer the best-in-country care; our the safest in uk"]:
+        assert prefiltered_spans(ours, text) == [m.span() for m in ours.finditer(text)]
+    assert prefiltered_spans(ours, "Our team is the best in the UK.") == [(12, 30)]
+    # a user's pattern (the regex module hands back its cached object for a source it has compiled, ours included)
+    assert Prefilter.of(regex.compile(source.replace("80", "90"), regex.I)) is None
+
+
 def test_a_pattern_the_set_has_not_seen_is_tried_everywhere():
     patterns = PatternSet([compile_builtin(r"\bbest\b", re.I)])
     haystack = Haystack("the safest care")
