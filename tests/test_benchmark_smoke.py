@@ -67,3 +67,44 @@ def test_one_tiny_measurement_of_medlint(bench, tmp_path):
 def test_a_failing_command_stops_the_benchmark_with_its_error(bench):
     with pytest.raises(SystemExit, match="no such command"):
         bench.run([sys.executable, "-c", "import sys; print('no such command', file=sys.stderr); sys.exit(3)"])
+
+
+@pytest.fixture(scope="module")
+def rule_costs():
+    spec = importlib.util.spec_from_file_location("medlint_rule_costs", ROOT / "bench" / "rule_costs.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_rule_costs_times_every_selected_rule_on_a_few_pages(rule_costs, bench, tmp_path, capsys):
+    from lint.config import load_settings
+    from lint.engine import load_selected_rules
+
+    corpus = bench.build_corpus(tmp_path / "corpus", 3)
+    assert rule_costs.main(["--runs", "1", "--corpus", str(corpus.root)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("3 pages; CPU seconds")
+    _, selected = load_selected_rules(load_settings(None))
+    rows = [line.split() for line in out.splitlines() if line[:3].isalpha() and line[3:6].isdigit()]
+    assert sorted(row[0] for row in rows) == sorted(rule.code for rule in selected)
+    assert {row[1] for row in rows} >= {"substitution", "uncited-claim", "spelling"}
+    seconds = [float(row[2]) for row in rows]
+    assert seconds == sorted(seconds, reverse=True) and all(s >= 0 for s in seconds)
+    assert "all rules" in out and "a whole pass" in out
+
+
+def test_rule_costs_top_folds_the_rest_into_one_line(rule_costs):
+    least = {"AAA001": 3.0, "BBB001": 2.0, "CCC001": 1.0}
+    out = rule_costs.report(least, 7.0, {"AAA001": "existence"}, 2, top=1)
+    assert "AAA001   existence" in out and "BBB001" not in out
+    assert "the other 2" in out and "50.0%" in out.split("the other 2")[1].splitlines()[0]
+    assert out.splitlines()[-2].split()[-1] == "1.000"  # the pass less the rules
+
+
+def test_rule_costs_rejects_a_missing_corpus(rule_costs, tmp_path, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        rule_costs.main(["--corpus", str(tmp_path / "nowhere")])
+    assert exit_info.value.code == 2
+    assert "no such folder" in capsys.readouterr().err
