@@ -115,6 +115,15 @@ def _from_record(rec: list, source: str) -> Finding:
                    fix=Fix(fix) if fix is not None else None)
 
 
+def _sound(f: Finding, length: int) -> bool:
+    """Could this finding have come from medlint on a source of ``length`` characters? (An entry edited or
+    damaged on disk is a miss, not a report of nonsense.)"""
+    numbers = (f.start, f.end, f.line, f.column, f.end_line, f.end_column)
+    return (all(type(n) is int for n in numbers) and 0 <= f.start < f.end <= length
+            and all(isinstance(v, str) for v in (f.code, f.name, f.category, f.severity, f.message))
+            and all(isinstance(v, str) for v in f.suggestions))
+
+
 class CacheUnavailable(Exception):
     """The cache folder cannot be created or written; the run goes on without a cache."""
 
@@ -138,11 +147,14 @@ class ResultCache:
         try:
             with open(self._entry(path), encoding="utf-8") as fh:
                 data = json.load(fh)
-            if data.get("content") != digest:
+            if not isinstance(data, dict) or data.get("content") != digest or not isinstance(data.get("findings"), list):
                 return None
-            return [_from_record(rec, source) for rec in data["findings"]]
-        except (OSError, ValueError, KeyError, TypeError, IndexError):
-            return None  # missing, half-written by a crashed run, or from another format: a miss
+            findings = [_from_record(rec, source) for rec in data["findings"]]
+        except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
+            return None  # missing, half-written by a crashed run, from another format, or damaged: a miss
+        if not all(_sound(f, len(source)) for f in findings):
+            return None
+        return findings
 
     def put(self, path: str, digest: str, findings: list[Finding]) -> None:
         self._prepare()

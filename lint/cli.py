@@ -96,6 +96,10 @@ def check(paths, fmt, output, select, extend_select, ignore, fail_on, config_pat
     from lint.reporters import Report, render
     from lint.runner import Progress, default_jobs, progress_wanted, run
 
+    if stdin_filename and not paths:
+        paths = ("-",)  # the page comes on standard input, as with ruff and ESLint
+    elif stdin_filename and "-" not in paths:
+        raise UserError("--stdin-filename names the page read from standard input; add '-' to the paths")
     paths = paths or (".",)
     if fix and not diff and "-" in paths:
         raise UserError("--fix cannot rewrite standard input; use --diff to see the fixes")
@@ -106,10 +110,14 @@ def check(paths, fmt, output, select, extend_select, ignore, fail_on, config_pat
     settings = _settings(config_path, paths)
     if select:
         settings.select = _split(select)
+        if not settings.select:
+            raise UserError("--select names no rule (give codes, prefixes or categories, comma-separated)")
     settings.extend_select += _split(extend_select)
     settings.ignore += _split(ignore)
     if fail_on:
         settings.fail_on = fail_on
+    notes: list[str] = []
+    warnings: list[str] = []
     baseline = None
     if baseline_file:
         try:
@@ -117,10 +125,16 @@ def check(paths, fmt, output, select, extend_select, ignore, fail_on, config_pat
         except BaselineError as exc:
             raise UserError(str(exc)) from None
     files, missing = discover(paths, settings)
+    if not files and not missing:
+        from lint.documents import SUPPORTED_EXTENSIONS
+
+        warnings.append(f"no pages ({', '.join(SUPPORTED_EXTENSIONS)}) found in {', '.join(paths)}")
+    if statistics and fmt != "text" and not diff:
+        warnings.append(f"--statistics adds counts to the text report; the {fmt} report has every finding")
+    if diff and fmt != "text":
+        warnings.append(f"--diff prints the fixes as a unified diff; --format {fmt} is not used")
     cache_folder = None if no_cache else (Path(cache_dir) if cache_dir else default_cache_dir(settings))
 
-    notes: list[str] = []
-    warnings: list[str] = []
     show_progress = progress_wanted("diff" if diff else fmt)
     try:
         outcome = run(
@@ -139,10 +153,10 @@ def check(paths, fmt, output, select, extend_select, ignore, fail_on, config_pat
             click.echo(f"medlint: {note}", err=True)
         for warning in warnings:
             click.echo(f"medlint: warning: {warning}", err=True)
-        if fmt != "text" or diff or write_baseline_file:
-            for r in results:
-                if r.error:
-                    click.echo(f"medlint: {r.path}: {r.error}", err=True)
+        # on stderr in every format (the report on stdout stays the findings alone), one line each
+        for r in results:
+            if r.error:
+                click.echo(f"medlint: {r.path}: error: {r.error}", err=True)
         sys.exit(2 if any(r.error for r in results) else code)
 
     if write_baseline_file:
@@ -172,20 +186,22 @@ def check(paths, fmt, output, select, extend_select, ignore, fail_on, config_pat
                                       and "NO_COLOR" not in os.environ)
     report = Report(results=results, rules={r.code: r for r in outcome.rules}, version=__version__,
                     color=use_color, show_source=not no_source, statistics=statistics, quiet=quiet)
-    _emit(render(fmt, report), output)
+    _emit(render(fmt, report), output, color=use_color)
     threshold = SEVERITY_RANK[settings.fail_on]
     failing = any(SEVERITY_RANK[f.severity] >= threshold for r in results for f in r.findings)
     finish(1 if failing else 0)
 
 
-def _emit(text: str, output: str | None) -> None:
+def _emit(text: str, output: str | None, color: bool = False) -> None:
     if output:
         try:
             Path(output).write_text(text, encoding="utf-8")
         except OSError as exc:
             raise UserError(f"{output}: cannot write the report: {exc.strerror or exc}") from None
     else:
-        click.echo(text, nl=False)
+        # colour is decided by --color (and the terminal, for "auto"): click would strip it from a pipe, which
+        # "--color always | less -R" asks for
+        click.echo(text, nl=False, color=color or None)
 
 
 @main.command("rules")

@@ -70,6 +70,11 @@ def load_selected_rules(settings: Settings) -> tuple[list[Rule], list[Rule]]:
     for code in settings.rules:
         if not any(r.code == code for r in all_rules):
             raise ConfigError(f"rules: unknown rule code '{code}'")
+    for glob, selectors in settings.per_file_ignores.items():
+        for selector in selectors:
+            if not valid_selector(selector, all_rules):
+                raise ConfigError(f"per-file-ignores.{glob}: unknown rule selector '{selector}' "
+                                  "(a code, a code prefix, a category or ALL)")
     return all_rules, rules
 
 
@@ -218,13 +223,23 @@ class Linter:
         )
 
     def _ignored_for(self, path: str) -> list[str]:
+        if not self.settings.per_file_ignores:
+            return []
         out = []
         posix = Path(path).as_posix()
         name = Path(path).name
+        # a pattern names files from the config file's folder, as ruff's do: "sub/*.md" is the same files
+        # whichever folder medlint is run from and however the path is given
+        from_config = None
+        if self.settings.source is not None and path != "-":
+            try:
+                from_config = Path(path).resolve().relative_to(self.settings.source.parent.resolve()).as_posix()
+            except ValueError:
+                from_config = None  # a page outside the config file's folder
         for pattern, codes in self.settings.per_file_ignores.items():
             if fnmatch.fnmatch(posix, pattern) or fnmatch.fnmatch(name, pattern) or fnmatch.fnmatch(
                 posix, f"*/{pattern}"
-            ):
+            ) or (from_config is not None and fnmatch.fnmatch(from_config, pattern)):
                 out.extend(codes)
         return out
 

@@ -119,6 +119,26 @@ def test_a_damaged_entry_is_a_miss(tmp_path):
     assert again.linted == 1 and [f.code for f in again.results[0].findings] == ["PRM001", "PRM002"]
 
 
+@pytest.mark.parametrize("damage", [
+    "null", "[]", '"text"', '{"content": null}',
+    # the page's own digest, with findings that no run could have written
+    '{"content": "DIGEST", "findings": null}',
+    '{"content": "DIGEST", "findings": [["PRM001"]]}',
+    '{"content": "DIGEST", "findings": [["PRM001", "n", "c", "warning", "m", "5", 9, 1, 1, 1, 1, [], null, null]]}',
+    '{"content": "DIGEST", "findings": [["PRM001", "n", "c", "warning", "m", 5, 99999, 1, 1, 1, 1, [], null, null]]}',
+])
+def test_an_entry_of_the_wrong_shape_is_a_miss_not_a_crash(tmp_path, damage):
+    page = tmp_path / "hernia.md"
+    page.write_text(HERNIA, encoding="utf-8")
+    cache_dir = tmp_path / "cache"
+    lint([page], cache_dir=cache_dir)
+    (entry,) = cache_dir.glob("v1/*/*.json")
+    digest = json.loads(entry.read_text(encoding="utf-8"))["content"]
+    entry.write_text(damage.replace("DIGEST", digest), encoding="utf-8")
+    again = lint([page], cache_dir=cache_dir)
+    assert again.linted == 1 and [f.code for f in again.results[0].findings] == ["PRM001", "PRM002"]
+
+
 def test_cache_folder_defaults_and_options(runner, tmp_path, monkeypatch):
     site = tmp_path / "site"
     (site / "pages").mkdir(parents=True)

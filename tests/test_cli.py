@@ -155,6 +155,66 @@ def test_per_file_ignores_and_exclude(runner, pages):
     assert data["summary"]["findings"] == 0
 
 
+@pytest.mark.parametrize("where", ["config folder", "page folder", "absolute"])
+def test_per_file_ignores_name_files_from_the_config_folder_wherever_medlint_runs(runner, pages, monkeypatch, where):
+    (pages / "sub").mkdir()
+    (pages / "sub" / "veins.md").write_text(
+        "# Varicose veins\n\nOur revolutionary vein treatment is guaranteed.\n", encoding="utf-8")
+    (pages / "medlint.toml").write_text('[per-file-ignores]\n"sub/*.md" = ["PRM001"]\n')
+    monkeypatch.chdir(pages / "sub" if where == "page folder" else pages)
+    target = {"config folder": "sub/veins.md", "page folder": "veins.md", "absolute": str(pages / "sub" / "veins.md")}
+    data = json.loads(run(runner, "check", "--no-cache", "--format", "json", target[where]).stdout)
+    assert [f["code"] for f in data["files"][0]["findings"]] == ["PRM002"]
+
+
+def test_an_unknown_rule_in_per_file_ignores_is_exit_2(runner, pages):
+    (pages / "medlint.toml").write_text('[per-file-ignores]\n"*.md" = ["PRMM002", "promotional"]\n')
+    result = runner.invoke(main, ["check", "--no-cache", str(pages / "bad.md")])
+    assert result.exit_code == 2
+    assert "per-file-ignores.*.md: unknown rule selector 'PRMM002'" in result.stderr and not result.stdout
+
+
+def test_stdin_filename_alone_reads_standard_input(runner, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "other.md").write_text(BAD_PAGE, encoding="utf-8")  # not linted: the page is on stdin
+    result = run(runner, "check", "--no-cache", "--stdin-filename", "thyroid.md",
+                 input="# Thyroidectomy\n\nA spectacular result.\n")
+    assert result.exit_code == 1
+    assert result.stdout.startswith("thyroid.md:3:3: PRM001 ") and "other.md" not in result.stdout
+    result = runner.invoke(main, ["check", "--stdin-filename", "thyroid.md", "other.md"], input="x")
+    assert result.exit_code == 2 and "add '-' to the paths" in result.stderr
+
+
+def test_an_unreadable_file_is_said_on_stderr_and_the_summary_does_not_call_it_clear(runner, pages):
+    result = runner.invoke(main, ["check", "--no-cache", str(pages / "good.md"), str(pages / "missing.md")])
+    assert result.exit_code == 2
+    assert result.stderr == f"medlint: {pages / 'missing.md'}: error: no such file or directory\n"
+    assert result.stdout == "No problems found in the 1 file checked; 1 file could not be read.\n"
+    result = runner.invoke(main, ["check", "--no-cache", str(pages / "missing.md")])
+    assert result.stdout == "No file checked: 1 file could not be read.\n"
+
+
+def test_color_always_colours_a_pipe_too(runner, pages):
+    piped = run(runner, "check", "--no-cache", "--color", "always", str(pages / "bad.md"))
+    assert "\x1b[" in piped.stdout  # CliRunner's stdout is not a terminal: a pipe
+    assert "\x1b[" not in run(runner, "check", "--no-cache", str(pages / "bad.md")).stdout
+
+
+@pytest.mark.parametrize("select", ["", ",", " , "])
+def test_a_selection_of_no_rules_is_exit_2(runner, pages, select):
+    result = runner.invoke(main, ["check", "--select", select, str(pages / "bad.md")])
+    assert result.exit_code == 2 and "--select names no rule" in result.stderr
+
+
+def test_warnings_for_no_pages_and_options_the_format_does_not_use(runner, tmp_path, pages):
+    (tmp_path / "empty").mkdir()
+    result = run(runner, "check", "--no-cache", str(tmp_path / "empty"))
+    assert result.exit_code == 0 and "medlint: warning: no pages (.txt" in result.stderr
+    result = run(runner, "check", "--no-cache", "--statistics", "--format", "json", str(pages / "bad.md"))
+    assert "--statistics adds counts to the text report" in result.stderr
+    assert json.loads(result.stdout)["summary"]["findings"] == 2
+
+
 @pytest.mark.parametrize("bad", ['fail-on = "sometimes"', 'select = 3', '[severity]\nPRM001 = "fatal"',
                                  '[rules.PRM001]\nunknown_option = 1', 'model = 5', 'this is not toml'])
 def test_bad_config_values_are_exit_2(runner, pages, bad):

@@ -27,8 +27,7 @@ def render(report) -> str:
     out: list[str] = []
     for result in report.results:
         if result.error:
-            out.append(f"{_paint(result.path, 'path', c)}: {_paint('error', 'error', c)}: {result.error}")
-            continue
+            continue  # said on stderr, one line per file (the command line prints it, in every format)
         if report.quiet:
             continue
         lines = result.source.split("\n") if report.show_source and result.findings else []
@@ -56,14 +55,18 @@ def render(report) -> str:
         if counts:
             out.append("")
     failed = sum(1 for r in report.results if r.error)
+    checked = s["files"] - failed  # a file that could not be read was not checked
+    files = f"{checked} file{'s' if checked != 1 else ''}"
+    unread = f"; {failed} file{'s' if failed != 1 else ''} could not be read" if failed else ""
     if s["findings"]:
         parts = [f"{s[k]} {label}" for k, label in (("errors", "error"), ("warnings", "warning"), ("infos", "info")) if s[k]]
         plural = "s" if s["findings"] != 1 else ""
         files_with = sum(1 for r in report.results if r.findings)
-        out.append(f"Found {s['findings']} problem{plural} ({', '.join(parts)}) in {files_with} of {s['files']} file"
-                   f"{'s' if s['files'] != 1 else ''}.")
+        out.append(f"Found {s['findings']} problem{plural} ({', '.join(parts)}) in {files_with} of {files}{unread}.")
+    elif failed and not checked:
+        out.append(f"No file checked: {failed} file{'s' if failed != 1 else ''} could not be read.")
+    elif failed:
+        out.append(f"No problems found in the {files} checked{unread}.")
     elif not report.quiet:
-        out.append(f"All clear: {s['files']} file{'s' if s['files'] != 1 else ''} checked, no problems found.")
-    if failed:
-        out.append(f"{failed} file{'s' if failed != 1 else ''} could not be read.")
+        out.append(f"All clear: {files} checked, no problems found.")
     return "\n".join(out) + "\n"
