@@ -123,6 +123,12 @@ def apply_table(settings: Settings, table: dict, where: str, base: Path) -> Sett
                 raise ConfigError(f"{where}: unknown key 'languagetool.{sorted(unknown)[0]}'")
             if "url" in lt and not isinstance(lt["url"], str):
                 raise ConfigError(f"{where}: 'languagetool.url' must be a string")
+            if lt.get("url"):
+                from lint.languagetool import url_problem
+
+                problem = url_problem(lt["url"])
+                if problem is not None:
+                    raise ConfigError(f"{where}: 'languagetool.url' is {problem}")
             if "timeout" in lt and (not isinstance(lt["timeout"], (int, float)) or lt["timeout"] <= 0):
                 raise ConfigError(f"{where}: 'languagetool.timeout' must be a positive number of seconds")
             settings.languagetool = dict(lt)

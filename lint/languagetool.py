@@ -82,6 +82,18 @@ def make_batches(texts: list[str], limit: int = DEFAULT_BATCH) -> list[Batch]:
     return batches
 
 
+def url_problem(url: str) -> str | None:
+    """Why ``url`` cannot be a LanguageTool server's address, or None when it can (http or https, with a host)."""
+    try:
+        parts = urllib.parse.urlsplit(url)
+        parts.port  # noqa: B018 - a port that is not a number raises here
+    except ValueError as exc:
+        return f"not a URL ({exc})"
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return "not an http or https URL (for example http://localhost:8081)"
+    return None
+
+
 class LanguageToolClient:
     def __init__(self, url: str, language: str = "en-GB", timeout: float = DEFAULT_TIMEOUT,
                  batch_size: int = DEFAULT_BATCH, disabled_rules: tuple[str, ...] = ()):
@@ -98,11 +110,11 @@ class LanguageToolClient:
         if self.disabled_rules:
             fields["disabledRules"] = ",".join(self.disabled_rules)
         body = urllib.parse.urlencode(fields).encode("utf-8")
-        request = urllib.request.Request(
-            self.url, data=body, method="POST",
-            headers={"Content-Type": "application/x-www-form-urlencoded", "Accept": "application/json"},
-        )
         try:
+            request = urllib.request.Request(
+                self.url, data=body, method="POST",
+                headers={"Content-Type": "application/x-www-form-urlencoded", "Accept": "application/json"},
+            )
             with urllib.request.urlopen(request, timeout=self.timeout) as response:  # noqa: S310 - user's server
                 announced = response.headers.get("Content-Length", "")
                 if announced.isdigit() and int(announced) > MAX_ANSWER_BYTES:

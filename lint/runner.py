@@ -178,6 +178,8 @@ def run(files: list[str], settings, *, version: str, jobs: int = 1, cache_dir=No
         try:
             linter = Linter(settings)
             run.rules = linter.rules
+            # what the rules found wrong while they were set up (a LanguageTool URL that is no URL), said once
+            run.warnings.extend(w for w in linter.warnings if w not in run.warnings)
             progress = progress_factory(len(run.pending)) if progress_factory else None
             try:
                 for (index, task), outcome in zip(run.pending, lint_tasks(linter, [t for _, t in run.pending], jobs,

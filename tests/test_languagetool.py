@@ -221,6 +221,26 @@ def test_environment_variable_configures_the_server(server, monkeypatch):
     assert ("LTS001", "spelling", "itchey", ("itchy",)) in lt_findings(result)
 
 
+@pytest.mark.parametrize("url", ["notaurl", "localhost:8081", "ftp://example.org", "http://", "http://host:port/"])
+def test_a_url_that_is_not_http_is_one_warning_from_the_environment_and_exit_2_from_config(url, monkeypatch, tmp_path):
+    from click.testing import CliRunner
+
+    from lint.cli import main
+
+    page = tmp_path / "veins.md"
+    page.write_text("# Varicose veins\n\nThe veins are closed with heat.\n", encoding="utf-8")
+    (tmp_path / "other.md").write_text(page.read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.setenv("MEDLINT_LANGUAGETOOL_URL", url)
+    result = CliRunner().invoke(main, ["check", "--no-cache", "--jobs", "1", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.count("\n") == 1 and "failed" not in result.stderr
+    assert result.stderr.startswith(f"medlint: warning: LanguageTool URL {url!r} is not ")
+    monkeypatch.delenv("MEDLINT_LANGUAGETOOL_URL")
+    (tmp_path / "medlint.toml").write_text(f'[languagetool]\nurl = "{url}"\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--no-cache", str(page)])
+    assert result.exit_code == 2 and "'languagetool.url' is not " in result.stderr and not result.stdout
+
+
 def test_batches_stay_within_the_limit_and_keep_offsets():
     texts = ["a" * 40, "b" * 40, "", "c" * 90, "d" * 10]
     batches = make_batches(texts, limit=100)

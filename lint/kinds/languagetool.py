@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from lint.kinds.base import Kind
-from lint.languagetool import DEFAULT_BATCH, DEFAULT_TIMEOUT, LanguageToolClient, LanguageToolError
+from lint.languagetool import DEFAULT_BATCH, DEFAULT_TIMEOUT, LanguageToolClient, LanguageToolError, url_problem
 
 #: per linter run (keyed by its warnings list) and server: the client, or None once it failed
 _STATE: dict[tuple[int, str], LanguageToolClient | None] = {}
@@ -40,6 +40,11 @@ class LanguageTool(Kind):
         self.issue_types = {t.lower() for t in self.opts["issue_types"]}
         self.exclude_types = {t.lower() for t in self.opts["exclude_issue_types"]}
         if not self.url:
+            return
+        problem = url_problem(self.url)
+        if problem is not None:  # (one in the config file is exit 2; this one came from MEDLINT_LANGUAGETOOL_URL)
+            self.warn(f"LanguageTool URL {self.url!r} is {problem}; its grammar and spelling checks were skipped.")
+            self.url = None
             return
         known = {w.lower() for _, _, phrase in self.kb.lexicon() for w in re.findall(r"[A-Za-z][A-Za-z'-]*", phrase)}
         known.update(w.lower() for w in self.settings.accept)
