@@ -215,6 +215,17 @@ def test_warnings_for_no_pages_and_options_the_format_does_not_use(runner, tmp_p
     assert json.loads(result.stdout)["summary"]["findings"] == 2
 
 
+@pytest.mark.parametrize("options, says", [
+    ("max_words = \"ten\"", "rules.RDB001: option 'max_words' must be int"),
+    ("max_wordz = 30", "rules.RDB001: unknown option(s) max_wordz for kind 'sentence-length'"),
+])
+def test_a_bad_rule_option_in_the_config_names_the_config_file(runner, pages, options, says):
+    (pages / "medlint.toml").write_text(f"[rules.RDB001]\n{options}\n")
+    result = runner.invoke(main, ["check", "--no-cache", str(pages / "bad.md")])
+    assert result.exit_code == 2
+    assert result.stderr == f"medlint: error: {pages / 'medlint.toml'}: {says}\n"
+
+
 @pytest.mark.parametrize("bad", ['fail-on = "sometimes"', 'select = 3', '[severity]\nPRM001 = "fatal"',
                                  '[rules.PRM001]\nunknown_option = 1', 'model = 5', 'this is not toml'])
 def test_bad_config_values_are_exit_2(runner, pages, bad):

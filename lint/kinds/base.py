@@ -59,7 +59,8 @@ class Kind:
         self.kb = kb
         self.settings = settings
         self._warnings = warnings if warnings is not None else []
-        self.opts = self._validate(rule, {**rule.options, **settings.rule_options(rule.code)})
+        configured = settings.rule_options(rule.code)
+        self.opts = self._validate(rule, {**rule.options, **configured}, set(configured), settings.source)
         self.setup()
 
     # -- life cycle ------------------------------------------------------------
@@ -104,21 +105,28 @@ class Kind:
         return RuleError(f"{self.rule.path}: rule {self.rule.code}: {message}")
 
     @classmethod
-    def _validate(cls, rule: Rule, given: dict) -> dict:
-        where = f"{rule.path}: rule {rule.code}"
+    def _validate(cls, rule: Rule, given: dict, configured: set = frozenset(), config=None) -> dict:
+        """The rule's options with their defaults, checked; ``configured`` are the keys the user's config file
+        (``config``) set, and a mistake in one of them is reported there, not in the rule's own file."""
+
+        def where(keys) -> str:
+            if keys and set(keys) <= configured:
+                return f"{config or 'config'}: rules.{rule.code}"
+            return f"{rule.path}: rule {rule.code}"
+
         unknown = set(given) - set(cls.options)
         if unknown:
-            raise RuleError(f"{where}: unknown option(s) {', '.join(sorted(unknown))} for kind '{cls.name}'")
+            raise RuleError(f"{where(unknown)}: unknown option(s) {', '.join(sorted(unknown))} for kind '{cls.name}'")
         out = {}
         for key, (types, default) in cls.options.items():
             if key in given:
                 value = given[key]
                 if not isinstance(value, types) or (isinstance(value, bool) and bool not in _as_tuple(types)):
                     names = "/".join(t.__name__ for t in _as_tuple(types))
-                    raise RuleError(f"{where}: option '{key}' must be {names}")
+                    raise RuleError(f"{where([key])}: option '{key}' must be {names}")
                 out[key] = value
             elif default is _MISSING:
-                raise RuleError(f"{where}: option '{key}' is required for kind '{cls.name}'")
+                raise RuleError(f"{where(())}: option '{key}' is required for kind '{cls.name}'")
             else:
                 out[key] = default() if callable(default) else default
         return out
