@@ -11,13 +11,18 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@pytest.fixture(scope="module")
-def bench():
-    spec = importlib.util.spec_from_file_location("medlint_benchmark", ROOT / "bench" / "benchmark.py")
+def _load_script(name: str, filename: str):
+    """A script of bench/ as a module (bench/ is not a package)."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / filename)
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module
     spec.loader.exec_module(module)
     return module
+
+
+@pytest.fixture(scope="module")
+def bench():
+    return _load_script("medlint_benchmark", "benchmark.py")
 
 
 def test_corpus_has_the_pages_asked_for_each_a_distinct_page(bench, tmp_path):
@@ -71,11 +76,7 @@ def test_a_failing_command_stops_the_benchmark_with_its_error(bench):
 
 @pytest.fixture(scope="module")
 def rule_costs():
-    spec = importlib.util.spec_from_file_location("medlint_rule_costs", ROOT / "bench" / "rule_costs.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return _load_script("medlint_rule_costs", "rule_costs.py")
 
 
 def test_rule_costs_times_every_selected_rule_on_a_few_pages(rule_costs, bench, tmp_path, capsys):
