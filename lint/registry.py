@@ -19,6 +19,9 @@ from lint.yamlio import DataFileError, load_yaml
 RULE_FILE = compile_re(r"^([A-Z]{2,3}\d{3})-([a-z0-9]+(?:-[a-z0-9]+)*)\.ya?ml$")
 CODE = compile_re(r"^[A-Z]{2,3}\d{3}$")
 NAME = compile_re(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+#: the blocks a rule reads when its file names no ``scope``: the page's running prose. Image alt text
+#: (``image_alt``) is a caption outside that prose, often not a sentence: a rule that judges a phrase on
+#: its own lists it, a rule that reads sentences, their neighbours or the whole page does not
 PROSE_SCOPES = ("title", "heading", "paragraph", "list_item", "table_cell", "footnote")
 _KEYS = {
     "code", "name", "kind", "category", "severity", "message", "rationale", "scope", "suggestions",
