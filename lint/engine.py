@@ -170,6 +170,9 @@ class Linter:
         findings: dict[tuple, Finding] = {}
         scores: dict[tuple, float] = {}
         demoted: set[tuple] = set()
+        # findings an editor suppressed where they stand (a line or a stretch of the page): not reported, but
+        # the claim was found and reviewed, so a sentence model must not report it again (see _settle_model_findings)
+        reviewed: list[Finding] = []
         for checker in checkers:
             rule = checker.rule
             severity = self.settings.severity.get(rule.code, rule.severity)
@@ -177,7 +180,11 @@ class Linter:
                 if hit.block.scope not in rule.scope and not checker.page_level:
                     continue
                 finding = self._finding(rule, severity, hit, source, starts)
-                if finding is None or (suppress and suppress.suppressed(finding)):
+                if finding is None:
+                    continue
+                if suppress and suppress.suppressed(finding):
+                    if suppress.suppressed_in_place(finding):
+                        reviewed.append(finding)
                     continue
                 key = (finding.code, finding.start, finding.end)
                 findings.setdefault(key, finding)
@@ -186,7 +193,8 @@ class Linter:
                 if hit.score is not None:
                     scores[key] = hit.score
         page.close()
-        ordered = sorted(_settle_model_findings(findings, scores, checkers, frozenset(demoted)), key=Finding.sort_key)
+        settled = _settle_model_findings(findings, scores, checkers, frozenset(demoted), reviewed)
+        ordered = sorted(settled, key=Finding.sort_key)
         return FileResult(path=path, source=source, findings=ordered)
 
     def _run(self, checker, page):
@@ -247,10 +255,17 @@ class Linter:
 _ONE_LEVEL_DOWN = {"error": "warning", "warning": "info", "info": "info"}
 
 
-def _settle_model_findings(found: dict, scores: dict, checkers, demoted: frozenset = frozenset()) -> list[Finding]:
+def _settle_model_findings(found: dict, scores: dict, checkers, demoted: frozenset = frozenset(),
+                           reviewed=()) -> list[Finding]:
     """The findings, less those of a scored rule (the sentence models) that the page does not bear
     out: below the rule's threshold on a page that is not sales copy (``keeps``), or covered by a
-    finding of a rule it defers to (``defers_to``): one finding, the precise one."""
+    finding of a rule it defers to (``defers_to``): one finding, the precise one.
+
+    ``reviewed`` are findings a suppression comment removed on their line or stretch of the page:
+    they are not reported, but they still cover a deferring rule's finding, since the editor has
+    seen that claim and let it stand. A rule turned off for the run (``--ignore``) or the file
+    (``per-file-ignores``, ``medlint-disable-file``) covers nothing: nobody reviewed its claims, and
+    the model is left to report them."""
     findings = list(found.values())
     if scores:
         by_rule = {c.rule.code: c for c in checkers}
@@ -267,7 +282,7 @@ def _settle_model_findings(found: dict, scores: dict, checkers, demoted: frozens
     if not deferring:
         return findings
     by_code: dict[str, list[Finding]] = {}
-    for f in findings:
+    for f in [*findings, *reviewed]:
         by_code.setdefault(f.code, []).append(f)
     out = []
     for f in findings:

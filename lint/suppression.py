@@ -5,6 +5,10 @@ off for a stretch of the page; ``<!-- medlint-disable-next-line CODE -->`` for t
 next line with text; ``<!-- medlint-disable-file -->`` for the whole file. With no
 codes a directive applies to every rule. Codes may be prefixes or categories,
 as on the command line.
+
+A finding suppressed on its line or stretch was found and reviewed where it stands, so it still
+covers a sentence model's report of the same sentence (``defer_to``); ``disable-file`` turns its
+rules off for the page, as ``per-file-ignores`` does, and a model then reports what they would have.
 """
 
 from __future__ import annotations
@@ -59,8 +63,11 @@ class Suppressions:
         return bool(self.file_codes or self.ranges or self.lines)
 
     def suppressed(self, finding: Finding) -> bool:
-        if any(_applies(codes, finding) for codes in self.file_codes):
-            return True
+        return any(_applies(codes, finding) for codes in self.file_codes) or self.suppressed_in_place(finding)
+
+    def suppressed_in_place(self, finding: Finding) -> bool:
+        """Suppressed by a comment on its line or around its stretch of the page, not for the whole file:
+        an editor who put the comment there has read this finding and let the text stand."""
         for start, end, codes in self.ranges:
             if start <= finding.start < end and _applies(codes, finding):
                 return True

@@ -136,6 +136,65 @@ def test_the_model_defers_to_the_phrase_rules_of_its_category():
     assert "PRM007" in [f.code for f in result.findings]
 
 
+PROSTATE_PAGE = """# Prostate artery embolisation
+
+Prostate artery embolisation treats an enlarged prostate by blocking some of the small arteries that feed it.
+
+{before}Prostate artery embolisation is completely painless.{after}
+
+Your urologist will talk to you about the risks and about other treatments, such as tablets or surgery.
+"""
+BYPASS_PAGE = """# Gastric bypass
+
+A gastric bypass makes the stomach smaller and reroutes the gut, so you feel full sooner.
+
+{before}Nine in ten of our gastric bypass patients keep the weight off for good.{after}
+
+Your surgeon will talk to you about the risks, such as leaks and vitamin shortages.
+"""
+# a claim the precise rule reports, and the sentence model (which defers to it) reads as one too
+DEFERRING = [
+    (PROSTATE_PAGE, "completely painless", "PRM002", "PRM007"),
+    (BYPASS_PAGE, "Nine in ten", "EVD001", "EVD004"),
+]
+
+
+def _on_claim_line(result, page: str, claim: str) -> list[str]:
+    line = page[: page.index(claim)].count("\n") + 1
+    return sorted(f.code for f in result.findings if f.line == line)
+
+
+@pytest.mark.parametrize("page, claim, precise, model", DEFERRING, ids=["prostate-PRM007", "bypass-EVD004"])
+def test_a_precise_finding_suppressed_where_it_stands_still_covers_the_models(default_linter, page, claim,
+                                                                           precise, model):
+    plain = page.format(before="", after="")
+    # one finding, the precise one
+    codes = _on_claim_line(lint_text(default_linter, plain), plain, claim)
+    assert precise in codes and model not in codes
+    # an editor who suppresses the precise finding on its line or around its stretch has reviewed the claim:
+    # neither rule reports it
+    for before, after in [(f"<!-- medlint-disable-next-line {precise} -->\n", ""),
+                          (f"<!-- medlint-disable {precise} -->\n", f"\n<!-- medlint-enable {precise} -->")]:
+        reviewed = page.format(before=before, after=after)
+        codes = _on_claim_line(lint_text(default_linter, reviewed), reviewed, claim)
+        assert precise not in codes and model not in codes, (before, codes)
+
+
+@pytest.mark.parametrize("page, claim, precise, model", DEFERRING, ids=["prostate-PRM007", "bypass-EVD004"])
+def test_a_precise_rule_turned_off_leaves_the_sentence_to_the_model(default_linter, page, claim, precise, model):
+    from lint.engine import Linter
+
+    plain = page.format(before="", after="")
+    # off for the run, for the file by configuration, or for the file by a comment: nothing was found to
+    # review, and the model is the only rule left to report the claim
+    for settings in (Settings(ignore=[precise]), Settings(per_file_ignores={"*.md": [precise]})):
+        codes = _on_claim_line(lint_text(Linter(settings), plain), plain, claim)
+        assert precise not in codes and model in codes, settings
+    off_for_file = f"<!-- medlint-disable-file {precise} -->\n" + plain
+    codes = _on_claim_line(lint_text(default_linter, off_for_file), off_for_file, claim)
+    assert precise not in codes and model in codes
+
+
 def test_a_hedged_sentence_is_left_to_the_phrase_rules(tmp_path, linter):
     model = {"heads": {"evidence": {"bias": -2.0, "weights": {"w:hair": 5.0}}}}
     load_model.cache_clear()
