@@ -168,7 +168,7 @@ def check(paths, fmt, output, select, extend_select, ignore, fail_on, config_pat
         finish(0)
 
     if diff:
-        _emit("".join(unified_diff(path, before, after) for path, before, after in outcome.changes), output)
+        _emit("".join(unified_diff(c.path, c.before, c.after, c.bom) for c in outcome.changes), output)
         finish(1 if outcome.changes else 0)
 
     if baseline is not None:

@@ -66,12 +66,35 @@ def fix_until_stable(source: str, lint: Callable[[str], list[Finding]], findings
     return source, total, findings
 
 
-def unified_diff(path: str, before: str, after: str) -> str:
-    """A unified diff (``a/path``, ``b/path``) of one file's fixes; empty when nothing changed."""
+def _patch_lines(text: str) -> list[str]:
+    """The lines of a text as ``patch`` counts them: each ends at a newline, and keeps it (and a CR before it).
+
+    str.splitlines also breaks at a lone CR, a form feed, U+2028 and other separators;
+    a line cut there has no newline, so the diff would mark it "No newline at end of
+    file" in the middle of a file and the patch would not apply.
+    """
+    lines = text.split("\n")
+    last = lines.pop()
+    out = [line + "\n" for line in lines]
+    if last:
+        out.append(last)
+    return out
+
+
+def unified_diff(path: str, before: str, after: str, bom: bool = False) -> str:
+    """A unified diff (``a/path``, ``b/path``) of one file's fixes; empty when nothing changed.
+
+    ``before`` and ``after`` are decoded sources, which lost the file's UTF-8 byte
+    order mark. ``bom`` puts it back at the start of both: the diff's old lines
+    must be the file's bytes, or ``patch`` finds no match for the first line (and
+    ``--fix`` writes the mark back, so the new file starts with it too).
+    """
     if before == after:
         return ""
+    if bom:
+        before, after = "\ufeff" + before, "\ufeff" + after
     lines = difflib.unified_diff(
-        before.splitlines(keepends=True), after.splitlines(keepends=True), fromfile=f"a/{path}", tofile=f"b/{path}"
+        _patch_lines(before), _patch_lines(after), fromfile=f"a/{path}", tofile=f"b/{path}"
     )
     out = []
     for line in lines:

@@ -14,6 +14,7 @@ import os
 import sys
 import time
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from lint.documents import DocumentError, decode
 from lint.engine import Linter, load_selected_rules, read_source, rule_pack_dirs
@@ -54,13 +55,24 @@ class Outcome:
     warnings: list[str] = field(default_factory=list)
 
 
+class Change(NamedTuple):
+    """A file the fixes changed: its path, its decoded source before and after, and
+    whether the file starts with a UTF-8 byte order mark (decoding drops it; a diff
+    of the file must show it)."""
+
+    path: str
+    before: str
+    after: str
+    bom: bool = False
+
+
 @dataclass
 class RunResult:
     results: list[FileResult]
     rules: list
     warnings: list[str]
-    #: (path, source before, source after) for each file the fixes changed
-    changes: list[tuple[str, str, str]] = field(default_factory=list)
+    #: each file the fixes changed
+    changes: list[Change] = field(default_factory=list)
     fixes: int = 0
     cached: int = 0
     linted: int = 0
@@ -224,7 +236,7 @@ class _Run:
         self.pending: list[tuple[int, Task]] = []
         self.rules: list = []
         self.warnings: list[str] = []
-        self.changes: list[tuple[str, str, str]] = []
+        self.changes: list[Change] = []
         self.fixes = 0
         self.cached = 0
 
@@ -271,7 +283,7 @@ class _Run:
                                                      error=f"cannot write the fixed file: {exc.strerror or exc}")
                     return
             self.fixes += outcome.fixes
-            self.changes.append((task.path, task.source, source))
+            self.changes.append(Change(task.path, task.source, source, task.bom))
         self.results[index] = FileResult(path=task.path, source=source, findings=outcome.findings)
         # a result shaped by a warning (a failing rule, an unreachable service) is not kept;
         # nor one for fixed content that is not on disk (--diff)

@@ -75,20 +75,76 @@ def test_json_over_the_fixtures_validates(runner):
     assert data["summary"]["findings"] > 50
 
 
-def test_sarif_validates_against_the_official_schema(runner, pages):
+def validate_sarif(data: dict) -> None:
+    """Validate a SARIF log against the official 2.1.0 schema; skip where the shared schema is absent (a user's clone)."""
     jsonschema = pytest.importorskip("jsonschema")
     schema_file = SHARED / "schemas" / "sarif-schema-2.1.0.json"
     if not schema_file.exists():
         pytest.skip("the shared SARIF schema is not beside this clone")
+    jsonschema.Draft4Validator(json.loads(schema_file.read_text())).validate(data)
+
+
+def test_sarif_validates_against_the_official_schema(runner, pages):
     result = run(runner, "check", "--format", "sarif", str(pages))
     data = json.loads(result.output)
-    jsonschema.Draft4Validator(json.loads(schema_file.read_text())).validate(data)
+    validate_sarif(data)
     run_ = data["runs"][0]
     ids = [r["id"] for r in run_["tool"]["driver"]["rules"]]
     assert "PRM001" in ids and all(r["help"]["text"] for r in run_["tool"]["driver"]["rules"])
     region = run_["results"][0]["locations"][0]["physicalLocation"]["region"]
     assert (region["startLine"], region["startColumn"], region["charLength"]) == (3, 5, len("revolutionary"))
     assert ids[run_["results"][0]["ruleIndex"]] == run_["results"][0]["ruleId"]
+
+
+def _artifact_uris(node) -> list[str]:
+    """Every artifactLocation.uri anywhere in a SARIF log, in document order."""
+    if isinstance(node, list):
+        return [uri for item in node for uri in _artifact_uris(item)]
+    if not isinstance(node, dict):
+        return []
+    found = [node["artifactLocation"]["uri"]] if "artifactLocation" in node else []
+    return found + [uri for key, value in node.items() if key != "artifactLocation" for uri in _artifact_uris(value)]
+
+
+@pytest.mark.skipif(os.name == "nt", reason="':' cannot be in a Windows file name")
+def test_sarif_artifact_uris_are_encoded_uri_references(runner, tmp_path, monkeypatch):
+    # A space, a '#' (a fragment), a ':' in the first segment (a scheme) and an absolute
+    # path (no scheme) each put GitHub code scanning's findings on the wrong file.
+    (tmp_path / "my pages").mkdir()
+    (tmp_path / "my pages" / "vein #1.md").write_text(BAD_PAGE, encoding="utf-8")
+    (tmp_path / "c:d.md").write_text(BAD_PAGE, encoding="utf-8")
+    (tmp_path / "abs").mkdir()
+    (tmp_path / "abs" / "a.md").write_text(BAD_PAGE, encoding="utf-8")
+    (tmp_path / "broken ?.md").write_bytes(b"\x89PNG\x00\x00")  # a file error: a notification names it
+    monkeypatch.chdir(tmp_path)
+    absolute = tmp_path / "abs" / "a.md"
+    result = run(runner, "check", "--format", "sarif", "--no-cache", "-j", "1",
+                 "my pages/vein #1.md", "c:d.md", str(absolute), "broken ?.md")
+    data = json.loads(result.stdout)
+    run_ = data["runs"][0]
+    by_file = [r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in run_["results"]]
+    expected = ["my%20pages/vein%20%231.md", "c%3Ad.md", absolute.as_uri()]
+    assert sorted(set(by_file)) == sorted(expected)
+    assert expected[2].startswith("file:///") and " " not in expected[2]
+    notes = run_["invocations"][0]["toolExecutionNotifications"]
+    assert [n["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for n in notes] == ["broken%20%3F.md"]
+    # every place the log names a file uses the encoded form
+    assert set(_artifact_uris(data)) == {*expected, "broken%20%3F.md"}
+    validate_sarif(data)  # last: it skips where the shared schema is absent
+
+
+def test_artifact_uri_round_trips_to_the_path():
+    from urllib.parse import unquote, urlsplit
+
+    from lint.reporters.sarif_format import artifact_uri
+
+    for path in ("my pages/vein #1.md", "c:d.md", "a/b?c%d.md", "bl\u00e5b\u00e6r/\u00f8ye.md", "../up/x.md", "-"):
+        parts = urlsplit(artifact_uri(path))
+        assert (parts.scheme, parts.netloc, parts.query, parts.fragment) == ("", "", "", ""), path
+        assert unquote(parts.path) == path
+    assert artifact_uri("./pages/knee.md") == "pages/knee.md"  # relative stays relative
+    if os.name != "nt":
+        assert artifact_uri("/srv/site/vein #1.md") == "file:///srv/site/vein%20%231.md"
 
 
 def test_github_annotations(runner, pages):

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import codecs
 import os
+import shutil
 import stat
+import subprocess
 
 import pytest
 from click.testing import CliRunner
@@ -162,6 +164,44 @@ def test_fix_keeps_a_byte_order_mark_and_crlf(runner, tmp_path):
     page.write_bytes(codecs.BOM_UTF8 + b"Varicose veins\r\n\r\nWear the the stockings for a week.\r\n")
     run(runner, "--fix", str(page))
     assert page.read_bytes() == codecs.BOM_UTF8 + b"Varicose veins\r\n\r\nWear the stockings for a week.\r\n"
+
+
+def test_diff_of_a_file_with_a_byte_order_mark_and_crlf_applies(runner, tmp_path):
+    # decoding drops the mark; the diff must put it back on the first line of both sides,
+    # or its old line is not the file's and patch rejects the hunk
+    original = codecs.BOM_UTF8 + b"Wear the the stockings for a week.\r\nVaricose veins\r\n"
+    page = tmp_path / "varicose-veins.txt"
+    page.write_bytes(original)
+    result = run(runner, "--diff", str(page))
+    assert result.exit_code == 1 and page.read_bytes() == original
+    diff = result.stdout_bytes.decode("utf-8")  # click's .stdout turns CRLF into LF
+    removed = [line for line in diff.split("\n") if line.startswith("-") and not line.startswith("---")]
+    assert removed == ["-\ufeffWear the the stockings for a week.\r"]
+    assert "+\ufeffWear the stockings for a week.\r\n" in diff
+    fixed = tmp_path / "fixed.txt"
+    fixed.write_bytes(original)
+    run(runner, "--fix", str(fixed))
+    assert fixed.read_bytes() == codecs.BOM_UTF8 + b"Wear the stockings for a week.\r\nVaricose veins\r\n"
+    patch = shutil.which("patch")
+    if patch is None:
+        return
+    diff_file = tmp_path / "fixes.diff"
+    diff_file.write_bytes(result.stdout_bytes)
+    applied = subprocess.run([patch, "--batch", "--forward", str(page), str(diff_file)], capture_output=True, text=True)
+    assert applied.returncode == 0, applied.stdout + applied.stderr
+    assert page.read_bytes() == fixed.read_bytes()  # the patched file is what --fix writes
+    assert page.read_bytes().startswith(codecs.BOM_UTF8) and b"\r\n" in page.read_bytes()
+
+
+def test_unified_diff_breaks_lines_only_at_newlines():
+    # a form feed or U+2028 is inside a line for patch; splitting there marked
+    # "No newline at end of file" in the middle of the file
+    before = "One\u2028two.\x0cthree.\rfour\nKeep the the dressing dry.\n"
+    diff = unified_diff("x.txt", before, before.replace("the the", "the"), bom=True)
+    assert "No newline" not in diff
+    assert diff.split("\n")[2:] == [
+        "@@ -1,2 +1,2 @@", " \ufeffOne\u2028two.\x0cthree.\rfour", "-Keep the the dressing dry.", "+Keep the dressing dry.", "",
+    ]
 
 
 def test_fix_refuses_standard_input_but_diff_reads_it(runner):

@@ -9,6 +9,7 @@ import pytest
 
 from lint.documents import SUPPORTED_EXTENSIONS
 from lint.reporters import Report, render
+from lint.reporters.sarif_format import artifact_uri
 from tests.conftest import FIXTURES
 
 PAGES = sorted(p for p in FIXTURES.rglob("*")
@@ -59,7 +60,7 @@ def test_spans_are_exact_in_every_report_format(results):
         for finding in file["findings"]:
             assert source[finding["span"]["start"] : finding["span"]["end"]] == finding["text"]
     sarif = json.loads(render("sarif", report))
-    by_path = {r.path: r.source for r in chosen}
+    by_path = {artifact_uri(r.path): r.source for r in chosen}
     for res in sarif["runs"][0]["results"]:
         loc = res["locations"][0]["physicalLocation"]
         region = loc["region"]

@@ -3,9 +3,30 @@
 from __future__ import annotations
 
 import json
+import os
+from pathlib import Path, PurePath
+from urllib.parse import quote_from_bytes
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+
+
+def artifact_uri(path: str) -> str:
+    """A file's path as the URI reference SARIF's ``artifactLocation.uri`` must be (RFC 3986).
+
+    The raw path is not one: a space is not allowed, "#1.md" reads as a fragment,
+    "c:d.md" as a URI with the scheme "c", and "/srv/a.md" has no scheme, so a
+    consumer such as GitHub code scanning puts the findings on another file or
+    none. An absolute path becomes a file:// URI; a relative one stays relative
+    (the consumer resolves it against its checkout) with forward slashes and
+    every segment percent-encoded, ':' included, so no first segment can read as
+    a scheme. Relative and absolute paths are encoded the same way (the file
+    name's bytes, '/' kept), as pathlib's as_uri does.
+    """
+    pure = PurePath(path)
+    if pure.is_absolute():
+        return Path(path).as_uri()
+    return quote_from_bytes(os.fsencode(pure.as_posix()), safe="/")
 
 
 def _rule_entry(rule) -> dict:
@@ -31,11 +52,12 @@ def as_dict(report) -> dict:
     results = []
     notifications = []
     for r in report.results:
+        uri = artifact_uri(r.path)
         if r.error:
             notifications.append({
                 "level": "error",
                 "message": {"text": f"{r.path}: {r.error}"},
-                "locations": [{"physicalLocation": {"artifactLocation": {"uri": r.path}}}],
+                "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}}}],
             })
         for f in r.findings:
             result = {
@@ -44,7 +66,7 @@ def as_dict(report) -> dict:
                 "message": {"text": f.message},
                 "locations": [{
                     "physicalLocation": {
-                        "artifactLocation": {"uri": r.path},
+                        "artifactLocation": {"uri": uri},
                         "region": {
                             "startLine": f.line,
                             "startColumn": f.column,
