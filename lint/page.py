@@ -122,9 +122,14 @@ class Page:
             weight = 5 if unit.block.scope == "title" or (unit.block.scope == "heading" and unit.block.level <= 1) else (
                 3 if unit.block.scope == "heading" else 1
             )
-            for span in unit.terms:
-                if span.label_ == label:
-                    scores[span.kb_id_] += weight
+            spans = [s for s in unit.terms if s.label_ == label]
+            for span in spans:
+                # a name inside a longer name of another entry is not that entry: "pilonidal sinus surgery" is not
+                # also the "sinus surgery" (of the nose) inside it
+                if any(o.kb_id_ != span.kb_id_ and o.start <= span.start and span.end <= o.end and len(o) > len(span)
+                       for o in spans):
+                    continue
+                scores[span.kb_id_] += weight
         return scores
 
     @cached_property

@@ -129,3 +129,18 @@ def test_structure_placed_where_it_is_not(ana, text, span):
 ])
 def test_structure_in_its_place(ana, text):
     assert found(lint_text(ana, text), "ANA004") == []
+
+
+def test_a_procedure_named_inside_a_longer_procedure_name_is_not_a_topic(ana):
+    """'Pilonidal sinus surgery' is not also the 'sinus surgery' (of the nose) inside it."""
+    from tests.helpers import page_of
+
+    page = page_of(ana, "# Pilonidal sinus surgery\n\nA pilonidal sinus is a small channel in the skin at the top "
+                        "of the buttocks.\n")
+    assert page.topic_procedures == ("pilonidal-sinus-surgery",)
+
+
+def test_a_word_that_names_the_pages_condition_is_that_condition_not_an_organ(ana):
+    text = ("# Pilonidal sinus surgery\n\nA pilonidal sinus is a small channel in the skin at the top of the "
+            "buttocks.\n\n## The operation\n\nThe surgeon removes the sinus. The surgeon removes the appendix.\n")
+    assert found(lint_text(ana, text), "ANA002") == ["removes the appendix"]

@@ -159,10 +159,33 @@ class OffTopicStructure(Kind):
             return [], False  # a page about many procedures (an A-Z, a price list): no one of them is "the" topic
         return list(_specific(self.kb, page.topic_procedures)), False
 
+    def _condition_heads(self, page) -> frozenset[str]:
+        """The last words of the names of the conditions the page is about. On a page about a pilonidal sinus,
+        "remove the sinus" is that sinus, not the paranasal sinuses the bare word names elsewhere; a word the
+        condition itself lies in is left to the anatomy (a "frozen shoulder" is in the shoulder)."""
+        kb = self.kb
+        heads = set()
+        for c in page.topic_conditions:
+            condition = kb.conditions[c]
+            for name in (condition.name, *condition.synonyms):
+                words = name.lower().split()
+                if len(words) > 1:
+                    heads.add(words[-1])
+        return frozenset(heads)
+
+    def _names_condition(self, target, heads, page) -> bool:
+        if not heads or len(target) != 1 or target.text.lower() not in heads:
+            return False
+        regions = (target.kb_id_,) if target.label_ == "region" else self.kb.structures[target.kb_id_].regions
+        where = [r for c in page.topic_conditions for r in self.kb.conditions[c].regions]
+        return not self.kb.any_related(tuple(regions), tuple(where))
+
     def check(self, page):
         kb = self.kb
+        heads = self._condition_heads(page)
         for unit in self.units(page):
-            candidates = [s for s in _terms(unit) if s.label_ in ("structure", "region")]
+            candidates = [s for s in _terms(unit) if s.label_ in ("structure", "region")
+                          and not self._names_condition(s, heads, page)]
             # "thyroid gland", not also the "thyroid" inside it
             # a structure inside a procedure's name ("transurethral resection of the prostate") is that procedure's
             procedures = [s for s in _terms(unit) if s.label_ == "procedure"]
