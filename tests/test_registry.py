@@ -94,3 +94,36 @@ def test_a_duplicate_code_is_an_error(tmp_path):
 def test_parse_rule_rejects_a_list():
     with pytest.raises(RuleError):
         parse_rule(["not", "a", "mapping"], Path("rules/x/ABC001-x.yaml"))
+
+
+@pytest.mark.parametrize("change,message", [
+    (('options: {tokens: [wow]}', 'options: {patterns: ["syn(ergy"]}'), "invalid pattern 'syn(ergy': missing )"),
+    (('kind: existence', 'kind: substitution'), None),  # (a valid substitution needs swaps: see below)
+    (('message: "m"', 'message: "{text.__class__}"'), "'message' field {text.__class__} must be a plain name"),
+    (('message: "m"', 'message: "{0} is hype"'), "'message' field {0} must be a plain name"),
+    (('message: "m"', "message: \"'{text' is hype\""), "'message' is not a template"),
+])
+def test_a_rule_pack_mistake_found_when_the_rules_are_set_up_is_exit_2_not_a_traceback(tmp_path, change, message):
+    from lint.config import Settings
+    from lint.engine import Linter, SetupError
+
+    body = GOOD.replace(*change)
+    if change[1] == "kind: substitution":
+        # a replacement naming a group its pattern lacks would be written into the page by --fix
+        body = body.replace("options: {tokens: [wow]}", "options: {pattern_swap: {'util(is|iz)e': ['use\\g<2>']}}")
+        message = "the replacement 'use\\\\g<2>' names group 2, which the pattern does not have"
+    root = _rule_file(tmp_path, body)
+    with pytest.raises(SetupError) as err:
+        Linter(Settings(rule_paths=[root], select=["XYZ001"]))
+    assert str(err.value).startswith(f"{root / 'pack' / 'XYZ001-some-rule.yaml'}: rule XYZ001: ")
+    assert message in str(err.value)
+
+
+def test_a_message_field_the_kind_does_not_fill_is_printed_as_written(tmp_path):
+    from lint.config import Settings
+    from lint.engine import Linter
+
+    root = _rule_file(tmp_path, GOOD.replace('message: "m"', 'message: "{text} is {bogus}"'))
+    linter = Linter(Settings(rule_paths=[root], select=["XYZ001"]))
+    (finding,) = linter.lint_source("thyroid.md", "# Thyroid surgery\n\nWow.\n").findings
+    assert finding.message == "Wow is {bogus}"

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import ClassVar, Iterable
 
 from lint.documents import Block
+from lint.matching import PatternError
 from lint.model import Fix
 from lint.page import Page, Unit
 from lint.registry import Rule, RuleError, builtin_rules_dir
@@ -61,7 +62,12 @@ class Kind:
         self._warnings = warnings if warnings is not None else []
         configured = settings.rule_options(rule.code)
         self.opts = self._validate(rule, {**rule.options, **configured}, set(configured), settings.source)
-        self.setup()
+        self._check_message()
+        try:
+            self.setup()
+        except PatternError as exc:  # a pattern that does not compile: the rule's file (or the config) is wrong
+            where = f" (its options are set in {settings.source or 'config'}: rules.{rule.code})" if configured else ""
+            raise RuleError(f"{exc}{where}") from None
 
     # -- life cycle ------------------------------------------------------------
     def setup(self) -> None:
@@ -100,6 +106,19 @@ class Kind:
         template = message if message is not None else self.rule.message
         msg = string.Formatter().vformat(template, (), _Vars(variables))
         return Hit(block, start, end, msg, tuple(suggestions), Fix(fix) if fix is not None else None)
+
+    def _check_message(self) -> None:
+        """The message template must format: named fields only (``{text}``, ``{topic}``...), no positional
+        ``{0}``, attribute or index (``{text.__class__}``), and balanced braces. A field the kind does not fill
+        is printed as written, so that a rule pack's message never costs its findings."""
+        where = f"{self.rule.path}: rule {self.rule.code}"
+        try:
+            fields = [f for _, f, spec, conv in string.Formatter().parse(self.rule.message) if f is not None]
+        except ValueError as exc:
+            raise RuleError(f"{where}: 'message' is not a template ({exc}); write a literal brace as {{{{ or }}}}") from None
+        for name in fields:
+            if not name.isidentifier():
+                raise RuleError(f"{where}: 'message' field {{{name}}} must be a plain name such as {{text}}")
 
     def error(self, message: str) -> RuleError:
         return RuleError(f"{self.rule.path}: rule {self.rule.code}: {message}")

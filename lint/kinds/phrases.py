@@ -517,6 +517,11 @@ class Substitution(_PhraseKind):
         for pattern, right in self.opts["pattern_swap"].items():
             compiled = compile_pattern(self.expand(str(pattern)), where, self.opts["case_sensitive"], self.trusted)
             self.pattern_rights[compiled] = self._alternatives(f"pattern_swap {pattern}", right, self.error)
+            for replacement in self.pattern_rights[compiled]:
+                missing = _missing_group(compiled, replacement)
+                if missing is not None:
+                    raise self.error(f"pattern_swap {pattern!r}: the replacement {replacement!r} names group {missing}, "
+                                     "which the pattern does not have")
             self.patterns.append(compiled)
 
     def lookup(self, matched: str):
@@ -533,6 +538,22 @@ class Substitution(_PhraseKind):
             suggestions = tuple(match_case(r, matched) for r in rights if r)
             fix = suggestions[0] if self.rule.fix and len(suggestions) == 1 else None
             yield self.hit(unit, start, end, suggestions=suggestions, fix=fix)
+
+
+_GROUP_REFERENCE = compile_builtin(r"\\(?:g<([^>]*)>|([0-9]{1,2}))")
+
+
+def _missing_group(compiled, template: str) -> str | None:
+    r"""A group a replacement refers to (``\1``, ``\g<2>``, ``\g<name>``) that the pattern lacks, or None: checked when
+    the rule loads, or ``--fix`` would write the reference into the page."""
+    for m in _GROUP_REFERENCE.finditer(template.replace("\\\\", "")):
+        ref = m.group(1) if m.group(1) is not None else m.group(2)
+        if ref.isdigit():
+            if int(ref) > compiled.groups:
+                return ref
+        elif ref not in compiled.groupindex:
+            return repr(ref)
+    return None
 
 
 def _expand(m, template: str) -> str:
