@@ -167,6 +167,8 @@ class Linter:
         page = Page(document, units, self.kb, self.settings)
         starts = line_starts(source)
         suppress = Suppressions(source, document.directives, starts)
+        for directive in document.directives:
+            self._check_directive(display, directive, starts)
         findings: dict[tuple, Finding] = {}
         scores: dict[tuple, float] = {}
         demoted: set[tuple] = set()
@@ -196,6 +198,15 @@ class Linter:
         settled = _settle_model_findings(findings, scores, checkers, frozenset(demoted), reviewed)
         ordered = sorted(settled, key=Finding.sort_key)
         return FileResult(path=path, source=source, findings=ordered)
+
+    def _check_directive(self, path: str, directive, starts: list[int]) -> None:
+        """Warn of a code in a suppression comment that names no rule: a typo ("GRM02") would otherwise leave the
+        findings in place with no word why, and a stray word would be read as a prefix and silence rules."""
+        for code in directive.codes:
+            if not valid_selector(code, self.all_rules):
+                line = bisect.bisect_right(starts, directive.offset)
+                self.warnings.append(f"{path}:{line}: 'medlint-{directive.action}' names no rule '{code}' "
+                                     "(a code, a code prefix, a category or ALL; a reason goes after ' -- ')")
 
     def _run(self, checker, page):
         """A rule's hits; a bug in one rule costs that rule's findings on this page, not the run."""

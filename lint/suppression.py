@@ -1,10 +1,11 @@
 """Suppression comments in Markdown and HTML.
 
 ``<!-- medlint-disable CODE[,CODE] -->`` ... ``<!-- medlint-enable -->`` turns rules
-off for a stretch of the page; ``<!-- medlint-disable-next-line CODE -->`` for the
-next line with text; ``<!-- medlint-disable-file -->`` for the whole file. With no
-codes a directive applies to every rule. Codes may be prefixes or categories,
-as on the command line.
+off for a stretch of the page; ``<!-- medlint-disable-line CODE -->`` for the line it is
+on; ``<!-- medlint-disable-next-line CODE -->`` for the next line with text;
+``<!-- medlint-disable-file -->`` for the whole file. With no codes a directive applies
+to every rule. Codes may be prefixes or categories, as on the command line; a reason
+may follow `` -- ``. A code that names no rule is a warning (the engine checks them).
 
 A finding suppressed on its line or stretch was found and reviewed where it stands, so it still
 covers a sentence model's report of the same sentence (``defer_to``); ``disable-file`` turns its
@@ -44,6 +45,8 @@ class Suppressions:
                     else:
                         still_open.append((start, codes))
                 open_ranges = still_open
+            elif d.action == "disable-line":  # the line the comment is on (ESLint's habit: after the text)
+                self.lines.append((bisect.bisect_right(line_starts, d.offset), d.codes))
             elif d.action == "disable-next-line":
                 comment_end = source.find("-->", d.offset)
                 pos = comment_end + 3 if comment_end != -1 else d.offset

@@ -303,6 +303,23 @@ def test_suppression_comments(runner, tmp_path):
     assert run(runner, "check", str(page)).exit_code == 0
 
 
+def test_suppression_comments_read_whole_actions_and_reasons_and_warn_of_unknown_codes(runner, tmp_path):
+    page = tmp_path / "veins.md"
+    page.write_text(
+        "# Varicose veins\n\nKeep the the leg raised. <!-- medlint-disable-line GRM002 -->\n\n"
+        "Wear the the stocking.\n\n"
+        "<!-- medlint-disable GRM002 -- agreed with Dr E -->\nStudies show that the the veins close.\n"
+        "<!-- medlint-enable GRM002 -->\n\nCall the the clinic. <!-- medlint-disable-line GRM02 -->\n",
+        encoding="utf-8")
+    result = run(runner, "check", "--no-cache", "--format", "json", str(page))
+    found = [(f["code"], f["line"]) for f in json.loads(result.stdout)["files"][0]["findings"]]
+    # the comment's own line; the second GRM002 stands; "Dr E" is a reason, not the prefix of every EVD rule;
+    # the typo suppresses nothing and is said
+    assert found == [("GRM002", 5), ("EVD002", 8), ("GRM002", 11)]
+    assert result.stderr == (f"medlint: warning: {page}:11: 'medlint-disable-line' names no rule 'GRM02' "
+                             "(a code, a code prefix, a category or ALL; a reason goes after ' -- ')\n")
+
+
 def test_output_file_and_statistics(runner, pages, tmp_path):
     out = tmp_path / "report.json"
     result = run(runner, "check", "--format", "json", "--output", str(out), str(pages))

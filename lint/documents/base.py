@@ -178,9 +178,10 @@ class Block:
 
 @dataclass
 class Directive:
-    """A suppression comment: ``medlint-disable``, ``-enable``, ``-disable-next-line``, ``-disable-file``."""
+    """A suppression comment: ``medlint-disable``, ``-enable``, ``-disable-line``, ``-disable-next-line``,
+    ``-disable-file``."""
 
-    action: str  # "disable", "enable", "disable-next-line", "disable-file"
+    action: str  # "disable", "enable", "disable-line", "disable-next-line", "disable-file"
     codes: tuple[str, ...]  # empty means every rule
     offset: int  # source offset of the comment
 
@@ -198,9 +199,12 @@ class Document:
     has_reference_list: bool = False
 
 
+# the action is a whole word ("medlint-disable-line" is its own action, not "disable" of a rule "-LINE"); what
+# follows " -- " is the editor's reason, as in ESLint ("medlint-disable GRM002 -- approved by Dr E")
 _DIRECTIVE = compile_re(
-    r"medlint-(disable-next-line|disable-file|disable|enable)\b\s*([A-Za-z0-9_,\s-]*?)\s*$"
+    r"(?s)medlint-(disable-next-line|disable-line|disable-file|disable|enable)(?![\w-])(.*)$"
 )
+_REASON = compile_re(r"(?:^|\s)--(?:\s|$)")
 
 
 def parse_directive(comment_body: str, offset: int) -> Directive | None:
@@ -208,7 +212,8 @@ def parse_directive(comment_body: str, offset: int) -> Directive | None:
     m = _DIRECTIVE.search(comment_body.strip())
     if not m:
         return None
-    codes = tuple(c.strip().upper() for c in re.split(r"[,\s]+", m.group(2)) if c.strip())
+    codes_text = _REASON.split(m.group(2), maxsplit=1)[0]
+    codes = tuple(c.strip().upper() for c in re.split(r"[,\s]+", codes_text) if c.strip())
     return Directive(m.group(1), codes, offset)
 
 
