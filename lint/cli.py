@@ -46,9 +46,15 @@ def _settings(config_path: str | None, paths):
         raise UserError(str(exc)) from None
 
 
-def _setup_error(settings, exc) -> UserError:
+def _setup_error(settings, exc, options: dict[str, list[str]] | None = None) -> UserError:
+    """A set-up error, named after where the mistake is: a command-line option (``options``: each option's
+    values), else the config file."""
     from lint.config import ConfigError
 
+    selector = getattr(exc, "selector", None)
+    for option, values in (options or {}).items():
+        if selector is not None and selector in values:
+            return UserError(f"{option}: {exc}")
     where = f"{settings.source}: " if settings.source and isinstance(exc, ConfigError) else ""
     return UserError(f"{where}{exc}")
 
@@ -144,7 +150,8 @@ def check(paths, fmt, output, select, extend_select, ignore, fail_on, config_pat
             progress_factory=Progress if show_progress else None, on_warning=warnings.append,
         )
     except (ConfigError, SetupError) as exc:
-        raise _setup_error(settings, exc) from None
+        options = {"--select": _split(select), "--extend-select": _split(extend_select), "--ignore": _split(ignore)}
+        raise _setup_error(settings, exc, options) from None
     results = [*outcome.results, *missing]
     warnings += outcome.warnings
 

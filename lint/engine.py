@@ -40,7 +40,9 @@ def line_starts(source: str) -> list[int]:
 def select_rules(rules: list[Rule], settings: Settings) -> list[Rule]:
     for selector in [*(settings.select or []), *settings.extend_select, *settings.ignore]:
         if not valid_selector(selector, rules):
-            raise ConfigError(f"unknown rule selector '{selector}' (a code, a code prefix, a category or ALL)")
+            error = ConfigError(f"unknown rule selector '{selector}' (a code, a code prefix, a category or ALL)")
+            error.selector = selector  # the command line says whether it came from an option or the config file
+            raise error
     chosen = []
     for rule in rules:
         on = any(matches(s, rule) for s in settings.select) if settings.select is not None else rule.enabled

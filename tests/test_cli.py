@@ -256,6 +256,16 @@ def test_color_always_colours_a_pipe_too(runner, pages):
     assert "\x1b[" not in run(runner, "check", "--no-cache", str(pages / "bad.md")).stdout
 
 
+def test_an_unknown_selector_is_blamed_on_where_it_was_written(runner, pages):
+    (pages / "medlint.toml").write_text('ignore = ["SEO001"]\n')
+    result = runner.invoke(main, ["check", "--no-cache", "--select", "PRM,QQQ", str(pages / "bad.md")])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("medlint: error: --select: unknown rule selector 'QQQ'")
+    (pages / "medlint.toml").write_text('ignore = ["QQQ"]\n')
+    result = runner.invoke(main, ["check", "--no-cache", str(pages / "bad.md")])
+    assert result.stderr.startswith(f"medlint: error: {pages / 'medlint.toml'}: unknown rule selector 'QQQ'")
+
+
 @pytest.mark.parametrize("select", ["", ",", " , "])
 def test_a_selection_of_no_rules_is_exit_2(runner, pages, select):
     result = runner.invoke(main, ["check", "--select", select, str(pages / "bad.md")])
