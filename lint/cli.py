@@ -91,8 +91,11 @@ def main():
               help="Lint in N processes (default: the number of cores; 1 lints in this process).")
 @click.option("--cache-dir", type=str, metavar="DIR", help="The result cache's folder (default: .medlint_cache).")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the result cache.")
+@click.option("--force-exclude", is_flag=True,
+              help="Apply 'exclude' to files named on the command line too (as pre-commit names them).")
 def check(paths, fmt, output, select, extend_select, ignore, fail_on, config_path, stdin_filename, quiet,
-          statistics, no_source, color, fix, diff, baseline_file, write_baseline_file, jobs, cache_dir, no_cache):
+          statistics, no_source, color, fix, diff, baseline_file, write_baseline_file, jobs, cache_dir, no_cache,
+          force_exclude):
     """Lint pages (.txt, .md, .html); directories are searched. '-' reads standard input."""
     from lint.baseline import Baseline, BaselineError, write_baseline
     from lint.cache import default_cache_dir
@@ -130,8 +133,8 @@ def check(paths, fmt, output, select, extend_select, ignore, fail_on, config_pat
             baseline = Baseline.load(baseline_file)
         except BaselineError as exc:
             raise UserError(str(exc)) from None
-    files, missing = discover(paths, settings)
-    if not files and not missing:
+    files, missing = discover(paths, settings, force_exclude=force_exclude)
+    if not files and not missing and not force_exclude:
         from lint.documents import SUPPORTED_EXTENSIONS
 
         warnings.append(f"no pages ({', '.join(SUPPORTED_EXTENSIONS)}) found in {', '.join(paths)}")

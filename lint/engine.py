@@ -306,8 +306,9 @@ def _settle_model_findings(found: dict, scores: dict, checkers, demoted: frozens
     return out
 
 
-def discover(paths, settings: Settings) -> tuple[list[str], list[FileResult]]:
-    """Files to lint (directories walked for page extensions), and errors for missing paths."""
+def discover(paths, settings: Settings, force_exclude: bool = False) -> tuple[list[str], list[FileResult]]:
+    """Files to lint (directories walked for page extensions), and errors for missing paths. ``exclude`` applies
+    to what a walk finds; with ``force_exclude`` to files named on the command line too (pre-commit names them)."""
     files: list[str] = []
     errors: list[FileResult] = []
     excludes = [*DEFAULT_EXCLUDE, *settings.exclude]
@@ -315,10 +316,21 @@ def discover(paths, settings: Settings) -> tuple[list[str], list[FileResult]]:
     # one compiled pattern for all globs: fnmatch per file, pattern and path part is the
     # slowest step of a run answered from the cache
     match = compile_re("|".join(fnmatch.translate(os.path.normcase(pat)) for pat in excludes)).match
+    # a pattern with a folder in it ("drafts/*.md") names files from the config file's folder, as per-file-ignores
+    # do: the same files whether medlint is given ".", "drafts" or an absolute path
+    config_root = settings.source.parent.resolve() if settings.source is not None else None
 
     def excluded(rel: str) -> bool:
-        rel = os.path.normcase(rel)
-        return bool(match(rel)) or any(match(part) for part in Path(rel).parts)
+        rel = os.path.normcase(os.path.normpath(rel))  # "./drafts/d.md" is "drafts/d.md"
+        if match(rel) or any(match(part) for part in Path(rel).parts):
+            return True
+        if config_root is None:
+            return False
+        try:
+            from_root = Path(rel).resolve().relative_to(config_root).as_posix()
+        except ValueError:
+            return False  # outside the config file's folder
+        return bool(match(os.path.normcase(from_root)))
 
     seen = set()
     for raw in paths:
@@ -339,6 +351,8 @@ def discover(paths, settings: Settings) -> tuple[list[str], list[FileResult]]:
                     seen.add(f)
                     files.append(f)
         elif p.exists() or p.is_symlink():
+            if force_exclude and excluded(raw):
+                continue
             if raw not in seen:
                 seen.add(raw)
                 files.append(raw)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import os
-
 import json
+import os
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -221,6 +221,25 @@ def test_per_file_ignores_name_files_from_the_config_folder_wherever_medlint_run
     target = {"config folder": "sub/veins.md", "page folder": "veins.md", "absolute": str(pages / "sub" / "veins.md")}
     data = json.loads(run(runner, "check", "--no-cache", "--format", "json", target[where]).stdout)
     assert [f["code"] for f in data["files"][0]["findings"]] == ["PRM002"]
+
+
+def test_exclude_names_the_same_files_however_they_are_reached_and_force_exclude_covers_named_files(
+        runner, pages, monkeypatch):
+    (pages / "drafts").mkdir()
+    for name in ("drafts/cataract.md", "notes.tmp.md"):
+        (pages / name).write_text("# Cataract surgery\n\nOur revolutionary lens.\n", encoding="utf-8")
+    (pages / "medlint.toml").write_text('exclude = ["drafts/*.md", "*.tmp.md"]\n')
+    monkeypatch.chdir(pages)
+
+    def linted(*args):
+        result = run(runner, "check", "--no-cache", "--format", "json", *args)
+        return sorted(Path(f["path"]).name for f in json.loads(result.stdout)["files"])
+
+    for target in (".", str(pages), "./"):
+        assert linted(target) == ["bad.md", "good.md"]
+    named = ["drafts/cataract.md", "notes.tmp.md", "good.md"]
+    assert linted(*named) == ["cataract.md", "good.md", "notes.tmp.md"]  # named files are linted, as with ruff
+    assert linted("--force-exclude", *named) == ["good.md"]
 
 
 def test_an_unknown_rule_in_per_file_ignores_is_exit_2(runner, pages):
