@@ -212,8 +212,16 @@ class Linter:
 
     def _run(self, checker, page):
         """A rule's hits; a bug in one rule costs that rule's findings on this page, not the run."""
+        from lint import matching  # (imported by the kinds already; a run answered from the cache never gets here)
+
+        matching.start_time_budget()
         try:
-            return list(checker.check(page))
+            hits = list(checker.check(page))
+            for pattern in matching.timed_out():
+                self.warnings.append(
+                    f"rule {checker.rule.code}: the pattern {pattern!r} ran over {matching.PATTERN_TIMEOUT:g} s on "
+                    f"{page.path} and was stopped there; its findings on that file may be missing (simplify the pattern)")
+            return hits
         except Exception as exc:  # noqa: BLE001 - reported, never silent
             if os.environ.get("MEDLINT_DEBUG"):
                 raise

@@ -159,10 +159,28 @@ def finditer(compiled, text: str, pos: int = 0, endpos: int | None = None):
     return _finditer_timed(compiled, text, pos, endpos)
 
 
+#: user patterns that ran over PATTERN_TIMEOUT since ``start_time_budget``: such a pattern is not tried again until
+#: the next budget (a rule on a file), so one that backtracks badly costs a rule half a second per file, not half a
+#: second per block
+_TIMED_OUT: list[str] = []
+
+
+def start_time_budget() -> None:
+    _TIMED_OUT.clear()
+
+
+def timed_out() -> list[str]:
+    """The user patterns stopped for running too long since ``start_time_budget``."""
+    return list(_TIMED_OUT)
+
+
 def _finditer_timed(compiled, text: str, pos: int, endpos: int):
+    if compiled.pattern in _TIMED_OUT:
+        return
     try:
         yield from compiled.finditer(text, pos, endpos, timeout=PATTERN_TIMEOUT)
     except TimeoutError:
+        _TIMED_OUT.append(compiled.pattern)
         return
 
 

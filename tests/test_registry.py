@@ -127,3 +127,22 @@ def test_a_message_field_the_kind_does_not_fill_is_printed_as_written(tmp_path):
     linter = Linter(Settings(rule_paths=[root], select=["XYZ001"]))
     (finding,) = linter.lint_source("thyroid.md", "# Thyroid surgery\n\nWow.\n").findings
     assert finding.message == "Wow is {bogus}"
+
+
+def test_a_user_pattern_that_runs_too_long_is_stopped_for_the_file_and_said(tmp_path, monkeypatch):
+    import lint.matching
+    from lint.config import Settings
+    from lint.engine import Linter
+
+    body = GOOD.replace("options: {tokens: [wow]}", "options: {patterns: ['(a|aa)+$']}").replace(
+        'examples: {fire: ["wow"], pass: ["fine"]}', 'examples: {fire: ["aaa"], pass: ["bbb"]}')
+    linter = Linter(Settings(rule_paths=[_rule_file(tmp_path, body)], select=["XYZ001"]))
+    monkeypatch.setattr(lint.matching, "PATTERN_TIMEOUT", 0.05)
+    source = "# Thyroid\n\n" + "\n\n".join(["a" * 40 + "b"] * 6) + "\n\nA short aaa\n"
+    result = linter.lint_source("slow.md", source)
+    # stopped at the first block it ran too long on: the last block, which it matches at once, is not tried either
+    assert result.findings == []
+    assert linter.warnings == ["rule XYZ001: the pattern '(a|aa)+$' ran over 0.05 s on slow.md and was stopped "
+                               "there; its findings on that file may be missing (simplify the pattern)"]
+    # the next file starts a new budget
+    assert [f.text for f in linter.lint_source("fine.md", "# Thyroid\n\nA short aaa\n").findings] == ["aaa"]
