@@ -146,6 +146,11 @@ def parse_rule(data, path: Path) -> Rule:
     )
 
 
+# a YAML file whose name starts with a rule code ("ABC001_x.yml", "ABC001.yaml"): meant as a rule, whatever else
+# the pack folder holds (word lists, lexicons)
+_LOOKS_LIKE_RULE = compile_re(r"^[A-Za-z]{2,4}[0-9]{3}(?![0-9])")
+
+
 def rule_files(directory: Path) -> list[Path]:
     return sorted(p for p in directory.glob("*/*.y*ml") if RULE_FILE.match(p.name))
 
@@ -160,6 +165,13 @@ def load_rules(directories) -> list[Rule]:
         files = rule_files(directory)
         if not directory.is_dir():
             raise RuleError(f"{directory}: rule-pack folder not found")
+        for path in sorted(directory.glob("*/*.y*ml")):
+            if _LOOKS_LIKE_RULE.match(path.name) and not RULE_FILE.match(path.name):
+                raise RuleError(f"{path}: a rule file is named CODE-name.yaml (for example ABC001-house-style.yaml); "
+                                "this one would not be read")
+        if not files:
+            raise RuleError(f"{directory}: no rule files here; rule-paths names the folder that holds rule packs, "
+                            "each a folder of CODE-name.yaml files (the layout of medlint's rules/)")
         for path in files:
             try:
                 rule = parse_rule(load_yaml(path), path)

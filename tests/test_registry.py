@@ -146,3 +146,13 @@ def test_a_user_pattern_that_runs_too_long_is_stopped_for_the_file_and_said(tmp_
                                "there; its findings on that file may be missing (simplify the pattern)"]
     # the next file starts a new budget
     assert [f.text for f in linter.lint_source("fine.md", "# Thyroid\n\nA short aaa\n").findings] == ["aaa"]
+
+
+def test_a_rule_pack_folder_that_would_load_nothing_is_named(tmp_path):
+    (tmp_path / "pack").mkdir()
+    (tmp_path / "pack" / "words.yaml").write_text("house: [style]\n", encoding="utf-8")  # a word list, not a rule
+    with pytest.raises(RuleError, match="no rule files here; rule-paths names the folder that holds rule packs"):
+        load_rules([tmp_path])
+    root = _rule_file(tmp_path, GOOD, name="XYZ001_some_rule.yaml")
+    with pytest.raises(RuleError, match=r"XYZ001_some_rule.yaml: a rule file is named CODE-name.yaml"):
+        load_rules([root])
