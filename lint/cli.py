@@ -214,19 +214,31 @@ def _emit(text: str, output: str | None, color: bool = False) -> None:
         click.echo(text, nl=False, color=color or None)
 
 
+def _all_rules(config_path: str | None):
+    """The built-in rules and those of the packs the config file names (``rule-paths``)."""
+    from lint.engine import rule_pack_dirs
+    from lint.registry import RuleError, load_rules
+
+    settings = _settings(config_path, ())
+    try:
+        return load_rules(rule_pack_dirs(settings))
+    except RuleError as exc:
+        raise UserError(str(exc)) from None
+
+
+_CONFIG_OPTION = click.option("--config", "config_path", type=str,
+                              help="Use this config file (for its rule-paths) instead of searching for one.")
+
+
 @main.command("rules")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--all", "show_all", is_flag=True, help="Include rules that are off by default.")
-def rules_command(fmt, show_all):
-    """List the rules: code, name, category and default severity."""
+@_CONFIG_OPTION
+def rules_command(fmt, show_all, config_path):
+    """List the rules (with your rule packs'): code, name, category and default severity."""
     import json
 
-    from lint.registry import RuleError, builtin_rules_dir, load_rules
-
-    try:
-        rules = load_rules([builtin_rules_dir()])
-    except RuleError as exc:
-        raise UserError(str(exc)) from None
+    rules = _all_rules(config_path)
     if not show_all:
         rules = [r for r in rules if r.enabled]
     if fmt == "json":
@@ -240,14 +252,12 @@ def rules_command(fmt, show_all):
 
 @main.command()
 @click.argument("code")
-def explain(code):
-    """Show a rule's documentation and examples."""
-    from lint.registry import RuleError, builtin_rules_dir, load_rules
+@_CONFIG_OPTION
+def explain(code, config_path):
+    """Show a rule's documentation, examples and options."""
+    import json
 
-    try:
-        rules = load_rules([builtin_rules_dir()])
-    except RuleError as exc:
-        raise UserError(str(exc)) from None
+    rules = _all_rules(config_path)
     rule = next((r for r in rules if r.code == code.upper() or r.name == code.lower()), None)
     if rule is None:
         raise UserError(f"unknown rule '{code}'; 'medlint rules' lists them")
@@ -266,6 +276,10 @@ def explain(code):
         "Fine:",
         *[f"  - {_one_line(e.text)}" for e in rule.passes],
     ]
+    tunable = {k: v for k, v in rule.options.items() if isinstance(v, (bool, int, float, str))}
+    if tunable:
+        lines += ["", f"Options (change them under [tool.medlint.rules.{rule.code}]):",
+                  *[f"  {k} = {json.dumps(v)}" for k, v in tunable.items()]]
     if rule.url:
         lines += ["", f"More: {rule.url}"]
     click.echo("\n".join(lines))

@@ -349,6 +349,23 @@ def test_suppression_comments_read_whole_actions_and_reasons_and_warn_of_unknown
                              "(a code, a code prefix, a category or ALL; a reason goes after ' -- ')\n")
 
 
+def test_rules_and_explain_know_the_config_rule_packs_and_show_options(runner, tmp_path, monkeypatch):
+    from tests.test_registry import GOOD
+
+    (tmp_path / "style" / "house").mkdir(parents=True)
+    (tmp_path / "style" / "house" / "XYZ001-some-rule.yaml").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "medlint.toml").write_text('rule-paths = ["style"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert "XYZ001  some-rule" in run(runner, "rules").stdout
+    assert run(runner, "explain", "xyz001").stdout.startswith("XYZ001 some-rule\n")
+    elsewhere = tmp_path.parent
+    monkeypatch.chdir(elsewhere)
+    assert "XYZ001" not in run(runner, "rules").stdout
+    assert "XYZ001" in run(runner, "rules", "--config", str(tmp_path / "medlint.toml")).stdout
+    explained = run(runner, "explain", "RDB001").stdout
+    assert "Options (change them under [tool.medlint.rules.RDB001]):\n  max_words = 30\n" in explained
+
+
 def test_output_file_and_statistics(runner, pages, tmp_path):
     out = tmp_path / "report.json"
     result = run(runner, "check", "--format", "json", "--output", str(out), str(pages))
