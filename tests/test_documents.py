@@ -227,3 +227,9 @@ def test_text_a_short_line_straight_above_its_paragraph_is_a_heading_under_the_s
 def test_text_lines_of_details_and_hard_wrapped_sentences(src, expected):
     _, got = blocks("a.txt", src)
     assert [t for _, t, _ in got] == expected
+
+def test_a_suppression_comment_inside_a_textarea_is_text_not_a_directive():
+    source = ("<h1>Prostate biopsy</h1><textarea><!-- medlint-disable-file --></textarea>"
+              "<p>Our revolutionary biopsy.</p><!-- medlint-disable-next-line PRM001 -->")
+    directives = parse("page.html", source).directives
+    assert [(d.action, d.codes) for d in directives] == [("disable-next-line", ("PRM001",))]
