@@ -3,9 +3,12 @@
 ``--write-baseline FILE`` records today's findings; ``--baseline FILE`` then
 reports only findings that are not in it. A finding is keyed by its rule code,
 its file and its matched text (whitespace folded), plus an occurrence index
-among the findings with the same code and text in that file. Line numbers are
-not part of the key, so editing other parts of a page keeps its old findings
-baselined; a new occurrence of the same problem is still reported.
+among the findings with the same code and text in that file, and the text of
+the line it is on (``context``). Line numbers are not part of the key, so
+editing other parts of a page keeps its old findings baselined; a new
+occurrence of the same problem is still reported, and it is the new one that
+is reported: findings are matched first by the line they are on, then (a line
+edited since, or a baseline written before lines were recorded) in order.
 
 Paths are stored relative to the baseline file's folder, in POSIX form, so the
 baseline works from any working directory and on any operating system.
@@ -55,6 +58,12 @@ def finding_keys(path: str, findings: list[Finding]) -> list[tuple[str, str, str
     return keys
 
 
+def finding_contexts(source: str, findings: list[Finding]) -> list[str]:
+    """The text of the line each finding starts on, whitespace folded: where it stands, whatever its line number."""
+    lines = source.split("\n")
+    return [_fold(lines[f.line - 1]) if 0 < f.line <= len(lines) else "" for f in findings]
+
+
 def write_baseline(file: str, results: list[FileResult], tool_version: str) -> int:
     """Record the findings of ``results`` in ``file``; returns how many were recorded."""
     root = Path(os.path.abspath(file)).parent
@@ -62,8 +71,9 @@ def write_baseline(file: str, results: list[FileResult], tool_version: str) -> i
     for result in results:
         if result.error:
             continue
-        for path, code, text, n in finding_keys(baseline_path(result.path, root), result.findings):
-            entries.append({"path": path, "code": code, "text": text, "occurrence": n})
+        keys = finding_keys(baseline_path(result.path, root), result.findings)
+        for (path, code, text, n), context in zip(keys, finding_contexts(result.source, result.findings)):
+            entries.append({"path": path, "code": code, "text": text, "occurrence": n, "context": context})
     entries.sort(key=lambda e: (e["path"], e["code"], e["text"], e["occurrence"]))
     # one finding a line: a baseline lives in the repository, and its diffs should read well
     lines = ",\n".join("  " + json.dumps(e, ensure_ascii=False) for e in entries)
@@ -79,10 +89,17 @@ def write_baseline(file: str, results: list[FileResult], tool_version: str) -> i
 
 
 class Baseline:
-    def __init__(self, file: str, keys: set[tuple[str, str, str, int]]):
+    def __init__(self, file: str, keys: set[tuple[str, str, str, int]], contexts: dict | None = None):
         self.file = file
         self.root = Path(os.path.abspath(file)).parent
         self.keys = keys
+        #: (path, code, text) -> how many recorded findings, and the lines they were on (those recorded)
+        self.groups: dict[tuple[str, str, str], tuple[int, Counter]] = {}
+        for path, code, text, _ in keys:
+            count, lines = self.groups.get((path, code, text), (0, Counter()))
+            self.groups[(path, code, text)] = (count + 1, lines)
+        for key, context in (contexts or {}).items():
+            self.groups[key[:3]][1][context] += 1
 
     @classmethod
     def load(cls, file: str) -> Baseline:
@@ -101,6 +118,7 @@ class Baseline:
         if not isinstance(entries, list):
             raise BaselineError(f"{file}: 'findings' must be a list")
         keys = set()
+        contexts = {}
         for i, e in enumerate(entries):
             if not (
                 isinstance(e, dict)
@@ -111,15 +129,39 @@ class Baseline:
                 raise BaselineError(
                     f"{file}: finding {i + 1} must have 'path', 'code', 'text' (strings) and 'occurrence' (a number)"
                 )
-            keys.add((e["path"], e["code"], e["text"], e["occurrence"]))
-        return cls(file, keys)
+            key = (e["path"], e["code"], e["text"], e["occurrence"])
+            keys.add(key)
+            if isinstance(e.get("context"), str):  # (a baseline written before lines were recorded has none)
+                contexts[key] = e["context"]
+        return cls(file, keys, contexts)
 
     def new_findings(self, result: FileResult) -> FileResult:
         """The result without the findings the baseline already records."""
         if result.error or not result.findings:
             return result
         keys = finding_keys(baseline_path(result.path, self.root), result.findings)
-        kept = [f for f, key in zip(result.findings, keys) if key not in self.keys]
+        contexts = finding_contexts(result.source, result.findings)
+        known = [False] * len(keys)
+        left: dict[tuple, list] = {}  # per group: recorded findings not yet matched, and lines not yet matched
+        for i, (key, context) in enumerate(zip(keys, contexts)):
+            group = key[:3]
+            if group not in self.groups:
+                continue
+            if group not in left:
+                count, lines = self.groups[group]
+                left[group] = [count, Counter(lines)]
+            if left[group][1][context] > 0:  # on a line the baseline recorded: that finding, wherever it moved
+                left[group][1][context] -= 1
+                left[group][0] -= 1
+                known[i] = True
+        # the rest in order, as many as the baseline has left unmatched: a recorded finding whose line has been
+        # edited since, or one from a baseline that did not record lines
+        for i, key in enumerate(keys):
+            state = left.get(key[:3])
+            if not known[i] and state is not None and state[0] > 0:
+                state[0] -= 1
+                known[i] = True
+        kept = [f for f, is_known in zip(result.findings, known) if not is_known]
         if len(kept) == len(result.findings):
             return result
         return replace(result, findings=kept)

@@ -60,8 +60,10 @@ def test_baseline_then_only_new_findings_fail(runner, tmp_path, monkeypatch):
     assert "recorded 2 findings in medlint-baseline.json" in written.stderr
     data = json.loads((tmp_path / "medlint-baseline.json").read_text(encoding="utf-8"))
     assert data["findings"] == [
-        {"path": "pages/gastric-bypass.md", "code": "PRM001", "text": "revolutionary", "occurrence": 0},
-        {"path": "pages/gastric-bypass.md", "code": "PRM001", "text": "revolutionary", "occurrence": 1},
+        {"path": "pages/gastric-bypass.md", "code": "PRM001", "text": "revolutionary", "occurrence": 0,
+         "context": "Our revolutionary gastric bypass helps most people lose weight."},
+        {"path": "pages/gastric-bypass.md", "code": "PRM001", "text": "revolutionary", "occurrence": 1,
+         "context": "A revolutionary team looks after you before and after the operation."},
     ]
 
     known = run(runner, *PHRASE_RULES, "pages", "--baseline", "medlint-baseline.json")
@@ -80,6 +82,29 @@ def test_baseline_then_only_new_findings_fail(runner, tmp_path, monkeypatch):
     found = json.loads(new.stdout)["files"][0]["findings"]
     assert [(f["code"], f["text"], f["line"]) for f in found] == [("PRM001", "revolutionary", 9),
                                                                   ("PRM002", "guaranteed", 9)]
+
+
+def test_a_new_occurrence_above_the_recorded_ones_is_the_one_reported(runner, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    page = tmp_path / "bypass.md"
+    page.write_text(BARIATRIC, encoding="utf-8")
+    run(runner, *PHRASE_RULES, "bypass.md", "--write-baseline", "baseline.json")
+    old_lines = BARIATRIC.split("\n", 2)[2]
+    page.write_text("# Gastric bypass\n\nThe revolutionary diet comes first.\n\n" + old_lines, encoding="utf-8")
+    new = run(runner, *PHRASE_RULES, "bypass.md", "--format", "json", "--baseline", "baseline.json")
+    found = json.loads(new.stdout)["files"][0]["findings"]
+    assert [(f["code"], f["line"]) for f in found] == [("PRM001", 3)]  # not line 7, which was recorded
+    # a recorded line that was edited since still counts as its finding; a baseline without lines matches in order
+    page.write_text(BARIATRIC.replace("helps most people", "helps many people"), encoding="utf-8")
+    assert run(runner, *PHRASE_RULES, "bypass.md", "--baseline", "baseline.json").exit_code == 0
+    data = json.loads((tmp_path / "baseline.json").read_text(encoding="utf-8"))
+    for entry in data["findings"]:
+        del entry["context"]
+    (tmp_path / "old-baseline.json").write_text(json.dumps(data), encoding="utf-8")
+    page.write_text(BARIATRIC + "\nA revolutionary ward.\n", encoding="utf-8")
+    found = json.loads(run(runner, *PHRASE_RULES, "bypass.md", "--format", "json", "--baseline",
+                           "old-baseline.json").stdout)["files"][0]["findings"]
+    assert [(f["code"], f["line"]) for f in found] == [("PRM001", 7)]
 
 
 def test_baseline_paths_are_relative_to_the_baseline_file(runner, tmp_path, monkeypatch):
