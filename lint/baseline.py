@@ -89,17 +89,11 @@ def write_baseline(file: str, results: list[FileResult], tool_version: str) -> i
 
 
 class Baseline:
-    def __init__(self, file: str, keys: set[tuple[str, str, str, int]], contexts: dict | None = None):
+    def __init__(self, file: str, groups: dict[tuple[str, str, str], tuple[int, Counter]]):
         self.file = file
         self.root = Path(os.path.abspath(file)).parent
-        self.keys = keys
-        #: (path, code, text) -> how many recorded findings, and the lines they were on (those recorded)
-        self.groups: dict[tuple[str, str, str], tuple[int, Counter]] = {}
-        for path, code, text, _ in keys:
-            count, lines = self.groups.get((path, code, text), (0, Counter()))
-            self.groups[(path, code, text)] = (count + 1, lines)
-        for key, context in (contexts or {}).items():
-            self.groups[key[:3]][1][context] += 1
+        #: (path, code, text) -> how many findings the baseline records, and the lines they were on (where recorded)
+        self.groups = groups
 
     @classmethod
     def load(cls, file: str) -> Baseline:
@@ -117,8 +111,8 @@ class Baseline:
         entries = data.get("findings")
         if not isinstance(entries, list):
             raise BaselineError(f"{file}: 'findings' must be a list")
-        keys = set()
-        contexts = {}
+        seen = set()
+        groups: dict[tuple[str, str, str], tuple[int, Counter]] = {}
         for i, e in enumerate(entries):
             if not (
                 isinstance(e, dict)
@@ -130,10 +124,14 @@ class Baseline:
                     f"{file}: finding {i + 1} must have 'path', 'code', 'text' (strings) and 'occurrence' (a number)"
                 )
             key = (e["path"], e["code"], e["text"], e["occurrence"])
-            keys.add(key)
+            if key in seen:
+                continue  # (a finding recorded twice is one finding)
+            seen.add(key)
+            count, lines = groups.get(key[:3], (0, Counter()))
             if isinstance(e.get("context"), str):  # (a baseline written before lines were recorded has none)
-                contexts[key] = e["context"]
-        return cls(file, keys, contexts)
+                lines[e["context"]] += 1
+            groups[key[:3]] = (count + 1, lines)
+        return cls(file, groups)
 
     def new_findings(self, result: FileResult) -> FileResult:
         """The result without the findings the baseline already records."""

@@ -259,12 +259,7 @@ class Linter:
         name = Path(path).name
         # a pattern names files from the config file's folder, as ruff's do: "sub/*.md" is the same files
         # whichever folder medlint is run from and however the path is given
-        from_config = None
-        if self.settings.source is not None and path != "-":
-            try:
-                from_config = Path(path).resolve().relative_to(self.settings.source.parent.resolve()).as_posix()
-            except ValueError:
-                from_config = None  # a page outside the config file's folder
+        from_config = path_from_config(path, self.settings) if path != "-" else None
         for pattern, codes in self.settings.per_file_ignores.items():
             if fnmatch.fnmatch(posix, pattern) or fnmatch.fnmatch(name, pattern) or fnmatch.fnmatch(
                 posix, f"*/{pattern}"
@@ -314,6 +309,17 @@ def _settle_model_findings(found: dict, scores: dict, checkers, demoted: frozens
     return out
 
 
+def path_from_config(path: str, settings: Settings) -> str | None:
+    """The path relative to the config file's folder, in POSIX form (how ``exclude`` and ``per-file-ignores``
+    patterns name files); None without a config file or for a path outside its folder."""
+    if settings.source is None:
+        return None
+    try:
+        return Path(path).resolve().relative_to(settings.source.parent.resolve()).as_posix()
+    except ValueError:
+        return None
+
+
 def discover(paths, settings: Settings, force_exclude: bool = False) -> tuple[list[str], list[FileResult]]:
     """Files to lint (directories walked for page extensions), and errors for missing paths. ``exclude`` applies
     to what a walk finds; with ``force_exclude`` to files named on the command line too (pre-commit names them)."""
@@ -324,21 +330,14 @@ def discover(paths, settings: Settings, force_exclude: bool = False) -> tuple[li
     # one compiled pattern for all globs: fnmatch per file, pattern and path part is the
     # slowest step of a run answered from the cache
     match = compile_re("|".join(fnmatch.translate(os.path.normcase(pat)) for pat in excludes)).match
-    # a pattern with a folder in it ("drafts/*.md") names files from the config file's folder, as per-file-ignores
-    # do: the same files whether medlint is given ".", "drafts" or an absolute path
-    config_root = settings.source.parent.resolve() if settings.source is not None else None
-
     def excluded(rel: str) -> bool:
         rel = os.path.normcase(os.path.normpath(rel))  # "./drafts/d.md" is "drafts/d.md"
         if match(rel) or any(match(part) for part in Path(rel).parts):
             return True
-        if config_root is None:
-            return False
-        try:
-            from_root = Path(rel).resolve().relative_to(config_root).as_posix()
-        except ValueError:
-            return False  # outside the config file's folder
-        return bool(match(os.path.normcase(from_root)))
+        # a pattern with a folder in it ("drafts/*.md") names files from the config file's folder, as per-file-ignores
+        # do: the same files whether medlint is given ".", "drafts" or an absolute path
+        from_config = path_from_config(rel, settings)
+        return from_config is not None and bool(match(os.path.normcase(from_config)))
 
     seen = set()
     for raw in paths:

@@ -152,7 +152,16 @@ _LOOKS_LIKE_RULE = compile_re(r"^[A-Za-z]{2,4}[0-9]{3}(?![0-9])")
 
 
 def rule_files(directory: Path) -> list[Path]:
-    return sorted(p for p in directory.glob("*/*.y*ml") if RULE_FILE.match(p.name))
+    """The rule files of a folder of packs; a YAML file named like a rule but not ``CODE-name.yaml`` is an error
+    (it would silently not be read), the other YAML files are the packs' data (word lists, lexicons)."""
+    files = []
+    for path in sorted(directory.glob("*/*.y*ml")):
+        if RULE_FILE.match(path.name):
+            files.append(path)
+        elif _LOOKS_LIKE_RULE.match(path.name):
+            raise RuleError(f"{path}: a rule file is named CODE-name.yaml (for example ABC001-house-style.yaml); "
+                            "this one would not be read")
+    return files
 
 
 def load_rules(directories) -> list[Rule]:
@@ -162,14 +171,11 @@ def load_rules(directories) -> list[Rule]:
     seen_names: dict[str, Path] = {}
     for directory in directories:
         directory = Path(directory)
-        files = rule_files(directory)
         if not directory.is_dir():
             raise RuleError(f"{directory}: rule-pack folder not found")
-        for path in sorted(directory.glob("*/*.y*ml")):
-            if _LOOKS_LIKE_RULE.match(path.name) and not RULE_FILE.match(path.name):
-                raise RuleError(f"{path}: a rule file is named CODE-name.yaml (for example ABC001-house-style.yaml); "
-                                "this one would not be read")
-        if not files:
+        files = rule_files(directory)
+        # (a folder that only extends the knowledge base, with a knowledge/ folder and no rules, is a pack too)
+        if not files and not (directory / "knowledge").is_dir():
             raise RuleError(f"{directory}: no rule files here; rule-paths names the folder that holds rule packs, "
                             "each a folder of CODE-name.yaml files (the layout of medlint's rules/)")
         for path in files:

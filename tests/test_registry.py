@@ -156,3 +156,8 @@ def test_a_rule_pack_folder_that_would_load_nothing_is_named(tmp_path):
     root = _rule_file(tmp_path, GOOD, name="XYZ001_some_rule.yaml")
     with pytest.raises(RuleError, match=r"XYZ001_some_rule.yaml: a rule file is named CODE-name.yaml"):
         load_rules([root])
+
+
+def test_a_folder_that_only_extends_the_knowledge_base_is_a_pack(tmp_path):
+    (tmp_path / "knowledge").mkdir()
+    assert load_rules([tmp_path]) == []

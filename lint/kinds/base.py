@@ -113,7 +113,7 @@ class Kind:
         is printed as written, so that a rule pack's message never costs its findings."""
         where = f"{self.rule.path}: rule {self.rule.code}"
         try:
-            fields = [f for _, f, spec, conv in string.Formatter().parse(self.rule.message) if f is not None]
+            fields = [f for _, f, _, _ in string.Formatter().parse(self.rule.message) if f is not None]
         except ValueError as exc:
             raise RuleError(f"{where}: 'message' is not a template ({exc}); write a literal brace as {{{{ or }}}}") from None
         for name in fields:
