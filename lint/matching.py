@@ -406,9 +406,10 @@ class Prefilter:
         time limit and is scanned as a whole)."""
         if found is None or not self.prefixes or not is_builtin(compiled):
             return None
-        if len(self.prefixes) <= len(found):
+        if 3 * len(self.prefixes) <= len(found):
             lists = [at for at in map(found.get, self.prefixes) if at]
-        else:  # more prefixes than needles found: look up those (an intersection with a dict walks the dict)
+        else:  # few needles found for the prefixes: look up those (an intersection with a dict walks the dict, in C,
+            # which costs less than a lookup of each prefix in Python until the needles far outnumber the prefixes)
             lists = [found[prefix] for prefix in self._prefix_set.intersection(found)]
         # one needle's starts are already in order, each once (most patterns meet one of their prefixes)
         ordered = lists[0] if len(lists) == 1 else sorted(set().union(*lists))
@@ -573,7 +574,7 @@ class PatternSet:
         self._patterns: list = []
         self._group = needle_group if needle_group is not None else PAGE_NEEDLES
         self._registered = False
-        self._by_needle: tuple[dict, dict, frozenset] | None = None
+        self._by_needle: tuple[dict, dict, frozenset, dict] | None = None
         for pattern in patterns:
             self.add(pattern)
 
@@ -594,6 +595,8 @@ class PatternSet:
         if self._by_needle is None:
             by_needle: tuple[dict, dict] = ({}, {})
             anywhere = set()
+            # a pattern looked up under a needle found meets its first set: only the others are left to check
+            further: dict[int, tuple] = {}
             for key, prefilter in self._prefilters.items():
                 if prefilter is None or prefilter._needed is None:
                     anywhere.add(key)
@@ -601,8 +604,10 @@ class PatternSet:
                 side = by_needle[prefilter.ignore_case]
                 for needle in prefilter._needed[0]:
                     side.setdefault(needle, []).append(key)
-            self._by_needle = (*by_needle, frozenset(anywhere))
-        exact, folded, anywhere = self._by_needle
+                if len(prefilter._needed) > 1:
+                    further[key] = (prefilter.ignore_case, prefilter._needed[1:])
+            self._by_needle = (*by_needle, frozenset(anywhere), further)
+        exact, folded, anywhere, further = self._by_needle
         alive = set(anywhere)
         for side, hits in ((exact, found[0]), (folded, found[1])):
             if hits is None:  # a side that could not be searched rules nothing out
@@ -616,8 +621,12 @@ class PatternSet:
         for pattern in patterns:
             key = id(pattern)
             if key in alive:
-                if not _rules_out(prefilters[key], found):
-                    out.append(pattern)
+                more = further.get(key)
+                if more is not None:
+                    hits = found[more[0]]
+                    if hits is not None and not all(_meets(needed, hits) for needed in more[1]):
+                        continue
+                out.append(pattern)
             elif pattern is not None and key not in prefilters:
                 out.append(pattern)  # not one of the set's: ``skips`` and ``finditer`` add it
         return out
