@@ -276,13 +276,32 @@ def explain(code, config_path):
         "Fine:",
         *[f"  - {_one_line(e.text)}" for e in rule.passes],
     ]
-    tunable = {k: v for k, v in rule.options.items() if isinstance(v, (bool, int, float, str))}
+    tunable = _tunable_options(rule)
     if tunable:
+        width = max(len(f"{k} = {json.dumps(v)}") for k, (v, _) in tunable.items())
         lines += ["", f"Options (change them under [tool.medlint.rules.{rule.code}]):",
-                  *[f"  {k} = {json.dumps(v)}" for k, v in tunable.items()]]
+                  *[f"  {f'{k} = {json.dumps(v)}':<{width}}  (the kind's default)" if default else f"  {k} = {json.dumps(v)}"
+                    for k, (v, default) in tunable.items()]]
     if rule.url:
         lines += ["", f"More: {rule.url}"]
     click.echo("\n".join(lines))
+
+
+def _tunable_options(rule) -> dict:
+    """The rule's options of one value (a number, a word, a switch; not its lists), each with whether it is its
+    kind's default (not set in the rule's file), in the kind's order: an editor can change the defaults too."""
+    from lint.kinds import kinds
+
+    kind = kinds().get(rule.kind)
+    out = {}
+    for key, (_types, default) in (kind.options.items() if kind is not None else ()):
+        if key in rule.options:
+            out[key] = (rule.options[key], False)
+        elif not callable(default) and isinstance(default, (bool, int, float, str)):
+            out[key] = (default, True)
+    for key, value in rule.options.items():  # (an option the kind does not know is an error when the rule runs)
+        out.setdefault(key, (value, False))
+    return {k: v for k, v in out.items() if isinstance(v[0], (bool, int, float, str))}
 
 
 def _one_line(text: str) -> str:

@@ -419,12 +419,22 @@ def test_command_exit_keeps_codes_output_and_exit_handlers(tmp_path):
     assert int(table.stdout) > 100, table.stderr
 
 
-def test_version_and_rules_do_not_import_spacy():
+@pytest.mark.parametrize("command", [["rules"], ["explain", "GRM003"]])
+def test_version_rules_and_explain_do_not_import_spacy(command):
     import subprocess
     import sys
 
     code = ("import sys; from click.testing import CliRunner; from lint.cli import main; "
-            "r = CliRunner().invoke(main, ['rules']); assert r.exit_code == 0, r.output; "
+            f"r = CliRunner().invoke(main, {command!r}); assert r.exit_code == 0, r.output; "
             "print('spacy' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert out.stdout.strip() == "False", out.stderr
+
+
+def test_explain_shows_the_kinds_defaults_beside_the_rules_own_options(runner):
+    explained = run(runner, "explain", "PRM001").stdout
+    options = explained.split("Options (change them under [tool.medlint.rules.PRM001]):\n", 1)[1].splitlines()
+    # set in the rule's file: as written; not set there: the substitution kind's default, said to be one
+    assert "  skip_negated = true" in options
+    assert any(line.startswith("  hedge_window = 3 ") and line.endswith("(the kind's default)") for line in options)
+    assert not any(line.startswith("  swap") or line.startswith("  exceptions") for line in options)  # lists: not shown

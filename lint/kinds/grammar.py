@@ -12,16 +12,14 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-
-from lint.spacy_loading import load_spacy
-
-load_spacy()  # before any spaCy import: without its command line
-
-from spacy.matcher import Matcher  # noqa: E402
+from typing import TYPE_CHECKING
 
 from lint.compiled import compile_re
 from lint.kinds.base import Kind
 from lint.yamlio import load_yaml
+
+if TYPE_CHECKING:  # spaCy is imported when a Matcher is first built: listing or explaining the rules needs none
+    from spacy.matcher import Matcher
 
 # a word allowed twice in a row
 _ALLOWED_DOUBLES = {"that", "had", "is", "do", "very", "bye", "so", "no", "knock", "ha", "blah", "tsk"}
@@ -253,6 +251,8 @@ class _MatcherKind(Kind):
         key = (id(self), id(vocab))
         made = _MatcherKind._matchers.get(key)
         if made is None:
+            from spacy.matcher import Matcher  # (the pipeline, which made the page, has imported spaCy)
+
             recording = _Recording(Matcher(vocab))
             build(recording)
             made = _MatcherKind._matchers[key] = (recording.matcher, _pattern_reach(recording.patterns))
