@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import difflib
 import os
+import posixpath
 import stat
 import tempfile
 from typing import Callable, Iterable
@@ -81,6 +82,14 @@ def _patch_lines(text: str) -> list[str]:
     return out
 
 
+def _diff_name(path: str) -> str:
+    """A path as a diff header names it after ``a/`` and ``b/``, as git does: "./" and a leading "/" dropped, so that
+    ``patch -p1`` and ``git apply`` read "a/tmp/page.md" as the file (``patch`` refuses the absolute
+    "/tmp/page.md" that "a//tmp/page.md" gives, and ``git apply`` rejects "a/./page.md")."""
+    name = posixpath.normpath(path.replace(os.sep, "/")) if path else path
+    return name.lstrip("/")
+
+
 def unified_diff(path: str, before: str, after: str, bom: bool = False) -> str:
     """A unified diff (``a/path``, ``b/path``) of one file's fixes; empty when nothing changed.
 
@@ -93,9 +102,8 @@ def unified_diff(path: str, before: str, after: str, bom: bool = False) -> str:
         return ""
     if bom:
         before, after = "\ufeff" + before, "\ufeff" + after
-    lines = difflib.unified_diff(
-        _patch_lines(before), _patch_lines(after), fromfile=f"a/{path}", tofile=f"b/{path}"
-    )
+    name = _diff_name(path)
+    lines = difflib.unified_diff(_patch_lines(before), _patch_lines(after), fromfile=f"a/{name}", tofile=f"b/{name}")
     out = []
     for line in lines:
         out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")

@@ -385,3 +385,22 @@ def test_a_fix_killed_halfway_through_the_write_leaves_the_original(tmp_path):
     leftovers = [p for p in tmp_path.iterdir() if p != page]
     assert len(leftovers) == 1 and leftovers[0].name.startswith(".medlint-")
     assert leftovers[0].read_bytes() == THYROID_FIXED.encode("utf-8")[: len(THYROID_FIXED.encode("utf-8")) // 2]
+
+
+def test_diff_headers_name_files_as_git_does_so_patch_p1_applies_them(runner, tmp_path):
+    assert unified_diff("/tmp/page.md", "a\n", "b\n").splitlines()[:2] == ["--- a/tmp/page.md", "+++ b/tmp/page.md"]
+    assert unified_diff("./drafts/page.md", "a\n", "b\n").splitlines()[0] == "--- a/drafts/page.md"
+    assert unified_diff("drafts/page.md", "a\n", "b\n").splitlines()[0] == "--- a/drafts/page.md"
+    page = tmp_path / "thyroid.txt"
+    page.write_text("Keep the the wound dry.\n", encoding="utf-8")
+    result = run(runner, "--diff", str(page.resolve()))  # an absolute path, as editors and hooks pass them
+    patch = shutil.which("patch")
+    if patch is None:
+        return
+    diff_file = tmp_path / "fixes.diff"
+    diff_file.write_bytes(result.stdout_bytes)
+    # ("a//tmp/..." gave an absolute name after -p1, which patch refuses to touch)
+    applied = subprocess.run([patch, "--batch", "--forward", "-p1", "-d", "/", "-i", str(diff_file)],
+                             capture_output=True, text=True)
+    assert applied.returncode == 0, applied.stdout + applied.stderr
+    assert page.read_text(encoding="utf-8") == "Keep the wound dry.\n"
