@@ -154,6 +154,30 @@ def test_list_items_take_the_source_of_the_sentence_that_introduces_them(linter)
     assert found(linter, text) == [("EVD001", "about 1 in 100 people")]
 
 
+def test_figures_based_on_a_named_bodys_publication_are_sourced(linter):
+    text = ("All operations carry risks. The figures below are a guide based on the British Association of Spine "
+            "Surgeons' patient information.\n\n- **Infection.** About 1 in 100 people get a wound infection.\n")
+    assert found(linter, text) == []
+    assert found(linter, "Based on information from the Royal College of Surgeons, about 1 in 100 people get an "
+                         "infection.") == []
+    # "based on" a person's or a clinic's experience is no source
+    text = ("The figures below are based on Dr Patel's experience.\n\n"
+            "- **Infection.** About 1 in 100 people get a wound infection.\n")
+    assert found(linter, text) == [("EVD001", "About 1 in 100 people")]
+    assert found(linter, "Based on thousands of operations, 99% of patients are happy.") == [
+        ("EVD001", "99% of patients")]
+
+
+def test_a_lead_in_saying_a_named_body_lists_these_risks_sources_its_list(linter):
+    text = ("The British Society for Surgery of the Hand lists these risks. Your surgeon will talk with you about "
+            "the ones that apply to you.\n\n- **Infection.** This affects fewer than 1 in 100 people.\n")
+    assert found(linter, text) == []
+    # "these" pointing back, with no source named, passes nothing on
+    text = ("Your surgeon lists these risks. Ask about the ones that apply to you.\n\n"
+            "- **Infection.** This affects fewer than 1 in 100 people.\n")
+    assert found(linter, text) == [("EVD001", "fewer than 1 in 100 people")]
+
+
 def test_a_short_label_between_a_sourced_lead_in_and_its_list_passes_the_source_on(linter):
     text = ("The British Association of Urological Surgeons gives the following figures.\n\nLess common:\n\n"
             "- Infection. This affects fewer than 1 in 100 men after a prostate biopsy.\n")

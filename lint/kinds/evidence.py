@@ -171,7 +171,7 @@ def load_lexicon(path: str) -> EvidenceLexicon:
     named_after = (
         # (the document first: "according to the 2017 expert consensus statement of the Heart Rhythm Society")
         r"(?:(?:the\s+|a\s+)?(?:(?:19|20)\d{2}\s+)?(?:[a-z][\w-]*\s+){0,3}?(?:statement|guidance|guidelines?|report|review|consensus"
-        r"|study|audit|survey|leaflet|data|figures|website)\s+(?:of|from|by)\s+)?"
+        r"|study|audit|survey|leaflet|data|figures|website|information|advice)\s+(?:of|from|by)\s+)?"
         rf"(?:(?:the\s+)?(?:(?:19|20)\d{{2}}\s+)?(?:(?i:(?:medical\s+|scientific\s+)?journal)\s+)?(?:{body_phrase}|(?!(?i:{unnamed})\b)(?!{MONTHS}\b){_CAPWORD}(?:\s+(?:of\s+|for\s+|and\s+|&\s+)?{_CAPWORD})*))"
     )
 
@@ -804,6 +804,12 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         r"|(?:results?|findings?|it|they|this|the\s+(?:study|trial|review))\s+(?:appeared|were\s+published|was\s+published)\s+in"
         r"|submits\s+(?:its\s+|their\s+)?(?:results|data|figures)\s+to))\s+"
         rf"{named_after}"
+        # figures based on what a named body publishes: "The figures below are based on the British Association of
+        # Spine Surgeons' patient information", "based on information from the Royal College of Surgeons" (a body,
+        # not any capitalised name: "based on Dr Patel's experience" is no source)
+        r"|(?i:\bbased\s+on\s+(?:(?:the\s+|a\s+)?(?:[a-z][\w-]*\s+){0,3}?(?:statement|guidance|guidelines?|report|review"
+        r"|consensus|study|audit|survey|leaflet|data|figures|website|information|advice)\s+(?:of|from|by)\s+)?)"
+        rf"(?:the\s+)?(?:{body_phrase})"
         # a named body as the subject: "The NHS puts this at...", "NICE recommends..."
         # (with the document named after it: "The NHS website describes", "NICE Clinical Knowledge Summaries
         # (Plantar fasciitis) describe")
@@ -1718,6 +1724,8 @@ _SALES_TIME = compile_builtin(
 # a lead-in that points at the list after it: "the figures below", "the following risks"
 _POINTS_BELOW = compile_builtin(
     r"(?i)\b(?:below|the\s+following|as\s+follows|listed\s+here|in\s+this\s+list"
+    # "The British Society for Surgery of the Hand lists these risks." (its list follows)
+    r"|(?:lists|listed|gives|gave|sets\s+out|set\s+out)\s+these\s+(?:risks|complications|side\s+effects|figures|rates)"
     # "These figures come from the Vascular Society", "The figures that follow come from": the figures of the list after it
     r"|(?:figures|frequencies|numbers|rates|risks|statistics)\s+(?:here\s+|that\s+follow\s+)?(?:come|are|were\s+taken)\s+from)\b"
 )
