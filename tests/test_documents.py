@@ -233,3 +233,48 @@ def test_a_suppression_comment_inside_a_textarea_is_text_not_a_directive():
               "<p>Our revolutionary biopsy.</p><!-- medlint-disable-next-line PRM001 -->")
     directives = parse("page.html", source).directives
     assert [(d.action, d.codes) for d in directives] == [("disable-next-line", ("PRM001",))]
+
+
+def _texts(path, source):
+    return [(b.scope, b.text) for b in parse(path, source).blocks]
+
+
+def test_markdown_pre_script_and_style_blocks_end_at_their_closing_tag_not_a_blank_line():
+    src = ("# Page\n\n<pre>\nfirst line\n\nsecnd line\n</pre>\n\n<script>\nvar a = 1;\n\nvar b = 'teh';\n</script>\n\n"
+           "<style>\np {}\n\nbody { color: red }\n</style>\n\nAfter the code.\n")
+    assert _texts("a.md", src) == [("heading", "Page"), ("paragraph", "After the code.")]
+
+
+def test_markdown_code_in_a_list_item_is_not_prose():
+    src = ("1. Open a terminal:\n\n    ```bash\n    pip install medlint\n    ```\n\n"
+           "2. Or run:\n\n           medlint check docs\n\n3. Done.\n")
+    assert _texts("a.md", src) == [("list_item", "Open a terminal:"), ("list_item", "Or run:"), ("list_item", "Done.")]
+
+
+def test_markdown_inline_markup_may_run_over_a_line_break():
+    src = ("Read [the leaflet on\nknee surgery](https://example.org/knee \"Knee\") and `pip\ninstall` it.\n"
+           "Ask <span\nclass=\"note\">the nurse</span> <!-- a note\nover two lines --> today.\n\n"
+           "> A quote with [a link\n> label](https://example.org/q) inside.\n")
+    doc = parse("a.md", src)
+    assert [b.text for b in doc.blocks] == [
+        "Read the leaflet on knee surgery and  it. Ask the nurse  today.",
+        "A quote with a link label inside.",
+    ]
+    first, quote = doc.blocks
+    link = first.links[0]
+    assert (first.text[link.start:link.end], link.target) == ("the leaflet on knee surgery", "https://example.org/knee")
+    s, e = quote.source_span(quote.text.index("a link label"), quote.text.index("a link label") + len("a link label"))
+    assert src[s:e] == "a link\n> label"
+
+
+def test_markdown_a_line_break_tag_or_backslash_break_separates_words():
+    src = "Risk of bleeding<br>infection\\\nand pain.\n"
+    block = parse("a.md", src).blocks[0]
+    assert block.text == "Risk of bleeding infection and pain."
+
+
+def test_markdown_quote_paragraphs_and_nested_quotes():
+    src = "> First paragraph\n> goes on.\n>\n> Second paragraph.\n> > Nested quote.\n"
+    assert _texts("a.md", src) == [
+        ("paragraph", "First paragraph goes on."), ("paragraph", "Second paragraph."), ("paragraph", "Nested quote."),
+    ]

@@ -17,18 +17,23 @@ _ATX = compile_re(r"^ {0,3}(#{1,6})(?:[ \t]+|$)")
 _ATX_CLOSE = compile_re(r"[ \t]+#+[ \t]*$|^#+[ \t]*$")
 _SETEXT = compile_re(r"^ {0,3}(=+|-+)[ \t]*$")
 _FENCE = compile_re(r"^ {0,3}(`{3,}|~{3,})")
+# a fence inside a list item is indented to the item's text, often four spaces or more
+_LIST_FENCE = compile_re(r"^[ \t]*(`{3,}|~{3,})")
 _LIST = compile_re(r"^([ \t]*)(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
 _THEMATIC = compile_re(r"^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
-_QUOTE = compile_re(r"^ {0,3}>[ \t]?")
+# the markers of a block quote, nested ones too ("> > text")
+_QUOTE = compile_re(r"^ {0,3}(?:>[ \t]?)+")
 _TABLE_SEP = compile_re(r"^[ \t]*\|?[ \t]*:?-{1,}:?[ \t]*(?:\|[ \t]*:?-{1,}:?[ \t]*)+\|?[ \t]*$|^[ \t]*\|[ \t]*:?-{1,}:?[ \t]*\|[ \t]*$")
 _LINK_DEF = compile_re(r"^ {0,3}\[(?!\^)[^\]]+\]:\s*\S+")
 _FOOTNOTE_DEF = compile_re(r"^ {0,3}\[\^[^\]]+\]:[ \t]*")
 _HTML_BLOCK = compile_re(
     r"^ {0,3}(?:<!--|</?(?:address|article|aside|blockquote|body|caption|dd|details|div|dl|dt|figcaption|"
     r"figure|footer|form|h[1-6]|header|hr|html|li|main|nav|ol|p|pre|script|section|style|summary|table|"
-    r"tbody|td|tfoot|th|thead|tr|ul|img|iframe|video|audio|picture|source|br)\b)",
+    r"tbody|td|tfoot|th|thead|tr|ul|img|iframe|video|audio|picture|source|br|textarea)\b)",
     re.I,
 )
+# CommonMark's first kind of HTML block: raw text that may hold blank lines, ended by its closing tag only
+_RAW_HTML_BLOCK = compile_re(r"^ {0,3}<(pre|script|style|textarea)(?=[\s>]|$)", re.I)
 
 # Inline syntax, tried in this order at each position. The lookahead in front rejects at
 # once the positions where no syntax can start (inside a word, on a space), so the engine
@@ -38,6 +43,7 @@ _INLINE = compile_re(
     (?=[^\sA-Za-z0-9]|(?<![\w.+-])\w|[hw])
     (?:
       (?P<escape>\\[!-/:-@\[-`{-~])
+    | (?P<hardbreak>\\(?=\r?\n))
     | (?P<code>(?P<ticks>`+).+?(?P=ticks))
     | (?P<comment><!--.*?-->)
     | (?P<image>!\[(?P<alt>[^\]]*)\]\([^)]*\))
@@ -56,6 +62,7 @@ _INLINE = compile_re(
     """,
     re.X | re.S,
 )
+_LINE_BREAK_TAG = compile_re(r"<br\b", re.I)
 _CITATION_SUP = compile_re(r"^\s*[\[(]?\s*[\d,\s–-]+\s*[\])]?\s*$")
 
 
@@ -72,11 +79,10 @@ class _Inline:
         builder = TextBuilder()
         links: list[Link] = []
         citations: list[int] = []
-        for n, (start, end) in enumerate(segments):
-            if n:
-                prev_end = segments[n - 1][1]
-                builder.add(" ", prev_end, start)  # the line break (and indentation) reads as a space
-            self._inline(builder, start, end, links, citations)
+        # the block is scanned as a whole, not line by line: a link label, a code span, a comment or a tag may
+        # run over a line break, as they do in hard-wrapped Markdown
+        self._segments = segments
+        self._inline(builder, segments[0][0], segments[-1][1], links, citations)
         block = builder.build(scope, level)
         if block is None:
             return None
@@ -86,13 +92,28 @@ class _Inline:
         block.citations = [c - shift for c in citations]
         return block
 
+    def _add_text(self, builder: TextBuilder, start: int, end: int) -> None:
+        """Add the prose of ``source[start:end]``: what lies between two of the block's lines (the line break, a
+        quote marker, the indentation) reads as one space."""
+        previous_end = None
+        for seg_start, seg_end in self._segments:
+            if previous_end is not None and max(start, previous_end) < min(end, seg_start) \
+                    and not builder.ends_with_space():
+                builder.add(" ", max(start, previous_end), min(end, seg_start))
+            if seg_start >= end:
+                break
+            a, b = max(start, seg_start), min(end, seg_end)
+            if a < b:
+                builder.add_collapsed(self.source[a:b], a)
+            previous_end = seg_end
+
     def _inline(self, builder, start, end, links, citations):
         src = self.source
         pos = start
         for m in _INLINE.finditer(src, start, end):
             if m.start() > pos:
-                builder.add_collapsed(src[pos : m.start()], pos)
-            kind = next(k for k in ("escape", "code", "comment", "image", "image_ref", "footref", "link", "reflink",
+                self._add_text(builder, pos, m.start())
+            kind = next(k for k in ("escape", "hardbreak", "code", "comment", "image", "image_ref", "footref", "link", "reflink",
                                     "autolink", "sup", "tag", "url", "email", "entity", "emphasis") if m.group(k) is not None)
             if kind == "escape":
                 builder.add(m.group()[1], m.start(), m.end())
@@ -104,7 +125,7 @@ class _Inline:
                 alt = "alt" if kind == "image" else "ralt"
                 if m.group(alt):
                     b = TextBuilder()
-                    b.add_collapsed(m.group(alt), m.start(alt))
+                    self._add_text(b, m.start(alt), m.end(alt))
                     block = b.build("image_alt")
                     if block is not None:
                         self.extra_blocks.append(block)
@@ -122,13 +143,15 @@ class _Inline:
                 if _CITATION_SUP.match(m.group("suptext")):
                     citations.append(len(builder))
                 else:
-                    builder.add_collapsed(m.group("suptext"), m.start("suptext"))
+                    self._add_text(builder, m.start("suptext"), m.end("suptext"))
             elif kind == "entity":
                 add_with_entities(builder, m.group(), m.start())
-            # code, tag and emphasis markers are dropped
+            elif kind == "tag" and _LINE_BREAK_TAG.match(m.group()):
+                builder.add(" ", m.start(), m.end())  # "risk<br>of" is two words on two lines
+            # code, tag and emphasis markers, and the backslash of a hard line break, are dropped
             pos = m.end()
         if pos < end:
-            builder.add_collapsed(src[pos:end], pos)
+            self._add_text(builder, pos, end)
 
 
 def _lines(source: str):
@@ -193,9 +216,12 @@ def read_markdown(path: str, source: str) -> Document:
     para: list[tuple[int, int]] = []
     para_scope = "paragraph"
     in_list = False
+    item_indent = 0  # the column where the current list item's text starts
+    quote_depth = 0  # how many quote markers the current paragraph's lines open with
 
     def flush():
-        nonlocal para
+        nonlocal para, quote_depth
+        quote_depth = 0
         if para:
             block = inline.read(para, para_scope)
             if block is not None:
@@ -212,7 +238,7 @@ def read_markdown(path: str, source: str) -> Document:
             flush()
             i += 1
             continue
-        fence = _FENCE.match(line)
+        fence = (_LIST_FENCE if in_list else _FENCE).match(line)
         if fence:
             flush()
             marker = fence.group(1)
@@ -221,14 +247,20 @@ def read_markdown(path: str, source: str) -> Document:
                 i += 1
             i += 1
             continue
-        if line.startswith(("    ", "\t")) and not para and not in_list:
-            i += 1  # indented code block
+        indent_width = len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
+        if not para and indent_width >= (item_indent + 4 if in_list else 4):
+            i += 1  # indented code block (in a list item, indented four spaces past the item's text)
             continue
         if _HTML_BLOCK.match(line):
             flush()
             j = i
+            raw = _RAW_HTML_BLOCK.match(line)
             if line.lstrip().startswith("<!--"):
                 while j < n and "-->" not in text_of(j):
+                    j += 1
+            elif raw:
+                closing = f"</{raw.group(1).lower()}>"
+                while j < n and closing not in text_of(j).lower():
                     j += 1
             else:
                 while j + 1 < n and text_of(j + 1).strip():
@@ -295,16 +327,22 @@ def read_markdown(path: str, source: str) -> Document:
             continue
         quote = _QUOTE.match(line)
         if quote:
-            if para_scope != "paragraph":
+            depth = quote.group().count(">")
+            # a line of markers only (">") is the blank line between two paragraphs of the quote; a quote nested
+            # deeper, or less deep, starts a paragraph of its own
+            if para_scope != "paragraph" or depth != quote_depth or not line[quote.end():].strip():
                 flush()
             para_scope = "paragraph"
-            para.append((s + quote.end(), e))
+            quote_depth = depth
+            if line[quote.end():].strip():
+                para.append((s + quote.end(), e))
             i += 1
             continue
         item = _LIST.match(line)
         if item:
             flush()
             in_list = True
+            item_indent = len(line[: item.end()].expandtabs(4))
             para_scope = "list_item"
             para = [(s + item.end(), e)]
             i += 1
