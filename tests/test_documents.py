@@ -278,3 +278,12 @@ def test_markdown_quote_paragraphs_and_nested_quotes():
     assert _texts("a.md", src) == [
         ("paragraph", "First paragraph goes on."), ("paragraph", "Second paragraph."), ("paragraph", "Nested quote."),
     ]
+
+
+def test_markdown_a_link_address_may_hold_balanced_parentheses():
+    src = "See [the knee](https://en.wikipedia.org/wiki/Knee_(anatomy)) and ![A knee](img/knee_(left).png) here.\n"
+    doc = parse("a.md", src)
+    para = next(b for b in doc.blocks if b.scope == "paragraph")
+    assert para.text == "See the knee and  here."
+    assert para.links[0].target == "https://en.wikipedia.org/wiki/Knee_(anatomy)"
+    assert ("image_alt", "A knee") in [(b.scope, b.text) for b in doc.blocks]

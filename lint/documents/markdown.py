@@ -35,7 +35,8 @@ _HTML_BLOCK = compile_re(
 # CommonMark's first kind of HTML block: raw text that may hold blank lines, ended by its closing tag only
 _RAW_HTML_BLOCK = compile_re(r"^ {0,3}<(pre|script|style|textarea)(?=[\s>]|$)", re.I)
 
-# Inline syntax, tried in this order at each position. The lookahead in front rejects at
+# Inline syntax, tried in this order at each position. A link's address may hold balanced parentheses
+# (https://en.wikipedia.org/wiki/Knee_(anatomy)), as CommonMark allows. The lookahead in front rejects at
 # once the positions where no syntax can start (inside a word, on a space), so the engine
 # tries the alternatives only where markup may begin; an e-mail address starts a word.
 _INLINE = compile_re(
@@ -46,10 +47,10 @@ _INLINE = compile_re(
     | (?P<hardbreak>\\(?=\r?\n))
     | (?P<code>(?P<ticks>`+).+?(?P=ticks))
     | (?P<comment><!--.*?-->)
-    | (?P<image>!\[(?P<alt>[^\]]*)\]\([^)]*\))
+    | (?P<image>!\[(?P<alt>[^\]]*)\]\((?:[^()]|\([^()]*\))*\))
     | (?P<image_ref>!\[(?P<ralt>[^\]]*)\]\[[^\]]*\])
     | (?P<footref>\[\^[^\]\s]+\])
-    | (?P<link>\[(?P<label>(?:[^\[\]]|\[[^\]]*\])+)\]\((?P<target><[^>]*>|[^)\s]*)(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*\))
+    | (?P<link>\[(?P<label>(?:[^\[\]]|\[[^\]]*\])+)\]\((?P<target><[^>]*>|(?:[^()\s]|\([^()\s]*\))*)(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*\))
     | (?P<reflink>\[(?P<rlabel>[^\[\]]+)\]\[(?P<ref>[^\]]*)\])
     | (?P<autolink><(?:https?|ftp|mailto):[^>\s]+>|<[^@>\s]+@[^>\s]+>)
     | (?P<sup><sup>(?P<suptext>[^<]*)</sup>)
