@@ -54,6 +54,8 @@ _INLINE = compile_re(
     | (?P<reflink>\[(?P<rlabel>[^\[\]]+)\]\[(?P<ref>[^\]]*)\])
     | (?P<autolink><(?:https?|ftp|mailto):[^>\s]+>|<[^@>\s]+@[^>\s]+>)
     | (?P<sup><sup>(?P<suptext>[^<]*)</sup>)
+    | (?P<skipped>(?i:<(?P<skipname>code|kbd|samp|var|script|style|template|noscript|svg|math|textarea)\b[^>]*>
+                   .*?</(?P=skipname)\s*>))
     | (?P<tag></?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>)
     | (?P<url>(?:https?://|www\.)[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'"])
     | (?P<email>(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+\w)
@@ -115,7 +117,7 @@ class _Inline:
             if m.start() > pos:
                 self._add_text(builder, pos, m.start())
             kind = next(k for k in ("escape", "hardbreak", "code", "comment", "image", "image_ref", "footref", "link", "reflink",
-                                    "autolink", "sup", "tag", "url", "email", "entity", "emphasis") if m.group(k) is not None)
+                                    "autolink", "sup", "skipped", "tag", "url", "email", "entity", "emphasis") if m.group(k) is not None)
             if kind == "escape":
                 builder.add(m.group()[1], m.start(), m.end())
             elif kind == "comment":
@@ -149,7 +151,8 @@ class _Inline:
                 add_with_entities(builder, m.group(), m.start())
             elif kind == "tag" and _LINE_BREAK_TAG.match(m.group()):
                 builder.add(" ", m.start(), m.end())  # "risk<br>of" is two words on two lines
-            # code, tag and emphasis markers, and the backslash of a hard line break, are dropped
+            # code (in backticks or in HTML's <code>, <kbd>, <script>...), tags and emphasis markers, and the backslash
+            # of a hard line break, are dropped, as the HTML reader drops them
             pos = m.end()
         if pos < end:
             self._add_text(builder, pos, end)
