@@ -293,3 +293,17 @@ def test_markdown_inline_html_code_is_not_prose():
     # `code` in backticks was dropped but <code>code</code> was read as prose; the HTML reader drops both
     src = "Run <code>medlint chek</code> or press <KBD>Ctrl</KBD>, <script>var teh;</script> then <em>rest</em>.\n"
     assert _texts("a.md", src) == [("paragraph", "Run  or press ,  then rest.")]
+
+
+@pytest.mark.parametrize("path, src", [
+    ("a.html", "<p>Pain improves in most people<sup>1&ndash;3</sup> after surgery. Area m<sup>2&nbsp;x</sup> wide.</p>"),
+    ("a.md", "Pain improves in most people<sup>1&ndash;3</sup> after surgery. Area m<sup>2&nbsp;x</sup> wide.\n"),
+])
+def test_an_entity_in_a_superscript_stays_in_it(path, src):
+    # "1&ndash;3" is a citation marker like "1-3"; its dash was put in the prose before the superscript (HTML) or
+    # it was read as the text "1&ndash;3" (Markdown)
+    block = parse(path, src).blocks[0]
+    assert block.text == "Pain improves in most people after surgery. Area m2 x wide."
+    assert block.citations == [len("Pain improves in most people")]
+    s, e = block.source_span(block.text.index("m2 x"), block.text.index("m2 x") + 4)
+    assert src[s:e] == "m<sup>2&nbsp;x"

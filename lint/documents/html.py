@@ -180,11 +180,11 @@ class _Extractor(HTMLParser):
     def _end_sup(self):
         # A superscript of numbers is a citation marker: it is recorded, not read as text.
         data, self._sup_data = self._sup_data, []
-        if data and _CITATION_SUP.match("".join(d for d, _ in data)):
+        if data and _CITATION_SUP.match(html.unescape("".join(d for d, _ in data))):
             self._citations.append(len(self._builder))
             return
         for text, offset in data:
-            self._builder.add_collapsed(text, offset)
+            add_with_entities(self._builder, text, offset)
 
     def handle_data(self, data):
         if self._skip or not data:
@@ -199,7 +199,11 @@ class _Extractor(HTMLParser):
             return
         start = self._offset()
         m = _ENTITY.match(self.source, start)
-        if m:
+        if self._sup_depth:
+            # a superscript is read whole when it closes ("1&ndash;3" is a citation marker): its entities wait with
+            # its text, or they would land in the prose before it
+            self._sup_data.append((m.group() if m else self.source[start : start + len(raw_len_hint)], start))
+        elif m:
             add_with_entities(self._builder, m.group(), start)
         else:
             end = start + len(raw_len_hint)

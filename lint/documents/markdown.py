@@ -7,6 +7,7 @@ general-purpose Markdown libraries do not expose below the line level.
 
 from __future__ import annotations
 
+import html
 import re
 
 from lint.compiled import compile_re
@@ -143,10 +144,10 @@ class _Inline:
             elif kind in ("autolink", "url", "email"):
                 links.append(Link(len(builder), len(builder), m.group().strip("<>")))
             elif kind == "sup":
-                if _CITATION_SUP.match(m.group("suptext")):
+                if _CITATION_SUP.match(html.unescape(m.group("suptext"))):  # "1&ndash;3" too
                     citations.append(len(builder))
                 else:
-                    self._add_text(builder, m.start("suptext"), m.end("suptext"))
+                    self._inline(builder, m.start("suptext"), m.end("suptext"), links, citations)
             elif kind == "entity":
                 add_with_entities(builder, m.group(), m.start())
             elif kind == "tag" and _LINE_BREAK_TAG.match(m.group()):
