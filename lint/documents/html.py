@@ -54,8 +54,9 @@ def add_with_entities(builder: TextBuilder, raw: str, src_start: int, collapse: 
             _add(builder, decoded, src_start + m.start(), collapse)
         else:
             if collapse and decoded.isspace():
-                decoded = " "
-            builder.add(decoded, src_start + m.start(), src_start + m.end())
+                builder.add_space(src_start + m.start(), src_start + m.end())  # "the &nbsp;the" reads "the the"
+            else:
+                builder.add(decoded, src_start + m.start(), src_start + m.end())
         pos = m.end()
     if pos < len(raw):
         _add(builder, raw[pos:], src_start + pos, collapse)
@@ -125,7 +126,7 @@ class _Extractor(HTMLParser):
             self._image_alt()
             return
         if tag == "br":
-            self._builder.add(" ", self._offset(), self._offset() + len(self.get_starttag_text() or ""))
+            self._builder.add_space(self._offset(), self._offset() + len(self.get_starttag_text() or ""))
             return
         if tag in _HEADINGS or tag in _BLOCK_SCOPE or tag in _BLOCK_BREAK:
             self._flush()
@@ -151,7 +152,7 @@ class _Extractor(HTMLParser):
         if tag == "img" and not self._skip:
             self._image_alt()
         elif tag == "br" and not self._skip:
-            self._builder.add(" ", self._offset(), self._offset() + len(self.get_starttag_text() or ""))
+            self._builder.add_space(self._offset(), self._offset() + len(self.get_starttag_text() or ""))
 
     def handle_endtag(self, tag):
         if self._skip:

@@ -151,7 +151,7 @@ class _Inline:
             elif kind == "entity":
                 add_with_entities(builder, m.group(), m.start())
             elif kind == "tag" and _LINE_BREAK_TAG.match(m.group()):
-                builder.add(" ", m.start(), m.end())  # "risk<br>of" is two words on two lines
+                builder.add_space(m.start(), m.end())  # "risk<br>of" is two words on two lines
             # code (in backticks or in HTML's <code>, <kbd>, <script>...), tags and emphasis markers, and the backslash
             # of a hard line break, are dropped, as the HTML reader drops them
             pos = m.end()
