@@ -67,6 +67,9 @@ _INLINE = compile_re(
     re.X | re.S,
 )
 _LINE_BREAK_TAG = compile_re(r"<br\b", re.I)
+# an HTML link written in the Markdown: the evidence rules count it as a source beside a claim, as they count [text](url)
+_ANCHOR_OPEN = compile_re(r"""<a\s[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
+_ANCHOR_CLOSE = compile_re(r"</a\s*>", re.I)
 _CITATION_SUP = compile_re(r"^\s*[\[(]?\s*[\d,\s–-]+\s*[\])]?\s*$")
 
 
@@ -86,6 +89,7 @@ class _Inline:
         # the block is scanned as a whole, not line by line: a link label, a code span, a comment or a tag may
         # run over a line break, as they do in hard-wrapped Markdown
         self._segments = segments
+        self._open_anchors: list[tuple[int, str]] = []  # (text offset, address) of each <a href> not yet closed
         self._inline(builder, segments[0][0], segments[-1][1], links, citations)
         block = builder.build(scope, level)
         if block is None:
@@ -152,6 +156,12 @@ class _Inline:
                 add_with_entities(builder, m.group(), m.start())
             elif kind == "tag" and _LINE_BREAK_TAG.match(m.group()):
                 builder.add_space(m.start(), m.end())  # "risk<br>of" is two words on two lines
+            elif kind == "tag" and _ANCHOR_OPEN.match(m.group()):
+                href = _ANCHOR_OPEN.match(m.group())
+                self._open_anchors.append((len(builder), html.unescape(next(g for g in href.groups() if g is not None))))
+            elif kind == "tag" and _ANCHOR_CLOSE.match(m.group()) and self._open_anchors:
+                link_start, target = self._open_anchors.pop()
+                links.append(Link(link_start, len(builder), target))
             # code (in backticks or in HTML's <code>, <kbd>, <script>...), tags and emphasis markers, and the backslash
             # of a hard line break, are dropped, as the HTML reader drops them
             pos = m.end()
