@@ -331,3 +331,15 @@ def test_markdown_an_html_link_is_a_link(linter):
     link = para.links[0]
     assert (para.text[link.start:link.end], link.target) == ("in the registry", "https://pubmed.ncbi.nlm.nih.gov/2/?a=1&b=2")
     assert [f.code for f in linter.lint_source("a.md", src).findings if f.code.startswith("EVD")] == []
+
+
+def test_html_a_link_around_whole_blocks_links_each_of_them():
+    # a card: the link's start was an offset in the block before it, and the blocks inside it had no link
+    src = '<p>Intro.</p><a href="https://x.org/s"><h3>Registry</h3><p>About 85% of hips last.</p></a><p>After.</p>'
+    got = [(b.text, [(b.text[l.start:l.end], l.target) for l in b.links]) for b in parse("a.html", src).blocks]
+    assert got == [
+        ("Intro.", []),
+        ("Registry", [("Registry", "https://x.org/s")]),
+        ("About 85% of hips last.", [("About 85% of hips last.", "https://x.org/s")]),
+        ("After.", []),
+    ]

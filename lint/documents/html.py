@@ -104,9 +104,14 @@ class _Extractor(HTMLParser):
     def _flush(self) -> None:
         scope, level = self._current_scope()
         block = self._builder.build(scope, level)
+        # a link around whole blocks ("<a href=...><h3>...</h3><p>...</p></a>", a card) links each of them: the
+        # part inside this block is a link of its own, and the rest starts at the next block's beginning
+        links = self._links + [Link(start, len(self._builder), href) for start, href in self._open_links]
+        self._open_links = [(0, href) for _, href in self._open_links]
         if block is not None:
             shift = len(self._builder.text()) - len(self._builder.text().lstrip())
-            block.links = [Link(l.start - shift, l.end - shift, l.target) for l in self._links]
+            block.links = [Link(max(0, l.start - shift), l.end - shift, l.target) for l in links
+                           if l.end - shift > 0 or l.start == l.end]
             block.citations = [c - shift for c in self._citations]
             self.blocks.append(block)
         self._builder = TextBuilder()
