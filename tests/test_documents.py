@@ -343,3 +343,11 @@ def test_html_a_link_around_whole_blocks_links_each_of_them():
         ("About 85% of hips last.", [("About 85% of hips last.", "https://x.org/s")]),
         ("After.", []),
     ]
+
+
+def test_markdown_heading_attributes_and_task_boxes_are_markup():
+    src = "# Knee replacement {#knee}\n\n## Risks of surgery {#risks .warning}\n\n- [ ] Bring your tablets\n- [x] Stop eating\n"
+    assert _texts("a.md", src) == [
+        ("heading", "Knee replacement"), ("heading", "Risks of surgery"),
+        ("list_item", "Bring your tablets"), ("list_item", "Stop eating"),
+    ]

@@ -21,6 +21,10 @@ _FENCE = compile_re(r"^ {0,3}(`{3,}|~{3,})")
 # a fence inside a list item is indented to the item's text, often four spaces or more
 _LIST_FENCE = compile_re(r"^[ \t]*(`{3,}|~{3,})")
 _LIST = compile_re(r"^([ \t]*)(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
+# the check box of a task list item: "- [ ] Bring your tablets"
+_TASK_BOX = compile_re(r"\[[ xX]\](?:[ \t]+|$)")
+# an attribute list closing a heading (kramdown, Pandoc, Hugo, MkDocs): "## Risks {#risks .warning}"
+_HEADING_ATTRIBUTES = compile_re(r"[ \t]*\{[ \t]*[#.][^{}]*\}[ \t]*$")
 _THEMATIC = compile_re(r"^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
 # the markers of a block quote, nested ones too ("> > text")
 _QUOTE = compile_re(r"^ {0,3}(?:>[ \t]?)+")
@@ -294,6 +298,9 @@ def read_markdown(path: str, source: str) -> Document:
             content = source[content_start:e]
             close = _ATX_CLOSE.search(content)
             content_end = content_start + (close.start() if close else len(content))
+            attributes = _HEADING_ATTRIBUTES.search(source, content_start, content_end)
+            if attributes:
+                content_end = attributes.start()
             block = inline.read([(content_start, content_end)], "heading", len(atx.group(1)))
             if block is not None:
                 blocks.append(block)
@@ -359,7 +366,8 @@ def read_markdown(path: str, source: str) -> Document:
             in_list = True
             item_indent = len(line[: item.end()].expandtabs(4))
             para_scope = "list_item"
-            para = [(s + item.end(), e)]
+            box = _TASK_BOX.match(line, item.end())
+            para = [(s + (box.end() if box else item.end()), e)]
             i += 1
             continue
         # paragraph line, or lazy continuation of the current paragraph/item
