@@ -351,3 +351,8 @@ def test_markdown_heading_attributes_and_task_boxes_are_markup():
         ("heading", "Knee replacement"), ("heading", "Risks of surgery"),
         ("list_item", "Bring your tablets"), ("list_item", "Stop eating"),
     ]
+
+
+def test_markdown_a_quoted_attribute_value_may_hold_a_greater_than_sign():
+    src = "Ask <span title=\"a > b\" data-x='c>d'>the nurse</span> today.\n"
+    assert _texts("a.md", src) == [("paragraph", "Ask the nurse today.")]

@@ -41,9 +41,10 @@ _HTML_BLOCK = compile_re(
 _RAW_HTML_BLOCK = compile_re(r"^ {0,3}<(pre|script|style|textarea)(?=[\s>]|$)", re.I)
 
 # Inline syntax, tried in this order at each position. A link's address may hold balanced parentheses
-# (https://en.wikipedia.org/wiki/Knee_(anatomy)), as CommonMark allows. The lookahead in front rejects at
-# once the positions where no syntax can start (inside a word, on a space), so the engine
-# tries the alternatives only where markup may begin; an e-mail address starts a word.
+# (https://en.wikipedia.org/wiki/Knee_(anatomy)), as CommonMark allows, and a tag's quoted attribute
+# value a '>'. The lookahead in front rejects at once the positions where no syntax can start (inside a
+# word, on a space), so the engine tries the alternatives only where markup may begin; an e-mail address
+# starts a word.
 _INLINE = compile_re(
     r"""
     (?=[^\sA-Za-z0-9]|(?<![\w.+-])\w|[hw])
@@ -61,7 +62,7 @@ _INLINE = compile_re(
     | (?P<sup><sup>(?P<suptext>[^<]*)</sup>)
     | (?P<skipped>(?i:<(?P<skipname>code|kbd|samp|var|script|style|template|noscript|svg|math|textarea)\b[^>]*>
                    .*?</(?P=skipname)\s*>))
-    | (?P<tag></?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>)
+    | (?P<tag></?[A-Za-z][A-Za-z0-9-]*(?:\s(?:[^<>"']|"[^"]*"|'[^']*')*)?/?>)
     | (?P<url>(?:https?://|www\.)[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'"])
     | (?P<email>(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+\w)
     | (?P<entity>&(?:\#[0-9]+|\#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);)
