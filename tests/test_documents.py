@@ -356,3 +356,15 @@ def test_markdown_heading_attributes_and_task_boxes_are_markup():
 def test_markdown_a_quoted_attribute_value_may_hold_a_greater_than_sign():
     src = "Ask <span title=\"a > b\" data-x='c>d'>the nurse</span> today.\n"
     assert _texts("a.md", src) == [("paragraph", "Ask the nurse today.")]
+
+
+def test_markdown_a_paragraph_of_many_lines_is_read_in_linear_time():
+    # each piece of text between two bits of markup looked for its line from the paragraph's first: 20,000
+    # hard-wrapped lines with a link on each took minutes
+    import time
+
+    src = "".join(f"Line {i} with *emphasis* and [a link](https://x.org/{i}) here\n" for i in range(20000))
+    started = time.monotonic()
+    block = parse("a.md", src).blocks[0]
+    assert time.monotonic() - started < 20
+    assert block.text.startswith("Line 0 with emphasis and a link here Line 1 with")

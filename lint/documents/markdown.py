@@ -7,6 +7,7 @@ general-purpose Markdown libraries do not expose below the line level.
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 
@@ -94,6 +95,7 @@ class _Inline:
         # the block is scanned as a whole, not line by line: a link label, a code span, a comment or a tag may
         # run over a line break, as they do in hard-wrapped Markdown
         self._segments = segments
+        self._segment_ends = [end for _, end in segments]
         self._open_anchors: list[tuple[int, str]] = []  # (text offset, address) of each <a href> not yet closed
         self._inline(builder, segments[0][0], segments[-1][1], links, citations)
         block = builder.build(scope, level)
@@ -108,8 +110,13 @@ class _Inline:
     def _add_text(self, builder: TextBuilder, start: int, end: int) -> None:
         """Add the prose of ``source[start:end]``: what lies between two of the block's lines (the line break, a
         quote marker, the indentation) reads as one space."""
-        previous_end = None
-        for seg_start, seg_end in self._segments:
+        # the first line that reaches ``start``: a paragraph of thousands of lines is not walked from its top for
+        # each piece of text
+        segments = self._segments
+        k = bisect.bisect_left(self._segment_ends, start)
+        previous_end = segments[k - 1][1] if k else None
+        for n in range(k, len(segments)):
+            seg_start, seg_end = segments[n]
             if previous_end is not None and max(start, previous_end) < min(end, seg_start) \
                     and not builder.ends_with_space():
                 builder.add(" ", max(start, previous_end), min(end, seg_start))
