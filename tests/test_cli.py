@@ -49,6 +49,17 @@ def test_text_output_points_at_the_source(runner, pages):
     assert lines[-1].startswith("Found 2 problems (1 error, 1 warning)")
 
 
+def test_text_output_caret_stands_under_the_finding_after_wide_characters(runner, tmp_path):
+    # an emoji or a CJK character takes two terminal columns; the caret counted it as one and stood too far left
+    page = tmp_path / "wide.txt"
+    page.write_text("\U0001F600 Keep the the wound dry.\n", encoding="utf-8")
+    result = run(runner, "check", "--select", "GRM002", str(page))
+    lines = result.output.splitlines()
+    assert lines[0].startswith(f"{page}:1:8: GRM002")
+    assert lines[1] == "1 | \U0001F600 Keep the the wound dry."
+    assert lines[2] == "  |         ^^^^^^^"
+
+
 def test_clean_file_exits_zero(runner, pages):
     result = run(runner, "check", str(pages / "good.md"))
     assert result.exit_code == 0, result.output

@@ -61,7 +61,11 @@ class TextBuilder:
         few pieces, not one a word.
         """
         pos = 0
-        for m in _SPACE_TO_FOLD.finditer(raw):
+        if raw[:1].isspace() and self.ends_with_space():
+            # white space that follows white space across a tag or an entity folds into it, as a browser shows
+            # "the <b> the</b>" and "the<br>\nthe": with two spaces between them, a doubled word went unseen
+            pos = len(raw) - len(raw.lstrip())
+        for m in _SPACE_TO_FOLD.finditer(raw, pos):
             start, end = m.span()
             if start > pos:
                 self.add(raw[pos:start], src_start + pos)
@@ -69,6 +73,12 @@ class TextBuilder:
             pos = end
         if pos < len(raw):
             self.add(raw[pos:], src_start + pos)
+
+    def add_space(self, src_start: int, src_end: int) -> None:
+        """Add one space read from ``source[src_start:src_end]`` (a line break tag), unless the text already ends
+        with one."""
+        if not self.ends_with_space():
+            self.add(" ", src_start, src_end)
 
     def ends_with_space(self) -> bool:
         return bool(self._parts) and self._parts[-1].endswith(" ")

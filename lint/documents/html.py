@@ -54,8 +54,9 @@ def add_with_entities(builder: TextBuilder, raw: str, src_start: int, collapse: 
             _add(builder, decoded, src_start + m.start(), collapse)
         else:
             if collapse and decoded.isspace():
-                decoded = " "
-            builder.add(decoded, src_start + m.start(), src_start + m.end())
+                builder.add_space(src_start + m.start(), src_start + m.end())  # "the &nbsp;the" reads "the the"
+            else:
+                builder.add(decoded, src_start + m.start(), src_start + m.end())
         pos = m.end()
     if pos < len(raw):
         _add(builder, raw[pos:], src_start + pos, collapse)
@@ -103,9 +104,14 @@ class _Extractor(HTMLParser):
     def _flush(self) -> None:
         scope, level = self._current_scope()
         block = self._builder.build(scope, level)
+        # a link around whole blocks ("<a href=...><h3>...</h3><p>...</p></a>", a card) links each of them: the
+        # part inside this block is a link of its own, and the rest starts at the next block's beginning
+        links = self._links + [Link(start, len(self._builder), href) for start, href in self._open_links]
+        self._open_links = [(0, href) for _, href in self._open_links]
         if block is not None:
             shift = len(self._builder.text()) - len(self._builder.text().lstrip())
-            block.links = [Link(l.start - shift, l.end - shift, l.target) for l in self._links]
+            block.links = [Link(max(0, l.start - shift), l.end - shift, l.target) for l in links
+                           if l.end - shift > 0 or l.start == l.end]
             block.citations = [c - shift for c in self._citations]
             self.blocks.append(block)
         self._builder = TextBuilder()
@@ -125,7 +131,7 @@ class _Extractor(HTMLParser):
             self._image_alt()
             return
         if tag == "br":
-            self._builder.add(" ", self._offset(), self._offset() + len(self.get_starttag_text() or ""))
+            self._builder.add_space(self._offset(), self._offset() + len(self.get_starttag_text() or ""))
             return
         if tag in _HEADINGS or tag in _BLOCK_SCOPE or tag in _BLOCK_BREAK:
             self._flush()
@@ -151,7 +157,7 @@ class _Extractor(HTMLParser):
         if tag == "img" and not self._skip:
             self._image_alt()
         elif tag == "br" and not self._skip:
-            self._builder.add(" ", self._offset(), self._offset() + len(self.get_starttag_text() or ""))
+            self._builder.add_space(self._offset(), self._offset() + len(self.get_starttag_text() or ""))
 
     def handle_endtag(self, tag):
         if self._skip:
@@ -180,11 +186,11 @@ class _Extractor(HTMLParser):
     def _end_sup(self):
         # A superscript of numbers is a citation marker: it is recorded, not read as text.
         data, self._sup_data = self._sup_data, []
-        if data and _CITATION_SUP.match("".join(d for d, _ in data)):
+        if data and _CITATION_SUP.match(html.unescape("".join(d for d, _ in data))):
             self._citations.append(len(self._builder))
             return
         for text, offset in data:
-            self._builder.add_collapsed(text, offset)
+            add_with_entities(self._builder, text, offset)
 
     def handle_data(self, data):
         if self._skip or not data:
@@ -199,7 +205,11 @@ class _Extractor(HTMLParser):
             return
         start = self._offset()
         m = _ENTITY.match(self.source, start)
-        if m:
+        if self._sup_depth:
+            # a superscript is read whole when it closes ("1&ndash;3" is a citation marker): its entities wait with
+            # its text, or they would land in the prose before it
+            self._sup_data.append((m.group() if m else self.source[start : start + len(raw_len_hint)], start))
+        elif m:
             add_with_entities(self._builder, m.group(), start)
         else:
             end = start + len(raw_len_hint)

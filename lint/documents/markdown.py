@@ -7,6 +7,8 @@ general-purpose Markdown libraries do not expose below the line level.
 
 from __future__ import annotations
 
+import bisect
+import html
 import re
 
 from lint.compiled import compile_re
@@ -17,37 +19,51 @@ _ATX = compile_re(r"^ {0,3}(#{1,6})(?:[ \t]+|$)")
 _ATX_CLOSE = compile_re(r"[ \t]+#+[ \t]*$|^#+[ \t]*$")
 _SETEXT = compile_re(r"^ {0,3}(=+|-+)[ \t]*$")
 _FENCE = compile_re(r"^ {0,3}(`{3,}|~{3,})")
+# a fence inside a list item is indented to the item's text, often four spaces or more
+_LIST_FENCE = compile_re(r"^[ \t]*(`{3,}|~{3,})")
 _LIST = compile_re(r"^([ \t]*)(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
+# the check box of a task list item: "- [ ] Bring your tablets"
+_TASK_BOX = compile_re(r"\[[ xX]\](?:[ \t]+|$)")
+# an attribute list closing a heading (kramdown, Pandoc, Hugo, MkDocs): "## Risks {#risks .warning}"
+_HEADING_ATTRIBUTES = compile_re(r"[ \t]*\{[ \t]*[#.][^{}]*\}[ \t]*$")
 _THEMATIC = compile_re(r"^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
-_QUOTE = compile_re(r"^ {0,3}>[ \t]?")
+# the markers of a block quote, nested ones too ("> > text")
+_QUOTE = compile_re(r"^ {0,3}(?:>[ \t]?)+")
 _TABLE_SEP = compile_re(r"^[ \t]*\|?[ \t]*:?-{1,}:?[ \t]*(?:\|[ \t]*:?-{1,}:?[ \t]*)+\|?[ \t]*$|^[ \t]*\|[ \t]*:?-{1,}:?[ \t]*\|[ \t]*$")
 _LINK_DEF = compile_re(r"^ {0,3}\[(?!\^)[^\]]+\]:\s*\S+")
 _FOOTNOTE_DEF = compile_re(r"^ {0,3}\[\^[^\]]+\]:[ \t]*")
 _HTML_BLOCK = compile_re(
     r"^ {0,3}(?:<!--|</?(?:address|article|aside|blockquote|body|caption|dd|details|div|dl|dt|figcaption|"
     r"figure|footer|form|h[1-6]|header|hr|html|li|main|nav|ol|p|pre|script|section|style|summary|table|"
-    r"tbody|td|tfoot|th|thead|tr|ul|img|iframe|video|audio|picture|source|br)\b)",
+    r"tbody|td|tfoot|th|thead|tr|ul|img|iframe|video|audio|picture|source|br|textarea)\b)",
     re.I,
 )
+# CommonMark's first kind of HTML block: raw text that may hold blank lines, ended by its closing tag only
+_RAW_HTML_BLOCK = compile_re(r"^ {0,3}<(pre|script|style|textarea)(?=[\s>]|$)", re.I)
 
-# Inline syntax, tried in this order at each position. The lookahead in front rejects at
-# once the positions where no syntax can start (inside a word, on a space), so the engine
-# tries the alternatives only where markup may begin; an e-mail address starts a word.
+# Inline syntax, tried in this order at each position. A link's address may hold balanced parentheses
+# (https://en.wikipedia.org/wiki/Knee_(anatomy)), as CommonMark allows, and a tag's quoted attribute
+# value a '>'. The lookahead in front rejects at once the positions where no syntax can start (inside a
+# word, on a space), so the engine tries the alternatives only where markup may begin; an e-mail address
+# starts a word.
 _INLINE = compile_re(
     r"""
     (?=[^\sA-Za-z0-9]|(?<![\w.+-])\w|[hw])
     (?:
       (?P<escape>\\[!-/:-@\[-`{-~])
+    | (?P<hardbreak>\\(?=\r?\n))
     | (?P<code>(?P<ticks>`+).+?(?P=ticks))
     | (?P<comment><!--.*?-->)
-    | (?P<image>!\[(?P<alt>[^\]]*)\]\([^)]*\))
+    | (?P<image>!\[(?P<alt>[^\]]*)\]\((?:[^()]|\([^()]*\))*\))
     | (?P<image_ref>!\[(?P<ralt>[^\]]*)\]\[[^\]]*\])
     | (?P<footref>\[\^[^\]\s]+\])
-    | (?P<link>\[(?P<label>(?:[^\[\]]|\[[^\]]*\])+)\]\((?P<target><[^>]*>|[^)\s]*)(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*\))
+    | (?P<link>\[(?P<label>(?:[^\[\]]|\[[^\]]*\])+)\]\((?P<target><[^>]*>|(?:[^()\s]|\([^()\s]*\))*)(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*\))
     | (?P<reflink>\[(?P<rlabel>[^\[\]]+)\]\[(?P<ref>[^\]]*)\])
     | (?P<autolink><(?:https?|ftp|mailto):[^>\s]+>|<[^@>\s]+@[^>\s]+>)
     | (?P<sup><sup>(?P<suptext>[^<]*)</sup>)
-    | (?P<tag></?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>)
+    | (?P<skipped>(?i:<(?P<skipname>code|kbd|samp|var|script|style|template|noscript|svg|math|textarea)\b[^>]*>
+                   .*?</(?P=skipname)\s*>))
+    | (?P<tag></?[A-Za-z][A-Za-z0-9-]*(?:\s(?:[^<>"']|"[^"]*"|'[^']*')*)?/?>)
     | (?P<url>(?:https?://|www\.)[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'"])
     | (?P<email>(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+\w)
     | (?P<entity>&(?:\#[0-9]+|\#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);)
@@ -56,6 +72,10 @@ _INLINE = compile_re(
     """,
     re.X | re.S,
 )
+_LINE_BREAK_TAG = compile_re(r"<br\b", re.I)
+# an HTML link written in the Markdown: the evidence rules count it as a source beside a claim, as they count [text](url)
+_ANCHOR_OPEN = compile_re(r"""<a\s[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
+_ANCHOR_CLOSE = compile_re(r"</a\s*>", re.I)
 _CITATION_SUP = compile_re(r"^\s*[\[(]?\s*[\d,\s–-]+\s*[\])]?\s*$")
 
 
@@ -72,11 +92,12 @@ class _Inline:
         builder = TextBuilder()
         links: list[Link] = []
         citations: list[int] = []
-        for n, (start, end) in enumerate(segments):
-            if n:
-                prev_end = segments[n - 1][1]
-                builder.add(" ", prev_end, start)  # the line break (and indentation) reads as a space
-            self._inline(builder, start, end, links, citations)
+        # the block is scanned as a whole, not line by line: a link label, a code span, a comment or a tag may
+        # run over a line break, as they do in hard-wrapped Markdown
+        self._segments = segments
+        self._segment_ends = [end for _, end in segments]
+        self._open_anchors: list[tuple[int, str]] = []  # (text offset, address) of each <a href> not yet closed
+        self._inline(builder, segments[0][0], segments[-1][1], links, citations)
         block = builder.build(scope, level)
         if block is None:
             return None
@@ -86,14 +107,34 @@ class _Inline:
         block.citations = [c - shift for c in citations]
         return block
 
+    def _add_text(self, builder: TextBuilder, start: int, end: int) -> None:
+        """Add the prose of ``source[start:end]``: what lies between two of the block's lines (the line break, a
+        quote marker, the indentation) reads as one space."""
+        # the first line that reaches ``start``: a paragraph of thousands of lines is not walked from its top for
+        # each piece of text
+        segments = self._segments
+        k = bisect.bisect_left(self._segment_ends, start)
+        previous_end = segments[k - 1][1] if k else None
+        for n in range(k, len(segments)):
+            seg_start, seg_end = segments[n]
+            if previous_end is not None and max(start, previous_end) < min(end, seg_start) \
+                    and not builder.ends_with_space():
+                builder.add(" ", max(start, previous_end), min(end, seg_start))
+            if seg_start >= end:
+                break
+            a, b = max(start, seg_start), min(end, seg_end)
+            if a < b:
+                builder.add_collapsed(self.source[a:b], a)
+            previous_end = seg_end
+
     def _inline(self, builder, start, end, links, citations):
         src = self.source
         pos = start
         for m in _INLINE.finditer(src, start, end):
             if m.start() > pos:
-                builder.add_collapsed(src[pos : m.start()], pos)
-            kind = next(k for k in ("escape", "code", "comment", "image", "image_ref", "footref", "link", "reflink",
-                                    "autolink", "sup", "tag", "url", "email", "entity", "emphasis") if m.group(k) is not None)
+                self._add_text(builder, pos, m.start())
+            kind = next(k for k in ("escape", "hardbreak", "code", "comment", "image", "image_ref", "footref", "link", "reflink",
+                                    "autolink", "sup", "skipped", "tag", "url", "email", "entity", "emphasis") if m.group(k) is not None)
             if kind == "escape":
                 builder.add(m.group()[1], m.start(), m.end())
             elif kind == "comment":
@@ -104,7 +145,7 @@ class _Inline:
                 alt = "alt" if kind == "image" else "ralt"
                 if m.group(alt):
                     b = TextBuilder()
-                    b.add_collapsed(m.group(alt), m.start(alt))
+                    self._add_text(b, m.start(alt), m.end(alt))
                     block = b.build("image_alt")
                     if block is not None:
                         self.extra_blocks.append(block)
@@ -119,16 +160,25 @@ class _Inline:
             elif kind in ("autolink", "url", "email"):
                 links.append(Link(len(builder), len(builder), m.group().strip("<>")))
             elif kind == "sup":
-                if _CITATION_SUP.match(m.group("suptext")):
+                if _CITATION_SUP.match(html.unescape(m.group("suptext"))):  # "1&ndash;3" too
                     citations.append(len(builder))
                 else:
-                    builder.add_collapsed(m.group("suptext"), m.start("suptext"))
+                    self._inline(builder, m.start("suptext"), m.end("suptext"), links, citations)
             elif kind == "entity":
                 add_with_entities(builder, m.group(), m.start())
-            # code, tag and emphasis markers are dropped
+            elif kind == "tag" and _LINE_BREAK_TAG.match(m.group()):
+                builder.add_space(m.start(), m.end())  # "risk<br>of" is two words on two lines
+            elif kind == "tag" and _ANCHOR_OPEN.match(m.group()):
+                href = _ANCHOR_OPEN.match(m.group())
+                self._open_anchors.append((len(builder), html.unescape(next(g for g in href.groups() if g is not None))))
+            elif kind == "tag" and _ANCHOR_CLOSE.match(m.group()) and self._open_anchors:
+                link_start, target = self._open_anchors.pop()
+                links.append(Link(link_start, len(builder), target))
+            # code (in backticks or in HTML's <code>, <kbd>, <script>...), tags and emphasis markers, and the backslash
+            # of a hard line break, are dropped, as the HTML reader drops them
             pos = m.end()
         if pos < end:
-            builder.add_collapsed(src[pos:end], pos)
+            self._add_text(builder, pos, end)
 
 
 def _lines(source: str):
@@ -193,9 +243,12 @@ def read_markdown(path: str, source: str) -> Document:
     para: list[tuple[int, int]] = []
     para_scope = "paragraph"
     in_list = False
+    item_indent = 0  # the column where the current list item's text starts
+    quote_depth = 0  # how many quote markers the current paragraph's lines open with
 
     def flush():
-        nonlocal para
+        nonlocal para, quote_depth
+        quote_depth = 0
         if para:
             block = inline.read(para, para_scope)
             if block is not None:
@@ -212,7 +265,7 @@ def read_markdown(path: str, source: str) -> Document:
             flush()
             i += 1
             continue
-        fence = _FENCE.match(line)
+        fence = (_LIST_FENCE if in_list else _FENCE).match(line)
         if fence:
             flush()
             marker = fence.group(1)
@@ -221,14 +274,20 @@ def read_markdown(path: str, source: str) -> Document:
                 i += 1
             i += 1
             continue
-        if line.startswith(("    ", "\t")) and not para and not in_list:
-            i += 1  # indented code block
+        indent_width = len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
+        if not para and indent_width >= (item_indent + 4 if in_list else 4):
+            i += 1  # indented code block (in a list item, indented four spaces past the item's text)
             continue
         if _HTML_BLOCK.match(line):
             flush()
             j = i
+            raw = _RAW_HTML_BLOCK.match(line)
             if line.lstrip().startswith("<!--"):
                 while j < n and "-->" not in text_of(j):
+                    j += 1
+            elif raw:
+                closing = f"</{raw.group(1).lower()}>"
+                while j < n and closing not in text_of(j).lower():
                     j += 1
             else:
                 while j + 1 < n and text_of(j + 1).strip():
@@ -247,6 +306,9 @@ def read_markdown(path: str, source: str) -> Document:
             content = source[content_start:e]
             close = _ATX_CLOSE.search(content)
             content_end = content_start + (close.start() if close else len(content))
+            attributes = _HEADING_ATTRIBUTES.search(source, content_start, content_end)
+            if attributes:
+                content_end = attributes.start()
             block = inline.read([(content_start, content_end)], "heading", len(atx.group(1)))
             if block is not None:
                 blocks.append(block)
@@ -295,18 +357,25 @@ def read_markdown(path: str, source: str) -> Document:
             continue
         quote = _QUOTE.match(line)
         if quote:
-            if para_scope != "paragraph":
+            depth = quote.group().count(">")
+            # a line of markers only (">") is the blank line between two paragraphs of the quote; a quote nested
+            # deeper, or less deep, starts a paragraph of its own
+            if para_scope != "paragraph" or depth != quote_depth or not line[quote.end():].strip():
                 flush()
             para_scope = "paragraph"
-            para.append((s + quote.end(), e))
+            quote_depth = depth
+            if line[quote.end():].strip():
+                para.append((s + quote.end(), e))
             i += 1
             continue
         item = _LIST.match(line)
         if item:
             flush()
             in_list = True
+            item_indent = len(line[: item.end()].expandtabs(4))
             para_scope = "list_item"
-            para = [(s + item.end(), e)]
+            box = _TASK_BOX.match(line, item.end())
+            para = [(s + (box.end() if box else item.end()), e)]
             i += 1
             continue
         # paragraph line, or lazy continuation of the current paragraph/item

@@ -3,6 +3,7 @@ underline, then a summary. Colour only when writing to a terminal."""
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 
 _COLORS = {"error": "31", "warning": "33", "info": "36", "path": "1", "code": "1;35", "dim": "2", "caret": "1;31"}
@@ -20,6 +21,17 @@ def _source_line(lines: list[str], line: int) -> str:
 
 def _expand(text: str) -> str:
     return text.replace("\t", "    ")
+
+
+def _width(text: str) -> int:
+    """Terminal columns of a text: an emoji or a CJK character takes two, a combining mark or a joiner none, so
+    the caret stands under the finding's characters, not before them."""
+    width = 0
+    for ch in text:
+        if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
+            continue
+        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return width
 
 
 def render(report) -> str:
@@ -43,9 +55,10 @@ def render(report) -> str:
                 marked = _expand(src[f.column - 1 : end_col - 1]) or " "
                 gutter = _paint(f"{' ' * width} |", "dim", c)
                 out.append(f"{_paint(f'{f.line} |', 'dim', c)} {_expand(src)}")
-                out.append(f"{gutter} {' ' * len(prefix)}{_paint('^' * len(marked), 'caret', c)}")
+                indent = " " * _width(prefix)
+                out.append(f"{gutter} {indent}{_paint('^' * max(1, _width(marked)), 'caret', c)}")
                 if f.suggestions:
-                    out.append(f"{gutter} {' ' * len(prefix)}{_paint('help: ' + ' / '.join(f.suggestions[:3]), 'dim', c)}")
+                    out.append(f"{gutter} {indent}{_paint('help: ' + ' / '.join(f.suggestions[:3]), 'dim', c)}")
                 out.append("")
     s = report.summary()
     if report.statistics:
