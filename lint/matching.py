@@ -311,10 +311,11 @@ class Prefilter:
     wrong answer.
     """
 
-    __slots__ = ("prefixes", "ignore_case", "factors", "rest", "rest_factors", "_prefix_set", "_needed", "_rest_needed")
+    __slots__ = ("prefixes", "ignore_case", "factors", "rest", "rest_factors", "rest_parts", "_prefix_set", "_needed",
+                 "_rest_needed")
 
     def __init__(self, prefixes: tuple[str, ...], ignore_case: bool, factors: tuple[str, ...] = (), rest=None,
-                 rest_factors: tuple[str, ...] = ()):
+                 rest_factors: tuple[str, ...] = (), rest_parts: tuple = ()):
         self.prefixes = prefixes
         self.ignore_case = ignore_case
         # strings one of which every match contains (anywhere): a page without any is skipped whole
@@ -325,6 +326,10 @@ class Prefilter:
         # strings one of which every match of those other branches contains: a text without any is not scanned for them
         self.rest_factors = rest_factors
         self._rest_needed = frozenset(rest_factors) if rest_factors else None
+        # each of those branches alone, as a look-ahead, with the strings one of which its every match contains: a
+        # text is searched only for the branches whose strings it holds (a long alternation has a few dozen branches
+        # built around different words, and a search for all of them costs as much as a scan of the whole pattern)
+        self.rest_parts = rest_parts
         self._prefix_set = frozenset(prefixes)
         # sets of needles a text must hold one of each for a match (None: nothing is certain): a factor, and
         # where every match starts at a prefix (or is one of the other branches' matches, with one of their
@@ -332,7 +337,7 @@ class Prefilter:
         needed = [frozenset(factors)] if factors else []
         if prefixes and rest is None:
             needed.append(self._prefix_set)
-        elif prefixes and rest_factors:
+        elif rest_factors:  # (every match starts at a prefix or is one of the other branches', with one of their strings)
             needed.append(self._prefix_set | self._rest_needed)
         self._needed = tuple(n for n in needed if n) or None
 
@@ -348,21 +353,25 @@ class Prefilter:
         factors = derived("gap-factors", compiled.pattern, flags, lambda: _required(compiled.pattern, flags))
         ignore_case = bool(flags & re.IGNORECASE)
         if not prefixes and isinstance(compiled, re.Pattern):  # (the other branches are looked for with ``re``)
-            split = derived("gap-branches", compiled.pattern, flags, lambda: _branch_prefixes(compiled.pattern, flags))
+            split = derived("gap-branches-2", compiled.pattern, flags, lambda: _branch_prefixes(compiled.pattern, flags))
             if split is not None:
-                prefixes, rest, rest_factors = split
+                prefixes, rest, rest_factors, parts = split
                 # the look-ahead with one character after it: the same starts (the branches never match nothing, so
                 # a character stands wherever one matches), and a search that consumes can skip, in C, the places
                 # whose character none of the branches starts with (lint.regex_rewrite.with_search_class)
                 rest = compile_re(rest + "(?s:.)", int(compiled.flags)) if rest else None
-                return cls(tuple(prefixes), ignore_case, tuple(factors or ()), rest, tuple(rest_factors or ()))
+                parts = tuple((compile_re(source + "(?s:.)", int(compiled.flags)), frozenset(needed))
+                              for source, needed in parts or ())
+                return cls(tuple(prefixes), ignore_case, tuple(factors or ()), rest, tuple(rest_factors or ()), parts)
         if not prefixes and not factors:
             return None
         return cls(tuple(prefixes or ()), ignore_case, tuple(factors or ()))
 
     @property
     def needles(self) -> tuple[str, ...]:
-        return self.prefixes + self.factors + self.rest_factors
+        # (a branch's own strings are looked up too: the branches' strings are not all in ``rest_factors`` when one
+        # branch has none)
+        return self.prefixes + self.factors + self.rest_factors + tuple(n for _, needed in self.rest_parts for n in needed)
 
     def may_match_found(self, found: dict) -> bool:
         """False when the pattern cannot match a text whose needles are ``found`` (``NeedleIndex.find_all``
@@ -404,9 +413,11 @@ class Prefilter:
         """The offsets in ``haystack.text`` where a match may start, in order; None where it may start
         anywhere (no prefixes, the side could not be searched, or a user pattern, which runs under a
         time limit and is scanned as a whole)."""
-        if found is None or not self.prefixes or not is_builtin(compiled):
+        if found is None or not (self.prefixes or self.rest_parts) or not is_builtin(compiled):
             return None
-        if 3 * len(self.prefixes) <= len(found):
+        if not self.prefixes:
+            lists = []
+        elif 3 * len(self.prefixes) <= len(found):
             lists = [at for at in map(found.get, self.prefixes) if at]
         else:  # few needles found for the prefixes: look up those (an intersection with a dict walks the dict, in C,
             # which costs less than a lookup of each prefix in Python until the needles far outnumber the prefixes)
@@ -417,7 +428,14 @@ class Prefilter:
             original = haystack.original
             ordered = [original(at) for at in ordered]
         if self.rest is not None and (self._rest_needed is None or _meets(self._rest_needed, found)):
-            ordered = sorted(set(ordered).union(m.start() for m in self.rest.finditer(haystack.text)))
+            text = haystack.text
+            live = [part for part, needed in self.rest_parts if not needed or _meets(needed, found)] if self.rest_parts else None
+            if live is None or 2 * len(live) > len(self.rest_parts):
+                live = [self.rest]  # most of them: one search for all costs less than one for each
+            starts = set(ordered)
+            for part in live:
+                starts.update(m.start() for m in part.finditer(text))
+            ordered = sorted(starts)
         return ordered
 
 
@@ -478,9 +496,11 @@ def _top_level_branches(pattern: str) -> list[str] | None:
 
 def _branch_prefixes(pattern: str, flags: int):
     """For an alternation whose branches do not all have prefixes: (the prefixes of those that do, the
-    others as one look-ahead source, or "" when none are left, and the strings one of which every match of
-    those others contains, or None); None when splitting gains nothing (no branch has prefixes) or is
-    unsafe (a back-reference counts groups across branches)."""
+    others as one look-ahead source, or "" when none are left, the strings one of which every match of
+    those others contains, or None, and each of those others as a look-ahead source with its own such
+    strings, or [] when one has none); None when splitting gains nothing (no branch has prefixes and the
+    others cannot be told apart by their strings) or is unsafe (a back-reference counts groups across
+    branches)."""
     if _BACKREFERENCE.search(pattern) or flags & re.VERBOSE:
         return None
     head = _GLOBAL_FLAGS.match(pattern)
@@ -506,16 +526,27 @@ def _branch_prefixes(pattern: str, flags: int):
             except Exception:  # noqa: BLE001
                 return None
             rest.append(branch)
-    if not prefixes or len(rest) * 2 > len(branches):
+    # the strings one of which each other branch's every match contains: when every branch has them, a text is
+    # searched only for the branches whose strings it holds, which pays even when most branches have no prefixes
+    # (a branch without them, such as one led by a number, is searched in every text)
+    part_factors = [_required(lead + branch, flags) for branch in rest]
+    gated = any(part_factors)
+    if not prefixes and not all(part_factors) or not gated and len(rest) * 2 > len(branches):
         return None
     try:
         rest_source = lead + "(?=" + "|".join(rest) + ")" if rest else ""
         if rest_source:
             re.compile(rest_source, flags)
+        parts = [(lead + "(?=" + branch + ")", needed or ()) for branch, needed in zip(rest, part_factors)] if gated else []
+        for source, _ in parts:
+            re.compile(source, flags)
     except re.error:
         return None
-    rest_factors = _required(lead + "(?:" + "|".join(rest) + ")", flags) if rest else None
-    return _shortest(prefixes), rest_source, rest_factors
+    if all(part_factors):
+        rest_factors = tuple(sorted(set().union(*part_factors))) if rest else None
+    else:
+        rest_factors = None
+    return _shortest(prefixes), rest_source, rest_factors, parts
 
 
 class NeedleGroup:

@@ -349,3 +349,15 @@ def test_the_needles_of_a_text_are_found_once_for_every_set(monkeypatch):
     own = PatternSet([compile_builtin(r"\bNICE\b", 0)], NeedleGroup())
     found_own = own.needles(haystack)
     assert found_own[0] == {} and len(reads) == 6 and found_first[0] == {"NHS": [25]}
+
+
+def test_branches_without_prefixes_are_each_searched_only_where_their_own_factors_occur():
+    # most branches have no literal start, each is built around its own word, and one has no word at all
+    compiled = compile_builtin(r"\bbook\s+now\b|\b\w+\s+experts\s+agree\b|\b\w+\s+surgeons\s+say\b"
+                               r"|\b\w+\s+doctors\s+confirm\b|\b\d+\s+of\s+\d+\b", re.I)
+    prefilter = Prefilter.of(compiled)
+    assert prefilter.prefixes == ("book now",)
+    assert [sorted(needed) for _, needed in prefilter.rest_parts] == [["experts"], ["surgeons"], ["doctors"], []]
+    for text in ("Top experts agree: book now", "Most surgeons say 3 of 10 doctors confirm it", "3 of 286 had it",
+                 "Book now. Leading  doctors confirm; two surgeons say so", "nothing here"):
+        assert prefiltered_spans(compiled, text) == [m.span() for m in compiled.finditer(text)], text
