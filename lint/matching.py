@@ -195,6 +195,11 @@ _FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f")
 # and "the\s+most" give the needles "risk free" and "the most", which the page's text then holds
 _GAP_RUN = re.compile(r"[-\s]+")
 _LONG_GAP_RUN = re.compile(r"[-\s]{2,}")
+_DIGITS = "0123456789"
+_DIGIT_SET = frozenset(_DIGITS)
+# a decimal digit of another script ("٣", "３"): \d matches it, so the haystack shows it as "0", and a needle of
+# ASCII digits finds where such a number starts
+_OTHER_DIGIT = re.compile(r"(?![0-9])\d")
 
 
 def lower_aligned(text: str, lowered: str) -> bool:
@@ -208,9 +213,9 @@ def lower_aligned(text: str, lowered: str) -> bool:
 
 
 class Haystack:
-    """A text as prefilters search it: each run of spaces and hyphens as one space, as written
-    (``exact``) and in lower case (``folded``; None where lower case would not line up with the
-    text, so that no pattern that ignores case may be skipped on it)."""
+    """A text as prefilters search it: each run of spaces and hyphens as one space and each digit of
+    another script as "0", as written (``exact``) and in lower case (``folded``; None where lower case
+    would not line up with the text, so that no pattern that ignores case may be skipped on it)."""
 
     __slots__ = ("text", "exact", "folded", "_after", "_removed", "found")
     _recent: dict = {}
@@ -230,6 +235,8 @@ class Haystack:
         #: the needles found in it (``NeedleGroup.find``): the group, its version then, and what was found
         self.found: tuple | None = None
         self.exact = _GAP_RUN.sub(" ", text)
+        if not self.exact.isascii():
+            self.exact = _OTHER_DIGIT.sub("0", self.exact)
         folded = self.exact.lower()
         # (collapsing runs of spaces changes no letter, so the collapsed text's lower case lines up when the text's does)
         self.folded = folded if lower_aligned(self.exact, folded) else None
@@ -743,8 +750,10 @@ def _prefixes(pattern: str, flags: int) -> tuple[str, ...] | None:
         # outside ASCII, case folding is not lower case (the long s matches "s"): a prefix is cut
         # before its first other character ("the crème" is looked for as "the cr")
         prefixes = {_ascii_head(p).lower() for p in prefixes}
-    if any(len(p) < 2 or p[0] == " " for p in prefixes):
-        return None  # a match may start nearly anywhere, or in a run of spaces
+    # a match may start nearly anywhere, or in a run of spaces; a digit alone is a start (prose has few numbers),
+    # and a string with a digit of another script would not be found in the haystack, which holds ASCII digits
+    if any(len(p) < 2 and p not in _DIGIT_SET or p[0] == " " or _OTHER_DIGIT.search(p) for p in prefixes):
+        return None
     return _shortest(prefixes)
 
 
@@ -795,17 +804,22 @@ def _squeeze(string: str) -> str:
 
 
 def _gap_class(items, c) -> set[str] | None:
-    r"""The characters a class ([-\s], [£$€], \s) may match, a gap character as a space; None for a
-    class with a range, a category other than space, or a negation."""
+    r"""The characters a class ([-\s], [£$€], \s, \d, [0-9]) may match, a gap character as a space and
+    every digit as an ASCII one (see ``Haystack``); None for a class with another range or category, or a
+    negation."""
     out = set()
     for op, av in items:
         if op is c.LITERAL:
             out.add(" " if _GAP_RUN.fullmatch(chr(av)) else chr(av))
         elif op is c.CATEGORY and av is c.CATEGORY_SPACE:
             out.add(" ")
+        elif op is c.CATEGORY and av is c.CATEGORY_DIGIT:
+            out.update(_DIGITS)
+        elif op is c.RANGE and ord("0") <= av[0] <= av[1] <= ord("9"):
+            out.update(chr(code) for code in range(av[0], av[1] + 1))
         else:
             return None
-    return out if len(out) <= 8 else None
+    return out if len(out) <= 12 else None
 
 
 def _element_starts(op, av, c) -> set | None:
@@ -908,4 +922,6 @@ def _required(pattern: str, flags: int) -> tuple[str, ...] | None:
         found = {_ascii_head(p).lower() for p in found}
         if any(len(p) < 3 for p in found):
             return None
+    if any(_OTHER_DIGIT.search(p) for p in found):
+        return None  # (the haystack holds ASCII digits only)
     return tuple(sorted(found))
