@@ -1255,8 +1255,8 @@ def lead_in_sourced(units, index, sources) -> bool:
     j = index
     for _ in range(4):
         j -= 1
-        while j >= 0 and units[j].block.scope == scope:
-            j -= 1
+        if j >= 0 and units[j].block.scope == scope:
+            j = _scope_run(units, j)[0] - 1
         if j < 0 or not (units[j].block.scope == "paragraph" or _SOURCE_LINE.match(units[j].block.text)):
             return False  # (a "Source: ..." line between a table's caption and the table is read as a reference)
         lead = units[j]
@@ -1317,8 +1317,7 @@ def source_line_after(units, index, sources) -> bool:
     scope = units[index].block.scope
     after = index
     if scope in ("list_item", "table_cell"):
-        while after + 1 < len(units) and units[after + 1].block.scope == scope:
-            after += 1
+        after = _scope_run(units, index)[1]
     if after + 1 >= len(units):
         return False
     line = units[after + 1]
@@ -1329,8 +1328,8 @@ def source_line_after(units, index, sources) -> bool:
 def _hedged_lead_in(units, index) -> bool:
     """Is a list item under a lead-in that hedges all of it ("Most people:", "You may notice:")?"""
     j = index - 1
-    while j >= 0 and units[j].block.scope == "list_item":
-        j -= 1
+    if j >= 0 and units[j].block.scope == "list_item":
+        j = _scope_run(units, j)[0] - 1
     if j < 0 or units[j].block.scope != "paragraph":
         return False
     text = units[j].block.text.rstrip()
@@ -1338,16 +1337,35 @@ def _hedged_lead_in(units, index) -> bool:
 
 
 def _has_source_column(units, index) -> bool:
-    """Is a table cell in a table with a column headed "Source" (each row names where its figures come from)?"""
-    j = index
-    while j > 0 and units[j - 1].block.scope == "table_cell":
-        j -= 1
-    for u in units[j:index + 40]:
-        if u.block.scope != "table_cell":
-            break
-        if _SOURCE_HEADER.match(u.block.text):
-            return True
-    return False
+    """Is a table cell in a table with a column headed "Source" (each row names where its figures come from)?
+    A header counts up to 40 cells after the cell, so a cell of the header row does too."""
+    first, last = _scope_run(units, index)
+    key = ("source-header", id(units))
+    header = units[index].memo.get(key)
+    if header is None:  # the table's first cell headed "Source", found once for all its cells
+        header = next((j for j in range(first, last + 1) if _SOURCE_HEADER.match(units[j].block.text)), -1)
+        for u in units[first:last + 1]:
+            u.memo[key] = header
+    return 0 <= header < index + 40
+
+
+def _scope_run(units, index) -> tuple[int, int]:
+    """The first and last index of the run of blocks of ``units[index]``'s scope that holds it: a list's items, a
+    table's cells. Found once per run and kept on its units: each cell walking to its table's ends took time
+    growing with the square of the table's size."""
+    key = ("scope-run", id(units))
+    run = units[index].memo.get(key)
+    if run is None:
+        scope = units[index].block.scope
+        first = last = index
+        while first > 0 and units[first - 1].block.scope == scope:
+            first -= 1
+        while last + 1 < len(units) and units[last + 1].block.scope == scope:
+            last += 1
+        run = (first, last)
+        for u in units[first:last + 1]:
+            u.memo[key] = run
+    return run
 
 
 def study_before(text: str, sentences, flags, i: int, in_house) -> bool:
