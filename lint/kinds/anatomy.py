@@ -6,6 +6,8 @@ Both read the knowledge base; neither knows any medical fact itself.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from lint.kinds.base import Kind, is_negated
 from lint.matching import PatternError, compile_builtin, compile_pattern, compile_phrases, finditer
 from lint.page import Enclosing
@@ -451,7 +453,7 @@ class SymptomRegion(Kind):
             describing = None
             # worked out once per sentence, not once per mention: a block of one long sentence has hundreds
             cued: dict[int, bool] = {}
-            conditions_in: dict[int, list] | None = None  # the conditions each sentence names, in order
+            conditions_in = None
             for mention, anchor in self._mentions(unit, terms):
                 region = self._region_of(unit, mention)
                 if region is None or region in self.ignore:
@@ -465,19 +467,17 @@ class SymptomRegion(Kind):
                 if describing is None:
                     describing = self._describing(page, unit)
                 if conditions_in is None:
-                    conditions_in = {}
-                    for s in unit.terms:
-                        if s.label_ == "condition":
-                            conditions_in.setdefault(unit.sent_index_of_span(s), []).append(s)
-                named = [s.kb_id_ for s in conditions_in.get(sent_no, ()) if s.start < anchor]
+                    conditions_in = self._conditions_by_sentence(unit)
+                starts, named, owns = conditions_in.get(sent_no, ((), (), ()))
+                named_before = bisect_left(starts, anchor)  # the conditions the sentence names before the symptom
                 regions = (region,) if mention.label_ == "region" else kb.structures[mention.kb_id_].regions
-                if named:
+                if named_before:
                     # "a torn meniscus causes pain in the ankle": the sentence's own condition decides
-                    own = self._condition_regions(named)
+                    own = owns[named_before - 1]
                     # a whole-body condition (obesity, diabetes) may give symptoms anywhere
                     bad = "body" not in own and (not kb.any_related(regions, own) or self._wrong_side(region, own))
                     expected = own
-                    topic_name = kb.conditions[named[-1]].name
+                    topic_name = kb.conditions[named[named_before - 1]].name
                 elif describing and strict:
                     bad = "body" not in strict and (not kb.any_related(regions, strict) or self._wrong_side(region, strict))
                     expected = strict
@@ -491,7 +491,7 @@ class SymptomRegion(Kind):
                 hi = max(anchor + 1, mention.end)
                 span = unit.doc[lo:hi]
                 where = ", ".join(sorted({kb.regions[r].name for r in expected if r not in self.ignore})[:4])
-                if named:
+                if named_before:
                     topic = topic_name
                 elif conditions and describing:
                     topic = kb.conditions[conditions[0]].name
@@ -500,6 +500,21 @@ class SymptomRegion(Kind):
                 else:
                     topic = kb.conditions[conditions[0]].name
                 yield self.hit(unit, span.start_char, span.end_char, place=mention.text, topic=topic, expected=where)
+
+    def _conditions_by_sentence(self, unit) -> dict:
+        """For each sentence of the block, the conditions it names (their first tokens and ids, in order) and, for
+        each k, the regions of its first k conditions (``_condition_regions``): a symptom takes those named before it.
+        Built as running unions once per block, where working out each mention's from its sentence's terms took
+        time growing with the square of a long sentence."""
+        by_sentence: dict = {}
+        for s in unit.terms:
+            if s.label_ == "condition":
+                starts, ids, owns = by_sentence.setdefault(unit.sent_index_of_span(s), ([], [], []))
+                starts.append(s.start)
+                ids.append(s.kb_id_)
+                # (the regions a set of conditions refers pain to are those of each of them, so the union runs on)
+                owns.append((owns[-1] if owns else frozenset()) | self._condition_regions([s.kb_id_]))
+        return by_sentence
 
     def _condition_regions(self, condition_ids) -> set[str]:
         out: set[str] = set()
