@@ -65,3 +65,10 @@ def test_the_last_unit_before_is_the_heading_or_lead_in_above_it(linter):
     assert page.last_before(units[5], ("title", "heading")) is units[2]
     assert page.last_before(units[5], ("list_item",), outside=True) is units[3]
     assert page.last_before(units[4], ("list_item",), outside=True) is units[3]
+
+
+def test_a_source_offsets_line_is_one_more_than_the_newlines_before_it(linter):
+    source = "# Knee\n\nIntro.\n\n## Risks\n\n\nEnd\n"
+    page = page_of(linter, source)
+    for offset in range(len(source) + 1):
+        assert page.line_of(offset) == source.count("\n", 0, offset) + 1
