@@ -6,6 +6,7 @@ are computed once, on first use, and cached on the page.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -24,6 +25,8 @@ _SUPERSCRIPTS = frozenset("¹²³⁴⁵⁶⁷⁸⁹⁰")
 _MARKER_BOUNDARY = compile_re(
     r"(?<=[\w)][.!?])(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+(?:[,⁻–][¹²³⁴⁵⁶⁷⁸⁹⁰]+)*|\[\d+(?:\s*[,–-]\s*\d+)*\])(?=(?P<space>\s+)[A-Z])"
 )
+
+_NEWLINE = compile_re(r"\n")
 
 
 @dataclass
@@ -51,6 +54,22 @@ class Unit:
     def sents(self) -> list:
         """The doc's sentences as spaCy splits them (``doc.sents`` makes them anew at each reading)."""
         return list(self.doc.sents)
+
+    @cached_property
+    def _sent_starts(self) -> list[int]:
+        return [s.start for s in self.sents]
+
+    def sent_index(self, i: int) -> int:
+        """The index in ``sents`` of the sentence holding token ``i``. ``token.sent`` and ``span.sent`` walk the
+        tokens to the sentence's ends at each reading: in a block of one long sentence, a rule asking for each of
+        its terms would take time growing with the square of the block."""
+        return bisect_right(self._sent_starts, i) - 1
+
+    def sent_index_of_span(self, span) -> int | None:
+        """The index of the sentence holding the whole span; None for a span across a sentence boundary (whose
+        ``span.sent`` is the sentences it touches run together, equal to none of them)."""
+        first = self.sent_index(span.start)
+        return first if self.sent_index(span.end - 1) == first else None
 
     @cached_property
     def lowers(self) -> list[str]:
@@ -81,6 +100,27 @@ class Unit:
         return out
 
 
+class Enclosing:
+    """The spans of a pool that hold a span and are longer than it: "thyroid gland" around "thyroid".
+
+    Looks only at the pool's spans that start close enough before the span to reach its end (no further back than
+    the longest span's length), where testing every pair took time growing with the square of a block's terms: a
+    line of one organ's name repeated thousands of times.
+    """
+
+    def __init__(self, pool):
+        self.pool = sorted(pool, key=lambda o: o.start)
+        self.starts = [o.start for o in self.pool]
+        self.longest = max((o.end - o.start for o in self.pool), default=0)
+
+    def longer(self, span) -> list:
+        """The pool's spans with ``o.start <= span.start``, ``span.end <= o.end`` and more tokens than ``span``."""
+        lo = bisect_left(self.starts, span.end - self.longest)
+        hi = bisect_right(self.starts, span.start)
+        size = span.end - span.start
+        return [o for o in self.pool[lo:hi] if span.end <= o.end and o.end - o.start > size]
+
+
 class Page:
     def __init__(self, document: Document, units: list[Unit], kb: KnowledgeBase, settings):
         self.document = document
@@ -103,6 +143,33 @@ class Page:
     def format(self) -> str:
         return self.document.format
 
+    def last_before(self, unit: Unit, scopes, outside: bool = False) -> Unit | None:
+        """The last unit before ``unit`` whose scope is one of ``scopes`` (with ``outside``, is none of them): the
+        heading a block stands under, the lead-in of a list. Worked out for the whole page at the first asking, not
+        by walking back from each block, which on a page of thousands of list items or table cells took time
+        growing with the square of their number."""
+        key = ("last_before", tuple(scopes), outside)
+        table = self.memo.get(key)
+        if table is None:
+            table, last = {}, None
+            for u in self.units:
+                table[id(u)] = last
+                if (u.block.scope in scopes) != outside:
+                    last = u
+            table[None] = last  # a unit not on the page comes after all of them
+            self.memo[key] = table
+        return table.get(id(unit), table[None])
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        source = self.document.source
+        return [0, *(m.end() for m in _NEWLINE.finditer(source))]
+
+    def line_of(self, offset: int) -> int:
+        """The source line (from 1) that holds ``offset``: by bisection over the page's line starts, where counting
+        the newlines before each offset took time growing with the square of a page of thousands of headings."""
+        return bisect_right(self._line_starts, offset)
+
     def units_in(self, scopes) -> list[Unit]:
         return [u for u in self.units if u.block.scope in scopes]
 
@@ -123,11 +190,11 @@ class Page:
                 3 if unit.block.scope == "heading" else 1
             )
             spans = [s for s in unit.terms if s.label_ == label]
+            around = Enclosing(spans)
             for span in spans:
                 # a name inside a longer name of another entry is not that entry: "pilonidal sinus surgery" is not
                 # also the "sinus surgery" (of the nose) inside it
-                if any(o.kb_id_ != span.kb_id_ and o.start <= span.start and span.end <= o.end and len(o) > len(span)
-                       for o in spans):
+                if any(o.kb_id_ != span.kb_id_ for o in around.longer(span)):
                     continue
                 scores[span.kb_id_] += weight
         return scores

@@ -104,6 +104,23 @@ def test_symptoms_where_they_belong(ana, text):
     assert found(lint_text(ana, text), "ANA003") == []
 
 
+def test_a_symptom_takes_the_regions_of_all_the_conditions_its_sentence_names_before_it(ana):
+    # (worked out as running unions over the sentence's conditions, once per block): the ankle belongs to neither
+    # condition named before it, the wrist to one of them; the topic named is the last condition before the symptom
+    text = ("# Knee arthroscopy\n\nCarpal tunnel syndrome causes numbness in the fingers, and a torn meniscus causes "
+            "pain in the ankle and pain in the wrist.\n")
+    result = lint_text(ana, text)
+    assert found(result, "ANA003") == ["pain in the ankle"]
+    assert "meniscus tear does not cause" in result.findings[0].message
+    assert "forearm, hand, knee, lower leg" in result.findings[0].message
+    # a condition named after the symptom does not count for it: the page's topic decides
+    text = ("# Carpal tunnel release\n\nPain in the ankle and a torn meniscus, and carpal tunnel syndrome causes "
+            "numbness in the toes and pain in the knee.\n")
+    result = lint_text(ana, text)
+    assert found(result, "ANA003") == ["Pain in the ankle", "numbness in the toes"]
+    assert "carpal tunnel release does not cause" in result.findings[0].message
+
+
 # -- ANA004 ---------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text,span", [

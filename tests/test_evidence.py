@@ -649,3 +649,27 @@ def test_only_the_abbreviations_a_page_gives_its_bodies_mark_sources(linter):
     spans = [unit.block.text[a:b] for a, b in SourceFinder.of(lexicon, page).spans(unit)]
     assert "In the NJR" in spans and "Its NJR data" in spans
     assert not any("PRP" in span for span in spans)
+
+
+def test_a_source_column_counts_for_the_cells_of_its_table_up_to_forty_cells_before_its_header(linter):
+    from lint.kinds.evidence import _has_source_column, _scope_run
+
+    rows = "".join(f"| Row {i} | About {i} in 100 people |\n" for i in range(30))
+    md = (f"# Risks\n\nAfter surgery.\n\n| Risk | How often |\n| --- | --- |\n{rows}\n"
+          "Then more.\n\n| Choice | Benefit | Source |\n| --- | --- | --- |\n| Surgery | About 90 in 100 | Gerritsen 2002 |\n")
+    page = page_of(linter, md)
+    units = page.units
+    cells = [k for k, u in enumerate(units) if u.block.scope == "table_cell"]
+    first_table = [k for k in cells if k < cells[0] + 62]
+    assert _scope_run(units, first_table[10]) == (first_table[0], first_table[-1])
+    assert not any(_has_source_column(units, k) for k in first_table)
+    second_table = [k for k in cells if k > first_table[-1]]
+    assert all(_has_source_column(units, k) for k in second_table)
+    # a header 40 cells or more after a cell is past what the rule reads
+    long_rows = "".join(f"| Row {i} | About {i} in 100 people | |\n" for i in range(20))
+    page = page_of(linter, f"# Risks\n\n| Risk | How often | Note |\n| --- | --- | --- |\n{long_rows}"
+                           "| Source | Where from | |\n")
+    units = page.units
+    cells = [k for k, u in enumerate(units) if u.block.scope == "table_cell"]
+    header = next(k for k in cells if units[k].block.text == "Source")
+    assert [_has_source_column(units, k) for k in cells] == [k > header - 40 for k in cells]

@@ -386,3 +386,14 @@ def test_a_units_terms_and_sentences_are_read_from_the_doc_once(linter):
         (s.start, s.end, s.label_) for s in unit.doc.spans["terms"]] != []
     assert [s.text for s in unit.sents] == ["A total thyroidectomy removes the thyroid gland.",
                                             "Varicose veins are treated separately."]
+
+
+def test_a_pages_capital_lines_are_those_capital_line_finds_line_by_line():
+    from lint.kinds.readability import _CapitalLines, _capital_line
+
+    source = "CHOOSING A LENS\nThe NHS offers a PSA test.\n\nRISKS AND NHS\nok\nABC\n\nGP"
+    lines = _CapitalLines(source)
+    for pos, char in enumerate(source):
+        if char != "\n":
+            assert lines.holds(pos) == _capital_line(source, pos), pos
+    assert lines.holds(0) and not lines.holds(source.index("PSA")) and lines.holds(source.index("NHS\nok"))

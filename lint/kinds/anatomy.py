@@ -6,8 +6,11 @@ Both read the knowledge base; neither knows any medical fact itself.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from lint.kinds.base import Kind, is_negated
 from lint.matching import PatternError, compile_builtin, compile_pattern, compile_phrases, finditer
+from lint.page import Enclosing
 
 _MODIFIER_LABELS = ("region", "structure")
 
@@ -148,11 +151,12 @@ class OffTopicStructure(Kind):
 
     def _acting(self, page, unit, before_token):
         """The procedures acting in this sentence: one named before the action, else the page topic."""
+        sent_no = unit.sent_index(before_token.i)
         spans = [s for s in _terms(unit) if s.label_ == "procedure" and s.end <= before_token.i
-                 and s.sent == before_token.sent]
+                 and unit.sent_index_of_span(s) == sent_no]
         # the longest names only: "hip arthroplasty", not the "arthroplasty" inside it
-        named = [s.kb_id_ for s in spans
-                 if not any(o is not s and o.start <= s.start and s.end <= o.end and len(o) > len(s) for o in spans)]
+        around = Enclosing(spans)
+        named = [s.kb_id_ for s in spans if not around.longer(s)]
         if named:
             return named, True
         if len(page.topic_procedures) > 3:
@@ -189,8 +193,8 @@ class OffTopicStructure(Kind):
             # "thyroid gland", not also the "thyroid" inside it
             # a structure inside a procedure's name ("transurethral resection of the prostate") is that procedure's
             procedures = [s for s in _terms(unit) if s.label_ == "procedure"]
-            structures = [s for s in candidates if not any(
-                o is not s and o.start <= s.start and s.end <= o.end and len(o) > len(s) for o in candidates + procedures)]
+            around = Enclosing(candidates + procedures)
+            structures = [s for s in candidates if not around.longer(s)]
             if not structures:
                 continue
             doc = unit.doc
@@ -204,7 +208,7 @@ class OffTopicStructure(Kind):
                 action = self._action_before(doc, target.start, by_end)
                 passive = False
                 if action is None:
-                    action = self._passive_after(doc, target, starts)
+                    action = self._passive_after(doc, target, unit.sents[unit.sent_index(target.start)].end)
                     passive = action is not None
                 if action is None:
                     continue
@@ -214,7 +218,7 @@ class OffTopicStructure(Kind):
                 passive_verb = (doc[action].lower_ in _PASSIVE_VERBS and action > 0
                                 and doc[action - 1].lower_ in _PASSIVE_AUX)
                 if (not named and not passive and not passive_verb and doc[action].lower_ not in _REMOVAL_NOUNS
-                        and not self._surgeon_subject(doc, action) and not self._surgeon_lead_in(page, unit)):
+                        and not self._surgeon_subject(unit, action) and not self._surgeon_lead_in(page, unit)):
                     continue
                 if any(self._acts_on(kb.procedures[p], target) for p in acting):
                     continue
@@ -249,9 +253,9 @@ class OffTopicStructure(Kind):
         return any(r in kb.ancestors(s) for s in structure.regions for r in procedure.regions)
 
     @staticmethod
-    def _passive_after(doc, target, starts):
-        """"part of the pancreas are then taken out", "a small piece of the prostate may be removed"."""
-        sent_end = target.sent.end
+    def _passive_after(doc, target, sent_end):
+        """"part of the pancreas are then taken out", "a small piece of the prostate may be removed"; ``sent_end``
+        ends the target's sentence."""
         i = target.end
         # past the rest of a coordination: "the gallbladder and part of the pancreas are taken out"
         hops = 0
@@ -322,21 +326,16 @@ class OffTopicStructure(Kind):
         """A list item under "Depending on what is found, the surgeon may:" has the surgeon as subject."""
         if unit.block.scope != "list_item":
             return False
-        previous = None
-        for u in page.units:
-            if u is unit:
-                break
-            if u.block.scope != "list_item":
-                previous = u
+        previous = page.last_before(unit, ("list_item",), outside=True)
         if previous is None or not previous.block.text.rstrip().endswith(":"):
             return False
         return bool({t.lower_ for t in previous.doc} & _SURGEONS)
 
     @staticmethod
-    def _surgeon_subject(doc, action):
+    def _surgeon_subject(unit, action):
         """"the surgeon removes ..." / "we remove ...": a person doing the operation."""
-        sent = doc[action].sent
-        words = {t.lower_ for t in doc[sent.start : action]}
+        sent = unit.sents[unit.sent_index(action)]
+        words = {t.lower_ for t in unit.doc[sent.start : action]}
         return bool(words & _SURGEONS)
 
 
@@ -433,12 +432,7 @@ class SymptomRegion(Kind):
 
     def _describing(self, page, unit) -> bool:
         """Is this block in a section about the condition (symptoms, causes, why it is done)?"""
-        heading = None
-        for u in page.units:
-            if u is unit:
-                break
-            if u.block.scope in ("title", "heading"):
-                heading = u
+        heading = page.last_before(unit, ("title", "heading"))
         return heading is not None and self.headings is not None and any(
             True for _ in finditer(self.headings, heading.block.text))
 
@@ -457,25 +451,33 @@ class SymptomRegion(Kind):
             if not terms:
                 continue
             describing = None
+            # worked out once per sentence, not once per mention: a block of one long sentence has hundreds
+            cued: dict[int, bool] = {}
+            conditions_in = None
             for mention, anchor in self._mentions(unit, terms):
                 region = self._region_of(unit, mention)
                 if region is None or region in self.ignore:
                     continue
-                sent = unit.doc[anchor].sent
-                if self.cues is not None and any(True for _ in finditer(self.cues, sent.text)):
-                    continue
+                sent_no = unit.sent_index(anchor)
+                if self.cues is not None:
+                    if sent_no not in cued:
+                        cued[sent_no] = any(True for _ in finditer(self.cues, unit.sents[sent_no].text))
+                    if cued[sent_no]:
+                        continue
                 if describing is None:
                     describing = self._describing(page, unit)
-                named = [s.kb_id_ for s in unit.terms
-                         if s.label_ == "condition" and s.sent == sent and s.start < anchor]
+                if conditions_in is None:
+                    conditions_in = self._conditions_by_sentence(unit)
+                starts, named, owns = conditions_in.get(sent_no, ((), (), ()))
+                named_before = bisect_left(starts, anchor)  # the conditions the sentence names before the symptom
                 regions = (region,) if mention.label_ == "region" else kb.structures[mention.kb_id_].regions
-                if named:
+                if named_before:
                     # "a torn meniscus causes pain in the ankle": the sentence's own condition decides
-                    own = self._condition_regions(named)
+                    own = owns[named_before - 1]
                     # a whole-body condition (obesity, diabetes) may give symptoms anywhere
                     bad = "body" not in own and (not kb.any_related(regions, own) or self._wrong_side(region, own))
                     expected = own
-                    topic_name = kb.conditions[named[-1]].name
+                    topic_name = kb.conditions[named[named_before - 1]].name
                 elif describing and strict:
                     bad = "body" not in strict and (not kb.any_related(regions, strict) or self._wrong_side(region, strict))
                     expected = strict
@@ -489,7 +491,7 @@ class SymptomRegion(Kind):
                 hi = max(anchor + 1, mention.end)
                 span = unit.doc[lo:hi]
                 where = ", ".join(sorted({kb.regions[r].name for r in expected if r not in self.ignore})[:4])
-                if named:
+                if named_before:
                     topic = topic_name
                 elif conditions and describing:
                     topic = kb.conditions[conditions[0]].name
@@ -498,6 +500,21 @@ class SymptomRegion(Kind):
                 else:
                     topic = kb.conditions[conditions[0]].name
                 yield self.hit(unit, span.start_char, span.end_char, place=mention.text, topic=topic, expected=where)
+
+    def _conditions_by_sentence(self, unit) -> dict:
+        """For each sentence of the block, the conditions it names (their first tokens and ids, in order) and, for
+        each k, the regions of its first k conditions (``_condition_regions``): a symptom takes those named before it.
+        Built as running unions once per block, where working out each mention's from its sentence's terms took
+        time growing with the square of a long sentence."""
+        by_sentence: dict = {}
+        for s in unit.terms:
+            if s.label_ == "condition":
+                starts, ids, owns = by_sentence.setdefault(unit.sent_index_of_span(s), ([], [], []))
+                starts.append(s.start)
+                ids.append(s.kb_id_)
+                # (the regions a set of conditions refers pain to are those of each of them, so the union runs on)
+                owns.append((owns[-1] if owns else frozenset()) | self._condition_regions([s.kb_id_]))
+        return by_sentence
 
     def _condition_regions(self, condition_ids) -> set[str]:
         out: set[str] = set()
@@ -522,7 +539,8 @@ class SymptomRegion(Kind):
             return regions[0] if regions else None
         region = mention.kb_id_
         doc = unit.doc
-        words = {t.lower_ for t in doc[max(mention.start - 6, mention.sent.start) : mention.start]}
+        sent_start = unit.sents[unit.sent_index(mention.start)].start
+        words = {t.lower_ for t in doc[max(mention.start - 6, sent_start) : mention.start]}
         words &= {"left", "right", "upper", "lower", "top", "bottom"}
         if words and region in ("abdomen", "upper-abdomen", "lower-abdomen"):
             refined = self.sides.get(frozenset(words))
@@ -685,8 +703,8 @@ class StructureLocation(Kind):
             doc = unit.doc
             text = unit.block.text
             terms = [t for t in unit.terms if t.label_ in ("structure", "condition", "region")]
-            terms = [t for t in terms if not any(o is not t and o.start <= t.start and t.end <= o.end and len(o) > len(t)
-                                                 for o in terms)]
+            around = Enclosing(terms)
+            terms = [t for t in terms if not around.longer(t)]
             if not terms:
                 continue  # no term, no place to put one in, and no subject for the next block
             starts = {t.start_char: t for t in terms}

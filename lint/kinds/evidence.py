@@ -1255,8 +1255,8 @@ def lead_in_sourced(units, index, sources) -> bool:
     j = index
     for _ in range(4):
         j -= 1
-        while j >= 0 and units[j].block.scope == scope:
-            j -= 1
+        if j >= 0 and units[j].block.scope == scope:
+            j = _scope_run(units, j)[0] - 1
         if j < 0 or not (units[j].block.scope == "paragraph" or _SOURCE_LINE.match(units[j].block.text)):
             return False  # (a "Source: ..." line between a table's caption and the table is read as a reference)
         lead = units[j]
@@ -1317,8 +1317,7 @@ def source_line_after(units, index, sources) -> bool:
     scope = units[index].block.scope
     after = index
     if scope in ("list_item", "table_cell"):
-        while after + 1 < len(units) and units[after + 1].block.scope == scope:
-            after += 1
+        after = _scope_run(units, index)[1]
     if after + 1 >= len(units):
         return False
     line = units[after + 1]
@@ -1329,25 +1328,57 @@ def source_line_after(units, index, sources) -> bool:
 def _hedged_lead_in(units, index) -> bool:
     """Is a list item under a lead-in that hedges all of it ("Most people:", "You may notice:")?"""
     j = index - 1
-    while j >= 0 and units[j].block.scope == "list_item":
-        j -= 1
+    if j >= 0 and units[j].block.scope == "list_item":
+        j = _scope_run(units, j)[0] - 1
     if j < 0 or units[j].block.scope != "paragraph":
         return False
     text = units[j].block.text.rstrip()
     return text.endswith(":") and bool(_GUIDANCE_HEDGE.search(text[-80:]))
 
 
+def _within(ordered: list[int], low: int, high: int) -> list[int]:
+    """The numbers of a sorted list from ``low`` to ``high``, both included."""
+    return ordered[bisect.bisect_left(ordered, low) : bisect.bisect_right(ordered, high)]
+
+
+def _overlaps_kept(kept, start: int, end: int) -> bool:
+    """Does ``start``-``end`` overlap any of the kept claims, sorted and none overlapping another? The one starting
+    last before ``end`` ends last of those: only it need be tested, where testing each took time growing with the
+    square of a block's claims (a page of nothing but figures)."""
+    i = bisect.bisect_left(kept, (end,))
+    return i > 0 and kept[i - 1][1] > start
+
+
 def _has_source_column(units, index) -> bool:
-    """Is a table cell in a table with a column headed "Source" (each row names where its figures come from)?"""
-    j = index
-    while j > 0 and units[j - 1].block.scope == "table_cell":
-        j -= 1
-    for u in units[j:index + 40]:
-        if u.block.scope != "table_cell":
-            break
-        if _SOURCE_HEADER.match(u.block.text):
-            return True
-    return False
+    """Is a table cell in a table with a column headed "Source" (each row names where its figures come from)?
+    A header counts up to 40 cells after the cell, so a cell of the header row does too."""
+    first, last = _scope_run(units, index)
+    key = ("source-header", id(units))
+    header = units[index].memo.get(key)
+    if header is None:  # the table's first cell headed "Source", found once for all its cells
+        header = next((j for j in range(first, last + 1) if _SOURCE_HEADER.match(units[j].block.text)), -1)
+        for u in units[first:last + 1]:
+            u.memo[key] = header
+    return 0 <= header < index + 40
+
+
+def _scope_run(units, index) -> tuple[int, int]:
+    """The first and last index of the run of blocks of ``units[index]``'s scope that holds it: a list's items, a
+    table's cells. Found once per run and kept on its units: each cell walking to its table's ends took time
+    growing with the square of the table's size."""
+    key = ("scope-run", id(units))
+    run = units[index].memo.get(key)
+    if run is None:
+        scope = units[index].block.scope
+        first = last = index
+        while first > 0 and units[first - 1].block.scope == scope:
+            first -= 1
+        while last + 1 < len(units) and units[last + 1].block.scope == scope:
+            last += 1
+        run = (first, last)
+        for u in units[first:last + 1]:
+            u.memo[key] = run
+    return run
 
 
 def study_before(text: str, sentences, flags, i: int, in_house) -> bool:
@@ -1467,11 +1498,9 @@ class UncitedClaim(Kind):
         found.sort(key=lambda c: (c[2] in _SECONDARY_CLAIMS, c[0], -c[1]))
         out: list[tuple[int, int, str]] = []
         for claim in found:
-            s, e = claim[0], claim[1]
-            if any(a < e and s < b for a, b, *_ in out):
-                continue
-            out.append(claim)
-        return sorted(out)
+            if not _overlaps_kept(out, claim[0], claim[1]):
+                bisect.insort(out, claim)
+        return out
 
     def is_claim(self, text: str, start: int, end: int, kind: str, bounds: tuple[int, int]) -> bool:
         """A number is a claim unless it is a dose, a concentration, a price, a size or an instruction."""
@@ -1557,18 +1586,28 @@ class UncitedClaim(Kind):
             starts = [s for s, _ in sentences]
             flags = None
             claim_sentences = None
+            # each sentence's text, whether it speaks of the provider's own data, and what a finding in it asks for:
+            # read once per sentence, not once per claim (a long sentence of figures has thousands)
+            sentence_facts: dict[int, tuple[str, bool]] = {}
+            needs: dict[int, str] = {}
             # "95% of our patients return to sport within six months" is one claim: a recovery time or a
             # comparison in the same clause as a number of cases is not reported again
-            counted = [(c[0], c[1]) for c in claims if c[2] not in _SECONDARY_CLAIMS]
+            # (the counted claims' ends and starts sorted: those within reach are found by bisection, not by testing
+            # each, which in a block of thousands of figures grew with the square of their number)
+            counted_ends = sorted(c[1] for c in claims if c[2] not in _SECONDARY_CLAIMS)
+            counted_starts = sorted(c[0] for c in claims if c[2] not in _SECONDARY_CLAIMS)
             for s, e, kind in claims:
                 i = max(0, bisect.bisect_right(starts, s) - 1)
                 if kind in _SECONDARY_CLAIMS and (
-                    any(0 <= s - b <= 60 and not _CLAUSE_JOIN.search(text, b, s) for _, b in counted)
-                    or any(0 <= a - e <= 30 and not _CLAUSE_JOIN.search(text, e, a) for a, _ in counted)
+                    any(not _CLAUSE_JOIN.search(text, b, s) for b in _within(counted_ends, s - 60, s))
+                    or any(not _CLAUSE_JOIN.search(text, e, a) for a in _within(counted_starts, e, e + 30))
                 ):
                     continue
                 sent_start, sent_end = sentences[i]
-                sentence = text[sent_start:sent_end]
+                if i not in sentence_facts:
+                    sentence = text[sent_start:sent_end]
+                    sentence_facts[i] = (sentence, self.lex.in_house.search(sentence) is not None)
+                sentence, in_house = sentence_facts[i]
                 if not kind.startswith("research") and not self.is_claim(text, s, e, kind, (sent_start, sent_end)):
                     continue
                 if flags is None:
@@ -1585,20 +1624,20 @@ class UncitedClaim(Kind):
                     # "Research shows X. According to the British Association of Dermatologists, Y.": a sentence that
                     # opens by naming its source attributes what follows, not the claim before it
                     near = [j for j in near if j <= i or not _FORWARD_ATTRIBUTION.match(text, sentences[j][0])]
-                if near and not kind.startswith("research") and near != [i] and self.lex.in_house.search(sentence):
+                if near and not kind.startswith("research") and near != [i] and in_house:
                     # a clinic's own figure takes no source from a neighbouring sentence that makes, and
                     # cites, a claim of its own ("Our revision rate is under 2%. Published series report
                     # 5% to 15% [1].")
                     if claim_sentences is None:
                         claim_sentences = {max(0, bisect.bisect_right(starts, c[0]) - 1) for c in claims}
                     near = [j for j in near if j == i or j not in claim_sentences]
-                if near and self.lex.in_house.search(sentence) and not kind.startswith("research"):
+                if near and in_house and not kind.startswith("research"):
                     # a clinic's own figure takes its source from the sentence after only when that sentence
                     # speaks of the clinic's own data ("These figures come from our 2023 audit"); "Our success
                     # rate is 45%. The HFEA publishes national rates (hfea.gov.uk)." cites something else
                     near = [j for j in near if j <= i or _REFERS_BACK.search(text, *sentences[j])]
                 if near and near[0] < i and (kind.startswith("research") and kind != "research-narrative"
-                                             or self.lex.in_house.search(sentence)) \
+                                             or in_house) \
                         and not _CONTINUES_SOURCE.match(sentence):
                     # the clinic's own claim ("At Lakeshore, our injury rate is below 0.3%", "Our cell therapy is
                     # clinically proven"), or an appeal to unnamed experts ("Surgeons now overwhelmingly favour
@@ -1607,14 +1646,14 @@ class UncitedClaim(Kind):
                 if near:
                     yield "sourced", (id(unit.block), i), None, False
                     continue
-                if not kind.startswith("research") and not self.lex.in_house.search(sentence):
+                if not kind.startswith("research") and not in_house:
                     if study_before(text, sentences, flags, i, self.lex.in_house):
                         yield "sourced", (id(unit.block), i), None, False
                         continue  # "The ProtecT trial compared ... [2]. ... . In the monitoring group, the figure was 6.0%."
                     if sources.page_declares_sources():
                         yield "sourced", (id(unit.block), i), None, False
                         continue  # "Unless we say otherwise, the figures on this page come from NICE guideline NG88."
-                own = bool(self.lex.in_house.search(sentence))
+                own = in_house
                 if len(sentences) == 1 and unit.block.scope == "paragraph" and not kind.startswith("research") \
                         and short_neighbour_sourced(units, index, sources, own):
                     yield "sourced", (id(unit.block), i), None, False
@@ -1631,7 +1670,9 @@ class UncitedClaim(Kind):
                         and lead_in_sourced(units, index, sources):
                     yield "sourced", (id(unit.block), i), None, False
                     continue
-                yield "unsourced", (id(unit.block), i), self._finding(unit, s, e, kind, sentence), own
+                if not kind.startswith("research") and i not in needs:
+                    needs[i] = self._need(sentence, in_house)
+                yield "unsourced", (id(unit.block), i), self._finding(unit, s, e, kind, needs.get(i)), own
 
     def answers_in(self, units, index) -> list[tuple[int, int, str]]:
         """A bare yes to a question about whether a treatment works: "Does it actually work? Short answer: yes." The
@@ -1661,21 +1702,24 @@ class UncitedClaim(Kind):
             found.append((m.start("answer"), stop, "answer"))
         return found
 
-    def _finding(self, unit, s, e, kind, sentence):
+    def _need(self, sentence: str, in_house: bool) -> str:
+        """What the source of a figure in this sentence must say (for the message), by what the sentence speaks of."""
         lex = self.lex
+        if in_house:
+            return self.needs["in_house"]
+        if lex.risk_words.search(sentence):
+            return self.needs["risk"]
+        if lex.success_words.search(sentence):
+            return self.needs["success"]
+        return self.needs["population"]
+
+    def _finding(self, unit, s, e, kind, need):
+        """The hit for an unsourced claim; ``need`` is its sentence's ``_need`` (a research claim has its own)."""
         claim_text = unit.block.text[s:e]
         if kind.startswith("research"):
             need = self.needs["experts" if kind == "research-experts" else "research"]
             msg = self.opts["research_message"] or None
             return self.hit(unit, s, e, message=msg, claim="research claim", need=need, plain="")
-        if lex.in_house.search(sentence):
-            need = self.needs["in_house"]
-        elif lex.risk_words.search(sentence):
-            need = self.needs["risk"]
-        elif lex.success_words.search(sentence):
-            need = self.needs["success"]
-        else:
-            need = self.needs["population"]
         suggestions = plain_language(claim_text) if kind == "percentage" else ()
         plain = f" In plain words: '{suggestions[0]}'." if suggestions else ""
         claim = _CLAIM_NAMES.get(kind, "statistic")

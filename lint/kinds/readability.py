@@ -8,6 +8,7 @@ release of a readability package cannot start downloading data at run time.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from dataclasses import dataclass
@@ -493,6 +494,7 @@ class UnexplainedAcronym(Kind):
 
     def check(self, page):
         done: set[str] = set()
+        capital_lines = None
         for index, unit in enumerate(page.units):
             text = unit.block.text
             shouting = None  # a block in capitals: worked out at its first acronym (most blocks have none)
@@ -513,8 +515,10 @@ class UnexplainedAcronym(Kind):
                     continue
                 if capital_runs is None:
                     capital_runs = [r.span() for r in _CAPITAL_RUN.finditer(text)]
+                if capital_lines is None:
+                    capital_lines = _CapitalLines(page.document.source)
                 if any(a <= m.start(1) and m.end(1) <= b for a, b in capital_runs) \
-                        or _capital_line(page.document.source, unit.block.source_span(m.start(1), m.end(1))[0]):
+                        or capital_lines.holds(unit.block.source_span(m.start(1), m.end(1))[0]):
                     continue  # a line in capitals ("ABOUT THIS LEAFLET", "RISKS"), not an acronym
                 if text.startswith(":", m.end()) and text[m.end() + 1:m.end() + 2].isupper():
                     done.add(acronym)
@@ -624,6 +628,27 @@ _BODY_NAME_AFTER = compile_re(r"[\s-]+(?:UK|England|Scotland|Wales|Ireland|Inter
 _MNEMONIC_AFTER = compile_re(r"[\"”’']?\s+(?:list|rule|checklist|check|method|guide|system|mnemonic|approach|test)\b", re.I)
 # three or more words in capitals in a row: a heading or a warning set in capitals
 _CAPITAL_RUN = compile_re(r"\b[A-Z][A-Z'’-]+\b(?:[\s(),:&/-]+\b[A-Z][A-Z'’-]+\b){2,}")
+
+
+class _CapitalLines:
+    """``_capital_line`` for the lines of one page, each line's worked out once: a long line read anew for each of
+    its acronyms took time growing with the square of its length."""
+
+    def __init__(self, source: str):
+        self.source = source
+        self.starts = [0, *(m.end() for m in _NEWLINE.finditer(source))]
+        self.known: dict[int, bool] = {}
+
+    def holds(self, pos: int) -> bool:
+        """Has the line holding source offset ``pos`` no small letters?"""
+        line = bisect.bisect_right(self.starts, pos) - 1
+        found = self.known.get(line)
+        if found is None:
+            found = self.known[line] = _capital_line(self.source, pos)
+        return found
+
+
+_NEWLINE = compile_re(r"\n")
 
 
 def _in_citation(text: str, pos: int) -> bool:

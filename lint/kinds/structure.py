@@ -15,7 +15,7 @@ _DATELINE = compile_re(r"\d")
 
 
 def _line(page, block) -> int:
-    return page.document.source.count("\n", 0, block.src_start) + 1
+    return page.line_of(block.src_start)
 
 
 def _is_heading(unit) -> bool:
