@@ -368,3 +368,12 @@ def test_markdown_a_paragraph_of_many_lines_is_read_in_linear_time():
     block = parse("a.md", src).blocks[0]
     assert time.monotonic() - started < 20
     assert block.text.startswith("Line 0 with emphasis and a link here Line 1 with")
+
+
+def test_html_a_tag_without_a_scope_of_its_own_takes_the_one_it_stands_in_at_any_depth():
+    deep = "<div>" * 3000 + "<ul><li>" + "<span>" * 50 + "Wear the stockings." + "</span>" * 50 + "</li></ul>" \
+        + "<section><p>Walk daily.</p></section>" + "</div>" * 3000
+    source = f"<h2><span><em>Varicose veins</em></span></h2>{deep}<div><b>Call us</b></div>"
+    blocks = [(b.scope, b.text) for b in parse("page.html", source, None).blocks]
+    assert blocks == [("heading", "Varicose veins"), ("list_item", "Wear the stockings."),
+                      ("paragraph", "Walk daily."), ("paragraph", "Call us")]

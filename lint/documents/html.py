@@ -81,7 +81,9 @@ class _Extractor(HTMLParser):
         self.directives: list[Directive] = []
         self.has_reference_list = False
         self._skip: list[str] = []
-        self._stack: list[tuple[str, str, int]] = []  # (tag, scope, level)
+        # (tag, scope, level): a tag that sets no scope of its own carries the one it stands in, so that the current
+        # scope is the top's (a walk down the stack at every block took time with the square of the nesting depth)
+        self._stack: list[tuple[str, str, int]] = []
         self._builder = TextBuilder()
         self._links: list[Link] = []
         self._open_links: list[tuple[int, str]] = []
@@ -96,9 +98,9 @@ class _Extractor(HTMLParser):
 
     # -- block management --------------------------------------------------
     def _current_scope(self) -> tuple[str, int]:
-        for tag, scope, level in reversed(self._stack):
-            if scope:
-                return scope, level
+        if self._stack:
+            _, scope, level = self._stack[-1]
+            return scope, level
         return "paragraph", 0
 
     def _flush(self) -> None:
@@ -144,7 +146,7 @@ class _Extractor(HTMLParser):
                 scope = outer
             self._stack.append((tag, scope, 0 if scope != "title" else 0))
         elif tag in _BLOCK_BREAK and tag not in _VOID:
-            self._stack.append((tag, "", 0))
+            self._stack.append((tag, *self._current_scope()))
         if tag in ("ol", "ul") and any(k == "class" and v and "reference" in v for k, v in attrs):
             self.has_reference_list = True
         if tag == "a":
