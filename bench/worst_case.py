@@ -28,10 +28,12 @@ import gc
 import sys
 import tempfile
 import time
-from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+from rule_costs import rule_times  # noqa: E402 - (this folder's scripts share the rule timer)
 
 SENTENCES = (
     "An underactive thyroid gland can make you feel tired, cold and low in mood.",
@@ -168,23 +170,10 @@ def make_linter():
 
 def lint_timed(linter, path: str) -> tuple[float, dict[str, float]]:
     """CPU seconds of one pass over the page, and each rule's ``check`` within it."""
-    run_rule = linter._run
-    spent: dict[str, float] = defaultdict(float)
-
-    def timed(checker, page):
-        start = time.process_time()
-        try:
-            return run_rule(checker, page)
-        finally:
-            spent[checker.rule.code] += time.process_time() - start
-
-    linter._run = timed
-    try:
+    with rule_times(linter) as spent:
         start = time.process_time()
         result = linter.lint_file(path)
         total = time.process_time() - start
-    finally:
-        linter._run = run_rule
     if result.error:
         raise SystemExit(f"{path}: {result.error}")
     return total, dict(spent)

@@ -109,3 +109,14 @@ def test_rule_costs_rejects_a_missing_corpus(rule_costs, tmp_path, capsys):
         rule_costs.main(["--corpus", str(tmp_path / "nowhere")])
     assert exit_info.value.code == 2
     assert "no such folder" in capsys.readouterr().err
+
+
+def test_worst_case_prints_the_growth_of_each_shape_and_the_rules_behind_a_fast_one(capsys):
+    worst_case = _load_script("medlint_worst_case", "worst_case.py")
+    assert worst_case.main(["--shape", "table", "--shape", "nested_html", "--runs", "1", "--scale", "0.05"]) == 0
+    rows = {line.split()[0]: line.split() for line in capsys.readouterr().out.splitlines()[2:] if line.strip()}
+    assert {"table", "nested_html"} <= set(rows)
+    assert all(float(rows[name][-1]) > 0 for name in ("table", "nested_html"))  # a growth factor per doubling
+    # a shape that grows faster than the limit names its rules and the rest of the pass
+    report = worst_case._growth_report([1.0, 4.0, 16.0], [{"AAA001": 0.5}, {"AAA001": 2.0}, {"AAA001": 8.0}], top=3)
+    assert "AAA001" in report and "the rest" in report
