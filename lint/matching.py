@@ -360,7 +360,7 @@ class Prefilter:
         factors = derived("gap-factors", compiled.pattern, flags, lambda: _required(compiled.pattern, flags))
         ignore_case = bool(flags & re.IGNORECASE)
         if not prefixes and isinstance(compiled, re.Pattern):  # (the other branches are looked for with ``re``)
-            split = derived("gap-branches-2", compiled.pattern, flags, lambda: _branch_prefixes(compiled.pattern, flags))
+            split = derived("gap-branches-3", compiled.pattern, flags, lambda: _branch_prefixes(compiled.pattern, flags))
             if split is not None:
                 prefixes, rest, rest_factors, parts = split
                 # the look-ahead with one character after it: the same starts (the branches never match nothing, so
@@ -517,6 +517,10 @@ def _branch_prefixes(pattern: str, flags: int):
         return None
     prefixes: set[str] = set()
     rest: list[str] = []
+    try:
+        branches = [part for branch in branches for part in _distributed(lead, branch, flags)]
+    except Exception:  # noqa: BLE001 - a branch that does not stand alone: never a wrong answer
+        return None
     for branch in branches:
         try:
             found = _prefixes(lead + branch, flags)
@@ -554,6 +558,33 @@ def _branch_prefixes(pattern: str, flags: int):
     else:
         rest_factors = None
     return _shortest(prefixes), rest_source, rest_factors, parts
+
+
+def _distributed(lead: str, branch: str, flags: int) -> list[str]:
+    r"""A branch with no prefixes as one branch per alternative of its first alternation group: "\b(?:A|B)T" as
+    "\b(?:A)T" and "\b(?:B)T", which match at the same places as it (a long claim pattern holds its phrases in
+    one group, and one of them without a literal start left the whole group without prefixes). The branch as it
+    is when it has prefixes, or no such group (one that is repeated, "(?:A|B)?", is not split)."""
+    if _prefixes(lead + branch, flags):
+        return [branch]
+    depth, opened = 0, None
+    for i, piece in _pattern_pieces(branch):
+        if piece == "(":
+            if depth == 0:
+                opened = i if branch.startswith("(?:", i) else None
+            depth += 1
+        elif piece == ")":
+            depth -= 1
+            if depth == 0 and opened is not None:
+                if branch[i + 1:i + 2] in ("?", "*", "+", "{"):
+                    opened = None
+                    continue
+                alternatives = _top_level_branches(branch[opened + 3:i])
+                if alternatives is None:
+                    opened = None
+                    continue
+                return [branch[:opened] + "(?:" + alternative + ")" + branch[i + 1:] for alternative in alternatives]
+    return [branch]
 
 
 class NeedleGroup:

@@ -384,3 +384,24 @@ def test_a_digit_starts_a_match_where_a_number_stands(text):
 
 def test_a_needle_with_a_digit_of_another_script_gives_no_prefilter():
     assert Prefilter.of(compile_builtin("\u0663\u0660% of people", re.I)) is None
+
+
+def test_a_branch_whose_phrases_sit_in_one_group_is_split_into_one_branch_per_phrase():
+    # the second branch holds its phrases in a group, one of which has no literal start: split, the others give prefixes
+    compiled = compile_builtin(r"\bbook\s+now\b|\b(?:back\s+to\s+work|driving|[a-z]+ing\s+again)\s+(?:within|in)\s+days\b"
+                               r"|\b(?:fast|quick)?(?:er|est)\s+ever\b", re.I)
+    prefilter = Prefilter.of(compiled)
+    assert {"book now", "back to work wit", "driving within d"} <= set(prefilter.prefixes)
+    assert [sorted(needed) for _, needed in prefilter.rest_parts] == [["again"]]
+    for text in ("Book now: back to work within days", "walking again in days, driving in days", "the fastest ever",
+                 "Driving within   days. Swimming again within days."):
+        assert prefiltered_spans(compiled, text) == [m.span() for m in compiled.finditer(text)], text
+
+
+def test_a_repeated_group_or_a_branch_with_prefixes_is_not_split():
+    from lint.matching import _distributed
+
+    assert _distributed("", r"\b(?:[a-z]+|\d+)?\s+ever\b", 0) == [r"\b(?:[a-z]+|\d+)?\s+ever\b"]
+    assert _distributed("", r"\bbook\s+(?:now|today)", 0) == [r"\bbook\s+(?:now|today)"]
+    assert _distributed("", r"(?<![\w-])(?:[a-z]+ing|\d+)\s+again", 0) == [
+        r"(?<![\w-])(?:[a-z]+ing)\s+again", r"(?<![\w-])(?:\d+)\s+again"]
