@@ -10,7 +10,7 @@ from pathlib import Path
 
 from lint.compiled import compile_re
 from lint.config import ConfigError, Settings
-from lint.documents import SUPPORTED_EXTENSIONS, DocumentError, decode, parse
+from lint.documents import SUPPORTED_EXTENSIONS, DocumentError, decode, line_starts, parse
 from lint.knowledge import KnowledgeBase, KnowledgeError, load_knowledge
 from lint.model import FileResult, Finding
 from lint.registry import Rule, RuleError, builtin_rules_dir, load_rules, matches, valid_selector
@@ -25,16 +25,6 @@ DEFAULT_EXCLUDE = (
 
 class SetupError(Exception):
     """A broken rule pack, knowledge base or selector: exit code 2."""
-
-
-def line_starts(source: str) -> list[int]:
-    starts = [0]
-    find = source.find
-    pos = find("\n")
-    while pos != -1:
-        starts.append(pos + 1)
-        pos = find("\n", pos + 1)
-    return starts
 
 
 def select_rules(rules: list[Rule], settings: Settings) -> list[Rule]:

@@ -13,7 +13,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from lint.compiled import compile_re
-from lint.documents import Block, Document
+from lint.documents import Block, Document, line_starts
 from lint.knowledge import KnowledgeBase
 
 if TYPE_CHECKING:  # spaCy is imported only when a page is linted
@@ -25,8 +25,6 @@ _SUPERSCRIPTS = frozenset("¹²³⁴⁵⁶⁷⁸⁹⁰")
 _MARKER_BOUNDARY = compile_re(
     r"(?<=[\w)][.!?])(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+(?:[,⁻–][¹²³⁴⁵⁶⁷⁸⁹⁰]+)*|\[\d+(?:\s*[,–-]\s*\d+)*\])(?=(?P<space>\s+)[A-Z])"
 )
-
-_NEWLINE = compile_re(r"\n")
 
 
 @dataclass
@@ -64,6 +62,10 @@ class Unit:
         tokens to the sentence's ends at each reading: in a block of one long sentence, a rule asking for each of
         its terms would take time growing with the square of the block."""
         return bisect_right(self._sent_starts, i) - 1
+
+    def sent_at(self, i: int):
+        """The sentence (of ``sents``) holding token ``i``."""
+        return self.sents[self.sent_index(i)]
 
     def sent_index_of_span(self, span) -> int | None:
         """The index of the sentence holding the whole span; None for a span across a sentence boundary (whose
@@ -162,8 +164,7 @@ class Page:
 
     @cached_property
     def _line_starts(self) -> list[int]:
-        source = self.document.source
-        return [0, *(m.end() for m in _NEWLINE.finditer(source))]
+        return line_starts(self.document.source)
 
     def line_of(self, offset: int) -> int:
         """The source line (from 1) that holds ``offset``: by bisection over the page's line starts, where counting

@@ -389,10 +389,16 @@ def test_a_units_terms_and_sentences_are_read_from_the_doc_once(linter):
 
 
 def test_a_pages_capital_lines_are_those_capital_line_finds_line_by_line():
+    from types import SimpleNamespace
+
+    from lint.documents import line_starts
     from lint.kinds.readability import _CapitalLines, _capital_line
+    from lint.page import Page
 
     source = "CHOOSING A LENS\nThe NHS offers a PSA test.\n\nRISKS AND NHS\nok\nABC\n\nGP"
-    lines = _CapitalLines(source)
+    page = SimpleNamespace(document=SimpleNamespace(source=source), _line_starts=line_starts(source))
+    page.line_of = Page.line_of.__get__(page)
+    lines = _CapitalLines(page)
     for pos, char in enumerate(source):
         if char != "\n":
             assert lines.holds(pos) == _capital_line(source, pos), pos

@@ -13,7 +13,7 @@ import re
 from html.parser import HTMLParser
 
 from lint.compiled import compile_re
-from lint.documents.base import Block, Directive, Document, Link, TextBuilder, parse_directive
+from lint.documents.base import Block, Directive, Document, Link, TextBuilder, line_starts, parse_directive
 
 _SKIP = frozenset(
     "script style code pre kbd samp var template noscript svg math textarea select iframe object".split()
@@ -74,9 +74,7 @@ class _Extractor(HTMLParser):
         super().__init__(convert_charrefs=False)
         self.source = source
         self.base = base
-        self._line_starts = [0]
-        for m in re.finditer("\n", source):
-            self._line_starts.append(m.end())
+        self._line_starts = line_starts(source)
         self.blocks: list[Block] = []
         self.directives: list[Directive] = []
         self.has_reference_list = False

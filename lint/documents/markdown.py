@@ -168,8 +168,7 @@ class _Inline:
                 add_with_entities(builder, m.group(), m.start())
             elif kind == "tag" and _LINE_BREAK_TAG.match(m.group()):
                 builder.add_space(m.start(), m.end())  # "risk<br>of" is two words on two lines
-            elif kind == "tag" and _ANCHOR_OPEN.match(m.group()):
-                href = _ANCHOR_OPEN.match(m.group())
+            elif kind == "tag" and (href := _ANCHOR_OPEN.match(m.group())):
                 self._open_anchors.append((len(builder), html.unescape(next(g for g in href.groups() if g is not None))))
             elif kind == "tag" and _ANCHOR_CLOSE.match(m.group()) and self._open_anchors:
                 link_start, target = self._open_anchors.pop()

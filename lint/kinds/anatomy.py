@@ -208,7 +208,7 @@ class OffTopicStructure(Kind):
                 action = self._action_before(doc, target.start, by_end)
                 passive = False
                 if action is None:
-                    action = self._passive_after(doc, target, unit.sents[unit.sent_index(target.start)].end)
+                    action = self._passive_after(doc, target, unit.sent_at(target.start).end)
                     passive = action is not None
                 if action is None:
                     continue
@@ -334,7 +334,7 @@ class OffTopicStructure(Kind):
     @staticmethod
     def _surgeon_subject(unit, action):
         """"the surgeon removes ..." / "we remove ...": a person doing the operation."""
-        sent = unit.sents[unit.sent_index(action)]
+        sent = unit.sent_at(action)
         words = {t.lower_ for t in unit.doc[sent.start : action]}
         return bool(words & _SURGEONS)
 
@@ -539,7 +539,7 @@ class SymptomRegion(Kind):
             return regions[0] if regions else None
         region = mention.kb_id_
         doc = unit.doc
-        sent_start = unit.sents[unit.sent_index(mention.start)].start
+        sent_start = unit.sent_at(mention.start).start
         words = {t.lower_ for t in doc[max(mention.start - 6, sent_start) : mention.start]}
         words &= {"left", "right", "upper", "lower", "top", "bottom"}
         if words and region in ("abdomen", "upper-abdomen", "lower-abdomen"):

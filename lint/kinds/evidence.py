@@ -168,10 +168,14 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         rf"|\b{named}\b)"
     )
     # a named source: a known body, a body phrase, or (after "according to") any capitalised name
+    # a document named before the body that wrote it: "the 2017 expert consensus statement of", "information from"
+    document_of = (
+        r"(?:(?:the\s+|a\s+)?(?:(?:19|20)\d{2}\s+)?(?:[a-z][\w-]*\s+){0,3}?(?:statement|guidance|guidelines?|report|review|consensus"
+        r"|study|audit|survey|leaflet|data|figures|website|information|advice)\s+(?:of|from|by)\s+)"
+    )
     named_after = (
         # (the document first: "according to the 2017 expert consensus statement of the Heart Rhythm Society")
-        r"(?:(?:the\s+|a\s+)?(?:(?:19|20)\d{2}\s+)?(?:[a-z][\w-]*\s+){0,3}?(?:statement|guidance|guidelines?|report|review|consensus"
-        r"|study|audit|survey|leaflet|data|figures|website|information|advice)\s+(?:of|from|by)\s+)?"
+        rf"{document_of}?"
         rf"(?:(?:the\s+)?(?:(?:19|20)\d{{2}}\s+)?(?:(?i:(?:medical\s+|scientific\s+)?journal)\s+)?(?:{body_phrase}|(?!(?i:{unnamed})\b)(?!{MONTHS}\b){_CAPWORD}(?:\s+(?:of\s+|for\s+|and\s+|&\s+)?{_CAPWORD})*))"
     )
 
@@ -807,9 +811,7 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         # figures based on what a named body publishes: "The figures below are based on the British Association of
         # Spine Surgeons' patient information", "based on information from the Royal College of Surgeons" (a body,
         # not any capitalised name: "based on Dr Patel's experience" is no source)
-        r"|(?i:\bbased\s+on\s+(?:(?:the\s+|a\s+)?(?:[a-z][\w-]*\s+){0,3}?(?:statement|guidance|guidelines?|report|review"
-        r"|consensus|study|audit|survey|leaflet|data|figures|website|information|advice)\s+(?:of|from|by)\s+)?)"
-        rf"(?:the\s+)?(?:{body_phrase})"
+        rf"|(?i:\bbased\s+on\s+{document_of}?)(?:the\s+)?(?:{body_phrase})"
         # a named body as the subject: "The NHS puts this at...", "NICE recommends..."
         # (with the document named after it: "The NHS website describes", "NICE Clinical Knowledge Summaries
         # (Plantar fasciitis) describe")

@@ -8,7 +8,6 @@ release of a readability package cannot start downloading data at run time.
 
 from __future__ import annotations
 
-import bisect
 import math
 import re
 from dataclasses import dataclass
@@ -516,7 +515,7 @@ class UnexplainedAcronym(Kind):
                 if capital_runs is None:
                     capital_runs = [r.span() for r in _CAPITAL_RUN.finditer(text)]
                 if capital_lines is None:
-                    capital_lines = _CapitalLines(page.document.source)
+                    capital_lines = _CapitalLines(page)
                 if any(a <= m.start(1) and m.end(1) <= b for a, b in capital_runs) \
                         or capital_lines.holds(unit.block.source_span(m.start(1), m.end(1))[0]):
                     continue  # a line in capitals ("ABOUT THIS LEAFLET", "RISKS"), not an acronym
@@ -634,21 +633,17 @@ class _CapitalLines:
     """``_capital_line`` for the lines of one page, each line's worked out once: a long line read anew for each of
     its acronyms took time growing with the square of its length."""
 
-    def __init__(self, source: str):
-        self.source = source
-        self.starts = [0, *(m.end() for m in _NEWLINE.finditer(source))]
+    def __init__(self, page):
+        self.page = page
         self.known: dict[int, bool] = {}
 
     def holds(self, pos: int) -> bool:
         """Has the line holding source offset ``pos`` no small letters?"""
-        line = bisect.bisect_right(self.starts, pos) - 1
+        line = self.page.line_of(pos)
         found = self.known.get(line)
         if found is None:
-            found = self.known[line] = _capital_line(self.source, pos)
+            found = self.known[line] = _capital_line(self.page.document.source, pos)
         return found
-
-
-_NEWLINE = compile_re(r"\n")
 
 
 def _in_citation(text: str, pos: int) -> bool:
