@@ -356,6 +356,11 @@ class Prefilter:
             # only the regex module compiles (a look-behind of varying width) are parsed by the standard parser
             return None
         flags = int(compiled.flags) & (re.IGNORECASE | re.VERBOSE | re.DOTALL)
+        if not flags & re.IGNORECASE and "(?" in compiled.pattern \
+                and derived("inline-ignorecase", compiled.pattern, flags, lambda: _inline_ignorecase(compiled.pattern, flags)):
+            # a pattern that heeds case with parts that do not ("(?i:according to)"): its strings are read as if all of
+            # it ignored case, in lower case, and looked for on the lower-case side, where a match as written stands too
+            flags |= re.IGNORECASE
         prefixes = derived("gap-prefixes", compiled.pattern, flags, lambda: _prefixes(compiled.pattern, flags))
         factors = derived("gap-factors", compiled.pattern, flags, lambda: _required(compiled.pattern, flags))
         ignore_case = bool(flags & re.IGNORECASE)
@@ -771,7 +776,10 @@ def _prefixes(pattern: str, flags: int) -> tuple[str, ...] | None:
         from re import _constants as c
         from re import _parser
 
-        found = _sequence_starts(list(_parser.parse(pattern, flags)), c)
+        parsed = list(_parser.parse(pattern, flags))
+        if _unread_case(parsed, flags, c):
+            return None
+        found = _sequence_starts(parsed, c)
     except Exception:  # noqa: BLE001 - a pattern the standard parser does not read
         return None
     if not found:
@@ -786,6 +794,38 @@ def _prefixes(pattern: str, flags: int) -> tuple[str, ...] | None:
     if any(len(p) < 2 and p not in _DIGIT_SET or p[0] == " " or _OTHER_DIGIT.search(p) for p in prefixes):
         return None
     return _shortest(prefixes)
+
+
+def _inline_ignorecase(pattern: str, flags: int) -> bool:
+    """Does the pattern have a part that ignores case, ``(?i:...)``? (False for one the standard parser does not read.)"""
+    try:
+        from re import _constants as c
+        from re import _parser
+
+        return _unread_case(list(_parser.parse(pattern, flags)), 0, c)
+    except Exception:  # noqa: BLE001
+        return False
+
+
+def _unread_case(seq: list, flags: int, c) -> bool:
+    """True when a pattern read as heeding case (``flags`` without IGNORECASE) has a part that ignores it: its
+    strings as written are not all a match can hold ("(?i:nhs)" matches "NHS"), so it gives none."""
+    if flags & re.IGNORECASE:
+        return False
+    for op, av in seq:
+        if op is c.SUBPATTERN:
+            if av[1] & re.IGNORECASE or _unread_case(list(av[3]), flags, c):
+                return True
+        elif op is c.BRANCH:
+            if any(_unread_case(list(branch), flags, c) for branch in av[1]):
+                return True
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT)):
+            if _unread_case(list(av[2]), flags, c):
+                return True
+        elif op in (c.ASSERT, c.ASSERT_NOT):
+            if _unread_case(list(av[1]), flags, c):
+                return True
+    return False
 
 
 def _shortest(prefixes) -> tuple[str, ...]:
@@ -866,8 +906,9 @@ def _element_starts(op, av, c) -> set | None:
     if op is c.SUBPATTERN:
         _group, add_flags, del_flags, body = av
         # (?-i:...) inside a pattern that ignores case: its prefixes in lower case are still found on the
-        # lower-case side (the match is checked as written); any other flag may change what matches
-        if add_flags or del_flags & ~re.IGNORECASE:
+        # lower-case side (the match is checked as written); so are those of (?i:...), read only in a pattern
+        # read as ignoring case (``_unread_case``); any other flag may change what matches
+        if (add_flags | del_flags) & ~re.IGNORECASE:
             return None
         return _sequence_starts(list(body), c)
     if op is c.BRANCH:
@@ -920,7 +961,7 @@ def _factors(seq: list, c) -> set[str] | None:
         run = ""
         if op is c.SUBPATTERN:
             _group, add_flags, del_flags, body = av
-            consider(None if add_flags or del_flags else _factors(list(body), c))
+            consider(None if (add_flags | del_flags) & ~re.IGNORECASE else _factors(list(body), c))
         elif op is c.BRANCH:
             union: set[str] = set()
             for branch in av[1]:
@@ -943,7 +984,10 @@ def _required(pattern: str, flags: int) -> tuple[str, ...] | None:
         from re import _constants as c
         from re import _parser
 
-        found = _factors(list(_parser.parse(pattern, flags)), c)
+        parsed = list(_parser.parse(pattern, flags))
+        if _unread_case(parsed, flags, c):
+            return None
+        found = _factors(parsed, c)
     except Exception:  # noqa: BLE001 - a pattern the standard parser does not read
         return None
     if not found:

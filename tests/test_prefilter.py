@@ -405,3 +405,28 @@ def test_a_repeated_group_or_a_branch_with_prefixes_is_not_split():
     assert _distributed("", r"\bbook\s+(?:now|today)", 0) == [r"\bbook\s+(?:now|today)"]
     assert _distributed("", r"(?<![\w-])(?:[a-z]+ing|\d+)\s+again", 0) == [
         r"(?<![\w-])(?:[a-z]+ing)\s+again", r"(?<![\w-])(?:\d+)\s+again"]
+
+
+@pytest.mark.parametrize("text, spans", [
+    # "the nhs" is not the name: case matters there
+    ("Figures from the NHS. According To the nhs, ACCORDING to the NHS.", [(0, 20), (44, 64)]),
+    ("according to NHS England", [(0, 16)]),
+    ("No source here at all.", []),
+])
+def test_a_case_sensitive_pattern_with_parts_that_ignore_case_is_prefiltered_in_lower_case(text, spans):
+    # the evidence lexicon's source pattern: case matters for names, not for "according to"
+    compiled = compile_builtin(r"(?i:\baccording\s+to)\s+(?:the\s+)?NHS\b|\b(?i:figures\s+from)\s+the\s+[A-Z]+\b", 0)
+    prefilter = Prefilter.of(compiled)
+    assert prefilter is not None and prefilter.ignore_case
+    assert set(prefilter.prefixes) == {"according to nhs", "according to the", "figures from the"}
+    assert not may_match(compiled, "no source here at all.")
+    assert prefiltered_spans(compiled, text) == spans == [m.span() for m in compiled.finditer(text)]
+
+
+def test_parts_that_ignore_case_are_never_read_as_written():
+    from lint.matching import _prefixes, _required
+
+    # read as heeding case, "(?i:nhs)" would give "nhs", and "NHS" would be skipped
+    assert _prefixes(r"(?i:nhs)\s+says", 0) is None
+    assert _required(r"\bthe\s+(?i:registry)\b", 0) is None
+    assert _prefixes(r"(?i:nhs)\s+says", re.I) == ("nhs says",)

@@ -125,6 +125,7 @@ class EvidenceLexicon:
     #: a named body given with its abbreviation: "the National Joint Registry (NJR)"; group "abbr"
     body_abbreviation: re.Pattern | None = None
     _scan: PatternSet | None = None
+    _source_scan: PatternSet | None = None
 
     @property
     def scan(self) -> PatternSet:
@@ -133,6 +134,14 @@ class EvidenceLexicon:
             # the lexicon reads blocks, which no phrase rule reads: its needles are a group of their own
             self._scan = PatternSet((*self.claims.values(), *self.research.values()), NeedleGroup())
         return self._scan
+
+    @property
+    def source_scan(self) -> PatternSet:
+        """The source pattern, tried only where one of its branches may match (a set of its own: its needles, such as
+        "and" of "Smith and colleagues", would only add to what each block's claim search reads)."""
+        if self._source_scan is None:
+            self._source_scan = PatternSet((self.source,), NeedleGroup())
+        return self._source_scan
 
 
 @lru_cache(maxsize=8)
@@ -1114,7 +1123,9 @@ class SourceFinder:
             found.extend((c, c + 1) for c in block.citations)
             found.extend(m.span() for m in self.lex.marker.finditer(block.text))
         if "(" in block.text or not self.lex.source_gate.isdisjoint(words_of(block.text)[1]):
-            found.extend(m.span() for m in self.lex.source.finditer(block.text))
+            scan = self.lex.source_scan
+            haystack = Haystack.of(block.text)
+            found.extend(m.span() for m in scan.finditer(self.lex.source, haystack, scan.needles(haystack)))
         names = self.abbreviated_names()
         if names:
             # one pattern for any abbreviation, the page's checked after: a pattern of the page's own names was
@@ -1237,7 +1248,7 @@ def _needles_in(unit, scan: PatternSet):
     key = ("claim-needles", id(scan))
     got = unit.memo.get(key)
     if got is None or got[0] is not scan:
-        haystack = Haystack(unit.block.text)
+        haystack = Haystack.of(unit.block.text)  # (the source search reads the same)
         got = unit.memo[key] = (scan, haystack, scan.needles(haystack))
     return got[1], got[2]
 
