@@ -361,11 +361,11 @@ class Prefilter:
             # a pattern that heeds case with parts that do not ("(?i:according to)"): its strings are read as if all of
             # it ignored case, in lower case, and looked for on the lower-case side, where a match as written stands too
             flags |= re.IGNORECASE
-        prefixes = derived("gap-prefixes", compiled.pattern, flags, lambda: _prefixes(compiled.pattern, flags))
+        prefixes = derived("gap-prefixes-2", compiled.pattern, flags, lambda: _prefixes(compiled.pattern, flags))
         factors = derived("gap-factors", compiled.pattern, flags, lambda: _required(compiled.pattern, flags))
         ignore_case = bool(flags & re.IGNORECASE)
         if not prefixes and isinstance(compiled, re.Pattern):  # (the other branches are looked for with ``re``)
-            split = derived("gap-branches-3", compiled.pattern, flags, lambda: _branch_prefixes(compiled.pattern, flags))
+            split = derived("gap-branches-4", compiled.pattern, flags, lambda: _branch_prefixes(compiled.pattern, flags))
             if split is not None:
                 prefixes, rest, rest_factors, parts = split
                 # the look-ahead with one character after it: the same starts (the branches never match nothing, so
@@ -860,11 +860,23 @@ def _sequence_starts(seq: list, c) -> set | None:
             break
         done = {(s, False) for s, whole in found if not whole}
         element = _element_starts(op, av, c)
+        stopped = done | {(s, False) for s in growing}
         if element is None:
-            found = done | {(s, False) for s in growing}
+            found = stopped
         else:
-            found = done | {(s + e, whole) for s in growing for e, whole in element}
-        found = _limit({(_squeeze(s), whole) for s, whole in found})
+            found = {(_squeeze(s + e), whole) for s in growing for e, whole in element} | done
+            if len(found) > _MAX_PREFIXES:
+                # too many ways on: rather than cut every string short ("R 5", "INR 5" and "₹5" of a price
+                # pattern all cut to two characters, "r " and "in", found at every other word), stop before this
+                # element when the strings so far are none shorter than the cut ones, and some longer
+                cut = _limit(found)
+                lengths = [len(s) for s, _ in stopped]
+                if cut is None or min(lengths) >= max(len(s) for s, _ in cut) < max(lengths):
+                    found = stopped
+                else:
+                    found = cut
+            else:
+                found = _limit(found)
         if found is None:
             return None
     return found

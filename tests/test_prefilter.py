@@ -430,3 +430,15 @@ def test_parts_that_ignore_case_are_never_read_as_written():
     assert _prefixes(r"(?i:nhs)\s+says", 0) is None
     assert _required(r"\bthe\s+(?i:registry)\b", 0) is None
     assert _prefixes(r"(?i:nhs)\s+says", re.I) == ("nhs says",)
+
+
+def test_too_many_ways_on_stop_the_prefixes_before_they_are_cut_short():
+    # a currency then a number: cut to two characters the prefixes would be "in" and "r ", found at every other word
+    compiled = compile_builtin(r"(?<![\w])(?:R|Rs\.?|INR|EUR|GBP|₹)\s?\d[\d,.]*\s+off\b", re.I)
+    prefixes = Prefilter.of(compiled).prefixes
+    assert {"inr 5", "inr5", "r 5", "rs.5", "₹5"} <= set(prefixes) and "in" not in prefixes
+    text = "Save INR 5,000 off, or Rs.2500 off today; in 5 days r 5 off"
+    assert prefiltered_spans(compiled, text) == [(5, 18), (23, 34), (52, 59)] == [m.span() for m in compiled.finditer(text)]
+    # a single alternation too long to keep is still cut (stopping before it would leave no prefix at all)
+    words = [f"w{i:03d}x" for i in range(300)]
+    assert Prefilter.of(compile_builtin(r"\b(?:" + "|".join(words) + r")\b", re.I)).prefixes
