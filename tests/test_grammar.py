@@ -161,3 +161,64 @@ def test_the_matcher_run_around_anchor_words_finds_what_it_finds_in_the_whole_bl
             checker.anchor_side = side
         assert windowed == whole
         assert sum(len(m) for _, m in whole) >= 2
+
+
+def _matches(matcher, doc):
+    return sorted((doc.vocab.strings[label], start, end) for label, start, end in matcher(doc))
+
+
+def test_word_list_tests_given_as_flags_match_as_the_matcher_would():
+    import spacy
+    from spacy.matcher import Matcher
+
+    from lint.kinds.grammar import _Recording
+
+    nlp = spacy.blank("en")
+    patterns = {
+        "AGREE": [[{"LOWER": {"IN": ["stitches", "results"]}}, {"LOWER": {"IN": ["needs", "varies"]}}]],
+        "NOT": [[{"LOWER": "of"}, {"IS_ALPHA": True, "LOWER": {"NOT_IN": ["the", "a"]}}, {"TEXT": {"REGEX": r"^[A-Z]{2,}$"}}]],
+        "CASE": [[{"TEXT": {"IN": ["NHS"]}}, {"LOWER": {"REGEX": r"^rec"}}]],
+    }
+    flagged, plain = _Recording(Matcher(nlp.vocab, validate=False)), Matcher(nlp.vocab)
+    for label, pattern in patterns.items():
+        flagged.add(label, pattern)
+        plain.add(label, pattern)
+    # the flags stand in for the tests: no spec the Matcher is given holds a word list or an expression
+    assert all(isinstance(key, int) or not isinstance(value, dict)
+               for pattern in flagged.matcher.get("AGREE")[1] + flagged.matcher.get("NOT")[1] for spec in pattern
+               for key, value in spec.items())
+    # words met after the flags were made (new to the vocabulary) are flagged as they are met
+    doc = nlp("Your Stitches needs care; the RESULTS varies. Most of them NHS. One of the NHS Recommends, "
+              "of tests ABC, nhs recommends. Zorblax of quux QQ.")
+    assert _matches(flagged.matcher, doc) == _matches(plain, doc)
+    assert [label for label, _, _ in _matches(flagged.matcher, doc)] == ["AGREE", "AGREE", "CASE", "NOT", "NOT", "NOT"]
+
+
+def test_a_word_list_test_stays_as_written_when_the_words_have_no_flag_left(monkeypatch):
+    import spacy
+    from spacy.matcher import Matcher
+
+    from lint.kinds.grammar import _Recording
+
+    nlp = spacy.blank("en")
+    recording = _Recording(Matcher(nlp.vocab, validate=False))
+
+    def every_bit_taken(getter):
+        raise ValueError("E062")  # what spaCy raises when a word's 63 flag bits are all in use
+
+    monkeypatch.setattr(recording.flags, "vocab", type("FullVocab", (), {"add_flag": staticmethod(every_bit_taken)})())
+    recording.add("X", [[{"LOWER": {"IN": ["needs"]}}]])
+    assert recording.matcher.get("X")[1] == [[{"LOWER": {"IN": ["needs"]}}]]
+    assert _matches(recording.matcher, nlp("It needs care.")) == [("X", 1, 2)]
+
+
+def test_a_wrong_pattern_is_still_refused():
+    import spacy
+    from spacy.errors import MatchPatternError
+    from spacy.matcher import Matcher
+
+    from lint.kinds.grammar import _Recording
+
+    recording = _Recording(Matcher(spacy.blank("en").vocab, validate=False))
+    with pytest.raises(MatchPatternError):
+        recording.add("X", [[{"LOWER": {"IN": ["a"]}, "OP": "sometimes"}]])

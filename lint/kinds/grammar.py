@@ -189,15 +189,89 @@ class RepeatedWord(Kind):
 
 
 class _Recording:
-    """A Matcher's ``add`` that keeps the patterns added, for ``_pattern_reach``."""
+    """A Matcher's ``add`` that keeps the patterns added, for ``_pattern_reach``, and gives the Matcher each word
+    list test as a flag of the vocabulary's words (``_WordFlags``)."""
 
     def __init__(self, matcher: Matcher):
         self.matcher = matcher
         self.patterns: list = []
+        self.flags = _WordFlags.of(matcher.vocab)
 
     def add(self, label, patterns, **kwargs) -> None:
+        from spacy.errors import MatchPatternError
+        from spacy.schemas import validate_token_pattern
+
+        for pattern in patterns:  # checked as written (the Matcher that takes the flags cannot check them)
+            errors = validate_token_pattern(pattern)
+            if errors:
+                raise MatchPatternError(label, {0: errors})
         self.patterns.extend(patterns)
-        self.matcher.add(label, patterns, **kwargs)
+        self.matcher.add(label, [[self.flags.spec(spec) for spec in pattern] for pattern in patterns], **kwargs)
+
+
+class _WordFlags:
+    """Word list tests of Matcher patterns as flags of the vocabulary's words.
+
+    The Matcher tests ``{"LOWER": {"IN": [...]}}`` and ``{"TEXT": {"REGEX": ...}}`` by calling Python for each
+    token at each pattern state (half of the agreement rule's time); a flag of the word (``Vocab.add_flag``), worked
+    out once for each word the process meets, is read in C. A word has 63 flag bits, spaCy's own among them: a test
+    left without one stays as written.
+    """
+
+    _by_vocab: dict = {}
+    #: the word attributes a flag can stand for: the word's own text, in lower case or as written
+    _READ = {"LOWER": str.lower, "TEXT": None, "ORTH": None}
+
+    def __init__(self, vocab):
+        self.vocab = vocab
+        self.flags: dict[tuple, int | None] = {}
+
+    @classmethod
+    def of(cls, vocab) -> "_WordFlags":
+        made = cls._by_vocab.get(id(vocab))
+        if made is None or made.vocab is not vocab:
+            made = cls._by_vocab[id(vocab)] = cls(vocab)
+        return made
+
+    def spec(self, spec: dict) -> dict:
+        """The token spec with each test it can be given as a flag so given."""
+        out = {}
+        for attr, value in spec.items():
+            test = self._test(attr, value)
+            if test is None:
+                out[attr] = value
+                continue
+            flag = self._flag(*test)
+            if flag is None:
+                out[attr] = value
+            else:
+                out[flag] = test[1] != "NOT_IN"
+        return out
+
+    def _test(self, attr, value):
+        if attr not in self._READ or not isinstance(value, dict) or len(value) != 1:
+            return None
+        (op, operand), = value.items()
+        if op in ("IN", "NOT_IN") and isinstance(operand, list) and all(isinstance(v, str) for v in operand):
+            return attr, op, frozenset(operand)
+        if op == "REGEX" and isinstance(operand, str):
+            return attr, op, operand
+        return None
+
+    def _flag(self, attr: str, op: str, operand) -> int | None:
+        key = (attr, "IN" if op == "NOT_IN" else op, operand)
+        if key not in self.flags:
+            read = self._READ[attr]
+            if op == "REGEX":
+                search = re.compile(operand).search
+                getter = (lambda text: search(read(text)) is not None) if read else (lambda text: search(text) is not None)
+            else:
+                getter = (lambda text: read(text) in operand) if read else operand.__contains__
+            try:
+                self.flags[key] = self.vocab.add_flag(getter)
+            except ValueError:  # every bit taken: the test stays as written
+                self.flags[key] = None
+        return self.flags[key]
 
 
 def _pattern_reach(patterns) -> int | None:
@@ -253,7 +327,7 @@ class _MatcherKind(Kind):
         if made is None:
             from spacy.matcher import Matcher  # (the pipeline, which made the page, has imported spaCy)
 
-            recording = _Recording(Matcher(vocab))
+            recording = _Recording(Matcher(vocab, validate=False))
             build(recording)
             made = _MatcherKind._matchers[key] = (recording.matcher, _pattern_reach(recording.patterns))
         return made

@@ -90,8 +90,9 @@ class WordStarts:
 
     def __init__(self, text: str, lower: bool):
         by_word: dict[str, list[int]] = {}
-        for m in _WORD.finditer(text):
-            by_word.setdefault(m.group().lower() if lower else m.group(), []).append(m.start())
+        # (lowered whole: ``word_starts`` indexes in lower case only a text whose lower case keeps its offsets)
+        for m in _WORD.finditer(text.lower() if lower else text):
+            by_word.setdefault(m[0], []).append(m.start())
         self.by_word = by_word
         self.words = sorted(by_word)
 
