@@ -449,3 +449,23 @@ def test_explain_shows_the_kinds_defaults_beside_the_rules_own_options(runner):
     assert "  skip_negated = true" in options
     assert any(line.startswith("  hedge_window = 3 ") and line.endswith("(the kind's default)") for line in options)
     assert not any(line.startswith("  swap") or line.startswith("  exceptions") for line in options)  # lists: not shown
+
+
+def test_fix_from_standard_input_through_the_shell(tmp_path):
+    """What an editor runs: ``medlint check --fix --stdin-filename page.md - < page.md > fixed.md``. The command
+    leaves by ``os._exit``: the page written to the binary stdout must be flushed whole before it."""
+    import subprocess
+    import sys
+
+    page = tmp_path / "page.md"
+    page.write_bytes(b"# Knee\r\n\r\nRest the the knee. Our revolutionary knee.\r\n")
+    fixed = tmp_path / "fixed.md"
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
+    with open(page, "rb") as stdin, open(fixed, "wb") as stdout:
+        done = subprocess.run([sys.executable, "-m", "lint", "check", "--no-cache", "--select", "GRM002,PRM001",
+                               "--fix", "--stdin-filename", "page.md", "-"],
+                              stdin=stdin, stdout=stdout, stderr=subprocess.PIPE, text=True, cwd=tmp_path, env=env)
+    assert done.returncode == 1
+    assert fixed.read_bytes() == b"# Knee\r\n\r\nRest the knee. Our revolutionary knee.\r\n"
+    assert done.stderr.startswith("page.md:3:20: PRM001 ")
+    assert done.stderr.endswith("Found 1 problem (1 warning) in 1 of 1 file.\nmedlint: fixed 1 problem in 1 file\n")
