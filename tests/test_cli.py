@@ -161,7 +161,47 @@ def test_artifact_uri_round_trips_to_the_path():
 def test_github_annotations(runner, pages):
     result = run(runner, "check", "--format", "github", str(pages / "bad.md"))
     first = result.output.splitlines()[0]
-    assert first.startswith(f"::warning file={pages / 'bad.md'},line=3,col=5,endLine=3,endColumn=18,title=PRM001 hype-word::")
+    # 'revolutionary' is columns 5 to 17 of "Our revolutionary ...": GitHub's endColumn is the last one, inclusive
+    assert first.startswith(f"::warning file={pages / 'bad.md'},line=3,col=5,endLine=3,endColumn=17,title=PRM001 hype-word::")
+
+
+def _github(findings, path="a.md", error=None):
+    from lint.model import FileResult
+    from lint.reporters import Report, render
+
+    return render("github", Report(results=[FileResult(path=path, findings=findings, error=error)]))
+
+
+def _finding(**changes):
+    from dataclasses import replace
+
+    from lint.model import Finding
+
+    base = Finding(code="PRM001", name="hype-word", category="promotional", severity="warning", message="m",
+                   start=0, end=1, text="x", line=2, column=4, end_line=2, end_column=5)
+    return replace(base, **changes)
+
+
+def test_github_annotation_columns_are_on_one_line_and_end_inclusive():
+    one_char = _github([_finding()])
+    assert one_char == "::warning file=a.md,line=2,col=4,endLine=2,endColumn=4,title=PRM001 hype-word::m\n"
+    # a finding across lines: the runner drops col and endColumn when the lines differ; say only the lines
+    across = _github([_finding(line=2, column=30, end_line=3, end_column=6, severity="error")])
+    assert across == "::error file=a.md,line=2,endLine=3,title=PRM001 hype-word::m\n"
+    # an empty finding still gives endColumn >= col (the runner drops a smaller one)
+    empty = _github([_finding(column=4, end_column=4, severity="info")])
+    assert empty == "::notice file=a.md,line=2,col=4,endLine=2,endColumn=4,title=PRM001 hype-word::m\n"
+
+
+def test_github_annotations_escape_what_would_end_a_property_or_the_command():
+    message = "50% of 'cases':\r\nsee, a, b::c"
+    out = _github([_finding(message=message, suggestions=("10%, or less",))], path="pages/a,b:c%d.md",
+                  error=None)
+    assert out == ("::warning file=pages/a%2Cb%3Ac%25d.md,line=2,col=4,endLine=2,endColumn=4,title=PRM001 hype-word::"
+                   "50%25 of 'cases':%0D%0Asee, a, b::c Suggestion: 10%25, or less\n")
+    assert out.count("\n") == 1  # one command, one line
+    unreadable = _github([], path="x,y.md", error="not valid UTF-8 (50%)\nsave it")
+    assert unreadable == "::error file=x%2Cy.md,title=medlint::not valid UTF-8 (50%25)%0Asave it\n"
 
 
 def test_select_ignore_and_fail_on(runner, pages):
