@@ -509,3 +509,20 @@ def test_fix_from_standard_input_through_the_shell(tmp_path):
     assert fixed.read_bytes() == b"# Knee\r\n\r\nRest the knee. Our revolutionary knee.\r\n"
     assert done.stderr.startswith("page.md:3:20: PRM001 ")
     assert done.stderr.endswith("Found 1 problem (1 warning) in 1 of 1 file.\nmedlint: fixed 1 problem in 1 file\n")
+
+
+def test_a_message_field_no_finding_fills_is_exit_2_naming_file_rule_and_field(runner, tmp_path):
+    pack = tmp_path / "packs" / "house"
+    pack.mkdir(parents=True)
+    rule = (ROOT / "rules" / "promotional" / "PRM001-hype-word.yaml").read_text(encoding="utf-8")
+    rule = rule.replace("code: PRM001", "code: HSE001").replace("name: hype-word", "name: house-hype")
+    rule = "\n".join('message: "Avoid {bogus}."' if line.startswith("message:") else line for line in rule.splitlines())
+    (pack / "HSE001-house-hype.yaml").write_text(rule + "\n", encoding="utf-8")
+    (tmp_path / "medlint.toml").write_text('rule-paths = ["packs"]\n', encoding="utf-8")
+    (tmp_path / "page.md").write_text(BAD_PAGE, encoding="utf-8")
+    expected = (f"medlint: error: {pack.resolve() / 'HSE001-house-hype.yaml'}: rule HSE001: 'message' names {{bogus}}, which kind "
+                "'substitution' never fills (it fills {suggestion}, {text}); write a literal brace as {{ or }}\n")
+    for args in (["check", "--no-cache", str(tmp_path / "page.md")], ["rules", "--config", str(tmp_path / "medlint.toml")],
+                 ["explain", "PRM001", "--config", str(tmp_path / "medlint.toml")]):
+        result = runner.invoke(main, args)
+        assert (result.exit_code, result.stdout, result.stderr) == (2, "", expected), args
