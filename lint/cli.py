@@ -81,7 +81,9 @@ def main():
 @click.option("--statistics", is_flag=True, help="Count the findings per rule.")
 @click.option("--no-source", is_flag=True, help="Do not show the source line under each finding.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
-@click.option("--fix", is_flag=True, help="Apply safe fixes in place; report what remains.")
+@click.option("--fix", is_flag=True,
+              help="Apply safe fixes in place; report what remains. With '-', print the fixed page on standard "
+                   "output and the report on standard error (or --output).")
 @click.option("--diff", is_flag=True, help="Print the safe fixes as a unified diff instead of writing them.")
 @click.option("--baseline", "baseline_file", type=str, metavar="FILE",
               help="Report only findings that are not in this baseline.")
@@ -110,8 +112,12 @@ def check(paths, fmt, output, select, extend_select, ignore, fail_on, config_pat
     elif stdin_filename and "-" not in paths:
         raise UserError("--stdin-filename names the page read from standard input; add '-' to the paths")
     paths = paths or (".",)
-    if fix and not diff and "-" in paths:
-        raise UserError("--fix cannot rewrite standard input; use --diff to see the fixes")
+    if paths.count("-") > 1:
+        raise UserError("'-' (standard input) is given more than once; it can be read only once")
+    # --fix on a page read from standard input (an editor's "fix this buffer"): standard output carries the page
+    # and nothing else, fixed where a fix applied and as it came otherwise, so that "... - < page.md > fixed.md"
+    # never loses it; the report moves to standard error (or to --output), as ruff does
+    stdin_fix = fix and not diff and "-" in paths
     if baseline_file and write_baseline_file:
         raise UserError("use --baseline or --write-baseline, not both")
     if diff and write_baseline_file:
@@ -157,9 +163,13 @@ def check(paths, fmt, output, select, extend_select, ignore, fail_on, config_pat
         raise _setup_error(settings, exc, options) from None
     results = [*outcome.results, *missing]
     warnings += outcome.warnings
+    if stdin_fix:
+        # first, before anything can stop the run: whatever the findings, the caller gets its page back
+        _emit_page(outcome.stdin_page or b"")
 
     def finish(code: int):
-        for note in notes:
+        # (a note would break a machine-readable report that shares standard error with it)
+        for note in notes if not (stdin_fix and output is None and fmt != "text") else ():
             click.echo(f"medlint: {note}", err=True)
         for warning in warnings:
             click.echo(f"medlint: warning: {warning}", err=True)
@@ -192,17 +202,20 @@ def check(paths, fmt, output, select, extend_select, ignore, fail_on, config_pat
         notes.append(f"fixed {outcome.fixes} problem{'s' if outcome.fixes != 1 else ''} in {files_fixed} "
                      f"file{'s' if files_fixed != 1 else ''}")
 
-    use_color = color == "always" or (color == "auto" and output is None and sys.stdout.isatty()
+    report_stream = sys.stderr if stdin_fix else sys.stdout
+    use_color = color == "always" or (color == "auto" and output is None and report_stream.isatty()
                                       and "NO_COLOR" not in os.environ)
     report = Report(results=results, rules={r.code: r for r in outcome.rules}, version=__version__,
                     color=use_color, show_source=not no_source, statistics=statistics, quiet=quiet)
-    _emit(render(fmt, report), output, color=use_color)
+    _emit(render(fmt, report), output, color=use_color, err=stdin_fix)
     threshold = SEVERITY_RANK[settings.fail_on]
     failing = any(SEVERITY_RANK[f.severity] >= threshold for r in results for f in r.findings)
     finish(1 if failing else 0)
 
 
-def _emit(text: str, output: str | None, color: bool = False) -> None:
+def _emit(text: str, output: str | None, color: bool = False, err: bool = False) -> None:
+    """The report: to the --output file, else to standard output (standard error when ``err``: standard output
+    carries a fixed page)."""
     if output:
         try:
             Path(output).write_text(text, encoding="utf-8")
@@ -211,7 +224,16 @@ def _emit(text: str, output: str | None, color: bool = False) -> None:
     else:
         # colour is decided by --color (and the terminal, for "auto"): click would strip it from a pipe, which
         # "--color always | less -R" asks for
-        click.echo(text, nl=False, color=color or None)
+        click.echo(text, nl=False, color=color or None, err=err)
+
+
+def _emit_page(data: bytes) -> None:
+    """A page as bytes on standard output: its own encoding, byte order mark and line endings, which a text
+    stream would translate."""
+    sys.stdout.flush()
+    stream = click.get_binary_stream("stdout")
+    stream.write(data)
+    stream.flush()
 
 
 def _all_rules(config_path: str | None):

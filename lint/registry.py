@@ -9,7 +9,10 @@ tables) are data that rules refer to by a path relative to the rule file.
 
 from __future__ import annotations
 
+import ast
+import string
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from lint.compiled import compile_re
@@ -137,6 +140,7 @@ def parse_rule(data, path: Path) -> Rule:
     passes = _examples(examples.get("pass"), where)
     if not fire or not passes:
         raise RuleError(f"{where}: a rule needs examples that fire and examples that pass")
+    check_message(data["message"].strip(), data["kind"], where)
     return Rule(
         code=code, name=data["name"], kind=data["kind"], category=data["category"],
         severity=data["severity"], message=data["message"].strip(), rationale=" ".join(data["rationale"].split()),
@@ -144,6 +148,143 @@ def parse_rule(data, path: Path) -> Rule:
         fix=bool(data.get("fix", False)), url=data.get("url", "") or "", options=options,
         fire=fire, passes=passes, enabled=bool(data.get("enabled", True)),
     )
+
+
+# -- the fields a rule's message may name ----------------------------------------------------
+def _template_fields(template: str) -> list[str]:
+    """The fields a message template names, nested ones in a format spec too ("{count:>{width}}");
+    ValueError for a template that does not parse (an unbalanced brace)."""
+    names = []
+    for _literal, name, spec, _conversion in string.Formatter().parse(template):
+        if name is not None:
+            names.append(name)
+        if spec:
+            names.extend(_template_fields(spec))
+    return names
+
+
+def check_message(message: str, kind: str, where: str) -> None:
+    """A rule's message must be a template its kind can fill: a field the kind never fills ("Avoid {bogus}") was
+    printed as written in every finding, and a broken template failed only when the rule was selected. Both are
+    errors when the rule is loaded, ``medlint rules`` included, as a bad category is."""
+    try:
+        names = _template_fields(message)
+    except ValueError as exc:
+        raise RuleError(f"{where}: 'message' is not a template ({exc}); write a literal brace as {{{{ or }}}}") from None
+    for name in names:
+        if not name.isidentifier():  # positional {0}, attribute {text.upper}, index {text[0]}
+            raise RuleError(f"{where}: 'message' field {{{name}}} must be a plain name such as {{text}}")
+    fields = kind_message_fields().get(kind)
+    if fields is None:  # a kind not found in lint/kinds (reported when its rule is selected), or one read too
+        return          # dynamically to know its fields: leave its messages unchecked rather than guess
+    unknown = sorted({n for n in names if n not in fields})
+    if unknown:
+        named = ", ".join(f"{{{n}}}" for n in unknown)
+        offered = ", ".join(f"{{{n}}}" for n in sorted(fields))
+        raise RuleError(f"{where}: 'message' names {named}, which kind '{kind}' never fills (it fills {offered}); "
+                        "write a literal brace as {{ or }}")
+
+
+#: the variables Kind.hit fills in every message, whatever the kind passes
+_ALWAYS_FILLED = frozenset({"text"})
+#: Kind.hit's own keyword arguments: not message variables
+_HIT_PARAMETERS = frozenset({"suggestions", "fix", "message"})
+#: Kind.hit(unit_or_block, start, end, suggestions, ...): a fourth positional argument is the suggestions
+_SUGGESTIONS_POSITION = 3
+
+
+@lru_cache(maxsize=1)
+def kind_message_fields() -> dict[str, frozenset[str] | None]:
+    """Each kind's name -> the message fields its findings can fill (None: not knowable from its source).
+
+    A kind declares its options but not its message fields: they are the keyword arguments of its
+    ``self.hit(...)`` calls (``procedure=...``, ``region=...``), plus ``{text}``, and ``{suggestion}`` when a
+    call passes suggestions. They are read from the source of ``lint/kinds`` (its syntax tree), not by
+    importing it, since loading the rules must not load spaCy; the table is kept in the data cache, whose key
+    changes with medlint's code.
+    """
+    folder = Path(__file__).resolve().parent / "kinds"
+    try:
+        from lint.yamlio import cached
+
+        return cached(b"medlint-kind-message-fields-1", lambda: _scan_kinds(folder))
+    except Exception:  # noqa: BLE001 - a kind source that cannot be read or parsed: no check, never a crash
+        return {}
+
+
+class _KindClass:
+    def __init__(self):
+        self.bases: set[str] = set()
+        self.kind: str | None = None
+        self.fields: set[str] = set()
+        self.dynamic = False  # fields that cannot be read from the source: **kwargs, or its own hit()
+
+
+def _hit_fields(call: ast.Call, into: _KindClass) -> None:
+    if any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords):
+        into.dynamic = True  # hit(*args) or hit(**variables)
+        return
+    into.fields.update(k.arg for k in call.keywords if k.arg not in _HIT_PARAMETERS)
+    given = [k.value for k in call.keywords if k.arg == "suggestions"] + call.args[_SUGGESTIONS_POSITION:_SUGGESTIONS_POSITION + 1]
+    # suggestions=() passes none: {suggestion} stays unfilled
+    if any(not (isinstance(v, (ast.Tuple, ast.List)) and not v.elts) for v in given):
+        into.fields.add("suggestion")
+
+
+def _scan_kinds(folder: Path) -> dict[str, frozenset[str] | None]:
+    classes: dict[str, _KindClass] = {}
+    for path in sorted(folder.glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+        in_module = []
+        for node in tree.body:
+            if not isinstance(node, ast.ClassDef):
+                continue
+            # (two modules' classes of one name are merged: more fields, never a false error)
+            cls = classes.setdefault(node.name, _KindClass())
+            in_module.append(cls)
+            cls.bases.update(b.id if isinstance(b, ast.Name) else b.attr for b in node.bases
+                             if isinstance(b, (ast.Name, ast.Attribute)))
+            for item in node.body:
+                if isinstance(item, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "name" for t in item.targets) \
+                        and isinstance(item.value, ast.Constant) and isinstance(item.value.value, str):
+                    cls.kind = item.value.value
+                elif isinstance(item, ast.AnnAssign) and isinstance(item.target, ast.Name) and item.target.id == "name" \
+                        and isinstance(item.value, ast.Constant) and isinstance(item.value.value, str):
+                    cls.kind = item.value.value
+                elif isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)) and item.name == "hit" \
+                        and path.name != "base.py":
+                    cls.dynamic = True  # a kind with its own hit() may fill anything
+            for call in ast.walk(node):
+                if isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr == "hit":
+                    _hit_fields(call, cls)
+        # a hit made outside any class (a helper given the kind) may be any class's of the module
+        outside = _KindClass()
+        for node in tree.body:
+            if not isinstance(node, ast.ClassDef):
+                for call in ast.walk(node):
+                    if isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr == "hit":
+                        _hit_fields(call, outside)
+        for cls in in_module:
+            cls.fields |= outside.fields
+            cls.dynamic |= outside.dynamic
+
+    def resolved(name: str, seen: frozenset = frozenset()) -> tuple[set[str], bool]:
+        """A class's fields with those of the classes it inherits from (their methods make its hits too)."""
+        cls = classes[name]
+        fields, dynamic = set(cls.fields), cls.dynamic
+        for base in cls.bases - seen - {name}:
+            if base in classes:
+                more, more_dynamic = resolved(base, seen | {name})
+                fields |= more
+                dynamic |= more_dynamic
+        return fields, dynamic
+
+    table: dict[str, frozenset[str] | None] = {}
+    for name, cls in classes.items():
+        if cls.kind:
+            fields, dynamic = resolved(name)
+            table[cls.kind] = None if dynamic else frozenset(fields | _ALWAYS_FILLED)
+    return table
 
 
 # a YAML file whose name starts with a rule code ("ABC001_x.yml", "ABC001.yaml"): meant as a rule, whatever else

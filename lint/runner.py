@@ -76,6 +76,10 @@ class RunResult:
     fixes: int = 0
     cached: int = 0
     linted: int = 0
+    #: the page read from standard input ('-'), as bytes to write back when fixing it: the fixed page (with its
+    #: byte order mark, if it had one), or the bytes as read when nothing changed or they could not be decoded;
+    #: None when standard input was not read
+    stdin_page: bytes | None = None
 
 
 def process(linter: Linter, task: Task) -> Outcome:
@@ -220,7 +224,8 @@ def run(files: list[str], settings, *, version: str, jobs: int = 1, cache_dir=No
         if cache is not None:
             cache.touch()
     return RunResult(results=run.results, rules=run.rules, warnings=run.warnings, changes=run.changes,
-                     fixes=run.fixes, cached=run.cached, linted=len(run.pending))
+                     fixes=run.fixes, cached=run.cached, linted=len(run.pending),
+                     stdin_page=run.stdin_fixed if run.stdin_fixed is not None else run.stdin_data)
 
 
 class _Run:
@@ -239,6 +244,8 @@ class _Run:
         self.changes: list[Change] = []
         self.fixes = 0
         self.cached = 0
+        self.stdin_data: bytes | None = None
+        self.stdin_fixed: bytes | None = None
 
     def add(self, path: str, stdin_filename, read_stdin) -> None:
         """Read one file; answer it from the cache, or queue it for linting."""
@@ -247,7 +254,9 @@ class _Run:
         display = (stdin_filename or "-") if path == "-" else path
         try:
             if path == "-":
-                data = read_stdin()
+                # kept as read: an editor that pipes a page through --fix gets it back unchanged when it
+                # cannot be decoded (a binary or UTF-16 page), rather than losing it
+                data = self.stdin_data = read_stdin()
                 source = decode(data)
             else:
                 source, data = read_source(path, self.settings.max_file_size)
@@ -282,6 +291,10 @@ class _Run:
                     self.results[index] = FileResult(path=task.path, source=task.source,
                                                      error=f"cannot write the fixed file: {exc.strerror or exc}")
                     return
+            elif task.stdin_filename is not None:
+                # standard input cannot be rewritten: the fixed page goes back to the caller as bytes, with the
+                # byte order mark decoding dropped, so that a page with nothing else changed comes back byte for byte
+                self.stdin_fixed = (codecs.BOM_UTF8 if task.bom else b"") + source.encode("utf-8")
             self.fixes += outcome.fixes
             self.changes.append(Change(task.path, task.source, source, task.bom))
         self.results[index] = FileResult(path=task.path, source=source, findings=outcome.findings)

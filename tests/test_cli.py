@@ -161,7 +161,47 @@ def test_artifact_uri_round_trips_to_the_path():
 def test_github_annotations(runner, pages):
     result = run(runner, "check", "--format", "github", str(pages / "bad.md"))
     first = result.output.splitlines()[0]
-    assert first.startswith(f"::warning file={pages / 'bad.md'},line=3,col=5,endLine=3,endColumn=18,title=PRM001 hype-word::")
+    # 'revolutionary' is columns 5 to 17 of "Our revolutionary ...": GitHub's endColumn is the last one, inclusive
+    assert first.startswith(f"::warning file={pages / 'bad.md'},line=3,col=5,endLine=3,endColumn=17,title=PRM001 hype-word::")
+
+
+def _github(findings, path="a.md", error=None):
+    from lint.model import FileResult
+    from lint.reporters import Report, render
+
+    return render("github", Report(results=[FileResult(path=path, findings=findings, error=error)]))
+
+
+def _finding(**changes):
+    from dataclasses import replace
+
+    from lint.model import Finding
+
+    base = Finding(code="PRM001", name="hype-word", category="promotional", severity="warning", message="m",
+                   start=0, end=1, text="x", line=2, column=4, end_line=2, end_column=5)
+    return replace(base, **changes)
+
+
+def test_github_annotation_columns_are_on_one_line_and_end_inclusive():
+    one_char = _github([_finding()])
+    assert one_char == "::warning file=a.md,line=2,col=4,endLine=2,endColumn=4,title=PRM001 hype-word::m\n"
+    # a finding across lines: the runner drops col and endColumn when the lines differ; say only the lines
+    across = _github([_finding(line=2, column=30, end_line=3, end_column=6, severity="error")])
+    assert across == "::error file=a.md,line=2,endLine=3,title=PRM001 hype-word::m\n"
+    # an empty finding still gives endColumn >= col (the runner drops a smaller one)
+    empty = _github([_finding(column=4, end_column=4, severity="info")])
+    assert empty == "::notice file=a.md,line=2,col=4,endLine=2,endColumn=4,title=PRM001 hype-word::m\n"
+
+
+def test_github_annotations_escape_what_would_end_a_property_or_the_command():
+    message = "50% of 'cases':\r\nsee, a, b::c"
+    out = _github([_finding(message=message, suggestions=("10%, or less",))], path="pages/a,b:c%d.md",
+                  error=None)
+    assert out == ("::warning file=pages/a%2Cb%3Ac%25d.md,line=2,col=4,endLine=2,endColumn=4,title=PRM001 hype-word::"
+                   "50%25 of 'cases':%0D%0Asee, a, b::c Suggestion: 10%25, or less\n")
+    assert out.count("\n") == 1  # one command, one line
+    unreadable = _github([], path="x,y.md", error="not valid UTF-8 (50%)\nsave it")
+    assert unreadable == "::error file=x%2Cy.md,title=medlint::not valid UTF-8 (50%25)%0Asave it\n"
 
 
 def test_select_ignore_and_fail_on(runner, pages):
@@ -449,3 +489,40 @@ def test_explain_shows_the_kinds_defaults_beside_the_rules_own_options(runner):
     assert "  skip_negated = true" in options
     assert any(line.startswith("  hedge_window = 3 ") and line.endswith("(the kind's default)") for line in options)
     assert not any(line.startswith("  swap") or line.startswith("  exceptions") for line in options)  # lists: not shown
+
+
+def test_fix_from_standard_input_through_the_shell(tmp_path):
+    """What an editor runs: ``medlint check --fix --stdin-filename page.md - < page.md > fixed.md``. The command
+    leaves by ``os._exit``: the page written to the binary stdout must be flushed whole before it."""
+    import subprocess
+    import sys
+
+    page = tmp_path / "page.md"
+    page.write_bytes(b"# Knee\r\n\r\nRest the the knee. Our revolutionary knee.\r\n")
+    fixed = tmp_path / "fixed.md"
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
+    with open(page, "rb") as stdin, open(fixed, "wb") as stdout:
+        done = subprocess.run([sys.executable, "-m", "lint", "check", "--no-cache", "--select", "GRM002,PRM001",
+                               "--fix", "--stdin-filename", "page.md", "-"],
+                              stdin=stdin, stdout=stdout, stderr=subprocess.PIPE, text=True, cwd=tmp_path, env=env)
+    assert done.returncode == 1
+    assert fixed.read_bytes() == b"# Knee\r\n\r\nRest the knee. Our revolutionary knee.\r\n"
+    assert done.stderr.startswith("page.md:3:20: PRM001 ")
+    assert done.stderr.endswith("Found 1 problem (1 warning) in 1 of 1 file.\nmedlint: fixed 1 problem in 1 file\n")
+
+
+def test_a_message_field_no_finding_fills_is_exit_2_naming_file_rule_and_field(runner, tmp_path):
+    pack = tmp_path / "packs" / "house"
+    pack.mkdir(parents=True)
+    rule = (ROOT / "rules" / "promotional" / "PRM001-hype-word.yaml").read_text(encoding="utf-8")
+    rule = rule.replace("code: PRM001", "code: HSE001").replace("name: hype-word", "name: house-hype")
+    rule = "\n".join('message: "Avoid {bogus}."' if line.startswith("message:") else line for line in rule.splitlines())
+    (pack / "HSE001-house-hype.yaml").write_text(rule + "\n", encoding="utf-8")
+    (tmp_path / "medlint.toml").write_text('rule-paths = ["packs"]\n', encoding="utf-8")
+    (tmp_path / "page.md").write_text(BAD_PAGE, encoding="utf-8")
+    expected = (f"medlint: error: {pack.resolve() / 'HSE001-house-hype.yaml'}: rule HSE001: 'message' names {{bogus}}, which kind "
+                "'substitution' never fills (it fills {suggestion}, {text}); write a literal brace as {{ or }}\n")
+    for args in (["check", "--no-cache", str(tmp_path / "page.md")], ["rules", "--config", str(tmp_path / "medlint.toml")],
+                 ["explain", "PRM001", "--config", str(tmp_path / "medlint.toml")]):
+        result = runner.invoke(main, args)
+        assert (result.exit_code, result.stdout, result.stderr) == (2, "", expected), args

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import json
 import os
 import shutil
 import stat
@@ -204,11 +205,99 @@ def test_unified_diff_breaks_lines_only_at_newlines():
     ]
 
 
-def test_fix_refuses_standard_input_but_diff_reads_it(runner):
-    refused = runner.invoke(main, ["check", "--fix", "-"], input="the the")
-    assert refused.exit_code == 2 and "--fix cannot rewrite standard input" in refused.output
+# -- a page on standard input ----------------------------------------------------------------
+KNEE_MD = "# Knee replacement\n\nRest the the knee. Our revolutionary knee replacement.\n"
+KNEE_FIXED = "# Knee replacement\n\nRest the knee. Our revolutionary knee replacement.\n"
+
+
+def test_fix_of_standard_input_prints_the_fixed_page_and_reports_on_stderr(runner):
+    result = run(runner, "--fix", "--select", "GRM002,PRM001", "--stdin-filename", "knee.md", "-", input=KNEE_MD)
+    assert result.exit_code == 1  # PRM001 (a warning, the default fail level) remains: a hype word needs an editor
+    assert result.stdout == KNEE_FIXED
+    # the report is of the fixed page, the one on stdout: its line and column point into it
+    assert result.stderr.splitlines()[0].startswith("knee.md:3:20: PRM001 'revolutionary' is promotional hype")
+    assert result.stderr.splitlines()[1] == "3 | Rest the knee. Our revolutionary knee replacement."
+    assert result.stderr.splitlines()[-2:] == ["Found 1 problem (1 warning) in 1 of 1 file.",
+                                              "medlint: fixed 1 problem in 1 file"]
+
+
+def test_fix_of_standard_input_with_nothing_to_fix_gives_the_page_back_as_it_came(runner):
+    result = run(runner, "--fix", "--select", "GRM002", "-", input="Rest the knee.\n")
+    assert result.exit_code == 0
+    assert result.stdout == "Rest the knee.\n"
+    assert result.stderr == "All clear: 1 file checked, no problems found.\n"
+    clean_but_fixed = run(runner, "--fix", "--select", "GRM002", "-", input="Rest the the knee.")
+    assert (clean_but_fixed.exit_code, clean_but_fixed.stdout) == (0, "Rest the knee.")  # no newline added
+    assert clean_but_fixed.stderr == ("All clear: 1 file checked, no problems found.\n"
+                                      "medlint: fixed 1 problem in 1 file\n")
+
+
+def test_fix_of_standard_input_keeps_its_bytes_byte_order_mark_and_line_endings(runner):
+    page = codecs.BOM_UTF8 + "Rest the the knee.\r\nKeep it dry \u2013 really.\r\n".encode("utf-8")
+    result = run(runner, "--fix", "--select", "GRM002", "-", input=page)
+    assert result.stdout_bytes == codecs.BOM_UTF8 + "Rest the knee.\r\nKeep it dry \u2013 really.\r\n".encode("utf-8")
+    untouched = run(runner, "--fix", "--select", "GRM002", "-", input=page.replace(b"the the", b"the"))
+    assert untouched.stdout_bytes == page.replace(b"the the", b"the")
+
+
+def test_fix_of_unreadable_standard_input_gives_it_back_and_exits_2(runner):
+    page = b"Rest the the knee.\x00\x01"
+    result = run(runner, "--fix", "--stdin-filename", "knee.md", "-", input=page)
+    assert result.exit_code == 2
+    assert result.stdout_bytes == page  # an editor that replaced its buffer with stdout loses nothing
+    assert result.stderr == ("No file checked: 1 file could not be read.\n"
+                             "medlint: knee.md: error: binary file (contains NUL bytes)\n")
+
+
+def test_fix_of_standard_input_with_a_json_report(runner, tmp_path):
+    args = ["--fix", "--format", "json", "--select", "GRM002,PRM001", "--stdin-filename", "knee.md", "-"]
+    result = run(runner, *args, input=KNEE_MD)
+    assert result.exit_code == 1 and result.stdout == KNEE_FIXED
+    # stderr is the report alone (the "fixed" note would make it unreadable as JSON)...
+    report = json.loads(result.stderr)
+    assert [(f["code"], f["line"], f["column"]) for f in report["files"][0]["findings"]] == [("PRM001", 3, 20)]
+    # ... or, with --output, the report goes to the file and the note to stderr
+    out = tmp_path / "report.json"
+    result = run(runner, *args, "--output", str(out), input=KNEE_MD)
+    assert result.exit_code == 1 and result.stdout == KNEE_FIXED
+    assert result.stderr == "medlint: fixed 1 problem in 1 file\n"
+    assert json.loads(out.read_text(encoding="utf-8")) == report
+
+
+def test_fix_of_standard_input_quiet_prints_only_the_summary(runner):
+    result = run(runner, "--fix", "--quiet", "--select", "GRM002,PRM001", "-", input=KNEE_MD)
+    assert result.exit_code == 1 and result.stdout == KNEE_FIXED
+    assert result.stderr == "Found 1 problem (1 warning) in 1 of 1 file.\nmedlint: fixed 1 problem in 1 file\n"
+
+
+def test_fix_of_standard_input_and_files_fixes_the_files_in_place(runner, tmp_path):
+    page = tmp_path / "hip.md"
+    page.write_text("Rest the the hip.\n", encoding="utf-8")
+    result = run(runner, "--fix", "--select", "GRM002", str(page), "-", input="Rest the the knee.\n")
+    assert result.exit_code == 0
+    assert result.stdout == "Rest the knee.\n"  # standard output is the stdin page only
+    assert page.read_text(encoding="utf-8") == "Rest the hip.\n"
+    assert result.stderr == "All clear: 2 files checked, no problems found.\nmedlint: fixed 2 problems in 2 files\n"
+
+
+def test_standard_input_can_be_read_once(runner):
+    result = runner.invoke(main, ["check", "--fix", "-", "-"], input="Rest the the knee.\n")
+    assert result.exit_code == 2 and not result.stdout
+    assert result.stderr == "medlint: error: '-' (standard input) is given more than once; it can be read only once\n"
+
+
+def test_diff_of_standard_input(runner):
     shown = run(runner, "--diff", "-", "--stdin-filename", "knee.md", input="Rest the the knee.\n")
-    assert shown.stdout.splitlines()[-2:] == ["-Rest the the knee.", "+Rest the knee."]
+    assert shown.exit_code == 1
+    assert shown.stdout == ("--- a/knee.md\n+++ b/knee.md\n@@ -1 +1 @@\n"
+                            "-Rest the the knee.\n+Rest the knee.\n")
+    unnamed = run(runner, "--diff", "--select", "GRM002", "-", input="Rest the the knee.\n")
+    assert unnamed.stdout.splitlines()[:2] == ["--- a/-", "+++ b/-"]
+    nothing = run(runner, "--diff", "--select", "GRM002", "-", input="Rest the knee.\n")
+    assert (nothing.exit_code, nothing.stdout) == (0, "")
+    # --diff shows and never writes: with --fix too, stdout is the diff, not the page
+    both = run(runner, "--fix", "--diff", "--select", "GRM002", "-", input="Rest the the knee.\n")
+    assert both.exit_code == 1 and both.stdout.startswith("--- a/-\n")
 
 
 # -- an interrupted write --------------------------------------------------------------------
