@@ -109,8 +109,8 @@ class Kind:
 
     def _check_message(self) -> None:
         """The message template must format: named fields only (``{text}``, ``{topic}``...), no positional
-        ``{0}``, attribute or index (``{text.__class__}``), and balanced braces. A field the kind does not fill
-        is printed as written, so that a rule pack's message never costs its findings."""
+        ``{0}``, attribute or index (``{text.__class__}``), and balanced braces. (A field the kind never fills is refused
+        when the rule packs load: ``lint.registry.check_message``.)"""
         where = f"{self.rule.path}: rule {self.rule.code}"
         try:
             fields = [f for _, f, _, _ in string.Formatter().parse(self.rule.message) if f is not None]
