@@ -195,6 +195,12 @@ _FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f")
 # and "the\s+most" give the needles "risk free" and "the most", which the page's text then holds
 _GAP_RUN = re.compile(r"[-\s]+")
 _LONG_GAP_RUN = re.compile(r"[-\s]{2,}")
+#: words on nearly every page: as a string every match contains they rule out no page, and finding each of their
+#: thousands of places cost more than the patterns they were to spare (a pattern's rarer word is taken instead)
+_EVERY_PAGE = frozenset({
+    "the", "and", "you", "your", "for", "all", "our", "are", "can", "with", "this", "that", "not", "will", "have",
+    "has", "was", "from", "they", "their", "may", "after", "about", "more", "most", "some", "out", "one",
+})
 _DIGITS = "0123456789"
 _DIGIT_SET = frozenset(_DIGITS)
 # a decimal digit of another script ("٣", "３"): \d matches it, so the haystack shows it as "0", and a needle of
@@ -362,10 +368,10 @@ class Prefilter:
             # it ignored case, in lower case, and looked for on the lower-case side, where a match as written stands too
             flags |= re.IGNORECASE
         prefixes = derived("gap-prefixes-2", compiled.pattern, flags, lambda: _prefixes(compiled.pattern, flags))
-        factors = derived("gap-factors", compiled.pattern, flags, lambda: _required(compiled.pattern, flags))
+        factors = derived("gap-factors-2", compiled.pattern, flags, lambda: _required(compiled.pattern, flags))
         ignore_case = bool(flags & re.IGNORECASE)
         if not prefixes and isinstance(compiled, re.Pattern):  # (the other branches are looked for with ``re``)
-            split = derived("gap-branches-4", compiled.pattern, flags, lambda: _branch_prefixes(compiled.pattern, flags))
+            split = derived("gap-branches-6", compiled.pattern, flags, lambda: _branch_prefixes(compiled.pattern, flags))
             if split is not None:
                 prefixes, rest, rest_factors, parts = split
                 # the look-ahead with one character after it: the same starts (the branches never match nothing, so
@@ -958,7 +964,7 @@ def _factors(seq: list, c) -> set[str] | None:
 
     def consider(candidate: set[str] | None) -> None:
         nonlocal best, best_score
-        if not candidate or len(candidate) > _MAX_PREFIXES:
+        if not candidate or len(candidate) > _MAX_PREFIXES or any(s.strip().lower() in _EVERY_PAGE for s in candidate):
             return
         score = (min(len(s) for s in candidate), -len(candidate))
         if score[0] >= 3 and score > best_score:

@@ -442,3 +442,11 @@ def test_too_many_ways_on_stop_the_prefixes_before_they_are_cut_short():
     # a single alternation too long to keep is still cut (stopping before it would leave no prefix at all)
     words = [f"w{i:03d}x" for i in range(300)]
     assert Prefilter.of(compile_builtin(r"\b(?:" + "|".join(words) + r")\b", re.I)).prefixes
+
+
+def test_a_word_on_every_page_is_no_string_every_match_must_contain():
+    # "the" rules out no page; the rarer words after it do
+    compiled = compile_builtin(r"\bthe\s+(?:top|number\s+one)\b", re.I)
+    assert Prefilter.of(compiled).factors == ("number", "top")
+    assert not may_match(compiled, "The surgeon and the team.")
+    assert prefiltered_spans(compiled, "Voted the number one and THE TOP.") == [(6, 20), (25, 32)]
