@@ -44,10 +44,8 @@ def _word_pieces(word: str) -> tuple[str, ...]:
 
 
 def tokens(text: str) -> list[str]:
-    out = []
-    for tok in _TOKEN.findall(text.lower().replace("’", "'")):
-        out.append("<num>" if tok[0].isdigit() else tok)
-    return out
+    found = _TOKEN.findall(text.lower().replace("’", "'"))
+    return [tok if not tok[0].isdigit() else "<num>" for tok in found]
 
 
 def features(text: str) -> list[str]:
