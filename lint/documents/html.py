@@ -13,7 +13,7 @@ import re
 from html.parser import HTMLParser
 
 from lint.compiled import compile_re
-from lint.documents.base import Block, Directive, Document, Link, TextBuilder, line_starts, parse_directive
+from lint.documents.base import Block, Directive, Document, Link, TextBuilder, parse_directive
 
 _SKIP = frozenset(
     "script style code pre kbd samp var template noscript svg math textarea select iframe object".split()
@@ -69,12 +69,23 @@ def _add(builder, text, start, collapse):
         builder.add(text, start)
 
 
+def _newline_starts(source: str) -> list[int]:
+    """The offset after each "\n": the parser's positions (``getpos``) count lines at "\n" alone, whatever the file's
+    line breaks, so its (line, column) pairs are turned into offsets with these, not with ``line_starts``."""
+    starts = [0]
+    pos = source.find("\n")
+    while pos != -1:
+        starts.append(pos + 1)
+        pos = source.find("\n", pos + 1)
+    return starts
+
+
 class _Extractor(HTMLParser):
     def __init__(self, source: str, base: int = 0):
         super().__init__(convert_charrefs=False)
         self.source = source
         self.base = base
-        self._line_starts = line_starts(source)
+        self._line_starts = _newline_starts(source)
         self.blocks: list[Block] = []
         self.directives: list[Directive] = []
         self.has_reference_list = False

@@ -12,7 +12,7 @@ import html
 import re
 
 from lint.compiled import compile_re
-from lint.documents.base import Block, Document, Link, TextBuilder, parse_directive
+from lint.documents.base import Block, Document, Link, TextBuilder, line_spans, parse_directive
 from lint.documents.html import add_with_entities, extract_html
 
 _ATX = compile_re(r"^ {0,3}(#{1,6})(?:[ \t]+|$)")
@@ -51,7 +51,7 @@ _INLINE = compile_re(
     (?=[^\sA-Za-z0-9]|(?<![\w.+-])\w|[hw])
     (?:
       (?P<escape>\\[!-/:-@\[-`{-~])
-    | (?P<hardbreak>\\(?=\r?\n))
+    | (?P<hardbreak>\\(?=\r|\n))
     | (?P<code>(?P<ticks>`+).+?(?P=ticks))
     | (?P<comment><!--.*?-->)
     | (?P<image>!\[(?P<alt>[^\]]*)\]\((?:[^()]|\([^()]*\))*\))
@@ -180,19 +180,6 @@ class _Inline:
             self._add_text(builder, pos, end)
 
 
-def _lines(source: str):
-    pos, n = 0, len(source)
-    out = []
-    while pos < n:
-        nl = source.find("\n", pos)
-        if nl == -1:
-            nl = n
-        end = nl - 1 if nl > pos and source[nl - 1] == "\r" else nl
-        out.append((pos, end))
-        pos = nl + 1
-    return out
-
-
 def _front_matter_end(source: str, lines) -> int:
     """Index of the first line after YAML (---) or TOML (+++) front matter."""
     if not lines:
@@ -233,7 +220,7 @@ def _split_cells(source: str, start: int, end: int):
 
 
 def read_markdown(path: str, source: str) -> Document:
-    lines = _lines(source)
+    lines = line_spans(source)
     text_of = lambda i: source[lines[i][0] : lines[i][1]]  # noqa: E731
     blocks: list[Block] = []
     directives: list = []

@@ -1,0 +1,81 @@
+"""Reader gaps: line breaks of any convention, HTML's legacy character references, stray end tags,
+definition lists, unclosed Markdown comments and Liquid template tags."""
+
+from __future__ import annotations
+
+import pytest
+
+from lint.documents import line_starts, parse
+from lint.documents.base import line_spans
+
+
+def blocks(path, source):
+    out = []
+    for b in parse(path, source).blocks:
+        s, e = b.source_span(0, len(b.text))
+        out.append((b.scope, b.text, source[s:e]))
+    return out
+
+
+def positions(linter, path, source):
+    result = linter.lint_source(path, source)
+    return [(f.code, f.line, f.column, f.end_line, f.end_column, f.text) for f in result.findings]
+
+
+# -- 1. "\r" alone, "\r\n" and "\n" -----------------------------------------------------------------
+BREAKS = {"lf": "\n", "crlf": "\r\n", "cr": "\r"}
+
+
+def test_line_starts_and_spans_break_at_cr_lf_and_crlf_alike():
+    source = "ab\rcd\r\nef\n\rgh\r"
+    assert line_starts(source) == [0, 3, 7, 10, 11, 14]
+    assert [source[s:e] for s, e in line_spans(source)] == ["ab", "cd", "ef", "", "gh"]
+    assert line_spans("ab\ncd\n") == [(0, 2), (3, 5)] and line_starts("ab\ncd\n") == [0, 3, 6]
+
+
+TEXT_PAGE = "Knee replacement\n\nThis surgery is safe.\nWe use the the best methods.\n"
+MD_PAGE = "# Knee replacement\n\nFirst line\\\nsecond line.\n\n```\ncode\n```\n\n- Rest the knee.\n"
+HTML_PAGE = "<h1>Knee\nreplacement</h1>\n<p>This surgery\nis safe.</p>\n"
+
+
+@pytest.mark.parametrize("name", BREAKS)
+@pytest.mark.parametrize("path, page, expected", ids=["txt", "md", "html"], argvalues=[
+    ("a.txt", TEXT_PAGE, [("title", "Knee replacement"), ("paragraph", "This surgery is safe."),
+                          ("paragraph", "We use the the best methods.")]),
+    ("a.md", MD_PAGE, [("heading", "Knee replacement"), ("paragraph", "First line second line."),
+                       ("list_item", "Rest the knee.")]),
+    ("a.html", HTML_PAGE, [("heading", "Knee replacement"), ("paragraph", "This surgery is safe.")]),
+])
+def test_readers_find_the_same_blocks_whatever_the_line_breaks(name, path, page, expected):
+    source = page.replace("\n", BREAKS[name])
+    got = blocks(path, source)
+    assert [(scope, text) for scope, text, _ in got] == expected
+    for scope, text, src in got:  # each block's source is its own lines, not the page from its start
+        assert src.replace(BREAKS[name], " ").replace("\\", "") == text
+
+
+PAGES = {
+    "a.txt": "Knee replacement\n\nThis surgery is 100% safe.\nWe use the the best methods.\n",
+    "a.md": "# Knee replacement\n\nThis surgery is 100% safe.\nWe use the the best methods.\n\n- Rest the the knee.\n",
+    "a.html": "<h1>Knee replacement</h1>\n<p>This surgery is 100% safe.\nWe use the the best methods.</p>\n"
+              "<!-- medlint-disable-next-line GRM002 -->\n<p>Rest the the knee.</p>\n<p>Keep the the leg up.</p>\n",
+}
+EXPECTED = {
+    "a.txt": [("EVD001", 3, 17, 3, 21, "100%"), ("PRM002", 3, 17, 3, 26, "100% safe"),
+              ("GRM002", 4, 8, 4, 15, "the the")],
+    "a.md": [("EVD001", 3, 17, 3, 21, "100%"), ("PRM002", 3, 17, 3, 26, "100% safe"),
+             ("GRM002", 4, 8, 4, 15, "the the"), ("GRM002", 6, 8, 6, 15, "the the")],
+    # the comment's next line is found in lines of any convention: line 5's repeat is suppressed, line 6's is not
+    "a.html": [("EVD001", 2, 20, 2, 24, "100%"), ("PRM002", 2, 20, 2, 29, "100% safe"),
+               ("GRM002", 3, 8, 3, 15, "the the"), ("GRM002", 6, 9, 6, 16, "the the")],
+}
+
+
+@pytest.mark.parametrize("name", BREAKS)
+@pytest.mark.parametrize("path", PAGES)
+def test_findings_have_the_lines_and_columns_an_editor_shows(default_linter, path, name):
+    source = PAGES[path].replace("\n", BREAKS[name])
+    assert positions(default_linter, path, source) == EXPECTED[path]
+    # the offsets are those of the file as read: "\r\n" counts two characters, and the text is the file's own
+    for f in default_linter.lint_source(path, source).findings:
+        assert source[f.start : f.end] == f.text
