@@ -79,3 +79,42 @@ def test_findings_have_the_lines_and_columns_an_editor_shows(default_linter, pat
     # the offsets are those of the file as read: "\r\n" counts two characters, and the text is the file's own
     for f in default_linter.lint_source(path, source).findings:
         assert source[f.start : f.end] == f.text
+
+
+# -- 2. HTML's legacy character references: "&amp", "&copy", "&nbsp" without a ";" ------------------
+def char_sources(source, block):
+    """The source characters each character of a block's text stands for."""
+    return [source[slice(*block.source_span(i, i + 1))] for i in range(len(block.text))]
+
+
+def test_html_reads_legacy_references_without_a_semicolon_as_a_browser_does():
+    source = ("<p>Fish &amp chips &copy 2024, &copy2024, &notit, AT&T, R&D, &ampx; and &#169 here.</p>"
+              "<p>Tail &amp</p>")
+    doc = parse("a.html", source)
+    first, second = doc.blocks
+    assert first.text == "Fish & chips © 2024, ©2024, ¬it, AT&T, R&D, &x; and © here."
+    assert second.text == "Tail &"  # at the very end of the file too
+    sources = char_sources(source, first)
+    assert sources[5] == "&amp" and sources[first.text.index("©")] == "&copy"
+    assert sources[first.text.index("¬")] == "&not" and sources[first.text.index("¬") + 1] == "i"
+    assert sources[first.text.index("&x;")] == "&amp" and sources[first.text.index("© here")] == "&#169"
+    assert char_sources(source, second)[-1] == "&amp"
+
+
+def test_html_legacy_references_in_an_attribute_stop_before_a_letter_or_equals_sign():
+    source = '<p>x</p><img src="a.png" alt="Knee &copy 2024, &copy2 &amp=1 &ampx; &amp; &lt">'
+    alt = parse("a.html", source).blocks[1]
+    assert alt.scope == "image_alt" and alt.text == "Knee © 2024, &copy2 &amp=1 &ampx; & <"
+
+
+def test_markdown_keeps_commonmarks_rule_a_reference_needs_its_semicolon():
+    source = "Fish &amp chips &copy 2024, &ampx; and &amp;.\n\n<p>Fish &amp chips</p>\n"
+    assert [(s, t) for s, t, _ in blocks("a.md", source)] == [
+        ("paragraph", "Fish &amp chips &copy 2024, &ampx; and &."),
+        ("paragraph", "Fish & chips"),  # raw HTML in Markdown goes to the browser as it stands
+    ]
+
+
+def test_a_finding_over_a_legacy_reference_points_at_the_source(default_linter):
+    source = "<p>Fish &amp chips.</p>\n<p>Keep the &nbsp the leg up &copy 2024.</p>\n"
+    assert positions(default_linter, "a.html", source) == [("GRM002", 2, 9, 2, 22, "the &nbsp the")]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+from html.entities import html5
 from html.parser import HTMLParser
 
 from lint.compiled import compile_re
@@ -40,24 +41,62 @@ _BLOCK_BREAK = frozenset(
 _STRONG_SCOPES = ("heading", "title", "table_cell", "list_item")
 _ALT = compile_re(r"""\salt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I)
 _CITATION_SUP = compile_re(r"^\s*[\[(]?\s*[\d,\s–-]+\s*[\])]?\s*$")
-_ENTITY = compile_re(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;)")
+# a character reference as a browser reads it: a number, or a name whose ";" may be missing (HTML5 reads "&copy 2024"
+# and "&amp chips" with the legacy names that older pages wrote without one)
+_ENTITY = compile_re(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)")
+# the longest of the names a browser decodes with no ";" after them ("amp", "copy", "nbsp", "frac12"...)
+_LEGACY_NAME_MAX = max(len(name) for name in html5 if not name.endswith(";"))
 
 
-def add_with_entities(builder: TextBuilder, raw: str, src_start: int, collapse: bool = True) -> None:
-    """Add raw source text, decoding character references as single characters."""
+def _named_reference(raw: str, after: str, attribute: bool, legacy: bool) -> tuple[str, int] | None:
+    """(the character(s), how much of ``raw`` they stand for) of the named reference at the start of ``raw``
+    ("&" and a name, perhaps a ";"; ``after`` is the character that follows it), as the HTML5 parser reads it; None
+    when it is text.
+
+    A known name with its ";" is read whole. Without one, the longest legacy name at the start is the reference and
+    what follows is text ("&copy2024" reads "©2024", "&notit" "¬it"), except in an attribute, where a letter, a
+    digit or "=" after it leaves the whole as it stands (so that "?a=1&copy=2" in a value is not a copyright sign).
+    ``legacy`` False is CommonMark's rule: only a known name with its ";"."""
+    if raw.endswith(";") and raw[1:] in html5:
+        return html5[raw[1:]], len(raw)
+    if not legacy:
+        return None
+    name = raw[1:].rstrip(";")
+    for k in range(min(len(name), _LEGACY_NAME_MAX), 1, -1):
+        if name[:k] in html5:
+            following = (raw + after)[1 + k : 2 + k]
+            if attribute and (following.isalnum() or following == "="):
+                return None
+            return html5[name[:k]], 1 + k
+    return None
+
+
+def add_with_entities(builder: TextBuilder, raw: str, src_start: int, collapse: bool = True, *,
+                      attribute: bool = False, legacy: bool = True) -> None:
+    """Add raw source text, decoding character references as single characters mapped to their source.
+
+    ``attribute``: ``raw`` is an attribute's value (a legacy name followed by a letter or "=" is text there).
+    ``legacy`` False: only complete references decode, as in Markdown."""
     pos = 0
     for m in _ENTITY.finditer(raw):
         if m.start() > pos:
             _add(builder, raw[pos : m.start()], src_start + pos, collapse)
-        decoded = html.unescape(m.group())
-        if decoded == m.group():  # not a known entity: keep the source as it is
-            _add(builder, decoded, src_start + m.start(), collapse)
+        ref = m.group()
+        if ref[1] == "#":
+            # numbers follow the HTML5 table as well (&#0; and &#x80; are not what their code points say)
+            decoded, length = html.unescape(ref), len(ref)
+            if decoded == ref or not legacy and not ref.endswith(";"):
+                decoded = None
         else:
-            if collapse and decoded.isspace():
-                builder.add_space(src_start + m.start(), src_start + m.end())  # "the &nbsp;the" reads "the the"
-            else:
-                builder.add(decoded, src_start + m.start(), src_start + m.end())
-        pos = m.end()
+            found = _named_reference(ref, raw[m.end() : m.end() + 1], attribute, legacy)
+            decoded, length = found if found else (None, len(ref))
+        if decoded is None:  # not a reference: keep the source as it is
+            _add(builder, ref, src_start + m.start(), collapse)
+        elif collapse and decoded.isspace():
+            builder.add_space(src_start + m.start(), src_start + m.start() + length)  # "the &nbsp;the" reads "the the"
+        else:
+            builder.add(decoded, src_start + m.start(), src_start + m.start() + length)
+        pos = m.start() + length  # after "&copy" in "&copy2024": the "2024" is text
     if pos < len(raw):
         _add(builder, raw[pos:], src_start + pos, collapse)
 
@@ -209,28 +248,36 @@ class _Extractor(HTMLParser):
         if self._sup_depth:
             self._sup_data.append((data, self._offset()))
             return
-        self._builder.add_collapsed(data, self._offset())
+        if "&" in data:
+            # a reference the parser passes on as text: at the very end of the file ("&copy 2024 &amp"), or one it
+            # does not know as one ("&#169" with nothing after it)
+            add_with_entities(self._builder, data, self._offset())
+        else:
+            self._builder.add_collapsed(data, self._offset())
 
-    def _reference(self, raw_len_hint: str):
+    def _reference(self, prefix: str, name: str):
+        """A character reference the parser found: "&" or "&#", the name or number, and the ";" if there is one.
+        The parser hands over the whole of "&copy-2024" as the name "copy-2024": what follows the reference itself
+        is text, and must be kept."""
         if self._skip:
             return
         start = self._offset()
-        m = _ENTITY.match(self.source, start)
+        end = start + len(prefix) + len(name)
+        if self.source.startswith(";", end):
+            end += 1
+        raw = self.source[start:end]
         if self._sup_depth:
             # a superscript is read whole when it closes ("1&ndash;3" is a citation marker): its entities wait with
             # its text, or they would land in the prose before it
-            self._sup_data.append((m.group() if m else self.source[start : start + len(raw_len_hint)], start))
-        elif m:
-            add_with_entities(self._builder, m.group(), start)
+            self._sup_data.append((raw, start))
         else:
-            end = start + len(raw_len_hint)
-            self._builder.add(self.source[start:end], start)
+            add_with_entities(self._builder, raw, start)
 
     def handle_entityref(self, name):
-        self._reference("&" + name)
+        self._reference("&", name)
 
     def handle_charref(self, name):
-        self._reference("&#" + name)
+        self._reference("&#", name)
 
     def handle_comment(self, data):
         if "textarea" in self._skip:
@@ -247,7 +294,7 @@ class _Extractor(HTMLParser):
         group = next(g for g in (1, 2, 3) if m.group(g) is not None)
         start = self._offset() + m.start(group)
         builder = TextBuilder()
-        add_with_entities(builder, m.group(group), start)
+        add_with_entities(builder, m.group(group), start, attribute=True)
         block = builder.build("image_alt")
         if block is not None:
             self.blocks.append(block)

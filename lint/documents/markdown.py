@@ -165,7 +165,7 @@ class _Inline:
                 else:
                     self._inline(builder, m.start("suptext"), m.end("suptext"), links, citations)
             elif kind == "entity":
-                add_with_entities(builder, m.group(), m.start())
+                add_with_entities(builder, m.group(), m.start(), legacy=False)  # CommonMark: a known name and its ";"
             elif kind == "tag" and _LINE_BREAK_TAG.match(m.group()):
                 builder.add_space(m.start(), m.end())  # "risk<br>of" is two words on two lines
             elif kind == "tag" and (href := _ANCHOR_OPEN.match(m.group())):
