@@ -118,3 +118,26 @@ def test_markdown_keeps_commonmarks_rule_a_reference_needs_its_semicolon():
 def test_a_finding_over_a_legacy_reference_points_at_the_source(default_linter):
     source = "<p>Fish &amp chips.</p>\n<p>Keep the &nbsp the leg up &copy 2024.</p>\n"
     assert positions(default_linter, "a.html", source) == [("GRM002", 2, 9, 2, 22, "the &nbsp the")]
+
+
+# -- 3. end tags with no element of their own open ----------------------------------------------------
+@pytest.mark.parametrize("source, expected", [
+    # a stray "</div>" (or "</li>", "</ul>", "</td>") inside a paragraph is ignored by browsers
+    ("<p>Keep the </div>the leg up.</p>", [("paragraph", "Keep the the leg up.")]),
+    ("<ul><li>Rest.</li></ul></li> Ice the </ul>knee.</td> Lift it.",
+     [("list_item", "Rest."), ("paragraph", "Ice the knee. Lift it.")]),
+    # "</br>" is a line break, "</p>" alone an empty paragraph: a break, as before
+    ("<p>one</br>two</p>", [("paragraph", "one two")]),
+    ("<div>one</p>two</div>", [("paragraph", "one"), ("paragraph", "two")]),
+    # an end tag that does close something still ends its block, down to the element it closes
+    ("<div><p>one </div> two</p>", [("paragraph", "one"), ("paragraph", "two")]),
+    # the end tag of another heading level closes the open heading: what follows is not a heading
+    ("<h3>Risks</h2> Bleeding is rare.", [("heading", "Risks"), ("paragraph", "Bleeding is rare.")]),
+])
+def test_html_end_tags_with_nothing_open_do_not_split_blocks(source, expected):
+    assert [(s, t) for s, t, _ in blocks("a.html", source)] == expected
+
+
+def test_a_repeat_across_a_stray_end_tag_is_found_where_it_stands(default_linter):
+    source = "<h1>Knee</h1>\n<p>Keep the\n</div>the leg up.</p>\n"
+    assert positions(default_linter, "a.html", source) == [("GRM002", 2, 9, 3, 10, "the\n</div>the")]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from html.entities import html5
 from html.parser import HTMLParser
 
@@ -119,6 +120,10 @@ def _newline_starts(source: str) -> list[int]:
     return starts
 
 
+def _open_key(tag: str) -> str:
+    return "h" if tag in _HEADINGS else tag
+
+
 class _Extractor(HTMLParser):
     def __init__(self, source: str, base: int = 0):
         super().__init__(convert_charrefs=False)
@@ -132,6 +137,9 @@ class _Extractor(HTMLParser):
         # (tag, scope, level): a tag that sets no scope of its own carries the one it stands in, so that the current
         # scope is the top's (a walk down the stack at every block took time with the square of the nesting depth)
         self._stack: list[tuple[str, str, int]] = []
+        # how many of each tag are open on the stack (headings counted together, as "h"): an end tag with none open
+        # is known at once, where a walk down the stack would grow with its depth at every stray tag
+        self._open: Counter = Counter()
         self._builder = TextBuilder()
         self._links: list[Link] = []
         self._open_links: list[tuple[int, str]] = []
@@ -186,15 +194,15 @@ class _Extractor(HTMLParser):
         if tag in _HEADINGS or tag in _BLOCK_SCOPE or tag in _BLOCK_BREAK:
             self._flush()
         if tag in _HEADINGS:
-            self._stack.append((tag, "heading", _HEADINGS[tag]))
+            self._push(tag, "heading", _HEADINGS[tag])
         elif tag in _BLOCK_SCOPE:
             scope = _BLOCK_SCOPE[tag]
             outer, _ = self._current_scope()
             if scope == "paragraph" and outer in _STRONG_SCOPES:
                 scope = outer
-            self._stack.append((tag, scope, 0 if scope != "title" else 0))
+            self._push(tag, scope, 0 if scope != "title" else 0)
         elif tag in _BLOCK_BREAK and tag not in _VOID:
-            self._stack.append((tag, *self._current_scope()))
+            self._push(tag, *self._current_scope())
         if tag in ("ol", "ul") and any(k == "class" and v and "reference" in v for k, v in attrs):
             self.has_reference_list = True
         if tag == "a":
@@ -226,12 +234,34 @@ class _Extractor(HTMLParser):
             if self._sup_depth == 0:
                 self._end_sup()
             return
+        if tag == "br":
+            # "</br>" is a line break, as browsers read it, not the end of a block
+            self._builder.add_space(self._offset(), self._offset() + self._end_tag_length())
+            return
         if tag in _HEADINGS or tag in _BLOCK_SCOPE or tag in _BLOCK_BREAK:
+            key = _open_key(tag)
+            if not self._open[key] and tag != "p":
+                # an end tag with no element of its own open ("Keep the </div>leg up" in one paragraph) is ignored by
+                # browsers, and splitting the block there would cut a sentence in two; "</p>" alone makes an empty
+                # paragraph, a break
+                return
             self._flush()
-            for i in range(len(self._stack) - 1, -1, -1):
-                if self._stack[i][0] == tag:
-                    del self._stack[i:]
-                    break
+            if self._open[key]:
+                # an end tag of any heading level closes the heading that is open ("<h3>Risks</h2>"), as in browsers
+                i = len(self._stack) - 1
+                while _open_key(self._stack[i][0]) != key:
+                    i -= 1
+                for entry in self._stack[i:]:
+                    self._open[_open_key(entry[0])] -= 1
+                del self._stack[i:]
+
+    def _push(self, tag: str, scope: str, level: int) -> None:
+        self._stack.append((tag, scope, level))
+        self._open[_open_key(tag)] += 1
+
+    def _end_tag_length(self) -> int:
+        end = self.source.find(">", self._offset())
+        return end + 1 - self._offset() if end != -1 else 0
 
     def _end_sup(self):
         # A superscript of numbers is a citation marker: it is recorded, not read as text.
