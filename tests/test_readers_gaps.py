@@ -141,3 +141,23 @@ def test_html_end_tags_with_nothing_open_do_not_split_blocks(source, expected):
 def test_a_repeat_across_a_stray_end_tag_is_found_where_it_stands(default_linter):
     source = "<h1>Knee</h1>\n<p>Keep the\n</div>the leg up.</p>\n"
     assert positions(default_linter, "a.html", source) == [("GRM002", 2, 9, 3, 10, "the\n</div>the")]
+
+
+# -- 6. definition lists ---------------------------------------------------------------------------------
+@pytest.mark.parametrize("source", [
+    "<dl><dt>Stay with the</dt><dd>the nurse after the operation.</dd><dt>Recovery</dt><dd>About six weeks.</dd></dl>",
+    # end tags left out, as HTML allows, and a definition in paragraphs
+    "<dl><dt>Stay with the<dd>the nurse after the operation.<dt>Recovery<dd><p>About six weeks.</p></dl>",
+])
+def test_html_definition_list_terms_and_definitions_are_blocks_of_their_own(source):
+    assert [(s, t) for s, t, _ in blocks("a.html", source)] == [
+        ("list_item", "Stay with the"), ("list_item", "the nurse after the operation."),
+        ("list_item", "Recovery"), ("list_item", "About six weeks."),
+    ]
+
+
+def test_a_definition_does_not_run_into_its_term(default_linter):
+    source = ("<h1>Knee</h1>\n<dl>\n<dt>Stay with the</dt>\n<dd>the nurse after the the operation.</dd>\n"
+              "<dt>Recovery</dt><dd>About six weeks.</dd>\n</dl>\n")
+    # "the" ending the term and "the" opening the definition are not a repeat: only the one inside the definition is
+    assert positions(default_linter, "a.html", source) == [("GRM002", 4, 21, 4, 28, "the the")]
