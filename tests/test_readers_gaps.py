@@ -161,3 +161,42 @@ def test_a_definition_does_not_run_into_its_term(default_linter):
               "<dt>Recovery</dt><dd>About six weeks.</dd>\n</dl>\n")
     # "the" ending the term and "the" opening the definition are not a repeat: only the one inside the definition is
     assert positions(default_linter, "a.html", source) == [("GRM002", 4, 21, 4, 28, "the the")]
+
+
+# -- 4. Markdown: "<!--" and "<code>" that are never closed ----------------------------------------------
+def test_markdown_an_unclosed_comment_inside_a_paragraph_is_text():
+    # CommonMark: "<!--" with no "-->" after it is not inline HTML but literal text; one that is closed hides all up
+    # to the first "-->", other "<!--" in it too; a suppression comment there is still read, at its offset
+    source = ("Keep <!-- the\nthe leg up. <!-- and\nrest <!-- it.\n\n"
+              "A <!-- b <!-- c --> d <!-- medlint-disable-line GRM002 --> e.\n\n"
+              "Use <code> the the\nthe <kbd>x</KBD> end <code a='1'>y</code >, then <code> open.\n")
+    doc = parse("a.md", source)
+    assert [b.text for b in doc.blocks] == ["Keep <!-- the the leg up. <!-- and rest <!-- it.", "A d e.", "Use , then open."]
+    first = doc.blocks[0]
+    at = [i for i in range(len(first.text)) if first.text.startswith("<!--", i)]
+    assert [source[slice(*first.source_span(i, i + 4))] for i in at] == ["<!--"] * 3 and len(set(at)) == 3
+    [directive] = doc.directives
+    assert (directive.action, directive.codes, directive.offset) == ("disable-line", ("GRM002",), source.index("<!-- medlint"))
+
+
+def test_markdown_thousands_of_unclosed_comments_are_each_looked_past_once(monkeypatch):
+    # the end of a comment (or of <code>) is looked for from where the scan stands, and the answer is kept: every
+    # stretch of the paragraph is searched once, not once for each "<!--" before it
+    from lint.documents import markdown
+
+    scanned = []
+    look = markdown._Ahead._look
+
+    def counting(self, what, at):
+        known = self.found.get(what)
+        start, stop = look(self, what, at)
+        if self.found.get(what) is not known:  # a new search, from ``at`` to what it found or the end
+            scanned.append((start if start != -1 else self.end) - at)
+        return start, stop
+
+    monkeypatch.setattr(markdown._Ahead, "_look", counting)
+    source = "Intro.\n" + "".join(f"Line {i} <!-- never closed <code> nor this\n" for i in range(3000))
+    block = parse("a.md", source).blocks[0]
+    assert block.text.startswith("Intro. Line 0 <!-- never closed nor this Line 1 <!-- never closed nor this")
+    assert block.text.count("<!--") == 3000 and "<code>" not in block.text
+    assert sum(scanned) <= 3 * len(source)

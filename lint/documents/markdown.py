@@ -46,6 +46,12 @@ _RAW_HTML_BLOCK = compile_re(r"^ {0,3}<(pre|script|style|textarea)(?=[\s>]|$)", 
 # value a '>'. The lookahead in front rejects at once the positions where no syntax can start (inside a
 # word, on a space), so the engine tries the alternatives only where markup may begin; an e-mail address
 # starts a word.
+# A comment and an element whose content is skipped (<code>, <script>...) are matched by their opening only: their
+# end is looked for by _Inline, which knows where the block's last "-->" or "</code>" is. In the pattern, "<!--.*?-->"
+# read to the end of the block for each "<!--" that is never closed, so a paragraph of thousands of them took time
+# growing with the square of its length.
+_TAG = r"""</?[A-Za-z][A-Za-z0-9-]*(?:\s(?:[^<>"']|"[^"]*"|'[^']*')*)?/?>"""
+_SKIPPED_NAMES = "code|kbd|samp|var|script|style|template|noscript|svg|math|textarea"
 _INLINE = compile_re(
     r"""
     (?=[^\sA-Za-z0-9]|(?<![\w.+-])\w|[hw])
@@ -53,7 +59,7 @@ _INLINE = compile_re(
       (?P<escape>\\[!-/:-@\[-`{-~])
     | (?P<hardbreak>\\(?=\r|\n))
     | (?P<code>(?P<ticks>`+).+?(?P=ticks))
-    | (?P<comment><!--.*?-->)
+    | (?P<comment><!--)
     | (?P<image>!\[(?P<alt>[^\]]*)\]\((?:[^()]|\([^()]*\))*\))
     | (?P<image_ref>!\[(?P<ralt>[^\]]*)\]\[[^\]]*\])
     | (?P<footref>\[\^[^\]\s]+\])
@@ -61,9 +67,8 @@ _INLINE = compile_re(
     | (?P<reflink>\[(?P<rlabel>[^\[\]]+)\]\[(?P<ref>[^\]]*)\])
     | (?P<autolink><(?:https?|ftp|mailto):[^>\s]+>|<[^@>\s]+@[^>\s]+>)
     | (?P<sup><sup>(?P<suptext>[^<]*)</sup>)
-    | (?P<skipped>(?i:<(?P<skipname>code|kbd|samp|var|script|style|template|noscript|svg|math|textarea)\b[^>]*>
-                   .*?</(?P=skipname)\s*>))
-    | (?P<tag></?[A-Za-z][A-Za-z0-9-]*(?:\s(?:[^<>"']|"[^"]*"|'[^']*')*)?/?>)
+    | (?P<skipped>(?i:<(?P<skipname>""" + _SKIPPED_NAMES + r""")\b))
+    | (?P<tag>""" + _TAG + r""")
     | (?P<url>(?:https?://|www\.)[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'"])
     | (?P<email>(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+\w)
     | (?P<entity>&(?:\#[0-9]+|\#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);)
@@ -72,11 +77,48 @@ _INLINE = compile_re(
     """,
     re.X | re.S,
 )
+_TAG_AT = compile_re(_TAG)
+# the end tag of each skipped element (the name in any case, as HTML's are)
+_SKIPPED_END = {name: compile_re(rf"</{name}\s*>", re.I) for name in _SKIPPED_NAMES.split("|")}
 _LINE_BREAK_TAG = compile_re(r"<br\b", re.I)
 # an HTML link written in the Markdown: the evidence rules count it as a source beside a claim, as they count [text](url)
 _ANCHOR_OPEN = compile_re(r"""<a\s[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
 _ANCHOR_CLOSE = compile_re(r"</a\s*>", re.I)
 _CITATION_SUP = compile_re(r"^\s*[\[(]?\s*[\d,\s–-]+\s*[\])]?\s*$")
+
+
+class _Ahead:
+    """Where a string, or a skipped element's end tag, next occurs in ``source[:end]``, for positions that grow (one
+    block's scan, left to right). The last answer is kept with the position it was looked for from: it holds for any
+    position up to it, so each stretch of the block is searched once, however many "<!--" or "<code>" in it are
+    never closed."""
+
+    def __init__(self, source: str, end: int):
+        self.source = source
+        self.end = end
+        self.found: dict[str, tuple[int, int, int]] = {}  # what -> (from, start, end); start -1 when not found
+
+    def _look(self, what: str, at: int) -> tuple[int, int]:
+        known = self.found.get(what)
+        if known is not None and known[0] <= at and (known[1] == -1 or at <= known[1]):
+            return known[1], known[2]
+        if what in _SKIPPED_END:
+            m = _SKIPPED_END[what].search(self.source, at, self.end)
+            start, stop = (m.start(), m.end()) if m else (-1, -1)
+        else:
+            start = self.source.find(what, at, self.end)
+            stop = start + len(what) if start != -1 else -1
+        self.found[what] = (at, start, stop)
+        return start, stop
+
+    def find(self, text: str, at: int) -> int:
+        """The offset of the next ``text`` from ``at``, or -1."""
+        return self._look(text, at)[0]
+
+    def search(self, name: str, at: int) -> int | None:
+        """The offset just after the next end tag of the skipped element ``name`` from ``at``, or None."""
+        start, stop = self._look(name, at)
+        return stop if start != -1 else None
 
 
 class _Inline:
@@ -129,16 +171,35 @@ class _Inline:
 
     def _inline(self, builder, start, end, links, citations):
         src = self.source
-        pos = start
-        for m in _INLINE.finditer(src, start, end):
-            if m.start() > pos:
-                self._add_text(builder, pos, m.start())
+        pos = at = start  # the text before ``pos`` is read; the next piece of markup is looked for from ``at``
+        ahead = _Ahead(src, end)
+        while (m := _INLINE.search(src, at, end)) is not None:
             kind = next(k for k in ("escape", "hardbreak", "code", "comment", "image", "image_ref", "footref", "link", "reflink",
                                     "autolink", "sup", "skipped", "tag", "url", "email", "entity", "emphasis") if m.group(k) is not None)
+            stop = m.end()
+            if kind == "comment":
+                close = ahead.find("-->", m.end())
+                if close == -1:
+                    at = m.end()  # "<!--" that is never closed is text, as CommonMark reads it
+                    continue
+                stop = close + 3
+            elif kind == "skipped":
+                # "<code ...>" up to its first ">", then all up to "</code>"; with no end tag it is a tag like another
+                opened = ahead.find(">", m.end())
+                closed = ahead.search(m.group("skipname").lower(), opened + 1) if opened != -1 else None
+                if closed is not None:
+                    stop = closed
+                elif tag := _TAG_AT.match(src, m.start(), end):
+                    kind, stop = "tag", tag.end()
+                else:
+                    at = m.end()
+                    continue
+            if m.start() > pos:
+                self._add_text(builder, pos, m.start())
             if kind == "escape":
                 builder.add(m.group()[1], m.start(), m.end())
             elif kind == "comment":
-                d = parse_directive(m.group()[4:-3], m.start())
+                d = parse_directive(src[m.end() : stop - 3], m.start())
                 if d is not None:
                     self.directives.append(d)
             elif kind in ("image", "image_ref"):
@@ -175,7 +236,7 @@ class _Inline:
                 links.append(Link(link_start, len(builder), target))
             # code (in backticks or in HTML's <code>, <kbd>, <script>...), tags and emphasis markers, and the backslash
             # of a hard line break, are dropped, as the HTML reader drops them
-            pos = m.end()
+            pos = at = stop
         if pos < end:
             self._add_text(builder, pos, end)
 
