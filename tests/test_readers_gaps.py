@@ -200,3 +200,33 @@ def test_markdown_thousands_of_unclosed_comments_are_each_looked_past_once(monke
     assert block.text.startswith("Intro. Line 0 <!-- never closed nor this Line 1 <!-- never closed nor this")
     assert block.text.count("<!--") == 3000 and "<code>" not in block.text
     assert sum(scanned) <= 3 * len(source)
+
+
+# -- what browsers hide stays hidden, and odd markup does not stop the HTML reader ------------------------
+@pytest.mark.parametrize("source, expected", [
+    # a comment never closed runs to the end of the file (HTML5)
+    ("<p>Rest.</p><!-- draft\n<p>Keep the the leg up.</p>", [("paragraph", "Rest.")]),
+    # "<!-->" and "<!--->" are empty comments, closed at once
+    ("<p>A<!-->B<!--->C</p><p>D</p>", [("paragraph", "ABC"), ("paragraph", "D")]),
+    # "<![alt]" is a bogus comment up to the next ">" (the parser raised AssertionError and the run stopped)
+    ("<p>Image <![alt](x.png) here</p><p>Next</p>", [("paragraph", "Image"), ("paragraph", "Next")]),
+    ("<![CDATA[hidden]]><p>Shown</p>", [("paragraph", "Shown")]),
+    # "&#" that starts no number, with no ";" after it: text, and the tags after it are still tags
+    ("<p>Call &# 1 now</p><h2>Risks &#x</h2><p>Second <b>bold</b> &#169</p>",
+     [("paragraph", "Call &# 1 now"), ("heading", "Risks &#x"), ("paragraph", "Second bold ©")]),
+])
+def test_html_hidden_and_odd_markup_reads_as_in_a_browser(source, expected):
+    assert [(s, t) for s, t, _ in blocks("a.html", source)] == expected
+
+
+def test_a_directive_in_a_comment_that_is_never_closed_is_read():
+    doc = parse("a.html", "<p>Keep the the leg up.</p>\n<!-- medlint-disable GRM002")
+    assert [(d.action, d.codes, d.offset) for d in doc.directives] == [("disable", ("GRM002",), 28)]
+
+
+def test_markdown_a_line_opening_an_unclosed_comment_hides_the_rest_of_the_page(default_linter):
+    # CommonMark: "<!--" at the start of a line opens an HTML block (its second kind) that ends at the line holding
+    # "-->" or at the end of the document; a browser shows none of it
+    source = "# Knee\n\nKeep the the leg up.\n<!-- draft\n\nRest the the knee.\n\n## Risks\n"
+    assert [(s, t) for s, t, _ in blocks("a.md", source)] == [("heading", "Knee"), ("paragraph", "Keep the the leg up.")]
+    assert positions(default_linter, "a.md", source) == [("GRM002", 3, 6, 3, 13, "the the")]

@@ -145,6 +145,7 @@ class _Extractor(HTMLParser):
         self._open_links: list[tuple[int, str]] = []
         self._citations: list[int] = []
         self._sup_depth = 0
+        self._closing = False
         self._sup_data: list[tuple[str, int]] = []
 
     # -- positions ---------------------------------------------------------
@@ -275,6 +276,11 @@ class _Extractor(HTMLParser):
     def handle_data(self, data):
         if self._skip or not data:
             return
+        beyond = self._offset() + len(data) - len(self.source)
+        if beyond > 0:
+            data = data[:-beyond]  # the ";" fed after the source (see extract_html) is not the page's
+            if not data:
+                return
         if self._sup_depth:
             self._sup_data.append((data, self._offset()))
             return
@@ -329,7 +335,30 @@ class _Extractor(HTMLParser):
         if block is not None:
             self.blocks.append(block)
 
+    def parse_comment(self, i, report=1):
+        for empty in ("<!-->", "<!--->"):
+            if self.rawdata.startswith(empty, i):
+                return i + len(empty)  # an empty comment, closed at once (HTML5), not one that runs to a later "-->"
+        end = super().parse_comment(i, report)
+        if end == -1 and self._closing:
+            # a comment never closed runs to the end of the file (HTML5; Python 3.11's parser made text of it, so a
+            # page's hidden draft, or a Markdown HTML block of CommonMark's second kind, was linted as prose)
+            if report:
+                start = self._offset()
+                self.handle_comment(self.source[start + 4 :])
+            return len(self.rawdata)
+        return end
+
+    def parse_marked_section(self, i, report=1):
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            # "<![alt]" or "<![if x]>" is no marked section the parser knows, and it raised (the run stopped with a
+            # traceback); browsers read it as a bogus comment, up to the next ">"
+            return self.parse_bogus_comment(i, report)
+
     def close(self):
+        self._closing = True
         super().close()
         self._flush()
 
@@ -339,7 +368,17 @@ def extract_html(source: str, start: int = 0, end: int | None = None):
     end = len(source) if end is None else end
     fragment = source[start:end]
     parser = _Extractor(fragment)
-    parser.feed(fragment)
+    # the parser stops tokenising at a "&#" that starts no number when no ";" follows it anywhere, and hands over
+    # the rest of the file as text, tags and all ("Call &# 1 ... <p>..."); with a ";" after the source it reads
+    # "&#" as text and goes on. That ";" is not the page's: handle_data drops it, and the offsets are unchanged.
+    # Each such "&#" also ends the parser's pass, as if it waited for more input: it is fed nothing until it stops
+    # moving (at the end, or at an unfinished tag or comment, which close() reads)
+    parser.feed(fragment + ";")
+    while parser.rawdata:
+        left = len(parser.rawdata)
+        parser.feed("")
+        if len(parser.rawdata) >= left:
+            break
     parser.close()
     if start:
         for block in parser.blocks:
