@@ -230,3 +230,80 @@ def test_markdown_a_line_opening_an_unclosed_comment_hides_the_rest_of_the_page(
     source = "# Knee\n\nKeep the the leg up.\n<!-- draft\n\nRest the the knee.\n\n## Risks\n"
     assert [(s, t) for s, t, _ in blocks("a.md", source)] == [("heading", "Knee"), ("paragraph", "Keep the the leg up.")]
     assert positions(default_linter, "a.md", source) == [("GRM002", 3, 6, 3, 13, "the the")]
+
+
+# -- 5. Liquid (Jekyll) in Markdown sources ----------------------------------------------------------------
+JEKYLL_PAGE = """---
+layout: page
+title: Knee replacement
+clinic: St Mary's
+---
+{% include header.html %}
+
+# {{ page.title }}
+
+Call {{ site.phone | escape }} to book a visit at {{ clinic }}.
+{% if page.show_map %}
+See the [map]({{ site.baseurl }}/map) and ![{{ page.title }} ward]({{ site.baseurl }}/ward.png) photo.
+{% endif %}
+
+{% comment %}
+Draft: lorem ipsum TODO
+
+Another hidden paragraph.
+{% endcomment %}
+
+{% assign surgeon = "Dr Patel" %}
+Your surgeon, {{ surgeon }}, will see you. At {{clinic_name}}, recovery takes six weeks.
+
+<p>Parking at {{ site.clinic | default: "the hospital" }} is free. Ask at {{ hospital_name }}.</p>
+"""
+
+
+def test_markdown_reads_liquid_tags_and_outputs_as_markup():
+    got = blocks("a.md", JEKYLL_PAGE)
+    assert [(s, t) for s, t, _ in got] == [
+        ("paragraph", "Call to book a visit at ."),
+        ("paragraph", "See the map and photo."),
+        ("image_alt", "ward"),
+        ("paragraph", "Your surgeon, , will see you. At {{clinic_name}}, recovery takes six weeks."),
+        ("paragraph", "Parking at is free. Ask at {{ hospital_name }}."),
+    ]
+    doc = parse("a.md", JEKYLL_PAGE)
+    assert [link.target for b in doc.blocks for link in b.links] == ["{{ site.baseurl }}/map"]
+
+
+def test_seo003_reports_only_the_placeholders_nothing_fills_in_a_jekyll_page(default_linter):
+    found = [p for p in positions(default_linter, "a.md", JEKYLL_PAGE) if p[0] == "SEO003" or "{" in p[5]]
+    assert found == [("SEO003", 22, 47, 22, 62, "{{clinic_name}}"), ("SEO003", 24, 75, 24, 94, "{{ hospital_name }}")]
+
+
+@pytest.mark.parametrize("path, source, expected", [
+    # rendered HTML and plain text keep every template leftover: nothing renders them any more
+    ("a.html", "<p>At {{city}}, we {% if x %}care{% endif %}.</p>\n",
+     [("SEO003", 1, 7, 1, 15, "{{city}}"), ("SEO003", 1, 20, 1, 30, "{% if x %}"), ("SEO003", 1, 34, 1, 45, "{% endif %}")]),
+    ("a.txt", "Knee surgery\n\nAt {{city}}, we care for {{ page.title }}.\n",
+     [("SEO003", 3, 4, 3, 12, "{{city}}"), ("SEO003", 3, 26, 3, 42, "{{ page.title }}")]),
+])
+def test_template_leftovers_outside_markdown_are_still_reported(default_linter, path, source, expected):
+    assert [p for p in positions(default_linter, path, source) if p[0] == "SEO003"] == expected
+
+
+@pytest.mark.parametrize("source, expected", [
+    # raw shows what it holds as written; a highlight is code; a comment may hide blank lines and half lines
+    ("{% raw %}Shown as {{ name }}.{% endraw %}\n", ["Shown as {{ name }}."]),
+    ("{% highlight python %}\nthe the\n\nmore\n{% endhighlight %}\nAfter.\n", ["After."]),
+    ("Before {% comment %} hidden\n\nstill hidden {% endcomment %} after.\n", ["Before", "after."]),
+    # a line of tags alone renders as an empty line: it ends the paragraph
+    ("One line.\n{%- if page.x -%}\nAnother line.\n", ["One line.", "Another line."]),
+    # Hugo's shortcodes are template markup too; what they wrap is prose
+    ('{{< figure src="x.png" >}}\n\n{{% notice tip %}}\nKeep the wound dry.\n{{% /notice %}}\n', ["Keep the wound dry."]),
+    # variables the page defines, in its front matter or with assign/capture/for, are filled in; others are not
+    ("{% for step in page.steps %}\n- {{ step }} and {{ item }}\n{% endfor %}\n", ["and {{ item }}"]),
+    # a "{{" or "{%" with another opening or a blank line before its end is text: no paragraphs go missing
+    ("Prices {{ vary by {% clinic\n\n| Knee | £100 |\n|---|---|\n\nSee {{ page.x }} and {% if y %}.\n",
+     ["Prices {{ vary by {% clinic", "Knee", "£100", "See and ."]),
+    ("Use `{{ code }}` here.\n", ["Use here."]),
+])
+def test_markdown_liquid_blocks_and_stray_braces(source, expected):
+    assert [t for _, t, _ in blocks("a.md", source)] == expected

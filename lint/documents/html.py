@@ -8,6 +8,7 @@ comments, ``<script>``, ``<style>``, ``<code>`` and ``<pre>`` are never linted.
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from collections import Counter
@@ -125,9 +126,11 @@ def _open_key(tag: str) -> str:
 
 
 class _Extractor(HTMLParser):
-    def __init__(self, source: str, base: int = 0):
+    def __init__(self, source: str, base: int = 0, hidden: list[tuple[int, int]] = ()):
         super().__init__(convert_charrefs=False)
         self.source = source
+        #: (start, end) ranges of the source that are not text though they stand in it: a Markdown page's Liquid
+        self.hidden = hidden
         self.base = base
         self._line_starts = _newline_starts(source)
         self.blocks: list[Block] = []
@@ -281,15 +284,27 @@ class _Extractor(HTMLParser):
             data = data[:-beyond]  # the ";" fed after the source (see extract_html) is not the page's
             if not data:
                 return
+        offset = self._offset()
+        if self.hidden:
+            for a, b in self.hidden:  # few: the template markup of one HTML block of a Markdown page
+                if a < offset + len(data) and b > offset:
+                    if a > offset:
+                        self._data(data[: a - offset], offset)
+                    data, offset = data[b - offset :], max(b, offset)
+                    if not data:
+                        return
+        self._data(data, offset)
+
+    def _data(self, data: str, offset: int) -> None:
         if self._sup_depth:
-            self._sup_data.append((data, self._offset()))
+            self._sup_data.append((data, offset))
             return
         if "&" in data:
             # a reference the parser passes on as text: at the very end of the file ("&copy 2024 &amp"), or one it
             # does not know as one ("&#169" with nothing after it)
-            add_with_entities(self._builder, data, self._offset())
+            add_with_entities(self._builder, data, offset)
         else:
-            self._builder.add_collapsed(data, self._offset())
+            self._builder.add_collapsed(data, offset)
 
     def _reference(self, prefix: str, name: str):
         """A character reference the parser found: "&" or "&#", the name or number, and the ";" if there is one.
@@ -363,11 +378,19 @@ class _Extractor(HTMLParser):
         self._flush()
 
 
-def extract_html(source: str, start: int = 0, end: int | None = None):
-    """Blocks and directives of the HTML in ``source[start:end]``, in source offsets."""
+def extract_html(source: str, start: int = 0, end: int | None = None, hidden: list[tuple[int, int]] = ()):
+    """Blocks and directives of the HTML in ``source[start:end]``, in source offsets. ``hidden`` are sorted source
+    ranges that are no text (template markup in a Markdown page)."""
     end = len(source) if end is None else end
     fragment = source[start:end]
-    parser = _Extractor(fragment)
+    if hidden:
+        k = bisect.bisect_right(hidden, start, key=lambda r: r[1])  # the first range that ends after ``start``
+        inside = []
+        while k < len(hidden) and hidden[k][0] < end:
+            inside.append((hidden[k][0] - start, hidden[k][1] - start))
+            k += 1
+        hidden = inside
+    parser = _Extractor(fragment, hidden=hidden)
     # the parser stops tokenising at a "&#" that starts no number when no ";" follows it anywhere, and hands over
     # the rest of the file as text, tags and all ("Call &# 1 ... <p>..."); with a ";" after the source it reads
     # "&#" as text and goes on. That ";" is not the page's: handle_data drops it, and the offsets are unchanged.
