@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from lint.documents import line_starts, parse
-from lint.documents.base import line_spans
+from lint.documents import line_spans, line_starts, parse
 
 
 def blocks(path, source):
