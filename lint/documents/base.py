@@ -288,8 +288,20 @@ def mark_reference_blocks(blocks: list[Block]) -> None:
             block.scope = "reference"
 
 
+# the line breaks an editor shows: "\r\n" (Windows), "\n" (Unix) and a lone "\r" (classic Mac OS files). Form feeds,
+# U+2028 and the like are not: editors and patch leave them inside a line
+_LINE_BREAK = compile_re(r"\r\n?|\n")
+
+
 def line_starts(source: str) -> list[int]:
-    """The offset where each line of a source starts (lines end at "\n"): a line is found by bisection over them."""
+    """The offset where each line of a source starts: a line is found by bisection over them.
+
+    A line ends at "\n", "\r\n" or a lone "\r", so that the lines and columns of findings are those an editor shows
+    in a file of any of the three conventions (a file saved with "\r" alone was one line long). Offsets stay those
+    of the file as read: the source is not rewritten, or ``--fix`` would write the file back with other line breaks.
+    """
+    if "\r" in source:
+        return [0, *(m.end() for m in _LINE_BREAK.finditer(source))]
     starts = [0]
     find = source.find
     pos = find("\n")
@@ -297,3 +309,26 @@ def line_starts(source: str) -> list[int]:
         starts.append(pos + 1)
         pos = find("\n", pos + 1)
     return starts
+
+
+def line_spans(source: str) -> list[tuple[int, int]]:
+    """(start, end) of each line of a source, without its line break; a break at the very end starts no line.
+
+    The lines are those of :func:`line_starts`, which the readers and the positions of findings must agree on."""
+    if "\r" not in source:
+        spans, pos, n = [], 0, len(source)
+        find = source.find
+        while pos < n:
+            nl = find("\n", pos)
+            if nl == -1:
+                nl = n
+            spans.append((pos, nl))
+            pos = nl + 1
+        return spans
+    spans, pos = [], 0
+    for m in _LINE_BREAK.finditer(source):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(source):
+        spans.append((pos, len(source)))
+    return spans

@@ -8,12 +8,15 @@ comments, ``<script>``, ``<style>``, ``<code>`` and ``<pre>`` are never linted.
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
+from collections import Counter
+from html.entities import html5
 from html.parser import HTMLParser
 
 from lint.compiled import compile_re
-from lint.documents.base import Block, Directive, Document, Link, TextBuilder, line_starts, parse_directive
+from lint.documents.base import Block, Directive, Document, Link, TextBuilder, parse_directive
 
 _SKIP = frozenset(
     "script style code pre kbd samp var template noscript svg math textarea select iframe object".split()
@@ -40,24 +43,62 @@ _BLOCK_BREAK = frozenset(
 _STRONG_SCOPES = ("heading", "title", "table_cell", "list_item")
 _ALT = compile_re(r"""\salt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I)
 _CITATION_SUP = compile_re(r"^\s*[\[(]?\s*[\d,\s–-]+\s*[\])]?\s*$")
-_ENTITY = compile_re(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;)")
+# a character reference as a browser reads it: a number, or a name whose ";" may be missing (HTML5 reads "&copy 2024"
+# and "&amp chips" with the legacy names that older pages wrote without one)
+_ENTITY = compile_re(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)")
+# the longest of the names a browser decodes with no ";" after them ("amp", "copy", "nbsp", "frac12"...)
+_LEGACY_NAME_MAX = max(len(name) for name in html5 if not name.endswith(";"))
 
 
-def add_with_entities(builder: TextBuilder, raw: str, src_start: int, collapse: bool = True) -> None:
-    """Add raw source text, decoding character references as single characters."""
+def _named_reference(raw: str, after: str, attribute: bool, legacy: bool) -> tuple[str, int] | None:
+    """(the character(s), how much of ``raw`` they stand for) of the named reference at the start of ``raw``
+    ("&" and a name, perhaps a ";"; ``after`` is the character that follows it), as the HTML5 parser reads it; None
+    when it is text.
+
+    A known name with its ";" is read whole. Without one, the longest legacy name at the start is the reference and
+    what follows is text ("&copy2024" reads "©2024", "&notit" "¬it"), except in an attribute, where a letter, a
+    digit or "=" after it leaves the whole as it stands (so that "?a=1&copy=2" in a value is not a copyright sign).
+    ``legacy`` False is CommonMark's rule: only a known name with its ";"."""
+    if raw.endswith(";") and raw[1:] in html5:
+        return html5[raw[1:]], len(raw)
+    if not legacy:
+        return None
+    name = raw[1:].rstrip(";")
+    for k in range(min(len(name), _LEGACY_NAME_MAX), 1, -1):
+        if name[:k] in html5:
+            following = (raw + after)[1 + k : 2 + k]
+            if attribute and (following.isalnum() or following == "="):
+                return None
+            return html5[name[:k]], 1 + k
+    return None
+
+
+def add_with_entities(builder: TextBuilder, raw: str, src_start: int, collapse: bool = True, *,
+                      attribute: bool = False, legacy: bool = True) -> None:
+    """Add raw source text, decoding character references as single characters mapped to their source.
+
+    ``attribute``: ``raw`` is an attribute's value (a legacy name followed by a letter or "=" is text there).
+    ``legacy`` False: only complete references decode, as in Markdown."""
     pos = 0
     for m in _ENTITY.finditer(raw):
         if m.start() > pos:
             _add(builder, raw[pos : m.start()], src_start + pos, collapse)
-        decoded = html.unescape(m.group())
-        if decoded == m.group():  # not a known entity: keep the source as it is
-            _add(builder, decoded, src_start + m.start(), collapse)
+        ref = m.group()
+        if ref[1] == "#":
+            # numbers follow the HTML5 table as well (&#0; and &#x80; are not what their code points say)
+            decoded, length = html.unescape(ref), len(ref)
+            if decoded == ref or not legacy and not ref.endswith(";"):
+                decoded = None
         else:
-            if collapse and decoded.isspace():
-                builder.add_space(src_start + m.start(), src_start + m.end())  # "the &nbsp;the" reads "the the"
-            else:
-                builder.add(decoded, src_start + m.start(), src_start + m.end())
-        pos = m.end()
+            found = _named_reference(ref, raw[m.end() : m.end() + 1], attribute, legacy)
+            decoded, length = found if found else (None, len(ref))
+        if decoded is None:  # not a reference: keep the source as it is
+            _add(builder, ref, src_start + m.start(), collapse)
+        elif collapse and decoded.isspace():
+            builder.add_space(src_start + m.start(), src_start + m.start() + length)  # "the &nbsp;the" reads "the the"
+        else:
+            builder.add(decoded, src_start + m.start(), src_start + m.start() + length)
+        pos = m.start() + length  # after "&copy" in "&copy2024": the "2024" is text
     if pos < len(raw):
         _add(builder, raw[pos:], src_start + pos, collapse)
 
@@ -69,12 +110,29 @@ def _add(builder, text, start, collapse):
         builder.add(text, start)
 
 
+def _newline_starts(source: str) -> list[int]:
+    """The offset after each "\n": the parser's positions (``getpos``) count lines at "\n" alone, whatever the file's
+    line breaks, so its (line, column) pairs are turned into offsets with these, not with ``line_starts``."""
+    starts = [0]
+    pos = source.find("\n")
+    while pos != -1:
+        starts.append(pos + 1)
+        pos = source.find("\n", pos + 1)
+    return starts
+
+
+def _open_key(tag: str) -> str:
+    return "h" if tag in _HEADINGS else tag
+
+
 class _Extractor(HTMLParser):
-    def __init__(self, source: str, base: int = 0):
+    def __init__(self, source: str, base: int = 0, hidden: list[tuple[int, int]] = ()):
         super().__init__(convert_charrefs=False)
         self.source = source
+        #: (start, end) ranges of the source that are not text though they stand in it: a Markdown page's Liquid
+        self.hidden = hidden
         self.base = base
-        self._line_starts = line_starts(source)
+        self._line_starts = _newline_starts(source)
         self.blocks: list[Block] = []
         self.directives: list[Directive] = []
         self.has_reference_list = False
@@ -82,11 +140,15 @@ class _Extractor(HTMLParser):
         # (tag, scope, level): a tag that sets no scope of its own carries the one it stands in, so that the current
         # scope is the top's (a walk down the stack at every block took time with the square of the nesting depth)
         self._stack: list[tuple[str, str, int]] = []
+        # how many of each tag are open on the stack (headings counted together, as "h"): an end tag with none open
+        # is known at once, where a walk down the stack would grow with its depth at every stray tag
+        self._open: Counter = Counter()
         self._builder = TextBuilder()
         self._links: list[Link] = []
         self._open_links: list[tuple[int, str]] = []
         self._citations: list[int] = []
         self._sup_depth = 0
+        self._closing = False
         self._sup_data: list[tuple[str, int]] = []
 
     # -- positions ---------------------------------------------------------
@@ -136,15 +198,15 @@ class _Extractor(HTMLParser):
         if tag in _HEADINGS or tag in _BLOCK_SCOPE or tag in _BLOCK_BREAK:
             self._flush()
         if tag in _HEADINGS:
-            self._stack.append((tag, "heading", _HEADINGS[tag]))
+            self._push(tag, "heading", _HEADINGS[tag])
         elif tag in _BLOCK_SCOPE:
             scope = _BLOCK_SCOPE[tag]
             outer, _ = self._current_scope()
             if scope == "paragraph" and outer in _STRONG_SCOPES:
                 scope = outer
-            self._stack.append((tag, scope, 0 if scope != "title" else 0))
+            self._push(tag, scope, 0 if scope != "title" else 0)
         elif tag in _BLOCK_BREAK and tag not in _VOID:
-            self._stack.append((tag, *self._current_scope()))
+            self._push(tag, *self._current_scope())
         if tag in ("ol", "ul") and any(k == "class" and v and "reference" in v for k, v in attrs):
             self.has_reference_list = True
         if tag == "a":
@@ -176,12 +238,34 @@ class _Extractor(HTMLParser):
             if self._sup_depth == 0:
                 self._end_sup()
             return
+        if tag == "br":
+            # "</br>" is a line break, as browsers read it, not the end of a block
+            self._builder.add_space(self._offset(), self._offset() + self._end_tag_length())
+            return
         if tag in _HEADINGS or tag in _BLOCK_SCOPE or tag in _BLOCK_BREAK:
+            key = _open_key(tag)
+            if not self._open[key] and tag != "p":
+                # an end tag with no element of its own open ("Keep the </div>leg up" in one paragraph) is ignored by
+                # browsers, and splitting the block there would cut a sentence in two; "</p>" alone makes an empty
+                # paragraph, a break
+                return
             self._flush()
-            for i in range(len(self._stack) - 1, -1, -1):
-                if self._stack[i][0] == tag:
-                    del self._stack[i:]
-                    break
+            if self._open[key]:
+                # an end tag of any heading level closes the heading that is open ("<h3>Risks</h2>"), as in browsers
+                i = len(self._stack) - 1
+                while _open_key(self._stack[i][0]) != key:
+                    i -= 1
+                for entry in self._stack[i:]:
+                    self._open[_open_key(entry[0])] -= 1
+                del self._stack[i:]
+
+    def _push(self, tag: str, scope: str, level: int) -> None:
+        self._stack.append((tag, scope, level))
+        self._open[_open_key(tag)] += 1
+
+    def _end_tag_length(self) -> int:
+        end = self.source.find(">", self._offset())
+        return end + 1 - self._offset() if end != -1 else 0
 
     def _end_sup(self):
         # A superscript of numbers is a citation marker: it is recorded, not read as text.
@@ -195,31 +279,56 @@ class _Extractor(HTMLParser):
     def handle_data(self, data):
         if self._skip or not data:
             return
-        if self._sup_depth:
-            self._sup_data.append((data, self._offset()))
-            return
-        self._builder.add_collapsed(data, self._offset())
+        beyond = self._offset() + len(data) - len(self.source)
+        if beyond > 0:
+            data = data[:-beyond]  # the ";" fed after the source (see extract_html) is not the page's
+            if not data:
+                return
+        offset = self._offset()
+        if self.hidden:
+            for a, b in self.hidden:  # few: the template markup of one HTML block of a Markdown page
+                if a < offset + len(data) and b > offset:
+                    if a > offset:
+                        self._data(data[: a - offset], offset)
+                    data, offset = data[b - offset :], max(b, offset)
+                    if not data:
+                        return
+        self._data(data, offset)
 
-    def _reference(self, raw_len_hint: str):
+    def _data(self, data: str, offset: int) -> None:
+        if self._sup_depth:
+            self._sup_data.append((data, offset))
+            return
+        if "&" in data:
+            # a reference the parser passes on as text: at the very end of the file ("&copy 2024 &amp"), or one it
+            # does not know as one ("&#169" with nothing after it)
+            add_with_entities(self._builder, data, offset)
+        else:
+            self._builder.add_collapsed(data, offset)
+
+    def _reference(self, prefix: str, name: str):
+        """A character reference the parser found: "&" or "&#", the name or number, and the ";" if there is one.
+        The parser hands over the whole of "&copy-2024" as the name "copy-2024": what follows the reference itself
+        is text, and must be kept."""
         if self._skip:
             return
         start = self._offset()
-        m = _ENTITY.match(self.source, start)
+        end = start + len(prefix) + len(name)
+        if self.source.startswith(";", end):
+            end += 1
+        raw = self.source[start:end]
         if self._sup_depth:
             # a superscript is read whole when it closes ("1&ndash;3" is a citation marker): its entities wait with
             # its text, or they would land in the prose before it
-            self._sup_data.append((m.group() if m else self.source[start : start + len(raw_len_hint)], start))
-        elif m:
-            add_with_entities(self._builder, m.group(), start)
+            self._sup_data.append((raw, start))
         else:
-            end = start + len(raw_len_hint)
-            self._builder.add(self.source[start:end], start)
+            add_with_entities(self._builder, raw, start)
 
     def handle_entityref(self, name):
-        self._reference("&" + name)
+        self._reference("&", name)
 
     def handle_charref(self, name):
-        self._reference("&#" + name)
+        self._reference("&#", name)
 
     def handle_comment(self, data):
         if "textarea" in self._skip:
@@ -236,22 +345,63 @@ class _Extractor(HTMLParser):
         group = next(g for g in (1, 2, 3) if m.group(g) is not None)
         start = self._offset() + m.start(group)
         builder = TextBuilder()
-        add_with_entities(builder, m.group(group), start)
+        add_with_entities(builder, m.group(group), start, attribute=True)
         block = builder.build("image_alt")
         if block is not None:
             self.blocks.append(block)
 
+    def parse_comment(self, i, report=1):
+        for empty in ("<!-->", "<!--->"):
+            if self.rawdata.startswith(empty, i):
+                return i + len(empty)  # an empty comment, closed at once (HTML5), not one that runs to a later "-->"
+        end = super().parse_comment(i, report)
+        if end == -1 and self._closing:
+            # a comment never closed runs to the end of the file (HTML5; Python 3.11's parser made text of it, so a
+            # page's hidden draft, or a Markdown HTML block of CommonMark's second kind, was linted as prose)
+            if report:
+                start = self._offset()
+                self.handle_comment(self.source[start + 4 :])
+            return len(self.rawdata)
+        return end
+
+    def parse_marked_section(self, i, report=1):
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            # "<![alt]" or "<![if x]>" is no marked section the parser knows, and it raised (the run stopped with a
+            # traceback); browsers read it as a bogus comment, up to the next ">"
+            return self.parse_bogus_comment(i, report)
+
     def close(self):
+        self._closing = True
         super().close()
         self._flush()
 
 
-def extract_html(source: str, start: int = 0, end: int | None = None):
-    """Blocks and directives of the HTML in ``source[start:end]``, in source offsets."""
+def extract_html(source: str, start: int = 0, end: int | None = None, hidden: list[tuple[int, int]] = ()):
+    """Blocks and directives of the HTML in ``source[start:end]``, in source offsets. ``hidden`` are sorted source
+    ranges that are no text (template markup in a Markdown page)."""
     end = len(source) if end is None else end
     fragment = source[start:end]
-    parser = _Extractor(fragment)
-    parser.feed(fragment)
+    if hidden:
+        k = bisect.bisect_right(hidden, start, key=lambda r: r[1])  # the first range that ends after ``start``
+        inside = []
+        while k < len(hidden) and hidden[k][0] < end:
+            inside.append((hidden[k][0] - start, hidden[k][1] - start))
+            k += 1
+        hidden = inside
+    parser = _Extractor(fragment, hidden=hidden)
+    # the parser stops tokenising at a "&#" that starts no number when no ";" follows it anywhere, and hands over
+    # the rest of the file as text, tags and all ("Call &# 1 ... <p>..."); with a ";" after the source it reads
+    # "&#" as text and goes on. That ";" is not the page's: handle_data drops it, and the offsets are unchanged.
+    # Each such "&#" also ends the parser's pass, as if it waited for more input: it is fed nothing until it stops
+    # moving (at the end, or at an unfinished tag or comment, which close() reads)
+    parser.feed(fragment + ";")
+    while parser.rawdata:
+        left = len(parser.rawdata)
+        parser.feed("")
+        if len(parser.rawdata) >= left:
+            break
     parser.close()
     if start:
         for block in parser.blocks:

@@ -12,7 +12,7 @@ import html
 import re
 
 from lint.compiled import compile_re
-from lint.documents.base import Block, Document, Link, TextBuilder, parse_directive
+from lint.documents.base import Block, Document, Link, TextBuilder, line_spans, parse_directive
 from lint.documents.html import add_with_entities, extract_html
 
 _ATX = compile_re(r"^ {0,3}(#{1,6})(?:[ \t]+|$)")
@@ -46,24 +46,30 @@ _RAW_HTML_BLOCK = compile_re(r"^ {0,3}<(pre|script|style|textarea)(?=[\s>]|$)", 
 # value a '>'. The lookahead in front rejects at once the positions where no syntax can start (inside a
 # word, on a space), so the engine tries the alternatives only where markup may begin; an e-mail address
 # starts a word.
+# A comment and an element whose content is skipped (<code>, <script>...) are matched by their opening only: their
+# end is looked for by _Inline, which knows where the block's last "-->" or "</code>" is. In the pattern, "<!--.*?-->"
+# read to the end of the block for each "<!--" that is never closed, so a paragraph of thousands of them took time
+# growing with the square of its length.
+_TAG = r"""</?[A-Za-z][A-Za-z0-9-]*(?:\s(?:[^<>"']|"[^"]*"|'[^']*')*)?/?>"""
+_SKIPPED_NAMES = "code|kbd|samp|var|script|style|template|noscript|svg|math|textarea"
 _INLINE = compile_re(
     r"""
     (?=[^\sA-Za-z0-9]|(?<![\w.+-])\w|[hw])
     (?:
       (?P<escape>\\[!-/:-@\[-`{-~])
-    | (?P<hardbreak>\\(?=\r?\n))
+    | (?P<hardbreak>\\(?=\r|\n))
     | (?P<code>(?P<ticks>`+).+?(?P=ticks))
-    | (?P<comment><!--.*?-->)
+    | (?P<comment><!--)
+    | (?P<liquid>\{[{%])
     | (?P<image>!\[(?P<alt>[^\]]*)\]\((?:[^()]|\([^()]*\))*\))
     | (?P<image_ref>!\[(?P<ralt>[^\]]*)\]\[[^\]]*\])
     | (?P<footref>\[\^[^\]\s]+\])
-    | (?P<link>\[(?P<label>(?:[^\[\]]|\[[^\]]*\])+)\]\((?P<target><[^>]*>|(?:[^()\s]|\([^()\s]*\))*)(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*\))
+    | (?P<link>\[(?P<label>(?:[^\[\]]|\[[^\]]*\])+)\]\((?P<target><[^>]*>|(?:\{\{[^{}\n]*\}\}|\{%[^{}\n]*%\}|[^()\s{]|\{(?![{%])|\([^()\s]*\))*)(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*\))
     | (?P<reflink>\[(?P<rlabel>[^\[\]]+)\]\[(?P<ref>[^\]]*)\])
     | (?P<autolink><(?:https?|ftp|mailto):[^>\s]+>|<[^@>\s]+@[^>\s]+>)
     | (?P<sup><sup>(?P<suptext>[^<]*)</sup>)
-    | (?P<skipped>(?i:<(?P<skipname>code|kbd|samp|var|script|style|template|noscript|svg|math|textarea)\b[^>]*>
-                   .*?</(?P=skipname)\s*>))
-    | (?P<tag></?[A-Za-z][A-Za-z0-9-]*(?:\s(?:[^<>"']|"[^"]*"|'[^']*')*)?/?>)
+    | (?P<skipped>(?i:<(?P<skipname>""" + _SKIPPED_NAMES + r""")\b))
+    | (?P<tag>""" + _TAG + r""")
     | (?P<url>(?:https?://|www\.)[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'"])
     | (?P<email>(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+\w)
     | (?P<entity>&(?:\#[0-9]+|\#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);)
@@ -72,6 +78,9 @@ _INLINE = compile_re(
     """,
     re.X | re.S,
 )
+_TAG_AT = compile_re(_TAG)
+# the end tag of each skipped element (the name in any case, as HTML's are)
+_SKIPPED_END = {name: compile_re(rf"</{name}\s*>", re.I) for name in _SKIPPED_NAMES.split("|")}
 _LINE_BREAK_TAG = compile_re(r"<br\b", re.I)
 # an HTML link written in the Markdown: the evidence rules count it as a source beside a claim, as they count [text](url)
 _ANCHOR_OPEN = compile_re(r"""<a\s[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
@@ -79,13 +88,180 @@ _ANCHOR_CLOSE = compile_re(r"</a\s*>", re.I)
 _CITATION_SUP = compile_re(r"^\s*[\[(]?\s*[\d,\s–-]+\s*[\])]?\s*$")
 
 
+# -- Liquid (Jekyll, Eleventy, Shopify) and Hugo's shortcodes ------------------------------------------------------
+# A site generator renders "{% ... %}" tags and "{{ ... }}" outputs before the Markdown is read, so in a page's source
+# they are markup, as HTML tags are, and neither prose nor a finding. Only a "{{ name }}" that nothing in the page can
+# fill stays text, for SEO003 to report: "{{clinic_name}}" is a placeholder left over from a CMS or mail-merge
+# template, and where Liquid does render it, an undefined variable comes out empty ("At , your birth partner...").
+# the objects Jekyll, Eleventy and Liquid itself give every page
+_LIQUID_GLOBALS = frozenset(
+    "site page layout include content paginator jekyll forloop tablerowloop eleventy collections pkg".split()
+)
+# the tags that name a variable the page may then output
+_LIQUID_DEFINES = compile_re(r"\{%-?\s*(?:assign|capture|for|tablerow|increment|decrement)\s+([A-Za-z_][\w-]*)")
+_LIQUID_TAG_NAME = compile_re(r"\{%-?\s*(\w+)")
+# the tags whose body is no prose: a comment is hidden, a highlight is code
+_LIQUID_HIDES = {"comment": "endcomment", "highlight": "endhighlight"}
+_LIQUID_NAME = compile_re(r"[A-Za-z_][\w-]*")
+_LIQUID_PATH = compile_re(r"[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]]*\])+")
+_LIQUID_LITERAL = compile_re(r"\"[^\"]*\"|'[^']*'|-?\d+(?:\.\d+)?|true|false|nil|empty|blank")
+_FRONT_MATTER_KEY = compile_re(r"^([A-Za-z_][\w-]*)[ \t]*[:=]", re.M)
+
+
+_LIQUID_OPENER = compile_re(r"\{[{%]")
+_BLANK_LINE = compile_re(r"(?:\r\n?|\n)[ \t]*(?:\r\n?|\n)")
+
+
+def _liquid_tokens(source: str, begin: int):
+    """(start, end) of each Liquid tag and output from ``begin``: "{%" up to the next "%}", "{{" up to the next "}}" (or
+    "}"), as Liquid's own lexer finds them, but an opening with another opening or a blank line before its end is text:
+    a stray "{{" in a page that is no template must not make markup of the paragraphs up to the next "}" (for Liquid
+    it is an error that stops the build). In one pass: what is looked for ahead is kept while it is still ahead."""
+    tokens = []
+    ahead: dict = {}  # what -> (where the last search for it started, where it was found or -1)
+
+    def next_at(what, at):
+        known = ahead.get(what)
+        if known is not None and known[0] <= at and (known[1] == -1 or known[1] >= at):
+            return known[1]
+        if what in ("%}", "}"):
+            found = source.find(what, at)
+        else:
+            m = (_LIQUID_OPENER if what == "open" else _BLANK_LINE).search(source, at)
+            found = m.start() if m else -1
+        ahead[what] = (at, found)
+        return found
+
+    pos = begin
+    while (start := next_at("open", pos)) != -1:
+        opener = source[start : start + 2]
+        found = next_at("%}" if opener == "{%" else "}", start + 2)
+        if found == -1:
+            return tokens  # never closed, nor any opening after it
+        other, blank = next_at("open", start + 2), next_at("blank", start + 2)
+        if other != -1 and other < found or blank != -1 and blank < found:
+            pos = start + 2  # text
+            continue
+        end = found + (2 if opener == "{%" else 1)
+        if opener == "{{" and source.startswith("}", end):
+            end += 1
+        tokens.append((start, end))
+        pos = end
+    return tokens
+
+
+def _template_output(inner: str, defined: set) -> bool:
+    """Is ``{{ inner }}`` template code (a filter, a property, a literal, a shortcode, a variable the page has), as
+    opposed to a name nothing fills ("clinic_name", "City Name")?"""
+    expr = inner.strip()
+    if expr.startswith("-"):
+        expr = expr[1:]
+    if expr.endswith("-"):
+        expr = expr[:-1]
+    expr = expr.strip()
+    if not expr:
+        return False
+    if expr[0] in "<%" or "|" in expr or _LIQUID_PATH.fullmatch(expr) or _LIQUID_LITERAL.fullmatch(expr):
+        return True
+    return _LIQUID_NAME.fullmatch(expr) is not None and (expr in _LIQUID_GLOBALS or expr in defined)
+
+
+def _liquid_markup(source: str, begin: int, front_matter: str) -> list[tuple[int, int]]:
+    """The source ranges, from ``begin``, that are template markup: tags, outputs of template code, and the bodies of
+    comments and highlights. Sorted, none overlapping."""
+    tokens = _liquid_tokens(source, begin)
+    if not tokens:
+        return []
+    defined = {m.group(1) for m in _FRONT_MATTER_KEY.finditer(front_matter)}
+    defined.update(m.group(1) for a, b in tokens if (m := _LIQUID_DEFINES.match(source, a, b)))
+    spans = []
+    closing: dict = {}  # end tag name -> (the token the last search started from, the index found or len(tokens))
+
+    def next_tag(name, k):
+        """The index of the next ``name`` tag from token ``k`` (kept while it is ahead: thousands of comments that are
+        never closed are not each searched to the end)."""
+        known = closing.get(name)
+        if known is not None and known[0] <= k <= known[1]:
+            return known[1]
+        j = k
+        while j < len(tokens) and not _is_tag(source, tokens[j], name):
+            j += 1
+        closing[name] = (k, j)
+        return j
+
+    i = 0
+    while i < len(tokens):
+        a, b = tokens[i]
+        i += 1
+        if source.startswith("{{", a):
+            if _template_output(source[a + 2 : b].rstrip("}"), defined):
+                spans.append((a, b))
+            continue
+        name = _LIQUID_TAG_NAME.match(source, a, b)
+        name = name.group(1) if name else ""
+        if name == "raw":
+            # what stands between raw and endraw is shown as written: it is no Liquid, whatever it looks like
+            i = next_tag("endraw", i)
+        elif name in _LIQUID_HIDES:
+            j = next_tag(_LIQUID_HIDES[name], i)
+            if j < len(tokens):
+                b = tokens[j][1]
+                i = j + 1
+        spans.append((a, b))
+    return spans
+
+
+def _is_tag(source: str, token: tuple[int, int], name: str) -> bool:
+    m = _LIQUID_TAG_NAME.match(source, *token)
+    return m is not None and m.group(1) == name
+
+
+class _Ahead:
+    """Where a string, or a skipped element's end tag, next occurs in ``source[:end]``, for positions that grow (one
+    block's scan, left to right). The last answer is kept with the position it was looked for from: it holds for any
+    position up to it, so each stretch of the block is searched once, however many "<!--" or "<code>" in it are
+    never closed."""
+
+    def __init__(self, source: str, end: int):
+        self.source = source
+        self.end = end
+        self.found: dict[str, tuple[int, int, int]] = {}  # what -> (from, start, end); start -1 when not found
+
+    def _look(self, what: str, at: int) -> tuple[int, int]:
+        known = self.found.get(what)
+        if known is not None and known[0] <= at and (known[1] == -1 or at <= known[1]):
+            return known[1], known[2]
+        if what in _SKIPPED_END:
+            m = _SKIPPED_END[what].search(self.source, at, self.end)
+            start, stop = (m.start(), m.end()) if m else (-1, -1)
+        else:
+            start = self.source.find(what, at, self.end)
+            stop = start + len(what) if start != -1 else -1
+        self.found[what] = (at, start, stop)
+        return start, stop
+
+    def find(self, text: str, at: int) -> int:
+        """The offset of the next ``text`` from ``at``, or -1."""
+        return self._look(text, at)[0]
+
+    def search(self, name: str, at: int) -> int | None:
+        """The offset just after the next end tag of the skipped element ``name`` from ``at``, or None."""
+        start, stop = self._look(name, at)
+        return stop if start != -1 else None
+
+
 class _Inline:
     """Reads the inline content of one block."""
 
-    def __init__(self, source: str, document_blocks: list[Block], directives: list):
+    def __init__(self, source: str, document_blocks: list[Block], directives: list,
+                 markup: list[tuple[int, int]] = ()):
         self.source = source
         self.extra_blocks = document_blocks
         self.directives = directives
+        # template markup (Liquid), as sorted (start, end) ranges: never text, and never read for Markdown syntax
+        self.markup_starts = [a for a, _ in markup]
+        self.markup_ends = [b for _, b in markup]
+        self.markup_end_at = dict(markup)
 
     def read(self, segments: list[tuple[int, int]], scope: str, level: int = 0) -> Block | None:
         """``segments`` are the (start, end) source ranges of the block's lines."""
@@ -108,6 +284,26 @@ class _Inline:
         return block
 
     def _add_text(self, builder: TextBuilder, start: int, end: int) -> None:
+        """Add the prose of ``source[start:end]``, less any template markup in it (in an image's alt text, say)."""
+        if self.markup_starts:
+            i = bisect.bisect_right(self.markup_ends, start)  # the first range that ends after ``start``
+            while i < len(self.markup_starts) and self.markup_starts[i] < end:
+                if self.markup_starts[i] > start:
+                    self._add_prose(builder, start, self.markup_starts[i])
+                start = max(start, self.markup_ends[i])
+                i += 1
+            if start >= end:
+                return
+        self._add_prose(builder, start, end)
+
+    def _markup_around(self, offset: int) -> int | None:
+        """The end of the template markup that holds ``offset`` (a comment's body that a blank line split), or None."""
+        i = bisect.bisect_right(self.markup_starts, offset) - 1
+        if i >= 0 and self.markup_ends[i] > offset:
+            return self.markup_ends[i]
+        return None
+
+    def _add_prose(self, builder: TextBuilder, start: int, end: int) -> None:
         """Add the prose of ``source[start:end]``: what lies between two of the block's lines (the line break, a
         quote marker, the indentation) reads as one space."""
         # the first line that reaches ``start``: a paragraph of thousands of lines is not walked from its top for
@@ -129,16 +325,43 @@ class _Inline:
 
     def _inline(self, builder, start, end, links, citations):
         src = self.source
-        pos = start
-        for m in _INLINE.finditer(src, start, end):
+        pos = at = start  # the text before ``pos`` is read; the next piece of markup is looked for from ``at``
+        if self.markup_starts and (inside := self._markup_around(start)) is not None:
+            pos = at = min(inside, end)
+        ahead = _Ahead(src, end)
+        while (m := _INLINE.search(src, at, end)) is not None:
+            kind = next(k for k in ("escape", "hardbreak", "code", "comment", "liquid", "image", "image_ref", "footref", "link", "reflink",
+                                    "autolink", "sup", "skipped", "tag", "url", "email", "entity", "emphasis") if m.group(k) is not None)
+            stop = m.end()
+            if kind == "liquid":
+                markup_end = self.markup_end_at.get(m.start())
+                if markup_end is None:
+                    at = m.end()  # not template code ("{{clinic_name}}"), or never closed: text the rules read
+                    continue
+                stop = min(markup_end, end)
+            elif kind == "comment":
+                close = ahead.find("-->", m.end())
+                if close == -1:
+                    at = m.end()  # "<!--" that is never closed is text, as CommonMark reads it
+                    continue
+                stop = close + 3
+            elif kind == "skipped":
+                # "<code ...>" up to its first ">", then all up to "</code>"; with no end tag it is a tag like another
+                opened = ahead.find(">", m.end())
+                closed = ahead.search(m.group("skipname").lower(), opened + 1) if opened != -1 else None
+                if closed is not None:
+                    stop = closed
+                elif tag := _TAG_AT.match(src, m.start(), end):
+                    kind, stop = "tag", tag.end()
+                else:
+                    at = m.end()
+                    continue
             if m.start() > pos:
                 self._add_text(builder, pos, m.start())
-            kind = next(k for k in ("escape", "hardbreak", "code", "comment", "image", "image_ref", "footref", "link", "reflink",
-                                    "autolink", "sup", "skipped", "tag", "url", "email", "entity", "emphasis") if m.group(k) is not None)
             if kind == "escape":
                 builder.add(m.group()[1], m.start(), m.end())
             elif kind == "comment":
-                d = parse_directive(m.group()[4:-3], m.start())
+                d = parse_directive(src[m.end() : stop - 3], m.start())
                 if d is not None:
                     self.directives.append(d)
             elif kind in ("image", "image_ref"):
@@ -165,7 +388,7 @@ class _Inline:
                 else:
                     self._inline(builder, m.start("suptext"), m.end("suptext"), links, citations)
             elif kind == "entity":
-                add_with_entities(builder, m.group(), m.start())
+                add_with_entities(builder, m.group(), m.start(), legacy=False)  # CommonMark: a known name and its ";"
             elif kind == "tag" and _LINE_BREAK_TAG.match(m.group()):
                 builder.add_space(m.start(), m.end())  # "risk<br>of" is two words on two lines
             elif kind == "tag" and (href := _ANCHOR_OPEN.match(m.group())):
@@ -175,22 +398,9 @@ class _Inline:
                 links.append(Link(link_start, len(builder), target))
             # code (in backticks or in HTML's <code>, <kbd>, <script>...), tags and emphasis markers, and the backslash
             # of a hard line break, are dropped, as the HTML reader drops them
-            pos = m.end()
+            pos = at = stop
         if pos < end:
             self._add_text(builder, pos, end)
-
-
-def _lines(source: str):
-    pos, n = 0, len(source)
-    out = []
-    while pos < n:
-        nl = source.find("\n", pos)
-        if nl == -1:
-            nl = n
-        end = nl - 1 if nl > pos and source[nl - 1] == "\r" else nl
-        out.append((pos, end))
-        pos = nl + 1
-    return out
 
 
 def _front_matter_end(source: str, lines) -> int:
@@ -233,11 +443,15 @@ def _split_cells(source: str, start: int, end: int):
 
 
 def read_markdown(path: str, source: str) -> Document:
-    lines = _lines(source)
+    lines = line_spans(source)
     text_of = lambda i: source[lines[i][0] : lines[i][1]]  # noqa: E731
     blocks: list[Block] = []
     directives: list = []
-    inline = _Inline(source, blocks, directives)
+    begin = _front_matter_end(source, lines)
+    front_matter = source[: lines[begin - 1][1]] if begin else ""
+    markup = _liquid_markup(source, lines[begin][0] if begin < len(lines) else len(source), front_matter)
+    markup_starts = [a for a, _ in markup]
+    inline = _Inline(source, blocks, directives, markup)
     has_refs = False
     para: list[tuple[int, int]] = []
     para_scope = "paragraph"
@@ -254,13 +468,28 @@ def read_markdown(path: str, source: str) -> Document:
                 blocks.append(block)
         para = []
 
-    i = _front_matter_end(source, lines)
+    def only_markup(s: int, e: int) -> bool:
+        """Does the line hold template markup and nothing else ("{% if page.cta %}", a line of a Liquid comment)? It
+        renders as an empty line, which ends a paragraph."""
+        k = bisect.bisect_right(markup_starts, s) - 1
+        if k < 0 or markup[k][1] <= s:
+            k += 1
+        pos = s
+        while k < len(markup) and markup[k][0] < e:
+            a, b = markup[k]
+            if source[pos:a].strip():
+                return False
+            pos = max(pos, b)
+            k += 1
+        return pos > s and not source[pos:e].strip()
+
+    i = begin
     n = len(lines)
     while i < n:
         s, e = lines[i]
         line = text_of(i)
         stripped = line.strip()
-        if not stripped:
+        if not stripped or markup and only_markup(s, e):
             flush()
             i += 1
             continue
@@ -292,7 +521,7 @@ def read_markdown(path: str, source: str) -> Document:
                 while j + 1 < n and text_of(j + 1).strip():
                     j += 1
             j = min(j, n - 1)
-            html_blocks, html_directives, refs = extract_html(source, s, lines[j][1])
+            html_blocks, html_directives, refs = extract_html(source, s, lines[j][1], hidden=markup)
             blocks.extend(html_blocks)
             directives.extend(html_directives)
             has_refs = has_refs or refs

@@ -15,7 +15,7 @@ each column a table cell.
 from __future__ import annotations
 
 from lint.compiled import compile_re
-from lint.documents.base import Block, Document, TextBuilder
+from lint.documents.base import Block, Document, TextBuilder, line_spans
 
 LIST_MARKER = compile_re(r"^[ \t]*(?:[-*+•‣◦–—]|\(?\d{1,3}[.)]|\(?[a-zA-Z][.)])[ \t]+")
 _SENTENCE_END = compile_re(r"[.!?:;…][\"'”’)\]]*\s*$")
@@ -25,21 +25,6 @@ _UNDERLINE = compile_re(r"^[ \t]*(?:-{3,}|={3,})[ \t]*$")
 _RULE = compile_re(r"^[ \t]*[-=+|:]*[-=]{3,}[-=+|: \t]*$")
 # the gap between two columns of a plain-text table
 _COLUMN_GAP = compile_re(r"(?<=\S)(?: {3,}|\t+)(?=\S)")
-
-
-def _lines(source: str):
-    """Yield (start, end) of each line without its line break."""
-    pos = 0
-    n = len(source)
-    while pos < n:
-        nl = source.find("\n", pos)
-        if nl == -1:
-            nl = n
-        end = nl
-        if end > pos and source[end - 1] == "\r":
-            end -= 1
-        yield pos, end
-        pos = nl + 1
 
 
 # a label opening a line of details: "Appointments: 020 4912 7300", "WhatsApp: +91 ..."
@@ -81,7 +66,7 @@ def _looks_like_heading(line: str) -> bool:
 
 
 def read_text(path: str, source: str) -> Document:
-    lines = list(_lines(source))
+    lines = line_spans(source)
     blank = [not source[s:e].strip() for s, e in lines]
     blocks: list[Block] = []
     builder: TextBuilder | None = None
