@@ -49,6 +49,22 @@ def test_text_output_points_at_the_source(runner, pages):
     assert lines[-1].startswith("Found 2 problems (1 error, 1 warning)")
 
 
+def test_the_summary_counts_in_the_plural(runner, tmp_path):
+    (tmp_path / "page.md").write_text(
+        "# Varicose veins\n\nOur revolutionary and spectacular laser is guaranteed. Results are guaranteed.\n", encoding="utf-8")
+    result = run(runner, "check", "--select", "PRM", str(tmp_path / "page.md"))
+    assert result.output.splitlines()[-1] == "Found 4 problems (2 errors, 2 warnings) in 1 of 1 file."
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_the_source_line_shown_is_the_finding_s_line_whatever_the_line_endings(runner, tmp_path, newline):
+    text = newline.join(["Thyroid surgery", "", "A small scar.", "Our revolutionary approach.", ""])
+    (tmp_path / "page.txt").write_bytes(text.encode("utf-8"))
+    lines = run(runner, "check", "--select", "PRM001", str(tmp_path / "page.txt")).output.splitlines()
+    assert lines[0].startswith(f"{tmp_path / 'page.txt'}:4:5: PRM001 'revolutionary'")
+    assert lines[1:3] == ["4 | Our revolutionary approach.", "  |     ^^^^^^^^^^^^^"]
+
+
 def test_text_output_caret_stands_under_the_finding_after_wide_characters(runner, tmp_path):
     # an emoji or a CJK character takes two terminal columns; the caret counted it as one and stood too far left
     page = tmp_path / "wide.txt"

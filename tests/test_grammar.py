@@ -222,3 +222,11 @@ def test_a_wrong_pattern_is_still_refused():
     recording = _Recording(Matcher(spacy.blank("en").vocab, validate=False))
     with pytest.raises(MatchPatternError):
         recording.add("X", [[{"LOWER": {"IN": ["a"]}, "OP": "sometimes"}]])
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_a_short_heading_line_run_into_its_paragraph_is_no_repeated_word(linter, newline):
+    page = newline.join(["Bleeding", "Bleeding in the neck is rare after thyroid surgery.", "",
+                         "Keep the dressing on for a day and then keep the", "the wound dry for two days.", ""])
+    findings = [f for f in lint_text(linter, page, "txt").findings if f.code == "GRM002"]
+    assert [(f.line, f.text) for f in findings] == [(4, f"the{newline}the")]

@@ -403,3 +403,12 @@ def test_a_pages_capital_lines_are_those_capital_line_finds_line_by_line():
         if char != "\n":
             assert lines.holds(pos) == _capital_line(source, pos), pos
     assert lines.holds(0) and not lines.holds(source.index("PSA")) and lines.holds(source.index("NHS\nok"))
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_a_capital_line_is_the_same_line_whatever_the_line_endings(newline):
+    from lint.kinds.readability import _capital_line
+
+    source = newline.join(["CHOOSING A LENS", "The NHS offers a PSA test.", "", "RISKS AND NHS", "ok"])
+    assert _capital_line(source, 0) and _capital_line(source, source.index("NHS" + newline + "ok"))
+    assert not _capital_line(source, source.index("PSA")) and not _capital_line(source, source.index("ok"))

@@ -5,8 +5,8 @@ from __future__ import annotations
 import codecs
 import os
 
-from lint.documents.base import (Block, Directive, Document, Link, SourceMap, TextBuilder, line_spans, line_starts,
-                                 mark_reference_blocks)
+from lint.documents.base import (Block, Directive, Document, Link, SourceMap, TextBuilder, line_around, line_spans,
+                                 line_starts, mark_reference_blocks)
 from lint.documents.html import read_html
 from lint.documents.markdown import read_markdown
 from lint.documents.text import read_text
@@ -24,7 +24,7 @@ SUPPORTED_EXTENSIONS = tuple(READERS)
 
 __all__ = [
     "Block", "Directive", "Document", "Link", "SourceMap", "TextBuilder", "READERS",
-    "SUPPORTED_EXTENSIONS", "DocumentError", "decode", "line_spans", "line_starts", "parse",
+    "SUPPORTED_EXTENSIONS", "DocumentError", "decode", "line_around", "line_spans", "line_starts", "parse",
 ]
 
 

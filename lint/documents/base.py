@@ -332,3 +332,10 @@ def line_spans(source: str) -> list[tuple[int, int]]:
     if pos < len(source):
         spans.append((pos, len(source)))
     return spans
+
+
+def line_around(source: str, pos: int) -> tuple[int, int]:
+    """(start, end) of the source line holding offset ``pos``, without its line break (as :func:`line_spans`)."""
+    start = max(source.rfind("\n", 0, pos), source.rfind("\r", 0, pos)) + 1
+    ends = [at for at in (source.find("\n", pos), source.find("\r", pos)) if at != -1]
+    return start, min(ends) if ends else len(source)

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lint.compiled import compile_re
+from lint.documents.base import line_around
 from lint.kinds.base import Kind
 from lint.yamlio import load_yaml
 
@@ -158,9 +159,9 @@ def _line_break_between(page, unit, start: int, end: int) -> bool:
     across an ordinary wrapped line ("keep the\nthe wound dry") is still a slip."""
     source = page.document.source
     a, b = unit.block.source_span(start, end)
-    if "\n" not in source[a:b]:
+    if "\n" not in source[a:b] and "\r" not in source[a:b]:
         return False
-    line = source[source.rfind("\n", 0, a) + 1:a].strip()
+    line = source[line_around(source, a)[0]:a].strip()
     return bool(line) and line[0].isupper() and len(line.split()) <= 4
 
 

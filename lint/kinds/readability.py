@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lint.compiled import compile_re
+from lint.documents.base import line_around
 from lint.kinds.base import Kind
 from lint.syllables import SyllableCounter
 from lint.yamlio import load_yaml
@@ -618,9 +619,8 @@ _STUDY_AFTER = compile_re(r"(?:\s*-?\d{1,2}[a-z]?|\s+[IVX]{1,4})?\s+(?:study|stu
 def _capital_line(source: str, pos: int) -> bool:
     """True when the source line holding ``pos`` has no small letters: a plain-text heading run into its
     paragraph ("CHOOSING A LENS", "RISKS"), which the block joins to the paragraph's first line."""
-    start = source.rfind("\n", 0, pos) + 1
-    end = source.find("\n", pos)
-    line = source[start:end if end != -1 else len(source)]
+    start, end = line_around(source, pos)
+    line = source[start:end]
     return sum(c.isalpha() for c in line) >= 4 and not any(c.islower() for c in line)
 _BODY_NAME_AFTER = compile_re(r"[\s-]+(?:UK|England|Scotland|Wales|Ireland|International|Foundation|Trust|Society)\b")
 # a mnemonic named before the list that spells it out: 'use the "ABCDE" rule:'

@@ -6,6 +6,8 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 
+from lint.documents.base import line_spans
+
 _COLORS = {"error": "31", "warning": "33", "info": "36", "path": "1", "code": "1;35", "dim": "2", "caret": "1;31"}
 
 
@@ -13,10 +15,14 @@ def _paint(text: str, key: str, on: bool) -> str:
     return f"\x1b[{_COLORS[key]}m{text}\x1b[0m" if on else text
 
 
+def _source_lines(source: str) -> list[str]:
+    # the lines finding line numbers count (at "\r\n", "\n" or a lone "\r"; str.splitlines would also split at
+    # \x0c or \u2028 and point at the wrong line)
+    return [source[a:b] for a, b in line_spans(source)]
+
+
 def _source_line(lines: list[str], line: int) -> str:
-    # lines are split at "\n" only, as finding line numbers count them (str.splitlines would
-    # also split at \r, \x0c or \u2028 and point at the wrong line)
-    return lines[line - 1].rstrip("\r") if 0 < line <= len(lines) else ""
+    return lines[line - 1] if 0 < line <= len(lines) else ""
 
 
 def _expand(text: str) -> str:
@@ -42,7 +48,7 @@ def render(report) -> str:
             continue  # said on stderr, one line per file (the command line prints it, in every format)
         if report.quiet:
             continue
-        lines = result.source.split("\n") if report.show_source and result.findings else []
+        lines = _source_lines(result.source) if report.show_source and result.findings else []
         for f in result.findings:
             head = (f"{_paint(result.path, 'path', c)}:{f.line}:{f.column}: "
                     f"{_paint(f.code, f.severity, c)} {f.message}")
@@ -72,7 +78,8 @@ def render(report) -> str:
     files = f"{checked} file{'s' if checked != 1 else ''}"
     unread = f"; {failed} file{'s' if failed != 1 else ''} could not be read" if failed else ""
     if s["findings"]:
-        parts = [f"{s[k]} {label}" for k, label in (("errors", "error"), ("warnings", "warning"), ("infos", "info")) if s[k]]
+        parts = [f"{s[k]} {label}{'s' if s[k] != 1 and label != 'info' else ''}"
+                 for k, label in (("errors", "error"), ("warnings", "warning"), ("infos", "info")) if s[k]]
         plural = "s" if s["findings"] != 1 else ""
         files_with = sum(1 for r in report.results if r.findings)
         out.append(f"Found {s['findings']} problem{plural} ({', '.join(parts)}) in {files_with} of {files}{unread}.")
