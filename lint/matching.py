@@ -199,9 +199,10 @@ _LONG_GAP_RUN = re.compile(r"[-\s]{2,}")
 #: thousands of places cost more than the patterns they were to spare (a pattern's rarer word is taken instead)
 _EVERY_PAGE = frozenset({
     "the", "and", "you", "your", "for", "all", "our", "are", "can", "with", "this", "that", "not", "will", "have",
-    "has", "was", "from", "they", "their", "may", "after", "about", "more", "most", "some", "out", "one",
+    "from", "they", "their",
 })
 _DIGITS = "0123456789"
+_DIGIT_IN = re.compile(r"[0-9]")
 _DIGIT_SET = frozenset(_DIGITS)
 # a decimal digit of another script ("٣", "３"): \d matches it, so the haystack shows it as "0", and a needle of
 # ASCII digits finds where such a number starts
@@ -368,7 +369,7 @@ class Prefilter:
             # it ignored case, in lower case, and looked for on the lower-case side, where a match as written stands too
             flags |= re.IGNORECASE
         prefixes = derived("gap-prefixes-2", compiled.pattern, flags, lambda: _prefixes(compiled.pattern, flags))
-        factors = derived("gap-factors-2", compiled.pattern, flags, lambda: _required(compiled.pattern, flags))
+        factors = derived("gap-factors-3", compiled.pattern, flags, lambda: _required(compiled.pattern, flags))
         ignore_case = bool(flags & re.IGNORECASE)
         if not prefixes and isinstance(compiled, re.Pattern):  # (the other branches are looked for with ``re``)
             split = derived("gap-branches-6", compiled.pattern, flags, lambda: _branch_prefixes(compiled.pattern, flags))
@@ -966,7 +967,7 @@ def _factors(seq: list, c) -> set[str] | None:
         nonlocal best, best_score
         if not candidate or len(candidate) > _MAX_PREFIXES or any(s.strip().lower() in _EVERY_PAGE for s in candidate):
             return
-        score = (min(len(s) for s in candidate), -len(candidate))
+        score = (min(map(_factor_weight, candidate)), -len(candidate))
         if score[0] >= 3 and score > best_score:
             best, best_score = candidate, score
 
@@ -997,6 +998,12 @@ def _factors(seq: list, c) -> set[str] | None:
     return best
 
 
+def _factor_weight(string: str) -> int:
+    """How well a string every match contains rules pages out: its length, and at least 3 for one with a digit
+    (prose has few numbers: "no. 1" and "#1" are found by their "1" where "no" would be found everywhere)."""
+    return max(len(string), 3) if _DIGIT_IN.search(string) else len(string)
+
+
 def _required(pattern: str, flags: int) -> tuple[str, ...] | None:
     try:
         from re import _constants as c
@@ -1013,7 +1020,7 @@ def _required(pattern: str, flags: int) -> tuple[str, ...] | None:
     if flags & re.IGNORECASE:
         # any part of a required string is required: the part before a character outside ASCII
         found = {_ascii_head(p).lower() for p in found}
-        if any(len(p) < 3 for p in found):
+        if any(_factor_weight(p) < 3 for p in found):
             return None
     if any(_OTHER_DIGIT.search(p) for p in found):
         return None  # (the haystack holds ASCII digits only)

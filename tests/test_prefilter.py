@@ -450,3 +450,11 @@ def test_a_word_on_every_page_is_no_string_every_match_must_contain():
     assert Prefilter.of(compiled).factors == ("number", "top")
     assert not may_match(compiled, "The surgeon and the team.")
     assert prefiltered_spans(compiled, "Voted the number one and THE TOP.") == [(6, 20), (25, 32)]
+
+
+def test_a_digit_makes_a_short_string_every_match_contains_worth_finding():
+    # "no. 1" and "#1" are found by their "1" (prose has few numbers), so the alternation still rules pages out
+    compiled = compile_builtin(r"(?:\bleading|\bno\.?\s*1|#1)\b", re.I)
+    assert Prefilter.of(compiled).factors == ("#1", "1", "leading")
+    assert not may_match(compiled, "No clinic here, none at all.")
+    assert prefiltered_spans(compiled, "The No. 1 clinic and the #1 clinic.") == [(4, 9), (25, 27)]

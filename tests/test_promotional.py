@@ -315,3 +315,30 @@ def test_the_title_of_a_cited_document_on_a_source_line_is_not_sales_copy(linter
 ])
 def test_providers_said_to_just_hand_out_something(linter, text, expected):
     assert ("PRM003", expected) in found(linter, text)
+
+
+def test_an_anchored_exception_is_found_in_its_own_block_among_many(linter):
+    # the "Sources:" exception is matched block by block, only in the blocks that hold its words; runs of spaces
+    # (which the page's haystack folds into one) before it must not move it to another block
+    blocks = [f"Endovenous laser ablation closes vein {n} from inside.  It is not risk-free." for n in range(30)]
+    page = "\n\n".join(["Varicose vein treatment", *blocks, 'Sources:   "Is   laser   treatment   risk-free?" BMJ 2020.',
+                        "Our treatment is risk-free.", ""])
+    assert found(linter, page, "txt") == [("PRM002", "risk-free")]
+    result = lint_text(linter, page, "txt")
+    assert [f.line for f in result.findings if f.code == "PRM002"] == [65]
+
+
+def test_the_blocks_holding_a_pattern_s_words_are_found_through_folded_spaces():
+    import re
+
+    from lint.kinds.phrases import _SEPARATOR, _blocks_holding
+    from lint.matching import Haystack, PatternSet, compile_builtin
+
+    pattern = compile_builtin(r"^\W{0,2}(?:sources?|references?)\s*:", re.I)
+    texts = ["No list here.", "Words  and   more   words.", "Sources: the NHS.", "x   y", "References : BMJ."]
+    joined = _SEPARATOR.join(texts)
+    starts = [sum(len(t) + len(_SEPARATOR) for t in texts[:i]) for i in range(len(texts))]
+    patterns = PatternSet([pattern])
+    haystack = Haystack(joined)
+    assert haystack.shifted
+    assert _blocks_holding(patterns.prefilter(pattern), haystack, patterns.needles(haystack), starts) == {2, 4}

@@ -352,14 +352,15 @@ class _PhraseKind(Kind):
         if patterns.skips(pattern, found):
             return []  # most patterns need a word the page does not have ("safest", "waiting list")
 
-        def block_by_block():
-            return [(i, m.start(), m.end(), m) for i, u in enumerate(units) for m in finditer(pattern, u.block.text)]
+        def block_by_block(only=None):
+            return [(i, m.start(), m.end(), m) for i, u in enumerate(units) if only is None or i in only
+                    for m in finditer(pattern, u.block.text)]
 
         if self._anchored(pattern):
             # ^ and $ are a block's start and end: matched in each block, where a prefix stands in it
             at_starts = patterns.starts(pattern, haystack, found)
             if at_starts is None or patterns.prefilter(pattern).rest is not None:
-                return block_by_block()
+                return block_by_block(_blocks_holding(patterns.prefilter(pattern), haystack, found, starts))
             out, ends = [], {}
             for at in at_starts:
                 i = bisect.bisect_right(starts, at) - 1
@@ -429,6 +430,23 @@ class _PhraseKind(Kind):
                     chosen.append((s, e, m, pattern))
             for s, e, m, pattern in sorted(chosen, key=lambda c: c[0]):
                 yield unit, s, e, m, pattern
+
+
+def _blocks_holding(prefilter, haystack: Haystack, found, starts: list[int]) -> set[int] | None:
+    """The indexes of the joined blocks that hold one of the strings every match of the prefilter's pattern
+    contains (a match lies in one block, so the others cannot hold one); None for every block."""
+    hits = found[prefilter.ignore_case] if prefilter is not None and prefilter.factors else None
+    if hits is None:
+        return None
+    original = haystack.original if haystack.shifted else None
+    out = set()
+    for factor in prefilter.factors:
+        for at in hits.get(factor, ()):
+            # both ends: a string that starts with a space starts, in the collapsed haystack, where the run of
+            # spaces before it does, which may be in the separator before its block
+            for end in (at, at + len(factor) - 1):
+                out.add(bisect.bisect_right(starts, original(end) if original else end) - 1)
+    return out
 
 
 def _joined(units) -> tuple[str, list[int]]:
