@@ -369,10 +369,10 @@ class Prefilter:
             # it ignored case, in lower case, and looked for on the lower-case side, where a match as written stands too
             flags |= re.IGNORECASE
         prefixes = derived("gap-prefixes-2", compiled.pattern, flags, lambda: _prefixes(compiled.pattern, flags))
-        factors = derived("gap-factors-3", compiled.pattern, flags, lambda: _required(compiled.pattern, flags))
+        factors = derived("gap-factors-4", compiled.pattern, flags, lambda: _required(compiled.pattern, flags))
         ignore_case = bool(flags & re.IGNORECASE)
         if not prefixes and isinstance(compiled, re.Pattern):  # (the other branches are looked for with ``re``)
-            split = derived("gap-branches-6", compiled.pattern, flags, lambda: _branch_prefixes(compiled.pattern, flags))
+            split = derived("gap-branches-7", compiled.pattern, flags, lambda: _branch_prefixes(compiled.pattern, flags))
             if split is not None:
                 prefixes, rest, rest_factors, parts = split
                 # the look-ahead with one character after it: the same starts (the branches never match nothing, so
@@ -976,6 +976,11 @@ def _factors(seq: list, c) -> set[str] | None:
         if op is c.LITERAL:
             run += chr(av)
             continue
+        if _is_gap(op, av, c):
+            # a run of spaces reads as one space in the haystack: "\s+ever\s+" needs " ever ", the word, where
+            # "ever" is found in "however", "every" and "fever" on nearly every page
+            run += " "
+            continue
         consider({_collapse(run)} if run else None)
         run = ""
         if op is c.SUBPATTERN:
@@ -998,10 +1003,21 @@ def _factors(seq: list, c) -> set[str] | None:
     return best
 
 
+def _is_gap(op, av, c) -> bool:
+    r"""Is the element one gap character, or a run of at least one (``\s``, ``[-\s]+``)?"""
+    if op is c.IN:
+        return _gap_class(av, c) == {" "}
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT)) and av[0] >= 1:
+        body = list(av[2])
+        return len(body) == 1 and _is_gap(*body[0], c)
+    return False
+
+
 def _factor_weight(string: str) -> int:
     """How well a string every match contains rules pages out: its length, and at least 3 for one with a digit
     (prose has few numbers: "no. 1" and "#1" are found by their "1" where "no" would be found everywhere)."""
-    return max(len(string), 3) if _DIGIT_IN.search(string) else len(string)
+    length = len(string.strip())  # (the spaces around a word make it the word, not a rarer one: " of " is "of")
+    return max(length, 3) if _DIGIT_IN.search(string) else length
 
 
 def _required(pattern: str, flags: int) -> tuple[str, ...] | None:

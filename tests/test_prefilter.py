@@ -60,12 +60,12 @@ def test_no_prefilter_when_a_match_may_start_anywhere(pattern):
 
 @pytest.mark.parametrize("pattern, factors", [
     # the longest words every match must contain, wherever they stand
-    (r"\bthe\s+safest\s+(?:[\w-]+\s+){0,2}?(?:procedure|operation)", ("operation", "procedure")),
-    (r"(?:best)?\s+results", ("results",)),
+    (r"\bthe\s+safest\s+(?:[\w-]+\s+){0,2}?(?:procedure|operation)", ("the safest ",)),
+    (r"(?:best)?\s+results", (" results",)),
     (r"\b(?:spaces|places)\s+left", ("places", "spaces")),
     (r"\d+\s*%\s+(?:of\s+)?patients", ("patients",)),
     (r"\b(?:miracle|wonder)(?:\s+cure)+", ("miracle", "wonder")),
-    (r"\b(?:no|zero)\s+pain", ("pain",)),
+    (r"\b(?:no|zero)\s+pain", (" pain",)),
 ])
 def test_factors_are_strings_every_match_contains(pattern, factors):
     prefilter = Prefilter.of(compile_builtin(pattern, re.I))
@@ -83,7 +83,7 @@ def test_no_factors_when_no_word_is_certain(pattern):
 def test_a_pattern_without_prefixes_is_scanned_where_its_factors_occur():
     compiled = compile_builtin(r"[a-z]+\s*%\s+of\s+patients", re.I)
     prefilter = Prefilter.of(compiled)
-    assert prefilter.prefixes == () and prefilter.factors == ("patients",)
+    assert prefilter.prefixes == () and prefilter.factors == ("% of patients",)
     assert not may_match(compiled, "ninety% of people")
     text = "Around ninety% of PATIENTS and five % of patients"
     assert prefiltered_spans(compiled, text) == [
@@ -273,10 +273,10 @@ def test_a_pattern_the_set_has_not_seen_is_tried_everywhere():
 
 
 def test_branches_without_prefixes_are_scanned_only_where_their_factors_occur():
-    # "[a-z]+ ... cheaper than" has no literal start; every match of it holds "cheaper"
+    # "[a-z]+ ... cheaper than" has no literal start; every match of it holds "% cheaper than"
     compiled = compile_builtin(r"\bsave\s+big\b|\b[a-z]+\s*%\s+cheaper\s+than\b", re.I)
     prefilter = Prefilter.of(compiled)
-    assert prefilter.rest is not None and prefilter.rest_factors == ("cheaper",)
+    assert prefilter.rest is not None and prefilter.rest_factors == ("% cheaper than",)
     for text in ("Save big: thirty% off", "thirty% less than elsewhere", "Save big, thirty%  cheaper than the rest"):
         assert prefiltered_spans(compiled, text) == [m.span() for m in compiled.finditer(text)]
 
@@ -362,7 +362,8 @@ def test_branches_without_prefixes_are_each_searched_only_where_their_own_factor
                                r"|\b\w+\s+doctors\s+confirm\b|\b[a-z]+\s+of\s+[a-z]+\b", re.I)
     prefilter = Prefilter.of(compiled)
     assert prefilter.prefixes == ("book now",)
-    assert [sorted(needed) for _, needed in prefilter.rest_parts] == [["experts"], ["surgeons"], ["doctors"], []]
+    assert [sorted(needed) for _, needed in prefilter.rest_parts] == [
+        [" experts agree"], [" surgeons say"], [" doctors confirm"], []]  # (" of " is on every page: no string)
     for text in ("Top experts agree: book now", "Most surgeons say three of ten doctors confirm it", "one of two had it",
                  "Book now. Leading  doctors confirm; two surgeons say so", "nothing here"):
         assert prefiltered_spans(compiled, text) == [m.span() for m in compiled.finditer(text)], text
@@ -392,7 +393,7 @@ def test_a_branch_whose_phrases_sit_in_one_group_is_split_into_one_branch_per_ph
                                r"|\b(?:fast|quick)?(?:er|est)\s+ever\b", re.I)
     prefilter = Prefilter.of(compiled)
     assert {"book now", "back to work wit", "driving within d"} <= set(prefilter.prefixes)
-    assert [sorted(needed) for _, needed in prefilter.rest_parts] == [["again"]]
+    assert [sorted(needed) for _, needed in prefilter.rest_parts] == [["ing again "]]
     for text in ("Book now: back to work within days", "walking again in days, driving in days", "the fastest ever",
                  "Driving within   days. Swimming again within days."):
         assert prefiltered_spans(compiled, text) == [m.span() for m in compiled.finditer(text)], text
@@ -447,7 +448,7 @@ def test_too_many_ways_on_stop_the_prefixes_before_they_are_cut_short():
 def test_a_word_on_every_page_is_no_string_every_match_must_contain():
     # "the" rules out no page; the rarer words after it do
     compiled = compile_builtin(r"\bthe\s+(?:top|number\s+one)\b", re.I)
-    assert Prefilter.of(compiled).factors == ("number", "top")
+    assert Prefilter.of(compiled).factors == ("number one", "top")
     assert not may_match(compiled, "The surgeon and the team.")
     assert prefiltered_spans(compiled, "Voted the number one and THE TOP.") == [(6, 20), (25, 32)]
 
@@ -458,3 +459,15 @@ def test_a_digit_makes_a_short_string_every_match_contains_worth_finding():
     assert Prefilter.of(compiled).factors == ("#1", "1", "leading")
     assert not may_match(compiled, "No clinic here, none at all.")
     assert prefiltered_spans(compiled, "The No. 1 clinic and the #1 clinic.") == [(4, 9), (25, 27)]
+
+
+@pytest.mark.parametrize("text, spans", [
+    ("However, every fever is the best ever.", []),
+    ("The finest  lenses\never   made, and the best ever\tbuilt.", [(4, 30), (40, 55)]),
+])
+def test_spaces_around_a_word_make_it_the_word_a_match_must_contain(text, spans):
+    # "ever" alone is in "however", "every" and "fever": " ever " is the word
+    compiled = compile_builtin(r"\b[a-z]+est\b(?:\s+[\w-]+){0,2}?\s+ever\s+(?:made|built)\b", re.I)
+    assert Prefilter.of(compiled).factors == (" ever ",)
+    assert may_match(compiled, text) == bool(spans)
+    assert prefiltered_spans(compiled, text) == spans == [m.span() for m in compiled.finditer(text)]
