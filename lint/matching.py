@@ -369,10 +369,10 @@ class Prefilter:
             # it ignored case, in lower case, and looked for on the lower-case side, where a match as written stands too
             flags |= re.IGNORECASE
         prefixes = derived("gap-prefixes-2", compiled.pattern, flags, lambda: _prefixes(compiled.pattern, flags))
-        factors = derived("gap-factors-4", compiled.pattern, flags, lambda: _required(compiled.pattern, flags))
+        factors = derived("gap-factors-6", compiled.pattern, flags, lambda: _required(compiled.pattern, flags))
         ignore_case = bool(flags & re.IGNORECASE)
         if not prefixes and isinstance(compiled, re.Pattern):  # (the other branches are looked for with ``re``)
-            split = derived("gap-branches-7", compiled.pattern, flags, lambda: _branch_prefixes(compiled.pattern, flags))
+            split = derived("gap-branches-9", compiled.pattern, flags, lambda: _branch_prefixes(compiled.pattern, flags))
             if split is not None:
                 prefixes, rest, rest_factors, parts = split
                 # the look-ahead with one character after it: the same starts (the branches never match nothing, so
@@ -837,10 +837,11 @@ def _unread_case(seq: list, flags: int, c) -> bool:
 
 def _shortest(prefixes) -> tuple[str, ...]:
     """The prefixes less those that start with another: a match found by the longer one is found by the shorter."""
-    minimal: list[str] = []
+    minimal: set[str] = set()
     for p in sorted(prefixes, key=len):
-        if not any(p.startswith(q) for q in minimal):
-            minimal.append(p)
+        # (its own starts looked up: a walk of the kept ones for each was quadratic in a long alternation)
+        if not any(p[:i] in minimal for i in range(1, len(p) + 1)):
+            minimal.add(p)
     return tuple(sorted(minimal))
 
 
@@ -889,6 +890,35 @@ def _sequence_starts(seq: list, c) -> set | None:
     return found
 
 
+def _suffix_starts(seq: list, c) -> list[set | None]:
+    """``_sequence_starts(seq[k:])`` for each k, worked out from the end in one pass (each element read once, not
+    once for each suffix it is in). A string that would need cutting short for too many ways on stops before
+    the element instead, as ``_sequence_starts`` decides."""
+    out: list[set | None] = [None] * (len(seq) + 1)
+    out[len(seq)] = {("", True)}
+    for k in range(len(seq) - 1, -1, -1):
+        element = _element_starts(*seq[k], c)
+        rest = out[k + 1]
+        if element is None:
+            continue  # out[k] stays None: a match may start with almost anything
+        stopped = {(e, False) for e, _ in element}
+        if rest is None:
+            out[k] = _limit(stopped)
+            continue
+        if len(element) * len(rest) > 4 * _MAX_PREFIXES:
+            out[k] = _limit(stopped)  # far too many ways on (a long word list before another): stop before them
+            continue
+        found = {(_squeeze(e + r), whole) for e, grows in element if grows for r, whole in rest} | {
+            (e, False) for e, grows in element if not grows}
+        cut = _limit(found)
+        if len(found) > _MAX_PREFIXES:
+            lengths = [len(e) for e, _ in stopped]
+            if cut is None or min(lengths) >= max(len(s) for s, _ in cut) < max(lengths):
+                cut = _limit(stopped)
+        out[k] = cut
+    return out
+
+
 def _squeeze(string: str) -> str:
     return string.replace("  ", " ") if "  " in string else string
 
@@ -912,10 +942,25 @@ def _gap_class(items, c) -> set[str] | None:
     return out if len(out) <= 12 else None
 
 
+#: while ``_required`` reads a pattern: the starts of each group, branch and repeat of its tree, by the node's id
+#: (the string search reads each nested part from every level above it)
+_ELEMENT_MEMO: dict | None = None
+
+
 def _element_starts(op, av, c) -> set | None:
     """As _sequence_starts, for one element of a parsed pattern."""
     if op in (c.AT, c.ASSERT, c.ASSERT_NOT):  # zero-width
         return {("", True)}
+    memo = _ELEMENT_MEMO
+    if memo is not None and op not in (c.LITERAL, c.IN):
+        key = id(av)
+        if key not in memo:
+            memo[key] = (av, _element_starts_of(op, av, c))  # (the node is held, so that its id is not reused)
+        return memo[key][1]
+    return _element_starts_of(op, av, c)
+
+
+def _element_starts_of(op, av, c) -> set | None:
     if op is c.LITERAL:
         ch = chr(av)
         return {(" " if _GAP_RUN.fullmatch(ch) else ch, True)}
@@ -971,8 +1016,13 @@ def _factors(seq: list, c) -> set[str] | None:
         if score[0] >= 3 and score > best_score:
             best, best_score = candidate, score
 
+    # (what each part of the sequence from a group, branch, repeat or class on starts with: a sequence of letters,
+    # such as each word of a long alternation, needs none of it)
+    first = next((k for k, (op, av) in enumerate(seq)
+                  if op not in (c.LITERAL, c.AT, c.ASSERT, c.ASSERT_NOT) and not _is_gap(op, av, c)), None)
+    suffix_starts = [None] * first + _suffix_starts(seq[first:], c) if first is not None else []
     run = ""
-    for op, av in seq:
+    for k, (op, av) in enumerate(seq):
         if op is c.LITERAL:
             run += chr(av)
             continue
@@ -983,6 +1033,12 @@ def _factors(seq: list, c) -> set[str] | None:
             continue
         consider({_collapse(run)} if run else None)
         run = ""
+        if op not in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            # what the rest of the sequence from here starts with, which every match holds too: "['’]s\s+(?:most|best)"
+            # needs "'s most", "'s best", "’s most" or "’s best", where neither "'s" nor "best" alone would rule out a page
+            starts = suffix_starts[k]
+            if starts and all(s for s, _ in starts):
+                consider({_collapse(s) for s, _ in starts})
         if op is c.SUBPATTERN:
             _group, add_flags, del_flags, body = av
             consider(None if (add_flags | del_flags) & ~re.IGNORECASE else _factors(list(body), c))
@@ -1028,7 +1084,12 @@ def _required(pattern: str, flags: int) -> tuple[str, ...] | None:
         parsed = list(_parser.parse(pattern, flags))
         if _unread_case(parsed, flags, c):
             return None
-        found = _factors(parsed, c)
+        global _ELEMENT_MEMO
+        _ELEMENT_MEMO = {}
+        try:
+            found = _factors(parsed, c)
+        finally:
+            _ELEMENT_MEMO = None
     except Exception:  # noqa: BLE001 - a pattern the standard parser does not read
         return None
     if not found:
