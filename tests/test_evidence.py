@@ -7,6 +7,8 @@ that nothing may be.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from lint.kinds.evidence import plain_language
@@ -673,3 +675,24 @@ def test_a_source_column_counts_for_the_cells_of_its_table_up_to_forty_cells_bef
     cells = [k for k, u in enumerate(units) if u.block.scope == "table_cell"]
     header = next(k for k in cells if units[k].block.text == "Source")
     assert [_has_source_column(units, k) for k in cells] == [k > header - 40 for k in cells]
+
+
+@pytest.mark.parametrize("option, template, error", [
+    ("research_message", "No source for this {claim}: {bogus}.", "'research_message' names {bogus}, which is never filled"),
+    ("sourced_page_note", "({sourced} of {total} claims sourced)", "'sourced_page_note' names {total}, which is never filled"),
+    ("sourced_page_note", "({sourced} of {claims claims)", "'sourced_page_note' is not a template"),
+])
+def test_a_message_option_naming_a_field_never_filled_is_refused(option, template, error):
+    import yaml
+
+    from lint.config import Settings
+    from lint.kinds.evidence import UncitedClaim
+    from lint.registry import RuleError, builtin_rules_dir, parse_rule
+
+    path = builtin_rules_dir() / "evidence" / "EVD001-uncited-statistic.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data.setdefault("options", {})[option] = template
+    with pytest.raises(RuleError, match=re.escape(error)):
+        UncitedClaim(parse_rule(data, path), None, Settings())
+    data["options"][option] = "{claim} needs a source" if option == "research_message" else "({sourced} of {claims})"
+    UncitedClaim(parse_rule(data, path), None, Settings())  # the fields it fills are fine

@@ -120,6 +120,20 @@ class Kind:
             if not name.isidentifier():
                 raise RuleError(f"{where}: 'message' field {{{name}}} must be a plain name such as {{text}}")
 
+    def check_template(self, option: str, fields) -> None:
+        """An option that is a message template (a second message, a note) may name only the fields the kind fills
+        in it: one it never fills would be printed as written in every finding."""
+        try:
+            names = [f for _, f, _, _ in string.Formatter().parse(self.opts[option]) if f is not None]
+        except ValueError as exc:
+            raise self.error(f"'{option}' is not a template ({exc}); write a literal brace as {{{{ or }}}}") from None
+        unknown = sorted({name for name in names if name not in fields})
+        if unknown:
+            named = ", ".join(f"{{{name}}}" for name in unknown)
+            offered = ", ".join(f"{{{name}}}" for name in sorted(fields))
+            raise self.error(f"'{option}' names {named}, which is never filled (it may name {offered}); "
+                             "write a literal brace as {{ or }}")
+
     def error(self, message: str) -> RuleError:
         return RuleError(f"{self.rule.path}: rule {self.rule.code}: {message}")
 

@@ -1463,6 +1463,9 @@ class UncitedClaim(Kind):
         self.numeric = [k for k in self.opts["claims"] if k not in ("research", "answer")]
         self.answers = "answer" in self.opts["claims"]
         self.research = "research" in self.opts["claims"]
+        # (the fields ``_finding`` and ``check`` fill in them)
+        self.check_template("research_message", {"text", "claim", "need", "plain"})
+        self.check_template("sourced_page_note", {"sourced", "claims"})
 
     # -- finding claims ------------------------------------------------------------
     def claims_in(self, unit):
