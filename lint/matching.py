@@ -187,8 +187,6 @@ def _finditer_timed(compiled, text: str, pos: int, endpos: int):
 # -- skipping a text a pattern cannot match ------------------------------------------------------
 # a pattern with more starts than this is tried everywhere (its starts would find most positions)
 _MAX_PREFIXES = 256
-#: at most this many strings one of which every match contains (each is a needle of every page's search)
-_MAX_FACTORS = 64
 _PREFIX_LENGTH = 16
 # the characters that match an ASCII letter when case is ignored but do not lower to it
 # (dotted and dotless capital/small I, the long s); found by trying every code point
@@ -371,10 +369,10 @@ class Prefilter:
             # it ignored case, in lower case, and looked for on the lower-case side, where a match as written stands too
             flags |= re.IGNORECASE
         prefixes = derived("gap-prefixes-2", compiled.pattern, flags, lambda: _prefixes(compiled.pattern, flags))
-        factors = derived("gap-factors-9", compiled.pattern, flags, lambda: _required(compiled.pattern, flags))
+        factors = derived("gap-factors-6", compiled.pattern, flags, lambda: _required(compiled.pattern, flags))
         ignore_case = bool(flags & re.IGNORECASE)
         if not prefixes and isinstance(compiled, re.Pattern):  # (the other branches are looked for with ``re``)
-            split = derived("gap-branches-12", compiled.pattern, flags, lambda: _branch_prefixes(compiled.pattern, flags))
+            split = derived("gap-branches-9", compiled.pattern, flags, lambda: _branch_prefixes(compiled.pattern, flags))
             if split is not None:
                 prefixes, rest, rest_factors, parts = split
                 # the look-ahead with one character after it: the same starts (the branches never match nothing, so
@@ -1012,7 +1010,7 @@ def _factors(seq: list, c) -> set[str] | None:
 
     def consider(candidate: set[str] | None) -> None:
         nonlocal best, best_score
-        if not candidate or len(candidate) > _MAX_FACTORS or any(s.strip().lower() in _EVERY_PAGE for s in candidate):
+        if not candidate or len(candidate) > _MAX_PREFIXES or any(s.strip().lower() in _EVERY_PAGE for s in candidate):
             return
         score = (min(map(_factor_weight, candidate)), -len(candidate))
         if score[0] >= 3 and score > best_score:
