@@ -22,7 +22,7 @@ from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
-from lint.documents.base import line_spans
+from lint.documents.base import source_lines
 from lint.model import FileResult, Finding
 
 FORMAT_VERSION = 1
@@ -61,7 +61,7 @@ def finding_keys(path: str, findings: list[Finding]) -> list[tuple[str, str, str
 
 def finding_contexts(source: str, findings: list[Finding]) -> list[str]:
     """The text of the line each finding starts on, whitespace folded: where it stands, whatever its line number."""
-    lines = [source[a:b] for a, b in line_spans(source)]  # the lines finding line numbers count
+    lines = source_lines(source)
     return [_fold(lines[f.line - 1]) if 0 < f.line <= len(lines) else "" for f in findings]
 
 

@@ -369,10 +369,10 @@ class Prefilter:
             # it ignored case, in lower case, and looked for on the lower-case side, where a match as written stands too
             flags |= re.IGNORECASE
         prefixes = derived("gap-prefixes-2", compiled.pattern, flags, lambda: _prefixes(compiled.pattern, flags))
-        factors = derived("gap-factors-6", compiled.pattern, flags, lambda: _required(compiled.pattern, flags))
+        factors = derived("gap-factors-7", compiled.pattern, flags, lambda: _required(compiled.pattern, flags))
         ignore_case = bool(flags & re.IGNORECASE)
         if not prefixes and isinstance(compiled, re.Pattern):  # (the other branches are looked for with ``re``)
-            split = derived("gap-branches-9", compiled.pattern, flags, lambda: _branch_prefixes(compiled.pattern, flags))
+            split = derived("gap-branches-10", compiled.pattern, flags, lambda: _branch_prefixes(compiled.pattern, flags))
             if split is not None:
                 prefixes, rest, rest_factors, parts = split
                 # the look-ahead with one character after it: the same starts (the branches never match nothing, so
@@ -872,19 +872,7 @@ def _sequence_starts(seq: list, c) -> set | None:
         if element is None:
             found = stopped
         else:
-            found = {(_squeeze(s + e), whole) for s in growing for e, whole in element} | done
-            if len(found) > _MAX_PREFIXES:
-                # too many ways on: rather than cut every string short ("R 5", "INR 5" and "₹5" of a price
-                # pattern all cut to two characters, "r " and "in", found at every other word), stop before this
-                # element when the strings so far are none shorter than the cut ones, and some longer
-                cut = _limit(found)
-                lengths = [len(s) for s, _ in stopped]
-                if cut is None or min(lengths) >= max(len(s) for s, _ in cut) < max(lengths):
-                    found = stopped
-                else:
-                    found = cut
-            else:
-                found = _limit(found)
+            found = _cut_or_stopped({(_squeeze(s + e), whole) for s in growing for e, whole in element} | done, stopped)
         if found is None:
             return None
     return found
@@ -910,13 +898,22 @@ def _suffix_starts(seq: list, c) -> list[set | None]:
             continue
         found = {(_squeeze(e + r), whole) for e, grows in element if grows for r, whole in rest} | {
             (e, False) for e, grows in element if not grows}
-        cut = _limit(found)
-        if len(found) > _MAX_PREFIXES:
-            lengths = [len(e) for e, _ in stopped]
-            if cut is None or min(lengths) >= max(len(s) for s, _ in cut) < max(lengths):
-                cut = _limit(stopped)
-        out[k] = cut
+        out[k] = _cut_or_stopped(found, _limit(stopped))
     return out
+
+
+def _cut_or_stopped(found: set, stopped: set | None) -> set | None:
+    """``found`` within the limits, or, when it holds too many ways on, ``stopped`` (the strings before the element
+    that gave them, no longer whole) where none of those is shorter than the cut ones and some are longer: cutting
+    every string short ("R 5", "INR 5" and "₹5" of a price pattern all cut to two characters, "r " and "in", found
+    at every other word) loses more than stopping before the element."""
+    cut = _limit(found)
+    if len(found) <= _MAX_PREFIXES or not stopped:
+        return cut
+    lengths = [len(s) for s, _ in stopped]
+    if cut is None or min(lengths) >= max(len(s) for s, _ in cut) < max(lengths):
+        return stopped
+    return cut
 
 
 def _squeeze(string: str) -> str:
@@ -942,25 +939,10 @@ def _gap_class(items, c) -> set[str] | None:
     return out if len(out) <= 12 else None
 
 
-#: while ``_required`` reads a pattern: the starts of each group, branch and repeat of its tree, by the node's id
-#: (the string search reads each nested part from every level above it)
-_ELEMENT_MEMO: dict | None = None
-
-
 def _element_starts(op, av, c) -> set | None:
     """As _sequence_starts, for one element of a parsed pattern."""
     if op in (c.AT, c.ASSERT, c.ASSERT_NOT):  # zero-width
         return {("", True)}
-    memo = _ELEMENT_MEMO
-    if memo is not None and op not in (c.LITERAL, c.IN):
-        key = id(av)
-        if key not in memo:
-            memo[key] = (av, _element_starts_of(op, av, c))  # (the node is held, so that its id is not reused)
-        return memo[key][1]
-    return _element_starts_of(op, av, c)
-
-
-def _element_starts_of(op, av, c) -> set | None:
     if op is c.LITERAL:
         ch = chr(av)
         return {(" " if _GAP_RUN.fullmatch(ch) else ch, True)}
@@ -1084,12 +1066,7 @@ def _required(pattern: str, flags: int) -> tuple[str, ...] | None:
         parsed = list(_parser.parse(pattern, flags))
         if _unread_case(parsed, flags, c):
             return None
-        global _ELEMENT_MEMO
-        _ELEMENT_MEMO = {}
-        try:
-            found = _factors(parsed, c)
-        finally:
-            _ELEMENT_MEMO = None
+        found = _factors(parsed, c)
     except Exception:  # noqa: BLE001 - a pattern the standard parser does not read
         return None
     if not found:

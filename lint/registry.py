@@ -167,21 +167,29 @@ def check_message(message: str, kind: str, where: str) -> None:
     """A rule's message must be a template its kind can fill: a field the kind never fills ("Avoid {bogus}") was
     printed as written in every finding, and a broken template failed only when the rule was selected. Both are
     errors when the rule is loaded, ``medlint rules`` included, as a bad category is."""
+    # (a kind not found in lint/kinds, reported when its rule is selected, or one read too dynamically to know its
+    # fields: its messages' fields are left unchecked rather than guessed)
+    check_template(message, kind_message_fields().get(kind), where, "message", f"kind '{kind}'")
+
+
+def check_template(template: str, fields, where: str, option: str, filler: str = "it") -> None:
+    """A message template (a rule's message, or an option that is one) must parse, name plain fields only (no
+    positional {0}, attribute {text.upper} or index {text[0]}) and, when ``fields`` is given, only those: a RuleError
+    otherwise."""
     try:
-        names = _template_fields(message)
+        names = _template_fields(template)
     except ValueError as exc:
-        raise RuleError(f"{where}: 'message' is not a template ({exc}); write a literal brace as {{{{ or }}}}") from None
+        raise RuleError(f"{where}: '{option}' is not a template ({exc}); write a literal brace as {{{{ or }}}}") from None
     for name in names:
-        if not name.isidentifier():  # positional {0}, attribute {text.upper}, index {text[0]}
-            raise RuleError(f"{where}: 'message' field {{{name}}} must be a plain name such as {{text}}")
-    fields = kind_message_fields().get(kind)
-    if fields is None:  # a kind not found in lint/kinds (reported when its rule is selected), or one read too
-        return          # dynamically to know its fields: leave its messages unchecked rather than guess
+        if not name.isidentifier():
+            raise RuleError(f"{where}: '{option}' field {{{name}}} must be a plain name such as {{text}}")
+    if fields is None:
+        return
     unknown = sorted({n for n in names if n not in fields})
     if unknown:
         named = ", ".join(f"{{{n}}}" for n in unknown)
         offered = ", ".join(f"{{{n}}}" for n in sorted(fields))
-        raise RuleError(f"{where}: 'message' names {named}, which kind '{kind}' never fills (it fills {offered}); "
+        raise RuleError(f"{where}: '{option}' names {named}, which {filler} never fills (it fills {offered}); "
                         "write a literal brace as {{ or }}")
 
 

@@ -678,8 +678,8 @@ def test_a_source_column_counts_for_the_cells_of_its_table_up_to_forty_cells_bef
 
 
 @pytest.mark.parametrize("option, template, error", [
-    ("research_message", "No source for this {claim}: {bogus}.", "'research_message' names {bogus}, which is never filled"),
-    ("sourced_page_note", "({sourced} of {total} claims sourced)", "'sourced_page_note' names {total}, which is never filled"),
+    ("research_message", "No source for this {claim}: {bogus}.", "'research_message' names {bogus}, which it never fills"),
+    ("sourced_page_note", "({sourced} of {total} claims sourced)", "'sourced_page_note' names {total}, which it never fills"),
     ("sourced_page_note", "({sourced} of {claims claims)", "'sourced_page_note' is not a template"),
 ])
 def test_a_message_option_naming_a_field_never_filled_is_refused(option, template, error):

@@ -334,6 +334,12 @@ def line_spans(source: str) -> list[tuple[int, int]]:
     return spans
 
 
+def source_lines(source: str) -> list[str]:
+    r"""The lines of a source, without their breaks, as finding line numbers count them (at "\r\n", "\n" or a lone
+    "\r"; ``str.splitlines`` would also split at \x0c or \u2028 and point at the wrong line)."""
+    return [source[a:b] for a, b in line_spans(source)]
+
+
 def line_around(source: str, pos: int) -> tuple[int, int]:
     """(start, end) of the source line holding offset ``pos``, without its line break (as :func:`line_spans`)."""
     start = max(source.rfind("\n", 0, pos), source.rfind("\r", 0, pos)) + 1

@@ -19,7 +19,7 @@ from lint.documents import Block
 from lint.matching import PatternError
 from lint.model import Fix
 from lint.page import Page, Unit
-from lint.registry import Rule, RuleError, builtin_rules_dir
+from lint.registry import Rule, RuleError, builtin_rules_dir, check_template
 
 _MISSING = object()
 
@@ -62,7 +62,6 @@ class Kind:
         self._warnings = warnings if warnings is not None else []
         configured = settings.rule_options(rule.code)
         self.opts = self._validate(rule, {**rule.options, **configured}, set(configured), settings.source)
-        self._check_message()
         try:
             self.setup()
         except PatternError as exc:  # a pattern that does not compile: the rule's file (or the config) is wrong
@@ -107,32 +106,11 @@ class Kind:
         msg = string.Formatter().vformat(template, (), _Vars(variables))
         return Hit(block, start, end, msg, tuple(suggestions), Fix(fix) if fix is not None else None)
 
-    def _check_message(self) -> None:
-        """The message template must format: named fields only (``{text}``, ``{topic}``...), no positional
-        ``{0}``, attribute or index (``{text.__class__}``), and balanced braces. (A field the kind never fills is refused
-        when the rule packs load: ``lint.registry.check_message``.)"""
-        where = f"{self.rule.path}: rule {self.rule.code}"
-        try:
-            fields = [f for _, f, _, _ in string.Formatter().parse(self.rule.message) if f is not None]
-        except ValueError as exc:
-            raise RuleError(f"{where}: 'message' is not a template ({exc}); write a literal brace as {{{{ or }}}}") from None
-        for name in fields:
-            if not name.isidentifier():
-                raise RuleError(f"{where}: 'message' field {{{name}}} must be a plain name such as {{text}}")
-
     def check_template(self, option: str, fields) -> None:
         """An option that is a message template (a second message, a note) may name only the fields the kind fills
-        in it: one it never fills would be printed as written in every finding."""
-        try:
-            names = [f for _, f, _, _ in string.Formatter().parse(self.opts[option]) if f is not None]
-        except ValueError as exc:
-            raise self.error(f"'{option}' is not a template ({exc}); write a literal brace as {{{{ or }}}}") from None
-        unknown = sorted({name for name in names if name not in fields})
-        if unknown:
-            named = ", ".join(f"{{{name}}}" for name in unknown)
-            offered = ", ".join(f"{{{name}}}" for name in sorted(fields))
-            raise self.error(f"'{option}' names {named}, which is never filled (it may name {offered}); "
-                             "write a literal brace as {{ or }}")
+        in it: one it never fills would be printed as written in every finding. (The rule's own message is checked
+        when the rule packs load: ``lint.registry.check_message``.)"""
+        check_template(self.opts[option], fields, f"{self.rule.path}: rule {self.rule.code}", option)
 
     def error(self, message: str) -> RuleError:
         return RuleError(f"{self.rule.path}: rule {self.rule.code}: {message}")

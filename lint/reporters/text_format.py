@@ -6,19 +6,13 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 
-from lint.documents.base import line_spans
+from lint.documents.base import source_lines
 
 _COLORS = {"error": "31", "warning": "33", "info": "36", "path": "1", "code": "1;35", "dim": "2", "caret": "1;31"}
 
 
 def _paint(text: str, key: str, on: bool) -> str:
     return f"\x1b[{_COLORS[key]}m{text}\x1b[0m" if on else text
-
-
-def _source_lines(source: str) -> list[str]:
-    # the lines finding line numbers count (at "\r\n", "\n" or a lone "\r"; str.splitlines would also split at
-    # \x0c or \u2028 and point at the wrong line)
-    return [source[a:b] for a, b in line_spans(source)]
 
 
 def _source_line(lines: list[str], line: int) -> str:
@@ -48,7 +42,7 @@ def render(report) -> str:
             continue  # said on stderr, one line per file (the command line prints it, in every format)
         if report.quiet:
             continue
-        lines = _source_lines(result.source) if report.show_source and result.findings else []
+        lines = source_lines(result.source) if report.show_source and result.findings else []
         for f in result.findings:
             head = (f"{_paint(result.path, 'path', c)}:{f.line}:{f.column}: "
                     f"{_paint(f.code, f.severity, c)} {f.message}")
