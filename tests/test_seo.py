@@ -50,6 +50,12 @@ def test_a_dose_repeated_down_a_dosing_table_is_not_a_search_phrase(linter):
     ("Recovery after cataract surgery Chicago is quick.", "cataract surgery Chicago"),
     ("We are the best hernia surgeons in Springfield. Call us today.", "the best hernia surgeons in Springfield"),
     ("Find knee replacement near me and book online.", "knee replacement near me"),
+    # each head word the rule skips blocks without (upper case, "No.1" read as two words or "no1" as one)
+    ("Find ACL REPLACEMENT NEAR ME today.", "ACL REPLACEMENT NEAR ME"),
+    ("The No.1 thyroid clinic in Bristol. Call us today.", "The No.1 thyroid clinic in Bristol"),
+    ("The no1 prostate clinic in Bristol. Call us today.", "The no1 prostate clinic in Bristol"),
+    ("The NUMBER ONE bariatric team in Bristol. Book now.", "The NUMBER ONE bariatric team in Bristol"),
+    ("Varicose vein treatment Kansas City, book your consultation today.", "Varicose vein treatment Kansas City"),
 ])
 def test_location_and_sales_spam(linter, text, spam):
     assert seo(linter, text, "SEO002") == [spam]

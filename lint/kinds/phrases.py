@@ -40,7 +40,7 @@ _NOT_NEGATING = {"only", "just", "merely", "simply"}
 _OWN_NEGATION = {"no", "not", "never", "without", "zero", "none", "nothing"}
 
 
-_WORD = compile_builtin(r"[^\W_]+")
+WORD = compile_builtin(r"[^\W_]+")
 # blocks are joined with this to scan a page in one pass: no phrase runs across a full stop on a line of its own
 _SEPARATOR = "\n\n.\n\n"
 
@@ -75,7 +75,7 @@ def words_of(text: str) -> tuple[frozenset, frozenset]:
     """The words of a text, as written and in lower case; cached, as every phrase rule asks."""
 
     def build():
-        words = frozenset(_WORD.findall(text))
+        words = frozenset(WORD.findall(text))
         return words, frozenset(map(str.lower, words))
 
     # a page's texts are asked for by its rules, then never again; the cache now holds whole pages joined, too,
@@ -91,7 +91,7 @@ class WordStarts:
     def __init__(self, text: str, lower: bool):
         by_word: dict[str, list[int]] = {}
         # (lowered whole: ``word_starts`` indexes in lower case only a text whose lower case keeps its offsets)
-        for m in _WORD.finditer(text.lower() if lower else text):
+        for m in WORD.finditer(text.lower() if lower else text):
             by_word.setdefault(m[0], []).append(m.start())
         self.by_word = by_word
         self.words = sorted(by_word)
@@ -165,7 +165,7 @@ class PhraseIndex:
         grouped: dict[str, list[str]] = {}
         rest = []
         for phrase in phrases:
-            first = _WORD.match(phrase)
+            first = WORD.match(phrase)
             if first is None:
                 rest.append(phrase)
                 continue

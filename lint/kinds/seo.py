@@ -16,6 +16,7 @@ from functools import cached_property
 from pathlib import Path
 
 from lint.kinds.base import Kind
+from lint.kinds.phrases import WORD, words_of
 from lint.matching import compile_builtin
 from lint.yamlio import load_yaml
 
@@ -178,6 +179,8 @@ _PROCEDURE_WORD = compile_builtin(r"(?i)(?:ectomy|otomy|ostomy|plasty|scopy|pexy
 
 
 _NEAR_ME = compile_builtin(r"(?i)\bnear\s+me\b")
+# the words one of which a "best ... in <place>" phrase holds ("No.1" and "no1" read as words "no" and "no1")
+_BEST_WORDS = frozenset({"best", "top", "cheapest", "leading", "number", "no", "no1"})
 _FUNCTION_WORDS = frozenset(
     "a an the and or but of in on at to for from by with after before about your our my their his her its "
     "is are was were be been can may will would should have has had do does this that these those whether "
@@ -214,6 +217,8 @@ class LocationSpam(Kind):
         own = {p.lower() for p in self.settings.locations}
         cities = sorted({c for c in data.get("cities") or [] if c.lower() not in own}, key=lambda w: (-len(w), w))
         self.own = own
+        # a city's match starts with the city's first word, as written: a block without one has no city in it
+        self.city_heads = frozenset(m.group() for m in map(WORD.match, cities) if m)
         city = "|".join(re.escape(c) for c in cities) or "(?!)"
         self.city = compile_builtin(rf"(?<![\w-])(?:{city})(?![\w-])")
         cta = "|".join(data.get("calls_to_action") or []) or "(?!)"
@@ -239,8 +244,15 @@ class LocationSpam(Kind):
     def check(self, page):
         for unit in self.units(page):
             text = unit.block.text
+            words, lower = words_of(text)
+            # each shape needs a word of its own: most blocks have none of them and are not scanned
+            has_best = not _BEST_WORDS.isdisjoint(lower)
+            has_city = not self.city_heads.isdisjoint(words)
+            near_me = "near" in lower and "me" in lower
+            if not (has_best or has_city or near_me):
+                continue
             hits: list[tuple[int, int, str]] = []
-            for m in self.best.finditer(text):
+            for m in self.best.finditer(text) if has_best else ():
                 place = m.group("place")
                 s0, s1 = self._sentence(unit, m.start())
                 known = bool(self.city.fullmatch(place))
@@ -248,7 +260,7 @@ class LocationSpam(Kind):
                 if self._own(place) or not (known or self.cta.search(text[s0:s1 + 60])):
                     continue
                 hits.append((m.start(), m.end("place"), "a 'best ... in' phrase with a place name"))
-            for m in self.city.finditer(text):
+            for m in self.city.finditer(text) if has_city else ():
                 if any(s <= m.start() < e for s, e, _ in hits):
                     continue
                 before = text[:m.start()].rstrip()
@@ -263,7 +275,7 @@ class LocationSpam(Kind):
                         continue  # a hospital's name: "University Hospital Galway", "St Vincent's Hospital Sydney"
                     start = self._phrase_start(unit, word.start())
                     hits.append((start, m.end(), "a procedure and a town name run together"))
-            for m in self.preposed.finditer(text):
+            for m in self.preposed.finditer(text) if has_city else ():
                 if any(s <= m.start() < e for s, e, _ in hits) or self._own(m.group("place")):
                     continue
                 s0, s1 = self._sentence(unit, m.start())
@@ -273,7 +285,7 @@ class LocationSpam(Kind):
                     continue
                 start = cta.start() if cta.start() < m.start() else m.start()
                 hits.append((start, m.end(), "a call to action with a place name"))
-            for m in _NEAR_ME.finditer(text):
+            for m in _NEAR_ME.finditer(text) if near_me else ():
                 start = self._phrase_start(unit, m.start())
                 if start < m.start() and not any(s <= m.start() < e for s, e, _ in hits):
                     hits.append((start, m.end(), "a 'near me' search phrase"))
