@@ -22,8 +22,13 @@ _BACK_BODY_AFTER = frozenset({"pain", "ache", "aches", "problems", "problem", "s
                               "injuries", "spasm", "spasms", "brace", "of"})
 
 
-def _terms(unit):
-    return [s for s in unit.terms if not (s.label_ == "region" and s.text.lower() == "back" and not _back_is_body(s))]
+def _terms(unit) -> list:
+    """The block's terms less a "back" that is no part of the body (shared by the anatomy rules; not to be changed)."""
+    found = unit.memo.get("anatomy_terms")
+    if found is None:
+        found = unit.memo["anatomy_terms"] = [
+            s for s in unit.terms if not (s.label_ == "region" and s.text.lower() == "back" and not _back_is_body(s))]
+    return found
 
 
 def _back_is_body(span) -> bool:
@@ -188,11 +193,16 @@ class OffTopicStructure(Kind):
         kb = self.kb
         heads = self._condition_heads(page)
         for unit in self.units(page):
-            candidates = [s for s in _terms(unit) if s.label_ in ("structure", "region")
+            if not unit.terms:
+                continue
+            terms = _terms(unit)
+            candidates = [s for s in terms if s.label_ in ("structure", "region")
                           and not self._names_condition(s, heads, page)]
+            if not candidates:
+                continue
             # "thyroid gland", not also the "thyroid" inside it
             # a structure inside a procedure's name ("transurethral resection of the prostate") is that procedure's
-            procedures = [s for s in _terms(unit) if s.label_ == "procedure"]
+            procedures = [s for s in terms if s.label_ == "procedure"]
             around = Enclosing(candidates + procedures)
             structures = [s for s in candidates if not around.longer(s)]
             if not structures:
