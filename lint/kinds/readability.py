@@ -347,7 +347,10 @@ class UnexplainedJargon(Kind):
                         found.append((m.start(), m.end(), self.extra[m.group().lower()], m.group().lower()))
             # a short line with no full stop ("Audiology and ENT Services: patient information") names a
             # department or a leaflet; its rare words are names, not terms to explain
-            long_words = [k for k, low in enumerate(unit.lowers) if len(low) >= 8]  # rare_technical's first test
+            # the rare words first (a look-up per word, which most words fail), then their tokens' tests
+            rare = self._rare
+            long_words = [k for k, low in enumerate(unit.lowers)
+                          if len(low) >= 8 and (rare[low] if low in rare else self.rare_technical(low))]
             if long_words and not any(c in unit.block.text for c in ".?!") \
                     and sum(t.is_alpha for t in unit.tokens) <= 12:
                 long_words = []
@@ -355,7 +358,7 @@ class UnexplainedJargon(Kind):
             for k in long_words:
                 tok = tokens[k]
                 if tok.is_alpha and (tok.is_lower or (tok.is_title and tok.is_sent_start)) \
-                        and not any(s <= tok.idx < e for s, e, _, _ in found) and self.rare_technical(tok.text):
+                        and not any(s <= tok.idx < e for s, e, _, _ in found):
                     found.append((tok.idx, tok.idx + len(tok.text), "", tok.lower_))
             outer_end = -1
             for s, e, lay, key in sorted(found, key=lambda c: (c[0], -(c[1] - c[0]))):
