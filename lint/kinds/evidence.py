@@ -1695,6 +1695,8 @@ class UncitedClaim(Kind):
         question is the sentence before, in the same block or closing the block (a heading) before."""
         unit = units[index]
         text = unit.block.text
+        if _ANSWER_WORDS.isdisjoint(words_of(text)[1]):
+            return []  # most blocks: no sentence of theirs can open with a yes
         found = []
         for k, (start, end) in enumerate(unit.sentences):
             m = _AFFIRMATIVE_ANSWER.match(text, start, end)
@@ -1836,6 +1838,8 @@ _AFFIRMATIVE_ANSWER = compile_builtin(
     r"(?i)\s*(?:a\s*:\s*)?(?P<answer>(?:(?:the\s+)?short\s+answer(?:\s+is)?\s*[:,-]?\s*)?(?:yes|yep|absolutely|definitely|certainly"
     r"|it\s+(?:does|do|will|works|really\s+(?:does|works))|they\s+(?:do|will|work|really\s+do)|without\s+(?:a|any)\s+doubt)\b)"
 )
+# the words one of which every _AFFIRMATIVE_ANSWER holds
+_ANSWER_WORDS = frozenset({"yes", "yep", "absolutely", "definitely", "certainly", "it", "they", "without"})
 _ANSWER_HEDGE = compile_builtin(
     r"(?i)\b(?:most|many|some|usually|often|may|might|can|could|generally|depends?|not\s+(?:always|everyone|for\s+everyone)"
     r"|for\s+(?:most|many|some)|although|though|but)\b"
