@@ -710,6 +710,8 @@ class StructureLocation(Kind):
     def check(self, page):
         previous_subject = None
         for unit in self.units(page):
+            if not unit.terms:
+                continue  # no term, no place to put one in, and no subject for the next block
             doc = unit.doc
             text = unit.block.text
             terms = [t for t in unit.terms if t.label_ in ("structure", "condition", "region")]
