@@ -516,10 +516,16 @@ class Spelling(Kind):
         return 4.0 if word in self.extra else 1.5
 
     # -- checking ----------------------------------------------------------------------------------
-    def _checkable(self, tok, min_len: int, scope: str) -> bool:
+    @staticmethod
+    def _never_checked(tok, min_len: int) -> bool:
+        """A token no spelling check reads, wherever it stands: short, no word, an address."""
         text = tok.text
-        if len(text) < min_len or not _WORD.match(text) or tok.like_url or tok.like_email:
-            return False
+        return len(text) < min_len or not _WORD.match(text) or tok.like_url or tok.like_email
+
+    @staticmethod
+    def _read_here(tok, scope: str) -> bool:
+        """Is a token that ``_never_checked`` lets through checked where it stands? Not a capitalised name."""
+        text = tok.text
         if text[0].isupper() and not tok.is_sent_start and scope not in ("title", "heading"):
             return False  # a name or a brand
         if text[0].isupper() and scope in ("title", "heading") and tok.i > 0 and (
@@ -563,7 +569,10 @@ class Spelling(Kind):
                 raw = tok.text
                 if raw in fine:
                     continue  # most words: known, and no other variety to prefer
-                if not self._checkable(tok, min_len, scope):
+                if self._never_checked(tok, min_len):
+                    fine.add(raw)  # (a text alone decides it: its next occurrence is passed over at once)
+                    continue
+                if not self._read_here(tok, scope):
                     continue
                 text = raw
                 end = tok.idx + len(text)
