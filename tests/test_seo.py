@@ -125,3 +125,21 @@ def test_the_pages_subject_named_often_is_not_stuffing_unless_very_dense(linter)
 def test_a_clinic_name_with_a_town_is_still_a_search_phrase_unless_it_names_an_institution(linter):
     assert seo(linter, "Visit our Hair Transplant Clinic London this month.", "SEO002", "md") != []
     assert seo(linter, "Treatment is at St Vincent's Hospital Sydney.", "SEO002", "md") == []
+
+
+def test_a_place_list_whose_city_opens_with_no_word_still_reads_every_block(tmp_path):
+    # the rule reads a block for cities only if it holds a city's first word; "'s-Hertogenbosch" has none
+    pack = tmp_path / "pack" / "local"
+    pack.mkdir(parents=True)
+    (pack / "places.yaml").write_text("cities:\n  - \"'s-Hertogenbosch\"\n  - Utrecht\n", encoding="utf-8")
+    (pack / "LOC001-place-spam.yaml").write_text(
+        "code: LOC001\nname: place-spam\nkind: location-spam\ncategory: seo\nseverity: warning\n"
+        "message: \"Place spam: '{text}'.\"\n"
+        "rationale: \"a place name used as a search phrase reads as an advert to a patient\"\n"
+        "options: {data: places.yaml}\n"
+        "examples: {fire: [\"Hernia repair Utrecht, call today.\"], pass: [\"We work in Utrecht.\"]}\n",
+        encoding="utf-8")
+    linter = Linter(Settings(select=["LOC001"], rule_paths=[tmp_path / "pack"]))
+    # (no other city's first word in the block: only the city that opens with no word can make the finding)
+    text = "Book a thyroidectomy 's-Hertogenbosch patients trust, and call today."
+    assert seo(linter, text, "LOC001") == ["thyroidectomy 's-Hertogenbosch"]

@@ -210,7 +210,9 @@ class LocationSpam(Kind):
         cities = sorted({c for c in data.get("cities") or [] if c.lower() not in own}, key=lambda w: (-len(w), w))
         self.own = own
         # a city's match starts with the city's first word, as written: a block without one has no city in it
-        self.city_heads = frozenset(m.group() for m in map(WORD.match, cities) if m)
+        # (None, every block read, when a city opens with no word: "'s-Hertogenbosch")
+        heads = [WORD.match(c) for c in cities]
+        self.city_heads = None if None in heads else frozenset(m.group() for m in heads)
         city = "|".join(re.escape(c) for c in cities) or "(?!)"
         self.city = compile_builtin(rf"(?<![\w-])(?:{city})(?![\w-])")
         cta = "|".join(data.get("calls_to_action") or []) or "(?!)"
@@ -239,7 +241,7 @@ class LocationSpam(Kind):
             words, lower = words_of(text)
             # each shape needs a word of its own: most blocks have none of them and are not scanned
             has_best = not _BEST_WORDS.isdisjoint(lower)
-            has_city = not self.city_heads.isdisjoint(words)
+            has_city = self.city_heads is None or not self.city_heads.isdisjoint(words)
             near_me = "near" in lower and "me" in lower
             if not (has_best or has_city or near_me):
                 continue
