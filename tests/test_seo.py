@@ -52,6 +52,7 @@ def test_a_dose_repeated_down_a_dosing_table_is_not_a_search_phrase(linter):
     ("Find knee replacement near me and book online.", "knee replacement near me"),
     # each head word the rule skips blocks without (upper case, "No.1" read as two words or "no1" as one)
     ("Find ACL REPLACEMENT NEAR ME today.", "ACL REPLACEMENT NEAR ME"),
+    ("Looking for the beſt vasectomy in Leeds? Call now.", "Looking for the beſt vasectomy in Leeds"),  # long s
     ("The No.1 thyroid clinic in Bristol. Call us today.", "The No.1 thyroid clinic in Bristol"),
     ("The no1 prostate clinic in Bristol. Call us today.", "The no1 prostate clinic in Bristol"),
     ("The NUMBER ONE bariatric team in Bristol. Book now.", "The NUMBER ONE bariatric team in Bristol"),

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from lint.kinds.base import Kind
 from lint.kinds.phrases import WORD, words_of
-from lint.matching import compile_builtin
+from lint.matching import compile_builtin, lower_aligned
 from lint.yamlio import load_yaml
 
 _PREPOSITIONS = frozenset(
@@ -239,10 +239,12 @@ class LocationSpam(Kind):
         for unit in self.units(page):
             text = unit.block.text
             words, lower = words_of(text)
-            # each shape needs a word of its own: most blocks have none of them and are not scanned
-            has_best = not _BEST_WORDS.isdisjoint(lower)
+            # each shape needs a word of its own: most blocks have none of them and are not scanned (a letter
+            # that ignoring case matches to an ASCII one, "ſ" for "s", leaves the words in lower case no guide)
+            folds = not text.isascii() and not lower_aligned(text, text.lower())
+            has_best = folds or not _BEST_WORDS.isdisjoint(lower)
             has_city = self.city_heads is None or not self.city_heads.isdisjoint(words)
-            near_me = "near" in lower and "me" in lower
+            near_me = folds or "near" in lower and "me" in lower
             if not (has_best or has_city or near_me):
                 continue
             hits: list[tuple[int, int, str]] = []
