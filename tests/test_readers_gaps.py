@@ -261,12 +261,13 @@ Your surgeon, {{ surgeon }}, will see you. At {{clinic_name}}, recovery takes si
 
 def test_markdown_reads_liquid_tags_and_outputs_as_markup():
     got = blocks("a.md", JEKYLL_PAGE)
+    # what a tag or an output renders stands in the text as one placeholder (U+FFFC), never at a block's ends
     assert [(s, t) for s, t, _ in got] == [
-        ("paragraph", "Call to book a visit at ."),
+        ("paragraph", "Call \ufffc to book a visit at \ufffc."),
         ("paragraph", "See the map and photo."),
         ("image_alt", "ward"),
-        ("paragraph", "Your surgeon, , will see you. At {{clinic_name}}, recovery takes six weeks."),
-        ("paragraph", "Parking at is free. Ask at {{ hospital_name }}."),
+        ("paragraph", "Your surgeon, \ufffc, will see you. At {{clinic_name}}, recovery takes six weeks."),
+        ("paragraph", "Parking at \ufffc is free. Ask at {{ hospital_name }}."),
     ]
     doc = parse("a.md", JEKYLL_PAGE)
     assert [link.target for b in doc.blocks for link in b.links] == ["{{ site.baseurl }}/map"]
@@ -301,8 +302,67 @@ def test_template_leftovers_outside_markdown_are_still_reported(default_linter, 
     ("{% for step in page.steps %}\n- {{ step }} and {{ item }}\n{% endfor %}\n", ["and {{ item }}"]),
     # a "{{" or "{%" with another opening or a blank line before its end is text: no paragraphs go missing
     ("Prices {{ vary by {% clinic\n\n| Knee | £100 |\n|---|---|\n\nSee {{ page.x }} and {% if y %}.\n",
-     ["Prices {{ vary by {% clinic", "Knee", "£100", "See and ."]),
+     ["Prices {{ vary by {% clinic", "Knee", "£100", "See \ufffc and \ufffc."]),
     ("Use `{{ code }}` here.\n", ["Use here."]),
 ])
 def test_markdown_liquid_blocks_and_stray_braces(source, expected):
     assert [t for _, t, _ in blocks("a.md", source)] == expected
+
+
+# -- 7. Liquid markup between two words: what it renders stands between them ---------------------------------------
+THYROID_PAGE = """---
+title: Thyroid surgery
+---
+# Thyroid surgery
+
+Your surgeon at the {{ page.clinic }} the day before will check your voice.
+Bring your scan {% if page.scan %} and your letter {% endif %} and your tablets.
+Keep the {% comment %} note to editors {% endcomment %} the wound dry.
+At {{clinic_name}}, most people go home the next day.
+
+<p>Ask the {{ site.nurse }} the questions you have.</p>
+"""
+
+
+def test_markdown_liquid_between_words_reads_as_one_placeholder_mapped_to_the_tag():
+    doc = parse("a.md", THYROID_PAGE)
+    assert [(b.scope, b.text) for b in doc.blocks] == [
+        ("heading", "Thyroid surgery"),
+        # a tag that renders nothing of its own (a comment, raw, assign) leaves the words on its sides to meet
+        ("paragraph", "Your surgeon at the \ufffc the day before will check your voice. Bring your scan \ufffc and "
+                      "your letter \ufffc and your tablets. Keep the the wound dry. At {{clinic_name}}, most people go "
+                      "home the next day."),
+        ("paragraph", "Ask the \ufffc the questions you have."),  # in an HTML block too
+    ]
+    paragraph, html_paragraph = doc.blocks[1:]
+    for block, tags in ((paragraph, ["{{ page.clinic }}", "{% if page.scan %}", "{% endif %}"]),
+                        (html_paragraph, ["{{ site.nurse }}"])):
+        at = [i for i, ch in enumerate(block.text) if ch == "\ufffc"]
+        assert [THYROID_PAGE[slice(*block.source_span(i, i + 1))] for i in at] == tags
+        # the words on each side still map one for one
+        assert THYROID_PAGE[slice(*block.source_span(at[0] - 4, at[0] + 5))] == tags[0].join(["the ", " the"])
+
+
+@pytest.mark.parametrize("source, expected", [
+    # none at a block's start or end, one for a run of tags (white space between them or none)
+    ("{{ page.clinic }} The ward {{ page.ward }}\n", [("paragraph", "The ward")]),
+    ("Ward {% if x %}{{ page.a }} {% else %} {{ page.b }}{% endif %} opens at eight.\n",
+     [("paragraph", "Ward \ufffc opens at eight.")]),
+    ("- Fast from {{ page.fast_time }}.\n- {% include ward.md %}\n", [("list_item", "Fast from \ufffc.")]),
+    ("![the {{ page.x }} the](scar.png)\n", [("image_alt", "the \ufffc the")]),
+    ("{% raw %}the{% endraw %} the {% assign n = 2 %} the ward\n", [("paragraph", "the the the ward")]),
+])
+def test_markdown_liquid_placeholders_stand_only_between_words(source, expected):
+    assert [(s, t) for s, t, _ in blocks("a.md", source)] == expected
+
+
+def test_no_repeated_word_across_liquid_that_renders_content(default_linter):
+    # the comment renders nothing: that "the the" is on the page; the name nothing fills is still a leftover
+    assert positions(default_linter, "a.md", THYROID_PAGE) == [
+        ("GRM002", 8, 6, 8, 60, "the {% comment %} note to editors {% endcomment %} the"),
+        ("SEO003", 9, 4, 9, 19, "{{clinic_name}}"),
+    ]
+    # nor does a phrase rule read across one: "100% safe" (PRM002) is not on the page, what it says is unknown
+    source = "# Varicose veins\n\nVein stripping is {{ page.qualifier }} 100% {{ page.word }} safe.\n"
+    found = positions(default_linter, "a.md", source)
+    assert [p for p in found if p[0] in ("EVD001", "PRM002")] == [("EVD001", 3, 40, 3, 44, "100%")]

@@ -102,6 +102,10 @@ _LIQUID_DEFINES = compile_re(r"\{%-?\s*(?:assign|capture|for|tablerow|increment|
 _LIQUID_TAG_NAME = compile_re(r"\{%-?\s*(\w+)")
 # the tags whose body is no prose: a comment is hidden, a highlight is code
 _LIQUID_HIDES = {"comment": "endcomment", "highlight": "endhighlight"}
+# the tags that render nothing of their own, as an HTML comment does: the words on their two sides meet on the page.
+# Any other tag or output renders as content (a value, an include, a branch's text, code) that the reader cannot see,
+# and stands in the text as a placeholder: "the {{ page.clinic }} the" is no repeated word
+_LIQUID_SILENT = frozenset({"comment", "raw", "endraw", "assign"})
 _LIQUID_NAME = compile_re(r"[A-Za-z_][\w-]*")
 _LIQUID_PATH = compile_re(r"[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]]*\])+")
 _LIQUID_LITERAL = compile_re(r"\"[^\"]*\"|'[^']*'|-?\d+(?:\.\d+)?|true|false|nil|empty|blank")
@@ -211,6 +215,14 @@ def _liquid_markup(source: str, begin: int, front_matter: str) -> list[tuple[int
     return spans
 
 
+def _renders_content(source: str, start: int, end: int) -> bool:
+    """Does the template markup ``source[start:end]`` render as content (anything but a silent tag)?"""
+    if not source.startswith("{%", start):
+        return True
+    name = _LIQUID_TAG_NAME.match(source, start, end)
+    return name is None or name.group(1) not in _LIQUID_SILENT
+
+
 def _is_tag(source: str, token: tuple[int, int], name: str) -> bool:
     m = _LIQUID_TAG_NAME.match(source, *token)
     return m is not None and m.group(1) == name
@@ -262,6 +274,8 @@ class _Inline:
         self.markup_starts = [a for a, _ in markup]
         self.markup_ends = [b for _, b in markup]
         self.markup_end_at = dict(markup)
+        # the starts of the markup that renders as content: a placeholder in the text (``TextBuilder.add_placeholder``)
+        self.markup_shown = frozenset(a for a, b in markup if _renders_content(source, a, b))
 
     def read(self, segments: list[tuple[int, int]], scope: str, level: int = 0) -> Block | None:
         """``segments`` are the (start, end) source ranges of the block's lines."""
@@ -290,6 +304,8 @@ class _Inline:
             while i < len(self.markup_starts) and self.markup_starts[i] < end:
                 if self.markup_starts[i] > start:
                     self._add_prose(builder, start, self.markup_starts[i])
+                if self.markup_starts[i] in self.markup_shown:
+                    builder.add_placeholder(max(start, self.markup_starts[i]), self.markup_ends[i])
                 start = max(start, self.markup_ends[i])
                 i += 1
             if start >= end:
@@ -372,6 +388,9 @@ class _Inline:
                     block = b.build("image_alt")
                     if block is not None:
                         self.extra_blocks.append(block)
+            elif kind == "liquid":
+                if m.start() in self.markup_shown:
+                    builder.add_placeholder(m.start(), stop)
             elif kind == "footref":
                 citations.append(len(builder))
             elif kind in ("link", "reflink"):
@@ -521,7 +540,8 @@ def read_markdown(path: str, source: str) -> Document:
                 while j + 1 < n and text_of(j + 1).strip():
                     j += 1
             j = min(j, n - 1)
-            html_blocks, html_directives, refs = extract_html(source, s, lines[j][1], hidden=markup)
+            html_blocks, html_directives, refs = extract_html(source, s, lines[j][1], hidden=markup,
+                                                              shown=inline.markup_shown)
             blocks.extend(html_blocks)
             directives.extend(html_directives)
             has_refs = has_refs or refs
