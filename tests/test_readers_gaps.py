@@ -366,3 +366,78 @@ def test_no_repeated_word_across_liquid_that_renders_content(default_linter):
     source = "# Varicose veins\n\nVein stripping is {{ page.qualifier }} 100% {{ page.word }} safe.\n"
     found = positions(default_linter, "a.md", source)
     assert [p for p in found if p[0] in ("EVD001", "PRM002")] == [("EVD001", 3, 40, 3, 44, "100%")]
+
+
+# -- 8. Markdown definition lists (kramdown, PHP Markdown Extra) -------------------------------------------------------
+DEFINITIONS_MD = """# Before ACL surgery
+
+Physiotherapy
+Prehab
+: Exercises that build up the muscles
+  around your knee before the operation.
+: Most people start two weeks before.
+
+Graft
+:   A tendon taken from your own leg.
+
+    It takes about a year to grow into the bone.
+"""
+
+
+def test_markdown_definition_list_terms_and_definitions_are_blocks_of_their_own():
+    # each line of the paragraph above the first ": " is a term; a definition runs on over its wrapped lines, and
+    # its indented paragraphs belong to it
+    assert blocks("a.md", DEFINITIONS_MD) == [
+        ("heading", "Before ACL surgery", "Before ACL surgery"),
+        ("list_item", "Physiotherapy", "Physiotherapy"),
+        ("list_item", "Prehab", "Prehab"),
+        ("list_item", "Exercises that build up the muscles around your knee before the operation.",
+         "Exercises that build up the muscles\n  around your knee before the operation."),
+        ("list_item", "Most people start two weeks before.", "Most people start two weeks before."),
+        ("list_item", "Graft", "Graft"),
+        ("list_item", "A tendon taken from your own leg.", "A tendon taken from your own leg."),
+        ("list_item", "It takes about a year to grow into the bone.", "It takes about a year to grow into the bone."),
+    ]
+
+
+def test_markdown_and_html_definition_lists_read_alike():
+    html = ("<dl><dt>Stay with the</dt><dd>the nurse after the operation.</dd><dt>Recovery</dt>"
+            "<dd>About six weeks.</dd></dl>")
+    markdown = "Stay with the\n: the nurse after the operation.\n\nRecovery\n: About six weeks.\n"
+    assert [(s, t) for s, t, _ in blocks("a.md", markdown)] == [(s, t) for s, t, _ in blocks("a.html", html)]
+
+
+@pytest.mark.parametrize("source, expected", [
+    # CommonMark: a ": " line with no term line just above it is prose, as is ":" with no space after it
+    ("Prostate biopsy\n\n: takes about 20 minutes.\n", [("paragraph", "Prostate biopsy"),
+                                                       ("paragraph", ": takes about 20 minutes.")]),
+    ("## Prostate biopsy\n: takes about 20 minutes.\n", [("heading", "Prostate biopsy"),
+                                                        ("paragraph", ": takes about 20 minutes.")]),
+    ("Prostate biopsy\n:20 minutes, no more.\n", [("paragraph", "Prostate biopsy :20 minutes, no more.")]),
+    ("- Prostate biopsy\n: takes about 20 minutes.\n", [("list_item", "Prostate biopsy : takes about 20 minutes.")]),
+    ("> Prostate biopsy\n: takes about 20 minutes.\n", [("paragraph", "Prostate biopsy : takes about 20 minutes.")]),
+])
+def test_markdown_a_colon_line_that_follows_no_term_stays_prose(source, expected):
+    assert [(s, t) for s, t, _ in blocks("a.md", source)] == expected
+
+
+def test_a_markdown_definition_does_not_run_into_its_term(default_linter):
+    source = "# Varicose veins\n\nStay with the\n: the nurse after the the operation.\n: Recovery takes two weeks.\n"
+    # "the" ending the term and "the" opening the definition are no repeat, as in HTML: only the one in the definition
+    assert positions(default_linter, "a.md", source) == [("GRM002", 4, 19, 4, 26, "the the")]
+
+
+GLOSSARY = [("Thyroidectomy", "an operation to remove all or part of the thyroid gland in the front of your neck"),
+            ("Lobectomy", "an operation to remove one of the two lobes of the thyroid gland"),
+            ("Parathyroid glands", "four small glands behind the thyroid that control the calcium level in your blood")]
+
+
+def test_rules_read_a_markdown_definition_list_as_they_read_an_html_one(default_linter):
+    markdown = "# Thyroid surgery words\n\n" + "\n".join(f"{term}\n: {text}\n" for term, text in GLOSSARY)
+    html = "<h1>Thyroid surgery words</h1>\n<dl>\n" + "".join(f"<dt>{term}</dt>\n<dd>{text}</dd>\n"
+                                                            for term, text in GLOSSARY) + "</dl>\n"
+    found = {path: [(f.code, f.text) for f in default_linter.lint_source(path, page).findings]
+             for path, page in (("a.md", markdown), ("a.html", html))}
+    # the same findings (base main read each Markdown entry as one paragraph, "Thyroidectomy : an operation...", and
+    # reported "Parathyroid" instead); that RDB003 takes no <dd> for its <dt>'s explanation is the rule's matter
+    assert found["a.md"] == found["a.html"] == [("RDB003", "Thyroidectomy")]

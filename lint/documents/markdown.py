@@ -24,6 +24,9 @@ _LIST_FENCE = compile_re(r"^[ \t]*(`{3,}|~{3,})")
 _LIST = compile_re(r"^([ \t]*)(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
 # the check box of a task list item: "- [ ] Bring your tablets"
 _TASK_BOX = compile_re(r"\[[ xX]\](?:[ \t]+|$)")
+# a definition of a definition list (kramdown, PHP Markdown Extra): ": text" on the line after its term, or after
+# another definition
+_DEFINITION = compile_re(r"^ {0,3}:[ \t]+(?=\S)")
 # an attribute list closing a heading (kramdown, Pandoc, Hugo, MkDocs): "## Risks {#risks .warning}"
 _HEADING_ATTRIBUTES = compile_re(r"[ \t]*\{[ \t]*[#.][^{}]*\}[ \t]*$")
 _THEMATIC = compile_re(r"^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
@@ -477,10 +480,12 @@ def read_markdown(path: str, source: str) -> Document:
     in_list = False
     item_indent = 0  # the column where the current list item's text starts
     quote_depth = 0  # how many quote markers the current paragraph's lines open with
+    in_definition = False  # the current paragraph is a definition, which a ": " line after it does not join
 
     def flush():
-        nonlocal para, quote_depth
+        nonlocal para, quote_depth, in_definition
         quote_depth = 0
+        in_definition = False
         if para:
             block = inline.read(para, para_scope)
             if block is not None:
@@ -614,6 +619,24 @@ def read_markdown(path: str, source: str) -> Document:
             quote_depth = depth
             if line[quote.end():].strip():
                 para.append((s + quote.end(), e))
+            i += 1
+            continue
+        definition = _DEFINITION.match(line)
+        if definition and para and (in_definition or para_scope == "paragraph" and not quote_depth):
+            # the lines of the paragraph above are its terms, one a line; each term and each definition is a block
+            # with the scope HTML's <dt> and <dd> have, and a definition's text is indented like a list item's
+            if in_definition:
+                flush()
+            else:
+                terms, para = para, []
+                for term in terms:
+                    para = [term]
+                    para_scope = "list_item"
+                    flush()
+            in_definition = in_list = True
+            item_indent = len(line[: definition.end()].expandtabs(4))
+            para_scope = "list_item"
+            para = [(s + definition.end(), e)]
             i += 1
             continue
         item = _LIST.match(line)
