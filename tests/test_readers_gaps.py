@@ -441,3 +441,35 @@ def test_rules_read_a_markdown_definition_list_as_they_read_an_html_one(default_
     # the same findings (base main read each Markdown entry as one paragraph, "Thyroidectomy : an operation...", and
     # reported "Parathyroid" instead); that RDB003 takes no <dd> for its <dt>'s explanation is the rule's matter
     assert found["a.md"] == found["a.html"] == [("RDB003", "Thyroidectomy")]
+
+
+# -- 9. Markdown: thousands of "[" and "![" that are never closed ----------------------------------------------------
+def test_markdown_thousands_of_unclosed_brackets_are_each_looked_past_once(monkeypatch):
+    # each "[" and "![" finds its "]" by bisection in a table of the block's brackets, made once for the block; a
+    # pattern read on to the end of the paragraph for each of them (5,000 "see [[note] " took 3.7 s)
+    from lint.documents import markdown
+
+    made = []
+
+    class Counting(markdown._Brackets):
+        def __init__(self, source, start, end):
+            made.append((start, end))
+            super().__init__(source, start, end)
+
+    monkeypatch.setattr(markdown, "_Brackets", Counting)
+    body = "".join(f"see [note {i} or ![scan {i} and [[graft] [^ x [^y " for i in range(2000))
+    source = ("Before [ACL surgery](https://example.org/acl) read ![knee brace](brace.png) this.\n" + body
+              + "\nand [the end](end.md)[^1].\n\n" + "[" * 5000 + "\n")
+    doc = parse("a.md", source)
+    assert [(b.scope, b.text) for b in doc.blocks] == [
+        ("paragraph", "Before ACL surgery read this. " + body.rstrip() + " and the end."),
+        ("image_alt", "knee brace"),
+        ("paragraph", "[" * 5000),
+    ]
+    first = doc.blocks[0]
+    assert [(link.target, first.text[link.start : link.end]) for link in first.links] == [
+        ("https://example.org/acl", "ACL surgery"), ("end.md", "the end")]
+    assert first.citations == [len(first.text) - 1]  # the footnote reference, before the full stop
+    at = first.text.index("see [note 1999 or ![scan 1999")
+    assert source[slice(*first.source_span(at, at + 29))] == "see [note 1999 or ![scan 1999"
+    assert made == [(0, source.index("\n\n")), (source.index("\n\n") + 2, len(source) - 1)]
