@@ -139,7 +139,7 @@ def check(paths, fmt, output, select, extend_select, ignore, fail_on, config_pat
             baseline = Baseline.load(baseline_file)
         except BaselineError as exc:
             raise UserError(str(exc)) from None
-    files, missing = discover(paths, settings, force_exclude=force_exclude)
+    files, missing = discover(paths, settings, force_exclude=force_exclude, stdin_filename=stdin_filename)
     if not files and not missing and not force_exclude:
         from lint.documents import SUPPORTED_EXTENSIONS
 
@@ -164,8 +164,10 @@ def check(paths, fmt, output, select, extend_select, ignore, fail_on, config_pat
     results = [*outcome.results, *missing]
     warnings += outcome.warnings
     if stdin_fix:
-        # first, before anything can stop the run: whatever the findings, the caller gets its page back
-        _emit_page(outcome.stdin_page or b"")
+        # first, before anything can stop the run: whatever the findings, the caller gets its page back (as it came
+        # when --force-exclude left it out: standard input was not read for the run)
+        page = outcome.stdin_page if "-" in files else click.get_binary_stream("stdin").read()
+        _emit_page(page or b"")
 
     def finish(code: int):
         # (a note would break a machine-readable report that shares standard error with it)

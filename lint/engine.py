@@ -310,9 +310,12 @@ def path_from_config(path: str, settings: Settings) -> str | None:
         return None
 
 
-def discover(paths, settings: Settings, force_exclude: bool = False) -> tuple[list[str], list[FileResult]]:
+def discover(paths, settings: Settings, force_exclude: bool = False,
+             stdin_filename: str | None = None) -> tuple[list[str], list[FileResult]]:
     """Files to lint (directories walked for page extensions), and errors for missing paths. ``exclude`` applies
-    to what a walk finds; with ``force_exclude`` to files named on the command line too (pre-commit names them)."""
+    to what a walk finds; with ``force_exclude`` to files named on the command line too (pre-commit names them), and
+    to the page read from '-' by the name ``stdin_filename`` gives it (an editor's buffer of an excluded file), as
+    ruff does."""
     files: list[str] = []
     errors: list[FileResult] = []
     excludes = [*DEFAULT_EXCLUDE, *settings.exclude]
@@ -332,7 +335,8 @@ def discover(paths, settings: Settings, force_exclude: bool = False) -> tuple[li
     seen = set()
     for raw in paths:
         if raw == "-":
-            files.append(raw)
+            if not (force_exclude and stdin_filename and excluded(stdin_filename)):
+                files.append(raw)
             continue
         p = Path(raw)
         if p.is_dir():

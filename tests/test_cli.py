@@ -309,6 +309,43 @@ def test_exclude_names_the_same_files_however_they_are_reached_and_force_exclude
     assert linted("--force-exclude", *named) == ["good.md"]
 
 
+PROSTATE_DRAFT = "# Prostate surgery\r\n\r\nOur revolutionary robot makes the the operation painless.\r\n"
+
+
+@pytest.mark.parametrize("stdin_filename", ["drafts/prostate.md", "./drafts/prostate.md", "notes.tmp.md", "absolute"])
+def test_force_exclude_leaves_out_standard_input_whose_stdin_filename_is_excluded(runner, tmp_path, monkeypatch,
+                                                                                  stdin_filename):
+    # what an editor or pre-commit runs on a buffer of an excluded file: nothing is linted or reported, exit 0, as ruff
+    (tmp_path / "medlint.toml").write_text('exclude = ["drafts/*.md", "*.tmp.md"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    if stdin_filename == "absolute":
+        stdin_filename = str(tmp_path / "drafts" / "prostate.md")
+    args = ["check", "--no-cache", "--force-exclude", "--stdin-filename", stdin_filename]
+    data = json.loads(run(runner, *args, "--format", "json", "-", input=PROSTATE_DRAFT).stdout)
+    assert (data["files"], data["summary"]["findings"]) == ([], 0)
+    result = run(runner, *args, "-", input=PROSTATE_DRAFT)
+    clear = "All clear: 0 files checked, no problems found.\n"  # as for an excluded file named on the command line
+    assert (result.exit_code, result.stdout, result.stderr) == (0, clear, "")
+    # with --fix the page comes back on standard output as it came, byte for byte (no "the the" fixed)
+    result = run(runner, *args, "--fix", "-", input=PROSTATE_DRAFT.encode("utf-8"))
+    assert (result.exit_code, result.stdout_bytes) == (0, PROSTATE_DRAFT.encode("utf-8"))
+    assert result.stderr == clear
+    assert run(runner, *args, "--diff", "-", input=PROSTATE_DRAFT).stdout == ""
+
+
+def test_standard_input_is_linted_when_its_name_is_not_excluded_or_force_exclude_is_not_given(runner, tmp_path,
+                                                                                             monkeypatch):
+    (tmp_path / "medlint.toml").write_text('exclude = ["drafts/*.md"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    for args in (["--force-exclude", "--stdin-filename", "prostate.md"], ["--stdin-filename", "drafts/prostate.md"]):
+        result = run(runner, "check", "--no-cache", "--format", "json", *args, "-", input=PROSTATE_DRAFT)
+        data = json.loads(result.stdout)
+        assert [(f["path"], [x["code"] for x in f["findings"]]) for f in data["files"]] == [
+            (args[-1], ["PRM001", "GRM002", "PRM002"])]
+        result = run(runner, "check", "--no-cache", "--select", "GRM002", "--fix", *args, "-", input=PROSTATE_DRAFT)
+        assert result.stdout_bytes == PROSTATE_DRAFT.replace("the the", "the").encode("utf-8")
+
+
 def test_an_unknown_rule_in_per_file_ignores_is_exit_2(runner, pages):
     (pages / "medlint.toml").write_text('[per-file-ignores]\n"*.md" = ["PRMM002", "promotional"]\n')
     result = runner.invoke(main, ["check", "--no-cache", str(pages / "bad.md")])

@@ -261,12 +261,13 @@ Your surgeon, {{ surgeon }}, will see you. At {{clinic_name}}, recovery takes si
 
 def test_markdown_reads_liquid_tags_and_outputs_as_markup():
     got = blocks("a.md", JEKYLL_PAGE)
+    # what a tag or an output renders stands in the text as one placeholder (U+FFFC), never at a block's ends
     assert [(s, t) for s, t, _ in got] == [
-        ("paragraph", "Call to book a visit at ."),
+        ("paragraph", "Call \ufffc to book a visit at \ufffc."),
         ("paragraph", "See the map and photo."),
         ("image_alt", "ward"),
-        ("paragraph", "Your surgeon, , will see you. At {{clinic_name}}, recovery takes six weeks."),
-        ("paragraph", "Parking at is free. Ask at {{ hospital_name }}."),
+        ("paragraph", "Your surgeon, \ufffc, will see you. At {{clinic_name}}, recovery takes six weeks."),
+        ("paragraph", "Parking at \ufffc is free. Ask at {{ hospital_name }}."),
     ]
     doc = parse("a.md", JEKYLL_PAGE)
     assert [link.target for b in doc.blocks for link in b.links] == ["{{ site.baseurl }}/map"]
@@ -301,8 +302,169 @@ def test_template_leftovers_outside_markdown_are_still_reported(default_linter, 
     ("{% for step in page.steps %}\n- {{ step }} and {{ item }}\n{% endfor %}\n", ["and {{ item }}"]),
     # a "{{" or "{%" with another opening or a blank line before its end is text: no paragraphs go missing
     ("Prices {{ vary by {% clinic\n\n| Knee | £100 |\n|---|---|\n\nSee {{ page.x }} and {% if y %}.\n",
-     ["Prices {{ vary by {% clinic", "Knee", "£100", "See and ."]),
+     ["Prices {{ vary by {% clinic", "Knee", "£100", "See \ufffc and \ufffc."]),
     ("Use `{{ code }}` here.\n", ["Use here."]),
+    # what renders as content is a placeholder between two words: none at a block's start or end, one for a run of
+    # tags (white space between them or none); a tag that renders nothing leaves none
+    ("{{ page.clinic }} The ward {{ page.ward }}\n", ["The ward"]),
+    ("Ward {% if x %}{{ page.a }} {% else %} {{ page.b }}{% endif %} opens at eight.\n",
+     ["Ward \ufffc opens at eight."]),
+    ("- Fast from {{ page.fast_time }}.\n- {% include ward.md %}\n", ["Fast from \ufffc."]),
+    ("![the {{ page.x }} the](scar.png)\n", ["the \ufffc the"]),
+    ("{% raw %}the{% endraw %} the {% assign n = 2 %} the ward\n", ["the the the ward"]),
 ])
 def test_markdown_liquid_blocks_and_stray_braces(source, expected):
     assert [t for _, t, _ in blocks("a.md", source)] == expected
+
+
+# -- 7. Liquid markup between two words: what it renders stands between them ---------------------------------------
+THYROID_PAGE = """---
+title: Thyroid surgery
+---
+# Thyroid surgery
+
+Your surgeon at the {{ page.clinic }} the day before will check your voice.
+Bring your scan {% if page.scan %} and your letter {% endif %} and your tablets.
+Keep the {% comment %} note to editors {% endcomment %} the wound dry.
+At {{clinic_name}}, most people go home the next day.
+
+<p>Ask the {{ site.nurse }} the questions you have.</p>
+"""
+
+
+def test_markdown_liquid_between_words_reads_as_one_placeholder_mapped_to_the_tag():
+    doc = parse("a.md", THYROID_PAGE)
+    assert [(b.scope, b.text) for b in doc.blocks] == [
+        ("heading", "Thyroid surgery"),
+        # a tag that renders nothing of its own (a comment, raw, assign) leaves the words on its sides to meet
+        ("paragraph", "Your surgeon at the \ufffc the day before will check your voice. Bring your scan \ufffc and "
+                      "your letter \ufffc and your tablets. Keep the the wound dry. At {{clinic_name}}, most people go "
+                      "home the next day."),
+        ("paragraph", "Ask the \ufffc the questions you have."),  # in an HTML block too
+    ]
+    paragraph, html_paragraph = doc.blocks[1:]
+    for block, tags in ((paragraph, ["{{ page.clinic }}", "{% if page.scan %}", "{% endif %}"]),
+                        (html_paragraph, ["{{ site.nurse }}"])):
+        at = [i for i, ch in enumerate(block.text) if ch == "\ufffc"]
+        assert [THYROID_PAGE[slice(*block.source_span(i, i + 1))] for i in at] == tags
+        # the words on each side still map one for one
+        assert THYROID_PAGE[slice(*block.source_span(at[0] - 4, at[0] + 5))] == tags[0].join(["the ", " the"])
+
+
+def test_no_repeated_word_across_liquid_that_renders_content(default_linter):
+    # the comment renders nothing: that "the the" is on the page; the name nothing fills is still a leftover
+    assert positions(default_linter, "a.md", THYROID_PAGE) == [
+        ("GRM002", 8, 6, 8, 60, "the {% comment %} note to editors {% endcomment %} the"),
+        ("SEO003", 9, 4, 9, 19, "{{clinic_name}}"),
+    ]
+    # nor does a phrase rule read across one: "100% safe" (PRM002) is not on the page, what it says is unknown
+    source = "# Varicose veins\n\nVein stripping is {{ page.qualifier }} 100% {{ page.word }} safe.\n"
+    found = positions(default_linter, "a.md", source)
+    assert [p for p in found if p[0] in ("EVD001", "PRM002")] == [("EVD001", 3, 40, 3, 44, "100%")]
+
+
+# -- 8. Markdown definition lists (kramdown, PHP Markdown Extra) -------------------------------------------------------
+DEFINITIONS_MD = """# Before ACL surgery
+
+Physiotherapy
+Prehab
+: Exercises that build up the muscles
+  around your knee before the operation.
+: Most people start two weeks before.
+
+Graft
+:   A tendon taken from your own leg.
+
+    It takes about a year to grow into the bone.
+"""
+
+
+def test_markdown_definition_list_terms_and_definitions_are_blocks_of_their_own():
+    # each line of the paragraph above the first ": " is a term; a definition runs on over its wrapped lines, and
+    # its indented paragraphs belong to it
+    assert blocks("a.md", DEFINITIONS_MD) == [
+        ("heading", "Before ACL surgery", "Before ACL surgery"),
+        ("list_item", "Physiotherapy", "Physiotherapy"),
+        ("list_item", "Prehab", "Prehab"),
+        ("list_item", "Exercises that build up the muscles around your knee before the operation.",
+         "Exercises that build up the muscles\n  around your knee before the operation."),
+        ("list_item", "Most people start two weeks before.", "Most people start two weeks before."),
+        ("list_item", "Graft", "Graft"),
+        ("list_item", "A tendon taken from your own leg.", "A tendon taken from your own leg."),
+        ("list_item", "It takes about a year to grow into the bone.", "It takes about a year to grow into the bone."),
+    ]
+
+
+def test_markdown_and_html_definition_lists_read_alike():
+    html = ("<dl><dt>Stay with the</dt><dd>the nurse after the operation.</dd><dt>Recovery</dt>"
+            "<dd>About six weeks.</dd></dl>")
+    markdown = "Stay with the\n: the nurse after the operation.\n\nRecovery\n: About six weeks.\n"
+    assert [(s, t) for s, t, _ in blocks("a.md", markdown)] == [(s, t) for s, t, _ in blocks("a.html", html)]
+
+
+@pytest.mark.parametrize("source, expected", [
+    # CommonMark: a ": " line with no term line just above it is prose, as is ":" with no space after it
+    ("Prostate biopsy\n\n: takes about 20 minutes.\n", [("paragraph", "Prostate biopsy"),
+                                                       ("paragraph", ": takes about 20 minutes.")]),
+    ("## Prostate biopsy\n: takes about 20 minutes.\n", [("heading", "Prostate biopsy"),
+                                                        ("paragraph", ": takes about 20 minutes.")]),
+    ("Prostate biopsy\n:20 minutes, no more.\n", [("paragraph", "Prostate biopsy :20 minutes, no more.")]),
+    ("- Prostate biopsy\n: takes about 20 minutes.\n", [("list_item", "Prostate biopsy : takes about 20 minutes.")]),
+    ("> Prostate biopsy\n: takes about 20 minutes.\n", [("paragraph", "Prostate biopsy : takes about 20 minutes.")]),
+])
+def test_markdown_a_colon_line_that_follows_no_term_stays_prose(source, expected):
+    assert [(s, t) for s, t, _ in blocks("a.md", source)] == expected
+
+
+def test_a_markdown_definition_does_not_run_into_its_term(default_linter):
+    source = "# Varicose veins\n\nStay with the\n: the nurse after the the operation.\n: Recovery takes two weeks.\n"
+    # "the" ending the term and "the" opening the definition are no repeat, as in HTML: only the one in the definition
+    assert positions(default_linter, "a.md", source) == [("GRM002", 4, 19, 4, 26, "the the")]
+
+
+GLOSSARY = [("Thyroidectomy", "an operation to remove all or part of the thyroid gland in the front of your neck"),
+            ("Lobectomy", "an operation to remove one of the two lobes of the thyroid gland"),
+            ("Parathyroid glands", "four small glands behind the thyroid that control the calcium level in your blood")]
+
+
+def test_rules_read_a_markdown_definition_list_as_they_read_an_html_one(default_linter):
+    markdown = "# Thyroid surgery words\n\n" + "\n".join(f"{term}\n: {text}\n" for term, text in GLOSSARY)
+    html = "<h1>Thyroid surgery words</h1>\n<dl>\n" + "".join(f"<dt>{term}</dt>\n<dd>{text}</dd>\n"
+                                                            for term, text in GLOSSARY) + "</dl>\n"
+    found = {path: [(f.code, f.text) for f in default_linter.lint_source(path, page).findings]
+             for path, page in (("a.md", markdown), ("a.html", html))}
+    # the same findings (base main read each Markdown entry as one paragraph, "Thyroidectomy : an operation...", and
+    # reported "Parathyroid" instead); that RDB003 takes no <dd> for its <dt>'s explanation is the rule's matter
+    assert found["a.md"] == found["a.html"] == [("RDB003", "Thyroidectomy")]
+
+
+# -- 9. Markdown: thousands of "[" and "![" that are never closed ----------------------------------------------------
+def test_markdown_thousands_of_unclosed_brackets_are_each_looked_past_once(monkeypatch):
+    # each "[" and "![" finds its "]" by bisection in a table of the block's brackets, made once for the block; a
+    # pattern read on to the end of the paragraph for each of them (5,000 "see [[note] " took 3.7 s)
+    from lint.documents import markdown
+
+    made = []
+
+    class Counting(markdown._Brackets):
+        def __init__(self, source, start, end):
+            made.append((start, end))
+            super().__init__(source, start, end)
+
+    monkeypatch.setattr(markdown, "_Brackets", Counting)
+    body = "".join(f"see [note {i} or ![scan {i} and [[graft] [^ x [^y " for i in range(2000))
+    source = ("Before [ACL surgery](https://example.org/acl) read ![knee brace](brace.png) this.\n" + body
+              + "\nand [the end](end.md)[^1].\n\n" + "[" * 5000 + "\n")
+    doc = parse("a.md", source)
+    assert [(b.scope, b.text) for b in doc.blocks] == [
+        ("paragraph", "Before ACL surgery read this. " + body.rstrip() + " and the end."),
+        ("image_alt", "knee brace"),
+        ("paragraph", "[" * 5000),
+    ]
+    first = doc.blocks[0]
+    assert [(link.target, first.text[link.start : link.end]) for link in first.links] == [
+        ("https://example.org/acl", "ACL surgery"), ("end.md", "the end")]
+    assert first.citations == [len(first.text) - 1]  # the footnote reference, before the full stop
+    at = first.text.index("see [note 1999 or ![scan 1999")
+    assert source[slice(*first.source_span(at, at + 29))] == "see [note 1999 or ![scan 1999"
+    assert made == [(0, source.index("\n\n")), (source.index("\n\n") + 2, len(source) - 1)]

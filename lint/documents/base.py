@@ -19,6 +19,12 @@ from lint.compiled import compile_re
 #: white space that is not one plain space: a longer run, or a single newline, tab, no-break space...
 _SPACE_TO_FOLD = compile_re(r"\s{2,}|[^\S ]")
 
+#: what stands in a block's text for markup that renders as content the reader cannot see, a template's output or tag
+#: between two words ("the {{ page.clinic }} the"): U+FFFC OBJECT REPLACEMENT CHARACTER, Unicode's placeholder for an
+#: object in text. It is no letter, space or punctuation: the tokenizer makes a token of it, and no phrase, repeated
+#: word or a/an test reads the words on its two sides as adjacent, as they are not on the rendered page
+PLACEHOLDER = "\ufffc"
+
 
 class TextBuilder:
     """Accumulates the text of one block together with its source map."""
@@ -80,6 +86,16 @@ class TextBuilder:
         if not self.ends_with_space():
             self.add(" ", src_start, src_end)
 
+    def add_placeholder(self, src_start: int, src_end: int) -> None:
+        """Add :data:`PLACEHOLDER` read from ``source[src_start:src_end]``, between two words: none at the start of
+        the text, one for a run of them (white space between), and :meth:`build` trims one at the end."""
+        parts = self._parts
+        k = len(parts) - 1
+        while k >= 0 and parts[k].isspace():
+            k -= 1
+        if k >= 0 and not parts[k].endswith(PLACEHOLDER):
+            self.add(PLACEHOLDER, src_start, src_end)
+
     def ends_with_space(self) -> bool:
         return bool(self._parts) and self._parts[-1].endswith(" ")
 
@@ -87,10 +103,13 @@ class TextBuilder:
         return "".join(self._parts)
 
     def build(self, scope: str, level: int = 0, **extra) -> "Block | None":
-        """Make a block, trimming white space at both ends; None if nothing is left."""
+        """Make a block, trimming white space (and a placeholder that ends it) at both ends; None if nothing is
+        left."""
         text = self.text()
         left = len(text) - len(text.lstrip())
         right = len(text.rstrip())
+        if text[right - 1 : right] == PLACEHOLDER:
+            right = len(text[: right - 1].rstrip())
         if right <= left:
             return None
         smap = SourceMap(self._text_starts, self._src_starts, self._src_ends, self._one_for_one)

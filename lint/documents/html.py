@@ -126,10 +126,11 @@ def _open_key(tag: str) -> str:
 
 
 class _Extractor(HTMLParser):
-    def __init__(self, source: str, base: int = 0, hidden: list[tuple[int, int]] = ()):
+    def __init__(self, source: str, base: int = 0, hidden: list[tuple[int, int, bool]] = ()):
         super().__init__(convert_charrefs=False)
         self.source = source
-        #: (start, end) ranges of the source that are not text though they stand in it: a Markdown page's Liquid
+        #: (start, end, shown) ranges of the source that are not text though they stand in it: a Markdown page's
+        #: Liquid; ``shown`` when it renders as content, a placeholder in the text (``TextBuilder.add_placeholder``)
         self.hidden = hidden
         self.base = base
         self._line_starts = _newline_starts(source)
@@ -286,10 +287,12 @@ class _Extractor(HTMLParser):
                 return
         offset = self._offset()
         if self.hidden:
-            for a, b in self.hidden:  # few: the template markup of one HTML block of a Markdown page
+            for a, b, shown in self.hidden:  # few: the template markup of one HTML block of a Markdown page
                 if a < offset + len(data) and b > offset:
                     if a > offset:
                         self._data(data[: a - offset], offset)
+                    if shown and not self._sup_depth:
+                        self._builder.add_placeholder(max(a, offset), b)
                     data, offset = data[b - offset :], max(b, offset)
                     if not data:
                         return
@@ -378,16 +381,18 @@ class _Extractor(HTMLParser):
         self._flush()
 
 
-def extract_html(source: str, start: int = 0, end: int | None = None, hidden: list[tuple[int, int]] = ()):
+def extract_html(source: str, start: int = 0, end: int | None = None, hidden: list[tuple[int, int]] = (),
+                 shown: frozenset[int] = frozenset()):
     """Blocks and directives of the HTML in ``source[start:end]``, in source offsets. ``hidden`` are sorted source
-    ranges that are no text (template markup in a Markdown page)."""
+    ranges that are no text (template markup in a Markdown page), ``shown`` the starts of those that render as
+    content."""
     end = len(source) if end is None else end
     fragment = source[start:end]
     if hidden:
         k = bisect.bisect_right(hidden, start, key=lambda r: r[1])  # the first range that ends after ``start``
         inside = []
         while k < len(hidden) and hidden[k][0] < end:
-            inside.append((hidden[k][0] - start, hidden[k][1] - start))
+            inside.append((hidden[k][0] - start, hidden[k][1] - start, hidden[k][0] in shown))
             k += 1
         hidden = inside
     parser = _Extractor(fragment, hidden=hidden)

@@ -24,6 +24,9 @@ _LIST_FENCE = compile_re(r"^[ \t]*(`{3,}|~{3,})")
 _LIST = compile_re(r"^([ \t]*)(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
 # the check box of a task list item: "- [ ] Bring your tablets"
 _TASK_BOX = compile_re(r"\[[ xX]\](?:[ \t]+|$)")
+# a definition of a definition list (kramdown, PHP Markdown Extra): ": text" on the line after its term, or after
+# another definition
+_DEFINITION = compile_re(r"^ {0,3}:[ \t]+(?=\S)")
 # an attribute list closing a heading (kramdown, Pandoc, Hugo, MkDocs): "## Risks {#risks .warning}"
 _HEADING_ATTRIBUTES = compile_re(r"[ \t]*\{[ \t]*[#.][^{}]*\}[ \t]*$")
 _THEMATIC = compile_re(r"^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
@@ -50,6 +53,9 @@ _RAW_HTML_BLOCK = compile_re(r"^ {0,3}<(pre|script|style|textarea)(?=[\s>]|$)", 
 # end is looked for by _Inline, which knows where the block's last "-->" or "</code>" is. In the pattern, "<!--.*?-->"
 # read to the end of the block for each "<!--" that is never closed, so a paragraph of thousands of them took time
 # growing with the square of its length.
+# Images, footnote references and links are matched by their opening bracket only, for the same reason: "[" and "!["
+# never closed, or closed only far away, each read to the end of the block (a paragraph of 5,000 "see ![note " took
+# 1.6 s, of "see [[note] " 3.7 s). _Inline finds their ends in a table of the block's brackets (``_Brackets``).
 _TAG = r"""</?[A-Za-z][A-Za-z0-9-]*(?:\s(?:[^<>"']|"[^"]*"|'[^']*')*)?/?>"""
 _SKIPPED_NAMES = "code|kbd|samp|var|script|style|template|noscript|svg|math|textarea"
 _INLINE = compile_re(
@@ -61,11 +67,7 @@ _INLINE = compile_re(
     | (?P<code>(?P<ticks>`+).+?(?P=ticks))
     | (?P<comment><!--)
     | (?P<liquid>\{[{%])
-    | (?P<image>!\[(?P<alt>[^\]]*)\]\((?:[^()]|\([^()]*\))*\))
-    | (?P<image_ref>!\[(?P<ralt>[^\]]*)\]\[[^\]]*\])
-    | (?P<footref>\[\^[^\]\s]+\])
-    | (?P<link>\[(?P<label>(?:[^\[\]]|\[[^\]]*\])+)\]\((?P<target><[^>]*>|(?:\{\{[^{}\n]*\}\}|\{%[^{}\n]*%\}|[^()\s{]|\{(?![{%])|\([^()\s]*\))*)(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*\))
-    | (?P<reflink>\[(?P<rlabel>[^\[\]]+)\]\[(?P<ref>[^\]]*)\])
+    | (?P<bracket>!?\[)
     | (?P<autolink><(?:https?|ftp|mailto):[^>\s]+>|<[^@>\s]+@[^>\s]+>)
     | (?P<sup><sup>(?P<suptext>[^<]*)</sup>)
     | (?P<skipped>(?i:<(?P<skipname>""" + _SKIPPED_NAMES + r""")\b))
@@ -79,8 +81,21 @@ _INLINE = compile_re(
     re.X | re.S,
 )
 _TAG_AT = compile_re(_TAG)
+# what follows the "]" of an image's alt text: "(" and the address, which may hold balanced parentheses, and ")"
+_IMAGE_TAIL = compile_re(r"\((?:[^()]|\([^()]*\))*\)")
+# what follows the "]" of a link's label: "(", the address (in "<...>", or with no space in it, balanced parentheses
+# and Liquid's "{{ }}" and "{% %}" allowed), a title if any, and ")". An address in "<...>" holds no "<" and no line
+# break, as CommonMark has it
+_LINK_TAIL = compile_re(
+    r"""\((?P<target><[^<>\n]*>|(?:\{\{[^{}\n]*\}\}|\{%[^{}\n]*%\}|[^()\s{]|\{(?![{%])|\([^()\s]*\))*)"""
+    r"""(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*\)"""
+)
+_BRACKET = compile_re(r"[\[\]]")
 # the end tag of each skipped element (the name in any case, as HTML's are)
 _SKIPPED_END = {name: compile_re(rf"</{name}\s*>", re.I) for name in _SKIPPED_NAMES.split("|")}
+# what _Ahead looks for by a pattern: a skipped element's end tag, or the white space or "]" that ends the name of a
+# footnote reference ("[^1]")
+_AHEAD_PATTERNS = {**_SKIPPED_END, "footnote name end": compile_re(r"[\s\]]")}
 _LINE_BREAK_TAG = compile_re(r"<br\b", re.I)
 # an HTML link written in the Markdown: the evidence rules count it as a source beside a claim, as they count [text](url)
 _ANCHOR_OPEN = compile_re(r"""<a\s[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
@@ -102,6 +117,10 @@ _LIQUID_DEFINES = compile_re(r"\{%-?\s*(?:assign|capture|for|tablerow|increment|
 _LIQUID_TAG_NAME = compile_re(r"\{%-?\s*(\w+)")
 # the tags whose body is no prose: a comment is hidden, a highlight is code
 _LIQUID_HIDES = {"comment": "endcomment", "highlight": "endhighlight"}
+# the tags that render nothing of their own, as an HTML comment does: the words on their two sides meet on the page.
+# Any other tag or output renders as content (a value, an include, a branch's text, code) that the reader cannot see,
+# and stands in the text as a placeholder: "the {{ page.clinic }} the" is no repeated word
+_LIQUID_SILENT = frozenset({"comment", "raw", "endraw", "assign"})
 _LIQUID_NAME = compile_re(r"[A-Za-z_][\w-]*")
 _LIQUID_PATH = compile_re(r"[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]]*\])+")
 _LIQUID_LITERAL = compile_re(r"\"[^\"]*\"|'[^']*'|-?\d+(?:\.\d+)?|true|false|nil|empty|blank")
@@ -211,13 +230,21 @@ def _liquid_markup(source: str, begin: int, front_matter: str) -> list[tuple[int
     return spans
 
 
+def _renders_content(source: str, start: int, end: int) -> bool:
+    """Does the template markup ``source[start:end]`` render as content (anything but a silent tag)?"""
+    if not source.startswith("{%", start):
+        return True
+    name = _LIQUID_TAG_NAME.match(source, start, end)
+    return name is None or name.group(1) not in _LIQUID_SILENT
+
+
 def _is_tag(source: str, token: tuple[int, int], name: str) -> bool:
     m = _LIQUID_TAG_NAME.match(source, *token)
     return m is not None and m.group(1) == name
 
 
 class _Ahead:
-    """Where a string, or a skipped element's end tag, next occurs in ``source[:end]``, for positions that grow (one
+    """Where a string, or one of ``_AHEAD_PATTERNS``, next occurs in ``source[:end]``, for positions that grow (one
     block's scan, left to right). The last answer is kept with the position it was looked for from: it holds for any
     position up to it, so each stretch of the block is searched once, however many "<!--" or "<code>" in it are
     never closed."""
@@ -231,8 +258,8 @@ class _Ahead:
         known = self.found.get(what)
         if known is not None and known[0] <= at and (known[1] == -1 or at <= known[1]):
             return known[1], known[2]
-        if what in _SKIPPED_END:
-            m = _SKIPPED_END[what].search(self.source, at, self.end)
+        if what in _AHEAD_PATTERNS:
+            m = _AHEAD_PATTERNS[what].search(self.source, at, self.end)
             start, stop = (m.start(), m.end()) if m else (-1, -1)
         else:
             start = self.source.find(what, at, self.end)
@@ -241,13 +268,50 @@ class _Ahead:
         return start, stop
 
     def find(self, text: str, at: int) -> int:
-        """The offset of the next ``text`` from ``at``, or -1."""
+        """The offset of the next ``text`` (or of a match of the pattern of that name) from ``at``, or -1."""
         return self._look(text, at)[0]
 
     def search(self, name: str, at: int) -> int | None:
         """The offset just after the next end tag of the skipped element ``name`` from ``at``, or None."""
         start, stop = self._look(name, at)
         return stop if start != -1 else None
+
+
+class _Brackets:
+    """The "[" and "]" of one block, and where the label of a link that opens at each "[" ends, worked out once, right
+    to left: each image, footnote reference or link then finds its closing bracket by bisection, where a pattern read
+    on to the end of the block for each "[" that is never closed.
+
+    A link's label runs from its "[" to the first "]" that closes no "[" inside it; a "[" inside it is closed by the
+    next "]" of all (one level of nesting, "[a [b] c](x)"), and one that nothing closes leaves the link unclosed."""
+
+    def __init__(self, source: str, start: int, end: int):
+        self.at = [m.start() for m in _BRACKET.finditer(source, start, end)]
+        n = len(self.at)
+        self.next_close = [n] * (n + 1)  # k -> the index of the first "]" from index k on (n for none)
+        self.label_end: list[int | None] = [None] * (n + 1)  # k -> the "]" ending a label read on from index k
+        for k in range(n - 1, -1, -1):
+            if source[self.at[k]] == "]":
+                self.next_close[k] = k
+                self.label_end[k] = self.at[k]
+            else:
+                j = self.next_close[k] = self.next_close[k + 1]
+                self.label_end[k] = self.label_end[j + 1] if j < n else None
+
+    def first_from(self, pos: int, end: int) -> int | None:
+        """The offset of the first bracket at or after ``pos`` and before ``end``."""
+        k = bisect.bisect_left(self.at, pos)
+        return self.at[k] if k < len(self.at) and self.at[k] < end else None
+
+    def close_from(self, pos: int, end: int) -> int | None:
+        """The offset of the first "]" at or after ``pos`` and before ``end``."""
+        j = self.next_close[bisect.bisect_left(self.at, pos)]
+        return self.at[j] if j < len(self.at) and self.at[j] < end else None
+
+    def label_from(self, pos: int, end: int) -> int | None:
+        """The offset of the "]" that ends a label read from ``pos`` (just after a "["), before ``end``."""
+        close = self.label_end[bisect.bisect_left(self.at, pos)]
+        return close if close is not None and close < end else None
 
 
 class _Inline:
@@ -262,6 +326,8 @@ class _Inline:
         self.markup_starts = [a for a, _ in markup]
         self.markup_ends = [b for _, b in markup]
         self.markup_end_at = dict(markup)
+        # the starts of the markup that renders as content: a placeholder in the text (``TextBuilder.add_placeholder``)
+        self.markup_shown = frozenset(a for a, b in markup if _renders_content(source, a, b))
 
     def read(self, segments: list[tuple[int, int]], scope: str, level: int = 0) -> Block | None:
         """``segments`` are the (start, end) source ranges of the block's lines."""
@@ -273,6 +339,7 @@ class _Inline:
         self._segments = segments
         self._segment_ends = [end for _, end in segments]
         self._open_anchors: list[tuple[int, str]] = []  # (text offset, address) of each <a href> not yet closed
+        self._brackets: _Brackets | None = None  # made at the block's first "["
         self._inline(builder, segments[0][0], segments[-1][1], links, citations)
         block = builder.build(scope, level)
         if block is None:
@@ -290,6 +357,8 @@ class _Inline:
             while i < len(self.markup_starts) and self.markup_starts[i] < end:
                 if self.markup_starts[i] > start:
                     self._add_prose(builder, start, self.markup_starts[i])
+                if self.markup_starts[i] in self.markup_shown:
+                    builder.add_placeholder(max(start, self.markup_starts[i]), self.markup_ends[i])
                 start = max(start, self.markup_ends[i])
                 i += 1
             if start >= end:
@@ -330,10 +399,16 @@ class _Inline:
             pos = at = min(inside, end)
         ahead = _Ahead(src, end)
         while (m := _INLINE.search(src, at, end)) is not None:
-            kind = next(k for k in ("escape", "hardbreak", "code", "comment", "liquid", "image", "image_ref", "footref", "link", "reflink",
-                                    "autolink", "sup", "skipped", "tag", "url", "email", "entity", "emphasis") if m.group(k) is not None)
-            stop = m.end()
-            if kind == "liquid":
+            kind = next(k for k in ("escape", "hardbreak", "code", "comment", "liquid", "bracket", "autolink", "sup",
+                                    "skipped", "tag", "url", "email", "entity", "emphasis") if m.group(k) is not None)
+            begin, stop = m.span()
+            if kind == "bracket":
+                found = self._bracket(begin, end, ahead)
+                if found is None:
+                    at = m.end()  # a "[" (or "![") that opens nothing: text
+                    continue
+                kind, begin, stop, inner, target = found
+            elif kind == "liquid":
                 markup_end = self.markup_end_at.get(m.start())
                 if markup_end is None:
                     at = m.end()  # not template code ("{{clinic_name}}"), or never closed: text the rules read
@@ -356,29 +431,29 @@ class _Inline:
                 else:
                     at = m.end()
                     continue
-            if m.start() > pos:
-                self._add_text(builder, pos, m.start())
+            if begin > pos:
+                self._add_text(builder, pos, begin)
             if kind == "escape":
-                builder.add(m.group()[1], m.start(), m.end())
+                builder.add(m.group()[1], begin, m.end())
             elif kind == "comment":
-                d = parse_directive(src[m.end() : stop - 3], m.start())
+                d = parse_directive(src[m.end() : stop - 3], begin)
                 if d is not None:
                     self.directives.append(d)
             elif kind in ("image", "image_ref"):
-                alt = "alt" if kind == "image" else "ralt"
-                if m.group(alt):
+                if inner[1] > inner[0]:
                     b = TextBuilder()
-                    self._add_text(b, m.start(alt), m.end(alt))
+                    self._add_text(b, *inner)
                     block = b.build("image_alt")
                     if block is not None:
                         self.extra_blocks.append(block)
+            elif kind == "liquid":
+                if begin in self.markup_shown:
+                    builder.add_placeholder(begin, stop)
             elif kind == "footref":
                 citations.append(len(builder))
             elif kind in ("link", "reflink"):
-                label = "label" if kind == "link" else "rlabel"
-                target = m.group("target") if kind == "link" else (m.group("ref") or m.group("rlabel"))
                 link_start = len(builder)
-                self._inline(builder, m.start(label), m.end(label), links, citations)
+                self._inline(builder, *inner, links, citations)
                 links.append(Link(link_start, len(builder), target.strip("<>")))
             elif kind in ("autolink", "url", "email"):
                 links.append(Link(len(builder), len(builder), m.group().strip("<>")))
@@ -388,9 +463,9 @@ class _Inline:
                 else:
                     self._inline(builder, m.start("suptext"), m.end("suptext"), links, citations)
             elif kind == "entity":
-                add_with_entities(builder, m.group(), m.start(), legacy=False)  # CommonMark: a known name and its ";"
+                add_with_entities(builder, m.group(), begin, legacy=False)  # CommonMark: a known name and its ";"
             elif kind == "tag" and _LINE_BREAK_TAG.match(m.group()):
-                builder.add_space(m.start(), m.end())  # "risk<br>of" is two words on two lines
+                builder.add_space(begin, m.end())  # "risk<br>of" is two words on two lines
             elif kind == "tag" and (href := _ANCHOR_OPEN.match(m.group())):
                 self._open_anchors.append((len(builder), html.unescape(next(g for g in href.groups() if g is not None))))
             elif kind == "tag" and _ANCHOR_CLOSE.match(m.group()) and self._open_anchors:
@@ -401,6 +476,39 @@ class _Inline:
             pos = at = stop
         if pos < end:
             self._add_text(builder, pos, end)
+
+    def _bracket(self, begin: int, end: int, ahead: _Ahead):
+        """(kind, start, stop, (start, end) of the alt text or label, address or reference) of the image, footnote
+        reference or link that opens at ``begin`` ("![" or "["), before ``end``; None if none does. An image's "!"
+        that opens none is text, and its "[" may still open a link."""
+        src = self.source
+        brackets = self._brackets
+        if brackets is None:
+            brackets = self._brackets = _Brackets(src, self._segments[0][0], self._segments[-1][1])
+        if src[begin] == "!":
+            close = brackets.close_from(begin + 2, end)  # an image's alt text holds no "]"
+            if close is not None and close + 1 < end:
+                if src[close + 1] == "(" and (tail := _IMAGE_TAIL.match(src, close + 1, end)):
+                    return "image", begin, tail.end(), (begin + 2, close), None
+                ref_close = brackets.close_from(close + 2, end) if src[close + 1] == "[" else None
+                if ref_close is not None:
+                    return "image_ref", begin, ref_close + 1, (begin + 2, close), None
+            begin += 1
+        if src.startswith("^", begin + 1):  # a footnote reference: "[^" and a name with no space in it, then "]"
+            close = ahead.find("footnote name end", begin + 2)
+            if close > begin + 2 and src[close] == "]":
+                return "footref", begin, close + 1, None, None
+        close = brackets.label_from(begin + 1, end)
+        if close is not None and close > begin + 1 and src.startswith("(", close + 1) \
+                and (tail := _LINK_TAIL.match(src, close + 1, end)):
+            return "link", begin, tail.end(), (begin + 1, close), tail.group("target")
+        # a reference link: a label with no bracket in it, then "[", the reference, "]"
+        close = brackets.first_from(begin + 1, end)
+        if close is not None and close > begin + 1 and src[close] == "]" and src.startswith("[", close + 1) \
+                and (ref_close := brackets.close_from(close + 2, end)) is not None:
+            reference = src[close + 2 : ref_close] or src[begin + 1 : close]
+            return "reflink", begin, ref_close + 1, (begin + 1, close), reference
+        return None
 
 
 def _front_matter_end(source: str, lines) -> int:
@@ -458,10 +566,12 @@ def read_markdown(path: str, source: str) -> Document:
     in_list = False
     item_indent = 0  # the column where the current list item's text starts
     quote_depth = 0  # how many quote markers the current paragraph's lines open with
+    in_definition = False  # the current paragraph is a definition, which a ": " line after it does not join
 
     def flush():
-        nonlocal para, quote_depth
+        nonlocal para, quote_depth, in_definition
         quote_depth = 0
+        in_definition = False
         if para:
             block = inline.read(para, para_scope)
             if block is not None:
@@ -521,7 +631,8 @@ def read_markdown(path: str, source: str) -> Document:
                 while j + 1 < n and text_of(j + 1).strip():
                     j += 1
             j = min(j, n - 1)
-            html_blocks, html_directives, refs = extract_html(source, s, lines[j][1], hidden=markup)
+            html_blocks, html_directives, refs = extract_html(source, s, lines[j][1], hidden=markup,
+                                                              shown=inline.markup_shown)
             blocks.extend(html_blocks)
             directives.extend(html_directives)
             has_refs = has_refs or refs
@@ -594,6 +705,24 @@ def read_markdown(path: str, source: str) -> Document:
             quote_depth = depth
             if line[quote.end():].strip():
                 para.append((s + quote.end(), e))
+            i += 1
+            continue
+        definition = _DEFINITION.match(line)
+        if definition and para and (in_definition or para_scope == "paragraph" and not quote_depth):
+            # the lines of the paragraph above are its terms, one a line; each term and each definition is a block
+            # with the scope HTML's <dt> and <dd> have, and a definition's text is indented like a list item's
+            if in_definition:
+                flush()
+            else:
+                terms, para = para, []
+                for term in terms:
+                    para = [term]
+                    para_scope = "list_item"
+                    flush()
+            in_definition = in_list = True
+            item_indent = len(line[: definition.end()].expandtabs(4))
+            para_scope = "list_item"
+            para = [(s + definition.end(), e)]
             i += 1
             continue
         item = _LIST.match(line)
