@@ -170,7 +170,7 @@ def test_markdown_an_unclosed_comment_inside_a_paragraph_is_text():
               "A <!-- b <!-- c --> d <!-- medlint-disable-line GRM002 --> e.\n\n"
               "Use <code> the the\nthe <kbd>x</KBD> end <code a='1'>y</code >, then <code> open.\n")
     doc = parse("a.md", source)
-    assert [b.text for b in doc.blocks] == ["Keep <!-- the the leg up. <!-- and rest <!-- it.", "A d e.", "Use , then open."]
+    assert [b.text for b in doc.blocks] == ["Keep <!-- the the leg up. <!-- and rest <!-- it.", "A d e.", "Use \ufffc, then open."]
     first = doc.blocks[0]
     at = [i for i in range(len(first.text)) if first.text.startswith("<!--", i)]
     assert [source[slice(*first.source_span(i, i + 4))] for i in at] == ["<!--"] * 3 and len(set(at)) == 3
@@ -264,7 +264,7 @@ def test_markdown_reads_liquid_tags_and_outputs_as_markup():
     # what a tag or an output renders stands in the text as one placeholder (U+FFFC), never at a block's ends
     assert [(s, t) for s, t, _ in got] == [
         ("paragraph", "Call \ufffc to book a visit at \ufffc."),
-        ("paragraph", "See the map and photo."),
+        ("paragraph", "See the map and \ufffc photo."),
         ("image_alt", "ward"),
         ("paragraph", "Your surgeon, \ufffc, will see you. At {{clinic_name}}, recovery takes six weeks."),
         ("paragraph", "Parking at \ufffc is free. Ask at {{ hospital_name }}."),
@@ -303,7 +303,7 @@ def test_template_leftovers_outside_markdown_are_still_reported(default_linter, 
     # a "{{" or "{%" with another opening or a blank line before its end is text: no paragraphs go missing
     ("Prices {{ vary by {% clinic\n\n| Knee | £100 |\n|---|---|\n\nSee {{ page.x }} and {% if y %}.\n",
      ["Prices {{ vary by {% clinic", "Knee", "£100", "See \ufffc and \ufffc."]),
-    ("Use `{{ code }}` here.\n", ["Use here."]),
+    ("Use `{{ code }}` here.\n", ["Use \ufffc here."]),
     # what renders as content is a placeholder between two words: none at a block's start or end, one for a run of
     # tags (white space between them or none); a tag that renders nothing leaves none
     ("{{ page.clinic }} The ward {{ page.ward }}\n", ["The ward"]),
@@ -457,7 +457,7 @@ def test_markdown_thousands_of_unclosed_brackets_are_each_looked_past_once(monke
               + "\nand [the end](end.md)[^1].\n\n" + "[" * 5000 + "\n")
     doc = parse("a.md", source)
     assert [(b.scope, b.text) for b in doc.blocks] == [
-        ("paragraph", "Before ACL surgery read this. " + body.rstrip() + " and the end."),
+        ("paragraph", "Before ACL surgery read \ufffc this. " + body.rstrip() + " and the end."),
         ("image_alt", "knee brace"),
         ("paragraph", "[" * 5000),
     ]
@@ -468,3 +468,29 @@ def test_markdown_thousands_of_unclosed_brackets_are_each_looked_past_once(monke
     at = first.text.index("see [note 1999 or ![scan 1999")
     assert source[slice(*first.source_span(at, at + 29))] == "see [note 1999 or ![scan 1999"
     assert made == [(0, source.index("\n\n")), (source.index("\n\n") + 2, len(source) - 1)]
+
+
+# -- 10. code, images and other shown-but-unread elements between words -----------------------------------------
+@pytest.mark.parametrize("path,source", [
+    ("a.md", "Keep the `sling` the whole week after ACL surgery.\n"),
+    ("a.md", "Keep the ![sling](sling.png) the whole week after ACL surgery.\n"),
+    ("a.md", "Keep the <kbd>sling</kbd> the whole week after ACL surgery.\n"),
+    ("a.html", "<p>Keep the <code>sling</code> the whole week after ACL surgery.</p>"),
+    ("a.html", "<p>Keep the <img src='sling.png' alt='sling'> the whole week after ACL surgery.</p>"),
+])
+def test_words_on_the_two_sides_of_code_or_an_image_are_not_adjacent(default_linter, path, source):
+    # the rendered page shows something between the two "the"s: dropping it made a repeated word out of nothing
+    assert [f for f in positions(default_linter, path, source) if f[0] == "GRM002"] == []
+    block = next(b for b in parse(path, source).blocks if b.scope == "paragraph")
+    assert block.text == "Keep the \ufffc the whole week after ACL surgery."
+    at = block.text.index("\ufffc")
+    start, end = block.source_span(at, at + 1)
+    assert source[start:end].startswith(("`", "![", "<kbd>", "<code>", "<img"))
+
+
+def test_a_phrase_is_not_made_across_code_between_its_words(default_linter):
+    # "no `BMI` risk" read as "no risk": a guarantee the page does not make
+    source = "Bariatric surgery carries no `BMI` risk for most people.\n"
+    assert [f[0] for f in positions(default_linter, "a.md", source)] == []
+    plain = source.replace("`BMI` ", "")
+    assert [f[0] for f in positions(default_linter, "a.md", plain)] == ["PRM002"]

@@ -35,6 +35,7 @@ from hypothesis import strategies as st
 
 from lint.cli import main
 from lint.documents import parse
+from lint.documents.base import PLACEHOLDER
 from lint.fixes import MAX_PASSES, fix_until_stable
 from lint.model import CATEGORIES, SEVERITIES, FileResult, Finding, Fix
 from lint.reporters import Report, render
@@ -79,6 +80,7 @@ PAGES = st.one_of(TEXT, GLUED)
 # -- readers ----------------------------------------------------------------------------------
 _TAG_AS_SPACE = re.compile(r"\s*<[A-Za-z/][^<>]*>\s*")  # <br> and block tags read as a space
 _QUOTE_BREAK = re.compile(r"\n[ \t>]*")  # a line break inside a Markdown quote, with its markers
+_SHOWN_MARKUP = re.compile(r"`|!\[|<[A-Za-z]|\{[{%]")  # a code span, an image, an inline element, Liquid
 
 
 def stands_for(char: str, raw: str) -> bool:
@@ -87,6 +89,8 @@ def stands_for(char: str, raw: str) -> bool:
         return True
     if raw.startswith("&") and (html.unescape(raw) == char or (char == " " and html.unescape(raw).isspace())):
         return True  # a character reference
+    if char == PLACEHOLDER:  # markup that shows something the text does not hold: code, an image, a template's output
+        return bool(_SHOWN_MARKUP.match(raw))
     return char == " " and (raw.isspace() or bool(_TAG_AS_SPACE.fullmatch(raw) or _QUOTE_BREAK.fullmatch(raw)))
 
 

@@ -25,6 +25,11 @@ _SPACE_TO_FOLD = compile_re(r"\s{2,}|[^\S ]")
 #: word or a/an test reads the words on its two sides as adjacent, as they are not on the rendered page
 PLACEHOLDER = "\ufffc"
 
+#: inline elements that show the reader something their text does not give the rules (code, an image, a formula, a form
+#: control): each stands as one :data:`PLACEHOLDER` between the words around it ("keep the <code>x</code> the leg up"
+#: holds no repeated word)
+SHOWN_UNREAD = frozenset("code kbd samp var svg math textarea select iframe object img".split())
+
 
 class TextBuilder:
     """Accumulates the text of one block together with its source map."""

@@ -16,7 +16,7 @@ from html.entities import html5
 from html.parser import HTMLParser
 
 from lint.compiled import compile_re
-from lint.documents.base import Block, Directive, Document, Link, TextBuilder, parse_directive
+from lint.documents.base import SHOWN_UNREAD, Block, Directive, Document, Link, TextBuilder, parse_directive
 
 _SKIP = frozenset(
     "script style code pre kbd samp var template noscript svg math textarea select iframe object".split()
@@ -188,9 +188,12 @@ class _Extractor(HTMLParser):
                 self._skip.append(tag)
             return
         if tag in _SKIP:
+            if tag in SHOWN_UNREAD:
+                self._shown_unread()
             self._skip.append(tag)
             return
         if tag == "img":
+            self._shown_unread()
             self._image_alt()
             return
         if tag == "br":
@@ -218,6 +221,7 @@ class _Extractor(HTMLParser):
 
     def handle_startendtag(self, tag, attrs):
         if tag == "img" and not self._skip:
+            self._shown_unread()
             self._image_alt()
         elif tag == "br" and not self._skip:
             self._builder.add_space(self._offset(), self._offset() + len(self.get_starttag_text() or ""))
@@ -339,6 +343,12 @@ class _Extractor(HTMLParser):
         directive = parse_directive(data, self._offset())
         if directive is not None:
             self.directives.append(directive)
+
+    def _shown_unread(self):
+        """A placeholder in the text for the element the start tag just read opens (``SHOWN_UNREAD``)."""
+        if not self._sup_depth:  # (a superscript's text is read for a citation marker)
+            offset = self._offset()
+            self._builder.add_placeholder(offset, offset + len(self.get_starttag_text() or ""))
 
     def _image_alt(self):
         tag_text = self.get_starttag_text() or ""

@@ -12,7 +12,7 @@ import html
 import re
 
 from lint.compiled import compile_re
-from lint.documents.base import Block, Document, Link, TextBuilder, line_spans, parse_directive
+from lint.documents.base import SHOWN_UNREAD, Block, Document, Link, TextBuilder, line_spans, parse_directive
 from lint.documents.html import add_with_entities, extract_html
 
 _ATX = compile_re(r"^ {0,3}(#{1,6})(?:[ \t]+|$)")
@@ -435,11 +435,14 @@ class _Inline:
                 self._add_text(builder, pos, begin)
             if kind == "escape":
                 builder.add(m.group()[1], begin, m.end())
+            elif kind == "code" or kind == "skipped" and m.group("skipname").lower() in SHOWN_UNREAD:
+                builder.add_placeholder(begin, stop)
             elif kind == "comment":
                 d = parse_directive(src[m.end() : stop - 3], begin)
                 if d is not None:
                     self.directives.append(d)
             elif kind in ("image", "image_ref"):
+                builder.add_placeholder(begin, stop)
                 if inner[1] > inner[0]:
                     b = TextBuilder()
                     self._add_text(b, *inner)
