@@ -656,6 +656,8 @@ class PatternSet:
         self._group = needle_group if needle_group is not None else PAGE_NEEDLES
         self._registered = False
         self._by_needle: tuple[dict, dict, frozenset, dict] | None = None
+        #: id of a list of patterns ``not_ruled_out`` was given -> ``_index_list`` of it
+        self._listed: dict[int, tuple] = {}
         for pattern in patterns:
             self.add(pattern)
 
@@ -697,20 +699,36 @@ class PatternSet:
             else:  # (the needles found hold other sets' needles too: the two key sets are intersected in C)
                 for needle in side.keys() & hits.keys():
                     alive.update(side[needle])
-        out = []
-        prefilters = self._prefilters
-        for pattern in patterns:
-            key = id(pattern)
-            if key in alive:
-                more = further.get(key)
-                if more is not None:
-                    hits = found[more[0]]
-                    if hits is not None and not all(_meets(needed, hits) for needed in more[1]):
-                        continue
-                out.append(pattern)
-            elif pattern is not None and key not in prefilters:
-                out.append(pattern)  # not one of the set's: ``skips`` and ``finditer`` add it
-        return out
+        # the patterns kept are looked up from the few alive, not each of the list's patterns tested (a page asks
+        # for a rule's list of patterns twice, and a pass over every list of every rule cost 2% of a run)
+        listed = self._listed.get(id(patterns))
+        if listed is None or listed[0] is not patterns:
+            listed = self._listed[id(patterns)] = self._index_list(patterns)
+        _, position, outsiders = listed
+        kept = list(outsiders)
+        for key in [k for k in alive if k in position]:  # (alive is the smaller: ``intersection`` walks a dict)
+            more = further.get(key)
+            if more is not None:
+                hits = found[more[0]]
+                if hits is not None and not all(_meets(needed, hits) for needed in more[1]):
+                    continue
+            kept.extend(position[key])
+        kept.sort()
+        return [patterns[i] for i in kept]
+
+    def _index_list(self, patterns) -> tuple:
+        """(the list, the indexes of each of the set's patterns in it by the pattern's id, the indexes of the patterns
+        not in the set, which ``skips`` and ``finditer`` add) for ``not_ruled_out``; the list must not change."""
+        position: dict[int, list[int]] = {}
+        outsiders = []
+        for i, pattern in enumerate(patterns):
+            if pattern is None:
+                continue
+            if id(pattern) in self._prefilters:
+                position.setdefault(id(pattern), []).append(i)
+            else:
+                outsiders.append(i)
+        return patterns, position, tuple(outsiders)
 
     def prefilter(self, pattern) -> Prefilter | None:
         if id(pattern) not in self._prefilters:
