@@ -30,7 +30,7 @@ def _split(values) -> list[str]:
     return out
 
 
-def _settings(config_path: str | None, paths):
+def _settings(config_path: str | None, paths, stdin_filename: str | None = None):
     from lint.config import ConfigError, find_config, load_settings
 
     try:
@@ -39,7 +39,11 @@ def _settings(config_path: str | None, paths):
             if not cfg.is_file():
                 raise ConfigError(f"{config_path}: config file not found")
         else:
-            start = next((Path(p) for p in paths if p != "-" and Path(p).exists()), Path.cwd())
+            # the config nearest the first file named; for a page read from standard input, the one nearest the file
+            # its --stdin-filename names (an editor's buffer of site/pages/x.md takes site/'s config, as ruff does)
+            start = next((Path(p) for p in paths if p != "-" and Path(p).exists()), None)
+            if start is None:
+                start = Path(stdin_filename) if stdin_filename and "-" in paths else Path.cwd()
             cfg = find_config(start)
         return load_settings(cfg)
     except ConfigError as exc:
@@ -122,7 +126,7 @@ def check(paths, fmt, output, select, extend_select, ignore, fail_on, config_pat
         raise UserError("use --baseline or --write-baseline, not both")
     if diff and write_baseline_file:
         raise UserError("--write-baseline records the findings in the files as they are; it does not go with --diff")
-    settings = _settings(config_path, paths)
+    settings = _settings(config_path, paths, stdin_filename)
     if select:
         settings.select = _split(select)
         if not settings.select:

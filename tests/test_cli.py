@@ -346,6 +346,26 @@ def test_standard_input_is_linted_when_its_name_is_not_excluded_or_force_exclude
         assert result.stdout_bytes == PROSTATE_DRAFT.replace("the the", "the").encode("utf-8")
 
 
+def test_standard_input_takes_the_config_found_from_its_stdin_filename(runner, tmp_path, monkeypatch):
+    # an editor runs medlint from the workspace root on a buffer of site/pages/prostate.md: the site's own config
+    # applies, as for the file on disk (ruff looks for it from the --stdin-filename too)
+    site = tmp_path / "site"
+    (site / "pages").mkdir(parents=True)
+    (site / "medlint.toml").write_text('select = ["GRM002"]\nexclude = ["drafts/*.md"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    for name in ("site/pages/prostate.md", str(site / "pages" / "prostate.md")):
+        data = json.loads(run(runner, "check", "--no-cache", "--format", "json", "--stdin-filename", name, "-",
+                              input=PROSTATE_DRAFT).stdout)
+        assert [[x["code"] for x in f["findings"]] for f in data["files"]] == [["GRM002"]]
+    result = run(runner, "check", "--no-cache", "--force-exclude", "--stdin-filename", "site/drafts/prostate.md", "-",
+                 input=PROSTATE_DRAFT)
+    assert (result.exit_code, result.stdout) == (0, "All clear: 0 files checked, no problems found.\n")
+    # a file named on the command line still decides, and without any name the working folder does
+    (tmp_path / "medlint.toml").write_text('select = ["PRM001"]\n', encoding="utf-8")
+    data = json.loads(run(runner, "check", "--no-cache", "--format", "json", "-", input=PROSTATE_DRAFT).stdout)
+    assert [[x["code"] for x in f["findings"]] for f in data["files"]] == [["PRM001"]]
+
+
 def test_an_unknown_rule_in_per_file_ignores_is_exit_2(runner, pages):
     (pages / "medlint.toml").write_text('[per-file-ignores]\n"*.md" = ["PRMM002", "promotional"]\n')
     result = runner.invoke(main, ["check", "--no-cache", str(pages / "bad.md")])
