@@ -312,6 +312,65 @@ def test_jargon_outside_the_knowledge_base(linter):
     assert [t for t, _ in found] == ["seroma"]
 
 
+
+def unexplained(linter, text, fmt="md"):
+    return [(f.code, f.text) for f in lint_text(linter, text, fmt).findings if f.code in ("RDB003", "RDB004")]
+
+
+# a glossary of surgery words: each term, then what it means (two names may share one meaning)
+GLOSSARY_TERMS = [
+    (["Arthroscopy"], "Surgery through a few small cuts, with a tiny camera to see inside the knee."),
+    (["Sclerotherapy"], "Injections that make a varicose vein close up and fade."),
+    (["Prostatectomy"], "An operation to take out the whole prostate gland."),
+    (["Sleeve gastrectomy", "Gastric sleeve"], "An operation that makes the stomach smaller, so you feel full sooner."),
+]
+
+
+def glossary(fmt, entries):
+    """A definition list of ``entries`` ((names, meaning) pairs) in Markdown or HTML."""
+    if fmt == "md":
+        return "\n".join("".join(f"{name}\n" for name in names) + f": {meaning}\n" for names, meaning in entries)
+    return "<dl>\n" + "".join("".join(f"<dt>{name}</dt>\n" for name in names) + f"<dd>{meaning}</dd>\n"
+                              for names, meaning in entries) + "</dl>\n"
+
+
+def heading(fmt, text):
+    return f"# {text}\n\n" if fmt == "md" else f"<h1>{text}</h1>\n"
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_a_definition_list_term_is_explained_by_its_definition(linter, fmt):
+    page = heading(fmt, "Words your surgeon may use") + glossary(fmt, GLOSSARY_TERMS)
+    assert unexplained(linter, page, fmt) == []
+
+
+@pytest.mark.parametrize("fmt, terms", [
+    ("md", "- Arthroscopy\n- Sclerotherapy\n- Prostatectomy\n"),
+    # a bullet list in which a plain line follows each term is no glossary either
+    ("html", "<ul><li>Arthroscopy</li><li>Surgery through small cuts.</li><li>Sclerotherapy</li>"
+             "<li>Injections into a vein.</li><li>Prostatectomy</li><li>Taking out the prostate.</li></ul>\n"),
+])
+def test_a_bullet_list_of_terms_is_not_a_glossary(linter, fmt, terms):
+    page = heading(fmt, "Words your surgeon may use") + glossary(fmt, GLOSSARY_TERMS[3:]) + terms
+    assert unexplained(linter, page, fmt) == [("RDB003", "Arthroscopy"), ("RDB003", "Sclerotherapy"),
+                                              ("RDB003", "Prostatectomy")]
+
+
+@pytest.mark.parametrize("fmt, text", [
+    # a term with no definition, a heading after it
+    ("html", "<dl><dt>Sclerotherapy</dt><dd>Injections that make a varicose vein close up.</dd>"
+             "<dt>Arthroscopy</dt></dl>\n<h2>After the operation</h2>\n<p>Rest your knee for a few days.</p>\n"),
+    # a list item after it, outside the definition list
+    ("html", "<dl><dt>Sclerotherapy</dt><dd>Injections that make a varicose vein close up.</dd>"
+             "<dt>Arthroscopy</dt></dl>\n<ul><li>Rest your knee for a few days.</li></ul>\n"),
+    # a definition of an image alone, which holds no words, then a heading
+    ("md", "Sclerotherapy\n: Injections that make a varicose vein close up.\n\nArthroscopy\n: ![](knee-scope.png)\n\n"
+           "## After the operation\n\nRest your knee for a few days.\n"),
+])
+def test_a_term_whose_next_block_is_not_its_definition_is_still_unexplained(linter, fmt, text):
+    assert unexplained(linter, heading(fmt, "Knee and vein surgery") + text, fmt) == [("RDB003", "Arthroscopy")]
+
+
 def acronyms(linter, text, fmt="md"):
     return [f.text for f in lint_text(linter, text, fmt).findings if f.code == "RDB004"]
 
@@ -357,6 +416,34 @@ def test_initials_addresses_qualifications_and_later_definitions_are_not_unexpla
 def test_an_acronym_defined_only_far_away_is_still_unexplained(linter):
     text = "Your VA is checked.\n\nWe go on.\n\nThen more.\n\nVA stands for visual acuity."
     assert acronyms(linter, text) == ["VA"]
+
+
+
+# a bariatric glossary whose acronym is spelled out at the start of its definition
+BMI_ENTRY = (["BMI"], "Body mass index, your weight measured against your height.")
+
+
+@pytest.mark.parametrize("fmt, entry", [
+    ("md", (["CT"], "Computed tomography, a scan that uses X-rays to show your tummy.")),
+    ("html", (["CT"], "Computed tomography, a scan that uses X-rays to show your tummy.")),
+    ("md", (["CT scan"], "A scan by computed tomography (CT), which uses X-rays to show your tummy.")),
+    ("html", (["ACL"], "The anterior cruciate ligament, a strong band in the knee that an injury can tear.")),
+])
+def test_an_acronym_term_is_spelled_out_by_its_definition(linter, fmt, entry):
+    page = heading(fmt, "Before weight-loss surgery") + glossary(fmt, [BMI_ENTRY, entry])
+    assert unexplained(linter, page, fmt) == []
+
+
+@pytest.mark.parametrize("fmt, text", [
+    # a definition that says what it is but not what the letters stand for
+    ("md", "CT\n: A scan that uses X-rays to show your tummy.\n"),
+    ("html", "<dl><dt>CT</dt><dd>A scan that uses X-rays to show your tummy.</dd></dl>\n"),
+    # a bullet list, a plain line after the acronym
+    ("md", "- CT\n- Computed tomography, a scan that uses X-rays to show your tummy.\n"),
+])
+def test_an_acronym_term_whose_definition_does_not_spell_it_out_is_unexplained(linter, fmt, text):
+    page = heading(fmt, "Before weight-loss surgery") + glossary(fmt, [BMI_ENTRY]) + ("\n" if fmt == "md" else "") + text
+    assert unexplained(linter, page, fmt) == [("RDB004", "CT")]
 
 
 def test_a_year_after_an_acronym_is_not_a_postcode(linter):

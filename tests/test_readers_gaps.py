@@ -434,8 +434,54 @@ def test_rules_read_a_markdown_definition_list_as_they_read_an_html_one(default_
     found = {path: [(f.code, f.text) for f in default_linter.lint_source(path, page).findings]
              for path, page in (("a.md", markdown), ("a.html", html))}
     # the same findings (base main read each Markdown entry as one paragraph, "Thyroidectomy : an operation...", and
-    # reported "Parathyroid" instead); that RDB003 takes no <dd> for its <dt>'s explanation is the rule's matter
-    assert found["a.md"] == found["a.html"] == [("RDB003", "Thyroidectomy")]
+    # reported "Parathyroid" instead): none, as each term's definition follows it (RDB003 reported "Thyroidectomy" in
+    # both before the readers marked the terms)
+    assert found["a.md"] == found["a.html"] == []
+
+
+THYROID_WORDS_HTML = (
+    "<h1>Thyroid surgery</h1>\n<p>Words you may hear:</p>\n<dl>\n"
+    "<dt>Thyroidectomy</dt>\n<dt>Total thyroidectomy</dt>\n<dd>Taking out the whole thyroid gland.</dd>\n"
+    "<dd>It takes about two hours.<p>Most people go home the next day.</p></dd>\n"
+    # end tags left out, as HTML allows
+    "<dt>Lobectomy<dd>Taking out one half of the gland.\n</dl>\n"
+    "<ul><li>Calcium level</li><li>Voice changes</li></ul>\n"
+)
+THYROID_WORDS_MD = """# Thyroid surgery
+
+Words you may hear:
+
+Thyroidectomy
+Total thyroidectomy
+: Taking out the whole thyroid gland.
+: It takes about two hours.
+
+    Most people go home the next day.
+
+Lobectomy
+: Taking out one half of the gland.
+
+- Calcium level
+- Voice changes
+"""
+
+
+@pytest.mark.parametrize("path, source", [("a.html", THYROID_WORDS_HTML), ("a.md", THYROID_WORDS_MD)])
+def test_readers_mark_the_terms_and_definitions_of_a_definition_list(path, source):
+    # a term and a definition have the scope of a bullet list's item: the mark is what tells them apart
+    assert [(b.definition_list, b.scope, b.text) for b in parse(path, source).blocks] == [
+        ("", "heading", "Thyroid surgery"),
+        ("", "paragraph", "Words you may hear:"),
+        ("term", "list_item", "Thyroidectomy"),
+        ("term", "list_item", "Total thyroidectomy"),
+        ("definition", "list_item", "Taking out the whole thyroid gland."),
+        ("definition", "list_item", "It takes about two hours."),
+        ("definition", "list_item", "Most people go home the next day."),
+        ("term", "list_item", "Lobectomy"),
+        ("definition", "list_item", "Taking out one half of the gland."),
+        ("", "list_item", "Calcium level"),
+        ("", "list_item", "Voice changes"),
+    ]
 
 
 # -- 9. Markdown: thousands of "[" and "![" that are never closed ----------------------------------------------------

@@ -201,6 +201,11 @@ class Block:
     smap: SourceMap
     links: list[Link] = field(default_factory=list)
     citations: list[int] = field(default_factory=list)
+    #: the block's part in a definition list (HTML's <dt> and <dd>, Markdown's term lines and ": " lines): "term" for
+    #: a term, "definition" for a paragraph of its definition, "" for any other block. Both have the scope
+    #: ``list_item``, as a bullet list's items do: this is what tells a glossary's term, whose definition follows it,
+    #: from a bare item of a list
+    definition_list: str = ""
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         return self.smap.start(start), self.smap.end(end)

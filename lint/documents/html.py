@@ -41,6 +41,9 @@ _BLOCK_BREAK = frozenset(
     "legend main nav ol section table tbody tfoot thead tr ul br option".split()
 )
 _STRONG_SCOPES = ("heading", "title", "table_cell", "list_item")
+# the part a definition list's elements give the blocks in them (``Block.definition_list``); any other element's
+# blocks take the part of the one it stands in
+_DEFINITION_LIST_PART = {"dt": "term", "dd": "definition"}
 _ALT = compile_re(r"""\salt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I)
 _CITATION_SUP = compile_re(r"^\s*[\[(]?\s*[\d,\s–-]+\s*[\])]?\s*$")
 # a character reference as a browser reads it: a number, or a name whose ";" may be missing (HTML5 reads "&copy 2024"
@@ -138,9 +141,10 @@ class _Extractor(HTMLParser):
         self.directives: list[Directive] = []
         self.has_reference_list = False
         self._skip: list[str] = []
-        # (tag, scope, level): a tag that sets no scope of its own carries the one it stands in, so that the current
-        # scope is the top's (a walk down the stack at every block took time with the square of the nesting depth)
-        self._stack: list[tuple[str, str, int]] = []
+        # (tag, scope, level, definition list part): a tag that sets no scope (or part) of its own carries the one it
+        # stands in, so that the current scope is the top's (a walk down the stack at every block took time with the
+        # square of the nesting depth)
+        self._stack: list[tuple[str, str, int, str]] = []
         # how many of each tag are open on the stack (headings counted together, as "h"): an end tag with none open
         # is known at once, where a walk down the stack would grow with its depth at every stray tag
         self._open: Counter = Counter()
@@ -160,13 +164,13 @@ class _Extractor(HTMLParser):
     # -- block management --------------------------------------------------
     def _current_scope(self) -> tuple[str, int]:
         if self._stack:
-            _, scope, level = self._stack[-1]
+            _, scope, level, _ = self._stack[-1]
             return scope, level
         return "paragraph", 0
 
     def _flush(self) -> None:
         scope, level = self._current_scope()
-        block = self._builder.build(scope, level)
+        block = self._builder.build(scope, level, definition_list=self._stack[-1][3] if self._stack else "")
         # a link around whole blocks ("<a href=...><h3>...</h3><p>...</p></a>", a card) links each of them: the
         # part inside this block is a link of its own, and the rest starts at the next block's beginning
         links = self._links + [Link(start, len(self._builder), href) for start, href in self._open_links]
@@ -265,7 +269,10 @@ class _Extractor(HTMLParser):
                 del self._stack[i:]
 
     def _push(self, tag: str, scope: str, level: int) -> None:
-        self._stack.append((tag, scope, level))
+        part = _DEFINITION_LIST_PART.get(tag)
+        if part is None:
+            part = self._stack[-1][3] if self._stack else ""
+        self._stack.append((tag, scope, level, part))
         self._open[_open_key(tag)] += 1
 
     def _end_tag_length(self) -> int:

@@ -570,16 +570,20 @@ def read_markdown(path: str, source: str) -> Document:
     item_indent = 0  # the column where the current list item's text starts
     quote_depth = 0  # how many quote markers the current paragraph's lines open with
     in_definition = False  # the current paragraph is a definition, which a ": " line after it does not join
+    para_part = ""  # the current paragraph's part in a definition list (``Block.definition_list``)
+    definition_open = False  # the current list is a definition's: its indented paragraphs are the definition's too
 
     def flush():
-        nonlocal para, quote_depth, in_definition
+        nonlocal para, quote_depth, in_definition, para_part
         quote_depth = 0
         in_definition = False
         if para:
             block = inline.read(para, para_scope)
             if block is not None:
+                block.definition_list = para_part
                 blocks.append(block)
         para = []
+        para_part = ""
 
     def only_markup(s: int, e: int) -> bool:
         """Does the line hold template markup and nothing else ("{% if page.cta %}", a line of a Liquid comment)? It
@@ -720,11 +724,11 @@ def read_markdown(path: str, source: str) -> Document:
                 terms, para = para, []
                 for term in terms:
                     para = [term]
-                    para_scope = "list_item"
+                    para_scope, para_part = "list_item", "term"
                     flush()
-            in_definition = in_list = True
+            in_definition = in_list = definition_open = True
             item_indent = len(line[: definition.end()].expandtabs(4))
-            para_scope = "list_item"
+            para_scope, para_part = "list_item", "definition"
             para = [(s + definition.end(), e)]
             i += 1
             continue
@@ -732,6 +736,7 @@ def read_markdown(path: str, source: str) -> Document:
         if item:
             flush()
             in_list = True
+            definition_open = False
             item_indent = len(line[: item.end()].expandtabs(4))
             para_scope = "list_item"
             box = _TASK_BOX.match(line, item.end())
@@ -742,6 +747,7 @@ def read_markdown(path: str, source: str) -> Document:
         indent = len(line) - len(line.lstrip())
         if not para:
             para_scope = "list_item" if (in_list and indent) else "paragraph"
+            para_part = "definition" if para_scope == "list_item" and definition_open else ""
             if not indent:
                 in_list = False
         para.append((s + indent, e))

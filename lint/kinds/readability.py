@@ -241,6 +241,19 @@ _NEXT_SENTENCE_EXPLAINS = compile_re(
 )
 
 
+def definition_after(units, index: int):
+    """The unit of the definition that follows the definition-list term ``units[index]`` (past the other terms that
+    share it, and the alt text of an image among them), or None: a term with no definition after it explains nothing,
+    as a bullet list's item does not."""
+    for k in range(index + 1, len(units)):
+        block = units[k].block
+        if block.definition_list == "definition":
+            return units[k]
+        if block.definition_list != "term" and block.scope != "image_alt":
+            return None
+    return None
+
+
 class UnexplainedJargon(Kind):
     """A technical term used with no plain explanation near its first use.
 
@@ -333,8 +346,8 @@ class UnexplainedJargon(Kind):
         return getattr(entry, "lay", "") or ""
 
     def _occurrences(self, page):
-        """(unit, start, end, lay text, key, nested) of each candidate term, in page order."""
-        for unit in page.units:
+        """(unit's index, unit, start, end, lay text, key, nested) of each candidate term, in page order."""
+        for index, unit in enumerate(page.units):
             if unit.block.scope not in self.rule.scope:
                 continue
             found = []
@@ -365,7 +378,7 @@ class UnexplainedJargon(Kind):
                 # a term inside a longer one ("arthroscopy" in "shoulder arthroscopy") counts as used, not reported
                 nested = s < outer_end
                 outer_end = max(outer_end, e)
-                yield unit, s, e, lay, key, nested
+                yield index, unit, s, e, lay, key, nested
 
     def explained(self, unit, start: int, end: int) -> bool:
         text = unit.block.text
@@ -399,8 +412,8 @@ class UnexplainedJargon(Kind):
 
     def check(self, page):
         seen: set[str] = set()
-        following = {id(u): page.units[i + 1] for i, u in enumerate(page.units[:-1])}
-        for unit, s, e, lay, key, nested in self._occurrences(page):
+        units = page.units
+        for i, unit, s, e, lay, key, nested in self._occurrences(page):
             if key in seen:
                 continue
             if _in_citation(unit.block.text, s):
@@ -412,9 +425,10 @@ class UnexplainedJargon(Kind):
                 continue  # a heading names the topic; the explanation belongs in the text under it
             if self.explained(unit, s, e):
                 continue
-            nxt = following.get(id(unit))
-            if unit.block.scope == "table_cell" and nxt is not None and nxt.block.scope == "table_cell":
+            if unit.block.scope == "table_cell" and i + 1 < len(units) and units[i + 1].block.scope == "table_cell":
                 continue  # a table of terms and what they mean: the next cell explains it
+            if unit.block.definition_list == "term" and definition_after(units, i) is not None:
+                continue  # a glossary: the definition after the term explains it
             suggestions = (f"{unit.block.text[s:e]} ({lay})",) if lay else ()
             message = None if lay else (
                 "'{text}' is a technical term with no plain explanation near its first use; "
@@ -563,6 +577,9 @@ class UnexplainedAcronym(Kind):
                 if self._defined_near(page.units[index:index + 2], acronym):
                     done.add(acronym)
                     continue  # "Loss of vision (VA loss)", and in the lines after: "VA stands for visual acuity"
+                if unit.block.definition_list == "term" and self._spelled_out_by_definition(page.units, index, acronym):
+                    done.add(acronym)
+                    continue  # a glossary's term: "CT", then "Computed tomography, a scan that..."
                 done.add(acronym)
                 yield self.hit(unit, m.start(1), m.end(1), acronym=acronym)
 
@@ -571,6 +588,19 @@ class UnexplainedAcronym(Kind):
         """Is the acronym spelled out ("words (PBS)") in one of these blocks?"""
         return any(UnexplainedAcronym._expanded_at(u.block.text, at, at + len(acronym))
                    for u in units for at in _word_starts(u.block.text, acronym))
+
+    @staticmethod
+    def _spelled_out_by_definition(units, index: int, acronym: str) -> bool:
+        """Does the definition after the definition-list term ``units[index]`` spell the acronym out, with the words
+        it opens with ("Computed tomography, a scan that...") or in brackets ("A computed tomography (CT) scan")? A
+        definition that says what the thing is and not what the letters stand for ("A scan that uses X-rays") does
+        not."""
+        definition = definition_after(units, index)
+        if definition is None:
+            return False
+        opening = _OPENING_WORDS.match(definition.block.text).group(1)
+        return (opening[:1].lower() == acronym[:1].lower() and spells_out(acronym, opening)) \
+            or UnexplainedAcronym._spelled_out_later([definition], acronym)
 
     @staticmethod
     def _defined_near(units, acronym: str) -> bool:
@@ -603,6 +633,9 @@ _BREADCRUMB = compile_re(r"\s(?:>|›|»)\s")
 _INITIALS_BEFORE = compile_re(r"\b[A-Z][a-z'’-]+\s$")
 # "VA stands for ...", "PCR means ..."
 _DEFINED_AFTER = compile_re(r"\s+(?:stands\s+for|is\s+short\s+for|means)\b")
+# the words a definition opens with, after an article, up to its first punctuation: "Computed tomography" in "Computed
+# tomography, a scan...", "anterior cruciate ligament" in "The anterior cruciate ligament, a band..."
+_OPENING_WORDS = compile_re(r"(?:(?:the|an?)\s+)?([^,;:.()\[\]–—]*)", re.I)
 # a state and a postcode just after it: "NSW 2000", "TX 77030" (not "TAVI 2024 results")
 _STATE = compile_re(r"(?:[A-Z]{2}|NSW|VIC|QLD|TAS|ACT)$")
 _POSTCODE_AFTER = compile_re(r"\s+(?!(?:19|20)\d\d\b)\d{4,5}\b")
