@@ -73,16 +73,23 @@ class Confusable(Kind):
                 "window": int(entry.get("window", self.opts["window"])),
             })
 
-        # every pair's first words, looked for in one pass over a block
+        # every pair's first words, looked for in one pass over a block; the pairs each word starts, in order
         self.firsts = NeedleIndex({first for pair in self.pairs for first in pair["firsts"]})
+        self.pairs_of: dict[str, list[int]] = {}
+        for i, pair in enumerate(self.pairs):
+            for first in pair["firsts"]:
+                self.pairs_of.setdefault(first, []).append(i)
+        # (a term that starts with a dash has the first word "": its pair is tried in every block)
+        self.every_block = tuple(self.pairs_of.pop("", ()))
 
     def check(self, page):
+        pairs, pairs_of = self.pairs, self.pairs_of
         for unit in self.units(page):
             text = unit.block.text
-            present = self.firsts.find_all(text.lower()).keys() | {""}  # "" (a term that starts with a dash) is in any
-            for pair in self.pairs:
-                if present.isdisjoint(pair["firsts"]):
-                    continue
+            found = self.firsts.find_all(text.lower())
+            tried = {i for first in found for i in pairs_of.get(first, ())}.union(self.every_block) if found \
+                else self.every_block
+            for pair in map(pairs.__getitem__, sorted(tried)):
                 for m in finditer(pair["regex"], text):
                     cue = self._cue(unit, pair, m.start(), m.end())
                     if cue is None:
