@@ -89,10 +89,10 @@ class WordFrequencies(Mapping):
         return self._bucket(word).get(word, default) if isinstance(word, str) else default
 
     def _parts(self):
+        # a bucket decoded only to be read through is not kept: a walk over the whole table (the spelling suggestions'
+        # index is made from one) kept every bucket, some 14 MB in each process, for look-ups that ask for a few
         for index, part in enumerate(self._decoded):
-            if part is None:
-                part = self._decoded[index] = marshal.loads(self._raw[index])
-            yield part
+            yield part if part is not None else marshal.loads(self._raw[index])
 
     def __iter__(self):
         for part in self._parts():
