@@ -35,7 +35,9 @@ _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+(?:[.,]\d+)*|[%£$€!?]")
 _CHAR_SIZES = (3, 4, 5)
 
 
-@lru_cache(maxsize=65536)
+# (the two heads ask for the pieces of the same new words a page or two apart, and a word's share is kept after:
+# 65,536 words' pieces held 6 MB in each process for nothing)
+@lru_cache(maxsize=4096)
 def _word_pieces(word: str) -> tuple[str, ...]:
     """The three-to-five-letter pieces of a word padded with spaces (" sta", "tun", "ing "):
     they let the model generalise across forms ("guarantee", "guaranteed", "guarantees")."""
