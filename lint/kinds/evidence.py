@@ -1037,6 +1037,8 @@ def lexicon_path(rule, name: str) -> Path:
     return builtin_rules_dir() / "evidence" / name
 
 
+# the bracketed abbreviation every ``EvidenceLexicon.body_abbreviation`` match ends with: "(NJR)"
+_BRACKETED_ABBREVIATION = compile_builtin(r"\([A-Z][A-Za-z&]{1,11}\)")
 # a body called by an abbreviation (as ``EvidenceLexicon.body_abbreviation`` gives them) as the subject of a report:
 # "The NJR tracks ...", "NICE's guidance", "In the FFT for 2023 to 2024, 97% rated ...", "in the NJR's latest report"
 _ABBREVIATED_SOURCE = compile_builtin(
@@ -1144,7 +1146,8 @@ class SourceFinder:
             names = set()
             if pattern is not None:
                 for u in self.page.units:
-                    if "(" in u.block.text:
+                    # (the bracketed abbreviation first, found by its "(": the body's name before it is a long pattern)
+                    if _BRACKETED_ABBREVIATION.search(u.block.text):
                         names.update(m.group("abbr") for m in pattern.finditer(u.block.text))
             self._abbreviated = frozenset(names)
         return self._abbreviated
