@@ -298,8 +298,8 @@ class _PhraseKind(Kind):
         return _CLASS_REF.sub(replace, pattern)
 
     def _compile_common(self):
-        # the rule's patterns, searched together (made on first use: Substitution adds its pattern_swap
-        # patterns after this), and whether each is anchored with ^ or $
+        # the rule's patterns, searched together (made when the kind's set-up is done: Substitution adds its
+        # pattern_swap patterns after this), and whether each is anchored with ^ or $
         self._set: PatternSet | None = None
         self._anchors: dict[int, bool] = {}
         case = self.opts["case_sensitive"]
@@ -493,6 +493,7 @@ class Existence(_PhraseKind):
             raise self.error("an existence rule needs 'tokens' or 'patterns'")
         self.regex = PhraseIndex(self.opts["tokens"], self.opts["case_sensitive"]) or None
         self._compile_common()
+        self._pattern_set().register()
 
     def check(self, page):
         for unit, start, end, _, _ in self._page_matches(self.units(page)):
@@ -542,6 +543,7 @@ class Substitution(_PhraseKind):
                     raise self.error(f"pattern_swap {pattern!r}: the replacement {replacement!r} names group {missing}, "
                                      "which the pattern does not have")
             self.patterns.append(compiled)
+        self._pattern_set().register()
 
     def lookup(self, matched: str):
         key = matched if self.opts["case_sensitive"] else matched.lower()

@@ -93,7 +93,9 @@ class Head:
         self.bias = bias
         self.weights = weights
         self._word_share: _Shares | None = None
-        self._pairs: dict[tuple[str, str], float] | None = None
+        # the weights of adjacent pairs ("b:no risk") by the pair of words: looked up without making a string (made
+        # here, so that the data cache keeps it with the model: working it out took 15 ms of every start)
+        self._pairs = {tuple(f[2:].split(" ", 1)): w for f, w in weights.items() if f.startswith("b:")}
         # features weighed by 1/sqrt(number of words): a long sentence does not read as a claim just for
         # holding more of the pieces claims are made of ("Insulin is a hormone that moves sugar from the
         # blood into the body's cells")
@@ -103,8 +105,6 @@ class Head:
         shares, pairs = self._word_share, self._pairs
         if shares is None:
             shares = self._word_share = _Shares(self.weights)
-            # the weights of adjacent pairs ("b:no risk") by the pair of words: looked up without making a string
-            pairs = self._pairs = {tuple(f[2:].split(" ", 1)): w for f, w in self.weights.items() if f.startswith("b:")}
         z = sum(map(shares.__getitem__, toks))
         z += sum(map(pairs.get, zip(toks, toks[1:]), repeat(0.0)))
         if self.length_norm and toks:
