@@ -37,6 +37,8 @@ ABBREVIATIONS = (
 
 _TERMS_KEY = "terms"
 _NEG_KEY = "negated"
+#: the doc's lower-case word ids, left in ``doc.user_data`` by the term matcher for the negation component
+_LOWERS_KEY = ("medlint", "lowers")
 
 #: the words that open a negation or hedge, as token sequences (matched on lower case)
 NEGATION_TRIGGERS = (
@@ -133,7 +135,10 @@ class TermMatcher:
         found: list[tuple[int, int, int, int]] = []
         if len(doc):
             arrays = doc.to_array([LOWER, ORTH])
-            self._find(self.names, arrays[:, 0].tolist(), found)
+            lowers = arrays[:, 0].tolist()
+            # (handed on to the negation component after this one, which reads the same array)
+            doc.user_data[_LOWERS_KEY] = lowers
+            self._find(self.names, lowers, found)
             if self.abbreviations:
                 self._find(self.abbreviations, arrays[:, 1].tolist(), found)
         if not found:
@@ -193,7 +198,10 @@ class Negation:
     def __call__(self, doc: Doc) -> Doc:
         # most blocks hold no trigger: one look at the doc's array of words skips the matcher and
         # the span group (readers use doc.spans.get, so a block without scopes has no key)
-        if not len(doc) or self.first_words.isdisjoint(doc.to_array(LOWER).tolist()):
+        if not len(doc):
+            return doc
+        lowers = doc.user_data.pop(_LOWERS_KEY, None)  # the term matcher's, when it ran first
+        if self.first_words.isdisjoint(lowers if lowers is not None else doc.to_array(LOWER).tolist()):
             return doc
         spans = []
         for _, start, end in self.matcher(doc):
