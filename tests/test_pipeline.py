@@ -35,6 +35,19 @@ def test_negation_scopes():
     assert not doc[9]._.negated  # "good"
 
 
+def test_negation_reads_the_term_matchers_word_ids_and_leaves_none_on_the_doc():
+    # the term matcher hands its array of lower-case ids on; the negation component takes it, or reads its own
+    nlp = build_pipeline(LEXICON)
+    with nlp.select_pipes(disable=["medlint_negation"]):
+        handed = nlp("No incision is needed for the thyroid scan.")
+    assert handed.user_data[("medlint", "lowers")] == [t.lower for t in handed]
+    for text, scopes in [("No incision is needed for the thyroid scan.", ["No incision is needed for the thyroid scan"]),
+                         ("Bariatric surgery is not risk-free.", ["not risk-free"])]:
+        doc = nlp(text)
+        assert ("medlint", "lowers") not in doc.user_data
+        assert [s.text for s in doc.spans["negated"]] == scopes
+
+
 def test_a_missing_trained_model_falls_back_to_the_blank_pipeline(recwarn):
     nlp = build_pipeline(LEXICON, model="en_no_such_model")
     assert nlp.lang == "en" and "medlint_terms" in nlp.pipe_names
