@@ -193,8 +193,6 @@ class OffTopicStructure(Kind):
         kb = self.kb
         heads = self._condition_heads(page)
         for unit in self.units(page):
-            if not unit.terms:
-                continue
             terms = _terms(unit)
             candidates = [s for s in terms if s.label_ in ("structure", "region")
                           and not self._names_condition(s, heads, page)]

@@ -362,10 +362,8 @@ class UnexplainedJargon(Kind):
                         found.append((m.start(), m.end(), self.extra[m.group().lower()], m.group().lower()))
             # a short line with no full stop ("Audiology and ENT Services: patient information") names a
             # department or a leaflet; its rare words are names, not terms to explain
-            # the rare words first (a look-up per word, which most words fail), then their tokens' tests
-            rare = self._rare
-            long_words = [k for k, low in enumerate(unit.lowers)
-                          if len(low) >= 8 and (rare[low] if low in rare else self.rare_technical(low))]
+            # the rare words first (a memoised answer per word, which most words fail), then their tokens' tests
+            long_words = [k for k, low in enumerate(unit.lowers) if len(low) >= 8 and self.rare_technical(low)]
             if long_words and not any(c in unit.block.text for c in ".?!") \
                     and sum(t.is_alpha for t in unit.tokens) <= 12:
                 long_words = []

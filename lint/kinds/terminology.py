@@ -86,9 +86,9 @@ class Confusable(Kind):
         pairs, pairs_of = self.pairs, self.pairs_of
         for unit in self.units(page):
             text = unit.block.text
-            found = self.firsts.find_all(text.lower())
-            tried = {i for first in found for i in pairs_of.get(first, ())}.union(self.every_block) if found \
-                else self.every_block
+            tried = set(self.every_block)
+            for first in self.firsts.find_all(text.lower()):
+                tried.update(pairs_of.get(first, ()))
             for pair in map(pairs.__getitem__, sorted(tried)):
                 for m in finditer(pair["regex"], text):
                     cue = self._cue(unit, pair, m.start(), m.end())
