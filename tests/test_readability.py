@@ -241,6 +241,9 @@ HAND_COUNTED = [
     ("# Gallbladder\n\nLaparoscopic cholecystectomy removes the gallbladder. Recovery usually takes two weeks.\n",
      10, 2, 28),
     ("Your stitches dissolve in 24 days. Physiotherapy helps recovery after a hip replacement.\n", 13, 2, 28),  # 6 + 7 words; "24" is "twenty four"
+    # a glossary's terms are labels, as headings are: only the definitions count
+    ("# Words\n\nArthroscopy\n: Surgery through small cuts.\n\nSclerotherapy\n: Injections that close a vein.\n",
+     9, 2, 13),  # 4 + 5 words; "surgery" and "injections" are three syllables
 ]
 
 
@@ -330,18 +333,20 @@ def glossary(fmt, entries):
     """A definition list of ``entries`` ((names, meaning) pairs) in Markdown or HTML."""
     if fmt == "md":
         return "\n".join("".join(f"{name}\n" for name in names) + f": {meaning}\n" for names, meaning in entries)
+    if fmt == "md-loose":  # a blank line between each term and its definition (kramdown, PHP Markdown Extra, Pandoc)
+        return "\n".join("".join(f"{name}\n" for name in names) + f"\n: {meaning}\n" for names, meaning in entries)
     return "<dl>\n" + "".join("".join(f"<dt>{name}</dt>\n" for name in names) + f"<dd>{meaning}</dd>\n"
                               for names, meaning in entries) + "</dl>\n"
 
 
 def heading(fmt, text):
-    return f"# {text}\n\n" if fmt == "md" else f"<h1>{text}</h1>\n"
+    return f"# {text}\n\n" if fmt.startswith("md") else f"<h1>{text}</h1>\n"
 
 
-@pytest.mark.parametrize("fmt", ["md", "html"])
+@pytest.mark.parametrize("fmt", ["md", "md-loose", "html"])
 def test_a_definition_list_term_is_explained_by_its_definition(linter, fmt):
     page = heading(fmt, "Words your surgeon may use") + glossary(fmt, GLOSSARY_TERMS)
-    assert unexplained(linter, page, fmt) == []
+    assert unexplained(linter, page, fmt.removesuffix("-loose")) == []
 
 
 @pytest.mark.parametrize("fmt, terms", [

@@ -403,9 +403,7 @@ def test_markdown_and_html_definition_lists_read_alike():
 
 
 @pytest.mark.parametrize("source, expected", [
-    # CommonMark: a ": " line with no term line just above it is prose, as is ":" with no space after it
-    ("Prostate biopsy\n\n: takes about 20 minutes.\n", [("paragraph", "Prostate biopsy"),
-                                                       ("paragraph", ": takes about 20 minutes.")]),
+    # CommonMark: a ": " line with no paragraph above it to be its term is prose, as is ":" with no space after it
     ("## Prostate biopsy\n: takes about 20 minutes.\n", [("heading", "Prostate biopsy"),
                                                         ("paragraph", ": takes about 20 minutes.")]),
     ("Prostate biopsy\n:20 minutes, no more.\n", [("paragraph", "Prostate biopsy :20 minutes, no more.")]),
@@ -414,6 +412,46 @@ def test_markdown_and_html_definition_lists_read_alike():
 ])
 def test_markdown_a_colon_line_that_follows_no_term_stays_prose(source, expected):
     assert [(s, t) for s, t, _ in blocks("a.md", source)] == expected
+
+
+LOOSE_DEFINITIONS_MD = """# Prostate biopsy words
+
+Transperineal biopsy
+
+: Samples taken through the skin between the scrotum and the back passage.
+
+: It is done under a general or local anaesthetic.
+
+PSA
+: A blood test for a protein the prostate makes.
+  - A raised level does not always mean cancer.
+  - An infection can raise it too.
+
+- Bring a list of your medicines.
+
+> Ask about the
+> biopsy
+
+: stays prose: a quote is no term.
+"""
+
+
+def test_markdown_definition_lists_may_be_loose_and_hold_lists():
+    # kramdown, PHP Markdown Extra, Pandoc and markdown-it let a blank line stand between a term and its definition and
+    # between two definitions ("loose"); a list indented under a definition is part of it, as a list in <dd> is
+    assert [(b.definition_list, b.scope, b.text) for b in parse("a.md", LOOSE_DEFINITIONS_MD).blocks] == [
+        ("", "heading", "Prostate biopsy words"),
+        ("term", "list_item", "Transperineal biopsy"),
+        ("definition", "list_item", "Samples taken through the skin between the scrotum and the back passage."),
+        ("definition", "list_item", "It is done under a general or local anaesthetic."),
+        ("term", "list_item", "PSA"),
+        ("definition", "list_item", "A blood test for a protein the prostate makes."),
+        ("definition", "list_item", "A raised level does not always mean cancer."),
+        ("definition", "list_item", "An infection can raise it too."),
+        ("", "list_item", "Bring a list of your medicines."),
+        ("", "paragraph", "Ask about the biopsy"),
+        ("", "paragraph", ": stays prose: a quote is no term."),
+    ]
 
 
 def test_a_markdown_definition_does_not_run_into_its_term(default_linter):

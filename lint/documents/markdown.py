@@ -572,6 +572,8 @@ def read_markdown(path: str, source: str) -> Document:
     in_definition = False  # the current paragraph is a definition, which a ": " line after it does not join
     para_part = ""  # the current paragraph's part in a definition list (``Block.definition_list``)
     definition_open = False  # the current list is a definition's: its indented paragraphs are the definition's too
+    # a definition ended at a blank line with another definition after it, which belongs to the same term
+    definition_continues = False
 
     def flush():
         nonlocal para, quote_depth, in_definition, para_part
@@ -584,6 +586,13 @@ def read_markdown(path: str, source: str) -> Document:
                 blocks.append(block)
         para = []
         para_part = ""
+
+    def definition_follows(i: int) -> bool:
+        """Is the next line that is not blank after line ``i`` a definition (": text")?"""
+        j = i + 1
+        while j < n and not text_of(j).strip():
+            j += 1
+        return j < n and _DEFINITION.match(text_of(j)) is not None
 
     def only_markup(s: int, e: int) -> bool:
         """Does the line hold template markup and nothing else ("{% if page.cta %}", a line of a Liquid comment)? It
@@ -607,6 +616,13 @@ def read_markdown(path: str, source: str) -> Document:
         line = text_of(i)
         stripped = line.strip()
         if not stripped or markup and only_markup(s, e):
+            if definition_follows(i):
+                if para and para_scope == "paragraph" and not quote_depth and not in_definition:
+                    # kramdown and PHP Markdown Extra let a blank line stand between the terms and their definition
+                    i += 1
+                    continue
+                # a blank line between two definitions of a term: the second is the list's too
+                definition_continues = in_definition or definition_continues
             flush()
             i += 1
             continue
@@ -715,7 +731,9 @@ def read_markdown(path: str, source: str) -> Document:
             i += 1
             continue
         definition = _DEFINITION.match(line)
-        if definition and para and (in_definition or para_scope == "paragraph" and not quote_depth):
+        continues, definition_continues = definition_continues, False
+        if definition and (para and (in_definition or para_scope == "paragraph" and not quote_depth)
+                           or not para and continues):
             # the lines of the paragraph above are its terms, one a line; each term and each definition is a block
             # with the scope HTML's <dt> and <dd> have, and a definition's text is indented like a list item's
             if in_definition:
@@ -736,9 +754,11 @@ def read_markdown(path: str, source: str) -> Document:
         if item:
             flush()
             in_list = True
-            definition_open = False
+            # a list indented under a definition is part of it, as a list in HTML's <dd> is
+            definition_open = definition_open and bool(item.group(1))
             item_indent = len(line[: item.end()].expandtabs(4))
             para_scope = "list_item"
+            para_part = "definition" if definition_open else ""
             box = _TASK_BOX.match(line, item.end())
             para = [(s + (box.end() if box else item.end()), e)]
             i += 1

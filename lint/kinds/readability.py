@@ -143,13 +143,16 @@ def grade_counts(units, counter: SyllableCounter) -> GradeCounts:
     """Words, sentences and syllables of a page's prose.
 
     Sentences are spaCy's sentences of the paragraphs and list items (a list item
-    without a full stop counts as one sentence); headings, table cells, captions
-    and link-only blocks are left out. Words are counted as :func:`words_of` reads
+    without a full stop counts as one sentence); headings, the terms of a definition
+    list (labels, as headings are), table cells, captions and link-only blocks are
+    left out. Words are counted as :func:`words_of` reads
     them; a number counts as the words it is read aloud as ("24": three syllables).
     """
     words = sentences = syllables = poly = 0
     count = counter.count
     for unit in units:
+        if unit.block.definition_list == "term":
+            continue
         for _sent, ws in sentence_words(unit):
             if not ws:
                 continue
