@@ -159,7 +159,7 @@ def check(paths, fmt, output, select, extend_select, ignore, fail_on, config_pat
         outcome = run(
             files, settings, version=__version__, jobs=jobs or default_jobs(), cache_dir=cache_folder,
             fix=fix or diff, write=fix and not diff, stdin_filename=stdin_filename,
-            read_stdin=lambda: click.get_binary_stream("stdin").read(),
+            read_stdin=lambda: _binary_stream("stdin").read(),
             progress_factory=Progress if show_progress else None, on_warning=warnings.append,
         )
     except (ConfigError, SetupError) as exc:
@@ -170,7 +170,7 @@ def check(paths, fmt, output, select, extend_select, ignore, fail_on, config_pat
     if stdin_fix:
         # first, before anything can stop the run: whatever the findings, the caller gets its page back (as it came
         # when --force-exclude left it out: standard input was not read for the run)
-        page = outcome.stdin_page if "-" in files else click.get_binary_stream("stdin").read()
+        page = outcome.stdin_page if "-" in files else _binary_stream("stdin").read()
         _emit_page(page or b"")
 
     def finish(code: int):
@@ -233,11 +233,18 @@ def _emit(text: str, output: str | None, color: bool = False, err: bool = False)
         click.echo(text, nl=False, color=color or None, err=err)
 
 
+def _binary_stream(name: str):
+    """The byte stream under ``sys.stdin`` or ``sys.stdout`` (or the stream itself where it takes bytes, as a test
+    runner's may). Click 8.5 deprecates its ``get_binary_stream``, to be removed in Click 9."""
+    stream = getattr(sys, name)
+    return getattr(stream, "buffer", stream)
+
+
 def _emit_page(data: bytes) -> None:
     """A page as bytes on standard output: its own encoding, byte order mark and line endings, which a text
     stream would translate."""
     sys.stdout.flush()
-    stream = click.get_binary_stream("stdout")
+    stream = _binary_stream("stdout")
     stream.write(data)
     stream.flush()
 
