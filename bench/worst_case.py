@@ -144,6 +144,14 @@ def footnotes(n: int) -> tuple[str, str]:
     return ".md", "# Thyroid treatment\n\n" + "\n\n".join(paragraphs) + "\n\n" + "\n".join(notes) + "\n"
 
 
+def glossary(n: int) -> tuple[str, str]:
+    """A loose Markdown definition list of n terms, blank lines between each term and its definition, and a run of
+    10n blank lines before the last definition."""
+    entries = [f"{WORDS[i % len(WORDS)].capitalize()} {i}\n\n\n: {sentence(i)}\n" for i in range(n)]
+    return ".md", "# Thyroid words\n\n" + "\n".join(entries) + "\nTotal thyroidectomy" + "\n" * (10 * n) + \
+        ": Taking out the whole gland.\n"
+
+
 #: each shape, and its N (units at the smallest size)
 SHAPES = {
     "html_export": (html_export, 400),
@@ -158,6 +166,7 @@ SHAPES = {
     "repeated_word": (repeated_word, 500),
     "nested_html": (nested_html, 150),
     "footnotes": (footnotes, 400),
+    "glossary": (glossary, 400),
 }
 
 

@@ -587,11 +587,16 @@ def read_markdown(path: str, source: str) -> Document:
         para = []
         para_part = ""
 
+    next_text = [0]  # the last line ``definition_follows`` found, which answers for each blank line before it too
+
     def definition_follows(i: int) -> bool:
         """Is the next line that is not blank after line ``i`` a definition (": text")?"""
-        j = i + 1
-        while j < n and not text_of(j).strip():
-            j += 1
+        j = next_text[0]
+        if j <= i:
+            j = i + 1
+            while j < n and not text_of(j).strip():
+                j += 1
+            next_text[0] = j
         return j < n and _DEFINITION.match(text_of(j)) is not None
 
     def only_markup(s: int, e: int) -> bool:
