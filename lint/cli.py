@@ -131,6 +131,10 @@ def check(paths, fmt, output, select, extend_select, ignore, fail_on, config_pat
         settings.select = _split(select)
         if not settings.select:
             raise UserError("--select names no rule (give codes, prefixes or categories, comma-separated)")
+        # the rules asked for are the ones run, as with ruff: the config's extend-select and ignore were made for its
+        # own selection ("--select SEO001" under a config that ignores SEO001 and adds RDB ran the RDB rules only)
+        settings.extend_select = []
+        settings.ignore = []
     settings.extend_select += _split(extend_select)
     settings.ignore += _split(ignore)
     if fail_on:

@@ -128,9 +128,12 @@ class Linter:
     @property
     def nlp(self):
         if self._nlp is None:
-            from lint.pipeline import get_pipeline
+            from lint.pipeline import MODEL_FALLBACKS, get_pipeline
 
             self._nlp = get_pipeline(id(self.kb), self.kb.lexicon, self.settings.model)
+            fallback = MODEL_FALLBACKS.get(self.settings.model or "")
+            if fallback and fallback not in self.warnings:
+                self.warnings.append(fallback)
         return self._nlp
 
     # -- files -------------------------------------------------------------------

@@ -14,7 +14,6 @@ used when it is installed; no rule depends on it. Our shared components:
 
 from __future__ import annotations
 
-import warnings
 
 from lint.spacy_loading import load_spacy
 
@@ -263,6 +262,8 @@ def create_tokenizer():
 
 
 _NLP: dict[tuple, Language] = {}
+#: model name -> why the built-in pipeline stands in for it (the model configured could not be loaded)
+MODEL_FALLBACKS: dict[str, str] = {}
 
 
 def build_pipeline(lexicon=(), model: str | None = None) -> Language:
@@ -272,7 +273,9 @@ def build_pipeline(lexicon=(), model: str | None = None) -> Language:
         try:
             nlp = spacy.load(model, exclude=["ner", "lemmatizer", "textcat"])
         except (OSError, ImportError) as exc:
-            warnings.warn(f"spaCy model '{model}' is not installed; using the built-in pipeline ({exc.__class__.__name__})")
+            # (a one-line warning of the run's, through the Linter: a Python warning printed its file and source line)
+            MODEL_FALLBACKS[model] = (f"spaCy model '{model}' is not installed; using the built-in pipeline "
+                                      f"({exc.__class__.__name__})")
             nlp = None
     if nlp is None:
         nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "medlint.Tokenizer.v1"}}})

@@ -231,6 +231,30 @@ def test_select_ignore_and_fail_on(runner, pages):
     assert result.exit_code == 2 and "unknown rule selector 'NOPE999'" in result.output
 
 
+VARICOSE_DRAFT = ("# Varicose vein treatment\n\nOur revolutionary laser treatment is the the best choice for "
+                  "varicose veins. It is completely painless.\n")
+
+
+@pytest.mark.parametrize("args, codes", [
+    # the config's own selection: STR, and its extend-select adds PRM001 and PRM002, less its ignore (PRM002, GRM002)
+    ((), ["PRM001"]),
+    # the command line's --select is the selection run, whatever the config's extend-select and ignore say (as with
+    # ruff); the command line's --ignore still applies
+    (("--select", "GRM002"), ["GRM002"]),
+    (("--select", "PRM001,PRM002,GRM002", "--ignore", "PRM001"), ["GRM002", "PRM002"]),
+    # without --select, --ignore and --extend-select add to the config's lists, and a rule the config ignores stays out
+    (("--ignore", "PRM001"), []),
+    (("--extend-select", "GRM002"), ["PRM001"]),
+])
+def test_a_command_line_select_replaces_the_configs_selection(tmp_path, monkeypatch, runner, args, codes):
+    (tmp_path / "medlint.toml").write_text(
+        'select = ["STR"]\nextend-select = ["PRM001", "PRM002"]\nignore = ["PRM002", "GRM002"]\n')
+    (tmp_path / "veins.md").write_text(VARICOSE_DRAFT)
+    monkeypatch.chdir(tmp_path)
+    result = run(runner, "check", "--no-cache", "--format", "json", *args, "veins.md")
+    assert sorted({f["code"] for f in json.loads(result.output)["files"][0]["findings"]}) == codes
+
+
 def test_stdin_with_a_filename(runner):
     result = run(runner, "check", "-", "--stdin-filename", "page.html",
                  input="<p>Our <b>revolutionary</b> laser.</p><script>guaranteed</script>")
@@ -496,6 +520,25 @@ def test_output_file_and_statistics(runner, pages, tmp_path):
     assert result.output == "" and json.loads(out.read_text())["version"] == 1
     stats = run(runner, "check", "--statistics", "--quiet", str(pages)).output
     assert "    1  PRM001  hype-word" in stats
+
+
+def test_a_spacy_model_that_is_not_installed_is_one_warning_line(runner, tmp_path, monkeypatch):
+    (tmp_path / "medlint.toml").write_text('model = "en_medlint_no_such_model"\n')
+    (tmp_path / "acl.md").write_text("# ACL reconstruction\n\nUse crutches for two weeks.\n")
+    monkeypatch.chdir(tmp_path)
+    result = run(runner, "check", "--no-cache", "acl.md")
+    # the run goes on with the built-in pipeline, and says so once, as medlint's other warnings are said
+    assert result.exit_code == 0 and result.stdout == "All clear: 1 file checked, no problems found.\n"
+    assert result.stderr == ("medlint: warning: spaCy model 'en_medlint_no_such_model' is not installed; using the "
+                             "built-in pipeline (OSError)\n")
+
+
+def test_quiet_on_a_clean_page_prints_nothing(runner, tmp_path):
+    page = tmp_path / "thyroid.md"
+    page.write_text("# After thyroid surgery\n\nKeep the wound dry for two days.\n")
+    result = run(runner, "check", "--no-cache", "--quiet", str(page))
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert run(runner, "check", "--no-cache", str(page)).stdout == "All clear: 1 file checked, no problems found.\n"
 
 
 def test_rules_and_explain(runner):

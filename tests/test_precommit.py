@@ -8,6 +8,7 @@ It takes a minute or two (the hook environment installs spaCy), so it is marked 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -15,6 +16,7 @@ import sys
 import pytest
 import yaml
 
+from lint.documents import SUPPORTED_EXTENSIONS
 from tests.conftest import ROOT
 
 BAD = "# Thyroidectomy\n\nOur revolutionary thyroid surgery is guaranteed.\n"
@@ -26,8 +28,14 @@ def test_hook_definition():
     hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     hook = next(h for h in hooks if h["id"] == "medlint")
     assert hook["entry"] == "medlint check --force-exclude" and hook["language"] == "python"
-    # 'text' would match every text file (Python, YAML...); plain-text is .txt only
-    assert hook["types_or"] == ["markdown", "html", "plain-text"]
+    # the hook passes medlint the files it lints, every name medlint itself picks in a folder, and nothing else
+    # (pre-commit's types gave no .mdown or .text; its 'text' would be every text file)
+    files = re.compile(hook["files"])
+    for extension in SUPPORTED_EXTENSIONS:
+        assert files.search(f"site/pages/thyroid{extension}") and files.search(f"PROSTATE{extension.upper()}")
+    for other in ("tools.py", "notes.yaml", "page.md.bak", "page.mdx", "index.html.j2", "readme"):
+        assert not files.search(other), other
+    assert "types_or" not in hook and "types" not in hook
     assert hook["require_serial"] is True
 
 

@@ -83,4 +83,5 @@ def render(report) -> str:
         out.append(f"No problems found in the {files} checked{unread}.")
     elif not report.quiet:
         out.append(f"All clear: {files} checked, no problems found.")
-    return "\n".join(out) + "\n"
+    # (quiet and clean: nothing at all, not an empty line)
+    return "\n".join(out) + "\n" if out else ""
