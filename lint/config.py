@@ -7,6 +7,7 @@ override it. Every key is checked: an unknown key or a bad value is a
 
 from __future__ import annotations
 
+import math
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +18,10 @@ from lint.model import SEVERITIES
 
 CONFIG_FILES = ("medlint.toml", ".medlint.toml", "pyproject.toml")
 FAIL_LEVELS = ("error", "warning", "info", "never")
+#: the longest LanguageTool ``timeout`` taken (seconds): a bigger one is a typo (1e12) that would let a stuck server
+#: hold the run up for good
+MAX_LANGUAGETOOL_TIMEOUT = 3600
+LANGUAGETOOL_KEYS = ("url", "timeout", "language", "disabled-rules", "batch-size")
 
 
 class ConfigError(Exception):
@@ -29,6 +34,51 @@ def _str_list(value, key, where):
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ConfigError(f"{where}: '{key}' must be a list of strings")
     return list(value)
+
+
+def _exclude_pattern(pattern: str) -> str:
+    """An exclude pattern as paths are matched: "sub/" and "./sub" name the folder "sub" (matched without a trailing
+    slash or a leading "./", they would exclude nothing)."""
+    while pattern.startswith("./"):
+        pattern = pattern[2:]
+    return pattern.rstrip("/") or pattern
+
+
+def _languagetool_table(lt: dict, where: str) -> dict:
+    """The [languagetool] table checked key by key: a bad value found here is exit 2 naming the key, not a failed
+    request (or a wrong one) in the middle of a run."""
+    out = {}
+    for key, value in lt.items():
+        k = key.replace("_", "-")
+        name = f"languagetool.{key}"
+        if k not in LANGUAGETOOL_KEYS:
+            raise ConfigError(f"{where}: unknown key '{name}'")
+        if k in out:
+            raise ConfigError(f"{where}: 'languagetool.{k}' is given twice (as '{k}' and '{k.replace('-', '_')}')")
+        if k == "url":
+            if not isinstance(value, str):
+                raise ConfigError(f"{where}: '{name}' must be a string")
+            if value:
+                from lint.languagetool import url_problem
+
+                problem = url_problem(value)
+                if problem is not None:
+                    raise ConfigError(f"{where}: '{name}' is {problem}")
+        elif k == "timeout":
+            if (not isinstance(value, (int, float)) or isinstance(value, bool) or not math.isfinite(value)
+                    or not 0 < value <= MAX_LANGUAGETOOL_TIMEOUT):
+                raise ConfigError(f"{where}: '{name}' must be a number of seconds above 0 and at most "
+                                  f"{MAX_LANGUAGETOOL_TIMEOUT}")
+        elif k == "batch-size":
+            if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
+                raise ConfigError(f"{where}: '{name}' must be a positive whole number of characters")
+        elif k == "language":
+            if not isinstance(value, str) or not value:
+                raise ConfigError(f"{where}: '{name}' must be a language code such as \"en-GB\"")
+        elif k == "disabled-rules":
+            value = _str_list(value, name, where)
+        out[k] = value
+    return out
 
 
 @dataclass
@@ -53,6 +103,8 @@ class Settings:
     max_file_size: int = 5_000_000
     cache_dir: Path | None = None  # the result cache's folder (default: .medlint_cache by the config)
     source: Path | None = None  # the config file read, if any
+    #: selector -> the config key that gave it ("ignore"), so that an unknown one is reported at its key
+    selector_keys: dict[str, str] = field(default_factory=dict)
     extra: dict = field(default_factory=dict)
 
     def rule_options(self, code: str) -> dict:
@@ -70,10 +122,21 @@ def _table(value, key, where):
 
 def apply_table(settings: Settings, table: dict, where: str, base: Path) -> Settings:
     """Read a [tool.medlint] table into settings; ``base`` resolves relative paths."""
+    spellings: dict[str, str] = {}
     for key, value in table.items():
         k = key.replace("_", "-")
+        if k in spellings:  # "fail-on" and "fail_on" in one table: neither silently wins
+            raise ConfigError(f"{where}: '{spellings[k]}' and '{key}' are the same key; give it once")
+        spellings[k] = key
+        if k in ("select", "extend-select", "ignore") and isinstance(value, (str, list)):
+            for selector in [value] if isinstance(value, str) else value:
+                if isinstance(selector, str):
+                    settings.selector_keys.setdefault(selector, key)
         if k == "select":
             settings.select = _str_list(value, key, where)
+            if not settings.select:  # an empty selection runs nothing and reports "All clear": as --select ''
+                raise ConfigError(f"{where}: 'select' names no rule (give codes, prefixes or categories, "
+                                  "or leave 'select' out for the default rules)")
         elif k == "extend-select":
             settings.extend_select = _str_list(value, key, where)
         elif k == "ignore":
@@ -83,7 +146,7 @@ def apply_table(settings: Settings, table: dict, where: str, base: Path) -> Sett
                 raise ConfigError(f"{where}: 'fail-on' must be one of {', '.join(FAIL_LEVELS)}")
             settings.fail_on = value
         elif k == "exclude":
-            settings.exclude = _str_list(value, key, where)
+            settings.exclude = [_exclude_pattern(p) for p in _str_list(value, key, where)]
         elif k == "per-file-ignores":
             settings.per_file_ignores = {
                 str(glob): _str_list(codes, f"per-file-ignores.{glob}", where)
@@ -114,21 +177,7 @@ def apply_table(settings: Settings, table: dict, where: str, base: Path) -> Sett
         elif k == "locations":
             settings.locations = _str_list(value, key, where)
         elif k == "languagetool":
-            lt = _table(value, key, where)
-            unknown = set(lt) - {"url", "timeout", "language", "disabled-rules", "batch-size"}
-            if unknown:
-                raise ConfigError(f"{where}: unknown key 'languagetool.{sorted(unknown)[0]}'")
-            if "url" in lt and not isinstance(lt["url"], str):
-                raise ConfigError(f"{where}: 'languagetool.url' must be a string")
-            if lt.get("url"):
-                from lint.languagetool import url_problem
-
-                problem = url_problem(lt["url"])
-                if problem is not None:
-                    raise ConfigError(f"{where}: 'languagetool.url' is {problem}")
-            if "timeout" in lt and (not isinstance(lt["timeout"], (int, float)) or lt["timeout"] <= 0):
-                raise ConfigError(f"{where}: 'languagetool.timeout' must be a positive number of seconds")
-            settings.languagetool = dict(lt)
+            settings.languagetool = _languagetool_table(_table(value, key, where), where)
         elif k == "max-file-size":
             if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
                 raise ConfigError(f"{where}: 'max-file-size' must be a positive number of bytes")
@@ -156,33 +205,40 @@ def find_config(start: Path) -> Path | None:
         for name in CONFIG_FILES:
             candidate = d / name
             if candidate.is_file():
-                if name == "pyproject.toml" and not _has_medlint_table(candidate):
+                if name == "pyproject.toml" and _medlint_table(candidate, _read_toml(candidate)) is None:
                     continue
                 return candidate
     return None
 
 
-def _has_medlint_table(path: Path) -> bool:
+def _read_toml(path: Path) -> dict:
     try:
-        return "medlint" in tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {})
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return False
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: not UTF-8") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+
+
+def _medlint_table(path: Path, data: dict):
+    """A pyproject.toml's [tool.medlint] value, or None when it has none. A pyproject.toml on the way up is read
+    like the one given with --config (as ruff does): a ``tool`` that is not a table is an error, not a skip."""
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise ConfigError(f"{path}: 'tool' must be a table")
+    return tool.get("medlint")
 
 
 def load_settings(config_file: Path | None) -> Settings:
     settings = Settings()
     if config_file is None:
         return settings
-    try:
-        data = tomllib.loads(config_file.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise ConfigError(f"{config_file}: cannot read: {exc.strerror or exc}") from None
-    except UnicodeDecodeError:
-        raise ConfigError(f"{config_file}: not UTF-8") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{config_file}: not valid TOML: {exc}") from None
+    data = _read_toml(config_file)
     if config_file.name == "pyproject.toml":
-        table = data.get("tool", {}).get("medlint", {})
+        table = _medlint_table(config_file, data)
+        table = {} if table is None else table
         where = f"{config_file} [tool.medlint]"
     else:
         table = data

@@ -30,6 +30,9 @@ class SetupError(Exception):
 def select_rules(rules: list[Rule], settings: Settings) -> list[Rule]:
     for selector in [*(settings.select or []), *settings.extend_select, *settings.ignore]:
         if not valid_selector(selector, rules):
+            if selector in settings.selector_keys:  # from the config file: the CLI names the file, this the key
+                raise ConfigError(f"{settings.selector_keys[selector]}: unknown rule selector '{selector}' "
+                                  "(a code, a code prefix, a category or ALL)")
             error = ConfigError(f"unknown rule selector '{selector}' (a code, a code prefix, a category or ALL)")
             error.selector = selector  # the command line says whether it came from an option or the config file
             raise error
