@@ -9,6 +9,7 @@ them to the source, applies scopes, suppressions and severities.
 
 from __future__ import annotations
 
+import math
 import string
 from dataclasses import dataclass
 from functools import cached_property
@@ -50,6 +51,12 @@ class Kind:
     name: ClassVar[str] = ""
     #: option name -> (type or tuple of types, default); a default of _MISSING makes it required
     options: ClassVar[dict] = {}
+    #: list options whose items are not strings: option -> the items' type (the kind checks the items' contents).
+    #: Every other list option is a list of strings (words, phrases, patterns), checked when the rule loads.
+    list_items: ClassVar[dict] = {}
+    #: numeric options that are counts or limits, where 0 is meaningless too ("max_words: 0" flags every
+    #: sentence); every numeric option must be a finite number of at least 0
+    positive_options: ClassVar[frozenset] = frozenset()
     #: True when the kind reads page-level facts (its rule cannot be judged on one block alone)
     page_level: ClassVar[bool] = False
 
@@ -135,12 +142,37 @@ class Kind:
                 if not isinstance(value, types) or (isinstance(value, bool) and bool not in _as_tuple(types)):
                     names = "/".join(t.__name__ for t in _as_tuple(types))
                     raise RuleError(f"{where([key])}: option '{key}' must be {names}")
+                problem = cls._option_problem(key, value)
+                if problem:
+                    raise RuleError(f"{where([key])}: option '{key}' {problem}")
                 out[key] = value
             elif default is _MISSING:
                 raise RuleError(f"{where(())}: option '{key}' is required for kind '{cls.name}'")
             else:
                 out[key] = default() if callable(default) else default
         return out
+
+
+    @classmethod
+    def _option_problem(cls, key: str, value) -> str | None:
+        """What is wrong with an option's value of the right type, or None: a list option's items, a number's range
+        (a negative window or a limit of 0 would be taken and quietly misread)."""
+        if isinstance(value, list):
+            item_type = cls.list_items.get(key)
+            if item_type is not None:
+                if not all(isinstance(v, item_type) for v in value):
+                    return f"must be a list of {'mappings' if item_type is dict else item_type.__name__ + 's'}"
+            # a list of mappings is a table of entries the kind checks itself (spelling's ``variants``)
+            elif not all(isinstance(v, str) for v in value) and not (value and all(isinstance(v, dict) for v in value)):
+                return "must be a list of strings (quote yes/no/on/off, numbers and null in YAML)"
+        elif isinstance(value, (int, float)) and not isinstance(value, bool):
+            if not math.isfinite(value):
+                return "must be a finite number"
+            if key in cls.positive_options and value <= 0:
+                return "must be above 0"
+            if value < 0:
+                return "must be 0 or more"
+        return None
 
 
 def _as_tuple(types):

@@ -92,6 +92,7 @@ def _data(rule, name: str):
 class SentenceLength(Kind):
     name = "sentence-length"
     options = {"max_words": (int, 30)}
+    positive_options = frozenset({"max_words"})
 
     def check(self, page):
         limit = self.opts["max_words"]

@@ -66,6 +66,7 @@ class KeywordStuffing(Kind):
         "places": (str, "places.yaml"),
         "allowed": (int, 2),
     }
+    positive_options = frozenset({"min_words", "max_words", "min_count"})
 
     @cached_property
     def search_words(self) -> frozenset[str]:

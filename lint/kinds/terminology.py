@@ -41,6 +41,7 @@ class Confusable(Kind):
         "pairs": (list, Kind.REQUIRED),
         "window": (int, 8),
     }
+    list_items = {"pairs": dict}
 
     def setup(self):
         self.pairs = []
@@ -154,6 +155,7 @@ class Conflation(Kind):
         "related": (list, list),
         "max_gap": (int, 12),
     }
+    list_items = {"related": list}
 
     def setup(self):
         where = f"{self.rule.path}: rule {self.rule.code}"
