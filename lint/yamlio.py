@@ -76,8 +76,36 @@ def load_yaml(path: Path):
     return data
 
 
+#: why the data cache cannot be written (the first failure of this process), or None; once set, no more writes
+#: are tried
+_unwritable: str | None = None
+
+
+def data_cache_problem() -> str | None:
+    """Why the data cache could not be written in this process, or None."""
+    return _unwritable
+
+
+def _cannot_write(folder: Path, exc: OSError) -> None:
+    """Remember that the data cache cannot be written and say so once: each run then parses all the YAML again
+    (seconds), which would otherwise go unexplained. Only the main process says it: a worker that finds the same
+    folder unwritable would repeat the line once per worker."""
+    global _unwritable
+    if _unwritable is not None:
+        return
+    reason = "it is not a folder" if folder.exists() and not folder.is_dir() else exc.strerror or str(exc)
+    _unwritable = f"cannot write the data cache in {folder}: {reason}"
+    import multiprocessing
+
+    if multiprocessing.parent_process() is None:
+        print(f"medlint: warning: {_unwritable}; running without the data cache (set MEDLINT_DATA_CACHE to a "
+              "writable folder, or to off)", file=sys.stderr)
+
+
 def _store(entry: Path, value) -> None:
     """Write a cache entry atomically; any failure leaves the cache as it was."""
+    if _unwritable is not None:
+        return
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=entry.parent, prefix=".tmp-", suffix=".pickle")
@@ -89,7 +117,9 @@ def _store(entry: Path, value) -> None:
             os.unlink(tmp)
             raise
         _prune(entry.parent, keep=entry)
-    except Exception:  # noqa: BLE001 - an unwritable cache folder is not an error
+    except OSError as exc:  # an unwritable cache folder is not an error, only slower
+        _cannot_write(entry.parent, exc)
+    except Exception:  # noqa: BLE001 - a value that cannot be pickled: it is made again next time
         pass
 
 
