@@ -19,13 +19,14 @@ from __future__ import annotations
 import bisect
 import json
 import socket
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass
 
 SEPARATOR = "\n\n"
-DEFAULT_TIMEOUT = 5.0  # seconds per request
+DEFAULT_TIMEOUT = 5.0  # seconds per request, from sending it to the answer's last byte
 DEFAULT_BATCH = 10_000  # characters per request; the public API's limit is 20,000
 #: The most of one answer medlint reads. A match is about 0.5-2 KB of JSON, so even a match
 #: on every word of a full batch is a few megabytes; a bigger answer comes from a wrong URL
@@ -110,6 +111,7 @@ class LanguageToolClient:
         if self.disabled_rules:
             fields["disabledRules"] = ",".join(self.disabled_rules)
         body = urllib.parse.urlencode(fields).encode("utf-8")
+        deadline = time.monotonic() + self.timeout
         try:
             request = urllib.request.Request(
                 self.url, data=body, method="POST",
@@ -119,7 +121,7 @@ class LanguageToolClient:
                 announced = response.headers.get("Content-Length", "")
                 if announced.isdigit() and int(announced) > MAX_ANSWER_BYTES:
                     raise LanguageToolError(_too_big(int(announced)))
-                raw = response.read(MAX_ANSWER_BYTES + 1)  # an answer without a length is cut off too
+                raw = _read_by(response, deadline, MAX_ANSWER_BYTES + 1)  # an answer without a length is cut off too
                 if len(raw) > MAX_ANSWER_BYTES:
                     raise LanguageToolError(_too_big(None))
         except urllib.error.HTTPError as exc:
@@ -151,6 +153,28 @@ class LanguageToolClient:
                 if match is not None:
                     out.append(match)
         return out
+
+
+def _read_by(response, deadline: float, limit: int) -> bytes:
+    """Up to ``limit`` bytes of the answer's body, all read by ``deadline`` (a ``time.monotonic()``) or TimeoutError.
+
+    A socket's timeout bounds each read, not the answer: a server (or a proxy) that sends a byte a second would
+    hold the run up for as long as it kept sending. So the body is read in pieces, each given the time left."""
+    sock = getattr(getattr(response.fp, "raw", None), "_sock", None)  # urllib's socket, to give each read the time left
+    chunks: list[bytes] = []
+    size = 0
+    while size < limit:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise TimeoutError
+        if sock is not None:
+            sock.settimeout(remaining)
+        chunk = response.read1(min(64 * 1024, limit - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
 
 
 def _too_big(size: int | None) -> str:
