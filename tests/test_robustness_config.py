@@ -135,18 +135,25 @@ def test_numeric_options_are_range_checked(builtin_rules, code, option, value, p
 PROSTATE_TEXT = "An enlarged prostate can make it hard to pass urine. Treatment starts with medicine.\n"
 
 
-@pytest.mark.parametrize(("data", "reason"), [
-    (PROSTATE_TEXT.encode("utf-32"), "file is UTF-32; save it as UTF-8"),
-    (PROSTATE_TEXT.encode("utf-16"), "file is UTF-16; save it as UTF-8"),
-    (PROSTATE_TEXT.encode("utf-16-le"), "file looks like UTF-16 without a byte order mark; save it as UTF-8"),
-    (PROSTATE_TEXT.encode("utf-16-be"), "file looks like UTF-16 without a byte order mark; save it as UTF-8"),
-    (bytes(range(256)) * 8, "binary file (contains NUL bytes)"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(7, 250, 3)) * 20, "binary file (contains NUL bytes)"),
+@pytest.mark.parametrize(("encoding", "reason"), [
+    ("utf-32", "file is UTF-32; save it as UTF-8"),
+    ("utf-16-le", "file looks like UTF-16 without a byte order mark; save it as UTF-8"),
+    ("utf-16-be", "file looks like UTF-16 without a byte order mark; save it as UTF-8"),
 ])
-def test_encodings_are_named(data, reason):
+def test_wide_encodings_are_named(encoding, reason):
     with pytest.raises(DocumentError) as caught:
-        decode(data)
+        decode(PROSTATE_TEXT.encode(encoding))
     assert str(caught.value) == reason
+
+
+@pytest.mark.parametrize("data", [
+    bytes(range(256)) * 8,
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(7, 250, 3)) * 20,
+], ids=["every-byte", "png-like"])
+def test_binary_files_are_still_binary(data):
+    """Guards the look for UTF-16 without a mark: NUL bytes anywhere else still mean a binary file."""
+    with pytest.raises(DocumentError, match=r"^binary file \(contains NUL bytes\)$"):
+        decode(data)
 
 
 # -- the data cache ---------------------------------------------------------------------------------
