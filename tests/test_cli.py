@@ -430,7 +430,7 @@ def test_an_unknown_selector_is_blamed_on_where_it_was_written(runner, pages):
     assert result.stderr.startswith("medlint: error: --select: unknown rule selector 'QQQ'")
     (pages / "medlint.toml").write_text('ignore = ["QQQ"]\n')
     result = runner.invoke(main, ["check", "--no-cache", str(pages / "bad.md")])
-    assert result.stderr.startswith(f"medlint: error: {pages / 'medlint.toml'}: unknown rule selector 'QQQ'")
+    assert result.stderr.startswith(f"medlint: error: {pages / 'medlint.toml'}: ignore: unknown rule selector 'QQQ'")
 
 
 @pytest.mark.parametrize("select", ["", ",", " , "])
