@@ -66,3 +66,57 @@ def test_anatomy_placing_grows_linearly_with_a_one_line_block():
     # terms (0.2 s and 3 s before the fix, 0.03 s and 0.12 s after)
     ratio = growth(lambda text: lint_text(ana, text), (line * 700)[:50_000], (line * 2800)[:200_000])
     assert ratio < 8
+
+
+def test_promotional_phrases_grow_linearly_with_a_one_line_block():
+    prm = Linter(Settings(select=["PRM001"]))
+    line = "The knee surgery is revolutionary. Varicose vein removal is revolutionary too. "
+    # four times the matches in one block: about four times the time when linear, sixteen when each match is tested
+    # against every other (0.15 s and 2.1 s before the fix, 0.02 s and 0.08 s after)
+    ratio = growth(lambda text: lint_text(prm, text), (line * 400)[:25_000], (line * 1600)[:100_000])
+    assert ratio < 8
+
+
+class CountedSpan:
+    """A finding as the engine's settling reads it, counting how often its offsets are read."""
+
+    reads = 0
+
+    def __init__(self, code: str, start: int, end: int):
+        self.code, self._start, self._end = code, start, end
+
+    @property
+    def start(self) -> int:
+        CountedSpan.reads += 1
+        return self._start
+
+    @property
+    def end(self) -> int:
+        CountedSpan.reads += 1
+        return self._end
+
+
+def offset_reads_settling(count: int) -> int:
+    """Offsets read to settle ``count`` sentence-model findings beside ``count`` findings of the rule it defers to,
+    none overlapping (the worst case: no finding is dropped early)."""
+    from lint.engine import _settle_model_findings
+
+    class Checker:
+        class rule:
+            code = "PRM007"
+
+        defers_to = ("PRM001",)
+
+    found = {}
+    for i in range(count):
+        found[("PRM001", 20 * i, 20 * i + 5)] = CountedSpan("PRM001", 20 * i, 20 * i + 5)
+        found[("PRM007", 20 * i + 10, 20 * i + 15)] = CountedSpan("PRM007", 20 * i + 10, 20 * i + 15)
+    CountedSpan.reads = 0
+    settled = _settle_model_findings(found, {}, [Checker])
+    assert len(settled) == 2 * count  # nothing overlaps: every finding stays
+    return CountedSpan.reads
+
+
+def test_deferral_reads_each_finding_a_bounded_number_of_times():
+    # twice the findings: twice the reads when linear, four times when each finding is tested against every other
+    assert offset_reads_settling(2000) < 3 * offset_reads_settling(1000)
