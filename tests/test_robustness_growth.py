@@ -5,6 +5,7 @@ the work grows with the square of the input again."""
 
 from __future__ import annotations
 
+import itertools
 import time
 import tracemalloc
 
@@ -120,3 +121,21 @@ def offset_reads_settling(count: int) -> int:
 def test_deferral_reads_each_finding_a_bounded_number_of_times():
     # twice the findings: twice the reads when linear, four times when each finding is tested against every other
     assert offset_reads_settling(2000) < 3 * offset_reads_settling(1000)
+
+
+@pytest.mark.parametrize("run", ["[{}]", "&{}&"], ids=["brackets", "ampersands"])
+def test_the_tokenizer_grows_linearly_with_a_run_of_punctuation(spl, run):
+    tokenizer = spl.nlp.tokenizer
+    calls = itertools.count()
+
+    def page(n: int) -> str:
+        return run[0] * n + "Thyroid" + run[-1] * n
+
+    def tokenize_afresh(text: str):
+        # another word in the middle each time: the tokenizer keeps the tokens of a chunk it has seen
+        return tokenizer(text.replace("Thyroid", f"Thyroid{next(calls)}"))
+
+    # four times the run: about four times the time when linear, sixteen when each bracket taken off searches the
+    # rest of the run for a suffix
+    assert growth(tokenize_afresh, page(1000), page(4000)) < 8
+    assert [t.text for t in tokenizer(page(3))] == [run[0]] * 3 + ["Thyroid"] + [run[-1]] * 3
