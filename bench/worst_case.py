@@ -32,6 +32,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
+# the checkout this script is in, not an installed medlint (an editable install of another worktree)
+sys.path.insert(0, str(ROOT))
 
 from rule_costs import rule_times  # noqa: E402 - (this folder's scripts share the rule timer)
 
@@ -152,6 +154,25 @@ def glossary(n: int) -> tuple[str, str]:
         ": Taking out the whole gland.\n"
 
 
+def long_word(n: int) -> tuple[str, str]:
+    """One unknown "word" of 10n letters (medical words run together with no space) in a sentence."""
+    letters = "".join(WORDS).lower()
+    word = (letters * (10 * n // len(letters) + 1))[: 10 * n]
+    return ".md", f"# Thyroid\n\nAfter the operation the {word} settles.\n"
+
+
+def one_line_page(n: int) -> tuple[str, str]:
+    """A whole page of n sentences on one line (one block), every fourth a promotional claim."""
+    claims = ("The knee surgery is revolutionary.", "Our prostate treatment is painless.")
+    parts = [claims[(i // 4) % 2] if i % 4 == 3 else sentence(i) for i in range(n)]
+    return ".md", " ".join(parts) + "\n"
+
+
+def punctuation_run(n: int) -> tuple[str, str]:
+    """A word in 10n brackets each side, and a run of 10n ampersands: chunks with no space for the tokenizer."""
+    return ".md", "# Varicose veins\n\n" + "[" * (10 * n) + "Thyroid" + "]" * (10 * n) + "\n\n" + "&" * (10 * n) + "\n"
+
+
 #: each shape, and its N (units at the smallest size)
 SHAPES = {
     "html_export": (html_export, 400),
@@ -167,6 +188,9 @@ SHAPES = {
     "nested_html": (nested_html, 150),
     "footnotes": (footnotes, 400),
     "glossary": (glossary, 400),
+    "long_word": (long_word, 500),
+    "one_line_page": (one_line_page, 1000),
+    "punctuation_run": (punctuation_run, 500),
 }
 
 

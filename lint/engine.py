@@ -296,10 +296,29 @@ def _settle_model_findings(found: dict, scores: dict, checkers, demoted: frozens
     by_code: dict[str, list[Finding]] = {}
     for f in [*findings, *reviewed]:
         by_code.setdefault(f.code, []).append(f)
+    # per code, its findings' starts in order and the furthest end among the findings up to each: a finding
+    # overlaps one of them if the furthest end of those starting before its end lies past its start (testing
+    # every pair took time growing with the square of a block's findings)
+    reach: dict[str, tuple[list[int], list[int]]] = {}
+    for code, group in by_code.items():
+        group.sort(key=lambda g: g.start)
+        furthest, ends = None, []
+        for g in group:
+            furthest = g.end if furthest is None or g.end > furthest else furthest
+            ends.append(furthest)
+        reach[code] = ([g.start for g in group], ends)
+
+    def covered(f, code) -> bool:
+        if code not in reach:
+            return False
+        starts, furthest_ends = reach[code]
+        before_end = bisect.bisect_left(starts, f.end)  # the findings with g.start < f.end
+        return before_end > 0 and furthest_ends[before_end - 1] > f.start
+
     out = []
     for f in findings:
         codes = deferring.get(f.code)
-        if codes and any(g.start < f.end and f.start < g.end for c in codes for g in by_code.get(c, ())):
+        if codes and any(covered(f, c) for c in codes):
             continue
         out.append(f)
     return out

@@ -14,6 +14,8 @@ used when it is installed; no rule depends on it. Our shared components:
 
 from __future__ import annotations
 
+import re
+
 
 from lint.spacy_loading import load_spacy
 
@@ -229,6 +231,44 @@ def _affix_source(entries, template: str) -> str | None:
     return "|".join(template.format(piece) for piece in entries if piece.strip())
 
 
+# How far from a string's end a suffix is looked for (see ``TailSearch``): longer than any suffix rule of bounded
+# length (the longest of English's is a few characters).
+SUFFIX_REACH = 64
+# a suffix rule of unbounded length that the tail search handles: one character repeated, as r"\.\.+" (a run of dots)
+_REPEATED_CHARACTER = re.compile(r"(\\?.)\1\+")
+
+
+class TailSearch:
+    """The suffix pattern built from ``pieces``, whose ``search`` looks only at a string's last ``SUFFIX_REACH``
+    characters, with the same answer as a search of the whole string.
+
+    spaCy's tokenizer takes affixes off a chunk without spaces one at a time, searching the whole rest of the chunk
+    for a suffix each time; the pattern's alternatives end in "$", and the search tries every position, so a run of
+    thousands of brackets ("[[[[...]]]]", "&&&&" decoded from "&amp;") took time growing with the square of its
+    length. A suffix that starts before the window is longer than every bounded rule, so it can only be a run of one
+    repeated character, which then reaches into the window and matches where the window starts: only then is the
+    whole string searched. (The search from a position still sees the characters before it, for the rules'
+    lookbehinds.) With a rule of any other unbounded shape, the whole string is always searched."""
+
+    def __init__(self, pattern, pieces):
+        from re import _parser
+
+        self.pattern = pattern.pattern  # (as a compiled pattern's: what spaCy's tokenizer serialises)
+        self._search = pattern.search
+        self.windowed = all(
+            _parser.parse(piece).getwidth()[1] <= SUFFIX_REACH or _REPEATED_CHARACTER.fullmatch(piece)
+            for piece in pieces if piece.strip())
+
+    def search(self, string):
+        start = len(string) - SUFFIX_REACH
+        if start <= 0 or not self.windowed:
+            return self._search(string)
+        found = self._search(string, start)
+        if found is not None and found.start() == start:
+            return self._search(string)  # the suffix may begin before the window: a long run of one character
+        return found
+
+
 @spacy.registry.tokenizers("medlint.Tokenizer.v1")
 def create_tokenizer():
     """spaCy's default tokenizer (``spacy.Tokenizer.v1``) with its affix patterns compiled from the
@@ -252,7 +292,7 @@ def create_tokenizer():
             nlp.vocab,
             rules=defaults.tokenizer_exceptions,
             prefix_search=compile_re(prefix).search if prefix is not None else None,
-            suffix_search=compile_re(suffix).search if suffix is not None else None,
+            suffix_search=TailSearch(compile_re(suffix), defaults.suffixes).search if suffix is not None else None,
             infix_finditer=compile_re(infix).finditer if infix is not None else None,
             token_match=defaults.token_match,
             url_match=defaults.url_match,

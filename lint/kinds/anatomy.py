@@ -718,10 +718,17 @@ class StructureLocation(Kind):
             if not terms:
                 continue  # no term, no place to put one in, and no subject for the next block
             starts = {t.start_char: t for t in terms}
+            # each sentence's terms and term starts found by bisection: testing every term against every
+            # sentence took time growing with the square of a long block's length
+            by_start = sorted(range(len(terms)), key=lambda i: terms[i].start)
+            token_starts = [terms[i].start for i in by_start]
+            char_starts = sorted(starts)
             for sent in unit.sents:
-                in_sent = [t for t in terms if sent.start <= t.start < sent.end]
-                if not any(sent.start_char <= c <= sent.end_char for c in starts):
+                first = bisect_left(char_starts, sent.start_char)
+                if first == len(char_starts) or char_starts[first] > sent.end_char:
                     continue  # a finding ends where a term starts: none here
+                in_sent = [terms[i] for i in sorted(by_start[bisect_left(token_starts, sent.start)
+                                                             : bisect_left(token_starts, sent.end)])]
                 pronoun = sent[0].lower_ in ("it", "they", "this", "these")
                 for compiled, kind in [(p, "place") for p in self.placing] + [(p, "run") for p in self.running]:
                     for m in finditer(compiled, text, sent.start_char, sent.end_char):

@@ -406,14 +406,15 @@ class _PhraseKind(Kind):
         for i in sorted(candidates):
             unit = units[i]
             text = unit.block.text
-            kept = [c for c in candidates[i] if c[0] < c[1] and not any(a <= c[0] and c[1] <= b for a, b in excepted.get(i, ()))]
+            exceptions = _Reach(excepted.get(i, ()))
+            kept = [c for c in candidates[i] if c[0] < c[1] and not exceptions.holds(c[0], c[1])]
             # where a phrase and a longer pattern match the same words ("no complications" inside
             # "virtually no complications"), the longer match is the finding
-            spans = [(s, e) for s, e, *_ in kept]
+            kept_spans = _Reach((s, e) for s, e, *_ in kept)
             seen = set()
             live = []
             for s, e, m, pattern in sorted(kept, key=lambda c: (c[0], -c[1])):
-                if (s, e) in seen or any((a, b) != (s, e) and a <= s and e <= b for a, b in spans):
+                if (s, e) in seen or kept_spans.holds(s, e, other_than_itself=True):
                     continue
                 seen.add((s, e))
                 if self.opts["skip_negated"] and negated_before(unit, s, e, self.opts["contrast_is_claim"]):
@@ -425,11 +426,53 @@ class _PhraseKind(Kind):
             # glasses again") are one finding, the longer one; a shared word or two ("don't delay: book"
             # and "book your consultation today") leaves two findings
             chosen = []
+            # the chosen matches' starts and ends in order of start. No chosen match holds another (the shorter
+            # would share all its words), so their ends are in order too, and the ones that overlap a match are
+            # the run from the first that ends after its start to the last that starts before its end: testing
+            # every chosen match took time growing with the square of a block's matches
+            chosen_starts: list[int] = []
+            chosen_ends: list[int] = []
             for s, e, m, pattern in sorted(live, key=lambda c: (c[0] - c[1], c[0])):
-                if not any(3 * (min(e, b) - max(s, a)) >= 2 * (e - s) for a, b, *_ in chosen):
+                at = bisect.bisect_right(chosen_ends, s)
+                shared = False
+                while at < len(chosen_starts) and chosen_starts[at] < e:
+                    if 3 * (min(e, chosen_ends[at]) - max(s, chosen_starts[at])) >= 2 * (e - s):
+                        shared = True
+                        break
+                    at += 1
+                if not shared:
                     chosen.append((s, e, m, pattern))
+                    place = bisect.bisect_left(chosen_starts, s)
+                    chosen_starts.insert(place, s)
+                    chosen_ends.insert(place, e)
             for s, e, m, pattern in sorted(chosen, key=lambda c: c[0]):
                 yield unit, s, e, m, pattern
+
+
+class _Reach:
+    """Spans (start, end), asked whether one of them holds a given span; sorted by start, with the furthest end
+    among the spans up to each, so that a question takes a bisection, not a test of every span."""
+
+    def __init__(self, spans):
+        self.spans = sorted(spans)
+        self.starts = [a for a, _ in self.spans]
+        self.furthest: list[int] = []
+        for _, b in self.spans:
+            self.furthest.append(b if not self.furthest or b > self.furthest[-1] else self.furthest[-1])
+        self.last_end_at: dict[int, int] = {}
+        for a, b in self.spans:
+            self.last_end_at[a] = b  # sorted: the last span to start at ``a`` ends furthest
+
+    def holds(self, s: int, e: int, other_than_itself: bool = False) -> bool:
+        """Is there a span (a, b) with a <= s and e <= b (other than (s, e) itself, if asked)?"""
+        if not other_than_itself:
+            upto = bisect.bisect_right(self.starts, s)
+            return upto > 0 and self.furthest[upto - 1] >= e
+        # a span that starts before s and reaches e, or one that starts at s and ends after e
+        before = bisect.bisect_left(self.starts, s)
+        if before > 0 and self.furthest[before - 1] >= e:
+            return True
+        return self.last_end_at.get(s, e) > e
 
 
 def _blocks_holding(prefilter, haystack: Haystack, found, starts: list[int]) -> set[int] | None:

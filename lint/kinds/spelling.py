@@ -251,6 +251,13 @@ def _fragment(fragment: str, not_after: str = ""):
 
 # -- edit distance -----------------------------------------------------------------------------
 
+# Suggestions are sought only for words up to this long. The longest words of the
+# dictionaries have 45 letters ("pneumonoultramicroscopicsilicovolcanoconiosis"; the
+# medical vocabulary's longest has 25), and a suggestion is never more than three letters
+# longer or shorter than the word, so nothing longer has one; and the search for one grows
+# with the square of the word's length (a 5,000-letter run of letters took 1.5 GB).
+MAX_SUGGESTED_LENGTH = 48
+
 def edits1(word: str) -> set[str]:
     letters = "abcdefghijklmnopqrstuvwxyz"
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
@@ -486,6 +493,8 @@ class Spelling(Kind):
     # -- suggestions -----------------------------------------------------------------------------
     def candidates(self, word: str, page_words: dict[str, int] | None = None) -> list[str]:
         w = word.lower()
+        if len(w) > MAX_SUGGESTED_LENGTH:
+            return []  # still reported as not in the dictionary, with no suggestion
         index = suggestion_index((self.vocab_paths, self.kb_words, self.accept, self.opts["suggest_min_frequency"]))
         # every word one slip away, however rare, and the commoner words two slips away
         pool = {c for c in edits1(w) if self._in_lists(c)} | index.near(w)
