@@ -167,8 +167,9 @@ def lint_tasks(linter: Linter, tasks: list[Task], jobs: int, progress=None):
             except BaseException:
                 # Ctrl-C (or the caller giving up): leaving the pool would wait for every page still queued, so
                 # the queue is dropped and the workers stopped (they only lint; files are written in this process)
+                workers = list((getattr(pool, "_processes", None) or {}).values())  # (shutdown forgets them)
                 pool.shutdown(wait=False, cancel_futures=True)
-                for worker in list((getattr(pool, "_processes", None) or {}).values()):
+                for worker in workers:
                     worker.terminate()
                 raise
     finally:
