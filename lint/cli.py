@@ -20,7 +20,7 @@ class UserError(click.ClickException):
     exit_code = 2
 
     def show(self, file=None):
-        click.echo(f"medlint: error: {self.format_message()}", err=True)
+        _say_on_stderr(f"medlint: error: {self.format_message()}")
 
 
 def _split(values) -> list[str]:
@@ -33,6 +33,8 @@ def _split(values) -> list[str]:
 def _settings(config_path: str | None, paths, stdin_filename: str | None = None):
     from lint.config import ConfigError, find_config, load_settings
 
+    if config_path is not None and not config_path.strip():
+        raise UserError("--config: empty path")
     try:
         if config_path:
             cfg = Path(config_path)
@@ -99,18 +101,36 @@ def main():
 @click.option("--no-cache", is_flag=True, help="Do not read or write the result cache.")
 @click.option("--force-exclude", is_flag=True,
               help="Apply 'exclude' to files named on the command line too (as pre-commit names them).")
-def check(paths, fmt, output, select, extend_select, ignore, fail_on, config_path, stdin_filename, quiet,
-          statistics, no_source, color, fix, diff, baseline_file, write_baseline_file, jobs, cache_dir, no_cache,
-          force_exclude):
+def check(**options):
     """Lint pages (.txt, .md, .html); directories are searched. '-' reads standard input."""
+    try:
+        _check(**options)
+    except KeyboardInterrupt:
+        # 130 (128 + SIGINT), as shells and most command-line tools report Ctrl-C: not 1, which says "findings".
+        # The workers are stopped by then, and a file being fixed is whole: it is replaced in one rename
+        _say_on_stderr("medlint: interrupted")
+        sys.exit(130)
+
+
+def _check(paths, fmt, output, select, extend_select, ignore, fail_on, config_path, stdin_filename, quiet,
+           statistics, no_source, color, fix, diff, baseline_file, write_baseline_file, jobs, cache_dir, no_cache,
+           force_exclude):
     from lint.baseline import Baseline, BaselineError, write_baseline
     from lint.cache import default_cache_dir
     from lint.config import ConfigError
     from lint.engine import SetupError, discover
     from lint.fixes import unified_diff
-    from lint.reporters import Report, render
+    from lint.reporters import Report, display_path, render
     from lint.runner import Progress, default_jobs, progress_wanted, run
 
+    # an empty argument is a mistake (an unset shell variable), not "here" or "standard output"
+    if "" in paths:
+        raise UserError("empty path: give a file or folder ('.' for this folder)")
+    for option, value in (("--output", output), ("--write-baseline", write_baseline_file), ("--config", config_path),
+                          ("--baseline", baseline_file), ("--cache-dir", cache_dir),
+                          ("--stdin-filename", stdin_filename)):
+        if value is not None and not value.strip():
+            raise UserError(f"{option}: empty path")
     if stdin_filename and not paths:
         paths = ("-",)  # the page comes on standard input, as with ruff and ESLint
     elif stdin_filename and "-" not in paths:
@@ -118,6 +138,8 @@ def check(paths, fmt, output, select, extend_select, ignore, fail_on, config_pat
     paths = paths or (".",)
     if paths.count("-") > 1:
         raise UserError("'-' (standard input) is given more than once; it can be read only once")
+    if "-" in paths and sys.stdin is None:
+        raise UserError("standard input is closed: there is no page to read for '-'")
     # --fix on a page read from standard input (an editor's "fix this buffer"): standard output carries the page
     # and nothing else, fixed where a fix applied and as it came otherwise, so that "... - < page.md > fixed.md"
     # never loses it; the report moves to standard error (or to --output), as ruff does
@@ -148,6 +170,11 @@ def check(paths, fmt, output, select, extend_select, ignore, fail_on, config_pat
         except BaselineError as exc:
             raise UserError(str(exc)) from None
     files, missing = discover(paths, settings, force_exclude=force_exclude, stdin_filename=stdin_filename)
+    for option, target in (("--output", output), ("--write-baseline", write_baseline_file)):
+        page = _linted_file(target, files) if target else None
+        if page is not None:
+            raise UserError(f"{option} {target} is {page}, one of the pages being linted; writing it there would "
+                            "replace the page")
     if not files and not missing and not force_exclude:
         from lint.documents import SUPPORTED_EXTENSIONS
 
@@ -186,7 +213,7 @@ def check(paths, fmt, output, select, extend_select, ignore, fail_on, config_pat
         # on stderr in every format (the report on stdout stays the findings alone), one line each
         for r in results:
             if r.error:
-                click.echo(f"medlint: {r.path}: error: {r.error}", err=True)
+                click.echo(f"medlint: {display_path(r.path)}: error: {r.error}", err=True)
         sys.exit(2 if any(r.error for r in results) else code)
 
     if write_baseline_file:
@@ -213,7 +240,7 @@ def check(paths, fmt, output, select, extend_select, ignore, fail_on, config_pat
                      f"file{'s' if files_fixed != 1 else ''}")
 
     report_stream = sys.stderr if stdin_fix else sys.stdout
-    use_color = color == "always" or (color == "auto" and output is None and report_stream.isatty()
+    use_color = color == "always" or (color == "auto" and output is None and _is_terminal(report_stream)
                                       and "NO_COLOR" not in os.environ)
     report = Report(results=results, rules={r.code: r for r in outcome.rules}, version=__version__,
                     color=use_color, show_source=not no_source, statistics=statistics, quiet=quiet)
@@ -234,7 +261,69 @@ def _emit(text: str, output: str | None, color: bool = False, err: bool = False)
     else:
         # colour is decided by --color (and the terminal, for "auto"): click would strip it from a pipe, which
         # "--color always | less -R" asks for
-        click.echo(text, nl=False, color=color or None, err=err)
+        if not text:  # (a quiet, clean run writes nothing, even where standard output is closed)
+            return
+        _write_standard("stderr" if err else "stdout", lambda: click.echo(text, nl=False, color=color or None, err=err))
+
+
+def _write_standard(name: str, write) -> None:
+    """Call ``write`` to write to standard output or error (``name``), and flush it: a full disk or a closed stream
+    is one error line, exit 2, while it can still be said. A reader that went away (``| head -1``) is not an error:
+    the rest goes nowhere, quietly."""
+    stream = getattr(sys, name)
+    label = "standard output" if name == "stdout" else "standard error"
+    if stream is None:
+        raise UserError(f"{label} is closed: nowhere to write the report")
+    try:
+        write()
+        stream.flush()
+    except BrokenPipeError:
+        _silence(stream)
+    except (OSError, ValueError) as exc:  # (ValueError: a stream closed under Python's feet)
+        raise UserError(f"cannot write to {label}: {getattr(exc, 'strerror', None) or exc}") from None
+
+
+def _silence(stream) -> None:
+    """Point a stream whose reader is gone at /dev/null, so that the flush at exit does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _is_terminal(stream) -> bool:
+    try:
+        return stream is not None and stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _say_on_stderr(line: str) -> None:
+    """One line on standard error, if there is one to write to."""
+    try:
+        if sys.stderr is not None:
+            click.echo(line, err=True)
+    except (OSError, ValueError):
+        pass
+
+
+def _linted_file(target: str, files: list[str]) -> str | None:
+    """The page among ``files`` that ``target`` (an --output or --write-baseline file) is, however it is named
+    (another spelling, a link to it, a hard link): the report would replace it."""
+    if not os.path.exists(target):
+        return None
+    for page in files:
+        if page == "-":
+            continue
+        try:
+            if os.path.samefile(target, page):
+                return page
+        except OSError:
+            if os.path.realpath(target) == os.path.realpath(page):
+                return page
+    return None
 
 
 def _binary_stream(name: str):
@@ -247,10 +336,16 @@ def _binary_stream(name: str):
 def _emit_page(data: bytes) -> None:
     """A page as bytes on standard output: its own encoding, byte order mark and line endings, which a text
     stream would translate."""
-    sys.stdout.flush()
-    stream = _binary_stream("stdout")
-    stream.write(data)
-    stream.flush()
+    if sys.stdout is None:
+        raise UserError("standard output is closed: nowhere to write the fixed page")
+
+    def write():
+        sys.stdout.flush()
+        stream = _binary_stream("stdout")
+        stream.write(data)
+        stream.flush()
+
+    _write_standard("stdout", write)
 
 
 def _all_rules(config_path: str | None):
@@ -370,6 +465,8 @@ def entry() -> None:
 
     atexit._run_exitfuncs()
     for stream in (sys.stdout, sys.stderr):
+        if stream is None:  # (started with the stream closed: ">&-")
+            continue
         try:
             stream.flush()
         except (OSError, ValueError):  # a closed pipe (medlint ... | head): nothing left to say

@@ -357,7 +357,20 @@ def discover(paths, settings: Settings, force_exclude: bool = False,
         from_config = path_from_config(rel, settings)
         return from_config is not None and bool(match(os.path.normcase(from_config)))
 
+    # one file named several ways ("d.md", "./d.md", a symbolic link to it) is linted, and fixed, once: under the
+    # first name given
     seen = set()
+
+    def add(path: str) -> None:
+        key = os.path.realpath(path)
+        if key not in seen:
+            seen.add(key)
+            files.append(path)
+
+    def unreadable(exc: OSError) -> None:  # a folder the walk cannot list is said, not skipped in silence
+        reason = "permission denied" if isinstance(exc, PermissionError) else (exc.strerror or str(exc))
+        errors.append(FileResult(path=exc.filename or str(exc), error=reason))
+
     for raw in paths:
         if raw == "-":
             if not (force_exclude and stdin_filename and excluded(stdin_filename)):
@@ -366,22 +379,20 @@ def discover(paths, settings: Settings, force_exclude: bool = False,
         p = Path(raw)
         if p.is_dir():
             found = []
-            for root, dirnames, filenames in os.walk(p, followlinks=False):
+            for root, dirnames, filenames in os.walk(p, onerror=unreadable, followlinks=False):
                 dirnames[:] = sorted(d for d in dirnames if not excluded(os.path.join(root, d)))
                 for fn in filenames:
                     full = os.path.join(root, fn)
-                    if fn.lower().endswith(SUPPORTED_EXTENSIONS) and not excluded(full):
+                    # only regular files (or links to one): reading a named pipe or a device found in a folder
+                    # would hang the run or never end
+                    if fn.lower().endswith(SUPPORTED_EXTENSIONS) and not excluded(full) and os.path.isfile(full):
                         found.append(full)
             for f in sorted(found):
-                if f not in seen:
-                    seen.add(f)
-                    files.append(f)
+                add(f)
         elif p.exists() or p.is_symlink():
             if force_exclude and excluded(raw):
                 continue
-            if raw not in seen:
-                seen.add(raw)
-                files.append(raw)
+            add(raw)
         else:
             errors.append(FileResult(path=raw, error="no such file or directory"))
     return files, errors

@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import codecs
 import difflib
+import errno
 import os
 import posixpath
+import signal
 import stat
 import tempfile
+import threading
 from typing import Callable, Iterable
 
 from lint.model import Finding
@@ -110,25 +113,47 @@ def unified_diff(path: str, before: str, after: str, bom: bool = False) -> str:
     return "".join(out)
 
 
+class ReadOnlyFile(PermissionError):
+    """The file's own permissions do not let this user write it: its fixes are not written."""
+
+    def __init__(self, path: str):
+        super().__init__(errno.EACCES, "read-only", path)
+
+
 def write_atomic(path: str, text: str, bom: bool = False) -> None:
-    """Replace a file's content with ``text`` (UTF-8) in one rename.
+    """Replace a file's content with ``text`` (UTF-8), as the file's own permissions allow.
 
     The new content goes to a temporary file in the same folder, is flushed to
-    disk, takes the old file's permission bits and then replaces it, so a reader
-    sees the old file or the new one, never half of one. A symbolic link is
-    followed: its target is rewritten and the link stays.
+    disk, takes the old file's permission bits and owner and then replaces it, so
+    a reader sees the old file or the new one, never half of one. A symbolic link
+    is followed: its target is rewritten and the link stays.
+
+    A file this user may not write (0444) raises ReadOnlyFile: a rename would
+    replace it all the same, as the folder allows. A file with other hard links is
+    rewritten in place (a rename would leave the other names on the old content).
     """
     target = os.path.realpath(path)
     folder = os.path.dirname(target) or "."
-    mode = stat.S_IMODE(os.stat(target).st_mode)
+    info = os.stat(target)
+    if not os.access(target, os.W_OK):
+        raise ReadOnlyFile(path)
     data = (codecs.BOM_UTF8 if bom else b"") + text.encode("utf-8")
+    if info.st_nlink > 1:
+        _write_in_place(target, data)
+        return
     fd, tmp = tempfile.mkstemp(prefix=".medlint-", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
+        if (info.st_uid, info.st_gid) != (os.geteuid(), os.getegid()):
+            # (root fixing another user's file must not hand it to root; chown before chmod, which it may clear)
+            try:
+                os.chown(tmp, info.st_uid, info.st_gid)
+            except OSError:
+                pass
+        os.chmod(tmp, stat.S_IMODE(info.st_mode))
         os.replace(tmp, target)
     except BaseException:
         try:
@@ -136,3 +161,20 @@ def write_atomic(path: str, text: str, bom: bool = False) -> None:
         except OSError:
             pass
         raise
+
+
+def _write_in_place(target: str, data: bytes) -> None:
+    """Rewrite a file's own inode (its other hard links see the change), with Ctrl-C held off until the file is
+    whole: this write cannot be atomic, but it is never stopped halfway by the user."""
+    blocked = hasattr(signal, "pthread_sigmask") and threading.current_thread() is threading.main_thread()
+    if blocked:
+        old_mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        with open(target, "r+b") as fh:
+            fh.write(data)
+            fh.truncate()
+            fh.flush()
+            os.fsync(fh.fileno())
+    finally:
+        if blocked:
+            signal.pthread_sigmask(signal.SIG_SETMASK, old_mask)

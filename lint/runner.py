@@ -50,6 +50,8 @@ class Outcome:
     findings: list[Finding]
     fixed_source: str | None = None  # set when fixes changed the source
     fixes: int = 0
+    #: the findings in the source as read, when fixes changed it: what stands if the fixed file cannot be written
+    unfixed_findings: list[Finding] | None = None
     #: a kind warned during the run (a failing rule, an unreachable service): do not cache
     warned: bool = False
     warnings: list[str] = field(default_factory=list)
@@ -90,13 +92,14 @@ def process(linter: Linter, task: Task) -> Outcome:
     def lint(source: str) -> list[Finding]:
         return linter.lint_source(path, source, task.stdin_filename).findings
 
-    findings = lint(task.source)
+    findings = unfixed = lint(task.source)
     fixed, count = None, 0
     if task.fix and any(f.fix for f in findings):
         new_source, count, findings = fix_until_stable(task.source, lint, findings)
         fixed = new_source if new_source != task.source else None
     new_warnings = [w for w in linter.warnings if w not in before]
-    return Outcome(findings, fixed, count, warned=bool(linter.warnings), warnings=new_warnings)
+    return Outcome(findings, fixed, count, unfixed_findings=unfixed if fixed is not None else None,
+                   warned=bool(linter.warnings), warnings=new_warnings)
 
 
 #: allocations between two collections of young objects while pages are linted (Python's default is 700)
@@ -156,10 +159,19 @@ def lint_tasks(linter: Linter, tasks: list[Task], jobs: int, progress=None):
                                    initargs=(linter.settings,))
     try:
         with pool:
-            for outcome in pool.map(_work, tasks, chunksize=chunk):
-                yield outcome
-                if progress:
-                    progress.advance()
+            try:
+                for outcome in pool.map(_work, tasks, chunksize=chunk):
+                    yield outcome
+                    if progress:
+                        progress.advance()
+            except BaseException:
+                # Ctrl-C (or the caller giving up): leaving the pool would wait for every page still queued, so
+                # the queue is dropped and the workers stopped (they only lint; files are written in this process)
+                workers = list((getattr(pool, "_processes", None) or {}).values())  # (shutdown forgets them)
+                pool.shutdown(wait=False, cancel_futures=True)
+                for worker in workers:
+                    worker.terminate()
+                raise
     finally:
         _WORKER_LINTER = None
 
@@ -197,9 +209,9 @@ def run(files: list[str], settings, *, version: str, jobs: int = 1, cache_dir=No
             # what the rules found wrong while they were set up (a LanguageTool URL that is no URL), said once
             run.warnings.extend(w for w in linter.warnings if w not in run.warnings)
             progress = progress_factory(len(run.pending)) if progress_factory else None
+            outcomes = lint_tasks(linter, [t for _, t in run.pending], jobs, progress)
             try:
-                for (index, task), outcome in zip(run.pending, lint_tasks(linter, [t for _, t in run.pending], jobs,
-                                                                          progress)):
+                for (index, task), outcome in zip(run.pending, outcomes):
                     run.record(index, task, outcome)
                     if collecting and not gc.isenabled():
                         gc.freeze()
@@ -208,7 +220,13 @@ def run(files: list[str], settings, *, version: str, jobs: int = 1, cache_dir=No
                         # 700 allocations, as it would by default (a tenth of a run's time went to that)
                         gc.set_threshold(_YOUNG_COLLECTION_THRESHOLD, *threshold[1:])
                         gc.enable()
+                # what the parent's linter said outside any page: the pipeline is built here before the workers are
+                # forked (a spaCy model that is not installed), so no worker's outcome carries that warning
+                run.warnings.extend(w for w in linter.warnings if w not in run.warnings)
             finally:
+                # at once, not when the collector gets to it: a Ctrl-C while a page is written must stop the workers
+                # (left running, the exit would wait for them to lint every page still queued)
+                outcomes.close()
                 if progress:
                     progress.close()
         finally:
@@ -288,7 +306,9 @@ class _Run:
                 try:
                     write_atomic(task.path, source, task.bom)
                 except OSError as exc:
+                    # the file was read and checked: its findings (as it stands, unfixed) are reported with the error
                     self.results[index] = FileResult(path=task.path, source=task.source,
+                                                     findings=outcome.unfixed_findings or [],
                                                      error=f"cannot write the fixed file: {exc.strerror or exc}")
                     return
             elif task.stdin_filename is not None:

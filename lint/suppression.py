@@ -20,6 +20,11 @@ from lint.documents import Directive
 from lint.model import Finding
 
 
+def _scope(codes: tuple[str, ...]) -> tuple[str, ...]:
+    """A directive's codes, with ALL (any case, as the selectors take it) meaning every rule: no codes."""
+    return () if any(c.strip().upper() == "ALL" for c in codes) else codes
+
+
 def _applies(codes, finding: Finding) -> bool:
     if not codes:
         return True
@@ -33,20 +38,21 @@ class Suppressions:
         self.lines: list[tuple[int, tuple[str, ...]]] = []
         open_ranges: list[tuple[int, tuple[str, ...]]] = []
         for d in sorted(directives, key=lambda d: d.offset):
+            scope = _scope(d.codes)
             if d.action == "disable-file":
-                self.file_codes.append(d.codes)
+                self.file_codes.append(scope)
             elif d.action == "disable":
-                open_ranges.append((d.offset, d.codes))
+                open_ranges.append((d.offset, scope))
             elif d.action == "enable":
                 still_open = []
                 for start, codes in open_ranges:
-                    if not d.codes or (codes and set(codes) <= set(d.codes)):
+                    if not scope or (codes and set(codes) <= set(scope)):
                         self.ranges.append((start, d.offset, codes))
                     else:
                         still_open.append((start, codes))
                 open_ranges = still_open
             elif d.action == "disable-line":  # the line the comment is on (ESLint's habit: after the text)
-                self.lines.append((bisect.bisect_right(line_starts, d.offset), d.codes))
+                self.lines.append((bisect.bisect_right(line_starts, d.offset), scope))
             elif d.action == "disable-next-line":
                 comment_end = source.find("-->", d.offset)
                 pos = comment_end + 3 if comment_end != -1 else d.offset
@@ -58,7 +64,7 @@ class Suppressions:
                     if source[start:end].strip():
                         break
                     line += 1
-                self.lines.append((line + 1, d.codes))
+                self.lines.append((line + 1, scope))
         for start, codes in open_ranges:
             self.ranges.append((start, len(source) + 1, codes))
 

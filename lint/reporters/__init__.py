@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from lint.model import FileResult
 
@@ -32,6 +32,19 @@ class Report:
         }
 
 
+def display_path(path: str) -> str:
+    """A path as a report shows it: a file name that is not valid UTF-8 (read by Python as lone surrogates) gets its
+    stray bytes as ``\\xff`` escapes, so that every report is valid UTF-8 and the name stays recognisable."""
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def render(fmt: str, report: Report) -> str:
     module = importlib.import_module(f"lint.reporters.{fmt}_format")
+    if fmt != "sarif":  # (SARIF percent-encodes the name's own bytes in its URIs; it shows names where it needs them)
+        report = replace(report, results=[r if display_path(r.path) == r.path else replace(r, path=display_path(r.path))
+                                          for r in report.results])
     return module.render(report)

@@ -193,8 +193,10 @@ def _file_section(index: int, result, rules) -> str:
     fid = f"file-{index}"
     head = (f'<section class="file" id="{fid}" data-path="{_e(result.path)}"><h2>{_e(result.path)} '
             f'<span class="meta">(<span class="file-count">{len(result.findings)}</span> shown)</span></h2>')
-    if result.error:
+    if result.error and not result.source:
         return head + f'<p class="file-error">Could not be read: {_e(result.error)}</p></section>'
+    if result.error:  # read and checked; writing its fixes failed
+        head += f'<p class="file-error">{_e(result.error)}</p>'
     idents = [(f"f{index}-{n}", f) for n, f in enumerate(result.findings, 1)]
     groups: dict[str, list[str]] = defaultdict(list)
     for ident, f in idents:

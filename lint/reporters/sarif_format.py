@@ -7,6 +7,8 @@ import os
 from pathlib import Path, PurePath
 from urllib.parse import quote_from_bytes
 
+from lint.reporters import display_path
+
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
@@ -56,7 +58,7 @@ def as_dict(report) -> dict:
         if r.error:
             notifications.append({
                 "level": "error",
-                "message": {"text": f"{r.path}: {r.error}"},
+                "message": {"text": f"{display_path(r.path)}: {r.error}"},
                 "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}}}],
             })
         for f in r.findings:

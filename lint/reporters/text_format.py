@@ -38,7 +38,7 @@ def render(report) -> str:
     c = report.color
     out: list[str] = []
     for result in report.results:
-        if result.error:
+        if result.error and not result.findings:
             continue  # said on stderr, one line per file (the command line prints it, in every format)
         if report.quiet:
             continue
@@ -67,10 +67,15 @@ def render(report) -> str:
             out.append(f"{n:5d}  {_paint(code, severity, c)}  {name}")
         if counts:
             out.append("")
-    failed = sum(1 for r in report.results if r.error)
-    checked = s["files"] - failed  # a file that could not be read was not checked
+    # a file with an error and no source could not be read, so was not checked; one with its source was checked and
+    # only writing its fixes failed (a read-only file)
+    failed = sum(1 for r in report.results if r.error and not r.source)
+    unwritten = sum(1 for r in report.results if r.error and r.source)
+    checked = s["files"] - failed
     files = f"{checked} file{'s' if checked != 1 else ''}"
     unread = f"; {failed} file{'s' if failed != 1 else ''} could not be read" if failed else ""
+    if unwritten:
+        unread += f"; {unwritten} file{'s' if unwritten != 1 else ''} could not be written"
     if s["findings"]:
         parts = [f"{s[k]} {label}{'s' if s[k] != 1 and label != 'info' else ''}"
                  for k, label in (("errors", "error"), ("warnings", "warning"), ("infos", "info")) if s[k]]
@@ -79,7 +84,7 @@ def render(report) -> str:
         out.append(f"Found {s['findings']} problem{plural} ({', '.join(parts)}) in {files_with} of {files}{unread}.")
     elif failed and not checked:
         out.append(f"No file checked: {failed} file{'s' if failed != 1 else ''} could not be read.")
-    elif failed:
+    elif failed or unwritten:
         out.append(f"No problems found in the {files} checked{unread}.")
     elif not report.quiet:
         out.append(f"All clear: {files} checked, no problems found.")

@@ -1,0 +1,98 @@
+"""The command line on user mistakes and awkward files: one error line, exit 2, no file lost."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from click.testing import CliRunner
+
+from lint.cli import main
+
+KNEE = "# Knee pain\n\nKnee pain can can be eased by rest and ice.\n"
+THYROID = "# Thyroid\n\nThe the thyroid gland sits low in your neck.\n"
+
+
+def run(*args):
+    return CliRunner().invoke(main, ["check", "--no-cache", *args])
+
+
+def test_output_naming_a_linted_page_is_refused(tmp_path):
+    page = tmp_path / "same.md"
+    page.write_text(KNEE)
+    for option in ("-o", "--write-baseline"):
+        result = run("-q", "--fix", option, str(page), str(page))
+        assert result.exit_code == 2 and "one of the pages being linted" in result.output
+        assert page.read_text() == KNEE
+
+
+@pytest.mark.parametrize("args", [[""], ["-o", ""], ["--write-baseline", ""], ["--config", ""]])
+def test_empty_path_arguments_are_errors(tmp_path, args):
+    page = tmp_path / "k.md"
+    page.write_text(KNEE)
+    result = run(*args, *([str(page)] if args != [""] else []))
+    assert result.exit_code == 2 and "empty path" in result.output
+
+
+def test_read_only_file_is_not_rewritten_and_keeps_its_findings(tmp_path, monkeypatch):
+    page = tmp_path / "thyroid.md"
+    page.write_text(THYROID)
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda p, m, **kw: False if m == os.W_OK else real_access(p, m, **kw))
+    result = run("--fix", str(page))
+    assert result.exit_code == 2
+    assert "cannot write the fixed file: read-only" in result.output
+    assert "GRM002" in result.output and "could not be read" not in result.output
+    assert page.read_text() == THYROID
+
+
+def test_fix_keeps_hard_links(tmp_path):
+    page, other = tmp_path / "veins.md", tmp_path / "veins-copy.md"
+    page.write_text("# Veins\n\nVaricose veins are are swollen veins.\n")
+    os.link(page, other)
+    run("--fix", str(page))
+    assert other.read_text() == "# Veins\n\nVaricose veins are swollen veins.\n"
+    assert os.stat(page).st_ino == os.stat(other).st_ino
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="only root can give a file to another user")
+def test_fix_keeps_the_owner(tmp_path):
+    page = tmp_path / "veins.md"
+    page.write_text("# Veins\n\nVaricose veins are are swollen veins.\n")
+    os.chown(page, 1234, 2345)
+    run("--fix", str(page))
+    assert (os.stat(page).st_uid, os.stat(page).st_gid) == (1234, 2345)
+
+
+def test_walk_skips_a_named_pipe(tmp_path):
+    (tmp_path / "ok.md").write_text(KNEE)
+    os.mkfifo(tmp_path / "pipe.md")
+    result = run(str(tmp_path))
+    assert result.exit_code == 1 and "ok.md" in result.output
+
+
+def test_one_file_named_several_ways_is_linted_once(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "d.md").write_text(KNEE)
+    os.symlink("d.md", tmp_path / "link.md")
+    result = run("--fix", "d.md", "./d.md", "link.md")
+    assert "fixed 1 problem in 1 file" in result.output
+
+
+def test_non_utf8_file_name_in_every_report(tmp_path):
+    folder = os.fsencode(tmp_path)
+    with open(folder + b"/bad\xffname.md", "w") as fh:
+        fh.write(KNEE)
+    for fmt in ("text", "json", "github", "gitlab", "html"):
+        out = tmp_path / f"report.{fmt}"
+        result = run("--format", fmt, "-o", str(out), str(tmp_path))
+        assert result.exit_code == 1, (fmt, result.output)
+        assert "bad\\xffname.md" in out.read_bytes().decode("utf-8").replace("\\\\", "\\")
+
+
+@pytest.mark.parametrize("comment", ["<!-- medlint-disable-next-line ALL -->\n", "<!-- medlint-disable-file all -->\n"])
+def test_all_in_a_suppression_comment_suppresses_every_rule(tmp_path, comment):
+    page = tmp_path / "prostate.md"
+    page.write_text("# Prostate\n\n" + comment + "The prostate is is a small gland.\n")
+    result = run("--select", "GRM002", str(page))
+    assert result.exit_code == 0, result.output
