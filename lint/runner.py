@@ -159,19 +159,10 @@ def lint_tasks(linter: Linter, tasks: list[Task], jobs: int, progress=None):
                                    initargs=(linter.settings,))
     try:
         with pool:
-            try:
-                for outcome in pool.map(_work, tasks, chunksize=chunk):
-                    yield outcome
-                    if progress:
-                        progress.advance()
-            except BaseException:
-                # Ctrl-C (or the caller giving up): leaving the pool would wait for every page still queued, so
-                # the queue is dropped and the workers stopped (they only lint; files are written in this process)
-                workers = list((getattr(pool, "_processes", None) or {}).values())  # (shutdown forgets them)
-                pool.shutdown(wait=False, cancel_futures=True)
-                for worker in workers:
-                    worker.terminate()
-                raise
+            for outcome in pool.map(_work, tasks, chunksize=chunk):
+                yield outcome
+                if progress:
+                    progress.advance()
     finally:
         _WORKER_LINTER = None
 

@@ -96,3 +96,29 @@ def test_all_in_a_suppression_comment_suppresses_every_rule(tmp_path, comment):
     page.write_text("# Prostate\n\n" + comment + "The prostate is is a small gland.\n")
     result = run("--select", "GRM002", str(page))
     assert result.exit_code == 0, result.output
+
+
+def test_ctrl_c_in_a_parallel_run_exits_130_at_once(tmp_path):
+    # Ctrl-C goes to the whole process group, workers too: the run stops (no waiting for the pages still queued) with
+    # the conventional 130, not 1, which CI reads as findings
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from tests.conftest import ROOT
+
+    seed = (ROOT / "fixtures" / "seeds" / "001-017cd2.md").read_text(encoding="utf-8")
+    for i in range(1500):  # (each page its own, or the run would lint one and copy the findings)
+        (tmp_path / f"page-{i}.md").write_text(f"{seed}\nCompression stockings ease the ache in {i} of our legs.\n")
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "MEDLINT_NO_PROGRESS": "1"}
+    started = subprocess.Popen([sys.executable, "-m", "lint", "check", "--no-cache", "-j", "2", "-q", str(tmp_path)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, start_new_session=True)
+    time.sleep(3)
+    os.killpg(started.pid, signal.SIGINT)
+    try:
+        _, err = started.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        os.killpg(started.pid, signal.SIGKILL)
+        raise AssertionError("medlint went on (or hung) after Ctrl-C") from None
+    assert started.returncode == 130 and err.decode().strip().endswith("medlint: interrupted")
