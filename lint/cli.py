@@ -39,7 +39,8 @@ def _settings(config_path: str | None, paths, stdin_filename: str | None = None)
         if config_path:
             cfg = Path(config_path)
             if not cfg.is_file():
-                raise ConfigError(f"{config_path}: config file not found")
+                reason = "is not a regular file" if cfg.exists() else "config file not found"
+                raise ConfigError(f"{config_path}: {reason}")
         else:
             # the config nearest the first file named; for a page read from standard input, the one nearest the file
             # its --stdin-filename names (an editor's buffer of site/pages/x.md takes site/'s config, as ruff does)

@@ -122,3 +122,11 @@ def test_ctrl_c_in_a_parallel_run_exits_130_at_once(tmp_path):
         os.killpg(started.pid, signal.SIGKILL)
         raise AssertionError("medlint went on (or hung) after Ctrl-C") from None
     assert started.returncode == 130 and err.decode().strip().endswith("medlint: interrupted")
+
+
+def test_a_config_that_is_not_a_file_is_named_so(tmp_path):
+    page = tmp_path / "prostate.md"
+    page.write_text("# Prostate biopsy\n\nYou may see blood in your urine for a few days.\n")
+    assert "is not a regular file" in run("--config", str(tmp_path), str(page)).output
+    missing = run("--config", str(tmp_path / "medlint.toml"), str(page))
+    assert missing.exit_code == 2 and "config file not found" in missing.output
