@@ -130,3 +130,14 @@ def test_a_config_that_is_not_a_file_is_named_so(tmp_path):
     assert "is not a regular file" in run("--config", str(tmp_path), str(page)).output
     missing = run("--config", str(tmp_path / "medlint.toml"), str(page))
     assert missing.exit_code == 2 and "config file not found" in missing.output
+
+
+def test_a_missing_spacy_model_is_warned_of_once_with_two_jobs(tmp_path, monkeypatch):
+    # the pipeline is built in the parent before the workers fork, so no worker's outcome carries the warning
+    (tmp_path / "medlint.toml").write_text('model = "en_medlint_no_such_model"\n')
+    for topic in ("knee", "thyroid", "prostate", "veins"):
+        (tmp_path / f"{topic}.md").write_text(f"# About your {topic}\n\nAsk your nurse if you have questions.\n")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check", "--no-cache", "-j", "2", "."])
+    assert result.exit_code == 0
+    assert result.stderr.count("spaCy model 'en_medlint_no_such_model' is not installed") == 1
