@@ -108,7 +108,8 @@ def check(**options):
         _check(**options)
     except KeyboardInterrupt:
         # 130 (128 + SIGINT), as shells and most command-line tools report Ctrl-C: not 1, which says "findings".
-        # The workers are stopped by then, and a file being fixed is whole: it is replaced in one rename
+        # The workers took the same Ctrl-C (one process group), and a file being fixed is whole: it is replaced in one
+        # rename, or written in place with Ctrl-C held off
         _say_on_stderr("medlint: interrupted")
         sys.exit(130)
 
@@ -127,9 +128,8 @@ def _check(paths, fmt, output, select, extend_select, ignore, fail_on, config_pa
     # an empty argument is a mistake (an unset shell variable), not "here" or "standard output"
     if "" in paths:
         raise UserError("empty path: give a file or folder ('.' for this folder)")
-    for option, value in (("--output", output), ("--write-baseline", write_baseline_file), ("--config", config_path),
-                          ("--baseline", baseline_file), ("--cache-dir", cache_dir),
-                          ("--stdin-filename", stdin_filename)):
+    for option, value in (("--output", output), ("--write-baseline", write_baseline_file), ("--baseline", baseline_file),
+                          ("--cache-dir", cache_dir), ("--stdin-filename", stdin_filename)):  # (--config: _settings)
         if value is not None and not value.strip():
             raise UserError(f"{option}: empty path")
     if stdin_filename and not paths:

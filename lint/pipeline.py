@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 
-
 from lint.spacy_loading import load_spacy
 
 load_spacy()  # before any spaCy import: without its command line

@@ -215,8 +215,7 @@ def run(files: list[str], settings, *, version: str, jobs: int = 1, cache_dir=No
                 # forked (a spaCy model that is not installed), so no worker's outcome carries that warning
                 run.warnings.extend(w for w in linter.warnings if w not in run.warnings)
             finally:
-                # at once, not when the collector gets to it: a Ctrl-C while a page is written must stop the workers
-                # (left running, the exit would wait for them to lint every page still queued)
+                # the pool shut down here, at once, not when the collector gets to the generator
                 outcomes.close()
                 if progress:
                     progress.close()

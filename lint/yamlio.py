@@ -81,11 +81,6 @@ def load_yaml(path: Path):
 _unwritable: str | None = None
 
 
-def data_cache_problem() -> str | None:
-    """Why the data cache could not be written in this process, or None."""
-    return _unwritable
-
-
 def _cannot_write(folder: Path, exc: OSError) -> None:
     """Remember that the data cache cannot be written and say so once: each run then parses all the YAML again
     (seconds), which would otherwise go unexplained. Only the main process says it: a worker that finds the same

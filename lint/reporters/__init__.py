@@ -45,6 +45,5 @@ def display_path(path: str) -> str:
 def render(fmt: str, report: Report) -> str:
     module = importlib.import_module(f"lint.reporters.{fmt}_format")
     if fmt != "sarif":  # (SARIF percent-encodes the name's own bytes in its URIs; it shows names where it needs them)
-        report = replace(report, results=[r if display_path(r.path) == r.path else replace(r, path=display_path(r.path))
-                                          for r in report.results])
+        report = replace(report, results=[replace(r, path=display_path(r.path)) for r in report.results])
     return module.render(report)
