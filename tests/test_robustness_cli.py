@@ -141,3 +141,71 @@ def test_a_missing_spacy_model_is_warned_of_once_with_two_jobs(tmp_path, monkeyp
     result = CliRunner().invoke(main, ["check", "--no-cache", "-j", "2", "."])
     assert result.exit_code == 0
     assert result.stderr.count("spaCy model 'en_medlint_no_such_model' is not installed") == 1
+
+
+def test_an_unreadable_subfolder_is_a_file_error(tmp_path, monkeypatch):
+    # (as root, as CI runs, "chmod 000" does not stop a listing: the folder's listing is made to fail instead)
+    (tmp_path / "ok.md").write_text(THYROID)
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "hidden.md").write_text(KNEE)
+    real_scandir = os.scandir
+
+    def scandir(path="."):
+        if os.fspath(path) == str(locked):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    result = run(str(tmp_path))
+    assert result.exit_code == 2
+    assert f"medlint: {locked}: error: permission denied" in result.output
+    assert "GRM002" in result.output  # the readable page is still linted
+
+
+def _medlint_with_streams(shell_redirects: str, *args: str):
+    """medlint run by a shell with the given redirections of its standard streams: (exit code, standard error)."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "MEDLINT_NO_PROGRESS": "1"}
+    done = subprocess.run(["sh", "-c", f'"$0" -m lint check --no-cache "$@" {shell_redirects}', sys.executable, *args],
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, timeout=120)
+    return done.returncode, done.stderr.decode()
+
+
+@pytest.mark.parametrize(("redirects", "message"), [
+    (">/dev/full", "medlint: error: cannot write to standard output: No space left on device"),
+    (">&-", "medlint: error: standard output is closed: nowhere to write the report"),
+])
+def test_a_report_that_cannot_be_written_is_one_error_line(tmp_path, redirects, message):
+    if redirects == ">/dev/full" and not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full here")
+    page = tmp_path / "veins.md"
+    page.write_text("# Veins\n\nVaricose veins are are swollen veins.\n")
+    code, err = _medlint_with_streams(redirects, str(page))
+    assert (code, err.strip()) == (2, message)
+
+
+def test_closed_standard_input_is_one_error_line():
+    code, err = _medlint_with_streams("<&-", "-")
+    assert (code, err.strip()) == (2, "medlint: error: standard input is closed: there is no page to read for '-'")
+
+
+def test_a_reader_that_goes_away_is_not_an_error(tmp_path):
+    # "medlint check ... | head -1": the rest of the report goes nowhere, quietly, and the exit code is the findings'
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    page = tmp_path / "knee.md"
+    page.write_text(KNEE)
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "MEDLINT_NO_PROGRESS": "1"}
+    started = subprocess.Popen([sys.executable, "-m", "lint", "check", "--no-cache", str(page)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    started.stdout.close()  # the reader is gone before a line is written
+    err = started.stderr.read().decode()
+    assert (started.wait(timeout=120), err) == (1, "")
