@@ -167,6 +167,8 @@ def _read_by(response, deadline: float, limit: int) -> bytes:
         remaining = deadline - time.monotonic()
         if remaining <= 0:
             raise TimeoutError
+        if response.isclosed():  # the whole body is read (its length was given): the connection is let go
+            break
         if sock is not None:
             sock.settimeout(remaining)
         chunk = response.read1(min(64 * 1024, limit - size))

@@ -257,6 +257,33 @@ def test_client_rejects_an_answer_without_matches(server):
         LanguageToolClient(server).check(["x"])
 
 
+def test_a_body_read_to_its_end_lets_the_connection_go():
+    # http.client closes the response once the announced length is read, and from Python 3.14 its socket with it:
+    # the reader must stop there, not set a timeout on the closed socket (which raised "Bad file descriptor", and
+    # every LanguageTool check on 3.14 was skipped)
+    from lint.languagetool import _read_by
+
+    class Response:
+        def __init__(self, chunks):
+            self.left = list(chunks)
+            response = self
+
+            class Socket:
+                def settimeout(self, _):
+                    if response.isclosed():
+                        raise OSError(9, "Bad file descriptor")
+
+            self.fp = type("fp", (), {"raw": type("raw", (), {"_sock": Socket()})()})()
+
+        def isclosed(self):
+            return not self.left
+
+        def read1(self, n):
+            return self.left.pop(0) if self.left else b""
+
+    assert _read_by(Response([b'{"matches": ', b"[]}"]), time.monotonic() + 5, 1000) == b'{"matches": []}'
+
+
 @pytest.mark.skipif(not os.environ.get("MEDLINT_LANGUAGETOOL_URL"), reason="MEDLINT_LANGUAGETOOL_URL is not set")
 def test_real_server():
     linter = Linter(Settings())
