@@ -122,9 +122,13 @@ def _work(task: Task) -> Outcome:
 def _pool_context():
     import multiprocessing
 
-    # fork on Linux: the workers inherit the loaded rules and the built pipeline
-    if sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods():
-        return multiprocessing.get_context("fork"), MIN_FILES_FOR_FORK
+    # fork on Linux: the workers inherit the loaded rules and the built pipeline. (Asked for by name: from Python
+    # 3.14, listing the start methods works out the default one, which writes a probe file in the temporary folder)
+    if sys.platform.startswith("linux"):
+        try:
+            return multiprocessing.get_context("fork"), MIN_FILES_FOR_FORK
+        except ValueError:  # (a Python built without fork)
+            pass
     return multiprocessing.get_context("spawn"), MIN_FILES_FOR_SPAWN
 
 
