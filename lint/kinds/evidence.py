@@ -165,6 +165,7 @@ def load_lexicon(path: str) -> EvidenceLexicon:
     unnamed = _alternation(words("unnamed_sources"))
     named = _alternation(words("named_sources"))
     bodyw = _alternation(words("body_words"))
+    cited_bodyw = _alternation(words("cited_body_words"))
     journals = _alternation(words("journals"))
     body_phrase = (
         rf"(?:(?:{_CAPWORD}\s+){{0,6}}?{bodyw}\b(?:\s+(?:of|for|on|and|in)\s+(?:the\s+)?{_CAPWORD}(?:\s+{_CAPWORD})*)*"
@@ -802,7 +803,9 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         # a parenthetical citation: (Smith et al., 2019), (NICE, 2020), (Royal College of Surgeons, 2005)
         # (with one level of brackets inside: "(European Society of Cataract and Refractive Surgeons (ESCRS), 2007)")
         rf"\((?=(?:[^()]|\([^()]{{0,40}}\)){{0,300}}\))(?:[^()]|\([^()]{{0,40}}\))*?(?:\b{named}\b|\b{journals}\b|(?!{MONTHS}\b){_CAPWORD}(?:\s+(?:et\s+al\.?|and\s+(?:colleagues|co-?workers|others|{_CAPWORD})|&\s+{_CAPWORD}))?,?\s+(?:19|20)\d{{2}}[a-z]?\b"
-        r"|\bet\s+al\b|(?i:\bdoi\b|\bpmid\b))(?:[^()]|\([^()]{0,40}\))*\)"
+        r"|\bet\s+al\b|(?i:\bdoi\b|\bpmid\b)"
+        # a body named in full, with no year: "(Cleft Lip and Palate Association, CLAPA)", "(British Heart Foundation)"
+        rf"|(?-i:(?:{_CAPWORD}\s+(?:(?:and|of|for|&)\s+)?){{1,6}}{cited_bodyw}\b))(?:[^()]|\([^()]{{0,40}}\))*\)"
         # an author with a year in brackets: Frobell and colleagues (2010)
         rf"|{_CAPWORD}(?:\s+(?:et\s+al\.?|and\s+colleagues|and\s+{_CAPWORD}))?\s+\((?:19|20)\d{{2}}[a-z]?\)"
         # an author and colleagues reporting: "Guillaumier and colleagues found", "Smith et al. reported"
