@@ -433,6 +433,8 @@ class SubjectVerbAgreement(_MatcherKind):
             if prev.lower_ in self.w["determiners"]:
                 k -= 1
                 break
+            if prev.text == "," and k >= 3 and doc[k - 2].is_lower and doc[k - 3].lower_ in _PREPOSITIONS:
+                return None  # "people with mild, infrequent pain choose": the noun ends a prepositional phrase
             if not prev.is_alpha or prev.lower_ in _PREPOSITIONS or prev.lower_ in _CLAUSE_OPENERS \
                     or prev.lower_ in _PRONOUNS or prev.lower_ in self.w["all_verbs"]:
                 break
