@@ -11,6 +11,7 @@ doctor who treats patients needs...") is left alone.
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -138,6 +139,7 @@ def _make_words(path: Path, kb) -> dict:
         "risk_lead_in": data.get("risk_lead_in") or r"(?i)\brisks?\b",
         "verb_bases": verbs - {"be", "have", "do"},
         "noun_like": noun_like,
+        "need_nouns": {w.lower() for w in data.get("need_nouns") or []},
         "strict": {v.lower() for v in data.get("strict_verbs") or []},
         "plural_groups": {w.lower() for w in data.get("plural_groups") or []},
         "singular_s": {w.lower() for w in data.get("singular_s") or []},
@@ -574,7 +576,7 @@ class MissingTo(_MatcherKind):
     options = {}
     #: the first word of every pattern (see _build)
     OPENERS = frozenset({"is", "'s", "’s", "are", "was", "be", "been", "feel", "feels", "able", "unable", "need",
-                         "needs", "want", "wants", "try", "tries", "order"})
+                         "needs", "needed", "want", "wants", "try", "tries", "order"})
     anchor_side = "first"
     anchor_words = OPENERS
 
@@ -593,15 +595,33 @@ class MissingTo(_MatcherKind):
         m.add("ABLE_VERB", [[{"LOWER": {"IN": ["able", "unable"]}},
                              {"LOWER": {"IN": sorted(w["verb_bases"] - w["noun_like"])}}]])
         m.add("NEED_VERB", [[{"LOWER": {"IN": ["need", "needs", "want", "wants", "try", "tries", "order"]}},
-                             {"LOWER": {"IN": sorted(w["verb_bases"] - w["noun_like"])}},
+                             {"LOWER": {"IN": sorted(w["verb_bases"] - w["need_nouns"])}},
                              {"LOWER": {"IN": ["the", "your", "a", "an", "it", "them", "this", "any", "up", "out", "off"]}}]])
+        # "the wound needs cleaned", "a seroma may need drained": "to be" dropped before a participle
+        m.add("NEED_PARTICIPLE", [[{"LOWER": {"IN": ["need", "needs", "needed"]}},
+                                   {"LOWER": {"IN": sorted(_participles(w["verb_bases"]))}}]])
 
     def may_match(self, words: frozenset) -> bool:
-        return not (words.isdisjoint(self.OPENERS) or words.isdisjoint(self.w["verb_bases"]))
+        if words.isdisjoint(self.OPENERS):
+            return False
+        return not (words.isdisjoint(self.w["verb_bases"]) and words.isdisjoint(self.participles))
+
+    @cached_property
+    def participles(self) -> frozenset:
+        return frozenset(_participles(self.w["verb_bases"]))
 
     def check(self, page):
         for unit, doc, matches in self.matched_units(page, self._build):
             for label, start, end in matches:
+                if label == "NEED_PARTICIPLE":
+                    need, participle = doc[start], doc[start + 1]
+                    if start > 0 and doc[start - 1].lower_ in self.w["determiners"]:
+                        continue  # "the need" is a noun
+                    s, e = need.idx, participle.idx + len(participle.text)
+                    fixed = f"{need.text} to be {participle.text}"
+                    yield self.hit(unit, s, e, suggestions=(fixed,), fix=fixed if self.rule.fix else None,
+                                   verb=participle.text, missing="to be")
+                    continue
                 if label in ("ABLE_VERB", "NEED_VERB"):
                     before, verb = doc[start], doc[start + 1]
                     if before.lower_ in ("need", "needs", "want", "wants", "try", "tries") and not (
@@ -616,7 +636,23 @@ class MissingTo(_MatcherKind):
                 s, e = before.idx, verb.idx + len(verb.text)
                 fixed = f"{before.text} to {verb.text}"
                 yield self.hit(unit, s, e, suggestions=(fixed,), fix=fixed if self.rule.fix else None,
-                               verb=verb.text)
+                               verb=verb.text, missing="to")
+
+
+def _participles(bases) -> set[str]:
+    """The regular past participles of verbs: "drained", "removed", "dried", "stopped" (and, for a verb ending in a
+    consonant after one vowel, the undoubled form too: only the words a page holds are ever matched)."""
+    out = set()
+    for base in bases:
+        if base.endswith("e"):
+            out.add(base + "d")
+        elif len(base) > 2 and base.endswith("y") and base[-2] not in "aeiou":
+            out.add(base[:-1] + "ied")
+        else:
+            out.add(base + "ed")
+            if len(base) > 2 and base[-1] not in "aeiouwxy" and base[-2] in "aeiou" and base[-3] not in "aeiou":
+                out.add(base + base[-1] + "ed")
+    return out
 
 
 # words after a noun, not after a verb's bare infinitive: "hard work for patients", "hard work, but"
