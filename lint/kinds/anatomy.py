@@ -138,10 +138,29 @@ _SURGEONS = {"surgeon", "surgeons", "doctor", "doctors", "we", "they", "team", "
 _CUT_NOUNS = {"cut", "cuts", "incision", "incisions", "opening", "hole", "surgery", "operation", "pouch", "piece",
               "section", "sample", "slice", "portion"}
 _CUT_LINKS = {"in", "into", "on", "from", "through"}
+# the path of a scope or camera: "the scope is passed along the urethra into the bladder, then onwards into the
+# ..." (only for a scope: a catheter passed into the bladder, or a breathing tube into the windpipe, is no part of
+# the operation the page is about)
+_ROUTE_WORDS = {"pass", "passes", "passed", "insert", "inserts", "inserted", "guide", "guides", "guided", "advance",
+                "advances", "advanced", "thread", "threads", "threaded", "onwards", "onward"}
+_SCOPES = {"scope", "camera", "telescope"}
 _PASSIVE_VERBS = {"removed", "taken", "cut", "excised", "resected", "stapled", "divided", "extracted", "replaced",
                   "repaired", "biopsied", "sealed", "tied", "cauterised", "cauterized", "opened"}
 _PASSIVE_AUX = {"is", "are", "be", "then", "also", "usually", "often", "will", "may", "can", "might", "must",
                 "sometimes", "carefully", "gently", "both", "all"}
+
+
+def _scope_in_sentence(doc, i: int) -> bool:
+    """A scope or camera (an endoscope, "the camera") named in the sentence before token ``i``."""
+    k = i - 1
+    while k >= 0:
+        low = doc[k].lower_
+        if low in _SCOPES or (low.endswith("scope") and len(low) > 7):
+            return True
+        if doc[k].is_sent_start:
+            break
+        k -= 1
+    return False
 
 
 class OffTopicStructure(Kind):
@@ -309,6 +328,8 @@ class OffTopicStructure(Kind):
                 if low == "from" and start in by_end.get("_regions", ()):
                     return None  # "a vein from your leg": where a graft comes from, not what is operated on
                 if prev in _CUT_NOUNS or prev in _ACTION_VERBS:
+                    return i - 1
+                if low == "into" and prev in _ROUTE_WORDS and _scope_in_sentence(doc, i - 1):
                     return i - 1
                 if low == "from":
                     # "shave a small amount of bone from the kneecap": the verb may come earlier
