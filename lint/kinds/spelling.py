@@ -400,6 +400,9 @@ class Spelling(Kind):
         "variant_pairs": (dict, dict),
         "variant_exceptions": (list, list),
         "use_hunspell": (bool, True),
+        # misspellings that the general word list holds (it is drawn from web text) or that a prefix makes into a
+        # word ("re" + "covary"): reported as any unknown word is
+        "not_words": (list, list),
     }
 
     def setup(self):
@@ -407,7 +410,7 @@ class Spelling(Kind):
         self.vocab_paths = tuple(str(base / name) for name in self.opts["vocabulary"])
         self.freq = general_frequencies()
         self.accept = frozenset(w.lower() for w in self.settings.accept)
-        self.reject = frozenset(w.lower() for w in self.settings.reject)
+        self.reject = frozenset(w.lower() for w in (*self.settings.reject, *self.opts["not_words"]))
         self.prefixes = tuple(sorted({p.lower() for p in self.opts["prefixes"]}, key=lambda w: (-len(w), w)))
         self.variants = Variants(self.opts["variants"], self.opts["variant_pairs"], self.opts["variant_exceptions"])
         self.variety = getattr(self.settings, "spelling", "any")
@@ -444,6 +447,8 @@ class Spelling(Kind):
         for suffix, stems in _INFLECTIONS:
             if w.endswith(suffix) and len(w) > len(suffix) + 2:
                 root = w[: -len(suffix)]
+                if suffix in ("ed", "ing") and _DOUBLING_ROOT.search(root) and self._in_lists(root + root[-1] + suffix):
+                    continue  # "begining", "occured": the lists spell the word with its consonant doubled
                 if any(self._in_lists(root + s) for s in stems):
                     return True
         return False
@@ -675,6 +680,8 @@ def _named(tok) -> bool:
 
 
 # suffix -> the endings its root may have had ("biopsies" <- "biopsy", "removed" <- "remove")
+# a root that ends in one vowel and one consonant, which "-ed" and "-ing" may double: "begin", "occur", "refer"
+_DOUBLING_ROOT = compile_re(r"(?:^|[^aeiou])[aeiou][b-df-hj-np-tvz]$")
 _INFLECTIONS = (
     ("ies", ("y",)),
     ("es", ("", "e", "is")),
