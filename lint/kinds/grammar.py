@@ -191,6 +191,65 @@ class RepeatedWord(Kind):
                                    fix=prev.text if self.rule.fix else None, word=tok.text)
 
 
+class IndefiniteArticle(Kind):
+    """ "a anaesthetic", "an procedure": the article that does not fit the next word's first sound.
+
+    The sound is read from the spelling: a vowel letter is a vowel sound, but for the word-starts listed as
+    sounding like a consonant ("uni", "ure", "eu", "one": "a urologist", "a one-off") and the silent h of "hour"
+    and "honest". Only lower-case words are judged: a name or an abbreviation ("an MRI", "a NICE guideline") is
+    read out in ways the letters do not tell.
+    """
+
+    name = "indefinite-article"
+    options = {
+        "consonant_sound_starts": (list, list),
+        "vowel_sound_starts": (list, list),
+        "either_starts": (list, list),
+    }
+
+    def setup(self):
+        self.consonant_sound = tuple(w.lower() for w in self.opts["consonant_sound_starts"])
+        self.vowel_sound = tuple(w.lower() for w in self.opts["vowel_sound_starts"])
+        self.either = tuple(w.lower() for w in self.opts["either_starts"])
+
+    def _wants_an(self, word: str) -> bool | None:
+        """True for a word that takes "an", False for one that takes "a", None when the spelling cannot tell."""
+        if not word[:1].isalpha() or not word.islower() or len(word) < 2 or word[1:2] == "-":
+            return None  # a name, an abbreviation, a number, a letter ("an x-ray")
+        if word.startswith(self.either):
+            return None
+        if word.startswith(self.vowel_sound):
+            return True
+        if word.startswith(self.consonant_sound):
+            return False
+        return word[0] in "aeiou"
+
+    def check(self, page):
+        for unit in self.units(page):
+            lowers = unit.lowers
+            if "a" not in unit.lower_set and "an" not in unit.lower_set:
+                continue
+            tokens = unit.tokens
+            for i in range(len(lowers) - 1):
+                article = lowers[i]
+                if article not in ("a", "an"):
+                    continue
+                tok, nxt = tokens[i], tokens[i + 1]
+                if tok.text[0] == "A" and not tok.is_sent_start:
+                    continue  # "hepatitis A is", "Vitamin A": the letter, not the article
+                if not tok.whitespace_ or "\n" in tok.whitespace_ or (i > 0 and tokens[i - 1].text in ("(", "[")):
+                    continue  # "(a) ...": a list's letter
+                wants_an = self._wants_an(nxt.text)
+                if wants_an is None or wants_an == (article == "an"):
+                    continue
+                right = ("an" if wants_an else "a")
+                right = right.capitalize() if tok.text[0].isupper() else right
+                fixed = f"{right}{tok.whitespace_}{nxt.text}"
+                yield self.hit(unit, tok.idx, nxt.idx + len(nxt.text), suggestions=(fixed,),
+                               fix=fixed if self.rule.fix else None, article=right,
+                               sound="vowel" if wants_an else "consonant")
+
+
 class _Recording:
     """A Matcher's ``add`` that keeps the patterns added, for ``_pattern_reach``, and gives the Matcher each word
     list test as a flag of the vocabulary's words (``_WordFlags``)."""
