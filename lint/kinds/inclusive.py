@@ -29,6 +29,12 @@ class GenderedGeneric(Kind):
         "specific_nouns": (list, lambda: ["man", "men", "husband", "father", "son", "boy", "brother", "gentleman",
                                           "woman", "women", "wife", "mother", "daughter", "girl", "sister", "lady",
                                           "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "sir"]),
+        # people of no stated gender who, unlike "the patient", often stand beside a named man in a story ("a
+        # quick chat with a cardiologist ... and he's never felt better"): a "he" after one of them is flagged only
+        # when no named man comes before it either
+        "weak_generic_nouns": (list, list),
+        # word endings that name such a person by profession: "a urologist", "your physiotherapist"
+        "generic_endings": (list, list),
         "flag_female": (bool, False),
         "male_titles": (list, lambda: ["Mr", "Mr.", "Sir", "Master", "Lord"]),
         # a heading about "Dr Ramaswamy" or "Professor Lee" makes the page a named person's profile, whose
@@ -44,6 +50,8 @@ class GenderedGeneric(Kind):
         self.pronouns = pronouns
         self.generic = {w.lower() for w in self.opts["generic_nouns"]}
         self.specific = {w.lower() for w in self.opts["specific_nouns"]}
+        self.weak_generic = {w.lower() for w in self.opts["weak_generic_nouns"]}
+        self.generic_endings = tuple(w.lower() for w in self.opts["generic_endings"])
         path = Path(self.rule.path).parent / self.opts["names"]
         names = (load_yaml(path) or {}).get("names", []) if path.is_file() else []
         titles = "|".join(re.escape(t) for t in self.opts["male_titles"])
@@ -83,19 +91,24 @@ class GenderedGeneric(Kind):
 
     def _antecedent(self, tokens):
         """The kind of the nearest person mentioned before, walking back: 'generic', 'specific' or None."""
+        weak = False
         for tok in reversed(tokens):
             low = tok.lower_
             if low in self.specific:
                 return "specific"
             if low in self.generic:
                 return "generic"
+            if low in self.weak_generic or (self.generic_endings and low.endswith(self.generic_endings)
+                                            and tok.is_lower):
+                weak = True
+                continue
             if low in ("he", "him", "his", "himself") and tok.i > 0:
                 continue
             # a capitalised word inside a sentence is most likely a name ("Mr Patel", "John")
             if tok.is_alpha and tok.text[:1].isupper() and not tok.is_upper and not tok.is_sent_start \
                     and not _in_terms(tok):
                 return "specific"
-        return None
+        return "generic" if weak else None
 
     def check(self, page):
         if self.about_named_man(page):
@@ -110,10 +123,17 @@ class GenderedGeneric(Kind):
                 replacement = self.pronouns.get(low)
                 if replacement is None:
                     continue
+                if tok.i + 1 < len(tokens) and tokens[tok.i + 1].lower_ in _SPEECH_VERBS:
+                    continue  # '"... the only choice for children," he said': a speaker, whom the page has named
                 if self._antecedent((previous + tokens[max(0, tok.i - 80) : tok.i])[-80:]) != "generic":
                     continue
                 yield self.hit(unit, tok.idx, tok.idx + len(tok.text),
                                suggestions=(match_case(replacement, tok.text),))
+
+
+_SPEECH_VERBS = frozenset({"said", "says", "added", "adds", "explained", "explains", "told", "tells", "recalled",
+                           "recalls", "admitted", "admits", "continued", "continues", "laughed", "laughs", "wrote",
+                           "writes", "noted", "notes", "agreed", "agrees"})
 
 
 def _in_terms(tok) -> bool:
