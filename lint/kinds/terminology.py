@@ -149,11 +149,15 @@ class Conflation(Kind):
     """
 
     name = "conflation"
-    page_level = False
+    # (the page's topic stands in for an operation named by a word the knowledge base does not list)
+    page_level = True
     options = {
         "links": (list, Kind.REQUIRED),
         "related": (list, list),
         "max_gap": (int, 12),
+        # words that name an operation without naming which ("surgical excision", "a fasciectomy"): "<one of
+        # these>, also called Y" on a page about one procedure calls that procedure Y
+        "operation_words": (str, ""),
     }
     list_items = {"related": list}
 
@@ -163,6 +167,8 @@ class Conflation(Kind):
             self.links = [compile_pattern(p, where, trusted=self.trusted) for p in self.opts["links"]]
         except PatternError as exc:
             raise self.error("invalid link " + str(exc).removeprefix(where + ": invalid ")) from None
+        self.operation_word = compile_pattern(self.opts["operation_words"], where, trusted=self.trusted) \
+            if self.opts["operation_words"] else None
         self.related = set()
         for pair in self.opts["related"]:
             if not isinstance(pair, list) or len(pair) != 2:
@@ -183,7 +189,7 @@ class Conflation(Kind):
     def check(self, page):
         for unit in self.units(page):
             terms = [s for s in unit.terms if s.label_ in _LABELS]
-            if len(terms) < 2:
+            if not terms:
                 continue
             text = unit.block.text
             # the longest term at each start
@@ -219,3 +225,42 @@ class Conflation(Kind):
                         unit, start, y.end_char, suggestions=(), first=x.text, second=y.text,
                         first_is=a.lay or a.name, second_is=b.lay or b.name, kind=kind,
                     )
+            yield from self._named_for_topic(page, unit, ordered, reported)
+
+    def _named_for_topic(self, page, unit, ordered, reported):
+        """ "Surgical excision, also referred to as a carpal tunnel decompression" on a page about removing a
+        ganglion: an operation named by a word the knowledge base does not list, called by another procedure's
+        name. The operation is taken to be the page's one topic procedure."""
+        if self.operation_word is None:
+            return
+        ranked = page.procedure_scores.most_common(2)
+        if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]):
+            return  # no one procedure the page is about
+        topic = self.kb.procedures.get(ranked[0][0])
+        if topic is None:
+            return
+        text, tokens = unit.block.text, unit.tokens
+        in_term = {i for s in unit.terms for i in range(s.start, s.end)}
+        for y in ordered:
+            if y.label_ != "procedure" or any(start < y.end_char <= end for start, end in reported):
+                continue
+            b = self._entry(y)
+            if b is None or self._same(topic, b):
+                continue
+            sent_start = unit.sent_at(y.start).start
+            for k in range(y.start - 1, max(sent_start, y.start - self.opts["max_gap"]) - 1, -1):
+                word = tokens[k]
+                if k in in_term or not self.operation_word.fullmatch(word.lower_):
+                    continue
+                gap = text[word.idx + len(word.text) : y.start_char]
+                if not any(p.fullmatch(gap) for p in self.links):
+                    continue
+                if is_negated(unit, word.idx, y.end_char):
+                    break
+                start = word.idx + len(word.text) + _LEAD.match(gap).end()
+                reported.add((start, y.end_char))
+                yield self.hit(
+                    unit, start, y.end_char, suggestions=(), first=topic.name, second=y.text,
+                    first_is=topic.lay or topic.name, second_is=b.lay or b.name, kind="procedures",
+                )
+                break
