@@ -284,6 +284,25 @@ def test_a_body_read_to_its_end_lets_the_connection_go():
     assert _read_by(Response([b'{"matches": ', b"[]}"]), time.monotonic() + 5, 1000) == b'{"matches": []}'
 
 
+def test_a_slip_medlint_finds_itself_is_reported_once(server, monkeypatch):
+    # LanguageTool's word-repeat and a/an rules find what GRM002 and GRM006 find: LTG001 defers to them, and
+    # still reports what they do not
+    text = "# Thyroidectomy\n\nKeep the the wound dry. It takes a hour. Their are two stitches."
+    linter = linter_for(server, monkeypatch)
+    blocks = "Thyroidectomy\n\nKeep the the wound dry. It takes a hour. Their are two stitches."
+
+    def match(fragment, rule_id, replacement):
+        return {"message": f"{rule_id} says so.", "offset": blocks.index(fragment), "length": len(fragment),
+                "replacements": [{"value": replacement}],
+                "rule": {"id": rule_id, "issueType": "grammar", "category": {"id": "GRAMMAR", "name": "Grammar"}}}
+
+    FakeLanguageTool.answers = {blocks: {"software": {"name": "LanguageTool"}, "matches": [
+        match("the the", "ENGLISH_WORD_REPEAT_RULE", "the"), match("a hour", "EN_A_VS_AN", "an hour"),
+        match("Their are", "THEIR_IS", "There are")]}}
+    found = [(f.code, f.text) for f in linter.lint_source("thyroid.md", text).findings if f.category == "grammar"]
+    assert FakeLanguageTool.requests and found == [("GRM002", "the the"), ("GRM006", "a hour"), ("LTG001", "Their are")]
+
+
 @pytest.mark.skipif(not os.environ.get("MEDLINT_LANGUAGETOOL_URL"), reason="MEDLINT_LANGUAGETOOL_URL is not set")
 def test_real_server():
     linter = Linter(Settings())
