@@ -187,9 +187,10 @@ class Conflation(Kind):
         return x.endswith(" " + y) or y.endswith(" " + x)
 
     def check(self, page):
+        topic = self._topic(page)
         for unit in self.units(page):
             terms = [s for s in unit.terms if s.label_ in _LABELS]
-            if not terms:
+            if len(terms) < (1 if topic is not None else 2):
                 continue
             text = unit.block.text
             # the longest term at each start
@@ -225,28 +226,33 @@ class Conflation(Kind):
                         unit, start, y.end_char, suggestions=(), first=x.text, second=y.text,
                         first_is=a.lay or a.name, second_is=b.lay or b.name, kind=kind,
                     )
-            yield from self._named_for_topic(page, unit, ordered, reported)
+            if topic is not None:
+                yield from self._named_for_topic(topic, unit, ordered, reported)
 
-    def _named_for_topic(self, page, unit, ordered, reported):
+    def _topic(self, page):
+        """The one procedure the page is about (named at least twice, and at least twice as often as any other), or
+        None; only asked for when the rule has ``operation_words``."""
+        if self.operation_word is None:
+            return None
+        ranked = page.procedure_scores.most_common(2)
+        if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]):
+            return None
+        return self.kb.procedures.get(ranked[0][0])
+
+    def _named_for_topic(self, topic, unit, ordered, reported):
         """ "Surgical excision, also referred to as a carpal tunnel decompression" on a page about removing a
         ganglion: an operation named by a word the knowledge base does not list, called by another procedure's
         name. The operation is taken to be the page's one topic procedure."""
-        if self.operation_word is None:
-            return
-        ranked = page.procedure_scores.most_common(2)
-        if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]):
-            return  # no one procedure the page is about
-        topic = self.kb.procedures.get(ranked[0][0])
-        if topic is None:
-            return
         text, tokens = unit.block.text, unit.tokens
-        in_term = {i for s in unit.terms for i in range(s.start, s.end)}
+        in_term = None
         for y in ordered:
             if y.label_ != "procedure" or any(start < y.end_char <= end for start, end in reported):
                 continue
             b = self._entry(y)
             if b is None or self._same(topic, b):
                 continue
+            if in_term is None:
+                in_term = {i for s in unit.terms for i in range(s.start, s.end)}
             sent_start = unit.sent_at(y.start).start
             for k in range(y.start - 1, max(sent_start, y.start - self.opts["max_gap"]) - 1, -1):
                 word = tokens[k]
