@@ -119,6 +119,18 @@ def test_a_rule_pack_mistake_found_when_the_rules_are_set_up_is_exit_2_not_a_tra
     assert message in str(err.value)
 
 
+def test_a_conflation_rules_operation_words_that_do_not_compile_are_exit_2(tmp_path):
+    from lint.config import Settings
+    from lint.engine import Linter, SetupError
+
+    body = GOOD.replace("kind: existence", "kind: conflation").replace(
+        "options: {tokens: [wow]}", "options: {links: ['\\s+also\\s+called\\s+'], operation_words: '[a-z]*(?:ectomy'}")
+    root = _rule_file(tmp_path, body)
+    with pytest.raises(SetupError) as err:
+        Linter(Settings(rule_paths=[root], select=["XYZ001"]))
+    assert str(err.value).startswith(f"{root / 'pack' / 'XYZ001-some-rule.yaml'}: rule XYZ001: invalid operation_words ")
+
+
 def test_a_message_field_the_kind_never_fills_is_an_error_when_the_rules_load(tmp_path):
     # it was printed as written ("Wow is {bogus}") in every finding of the rule
     root = _rule_file(tmp_path, GOOD.replace('message: "m"', 'message: "{text} is {bogus}"'))

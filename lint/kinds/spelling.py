@@ -679,9 +679,9 @@ def _named(tok) -> bool:
     return False
 
 
-# suffix -> the endings its root may have had ("biopsies" <- "biopsy", "removed" <- "remove")
 # a root that ends in one vowel and one consonant, which "-ed" and "-ing" may double: "begin", "occur", "refer"
 _DOUBLING_ROOT = compile_re(r"(?:^|[^aeiou])[aeiou][b-df-hj-np-tvz]$")
+# suffix -> the endings its root may have had ("biopsies" <- "biopsy", "removed" <- "remove")
 _INFLECTIONS = (
     ("ies", ("y",)),
     ("es", ("", "e", "is")),

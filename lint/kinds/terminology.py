@@ -167,8 +167,11 @@ class Conflation(Kind):
             self.links = [compile_pattern(p, where, trusted=self.trusted) for p in self.opts["links"]]
         except PatternError as exc:
             raise self.error("invalid link " + str(exc).removeprefix(where + ": invalid ")) from None
-        self.operation_word = compile_pattern(self.opts["operation_words"], where, trusted=self.trusted) \
-            if self.opts["operation_words"] else None
+        try:
+            self.operation_word = compile_pattern(self.opts["operation_words"], where, trusted=self.trusted) \
+                if self.opts["operation_words"] else None
+        except PatternError as exc:
+            raise self.error("invalid operation_words " + str(exc).removeprefix(where + ": invalid ")) from None
         self.related = set()
         for pair in self.opts["related"]:
             if not isinstance(pair, list) or len(pair) != 2:
