@@ -106,10 +106,17 @@ def server():
     httpd.server_close()
 
 
-def linter_for(url: str | None, monkeypatch, **lt) -> Linter:
+def linter_for(url: str | None, monkeypatch, select=None, **lt) -> Linter:
+    """A linter that asks the server at ``url``, with the rules ``select`` names (all by default). The recorded
+    answers' contract is checked with LanguageTool's rules alone, since LTG001 gives way to a grammar rule of
+    medlint's that finds the same slip ("Their are" is GRM008's too)."""
     monkeypatch.delenv("MEDLINT_LANGUAGETOOL_URL", raising=False)
-    settings = Settings(languagetool={"url": url, **lt} if url else {}, accept=["Kneecare"])
+    chosen = {"select": list(select)} if select else {}
+    settings = Settings(languagetool={"url": url, **lt} if url else {}, accept=["Kneecare"], **chosen)
     return Linter(settings)
+
+
+LT_ONLY = ("LT",)
 
 
 def lt_findings(result):
@@ -117,7 +124,7 @@ def lt_findings(result):
 
 
 def test_contract_on_recorded_answers(server, monkeypatch):
-    linter = linter_for(server, monkeypatch)
+    linter = linter_for(server, monkeypatch, select=LT_ONLY)
     source = PAGE.read_text(encoding="utf-8")
     result = linter.lint_source(str(PAGE), source)
     # one request for the page, with the blocks joined by blank lines
@@ -140,7 +147,7 @@ def test_contract_on_recorded_answers(server, monkeypatch):
 
 def test_html_offsets_map_back_to_the_source(server, monkeypatch):
     """The same blocks from HTML: the spans still point at the exact source text."""
-    linter = linter_for(server, monkeypatch)
+    linter = linter_for(server, monkeypatch, select=LT_ONLY)
     html = ("<h1>Knee arthroscopy</h1>\n<p>Their are two small cuts in your knee. The surgeon looks at the "
             "meniscus with a camera.</p>\n<p>The wound may feel numb and <em>itchey</em> for a few weeks. Our "
             "Kneecare team will call you.</p>\n<ul><li>Rest you knee for a few days.</li>\n<li>Keep the dressing "
@@ -155,7 +162,7 @@ def test_html_offsets_map_back_to_the_source(server, monkeypatch):
 @pytest.mark.parametrize("rule", [r for r in load_rules([builtin_rules_dir()]) if r.kind == "languagetool"],
                          ids=lambda r: r.code)
 def test_rule_examples_on_recorded_answers(server, monkeypatch, rule):
-    linter = linter_for(server, monkeypatch)
+    linter = linter_for(server, monkeypatch, select=LT_ONLY)
     for example in rule.fire:
         mine = [f.text for f in lint_example(linter, example).findings if f.code == rule.code]
         assert example.expect in mine
@@ -287,9 +294,9 @@ def test_a_body_read_to_its_end_lets_the_connection_go():
 def test_a_slip_medlint_finds_itself_is_reported_once(server, monkeypatch):
     # LanguageTool's word-repeat and a/an rules find what GRM002 and GRM006 find: LTG001 defers to them, and
     # still reports what they do not
-    text = "# Thyroidectomy\n\nKeep the the wound dry. It takes a hour. Their are two stitches."
-    linter = linter_for(server, monkeypatch)
-    blocks = "Thyroidectomy\n\nKeep the the wound dry. It takes a hour. Their are two stitches."
+    text = "# Thyroidectomy\n\nKeep the the wound dry. It takes a hour. Rest you neck."
+    linter = linter_for(server, monkeypatch, select=("LT", "GRM"))
+    blocks = "Thyroidectomy\n\nKeep the the wound dry. It takes a hour. Rest you neck."
 
     def match(fragment, rule_id, replacement):
         return {"message": f"{rule_id} says so.", "offset": blocks.index(fragment), "length": len(fragment),
@@ -298,9 +305,9 @@ def test_a_slip_medlint_finds_itself_is_reported_once(server, monkeypatch):
 
     FakeLanguageTool.answers = {blocks: {"software": {"name": "LanguageTool"}, "matches": [
         match("the the", "ENGLISH_WORD_REPEAT_RULE", "the"), match("a hour", "EN_A_VS_AN", "an hour"),
-        match("Their are", "THEIR_IS", "There are")]}}
+        match("you neck", "YOU_YOUR", "your neck")]}}
     found = [(f.code, f.text) for f in linter.lint_source("thyroid.md", text).findings if f.category == "grammar"]
-    assert FakeLanguageTool.requests and found == [("GRM002", "the the"), ("GRM006", "a hour"), ("LTG001", "Their are")]
+    assert FakeLanguageTool.requests and found == [("GRM002", "the the"), ("GRM006", "a hour"), ("LTG001", "you neck")]
 
 
 @pytest.mark.skipif(not os.environ.get("MEDLINT_LANGUAGETOOL_URL"), reason="MEDLINT_LANGUAGETOOL_URL is not set")
