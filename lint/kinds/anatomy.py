@@ -121,7 +121,8 @@ _ACTION_VERBS = {
     "trim", "trims", "trimmed", "shave", "shaves", "shaved", "divide", "divides", "divided", "staple", "staples",
     "stapled", "seal", "seals", "sealed", "drain", "drains", "drained", "reattach", "reattaches", "reattached",
     "stitch", "clip", "clips", "clipped", "tie", "ties", "tied", "biopsied", "scrape", "scrapes", "burn", "burns",
-    "freeze", "freezes", "destroy", "destroys", "opens", "enter", "enters",
+    "freeze", "freezes", "destroy", "destroys", "opens", "enter", "enters", "realign", "realigns", "realigned",
+    "reshape", "reshapes", "reshaped", "straighten", "straightens", "straightened",
 }
 _VERB_PARTICLES = {"out", "away", "on", "up", "open"}
 _STOP = {"from", "through", "via", "into", "in", "near", "behind", "beside", "under", "above", "below", "with",

@@ -184,11 +184,20 @@ class RepeatedWord(Kind):
                     continue
                 tokens = tokens or unit.tokens
                 tok, prev = tokens[i], tokens[i - 1]
-                if tok.is_alpha and prev.is_alpha and tok.lower_ == prev.lower_ and tok.lower_ not in self.allowed \
+                allowed = tok.lower_ in self.allowed
+                if allowed and tok.lower_ == "is":
+                    # "what it is is", "all it is is": not "the procedure is is carried out"
+                    allowed = bool({t.lower_ for t in tokens[max(0, i - 6) : i - 1]} & {"what", "all"})
+                if tok.is_alpha and prev.is_alpha and tok.lower_ == prev.lower_ and not allowed \
                         and prev.whitespace_ and not prev.whitespace_.strip() \
                         and not _line_break_between(page, unit, prev.idx + len(prev.text), tok.idx):
                     yield self.hit(unit, prev.idx, tok.idx + len(tok.text), suggestions=(prev.text,),
                                    fix=prev.text if self.rule.fix else None, word=tok.text)
+
+
+_HYPHENATED = compile_re(r"\w+(?:-\w+)*")
+# letters whose names start with a vowel sound: "an F", "an M", "an X"
+_AN_LETTERS = frozenset("aefhilmnorsx")
 
 
 class IndefiniteArticle(Kind):
@@ -205,17 +214,29 @@ class IndefiniteArticle(Kind):
         "consonant_sound_starts": (list, list),
         "vowel_sound_starts": (list, list),
         "either_starts": (list, list),
+        # abbreviations with a vowel that are read letter by letter ("an MRI", "an ECG"); one with no vowel ("NHS",
+        # "GP") is read so anyway, and any other is left alone ("a NICE guideline" is read as a word)
+        "initialisms": (list, list),
     }
 
     def setup(self):
         self.consonant_sound = tuple(w.lower() for w in self.opts["consonant_sound_starts"])
         self.vowel_sound = tuple(w.lower() for w in self.opts["vowel_sound_starts"])
         self.either = tuple(w.lower() for w in self.opts["either_starts"])
+        self.initialisms = frozenset(self.opts["initialisms"])
 
     def _wants_an(self, word: str) -> bool | None:
         """True for a word that takes "an", False for one that takes "a", None when the spelling cannot tell."""
-        if not word[:1].isalpha() or not word.islower() or len(word) < 2 or word[1:2] == "-":
-            return None  # a name, an abbreviation, a number, a letter ("an x-ray")
+        if len(word) >= 2 and word[1] == "-" and word[0].isalpha():
+            return word[0].lower() in _AN_LETTERS  # a letter read by its name: "an X-ray", "a U-shaped cut"
+        if word.isdigit():
+            # a number read out: "an 8-week course", "an 11-year-old", "a 10 cm cut"
+            return word[0] == "8" or word in ("11", "18")
+        if word.isalpha() and word.isupper() and 2 <= len(word) <= 6 and (
+                word in self.initialisms or not any(c in "AEIOU" for c in word)):
+            return word[0].lower() in _AN_LETTERS  # read letter by letter: "an MRI scan", "an NHS hospital"
+        if not word[:1].isalpha() or not word.islower() or len(word) < 2:
+            return None  # a name, or an abbreviation read as a word ("a NICE guideline", "an AIDS test")
         if word.startswith(self.either):
             return None
         if word.startswith(self.vowel_sound):
@@ -239,13 +260,19 @@ class IndefiniteArticle(Kind):
                     continue  # "hepatitis A is", "Vitamin A": the letter, not the article
                 if not tok.whitespace_ or "\n" in tok.whitespace_ or (i > 0 and tokens[i - 1].text in ("(", "[")):
                     continue  # "(a) ...": a list's letter
-                wants_an = self._wants_an(nxt.text)
+                word = nxt.text
+                if len(word) == 1 and i + 2 < len(tokens) and tokens[i + 2].text == "-" and not nxt.whitespace_:
+                    word += "-"  # "X-ray" read as "X", "-", "ray"
+                wants_an = self._wants_an(word)
                 if wants_an is None or wants_an == (article == "an"):
                     continue
                 right = ("an" if wants_an else "a")
                 right = right.capitalize() if tok.text[0].isupper() else right
-                fixed = f"{right}{tok.whitespace_}{nxt.text}"
-                yield self.hit(unit, tok.idx, nxt.idx + len(nxt.text), suggestions=(fixed,),
+                end = nxt.idx + len(nxt.text)
+                if word.endswith("-"):  # the whole word: "an X-ray"
+                    end = _HYPHENATED.match(unit.block.text, nxt.idx).end()
+                fixed = f"{right}{tok.whitespace_}{unit.block.text[nxt.idx:end]}"
+                yield self.hit(unit, tok.idx, end, suggestions=(fixed,),
                                fix=fixed if self.rule.fix else None, article=right,
                                sound="vowel" if wants_an else "consonant")
 
@@ -651,11 +678,15 @@ class MissingTo(_MatcherKind):
             {"LOWER": {"IN": w["to_adjectives"]}},
             {"LOWER": {"IN": verbs}},
         ]])
+        # (after "able" no noun can stand: only the words that are most often nouns after "need" are left alone)
         m.add("ABLE_VERB", [[{"LOWER": {"IN": ["able", "unable"]}},
-                             {"LOWER": {"IN": sorted(w["verb_bases"] - w["noun_like"])}}]])
+                             {"LOWER": {"IN": sorted(w["verb_bases"] - w["need_nouns"])}}]])
         m.add("NEED_VERB", [[{"LOWER": {"IN": ["need", "needs", "want", "wants", "try", "tries", "order"]}},
                              {"LOWER": {"IN": sorted(w["verb_bases"] - w["need_nouns"])}},
-                             {"LOWER": {"IN": ["the", "your", "a", "an", "it", "them", "this", "any", "up", "out", "off"]}}]])
+                             {"LOWER": {"IN": ["the", "your", "a", "an", "it", "them", "this", "any", "up", "out", "off",
+                                               "some", "more", "plenty", "regular", "extra", "daily", "two", "three",
+                                               "vitamin", "vitamins", "tablets", "medicines", "painkillers",
+                                               "antibiotics", "supplements"]}}]])
         # "the wound needs cleaned", "a seroma may need drained": "to be" dropped before a participle
         m.add("NEED_PARTICIPLE", [[{"LOWER": {"IN": ["need", "needs", "needed"]}},
                                    {"LOWER": {"IN": sorted(_participles(w["verb_bases"]))}}]])
@@ -683,6 +714,8 @@ class MissingTo(_MatcherKind):
                     continue
                 if label in ("ABLE_VERB", "NEED_VERB"):
                     before, verb = doc[start], doc[start + 1]
+                    if before.text[:1].isupper() and not before.is_sent_start:
+                        continue  # a name: "Able Care"
                     if before.lower_ in ("need", "needs", "want", "wants", "try", "tries") and not (
                         start > 0 and doc[start - 1].lower_ in _PRONOUNS | {"will", "may", "might", "people", "patients"}
                     ):

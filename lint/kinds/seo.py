@@ -65,8 +65,12 @@ class KeywordStuffing(Kind):
         "plain_min_density": (float, 0.04),
         "places": (str, "places.yaml"),
         "allowed": (int, 2),
+        # a phrase of two words or more this many times in one sentence is stuffed whatever the page's length:
+        # "varicocele embolisation is the varicocele embolisation treatment at our varicocele embolisation clinic
+        # for anyone searching for varicocele embolisation"
+        "sentence_min_count": (int, 4),
     }
-    positive_options = frozenset({"min_words", "max_words", "min_count"})
+    positive_options = frozenset({"min_words", "max_words", "min_count", "sentence_min_count"})
 
     @cached_property
     def search_words(self) -> frozenset[str]:
@@ -161,6 +165,33 @@ class KeywordStuffing(Kind):
                 if o["allowed"] <= n < o["allowed"] + _MAX_REPORTED:
                     yield self.hit(units[ui], s, e, phrase=phrase, count=len(occ),
                                    density=f"{100 * len(occ) * len(gram) / total:.1f}%")
+        yield from self._stuffed_sentences(units, unit_words, unit_lowers, covered)
+
+    def _stuffed_sentences(self, units, unit_words, unit_lowers, covered):
+        """A two-word phrase (or longer) repeated ``sentence_min_count`` times inside one sentence: reported once,
+        from its first occurrence to its last."""
+        need = self.opts["sentence_min_count"]
+        for ui, (words, lowers) in enumerate(zip(unit_words, unit_lowers)):
+            if len(words) < 2 * need:
+                continue
+            marks = covered.get(ui)
+            for s0, s1 in units[ui].sentences:
+                pairs: dict[tuple, list[tuple[int, int]]] = defaultdict(list)
+                for i in range(len(words) - 1):
+                    (k0, stop0, start, _), (k1, stop1, _, end) = words[i], words[i + 1]
+                    if start < s0 or end > s1 or k1 != k0 + 1 or stop0 or stop1:
+                        continue
+                    pairs[(lowers[i], lowers[i + 1])].append((start, end))
+                found = [(g, occ) for g, occ in pairs.items() if len(occ) >= need]
+                if not found:
+                    continue
+                gram, occ = max(found, key=lambda g: len(g[1]))
+                start, end = occ[0][0], occ[-1][1]
+                if marks is not None and any(marks[start:end]):
+                    continue  # the page-wide count already reports it here
+                yield self.hit(units[ui], start, end, phrase=" ".join(gram), count=len(occ),
+                               message="'{phrase}' appears {count} times in one sentence; search engines penalise "
+                                       "keyword stuffing and readers notice it.")
 
 
 _SALES_WORDS = frozenset({"best", "top", "cheap", "cheapest", "affordable", "leading", "near", "nearby", "me", "local",
@@ -184,7 +215,7 @@ _FUNCTION_WORDS = frozenset(
 class LocationSpam(Kind):
     """A place name used as a search phrase or with a sales call to action.
 
-    Three shapes, found without a trained entity recogniser:
+    Five shapes, found without a trained entity recogniser:
 
     * "best/top <words> in|near|at <Place>" where the place is a known city or the
       sentence has a call to action ("Looking for the best vasectomy in Leeds?");
@@ -192,7 +223,9 @@ class LocationSpam(Kind):
       ("knee surgery Dallas", "Tonsillectomy Birmingham");
     * a call to action and "in|near|at <City>" in one sentence ("consider other
       options in Lucknow");
-    * a procedure "near me" ("varicose vein treatment near me").
+    * a procedure "near me" ("varicose vein treatment near me");
+    * one procedure "in <City>" for several cities in a sentence ("hernia repair in Leeds, hernia repair in
+      Bradford").
 
     Places are the cities in the rule's data plus, after "best ... in", any
     capitalised word; the site's own places (``locations`` in the configuration)
@@ -272,6 +305,8 @@ class LocationSpam(Kind):
                         continue  # a hospital's name: "University Hospital Galway", "St Vincent's Hospital Sydney"
                     start = self._phrase_start(unit, word.start())
                     hits.append((start, m.end(), "a procedure and a town name run together"))
+            # "<procedure> in <town>" for several towns in one sentence: sentence start -> (town, start, end)
+            listed: dict[int, list[tuple[str, int, int]]] = {}
             for m in self.preposed.finditer(text) if has_city else ():
                 if any(s <= m.start() < e for s, e, _ in hits) or self._own(m.group("place")):
                     continue
@@ -279,9 +314,16 @@ class LocationSpam(Kind):
                 # a call to action in the sentence or straight after it ("... in Glasgow? Ring us today")
                 cta = self.cta.search(text, s0, min(len(text), s1 + 60))
                 if cta is None:
+                    service = next((t for t in unit.terms if t.label_ == "procedure"
+                                    and 0 < m.start() - t.end_char <= 1), None)
+                    if service is not None:
+                        listed.setdefault(s0, []).append((m.group("place"), service.start_char, m.end()))
                     continue
                 start = cta.start() if cta.start() < m.start() else m.start()
                 hits.append((start, m.end(), "a call to action with a place name"))
+            for found in listed.values():
+                if len({place for place, _, _ in found}) >= 2:  # "hernia repair in Leeds, hernia repair in Bradford"
+                    hits.extend((s, e, "one service listed for several towns") for _, s, e in found)
             for m in _NEAR_ME.finditer(text) if near_me else ():
                 start = self._phrase_start(unit, m.start())
                 if start < m.start() and not any(s <= m.start() < e for s, e, _ in hits):
