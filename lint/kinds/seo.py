@@ -11,6 +11,7 @@ own page and are not counted. Every occurrence after the ``allowed``-th is repor
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from functools import cached_property
 from pathlib import Path
@@ -172,20 +173,26 @@ class KeywordStuffing(Kind):
         from its first occurrence to its last."""
         need = self.opts["sentence_min_count"]
         for ui, (words, lowers) in enumerate(zip(unit_words, unit_lowers)):
-            if len(words) < 2 * need:
+            # no pair of words that often in the whole block (most blocks): no sentence has one
+            if len(words) < 2 * need or max(Counter(zip(lowers, lowers[1:])).values()) < need:
                 continue
-            marks = covered.get(ui)
-            for s0, s1 in units[ui].sentences:
-                pairs: dict[tuple, list[tuple[int, int]]] = defaultdict(list)
-                for i in range(len(words) - 1):
-                    (k0, stop0, start, _), (k1, stop1, _, end) = words[i], words[i + 1]
-                    if start < s0 or end > s1 or k1 != k0 + 1 or stop0 or stop1:
-                        continue
-                    pairs[(lowers[i], lowers[i + 1])].append((start, end))
-                found = [(g, occ) for g, occ in pairs.items() if len(occ) >= need]
-                if not found:
+            sentences = units[ui].sentences
+            sentence_starts = [s0 for s0, _ in sentences]
+            pairs: dict[tuple, list[tuple[int, int]]] = defaultdict(list)  # (sentence, word, word) -> spans
+            for i in range(len(words) - 1):
+                (k0, stop0, start, _), (k1, stop1, _, end) = words[i], words[i + 1]
+                if k1 != k0 + 1 or stop0 or stop1:
                     continue
-                gram, occ = max(found, key=lambda g: len(g[1]))
+                n = bisect_right(sentence_starts, start) - 1
+                if n >= 0 and end <= sentences[n][1]:
+                    pairs[(n, lowers[i], lowers[i + 1])].append((start, end))
+            best: dict[int, tuple] = {}
+            for (n, *gram), occ in pairs.items():
+                if len(occ) >= need and (n not in best or len(occ) > len(best[n][1])):
+                    best[n] = (gram, occ)
+            marks = covered.get(ui)
+            for n in sorted(best):
+                gram, occ = best[n]
                 start, end = occ[0][0], occ[-1][1]
                 if marks is not None and any(marks[start:end]):
                     continue  # the page-wide count already reports it here
