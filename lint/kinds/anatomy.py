@@ -19,7 +19,7 @@ _MODIFIER_LABELS = ("region", "structure")
 _BACK_BODY_BEFORE = frozenset({"your", "the", "my", "his", "her", "their", "our", "lower", "upper", "low", "middle", "mid",
                                "sore", "bad", "painful", "stiff", "a", "of"})
 _BACK_BODY_AFTER = frozenset({"pain", "ache", "aches", "problems", "problem", "surgery", "muscles", "muscle", "injury",
-                              "injuries", "spasm", "spasms", "brace", "of"})
+                              "injuries", "spasm", "spasms", "brace"})
 
 
 def _terms(unit) -> list:
@@ -35,6 +35,8 @@ def _back_is_body(span) -> bool:
     doc = span.doc
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     after = doc[span.end].lower_ if span.end < len(doc) else ""
+    if after == "of":
+        return False  # a side of something: "the back of the eye", "at the back of your knee"
     return before in _BACK_BODY_BEFORE or after in _BACK_BODY_AFTER
 
 
@@ -146,7 +148,8 @@ _ROUTE_WORDS = {"pass", "passes", "passed", "insert", "inserts", "inserted", "gu
                 "advances", "advanced", "thread", "threads", "threaded", "onwards", "onward"}
 _SCOPES = {"scope", "camera", "telescope"}
 _PASSIVE_VERBS = {"removed", "taken", "cut", "excised", "resected", "stapled", "divided", "extracted", "replaced",
-                  "repaired", "biopsied", "sealed", "tied", "cauterised", "cauterized", "opened"}
+                  "repaired", "biopsied", "sealed", "tied", "cauterised", "cauterized", "opened", "trimmed", "shaved",
+                  "scraped", "reshaped", "realigned", "straightened"}
 _PASSIVE_AUX = {"is", "are", "be", "then", "also", "usually", "often", "will", "may", "can", "might", "must",
                 "sometimes", "carefully", "gently", "both", "all"}
 
@@ -466,6 +469,16 @@ class SymptomRegion(Kind):
         return heading is not None and self.headings is not None and any(
             True for _ in finditer(self.headings, heading.block.text))
 
+    def _cued(self, unit, sent_no: int) -> bool:
+        """A complication cue in the sentence, or in the next one when that explains it ("You may feel pain in your
+        shoulder. This comes from the gas used to inflate the tummy.")."""
+        sents = unit.sents
+        if any(True for _ in finditer(self.cues, sents[sent_no].text)):
+            return True
+        if sent_no + 1 < len(sents) and sents[sent_no + 1][0].lower_ in ("this", "it", "that", "these", "they"):
+            return any(True for _ in finditer(self.cues, sents[sent_no + 1].text))
+        return False
+
     def check(self, page):
         kb = self.kb
         if not page.topic_procedures and not page.topic_conditions:
@@ -477,7 +490,7 @@ class SymptomRegion(Kind):
         for r in loose:
             loose_segments |= _segment(kb, r)
         for unit in self.units(page):
-            terms = [s for s in unit.terms if s.label_ in ("region", "structure")]
+            terms = [s for s in _terms(unit) if s.label_ in ("region", "structure")]
             if not terms:
                 continue
             describing = None
@@ -491,7 +504,7 @@ class SymptomRegion(Kind):
                 sent_no = unit.sent_index(anchor)
                 if self.cues is not None:
                     if sent_no not in cued:
-                        cued[sent_no] = any(True for _ in finditer(self.cues, unit.sents[sent_no].text))
+                        cued[sent_no] = self._cued(unit, sent_no)
                     if cued[sent_no]:
                         continue
                 if describing is None:
@@ -734,7 +747,7 @@ class StructureLocation(Kind):
                 continue  # no term, no place to put one in, and no subject for the next block
             doc = unit.doc
             text = unit.block.text
-            terms = [t for t in unit.terms if t.label_ in ("structure", "condition", "region")]
+            terms = [t for t in _terms(unit) if t.label_ in ("structure", "condition", "region")]
             around = Enclosing(terms)
             terms = [t for t in terms if not around.longer(t)]
             if not terms:
