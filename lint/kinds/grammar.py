@@ -140,6 +140,7 @@ def _make_words(path: Path, kb) -> dict:
         "verb_bases": verbs - {"be", "have", "do"},
         "noun_like": noun_like,
         "need_nouns": {w.lower() for w in data.get("need_nouns") or []},
+        "need_objects": sorted({w.lower() for w in data.get("need_objects") or []}),
         "strict": {v.lower() for v in data.get("strict_verbs") or []},
         "plural_groups": {w.lower() for w in data.get("plural_groups") or []},
         "singular_s": {w.lower() for w in data.get("singular_s") or []},
@@ -205,8 +206,9 @@ class IndefiniteArticle(Kind):
 
     The sound is read from the spelling: a vowel letter is a vowel sound, but for the word-starts listed as
     sounding like a consonant ("uni", "ure", "eu", "one": "a urologist", "a one-off") and the silent h of "hour"
-    and "honest". Only lower-case words are judged: a name or an abbreviation ("an MRI", "a NICE guideline") is
-    read out in ways the letters do not tell.
+    and "honest". Besides lower-case words, only what is read letter by letter or as a number is judged: a
+    hyphenated letter ("an X-ray"), an initialism ("an MRI", "an NHS hospital"), digits ("an 8-week course"). A
+    name, or an abbreviation read as a word ("a NICE guideline"), is left alone.
     """
 
     name = "indefinite-article"
@@ -684,12 +686,10 @@ class MissingTo(_MatcherKind):
         m.add("NEED_VERB", [[{"LOWER": {"IN": ["need", "needs", "want", "wants", "try", "tries", "order"]}},
                              {"LOWER": {"IN": sorted(w["verb_bases"] - w["need_nouns"])}},
                              {"LOWER": {"IN": ["the", "your", "a", "an", "it", "them", "this", "any", "up", "out", "off",
-                                               "some", "more", "plenty", "regular", "extra", "daily", "two", "three",
-                                               "vitamin", "vitamins", "tablets", "medicines", "painkillers",
-                                               "antibiotics", "supplements"]}}]])
+                                               *w["need_objects"]]}}]])
         # "the wound needs cleaned", "a seroma may need drained": "to be" dropped before a participle
         m.add("NEED_PARTICIPLE", [[{"LOWER": {"IN": ["need", "needs", "needed"]}},
-                                   {"LOWER": {"IN": sorted(_participles(w["verb_bases"]))}}]])
+                                   {"LOWER": {"IN": sorted(self.participles)}}]])
 
     def may_match(self, words: frozenset) -> bool:
         if words.isdisjoint(self.OPENERS):

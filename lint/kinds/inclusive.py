@@ -35,6 +35,10 @@ class GenderedGeneric(Kind):
         "weak_generic_nouns": (list, list),
         # word endings that name such a person by profession: "a urologist", "your physiotherapist"
         "generic_endings": (list, list),
+        # verbs that, straight after the pronoun, make it a speaker the page has named: '"...," he said'
+        "speech_verbs": (list, lambda: ["said", "says", "added", "adds", "explained", "explains", "told", "tells",
+                                        "recalled", "recalls", "admitted", "admits", "continued", "continues",
+                                        "laughed", "laughs", "wrote", "writes", "noted", "notes", "agreed", "agrees"]),
         "flag_female": (bool, False),
         "male_titles": (list, lambda: ["Mr", "Mr.", "Sir", "Master", "Lord"]),
         # a heading about "Dr Ramaswamy" or "Professor Lee" makes the page a named person's profile, whose
@@ -52,6 +56,7 @@ class GenderedGeneric(Kind):
         self.specific = {w.lower() for w in self.opts["specific_nouns"]}
         self.weak_generic = {w.lower() for w in self.opts["weak_generic_nouns"]}
         self.generic_endings = tuple(w.lower() for w in self.opts["generic_endings"])
+        self.speech_verbs = frozenset(w.lower() for w in self.opts["speech_verbs"])
         path = Path(self.rule.path).parent / self.opts["names"]
         names = (load_yaml(path) or {}).get("names", []) if path.is_file() else []
         titles = "|".join(re.escape(t) for t in self.opts["male_titles"])
@@ -123,17 +128,12 @@ class GenderedGeneric(Kind):
                 replacement = self.pronouns.get(low)
                 if replacement is None:
                     continue
-                if tok.i + 1 < len(tokens) and tokens[tok.i + 1].lower_ in _SPEECH_VERBS:
+                if tok.i + 1 < len(tokens) and tokens[tok.i + 1].lower_ in self.speech_verbs:
                     continue  # '"... the only choice for children," he said': a speaker, whom the page has named
                 if self._antecedent((previous + tokens[max(0, tok.i - 80) : tok.i])[-80:]) != "generic":
                     continue
                 yield self.hit(unit, tok.idx, tok.idx + len(tok.text),
                                suggestions=(match_case(replacement, tok.text),))
-
-
-_SPEECH_VERBS = frozenset({"said", "says", "added", "adds", "explained", "explains", "told", "tells", "recalled",
-                           "recalls", "admitted", "admits", "continued", "continues", "laughed", "laughs", "wrote",
-                           "writes", "noted", "notes", "agreed", "agrees"})
 
 
 def _in_terms(tok) -> bool:
