@@ -680,8 +680,9 @@ class StructureLocation(Kind):
 
     "The prostate sits just below the kidneys", "the acetabulum is part of your shoulder
     blade", "the septum divides your throat", "the ureter carries urine from the liver to the
-    bladder". The subject is the structure or condition named last before the phrase in the
-    sentence (or in the sentence before, when this one starts with "It" or "They").
+    bladder", "the talus, a bone in the wrist". The subject is the structure or condition named
+    last before the phrase in the sentence (or in the sentence before, when this one starts with
+    "It" or "They"); an apposition places only the term right before its comma.
     """
 
     name = "structure-location"
@@ -690,6 +691,9 @@ class StructureLocation(Kind):
         "placing": (list, Kind.REQUIRED),
         # "carries urine from X to Y": where a tube or vessel runs (X and Y must be its neighbours)
         "running": (list, list),
+        # ", a bone in the wrist": an apposition that places the term it follows (the subject is the term the
+        # match starts right after, never one further back: "After a knee operation, a tendon in the ...")
+        "apposition": (list, list),
     }
 
     def setup(self):
@@ -697,6 +701,7 @@ class StructureLocation(Kind):
         try:
             self.placing = [compile_pattern(p, where, trusted=self.trusted) for p in self.opts["placing"]]
             self.running = [compile_pattern(p, where, trusted=self.trusted) for p in self.opts["running"]]
+            self.apposition = [compile_pattern(p, where, trusted=self.trusted) for p in self.opts["apposition"]]
         except PatternError as exc:
             raise self.error(str(exc).removeprefix(where + ": ")) from None
 
@@ -765,12 +770,17 @@ class StructureLocation(Kind):
                 in_sent = [terms[i] for i in sorted(by_start[bisect_left(token_starts, sent.start)
                                                              : bisect_left(token_starts, sent.end)])]
                 pronoun = sent[0].lower_ in ("it", "they", "this", "these")
-                for compiled, kind in [(p, "place") for p in self.placing] + [(p, "run") for p in self.running]:
+                for compiled, kind in [(p, "place") for p in self.placing] + [(p, "run") for p in self.running] \
+                        + [(p, "appose") for p in self.apposition]:
                     for m in finditer(compiled, text, sent.start_char, sent.end_char):
                         place = starts.get(m.end())
                         if place is None:
                             continue
                         before = [t for t in in_sent if t.end_char <= m.start() and t.label_ != "region"]
+                        if kind == "appose":
+                            before = [t for t in before if t.end_char == m.start()]
+                            if not before:
+                                continue
                         # "The septum is the wall of bone and cartilage that divides ...": a sentence that
                         # defines its first term is about that term
                         defined = [t for t in before if t.end < len(doc) and doc[t.end].lower_ in ("is", "are")
@@ -782,7 +792,7 @@ class StructureLocation(Kind):
                         between = {tok.lower_ for tok in doc[subject.end : place.start]}
                         if not defined and between & {"or", "and"}:
                             continue  # "your bladder or the tubes that carry urine from ...": another subject
-                        if kind == "place":
+                        if kind in ("place", "appose"):
                             ok = self._fits(subject, place) or (
                                 _BESIDE.search(m.group()) is not None and self._adjacent(subject, place))
                         else:
