@@ -775,6 +775,9 @@ class StructureLocation(Kind):
                     for m in finditer(compiled, text, sent.start_char, sent.end_char):
                         place = starts.get(m.end())
                         if place is None:
+                            # "found at the base of the skull": the phrase's last words open the place's own name
+                            place = next((t for t in in_sent if m.start() < t.start_char < m.end() < t.end_char), None)
+                        if place is None:
                             continue
                         before = [t for t in in_sent if t.end_char <= m.start() and t.label_ != "region"]
                         if kind == "appose":
