@@ -97,6 +97,14 @@ def test_tests_and_ordinary_mentions_of_research_are_not_claims(linter, text):
     ("The hernia came back in 4% of people after mesh repair (Kaufmann et al., 2018).", "md"),
     ("About 3 in 100 people had bleeding (Royal College of Surgeons of England, 2005).", "md"),
     ("Recurrence was 4% with mesh and 12% with stitches (Lancet 2018;391:860).", "md"),
+    ("About 6 in 100 people had a complication (Okafor and colleagues, Arthroscopy journal, 2016).", "md"),
+    # what the body is, before its name
+    ("Roughly 1 in 12 people still have pain a year after a knee replacement, according to the charity Versus Arthritis.", "md"),
+    # the provider's own dated review
+    ("In our unit's review of bunion operations done in 2024, about 1 in 20 patients needed the screw removed.", "md"),
+    # trials of the review named in the sentence before
+    ("According to a review by the American Academy of Orthopaedic Surgeons, results were similar. Some trials found "
+     "fewer repeat operations after disc replacement.", "md"),
     # a named body
     ("A vasectomy is more than 99% effective, according to the National Health Service (NHS).", "md"),
     ("The HFEA reports that the multiple birth rate fell to 6% in 2019.", "md"),

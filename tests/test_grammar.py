@@ -45,6 +45,8 @@ def test_agreement(linter, text, slip):
     # an -ing word heading a noun compound is not an -ing phrase
     "Hearing aids are an alternative to grommets for some children.",
     "Waiting lists are shorter in the summer. Walking sticks are lent free of charge.",
+    # an adverb between the modal and its verb
+    "The side of your nose may then feel numb for a day. The wound may also feel tight.",
     # a procedure named in the plural takes a plural verb
     "We check your child's hearing again once the grommets have come out.",
 ])

@@ -184,9 +184,10 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         r"|study|audit|survey|leaflet|data|figures|website|information|advice)\s+(?:of|from|by)\s+)"
     )
     named_after = (
-        # (the document first: "according to the 2017 expert consensus statement of the Heart Rhythm Society")
+        # (the document first: "according to the 2017 expert consensus statement of the Heart Rhythm Society"; what the
+        # body is, before its name: "according to the charity Versus Arthritis")
         rf"{document_of}?"
-        rf"(?:(?:the\s+)?(?:(?:19|20)\d{{2}}\s+)?(?:(?i:(?:medical\s+|scientific\s+)?journal)\s+)?(?:{body_phrase}|(?!(?i:{unnamed})\b)(?!{MONTHS}\b){_CAPWORD}(?:\s+(?:of\s+|for\s+|and\s+|&\s+)?{_CAPWORD})*))"
+        rf"(?:(?:the\s+)?(?:(?:19|20)\d{{2}}\s+)?(?:(?i:(?:medical\s+|scientific\s+)?journal|charity|patient\s+charity|regulator)\s+)?(?:{body_phrase}|(?!(?i:{unnamed})\b)(?!{MONTHS}\b){_CAPWORD}(?:\s+(?:of\s+|for\s+|and\s+|&\s+)?{_CAPWORD})*))"
     )
 
     # the professions an unnamed authority claim names: "dermatologists agree", "GPs up and down the country"
@@ -800,9 +801,10 @@ def load_lexicon(path: str) -> EvidenceLexicon:
     instructions = _alternation(words("instruction_cues"))
 
     source = compile_builtin(
-        # a parenthetical citation: (Smith et al., 2019), (NICE, 2020), (Royal College of Surgeons, 2005)
+        # a parenthetical citation: (Smith et al., 2019), (NICE, 2020), (Royal College of Surgeons, 2005),
+        # (Harris and colleagues, Arthroscopy journal, 2013)
         # (with one level of brackets inside: "(European Society of Cataract and Refractive Surgeons (ESCRS), 2007)")
-        rf"\((?=(?:[^()]|\([^()]{{0,40}}\)){{0,300}}\))(?:[^()]|\([^()]{{0,40}}\))*?(?:\b{named}\b|\b{journals}\b|(?!{MONTHS}\b){_CAPWORD}(?:\s+(?:et\s+al\.?|and\s+(?:colleagues|co-?workers|others|{_CAPWORD})|&\s+{_CAPWORD}))?,?\s+(?:19|20)\d{{2}}[a-z]?\b"
+        rf"\((?=(?:[^()]|\([^()]{{0,40}}\)){{0,300}}\))(?:[^()]|\([^()]{{0,40}}\))*?(?:\b{named}\b|\b{journals}\b|(?!{MONTHS}\b){_CAPWORD}(?:\s+(?:et\s+al\.?|and\s+(?:colleagues|co-?workers|others|{_CAPWORD})|&\s+{_CAPWORD}))?(?:\s+journal)?,?\s+(?:19|20)\d{{2}}[a-z]?\b"
         r"|\bet\s+al\b|(?i:\bdoi\b|\bpmid\b)"
         # a body named in full, with no year: "(Cleft Lip and Palate Association, CLAPA)", "(British Heart Foundation)"
         rf"|(?-i:(?:{_CAPWORD}\s+(?:(?:and|of|for|&)\s+)?){{1,6}}{cited_bodyw}\b))(?:[^()]|\([^()]{{0,40}}\))*\)"
@@ -877,8 +879,9 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         r"(?:(?:19|20)\d{2}(?:\s*[-–/]\s*(?:19|20)?\d{2})?\s+(?:[\w’'-]+\s+){1,3}?(?:audit|survey|review|report|registry|register|database)"
         r"|(?:[\w’'-]+\s+){0,4}?(?:audit|survey|review|report)\s+(?:for\s+)?(?:19|20)\d{2}))\b"
         # "from our department's audit of 524 operations carried out between 2020 and 2023", "our own results
-        # for 2021 to 2023": the provider's own figures with the period they cover
-        r"|(?i:\bour\s+(?:own\s+)?(?:[\w’'-]+\s+){0,4}?(?:audit|survey|registry\s+data|results|figures|data|outcomes|records"
+        # for 2021 to 2023", "our department's review of repairs done in 2023": the provider's own figures with the
+        # period they cover
+        r"|(?i:\bour\s+(?:own\s+)?(?:[\w’'-]+\s+){0,4}?(?:audit|survey|review|registry\s+data|results|figures|data|outcomes|records"
         r"|audited|surveyed|reviewed|followed\s+up|tracked|recorded|counted|logged)\b[^.;:]{0,100}?\b(?:19|20)\d{2}\b)"
         # "In its 2023 annual report, about 9 in 10 eyes ...": the body named in the sentences before
         r"|(?i:\b(?:in|from)\s+(?:its|their)\s+(?:latest\s+|most\s+recent\s+)?(?:19|20)\d{2}(?:\s*[-–/]\s*(?:19|20)?\d{2})?\s+"
@@ -1880,6 +1883,9 @@ _CONTINUES_SOURCE = compile_builtin(
     r"\s+(?:also\s+)?(?:states|state|says|say|found|finds|reports|report|reported|notes|note|lists|list|gives|give|quotes|cites|puts"
     r"|concludes|conclude|concluded|adds|add|recommends|recommend|advises|advise|explains|describes|estimates|estimated"
     r"|suggests|showed|shows|pooled|combined|included|covered|compared|followed|analysed|analyzed|reviewed|looked\s+at)\b"
+    # "Some trials found fewer repeat operations": trials of the review the sentence before cited
+    r"|(?:some|several|other|a\s+few|most|many|two|three|four)\s+(?:of\s+(?:these|the|those|them)\s+)?(?:trials|studies)"
+    r"\s+(?:also\s+)?(?:found|showed|reported|suggested|noted)\b"
     # "Its figures show that ...": the body named in the sentence before
     r"|(?:its|their)\s+(?:own\s+|latest\s+|most\s+recent\s+)?(?:figures|data|numbers|results|records|statistics|report|reports"
     r"|findings|survey|audit)\s+(?:also\s+)?(?:show|shows|showed|suggest|suggests|suggested|say|says|found|find|finds|report|reports)\b"

@@ -40,6 +40,8 @@ _FUNCTION_WORDS = {
     "also", "then", "still", "only", "just", "always", "never", "often", "usually", "same", "other", "first", "next",
     "last", "new", "own", "way", "time", "most", "more", "less", "very", "much", "such", "one", "two", "three",
 }
+# words that may stand between a modal and its verb: "may then feel", "can also cause"
+_BETWEEN_MODAL = {"then", "also", "still", "not", "only", "often", "usually", "sometimes", "soon", "now", "just", "even"}
 _MODALS_BEFORE_VERB = {"can", "could", "will", "would", "may", "might", "should", "must", "shall", "to", "did", "does",
                        "'ll", "’ll"}
 _AUX_AFTER = {"is", "are", "was", "were", "can", "could", "will", "would", "may", "might", "should", "must", "has",
@@ -604,7 +606,10 @@ class SubjectVerbAgreement(_MatcherKind):
             found = {}
             for label, start, end in matches:
                 verb = doc[end - 1]
-                if end - 2 > start and doc[end - 2].lower_ in _MODALS_BEFORE_VERB:
+                k = end - 2
+                while k > start and k > end - 4 and (doc[k].lower_ in self.w["adverbs"] or doc[k].lower_ in _BETWEEN_MODAL):
+                    k -= 1  # "The back of your head may then feel numb"
+                if k > start and doc[k].lower_ in _MODALS_BEFORE_VERB:
                     continue  # "The effect of SLT can wear off": a modal carries the agreement
                 if label in ("PLURAL_THIRD", "ANY_PLURAL_THIRD") and self._gerund_heads(doc, start):
                     continue
@@ -772,6 +777,8 @@ _CLAUSE_BREAK = compile_re(r"[,;:(—–]")
 
 
 # a relative clause of place or time ends the risk's own words: "bleeding where a biopsy was taken"
+# a past tense that tells how things stood before the treatment: "symptoms you had before", "not visible beforehand"
+_BEFORE_TREATMENT = compile_re(r"\b(?:before|beforehand|previously|already|at\s+first)\s*$", re.I)
 _PLACE_OR_TIME_BEFORE = compile_re(r"\b(?:where|when|whenever|wherever|after|once)\b[^,;.]{0,40}$", re.I)
 # a list of who is more likely to get a condition (its risk factors: "have had sunburn often") tells a
 # reader's history, not what an operation may do
@@ -823,4 +830,6 @@ class PastTenseRisk(Kind):
             stop = _CLAUSE_BREAK.search(text, m.end())
             end = stop.start() if stop else len(text.rstrip(" .;"))
             end = len(text[:end].rstrip(" ."))
+            if _BEFORE_TREATMENT.search(text, m.end(), end):
+                continue  # "a crack in the tooth that was not visible before": how things stood, not what went wrong
             yield self.hit(unit, start, end, verb=m.groupdict().get("verb") or m.group())
