@@ -232,7 +232,9 @@ class LocationSpam(Kind):
       options in Lucknow");
     * a procedure "near me" ("varicose vein treatment near me");
     * one procedure "in <City>" for several cities in a sentence ("hernia repair in Leeds, hernia repair in
-      Bradford").
+      Bradford");
+    * a run of towns, one of them a known city ("patients from Dallas, Plano, Frisco, Irving, Garland and
+      McKinney"): at least ``town_list_min`` names, in a comma list that ends in "and" or "or".
 
     Places are the cities in the rule's data plus, after "best ... in", any
     capitalised word; the site's own places (``locations`` in the configuration)
@@ -241,7 +243,8 @@ class LocationSpam(Kind):
 
     name = "location-spam"
     page_level = True
-    options = {"data": (str, "places.yaml")}
+    options = {"data": (str, "places.yaml"), "town_list_min": (int, 5)}
+    positive_options = frozenset({"town_list_min"})
 
     def setup(self):
         path = Path(self.rule.path).parent / self.opts["data"]
@@ -265,6 +268,9 @@ class LocationSpam(Kind):
         services = {w.lower() for w in data.get("service_words") or []}
         self.services = services
         self.preposed = compile_builtin(rf"(?i:\b(?:in|near|at)\s+)(?P<place>(?:{city}))(?![\w-])")
+        town = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}"
+        self.town_list = compile_builtin(
+            rf"(?<![\w-]){town}(?:,\s+{town}){{{self.opts['town_list_min'] - 2},}},?\s+(?:and|or|&)\s+{town}(?![\w-])")
 
     def _own(self, place: str) -> bool:
         return place.lower() in self.own or any(place.lower().startswith(o) for o in self.own)
@@ -331,6 +337,12 @@ class LocationSpam(Kind):
             for found in listed.values():
                 if len({place for place, _, _ in found}) >= 2:  # "hernia repair in Leeds, hernia repair in Bradford"
                     hits.extend((s, e, "one service listed for several towns") for _, s, e in found)
+            for m in self.town_list.finditer(text) if has_city else ():
+                towns = [t.strip() for t in re.split(r",\s+|\s+(?:and|or|&)\s+", m.group())]
+                if any(s <= m.start() < e for s, e, _ in hits) or not any(self.city.fullmatch(t) for t in towns) \
+                        or all(self._own(t) for t in towns):
+                    continue
+                hits.append((m.start(), m.end(), f"a list of {len(towns)} towns"))
             for m in _NEAR_ME.finditer(text) if near_me else ():
                 start = self._phrase_start(unit, m.start())
                 if start < m.start() and not any(s <= m.start() < e for s, e, _ in hits):

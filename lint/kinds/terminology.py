@@ -13,6 +13,7 @@ import re
 
 from lint.kinds.base import Kind, is_negated, match_case
 from lint.matching import NeedleIndex, PatternError, compile_builtin, compile_pattern, compile_phrases, finditer
+from lint.page import Enclosing
 
 _END = "."  # a cue that stands for the end of the clause (punctuation or the end of the text)
 
@@ -153,6 +154,10 @@ class Conflation(Kind):
     page_level = True
     options = {
         "links": (list, Kind.REQUIRED),
+        # links that make the second term an apposition only when it stands alone: "gallstones (kidney stones)",
+        # "Glaucoma, or cataracts, is": the second term must be closed by a bracket or a comma, and the first must
+        # not be an item of a list ("glaucoma, cataracts, or macular degeneration" names three)
+        "apposition_links": (list, list),
         "related": (list, list),
         "max_gap": (int, 12),
         # words that name an operation without naming which ("surgical excision", "a fasciectomy"): "<one of
@@ -165,6 +170,8 @@ class Conflation(Kind):
         where = f"{self.rule.path}: rule {self.rule.code}"
         try:
             self.links = [compile_pattern(p, where, trusted=self.trusted) for p in self.opts["links"]]
+            self.apposition_links = [compile_pattern(p, where, trusted=self.trusted)
+                                     for p in self.opts["apposition_links"]]
         except PatternError as exc:
             raise self.error("invalid link " + str(exc).removeprefix(where + ": invalid ")) from None
         try:
@@ -172,6 +179,7 @@ class Conflation(Kind):
                 if self.opts["operation_words"] else None
         except PatternError as exc:
             raise self.error("invalid operation_words " + str(exc).removeprefix(where + ": invalid ")) from None
+        self._region_words = None
         self.related = set()
         for pair in self.opts["related"]:
             if not isinstance(pair, list) or len(pair) != 2:
@@ -187,7 +195,18 @@ class Conflation(Kind):
             return True
         # "radical prostatectomy" is a kind of "prostatectomy": one entry's name ends with the other's
         x, y = a.name.lower(), b.name.lower()
-        return x.endswith(" " + y) or y.endswith(" " + x)
+        if x.endswith(" " + y) or y.endswith(" " + x):
+            return True
+        # "shoulder replacement (arthroplasty)": another name of the one is the other's name for a part of the body
+        # ("shoulder arthroplasty"); a "partial mastectomy" or a "tailor's bunion" is no kind of the other
+        return self._kind_of(a, b) or self._kind_of(b, a)
+
+    def _kind_of(self, specific, general) -> bool:
+        name = " " + general.name.lower()
+        if self._region_words is None:
+            self._region_words = frozenset(t.lower() for r in self.kb.regions.values() for t in r.terms)
+        return any(n.lower().endswith(name) and not self._region_words.isdisjoint(n.lower()[: -len(name)].split())
+                   for n in specific.synonyms)
 
     def check(self, page):
         topic = self._topic(page)
@@ -201,7 +220,9 @@ class Conflation(Kind):
             for s in terms:
                 if s.start not in longest or s.end > longest[s.start].end:
                     longest[s.start] = s
-            ordered = sorted(longest.values(), key=lambda s: s.start)
+            # (less a term inside a longer one: the "Bunion" of "Tailor's Bunion (Bunionette)")
+            around = Enclosing(list(longest.values()))
+            ordered = sorted((s for s in longest.values() if not around.longer(s)), key=lambda s: s.start)
             reported = set()
             for i, x in enumerate(ordered):
                 for y in ordered[i + 1 :]:
@@ -213,12 +234,13 @@ class Conflation(Kind):
                         continue
                     gap = text[x.end_char : y.start_char]
                     link = next((m for m in (p.fullmatch(gap) for p in self.links) if m), None)
-                    if link is None:
+                    if link is None and not (any(p.fullmatch(gap) for p in self.apposition_links)
+                                             and _standing_alone(text, x, y)):
                         continue
                     a, b = self._entry(x), self._entry(y)
                     if a is None or b is None or self._same(a, b):
                         continue
-                    if is_negated(unit, x.start_char, y.end_char):
+                    if is_negated(unit, x.end_char, y.end_char):
                         continue
                     start = x.end_char + _LEAD.match(gap).end()
                     if (start, y.end_char) in reported:
@@ -273,3 +295,11 @@ class Conflation(Kind):
                     first_is=topic.lay or topic.name, second_is=b.lay or b.name, kind="procedures",
                 )
                 break
+
+
+def _standing_alone(text: str, x, y) -> bool:
+    """Is ``y`` an apposition to ``x`` ("gallstones (kidney stones) are"), not an item of a list?"""
+    if not re.match(r"\s*[),]", text[y.end_char:]):
+        return False
+    before = text[: x.start_char].rstrip()
+    return not before.endswith(",") and not re.search(r"\b(?:and|or|such\s+as|including|like)$", before)
