@@ -268,7 +268,7 @@ class LocationSpam(Kind):
         services = {w.lower() for w in data.get("service_words") or []}
         self.services = services
         self.preposed = compile_builtin(rf"(?i:\b(?:in|near|at)\s+)(?P<place>(?:{city}))(?![\w-])")
-        town = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}"
+        town = r"(?:Mc|Mac|O')?[A-Z][a-z]+(?:[ -](?:Mc|Mac)?[A-Z][a-z]+){0,2}"  # "Fort Worth", "McKinney"
         self.town_list = compile_builtin(
             rf"(?<![\w-]){town}(?:,\s+{town}){{{self.opts['town_list_min'] - 2},}},?\s+(?:and|or|&)\s+{town}(?![\w-])")
 
