@@ -124,7 +124,7 @@ _ACTION_VERBS = {
     "stapled", "seal", "seals", "sealed", "drain", "drains", "drained", "reattach", "reattaches", "reattached",
     "stitch", "clip", "clips", "clipped", "tie", "ties", "tied", "biopsied", "scrape", "scrapes", "burn", "burns",
     "freeze", "freezes", "destroy", "destroys", "opens", "enter", "enters", "realign", "realigns", "realigned",
-    "reshape", "reshapes", "reshaped", "straighten", "straightens", "straightened",
+    "reshape", "reshapes", "reshaped", "straighten", "straightens", "straightened", "tighten", "tightens", "tightened",
 }
 _VERB_PARTICLES = {"out", "away", "on", "up", "open"}
 _STOP = {"from", "through", "via", "into", "in", "near", "behind", "beside", "under", "above", "below", "with",
@@ -652,7 +652,9 @@ class SymptomRegion(Kind):
 _MOVING = {"moves", "move", "spreads", "spread", "radiates", "radiate", "travels", "travel", "shoots", "shoot", "goes",
            "go", "down", "up", "moving", "spreading", "radiating", "travelling", "traveling", "shooting", "extends"}
 _SYMPTOM_LINKS = {",", "and", "or", "that", "which", "then", "usually", "often", "mainly", "mostly", "later", "is",
-                  "are", "felt", "starts", "start", "and/or", "can", "may", "might", "also", "sometimes"} | _MOVING
+                  "are", "felt", "starts", "start", "and/or", "can", "may", "might", "also", "sometimes",
+                  # "blurred vision in one eye", "a burning feeling in the ..."
+                  "vision", "sight", "sensation", "feeling"} | _MOVING
 
 
 def _specific(kb, procedures) -> tuple[str, ...]:
@@ -671,6 +673,10 @@ def _specific(kb, procedures) -> tuple[str, ...]:
 
 # -- a structure placed where it is not ------------------------------------------------------------
 
+# the side or part of a place named before it: "the right armpit", "the lining of the bladder", "the outer layer of"
+_PART_OF_PLACE = compile_builtin(
+    r"(?i)(?:(?:left|right|upper|lower|inner|outer|top|bottom|front|side|lining|wall|layer|surface|base|tip|roof|floor"
+    r"|edge|covering)\s+){1,3}(?:of\s+(?:the\s+|your\s+|each\s+)?)?")
 # a placing that puts a structure beside another rather than inside it
 _BESIDE = compile_builtin(
     r"(?i)\b(?:above|below|beneath|under|underneath|over|behind|beside|next\s+to|in\s+front\s+of|near|alongside)\b")
@@ -777,6 +783,11 @@ class StructureLocation(Kind):
                         if place is None:
                             # "found at the base of the skull": the phrase's last words open the place's own name
                             place = next((t for t in in_sent if m.start() < t.start_char < m.end() < t.end_char), None)
+                        if place is None:
+                            # "under the right armpit", "in the lining of the bladder": a side or a part of the place
+                            part = _PART_OF_PLACE.match(text, m.end())
+                            if part is not None:
+                                place = starts.get(part.end())
                         if place is None:
                             continue
                         before = [t for t in in_sent if t.end_char <= m.start() and t.label_ != "region"]
