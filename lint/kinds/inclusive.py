@@ -1,4 +1,5 @@
-"""Inclusive language: a generic patient referred to as "he", "his" or "him".
+"""Inclusive language: a generic patient referred to as "he", "his" or "him" (and, with ``flag_female``, as "she" or
+"her" on a page that is not about women only).
 
 A pronoun is flagged when the nearest person it can point back to, in its own
 block or the one before, is a generic role ("the patient", "every patient",
@@ -40,11 +41,17 @@ class GenderedGeneric(Kind):
                                         "recalled", "recalls", "admitted", "admits", "continued", "continues",
                                         "laughed", "laughs", "wrote", "writes", "noted", "notes", "agreed", "agrees"]),
         "flag_female": (bool, False),
+        # with flag_female: words that make a page possibly about women only ("womb", "pregnancy", "breast"), where
+        # "she" and "her" may be right; on such a page only "he" and "his" are flagged
+        "female_topic_words": (list, list),
         "male_titles": (list, lambda: ["Mr", "Mr.", "Sir", "Master", "Lord"]),
         # a heading about "Dr Ramaswamy" or "Professor Lee" makes the page a named person's profile, whose
         # "he" or "she" is that person
         "person_titles": (list, lambda: ["Dr", "Dr.", "Prof", "Prof.", "Professor"]),
         "names": (str, "male-names.yaml"),
+        # with flag_female: the titles and given names of a named woman, whose "she" is hers
+        "female_titles": (list, lambda: ["Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dame", "Lady"]),
+        "female_names": (str, ""),
     }
 
     def setup(self):
@@ -52,24 +59,32 @@ class GenderedGeneric(Kind):
         if not self.opts["flag_female"]:
             pronouns = {k: v for k, v in pronouns.items() if k in ("he", "his", "him", "himself")}
         self.pronouns = pronouns
+        self.male_pronouns = {k: v for k, v in pronouns.items() if k in ("he", "his", "him", "himself")}
+        self.female_topic = frozenset(w.lower() for w in self.opts["female_topic_words"])
         self.generic = {w.lower() for w in self.opts["generic_nouns"]}
         self.specific = {w.lower() for w in self.opts["specific_nouns"]}
         self.weak_generic = {w.lower() for w in self.opts["weak_generic_nouns"]}
         self.generic_endings = tuple(w.lower() for w in self.opts["generic_endings"])
         self.speech_verbs = frozenset(w.lower() for w in self.opts["speech_verbs"])
-        path = Path(self.rule.path).parent / self.opts["names"]
-        names = (load_yaml(path) or {}).get("names", []) if path.is_file() else []
-        titles = "|".join(re.escape(t) for t in self.opts["male_titles"])
-        given = "|".join(re.escape(n) for n in names) or "(?!)"
         # "Mr Reid", "Mr Thomas Reid", "Thomas Reid", "James"; not an author or reviewer ("Reviewed by Mr Hart")
-        self.named_man = compile_re(rf"(?<!\w)(?:(?:{titles})\s+[A-Z][\w'’-]+|(?:{given})\b)")
+        self.named_man = self._named(self.opts["male_titles"], self.opts["names"])
+        self.named_woman = self._named(self.opts["female_titles"], self.opts["female_names"])
         people = "|".join(re.escape(t) for t in self.opts["person_titles"]) or "(?!)"
         self.named_person = compile_re(rf"(?<!\w)(?:{people})\s+(?:[A-Z][\w'’-]+\s+)?[A-Z][\w'’-]+")
         self.byline = compile_re(r"\b[Bb]y\s+(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir)\.?\s+)?(?:[A-Z][\w'’.-]*\s*){1,3}")
 
-    def about_named_man(self, page) -> bool:
-        """True when a named man is the page's subject: named in its title, headings or first
-        paragraphs, or named at least twice (a reviewer's name in the footer is neither)."""
+    def _named(self, titles, names_file: str):
+        """A pattern for a person named with one of the titles or by one of the given names in the file."""
+        path = Path(self.rule.path).parent / names_file if names_file else None
+        names = (load_yaml(path) or {}).get("names", []) if path is not None and path.is_file() else []
+        titled = "|".join(re.escape(t) for t in titles) or "(?!)"
+        given = "|".join(re.escape(n) for n in names) or "(?!)"
+        return compile_re(rf"(?<!\w)(?:(?:{titled})\s+[A-Z][\w'’-]+|(?:{given})\b)")
+
+    def about_named_man(self, page, named=None) -> bool:
+        """True when a named man (or, with ``named``, the person it finds) is the page's subject: named in its title,
+        headings or first paragraphs, or named at least twice (a reviewer's name in the footer is neither)."""
+        named = named or self.named_man
         count = 0
         prose = 0
         # "Dr Ramaswamy" in a heading names the page's subject only if the prose names them too ("When To See A
@@ -81,7 +96,7 @@ class GenderedGeneric(Kind):
             return True
         for unit in page.units:
             text = self.byline.sub(" ", unit.block.text)
-            found = len(self.named_man.findall(text))
+            found = len(named.findall(text))
             if unit.block.scope in ("title", "heading"):
                 if found:
                     return True
@@ -102,7 +117,10 @@ class GenderedGeneric(Kind):
             if low in self.specific:
                 return "specific"
             if low in self.generic:
-                return "generic"
+                # "My family doctor said ... proved her wrong": the writer's own doctor is one person
+                return "specific" if "my" in {t.lower_ for t in tok.doc[max(0, tok.i - 2) : tok.i]} else "generic"
+            if low.endswith("year-old") or low == "old" and {"year", "years"} & {t.lower_ for t in tok.doc[max(0, tok.i - 2) : tok.i]}:
+                return "specific"  # "A 38-year-old solicitor ... her second cycle": one person described
             if low in self.weak_generic or (self.generic_endings and low.endswith(self.generic_endings)
                                             and tok.is_lower):
                 weak = True
@@ -119,21 +137,32 @@ class GenderedGeneric(Kind):
         if self.about_named_man(page):
             return
         units = self.units(page)
+        pronouns = self.pronouns
+        if len(pronouns) > len(self.male_pronouns) and (
+                any(not u.lower_set.isdisjoint(self.female_topic) for u in page.units)
+                or self.about_named_man(page, self.named_woman)):
+            pronouns = self.male_pronouns  # a page that may be about women only, or about a named woman
         for n, unit in enumerate(units):
-            if unit.lower_set.isdisjoint(self.pronouns):
+            if unit.lower_set.isdisjoint(pronouns):
                 continue
             tokens = unit.tokens
             previous = units[n - 1].tokens if n and units[n - 1].block.scope not in ("title", "heading") else []
             for tok, low in zip(tokens, unit.lowers):
-                replacement = self.pronouns.get(low)
+                replacement = pronouns.get(low)
                 if replacement is None:
                     continue
                 if tok.i + 1 < len(tokens) and tokens[tok.i + 1].lower_ in self.speech_verbs:
                     continue  # '"... the only choice for children," he said': a speaker, whom the page has named
                 if self._antecedent((previous + tokens[max(0, tok.i - 80) : tok.i])[-80:]) != "generic":
                     continue
+                if low not in self.male_pronouns and (
+                        self.named_woman.search(unit.block.text, 0, tok.idx) or self.named_person.search(unit.block.text, 0, tok.idx)
+                        or previous and (self.named_woman.search(units[n - 1].block.text)
+                                         or self.named_person.search(units[n - 1].block.text))):
+                    continue  # "Dr Helen Marsh is a shoulder surgeon who ... She sees patients at": a named woman
                 yield self.hit(unit, tok.idx, tok.idx + len(tok.text),
-                               suggestions=(match_case(replacement, tok.text),))
+                               suggestions=(match_case(replacement, tok.text),),
+                               gender="a man" if low in self.male_pronouns else "a woman")
 
 
 def _in_terms(tok) -> bool:
