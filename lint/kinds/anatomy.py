@@ -776,8 +776,16 @@ class StructureLocation(Kind):
                 in_sent = [terms[i] for i in sorted(by_start[bisect_left(token_starts, sent.start)
                                                              : bisect_left(token_starts, sent.end)])]
                 pronoun = sent[0].lower_ in ("it", "they", "this", "these")
-                for compiled, kind in [(p, "place") for p in self.placing] + [(p, "run") for p in self.running] \
-                        + [(p, "appose") for p in self.apposition]:
+                # a finding needs a place and a subject before it (a structure or condition of this sentence, or the
+                # last sentence's for "It ..."): a sentence with one term has no room for both, most of the time
+                if len(in_sent) < 2 and not (pronoun and previous_subject is not None):
+                    patterns = ()
+                else:
+                    # an apposition follows a term's comma: most sentences have none
+                    apposed = any(text.startswith(",", t.end_char) for t in in_sent)
+                    patterns = [(p, "place") for p in self.placing] + [(p, "run") for p in self.running] \
+                        + ([(p, "appose") for p in self.apposition] if apposed else [])
+                for compiled, kind in patterns:
                     for m in finditer(compiled, text, sent.start_char, sent.end_char):
                         place = starts.get(m.end())
                         if place is None:
