@@ -109,7 +109,8 @@ class SectionOffTopic(Kind):
         self.topics = []
         for name, entry in (data or {}).get("topics", {}).items():
             heading = compile_re(r"\b(?:" + "|".join(entry["heading"]) + r")", re.I)
-            words = compile_re(r"(?:" + "|".join(entry["words"]) + r")", re.I)
+            # (matched at a word start, as the data says: "Rs" is in no "ears")
+            words = compile_re(r"(?<!\w)(?:" + "|".join(entry["words"]) + r")", re.I)
             self.topics.append((name, heading, words, [w for w in entry["words"] if w.isalpha()][:4]))
 
     def check(self, page):
