@@ -38,6 +38,7 @@ def found(linter, text, fmt="md", codes=EVIDENCE):
     ("People lose 15 to 30 percent of their starting weight.", "15 to 30 percent"),
     ("Our infection rate is well below the national average.", "well below the national average"),
     ("Diets fail for 95% of people.", "95% of people"),
+    ("Only one woman in a thousand has a serious bleed after the operation.", "Only one woman in a thousand"),
 ])
 def test_outcome_numbers_without_a_source_are_found(linter, text, claim):
     assert found(linter, text) == [("EVD001", claim)]
@@ -55,6 +56,8 @@ def test_outcome_numbers_without_a_source_are_found(linter, text, claim):
     "Surgery is considered if your BMI is 40 or more, or 35 to 40 with diabetes.",
     "More than 100,000 knee replacements are done each year.",
     "Most people go back to work after 2 to 3 weeks.",
+    # how to read a figure, not a figure
+    'In the table, "1 in 100" means about one operation in every hundred.',
 ])
 def test_durations_doses_sizes_costs_and_counts_are_not_claims(linter, text):
     assert found(linter, text) == []

@@ -211,6 +211,9 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             rf"\s+(?:times\s+)?(?:in|per|(?:out\s+of|of\s+every|in\s+every))\s+(?:every\s+)?{NUMBER}\b(?!\s*{UNITS_AFTER}\b)(?!\.\d)"
             rf"(?:(?:\s+of)?(?:\s+(?:the|our|these|those|all|their))?(?:\s+[\w-]+)?\s+{pop}\b)?"
             rf"|(?<![\w.,/])(?:{QUALIFIER}\s+)?{NUMBER}\s+of\s+(?:the\s+)?{NUMBER}(?:\s+{pop})\b"
+            # "one man in a thousand", "one patient in ten"
+            rf"|(?<![\w.,/])(?:{QUALIFIER}\s+)?{NUMBER}\s+(?:man|woman|person|patient|child|adult|baby|eye|knee|hip|joint"
+            rf"|operation|procedure|case|couple|pregnancy)\s+(?:in|out\s+of)\s+(?:every\s+)?{NUMBER}\b(?!\s*{UNITS_AFTER}\b)"
             # the decision-aid form: "Out of 100 people who have an ablation, about 30 stop having periods"
             rf"|\bout\s+of\s+(?:every\s+)?{NUMBER}\s+{pop}\b[^.;:!?]{{0,80}}?,\s*(?:{QUALIFIER}\s+)?{NUMBER}\b"
         ),
@@ -1558,6 +1561,8 @@ class UncitedClaim(Kind):
             return False  # "Chronic pain is pain that lasts for more than three months": a definition
         if _MEANS_AFTER.match(text, end):
             return False  # "A risk of 1 in 1,000 means that, if 1,000 people had the test, ...": how to read a figure
+        if _MEANS_BEFORE.search(text, max(bounds[0], start - 40), start):
+            return False  # '"1 in 100" means about one operation in every hundred': the same figure, put another way
         if _EXAMPLE_BEFORE.search(text, max(bounds[0], start - 30), start):
             return False  # "losing a little weight, such as 5% of your body weight, may help": an example
         if kind == "frequency":
@@ -1773,6 +1778,9 @@ _RESEARCH_BEFORE = compile_builtin(r"(?i)\b(?:proven|proved|shown|demonstrated|f
 _PROFESSION_HINT = compile_builtin(r"(?i)(?:experts?|doctors|surgeons|scientists|researchers|consultants|(?-i:GPs)|ists|icians)\b")
 # a figure being explained: "1 in 1,000 means that ..."
 _MEANS_AFTER = compile_builtin(r"(?i)\s+means\b")
+# how to read a figure, put another way: '"1 in 100" means about one operation in every hundred'
+# (a figure just before "means": "our technique means 80% less pain" is a claim)
+_MEANS_BEFORE = compile_builtin(r"(?i)(?:\d\s*(?:in|out\s+of)\s*[\d,]+|%)[\"”’']?\s+(?:means|is\s+the\s+same\s+as)\s*$")
 # a sentence that says where the figure before it comes from: "This comes from the Kingsmead Patient Survey 2024"
 _COMES_FROM = compile_builtin(
     r"(?i)\s*(?:this|these|that|those|the\s+(?:figures?|numbers?|data|results?))\s+(?:figures?\s+|numbers?\s+|data\s+|results?\s+)?"
