@@ -56,8 +56,6 @@ def test_outcome_numbers_without_a_source_are_found(linter, text, claim):
     "Surgery is considered if your BMI is 40 or more, or 35 to 40 with diabetes.",
     "More than 100,000 knee replacements are done each year.",
     "Most people go back to work after 2 to 3 weeks.",
-    # how to read a figure, not a figure
-    'In the table, "1 in 100" means about one operation in every hundred.',
 ])
 def test_durations_doses_sizes_costs_and_counts_are_not_claims(linter, text):
     assert found(linter, text) == []
@@ -121,6 +119,11 @@ def test_tests_and_ordinary_mentions_of_research_are_not_claims(linter, text):
 ])
 def test_a_source_in_the_same_sentence_is_enough(linter, text, fmt):
     assert found(linter, text, fmt) == []
+
+
+def test_a_figure_put_another_way_is_not_a_second_claim(linter):
+    text = 'In the table, "1 in 100" means about one operation in every hundred.'
+    assert [claim for _, claim in found(linter, text)] == ["1 in 100"]
 
 
 def test_a_source_in_the_next_or_previous_sentence_is_near_enough(linter):
