@@ -864,6 +864,17 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         # a named trial or study the figures come from: "In the C-GALL trial, about 75 out of 100 ...", "In the ProtecT
         # trial" (a name with a second capital or a digit, or a capitalised word: not "In the trial")
         r"|(?-i:\b[Ii]n\s+the\s+(?:[A-Z][\w-]*[A-Z\d][\w-]*|[A-Z][a-z]+)\s+(?:trial|study|audit|registry|review|cohort))\b"
+        # the audit or body the page named before: "Figures from the same national audit suggest", "The national audit
+        # reports"
+        r"|(?i:\b(?:figures|data|results|numbers)\s+from\s+the\s+same\s+(?:national\s+)?(?:audit|study|trial|review|survey|report|registry)\b"
+        r"|\bthe\s+(?:same\s+)?national\s+(?:audit|registry|database)\s+(?:reports|records|finds|found|shows|showed|gives|puts)\b"
+        # the body cited in the list item before: "The same society estimates it at about 1 in 1,000"
+        r"|\bthe\s+same\s+(?:society|college|association|academy|institute|organi[sz]ation|body|charity|agency|authority"
+        r"|audit|registry|study|review|report|survey|source|guideline|guidance)\s+(?:also\s+)?(?:estimates|reports|puts|gives|says"
+        r"|states|found|finds|records|suggests|quotes)\b"
+        # "..., according to the same society."
+        r"|\baccording\s+to\s+the\s+same\s+(?:society|college|association|academy|institute|organi[sz]ation|body|charity"
+        r"|agency|authority|audit|registry|study|review|report|survey|source|guideline|guidance)\s*[.,;)])"
         # the dated audit or study the page named before: "in the same 2022 to 2024 audit"
         r"|(?i:\bin\s+the\s+same\s+(?:19|20)\d{2}(?:\s*(?:to|[-–/])\s*(?:19|20)?\d{2})?\s+(?:[\w-]+\s+){0,2}?(?:audit|study|trial|review|survey"
         r"|report|registry|data)\b)"
@@ -875,8 +886,8 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         # the provider's own dated audit, as the in-house message asks: "in our 2023 audit of 310 operations",
         # "our clinic's 2024 survey of 240 patients", "the unit's 2022-23 outcome data"
         r"|(?i:\b(?:our|the\s+(?:unit|department|hospital|clinic|practice|service|trust)[’']s)\s+(?:own\s+)?"
-        r"(?:[\w’'-]+\s+){0,3}?(?:19|20)\d{2}(?:\s*[-–/]\s*(?:19|20)?\d{2})?\s+(?:audit|survey|review|registry|register|database"
-        r"|outcome\s+(?:data|audit|figures)|data|figures|results))\b"
+        r"(?:[\w’'-]+\s+){0,3}?(?:19|20)\d{2}(?:\s*[-–/]\s*(?:19|20)?\d{2})?\s+(?:[\w’'-]+\s+)?(?:audit|survey|review|registry|register|database"
+        r"|outcomes?\s+(?:data|audit|figures)|data|figures|results))\b"
         # "in our 2025 tonsillectomy outcomes audit of 1,184 children", "the unit's ESWL Pilot Audit 2025"
         r"|(?i:\b(?:our|the\s+(?:unit|department|hospital|clinic|practice|service|trust|team|centre|center)[’']s)\s+(?:own\s+)?"
         r"(?:(?:19|20)\d{2}(?:\s*[-–/]\s*(?:19|20)?\d{2})?\s+(?:[\w’'-]+\s+){1,3}?(?:audit|survey|review|report|registry|register|database)"
@@ -1887,7 +1898,8 @@ _CONTINUES_SOURCE = compile_builtin(
     # (after a short opening phrase: "Among people who had a colonoscopy, the researchers estimated ...")
     r"(?i)\s*(?:(?:among|in|for|of|after|at|by)\s+[^,.;:!?]{1,60},\s*)?"
     r"(?:(?:it|they|this\s+guidance|(?P<backref>the\s+(?:same\s+)?(?:guidance|guidelines?|review|report|study|trial|audit|leaflet|survey"
-    r"|registry|researchers|authors|investigators))|(?:the\s+same|this)\s+(?:source|website|organisation|organization|body|charity|page))"
+    r"|registry|researchers|authors|investigators))|(?:the\s+same|this)\s+(?:source|website|organisation|organization|body|charity|page"
+    r"|society|college|association|academy|institute|audit|registry|study|report|trial|survey|group))"
     r"\s+(?:also\s+)?(?:states|state|says|say|found|finds|reports|report|reported|notes|note|lists|list|gives|give|quotes|cites|puts"
     r"|concludes|conclude|concluded|adds|add|recommends|recommend|advises|advise|explains|describes|estimates|estimated"
     r"|suggests|showed|shows|pooled|combined|included|covered|compared|followed|analysed|analyzed|reviewed|looked\s+at)\b"

@@ -613,6 +613,8 @@ class SubjectVerbAgreement(_MatcherKind):
                     continue  # "The effect of SLT can wear off": a modal carries the agreement
                 if label in ("PLURAL_THIRD", "ANY_PLURAL_THIRD") and self._gerund_heads(doc, start):
                     continue
+                if label.startswith("PLURAL") and verb.lower_ in ("is", "was") and start > 0 and doc[start - 1].like_num:
+                    continue  # "Six sessions is all it takes": an amount, taken as one
                 if verb.lower_ == "were" and any(doc[k].lower_ in ("if", "though", "wish", "wished")
                                                  for k in range(max(0, start - 2), start + 1)):
                     continue  # the subjunctive: "reacts to a food as if it were harmful"
@@ -779,7 +781,7 @@ _CLAUSE_BREAK = compile_re(r"[,;:(—–]")
 # a relative clause of place or time ends the risk's own words: "bleeding where a biopsy was taken"
 # a past tense that tells how things stood before the treatment: "symptoms you had before", "not visible beforehand"
 _BEFORE_TREATMENT = compile_re(r"\b(?:before|beforehand|previously|already|at\s+first)\s*$", re.I)
-_PLACE_OR_TIME_BEFORE = compile_re(r"\b(?:where|when|whenever|wherever|after|once)\b[^,;.]{0,40}$", re.I)
+_PLACE_OR_TIME_BEFORE = compile_re(r"\b(?:where|when|whenever|wherever|after|once|if|unless)\b[^,;.]{0,40}$", re.I)
 # a list of who is more likely to get a condition (its risk factors: "have had sunburn often") tells a
 # reader's history, not what an operation may do
 _RISK_FACTORS = compile_re(r"\b(?:higher|greater|increased|raised)\s+risk\b|\brisk\b(?:\s+[\w-]+){0,3}?\s+(?:may\s+be\s+|is\s+|could\s+be\s+)?(?:higher|greater|increased|raised)\b"

@@ -649,6 +649,8 @@ _NAMED_BEFORE = compile_re(
     r"(?:called|named|known\s+as|nicknamed|dubbed)\s+(?:the\s+)?$"
     # "trials such as KEN SHE"
     r"|\b(?:stud(?:y|ies)|trials?|registr(?:y|ies)|audits?|surveys?)\s+(?:such\s+as|like)\s+(?:the\s+)?$"
+    # a memory aid spelled out in the lines after it: "The word FAST can help you remember them:"
+    r"|\b(?:the\s+)?(?:word|acronym|letters|mnemonic)\s+$"
 )
 # "A US study, SEARCH for Diabetes in Youth, reported": after a comma, only a name that goes on in capitals
 _NAMED_AFTER_COMMA = compile_re(r"\b(?:study|trial|registry|audit|survey),\s+(?:the\s+)?$")
