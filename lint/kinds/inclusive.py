@@ -81,10 +81,9 @@ class GenderedGeneric(Kind):
         given = "|".join(re.escape(n) for n in names) or "(?!)"
         return compile_re(rf"(?<!\w)(?:(?:{titled})\s+[A-Z][\w'’-]+|(?:{given})\b)")
 
-    def about_named_man(self, page, named=None) -> bool:
-        """True when a named man (or, with ``named``, the person it finds) is the page's subject: named in its title,
+    def about_named(self, page, named) -> bool:
+        """True when the person ``named`` finds (a named man, a named woman) is the page's subject: named in its title,
         headings or first paragraphs, or named at least twice (a reviewer's name in the footer is neither)."""
-        named = named or self.named_man
         count = 0
         prose = 0
         # "Dr Ramaswamy" in a heading names the page's subject only if the prose names them too ("When To See A
@@ -119,7 +118,8 @@ class GenderedGeneric(Kind):
             if low in self.generic:
                 # "My family doctor said ... proved her wrong": the writer's own doctor is one person
                 return "specific" if "my" in {t.lower_ for t in tok.doc[max(0, tok.i - 2) : tok.i]} else "generic"
-            if low.endswith("year-old") or low == "old" and {"year", "years"} & {t.lower_ for t in tok.doc[max(0, tok.i - 2) : tok.i]}:
+            if low.endswith("year-old") or low == "old" and {"year", "years"} & {t.lower_ for t in
+                                                                                tok.doc[max(0, tok.i - 2) : tok.i]}:
                 return "specific"  # "A 38-year-old solicitor ... her second cycle": one person described
             if low in self.weak_generic or (self.generic_endings and low.endswith(self.generic_endings)
                                             and tok.is_lower):
@@ -134,13 +134,13 @@ class GenderedGeneric(Kind):
         return "generic" if weak else None
 
     def check(self, page):
-        if self.about_named_man(page):
+        if self.about_named(page, self.named_man):
             return
         units = self.units(page)
         pronouns = self.pronouns
         if len(pronouns) > len(self.male_pronouns) and (
                 any(not u.lower_set.isdisjoint(self.female_topic) for u in page.units)
-                or self.about_named_man(page, self.named_woman)):
+                or self.about_named(page, self.named_woman)):
             pronouns = self.male_pronouns  # a page that may be about women only, or about a named woman
         for n, unit in enumerate(units):
             if unit.lower_set.isdisjoint(pronouns):
@@ -155,14 +155,19 @@ class GenderedGeneric(Kind):
                     continue  # '"... the only choice for children," he said': a speaker, whom the page has named
                 if self._antecedent((previous + tokens[max(0, tok.i - 80) : tok.i])[-80:]) != "generic":
                     continue
-                if low not in self.male_pronouns and (
-                        self.named_woman.search(unit.block.text, 0, tok.idx) or self.named_person.search(unit.block.text, 0, tok.idx)
-                        or previous and (self.named_woman.search(units[n - 1].block.text)
-                                         or self.named_person.search(units[n - 1].block.text))):
-                    continue  # "Dr Helen Marsh is a shoulder surgeon who ... She sees patients at": a named woman
+                if low not in self.male_pronouns \
+                        and self._near_a_named_woman(unit, tok.idx, units[n - 1] if previous else None):
+                    continue
                 yield self.hit(unit, tok.idx, tok.idx + len(tok.text),
                                suggestions=(match_case(replacement, tok.text),),
                                gender="a man" if low in self.male_pronouns else "a woman")
+
+
+    def _near_a_named_woman(self, unit, before: int, previous) -> bool:
+        """"Dr Helen Marsh is a shoulder surgeon who ... She sees patients": a woman, or a person with a title, named
+        earlier in the pronoun's block or in the block before it."""
+        texts = [unit.block.text[:before]] + ([previous.block.text] if previous is not None else [])
+        return any(p.search(t) for t in texts for p in (self.named_woman, self.named_person))
 
 
 def _in_terms(tok) -> bool:

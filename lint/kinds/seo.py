@@ -270,7 +270,7 @@ class LocationSpam(Kind):
         self.preposed = compile_builtin(rf"(?i:\b(?:in|near|at)\s+)(?P<place>(?:{city}))(?![\w-])")
         town = r"(?:Mc|Mac|O')?[A-Z][a-z]+(?:[ -](?:Mc|Mac)?[A-Z][a-z]+){0,2}"  # "Fort Worth", "McKinney"
         self.town_list = compile_builtin(
-            rf"(?<![\w-]){town}(?:,\s+{town}){{{self.opts['town_list_min'] - 2},}},?\s+(?:and|or|&)\s+{town}(?![\w-])")
+            rf"(?<![\w-]){town}(?:,\s+{town}){{{max(self.opts['town_list_min'] - 2, 0)},}},?\s+(?:and|or|&)\s+{town}(?![\w-])")
 
     def _own(self, place: str) -> bool:
         return place.lower() in self.own or any(place.lower().startswith(o) for o in self.own)
