@@ -53,6 +53,9 @@ CLAIM_TYPES = ("percentage", "frequency", "ratio", "proportion", "count", "zero"
 LEXICON_FILE = "evidence-lexicon.yaml"
 
 # -- the grammar of numbers ----------------------------------------------------
+# what a page may point back to as "the same ...": a body or a study it cited just before
+_CITED_BEFORE = (r"(?:society|college|association|academy|institute|organi[sz]ation|body|charity|agency|authority|audit"
+                 r"|registry|study|review|report|survey|source|guideline|guidance)")
 _UNITS_WORD = (
     "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
     "sixteen|seventeen|eighteen|nineteen"
@@ -153,6 +156,7 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         return [str(v) for v in value]
 
     pop = _alternation(words("populations"))
+    pop_one = _alternation(words("population_one"))
     people = _alternation(words("people"))
     population_tail = (
         rf"(?:\s+of\s+(?:all\s+|the\s+|our\s+|these\s+|those\s+|their\s+|your\s+)?(?:[\w-]+\s+){{0,2}}?{pop}\b)"
@@ -212,8 +216,7 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             rf"(?:(?:\s+of)?(?:\s+(?:the|our|these|those|all|their))?(?:\s+[\w-]+)?\s+{pop}\b)?"
             rf"|(?<![\w.,/])(?:{QUALIFIER}\s+)?{NUMBER}\s+of\s+(?:the\s+)?{NUMBER}(?:\s+{pop})\b"
             # "one man in a thousand", "one patient in ten"
-            rf"|(?<![\w.,/])(?:{QUALIFIER}\s+)?{NUMBER}\s+(?:man|woman|person|patient|child|adult|baby|eye|knee|hip|joint"
-            rf"|operation|procedure|case|couple|pregnancy)\s+(?:in|out\s+of)\s+(?:every\s+)?{NUMBER}\b(?!\s*{UNITS_AFTER}\b)"
+            rf"|(?<![\w.,/])(?:{QUALIFIER}\s+)?{NUMBER}\s+{pop_one}\s+(?:in|out\s+of)\s+(?:every\s+)?{NUMBER}\b(?!\s*{UNITS_AFTER}\b)"
             # the decision-aid form: "Out of 100 people who have an ablation, about 30 stop having periods"
             rf"|\bout\s+of\s+(?:every\s+)?{NUMBER}\s+{pop}\b[^.;:!?]{{0,80}}?,\s*(?:{QUALIFIER}\s+)?{NUMBER}\b"
         ),
@@ -869,12 +872,10 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         r"|(?i:\b(?:figures|data|results|numbers)\s+from\s+the\s+same\s+(?:national\s+)?(?:audit|study|trial|review|survey|report|registry)\b"
         r"|\bthe\s+(?:same\s+)?national\s+(?:audit|registry|database)\s+(?:reports|records|finds|found|shows|showed|gives|puts)\b"
         # the body cited in the list item before: "The same society estimates it at about 1 in 1,000"
-        r"|\bthe\s+same\s+(?:society|college|association|academy|institute|organi[sz]ation|body|charity|agency|authority"
-        r"|audit|registry|study|review|report|survey|source|guideline|guidance)\s+(?:also\s+)?(?:estimates|reports|puts|gives|says"
-        r"|states|found|finds|records|suggests|quotes)\b"
+        rf"|\bthe\s+same\s+{_CITED_BEFORE}\s+(?:also\s+)?(?:estimates|reports|puts|gives|says|states|found|finds|records"
+        r"|suggests|quotes)\b"
         # "..., according to the same society."
-        r"|\baccording\s+to\s+the\s+same\s+(?:society|college|association|academy|institute|organi[sz]ation|body|charity"
-        r"|agency|authority|audit|registry|study|review|report|survey|source|guideline|guidance)\s*[.,;)])"
+        rf"|\baccording\s+to\s+the\s+same\s+{_CITED_BEFORE}\s*[.,;)])"
         # the dated audit or study the page named before: "in the same 2022 to 2024 audit"
         r"|(?i:\bin\s+the\s+same\s+(?:19|20)\d{2}(?:\s*(?:to|[-–/])\s*(?:19|20)?\d{2})?\s+(?:[\w-]+\s+){0,2}?(?:audit|study|trial|review|survey"
         r"|report|registry|data)\b)"

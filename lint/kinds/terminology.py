@@ -179,7 +179,8 @@ class Conflation(Kind):
                 if self.opts["operation_words"] else None
         except PatternError as exc:
             raise self.error("invalid operation_words " + str(exc).removeprefix(where + ": invalid ")) from None
-        self._region_words = None
+        # the words that name a part of the body ("shoulder", "knee"): "shoulder arthroplasty" is an arthroplasty
+        self.region_words = frozenset(t.lower() for r in self.kb.regions.values() for t in r.terms)
         self.related = set()
         for pair in self.opts["related"]:
             if not isinstance(pair, list) or len(pair) != 2:
@@ -203,9 +204,7 @@ class Conflation(Kind):
 
     def _kind_of(self, specific, general) -> bool:
         name = " " + general.name.lower()
-        if self._region_words is None:
-            self._region_words = frozenset(t.lower() for r in self.kb.regions.values() for t in r.terms)
-        return any(n.lower().endswith(name) and not self._region_words.isdisjoint(n.lower()[: -len(name)].split())
+        return any(n.lower().endswith(name) and not self.region_words.isdisjoint(n.lower()[: -len(name)].split())
                    for n in specific.synonyms)
 
     def check(self, page):
@@ -297,9 +296,11 @@ class Conflation(Kind):
                 break
 
 
+_CLOSED = compile_builtin(r"\s*[),]")
+_LIST_BEFORE = compile_builtin(r"(?:,|\b(?:and|or|such\s+as|including|like))\s*$")
+
+
 def _standing_alone(text: str, x, y) -> bool:
     """Is ``y`` an apposition to ``x`` ("gallstones (kidney stones) are"), not an item of a list?"""
-    if not re.match(r"\s*[),]", text[y.end_char:]):
-        return False
-    before = text[: x.start_char].rstrip()
-    return not before.endswith(",") and not re.search(r"\b(?:and|or|such\s+as|including|like)$", before)
+    return _CLOSED.match(text, y.end_char) is not None \
+        and _LIST_BEFORE.search(text, max(0, x.start_char - 20), x.start_char) is None
