@@ -21,6 +21,10 @@ _BACK_BODY_BEFORE = frozenset({"your", "the", "my", "his", "her", "their", "our"
 _BACK_BODY_AFTER = frozenset({"pain", "ache", "aches", "problems", "problem", "surgery", "muscles", "muscle", "injury",
                               "injuries", "spasm", "spasms", "brace"})
 
+#: "the back surfaces", "the back row": "back" names a side of a thing, not the body
+_BACK_OF_THING_AFTER = frozenset({"surface", "surfaces", "side", "sides", "wall", "walls", "row", "rows", "edge", "edges",
+                                  "part", "parts", "teeth", "tooth", "corner", "page", "pages", "cover", "door", "seat"})
+
 
 def _terms(unit) -> list:
     """The block's terms less a "back" that is no part of the body (shared by the anatomy rules; not to be changed)."""
@@ -35,8 +39,8 @@ def _back_is_body(span) -> bool:
     doc = span.doc
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     after = doc[span.end].lower_ if span.end < len(doc) else ""
-    if after == "of":
-        return False  # a side of something: "the back of the eye", "at the back of your knee"
+    if after == "of" or after in _BACK_OF_THING_AFTER:
+        return False  # a side of something: "the back of the eye", "at the back of your knee", "the back surfaces"
     return before in _BACK_BODY_BEFORE or after in _BACK_BODY_AFTER
 
 
@@ -681,6 +685,10 @@ _PART_OF_PLACE = compile_builtin(
 _BESIDE = compile_builtin(
     r"(?i)\b(?:above|below|beneath|under|underneath|over|behind|beside|next\s+to|in\s+front\s+of|near|alongside)\b")
 
+#: a term's abbreviation in brackets, right after it
+_ABBREVIATION_AFTER = compile_builtin(r"\s*\([A-Z][A-Za-z0-9-]{1,9}\)")
+
+
 class StructureLocation(Kind):
     """A structure (or condition) described as lying in, or being part of, a place it is not.
 
@@ -728,6 +736,9 @@ class StructureLocation(Kind):
             if place.kb_id_ == s.id or place.kb_id_ in s.neighbours or s.id in kb.structures[place.kb_id_].neighbours:
                 return True
         a, b = self._regions(subject), self._regions(place)
+        if subject.label_ == "condition":
+            # where its symptoms are felt is a right place too: "sciatica is pain that travels down the leg"
+            a = tuple(a) + tuple(kb.conditions[subject.kb_id_].symptom_regions)
         if not a or not b or set(b) & {"body", "skin", "blood-vessels"}:
             return True
         return kb.any_related(a, b)
@@ -782,7 +793,8 @@ class StructureLocation(Kind):
                     patterns = ()
                 else:
                     # an apposition follows a term's comma: most sentences have none
-                    apposed = any(text.startswith(",", t.end_char) for t in in_sent)
+                    apposed = any(text.startswith(",", t.end_char) or text.startswith("),", t.end_char)
+                                  or text.startswith(" (", t.end_char) for t in in_sent)
                     patterns = [(p, "place") for p in self.placing] + [(p, "run") for p in self.running] \
                         + ([(p, "appose") for p in self.apposition] if apposed else [])
                 for compiled, kind in patterns:
@@ -800,7 +812,11 @@ class StructureLocation(Kind):
                             continue
                         before = [t for t in in_sent if t.end_char <= m.start() and t.label_ != "region"]
                         if kind == "appose":
-                            before = [t for t in before if t.end_char == m.start()]
+                            # the term right before the comma, or before its abbreviation: "ductal carcinoma in situ
+                            # (DCIS), an early cancer ..."
+                            before = [t for t in before if t.end_char == m.start()
+                                      or _ABBREVIATION_AFTER.fullmatch(text, t.end_char, m.start())
+                                      or text[t.end_char:m.start()] == ")"]
                             if not before:
                                 continue
                         # "The septum is the wall of bone and cartilage that divides ...": a sentence that

@@ -509,6 +509,13 @@ class SubjectVerbAgreement(_MatcherKind):
         ]])
         m.add("ANY_PLURAL_THIRD", [[{"LOWER": {"REGEX": r"^[a-z]{3,}s$"}}, adverb,
                                     {"LOWER": {"IN": sorted(w["third"] - {"is", "was", "has", "does", "doesn't"})}}]])
+        # "Each of our surgeons have": "each" is the subject, whatever follows "of"
+        m.add("EACH_OF_BASE", [[{"LOWER": "each"}, {"LOWER": "of"},
+                                {"LOWER": {"IN": ["the", "our", "your", "these", "those", "their", "my", "his", "her"]}},
+                                {"IS_ALPHA": True, "OP": "?"}, {"LOWER": {"REGEX": r"^[a-z]{3,}s$"}}, adverb,
+                                {"LOWER": {"IN": ["are", "were", "have", "do"]}}],
+                               [{"LOWER": "each"}, {"LOWER": "of"}, {"LOWER": {"IN": ["them", "these", "those", "us"]}},
+                                adverb, {"LOWER": {"IN": ["are", "were", "have", "do"]}}]])
         m.add("PRONOUN_BASE", [[{"LOWER": {"IN": ["this", "it"]}}, adverb,
                                 {"LOWER": {"IN": sorted(w["base"] - {"do"} | {"are", "were", "have"})}}]])
 
@@ -535,8 +542,11 @@ class SubjectVerbAgreement(_MatcherKind):
             return None  # "pain gets" without a determiner is too often a compound's tail
         if singular and k > 0 and doc[k - 1].lower_ in ("and", "or", "nor", "&", "both"):
             return None  # "you and your baby are": a compound subject is plural
-        if k > 0 and doc[k - 1].lower_ in ("as", "like", "including", "with"):
-            return None  # "problems such as a tear are": the example is not the subject
+        if k > 0 and doc[k - 1].lower_ in ("as", "like", "including", "with") and not (
+                doc[k - 1].lower_ == "as" and k >= 2 and doc[k - 2].text in (",", ";")):
+            # "problems such as a tear are": the example is not the subject ("..., as sugar levels need to be
+            # checked" opens a clause of its own)
+            return None
         return k if clause_start(doc, k) else None
 
     def _singular_looking(self, word: str) -> bool:
@@ -660,7 +670,7 @@ class SubjectVerbAgreement(_MatcherKind):
                     found[g[1]] = (g[0], "SINGULAR_GERUND")
             for verb_i, (first, label) in sorted(found.items()):
                 verb = doc[verb_i]
-                number = "plural" if label.startswith("PLURAL") else "singular"
+                number = "plural" if "PLURAL" in label else "singular"
                 yield self.hit(unit, doc[first].idx, verb.idx + len(verb.text), verb=verb.text, number=number)
 
 

@@ -259,6 +259,13 @@ class LocationSpam(Kind):
         self.city_heads = None if None in heads else frozenset(m.group() for m in heads)
         city = "|".join(re.escape(c) for c in cities) or "(?!)"
         self.city = compile_builtin(rf"(?<![\w-])(?:{city})(?![\w-])")
+        # districts and suburbs ("Marylebone", "Didsbury") make a town list but are no city of their own: "Chelsea"
+        # after a service word is more often a name than a place
+        districts = sorted({d for d in data.get("districts") or [] if d.lower() not in own})
+        district_heads = [WORD.match(d) for d in districts]
+        self.list_heads = None if self.city_heads is None or None in district_heads \
+            else self.city_heads | frozenset(m.group() for m in district_heads)
+        self.district = compile_builtin("|".join(re.escape(d) for d in districts) or "(?!)")
         cta = "|".join(data.get("calls_to_action") or []) or "(?!)"
         self.cta = compile_builtin(rf"\b(?:{cta})", re.I)
         place = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?"
@@ -291,8 +298,9 @@ class LocationSpam(Kind):
             folds = not text.isascii() and not lower_aligned(text, text.lower())
             has_best = folds or not _BEST_WORDS.isdisjoint(lower)
             has_city = self.city_heads is None or not self.city_heads.isdisjoint(words)
+            has_town = has_city or self.list_heads is None or not self.list_heads.isdisjoint(words)
             near_me = folds or "near" in lower and "me" in lower
-            if not (has_best or has_city or near_me):
+            if not (has_best or has_town or near_me):
                 continue
             hits: list[tuple[int, int, str]] = []
             for m in self.best.finditer(text) if has_best else ():
@@ -337,9 +345,13 @@ class LocationSpam(Kind):
             for found in listed.values():
                 if len({place for place, _, _ in found}) >= 2:  # "hernia repair in Leeds, hernia repair in Bradford"
                     hits.extend((s, e, "one service listed for several towns") for _, s, e in found)
-            for m in self.town_list.finditer(text) if has_city else ():
+            for m in self.town_list.finditer(text) if has_town else ():
                 towns = [t.strip() for t in re.split(r",\s+|\s+(?:and|or|&)\s+", m.group())]
-                if any(s <= m.start() < e for s, e, _ in hits) or not any(self.city.fullmatch(t) for t in towns) \
+                # one known city makes the list; districts alone need to be half of it ("Emma, Grace, Chelsea,
+                # Sophie and Kate" is a team)
+                districts = sum(1 for t in towns if self.district.fullmatch(t))
+                if any(s <= m.start() < e for s, e, _ in hits) \
+                        or not (any(self.city.fullmatch(t) for t in towns) or 2 * districts >= len(towns)) \
                         or all(self._own(t) for t in towns):
                     continue
                 hits.append((m.start(), m.end(), f"a list of {len(towns)} towns"))
