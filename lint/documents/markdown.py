@@ -71,7 +71,7 @@ _INLINE = compile_re(
     | (?P<autolink><(?:https?|ftp|mailto):[^>\s]+>|<[^@>\s]+@[^>\s]+>)
     | (?P<sup><sup>(?P<suptext>[^<]*)</sup>)
     | (?P<skipped>(?i:<(?P<skipname>""" + _SKIPPED_NAMES + r""")\b))
-    | (?P<tag>""" + _TAG + r""")
+    | (?P<tag>(?<!<)""" + _TAG + r""")
     | (?P<url>(?:https?://|www\.)[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'"])
     | (?P<email>(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+\w)
     | (?P<entity>&(?:\#[0-9]+|\#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);)

@@ -736,6 +736,10 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             r"(?:(?:all|now|generally|widely|largely|increasingly|also|overwhelmingly|unanimously)\s+)?(?:(?:have|has)\s+)?"
             r"(?:agree|believe|confirm|say|consider|think|know|accept|confirmed|agreed|verified|endorsed|approved|reckon|insist)\b"
             r"|\b(?:independent|external)\s+experts?\s+(?:have\s+|has\s+)?(?:confirmed|verified|agreed|endorsed|approved|found|shown|proven)\b"
+            # "doctors have proven that", "surgeons have shown": a profession, not a study, as the proof
+            r"|\b(?:(?:most|many|leading|top|all|our)\s+)?(?:experts|doctors|scientists|surgeons|specialists|researchers"
+            r"|physicians|dentists|clinicians)\s+(?:have|has)\s+(?:now\s+|long\s+|already\s+)?(?:proven|proved|shown"
+            r"|demonstrated|established)\b"
             # "ophthalmologists are unanimous that", "surgeons are united in recommending"
             r"|\b(?:experts|doctors|scientists|surgeons|specialists|researchers|physicians|dentists|clinicians"
             r"|[a-z]+(?:(?<=ologists)|(?<=icians)|(?<=iatrists)|(?<=dontists)|(?<=therapists)))\s+(?:are|were|have\s+been)\s+"
@@ -1532,6 +1536,8 @@ class UncitedClaim(Kind):
                             continue
                     elif kind == "generic" and lex.diagnostic_before.search(text[max(0, m.start() - 40):m.start()]):
                         continue
+                    elif kind == "experts" and _hedged_practice(text, m.start(), m.end()):
+                        continue  # "Many surgeons now prefer a stapedotomy": what some doctors do, not a claim of proof
                     found.append((m.start(), m.end(), "research-" + kind))
         # where claims overlap, a number of cases ("three times faster") is kept over the recovery time
         # or comparison around it ("recover three times faster than")
@@ -1787,6 +1793,19 @@ _FREQUENCY_PARTS = compile_builtin(
 _AVERAGE_COMPARED = compile_builtin(r"(?i)\bthan\s+the\s+(?:national|uk|us|nhs|industry|regional|average|typical)")
 _RESEARCH_BEFORE = compile_builtin(r"(?i)\b(?:proven|proved|shown|demonstrated|found|known)\s+to\s+$")
 # a word naming a profession ("surgeons", "dermatologists", "physicians", "GPs")
+#: some of a profession using or preferring a thing (not "most" or "all": that is a claim of consensus)
+_HEDGED_PRACTICE = compile_builtin(
+    r"(?i)(?:many|some|several|a\s+few)\s+(?:[a-z-]+\s+)?[a-z]+\s+(?:now\s+)?(?:prefer|use|choose|favou?r)")
+_FOR_THEIR_OWN = compile_builtin(r"(?i)[^.;!?]*?\bfor\s+their\s+own\b")
+_HEDGED_PRACTICE_START = compile_builtin(r"(?i)\b(?:many|some|several|a\s+few)\s")
+
+
+def _hedged_practice(text: str, start: int, end: int) -> bool:
+    """The match (with the quantity just before it, when it starts at the profession) is "many/some ... prefer/use"."""
+    lead = _HEDGED_PRACTICE_START.search(text, max(0, start - 20), start + 1)
+    # ("Many eye surgeons now choose SMILE for their own eyes" is an endorsement)
+    return _HEDGED_PRACTICE.fullmatch(text, lead.start() if lead else start, end) is not None \
+        and _FOR_THEIR_OWN.match(text, end, end + 60) is None
 _PROFESSION_HINT = compile_builtin(r"(?i)(?:experts?|doctors|surgeons|scientists|researchers|consultants|(?-i:GPs)|ists|icians)\b")
 # a figure being explained: "1 in 1,000 means that ..."
 _MEANS_AFTER = compile_builtin(r"(?i)\s+means\b")

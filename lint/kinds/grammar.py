@@ -25,6 +25,9 @@ if TYPE_CHECKING:  # spaCy is imported when a Matcher is first built: listing or
 
 # a word allowed twice in a row
 _ALLOWED_DOUBLES = {"that", "had", "is", "do", "very", "bye", "so", "no", "knock", "ha", "blah", "tsk"}
+#: plural nouns for people, the heads of "who" clauses
+_PEOPLE_PLURALS = frozenset({"women", "men", "people", "patients", "children", "adults", "parents", "mothers", "fathers",
+                             "babies", "girls", "boys", "smokers", "athletes", "those", "others", "clients", "teenagers"})
 _CLAUSE_OPENERS = {
     "if", "when", "because", "although", "though", "while", "as", "until", "since", "so", "but", "and", "or",
     "that", "where", "unless", "once", "whether", "then", "however",
@@ -73,11 +76,6 @@ def _plural_name(word: str) -> bool:
     return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "as", "ns", "os", "eps"))
 
 
-# conditions whose names end in -s but take a singular verb ("diabetes is", "shingles is")
-_SINGULAR_IN_S = frozenset({
-    "diabetes", "herpes", "rabies", "scabies", "rickets", "shingles", "measles", "mumps", "tetanus", "aids",
-    "lupus", "mellitus", "insipidus", "pertussis", "thrombosis", "stenosis", "sepsis", "ascites", "caries",
-})
 
 
 _WORDS_MADE: dict = {}
@@ -105,12 +103,14 @@ def load_words(rule, kb=None) -> dict:
 def _make_words(path: Path, kb) -> dict:
     data = dict(load_yaml(path) or {}) if path.is_file() else {}
     nouns = {n.lower().split()[-1] for n in data.get("nouns") or []}
+    singular_s = {w.lower() for w in data.get("singular_s") or []}
     kb_plurals = set()
     if kb is not None:
         for label, _, phrase in kb.lexicon():
             if label in ("structure", "procedure", "condition") and phrase.isalpha() and phrase.islower():
-                if _plural_name(phrase) and phrase not in _SINGULAR_IN_S:
-                    kb_plurals.add(phrase)  # "gums", "tonsils", "piles", "gallstones", "grommets": named in the plural
+                if _plural_name(phrase) and phrase not in singular_s and not phrase.endswith("ics"):
+                    # "gums", "tonsils", "piles", "gallstones", "grommets": named in the plural ("orthodontics" is a field)
+                    kb_plurals.add(phrase)
                 else:
                     nouns.add(phrase)
     verbs = {v.lower() for v in data.get("verbs") or []}
@@ -145,7 +145,7 @@ def _make_words(path: Path, kb) -> dict:
         "need_objects": sorted({w.lower() for w in data.get("need_objects") or []}),
         "strict": {v.lower() for v in data.get("strict_verbs") or []},
         "plural_groups": {w.lower() for w in data.get("plural_groups") or []},
-        "singular_s": {w.lower() for w in data.get("singular_s") or []},
+        "singular_s": singular_s,
         "nouns": nouns,
     }
 
@@ -516,6 +516,15 @@ class SubjectVerbAgreement(_MatcherKind):
                                 {"LOWER": {"IN": ["are", "were", "have", "do"]}}],
                                [{"LOWER": "each"}, {"LOWER": "of"}, {"LOWER": {"IN": ["them", "these", "those", "us"]}},
                                 adverb, {"LOWER": {"IN": ["are", "were", "have", "do"]}}]])
+        # "Women who has had", "patients who is": a relative clause takes its noun's number
+        people = sorted((w["plurals"] & _PEOPLE_PLURALS) | _PEOPLE_PLURALS)
+        m.add("PLURAL_WHO_THIRD", [[{"LOWER": {"IN": people}}, {"LOWER": "who"}, adverb,
+                                    {"LOWER": {"IN": ["has", "is", "was", "does"]}}]])
+        # "me and my husband was": two people are a plural subject
+        m.add("PLURAL_PAIR_THIRD", [[{"LOWER": {"IN": ["me", "i"]}}, {"LOWER": "and"}, {"LOWER": {"IN": ["my", "our"]}},
+                                     {"IS_ALPHA": True}, adverb, {"LOWER": {"IN": ["was", "is", "has", "does"]}}],
+                                    [{"LOWER": {"IN": ["my", "our"]}}, {"IS_ALPHA": True}, {"LOWER": "and"},
+                                     {"LOWER": {"IN": ["me", "i"]}}, adverb, {"LOWER": {"IN": ["was", "is", "has", "does"]}}]])
         m.add("PRONOUN_BASE", [[{"LOWER": {"IN": ["this", "it"]}}, adverb,
                                 {"LOWER": {"IN": sorted(w["base"] - {"do"} | {"are", "were", "have"})}}]])
 
@@ -628,7 +637,8 @@ class SubjectVerbAgreement(_MatcherKind):
                 if verb.lower_ == "were" and any(doc[k].lower_ in ("if", "though", "wish", "wished")
                                                  for k in range(max(0, start - 2), start + 1)):
                     continue  # the subjunctive: "reacts to a food as if it were harmful"
-                if end < len(doc) and doc[end].lower_ in _AUX_AFTER and label != "PRONOUN_BASE":
+                if end < len(doc) and doc[end].lower_ in _AUX_AFTER \
+                        and label not in ("PRONOUN_BASE", "PLURAL_WHO_THIRD", "PLURAL_PAIR_THIRD"):
                     continue  # "the hospital stay is short": the "verb" was a noun
                 if label == "ANY_PLURAL_THIRD":
                     noun = doc[start].lower_
@@ -646,6 +656,8 @@ class SubjectVerbAgreement(_MatcherKind):
                                                                         "including", "with")):
                         continue  # a compound subject, or an example inside one ("problems such as a tear are")
                     first = start
+                elif label == "PLURAL_PAIR_THIRD":
+                    first = start  # "me and my wife was": a subject wherever it stands
                 elif label.startswith("PLURAL") or label.startswith("SINGULAR"):
                     head = doc[start]
                     if head.lower_ in self.w["quantity"] or head.lower_ in self.w["plural_groups"]:
@@ -779,8 +791,9 @@ _PAST = compile_re(
 _PAST_AFTER_SUBJECT = compile_re(
     r"(?:^|(?<=[,;:(]\s))(?:the|a|an|your|his|her|their|my)\s+(?:[a-z-]+\s+){1,2}?"
     r"(?P<verb>got|became|developed|happened|occurred|bled|broke|tore|leaked|failed|lost|went|came|felt|spread"
-    r"|burst|grew|began|stopped|started|(?!(?:called|named|known|used|needed|caused|related|based|associated)\b)"
-    # (an -ed word before its noun describes it: "a tender or thickened scar")
+    r"|burst|grew|began|stopped|started|(?<!ing\s)(?!(?:called|named|known|used|needed|caused|related|based|associated)\b)"
+    # (an -ed word before its noun describes it: "a tender or thickened scar"; after an -ing word it is what may
+    # happen: "the graft becoming blocked", "the wound getting infected")
     r"[a-z]{3,}ed\b(?!\s+(?!(?:in|on|at|into|after|during|and|or|but|because|so|while|when|which|who|that|[a-z]+ly)\b)[a-z]+\b))"
     r"\b(?!\s+(?:by|as|to|with|from|a|an|the)\b)",
     re.I,

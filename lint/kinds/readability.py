@@ -490,6 +490,11 @@ class UnexplainedAcronym(Kind):
         m = re.search(r"\(\s*([A-Za-z][\w\s'’-]*?)(?:,\s*|,?\s+(?:or|also\s+called|known\s+as|called)\s+)(?:the\s+)?$", before)
         if m and spells_out(acronym, m.group(1)):
             return True
+        # "gastroesophageal reflux disease, or GERD", "deep vein thrombosis, also called DVT": no bracket
+        m = re.search(r"([A-Za-z][\w\s'’-]*?),\s+(?:or|also\s+called|also\s+known\s+as|known\s+as|called)\s+(?:the\s+)?$",
+                      before)
+        if m and spells_out(acronym, m.group(1)):
+            return True
         # "myalgic encephalomyelitis or chronic fatigue syndrome (ME/CFS)": each acronym of the pair spells out
         # one of the names before the bracket
         # ("United Kingdom Frozen Shoulder Trial (UK FROST)": one of two acronyms side by side)

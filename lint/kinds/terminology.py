@@ -158,6 +158,9 @@ class Conflation(Kind):
         # "Glaucoma, or cataracts, is": the second term must be closed by a bracket or a comma, and the first must
         # not be an item of a list ("glaucoma, cataracts, or macular degeneration" names three)
         "apposition_links": (list, list),
+        # "X or Y (two names for the same procedure)", "X, or Y as it's often called": words after the second term
+        # that make two names joined by "or" (or "and", "/") one thing
+        "same_after": (list, list),
         "related": (list, list),
         "max_gap": (int, 12),
         # words that name an operation without naming which ("surgical excision", "a fasciectomy"): "<one of
@@ -172,6 +175,7 @@ class Conflation(Kind):
             self.links = [compile_pattern(p, where, trusted=self.trusted) for p in self.opts["links"]]
             self.apposition_links = [compile_pattern(p, where, trusted=self.trusted)
                                      for p in self.opts["apposition_links"]]
+            self.same_after = [compile_pattern(p, where, trusted=self.trusted) for p in self.opts["same_after"]]
         except PatternError as exc:
             raise self.error("invalid link " + str(exc).removeprefix(where + ": invalid ")) from None
         try:
@@ -234,7 +238,8 @@ class Conflation(Kind):
                     gap = text[x.end_char : y.start_char]
                     link = next((m for m in (p.fullmatch(gap) for p in self.links) if m), None)
                     if link is None and not (any(p.fullmatch(gap) for p in self.apposition_links)
-                                             and _standing_alone(text, x, y)):
+                                             and _standing_alone(text, x, y)) \
+                            and not (_OR_GAP.fullmatch(gap) and any(p.match(text, y.end_char) for p in self.same_after)):
                         continue
                     a, b = self._entry(x), self._entry(y)
                     if a is None or b is None or self._same(a, b):
@@ -297,6 +302,8 @@ class Conflation(Kind):
 
 
 _CLOSED = compile_builtin(r"\s*[),]")
+#: two names side by side as alternatives: "X or Y", "X, or the Y", "X/Y"
+_OR_GAP = compile_builtin(r"\s*,?\s*(?:or|and|/)\s*(?:an?\s+|the\s+)?")
 _LIST_BEFORE = compile_builtin(r"(?:,|\b(?:and|or|such\s+as|including|like))\s*$")
 
 
