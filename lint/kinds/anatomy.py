@@ -145,6 +145,18 @@ _SURGEONS = {"surgeon", "surgeons", "doctor", "doctors", "we", "they", "team", "
 _CUT_NOUNS = {"cut", "cuts", "incision", "incisions", "opening", "hole", "surgery", "operation", "pouch", "piece",
               "section", "sample", "slice", "portion"}
 _CUT_LINKS = {"in", "into", "on", "from", "through"}
+#: the words a further item of a list of what is removed opens with
+_LIST_ITEM_STARTS = {"the", "a", "an", "some", "part", "parts", "any", "your", "excess", "extra", "all", "small", "and"}
+#: a verb after a noun: the noun is a clause's subject
+_VERB_AFTER = {"is", "are", "was", "were", "may", "might", "can", "could", "will", "would", "should", "has", "have", "had",
+               "does", "do", "feels", "feel", "hurts", "hurt", "becomes", "become", "gets", "get", "stays", "stay",
+               "remains", "remain", "heals", "heal", "needs", "need", "must"}
+#: an operation's cut: where it is made is the operation's site, whoever makes it
+_INCISIONS = {"incision", "incisions", "cut", "cuts"}
+# where a cut is "made", "hidden" or "placed"
+_PLACED_VERBS = {"made", "hidden", "placed", "sited", "positioned", "located", "done", "put"}
+_PLACE_PREPS = {"in", "into", "on", "through", "behind", "over", "along", "under", "below", "above", "around", "across",
+                "near", "beside", "inside", "within"}
 # the path of a scope or camera: "the scope is passed along the urethra into the bladder, then onwards into the
 # ..." (only for a scope: a catheter passed into the bladder, or a breathing tube into the windpipe, is no part of
 # the operation the page is about)
@@ -180,6 +192,9 @@ class OffTopicStructure(Kind):
         # structures of these kinds belong to a procedure only when its entry lists them
         "listed_kinds": (list, lambda: ["organ", "gland", "bone", "joint"]),
     }
+
+    def setup(self):
+        self._regions_of_structures: dict[str, tuple[str, ...]] = {}
 
     def _acting(self, page, unit, before_token):
         """The procedures acting in this sentence: one named before the action, else the page topic."""
@@ -240,7 +255,7 @@ class OffTopicStructure(Kind):
             by_end = {s.end: s for s in structures}
             by_end["_regions"] = {s.start for s in structures if s.label_ == "region"}
             for target in structures:
-                action = self._action_before(doc, target.start, by_end)
+                action = self._action_before(doc, target.start, by_end, target.end)
                 passive = False
                 if action is None:
                     action = self._passive_after(doc, target, unit.sent_at(target.start).end)
@@ -253,6 +268,7 @@ class OffTopicStructure(Kind):
                 passive_verb = (doc[action].lower_ in _PASSIVE_VERBS and action > 0
                                 and doc[action - 1].lower_ in _PASSIVE_AUX)
                 if (not named and not passive and not passive_verb and doc[action].lower_ not in _REMOVAL_NOUNS
+                        and doc[action].lower_ not in _INCISIONS
                         and not self._surgeon_subject(unit, action) and not self._surgeon_lead_in(page, unit)):
                     continue
                 if any(self._acts_on(kb.procedures[p], target) for p in acting):
@@ -275,9 +291,12 @@ class OffTopicStructure(Kind):
         if target.label_ == "region":
             # a region named as the target: "keyhole surgery on the knee"
             # a cut "in the lower back" for a spine operation: the region or one beside it
+            # (or a region one of its structures lies in: the usual way in, "through the tummy" for a disc
+            # replacement in the lower back, whose entry lists the great vessels it is reached past)
             return (structure_id in _GENERIC_REGIONS or kb.any_related((structure_id,), procedure.regions)
                     or any(set(kb.regions[structure_id].parents) & set(kb.regions[r].parents) - {"body"}
-                           for r in procedure.regions))
+                           for r in procedure.regions)
+                    or kb.any_related((structure_id,), self._structure_regions(procedure)))
         if structure_id in procedure.structures:
             return True
         structure = self.kb.structures[structure_id]
@@ -286,6 +305,19 @@ class OffTopicStructure(Kind):
         if structure.kind in self.opts["listed_kinds"]:
             return False
         return any(r in kb.ancestors(s) for s in structure.regions for r in procedure.regions)
+
+    def _structure_regions(self, procedure) -> tuple[str, ...]:
+        """The regions of the vessels, spaces and soft tissue the procedure reaches past (its way in), less those
+        found all over the body. (Not its bones and nerves: a discectomy lists the neck's vertebrae, and a cut in the
+        neck for a lower back discectomy is still wrong.)"""
+        found = self._regions_of_structures.get(procedure.id)
+        if found is None:
+            kb = self.kb
+            found = self._regions_of_structures[procedure.id] = tuple(sorted(
+                {r for s in procedure.structures for r in kb.structures[s].regions
+                 if kb.structures[s].kind in ("vessel", "space", "tissue")
+                 and kb.structures[s].system not in ("musculoskeletal", "nervous")} - _GENERIC_REGIONS))
+        return found
 
     @staticmethod
     def _passive_after(doc, target, sent_end):
@@ -309,18 +341,28 @@ class OffTopicStructure(Kind):
         return None
 
     @staticmethod
-    def _action_before(doc, start, by_end=None):
+    def _action_before(doc, start, by_end=None, end=None):
         """Index of the removal noun or action verb governing the structure at ``start``, if any."""
         i = start - 1
         gap = 0
+        hops = 0
         by_end = by_end or {}
+        # a target followed by its own verb is the subject of a clause ("..., and the ear may hurt"): not a list item
+        listed = end is not None and (end >= len(doc) or doc[end].lower_ not in _VERB_AFTER)
         while i >= 0 and gap <= _MAX_GAP:
             tok = doc[i]
             low = tok.lower_
             # "removes the tonsils and the thyroid gland": go on past the first conjunct
             if low in ("and", ",") and i in by_end:
                 i = by_end[i].start - 1
-                gap += 1
+                gap = 0 if hops else gap + 1  # (a list already walked: each item starts afresh)
+                continue
+            # "removes excess skin, a small strip of muscle and the parotid gland": past list items that are no terms
+            if low in ("and", ",", "or") and listed and hops < 3 and i + 1 < len(doc) \
+                    and doc[i + 1].lower_ in _LIST_ITEM_STARTS:
+                hops += 1
+                gap = 0
+                i -= 1
                 continue
             # "the breast is removed along with the lymph nodes in the groin"
             if low == "with" and i > 0 and doc[i - 1].lower_ in ("along", "together"):
@@ -331,6 +373,13 @@ class OffTopicStructure(Kind):
                 i -= 3
                 gap += 1
                 continue
+            if low in _PLACE_PREPS and i > 1 and doc[i - 1].lower_ in _PLACED_VERBS:
+                # "the incision is hidden in the crease of", "the cut is usually made behind the": the cut is the
+                # subject of the passive
+                k = i - 2
+                while k > 0 and doc[k].lower_ in _PASSIVE_AUX | {"usually", "normally", "typically", "generally"}:
+                    k -= 1
+                return k if doc[k].lower_ in _CUT_NOUNS else None
             if low in _CUT_LINKS and i > 0:
                 prev = doc[i - 1].lower_
                 if low == "from" and start in by_end.get("_regions", ()):
@@ -680,11 +729,16 @@ def _specific(kb, procedures) -> tuple[str, ...]:
 # the side or part of a place named before it: "the right armpit", "the lining of the bladder", "the outer layer of"
 _PART_OF_PLACE = compile_builtin(
     r"(?i)(?:(?:left|right|upper|lower|inner|outer|top|bottom|front|side|lining|wall|layer|surface|base|tip|roof|floor"
-    r"|edge|covering)\s+){1,3}(?:of\s+(?:the\s+|your\s+|each\s+)?)?")
+    r"|edge|covering)\s+){1,3}(?:of\s+(?:the\s+|your\s+|each\s+)?)?"
+    # "the main artery of the brain", "the bones of the"
+    r"|(?i:(?:main\s+|large\s+|small\s+)?(?:artery|arteries|vein|veins|vessels?|nerves?|bones?|muscles?)\s+(?:of|in)"
+    r"\s+(?:the\s+|your\s+))")
 # a placing that puts a structure beside another rather than inside it
 _BESIDE = compile_builtin(
     r"(?i)\b(?:above|below|beneath|under|underneath|over|behind|beside|next\s+to|in\s+front\s+of|near|alongside)\b")
 
+#: from a tube's way in to where it goes: "... the urethra into the uterine arteries", "..., then on into the"
+_INTO = compile_builtin(r"(?i)\s*,?\s*(?:and\s+|then\s+)*(?:on\s+|up\s+|down\s+|onwards\s+)?(?:into|to)\s+(?:the\s+|your\s+|one\s+of\s+the\s+)?")
 #: a term's abbreviation in brackets, right after it
 _ABBREVIATION_AFTER = compile_builtin(r"\s*\([A-Z][A-Za-z0-9-]{1,9}\)")
 
@@ -708,6 +762,13 @@ class StructureLocation(Kind):
         # ", a bone in the wrist": an apposition that places the term it follows (the subject is the term the
         # match starts right after, never one further back: "After a knee operation, a tendon in the ...")
         "apposition": (list, list),
+        # "passed through the urethra into the uterine arteries": a tube's way in, ending where the match ends; the
+        # structure it goes through and the one it goes into must be neighbours, or parts of one connected system
+        "route": (list, list),
+        # the body systems whose tubes connect end to end (a catheter in the femoral artery reaches the heart)
+        "connected_systems": (list, list),
+        # the message of a route no tube could take (the rule's own message when empty)
+        "route_message": (str, ""),
     }
 
     def setup(self):
@@ -716,8 +777,11 @@ class StructureLocation(Kind):
             self.placing = [compile_pattern(p, where, trusted=self.trusted) for p in self.opts["placing"]]
             self.running = [compile_pattern(p, where, trusted=self.trusted) for p in self.opts["running"]]
             self.apposition = [compile_pattern(p, where, trusted=self.trusted) for p in self.opts["apposition"]]
+            self.route = [compile_pattern(p, where, trusted=self.trusted) for p in self.opts["route"]]
         except PatternError as exc:
             raise self.error(str(exc).removeprefix(where + ": ")) from None
+        self.connected_systems = frozenset(self.opts["connected_systems"])
+        self.check_template("route_message", {"text", "subject", "place"})
 
     def _regions(self, span):
         kb = self.kb
@@ -761,6 +825,32 @@ class StructureLocation(Kind):
         s = kb.structures[subject.kb_id_]
         p = kb.structures[place.kb_id_]
         return p.id == s.id or p.id in s.neighbours or s.id in p.neighbours or not s.neighbours
+
+    def _route_ok(self, way, end) -> bool:
+        """Can a tube go through ``way`` into ``end``? Neighbours, or two parts of one connected system."""
+        if way.label_ != "structure" or end.label_ != "structure":
+            return True  # "through a small cut in the groin into the artery": a region is a way in through the skin
+        kb = self.kb
+        a, b = kb.structures[way.kb_id_], kb.structures[end.kb_id_]
+        if a.id == b.id or b.id in a.neighbours or a.id in b.neighbours:
+            return True
+        return a.system == b.system and (a.system in self.connected_systems or kb.any_related(a.regions, b.regions))
+
+    def _routes(self, unit, text, in_sent, sent, starts):
+        """(start, end, way, end term) of each route in the sentence that no tube could take."""
+        for compiled in self.route:
+            for m in finditer(compiled, text, sent.start_char, sent.end_char):
+                way = starts.get(m.end())
+                if way is None:
+                    continue
+                gap = None
+                for end in in_sent:
+                    if end.start_char <= way.end_char:
+                        continue
+                    gap = _INTO.fullmatch(text, way.end_char, end.start_char)
+                    if gap is not None and not self._route_ok(way, end):
+                        yield m.start(), end.end_char, way, end
+                    break
 
     def check(self, page):
         previous_subject = None
@@ -842,6 +932,10 @@ class StructureLocation(Kind):
                         if ok:
                             continue
                         yield self.hit(unit, m.start(), place.end_char, subject=subject.text, place=place.text)
+                if self.route and len(in_sent) >= 2:
+                    for start, end, way, into in self._routes(unit, text, in_sent, sent, starts):
+                        yield self.hit(unit, start, end, subject=way.text, place=into.text,
+                                       message=self.opts["route_message"] or None)
                 firsts = [t for t in in_sent if t.label_ in ("structure", "condition")]
                 if firsts:
                     previous_subject = firsts[0]
