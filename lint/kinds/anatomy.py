@@ -142,8 +142,10 @@ _SURGEONS = {"surgeon", "surgeons", "doctor", "doctors", "we", "they", "team", "
              "stapler", "resectoscope", "endoscope", "laparoscope", "arthroscope"}
 # nouns for an opening made in, or an operation done on, a structure: "a cut in your ovary",
 # "keyhole surgery on the knee joint", "a pouch from the top of the stomach"
-_CUT_NOUNS = {"cut", "cuts", "incision", "incisions", "opening", "hole", "surgery", "operation", "pouch", "piece",
-              "section", "sample", "slice", "portion"}
+_CUT_NOUNS = {"cut", "cuts", "incision", "incisions", "opening", "openings", "hole", "holes", "puncture", "punctures",
+              "surgery", "operation", "pouch", "piece", "section", "sample", "slice", "portion"}
+# where a cut is made beside or along a part: "an incision below the breastbone", "a cut along the lower back"
+_CUT_BESIDE = {"below", "above", "behind", "under", "over", "along", "across", "around", "beside"}
 _CUT_LINKS = {"in", "into", "on", "from", "through"}
 #: the words a further item of a list of what is removed opens with
 _LIST_ITEM_STARTS = {"the", "a", "an", "some", "part", "parts", "any", "your", "excess", "extra", "all", "small", "and"}
@@ -294,7 +296,8 @@ class OffTopicStructure(Kind):
             # (or a region one of its structures lies in: the usual way in, "through the tummy" for a disc
             # replacement in the lower back, whose entry lists the great vessels it is reached past)
             return (structure_id in _GENERIC_REGIONS or kb.any_related((structure_id,), procedure.regions)
-                    or any(set(kb.regions[structure_id].parents) & set(kb.regions[r].parents) - {"body"}
+                    # (not parts of the face or head: the eye, the mouth and the ear are no way into each other)
+                    or any(set(kb.regions[structure_id].parents) & set(kb.regions[r].parents) - {"body", "face", "head"}
                            for r in procedure.regions)
                     or kb.any_related((structure_id,), self._structure_regions(procedure)))
         if structure_id in procedure.structures:
@@ -307,16 +310,16 @@ class OffTopicStructure(Kind):
         return any(r in kb.ancestors(s) for s in structure.regions for r in procedure.regions)
 
     def _structure_regions(self, procedure) -> tuple[str, ...]:
-        """The regions of the vessels, spaces and soft tissue the procedure reaches past (its way in), less those
-        found all over the body. (Not its bones and nerves: a discectomy lists the neck's vertebrae, and a cut in the
-        neck for a lower back discectomy is still wrong.)"""
+        """The regions of the blood vessels and spaces the procedure reaches past (its way in), less those found all
+        over the body. (Not its bones, nerves or ducts: a discectomy lists the neck's vertebrae, and a cut in the neck
+        for a lower back discectomy is still wrong; a kidney operation lists the ureter, which runs down to the
+        pelvis, and a cut in the groin for it is still wrong.)"""
         found = self._regions_of_structures.get(procedure.id)
         if found is None:
             kb = self.kb
             found = self._regions_of_structures[procedure.id] = tuple(sorted(
                 {r for s in procedure.structures for r in kb.structures[s].regions
-                 if kb.structures[s].kind in ("vessel", "space", "tissue")
-                 and kb.structures[s].system not in ("musculoskeletal", "nervous")} - _GENERIC_REGIONS))
+                 if kb.structures[s].system == "cardiovascular" or kb.structures[s].kind == "space"} - _GENERIC_REGIONS))
         return found
 
     @staticmethod
@@ -380,6 +383,8 @@ class OffTopicStructure(Kind):
                 while k > 0 and doc[k].lower_ in _PASSIVE_AUX | {"usually", "normally", "typically", "generally"}:
                     k -= 1
                 return k if doc[k].lower_ in _CUT_NOUNS else None
+            if low in _CUT_BESIDE and i > 0 and doc[i - 1].lower_ in _CUT_NOUNS:
+                return i - 1
             if low in _CUT_LINKS and i > 0:
                 prev = doc[i - 1].lower_
                 if low == "from" and start in by_end.get("_regions", ()):
@@ -463,6 +468,9 @@ class SymptomRegion(Kind):
         "describing_headings": (list, list),
         "referred": (dict, dict),
         "sides": (dict, dict),
+        # symptoms that name where they are felt without naming the place: "blurred vision" (the eye), "a burning
+        # feeling when you urinate" (the pelvis): the words, as a regular expression, and the region
+        "implied": (dict, dict),
         "ignore_regions": (list, lambda: ["body", "skin", "blood-vessels"]),
         # regions (exactly these, not the parts inside them) where warning signs after any
         # operation are felt: a swollen leg or calf (a clot), chest pain
@@ -483,6 +491,15 @@ class SymptomRegion(Kind):
                     raise self.error(f"'referred' names unknown region '{r}'")
         self.referred = {k: tuple(v) for k, v in self.opts["referred"].items()}
         self.sides = {}
+        self.implied = []
+        where = f"{self.rule.path}: rule {self.rule.code}"
+        for pattern, region in self.opts["implied"].items():
+            if region not in self.kb.regions:
+                raise self.error(f"'implied' names unknown region '{region}'")
+            try:
+                self.implied.append((compile_pattern(pattern, where, trusted=self.trusted), region))
+            except PatternError as exc:
+                raise self.error(str(exc).removeprefix(where + ": ")) from None
         for words, region in self.opts["sides"].items():
             if region not in self.kb.regions:
                 raise self.error(f"'sides' names unknown region '{region}'")
@@ -544,13 +561,14 @@ class SymptomRegion(Kind):
             loose_segments |= _segment(kb, r)
         for unit in self.units(page):
             terms = [s for s in _terms(unit) if s.label_ in ("region", "structure")]
-            if not terms:
+            implied = self._implied(unit) if self.implied else []
+            if not terms and not implied:
                 continue
             describing = None
             # worked out once per sentence, not once per mention: a block of one long sentence has hundreds
             cued: dict[int, bool] = {}
             conditions_in = None
-            for mention, anchor in self._mentions(unit, terms):
+            for mention, anchor in [*self._mentions(unit, terms), *implied]:
                 region = self._region_of(unit, mention)
                 if region is None or region in self.ignore:
                     continue
@@ -595,7 +613,9 @@ class SymptomRegion(Kind):
                     topic = kb.procedures[_specific(kb, page.topic_procedures)[0]].name
                 else:
                     topic = kb.conditions[conditions[0]].name
-                yield self.hit(unit, span.start_char, span.end_char, place=mention.text, topic=topic, expected=where)
+                # (a symptom that implies its place is named by that place: "blurred vision", in the eye)
+                place = kb.regions[region].name if (mention, anchor) in implied else mention.text
+                yield self.hit(unit, span.start_char, span.end_char, place=place, topic=topic, expected=where)
 
     def _conditions_by_sentence(self, unit) -> dict:
         """For each sentence of the block, the conditions it names (their first tokens and ids, in order) and, for
@@ -627,6 +647,17 @@ class SymptomRegion(Kind):
             return False
         sides = {_side(r) for r in expected} - {None}
         return bool(sides) and side not in sides
+
+    def _implied(self, unit) -> list:
+        """(span labelled with its region, its first token) for each symptom that implies where it is felt."""
+        text = unit.block.text
+        found = []
+        for compiled, region in self.implied:
+            for m in finditer(compiled, text):
+                span = unit.doc.char_span(m.start(), m.end(), label="region", kb_id=region, alignment_mode="expand")
+                if span is not None:
+                    found.append((span, span.start))
+        return found
 
     def _region_of(self, unit, mention) -> str | None:
         """The region a mention names, refined by the side words in front ("lower left side of your abdomen")."""
@@ -759,6 +790,8 @@ class StructureLocation(Kind):
         "placing": (list, Kind.REQUIRED),
         # "carries urine from X to Y": where a tube or vessel runs (X and Y must be its neighbours)
         "running": (list, list),
+        # "connects your throat to your stomach": as running, judged only when a second place follows
+        "connecting": (list, list),
         # ", a bone in the wrist": an apposition that places the term it follows (the subject is the term the
         # match starts right after, never one further back: "After a knee operation, a tendon in the ...")
         "apposition": (list, list),
@@ -776,6 +809,7 @@ class StructureLocation(Kind):
         try:
             self.placing = [compile_pattern(p, where, trusted=self.trusted) for p in self.opts["placing"]]
             self.running = [compile_pattern(p, where, trusted=self.trusted) for p in self.opts["running"]]
+            self.connecting = [compile_pattern(p, where, trusted=self.trusted) for p in self.opts["connecting"]]
             self.apposition = [compile_pattern(p, where, trusted=self.trusted) for p in self.opts["apposition"]]
             self.route = [compile_pattern(p, where, trusted=self.trusted) for p in self.opts["route"]]
         except PatternError as exc:
@@ -824,7 +858,9 @@ class StructureLocation(Kind):
             return True
         s = kb.structures[subject.kb_id_]
         p = kb.structures[place.kb_id_]
-        return p.id == s.id or p.id in s.neighbours or s.id in p.neighbours or not s.neighbours
+        # (blood vessels reach the heart and each other: "the carotid arteries carry blood from your heart")
+        return p.id == s.id or p.id in s.neighbours or s.id in p.neighbours or not s.neighbours \
+            or s.system == p.system == "cardiovascular"
 
     def _route_ok(self, way, end) -> bool:
         """Can a tube go through ``way`` into ``end``? Neighbours, or two parts of one connected system."""
@@ -886,6 +922,7 @@ class StructureLocation(Kind):
                     apposed = any(text.startswith(",", t.end_char) or text.startswith("),", t.end_char)
                                   or text.startswith(" (", t.end_char) for t in in_sent)
                     patterns = [(p, "place") for p in self.placing] + [(p, "run") for p in self.running] \
+                        + [(p, "connect") for p in self.connecting] \
                         + ([(p, "appose") for p in self.apposition] if apposed else [])
                 for compiled, kind in patterns:
                     for m in finditer(compiled, text, sent.start_char, sent.end_char):
@@ -920,18 +957,30 @@ class StructureLocation(Kind):
                         between = {tok.lower_ for tok in doc[subject.end : place.start]}
                         if not defined and between & {"or", "and"}:
                             continue  # "your bladder or the tubes that carry urine from ...": another subject
+                        second = None
+                        vessel = False
                         if kind in ("place", "appose"):
                             ok = self._fits(subject, place) or (
                                 _BESIDE.search(m.group()) is not None and self._adjacent(subject, place))
                         else:
                             second = next((t for t in in_sent if t.start_char > place.end_char
                                            and text[place.end_char:t.start_char].strip().lower() in ("to the", "to your", "into the", "into your")), None)
-                            ok = self._neighbourly(subject, place) and (second is None or self._neighbourly(subject, second))
+                            if kind == "connect" and second is None:
+                                continue
+                            # (a blood vessel's far end is any organ it feeds: "from your heart to your brain")
+                            vessel = subject.label_ == "structure" \
+                                and self.kb.structures[subject.kb_id_].system == "cardiovascular"
+                            ok = self._neighbourly(subject, place) and (
+                                second is None or vessel or self._neighbourly(subject, second))
                             if ok and second is None and not self._fits(subject, place):
                                 ok = False
                         if ok:
                             continue
-                        yield self.hit(unit, m.start(), place.end_char, subject=subject.text, place=place.text)
+                        end = place.end_char
+                        if kind in ("run", "connect") and second is not None and not vessel \
+                                and not self._neighbourly(subject, second):
+                            end = second.end_char  # "carries urine from the kidney to the small intestine"
+                        yield self.hit(unit, m.start(), end, subject=subject.text, place=place.text)
                 if self.route and len(in_sent) >= 2:
                     for start, end, way, into in self._routes(unit, text, in_sent, sent, starts):
                         yield self.hit(unit, start, end, subject=way.text, place=into.text,

@@ -370,7 +370,9 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             r"|\b(?:walk|walks|walked|go|goes|went|leave|leaves|left)\s+(?:out|home)\s+(?:completely\s+|totally\s+|fully\s+)?cured\b"
             r"|\b(?:gone|fix(?:es|ed)?|cure[sd]?|cures|ends?|ended|clears?|cleared|eliminates?"
             r"|solves?|solved|resolves?|resolved|disappears?|disappeared|fades?|faded|vanish(?:es|ed)?|heals?|healed|off|rid"
-            r"|sorted|banish(?:es|ed)?|relie(?:f|ves?|ved)|results?|smooth(?:er)?|clear|free|straight(?:er)?|back)"
+            r"|sorted|banish(?:es|ed)?|relie(?:f|ves?|ved)|results?|smooth(?:er)?|clear"
+            # ("a gluten-free diet for life" is what to eat, not a result)
+            r"|free(?!\s+(?:diet|food|foods|products|meals|eating|alternatives)\b)|straight(?:er)?|back)"
             r"\b(?:\s+[\w'’-]+){0,5}?\s+(?:for\s+good|for\s+life|for\s+ever|forever|for\s+the\s+rest\s+of\s+(?:your|their|his|her)\s+lives?"
             r"|permanently)\b"
             r"|\bpermanent(?:ly)?\s+(?:answer|solution|cure|fix|result|results|relief|end)\b"

@@ -484,7 +484,10 @@ class UnexplainedAcronym(Kind):
         # Care Excellence (NICE guideline NG81, 2022)": the acronym opens a bracket that goes on)
         m = re.search(r"([A-Za-z][\w\s,.&'’–-]*)\(\s*$", before)
         # ("kidneys, ureters and bladder (KUB X-ray)", "Translating and Interpreting Service (TIS National)")
-        if m and re.match(r"\s*\)|\s*[,;]|\s+[a-z\d]|\s+[A-Z][\w-]*\)", after) and spells_out(acronym, m.group(1)):
+        if m and re.match(r"\s*\)|\s*[,;]|\s+[a-z\d]|\s+[A-Z][\w-]*\)", after) and (
+                spells_out(acronym, m.group(1))
+                # "Fracture Risk Assessment Tool (FRAX)": a name made from the words' first letters and one more
+                or len(acronym) >= 4 and spells_out(acronym[:-1], m.group(1)) and re.match(r"\s*\)", after)):
             return True
         # "(deep vein thrombosis, or DVT)", "(the anterior cruciate ligament, known as the ACL)"
         m = re.search(r"\(\s*([A-Za-z][\w\s'’-]*?)(?:,\s*|,?\s+(?:or|also\s+called|known\s+as|called)\s+)(?:the\s+)?$", before)
