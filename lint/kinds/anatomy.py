@@ -273,7 +273,9 @@ class OffTopicStructure(Kind):
                         and doc[action].lower_ not in _INCISIONS
                         and not self._surgeon_subject(unit, action) and not self._surgeon_lead_in(page, unit)):
                     continue
-                if any(self._acts_on(kb.procedures[p], target) for p in acting):
+                # "a cut under the ribs": a landmark beside the cut, judged by where it lies, not by what is operated on
+                beside = doc[action].lower_ in _CUT_NOUNS and action + 1 < len(doc) and doc[action + 1].lower_ in _CUT_BESIDE
+                if any(self._acts_on(kb.procedures[p], target, beside) for p in acting):
                     continue
                 proc = kb.procedures[acting[0]]
                 lo, hi = (target.start_char, doc[action].idx + len(doc[action].text)) if passive else (
@@ -285,11 +287,15 @@ class OffTopicStructure(Kind):
                     targets=", ".join(kb.regions[r].name for r in proc.regions),
                 )
 
-    def _acts_on(self, procedure, target) -> bool:
+    def _acts_on(self, procedure, target, beside: bool = False) -> bool:
         """Does the procedure act on the structure? Organs, glands, bones and joints must be listed
-        among its structures; other tissue must at least lie inside its regions."""
+        among its structures; other tissue must at least lie inside its regions. A landmark ``beside`` a cut
+        must lie in or around the procedure's regions."""
         kb = self.kb
         structure_id = target.kb_id_
+        if beside and target.label_ == "structure" and kb.any_related(kb.structures[structure_id].regions,
+                                                                       procedure.regions):
+            return True
         if target.label_ == "region":
             # a region named as the target: "keyhole surgery on the knee"
             # a cut "in the lower back" for a spine operation: the region or one beside it
