@@ -101,7 +101,18 @@ class SectionOffTopic(Kind):
 
     name = "section-off-topic"
     page_level = True
-    options = {"data": (str, "section-topics.yaml"), "min_words": (int, 20)}
+    options = {
+        "data": (str, "section-topics.yaml"),
+        "min_words": (int, 20),
+        # a section that names its own topic with at most one word, and another topic with at least this many
+        # different words, is about that other topic (a "Meet our team" section of aftercare that names the
+        # surgeon once); 0 turns this off
+        "other_min": (int, 0),
+        "other_message": (str, ""),
+        # the topics whose words say what a section is about (the words of "preparation" or "getting help" are in
+        # every kind of section)
+        "other_topics": (list, list),
+    }
 
     def setup(self):
         path = Path(self.rule.path).parent / self.opts["data"]
@@ -112,6 +123,12 @@ class SectionOffTopic(Kind):
             # (matched at a word start, as the data says: "Rs" is in no "ears")
             words = compile_re(r"(?<!\w)(?:" + "|".join(entry["words"]) + r")", re.I)
             self.topics.append((name, heading, words, [w for w in entry["words"] if w.isalpha()][:4]))
+        self.check_template("other_message", {"text", "topic", "other", "examples"})
+
+    @staticmethod
+    def _kinds(words, text: str) -> int:
+        """How many different words of a topic the text uses ("risk" and "risks" are one)."""
+        return len({m.group().lower()[:5] for m in words.finditer(text)})
 
     def check(self, page):
         units = page.units
@@ -129,7 +146,18 @@ class SectionOffTopic(Kind):
                     continue  # a subsection's text belongs to this section too
                 body.append(other.block.text)
             text = " ".join(body)
-            if len(text.split()) < self.opts["min_words"] or topic[2].search(text):
+            if len(text.split()) < self.opts["min_words"]:
                 continue
-            yield self.hit(unit, 0, len(unit.block.text), topic=topic[0],
-                           examples=", ".join(topic[3]))
+            if not topic[2].search(text):
+                yield self.hit(unit, 0, len(unit.block.text), topic=topic[0], examples=", ".join(topic[3]))
+                continue
+            least = self.opts["other_min"]
+            if not least or self._kinds(topic[2], text) > 1:
+                continue
+            heading = unit.block.text
+            other = max((t for t in self.topics if t is not topic and t[0] in self.opts["other_topics"]
+                         and not t[1].search(heading) and t[0] not in heading.lower()),
+                        key=lambda t: self._kinds(t[2], text), default=None)
+            if other is not None and self._kinds(other[2], text) >= least:
+                yield self.hit(unit, 0, len(unit.block.text), topic=topic[0], other=other[0],
+                               examples=", ".join(topic[3]), message=self.opts["other_message"] or None)
