@@ -477,6 +477,8 @@ class SymptomRegion(Kind):
         # symptoms that name where they are felt without naming the place: "blurred vision" (the eye), "a burning
         # feeling when you urinate" (the pelvis): the words, as a regular expression, and the region
         "implied": (dict, dict),
+        # a word every one of those symptoms holds: a block with none of them is not scanned for them
+        "implied_words": (list, list),
         "ignore_regions": (list, lambda: ["body", "skin", "blood-vessels"]),
         # regions (exactly these, not the parts inside them) where warning signs after any
         # operation are felt: a swollen leg or calf (a clot), chest pain
@@ -497,15 +499,20 @@ class SymptomRegion(Kind):
                     raise self.error(f"'referred' names unknown region '{r}'")
         self.referred = {k: tuple(v) for k, v in self.opts["referred"].items()}
         self.sides = {}
-        self.implied = []
         where = f"{self.rule.path}: rule {self.rule.code}"
-        for pattern, region in self.opts["implied"].items():
+        # one pattern for all of them, a group per region: a block is scanned once
+        groups, self.implied_regions = [], {}
+        for n, (pattern, region) in enumerate(self.opts["implied"].items()):
             if region not in self.kb.regions:
                 raise self.error(f"'implied' names unknown region '{region}'")
             try:
-                self.implied.append((compile_pattern(pattern, where, trusted=self.trusted), region))
+                compile_pattern(pattern, where, trusted=self.trusted)
             except PatternError as exc:
                 raise self.error(str(exc).removeprefix(where + ": ")) from None
+            groups.append(f"(?P<implied{n}>{pattern})")
+            self.implied_regions[f"implied{n}"] = region
+        self.implied = compile_pattern("|".join(groups), where, trusted=self.trusted) if groups else None
+        self.implied_words = frozenset(w.lower() for w in self.opts["implied_words"])
         for words, region in self.opts["sides"].items():
             if region not in self.kb.regions:
                 raise self.error(f"'sides' names unknown region '{region}'")
@@ -567,7 +574,7 @@ class SymptomRegion(Kind):
             loose_segments |= _segment(kb, r)
         for unit in self.units(page):
             terms = [s for s in _terms(unit) if s.label_ in ("region", "structure")]
-            implied = self._implied(unit) if self.implied else []
+            implied = self._implied(unit) if self.implied is not None and self._may_imply(unit.block.text) else []
             if not terms and not implied:
                 continue
             describing = None
@@ -654,15 +661,21 @@ class SymptomRegion(Kind):
         sides = {_side(r) for r in expected} - {None}
         return bool(sides) and side not in sides
 
+    def _may_imply(self, text: str) -> bool:
+        """Does the text hold a word of the implied symptoms (as a substring: cheaper than the block's words)?"""
+        if not self.implied_words:
+            return True
+        lowered = text.lower()
+        return any(w in lowered for w in self.implied_words)
+
     def _implied(self, unit) -> list:
         """(span labelled with its region, its first token) for each symptom that implies where it is felt."""
-        text = unit.block.text
         found = []
-        for compiled, region in self.implied:
-            for m in finditer(compiled, text):
-                span = unit.doc.char_span(m.start(), m.end(), label="region", kb_id=region, alignment_mode="expand")
-                if span is not None:
-                    found.append((span, span.start))
+        for m in finditer(self.implied, unit.block.text):
+            span = unit.doc.char_span(m.start(), m.end(), label="region", kb_id=self.implied_regions[m.lastgroup],
+                                      alignment_mode="expand")
+            if span is not None:
+                found.append((span, span.start))
         return found
 
     def _region_of(self, unit, mention) -> str | None:
