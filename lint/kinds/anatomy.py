@@ -785,8 +785,11 @@ _PART_OF_PLACE = compile_builtin(
     r"\s+(?:the\s+|your\s+))")
 # a placing that puts a structure beside another rather than inside it
 _BESIDE = compile_builtin(
-    r"(?i)\b(?:above|below|beneath|under|underneath|over|behind|beside|next\s+to|in\s+front\s+of|near|alongside)\b")
+    r"(?i)\b(?:above|below|beneath|under|underneath|over|behind|beside|next\s+to|in\s+front\s+of|near|alongside"
+    r"|at\s+the\s+(?:base|top|bottom|end|tip)\s+of)\b")
 
+#: where nerves start
+_NERVE_CENTRES = frozenset({"brain", "spinal-cord", "brainstem", "brain-stem"})
 #: from a tube's way in to where it goes: "... the urethra into the uterine arteries", "..., then on into the"
 _INTO = compile_builtin(r"(?i)\s*,?\s*(?:and\s+|then\s+)*(?:on\s+|up\s+|down\s+|onwards\s+)?(?:into|to)\s+(?:the\s+|your\s+|one\s+of\s+the\s+)?")
 #: a term's abbreviation in brackets, right after it
@@ -880,6 +883,12 @@ class StructureLocation(Kind):
         # (blood vessels reach the heart and each other: "the carotid arteries carry blood from your heart")
         return p.id == s.id or p.id in s.neighbours or s.id in p.neighbours or not s.neighbours \
             or s.system == p.system == "cardiovascular"
+
+    def _nerve_from_centre(self, subject, place) -> bool:
+        """ "The facial nerve runs from the brain": every nerve starts in the brain or the spinal cord."""
+        kb = self.kb
+        return subject.label_ == "structure" and kb.structures[subject.kb_id_].kind == "nerve" \
+            and (place.kb_id_ in _NERVE_CENTRES or place.label_ == "region" and place.kb_id_ == "brain")
 
     def _route_ok(self, way, end) -> bool:
         """Can a tube go through ``way`` into ``end``? Neighbours, or two parts of one connected system."""
@@ -991,7 +1000,8 @@ class StructureLocation(Kind):
                                 and self.kb.structures[subject.kb_id_].system == "cardiovascular"
                             ok = self._neighbourly(subject, place) and (
                                 second is None or vessel or self._neighbourly(subject, second))
-                            if ok and second is None and not self._fits(subject, place):
+                            if ok and second is None and not self._fits(subject, place) \
+                                    and not self._nerve_from_centre(subject, place):
                                 ok = False
                         if ok:
                             continue

@@ -885,6 +885,9 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         # the dated audit or study the page named before: "in the same 2022 to 2024 audit"
         r"|(?i:\bin\s+the\s+same\s+(?:19|20)\d{2}(?:\s*(?:to|[-–/])\s*(?:19|20)?\d{2})?\s+(?:[\w-]+\s+){0,2}?(?:audit|study|trial|review|survey"
         r"|report|registry|data)\b)"
+        # a named body as the teller: "as the Royal College of Pathologists explains"
+        r"|(?-i:\bas\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of|for|and|&|on|in)?\s*[A-Z][\w’'-]*){0,6}\s+)"
+        r"(?:explains|says|notes|advises|recommends|points\s+out|reports|puts\s+it|states)\b"
         # a journal named anywhere
         rf"|\b{journals}\b"
         # a journal named by its title: "the American Journal of Gastroenterology", "Journal of Cataract and Refractive
@@ -894,7 +897,9 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         # "our clinic's 2024 survey of 240 patients", "the unit's 2022-23 outcome data"
         r"|(?i:\b(?:our|the\s+(?:unit|department|hospital|clinic|practice|service|trust)[’']s)\s+(?:own\s+)?"
         r"(?:[\w’'-]+\s+){0,3}?(?:19|20)\d{2}(?:\s*[-–/]\s*(?:19|20)?\d{2})?\s+(?:[\w’'-]+\s+)?(?:audit|survey|review|registry|register|database"
-        r"|outcomes?\s+(?:data|audit|figures)|data|figures|results))\b"
+        r"|outcomes?\s+(?:data|audit|figures|report)|data|figures|results|report))\b"
+        # a bracketed in-house audit with its year: "(departmental audit, 2023)", "(unit audit 2024)"
+        r"|(?i:\((?:[\w’'-]+\s+){0,3}?(?:audit|survey|outcomes?\s+report)\s*,?\s*(?:19|20)\d{2}\))"
         # "in our 2025 tonsillectomy outcomes audit of 1,184 children", "the unit's ESWL Pilot Audit 2025"
         r"|(?i:\b(?:our|the\s+(?:unit|department|hospital|clinic|practice|service|trust|team|centre|center)[’']s)\s+(?:own\s+)?"
         r"(?:(?:19|20)\d{2}(?:\s*[-–/]\s*(?:19|20)?\d{2})?\s+(?:[\w’'-]+\s+){1,3}?(?:audit|survey|review|report|registry|register|database)"

@@ -494,7 +494,8 @@ class UnexplainedAcronym(Kind):
         if m and spells_out(acronym, m.group(1)):
             return True
         # "gastroesophageal reflux disease, or GERD", "deep vein thrombosis, also called DVT": no bracket
-        m = re.search(r"([A-Za-z][\w\s'’-]*?),\s+(?:or|also\s+called|also\s+known\s+as|known\s+as|called)\s+(?:the\s+)?$",
+        m = re.search(r"([A-Za-z][\w\s'’-]*?),\s+(?:or|also\s+called|also\s+known\s+as|known\s+as|called"
+                      r"|(?:often\s+|usually\s+)?(?:shortened|abbreviated)\s+(?:to|as))\s+(?:the\s+)?$",
                       before)
         if m and spells_out(acronym, m.group(1)):
             return True

@@ -111,7 +111,8 @@ class SectionOffTopic(Kind):
         "other_message": (str, ""),
         # the topics whose words say what a section is about (the words of "preparation" or "getting help" are in
         # every kind of section)
-        "other_topics": (list, list),
+        # (a list, or a list for each topic's heading: who does the test belongs in "What happens during the test")
+        "other_topics": ((list, dict), list),
     }
 
     def setup(self):
@@ -155,7 +156,9 @@ class SectionOffTopic(Kind):
             if not least or self._kinds(topic[2], text) > 1:
                 continue
             heading = unit.block.text
-            other = max((t for t in self.topics if t is not topic and t[0] in self.opts["other_topics"]
+            others = self.opts["other_topics"]
+            others = others.get(topic[0], ()) if isinstance(others, dict) else others
+            other = max((t for t in self.topics if t is not topic and t[0] in others
                          and not t[1].search(heading) and t[0] not in heading.lower()),
                         key=lambda t: self._kinds(t[2], text), default=None)
             if other is not None and self._kinds(other[2], text) >= least:
