@@ -25,6 +25,8 @@ if TYPE_CHECKING:  # spaCy is imported when a Matcher is first built: listing or
 
 # a word allowed twice in a row
 _ALLOWED_DOUBLES = {"that", "had", "is", "do", "very", "bye", "so", "no", "knock", "ha", "blah", "tsk"}
+#: singular verbs that are also nouns, read as verbs after "the/our ... <plural noun>": "The injections works"
+_DET_PLURAL_VERBS = frozenset({"has", "is", "was", "does", "works", "helps", "lasts", "costs", "needs", "hurts"})
 #: plural nouns for people, the heads of "who" clauses
 _PEOPLE_PLURALS = frozenset({"women", "men", "people", "patients", "children", "adults", "parents", "mothers", "fathers",
                              "babies", "girls", "boys", "smokers", "athletes", "those", "others", "clients", "teenagers"})
@@ -481,7 +483,8 @@ class SubjectVerbAgreement(_MatcherKind):
     def setup(self):
         self.w = self.words()
         # every pattern ends with one of these verbs: a block without one is not run through the Matcher
-        self.verbs = self.anchor_words = frozenset(self.w["third"] | self.w["base"] | {"are", "were", "have", "do"})
+        self.verbs = self.anchor_words = frozenset(self.w["third"] | self.w["base"] | {"are", "were", "have", "do"}
+                                                   | _DET_PLURAL_VERBS)
 
     def _build(self, m: _Recording):
         w = self.w
@@ -513,9 +516,15 @@ class SubjectVerbAgreement(_MatcherKind):
         m.add("EACH_OF_BASE", [[{"LOWER": "each"}, {"LOWER": "of"},
                                 {"LOWER": {"IN": ["the", "our", "your", "these", "those", "their", "my", "his", "her"]}},
                                 {"IS_ALPHA": True, "OP": "?"}, {"LOWER": {"REGEX": r"^[a-z]{3,}s$"}}, adverb,
-                                {"LOWER": {"IN": ["are", "were", "have", "do"]}}],
+                                {"LOWER": {"IN": sorted(w["strict"] & w["base"] | {"are", "were", "have", "do", "include"})}}],
                                [{"LOWER": "each"}, {"LOWER": "of"}, {"LOWER": {"IN": ["them", "these", "those", "us"]}},
                                 adverb, {"LOWER": {"IN": ["are", "were", "have", "do"]}}]])
+        # "Our injectors has", "The injections works": a determiner, a plural-looking noun and a singular verb
+        # (the noun is checked in check(): not "lens", "diabetes", "process")
+        m.add("DET_PLURAL_THIRD", [[{"LOWER": {"IN": ["the", "our", "your", "these", "those", "my", "their", "all", "many",
+                                                       "most", "some"]}},
+                                    {"TEXT": {"REGEX": r"^[a-z]{3,}s$"}}, adverb,
+                                    {"LOWER": {"IN": sorted(w["third"] | _DET_PLURAL_VERBS)}}]])
         # "Women who has had", "patients who is": a relative clause takes its noun's number
         people = sorted((w["plurals"] & _PEOPLE_PLURALS) | _PEOPLE_PLURALS)
         m.add("PLURAL_WHO_THIRD", [[{"LOWER": {"IN": people}}, {"LOWER": "who"}, adverb,
@@ -640,9 +649,11 @@ class SubjectVerbAgreement(_MatcherKind):
                 if end < len(doc) and doc[end].lower_ in _AUX_AFTER \
                         and label not in ("PRONOUN_BASE", "PLURAL_WHO_THIRD", "PLURAL_PAIR_THIRD"):
                     continue  # "the hospital stay is short": the "verb" was a noun
-                if label == "ANY_PLURAL_THIRD":
+                if label in ("ANY_PLURAL_THIRD", "DET_PLURAL_THIRD"):
+                    if label == "DET_PLURAL_THIRD":
+                        start += 1  # the noun (the determiner opens the subject)
                     noun = doc[start].lower_
-                    if noun in self.w["plurals"] or not self._plural_looking(noun):
+                    if label == "ANY_PLURAL_THIRD" and noun in self.w["plurals"] or not self._plural_looking(noun):
                         continue
                     if _inside_prepositional_phrase(doc, start):
                         continue  # "The statement from the society (HRS) and partner societies puts ..."
