@@ -232,6 +232,8 @@ _EXPLAINED_BEFORE = compile_re(
     r"""(?:\b(?:called|known\s+as|named|termed|this\s+is|this\s+means|medical\s+name\s+for|(?:a|the)\s+name\s+for)\s+
            (?:(?:a|an|the)\s+)?[\w\s-]{0,12}$            # "a thin tube called a laparoscope"
         | \bcalls?\s+[\w\s-]{3,40}$                       # "doctors call swallowing problems dysphagia"
+        | \b(?:medical|technical|proper|scientific)\s+(?:name|term|word)\s+(?:for\s+(?:this|it|that)\s+)?is\s+$
+                                                          # "This is called tongue-tie. The medical name is ankyloglossia."
         | [a-z]{3}[\w\s,'-]*\(\s*(?:(?:a|an|the)\s+)?$     # "your tummy (abdomen)", "the meniscus (a partial meniscectomy)"
         | [-–—:]\s*$
         | \w\s*:\s*[\w\s,'’-]{0,40}$                          # "three bones meet: the ilium, the ischium..."
