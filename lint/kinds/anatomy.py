@@ -121,6 +121,7 @@ _REMOVAL_NOUNS = {"excision", "removal", "resection", "extraction", "amputation"
                   "reconstruction", "biopsy", "examination", "ablation"}
 _ACTION_VERBS = {
     "remove", "removes", "removed", "removing", "excise", "excises", "excised", "resect", "resects", "resected",
+    "harvest", "harvests", "harvested", "release", "releases", "released",
     "repair", "repairs", "repaired", "replace", "replaces", "replaced", "reconstruct", "reconstructs",
     "examine", "examines", "examined", "inspect", "inspects", "biopsy", "biopsies", "treat", "treats",
     "operate", "operates", "cut", "cuts", "take", "takes", "taking", "took", "taken", "frees", "free", "breaks", "break",
@@ -138,6 +139,7 @@ _MAX_GAP = 6
 _GENERIC_REGIONS = {"body", "skin", "blood-vessels"}
 # who or what does the operating: the subject of "removes", "trims", "cuts"
 _SURGEONS = {"surgeon", "surgeons", "doctor", "doctors", "we", "they", "team", "procedure", "operation", "surgery",
+             "approach", "method", "technique",
              "loop", "wire", "laser", "instrument", "instruments", "tool", "tools", "scope", "device", "probe",
              "stapler", "resectoscope", "endoscope", "laparoscope", "arthroscope"}
 # nouns for an opening made in, or an operation done on, a structure: "a cut in your ovary",
@@ -153,6 +155,10 @@ _LIST_ITEM_STARTS = {"the", "a", "an", "some", "part", "parts", "any", "your", "
 _VERB_AFTER = {"is", "are", "was", "were", "may", "might", "can", "could", "will", "would", "should", "has", "have", "had",
                "does", "do", "feels", "feel", "hurts", "hurt", "becomes", "become", "gets", "get", "stays", "stay",
                "remains", "remain", "heals", "heal", "needs", "need", "must"}
+#: the kinds of structure a graft is taken from
+_GRAFT_KINDS = frozenset({"vessel", "bone", "tendon", "muscle", "tissue", "cartilage", "ligament"})
+#: verbs that say a graft was taken from a place: "a vein harvested from the side of your neck" names the donor site
+_TAKEN_FROM = {"harvested", "taken", "removed", "obtained", "collected", "borrowed"}
 #: an operation's cut: where it is made is the operation's site, whoever makes it
 _INCISIONS = {"incision", "incisions", "cut", "cuts"}
 # where a cut is "made", "hidden" or "placed"
@@ -275,7 +281,10 @@ class OffTopicStructure(Kind):
                     continue
                 # "a cut under the ribs": a landmark beside the cut, judged by where it lies, not by what is operated on
                 beside = doc[action].lower_ in _CUT_NOUNS and action + 1 < len(doc) and doc[action + 1].lower_ in _CUT_BESIDE
-                if any(self._acts_on(kb.procedures[p], target, beside) for p in acting):
+                # "bone taken from your hip": a graft's donor site, right when any of the procedure's parts lies there
+                donor = doc[action].lower_ in _TAKEN_FROM and target.label_ == "region"
+                if any(self._acts_on(kb.procedures[p], target, beside) or donor and self._donor_site(kb.procedures[p], target)
+                       for p in acting):
                     continue
                 proc = kb.procedures[acting[0]]
                 lo, hi = (target.start_char, doc[action].idx + len(doc[action].text)) if passive else (
@@ -314,6 +323,14 @@ class OffTopicStructure(Kind):
         if structure.kind in self.opts["listed_kinds"]:
             return False
         return any(r in kb.ancestors(s) for s in structure.regions for r in procedure.regions)
+
+    def _donor_site(self, procedure, target) -> bool:
+        """Does a graft the procedure takes (a vessel, bone, tendon, muscle or other tissue it lists) lie in the
+        region? (Not its nerves: a heart bypass lists the phrenic nerve, in the neck, as a risk.)"""
+        kb = self.kb
+        regions = tuple({r for s in procedure.structures for r in kb.structures[s].regions
+                         if kb.structures[s].kind in _GRAFT_KINDS and kb.structures[s].system != "nervous"})
+        return kb.any_related((target.kb_id_,), regions)
 
     def _structure_regions(self, procedure) -> tuple[str, ...]:
         """The regions of the blood vessels and spaces the procedure reaches past (its way in), less those found all
@@ -382,10 +399,13 @@ class OffTopicStructure(Kind):
                 i -= 3
                 gap += 1
                 continue
-            if low in _PLACE_PREPS and i > 1 and doc[i - 1].lower_ in _PLACED_VERBS:
+            placed = i - 1
+            while placed > 0 and doc[placed].lower_ in ("just", "directly", "right", "slightly"):
+                placed -= 1  # "an incision made just below the collarbone"
+            if low in _PLACE_PREPS and placed > 0 and doc[placed].lower_ in _PLACED_VERBS:
                 # "the incision is hidden in the crease of", "the cut is usually made behind the": the cut is the
                 # subject of the passive
-                k = i - 2
+                k = placed - 1
                 while k > 0 and doc[k].lower_ in _PASSIVE_AUX | {"usually", "normally", "typically", "generally"}:
                     k -= 1
                 return k if doc[k].lower_ in _CUT_NOUNS else None
@@ -393,7 +413,7 @@ class OffTopicStructure(Kind):
                 return i - 1
             if low in _CUT_LINKS and i > 0:
                 prev = doc[i - 1].lower_
-                if low == "from" and start in by_end.get("_regions", ()):
+                if low == "from" and start in by_end.get("_regions", ()) and prev not in _TAKEN_FROM:
                     return None  # "a vein from your leg": where a graft comes from, not what is operated on
                 if prev in _CUT_NOUNS or prev in _ACTION_VERBS:
                     return i - 1
@@ -788,6 +808,9 @@ _BESIDE = compile_builtin(
     r"(?i)\b(?:above|below|beneath|under|underneath|over|behind|beside|next\s+to|in\s+front\s+of|near|alongside"
     r"|at\s+the\s+(?:base|top|bottom|end|tip)\s+of)\b")
 
+#: what a pronoun opening a sentence about a structure says of it: "They are small glands found at ..."
+_PRONOUN_VERBS = frozenset({"is", "are", "was", "were", "lies", "lie", "sits", "sit", "runs", "run", "carries", "carry",
+                            "connects", "connect", "joins", "join", "forms", "form", "passes", "pass"})
 #: where nerves start
 _NERVE_CENTRES = frozenset({"brain", "spinal-cord", "brainstem", "brain-stem"})
 #: from a tube's way in to where it goes: "... the urethra into the uterine arteries", "..., then on into the"
@@ -978,8 +1001,11 @@ class StructureLocation(Kind):
                         # defines its first term is about that term
                         defined = [t for t in before if t.end < len(doc) and doc[t.end].lower_ in ("is", "are")
                                    and t.start <= sent.start + 2]
+                        # (the last sentence's subject only for the pronoun's own verb: "It lies below ...", not
+                        # "These include ... a catheter to drain urine from your bladder")
                         subject = defined[0] if defined else (before[-1] if before else (
-                            previous_subject if pronoun else None))
+                            previous_subject if pronoun and (m.start() - sent.start_char <= 24 or (
+                                len(sent) > 1 and sent[1].lower_ in _PRONOUN_VERBS)) else None))
                         if subject is None or subject is place:
                             continue
                         between = {tok.lower_ for tok in doc[subject.end : place.start]}

@@ -127,6 +127,8 @@ class EvidenceLexicon:
     source_gate: frozenset
     #: a named body given with its abbreviation: "the National Joint Registry (NJR)"; group "abbr"
     body_abbreviation: re.Pattern | None = None
+    #: a body known by name ("the HFEA", "NICE"): "It reports that ..." in the next sentence quotes it
+    named_body: re.Pattern | None = None
     _scan: PatternSet | None = None
     _source_scan: PatternSet | None = None
 
@@ -885,6 +887,9 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         # the dated audit or study the page named before: "in the same 2022 to 2024 audit"
         r"|(?i:\bin\s+the\s+same\s+(?:19|20)\d{2}(?:\s*(?:to|[-–/])\s*(?:19|20)?\d{2})?\s+(?:[\w-]+\s+){0,2}?(?:audit|study|trial|review|survey"
         r"|report|registry|data)\b)"
+        # a medicine's own leaflet: "which the product leaflets describe as affecting up to 1 in 10 people"
+        r"|(?i:\b(?:product|patient\s+information|package|manufacturer[’']s)\s+(?:leaflets?|inserts?)\s+(?:describe|describes"
+        r"|say|says|list|lists|state|states|give|gives|report|reports)\b)"
         # a named body as the teller: "as the Royal College of Pathologists explains"
         r"|(?-i:\bas\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of|for|and|&|on|in)?\s*[A-Z][\w’'-]*){0,6}\s+)"
         r"(?:explains|says|notes|advises|recommends|points\s+out|reports|puts\s+it|states)\b"
@@ -1047,6 +1052,7 @@ def load_lexicon(path: str) -> EvidenceLexicon:
                                  r"|my\s+(?:patients|practice|clinic|results|figures|team))\b"),
         source=source,
         body_abbreviation=compile_builtin(rf"(?:{body_phrase})\s+\((?P<abbr>[A-Z][A-Za-z&]{{1,11}})\)"),
+        named_body=compile_builtin(rf"\b(?:{named})\b"),
         marker=marker,
         reference_heading=compile_builtin(rf"(?i)^\s*(?:{_alternation(words('reference_headings'))})\s*:?\s*$"),
         reference_list_start=compile_builtin(
@@ -1241,6 +1247,9 @@ class SourceFinder:
                 # next: "The audit studied 33,000 operations. It found bleeding after 3.5%. In the same audit,
                 # 1 in 100 needed a second operation."
                 flag = True
+            elif going_on and k and _PRONOUN_OPENING.match(going_on.group()) \
+                    and self.lex.named_body is not None and self.lex.named_body.search(text, *sentences[k - 1]):
+                flag = True  # "In Britain, the HFEA has encouraged ... It reports that about 1 in 17 births ..."
             flags.append(flag)
         return flags
 
@@ -1921,6 +1930,8 @@ def _reach(going_on) -> int:
 _SAME_SOURCE = compile_builtin(r"(?i)\b(?:the|that)\s+(?:same|published)\b")
 
 
+#: a sentence that opens with "it" or "they"
+_PRONOUN_OPENING = compile_builtin(r"(?i)\s*(?:it|they)\b")
 _CONTINUES_SOURCE = compile_builtin(
     # (after a short opening phrase: "Among people who had a colonoscopy, the researchers estimated ...")
     r"(?i)\s*(?:(?:among|in|for|of|after|at|by)\s+[^,.;:!?]{1,60},\s*)?"

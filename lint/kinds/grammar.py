@@ -525,6 +525,10 @@ class SubjectVerbAgreement(_MatcherKind):
                                                        "most", "some"]}},
                                     {"TEXT": {"REGEX": r"^[a-z]{3,}s$"}}, adverb,
                                     {"LOWER": {"IN": sorted(w["third"] | _DET_PLURAL_VERBS)}}]])
+        # "Mr Hartley have performed": one named person
+        m.add("TITLED_NAME_BASE", [[{"LOWER": {"IN": ["mr", "mrs", "ms", "miss", "dr", "prof", "professor"]}},
+                                    {"TEXT": ".", "OP": "?"}, {"IS_TITLE": True}, adverb,
+                                    {"LOWER": {"IN": ["have", "are", "were", "do"]}}]])
         # "Women who has had", "patients who is": a relative clause takes its noun's number
         people = sorted((w["plurals"] & _PEOPLE_PLURALS) | _PEOPLE_PLURALS)
         m.add("PLURAL_WHO_THIRD", [[{"LOWER": {"IN": people}}, {"LOWER": "who"}, adverb,
@@ -669,6 +673,10 @@ class SubjectVerbAgreement(_MatcherKind):
                     first = start
                 elif label == "PLURAL_PAIR_THIRD":
                     first = start  # "me and my wife was": a subject wherever it stands
+                elif label == "TITLED_NAME_BASE":
+                    if start > 0 and doc[start - 1].lower_ in ("and", "or", "&", "with", "of", "to", "by"):
+                        continue  # "Dr Patel and Mr Hartley have", "patients of Dr Shah are"
+                    first = start
                 elif label.startswith("PLURAL") or label.startswith("SINGULAR"):
                     head = doc[start]
                     if head.lower_ in self.w["quantity"] or head.lower_ in self.w["plural_groups"]:

@@ -581,9 +581,10 @@ class UnexplainedAcronym(Kind):
                     continue  # a postal address: "PO Box 412"
                 if _BREADCRUMB.search(text) and len(text) < 100 and unit.block.links:
                     continue  # a trail of links ("Treatments > Catheter ablation for AF"), read as a heading is
-                if unit.block.scope == "table_cell" and self._spelled_out_later(page.units[index + 1:], acronym):
+                if (unit.block.scope == "table_cell" or index == 0 and len(text) < 120) \
+                        and self._spelled_out_later(page.units[index + 1:], acronym):
                     done.add(acronym)
-                    continue  # a table sums up what the text below spells out
+                    continue  # a table, or a plain-text page's title line, sums up what the text below spells out
                 if _INITIALS_BEFORE.search(text, max(0, m.start() - 40), m.start()) and text.startswith((",", "."), m.end()) \
                         and _YEAR.search(text):
                     continue  # an author's initials in a reference: "Maher CG, Hancock MJ, et al. 2012"
