@@ -1011,6 +1011,9 @@ class StructureLocation(Kind):
                         between = {tok.lower_ for tok in doc[subject.end : place.start]}
                         if not defined and between & {"or", "and"}:
                             continue  # "your bladder or the tubes that carry urine from ...": another subject
+                        if not defined and subject.end_char <= m.start() \
+                                and between & {"because", "since", "although", "though", "when", "while", "if", "but"}:
+                            continue  # "the tongue, because a small taste nerve passes through ...": another clause
                         second = None
                         vessel = False
                         if kind in ("place", "appose"):

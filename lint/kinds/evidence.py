@@ -531,8 +531,10 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             r"|\bflush(?:es|ing)?\s+out\s+(?:[\w-]+\s+)?toxins\b|\bdetox(?:ifies|es)\s+(?:your|the)\b"
             # a result for (nearly) everyone: "Day 10 for nearly everyone", "in virtually every case", "usually all
             # anyone needs", "what it does for everyone who walks through our door"
-            r"|\b(?:in|for)\s+(?:nearly|almost|virtually|practically)\s+(?:every(?:one|body)?|all)(?:\s+(?:patients?|cases?"
-            r"|people|women|men|children|teenagers|clients))?\b|\bin\s+every\s+(?:single\s+)?(?:patient|case|client|customer)\b"
+            # ("used in almost every grip": a thing, not people or cases)
+            r"|\b(?:in|for)\s+(?:nearly|almost|virtually|practically)\s+(?:every(?:one|body)\b|(?:every|all)(?:\s+(?:patients?|cases?"
+            r"|people|person|wom[ae]n|m[ae]n|child(?:ren)?|adults?|teenagers?|clients?|customers?|couples?|smokers?)\b"
+            r"|\b(?!\s+(?!of\b)[a-z])))|\bin\s+every\s+(?:single\s+)?(?:patient|case|client|customer)\b"
             # "works every bit as well", "because it simply works better", "the acne treatment that actually works",
             # "Why laser beats Accutane"
             r"|\bworks?\s+every\s+bit\s+as\s+well\b|\b(?:simply|just|really|actually)\s+works?\s+better\b"
@@ -890,6 +892,10 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         # a medicine's own leaflet: "which the product leaflets describe as affecting up to 1 in 10 people"
         r"|(?i:\b(?:product|patient\s+information|package|manufacturer[’']s)\s+(?:leaflets?|inserts?)\s+(?:describe|describes"
         r"|say|says|list|lists|state|states|give|gives|report|reports)\b)"
+        # the audit or study the page cited just before, named again after the figure: "... 1 in 100 people in the same audit"
+        r"|(?i:\b(?:in|from|by)\s+the\s+same\s+(?:audit|study|trial|review|survey|report|registry)\b)"
+        # a study named by what it tested: "The Trial of Mid-Urethral Slings (TOMUS)"
+        r"|(?-i:\b(?:Trial|Study)\s+of\s+(?:[A-Z][\w-]*\s+){0,4}[A-Z][\w-]*\s+\([A-Z][A-Za-z0-9-]{2,}\))"
         # a named body as the teller: "as the Royal College of Pathologists explains"
         r"|(?-i:\bas\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of|for|and|&|on|in)?\s*[A-Z][\w’'-]*){0,6}\s+)"
         r"(?:explains|says|notes|advises|recommends|points\s+out|reports|puts\s+it|states)\b"
@@ -1237,7 +1243,8 @@ class SourceFinder:
             going_on = None if flag else _CONTINUES_SOURCE.match(text, s)
             if going_on and (
                 # "In the van de Graaf trial, ..." names the study an earlier sentence cited; "It found" the last one
-                ((any(flags) or self._previous_ends_sourced(unit, reach=_reach(going_on))) if going_on.group("named") or going_on.group("backref")
+                ((any(flags) or self._previous_ends_sourced(unit, reach=_reach(going_on)))
+                 if going_on.group("named") or going_on.group("backref")
                  # figures continued from a sentence whose own figures took their source from the one before it
                  else flags[k - 1] or (going_on.group("figures") is not None and k > 1 and flags[k - 2])) if k
                 else not text[:s].strip() and self._previous_ends_sourced(
@@ -1950,6 +1957,8 @@ _CONTINUES_SOURCE = compile_builtin(
     # the figures of the sentence before, put another way or continued: "The rate was 6 in 100 after foam", "Put another
     # way, about 1 in 25 ...", "Of these, ..."
     r"|(?P<figures>(?:put\s+another\s+way|in\s+other\s+words|that\s+is|of\s+(?:these|those|them)|among\s+(?:these|those|them)"
+    # "At one year, about 3 in 4 people said ... Around 1 in 10 said it was no better": the same measure, continued
+    r"|(?:about|around|roughly|nearly|almost|only|just\s+over|just\s+under)\s+\d+\s*(?:in|out\s+of)\s+\d+\s+(?:said|had|needed|felt|reported|were|was)"
     r"|the\s+(?:rates?|figures?|risks?|numbers?|proportions?|shares?)\s+(?:was|were|is|are|fell|rose|dropped)"
     r"|th(?:is|at)\s+(?:compares|compared|rises|rose|falls|fell)|the\s+same\s+(?:was|is)\s+true)\b)"
     r"|(?P<named>in\s+(?:the\s+same|that|this|the|those|these)\s+(?:(?:(?:van|de|der|den|von|la|le|du|da|di)\s+)*(?-i:[A-Z][\w-]*)\s+)?"
