@@ -581,7 +581,8 @@ class UnexplainedAcronym(Kind):
                     continue  # a postal address: "PO Box 412"
                 if _BREADCRUMB.search(text) and len(text) < 100 and unit.block.links:
                     continue  # a trail of links ("Treatments > Catheter ablation for AF"), read as a heading is
-                if (unit.block.scope == "table_cell" or index == 0 and len(text) < 120) \
+                if (unit.block.scope == "table_cell"
+                        or index == 0 and len(text) < 120 and not text.rstrip().endswith((".", ":", ";"))) \
                         and self._spelled_out_later(page.units[index + 1:], acronym):
                     done.add(acronym)
                     continue  # a table, or a plain-text page's title line, sums up what the text below spells out
