@@ -202,7 +202,7 @@ class OffTopicStructure(Kind):
     }
 
     def setup(self):
-        self._regions_of_structures: dict[str, tuple[str, ...]] = {}
+        self._regions_of_structures: dict[tuple[str, bool], tuple[str, ...]] = {}
 
     def _acting(self, page, unit, before_token):
         """The procedures acting in this sentence: one named before the action, else the page topic."""
@@ -327,22 +327,22 @@ class OffTopicStructure(Kind):
     def _donor_site(self, procedure, target) -> bool:
         """Does a graft the procedure takes (a vessel, bone, tendon, muscle or other tissue it lists) lie in the
         region? (Not its nerves: a heart bypass lists the phrenic nerve, in the neck, as a risk.)"""
-        kb = self.kb
-        regions = tuple({r for s in procedure.structures for r in kb.structures[s].regions
-                         if kb.structures[s].kind in _GRAFT_KINDS and kb.structures[s].system != "nervous"})
-        return kb.any_related((target.kb_id_,), regions)
+        return self.kb.any_related((target.kb_id_,), self._structure_regions(procedure, graft=True))
 
-    def _structure_regions(self, procedure) -> tuple[str, ...]:
-        """The regions of the blood vessels and spaces the procedure reaches past (its way in), less those found all
-        over the body. (Not its bones, nerves or ducts: a discectomy lists the neck's vertebrae, and a cut in the neck
-        for a lower back discectomy is still wrong; a kidney operation lists the ureter, which runs down to the
+    def _structure_regions(self, procedure, graft: bool = False) -> tuple[str, ...]:
+        """The regions the procedure's structures lie in, less those found all over the body: those of the blood
+        vessels and spaces it reaches past (its way in), or with ``graft``, those of the tissue it may take a graft
+        from. (Not its bones, nerves or ducts as a way in: a discectomy lists the neck's vertebrae, and a cut in the
+        neck for a lower back discectomy is still wrong; a kidney operation lists the ureter, which runs down to the
         pelvis, and a cut in the groin for it is still wrong.)"""
-        found = self._regions_of_structures.get(procedure.id)
+        found = self._regions_of_structures.get((procedure.id, graft))
         if found is None:
             kb = self.kb
-            found = self._regions_of_structures[procedure.id] = tuple(sorted(
-                {r for s in procedure.structures for r in kb.structures[s].regions
-                 if kb.structures[s].system == "cardiovascular" or kb.structures[s].kind == "space"} - _GENERIC_REGIONS))
+            kept = [kb.structures[s] for s in procedure.structures]
+            kept = [s for s in kept if s.kind in _GRAFT_KINDS and s.system != "nervous"] if graft \
+                else [s for s in kept if s.system == "cardiovascular" or s.kind == "space"]
+            found = self._regions_of_structures[(procedure.id, graft)] = tuple(sorted(
+                {r for s in kept for r in s.regions} - _GENERIC_REGIONS))
         return found
 
     @staticmethod
@@ -812,7 +812,7 @@ _BESIDE = compile_builtin(
 _PRONOUN_VERBS = frozenset({"is", "are", "was", "were", "lies", "lie", "sits", "sit", "runs", "run", "carries", "carry",
                             "connects", "connect", "joins", "join", "forms", "form", "passes", "pass"})
 #: where nerves start
-_NERVE_CENTRES = frozenset({"brain", "spinal-cord", "brainstem", "brain-stem"})
+_NERVE_CENTRES = frozenset({"brain", "spinal-cord", "brainstem"})
 #: from a tube's way in to where it goes: "... the urethra into the uterine arteries", "..., then on into the"
 _INTO = compile_builtin(r"(?i)\s*,?\s*(?:and\s+|then\s+)*(?:on\s+|up\s+|down\s+|onwards\s+)?(?:into|to)\s+(?:the\s+|your\s+|one\s+of\s+the\s+)?")
 #: a term's abbreviation in brackets, right after it
@@ -911,7 +911,7 @@ class StructureLocation(Kind):
         """ "The facial nerve runs from the brain": every nerve starts in the brain or the spinal cord."""
         kb = self.kb
         return subject.label_ == "structure" and kb.structures[subject.kb_id_].kind == "nerve" \
-            and (place.kb_id_ in _NERVE_CENTRES or place.label_ == "region" and place.kb_id_ == "brain")
+            and place.kb_id_ in _NERVE_CENTRES  # (the brain as a region, the brainstem and spinal cord as structures)
 
     def _route_ok(self, way, end) -> bool:
         """Can a tube go through ``way`` into ``end``? Neighbours, or two parts of one connected system."""
@@ -930,12 +930,10 @@ class StructureLocation(Kind):
                 way = starts.get(m.end())
                 if way is None:
                     continue
-                gap = None
                 for end in in_sent:
                     if end.start_char <= way.end_char:
                         continue
-                    gap = _INTO.fullmatch(text, way.end_char, end.start_char)
-                    if gap is not None and not self._route_ok(way, end):
+                    if _INTO.fullmatch(text, way.end_char, end.start_char) and not self._route_ok(way, end):
                         yield m.start(), end.end_char, way, end
                     break
 
@@ -1014,8 +1012,7 @@ class StructureLocation(Kind):
                         if not defined and subject.end_char <= m.start() \
                                 and between & {"because", "since", "although", "though", "when", "while", "if", "but"}:
                             continue  # "the tongue, because a small taste nerve passes through ...": another clause
-                        second = None
-                        vessel = False
+                        far_wrong = False
                         if kind in ("place", "appose"):
                             ok = self._fits(subject, place) or (
                                 _BESIDE.search(m.group()) is not None and self._adjacent(subject, place))
@@ -1027,16 +1024,15 @@ class StructureLocation(Kind):
                             # (a blood vessel's far end is any organ it feeds: "from your heart to your brain")
                             vessel = subject.label_ == "structure" \
                                 and self.kb.structures[subject.kb_id_].system == "cardiovascular"
-                            ok = self._neighbourly(subject, place) and (
-                                second is None or vessel or self._neighbourly(subject, second))
+                            far_wrong = second is not None and not vessel and not self._neighbourly(subject, second)
+                            ok = self._neighbourly(subject, place) and not far_wrong
                             if ok and second is None and not self._fits(subject, place) \
                                     and not self._nerve_from_centre(subject, place):
                                 ok = False
                         if ok:
                             continue
                         end = place.end_char
-                        if kind in ("run", "connect") and second is not None and not vessel \
-                                and not self._neighbourly(subject, second):
+                        if far_wrong:
                             end = second.end_char  # "carries urine from the kidney to the small intestine"
                         yield self.hit(unit, m.start(), end, subject=subject.text, place=place.text)
                 if self.route and len(in_sent) >= 2:

@@ -530,8 +530,7 @@ class SubjectVerbAgreement(_MatcherKind):
                                     {"TEXT": ".", "OP": "?"}, {"IS_TITLE": True}, adverb,
                                     {"LOWER": {"IN": ["have", "are", "were", "do"]}}]])
         # "Women who has had", "patients who is": a relative clause takes its noun's number
-        people = sorted((w["plurals"] & _PEOPLE_PLURALS) | _PEOPLE_PLURALS)
-        m.add("PLURAL_WHO_THIRD", [[{"LOWER": {"IN": people}}, {"LOWER": "who"}, adverb,
+        m.add("PLURAL_WHO_THIRD", [[{"LOWER": {"IN": sorted(_PEOPLE_PLURALS)}}, {"LOWER": "who"}, adverb,
                                     {"LOWER": {"IN": ["has", "is", "was", "does"]}}]])
         # "me and my husband was": two people are a plural subject
         m.add("PLURAL_PAIR_THIRD", [[{"LOWER": {"IN": ["me", "i"]}}, {"LOWER": "and"}, {"LOWER": {"IN": ["my", "our"]}},

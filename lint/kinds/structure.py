@@ -109,10 +109,10 @@ class SectionOffTopic(Kind):
         # surgeon once); 0 turns this off
         "other_min": (int, 0),
         "other_message": (str, ""),
-        # the topics whose words say what a section is about (the words of "preparation" or "getting help" are in
-        # every kind of section)
-        # (a list, or a list for each topic's heading: who does the test belongs in "What happens during the test")
-        "other_topics": ((list, dict), list),
+        # for each heading's topic, the topics whose words may show its section is about them instead (not
+        # "preparation" or "getting help", whose words are in every kind of section; not "team" under "What happens
+        # during the test", where who does the test belongs)
+        "other_topics": (dict, dict),
     }
 
     def setup(self):
@@ -156,11 +156,10 @@ class SectionOffTopic(Kind):
             if not least or self._kinds(topic[2], text) > 1:
                 continue
             heading = unit.block.text
-            others = self.opts["other_topics"]
-            others = others.get(topic[0], ()) if isinstance(others, dict) else others
-            other = max((t for t in self.topics if t is not topic and t[0] in others
-                         and not t[1].search(heading) and t[0] not in heading.lower()),
-                        key=lambda t: self._kinds(t[2], text), default=None)
-            if other is not None and self._kinds(other[2], text) >= least:
-                yield self.hit(unit, 0, len(unit.block.text), topic=topic[0], other=other[0],
+            others = self.opts["other_topics"].get(topic[0], ())
+            counts = {t[0]: self._kinds(t[2], text) for t in self.topics
+                      if t[0] in others and not t[1].search(heading) and t[0] not in heading.lower()}
+            other = max(counts, key=counts.get, default=None)
+            if other is not None and counts[other] >= least:
+                yield self.hit(unit, 0, len(unit.block.text), topic=topic[0], other=other,
                                examples=", ".join(topic[3]), message=self.opts["other_message"] or None)
