@@ -64,6 +64,8 @@ class Condition:
     symptom_regions: tuple[str, ...]
     treated_by: tuple[str, ...]
     lay: str = ""
+    # the structures it arises in, when it is confined to them (fibroids: the womb); empty when it is not
+    structures: tuple[str, ...] = ()
 
 
 @dataclass
@@ -159,7 +161,7 @@ _ALLOWED = {
     "regions": {"id", "name", "parents", "terms", "lay"},
     "structures": {"id", "name", "synonyms", "regions", "system", "kind", "side", "lay", "location", "neighbours"},
     "procedures": {"id", "name", "synonyms", "abbreviations", "specialty", "regions", "structures", "lay", "not"},
-    "conditions": {"id", "name", "synonyms", "regions", "symptom_regions", "treated_by", "lay"},
+    "conditions": {"id", "name", "synonyms", "regions", "symptom_regions", "treated_by", "lay", "structures"},
 }
 SIDES = {"left", "right", "midline", "bilateral", "either"}
 
@@ -220,7 +222,7 @@ def _build_knowledge(files: list[Path]) -> KnowledgeBase:
             else:
                 table[entry["id"]] = Condition(
                     entry["id"], name, t("synonyms"), t("regions"), t("symptom_regions"), t("treated_by"),
-                    entry.get("lay", ""),
+                    entry.get("lay", ""), t("structures"),
                 )
     validate(kb)
     return kb
@@ -252,6 +254,7 @@ def validate(kb: KnowledgeBase) -> None:
         need(kb.regions, c.regions, f"condition '{c.id}'", "region")
         need(kb.regions, c.symptom_regions, f"condition '{c.id}'", "region")
         need(kb.procedures, c.treated_by, f"condition '{c.id}'", "procedure")
+        need(kb.structures, c.structures, f"condition '{c.id}'", "structure")
     # a cycle in the region tree would make every region its own ancestor
     for r in kb.regions:
         state: dict[str, int] = {}

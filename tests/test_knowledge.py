@@ -44,6 +44,7 @@ def test_references_resolve(kb):
     for c in kb.conditions.values():
         assert all(r in kb.regions for r in (*c.regions, *c.symptom_regions)), c.id
         assert all(t in kb.procedures for t in c.treated_by), c.id
+        assert all(s in kb.structures for s in c.structures), c.id
 
 
 def test_every_procedure_has_a_lay_definition_and_a_structure(kb):
@@ -127,4 +128,21 @@ def test_a_duplicate_id_is_an_error(tmp_path):
 def test_a_cycle_in_the_region_tree_is_an_error(tmp_path):
     _write(tmp_path, "regions.yaml", "regions:\n  - id: a\n    parents: [b]\n  - id: b\n    parents: [a]\n")
     with pytest.raises(KnowledgeError, match="cycle"):
+        load_knowledge(tmp_path)
+
+
+def test_a_confined_condition_lists_its_structures(kb):
+    assert "uterus" in kb.conditions["fibroids"].structures
+    assert "ovary" not in kb.conditions["fibroids"].structures
+    # a condition that can be anywhere along a system lists none
+    assert kb.conditions["crohns-disease"].structures == ()
+
+
+def test_an_unknown_structure_of_a_condition_is_an_error(tmp_path):
+    from lint.knowledge import KnowledgeError, load_knowledge
+
+    (tmp_path / "r.yaml").write_text("regions:\n  - id: pelvis\n")
+    (tmp_path / "c.yaml").write_text(
+        "conditions:\n  - id: fibroids\n    regions: [pelvis]\n    structures: [womb]\n")
+    with pytest.raises(KnowledgeError, match="condition 'fibroids' refers to unknown structure 'womb'"):
         load_knowledge(tmp_path)

@@ -819,6 +819,15 @@ _INTO = compile_builtin(r"(?i)\s*,?\s*(?:and\s+|then\s+)*(?:on\s+|up\s+|down\s+|
 _ABBREVIATION_AFTER = compile_builtin(r"\s*\([A-Z][A-Za-z0-9-]{1,9}\)")
 
 
+def _verb_after(doc, i: int, end: int) -> str:
+    """The word at token ``i``, past an aside in brackets: "Haemorrhoids (piles or fissures) are ..." """
+    if i < end and doc[i].text == "(":
+        close = next((j for j in range(i + 1, min(end, i + 12)) if doc[j].text == ")"), None)
+        if close is not None:
+            i = close + 1
+    return doc[i].lower_ if i < end else ""
+
+
 class StructureLocation(Kind):
     """A structure (or condition) described as lying in, or being part of, a place it is not.
 
@@ -885,6 +894,17 @@ class StructureLocation(Kind):
         if not a or not b or set(b) & {"body", "skin", "blood-vessels"}:
             return True
         return kb.any_related(a, b)
+
+    def _confined_fits(self, subject, place) -> bool:
+        """A condition confined to a few structures is only *in* one of them: "fibroids are growths in the
+        ovaries" names an organ of the right region but the wrong one."""
+        if subject.label_ != "condition" or place.label_ != "structure":
+            return True
+        confined = self.kb.conditions[subject.kb_id_].structures
+        if not confined or place.kb_id_ in confined:
+            return True
+        # (skin and vessels are everywhere: "haemorrhoids are swollen veins under the skin")
+        return bool(set(self.kb.structures[place.kb_id_].regions) & {"body", "skin", "blood-vessels"})
 
     def _adjacent(self, subject, place) -> bool:
         """Regions side by side in one part of the body (the nose above the mouth, both in the head):
@@ -997,8 +1017,8 @@ class StructureLocation(Kind):
                                 continue
                         # "The septum is the wall of bone and cartilage that divides ...": a sentence that
                         # defines its first term is about that term
-                        defined = [t for t in before if t.end < len(doc) and doc[t.end].lower_ in ("is", "are")
-                                   and t.start <= sent.start + 2]
+                        defined = [t for t in before if t.start <= sent.start + 2
+                                   and _verb_after(doc, t.end, sent.end) in ("is", "are")]
                         # (the last sentence's subject only for the pronoun's own verb: "It lies below ...", not
                         # "These include ... a catheter to drain urine from your bladder")
                         subject = defined[0] if defined else (before[-1] if before else (
@@ -1014,8 +1034,9 @@ class StructureLocation(Kind):
                             continue  # "the tongue, because a small taste nerve passes through ...": another clause
                         far_wrong = False
                         if kind in ("place", "appose"):
-                            ok = self._fits(subject, place) or (
-                                _BESIDE.search(m.group()) is not None and self._adjacent(subject, place))
+                            beside = _BESIDE.search(m.group()) is not None
+                            ok = (self._fits(subject, place) and (beside or self._confined_fits(subject, place))) \
+                                or (beside and self._adjacent(subject, place))
                         else:
                             second = next((t for t in in_sent if t.start_char > place.end_char
                                            and text[place.end_char:t.start_char].strip().lower() in ("to the", "to your", "into the", "into your")), None)
