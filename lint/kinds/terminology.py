@@ -135,13 +135,13 @@ class Confusable(Kind):
         return None
 
 
-_LABELS = ("procedure", "condition")
+_LABELS = ("procedure", "condition", "structure")
 # the words a finding leaves out in front of the link: "X, which is |also called Y|"
-_LEAD = compile_builtin(r"[\s,()]*(?:(?:which|that|this)\s+)?(?:(?:is|are|was|were|may\s+be|can\s+be)\s+)?", re.I)
+_LEAD = compile_builtin(r"[\s,()–—-]*(?:(?:which|that|this)\s+)?(?:(?:is|are|was|were|may\s+be|can\s+be)\s+)?", re.I)
 
 
 class Conflation(Kind):
-    """Two different procedures (or conditions) presented as one: "X, also called Y".
+    """Two different procedures (or conditions, or parts of the body) presented as one: "X, also called Y".
 
     ``links`` are the patterns for the words between the two terms (each must
     match all of them); ``related`` lists pairs of ids that may stand for each
@@ -192,7 +192,8 @@ class Conflation(Kind):
             self.related.add(frozenset(pair))
 
     def _entry(self, span):
-        table = self.kb.procedures if span.label_ == "procedure" else self.kb.conditions
+        table = {"procedure": self.kb.procedures, "condition": self.kb.conditions,
+                 "structure": self.kb.structures}[span.label_]
         return table.get(span.kb_id_)
 
     def _same(self, a, b) -> bool:
@@ -205,6 +206,12 @@ class Conflation(Kind):
         # "shoulder replacement (arthroplasty)": another name of the one is the other's name for a part of the body
         # ("shoulder arthroplasty"); a "partial mastectomy" or a "tailor's bunion" is no kind of the other
         return self._kind_of(a, b) or self._kind_of(b, a)
+
+    def _renamed_structure(self, a, b, gap: str) -> bool:
+        """Two parts of the body given as one name: only "X, also called Y", never a bare "called" (which
+        names a part: "the first part of the bowel, called the duodenum"), and not two neighbours (where
+        lay names overlap)."""
+        return _ALSO_CALLED.search(gap) is not None and b.id not in a.neighbours and a.id not in b.neighbours
 
     def _kind_of(self, specific, general) -> bool:
         name = " " + general.name.lower()
@@ -244,13 +251,15 @@ class Conflation(Kind):
                     a, b = self._entry(x), self._entry(y)
                     if a is None or b is None or self._same(a, b):
                         continue
+                    if x.label_ == "structure" and not self._renamed_structure(a, b, gap):
+                        continue
                     if is_negated(unit, x.end_char, y.end_char):
                         continue
                     start = x.end_char + _LEAD.match(gap).end()
                     if (start, y.end_char) in reported:
                         continue
                     reported.add((start, y.end_char))
-                    kind = "procedures" if x.label_ == "procedure" else "conditions"
+                    kind = {"procedure": "procedures", "condition": "conditions"}.get(x.label_, "parts of the body")
                     yield self.hit(
                         unit, start, y.end_char, suggestions=(), first=x.text, second=y.text,
                         first_is=a.lay or a.name, second_is=b.lay or b.name, kind=kind,
@@ -301,6 +310,8 @@ class Conflation(Kind):
                 break
 
 
+#: a link that gives a second name, not a part's name: "also called", "otherwise known as"
+_ALSO_CALLED = compile_builtin(r"\b(?:also|otherwise|sometimes|commonly|often)\s+(?:called|known\s+as|referred\s+to\s+as)\b")
 _CLOSED = compile_builtin(r"\s*[),]")
 #: two names side by side as alternatives: "X or Y", "X, or the Y", "X/Y"
 _OR_GAP = compile_builtin(r"\s*,?\s*(?:or|and|/)\s*(?:an?\s+|the\s+)?")
