@@ -130,12 +130,14 @@ _ACTION_VERBS = {
     "stitch", "clip", "clips", "clipped", "tie", "ties", "tied", "biopsied", "scrape", "scrapes", "burn", "burns",
     "freeze", "freezes", "destroy", "destroys", "opens", "enter", "enters", "realign", "realigns", "realigned",
     "reshape", "reshapes", "reshaped", "straighten", "straightens", "straightened", "tighten", "tightens", "tightened",
+    "clean", "cleans", "cleaned",
 }
 _VERB_PARTICLES = {"out", "away", "on", "up", "open"}
 _STOP = {"from", "through", "via", "into", "in", "near", "behind", "beside", "under", "above", "below", "with",
          "without", "to", "and", "or", "but", "while", "so", "because", "than", "by", "after", "before", "is", "are",
          "was", "were", "be", "that", "which", "who", "if", "when"}
 _MAX_GAP = 6
+_MAX_LIST_GAP = 9
 _GENERIC_REGIONS = {"body", "skin", "blood-vessels"}
 # who or what does the operating: the subject of "removes", "trims", "cuts"
 _SURGEONS = {"surgeon", "surgeons", "doctor", "doctors", "we", "they", "team", "procedure", "operation", "surgery",
@@ -159,6 +161,8 @@ _VERB_AFTER = {"is", "are", "was", "were", "may", "might", "can", "could", "will
 _GRAFT_KINDS = frozenset({"vessel", "bone", "tendon", "muscle", "tissue", "cartilage", "ligament"})
 #: verbs that say a graft was taken from a place: "a vein harvested from the side of your neck" names the donor site
 _TAKEN_FROM = {"harvested", "taken", "removed", "obtained", "collected", "borrowed"}
+#: what a graft is called, right before the verb that takes it: "a bone graft taken from"
+_GRAFTS = {"graft", "grafts", "bone", "vein", "veins", "tissue", "tendon", "skin", "cartilage", "fat"}
 #: an operation's cut: where it is made is the operation's site, whoever makes it
 _INCISIONS = {"incision", "incisions", "cut", "cuts"}
 # where a cut is "made", "hidden" or "placed"
@@ -275,7 +279,10 @@ class OffTopicStructure(Kind):
                     continue
                 passive_verb = (doc[action].lower_ in _PASSIVE_VERBS and action > 0
                                 and doc[action - 1].lower_ in _PASSIVE_AUX)
-                if (not named and not passive and not passive_verb and doc[action].lower_ not in _REMOVAL_NOUNS
+                # "a bone graft taken from your collarbone": the graft is what the operation takes
+                graft_taken = doc[action].lower_ in _TAKEN_FROM and action > 0 and doc[action - 1].lower_ in _GRAFTS
+                if (not named and not passive and not passive_verb and not graft_taken
+                        and doc[action].lower_ not in _REMOVAL_NOUNS
                         and doc[action].lower_ not in _INCISIONS
                         and not self._surgeon_subject(unit, action) and not self._surgeon_lead_in(page, unit)):
                     continue
@@ -375,7 +382,9 @@ class OffTopicStructure(Kind):
         by_end = by_end or {}
         # a target followed by its own verb is the subject of a clause ("..., and the ear may hurt"): not a list item
         listed = end is not None and (end >= len(doc) or doc[end].lower_ not in _VERB_AFTER)
-        while i >= 0 and gap <= _MAX_GAP:
+        # (an item of a list already walked may be longer: "the tumour, a thin layer of bladder muscle underneath it
+        # and a small piece of the appendix")
+        while i >= 0 and gap <= (_MAX_LIST_GAP if hops else _MAX_GAP):
             tok = doc[i]
             low = tok.lower_
             # "removes the tonsils and the thyroid gland": go on past the first conjunct
@@ -384,8 +393,10 @@ class OffTopicStructure(Kind):
                 gap = 0 if hops else gap + 1  # (a list already walked: each item starts afresh)
                 continue
             # "removes excess skin, a small strip of muscle and the parotid gland": past list items that are no terms
+            # (in a list already walked, a short item opens with any word: "damaged tissue, frayed tendon ends and
+            # part of the meniscus")
             if low in ("and", ",", "or") and listed and hops < 3 and i + 1 < len(doc) \
-                    and doc[i + 1].lower_ in _LIST_ITEM_STARTS:
+                    and (doc[i + 1].lower_ in _LIST_ITEM_STARTS or hops and low == "," and 0 < gap <= 4):
                 hops += 1
                 gap = 0
                 i -= 1
@@ -799,10 +810,16 @@ def _specific(kb, procedures) -> tuple[str, ...]:
 # the side or part of a place named before it: "the right armpit", "the lining of the bladder", "the outer layer of"
 _PART_OF_PLACE = compile_builtin(
     r"(?i)(?:(?:left|right|upper|lower|inner|outer|top|bottom|front|side|lining|wall|layer|surface|base|tip|roof|floor"
-    r"|edge|covering)\s+){1,3}(?:of\s+(?:the\s+|your\s+|each\s+)?)?"
+    r"|edge|covering|corner)\s+){1,3}(?:of\s+(?:the\s+|your\s+|each\s+)?)?"
     # "the main artery of the brain", "the bones of the"
     r"|(?i:(?:main\s+|large\s+|small\s+)?(?:artery|arteries|vein|veins|vessels?|nerves?|bones?|muscles?)\s+(?:of|in)"
     r"\s+(?:the\s+|your\s+))")
+#: from where a tube runs to its far end: "... to the", "... down into your"
+_FAR_END = compile_builtin(r"(?i)\s*(?:(?:down|up|on|back|out)\s+)?(?:to|into)\s+(?:the|your)\s*")
+#: words that make a place the whole a structure is part of: "part of", "the lining of", "the top of"
+_PART_WORDS = compile_builtin(
+    r"(?i)\b(?:part|parts|section|piece|lining|wall|layer|surface|covering|coat|top|bottom|end|tip|base|roof|floor"
+    r"|neck)\s+of\b")
 # a placing that puts a structure beside another rather than inside it
 _BESIDE = compile_builtin(
     r"(?i)\b(?:above|below|beneath|under|underneath|over|behind|beside|next\s+to|in\s+front\s+of|near|alongside"
@@ -906,6 +923,15 @@ class StructureLocation(Kind):
         # (skin and vessels are everywhere: "haemorrhoids are swollen veins under the skin")
         return bool(set(self.kb.structures[place.kb_id_].regions) & {"body", "skin", "blood-vessels"})
 
+    def _part_fits(self, subject, place) -> bool:
+        """A structure said to be a part or the lining of another is that one, its neighbour, or of its body system:
+        "the urothelium, the thin lining of the rectum" names an organ of the right region, but of another system."""
+        if subject.label_ != "structure" or place.label_ != "structure":
+            return True
+        s, p = self.kb.structures[subject.kb_id_], self.kb.structures[place.kb_id_]
+        return s.id == p.id or p.id in s.neighbours or s.id in p.neighbours or s.system == p.system \
+            or not s.system or not p.system or bool(set(p.regions) & {"body", "skin", "blood-vessels"})
+
     def _adjacent(self, subject, place) -> bool:
         """Regions side by side in one part of the body (the nose above the mouth, both in the head):
         what "sits above", "lies behind" or "is next to" may rightly say."""
@@ -999,11 +1025,13 @@ class StructureLocation(Kind):
                         if place is None:
                             # "found at the base of the skull": the phrase's last words open the place's own name
                             place = next((t for t in in_sent if m.start() < t.start_char < m.end() < t.end_char), None)
+                        part_words = m.group()
                         if place is None:
                             # "under the right armpit", "in the lining of the bladder": a side or a part of the place
                             part = _PART_OF_PLACE.match(text, m.end())
                             if part is not None:
                                 place = starts.get(part.end())
+                                part_words = text[m.start() : part.end()]
                         if place is None:
                             continue
                         before = [t for t in in_sent if t.end_char <= m.start() and t.label_ != "region"]
@@ -1035,17 +1063,21 @@ class StructureLocation(Kind):
                         far_wrong = False
                         if kind in ("place", "appose"):
                             beside = _BESIDE.search(m.group()) is not None
-                            ok = (self._fits(subject, place) and (beside or self._confined_fits(subject, place))) \
+                            ok = (self._fits(subject, place) and (beside or self._confined_fits(subject, place))
+                                  and (beside or _PART_WORDS.search(part_words) is None or self._part_fits(subject, place))) \
                                 or (beside and self._adjacent(subject, place))
                         else:
                             second = next((t for t in in_sent if t.start_char > place.end_char
-                                           and text[place.end_char:t.start_char].strip().lower() in ("to the", "to your", "into the", "into your")), None)
+                                           and _FAR_END.fullmatch(text, place.end_char, t.start_char)), None)
                             if kind == "connect" and second is None:
                                 continue
                             # (a blood vessel's far end is any organ it feeds: "from your heart to your brain")
                             vessel = subject.label_ == "structure" \
                                 and self.kb.structures[subject.kb_id_].system == "cardiovascular"
-                            far_wrong = second is not None and not vessel and not self._neighbourly(subject, second)
+                            # (a far end that is a part of the body, not an organ: judged by where the subject lies)
+                            far_wrong = second is not None and not vessel and not (
+                                self._neighbourly(subject, second) if second.label_ == "structure"
+                                else self._fits(subject, second))
                             ok = self._neighbourly(subject, place) and not far_wrong
                             if ok and second is None and not self._fits(subject, place) \
                                     and not self._nerve_from_centre(subject, place):
