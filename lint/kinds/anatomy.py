@@ -389,6 +389,8 @@ class OffTopicStructure(Kind):
             low = tok.lower_
             # "removes the tonsils and the thyroid gland": go on past the first conjunct
             if low in ("and", ",") and i in by_end:
+                if listed and i + 1 < len(doc) and doc[i + 1].lower_ in _LIST_ITEM_STARTS:
+                    hops += 1  # "the thickened skin and a section of": a further item of a list
                 i = by_end[i].start - 1
                 gap = 0 if hops else gap + 1  # (a list already walked: each item starts afresh)
                 continue
@@ -810,10 +812,14 @@ def _specific(kb, procedures) -> tuple[str, ...]:
 # the side or part of a place named before it: "the right armpit", "the lining of the bladder", "the outer layer of"
 _PART_OF_PLACE = compile_builtin(
     r"(?i)(?:(?:left|right|upper|lower|inner|outer|top|bottom|front|side|lining|wall|layer|surface|base|tip|roof|floor"
-    r"|edge|covering|corner)\s+){1,3}(?:of\s+(?:the\s+|your\s+|each\s+)?)?"
+    r"|edge|covering|corner|outside|inside|middle|centre|center)\s+){1,3}(?:of\s+(?:the\s+|your\s+|each\s+)?)?"
     # "the main artery of the brain", "the bones of the"
     r"|(?i:(?:main\s+|large\s+|small\s+)?(?:artery|arteries|vein|veins|vessels?|nerves?|bones?|muscles?)\s+(?:of|in)"
     r"\s+(?:the\s+|your\s+))")
+#: a further part a tube is passed along: "through your mouth| and down your |windpipe"
+_ONWARD = compile_builtin(r"(?i)\s*,?\s*(?:and\s+|then\s+)+(?:down|along|up|through)\s+(?:the\s+|your\s+)")
+#: a second place joined to the first: "in the lining of the stomach or the large bowel"
+_OTHER_PLACE = compile_builtin(r"(?i)\s*,?\s*(?:or|and)\s+(?:in\s+|of\s+)?(?:the\s+|your\s+)")
 #: from where a tube runs to its far end: "... to the", "... down into your"
 _FAR_END = compile_builtin(r"(?i)\s*(?:(?:down|up|on|back|out)\s+)?(?:to|into)\s+(?:the|your)\s*")
 #: words that make a place the whole a structure is part of: "part of", "the lining of", "the top of"
@@ -923,6 +929,13 @@ class StructureLocation(Kind):
         # (skin and vessels are everywhere: "haemorrhoids are swollen veins under the skin")
         return bool(set(self.kb.structures[place.kb_id_].regions) & {"body", "skin", "blood-vessels"})
 
+    def _placed_fits(self, subject, place, beside: bool, part_words: str) -> bool:
+        """Is ``place`` a right place for ``subject`` to lie in (or, when ``beside``, next to)?"""
+        if beside:
+            return self._fits(subject, place) or self._adjacent(subject, place)
+        return self._fits(subject, place) and self._confined_fits(subject, place) \
+            and (_PART_WORDS.search(part_words) is None or self._part_fits(subject, place))
+
     def _part_fits(self, subject, place) -> bool:
         """A structure said to be a part or the lining of another is that one, its neighbour, or of its body system:
         "the urothelium, the thin lining of the rectum" names an organ of the right region, but of another system."""
@@ -976,6 +989,11 @@ class StructureLocation(Kind):
                 way = starts.get(m.end())
                 if way is None:
                     continue
+                # "through your mouth and down your windpipe into your stomach": the last part passed is the way in
+                step = _ONWARD.match(text, way.end_char)
+                while step is not None and step.end() in starts:
+                    way = starts[step.end()]
+                    step = _ONWARD.match(text, way.end_char)
                 for end in in_sent:
                     if end.start_char <= way.end_char:
                         continue
@@ -1063,9 +1081,15 @@ class StructureLocation(Kind):
                         far_wrong = False
                         if kind in ("place", "appose"):
                             beside = _BESIDE.search(m.group()) is not None
-                            ok = (self._fits(subject, place) and (beside or self._confined_fits(subject, place))
-                                  and (beside or _PART_WORDS.search(part_words) is None or self._part_fits(subject, place))) \
-                                or (beside and self._adjacent(subject, place))
+                            ok = self._placed_fits(subject, place, beside, part_words)
+                            if ok:
+                                # "an open sore in the lining of the stomach or the large bowel": each place named
+                                other = _OTHER_PLACE.match(text, place.end_char)
+                                other = starts.get(other.end()) if other is not None else None
+                                if other is not None and not self._placed_fits(subject, other, beside, part_words):
+                                    yield self.hit(unit, m.start(), other.end_char, subject=subject.text,
+                                                   place=other.text)
+                                    continue
                         else:
                             second = next((t for t in in_sent if t.start_char > place.end_char
                                            and _FAR_END.fullmatch(text, place.end_char, t.start_char)), None)
