@@ -79,7 +79,8 @@ class GenderedGeneric(Kind):
         names = (load_yaml(path) or {}).get("names", []) if path is not None and path.is_file() else []
         titled = "|".join(re.escape(t) for t in titles) or "(?!)"
         given = "|".join(re.escape(n) for n in names) or "(?!)"
-        return compile_re(rf"(?<!\w)(?:(?:{titled})\s+[A-Z][\w'’-]+|(?:{given})\b)")
+        # (not a place or a building named after someone: "San Jose", "St George's Hospital", "Alfred Street")
+        return compile_re(rf"(?<!\w)(?:(?:{titled})\s+[A-Z][\w'’-]+|{_NOT_A_PLACE_BEFORE}(?:{given})\b{_NOT_A_PLACE_AFTER})")
 
     def about_named(self, page, named) -> bool:
         """True when the person ``named`` finds (a named man, a named woman) is the page's subject: named in its title,
@@ -123,6 +124,8 @@ class GenderedGeneric(Kind):
                 return "specific"  # "A 38-year-old solicitor ... her second cycle": one person described
             if low in self.weak_generic or (self.generic_endings and low.endswith(self.generic_endings)
                                             and tok.is_lower):
+                if tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("every", "each", "any"):
+                    return "generic"  # "Every athlete wants to get back to his game": anyone at all
                 weak = True
                 continue
             if low in ("he", "him", "his", "himself") and tok.i > 0:
@@ -168,6 +171,14 @@ class GenderedGeneric(Kind):
         earlier in the pronoun's block or in the block before it."""
         texts = [unit.block.text[:before]] + ([previous.block.text] if previous is not None else [])
         return any(p.search(t) for t in texts for p in (self.named_woman, self.named_person))
+
+
+#: words before and after a given name that make it part of a place's name
+_NOT_A_PLACE_BEFORE = "".join(f"(?<!{re.escape(w)}\\s)" for w in (
+    "San", "Santa", "St", "St.", "Saint", "Port", "Fort", "Lake", "Mount", "Mt", "Mt.", "King", "Queen", "Prince",
+    "Princess", "Royal"))
+_NOT_A_PLACE_AFTER = r"(?!\s+(?:Street|St\b|Road|Rd\b|Avenue|Ave\b|Lane|Square|Park|Bridge|Hospital|Infirmary|Clinic" \
+    r"|Centre|Center|House|Medical|Health|Wing|Building|Ward|Unit|Court|Place|Gardens|Way|Drive|Hill|Valley))"
 
 
 def _in_terms(tok) -> bool:

@@ -275,7 +275,8 @@ class LocationSpam(Kind):
         services = {w.lower() for w in data.get("service_words") or []}
         self.services = services
         self.preposed = compile_builtin(rf"(?i:\b(?:in|near|at)\s+)(?P<place>(?:{city}))(?![\w-])")
-        town = r"(?:Mc|Mac|O')?[A-Z][a-z]+(?:[ -](?:Mc|Mac)?[A-Z][a-z]+){0,2}"  # "Fort Worth", "McKinney"
+        # "Fort Worth", "McKinney", "Weston-super-Mare", "Newcastle upon Tyne"
+        town = r"(?:Mc|Mac|O')?[A-Z][a-z]+(?:[ -](?:(?:upon|on|under|super|le|la|en|in|by|de|sur)[ -])?(?:Mc|Mac)?[A-Z][a-z]+){0,2}"
         self.town_list = compile_builtin(
             rf"(?<![\w-]){town}(?:,\s+{town}){{{max(self.opts['town_list_min'] - 2, 0)},}},?\s+(?:and|or|&)\s+{town}(?![\w-])")
 
