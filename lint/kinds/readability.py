@@ -457,7 +457,8 @@ def _general_frequencies() -> dict:
 # -- acronyms --------------------------------------------------------------------
 
 # an acronym, with the parts of a compound one ("LNG-IUS", "CT-KUB")
-_ACRONYM = compile_re(r"(?<![\w&.-])([A-Z]{2,6}(?:-[A-Z]{1,6})*+)(?:s|'s|’s)?(?![\w&]|-\w|\.[A-Z])")
+# (or one with a small letter first: "hCG", "eGFR")
+_ACRONYM = compile_re(r"(?<![\w&.-])([a-z]?[A-Z]{2,6}(?:-[A-Z]{1,6})*+)(?:s|'s|’s)?(?![\w&]|-\w|\.[A-Z])")
 _ROMAN = compile_re(r"^M{0,3}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})$")
 
 

@@ -211,7 +211,7 @@ _PROCEDURE_WORD = compile_builtin(r"(?i)(?:ectomy|otomy|ostomy|plasty|scopy|pexy
 
 _NEAR_ME = compile_builtin(r"(?i)\bnear\s+me\b")
 # the words one of which a "best ... in <place>" phrase holds ("No.1" and "no1" read as words "no" and "no1")
-_BEST_WORDS = frozenset({"best", "top", "cheapest", "leading", "number", "no", "no1"})
+_BEST_WORDS = frozenset({"best", "top", "cheap", "cheapest", "leading", "number", "no", "no1"})
 _FUNCTION_WORDS = frozenset(
     "a an the and or but of in on at to for from by with after before about your our my their his her its "
     "is are was were be been can may will would should have has had do does this that these those whether "
@@ -270,7 +270,7 @@ class LocationSpam(Kind):
         self.cta = compile_builtin(rf"\b(?:{cta})", re.I)
         place = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?"
         self.best = compile_builtin(
-            rf"(?i:\blooking\s+for\s+|\bsearching\s+for\s+)?\b(?i:the\s+)?(?i:best|top|cheapest|leading|number\s+one|no\.?\s*1)\s+"
+            rf"(?i:\blooking\s+for\s+|\bsearching\s+for\s+)?\b(?i:the\s+)?(?i:best|top|cheap|cheapest|leading|number\s+one|no\.?\s*1)\s+"
             rf"(?:[\w'’-]+\s+){{0,5}}?(?:in|near|at)\s+(?P<place>{place})")
         services = {w.lower() for w in data.get("service_words") or []}
         self.services = services
