@@ -516,11 +516,17 @@ class SymptomRegion(Kind):
         # regions (exactly these, not the parts inside them) where warning signs after any
         # operation are felt: a swollen leg or calf (a clot), chest pain
         "after_surgery_regions": (list, lambda: ["lower-limb", "calf", "chest"]),
+        # symptom words that stand before the part they are felt in: "an aching knee", "a numb big toe"
+        "before_place": (list, list),
+        # words that call a symptom normal: a symptom word before its place is judged only in such a sentence
+        "normal_words": (list, list),
     }
 
     def setup(self):
         self.symptoms = {w.lower() for w in self.opts["symptoms"]}
         self.verbs = {w.lower() for w in self.opts["verbs"]}
+        self.before_place = {w.lower() for w in self.opts["before_place"]}
+        self.normal_words = frozenset(w.lower() for w in self.opts["normal_words"])
         self.preps = {w.lower() for w in self.opts["prepositions"]}
         self.cues = compile_phrases(self.opts["complication_cues"])
         self.headings = compile_phrases(self.opts["describing_headings"])
@@ -562,16 +568,24 @@ class SymptomRegion(Kind):
         procedures = _specific(kb, page.topic_procedures)
         loose = set(strict)
         for p in procedures:
-            loose.update(kb.procedures[p].regions)
+            regions = kb.procedures[p].regions
+            if conditions and {"upper-limb", "lower-limb"} <= {s for r in regions for s in _segment(kb, r)}:
+                # a general procedure done on any limb (an arthroscopy) is done where the condition is
+                regions = [r for r in regions if kb.any_related((r,), tuple(strict))] or regions
+            loose.update(regions)
             if not conditions:
                 strict.update(kb.procedures[p].regions)
         if not conditions:
-            # the page names no condition: those its operation treats
-            for c in kb.conditions.values():
-                if set(c.treated_by) & set(procedures):
-                    strict.update(c.regions)
-                    strict.update(c.symptom_regions)
-                    loose.update(c.symptom_regions)
+            # the page names no condition: those its operation treats (less a body-wide one that is not most of them:
+            # a hip replacement for rheumatoid arthritis still gives no numb wrist)
+            treated = [c for c in kb.conditions.values() if set(c.treated_by) & set(procedures)]
+            body_wide = [c for c in treated if "body" in c.regions]
+            if 2 * len(body_wide) <= len(treated):
+                treated = [c for c in treated if "body" not in c.regions]
+            for c in treated:
+                strict.update(c.regions)
+                strict.update(c.symptom_regions)
+                loose.update(c.symptom_regions)
         for r in list(strict | loose):
             for extra in self.referred.get(r, ()):
                 loose.add(extra)
@@ -694,6 +708,10 @@ class SymptomRegion(Kind):
         sides = {_side(r) for r in expected} - {None}
         return bool(sides) and side not in sides
 
+    def _called_normal(self, unit, i: int) -> bool:
+        sent = unit.sent_at(i)
+        return any(t.lower_ in self.normal_words for t in unit.doc[sent.start : sent.end])
+
     def _may_imply(self, text: str) -> bool:
         """Does the text hold a word of the implied symptoms (as a substring: cheaper than the block's words)?"""
         if not self.implied_words:
@@ -747,6 +765,7 @@ class SymptomRegion(Kind):
             if s.start not in starts or s.end > starts[s.start].end:
                 starts[s.start] = s
             ends.setdefault(s.end, s)
+        named_part = 0  # the part the last symptom word before its place was felt in
         for tok in doc:
             low = tok.lower_
             if low in self.symptoms:
@@ -772,6 +791,16 @@ class SymptomRegion(Kind):
                     j = target.end
                 if found:
                     continue
+                # "an aching knee is normal", "a numb big toe is common for a few hours": (only where the sentence calls it
+                # normal: a list of warning signs names a "stiff neck" or "swollen ankles" that any operation may bring)
+                if low in self.before_place and tok.i >= named_part and self._called_normal(unit, tok.i):
+                    j = tok.i + 1
+                    while j < min(len(doc), tok.i + 5) and (doc[j].lower_ in self.symptoms or doc[j].lower_ in (",", "and")):
+                        j += 1
+                    if j in starts:
+                        named_part = j  # (once: "a stiff, painful knee" is one symptom)
+                        yield starts[j], tok.i
+                        continue
                 # "knee pain", "ankle swelling"
                 if tok.i in ends and tok.i - ends[tok.i].start <= 3:
                     yield ends[tok.i], tok.i
