@@ -444,7 +444,8 @@ class OffTopicStructure(Kind):
             if low in _REMOVAL_NOUNS:
                 return i if i + 1 < len(doc) and doc[i + 1].lower_ == "of" else None
             if low in _ACTION_VERBS:
-                return i
+                # "a heart-lung machine takes over the work of the heart and lungs": no operation on them
+                return None if i + 1 < len(doc) and doc[i + 1].lower_ == "over" else i
             if low in _VERB_PARTICLES and i > 0 and doc[i - 1].lower_ in _ACTION_VERBS:
                 return i - 1
             i -= 1
@@ -845,6 +846,10 @@ _PART_OF_PLACE = compile_builtin(
     # "the main artery of the brain", "the bones of the"
     r"|(?i:(?:main\s+|large\s+|small\s+)?(?:artery|arteries|vein|veins|vessels?|nerves?|bones?|muscles?)\s+(?:of|in)"
     r"\s+(?:the\s+|your\s+))")
+#: the whole body and the trunk: two parts of the body that share only these are far apart
+_WHOLE = frozenset({"body", "trunk"})
+#: "the skin| of your |lower back"
+_SKIN_OF = compile_builtin(r"(?i)\s+(?:of|on|over)\s+(?:the\s+|your\s+)")
 #: a further part a tube is passed along: "through your mouth| and down your |windpipe"
 _ONWARD = compile_builtin(r"(?i)\s*,?\s*(?:and\s+|then\s+)+(?:down|along|up|through)\s+(?:the\s+|your\s+)")
 #: a second place joined to the first: "in the lining of the stomach or the large bowel"
@@ -908,6 +913,8 @@ class StructureLocation(Kind):
         "connected_systems": (list, list),
         # the message of a route no tube could take (the rule's own message when empty)
         "route_message": (str, ""),
+        # the body's natural openings (region ids) and the body systems a tube passed through each one can reach
+        "openings": (dict, dict),
     }
 
     def setup(self):
@@ -921,6 +928,10 @@ class StructureLocation(Kind):
         except PatternError as exc:
             raise self.error(str(exc).removeprefix(where + ": ")) from None
         self.connected_systems = frozenset(self.opts["connected_systems"])
+        for region in self.opts["openings"]:
+            if region not in self.kb.regions:
+                raise self.error(f"'openings' names unknown region '{region}'")
+        self.openings = {k: frozenset(v) for k, v in self.opts["openings"].items()}
         self.check_template("route_message", {"text", "subject", "place"})
 
     def _regions(self, span):
@@ -962,8 +973,8 @@ class StructureLocation(Kind):
         """Is ``place`` a right place for ``subject`` to lie in (or, when ``beside``, next to)?"""
         if beside:
             return self._fits(subject, place) or self._adjacent(subject, place)
-        return self._fits(subject, place) and self._confined_fits(subject, place) \
-            and (_PART_WORDS.search(part_words) is None or self._part_fits(subject, place))
+        # (a structure said to lie in another is a part of it: "the vas deferens, two tubes located in the kidneys")
+        return self._fits(subject, place) and self._confined_fits(subject, place) and self._part_fits(subject, place)
 
     def _part_fits(self, subject, place) -> bool:
         """A structure said to be a part or the lining of another is that one, its neighbour, or of its body system:
@@ -1002,10 +1013,23 @@ class StructureLocation(Kind):
             and place.kb_id_ in _NERVE_CENTRES  # (the brain as a region, the brainstem and spinal cord as structures)
 
     def _route_ok(self, way, end) -> bool:
-        """Can a tube go through ``way`` into ``end``? Neighbours, or two parts of one connected system."""
-        if way.label_ != "structure" or end.label_ != "structure":
-            return True  # "through a small cut in the groin into the artery": a region is a way in through the skin
+        """Can a tube go through ``way`` into ``end``? Neighbours, or two parts of one connected system; from a
+        natural opening, into the systems it opens on; through the skin of a part of the body, into what lies in
+        that part."""
         kb = self.kb
+        if way.label_ == "region" and end.label_ == "structure":
+            region, target = way.kb_id_, kb.structures[end.kb_id_]
+            # (a catheter in any blood vessel reaches the heart: "through the groin up to the heart")
+            if region in _GENERIC_REGIONS or target.system == "cardiovascular" or set(target.regions) & _GENERIC_REGIONS:
+                return True
+            systems = self.openings.get(region)
+            if systems is not None:
+                return target.system in systems  # "through your mouth ... into the ureter"
+            # "through the skin of your lower back into the prostate": the two share no part of the body
+            near = kb.ancestors(region) - _WHOLE
+            return any(near & (kb.ancestors(r) - _WHOLE) for r in target.regions)
+        if way.label_ != "structure" or end.label_ != "structure":
+            return True  # "through a small cut in the groin into the tummy": a region is a way in through the skin
         a, b = kb.structures[way.kb_id_], kb.structures[end.kb_id_]
         if a.id == b.id or b.id in a.neighbours or a.id in b.neighbours:
             return True
@@ -1018,6 +1042,10 @@ class StructureLocation(Kind):
                 way = starts.get(m.end())
                 if way is None:
                     continue
+                # "through the skin of your lower back": the part of the body the skin is on
+                of = _SKIN_OF.match(text, way.end_char) if way.kb_id_ in ("skin", "skin-organ") else None
+                if of is not None and of.end() in starts:
+                    way = starts[of.end()]
                 # "through your mouth and down your windpipe into your stomach": the last part passed is the way in
                 step = _ONWARD.match(text, way.end_char)
                 while step is not None and step.end() in starts:

@@ -824,6 +824,10 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         r"|\bet\s+al\b|(?i:\bdoi\b|\bpmid\b)"
         # a body named in full, with no year: "(Cleft Lip and Palate Association, CLAPA)", "(British Heart Foundation)"
         rf"|(?-i:(?:{_CAPWORD}\s+(?:(?:and|of|for|&)\s+)?){{1,6}}{cited_bodyw}\b))(?:[^()]|\([^()]{{0,40}}\))*\)"
+        # a body named before, called back by its kind: "The college's guidance says this affects up to 1 in 5"
+        r"|(?i:\bthe\s+(?:college|society|association|academy|institute|agency|registry|charity|foundation)['’]s\s+"
+        r"(?:guidance|guidelines|advice|figures|data|report|leaflet|website|audit)\s+(?:says|shows|suggests|states"
+        r"|reports|estimates|puts))"
         # an author with a year in brackets: Frobell and colleagues (2010)
         rf"|{_CAPWORD}(?:\s+(?:et\s+al\.?|and\s+colleagues|and\s+{_CAPWORD}))?\s+\((?:19|20)\d{{2}}[a-z]?\)"
         # an author and colleagues reporting: "Guillaumier and colleagues found", "Smith et al. reported"
@@ -832,7 +836,7 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         # an attribution to a named body
         r"|(?i:\b(?:according\s+to|reported\s+by|published\s+(?:by|in)|data\s+(?:from|published\s+by|collected\s+by)"
         r"|figures\s+(?:from|published\s+by)|statistics\s+(?:from|published\s+by)|research\s+(?:by|from)|guidance\s+(?:from|by)"
-        r"|guidelines?\s+(?:from|by)|(?:study|report|review|trial|audit|survey|analysis)\s+(?:by|from|published\s+in)"
+        r"|guidelines?\s+(?:from|by)|(?:study|report|review|trial|audit|survey|analysis)\s+(?:by|from|of|published\s+in)"
         r"|sources?:|source\s+for\s+this|(?:are|is|were|was)\s+(?:taken\s+)?from|comes?\s+from|taken\s+from"
         r"|(?:evidence|data|figures|research|studies)\s+(?:reviewed|compiled|collected|gathered|summari[sz]ed|pooled)\s+by"
         r"|(?:results?|findings?|it|they|this|the\s+(?:study|trial|review))\s+(?:appeared|were\s+published|was\s+published)\s+in"
@@ -918,7 +922,8 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         # "from our department's audit of 524 operations carried out between 2020 and 2023", "our own results
         # for 2021 to 2023", "our department's review of repairs done in 2023": the provider's own figures with the
         # period they cover
-        r"|(?i:\bour\s+(?:own\s+)?(?:[\w’'-]+\s+){0,4}?(?:audit|survey|review|registry\s+data|results|figures|data|outcomes|records"
+        # (the department may be named in full: "our ear, nose, and throat (ENT) department's records for 2022 to 2024")
+        r"|(?i:\bour\s+(?:own\s+)?(?:[\w’'(),-]+\s+){0,7}?(?:audit|survey|review|registry\s+data|results|figures|data|outcomes|records"
         r"|audited|surveyed|reviewed|followed\s+up|tracked|recorded|counted|logged)\b[^.;:]{0,100}?\b(?:19|20)\d{2}\b)"
         # "In its 2023 annual report, about 9 in 10 eyes ...": the body named in the sentences before
         r"|(?i:\b(?:in|from)\s+(?:its|their)\s+(?:latest\s+|most\s+recent\s+)?(?:19|20)\d{2}(?:\s*[-–/]\s*(?:19|20)?\d{2})?\s+"
@@ -1091,7 +1096,13 @@ _ABBREVIATED_SOURCE = compile_builtin(
     r"|estimates|estimated|says|said|recommends|recommended|advises|found|finds|shows|showed|figures|data"
     r"|statistics|report|audit|guidance|guidelines)\b"
     r"|\b[Ii]n\s+(?:the\s+|its\s+)(?P<name_in>[A-Z][A-Za-z&]{1,11})\b"
+    # "which affects around 1 in 100 people (BSSH)": the body's abbreviation in brackets, as a citation
+    r"|\((?P<name_cited>[A-Z][A-Za-z&]{1,11})(?:,?\s+(?:19|20)\d\d)?\)"
 )
+
+
+#: a capitalised word just before a bracket: the bracket gives that name's abbreviation, it cites nothing
+_NAME_BEFORE = compile_builtin(r"[A-Z][\w'’&-]*\s*$")
 
 
 class SourceFinder:
@@ -1177,7 +1188,9 @@ class SourceFinder:
             # one pattern for any abbreviation, the page's checked after: a pattern of the page's own names was
             # compiled for each page, and compiling it cost more than the rest of the page's sources
             found.extend(m.span() for m in _ABBREVIATED_SOURCE.finditer(block.text)
-                         if (m.group("name") or m.group("name_in")) in names)
+                         if (m.group("name") or m.group("name_in") or m.group("name_cited")) in names
+                         # (not where the name is given: "the British Association of Plastic Surgeons (BAPRAS)")
+                         and not (m.group("name_cited") and _NAME_BEFORE.search(block.text, 0, m.start())))
         self._by_block[key] = found
         return found
 
