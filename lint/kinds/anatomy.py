@@ -871,7 +871,8 @@ _PRONOUN_VERBS = frozenset({"is", "are", "was", "were", "lies", "lie", "sits", "
 #: where nerves start
 _NERVE_CENTRES = frozenset({"brain", "spinal-cord", "brainstem"})
 #: from a tube's way in to where it goes: "... the urethra into the uterine arteries", "..., then on into the"
-_INTO = compile_builtin(r"(?i)\s*,?\s*(?:and\s+|then\s+)*(?:on\s+|up\s+|down\s+|onwards\s+)?(?:into|to)\s+(?:the\s+|your\s+|one\s+of\s+the\s+)?")
+_INTO = compile_builtin(r"(?i)\s*,?\s*(?:and\s+|then\s+)*(?:(?:guided|passed|pushed|advanced|moved|threaded|steered)\s+)?"
+                       r"(?:on\s+|up\s+|down\s+|onwards\s+)?(?:into|to)\s+(?:the\s+|your\s+|one\s+of\s+the\s+)?")
 #: a term's abbreviation in brackets, right after it
 _ABBREVIATION_AFTER = compile_builtin(r"\s*\([A-Z][A-Za-z0-9-]{1,9}\)")
 
