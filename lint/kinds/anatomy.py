@@ -147,6 +147,7 @@ _SURGEONS = {"surgeon", "surgeons", "doctor", "doctors", "we", "they", "team", "
 # nouns for an opening made in, or an operation done on, a structure: "a cut in your ovary",
 # "keyhole surgery on the knee joint", "a pouch from the top of the stomach"
 _CUT_NOUNS = {"cut", "cuts", "incision", "incisions", "opening", "openings", "hole", "holes", "puncture", "punctures",
+              "nick", "nicks",
               "surgery", "operation", "pouch", "piece", "section", "sample", "slice", "portion"}
 # where a cut is made beside or along a part: "an incision below the breastbone", "a cut along the lower back"
 _CUT_BESIDE = {"below", "above", "behind", "under", "over", "along", "across", "around", "beside"}
@@ -164,7 +165,7 @@ _TAKEN_FROM = {"harvested", "taken", "removed", "obtained", "collected", "borrow
 #: what a graft is called, right before the verb that takes it: "a bone graft taken from"
 _GRAFTS = {"graft", "grafts", "bone", "vein", "veins", "tissue", "tendon", "skin", "cartilage", "fat"}
 #: an operation's cut: where it is made is the operation's site, whoever makes it
-_INCISIONS = {"incision", "incisions", "cut", "cuts"}
+_INCISIONS = {"incision", "incisions", "cut", "cuts", "nick", "nicks"}
 # where a cut is "made", "hidden" or "placed"
 _PLACED_VERBS = {"made", "hidden", "placed", "sited", "positioned", "located", "done", "put"}
 _PLACE_PREPS = {"in", "into", "on", "through", "behind", "over", "along", "under", "below", "above", "around", "across",
@@ -180,6 +181,13 @@ _PASSIVE_VERBS = {"removed", "taken", "cut", "excised", "resected", "stapled", "
                   "scraped", "reshaped", "realigned", "straightened"}
 _PASSIVE_AUX = {"is", "are", "be", "then", "also", "usually", "often", "will", "may", "can", "might", "must",
                 "sometimes", "carefully", "gently", "both", "all"}
+
+
+def _joined_to_subject(doc, start: int) -> bool:
+    """Is the phrase at ``start`` joined to the subject before it: "together with the", "along with", "as well as"?"""
+    words = [t.lower_ for t in doc[max(0, start - 4) : start]]
+    text = " ".join(words)
+    return "together with" in text or "along with" in text or "as well as" in text
 
 
 def _scope_in_sentence(doc, i: int) -> bool:
@@ -361,6 +369,10 @@ class OffTopicStructure(Kind):
         hops = 0
         while i < sent_end and hops < 8:
             low = doc[i].lower_
+            if low == "," and hops == 0 and i + 1 < sent_end and doc[i + 1].lower_ in ("is", "are") \
+                    and _joined_to_subject(doc, target.start):
+                i += 1  # "the appendix, together with the gallbladder, is tied off" (not "the port, located in the thigh, is")
+                continue
             if low in _PASSIVE_AUX:
                 i += 1
                 hops += 1
@@ -933,6 +945,7 @@ class StructureLocation(Kind):
             if region not in self.kb.regions:
                 raise self.error(f"'openings' names unknown region '{region}'")
         self.openings = {k: frozenset(v) for k, v in self.opts["openings"].items()}
+        self._region_named = {t.lower(): r.id for r in self.kb.regions.values() for t in r.terms}
         self.check_template("route_message", {"text", "subject", "place"})
 
     def _regions(self, span):
@@ -969,6 +982,21 @@ class StructureLocation(Kind):
             return True
         # (skin and vessels are everywhere: "haemorrhoids are swollen veins under the skin")
         return bool(set(self.kb.structures[place.kb_id_].regions) & {"body", "skin", "blood-vessels"})
+
+    def _sided(self, place, part_words: str):
+        """The part of a region its side words name ("the lower left of the abdomen": the left lower abdomen, when the
+        knowledge base names it so), as a span of its own; else the place as it is."""
+        sides = [w for w in part_words.lower().split() if w in ("left", "right", "upper", "lower", "top", "bottom")]
+        if len(sides) != 2:
+            return place
+        name = place.text.lower()
+        for a, b in (sides, sides[::-1]):
+            region = self._region_named.get(f"{a} {b} {name}")
+            if region is not None:
+                from spacy.tokens import Span  # (spaCy is loaded by then: a place is a span of a parsed page)
+
+                return Span(place.doc, place.start, place.end, label="region", kb_id=region)
+        return place
 
     def _placed_fits(self, subject, place, beside: bool, part_words: str) -> bool:
         """Is ``place`` a right place for ``subject`` to lie in (or, when ``beside``, next to)?"""
@@ -1108,6 +1136,8 @@ class StructureLocation(Kind):
                             if part is not None:
                                 place = starts.get(part.end())
                                 part_words = text[m.start() : part.end()]
+                                if place is not None and place.label_ == "region":
+                                    place = self._sided(place, part.group())  # "the lower left of the abdomen"
                         if place is None:
                             continue
                         before = [t for t in in_sent if t.end_char <= m.start() and t.label_ != "region"]
