@@ -931,6 +931,9 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         # "based on our registry", "from the unit's own database": a standing register of every patient treated
         r"|(?i:\b(?:based\s+on|from|according\s+to|taken\s+from|recorded\s+in)\s+(?:our|the\s+(?:unit|hospital|clinic|department|service"
         r"|trust|programme|program)[’']s)\s+(?:own\s+)?(?:[\w’'-]+\s+){0,2}?(?:registry|register|database)\b)"
+        # "This estimate comes from the studies summarised in the 2020 guidelines": dated guidelines named as the source
+        r"|(?i:\b(?:summari[sz]ed|reviewed|pooled|collected|reported)\s+in\s+the\s+(?:19|20)\d{2}\s+(?:[\w-]+\s+){0,2}?"
+        r"(?:guidelines?|guidance|consensus|review)\b)"
         # "the figures below come from our department's audit" (the audit described earlier on the page)
         r"|(?i:\b(?:figures|numbers|rates|data)\s+(?:below|here|above|in\s+this\s+(?:section|leaflet))\s+(?:are|come|comes|were)\s+"
         r"(?:taken\s+)?from\s+our\s+(?:own\s+)?(?:[\w’'-]+\s+){0,3}?(?:audit|survey|records|results|data)\b)"
@@ -1613,6 +1616,8 @@ class UncitedClaim(Kind):
             return False  # "we explain how the treatment actually works": a topic, not a claim
         if kind == "comparison" and _DEFINITION_BEFORE.search(text, bounds[0], start):
             return False  # "Chronic pain is pain that lasts for more than three months": a definition
+        if kind == "comparison" and _CONSEQUENCE_BEFORE.search(text, max(bounds[0], start - 40), start):
+            return False  # "The water flow is controlled, so it is much gentler than the old syringes": a design's result
         if _MEANS_AFTER.match(text, end):
             return False  # "A risk of 1 in 1,000 means that, if 1,000 people had the test, ...": how to read a figure
         if _MEANS_BEFORE.search(text, max(bounds[0], start - 40), start):
@@ -1988,6 +1993,8 @@ _HEDGE_AFTER = compile_builtin(
     r"(?i)\s*,?\s*(?:in|for)\s+(?:some|many|a\s+few|certain)\s+(?:people|patients|cases|women|men|children)\b"
 )
 _DEFINITION_BEFORE = compile_builtin(r"(?i)\b(?:is|are|means)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:that|which)\s+$")
+_CONSEQUENCE_BEFORE = compile_builtin(
+    r"(?i),\s*so\s+(?:it|this|they|the\s+[\w-]+)\s+(?:is|are|feels|feel)\s+(?:much\s+|far\s+|a\s+lot\s+|usually\s+)?$")
 _EXAMPLE_BEFORE = compile_builtin(r"(?i)\b(?:such\s+as|for\s+example|for\s+instance|e\.g\.)\s+(?:about\s+|around\s+|just\s+)?$")
 _CLAUSE_JOIN = compile_builtin(r"[,;:.!?]|\b(?:and|but|while|whereas)\b")
 # what the message calls a claim that is not a number of cases
