@@ -1118,6 +1118,7 @@ class SourceFinder:
         self._index: dict[int, int] | None = None
         self._abbreviated: frozenset[str] | None = None
         self._declared: bool | None = None
+        self._section_declared: tuple | None = None
         self._audit: bool | None = None
         # sentence flags per block and sentence list: a sentence that goes on from an earlier block looks at that
         # block's flags, which may look further back; each block is worked out once
@@ -1240,6 +1241,45 @@ class SourceFinder:
                     self._declared = True
                     break
         return self._declared
+
+    def section_declares_sources(self, unit) -> bool:
+        """Does the block's section (or a section it lies inside) say where its figures come from ("The figures in this
+        section come from our unit's audit for 2023 to 2024"), naming the source there?"""
+        if self._section_declared is None:
+            heading_of: dict[int, int] = {}
+            parents: dict[int, int] = {}
+            declared: set[int] = set()
+            stack: list[tuple[int, int]] = []
+            current = -1
+            for k, u in enumerate(self.page.units):
+                if u.block.scope in ("title", "heading"):
+                    level = u.block.level or 1
+                    while stack and stack[-1][0] >= level:
+                        stack.pop()
+                    parents[k] = stack[-1][1] if stack else -1
+                    stack.append((level, k))
+                    current = k
+                    continue
+                heading_of[id(u.block)] = current
+                if current in declared or "section" not in u.block.text:
+                    continue
+                m = _SECTION_SOURCE_DECLARATION.search(u.block.text)
+                if m is not None:
+                    sentences = sentences_of(u)
+                    flags = self.sentence_flags(u, sentences)
+                    k0 = max(0, bisect.bisect_right([a for a, _ in sentences], m.start()) - 1)
+                    if any(flags[k0:k0 + 3]):
+                        declared.add(current)
+            self._section_declared = (heading_of, parents, frozenset(declared))
+        heading_of, parents, declared = self._section_declared
+        if not declared:
+            return False
+        h = heading_of.get(id(unit.block), -1)
+        while h != -1:
+            if h in declared:
+                return True
+            h = parents.get(h, -1)
+        return False
 
     def sentence_flags(self, unit, sentences) -> list[bool]:
         """For each sentence (start, end) of a block: does it carry a source?"""
@@ -1750,6 +1790,9 @@ class UncitedClaim(Kind):
                 if unit.block.scope == "paragraph" and not own and source_line_after(units, index, sources):
                     yield "sourced", (id(unit.block), i), None, False
                     continue  # a boxed paragraph with "Source: Royal College of Surgeons, 2005" under it
+                if not kind.startswith("research") and sources.section_declares_sources(unit):
+                    yield "sourced", (id(unit.block), i), None, False
+                    continue  # "The figures in this section come from our unit's audit for 2023 to 2024."
                 if not kind.startswith("research") and sources.page_is_audit_report():
                     yield "sourced", (id(unit.block), i), None, False
                     continue  # a department's page of its own audited results
@@ -1913,6 +1956,11 @@ _PAGE_SOURCE_DECLARATION = compile_builtin(
     r"|(?:the|our)\s+(?=(?:figures|numbers|statistics|data|frequencies)\s+(?:on|in)\s+this\s+))"
     r"(?:figures|numbers|statistics|data|frequencies)\s+(?:(?:on|in)\s+this\s+(?:page|leaflet|guide|booklet|decision\s+aid)\s+|here\s+)?"
     r"(?:come|comes|are\s+taken|were\s+taken|are\s+drawn|were\s+drawn)\s+from\b"
+)
+# a section that says where its figures come from: "The figures in this section come from ..."
+_SECTION_SOURCE_DECLARATION = compile_builtin(
+    r"(?i)\b(?:the|all\s+(?:the\s+)?|our)\s*(?:figures|numbers|statistics|data|rates|risks|frequencies)\s+(?:in|on|of)\s+this\s+"
+    r"(?:section|part)\s+(?:come|comes|are\s+taken|were\s+taken|are\s+drawn|were\s+drawn|are\s+from|were\s+from)\b"
 )
 # a sentence that opens by naming its own source: "According to NICE, ...", "However, according to ..."
 _FORWARD_ATTRIBUTION = compile_builtin(
