@@ -162,6 +162,12 @@ _VERB_AFTER = {"is", "are", "was", "were", "may", "might", "can", "could", "will
 _GRAFT_KINDS = frozenset({"vessel", "bone", "tendon", "muscle", "tissue", "cartilage", "ligament"})
 #: verbs that say a graft was taken from a place: "a vein harvested from the side of your neck" names the donor site
 _TAKEN_FROM = {"harvested", "taken", "removed", "obtained", "collected", "borrowed"}
+#: the words of a cut's size: "a cut |of about 6 to 8 centimetres| is made"
+_SIZE_WORDS = {"of", "about", "around", "roughly", "to", "cm", "centimetres", "centimeters", "mm", "millimetres",
+               "millimeters", "inch", "inches", "long", "-"}
+#: what an operation leaves where it is done: "splints are placed inside the nose", "the battery is placed under the skin of"
+_PLACED_THINGS = {"splint", "splints", "pack", "packs", "packing", "stent", "stents", "battery", "generator", "implant",
+                  "implants", "pump", "port", "mesh", "graft", "grafts", "plate", "plates", "screws", "wires"}
 #: what a graft is called, right before the verb that takes it: "a bone graft taken from"
 _GRAFTS = {"graft", "grafts", "bone", "vein", "veins", "tissue", "tendon", "skin", "cartilage", "fat"}
 #: an operation's cut: where it is made is the operation's site, whoever makes it
@@ -433,7 +439,14 @@ class OffTopicStructure(Kind):
                 k = placed - 1
                 while k > 0 and doc[k].lower_ in _PASSIVE_AUX | {"usually", "normally", "typically", "generally"}:
                     k -= 1
-                return k if doc[k].lower_ in _CUT_NOUNS else None
+                # "A cut of about 6 to 8 centimetres is made just under the ribs": past the cut's size
+                size = k
+                while size > 0 and k - size < 7 and (doc[size].like_num or doc[size].lower_ in _SIZE_WORDS):
+                    size -= 1
+                if size < k and doc[size].lower_ in _CUT_NOUNS:
+                    k = size
+                # (or what the operation leaves in place: "soft splints are placed inside the ear canals")
+                return k if doc[k].lower_ in _CUT_NOUNS or doc[k].lower_ in _PLACED_THINGS else None
             if low in _CUT_BESIDE and i > 0 and doc[i - 1].lower_ in _CUT_NOUNS:
                 return i - 1
             if low in _CUT_LINKS and i > 0:
@@ -515,7 +528,8 @@ class SymptomRegion(Kind):
     options = {
         "symptoms": (list, Kind.REQUIRED),
         "verbs": (list, list),
-        "prepositions": (list, lambda: ["in", "around", "at", "on", "down", "into", "through", "across", "over", "of"]),
+        "prepositions": (list, lambda: ["in", "around", "at", "on", "down", "into", "through", "across", "over", "of",
+                                        "behind"]),
         "complication_cues": (list, list),
         "describing_headings": (list, list),
         "referred": (dict, dict),
