@@ -297,7 +297,7 @@ class OffTopicStructure(Kind):
                 graft_taken = doc[action].lower_ in _TAKEN_FROM and action > 0 and doc[action - 1].lower_ in _GRAFTS
                 if (not named and not passive and not passive_verb and not graft_taken
                         and doc[action].lower_ not in _REMOVAL_NOUNS
-                        and doc[action].lower_ not in _INCISIONS
+                        and doc[action].lower_ not in _INCISIONS and doc[action].lower_ not in _PLACED_THINGS
                         and not self._surgeon_subject(unit, action) and not self._surgeon_lead_in(page, unit)):
                     continue
                 # "a cut under the ribs": a landmark beside the cut, judged by where it lies, not by what is operated on
