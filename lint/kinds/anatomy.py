@@ -234,6 +234,10 @@ class OffTopicStructure(Kind):
             return named, True
         if len(page.topic_procedures) > 3:
             return [], False  # a page about many procedures (an A-Z, a price list): no one of them is "the" topic
+        if not page.topic_procedures and page.topic_conditions:
+            # a page about a condition: "the surgeon removes" is one of the operations that treat it
+            treating = list(dict.fromkeys(p for c in page.topic_conditions for p in self.kb.conditions[c].treated_by))
+            return (treating if len(treating) <= 6 else []), False
         return list(_specific(self.kb, page.topic_procedures)), False
 
     def _condition_heads(self, page) -> frozenset[str]:
@@ -291,6 +295,11 @@ class OffTopicStructure(Kind):
                 acting, named = self._acting(page, unit, doc[action])
                 if not acting:
                     continue
+                if not named and not page.topic_procedures and (passive or doc[action].lower_ not in _INCISIONS
+                                                                 and doc[action].lower_ not in _REMOVAL_NOUNS
+                                                                 and not self._surgeon_subject(unit, action)):
+                    continue  # on a page about a condition, only what a surgeon does is an operation ("taken on an
+                    # empty stomach", "the blood supply to the brain is cut off" are not)
                 passive_verb = (doc[action].lower_ in _PASSIVE_VERBS and action > 0
                                 and doc[action - 1].lower_ in _PASSIVE_AUX)
                 # "a bone graft taken from your collarbone": the graft is what the operation takes
@@ -904,9 +913,11 @@ _ABBREVIATION_AFTER = compile_builtin(r"\s*\([A-Z][A-Za-z0-9-]{1,9}\)")
 
 
 def _verb_after(doc, i: int, end: int) -> str:
-    """The word at token ``i``, past an aside in brackets: "Haemorrhoids (piles or fissures) are ..." """
-    if i < end and doc[i].text == "(":
-        close = next((j for j in range(i + 1, min(end, i + 12)) if doc[j].text == ")"), None)
+    """The word at token ``i``, past an aside in brackets or commas: "Haemorrhoids (piles or fissures) are ..." """
+    if i < end and doc[i].text in ("(", ","):
+        # (or between commas: "Kidney stones, also called gallstones, are ...")
+        closing = ")" if doc[i].text == "(" else ","
+        close = next((j for j in range(i + 1, min(end, i + 12)) if doc[j].text == closing), None)
         if close is not None:
             i = close + 1
     return doc[i].lower_ if i < end else ""

@@ -30,6 +30,9 @@ _DET_PLURAL_VERBS = frozenset({"has", "is", "was", "does", "works", "helps", "la
 #: plural nouns for people, the heads of "who" clauses
 _PEOPLE_PLURALS = frozenset({"women", "men", "people", "patients", "children", "adults", "parents", "mothers", "fathers",
                              "babies", "girls", "boys", "smokers", "athletes", "those", "others", "clients", "teenagers"})
+#: verbs in the singular after "people who": "Patients who drinks heavily" (some are also nouns elsewhere: "drinks")
+_WHO_THIRD = frozenset({"has", "is", "was", "does", "drinks", "smokes", "needs", "wants", "takes", "gets", "lives", "works",
+                        "uses", "suffers", "chooses", "decides", "plans", "comes", "goes", "lifts", "plays", "runs"})
 _CLAUSE_OPENERS = {
     "if", "when", "because", "although", "though", "while", "as", "until", "since", "so", "but", "and", "or",
     "that", "where", "unless", "once", "whether", "then", "however",
@@ -483,7 +486,7 @@ class SubjectVerbAgreement(_MatcherKind):
     def setup(self):
         self.w = self.words()
         # every pattern ends with one of these verbs: a block without one is not run through the Matcher
-        self.verbs = self.anchor_words = frozenset(self.w["third"] | self.w["base"] | {"are", "were", "have", "do"}
+        self.verbs = self.anchor_words = frozenset(self.w["third"] | self.w["base"] | _WHO_THIRD | {"are", "were", "have", "do"}
                                                    | _DET_PLURAL_VERBS)
 
     def _build(self, m: _Recording):
@@ -531,7 +534,7 @@ class SubjectVerbAgreement(_MatcherKind):
                                     {"LOWER": {"IN": ["have", "are", "were", "do"]}}]])
         # "Women who has had", "patients who is": a relative clause takes its noun's number
         m.add("PLURAL_WHO_THIRD", [[{"LOWER": {"IN": sorted(_PEOPLE_PLURALS)}}, {"LOWER": "who"}, adverb,
-                                    {"LOWER": {"IN": ["has", "is", "was", "does"]}}]])
+                                    {"LOWER": {"IN": sorted(_WHO_THIRD)}}]])
         # "me and my husband was": two people are a plural subject
         m.add("PLURAL_PAIR_THIRD", [[{"LOWER": {"IN": ["me", "i"]}}, {"LOWER": "and"}, {"LOWER": {"IN": ["my", "our"]}},
                                      {"IS_ALPHA": True}, adverb, {"LOWER": {"IN": ["was", "is", "has", "does"]}}],
