@@ -693,7 +693,8 @@ class SymptomRegion(Kind):
                     expected = strict
                 else:
                     bad = (not any(_segment(kb, r) & loose_segments for r in regions)
-                           and region not in self.after_surgery and "body" not in strict)
+                           and (region not in self.after_surgery or not page.topic_procedures and self._called_normal(unit, anchor))
+                           and "body" not in strict)
                     expected = loose
                 if not bad:
                     continue
@@ -812,6 +813,8 @@ class SymptomRegion(Kind):
                 while j < limit:
                     while j < limit and (doc[j].lower_ in self.symptoms or doc[j].lower_ in _SYMPTOM_LINKS):
                         j += 1
+                    if j < limit and doc[j - 1].lower_ in self.preps and doc[j].lower_ not in self.preps and j - 1 > tok.i:
+                        j -= 1  # "pain that spreads down the left leg": "down" is the preposition
                     if not (j < limit and (doc[j].lower_ in self.preps
                                            or doc[j].lower_ == "to" and doc[j - 1].lower_ in _MOVING)):
                         break
