@@ -693,7 +693,8 @@ class SymptomRegion(Kind):
                     expected = strict
                 else:
                     bad = (not any(_segment(kb, r) & loose_segments for r in regions)
-                           and (region not in self.after_surgery or not page.topic_procedures and self._called_normal(unit, anchor))
+                           and (region not in self.after_surgery
+                                or not page.topic_procedures and self._called_normal(unit, anchor))
                            and "body" not in strict)
                     expected = loose
                 if not bad:
@@ -894,10 +895,6 @@ _ONWARD = compile_builtin(r"(?i)\s*,?\s*(?:and\s+|then\s+)+(?:down|along|up|thro
 _OTHER_PLACE = compile_builtin(r"(?i)\s*,?\s*(?:or|and)\s+(?:in\s+|of\s+)?(?:the\s+|your\s+)")
 #: from where a tube runs to its far end: "... to the", "... down into your"
 _FAR_END = compile_builtin(r"(?i)\s*(?:(?:down|up|on|back|out)\s+)?(?:to|into)\s+(?:the|your)\s*")
-#: words that make a place the whole a structure is part of: "part of", "the lining of", "the top of"
-_PART_WORDS = compile_builtin(
-    r"(?i)\b(?:part|parts|section|piece|lining|wall|layer|surface|covering|coat|top|bottom|end|tip|base|roof|floor"
-    r"|neck)\s+of\b")
 # a placing that puts a structure beside another rather than inside it
 _BESIDE = compile_builtin(
     r"(?i)\b(?:above|below|beneath|under|underneath|over|behind|beside|next\s+to|in\s+front\s+of|near|alongside"
@@ -1009,7 +1006,7 @@ class StructureLocation(Kind):
         if not confined or place.kb_id_ in confined:
             return True
         # (skin and vessels are everywhere: "haemorrhoids are swollen veins under the skin")
-        return bool(set(self.kb.structures[place.kb_id_].regions) & {"body", "skin", "blood-vessels"})
+        return bool(set(self.kb.structures[place.kb_id_].regions) & _GENERIC_REGIONS)
 
     def _sided(self, place, part_words: str):
         """The part of a region its side words name ("the lower left of the abdomen": the left lower abdomen, when the
@@ -1026,7 +1023,7 @@ class StructureLocation(Kind):
                 return Span(place.doc, place.start, place.end, label="region", kb_id=region)
         return place
 
-    def _placed_fits(self, subject, place, beside: bool, part_words: str) -> bool:
+    def _placed_fits(self, subject, place, beside: bool) -> bool:
         """Is ``place`` a right place for ``subject`` to lie in (or, when ``beside``, next to)?"""
         if beside:
             return self._fits(subject, place) or self._adjacent(subject, place)
@@ -1040,7 +1037,7 @@ class StructureLocation(Kind):
             return True
         s, p = self.kb.structures[subject.kb_id_], self.kb.structures[place.kb_id_]
         return s.id == p.id or p.id in s.neighbours or s.id in p.neighbours or s.system == p.system \
-            or not s.system or not p.system or bool(set(p.regions) & {"body", "skin", "blood-vessels"})
+            or not s.system or not p.system or bool(set(p.regions) & _GENERIC_REGIONS)
 
     def _adjacent(self, subject, place) -> bool:
         """Regions side by side in one part of the body (the nose above the mouth, both in the head):
@@ -1157,13 +1154,11 @@ class StructureLocation(Kind):
                         if place is None:
                             # "found at the base of the skull": the phrase's last words open the place's own name
                             place = next((t for t in in_sent if m.start() < t.start_char < m.end() < t.end_char), None)
-                        part_words = m.group()
                         if place is None:
                             # "under the right armpit", "in the lining of the bladder": a side or a part of the place
                             part = _PART_OF_PLACE.match(text, m.end())
                             if part is not None:
                                 place = starts.get(part.end())
-                                part_words = text[m.start() : part.end()]
                                 if place is not None and place.label_ == "region":
                                     place = self._sided(place, part.group())  # "the lower left of the abdomen"
                         if place is None:
@@ -1197,12 +1192,12 @@ class StructureLocation(Kind):
                         far_wrong = False
                         if kind in ("place", "appose"):
                             beside = _BESIDE.search(m.group()) is not None
-                            ok = self._placed_fits(subject, place, beside, part_words)
+                            ok = self._placed_fits(subject, place, beside)
                             if ok:
                                 # "an open sore in the lining of the stomach or the large bowel": each place named
                                 other = _OTHER_PLACE.match(text, place.end_char)
                                 other = starts.get(other.end()) if other is not None else None
-                                if other is not None and not self._placed_fits(subject, other, beside, part_words):
+                                if other is not None and not self._placed_fits(subject, other, beside):
                                     yield self.hit(unit, m.start(), other.end_char, subject=subject.text,
                                                    place=other.text)
                                     continue
