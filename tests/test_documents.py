@@ -32,6 +32,24 @@ def test_text_hard_wrapped_lines_join_into_one_paragraph():
     assert got[0][2] == src.strip()
 
 
+def test_text_lines_under_a_lead_in_with_no_markers_are_list_items():
+    src = ("Thyroid surgery\n\nTell us before the operation if you:\n\nare pregnant\ntake a blood thinner such as warfarin\n"
+           "have had a reaction to an anaesthetic\n\nThe nurse will go through this with you.\n")
+    _, got = blocks("a.txt", src)
+    assert [(s, t) for s, t, _ in got] == [
+        ("title", "Thyroid surgery"), ("paragraph", "Tell us before the operation if you:"),
+        ("list_item", "are pregnant"), ("list_item", "take a blood thinner such as warfarin"),
+        ("list_item", "have had a reaction to an anaesthetic"), ("paragraph", "The nurse will go through this with you."),
+    ]
+    assert all(t == span for _, t, span in got)
+
+
+def test_text_hard_wrapped_small_letter_lines_after_a_sentence_stay_one_paragraph():
+    src = "Thyroid surgery\n\nThe surgeon makes a small cut in the\nfront of your neck and removes the gland\nthrough it.\n"
+    _, got = blocks("a.txt", src)
+    assert got[1][:2] == ("paragraph", "The surgeon makes a small cut in the front of your neck and removes the gland through it.")
+
+
 def test_text_underlined_headings_and_rules():
     src = "Gallstones\n==========\n\nWhat is it?\n-----------\n\nA stone in the gallbladder.\n\n----\n\nMore text here.\n"
     _, got = blocks("a.txt", src)

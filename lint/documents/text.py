@@ -49,6 +49,12 @@ def _heading_over_paragraph(line: str, next_line: str) -> bool:
             and not _LABEL_LINE.match(line))
 
 
+def _bare_item(line: str) -> bool:
+    """A line that may be an item of a list with no markers: it opens in a small letter and ends no sentence."""
+    stripped = line.strip()
+    return bool(stripped) and stripped[0].islower() and not _SENTENCE_END.search(stripped) and len(stripped.split()) <= 25
+
+
 def _looks_like_heading(line: str) -> bool:
     stripped = line.strip()
     if not stripped or stripped.endswith(","):
@@ -110,6 +116,7 @@ def read_text(path: str, source: str) -> Document:
 
     underlined = set()
     labelled = False  # the paragraph being read opened with a label ("Appointments: ...")
+    bare_run = False  # the lines being read are a list with no markers
     for i, (s, e) in enumerate(lines):
         line = source[s:e]
         if blank[i] or i in underlined:
@@ -159,6 +166,19 @@ def read_text(path: str, source: str) -> Document:
             flush()
         labelled = bool(_LABEL_LINE.match(line)) if builder is None or labelled else False
         marker = LIST_MARKER.match(line)
+        if not marker and _bare_item(line) and (
+                builder is None and blocks and blocks[-1].text.rstrip().endswith(":") and i + 1 < len(lines)
+                and not blank[i + 1] and _bare_item(source[lines[i + 1][0]:lines[i + 1][1]])
+                or builder is not None and scope == "list_item" and bare_run):
+            # a list with no markers under its lead-in: "It may not be suitable if you:" / "are pregnant" / "have a
+            # bleeding disorder" (each line a small-letter item, not one hard-wrapped sentence)
+            flush()
+            builder = TextBuilder()
+            scope = "list_item"
+            bare_run = True
+            builder.add_collapsed(line.strip(), s + (len(line) - len(line.lstrip())))
+            continue
+        bare_run = False
         if marker:
             flush()
             builder = TextBuilder()

@@ -861,7 +861,7 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         # published in 2018, estimate"
         r"(?:,\s+(?:an?|the|published|updated|issued|released|revised|reviewed|which\s+(?:followed|studied|included))\s+[^,.;]{1,60},)?"
         r"\s+(?i:(?:has|have|had)\s+)?(?i:also\s+)?"
-        r"(?i:says|said|say|reports|reported|report|estimates|estimated|estimate|recommends|recommended|recommend|puts"
+        r"(?i:says|said|say|quotes|quoted|cites|cited|reports|reported|report|estimates|estimated|estimate|recommends|recommended|recommend|puts"
         r"|gives|gave|give|lists|listed|list|provides|provided|provide|sets?\s+out|describes|described|describe"
         r"|put|advises|advise|states|stated|state|found|finds|find|notes|noted|note|publishes|published|publish|suggests|suggest"
         r"|shows|showed|shown|show|studied|examined|followed|tracked|compared|analysed|analyzed|surveyed|measured|calculated"
@@ -1062,8 +1062,10 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             r"surviv(?:al|e|ed)|faster|quicker|less\s+pain|lose|lost|weight\s+loss|regain(?:ed)?|keep\s+(?:it|the\s+weight)\s+off)\b"
         ),
         # the provider speaking of itself, or a surgeon of their own patients ("93% of my patients")
+        # (or opening with the clinic's name: "At Harcourt, the risk of perforation is just 1 in 50,000")
         in_house=compile_builtin(r"(?i)\b(?:our|we|we've|we\s+have|at\s+our|this\s+clinic|this\s+hospital"
-                                 r"|my\s+(?:patients|practice|clinic|results|figures|team))\b"),
+                                 r"|my\s+(?:patients|practice|clinic|results|figures|team))\b"
+                                 r"|^\s*(?i:at)\s+(?-i:[A-Z][\w'’&-]+)(?:\s+(?-i:[A-Z][\w'’&-]+)){0,3}\s*,"),
         source=source,
         body_abbreviation=compile_builtin(rf"(?:{body_phrase})\s+\((?P<abbr>[A-Z][A-Za-z&]{{1,11}})\)"),
         named_body=compile_builtin(rf"\b(?:{named})\b"),
@@ -1244,7 +1246,7 @@ class SourceFinder:
 
     def section_declares_sources(self, unit) -> bool:
         """Does the block's section (or a section it lies inside) say where its figures come from ("The figures in this
-        section come from our unit's audit for 2023 to 2024"), naming the source there?"""
+        section come from our unit's audit for 2023 to 2024", "The figures below come from ..."), naming the source there?"""
         if self._section_declared is None:
             heading_of: dict[int, int] = {}
             parents: dict[int, int] = {}
@@ -1261,7 +1263,7 @@ class SourceFinder:
                     current = k
                     continue
                 heading_of[id(u.block)] = current
-                if current in declared or "section" not in u.block.text:
+                if current in declared or "section" not in u.block.text and "below" not in u.block.text:
                     continue
                 m = _SECTION_SOURCE_DECLARATION.search(u.block.text)
                 if m is not None:
@@ -1656,6 +1658,8 @@ class UncitedClaim(Kind):
             return False  # "we explain how the treatment actually works": a topic, not a claim
         if kind == "comparison" and _DEFINITION_BEFORE.search(text, bounds[0], start):
             return False  # "Chronic pain is pain that lasts for more than three months": a definition
+        if _SIZE_COMPARED.match(text, end):
+            return False  # "The wound is usually about three times longer than the lesion itself": a size, not a result
         if kind == "comparison" and _CONSEQUENCE_BEFORE.search(text, max(bounds[0], start - 40), start):
             return False  # "The water flow is controlled, so it is much gentler than the old syringes": a design's result
         if _MEANS_AFTER.match(text, end):
@@ -1959,8 +1963,8 @@ _PAGE_SOURCE_DECLARATION = compile_builtin(
 )
 # a section that says where its figures come from: "The figures in this section come from ..."
 _SECTION_SOURCE_DECLARATION = compile_builtin(
-    r"(?i)\b(?:the|all\s+(?:the\s+)?|our)\s*(?:figures|numbers|statistics|data|rates|risks|frequencies)\s+(?:in|on|of)\s+this\s+"
-    r"(?:section|part)\s+(?:come|comes|are\s+taken|were\s+taken|are\s+drawn|were\s+drawn|are\s+from|were\s+from)\b"
+    r"(?i)\b(?:the|all\s+(?:the\s+)?|our)\s*(?:figures|numbers|statistics|data|rates|risks|frequencies)\s+(?:(?:in|on|of)\s+this\s+"
+    r"(?:section|part)|below)\s+(?:come|comes|are\s+taken|were\s+taken|are\s+drawn|were\s+drawn|are\s+from|were\s+from)\b"
 )
 # a sentence that opens by naming its own source: "According to NICE, ...", "However, according to ..."
 _FORWARD_ATTRIBUTION = compile_builtin(
@@ -2041,6 +2045,8 @@ _HEDGE_AFTER = compile_builtin(
     r"(?i)\s*,?\s*(?:in|for)\s+(?:some|many|a\s+few|certain)\s+(?:people|patients|cases|women|men|children)\b"
 )
 _DEFINITION_BEFORE = compile_builtin(r"(?i)\b(?:is|are|means)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:that|which)\s+$")
+_SIZE_COMPARED = compile_builtin(
+    r"(?i)\s+than\s+the\s+(?:lesion|mole|lump|cyst|wound|cut|scar|stone|tumou?r|growth|patch|area)s?\b(?:\s+itself)?")
 _CONSEQUENCE_BEFORE = compile_builtin(
     r"(?i),\s*so\s+(?:it|this|they|the\s+[\w-]+)\s+(?:is|are|feels|feel)\s+(?:much\s+|far\s+|a\s+lot\s+|usually\s+)?$")
 _EXAMPLE_BEFORE = compile_builtin(r"(?i)\b(?:such\s+as|for\s+example|for\s+instance|e\.g\.)\s+(?:about\s+|around\s+|just\s+)?$")

@@ -99,6 +99,8 @@ class SentenceLength(Kind):
         for unit in self.units(page):
             for sent, sentence in sentence_words(unit):
                 words = len(sentence)
+                if words > limit and ")" in sent.text:
+                    words -= _citation_words(sent.text)  # "(Ng and colleagues, International Endodontic Journal, 2010)"
                 if words > limit:
                     text = sent.text.rstrip()
                     start = sent.start_char
@@ -700,6 +702,14 @@ class _CapitalLines:
         if found is None:
             found = self.known[line] = _capital_line(self.page.document.source, pos)
         return found
+
+
+def _citation_words(text: str) -> int:
+    """How many words of a sentence stand in author-year citations in brackets: a reader skips them."""
+    return sum(len(m.group().split()) for m in _CITATION.finditer(text))
+
+
+_CITATION = re.compile(r"\([^()]*\b(?:19|20)\d{2}[a-z]?\)")
 
 
 def _in_citation(text: str, pos: int) -> bool:
