@@ -458,6 +458,9 @@ class OffTopicStructure(Kind):
                 return k if doc[k].lower_ in _CUT_NOUNS or doc[k].lower_ in _PLACED_THINGS else None
             if low in _CUT_BESIDE and i > 0 and doc[i - 1].lower_ in _CUT_NOUNS:
                 return i - 1
+            if low in _CUT_BESIDE and i > 1 and doc[i - 1].lower_ in ("just", "directly", "right") \
+                    and doc[i - 2].lower_ in _CUT_NOUNS:
+                return i - 2  # "a small incision just below your collarbone"
             if low in _CUT_LINKS and i > 0:
                 prev = doc[i - 1].lower_
                 if low == "from" and start in by_end.get("_regions", ()) and prev not in _TAKEN_FROM:
