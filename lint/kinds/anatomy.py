@@ -292,6 +292,9 @@ class OffTopicStructure(Kind):
                     passive = action is not None
                 if action is None:
                     continue
+                if any(p.start <= action < p.end for p in procedures):
+                    continue  # "endovenous laser ablation of the neck": the procedure's own name, put in the wrong
+                    # region (ANA001's finding), not an operation on the neck
                 acting, named = self._acting(page, unit, doc[action])
                 if not acting:
                     continue
