@@ -199,6 +199,8 @@ class Conflation(Kind):
     def _same(self, a, b) -> bool:
         if a.id == b.id or frozenset((a.id, b.id)) in self.related:
             return True
+        if b.id in getattr(a, "not_", ()) or a.id in getattr(b, "not_", ()):
+            return False  # named apart in the knowledge base: a non-surgical rhinoplasty is no kind of rhinoplasty
         # "radical prostatectomy" is a kind of "prostatectomy": one entry's name ends with the other's
         x, y = a.name.lower(), b.name.lower()
         if x.endswith(" " + y) or y.endswith(" " + x):
@@ -243,6 +245,10 @@ class Conflation(Kind):
                     if y.label_ != x.label_:
                         continue
                     gap = text[x.end_char : y.start_char]
+                    # (past the first name's abbreviation: "Atrial fibrillation (AF), sometimes called atrial flutter")
+                    abbreviation = _ABBREVIATION_FIRST.match(gap)
+                    skipped = abbreviation.end() if abbreviation else 0
+                    gap = gap[skipped:]
                     link = next((m for m in (p.fullmatch(gap) for p in self.links) if m), None)
                     if link is None and not (any(p.fullmatch(gap) for p in self.apposition_links)
                                              and _standing_alone(text, x, y)) \
@@ -255,7 +261,7 @@ class Conflation(Kind):
                         continue
                     if is_negated(unit, x.end_char, y.end_char):
                         continue
-                    start = x.end_char + _LEAD.match(gap).end()
+                    start = x.end_char + skipped + _LEAD.match(gap).end()
                     if (start, y.end_char) in reported:
                         continue
                     reported.add((start, y.end_char))
@@ -312,6 +318,8 @@ class Conflation(Kind):
 
 #: a link that gives a second name, not a part's name: "also called", "otherwise known as"
 _ALSO_CALLED = compile_builtin(r"\b(?:also|otherwise|sometimes|commonly|often)\s+(?:called|known\s+as|referred\s+to\s+as)\b")
+#: the first name's abbreviation in brackets, right after it: "Atrial fibrillation| (AF)|, sometimes called"
+_ABBREVIATION_FIRST = compile_builtin(r"\s*\([A-Z][A-Za-z0-9-]{1,9}\)(?=\s*,)")
 _CLOSED = compile_builtin(r"\s*[),]")
 #: two names side by side as alternatives: "X or Y", "X, or the Y", "X/Y"
 _OR_GAP = compile_builtin(r"\s*,?\s*(?:or|and|/)\s*(?:an?\s+|the\s+)?")
