@@ -170,6 +170,9 @@ _PLACED_THINGS = {"splint", "splints", "pack", "packs", "packing", "stent", "ste
                   "implants", "pump", "port", "mesh", "graft", "grafts", "plate", "plates", "screws", "wires"}
 #: what a graft is called, right before the verb that takes it: "a bone graft taken from"
 _GRAFTS = {"graft", "grafts", "bone", "vein", "veins", "tissue", "tendon", "skin", "cartilage", "fat"}
+#: verbs that take something away from a part of the body: "remove loose skin from the neck"
+_REMOVING = frozenset({"remove", "removes", "removing", "take", "takes", "taking", "harvest", "harvests", "harvesting",
+                       "trim", "trims", "excise", "excises"})
 #: an operation's cut: where it is made is the operation's site, whoever makes it
 _INCISIONS = {"incision", "incisions", "cut", "cuts", "nick", "nicks"}
 # where a cut is "made", "hidden" or "placed"
@@ -315,7 +318,7 @@ class OffTopicStructure(Kind):
                 # "a cut under the ribs": a landmark beside the cut, judged by where it lies, not by what is operated on
                 beside = doc[action].lower_ in _CUT_NOUNS and action + 1 < len(doc) and doc[action + 1].lower_ in _CUT_BESIDE
                 # "bone taken from your hip": a graft's donor site, right when any of the procedure's parts lies there
-                donor = doc[action].lower_ in _TAKEN_FROM and target.label_ == "region"
+                donor = (doc[action].lower_ in _TAKEN_FROM or doc[action].lower_ in _REMOVING) and target.label_ == "region"
                 if any(self._acts_on(kb.procedures[p], target, beside) or donor and self._donor_site(kb.procedures[p], target)
                        for p in acting):
                     continue
@@ -467,7 +470,10 @@ class OffTopicStructure(Kind):
             if low in _CUT_LINKS and i > 0:
                 prev = doc[i - 1].lower_
                 if low == "from" and start in by_end.get("_regions", ()) and prev not in _TAKEN_FROM:
-                    return None  # "a vein from your leg": where a graft comes from, not what is operated on
+                    # "remove loose skin from the neck": what is taken from a part of the body (judged as a donor site,
+                    # so "we remove a vein from your leg" for a heart bypass stays right)
+                    verb = next((k for k in range(i - 2, max(-1, i - 6), -1) if doc[k].lower_ in _REMOVING), None)
+                    return verb  # (else "a vein from your leg": where a graft comes from, not what is operated on)
                 if prev in _CUT_NOUNS or prev in _ACTION_VERBS:
                     return i - 1
                 if low == "into" and prev in _ROUTE_WORDS and _scope_in_sentence(doc, i - 1):
