@@ -121,6 +121,7 @@ def read_text(path: str, source: str) -> Document:
         line = source[s:e]
         if blank[i] or i in underlined:
             flush()
+            bare_run = False
             continue
         if i + 1 < len(lines) and _UNDERLINE.match(source[lines[i + 1][0]:lines[i + 1][1]]) \
                 and not _UNDERLINE.match(line) and len(line.split()) <= _HEADING_MAX_WORDS and builder is None:

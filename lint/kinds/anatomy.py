@@ -152,6 +152,8 @@ _CUT_NOUNS = {"cut", "cuts", "incision", "incisions", "opening", "openings", "ho
 # where a cut is made beside or along a part: "an incision below the breastbone", "a cut along the lower back"
 _CUT_BESIDE = {"below", "above", "behind", "under", "over", "along", "across", "around", "beside"}
 _CUT_LINKS = {"in", "into", "on", "from", "through"}
+#: words that say how close a cut is to its landmark: "made just below", "an incision directly over"
+_CLOSE_BY = frozenset({"just", "directly", "right", "slightly"})
 #: the words a further item of a list of what is removed opens with
 _LIST_ITEM_STARTS = {"the", "a", "an", "some", "part", "parts", "any", "your", "excess", "extra", "all", "small", "and"}
 #: a verb after a noun: the noun is a clause's subject
@@ -446,7 +448,7 @@ class OffTopicStructure(Kind):
                 gap += 1
                 continue
             placed = i - 1
-            while placed > 0 and doc[placed].lower_ in ("just", "directly", "right", "slightly"):
+            while placed > 0 and doc[placed].lower_ in _CLOSE_BY:
                 placed -= 1  # "an incision made just below the collarbone"
             if low in _PLACE_PREPS and placed > 0 and doc[placed].lower_ in _PLACED_VERBS:
                 # "the incision is hidden in the crease of", "the cut is usually made behind the": the cut is the
@@ -464,7 +466,7 @@ class OffTopicStructure(Kind):
                 return k if doc[k].lower_ in _CUT_NOUNS or doc[k].lower_ in _PLACED_THINGS else None
             if low in _CUT_BESIDE and i > 0 and doc[i - 1].lower_ in _CUT_NOUNS:
                 return i - 1
-            if low in _CUT_BESIDE and i > 1 and doc[i - 1].lower_ in ("just", "directly", "right") \
+            if low in _CUT_BESIDE and i > 1 and doc[i - 1].lower_ in _CLOSE_BY \
                     and doc[i - 2].lower_ in _CUT_NOUNS:
                 return i - 2  # "a small incision just below your collarbone"
             if low in _CUT_LINKS and i > 0:

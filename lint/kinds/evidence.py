@@ -1955,16 +1955,18 @@ _STUDY_OPENING = compile_builtin(
 )
 # a page that says where its figures come from, once for all of them: "Unless we say otherwise, the figures come from
 # two sources", "Most figures here come from NICE", "All the numbers on this page are taken from ..."
+#: how a page or section says where its figures come from
+_COME_FROM = r"(?:come|comes|are\s+taken|were\s+taken|are\s+drawn|were\s+drawn)"
 _PAGE_SOURCE_DECLARATION = compile_builtin(
     r"(?i)\b(?:unless\s+(?:we\s+say|stated|we\s+state|noted)\s+otherwise,?\s+(?:the|our|all)\s+|(?:all|most)\s+(?:of\s+)?(?:the\s+|our\s+)?"
     r"|(?:the|our)\s+(?=(?:figures|numbers|statistics|data|frequencies)\s+(?:on|in)\s+this\s+))"
     r"(?:figures|numbers|statistics|data|frequencies)\s+(?:(?:on|in)\s+this\s+(?:page|leaflet|guide|booklet|decision\s+aid)\s+|here\s+)?"
-    r"(?:come|comes|are\s+taken|were\s+taken|are\s+drawn|were\s+drawn)\s+from\b"
+    rf"{_COME_FROM}\s+from\b"
 )
 # a section that says where its figures come from: "The figures in this section come from ..."
 _SECTION_SOURCE_DECLARATION = compile_builtin(
     r"(?i)\b(?:the|all\s+(?:the\s+)?|our)\s*(?:figures|numbers|statistics|data|rates|risks|frequencies)\s+(?:(?:in|on|of)\s+this\s+"
-    r"(?:section|part)|below)\s+(?:come|comes|are\s+taken|were\s+taken|are\s+drawn|were\s+drawn|are\s+from|were\s+from)\b"
+    rf"(?:section|part)|below)\s+(?:{_COME_FROM}\s+from|are\s+from|were\s+from)\b"
 )
 # a sentence that opens by naming its own source: "According to NICE, ...", "However, according to ..."
 _FORWARD_ATTRIBUTION = compile_builtin(

@@ -709,7 +709,7 @@ def _citation_words(text: str) -> int:
     return sum(len(m.group().split()) for m in _CITATION.finditer(text))
 
 
-_CITATION = re.compile(r"\([^()]*\b(?:19|20)\d{2}[a-z]?\)")
+_CITATION = compile_re(r"\([^()]*\b(?:19|20)\d{2}[a-z]?\)")
 
 
 def _in_citation(text: str, pos: int) -> bool:
