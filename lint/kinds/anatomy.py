@@ -636,12 +636,16 @@ class SymptomRegion(Kind):
                 strict.update(c.regions)
                 strict.update(c.symptom_regions)
                 loose.update(c.symptom_regions)
-        for r in list(strict | loose):
+        own = strict | loose
+        referred = set()
+        for r in own:
             for extra in self.referred.get(r, ()):
                 loose.add(extra)
                 if r in strict:
                     strict.add(extra)
-        return strict, loose, conditions
+                if extra not in own:
+                    referred.add(extra)
+        return strict, loose, conditions, referred
 
     def _describing(self, page, unit) -> bool:
         """Is this block in a section about the condition (symptoms, causes, why it is done)?"""
@@ -663,12 +667,15 @@ class SymptomRegion(Kind):
         kb = self.kb
         if not page.topic_procedures and not page.topic_conditions:
             return
-        strict, loose, conditions = self._expected(page)
+        strict, loose, conditions, referred = self._expected(page)
         if not loose:
             return
+        # a region symptoms are only referred to stands for itself, not for its whole part of the body (chest pain
+        # spreads to the jaw; the eye is no more expected on a chest page for that)
         loose_segments = set()
-        for r in loose:
+        for r in loose - referred:
             loose_segments |= _segment(kb, r)
+        referred_to = tuple(referred)
         for unit in self.units(page):
             terms = [s for s in _terms(unit) if s.label_ in ("region", "structure")]
             implied = self._implied(unit) if self.implied is not None and self._may_imply(unit.block.text) else []
@@ -678,6 +685,8 @@ class SymptomRegion(Kind):
             # worked out once per sentence, not once per mention: a block of one long sentence has hundreds
             cued: dict[int, bool] = {}
             conditions_in = None
+            # one finding for one symptom: "blurred vision in one eye" is not also "blurred vision"
+            reported: list[tuple[int, int]] = []
             for mention, anchor in [*self._mentions(unit, terms), *implied]:
                 region = self._region_of(unit, mention)
                 if region is None or region in self.ignore:
@@ -695,27 +704,35 @@ class SymptomRegion(Kind):
                 starts, named, owns = conditions_in.get(sent_no, ((), (), ()))
                 named_before = bisect_left(starts, anchor)  # the conditions the sentence names before the symptom
                 regions = (region,) if mention.label_ == "region" else kb.structures[mention.kb_id_].regions
+                # a whole-body condition (obesity, chronic pain) may give aches anywhere, but blurred vision or
+                # hearing loss only where it names the eye or the ear (diabetes names the eye)
+                anywhere = (mention, anchor) not in implied
                 if named_before:
                     # "a torn meniscus causes pain in the ankle": the sentence's own condition decides
                     own = owns[named_before - 1]
-                    # a whole-body condition (obesity, diabetes) may give symptoms anywhere
-                    bad = "body" not in own and (not kb.any_related(regions, own) or self._wrong_side(region, own))
+                    bad = not (anywhere and "body" in own) and (
+                        not kb.any_related(regions, own) or self._wrong_side(region, own))
                     expected = own
                     topic_name = kb.conditions[named[named_before - 1]].name
                 elif describing and strict:
-                    bad = "body" not in strict and (not kb.any_related(regions, strict) or self._wrong_side(region, strict))
+                    bad = not (anywhere and "body" in strict) and (
+                        not kb.any_related(regions, strict) or self._wrong_side(region, strict))
                     expected = strict
                 else:
                     bad = (not any(_segment(kb, r) & loose_segments for r in regions)
+                           and not (referred_to and kb.any_related(regions, referred_to))
                            and (region not in self.after_surgery
                                 or not page.topic_procedures and self._called_normal(unit, anchor))
-                           and "body" not in strict)
+                           and not (anywhere and "body" in strict))
                     expected = loose
                 if not bad:
                     continue
                 lo = min(anchor, mention.start)
                 hi = max(anchor + 1, mention.end)
                 span = unit.doc[lo:hi]
+                if any(span.start_char < e and s < span.end_char for s, e in reported):
+                    continue
+                reported.append((span.start_char, span.end_char))
                 where = ", ".join(sorted({kb.regions[r].name for r in expected if r not in self.ignore})[:4])
                 if named_before:
                     topic = topic_name

@@ -33,6 +33,8 @@ _PEOPLE_PLURALS = frozenset({"women", "men", "people", "patients", "children", "
 #: verbs in the singular after "people who": "Patients who drinks heavily" (some are also nouns elsewhere: "drinks")
 _WHO_THIRD = frozenset({"has", "is", "was", "does", "drinks", "smokes", "needs", "wants", "takes", "gets", "lives", "works",
                         "uses", "suffers", "chooses", "decides", "plans", "comes", "goes", "lifts", "plays", "runs"})
+#: words for one person, whoever it is: "Anyone who have had" takes the singular
+_ONE_PERSON = frozenset({"anyone", "anybody", "someone", "somebody", "everyone", "everybody", "nobody", "whoever"})
 _CLAUSE_OPENERS = {
     "if", "when", "because", "although", "though", "while", "as", "until", "since", "so", "but", "and", "or",
     "that", "where", "unless", "once", "whether", "then", "however",
@@ -494,7 +496,8 @@ class SubjectVerbAgreement(_MatcherKind):
         adverb = {"LOWER": {"IN": w["adverbs"]}, "OP": "?"}
         # a wh-word opens a clause of its own: "signs of how much growth remains"
         clause_words = {"that", "which", "who", "how", "what", "whether", "where", "when", "why", "whose"}
-        middle = {"IS_ALPHA": True, "LOWER": {"NOT_IN": sorted(w["all_verbs"] | _PRONOUNS | clause_words)},
+        # (a possessive's "'s" is part of the phrase: "the cause of Meniere's disease are")
+        middle = {"LOWER": {"NOT_IN": sorted(w["all_verbs"] | _PRONOUNS | clause_words), "REGEX": r"^(?:[a-z]+|['’]s)$"},
                   "OP": "{1,4}"}
         m.add("PLURAL_THIRD", [[{"LOWER": {"IN": sorted(w["plurals"])}}, adverb, {"LOWER": {"IN": sorted(w["third"])}}]])
         m.add("PLURAL_OF_THIRD", [[{"LOWER": {"IN": sorted(w["plurals"])}}, {"LOWER": "of"}, middle, adverb,
@@ -515,10 +518,17 @@ class SubjectVerbAgreement(_MatcherKind):
         ]])
         m.add("ANY_PLURAL_THIRD", [[{"LOWER": {"REGEX": r"^[a-z]{3,}s$"}}, adverb,
                                     {"LOWER": {"IN": sorted(w["third"] - {"is", "was", "has", "does", "doesn't"})}}]])
+        # "The exact cause of Meniere's disease are": after "the ... of" the word is a noun, whatever else it can be
+        m.add("DET_SINGULAR_OF_BASE", [[{"LOWER": {"IN": ["the", "a", "an", "this", "that", "each", "every", "your", "its",
+                                                          "our", "their", "my", "his", "her"]}},
+                                        {"IS_ALPHA": True, "IS_LOWER": True, "OP": "?"},
+                                        {"LOWER": {"REGEX": r"^[a-z]{3,}$"}}, {"LOWER": "of"}, middle, adverb,
+                                        {"LOWER": {"IN": ["are", "were", "have", "do"]}}]])
         # "Each of our surgeons have": "each" is the subject, whatever follows "of"
         m.add("EACH_OF_BASE", [[{"LOWER": "each"}, {"LOWER": "of"},
                                 {"LOWER": {"IN": ["the", "our", "your", "these", "those", "their", "my", "his", "her"]}},
                                 {"IS_ALPHA": True, "OP": "?"}, {"LOWER": {"REGEX": r"^[a-z]{3,}s$"}}, adverb,
+                                # (after "each of these steps" a word of the verb list can only be the verb: "help")
                                 {"LOWER": {"IN": sorted(w["strict"] & w["base"] | {"are", "were", "have", "do", "include"})}}],
                                [{"LOWER": "each"}, {"LOWER": "of"}, {"LOWER": {"IN": ["them", "these", "those", "us"]}},
                                 adverb, {"LOWER": {"IN": ["are", "were", "have", "do"]}}]])
@@ -535,6 +545,10 @@ class SubjectVerbAgreement(_MatcherKind):
         # "Women who has had", "patients who is": a relative clause takes its noun's number
         m.add("PLURAL_WHO_THIRD", [[{"LOWER": {"IN": sorted(_PEOPLE_PLURALS)}}, {"LOWER": "who"}, adverb,
                                     {"LOWER": {"IN": sorted(_WHO_THIRD)}}]])
+        # "Anyone who have had", "someone who are": one person, whoever it is
+        m.add("SINGULAR_WHO_BASE", [[{"LOWER": {"IN": sorted(_ONE_PERSON)}}, {"LOWER": "who"}, adverb,
+                                     {"LOWER": {"IN": sorted({"have", "are", "were", "do"} | w["base"] & {
+                                         "need", "want", "take", "get", "live", "smoke", "drink", "work", "use"})}}]])
         # "me and my husband was": two people are a plural subject
         m.add("PLURAL_PAIR_THIRD", [[{"LOWER": {"IN": ["me", "i"]}}, {"LOWER": "and"}, {"LOWER": {"IN": ["my", "our"]}},
                                      {"IS_ALPHA": True}, adverb, {"LOWER": {"IN": ["was", "is", "has", "does"]}}],
@@ -589,6 +603,13 @@ class SubjectVerbAgreement(_MatcherKind):
         return not re.search(r"(?:s|ae|ia|ata|i|ed|en|ing|ous|ful|al|ic|ible|able|est|er|ly)$", word) \
             or word in ("level", "scar", "bladder", "ulcer", "catheter", "tumour", "tumor", "liver", "cancer")
 
+    def _singular_head(self, word: str) -> bool:
+        """A noun before "of" that counts as one thing: not a plural, a group or an amount ("the majority of")."""
+        w = self.w
+        if word in w["quantity"] or word in w["plural_groups"] or word in w["plurals"] or word in _FUNCTION_WORDS:
+            return False
+        return not word.endswith("s") or word in w["singular_s"] or bool(re.search(r"(?:ss|us|is)$", word))
+
     def _plural_looking(self, word: str) -> bool:
         """A word in -s that is most likely a plural noun (not "diabetes", "lens", "virus", "pelvis")."""
         w = self.w
@@ -639,6 +660,11 @@ class SubjectVerbAgreement(_MatcherKind):
         for unit, doc, matches in self.matched_units(page, self._build):
             found = {}
             for label, start, end in matches:
+                if label == "SINGULAR_WHO_BASE":
+                    verb = doc[end - 1]  # "Anyone who have": a subject wherever it stands
+                    if verb.i not in found:
+                        found[verb.i] = (start, label)
+                    continue
                 verb = doc[end - 1]
                 k = end - 2
                 while k > start and k > end - 4 and (doc[k].lower_ in self.w["adverbs"] or doc[k].lower_ in _BETWEEN_MODAL):
@@ -672,6 +698,17 @@ class SubjectVerbAgreement(_MatcherKind):
                             or (start > 0 and doc[start - 1].lower_ in ("and", "or", "nor", "both", "as", "like",
                                                                         "including", "with")):
                         continue  # a compound subject, or an example inside one ("problems such as a tear are")
+                    first = start
+                elif label == "DET_SINGULAR_OF_BASE":
+                    noun = doc[start + 1] if doc[start + 2].lower_ == "of" else doc[start + 2]
+                    if doc[noun.i + 1].lower_ != "of" or not self._singular_head(noun.lower_) \
+                            or not clause_start(doc, start) or _inside_prepositional_phrase(doc, start):
+                        continue
+                    if start > 0 and doc[start - 1].lower_ in ("and", "or", "nor", "&", ",", "both"):
+                        continue  # "the ball and the rim of the socket are": one of a compound subject
+                    before_verb = doc[end - 2] if doc[end - 2].lower_ not in self.w["adverbs"] else doc[end - 3]
+                    if before_verb.lower_.endswith("s") and not before_verb.lower_.endswith(("ss", "'s", "’s")):
+                        continue  # "Their quality of life scores were": a plural may head a compound
                     first = start
                 elif label == "PLURAL_PAIR_THIRD":
                     first = start  # "me and my wife was": a subject wherever it stands
