@@ -931,6 +931,9 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         # "based on our registry", "from the unit's own database": a standing register of every patient treated
         r"|(?i:\b(?:based\s+on|from|according\s+to|taken\s+from|recorded\s+in)\s+(?:our|the\s+(?:unit|hospital|clinic|department|service"
         r"|trust|programme|program)[’']s)\s+(?:own\s+)?(?:[\w’'-]+\s+){0,2}?(?:registry|register|database)\b)"
+        # "the 2023 international guideline notes that ...": a dated guideline that says it
+        r"|(?i:\bthe\s+(?:19|20)\d{2}\s+(?:[\w-]+\s+){0,3}?(?:guidelines?|guidance|consensus(?:\s+statement)?)\s+(?:notes|says|states"
+        r"|recommends|advises|reports|found|finds|shows|concludes|suggests)\b)"
         # "This estimate comes from the studies summarised in the 2020 guidelines": dated guidelines named as the source
         r"|(?i:\b(?:summari[sz]ed|reviewed|pooled|collected|reported)\s+in\s+the\s+(?:19|20)\d{2}\s+(?:[\w-]+\s+){0,2}?"
         r"(?:guidelines?|guidance|consensus|review)\b)"
@@ -1619,6 +1622,9 @@ class UncitedClaim(Kind):
                         continue
                     elif kind == "experts" and _hedged_practice(text, m.start(), m.end()):
                         continue  # "Many surgeons now prefer a stapedotomy": what some doctors do, not a claim of proof
+                    elif kind == "experts" and _CAUSE_UNCERTAIN.match(text, m.end()) is not None \
+                            and _CAUSE_UNKNOWN.search(text, max(0, m.start() - 160), m.start()) is not None:
+                        continue  # "The exact cause is not known. Doctors think a virus may trigger it": a guess, said as one
                     found.append((m.start(), m.end(), "research-" + kind))
         # where claims overlap, a number of cases ("three times faster") is kept over the recovery time
         # or comparison around it ("recover three times faster than")
@@ -1894,6 +1900,15 @@ def _hedged_practice(text: str, start: int, end: int) -> bool:
     # ("Many eye surgeons now choose SMILE for their own eyes" is an endorsement)
     return _HEDGED_PRACTICE.fullmatch(text, lead.start() if lead else start, end) is not None \
         and _FOR_THEIR_OWN.match(text, end, end + 60) is None
+# "The exact cause is not known.", "No one knows exactly why": the sentence before a guess at a cause
+_CAUSE_UNKNOWN = compile_builtin(
+    r"(?i)\b(?:cause|causes|reason)(?:\s+(?:of|for)\s+[\w'’ -]{1,40}?)?\s+(?:is|are|remains?)\s+(?:still\s+)?(?:not\s+(?:yet\s+)?(?:fully\s+|completely\s+|well\s+)?"
+    r"(?:known|understood|clear)|unknown|unclear|uncertain)\b|\b(?:no\s*one|nobody)\s+knows\b|\bnot\s+(?:yet\s+)?known\s+(?:exactly\s+)?"
+    r"(?:why|what)\b")
+# what the doctors think, after "think/believe": a cause, hedged ("it results from a mix of factors", "a virus may trigger")
+_CAUSE_UNCERTAIN = compile_builtin(
+    r"(?i)(?:\s+that)?(?:\s+[\w'’,-]+){0,14}?\s+(?:may|might|could|can|probably|possibly|likely|results?|caused|causes?|triggers?"
+    r"|linked|plays?\s+a\s+part|is\s+due|are\s+due|comes?\s+from|arises?|involved)\b")
 _PROFESSION_HINT = compile_builtin(r"(?i)(?:experts?|doctors|surgeons|scientists|researchers|consultants|(?-i:GPs)|ists|icians)\b")
 # a figure being explained: "1 in 1,000 means that ..."
 _MEANS_AFTER = compile_builtin(r"(?i)\s+means\b")

@@ -517,8 +517,9 @@ class UnexplainedAcronym(Kind):
             initials = "".join(w[0] for w in m.group(1).split()[-len(acronym):]).lower()
             if initials == acronym:
                 return True
-        # "ACL (anterior cruciate ligament)"
-        m = re.match(r"\s*\(([^)]*)\)", after)
+        # "ACL (anterior cruciate ligament)"; "a DXA scan (dual-energy X-ray absorptiometry)": the bracket after the
+        # thing the acronym names
+        m = re.match(r"(?:\s+[a-z]+)?\s*\(([^)]*)\)", after)
         if m and spells_out(acronym, m.group(1)):
             return True
         # "ACL, short for ..."; "ACL stands for ..."; "ACL: anterior cruciate ligament" in a glossary line
@@ -580,6 +581,9 @@ class UnexplainedAcronym(Kind):
                     continue  # a mnemonic spelled out by the list below: 'the "ABCDE" list when looking at moles:'
                 if unit.block.scope not in self.rule.scope or unit.block.scope in ("title", "heading"):
                     continue
+                if _QUESTION_LINE.match(text) and self._spelled_out_later(page.units[index + 1:index + 3], acronym):
+                    done.add(acronym)
+                    continue  # a plain-text page's question heading ("What is BPPV?"), answered by the text below
                 if acronym == "PO" and text.startswith(" Box", m.end(1)):
                     continue  # a postal address: "PO Box 412"
                 if _BREADCRUMB.search(text) and len(text) < 100 and unit.block.links:
@@ -589,7 +593,7 @@ class UnexplainedAcronym(Kind):
                         and self._spelled_out_later(page.units[index + 1:], acronym):
                     done.add(acronym)
                     continue  # a table, or a plain-text page's title line, sums up what the text below spells out
-                if _INITIALS_BEFORE.search(text, max(0, m.start() - 40), m.start()) and text.startswith((",", "."), m.end()) \
+                if _INITIALS_BEFORE.search(text, max(0, m.start() - 40), m.start()) and _AUTHORS_GO_ON.match(text, m.end()) \
                         and _YEAR.search(text):
                     continue  # an author's initials in a reference: "Maher CG, Hancock MJ, et al. 2012"
                 if _STATE.match(acronym) and _POSTCODE_AFTER.match(text, m.end()):
@@ -651,6 +655,10 @@ _YEAR = compile_re(r"\b(?:19|20)\d\d\b")
 _BREADCRUMB = compile_re(r"\s(?:>|›|»)\s")
 # a surname just before: "Maher CG," in a reference
 _INITIALS_BEFORE = compile_re(r"\b[A-Z][a-z'’-]+\s$")
+# what follows an author's initials: "Maher CG, Hancock MJ", "Baugh RF and others", "Sullivan FM et al"
+_AUTHORS_GO_ON = compile_re(r"[,.]|\s+(?:and\s+(?:others|colleagues)|et\s+al)\b")
+# one short line that asks a question, as a plain-text page's heading does: "What is BPPV?"
+_QUESTION_LINE = compile_re(r"[^\n.!]{3,70}\?\s*$")
 # "VA stands for ...", "PCR means ..."
 _DEFINED_AFTER = compile_re(r"\s+(?:stands\s+for|is\s+short\s+for|means)\b")
 # the words a definition opens with, after an article, up to its first punctuation: "Computed tomography" in "Computed
