@@ -528,7 +528,6 @@ class SubjectVerbAgreement(_MatcherKind):
         m.add("EACH_OF_BASE", [[{"LOWER": "each"}, {"LOWER": "of"},
                                 {"LOWER": {"IN": ["the", "our", "your", "these", "those", "their", "my", "his", "her"]}},
                                 {"IS_ALPHA": True, "OP": "?"}, {"LOWER": {"REGEX": r"^[a-z]{3,}s$"}}, adverb,
-                                # (after "each of these steps" a word of the verb list can only be the verb: "help")
                                 {"LOWER": {"IN": sorted(w["strict"] & w["base"] | {"are", "were", "have", "do", "include"})}}],
                                [{"LOWER": "each"}, {"LOWER": "of"}, {"LOWER": {"IN": ["them", "these", "those", "us"]}},
                                 adverb, {"LOWER": {"IN": ["are", "were", "have", "do"]}}]])
