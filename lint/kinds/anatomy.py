@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from lint.kinds.base import Kind, is_negated
+from lint.kinds.base import ABBREVIATION_AFTER, Kind, is_negated
 from lint.matching import PatternError, compile_builtin, compile_pattern, compile_phrases, finditer
 from lint.page import Enclosing
 
@@ -743,7 +743,7 @@ class SymptomRegion(Kind):
                 else:
                     topic = kb.conditions[conditions[0]].name
                 # (a symptom that implies its place is named by that place: "blurred vision", in the eye)
-                place = kb.regions[region].name if (mention, anchor) in implied else mention.text
+                place = mention.text if anywhere else kb.regions[region].name
                 yield self.hit(unit, span.start_char, span.end_char, place=place, topic=topic, expected=where)
 
     def _conditions_by_sentence(self, unit) -> dict:
@@ -939,8 +939,6 @@ _NERVE_CENTRES = frozenset({"brain", "spinal-cord", "brainstem"})
 #: from a tube's way in to where it goes: "... the urethra into the uterine arteries", "..., then on into the"
 _INTO = compile_builtin(r"(?i)\s*,?\s*(?:and\s+|then\s+)*(?:(?:guided|passed|pushed|advanced|moved|threaded|steered)\s+)?"
                        r"(?:on\s+|up\s+|down\s+|onwards\s+)?(?:into|to)\s+(?:the\s+|your\s+|one\s+of\s+the\s+)?")
-#: a term's abbreviation in brackets, right after it
-_ABBREVIATION_AFTER = compile_builtin(r"\s*\([A-Z][A-Za-z0-9-]{1,9}\)")
 
 
 def _verb_after(doc, i: int, end: int) -> str:
@@ -1199,7 +1197,7 @@ class StructureLocation(Kind):
                             # the term right before the comma, or before its abbreviation: "ductal carcinoma in situ
                             # (DCIS), an early cancer ..."
                             before = [t for t in before if t.end_char == m.start()
-                                      or _ABBREVIATION_AFTER.fullmatch(text, t.end_char, m.start())
+                                      or ABBREVIATION_AFTER.fullmatch(text, t.end_char, m.start())
                                       or text[t.end_char:m.start()] == ")"]
                             if not before:
                                 continue

@@ -17,12 +17,14 @@ from pathlib import Path
 from typing import ClassVar, Iterable
 
 from lint.documents import Block
-from lint.matching import PatternError
+from lint.matching import PatternError, compile_builtin
 from lint.model import Fix
 from lint.page import Page, Unit
 from lint.registry import Rule, RuleError, builtin_rules_dir, check_template
 
 _MISSING = object()
+#: a term's abbreviation in brackets, right after it: "Atrial fibrillation| (AF)"
+ABBREVIATION_AFTER = compile_builtin(r"\s*\([A-Z][A-Za-z0-9-]{1,9}\)")
 
 
 @dataclass

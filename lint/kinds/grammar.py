@@ -607,7 +607,7 @@ class SubjectVerbAgreement(_MatcherKind):
         w = self.w
         if word in w["quantity"] or word in w["plural_groups"] or word in w["plurals"] or word in _FUNCTION_WORDS:
             return False
-        return not word.endswith("s") or word in w["singular_s"] or bool(re.search(r"(?:ss|us|is)$", word))
+        return not word.endswith("s") or word in w["singular_s"] or word.endswith(("ss", "us", "is"))
 
     def _plural_looking(self, word: str) -> bool:
         """A word in -s that is most likely a plural noun (not "diabetes", "lens", "virus", "pelvis")."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from lint.kinds.base import Kind, is_negated, match_case
+from lint.kinds.base import ABBREVIATION_AFTER, Kind, is_negated, match_case
 from lint.matching import NeedleIndex, PatternError, compile_builtin, compile_pattern, compile_phrases, finditer
 from lint.page import Enclosing
 
@@ -246,8 +246,8 @@ class Conflation(Kind):
                         continue
                     gap = text[x.end_char : y.start_char]
                     # (past the first name's abbreviation: "Atrial fibrillation (AF), sometimes called atrial flutter")
-                    abbreviation = _ABBREVIATION_FIRST.match(gap)
-                    skipped = abbreviation.end() if abbreviation else 0
+                    abbreviation = ABBREVIATION_AFTER.match(gap)
+                    skipped = abbreviation.end() if abbreviation and gap[abbreviation.end():].lstrip().startswith(",") else 0
                     gap = gap[skipped:]
                     link = next((m for m in (p.fullmatch(gap) for p in self.links) if m), None)
                     if link is None and not (any(p.fullmatch(gap) for p in self.apposition_links)
@@ -318,8 +318,6 @@ class Conflation(Kind):
 
 #: a link that gives a second name, not a part's name: "also called", "otherwise known as"
 _ALSO_CALLED = compile_builtin(r"\b(?:also|otherwise|sometimes|commonly|often)\s+(?:called|known\s+as|referred\s+to\s+as)\b")
-#: the first name's abbreviation in brackets, right after it: "Atrial fibrillation| (AF)|, sometimes called"
-_ABBREVIATION_FIRST = compile_builtin(r"\s*\([A-Z][A-Za-z0-9-]{1,9}\)(?=\s*,)")
 _CLOSED = compile_builtin(r"\s*[),]")
 #: two names side by side as alternatives: "X or Y", "X, or the Y", "X/Y"
 _OR_GAP = compile_builtin(r"\s*,?\s*(?:or|and|/)\s*(?:an?\s+|the\s+)?")
