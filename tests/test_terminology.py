@@ -107,3 +107,86 @@ def test_conflation_message_defines_both(trm):
 ])
 def test_conflation_left_alone(trm, text):
     assert found(lint_text(trm, text), "TRM003") == []
+
+
+# -- TRM004 ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,span", [
+    # one member of a family given as another
+    ("A thyroid lobectomy is done under a general anaesthetic, in other words sedation, and takes about an hour.",
+     "in other words sedation"),
+    ("Some men have a caudal block, a type of general anesthetic, for a prostate biopsy.",
+     "a type of general anesthetic"),
+    ("After a gastric sleeve you will have painkillers such as omeprazole for the first week.", "such as omeprazole"),
+    ("Before ACL reconstruction, stop clopidogrel and other anticoagulants a week ahead.", "and other anticoagulants"),
+    ("The varicose veins are mapped with a duplex scan (an MRI scan) before the ablation.", "an MRI scan"),
+    ("A bone density scan, also known as an ultrasound, is offered after a hip fracture.", "also known as an ultrasound"),
+    # one member described by what is true of another
+    ("The surgeon will check your knee with an MRI, which uses radiation to make the pictures.",
+     "MRI, which uses radiation"),
+    ("An ultrasound scan, which uses x-rays, shows how large the prostate is.", "ultrasound scan, which uses x-rays"),
+    ("Most thyroid operations are done under a nerve block, so you will be fully asleep.",
+     "nerve block, so you will be fully asleep"),
+    ("Your gastric bypass is done by open surgery, through five small cuts in the tummy.",
+     "open surgery, through five small cuts"),
+    ("You may be prescribed antibiotics, which kill viruses, after the operation.", "antibiotics, which kill viruses"),
+])
+def test_term_family_mix_ups(trm, text, span):
+    hits = [f for f in lint_text(trm, text).findings if f.code == "TRM004"]
+    assert [f.text for f in hits] == [span]
+    assert hits[0].start == text.index(span)
+
+
+@pytest.mark.parametrize("text", [
+    "A thyroid lobectomy is done under a general anaesthetic, so you will be asleep.",
+    "A spinal anaesthetic, a type of regional anaesthetic, is often used for a prostate operation.",
+    "Blood thinners such as aspirin, clopidogrel and warfarin are stopped before ACL surgery.",
+    "Stop apixaban and other anticoagulants two days before a gastric sleeve.",
+    "Your veins are checked with a duplex ultrasound scan, which uses sound waves.",
+    "A CT scan uses x-rays; an MRI scan uses a strong magnet and radio waves.",
+    "CT or MRI scans use x-rays or magnets to make detailed pictures of the prostate.",
+    "An MRI scan does not use x-rays, so it is safe to repeat.",
+    "Unlike a CT scan, an MRI scan uses a magnet.",
+    "The operation is done under a general anaesthetic or sedation, with a nerve block to numb the arm.",
+    "After a general anaesthetic, you will be awake within an hour.",
+    "An ultrasound-guided biopsy of the thyroid uses a fine needle.",
+    "Keyhole surgery is done through a few small cuts; open surgery is done through one larger cut.",
+    "Antibiotics do not work against viruses.",
+])
+def test_term_family_left_alone(trm, text):
+    assert found(lint_text(trm, text), "TRM004") == []
+
+
+def test_term_family_messages_say_what_each_term_is(trm):
+    (mixed,) = [f for f in lint_text(trm, "It is done under sedation, i.e. a general anaesthetic.").findings
+                if f.code == "TRM004"]
+    assert mixed.message.startswith("'i.e. a general anaesthetic': 'sedation' and 'general anaesthetic' are different")
+    assert "makes you unconscious" in mixed.message and "relaxed and drowsy" in mixed.message
+    (fact,) = [f for f in lint_text(trm, "You will have a CT scan, which uses magnets.").findings if f.code == "TRM004"]
+    assert fact.message.endswith("It is an MRI scan that uses a magnet and radio waves.")
+
+
+@pytest.mark.parametrize("change,error", [
+    (("kind_of: [regional-anaesthetic]", "kind_of: [regional-anesthesia]"),
+     "is a kind of unknown member(s) regional-anesthesia"),
+    (("untrue: [asleep, numbs-head]", "untrue: [asleep, numbs-face]"), "names unknown fact(s) numbs-face"),
+    (("names: [dizziness, dizzy spells", "names: [vertigo, dizzy spells"), "'vertigo' names both"),
+    (("relation: kind_of", "relation: kind"), "needs a 'relation' (same, kind_of, includes)"),
+    (("names: [tinnitus, ringing", "names: tinnitus\n          other: [ringing"), "member 'tinnitus': unknown key(s) other"),
+    (("names: [insulin]", "names: insulin"), "member 'insulin': 'names' must be a list of words"),
+    (("          says: uses sound waves", "          says: [uses sound waves]"), "fact 'sound-waves' needs 'says' (words)"),
+])
+def test_term_family_data_mistakes_name_the_file(tmp_path, change, error):
+    from lint.engine import SetupError
+    from lint.registry import builtin_rules_dir
+
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    source = (builtin_rules_dir() / "terminology" / "TRM004-term-family-mix-up.yaml").read_text(encoding="utf-8")
+    assert change[0] in source
+    (pack / "TRM104-my-term-families.yaml").write_text(source.replace("code: TRM004", "code: TRM104").replace("name: term-family-mix-up", "name: my-term-families").replace(*change, 1),
+                                             encoding="utf-8")
+    with pytest.raises(SetupError) as err:  # (exit 2 at the command line)
+        Linter(Settings(rule_paths=[tmp_path], select=["TRM104"]))
+    assert str(err.value).startswith(str(pack / "TRM104-my-term-families.yaml") + ": rule TRM104: ")
+    assert error in str(err.value)

@@ -13,6 +13,7 @@ import re
 
 from lint.kinds.base import ABBREVIATION_AFTER, Kind, is_negated, match_case
 from lint.matching import NeedleIndex, PatternError, compile_builtin, compile_pattern, compile_phrases, finditer
+from lint.kinds.phrases import PhraseIndex
 from lint.page import Enclosing
 
 _END = "."  # a cue that stands for the end of the clause (punctuation or the end of the text)
@@ -328,3 +329,268 @@ def _standing_alone(text: str, x, y) -> bool:
     """Is ``y`` an apposition to ``x`` ("gallstones (kidney stones) are"), not an item of a list?"""
     return _CLOSED.match(text, y.end_char) is not None \
         and _LIST_BEFORE.search(text, max(0, x.start_char - 20), x.start_char) is None
+
+
+#: the relations a link between two terms states: the first is the second ("X, i.e. Y"), the first is a kind of
+#: the second ("X, a type of Y", "X and other Ys"), the second is a kind of the first ("Ys such as X")
+_RELATIONS = ("same", "kind_of", "includes")
+
+
+class _Member:
+    """One term of a family: its id, the names it goes by, what it is, the terms it is a kind of (all of them,
+    through their own), and the facts of its family that are false of it."""
+
+    __slots__ = ("id", "name", "is_", "family", "ancestors", "untrue")
+
+    def __init__(self, id_: str, name: str, is_: str, family: str, untrue: tuple):
+        self.id, self.name, self.is_, self.family, self.untrue = id_, name, is_, family, untrue
+        self.ancestors: frozenset = frozenset()
+
+    def related(self, other: "_Member") -> bool:
+        return self is other or other.id in self.ancestors or self.id in other.ancestors
+
+
+class TermFamily(Kind):
+    """Terms of one family told apart: kinds of anaesthetic, of scan, of medicine, of symptom.
+
+    Each family lists its ``members`` (``id``, ``names``, ``is``: what it is, in plain words, ``kind_of``: the
+    members it is a kind of, ``untrue``: facts of the family that are false of it) and its ``facts`` (``says``: the
+    fact in words, ``true_of``: a member it is true of, ``patterns``). A page that joins two members by a ``links``
+    pattern ("a general anaesthetic, i.e. sedation", "an epidural, a type of general anaesthetic", "warfarin and
+    other clot busters") gives one for the other unless one is a kind of the other; a member followed, in its clause,
+    by a fact false of it ("a spinal anaesthetic, which puts you fully to sleep", "a CT scan, which uses magnets")
+    is described as another. Only the words of ``fact_gap`` may stand between the two.
+    """
+
+    name = "term-family"
+    options = {
+        "families": (list, Kind.REQUIRED),
+        # each {relation: same|kind_of|includes, pattern}: the words between two members, all of them
+        "links": (list, Kind.REQUIRED),
+        # links that make the second member an apposition only when it stands alone ("sedation (general anaesthesia),"
+        # not "sedation, general anaesthesia, or a spinal"): the second must be closed by a bracket or a comma
+        "apposition_links": (list, list),
+        # the words allowed between a member and a fact false of it
+        "fact_gap": (str, Kind.REQUIRED),
+        "fact_message": (str, Kind.REQUIRED),
+        # British and American spellings of the same stem ("anaesth", "anesth"): each name is matched in both
+        "spellings": (list, list),
+        "max_gap": (int, 40),
+    }
+    list_items = {"families": dict, "links": dict, "spellings": list}
+
+    def setup(self):
+        where = f"{self.rule.path}: rule {self.rule.code}"
+        self.check_template("fact_message", ("text", "term", "term_is", "says", "other"))
+        spellings = self.opts["spellings"]
+        if not all(len(pair) == 2 and all(isinstance(s, str) and s for s in pair) for pair in spellings):
+            raise self.error("each 'spellings' entry is a pair of stems, as [British, American]")
+        self.members: dict[str, _Member] = {}  # a name in lower case (or an abbreviation as written) -> its member
+        self.facts: dict[tuple[str, str], tuple] = {}  # (family, fact id) -> (compiled patterns, says, true_of member)
+        abbreviations = []
+        for n, family in enumerate(self.opts["families"], 1):
+            label = family.get("family")
+            if not isinstance(label, str) or not label:
+                raise self.error(f"family {n} needs a 'family' name")
+            unknown = set(family) - {"family", "members", "facts"}
+            if unknown:
+                raise self.error(f"family '{label}': unknown key(s) {', '.join(sorted(unknown))}")
+            own: dict[str, _Member] = {}
+            parents: dict[str, list] = {}
+            if not isinstance(family.get("members"), list) or not family["members"]:
+                raise self.error(f"family '{label}' needs a list of 'members'")
+            for entry in family["members"]:
+                member = self._member(label, entry, spellings, own, abbreviations)
+                parents[member.id] = entry.get("kind_of") or []
+            for id_, ups in parents.items():
+                missing = [p for p in ups if p not in own]
+                if missing:
+                    raise self.error(f"family '{label}': member '{id_}' is a kind of unknown member(s) {', '.join(missing)}")
+                own[id_].ancestors = frozenset(_ancestors(id_, parents))
+            facts = family.get("facts") or {}
+            if not isinstance(facts, dict):
+                raise self.error(f"family '{label}': 'facts' is a mapping of fact ids to facts")
+            for fact_id, fact in facts.items():
+                if not isinstance(fact, dict) or not isinstance(fact.get("says"), str) \
+                        or not isinstance(fact.get("patterns"), list) or not fact["patterns"] \
+                        or not all(isinstance(p, str) for p in fact["patterns"]):
+                    raise self.error(f"family '{label}': fact '{fact_id}' needs 'says' (words) and 'patterns' (a list)")
+                true_of = fact.get("true_of")
+                if true_of is not None and true_of not in own:
+                    raise self.error(f"family '{label}': fact '{fact_id}' is true of unknown member '{true_of}'")
+                try:
+                    compiled = compile_pattern("|".join(f"(?:{p})" for p in fact["patterns"]), where, trusted=self.trusted)
+                except PatternError as exc:
+                    raise self.error(f"fact '{fact_id}': invalid " + str(exc).removeprefix(where + ": invalid ")) from None
+                self.facts[(label, fact_id)] = (compiled, fact["says"], own.get(true_of))
+            for member in own.values():
+                missing = [f for f in member.untrue if (label, f) not in self.facts]
+                if missing:
+                    raise self.error(f"family '{label}': member '{member.id}' names unknown fact(s) {', '.join(missing)}")
+                member.untrue = tuple(self.facts[(label, f)] for f in member.untrue)
+        self.names = PhraseIndex([n for n in self.members if n not in set(map(_key, abbreviations))])
+        self.abbreviations = PhraseIndex(abbreviations, case_sensitive=True)
+        self.links = []
+        for n, link in enumerate(self.opts["links"], 1):
+            if link.get("relation") not in _RELATIONS or not isinstance(link.get("pattern"), str):
+                raise self.error(f"link {n} needs a 'relation' ({', '.join(_RELATIONS)}) and a 'pattern'")
+            self.links.append((link["relation"], self._compile(link["pattern"], "link")))
+        self.apposition_links = [self._compile(p, "apposition link") for p in self.opts["apposition_links"]]
+        self.fact_gap = self._compile(self.opts["fact_gap"], "fact_gap")
+
+    def _compile(self, pattern: str, what: str):
+        where = f"{self.rule.path}: rule {self.rule.code}"
+        try:
+            return compile_pattern(pattern, where, trusted=self.trusted)
+        except PatternError as exc:
+            raise self.error(f"invalid {what} " + str(exc).removeprefix(where + ": invalid ")) from None
+
+    def _member(self, label: str, entry, spellings, own: dict, abbreviations: list) -> _Member:
+        if not isinstance(entry, dict) or not entry.get("id") or not entry.get("names") or not entry.get("is"):
+            raise self.error(f"family '{label}': each member needs 'id', 'names' and 'is'")
+        unknown = set(entry) - {"id", "names", "abbreviations", "is", "kind_of", "untrue"}
+        if unknown:
+            raise self.error(f"family '{label}': member '{entry['id']}': unknown key(s) {', '.join(sorted(unknown))}")
+        for key in ("names", "abbreviations", "kind_of", "untrue"):
+            if not isinstance(entry.get(key, []), list) or not all(isinstance(v, str) and v for v in entry.get(key, [])):
+                raise self.error(f"family '{label}': member '{entry['id']}': '{key}' must be a list of words")
+        if not isinstance(entry["is"], str):
+            raise self.error(f"family '{label}': member '{entry['id']}': 'is' must be words")
+        if entry["id"] in own:
+            raise self.error(f"family '{label}': member '{entry['id']}' is listed twice")
+        member = own[entry["id"]] = _Member(entry["id"], entry["names"][0], entry["is"], label, tuple(entry.get("untrue") or ()))
+        for name in entry["names"]:
+            for form in _forms(name.strip().lower(), spellings):
+                self._claim(form, member, label)
+        for abbreviation in entry.get("abbreviations") or ():
+            self._claim(abbreviation, member, label)
+            abbreviations.append(abbreviation)
+        return member
+
+    def _claim(self, name: str, member: _Member, label: str) -> None:
+        other = self.members.setdefault(_key(name), member)
+        if other is not member:
+            raise self.error(f"family '{label}': '{name}' names both '{other.id}' and '{member.id}'")
+
+    def _terms(self, text: str) -> list[tuple[int, int, _Member]]:
+        """The members named in a text, (start, end, member) in order, the longest name where two overlap."""
+        members = self.members
+        found = [(m.start(), m.end(), members.get(_key(m.group().lower()))) for m in self.names.finditer(text)]
+        found += [(m.start(), m.end(), members.get(_key(m.group()))) for m in self.abbreviations.finditer(text)]
+        found = [t for t in found if t[2] is not None]  # (a spelling the phrase pattern allows that no name has)
+        found.sort(key=lambda t: (t[0], -t[1]))
+        out, end = [], -1
+        for term in found:
+            # (not a modifier of another word: the "ultrasound" of "ultrasound-guided")
+            if term[0] >= end and not _HYPHEN_WORD.match(text, term[1]):
+                out.append(term)
+                end = term[1]
+        return out
+
+    def check(self, page):
+        for unit in self.units(page):
+            text = unit.block.text
+            terms = self._terms(text)
+            if not terms:
+                continue
+            seconds = set()  # the members already reported as given for another: not reported again for a fact
+            for i, (s1, e1, a) in enumerate(terms):
+                for s2, e2, b in terms[i + 1:]:
+                    if s2 - e1 > self.opts["max_gap"]:
+                        break
+                    relation = self._relation(text[e1:s2], text, s1, e2)
+                    if relation is None or a.family != b.family or _fits(relation, a, b) or is_negated(unit, s1, e2):
+                        continue
+                    start = _LEAD.match(text, e1, s2).end()
+                    seconds.add(s2)
+                    yield self.hit(unit, start, e2, suggestions=(), first=text[s1:e1], second=text[s2:e2],
+                                   first_is=a.is_, second_is=b.is_)
+                    break
+            for i, (s, e, member) in enumerate(terms):
+                if not member.untrue or s in seconds or _coordinated(text, terms, i):
+                    continue
+                # (the fact may name another member, "uses x-rays", but must start before one)
+                before = terms[i + 1][0] if i + 1 < len(terms) else len(text)
+                limit = min(len(text), e + self.opts["max_gap"] + 60)
+                for compiled, says, true_of in member.untrue:
+                    fact = self._fact_after(compiled, text, e, before, limit)
+                    if fact is None or is_negated(unit, s, fact.end()):
+                        continue
+                    other = f" It is {_with_article(true_of.name)} that {says}." if true_of is not None else ""
+                    yield self.hit(unit, s, fact.end(), message=self.opts["fact_message"], suggestions=(),
+                                   term=text[s:e], term_is=member.is_, says=says, other=other)
+                    break
+
+    def _relation(self, gap: str, text: str, s1: int, e2: int) -> str | None:
+        for relation, pattern in self.links:
+            if pattern.fullmatch(gap):
+                return relation
+        if any(p.fullmatch(gap) for p in self.apposition_links) and _CLOSED.match(text, e2) \
+                and _LIST_BEFORE.search(text, max(0, s1 - 20), s1) is None:
+            return "same"
+        return None
+
+    def _fact_after(self, compiled, text: str, end: int, before: int, limit: int):
+        for m in finditer(compiled, text, end, limit):
+            if m.start() <= before and self.fact_gap.fullmatch(text, end, m.start()):
+                return m
+            return None  # the nearest only: a fact further on is about something else
+        return None
+
+
+_HYPHEN_WORD = compile_builtin(r"-[A-Za-z]")
+#: two members side by side: "CT or MRI scans use x-rays or magnets" says nothing of either alone
+_JOINED = compile_builtin(r"\s*(?:,|\bor\b|\band\b|/|\bvs\.?|\bversus\b)\s*(?:an?\s+|the\s+)?$")
+_JOINED_AFTER = compile_builtin(r"\s*(?:,|\bor\b|\band\b|/)\s*(?:an?\s+|the\s+)?")
+
+
+def _coordinated(text: str, terms: list, i: int) -> bool:
+    s, e, _ = terms[i]
+    if i > 0 and _JOINED.search(text, terms[i - 1][1], s):
+        return True
+    return i + 1 < len(terms) and _JOINED_AFTER.fullmatch(text, e, terms[i + 1][0]) is not None
+
+
+def _fits(relation: str, a: _Member, b: _Member) -> bool:
+    """Is a link's claim true of the two members?"""
+    if relation == "kind_of":
+        return a is b or b.id in a.ancestors
+    if relation == "includes":
+        return a is b or a.id in b.ancestors
+    return a.related(b)
+
+
+def _ancestors(id_: str, parents: dict) -> set:
+    out, todo = set(), list(parents.get(id_, ()))
+    while todo:
+        up = todo.pop()
+        if up not in out:
+            out.add(up)
+            todo.extend(parents.get(up, ()))
+    return out
+
+
+def _key(name: str) -> str:
+    """A name as looked up: a phrase is matched across a space, a hyphen or a line break alike ("nerve-block")."""
+    return _GAPS.sub(" ", name)
+
+
+_GAPS = compile_builtin(r"[\s\-‐‑]+")
+
+
+def _forms(name: str, spellings) -> list[str]:
+    """A name as written, then in each spelling of its stems and as a plural (a plural that English does not use is
+    never met), in a fixed order: a name two members share is reported as the editor wrote it."""
+    forms = {name}
+    for british, american in spellings:
+        forms |= {f.replace(british, american) for f in forms} | {f.replace(american, british) for f in forms}
+    forms |= {f + "s" for f in forms if not f.endswith("s")}
+    return [name] + sorted(forms - {name})
+
+
+def _with_article(name: str) -> str:
+    """ "an MRI scan", "an x-ray", "a CT scan", "an epidural" """
+    first = name.split()[0] if name.split() else name
+    if first.isupper() and first[:1] in "AEFHILMNORSX" or name[:2] == "x-" or name[:1] in "aeiou":
+        return "an " + name
+    return "a " + name
