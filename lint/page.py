@@ -21,6 +21,8 @@ if TYPE_CHECKING:  # spaCy is imported only when a page is linted
 
 HEADING_SCOPES = ("title", "heading")
 _SUPERSCRIPTS = frozenset("¹²³⁴⁵⁶⁷⁸⁹⁰")
+#: between a name and its abbreviation in brackets: "in vitro fertilisation| (|IVF)"
+_BRACKET_OPENS = compile_re(r"\s*\(\s*")
 # a reference marker just after a full stop, before the next sentence: "had.³ Results", "safe.[2, 3] Most", "age.¹⁻³ It"
 _MARKER_BOUNDARY = compile_re(
     r"(?<=[\w)][.!?])(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+(?:[,⁻–][¹²³⁴⁵⁶⁷⁸⁹⁰]+)*|\[\d+(?:\s*[,–-]\s*\d+)*\])(?=(?P<space>\s+)[A-Z])"
@@ -192,10 +194,16 @@ class Page:
             )
             spans = [s for s in unit.terms if s.label_ == label]
             around = Enclosing(spans)
+            text, named_end = unit.block.text, {}
             for span in spans:
                 # a name inside a longer name of another entry is not that entry: "pilonidal sinus surgery" is not
                 # also the "sinus surgery" (of the nose) inside it
                 if any(o.kb_id_ != span.kb_id_ for o in around.longer(span)):
+                    continue
+                # an abbreviation in brackets after the name is the same mention: "in vitro fertilisation (IVF)"
+                end = named_end.get(span.kb_id_)
+                named_end[span.kb_id_] = span.end_char
+                if end is not None and _BRACKET_OPENS.fullmatch(text, end, span.start_char):
                     continue
                 scores[span.kb_id_] += weight
         return scores

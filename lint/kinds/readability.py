@@ -212,10 +212,12 @@ _EXPLAINED_AFTER = compile_re(
       | ,\s+(?:a|an|the)\s                                   # "the acromion, the bony tip of the shoulder"
       | ,?\s+(?:often|also|sometimes|commonly|usually)\s+(?:called|known\s+as)\s   # "an abdominoplasty, often called a tummy tuck"
       | ,\s+(?:through|using|via)\s                          # "by shoulder arthroscopy, through small cuts"
-      | \s+(?:is|are|was|means|refers\s+to|describes|happens|occurs)\b(?!\s+not\b)   # "X is an operation to..."
-      | \s+(?:removes|replaces|repairs|treats|uses|joins|frees|relieves|takes|widens|opens|closes|seals|blocks
-              |stops|lets|allows|helps|fixes|reshapes|carries|holds|connects|links|lies|sits|makes|produces|controls
-              |protects|covers|surrounds|supports|stores|drains)\b           # "a laminectomy removes the lamina"
+      # (past the term's abbreviation: "Transcutaneous electrical nerve stimulation (TENS) sends mild pulses")
+      | (?:\s*\([A-Z][A-Za-z0-9-]{1,9}\))?\s+(?:is|are|was|means|refers\s+to|describes|happens|occurs)\b(?!\s+not\b)   # "X is an operation to..."
+      | (?:\s*\([A-Z][A-Za-z0-9-]{1,9}\))?\s+(?:removes|replaces|repairs|treats|uses|joins|frees|relieves|takes|widens
+              |opens|closes|seals|blocks|stops|lets|allows|helps|fixes|reshapes|carries|holds|connects|links|lies|sits
+              |makes|produces|controls|protects|covers|surrounds|supports|stores|drains|sends|places|puts|passes
+              |delivers|measures|records|shows)\b           # "a laminectomy removes the lamina"
     )""",
     re.VERBOSE,
 )

@@ -377,7 +377,7 @@ class TermFamily(Kind):
         "spellings": (list, list),
         "max_gap": (int, 40),
     }
-    list_items = {"families": dict, "links": dict, "spellings": list}
+    list_items = {"families": dict, "links": dict, "apposition_links": dict, "spellings": list}
 
     def setup(self):
         where = f"{self.rule.path}: rule {self.rule.code}"
@@ -430,13 +430,18 @@ class TermFamily(Kind):
                 member.untrue = tuple(self.facts[(label, f)] for f in member.untrue)
         self.names = PhraseIndex([n for n in self.members if n not in set(map(_key, abbreviations))])
         self.abbreviations = PhraseIndex(abbreviations, case_sensitive=True)
-        self.links = []
-        for n, link in enumerate(self.opts["links"], 1):
-            if link.get("relation") not in _RELATIONS or not isinstance(link.get("pattern"), str):
-                raise self.error(f"link {n} needs a 'relation' ({', '.join(_RELATIONS)}) and a 'pattern'")
-            self.links.append((link["relation"], self._compile(link["pattern"], "link")))
-        self.apposition_links = [self._compile(p, "apposition link") for p in self.opts["apposition_links"]]
+        self.links = [(relation, self._compile(pattern, "link")) for relation, pattern in self._relations("links")]
+        self.apposition_links = [(relation, self._compile(pattern, "apposition link"))
+                                 for relation, pattern in self._relations("apposition_links")]
         self.fact_gap = self._compile(self.opts["fact_gap"], "fact_gap")
+
+    def _relations(self, option: str) -> list[tuple[str, str]]:
+        out = []
+        for n, link in enumerate(self.opts[option], 1):
+            if link.get("relation") not in _RELATIONS or not isinstance(link.get("pattern"), str):
+                raise self.error(f"{option}: entry {n} needs a 'relation' ({', '.join(_RELATIONS)}) and a 'pattern'")
+            out.append((link["relation"], link["pattern"]))
+        return out
 
     def _compile(self, pattern: str, what: str):
         where = f"{self.rule.path}: rule {self.rule.code}"
@@ -495,10 +500,11 @@ class TermFamily(Kind):
                 continue
             seconds = set()  # the members already reported as given for another: not reported again for a fact
             for i, (s1, e1, a) in enumerate(terms):
-                for s2, e2, b in terms[i + 1:]:
+                for j in range(i + 1, len(terms)):
+                    s2, e2, b = terms[j]
                     if s2 - e1 > self.opts["max_gap"]:
                         break
-                    relation = self._relation(text[e1:s2], text, s1, e2)
+                    relation = self._relation(text, terms, i, j)
                     if relation is None or a.family != b.family or _fits(relation, a, b) or is_negated(unit, s1, e2):
                         continue
                     start = _LEAD.match(text, e1, s2).end()
@@ -507,12 +513,18 @@ class TermFamily(Kind):
                                    first_is=a.is_, second_is=b.is_)
                     break
             for i, (s, e, member) in enumerate(terms):
-                if not member.untrue or s in seconds or _coordinated(text, terms, i):
+                if not member.untrue or s in seconds:
                     continue
+                # members named together ("CT or MRI scans use x-rays or magnets") share what follows: a fact is
+                # false of them only when it is false of each ("a clotting test and a full blood count to check
+                # your liver"); a relative clause after a comma is the nearest one's ("... or antacids, which")
+                together = () if _RELATIVE_AFTER.match(text, e) else _coordinated(text, terms, i)
                 # (the fact may name another member, "uses x-rays", but must start before one)
                 before = terms[i + 1][0] if i + 1 < len(terms) else len(text)
                 limit = min(len(text), e + self.opts["max_gap"] + 60)
                 for compiled, says, true_of in member.untrue:
+                    if any(not any(f[0] is compiled for f in other.untrue) for other in together):
+                        continue
                     fact = self._fact_after(compiled, text, e, before, limit)
                     if fact is None or is_negated(unit, s, fact.end()):
                         continue
@@ -521,13 +533,16 @@ class TermFamily(Kind):
                                    term=text[s:e], term_is=member.is_, says=says, other=other)
                     break
 
-    def _relation(self, gap: str, text: str, s1: int, e2: int) -> str | None:
+    def _relation(self, text: str, terms: list, i: int, j: int) -> str | None:
+        """What the words between the i-th and the j-th member say of them, or None."""
+        s1, e1 = terms[i][0], terms[i][1]
+        s2, e2 = terms[j][0], terms[j][1]
         for relation, pattern in self.links:
-            if pattern.fullmatch(gap):
+            if pattern.fullmatch(text, e1, s2):
                 return relation
-        if any(p.fullmatch(gap) for p in self.apposition_links) and _CLOSED.match(text, e2) \
-                and _LIST_BEFORE.search(text, max(0, s1 - 20), s1) is None:
-            return "same"
+        for relation, pattern in self.apposition_links:
+            if pattern.fullmatch(text, e1, s2) and _standing_alone_in(text, terms, i, j):
+                return relation
         return None
 
     def _fact_after(self, compiled, text: str, end: int, before: int, limit: int):
@@ -541,14 +556,37 @@ class TermFamily(Kind):
 _HYPHEN_WORD = compile_builtin(r"-[A-Za-z]")
 #: two members side by side: "CT or MRI scans use x-rays or magnets" says nothing of either alone
 _JOINED = compile_builtin(r"\s*(?:,|\bor\b|\band\b|/|\bvs\.?|\bversus\b)\s*(?:an?\s+|the\s+)?$")
+_RELATIVE_AFTER = compile_builtin(r",\s*(?:which|that)\s")
 _JOINED_AFTER = compile_builtin(r"\s*(?:,|\bor\b|\band\b|/)\s*(?:an?\s+|the\s+)?")
 
 
-def _coordinated(text: str, terms: list, i: int) -> bool:
+def _standing_alone_in(text: str, terms: list, i: int, j: int) -> bool:
+    """Is the j-th member an apposition to the i-th ("sedation, a type of general anaesthetic,", "radiation therapy
+    (chemotherapy)", "pulse oximetry, a blood test that"), not an item of a list ("a CT scan, an MRI scan, and an
+    ultrasound")? It closes there (or a relative clause follows), and no
+    member follows it as the next item; after a comma, the first is no item of a list either."""
+    s1, e2 = terms[i][0], terms[j][1]
+    if _CLOSING.match(text, e2) is None:
+        return False
+    if j + 1 < len(terms) and _NEXT_ITEM.fullmatch(text, e2, terms[j + 1][0]):
+        return False
+    return text[terms[i][1]:terms[j][0]].lstrip().startswith("(") \
+        or _LIST_BEFORE.search(text, max(0, s1 - 20), s1) is None
+
+
+_CLOSING = compile_builtin(r"\s*(?:[),.;:]|$|(?:that|which|who)\s)")
+_NEXT_ITEM = compile_builtin(r"[\s),]*(?:(?:and|or)\s+)?(?:an?\s+|the\s+)?")
+
+
+def _coordinated(text: str, terms: list, i: int) -> tuple:
+    """The members named together with the i-th, next to it: "a CT or an MRI scan", "X and Y"."""
     s, e, _ = terms[i]
+    out = []
     if i > 0 and _JOINED.search(text, terms[i - 1][1], s):
-        return True
-    return i + 1 < len(terms) and _JOINED_AFTER.fullmatch(text, e, terms[i + 1][0]) is not None
+        out.append(terms[i - 1][2])
+    if i + 1 < len(terms) and _JOINED_AFTER.fullmatch(text, e, terms[i + 1][0]) is not None:
+        out.append(terms[i + 1][2])
+    return tuple(out)
 
 
 def _fits(relation: str, a: _Member, b: _Member) -> bool:
