@@ -489,7 +489,8 @@ class UnexplainedAcronym(Kind):
         # "anterior cruciate ligament (ACL)"
         # ("American Academy of Otolaryngology–Head and Neck Surgery (AAO-HNS)"; "National Institute for Health and
         # Care Excellence (NICE guideline NG81, 2022)": the acronym opens a bracket that goes on)
-        m = re.search(r"([A-Za-z][\w\s,.&'’–-]*)\(\s*$", before)
+        # ("Wet age-related macular degeneration (wet AMD)": a word of the name may come into the bracket)
+        m = re.search(r"([A-Za-z][\w\s,.&'’–-]*)\(\s*(?:[a-z]+\s+)?$", before)
         # ("kidneys, ureters and bladder (KUB X-ray)", "Translating and Interpreting Service (TIS National)")
         if m and re.match(r"\s*\)|\s*[,;]|\s+[a-z\d]|\s+[A-Z][\w-]*\)", after) and (
                 spells_out(acronym, m.group(1))
