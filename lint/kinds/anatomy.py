@@ -1041,16 +1041,18 @@ class StructureLocation(Kind):
         """The part of a region its side words name ("the lower left of the abdomen": the left lower abdomen, when the
         knowledge base names it so), as a span of its own; else the place as it is."""
         sides = [w for w in part_words.lower().split() if w in ("left", "right", "upper", "lower", "top", "bottom")]
-        if len(sides) != 2:
+        region = None
+        if len(sides) == 2:
+            name = place.text.lower()
+            region = self._region_named.get(f"{sides[0]} {sides[1]} {name}") \
+                or self._region_named.get(f"{sides[1]} {sides[0]} {name}")
+        elif sides in (["left"], ["right"]) and f"{sides[0]}-{place.kb_id_}" in self.kb.regions:
+            region = f"{sides[0]}-{place.kb_id_}"  # "the left side of your tummy": the left abdomen
+        if region is None:
             return place
-        name = place.text.lower()
-        for a, b in (sides, sides[::-1]):
-            region = self._region_named.get(f"{a} {b} {name}")
-            if region is not None:
-                from spacy.tokens import Span  # (spaCy is loaded by then: a place is a span of a parsed page)
+        from spacy.tokens import Span  # (spaCy is loaded by then: a place is a span of a parsed page)
 
-                return Span(place.doc, place.start, place.end, label="region", kb_id=region)
-        return place
+        return Span(place.doc, place.start, place.end, label="region", kb_id=region)
 
     def _placed_fits(self, subject, place, beside: bool) -> bool:
         """Is ``place`` a right place for ``subject`` to lie in (or, when ``beside``, next to)?"""
