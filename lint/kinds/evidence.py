@@ -396,7 +396,7 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             # return", "you won't be coming back for a revision"
             r"|\bnever\s+(?:ever\s+)?(?:falls?\s+out|drops?\s+out|sags?|slips?|flares?\s+up|bothers?\s+(?:you|them|him|her)|troubles?"
             r"\s+(?:you|them|him|her)|hurts?|aches?)\s+again\b"
-            r"|\bstay(?:s|ed)?\s+(?:gone|fixed|sorted|cured)\b|\bno\s+reason\s+(?:for\s+(?:it|them|the\s+[\w-]+)\s+)?to\s+(?:return|come\s+back|recur)\b"
+            r"|\bstay(?:s|ed)?\s+(?:gone|fixed|sorted|cured)\b(?!\s+(?:to|in|on|at|against|inside|within)\b)|\bno\s+reason\s+(?:for\s+(?:it|them|the\s+[\w-]+)\s+)?to\s+(?:return|come\s+back|recur)\b"
             r"|\b(?:won[’']t|will\s+not|never)\s+(?:be\s+)?(?:coming|come|need\s+to\s+come)\s+back\s+for\s+(?:a|an|another|more|further)\b"
             # "results that hold for at least a decade", "relief that persists for years"
             r"|\b(?:hold|holds|held|persist|persists|persisted|endure|endures)\s+(?:up\s+)?(?:for\s+)?(?:at\s+least\s+|well\s+over\s+|over\s+"
@@ -934,8 +934,9 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         # "the 2023 international guideline notes that ...": a dated guideline that says it
         r"|(?i:\bthe\s+(?:19|20)\d{2}\s+(?:[\w-]+\s+){0,3}?(?:guidelines?|guidance|consensus(?:\s+statement)?)\s+(?:notes|says|states"
         r"|recommends|advises|reports|found|finds|shows|concludes|suggests)\b)"
-        # "This estimate comes from the studies summarised in the 2020 guidelines": dated guidelines named as the source
-        r"|(?i:\b(?:summari[sz]ed|reviewed|pooled|collected|reported)\s+in\s+the\s+(?:19|20)\d{2}\s+(?:[\w-]+\s+){0,2}?"
+        # "This estimate comes from the studies summarised in the 2020 guidelines", "Studies pooled in a 2022 European
+        # guideline on gallbladder polyps found them in up to 1 in 20 adults": dated guidelines named as the source
+        r"|(?i:\b(?:summari[sz]ed|reviewed|pooled|collected|reported)\s+in\s+(?:the|an?)\s+(?:19|20)\d{2}\s+(?:[\w-]+\s+){0,2}?"
         r"(?:guidelines?|guidance|consensus|review)\b)"
         # "the figures below come from our department's audit" (the audit described earlier on the page)
         r"|(?i:\b(?:figures|numbers|rates|data)\s+(?:below|here|above|in\s+this\s+(?:section|leaflet))\s+(?:are|come|comes|were)\s+"

@@ -338,7 +338,7 @@ _RELATIONS = ("same", "kind_of", "includes")
 
 class _Member:
     """One term of a family: its id, the names it goes by, what it is, the terms it is a kind of (all of them,
-    through their own), and the facts of its family that are false of it."""
+    through their own), and the facts that are false of it."""
 
     __slots__ = ("id", "name", "is_", "family", "ancestors", "untrue")
 
@@ -354,8 +354,8 @@ class TermFamily(Kind):
     """Terms of one family told apart: kinds of anaesthetic, of scan, of medicine, of symptom.
 
     Each family lists its ``members`` (``id``, ``names``, ``is``: what it is, in plain words, ``kind_of``: the
-    members it is a kind of, ``untrue``: facts of the family that are false of it) and its ``facts`` (``says``: the
-    fact in words, ``true_of``: a member it is true of, ``patterns``). A page that joins two members by a ``links``
+    members it is a kind of, ``untrue``: the ``facts`` that are false of it). Each fact has ``says`` (the fact in
+    words), ``true_of`` (a member it is true of, of any family) and ``patterns``. A page that joins two members by a ``links``
     pattern ("a general anaesthetic, i.e. sedation", "an epidural, a type of general anaesthetic", "warfarin and
     other clot busters") gives one for the other unless one is a kind of the other; a member followed, in its clause,
     by a fact false of it ("a spinal anaesthetic, which puts you fully to sleep", "a CT scan, which uses magnets")
@@ -365,6 +365,8 @@ class TermFamily(Kind):
     name = "term-family"
     options = {
         "families": (list, Kind.REQUIRED),
+        # fact id -> {says, true_of, patterns}: what a member's ``untrue`` names
+        "facts": (dict, dict),
         # each {relation: same|kind_of|includes, pattern}: the words between two members, all of them
         "links": (list, Kind.REQUIRED),
         # links that make the second member an apposition only when it stands alone ("sedation (general anaesthesia),"
@@ -386,13 +388,13 @@ class TermFamily(Kind):
         if not all(len(pair) == 2 and all(isinstance(s, str) and s for s in pair) for pair in spellings):
             raise self.error("each 'spellings' entry is a pair of stems, as [British, American]")
         self.members: dict[str, _Member] = {}  # a name in lower case (or an abbreviation as written) -> its member
-        self.facts: dict[tuple[str, str], tuple] = {}  # (family, fact id) -> (compiled patterns, says, true_of member)
+        by_id: dict[str, _Member] = {}
         abbreviations = []
         for n, family in enumerate(self.opts["families"], 1):
             label = family.get("family")
             if not isinstance(label, str) or not label:
                 raise self.error(f"family {n} needs a 'family' name")
-            unknown = set(family) - {"family", "members", "facts"}
+            unknown = set(family) - {"family", "members"}
             if unknown:
                 raise self.error(f"family '{label}': unknown key(s) {', '.join(sorted(unknown))}")
             own: dict[str, _Member] = {}
@@ -401,33 +403,35 @@ class TermFamily(Kind):
                 raise self.error(f"family '{label}' needs a list of 'members'")
             for entry in family["members"]:
                 member = self._member(label, entry, spellings, own, abbreviations)
+                if member.id in by_id:
+                    raise self.error(f"family '{label}': member id '{member.id}' is used in two families")
+                by_id[member.id] = member
                 parents[member.id] = entry.get("kind_of") or []
             for id_, ups in parents.items():
                 missing = [p for p in ups if p not in own]
                 if missing:
                     raise self.error(f"family '{label}': member '{id_}' is a kind of unknown member(s) {', '.join(missing)}")
                 own[id_].ancestors = frozenset(_ancestors(id_, parents))
-            facts = family.get("facts") or {}
-            if not isinstance(facts, dict):
-                raise self.error(f"family '{label}': 'facts' is a mapping of fact ids to facts")
-            for fact_id, fact in facts.items():
-                if not isinstance(fact, dict) or not isinstance(fact.get("says"), str) \
-                        or not isinstance(fact.get("patterns"), list) or not fact["patterns"] \
-                        or not all(isinstance(p, str) for p in fact["patterns"]):
-                    raise self.error(f"family '{label}': fact '{fact_id}' needs 'says' (words) and 'patterns' (a list)")
-                true_of = fact.get("true_of")
-                if true_of is not None and true_of not in own:
-                    raise self.error(f"family '{label}': fact '{fact_id}' is true of unknown member '{true_of}'")
-                try:
-                    compiled = compile_pattern("|".join(f"(?:{p})" for p in fact["patterns"]), where, trusted=self.trusted)
-                except PatternError as exc:
-                    raise self.error(f"fact '{fact_id}': invalid " + str(exc).removeprefix(where + ": invalid ")) from None
-                self.facts[(label, fact_id)] = (compiled, fact["says"], own.get(true_of))
-            for member in own.values():
-                missing = [f for f in member.untrue if (label, f) not in self.facts]
-                if missing:
-                    raise self.error(f"family '{label}': member '{member.id}' names unknown fact(s) {', '.join(missing)}")
-                member.untrue = tuple(self.facts[(label, f)] for f in member.untrue)
+        # the facts, shared by the families ("uses x-rays" is false of an MRI scan and of an endoscopy)
+        facts: dict[str, tuple] = {}  # fact id -> (compiled patterns, says, the member it is true of)
+        for fact_id, fact in self.opts["facts"].items():
+            if not isinstance(fact, dict) or not isinstance(fact.get("says"), str) \
+                    or not isinstance(fact.get("patterns"), list) or not fact["patterns"] \
+                    or not all(isinstance(p, str) for p in fact["patterns"]):
+                raise self.error(f"fact '{fact_id}' needs 'says' (words) and 'patterns' (a list)")
+            true_of = fact.get("true_of")
+            if true_of is not None and true_of not in by_id:
+                raise self.error(f"fact '{fact_id}' is true of unknown member '{true_of}'")
+            try:
+                compiled = compile_pattern("|".join(f"(?:{p})" for p in fact["patterns"]), where, trusted=self.trusted)
+            except PatternError as exc:
+                raise self.error(f"fact '{fact_id}': invalid " + str(exc).removeprefix(where + ": invalid ")) from None
+            facts[fact_id] = (compiled, fact["says"], by_id.get(true_of))
+        for member in by_id.values():
+            missing = [f for f in member.untrue if f not in facts]
+            if missing:
+                raise self.error(f"family '{member.family}': member '{member.id}' names unknown fact(s) {', '.join(missing)}")
+            member.untrue = tuple(facts[f] for f in member.untrue)
         self.names = PhraseIndex([n for n in self.members if n not in set(map(_key, abbreviations))])
         self.abbreviations = PhraseIndex(abbreviations, case_sensitive=True)
         self.links = [(relation, self._compile(pattern, "link")) for relation, pattern in self._relations("links")]
@@ -485,11 +489,15 @@ class TermFamily(Kind):
         found = [t for t in found if t[2] is not None]  # (a spelling the phrase pattern allows that no name has)
         found.sort(key=lambda t: (t[0], -t[1]))
         out, end = [], -1
-        for term in found:
+        for start, stop, member in found:
             # (not a modifier of another word: the "ultrasound" of "ultrasound-guided")
-            if term[0] >= end and not _HYPHEN_WORD.match(text, term[1]):
-                out.append(term)
-                end = term[1]
+            if start >= end and not _HYPHEN_WORD.match(text, stop):
+                # the name goes on past its abbreviation: "A magnetic resonance imaging (MRI) scan, which ..."
+                more = _ABBREVIATED_HEAD.match(text, stop)
+                if more is not None:
+                    stop = more.end()
+                out.append((start, stop, member))
+                end = stop
         return out
 
     def check(self, page):
@@ -505,7 +513,9 @@ class TermFamily(Kind):
                     if s2 - e1 > self.opts["max_gap"]:
                         break
                     relation = self._relation(text, terms, i, j)
-                    if relation is None or a.family != b.family or _fits(relation, a, b) or is_negated(unit, s1, e2):
+                    # (no negation can stand inside a link; one before the pair is about something else: "Do not
+                    # use an antibiotic cream such as hydrocortisone")
+                    if relation is None or a.family != b.family or _fits(relation, a, b):
                         continue
                     start = _LEAD.match(text, e1, s2).end()
                     seconds.add(s2)
@@ -526,7 +536,7 @@ class TermFamily(Kind):
                     if any(not any(f[0] is compiled for f in other.untrue) for other in together):
                         continue
                     fact = self._fact_after(compiled, text, e, before, limit)
-                    if fact is None or is_negated(unit, s, fact.end()):
+                    if fact is None or is_negated(unit, fact.start(), fact.end()):
                         continue
                     other = f" It is {_with_article(true_of.name)} that {says}." if true_of is not None else ""
                     yield self.hit(unit, s, fact.end(), message=self.opts["fact_message"], suggestions=(),
@@ -554,6 +564,7 @@ class TermFamily(Kind):
 
 
 _HYPHEN_WORD = compile_builtin(r"-[A-Za-z]")
+_ABBREVIATED_HEAD = compile_builtin(r"\s*\([A-Z][A-Za-z0-9-]{1,9}\)(?:\s+(?:scans?|tests?|injections?|blocks?|machines?))?(?![\w-])")
 #: two members side by side: "CT or MRI scans use x-rays or magnets" says nothing of either alone
 _JOINED = compile_builtin(r"\s*(?:,|\bor\b|\band\b|/|\bvs\.?|\bversus\b)\s*(?:an?\s+|the\s+)?$")
 _RELATIVE_AFTER = compile_builtin(r",\s*(?:which|that)\s")
@@ -570,10 +581,14 @@ def _standing_alone_in(text: str, terms: list, i: int, j: int) -> bool:
         return False
     if j + 1 < len(terms) and _NEXT_ITEM.fullmatch(text, e2, terms[j + 1][0]):
         return False
-    return text[terms[i][1]:terms[j][0]].lstrip().startswith("(") \
-        or _LIST_BEFORE.search(text, max(0, s1 - 20), s1) is None
+    if text[terms[i][1]:terms[j][0]].lstrip().startswith("("):
+        return True
+    # the first is no item in the middle of a list ("a CT scan, an MRI scan, an ultrasound"); the last item, after
+    # "and" or "or", may have an apposition ("paracetamol, and codeine, an anti-inflammatory")
+    return _MID_LIST.search(text, max(0, s1 - 20), s1) is None
 
 
+_MID_LIST = compile_builtin(r",\s*(?:an?\s+|the\s+)?$")
 _CLOSING = compile_builtin(r"\s*(?:[),.;:]|$|(?:that|which|who)\s)")
 _NEXT_ITEM = compile_builtin(r"[\s),]*(?:(?:and|or)\s+)?(?:an?\s+|the\s+)?")
 
