@@ -1046,6 +1046,9 @@ class StructureLocation(Kind):
             name = place.text.lower()
             region = self._region_named.get(f"{sides[0]} {sides[1]} {name}") \
                 or self._region_named.get(f"{sides[1]} {sides[0]} {name}")
+            # "the upper right of your tummy": the part of the region the words name, by its id
+            region = region or next((r for r in (f"{sides[0]}-{sides[1]}-{place.kb_id_}", f"{sides[1]}-{sides[0]}-{place.kb_id_}")
+                                     if r in self.kb.regions), None)
         elif sides in (["left"], ["right"]) and f"{sides[0]}-{place.kb_id_}" in self.kb.regions:
             region = f"{sides[0]}-{place.kb_id_}"  # "the left side of your tummy": the left abdomen
         if region is None:
