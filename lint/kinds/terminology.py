@@ -355,11 +355,11 @@ class TermFamily(Kind):
 
     Each family lists its ``members`` (``id``, ``names``, ``is``: what it is, in plain words, ``kind_of``: the
     members it is a kind of, ``untrue``: the ``facts`` that are false of it). Each fact has ``says`` (the fact in
-    words), ``true_of`` (a member it is true of, of any family) and ``patterns``. A page that joins two members by a ``links``
-    pattern ("a general anaesthetic, i.e. sedation", "an epidural, a type of general anaesthetic", "warfarin and
-    other clot busters") gives one for the other unless one is a kind of the other; a member followed, in its clause,
-    by a fact false of it ("a spinal anaesthetic, which puts you fully to sleep", "a CT scan, which uses magnets")
-    is described as another. Only the words of ``fact_gap`` may stand between the two.
+    words), ``true_of`` (a member it is true of, of any family) and ``patterns``. A page that joins two members of
+    a family by a ``links`` pattern ("a general anaesthetic, i.e. sedation", "an epidural, a type of general
+    anaesthetic", "warfarin and other clot busters") gives one for the other unless one is a kind of the other; a
+    member followed, in its clause, by a fact false of it ("a spinal anaesthetic, which puts you fully to sleep", "a
+    CT scan, which uses magnets") is described as another. Only the words of ``fact_gap`` may stand between the two.
     """
 
     name = "term-family"
@@ -382,7 +382,6 @@ class TermFamily(Kind):
     list_items = {"families": dict, "links": dict, "apposition_links": dict, "spellings": list}
 
     def setup(self):
-        where = f"{self.rule.path}: rule {self.rule.code}"
         self.check_template("fact_message", ("text", "term", "term_is", "says", "other"))
         spellings = self.opts["spellings"]
         if not all(len(pair) == 2 and all(isinstance(s, str) and s for s in pair) for pair in spellings):
@@ -422,10 +421,7 @@ class TermFamily(Kind):
             true_of = fact.get("true_of")
             if true_of is not None and true_of not in by_id:
                 raise self.error(f"fact '{fact_id}' is true of unknown member '{true_of}'")
-            try:
-                compiled = compile_pattern("|".join(f"(?:{p})" for p in fact["patterns"]), where, trusted=self.trusted)
-            except PatternError as exc:
-                raise self.error(f"fact '{fact_id}': invalid " + str(exc).removeprefix(where + ": invalid ")) from None
+            compiled = self._compile("|".join(f"(?:{p})" for p in fact["patterns"]), f"pattern of fact '{fact_id}':")
             facts[fact_id] = (compiled, fact["says"], by_id.get(true_of))
         for member in by_id.values():
             missing = [f for f in member.untrue if f not in facts]
@@ -529,7 +525,8 @@ class TermFamily(Kind):
                 # false of them only when it is false of each ("a clotting test and a full blood count to check
                 # your liver"); a relative clause after a comma is the nearest one's ("... or antacids, which")
                 together = () if _RELATIVE_AFTER.match(text, e) else _coordinated(text, terms, i)
-                # (the fact may name another member, "uses x-rays", but must start before one)
+                # (the fact may name another member, "uses x-rays", but must start before one; it may run on a few
+                # words past the gap: "puts you fully to sleep")
                 before = terms[i + 1][0] if i + 1 < len(terms) else len(text)
                 limit = min(len(text), e + self.opts["max_gap"] + 60)
                 for compiled, says, true_of in member.untrue:
@@ -574,8 +571,8 @@ _JOINED_AFTER = compile_builtin(r"\s*(?:,|\bor\b|\band\b|/)\s*(?:an?\s+|the\s+)?
 def _standing_alone_in(text: str, terms: list, i: int, j: int) -> bool:
     """Is the j-th member an apposition to the i-th ("sedation, a type of general anaesthetic,", "radiation therapy
     (chemotherapy)", "pulse oximetry, a blood test that"), not an item of a list ("a CT scan, an MRI scan, and an
-    ultrasound")? It closes there (or a relative clause follows), and no
-    member follows it as the next item; after a comma, the first is no item of a list either."""
+    ultrasound")? It closes there (or a relative clause follows), and no member follows it as the next item; after a
+    comma, the first is no item in the middle of a list either."""
     s1, e2 = terms[i][0], terms[j][1]
     if _CLOSING.match(text, e2) is None:
         return False
