@@ -26,6 +26,9 @@ class Region:
     parents: tuple[str, ...]
     terms: tuple[str, ...]
     lay: str = ""
+    #: the regions of the same parent that border this one (the elbow: the upper arm and the forearm); a region that
+    #: lists them is beside only those, not every region of its parent
+    neighbours: tuple[str, ...] = ()
 
 
 @dataclass
@@ -102,6 +105,17 @@ class KnowledgeBase:
     def any_related(self, regions_a, regions_b) -> bool:
         return any(self.related(a, b) for a in regions_a for b in regions_b)
 
+    def beside(self, region_a: str, region_b: str, wide=frozenset()) -> bool:
+        """Do two regions lie side by side: children of one parent (other than the ``wide`` ones, too large to make
+        two parts neighbours), and neighbours when either lists its neighbours (the shoulder and the elbow are both
+        in the arm, but the upper arm lies between them)?"""
+        a, b = self.regions[region_a], self.regions[region_b]
+        if not set(a.parents) & set(b.parents) - set(wide):
+            return False
+        if a.neighbours or b.neighbours:
+            return region_b in a.neighbours or region_a in b.neighbours
+        return True
+
     def structure_regions(self, structure_id: str) -> tuple[str, ...]:
         return self.structures[structure_id].regions
 
@@ -158,7 +172,7 @@ def _entries(data, path: Path, key: str) -> list[dict]:
 
 
 _ALLOWED = {
-    "regions": {"id", "name", "parents", "terms", "lay"},
+    "regions": {"id", "name", "parents", "terms", "lay", "neighbours"},
     "structures": {"id", "name", "synonyms", "regions", "system", "kind", "side", "lay", "location", "neighbours"},
     "procedures": {"id", "name", "synonyms", "abbreviations", "specialty", "regions", "structures", "lay", "not"},
     "conditions": {"id", "name", "synonyms", "regions", "symptom_regions", "treated_by", "lay", "structures"},
@@ -205,7 +219,8 @@ def _build_knowledge(files: list[Path]) -> KnowledgeBase:
             name = entry.get("name") or entry["id"].replace("-", " ")
             t = lambda k: _tuple(entry.get(k), where, k)  # noqa: E731
             if kind == "regions":
-                table[entry["id"]] = Region(entry["id"], name, t("parents"), t("terms"), entry.get("lay", ""))
+                table[entry["id"]] = Region(entry["id"], name, t("parents"), t("terms"), entry.get("lay", ""),
+                                            t("neighbours"))
             elif kind == "structures":
                 side = entry.get("side", "midline")
                 if side not in SIDES:
@@ -239,6 +254,7 @@ def validate(kb: KnowledgeBase) -> None:
 
     for r in kb.regions.values():
         need(kb.regions, r.parents, f"region '{r.id}'", "region")
+        need(kb.regions, r.neighbours, f"region '{r.id}'", "region")
     for s in kb.structures.values():
         need(kb.regions, s.regions, f"structure '{s.id}'", "region")
         need(kb.structures, s.neighbours, f"structure '{s.id}'", "structure")

@@ -90,6 +90,20 @@ def test_related_regions(kb):
     assert not kb.related("knee", "ankle")
 
 
+def test_parts_of_a_limb_are_beside_only_their_neighbours(kb):
+    assert kb.beside("shoulder", "upper-arm") and kb.beside("upper-arm", "shoulder")
+    assert not kb.beside("shoulder", "elbow")
+    assert kb.beside("knee", "calf") and not kb.beside("knee", "foot")
+    # regions that list no neighbours are beside every region of their parent
+    assert kb.beside("upper-abdomen", "lower-abdomen")
+
+
+def test_a_regions_unknown_neighbour_is_an_error(tmp_path):
+    _write(tmp_path, "regions.yaml", "regions:\n  - id: body\n  - id: knee\n    parents: [body]\n    neighbours: [shin]\n")
+    with pytest.raises(KnowledgeError, match="region 'knee' refers to unknown region 'shin'"):
+        load_knowledge(tmp_path)
+
+
 def test_known_facts_the_rules_rely_on(kb):
     assert "right-lower-abdomen" in kb.structures["appendix"].regions
     assert "bladder" in kb.structures["prostate"].neighbours

@@ -289,6 +289,7 @@ class OffTopicStructure(Kind):
                     starts[s.start] = s
             by_end = {s.end: s for s in structures}
             by_end["_regions"] = {s.start for s in structures if s.label_ == "region"}
+            reported = set()  # the actions reported: "an incision across the palm of the hand" is one finding
             for target in structures:
                 action = self._action_before(doc, target.start, by_end, target.end)
                 passive = False
@@ -329,6 +330,9 @@ class OffTopicStructure(Kind):
                     doc[action].idx, target.end_char)
                 if is_negated(unit, lo, hi):
                     continue  # "there are no cuts on your face"
+                if action in reported:
+                    continue
+                reported.add(action)
                 yield self.hit(
                     unit, lo, hi, procedure=proc.name, structure=target.text,
                     targets=", ".join(kb.regions[r].name for r in proc.regions),
@@ -350,8 +354,7 @@ class OffTopicStructure(Kind):
             # replacement in the lower back, whose entry lists the great vessels it is reached past)
             return (structure_id in _GENERIC_REGIONS or kb.any_related((structure_id,), procedure.regions)
                     # (not parts of the face or head: the eye, the mouth and the ear are no way into each other)
-                    or any(set(kb.regions[structure_id].parents) & set(kb.regions[r].parents) - {"body", "face", "head"}
-                           for r in procedure.regions)
+                    or any(kb.beside(structure_id, r, _NO_WAY_IN) for r in procedure.regions)
                     or kb.any_related((structure_id,), self._structure_regions(procedure)))
         if structure_id in procedure.structures:
             return True
@@ -519,6 +522,10 @@ class OffTopicStructure(Kind):
 
 
 # -- symptoms placed in the wrong part of the body --------------------------------------------------
+
+#: parts of the body whose regions are no way into each other: the eye, the mouth and the ear are all in the head
+_NO_WAY_IN = frozenset({"body", "face", "head"})
+
 
 def _segment(kb, region_id: str) -> frozenset[str]:
     """The major parts of the body a region lies in (head, neck, trunk, arm, leg...)."""
