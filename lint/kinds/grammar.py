@@ -502,6 +502,9 @@ class SubjectVerbAgreement(_MatcherKind):
         m.add("PLURAL_THIRD", [[{"LOWER": {"IN": sorted(w["plurals"])}}, adverb, {"LOWER": {"IN": sorted(w["third"])}}]])
         m.add("PLURAL_OF_THIRD", [[{"LOWER": {"IN": sorted(w["plurals"])}}, {"LOWER": "of"}, middle, adverb,
                                    {"LOWER": {"IN": sorted(w["third"])}}]])
+        # "People with nerve damage often doesn't feel a blister": people described by what they have
+        m.add("PLURAL_WITH_THIRD", [[{"LOWER": {"IN": sorted(_PEOPLE_PLURALS)}}, {"LOWER": "with"}, middle, adverb,
+                                     {"LOWER": {"IN": sorted(w["third"])}}]])
         m.add("SINGULAR_BASE", [[{"LOWER": {"IN": sorted(w["singulars"])}}, adverb, {"LOWER": {"IN": sorted(w["base"])}}]])
         m.add("SINGULAR_OF_BASE", [[{"LOWER": {"IN": sorted(w["singulars"])}}, {"LOWER": "of"}, middle, adverb,
                                     {"LOWER": {"IN": sorted(w["base"])}}]])
