@@ -116,9 +116,9 @@ def test_conflation_left_alone(trm, text):
     ("A thyroid lobectomy is done under a general anaesthetic, in other words sedation, and takes about an hour.",
      "in other words sedation"),
     ("Some men have a caudal block, a type of general anesthetic, for a prostate biopsy.",
-     "a type of general anesthetic"),
-    ("After a gastric sleeve you will have painkillers such as omeprazole for the first week.", "such as omeprazole"),
-    ("Before ACL reconstruction, stop clopidogrel and other anticoagulants a week ahead.", "and other anticoagulants"),
+     "caudal block, a type of general anesthetic"),
+    ("After a gastric sleeve you will have painkillers such as omeprazole for the first week.", "painkillers such as omeprazole"),
+    ("Before ACL reconstruction, stop clopidogrel and other anticoagulants a week ahead.", "clopidogrel and other anticoagulants"),
     ("The varicose veins are mapped with a duplex scan (an MRI scan) before the ablation.", "an MRI scan"),
     ("A bone density scan, also known as an ultrasound, is offered after a hip fracture.", "also known as an ultrasound"),
     # one member described by what is true of another

@@ -2040,8 +2040,10 @@ _CONTINUES_SOURCE = compile_builtin(
     r"|(?:some|several|other|a\s+few|most|many|two|three|four)\s+(?:of\s+(?:these|the|those|them)\s+)?(?:trials|studies)"
     r"\s+(?:also\s+)?(?:found|showed|reported|suggested|noted)\b"
     # "Its figures show that ...": the body named in the sentence before
+    # ("Its review of the research found ...", "Their analysis of 12 trials showed ...")
     r"|(?:its|their)\s+(?:own\s+|latest\s+|most\s+recent\s+)?(?:figures|data|numbers|results|records|statistics|report|reports"
-    r"|findings|survey|audit)\s+(?:also\s+)?(?:show|shows|showed|suggest|suggests|suggested|say|says|found|find|finds|report|reports)\b"
+    r"|findings|survey|audit|review|analysis|assessment|appraisal)(?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:research|evidence"
+    r"|studies|trials|data))?\s+(?:also\s+)?(?:show|shows|showed|suggest|suggests|suggested|say|says|found|find|finds|report|reports)\b"
     # the figures of the sentence before, put another way or continued: "The rate was 6 in 100 after foam", "Put another
     # way, about 1 in 25 ...", "Of these, ..."
     r"|(?P<figures>(?:put\s+another\s+way|in\s+other\s+words|that\s+is|of\s+(?:these|those|them)|among\s+(?:these|those|them)"

@@ -490,7 +490,8 @@ class UnexplainedAcronym(Kind):
         # ("American Academy of Otolaryngology–Head and Neck Surgery (AAO-HNS)"; "National Institute for Health and
         # Care Excellence (NICE guideline NG81, 2022)": the acronym opens a bracket that goes on)
         # ("Wet age-related macular degeneration (wet AMD)": a word of the name may come into the bracket)
-        m = re.search(r"([A-Za-z][\w\s,.&'’–-]*)\(\s*(?:[a-z]+\s+)?$", before)
+        # ("Kidney Disease: Improving Global Outcomes (KDIGO)": a colon inside the name)
+        m = re.search(r"([A-Za-z][\w\s,.:&'’–-]*)\(\s*(?:[a-z]+\s+)?$", before)
         # ("kidneys, ureters and bladder (KUB X-ray)", "Translating and Interpreting Service (TIS National)")
         if m and re.match(r"\s*\)|\s*[,;]|\s+[a-z\d]|\s+[A-Z][\w-]*\)", after) and (
                 spells_out(acronym, m.group(1))

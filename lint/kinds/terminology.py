@@ -513,7 +513,9 @@ class TermFamily(Kind):
                     # use an antibiotic cream such as hydrocortisone")
                     if relation is None or a.family != b.family or _fits(relation, a, b):
                         continue
-                    start = _LEAD.match(text, e1, s2).end()
+                    # "X, i.e. Y": the second is the one given for the first; "Ys such as X", "X, a type of Y": either
+                    # may be the wrong one, so both are in the finding
+                    start = _LEAD.match(text, e1, s2).end() if relation == "same" else s1
                     seconds.add(s2)
                     yield self.hit(unit, start, e2, suggestions=(), first=text[s1:e1], second=text[s2:e2],
                                    first_is=a.is_, second_is=b.is_)
