@@ -578,7 +578,10 @@ def _standing_alone_in(text: str, terms: list, i: int, j: int) -> bool:
     s1, e2 = terms[i][0], terms[j][1]
     if _CLOSING.match(text, e2) is None:
         return False
-    if j + 1 < len(terms) and _NEXT_ITEM.fullmatch(text, e2, terms[j + 1][0]):
+    if j + 1 < len(terms) and (_NEXT_ITEM.fullmatch(text, e2, terms[j + 1][0])
+                               # "under local anaesthesia, a regional block that numbs your arm, or general
+                               # anaesthesia": the options of a list, the second described as it goes
+                               or terms[j + 1][0] - e2 <= 60 and _LAST_ITEM_BEFORE.fullmatch(text, e2, terms[j + 1][0])):
         return False
     if text[terms[i][1]:terms[j][0]].lstrip().startswith("("):
         return True
@@ -587,6 +590,7 @@ def _standing_alone_in(text: str, terms: list, i: int, j: int) -> bool:
     return _MID_LIST.search(text, max(0, s1 - 20), s1) is None
 
 
+_LAST_ITEM_BEFORE = compile_builtin(r"[^.;:!?()]*,\s*(?:or|and)\s+(?:an?\s+|the\s+)?")
 _MID_LIST = compile_builtin(r",\s*(?:an?\s+|the\s+)?$")
 _CLOSING = compile_builtin(r"\s*(?:[),.;:]|$|(?:that|which|who)\s)")
 _NEXT_ITEM = compile_builtin(r"[\s),]*(?:(?:and|or)\s+)?(?:an?\s+|the\s+)?")
