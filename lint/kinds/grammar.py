@@ -63,6 +63,18 @@ _ING_PREPOSITIONS = {"during", "according", "including", "regarding", "concernin
                      "assuming", "notwithstanding", "excluding"}
 # -ing words that are subjects only with a pronoun object ("Following it closely are..." but "Following surgery, ...")
 _ING_AMBIGUOUS = {"following", "being", "having", "after"}
+# -ing words that open an action as a subject, and almost never name a thing ("walking sticks", "sleeping pills",
+# "hearing aids" do): "Wearing stockings every day help push blood back" wants "helps"
+_ACTION_GERUNDS = {"wearing", "taking", "using", "doing", "keeping", "avoiding", "getting", "stopping", "losing",
+                   "drinking", "raising", "lifting", "putting", "applying", "resting", "stretching", "practising",
+                   "practicing", "reducing", "cutting", "changing", "staying", "quitting", "limiting", "elevating",
+                   "exercising", "eating", "giving", "moving"}
+# words that end such a subject or carry the verb's agreement ("Taking painkillers may help")
+_ACTION_STOPS = {"and", "or", "but", "to", "that", "which", "who", "than", "as", "may", "might", "can", "could", "will",
+                 "would", "should", "must", "shall", "do", "does", "did", "not", "won't", "can't"}
+# the verbs such a subject is said to do, in the base form that a plural subject would take
+_ACTION_RESULTS = {"help", "make", "keep", "reduce", "lower", "improve", "prevent", "ease", "protect", "cause",
+                   "increase", "mean", "give", "stop", "speed", "relieve", "boost", "encourage", "allow", "let"}
 
 
 def third_person(verb: str) -> str:
@@ -432,6 +444,20 @@ class _MatcherKind(Kind):
             made = _MatcherKind._matchers[key] = (recording.matcher, _pattern_reach(recording.patterns))
         return made
 
+    def _gerund_base(self, sent):
+        """ "Drinking plenty of fluids help": an action opening the sentence as its subject, with the verb of its
+        result in the plural's form. The words between are the action's object, with no verb, comma or "and" (a
+        second action makes the subject plural: "Wearing stockings and raising your legs help")."""
+        first = sent[0]
+        if not first.text[:1].isupper() or first.lower_ not in _ACTION_GERUNDS:
+            return None
+        for tok in sent[1:8]:
+            if tok.lower_ in _ACTION_RESULTS:
+                return (first.i, tok.i) if tok.i > first.i + 1 else None
+            if not tok.is_alpha or tok.lower_ in _ACTION_STOPS or tok.lower_ in _PRONOUNS or tok.lower_ in self.w["all_verbs"]:
+                return None
+        return None
+
     def may_match(self, words: frozenset) -> bool:
         """False when a block with these lower-case words cannot hold a match (it skips the Matcher)."""
         return True
@@ -488,8 +514,9 @@ class SubjectVerbAgreement(_MatcherKind):
     def setup(self):
         self.w = self.words()
         # every pattern ends with one of these verbs: a block without one is not run through the Matcher
+        # (and the verbs of an action's result, for the -ing subjects read without the Matcher: "Drinking fluids help")
         self.verbs = self.anchor_words = frozenset(self.w["third"] | self.w["base"] | _WHO_THIRD | {"are", "were", "have", "do"}
-                                                   | _DET_PLURAL_VERBS)
+                                                   | _DET_PLURAL_VERBS | _ACTION_RESULTS)
 
     def _build(self, m: _Recording):
         w = self.w
@@ -737,7 +764,7 @@ class SubjectVerbAgreement(_MatcherKind):
                 if key not in found or found[key][0] > first:
                     found[key] = (first, label)
             for sent in unit.sents:
-                g = self._gerund_subject(sent)
+                g = self._gerund_subject(sent) or self._gerund_base(sent)
                 if g is not None and g[1] not in found:
                     found[g[1]] = (g[0], "SINGULAR_GERUND")
             for verb_i, (first, label) in sorted(found.items()):
