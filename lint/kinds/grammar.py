@@ -444,20 +444,6 @@ class _MatcherKind(Kind):
             made = _MatcherKind._matchers[key] = (recording.matcher, _pattern_reach(recording.patterns))
         return made
 
-    def _gerund_base(self, sent):
-        """ "Drinking plenty of fluids help": an action opening the sentence as its subject, with the verb of its
-        result in the plural's form. The words between are the action's object, with no verb, comma or "and" (a
-        second action makes the subject plural: "Wearing stockings and raising your legs help")."""
-        first = sent[0]
-        if not first.text[:1].isupper() or first.lower_ not in _ACTION_GERUNDS:
-            return None
-        for tok in sent[1:8]:
-            if tok.lower_ in _ACTION_RESULTS:
-                return (first.i, tok.i) if tok.i > first.i + 1 else None
-            if not tok.is_alpha or tok.lower_ in _ACTION_STOPS or tok.lower_ in _PRONOUNS or tok.lower_ in self.w["all_verbs"]:
-                return None
-        return None
-
     def may_match(self, words: frozenset) -> bool:
         """False when a block with these lower-case words cannot hold a match (it skips the Matcher)."""
         return True
@@ -549,8 +535,7 @@ class SubjectVerbAgreement(_MatcherKind):
         m.add("ANY_PLURAL_THIRD", [[{"LOWER": {"REGEX": r"^[a-z]{3,}s$"}}, adverb,
                                     {"LOWER": {"IN": sorted(w["third"] - {"is", "was", "has", "does", "doesn't"})}}]])
         # "The exact cause of Meniere's disease are": after "the ... of" the word is a noun, whatever else it can be
-        m.add("DET_SINGULAR_OF_BASE", [[{"LOWER": {"IN": ["the", "a", "an", "this", "that", "each", "every", "your", "its",
-                                                          "our", "their", "my", "his", "her"]}},
+        m.add("DET_SINGULAR_OF_BASE", [[{"LOWER": {"IN": singular_dets}},
                                         {"IS_ALPHA": True, "IS_LOWER": True, "OP": "?"},
                                         {"LOWER": {"REGEX": r"^[a-z]{3,}$"}}, {"LOWER": "of"}, middle, adverb,
                                         {"LOWER": {"IN": ["are", "were", "have", "do"]}}]])
@@ -670,6 +655,20 @@ class SubjectVerbAgreement(_MatcherKind):
 
     def may_match(self, words: frozenset) -> bool:
         return not words.isdisjoint(self.verbs)
+
+    def _gerund_base(self, sent):
+        """ "Drinking plenty of fluids help": an action opening the sentence as its subject, with the verb of its
+        result in the plural's form. The words between are the action's object, with no verb, comma or "and" (a
+        second action makes the subject plural: "Wearing stockings and raising your legs help")."""
+        first = sent[0]
+        if not first.text[:1].isupper() or first.lower_ not in _ACTION_GERUNDS:
+            return None
+        for tok in sent[1:8]:
+            if tok.lower_ in _ACTION_RESULTS:
+                return (first.i, tok.i) if tok.i > first.i + 1 else None
+            if not tok.is_alpha or tok.lower_ in _ACTION_STOPS or tok.lower_ in _PRONOUNS or tok.lower_ in self.w["all_verbs"]:
+                return None
+        return None
 
     def _gerund_heads(self, doc, noun: int) -> bool:
         """ "so continuing your medicines and healthy habits remains important": the plural noun is the

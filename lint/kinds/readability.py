@@ -15,7 +15,7 @@ from pathlib import Path
 
 from lint.compiled import compile_re
 from lint.documents.base import line_around
-from lint.kinds.base import Kind
+from lint.kinds.base import ABBREVIATION_AFTER, Kind
 from lint.syllables import SyllableCounter
 from lint.yamlio import load_yaml
 
@@ -213,11 +213,13 @@ _EXPLAINED_AFTER = compile_re(
       | ,?\s+(?:often|also|sometimes|commonly|usually)\s+(?:called|known\s+as)\s   # "an abdominoplasty, often called a tummy tuck"
       | ,\s+(?:through|using|via)\s                          # "by shoulder arthroscopy, through small cuts"
       # (past the term's abbreviation: "Transcutaneous electrical nerve stimulation (TENS) sends mild pulses")
-      | (?:\s*\([A-Z][A-Za-z0-9-]{1,9}\))?\s+(?:is|are|was|means|refers\s+to|describes|happens|occurs)\b(?!\s+not\b)   # "X is an operation to..."
-      | (?:\s*\([A-Z][A-Za-z0-9-]{1,9}\))?\s+(?:removes|replaces|repairs|treats|uses|joins|frees|relieves|takes|widens
-              |opens|closes|seals|blocks|stops|lets|allows|helps|fixes|reshapes|carries|holds|connects|links|lies|sits
-              |makes|produces|controls|protects|covers|surrounds|supports|stores|drains|sends|places|puts|passes
-              |delivers|measures|records|shows)\b           # "a laminectomy removes the lamina"
+      | (?:""" + ABBREVIATION_AFTER.pattern + r""")?\s+(?:
+            (?:is|are|was|means|refers\s+to|describes|happens|occurs)\b(?!\s+not\b)   # "X is an operation to..."
+          | (?:removes|replaces|repairs|treats|uses|joins|frees|relieves|takes|widens|opens|closes|seals|blocks|stops
+              |lets|allows|helps|fixes|reshapes|carries|holds|connects|links|lies|sits|makes|produces|controls|protects
+              |covers|surrounds|supports|stores|drains|sends|places|puts|passes|delivers|measures|records
+              |shows)\b                                      # "a laminectomy removes the lamina"
+        )
     )""",
     re.VERBOSE,
 )

@@ -563,7 +563,9 @@ class TermFamily(Kind):
 
 
 _HYPHEN_WORD = compile_builtin(r"-[A-Za-z]")
-_ABBREVIATED_HEAD = compile_builtin(r"\s*\([A-Z][A-Za-z0-9-]{1,9}\)(?:\s+(?:scans?|tests?|injections?|blocks?|machines?))?(?![\w-])")
+#: a name's abbreviation in brackets and the noun the name goes on with: "magnetic resonance imaging| (MRI) scan|"
+_ABBREVIATED_HEAD = compile_builtin(ABBREVIATION_AFTER.pattern
+                                    + r"(?:\s+(?:scans?|tests?|injections?|blocks?|machines?))?(?![\w-])")
 #: two members side by side: "CT or MRI scans use x-rays or magnets" says nothing of either alone
 _JOINED = compile_builtin(r"\s*(?:,|\bor\b|\band\b|/|\bvs\.?|\bversus\b)\s*(?:an?\s+|the\s+)?$")
 _RELATIVE_AFTER = compile_builtin(r",\s*(?:which|that)\s")
