@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import gc
 import os
+import signal
 import sys
 import time
 from dataclasses import dataclass, field
@@ -110,9 +111,14 @@ _YOUNG_COLLECTION_THRESHOLD = 10_000
 _WORKER_LINTER: Linter | None = None
 
 
-def _init_worker(settings) -> None:  # pragma: no cover - runs in a spawned child
-    global _WORKER_LINTER
-    _WORKER_LINTER = Linter(settings)
+def _init_worker(settings=None) -> None:  # pragma: no cover - runs in the child
+    # Ctrl-C reaches every process of the group, and the parent alone answers it: it cancels the pages still queued
+    # and stops the workers. A worker that took it itself would send it back as its page's error and go on to the next
+    # page, and the parent would wait for the whole queue to be done.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if settings is not None:  # (spawned: a new process builds its own linter; a forked one inherits the parent's)
+        global _WORKER_LINTER
+        _WORKER_LINTER = Linter(settings)
 
 
 def _work(task: Task) -> Outcome:
@@ -157,18 +163,38 @@ def lint_tasks(linter: Linter, tasks: list[Task], jobs: int, progress=None):
     chunk = max(1, min(8, len(tasks) // (jobs * 6)))
     if context.get_start_method() == "fork":
         _WORKER_LINTER = linter
-        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker)
     else:
         pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
                                    initargs=(linter.settings,))
     try:
-        with pool:
-            for outcome in pool.map(_work, tasks, chunksize=chunk):
+        outcomes = pool.map(_work, tasks, chunksize=chunk)
+        try:
+            for outcome in outcomes:
                 yield outcome
                 if progress:
                     progress.advance()
+        except BaseException:
+            # Ctrl-C, an error in the caller, or the caller closing this generator: leaving the pool's block would wait
+            # for every page still queued, so the queue is dropped and the workers are stopped where they are
+            outcomes.close()
+            _stop_workers(pool)
+            raise
+        pool.shutdown()
     finally:
         _WORKER_LINTER = None
+
+
+def _stop_workers(pool) -> None:
+    """Cancel what ``pool`` has not started and end its workers now, not after the pages they are linting."""
+    # (Python 3.14 has ProcessPoolExecutor.terminate_workers; before it, the processes are only in a private field)
+    workers = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for worker in workers:
+        if worker.is_alive():
+            worker.terminate()
+    for worker in workers:
+        worker.join(timeout=5)
 
 
 # -- the run ---------------------------------------------------------------------------

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
+import os
 import shutil
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -155,3 +157,45 @@ def test_a_linted_page_leaves_no_cycles_for_the_collector(pages):
     finally:
         if collecting:
             gc.enable()
+
+
+def _slow_page(linter, task):
+    import time
+
+    time.sleep(0.5)
+    return task, os.getpid()
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False  # gone
+    return state != "Z"  # (ended, and not yet waited for)
+
+
+def test_a_caller_that_stops_early_does_not_wait_for_the_queued_pages(monkeypatch):
+    # Ctrl-C (or any error) in the caller between two pages closes the generator: the pool must drop its queue and stop
+    # its workers at once, not lint the pages left first (fifteen seconds of them here, at two workers)
+    import time
+
+    if runner_module._pool_context()[0].get_start_method() != "fork" or not Path("/proc/self/stat").exists():
+        pytest.skip("the slow page is patched in before the workers are forked, and /proc tells they are gone")
+    monkeypatch.setattr(runner_module, "process", _slow_page)
+
+    class NoPipeline:
+        nlp = None
+
+    outcomes = runner_module.lint_tasks(NoPipeline(), list(range(64)), jobs=2)
+    workers = set()
+    for expected in range(4):  # the parent's page, then the pool's first
+        task, pid = next(outcomes)
+        assert task == expected
+        workers.add(pid)
+    workers.discard(os.getpid())
+    assert workers
+    started = time.monotonic()
+    with pytest.raises(KeyboardInterrupt):
+        outcomes.throw(KeyboardInterrupt)
+    assert time.monotonic() - started < 5
+    assert not [pid for pid in workers if _running(pid)]
