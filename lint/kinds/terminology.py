@@ -333,7 +333,9 @@ def _standing_alone(text: str, x, y) -> bool:
 
 #: the relations a link between two terms states: the first is the second ("X, i.e. Y"), the first is a kind of
 #: the second ("X, a type of Y", "X and other Ys"), the second is a kind of the first ("Ys such as X")
-_RELATIONS = ("same", "kind_of", "includes")
+#: what a link says of two members: the same thing; the first a kind (or a part) of the second; the first includes the
+#: second (or has it as a part)
+_RELATIONS = ("same", "kind_of", "part_of", "includes", "has_part")
 
 
 class _Member:
@@ -375,20 +377,31 @@ class TermFamily(Kind):
         # the words allowed between a member and a fact false of it
         "fact_gap": (str, Kind.REQUIRED),
         "fact_message": (str, Kind.REQUIRED),
+        # the message's {other}: the member a fact is true of ("It is an MRI scan that uses a magnet"; parts of the body
+        # take "the": "It is the liver that makes bile")
+        "true_of_message": (str, " It is {a_name} that {says}."),
         # British and American spellings of the same stem ("anaesth", "anesth"): each name is matched in both
         "spellings": (list, list),
         "max_gap": (int, 40),
+        # compare members of different families too: the families then only group the members for their readers (any
+        # two parts of the body may be mixed up; a kind of scan and a kind of medicine are never given for each other)
+        "across_families": (bool, False),
+        # the words before a first member that make it part of a longer name, which the link is about: "the tube
+        # draining the kidney (the ureter)", "Between the vertebrae are the discs" (matched against the text just before)
+        "first_not_after": (str, ""),
     }
     list_items = {"families": dict, "links": dict, "apposition_links": dict, "spellings": list}
 
     def setup(self):
         self.check_template("fact_message", ("text", "term", "term_is", "says", "other"))
+        self.check_template("true_of_message", ("a_name", "name", "says"))
         spellings = self.opts["spellings"]
         if not all(len(pair) == 2 and all(isinstance(s, str) and s for s in pair) for pair in spellings):
             raise self.error("each 'spellings' entry is a pair of stems, as [British, American]")
         self.members: dict[str, _Member] = {}  # a name in lower case (or an abbreviation as written) -> its member
         by_id: dict[str, _Member] = {}
         abbreviations = []
+        parents: dict[str, list] = {}
         for n, family in enumerate(self.opts["families"], 1):
             label = family.get("family")
             if not isinstance(label, str) or not label:
@@ -397,7 +410,6 @@ class TermFamily(Kind):
             if unknown:
                 raise self.error(f"family '{label}': unknown key(s) {', '.join(sorted(unknown))}")
             own: dict[str, _Member] = {}
-            parents: dict[str, list] = {}
             if not isinstance(family.get("members"), list) or not family["members"]:
                 raise self.error(f"family '{label}' needs a list of 'members'")
             for entry in family["members"]:
@@ -405,12 +417,17 @@ class TermFamily(Kind):
                 if member.id in by_id:
                     raise self.error(f"family '{label}': member id '{member.id}' is used in two families")
                 by_id[member.id] = member
-                parents[member.id] = entry.get("kind_of") or []
-            for id_, ups in parents.items():
-                missing = [p for p in ups if p not in own]
-                if missing:
-                    raise self.error(f"family '{label}': member '{id_}' is a kind of unknown member(s) {', '.join(missing)}")
-                own[id_].ancestors = frozenset(_ancestors(id_, parents))
+                # (a part is judged as a kind is: "the cervix, the lower part of the womb" fits as "an epidural, a type
+                # of regional anaesthetic" does)
+                parents[member.id] = (entry.get("kind_of") or []) + (entry.get("part_of") or [])
+        # a member may be a kind or a part of one in another family (a vertebra is a bone): they are compared only
+        # when the rule compares across families
+        for id_, ups in parents.items():
+            missing = [p for p in ups if p not in by_id]
+            if missing:
+                raise self.error(f"family '{by_id[id_].family}': member '{id_}' is a kind or part of unknown member(s) "
+                                 f"{', '.join(missing)}")
+            by_id[id_].ancestors = frozenset(_ancestors(id_, parents))
         # the facts, shared by the families ("uses x-rays" is false of an MRI scan and of an endoscopy)
         facts: dict[str, tuple] = {}  # fact id -> (compiled patterns, says, the member it is true of)
         for fact_id, fact in self.opts["facts"].items():
@@ -434,6 +451,8 @@ class TermFamily(Kind):
         self.apposition_links = [(relation, self._compile(pattern, "apposition link"))
                                  for relation, pattern in self._relations("apposition_links")]
         self.fact_gap = self._compile(self.opts["fact_gap"], "fact_gap")
+        self.first_not_after = self._compile(f"(?:{self.opts['first_not_after']})$", "first_not_after") \
+            if self.opts["first_not_after"] else None
 
     def _relations(self, option: str) -> list[tuple[str, str]]:
         out = []
@@ -453,10 +472,10 @@ class TermFamily(Kind):
     def _member(self, label: str, entry, spellings, own: dict, abbreviations: list) -> _Member:
         if not isinstance(entry, dict) or not entry.get("id") or not entry.get("names") or not entry.get("is"):
             raise self.error(f"family '{label}': each member needs 'id', 'names' and 'is'")
-        unknown = set(entry) - {"id", "names", "abbreviations", "is", "kind_of", "untrue"}
+        unknown = set(entry) - {"id", "names", "abbreviations", "is", "kind_of", "part_of", "untrue"}
         if unknown:
             raise self.error(f"family '{label}': member '{entry['id']}': unknown key(s) {', '.join(sorted(unknown))}")
-        for key in ("names", "abbreviations", "kind_of", "untrue"):
+        for key in ("names", "abbreviations", "kind_of", "part_of", "untrue"):
             if not isinstance(entry.get(key, []), list) or not all(isinstance(v, str) and v for v in entry.get(key, [])):
                 raise self.error(f"family '{label}': member '{entry['id']}': '{key}' must be a list of words")
         if not isinstance(entry["is"], str):
@@ -502,6 +521,7 @@ class TermFamily(Kind):
             terms = self._terms(text)
             if not terms:
                 continue
+            across = self.opts["across_families"]
             seconds = set()  # the members already reported as given for another: not reported again for a fact
             for i, (s1, e1, a) in enumerate(terms):
                 for j in range(i + 1, len(terms)):
@@ -511,7 +531,7 @@ class TermFamily(Kind):
                     relation = self._relation(text, terms, i, j)
                     # (no negation can stand inside a link; one before the pair is about something else: "Do not
                     # use an antibiotic cream such as hydrocortisone")
-                    if relation is None or a.family != b.family or _fits(relation, a, b):
+                    if relation is None or (a.family != b.family and not across) or _fits(relation, a, b):
                         continue
                     # "X, i.e. Y": the second is the one given for the first; "Ys such as X", "X, a type of Y": either
                     # may be the wrong one, so both are in the finding
@@ -537,7 +557,13 @@ class TermFamily(Kind):
                     fact = self._fact_after(compiled, text, e, before, limit)
                     if fact is None or is_negated(unit, fact.start(), fact.end()):
                         continue
-                    other = f" It is {_with_article(true_of.name)} that {says}." if true_of is not None else ""
+                    # a verb right after a member that is part of a longer name is that name's: "the glands behind the
+                    # thyroid control the calcium level"
+                    if self.first_not_after is not None and not text[e:fact.start()].strip() \
+                            and self.first_not_after.search(text, max(0, s - 80), s):
+                        continue
+                    other = "" if true_of is None else self.opts["true_of_message"].format(
+                        a_name=_with_article(true_of.name), name=true_of.name, says=says)
                     yield self.hit(unit, s, fact.end(), message=self.opts["fact_message"], suggestions=(),
                                    term=text[s:e], term_is=member.is_, says=says, other=other)
                     break
@@ -546,6 +572,11 @@ class TermFamily(Kind):
         """What the words between the i-th and the j-th member say of them, or None."""
         s1, e1 = terms[i][0], terms[i][1]
         s2, e2 = terms[j][0], terms[j][1]
+        # (the second names the kind of a thing, not the thing: "conditions that affect bone, such as thyroid
+        # problems"; the first is part of a longer name: "the tube draining the kidney (the ureter)")
+        if _MODIFIED_AFTER.match(text, e2) or self.first_not_after is not None \
+                and self.first_not_after.search(text, max(0, s1 - 80), s1):
+            return None
         for relation, pattern in self.links:
             if pattern.fullmatch(text, e1, s2):
                 return relation
@@ -563,6 +594,10 @@ class TermFamily(Kind):
 
 
 _HYPHEN_WORD = compile_builtin(r"-[A-Za-z]")
+#: a member that names the kind of what follows it: "thyroid problems", "kidney stones", "bladder cancer"
+_MODIFIED_AFTER = compile_builtin(r"\s+(?:problems?|disease|diseases|disorders?|conditions?|cancers?|stones?|surgery|"
+                                  r"function|levels?|hormones?|nodules?|infections?|damage|injury|injuries|cells|"
+                                  r"tumou?rs?|cysts?|removal|transplants?|failure)\b")
 #: a name's abbreviation in brackets and the noun the name goes on with: "magnetic resonance imaging| (MRI) scan|"
 _ABBREVIATED_HEAD = compile_builtin(ABBREVIATION_AFTER.pattern
                                     + r"(?:\s+(?:scans?|tests?|injections?|blocks?|machines?))?(?![\w-])")
@@ -611,9 +646,9 @@ def _coordinated(text: str, terms: list, i: int) -> tuple:
 
 def _fits(relation: str, a: _Member, b: _Member) -> bool:
     """Is a link's claim true of the two members?"""
-    if relation == "kind_of":
+    if relation in ("kind_of", "part_of"):
         return a is b or b.id in a.ancestors
-    if relation == "includes":
+    if relation in ("includes", "has_part"):
         return a is b or a.id in b.ancestors
     return a.related(b)
 
