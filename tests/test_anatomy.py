@@ -161,3 +161,88 @@ def test_a_word_that_names_the_pages_condition_is_that_condition_not_an_organ(an
     text = ("# Pilonidal sinus surgery\n\nA pilonidal sinus is a small channel in the skin at the top of the "
             "buttocks.\n\n## The operation\n\nThe surgeon removes the sinus. The surgeon removes the appendix.\n")
     assert found(lint_text(ana, text), "ANA002") == ["removes the appendix"]
+
+
+# -- ANA005 ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,span", [
+    # one structure given as another, or as a part of one it is not part of
+    ("A thyroidectomy removes the thyroid, which sits in front of the windpipe (the gullet).", "the gullet"),
+    ("The prostate wraps around the urethra, also called the ureter, just below the bladder.", "also called the ureter"),
+    ("After a gastric bypass, food skips the duodenum, the first part of the large bowel.",
+     "duodenum, the first part of the large bowel"),
+    ("ACL reconstruction replaces the ACL, a tendon that steadies the knee.", "ACL, a tendon"),
+    ("A laparoscopic hysterectomy may remove the cervix, part of the ovary, as well.", "cervix, part of the ovary"),
+    # one structure described by what another does, or where another lies
+    ("The parathyroid glands, which make thyroid hormone, are checked during a thyroidectomy.",
+     "parathyroid glands, which make thyroid hormone"),
+    ("The prostate, which stores urine, grows with age.", "prostate, which stores urine"),
+    ("Gallstones form in the gallbladder, which makes bile, and can block it.", "gallbladder, which makes bile"),
+    ("Varicose veins affect the great saphenous vein, which runs up the outside of the leg.",
+     "great saphenous vein, which runs up the outside of the leg"),
+    ("Superficial veins lie deep inside the muscles of the calf.", "Superficial veins lie deep inside the muscles"),
+    ("The hamstring tendons are taken from the front of your thigh for the ACL graft.",
+     "hamstring tendons are taken from the front of your thigh"),
+    # "They" for the structure that opened the sentence before
+    ("You have two carotid arteries, one on each side of your neck. They carry blood from your brain back to "
+     "your heart.", "They carry blood from your brain back to your heart"),
+])
+def test_structure_mix_ups(ana, text, span):
+    hits = [f for f in lint_text(ana, text).findings if f.code == "ANA005"]
+    assert [f.text for f in hits] == [span]
+    assert hits[0].start == text.index(span)
+
+
+@pytest.mark.parametrize("text", [
+    "A thyroidectomy removes the thyroid, which sits in front of the windpipe (trachea).",
+    "The urethra carries urine from the bladder out of the body; the ureters carry it from the kidneys.",
+    "After a gastric bypass, food skips the duodenum, the first part of the small bowel.",
+    "The ACL, a ligament in the middle of the knee, is replaced with a tendon from your hamstring.",
+    "A laparoscopic hysterectomy may remove the cervix, the lower part of the womb.",
+    "The parathyroid glands control the level of calcium in your blood.",
+    "The gallbladder stores bile made by the liver.",
+    "The great saphenous vein runs up the inside of the leg from the ankle to the groin.",
+    # (the first is part of a longer name the bracket or the verb belongs to)
+    "A stone can stick in the tube draining the kidney (the ureter).",
+    "The parathyroid glands are four tiny glands behind the thyroid that control the calcium level.",
+    "Between the vertebrae are the discs, which act as cushions.",
+    # (the second names the kind of something else)
+    "Tests check for conditions that affect bone, such as thyroid problems.",
+    # (a sentence between: "It" means something else)
+    "You have two carotid arteries. The surgeon opens one. It carries blood to the brain.",
+])
+def test_structure_mix_ups_left_alone(ana, text):
+    assert found(lint_text(ana, text), "ANA005") == []
+
+
+def test_structure_mix_up_messages_say_what_each_structure_is(ana):
+    (mixed,) = [f for f in lint_text(ana, "The tube is passed up the urethra, i.e. the ureter.").findings
+                if f.code == "ANA005"]
+    assert mixed.message.startswith("'i.e. the ureter': 'urethra' and 'ureter' are different structures.")
+    assert "out of the body" in mixed.message and "from the kidneys to the bladder" in mixed.message
+    (fact,) = [f for f in lint_text(ana, "The duodenum, where bile is made, is bypassed.").findings
+               if f.code == "ANA005"]
+    assert fact.message.endswith("It is the liver that makes bile.")
+
+
+@pytest.mark.parametrize("change,error", [
+    (("part_of: [uterus]", "part_of: [womb]"), "member 'endometrium' is a kind or part of unknown member(s) womb"),
+    (('true_of_message: " It is the {name} that {says}."', 'true_of_message: " It is the {organ} that {says}."'),
+     "true_of_message"),
+    (("pronoun_subjects: true", "pronoun_subjects: sometimes"), "pronoun_subjects"),
+])
+def test_structure_mix_up_data_mistakes_name_the_file(tmp_path, change, error):
+    from lint.engine import SetupError
+    from lint.registry import builtin_rules_dir
+
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    source = (builtin_rules_dir() / "anatomy" / "ANA005-structure-mix-up.yaml").read_text(encoding="utf-8")
+    assert change[0] in source
+    (pack / "ANA105-my-structures.yaml").write_text(
+        source.replace("code: ANA005", "code: ANA105").replace("name: structure-mix-up", "name: my-structures")
+        .replace(*change, 1), encoding="utf-8")
+    with pytest.raises(SetupError) as err:  # (exit 2 at the command line)
+        Linter(Settings(rule_paths=[tmp_path], select=["ANA105"]))
+    assert str(err.value).startswith(str(pack / "ANA105-my-structures.yaml") + ": rule ANA105: ")
+    assert error in str(err.value)

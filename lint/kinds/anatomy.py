@@ -941,6 +941,18 @@ _BESIDE = compile_builtin(
 #: what a pronoun opening a sentence about a structure says of it: "They are small glands found at ..."
 _PRONOUN_VERBS = frozenset({"is", "are", "was", "were", "lies", "lie", "sits", "sit", "runs", "run", "carries", "carry",
                             "connects", "connect", "joins", "join", "forms", "form", "passes", "pass"})
+
+
+def _opens_with_pronoun(sent) -> bool:
+    """ "It lies ...", "They are ...", "This is ...": not "This pocket is called a bleb", whose "this" opens a new
+    subject."""
+    first = sent[0].lower_
+    if first in ("it", "they"):
+        return True
+    return first in ("this", "these") and len(sent) > 1 and (
+        sent[1].lower_ in _PRONOUN_VERBS or sent[1].lower_ in ("can", "may", "will", "usually", "also", "often", "then"))
+
+
 #: where nerves start
 _NERVE_CENTRES = frozenset({"brain", "spinal-cord", "brainstem"})
 #: from a tube's way in to where it goes: "... the urethra into the uterine arteries", "..., then on into the"
@@ -1174,10 +1186,14 @@ class StructureLocation(Kind):
             for sent in unit.sents:
                 first = bisect_left(char_starts, sent.start_char)
                 if first == len(char_starts) or char_starts[first] > sent.end_char:
-                    continue  # a finding ends where a term starts: none here
+                    # a finding ends where a term starts: none here. A sentence about something else ("This pocket is
+                    # called a bleb.") is what the next one's "It" means, not the structure before it
+                    if not _opens_with_pronoun(sent):
+                        previous_subject = None
+                    continue
                 in_sent = [terms[i] for i in sorted(by_start[bisect_left(token_starts, sent.start)
                                                              : bisect_left(token_starts, sent.end)])]
-                pronoun = sent[0].lower_ in ("it", "they", "this", "these")
+                pronoun = _opens_with_pronoun(sent)
                 # a finding needs a place and a subject before it (a structure or condition of this sentence, or the
                 # last sentence's for "It ..."): a sentence with one term has no room for both, most of the time
                 if len(in_sent) < 2 and not (pronoun and previous_subject is not None):
@@ -1271,3 +1287,5 @@ class StructureLocation(Kind):
                 firsts = [t for t in in_sent if t.label_ in ("structure", "condition")]
                 if firsts:
                     previous_subject = firsts[0]
+                elif not pronoun:
+                    previous_subject = None

@@ -40,6 +40,8 @@ _CLAUSE_OPENERS = {
     "that", "where", "unless", "once", "whether", "then", "however",
 }
 _CLAUSE_PUNCT = {",", ";", ":", "(", "—", "–", "-", "\"", "“", "'"}
+_OPENING_ADVERBS = {"sometimes", "occasionally", "often", "usually", "normally", "rarely", "now", "later", "afterwards",
+                    "afterward", "eventually", "finally", "next", "today", "here", "generally", "typically"}
 _PREPOSITIONS = {
     "of", "in", "on", "at", "to", "for", "from", "with", "by", "about", "after", "before", "during", "without",
     "under", "over", "into", "through", "between", "like", "than", "around", "near", "who", "which", "what",
@@ -174,7 +176,10 @@ def clause_start(doc, i: int) -> bool:
     if tok.is_sent_start or i == 0:
         return True
     prev = doc[i - 1]
-    return prev.text in _CLAUSE_PUNCT or prev.lower_ in _CLAUSE_OPENERS
+    if prev.text in _CLAUSE_PUNCT or prev.lower_ in _CLAUSE_OPENERS:
+        return True
+    # an adverb that opens the clause: "Sometimes the stones is too large"
+    return prev.lower_ in _OPENING_ADVERBS and (i == 1 or prev.is_sent_start or doc[i - 2].text in _CLAUSE_PUNCT)
 
 
 def _line_break_between(page, unit, start: int, end: int) -> bool:

@@ -167,6 +167,33 @@ class KeywordStuffing(Kind):
                     yield self.hit(units[ui], s, e, phrase=phrase, count=len(occ),
                                    density=f"{100 * len(occ) * len(gram) / total:.1f}%")
         yield from self._stuffed_sentences(units, unit_words, unit_lowers, covered)
+        yield from self._keyword_lists(units)
+
+    def _keyword_lists(self, units):
+        """A run of search phrases pasted in as copy: "ACL reconstruction, ACL surgery, ACL repair, torn ACL surgery,
+        best ACL surgery UK:". Four or more short items with no "and" before the last, one word in all but one of them,
+        and a town, a country or a sales word in one (a list of services, "knee, hip and shoulder replacement", has
+        neither)."""
+        for unit in units:
+            text = unit.block.text
+            if text.count(",") + text.count("|") < 3:
+                continue
+            for m in _PHRASE_LIST.finditer(text):
+                items = [i.strip() for i in _LIST_SEPARATOR.split(m.group(1))]
+                if len(items) < 4 or _JOINED_LAST.match(items[-1]):
+                    continue
+                words = [{w.lower() for w in _WORDS.findall(item)} for item in items]
+                shared = Counter(w for ws in words for w in ws if w not in _PREPOSITIONS and len(w) > 1)
+                word, count = shared.most_common(1)[0] if shared else ("", 0)
+                if count < max(3, len(items) - 1) or word in _LIST_FILLER:
+                    continue
+                if all(ws.isdisjoint(self.search_words | _COUNTRIES) for ws in words) or any(
+                        not ws.isdisjoint(self.search_words - _SALES_WORDS) for ws in words):
+                    continue  # (a list of towns is location spam, SEO002's)
+                written = next(w for w in _WORDS.findall(m.group(1)) if w.lower() == word)
+                yield self.hit(unit, m.start(1), m.end(1), phrase=written, count=count,
+                               density="", message="'{text}': a list of search phrases ({count} with '{phrase}') "
+                                                   "pasted in as copy; say it in a sentence for readers.")
 
     def _stuffed_sentences(self, units, unit_words, unit_lowers, covered):
         """A two-word phrase (or longer) repeated ``sentence_min_count`` times inside one sentence: reported once,
@@ -200,6 +227,18 @@ class KeywordStuffing(Kind):
                                message="'{phrase}' appears {count} times in one sentence; search engines penalise "
                                        "keyword stuffing and readers notice it.")
 
+
+#: four or more short items ("ACL surgery", "best ACL surgery UK") separated by commas or bars, standing alone: at
+#: a block's start or after a sentence, up to a colon, a full stop or the block's end
+_PHRASE_LIST = compile_builtin(r"(?:^|(?<=[.:!?]\s))((?:[A-Za-z][\w'’-]*(?:[ \t]+[\w'’-]+){0,4})"
+                               r"(?:[ \t]*[,|][ \t]*[A-Za-z][\w'’-]*(?:[ \t]+[\w'’-]+){0,4}){3,})(?=[ \t]*(?:[:.|]|$))")
+_LIST_SEPARATOR = compile_builtin(r"[ \t]*[,|][ \t]*")
+_JOINED_LAST = compile_builtin(r"(?i)(?:and|or|&)\s")
+_WORDS = compile_builtin(r"[\w'’-]+")
+_COUNTRIES = frozenset({"uk", "usa", "us", "england", "scotland", "wales", "ireland", "america", "canada", "australia",
+                        "india", "turkey", "mexico", "spain", "thailand"})
+#: words a list of anything repeats: "the", "your"
+_LIST_FILLER = frozenset({"the", "a", "an", "your", "our", "and", "or", "for", "of", "to", "in"})
 
 _SALES_WORDS = frozenset({"best", "top", "cheap", "cheapest", "affordable", "leading", "near", "nearby", "me", "local",
                           "private", "price", "prices", "cost", "costs", "clinic", "clinics", "surgeon", "surgeons"})

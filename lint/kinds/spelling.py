@@ -586,8 +586,15 @@ class Spelling(Kind):
                 if self._never_checked(tok, min_len):
                     fine.add(raw)  # (a text alone decides it: its next occurrence is passed over at once)
                     continue
+                # a capitalised word is a name, unless a medical noun follows it: "your Achillies tendon" misspells
+                # an eponym, and is reported when the dictionary has a word it is near
+                eponym = False
                 if not self._read_here(tok, scope):
-                    continue
+                    head = tok.i + 2 if tok.i + 2 < len(doc) and doc[tok.i + 1].text in ("'s", "’s") else tok.i + 1
+                    if not (head < len(doc) and doc[head].lower_ in _EPONYM_HEADS and raw.isalpha()
+                            and raw[1:].islower() and not self.known(raw)):
+                        continue
+                    eponym = True
                 text = raw
                 end = tok.idx + len(text)
                 if text.endswith(("'s", "\u2019s")):
@@ -596,7 +603,9 @@ class Spelling(Kind):
                 if self._joined_by_hyphen(doc, tok) and not self._in_lists(text.lower()) and text[0].isupper():
                     continue
                 if not self.known(text):
-                    if text[0].isupper():
+                    if _quoted_as_a_word(doc, tok):
+                        continue  # '"oophor" refers to the ovary': the page explains the word part it quotes
+                    if text[0].isupper() and not eponym:
                         if page_names is None:
                             page_names = self._page_names(page)
                         if text in page_names:
@@ -605,6 +614,13 @@ class Spelling(Kind):
                     if page_words is None:
                         page_words = self._page_words(page)
                     suggestions = tuple(match_case(c, text) for c in self.candidates(text, page_words))
+                    if eponym:
+                        # a name after all ("the Ilizarov frame", "the Epley manoeuvre") unless it is one slip from a
+                        # medical word: "Achillies tendon", "Dupytren's contracture"
+                        suggestions = tuple(c for c in suggestions if c.lower() in self.extra
+                                            and edit_cost(text.lower(), c.lower()) <= 1.0)
+                        if not suggestions:
+                            continue
                     fix = suggestions[0] if self.rule.fix and len(suggestions) == 1 else None
                     message = None if suggestions else (
                         "'{text}' is not in the dictionary; check the spelling, or add the word to 'accept' "
@@ -637,6 +653,26 @@ _INSTITUTION_WORDS = frozenset({
     # and the pharmacies, opticians and insurers that name themselves the same way: "Greenway Pharmacy Ltd"
     "Pharmacy", "Pharmacies", "Chemist", "Chemists", "Opticians", "Optometrists", "Insurance", "Ltd", "Limited",
 })
+
+
+_OPENING_QUOTES = frozenset({'"', "'", "“", "‘"})
+_CLOSING_QUOTES = frozenset({'"', "'", "”", "’"})
+_GLOSSES = ("refers to", "refer to", "means", "mean", "comes from", "come from", "is greek", "is latin",
+            "is the greek", "is the latin", "stands for")
+
+
+def _quoted_as_a_word(doc, tok) -> bool:
+    """A word in quotes that the sentence explains: '"oophor" refers to the ovary', "'salpingo' means tube"."""
+    if tok.i == 0 or tok.i + 2 >= len(doc) or doc[tok.i - 1].text not in _OPENING_QUOTES \
+            or doc[tok.i + 1].text not in _CLOSING_QUOTES:
+        return False
+    after = " ".join(t.lower_ for t in doc[tok.i + 2: tok.i + 5])
+    return after.startswith(_GLOSSES)
+
+
+#: nouns that follow an eponym, so that the capitalised word before them is checked: "Achilles tendon"
+_EPONYM_HEADS = frozenset({"tendon", "tendons", "disease", "syndrome", "contracture", "palsy", "sign", "manoeuvre",
+                           "maneuver", "ligament", "fracture", "canal", "duct", "gland", "glands", "tube", "tubes"})
 
 
 _TITLES = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Professor", "Sister", "Nurse", "Sir", "Dame",

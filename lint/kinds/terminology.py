@@ -389,6 +389,9 @@ class TermFamily(Kind):
         # the words before a first member that make it part of a longer name, which the link is about: "the tube
         # draining the kidney (the ureter)", "Between the vertebrae are the discs" (matched against the text just before)
         "first_not_after": (str, ""),
+        # "It" or "They" opening a sentence stands for the member that opened the sentence before, and a fact false of
+        # that member said right after it is reported
+        "pronoun_subjects": (bool, False),
     }
     list_items = {"families": dict, "links": dict, "apposition_links": dict, "spellings": list}
 
@@ -539,34 +542,65 @@ class TermFamily(Kind):
                     seconds.add(s2)
                     yield self.hit(unit, start, e2, suggestions=(), first=text[s1:e1], second=text[s2:e2],
                                    first_is=a.is_, second_is=b.is_)
+                    seconds.add(s1)  # (and the first: one finding for the pair, not a second for a fact after it)
                     break
-            for i, (s, e, member) in enumerate(terms):
-                if not member.untrue or s in seconds:
-                    continue
-                # members named together ("CT or MRI scans use x-rays or magnets") share what follows: a fact is
-                # false of them only when it is false of each ("a clotting test and a full blood count to check
-                # your liver"); a relative clause after a comma is the nearest one's ("... or antacids, which")
-                together = () if _RELATIVE_AFTER.match(text, e) else _coordinated(text, terms, i)
-                # (the fact may name another member, "uses x-rays", but must start before one; it may run on a few
-                # words past the gap: "puts you fully to sleep")
-                before = terms[i + 1][0] if i + 1 < len(terms) else len(text)
-                limit = min(len(text), e + self.opts["max_gap"] + 60)
-                for compiled, says, true_of in member.untrue:
-                    if any(not any(f[0] is compiled for f in other.untrue) for other in together):
-                        continue
-                    fact = self._fact_after(compiled, text, e, before, limit)
-                    if fact is None or is_negated(unit, fact.start(), fact.end()):
-                        continue
-                    # a verb right after a member that is part of a longer name is that name's: "the glands behind the
-                    # thyroid control the calcium level"
-                    if self.first_not_after is not None and not text[e:fact.start()].strip() \
-                            and self.first_not_after.search(text, max(0, s - 80), s):
-                        continue
-                    other = "" if true_of is None else self.opts["true_of_message"].format(
-                        a_name=_with_article(true_of.name), name=true_of.name, says=says)
-                    yield self.hit(unit, s, fact.end(), message=self.opts["fact_message"], suggestions=(),
-                                   term=text[s:e], term_is=member.is_, says=says, other=other)
-                    break
+            yield from self._false_facts(unit, text, terms, seconds)
+            if self.opts["pronoun_subjects"]:
+                yield from self._false_facts_of_pronouns(unit, text, terms)
+
+    def _false_facts(self, unit, text: str, terms: list, seconds: set):
+        for i, (s, e, member) in enumerate(terms):
+            if not member.untrue or s in seconds:
+                continue
+            # members named together ("CT or MRI scans use x-rays or magnets") share what follows: a fact is
+            # false of them only when it is false of each ("a clotting test and a full blood count to check
+            # your liver"); a relative clause after a comma is the nearest one's ("... or antacids, which")
+            together = () if _RELATIVE_AFTER.match(text, e) else _coordinated(text, terms, i)
+            # (the fact may name another member, "uses x-rays", but must start before one)
+            before = terms[i + 1][0] if i + 1 < len(terms) else len(text)
+            # a verb right after a member that is part of a longer name is that name's: "the glands behind the
+            # thyroid control the calcium level"
+            longer = self.first_not_after is not None and self.first_not_after.search(text, max(0, s - 80), s)
+            hit = self._false_fact(unit, text, s, e, member, before, together, longer, text[s:e])
+            if hit is not None:
+                yield hit
+
+    def _false_fact(self, unit, text: str, s: int, e: int, member: _Member, before: int, together, longer, term: str):
+        """The finding for the first fact false of ``member`` said right after it (at ``e``), or None."""
+        # (it may run on a few words past the gap: "puts you fully to sleep")
+        limit = min(len(text), e + self.opts["max_gap"] + 60)
+        for compiled, says, true_of in member.untrue:
+            if any(not any(f[0] is compiled for f in other.untrue) for other in together):
+                continue
+            fact = self._fact_after(compiled, text, e, before, limit)
+            if fact is None or is_negated(unit, fact.start(), fact.end()):
+                continue
+            if longer and not text[e:fact.start()].strip():
+                continue
+            other = "" if true_of is None else self.opts["true_of_message"].format(
+                a_name=_with_article(true_of.name), name=true_of.name, says=says)
+            return self.hit(unit, s, fact.end(), message=self.opts["fact_message"], suggestions=(),
+                            term=term, term_is=member.is_, says=says, other=other)
+        return None
+
+    def _false_facts_of_pronouns(self, unit, text: str, terms: list):
+        """A sentence that opens with "It" or "They" for the member that opened the sentence before ("You have two
+        carotid arteries, one on each side of your neck. They carry blood from your brain back to your heart")."""
+        for pronoun in _PRONOUN_SUBJECT.finditer(text):
+            s, e = pronoun.start(1), pronoun.end(1)
+            if s == 0:  # (the sentence before is in another block)
+                continue
+            opened = _previous_sentence_start(text, s)
+            first = next((t for t in terms if opened <= t[0] < s), None)
+            if first is None or not _OPENS_SENTENCE.fullmatch(text, opened, first[0]):
+                continue
+            plural = _plural_name(text[first[0]:first[1]])
+            if plural != (pronoun.group(1).lower() == "they") or not first[2].untrue:
+                continue
+            before = next((t[0] for t in terms if t[0] >= e), len(text))
+            hit = self._false_fact(unit, text, s, e, first[2], before, (), False, text[first[0]:first[1]])
+            if hit is not None:
+                yield hit
 
     def _relation(self, text: str, terms: list, i: int, j: int) -> str | None:
         """What the words between the i-th and the j-th member say of them, or None."""
@@ -594,6 +628,11 @@ class TermFamily(Kind):
 
 
 _HYPHEN_WORD = compile_builtin(r"-[A-Za-z]")
+#: "It" or "They" opening a sentence
+_PRONOUN_SUBJECT = compile_builtin(r"(?:^|(?<=[.!?])\s+)(It|They)\s+(?:(?:also|then|usually|normally|mainly)\s+)?")
+#: what may stand before the member that opens a sentence: "The", "Your", "You have two", "Each"
+_OPENS_SENTENCE = compile_builtin(r"(?:(?:the|your|you\s+have\s+(?:two|one|an?|four|three)|each|both|an?|this|these)\s+)*",
+                                  re.I)
 #: a member that names the kind of what follows it: "thyroid problems", "kidney stones", "bladder cancer"
 _MODIFIED_AFTER = compile_builtin(r"\s+(?:problems?|disease|diseases|disorders?|conditions?|cancers?|stones?|surgery|"
                                   r"function|levels?|hormones?|nodules?|infections?|damage|injury|injuries|cells|"
@@ -661,6 +700,20 @@ def _ancestors(id_: str, parents: dict) -> set:
             out.add(up)
             todo.extend(parents.get(up, ()))
     return out
+
+
+def _previous_sentence_start(text: str, s: int) -> int:
+    """Where the sentence before the one that starts at ``s`` starts."""
+    head = text[:s].rstrip()
+    end = len(head) - 1  # (its own full stop)
+    mark = max(head.rfind(mark, 0, end) for mark in (". ", "! ", "? ")) if end > 0 else -1
+    return mark + 2 if mark >= 0 else 0
+
+
+def _plural_name(name: str) -> bool:
+    """ "carotid arteries", "vertebrae", "menisci" (not "pancreas", "testis", "uterus")"""
+    last = name.split()[-1].lower() if name.split() else name
+    return last.endswith(("ies", "es", "ae", "ci")) or last.endswith("s") and not last.endswith(("ss", "us", "is", "as"))
 
 
 def _key(name: str) -> str:
