@@ -183,9 +183,18 @@ def test_a_word_that_names_the_pages_condition_is_that_condition_not_an_organ(an
     ("Superficial veins lie deep inside the muscles of the calf.", "Superficial veins lie deep inside the muscles"),
     ("The hamstring tendons are taken from the front of your thigh for the ACL graft.",
      "hamstring tendons are taken from the front of your thigh"),
+    ("Valves inside veins pump blood back to the heart against gravity.", "veins pump blood"),
+    ("The medial meniscus is on the outer side of your knee.", "medial meniscus is on the outer side of your knee"),
+    ("The rotator cuff's main job is to bend your elbow.", "rotator cuff's main job is to bend your elbow"),
+    ("The labrum, a ring of cartilage that covers the ball, seals the hip joint.",
+     "labrum, a ring of cartilage that covers the ball"),
+    ("It passes under the acromion, a bony shelf that forms part of your collarbone.",
+     "acromion, a bony shelf that forms part of your collarbone"),
     # "They" for the structure that opened the sentence before
     ("You have two carotid arteries, one on each side of your neck. They carry blood from your brain back to "
      "your heart.", "They carry blood from your brain back to your heart"),
+    ("The menisci spread your weight across the knee. Their main job is to attach the thigh muscles to the shinbone.",
+     "Their main job is to attach the thigh muscles to the shinbone"),
 ])
 def test_structure_mix_ups(ana, text, span):
     hits = [f for f in lint_text(ana, text).findings if f.code == "ANA005"]
@@ -208,6 +217,9 @@ def test_structure_mix_ups(ana, text, span):
     "Between the vertebrae are the discs, which act as cushions.",
     # (the second names the kind of something else)
     "Tests check for conditions that affect bone, such as thyroid problems.",
+    "The graft comes from the tendon below the kneecap (patellar tendon) or above the kneecap (quadriceps).",
+    "The menisci spread your weight across the knee. Their main job is to cushion the joint.",
+    "Valves inside the veins stop blood flowing backwards; the heart pumps blood round the body.",
     # (a sentence between: "It" means something else)
     "You have two carotid arteries. The surgeon opens one. It carries blood to the brain.",
 ])

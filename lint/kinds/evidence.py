@@ -851,7 +851,12 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         # (Plantar fasciitis) describe")
         rf"|(?:\b[Tt]he\s+)?(?:{body_phrase}"
         # a named document with its kind in lower case: "the HerniaSurge guidelines", "the CABANA trial"
-        rf"|(?<=\b[Tt]he\s)(?:{_CAPWORD}\s+){{0,3}}{_CAPWORD}(?=\s+(?i:guidelines?|guidance|study|trial|audit|review|survey|registry|report)\b))"
+        rf"|(?<=\b[Tt]he\s)(?:{_CAPWORD}\s+){{0,3}}{_CAPWORD}(?=\s+(?i:guidelines?|guidance|study|trial|audit|review|survey|registry|report)\b)"
+        # ... after a word of scope: "The international HerniaSurge guidelines (2018) report"
+        rf"|(?<=\b[Tt]he\s)(?i:international|national|european|american|british|joint|updated|latest|current|large)\s+"
+        rf"(?:{_CAPWORD}\s+){{0,2}}{_CAPWORD}(?=\s+(?i:guidelines?|guidance|study|trial|audit|review|survey|registry|report)\b)"
+        # a register named after its description: "Sweden's national gallstone surgery register, called GallRiks, records"
+        rf"|(?i:register|registry|database|audit)\s*,?\s+(?:called|named|known\s+as)\s+{_CAPWORD},?)"
         r"(?:\s+\([A-Z][\w&]{1,12}\))?"
         rf"(?:(?:[’']s)?(?:\s+(?:{_CAPWORD}|(?i:website|leaflet|guidance|guideline|guidelines|summary|summaries|page|pages|factsheet"
         r"|booklet|information|patient|on|about|for|outpatient|international|national|clinical|practice|latest|current|joint|evidence"

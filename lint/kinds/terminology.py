@@ -389,6 +389,8 @@ class TermFamily(Kind):
         # the words before a first member that make it part of a longer name, which the link is about: "the tube
         # draining the kidney (the ureter)", "Between the vertebrae are the discs" (matched against the text just before)
         "first_not_after": (str, ""),
+        # the same for a name in brackets only: "a graft from above the kneecap (quadriceps)" names the graft
+        "bracketed_first_not_after": (str, ""),
         # "It" or "They" opening a sentence stands for the member that opened the sentence before, and a fact false of
         # that member said right after it is reported
         "pronoun_subjects": (bool, False),
@@ -456,6 +458,9 @@ class TermFamily(Kind):
         self.fact_gap = self._compile(self.opts["fact_gap"], "fact_gap")
         self.first_not_after = self._compile(f"(?:{self.opts['first_not_after']})$", "first_not_after") \
             if self.opts["first_not_after"] else None
+        self.bracketed_first_not_after = self._compile(
+            f"(?:{self.opts['bracketed_first_not_after']})$", "bracketed_first_not_after") \
+            if self.opts["bracketed_first_not_after"] else None
 
     def _relations(self, option: str) -> list[tuple[str, str]]:
         out = []
@@ -556,17 +561,23 @@ class TermFamily(Kind):
             # false of them only when it is false of each ("a clotting test and a full blood count to check
             # your liver"); a relative clause after a comma is the nearest one's ("... or antacids, which")
             together = () if _RELATIVE_AFTER.match(text, e) else _coordinated(text, terms, i)
-            # (the fact may name another member, "uses x-rays", but must start before one)
-            before = terms[i + 1][0] if i + 1 < len(terms) else len(text)
+            # (the fact may name another member, "uses x-rays", but must start before one: one the member is a kind or
+            # a part of may stand between, "the labrum, a ring of cartilage that covers the ball")
+            before = next((t[0] for t in terms[i + 1:] if t[2] is not member and t[2].id not in member.ancestors),
+                          len(text))
             # a verb right after a member that is part of a longer name is that name's: "the glands behind the
             # thyroid control the calcium level"
             longer = self.first_not_after is not None and self.first_not_after.search(text, max(0, s - 80), s)
-            hit = self._false_fact(unit, text, s, e, member, before, together, longer, text[s:e])
+            # (unless the longer name's head is itself a member the fact is false of: "Valves inside veins pump blood")
+            head = terms[i - 1][2] if longer and i > 0 and terms[i - 1][0] >= longer.start() else None
+            hit = self._false_fact(unit, text, s, e, member, before, together, longer, text[s:e], head)
             if hit is not None:
                 yield hit
 
-    def _false_fact(self, unit, text: str, s: int, e: int, member: _Member, before: int, together, longer, term: str):
-        """The finding for the first fact false of ``member`` said right after it (at ``e``), or None."""
+    def _false_fact(self, unit, text: str, s: int, e: int, member: _Member, before: int, together, longer, term: str,
+                    head: _Member | None = None):
+        """The finding for the first fact false of ``member`` said right after it (at ``e``), or None. ``longer``: the
+        member is part of a longer name, whose ``head`` (a member, or None) a verb right after it belongs to."""
         # (it may run on a few words past the gap: "puts you fully to sleep")
         limit = min(len(text), e + self.opts["max_gap"] + 60)
         for compiled, says, true_of in member.untrue:
@@ -575,7 +586,8 @@ class TermFamily(Kind):
             fact = self._fact_after(compiled, text, e, before, limit)
             if fact is None or is_negated(unit, fact.start(), fact.end()):
                 continue
-            if longer and not text[e:fact.start()].strip():
+            if longer and not text[e:fact.start()].strip() and not (
+                    head is not None and any(f[0] is compiled for f in head.untrue)):
                 continue
             other = "" if true_of is None else self.opts["true_of_message"].format(
                 a_name=_with_article(true_of.name), name=true_of.name, says=says)
@@ -584,10 +596,14 @@ class TermFamily(Kind):
         return None
 
     def _false_facts_of_pronouns(self, unit, text: str, terms: list):
-        """A sentence that opens with "It" or "They" for the member that opened the sentence before ("You have two
-        carotid arteries, one on each side of your neck. They carry blood from your brain back to your heart")."""
+        """A sentence that opens with "It" or "They" (or "Its main job is to") for the member that opened the sentence
+        before ("You have two carotid arteries, one on each side of your neck. They carry blood from your brain back to
+        your heart")."""
         for pronoun in _PRONOUN_SUBJECT.finditer(text):
-            s, e = pronoun.start(1), pronoun.end(1)
+            word = pronoun.group(1) or pronoun.group(2)
+            # ("Their main job is to": the fact follows the words that say it is the job)
+            s = pronoun.start(1 if pronoun.group(1) else 2)
+            e = len(text[:pronoun.end()].rstrip()) if pronoun.group(2) else pronoun.end(1)
             if s == 0:  # (the sentence before is in another block)
                 continue
             opened = _previous_sentence_start(text, s)
@@ -595,7 +611,7 @@ class TermFamily(Kind):
             if first is None or not _OPENS_SENTENCE.fullmatch(text, opened, first[0]):
                 continue
             plural = _plural_name(text[first[0]:first[1]])
-            if plural != (pronoun.group(1).lower() == "they") or not first[2].untrue:
+            if plural != (word.lower() in ("they", "their")) or not first[2].untrue:
                 continue
             before = next((t[0] for t in terms if t[0] >= e), len(text))
             hit = self._false_fact(unit, text, s, e, first[2], before, (), False, text[first[0]:first[1]])
@@ -610,6 +626,9 @@ class TermFamily(Kind):
         # problems"; the first is part of a longer name: "the tube draining the kidney (the ureter)")
         if _MODIFIED_AFTER.match(text, e2) or self.first_not_after is not None \
                 and self.first_not_after.search(text, max(0, s1 - 80), s1):
+            return None
+        if self.bracketed_first_not_after is not None and text[e1:s2].lstrip().startswith("(") \
+                and self.bracketed_first_not_after.search(text, max(0, s1 - 80), s1):
             return None
         for relation, pattern in self.links:
             if pattern.fullmatch(text, e1, s2):
@@ -629,7 +648,9 @@ class TermFamily(Kind):
 
 _HYPHEN_WORD = compile_builtin(r"-[A-Za-z]")
 #: "It" or "They" opening a sentence
-_PRONOUN_SUBJECT = compile_builtin(r"(?:^|(?<=[.!?])\s+)(It|They)\s+(?:(?:also|then|usually|normally|mainly)\s+)?")
+_PRONOUN_SUBJECT = compile_builtin(r"(?:^|(?<=[.!?])\s+)(?:(It|They)\s+(?:(?:also|then|usually|normally|mainly)\s+)?"
+                                   r"|(Its|Their)\s+(?:main\s+|chief\s+|key\s+|only\s+)?(?:job|role|purpose|function|task)"
+                                   r"\s+is\s+(?:to\s+)?)")
 #: what may stand before the member that opens a sentence: "The", "Your", "You have two", "Each"
 _OPENS_SENTENCE = compile_builtin(r"(?:(?:the|your|you\s+have\s+(?:two|one|an?|four|three)|each|both|an?|this|these)\s+)*",
                                   re.I)
@@ -668,7 +689,8 @@ def _standing_alone_in(text: str, terms: list, i: int, j: int) -> bool:
 
 _LAST_ITEM_BEFORE = compile_builtin(r"[^.;:!?()]*,\s*(?:or|and)\s+(?:an?\s+|the\s+)?")
 _MID_LIST = compile_builtin(r",\s*(?:an?\s+|the\s+)?$")
-_CLOSING = compile_builtin(r"\s*(?:[),.;:]|$|(?:that|which|who)\s)")
+#: (or goes on to say how it is done: "an MR arthrogram, an ultrasound scan with dye injected into the joint")
+_CLOSING = compile_builtin(r"\s*(?:[),.;:]|$|(?:that|which|who|with|using)\s)")
 _NEXT_ITEM = compile_builtin(r"[\s),]*(?:(?:and|or)\s+)?(?:an?\s+|the\s+)?")
 
 
