@@ -39,3 +39,29 @@ def page_of(linter, text: str, path: str = "page.md"):
     document = parse(path, text, None)
     docs = linter.nlp.pipe([b.text for b in document.blocks])
     return Page(document, [Unit(b, d) for b, d in zip(document.blocks, docs)], linter.kb, linter.settings)
+
+
+def setup_error_of_changed_rule(tmp_path, builtin: str, renames: dict, change: tuple) -> str:
+    """The setup error (exit 2 at the command line) of a copy of the built-in rule file ``builtin`` ("anatomy/ANA005-
+    structure-mix-up.yaml") put in a pack of its own, with ``renames`` (old -> new: its code and name) and one
+    ``change`` (old, new) made to it; the message must name the copy's file and code."""
+    import pytest
+
+    from lint.config import Settings
+    from lint.engine import Linter, SetupError
+    from lint.registry import builtin_rules_dir
+
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    source = (builtin_rules_dir() / builtin).read_text(encoding="utf-8")
+    assert change[0] in source
+    for old, new in renames.items():
+        source = source.replace(old, new)
+    code = next(new for old, new in renames.items() if old.startswith("code:")).removeprefix("code: ")
+    name = next(new for old, new in renames.items() if old.startswith("name:")).removeprefix("name: ")
+    copy = pack / f"{code}-{name}.yaml"
+    copy.write_text(source.replace(*change, 1), encoding="utf-8")
+    with pytest.raises(SetupError) as err:
+        Linter(Settings(rule_paths=[tmp_path], select=[code]))
+    assert str(err.value).startswith(f"{copy}: rule {code}: ")
+    return str(err.value)

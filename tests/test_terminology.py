@@ -130,6 +130,11 @@ def test_conflation_left_alone(trm, text):
     ("Your gastric bypass is done by open surgery, through five small cuts in the tummy.",
      "open surgery, through five small cuts"),
     ("You may be prescribed antibiotics, which kill viruses, after the operation.", "antibiotics, which kill viruses"),
+    # across families, and with a word of choice before the fact
+    ("A PSA test, which is a simple urine test, is done before a prostate biopsy.", "PSA test, which is a simple urine test"),
+    ("Dupuytren's is a form of arthritis that bends the fingers.", "Dupuytren's is a form of arthritis"),
+    ("For a knee replacement some people have an epidural instead, which keeps you asleep.",
+     "epidural instead, which keeps you asleep"),
 ])
 def test_term_family_mix_ups(trm, text, span):
     hits = [f for f in lint_text(trm, text).findings if f.code == "TRM004"]
@@ -177,16 +182,7 @@ def test_term_family_messages_say_what_each_term_is(trm):
     (("      says: uses sound waves", "      says: [uses sound waves]"), "fact 'sound-waves' needs 'says' (words)"),
 ])
 def test_term_family_data_mistakes_name_the_file(tmp_path, change, error):
-    from lint.engine import SetupError
-    from lint.registry import builtin_rules_dir
+    from tests.helpers import setup_error_of_changed_rule
 
-    pack = tmp_path / "pack"
-    pack.mkdir()
-    source = (builtin_rules_dir() / "terminology" / "TRM004-term-family-mix-up.yaml").read_text(encoding="utf-8")
-    assert change[0] in source
-    (pack / "TRM104-my-term-families.yaml").write_text(source.replace("code: TRM004", "code: TRM104").replace("name: term-family-mix-up", "name: my-term-families").replace(*change, 1),
-                                             encoding="utf-8")
-    with pytest.raises(SetupError) as err:  # (exit 2 at the command line)
-        Linter(Settings(rule_paths=[tmp_path], select=["TRM104"]))
-    assert str(err.value).startswith(str(pack / "TRM104-my-term-families.yaml") + ": rule TRM104: ")
-    assert error in str(err.value)
+    renames = {"code: TRM004": "code: TRM104", "name: term-family-mix-up": "name: my-term-families"}
+    assert error in setup_error_of_changed_rule(tmp_path, "terminology/TRM004-term-family-mix-up.yaml", renames, change)

@@ -933,6 +933,10 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         # (the department may be named in full: "our ear, nose, and throat (ENT) department's records for 2022 to 2024")
         r"|(?i:\bour\s+(?:own\s+)?(?:[\w’'(),-]+\s+){0,7}?(?:audit|survey|review|registry\s+data|results|figures|data|outcomes|records"
         r"|audited|surveyed|reviewed|followed\s+up|tracked|recorded|counted|logged)\b[^.;:]{0,100}?\b(?:19|20)\d{2}\b)"
+        # the provider's own review of the series the sentence before described: "Between 2019 and 2023, surgeons at our
+        # hospital repaired 1,204 hernias. Our surgical quality review of those operations found ..."
+        r"|(?i:\bour\s+(?:own\s+)?(?:[\w’'-]+\s+){0,3}?(?:audit|review|survey)\s+of\s+(?:those|these|the\s+same)\s+"
+        r"(?:operations|patients|procedures|repairs|children|people|cases|women|men|treatments)\b)"
         # "In its 2023 annual report, about 9 in 10 eyes ...": the body named in the sentences before
         r"|(?i:\b(?:in|from)\s+(?:its|their)\s+(?:latest\s+|most\s+recent\s+)?(?:19|20)\d{2}(?:\s*[-–/]\s*(?:19|20)?\d{2})?\s+"
         r"(?:[\w’'-]+\s+){0,2}?(?:report|audit|review|survey|data|figures)\b)"

@@ -673,6 +673,8 @@ def _standing_alone_in(text: str, terms: list, i: int, j: int) -> bool:
     ultrasound")? It closes there (or a relative clause follows), and no member follows it as the next item; after a
     comma, the first is no item in the middle of a list either."""
     s1, e2 = terms[i][0], terms[j][1]
+    if text[terms[i][1]:terms[j][0]].lstrip().startswith("(") and text.startswith(")", e2):
+        return True  # "the femur (shin bone) and tibia": a name in brackets is no item of the list around it
     if _CLOSING.match(text, e2) is None:
         return False
     if j + 1 < len(terms) and (_NEXT_ITEM.fullmatch(text, e2, terms[j + 1][0])
