@@ -332,9 +332,8 @@ def _standing_alone(text: str, x, y) -> bool:
 
 
 #: the relations a link between two terms states: the first is the second ("X, i.e. Y"), the first is a kind of
-#: the second ("X, a type of Y", "X and other Ys"), the second is a kind of the first ("Ys such as X")
-#: what a link says of two members: the same thing; the first a kind (or a part) of the second; the first includes the
-#: second (or has it as a part)
+#: the second ("X, a type of Y", "X and other Ys") or a part of it ("the cervix, the lower part of the womb"), the
+#: second is a kind of the first ("Ys such as X") or a part of it
 _RELATIONS = ("same", "kind_of", "part_of", "includes", "has_part")
 
 
@@ -530,7 +529,7 @@ class TermFamily(Kind):
             if not terms:
                 continue
             across = self.opts["across_families"]
-            seconds = set()  # the members already reported as given for another: not reported again for a fact
+            seconds = set()  # the members already in a finding for a link: not reported again for a fact
             for i, (s1, e1, a) in enumerate(terms):
                 for j in range(i + 1, len(terms)):
                     s2, e2, b = terms[j]
@@ -554,6 +553,7 @@ class TermFamily(Kind):
                 yield from self._false_facts_of_pronouns(unit, text, terms)
 
     def _false_facts(self, unit, text: str, terms: list, seconds: set):
+        """Each member followed by a fact false of it ("a CT scan, which uses magnets"), but those in ``seconds``."""
         for i, (s, e, member) in enumerate(terms):
             if not member.untrue or s in seconds:
                 continue
@@ -647,7 +647,7 @@ class TermFamily(Kind):
 
 
 _HYPHEN_WORD = compile_builtin(r"-[A-Za-z]")
-#: "It" or "They" opening a sentence
+#: "It" or "They" opening a sentence, or "Its (main) job is to", "Their role is"
 _PRONOUN_SUBJECT = compile_builtin(r"(?:^|(?<=[.!?])\s+)(?:(It|They)\s+(?:(?:also|then|usually|normally|mainly)\s+)?"
                                    r"|(Its|Their)\s+(?:main\s+|chief\s+|key\s+|only\s+)?(?:job|role|purpose|function|task)"
                                    r"\s+is\s+(?:to\s+)?)")
@@ -730,8 +730,8 @@ def _previous_sentence_start(text: str, s: int) -> int:
     """Where the sentence before the one that starts at ``s`` starts."""
     head = text[:s].rstrip()
     end = len(head) - 1  # (its own full stop)
-    mark = max(head.rfind(mark, 0, end) for mark in (". ", "! ", "? ")) if end > 0 else -1
-    return mark + 2 if mark >= 0 else 0
+    stop = max(head.rfind(mark, 0, end) for mark in (". ", "! ", "? ")) if end > 0 else -1
+    return stop + 2 if stop >= 0 else 0
 
 
 def _plural_name(name: str) -> bool:
