@@ -196,6 +196,13 @@ def test_a_word_that_names_the_pages_condition_is_that_condition_not_an_organ(an
     ("Rarely the Bankart repair bruises the axillary nerve, which supplies feeling to your fingertips.",
      "axillary nerve, which supplies feeling to your fingertips"),
     ("The kneecap (patella) sits at the back of the joint.", "patella) sits at the back of the joint"),
+    ("The socket, called the acetabulum, is a cup-shaped hollow in your thigh bone.",
+     "acetabulum, is a cup-shaped hollow in your thigh bone"),
+    # a fact before the structure it describes
+    ("The surgeon protects the nerves that work your vocal cords, the phrenic nerves.",
+     "work your vocal cords, the phrenic nerves"),
+    ("Food skips the first section of the small intestine, known as the ileum.",
+     "the first section of the small intestine, known as the ileum"),
     # "They" for the structure that opened the sentence before
     ("You have two carotid arteries, one on each side of your neck. They carry blood from your brain back to "
      "your heart.", "They carry blood from your brain back to your heart"),
@@ -227,6 +234,9 @@ def test_structure_mix_ups(ana, text, span):
     "The menisci spread your weight across the knee. Their main job is to cushion the joint.",
     "Valves inside the veins stop blood flowing backwards; the heart pumps blood round the body.",
     "Next to each ovary is a fallopian tube, which carries the egg to the womb.",
+    "The surgeon protects the nerves that work your vocal cords, the recurrent laryngeal nerves.",
+    "Food skips the first section of the small intestine, known as the duodenum.",
+    "They reconnect the ureter to the renal pelvis, the funnel-shaped part of the kidney that collects urine.",
     "The ovaries are two small organs that sit on either side of the womb.",
     # (a sentence between: "It" means something else)
     "You have two carotid arteries. The surgeon opens one. It carries blood to the brain.",

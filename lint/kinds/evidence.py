@@ -902,7 +902,7 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         r"|(?i:\b(?:product|patient\s+information|package|manufacturer[’']s)\s+(?:leaflets?|inserts?)\s+(?:describe|describes"
         r"|say|says|list|lists|state|states|give|gives|report|reports)\b)"
         # the audit or study the page cited just before, named again after the figure: "... 1 in 100 people in the same audit"
-        r"|(?i:\b(?:in|from|by)\s+the\s+same\s+(?:audit|study|trial|review|survey|report|registry)\b)"
+        r"|(?i:\b(?:in|from|by)\s+(?:the\s+same|this|that)\s+(?:audit|study|trial|review|survey|report|registry)\b)"
         # ... or pointed back to: "In the audit described above, 2 in 100 people"
         r"|(?i:\b(?:in|from|by)\s+the\s+(?:audit|study|trial|review|survey|report|registry)\s+(?:described|mentioned|named"
         r"|cited|quoted|given|referred\s+to)\s+(?:above|earlier|before)\b)"
@@ -952,7 +952,8 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         r"(?:guidelines?|guidance|consensus|review)\b)"
         # "the figures below come from our department's audit" (the audit described earlier on the page)
         r"|(?i:\b(?:figures|numbers|rates|data)\s+(?:below|here|above|in\s+this\s+(?:section|leaflet))\s+(?:are|come|comes|were)\s+"
-        r"(?:taken\s+)?from\s+our\s+(?:own\s+)?(?:[\w’'-]+\s+){0,3}?(?:audit|survey|records|results|data)\b)"
+        r"(?:taken\s+)?from\s+(?:our|the\s+same|this|that)\s+(?:own\s+)?(?:[\w’'-]+\s+){0,3}?(?:audit|survey|records|results|data"
+        r"|review)\b)"
         # a sentence that says which dated report the figure before it comes from: "This figure is from the programme's
         # key performance indicators for 2023 to 2024"
         r"|(?i:\b(?:this|these|the\s+(?:above|previous))\s+(?:figures?|numbers?|rates?|statistics?|data|percentages?)\s+(?:is|are|comes?|was|were)"

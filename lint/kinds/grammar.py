@@ -523,8 +523,11 @@ class SubjectVerbAgreement(_MatcherKind):
         # "People with nerve damage often doesn't feel a blister": people described by what they have
         m.add("PLURAL_WITH_THIRD", [[{"LOWER": {"IN": sorted(_PEOPLE_PLURALS)}}, {"LOWER": "with"}, middle, adverb,
                                      {"LOWER": {"IN": sorted(w["third"])}}]])
+        # ("The risk of these problems are": a demonstrative inside the "of" phrase is its noun's determiner)
+        of_phrase = {"LOWER": {"NOT_IN": sorted(w["all_verbs"] | (_PRONOUNS - {"these", "those"}) | clause_words),
+                               "REGEX": r"^(?:[a-z]+|['’]s)$"}, "OP": "{1,4}"}
         m.add("SINGULAR_BASE", [[{"LOWER": {"IN": sorted(w["singulars"])}}, adverb, {"LOWER": {"IN": sorted(w["base"])}}]])
-        m.add("SINGULAR_OF_BASE", [[{"LOWER": {"IN": sorted(w["singulars"])}}, {"LOWER": "of"}, middle, adverb,
+        m.add("SINGULAR_OF_BASE", [[{"LOWER": {"IN": sorted(w["singulars"])}}, {"LOWER": "of"}, of_phrase, adverb,
                                     {"LOWER": {"IN": sorted(w["base"])}}]])
         # "The laxative make you...", "The A1 pulley are divided": any word after "the/a/your..." with a verb
         # that is almost never a noun; the word is checked in check() (not plural-looking, not a group)
@@ -542,7 +545,7 @@ class SubjectVerbAgreement(_MatcherKind):
         # "The exact cause of Meniere's disease are": after "the ... of" the word is a noun, whatever else it can be
         m.add("DET_SINGULAR_OF_BASE", [[{"LOWER": {"IN": singular_dets}},
                                         {"IS_ALPHA": True, "IS_LOWER": True, "OP": "?"},
-                                        {"LOWER": {"REGEX": r"^[a-z]{3,}$"}}, {"LOWER": "of"}, middle, adverb,
+                                        {"LOWER": {"REGEX": r"^[a-z]{3,}$"}}, {"LOWER": "of"}, of_phrase, adverb,
                                         {"LOWER": {"IN": ["are", "were", "have", "do"]}}]])
         # "Each of our surgeons have": "each" is the subject, whatever follows "of"
         m.add("EACH_OF_BASE", [[{"LOWER": "each"}, {"LOWER": "of"},

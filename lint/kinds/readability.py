@@ -528,6 +528,11 @@ class UnexplainedAcronym(Kind):
         m = re.match(r"(?:\s+[a-z]+)?\s*\(([^)]*)\)", after)
         if m and spells_out(acronym, m.group(1)):
             return True
+        # "Your ENT doctor, a specialist in ear, nose and throat conditions": the thing it names, described after it
+        m = re.match(r"(?:\s+[a-z]+){0,2},\s+(?:an?|the)\s+(?:[a-z]+\s+){0,2}?(?:in|for|of|on)\s+([A-Za-z][\w\s,'’-]*?)"
+                     r"\s+(?:conditions|problems|diseases|disorders|care|medicine|surgery|services)\b", after)
+        if m and spells_out(acronym, m.group(1)):
+            return True
         # "ACL, short for ..."; "ACL stands for ..."; "ACL: anterior cruciate ligament" in a glossary line
         if re.match(r",?\s+(?:which\s+)?(?:short\s+for|stands\s+for|meaning|means)\b", after):
             return True

@@ -393,6 +393,9 @@ class TermFamily(Kind):
         # "It" or "They" opening a sentence stands for the member that opened the sentence before, and a fact false of
         # that member said right after it is reported
         "pronoun_subjects": (bool, False),
+        # the words allowed between a fact and a member named after it, as what the fact describes: "the nerves that
+        # work your vocal cords, the phrenic nerves", "the first section of the small intestine, known as the ileum"
+        "fact_before_gap": (str, ""),
     }
     list_items = {"families": dict, "links": dict, "apposition_links": dict, "spellings": list}
 
@@ -457,6 +460,8 @@ class TermFamily(Kind):
         self.fact_gap = self._compile(self.opts["fact_gap"], "fact_gap")
         self.first_not_after = self._compile(f"(?:{self.opts['first_not_after']})$", "first_not_after") \
             if self.opts["first_not_after"] else None
+        self.fact_before_gap = self._compile(f"(?:{self.opts['fact_before_gap']})$", "fact_before_gap") \
+            if self.opts["fact_before_gap"] else None
         self.bracketed_first_not_after = self._compile(
             f"(?:{self.opts['bracketed_first_not_after']})$", "bracketed_first_not_after") \
             if self.opts["bracketed_first_not_after"] else None
@@ -549,6 +554,8 @@ class TermFamily(Kind):
                     seconds.add(s1)  # (and the first: one finding for the pair, not a second for a fact after it)
                     break
             yield from self._false_facts(unit, text, terms, seconds)
+            if self.fact_before_gap is not None:
+                yield from self._false_facts_before(unit, text, terms, seconds)
             if self.opts["pronoun_subjects"]:
                 yield from self._false_facts_of_pronouns(unit, text, terms)
 
@@ -573,6 +580,27 @@ class TermFamily(Kind):
             hit = self._false_fact(unit, text, s, e, member, before, together, longer, text[s:e], head)
             if hit is not None:
                 yield hit
+
+    def _false_facts_before(self, unit, text: str, terms: list, seconds: set):
+        """Each member named after a fact false of it, as what the fact describes ("the nerves that work your vocal
+        cords, the phrenic nerves"), but those in ``seconds``."""
+        for s, e, member in terms:
+            if not member.untrue or s in seconds:
+                continue
+            gap = self.fact_before_gap.search(text, max(0, s - 40), s)
+            if gap is None:
+                continue
+            for compiled, says, true_of in member.untrue:
+                fact = None
+                for m in finditer(compiled, text, max(0, gap.start() - 120), gap.start()):
+                    fact = m  # (the last: the one that ends where the gap starts)
+                if fact is None or fact.end() != gap.start() or is_negated(unit, fact.start(), fact.end()):
+                    continue
+                other = "" if true_of is None else self.opts["true_of_message"].format(
+                    a_name=_with_article(true_of.name), name=true_of.name, says=says)
+                yield self.hit(unit, fact.start(), e, message=self.opts["fact_message"], suggestions=(),
+                               term=text[s:e], term_is=member.is_, says=says, other=other)
+                break
 
     def _false_fact(self, unit, text: str, s: int, e: int, member: _Member, before: int, together, longer, term: str,
                     head: _Member | None = None):
@@ -663,7 +691,9 @@ _ABBREVIATED_HEAD = compile_builtin(ABBREVIATION_AFTER.pattern
                                     + r"(?:\s+(?:scans?|tests?|injections?|blocks?|machines?))?(?![\w-])")
 #: two members side by side: "CT or MRI scans use x-rays or magnets" says nothing of either alone
 _JOINED = compile_builtin(r"\s*(?:,|\bor\b|\band\b|/|\bvs\.?|\bversus\b)\s*(?:an?\s+|the\s+)?$")
-_RELATIVE_AFTER = compile_builtin(r",\s*(?:which|that)\s")
+#: a relative clause or an apposition right after a member is that member's alone: "blood tests and an echocardiogram,
+#: a simple ..."
+_RELATIVE_AFTER = compile_builtin(r",\s*(?:which|that|an?)\s")
 _JOINED_AFTER = compile_builtin(r"\s*(?:,|\bor\b|\band\b|/)\s*(?:an?\s+|the\s+)?")
 
 
