@@ -572,12 +572,7 @@ class TermFamily(Kind):
             # a part of may stand between, "the labrum, a ring of cartilage that covers the ball")
             before = next((t[0] for t in terms[i + 1:] if t[2] is not member and t[2].id not in member.ancestors),
                           len(text))
-            # a verb right after a member that is part of a longer name is that name's: "the glands behind the
-            # thyroid control the calcium level"
-            longer = self.first_not_after is not None and self.first_not_after.search(text, max(0, s - 80), s)
-            # (unless the longer name's head is itself a member the fact is false of: "Valves inside veins pump blood")
-            head = terms[i - 1][2] if longer and i > 0 and terms[i - 1][0] >= longer.start() else None
-            hit = self._false_fact(unit, text, s, e, member, before, together, longer, text[s:e], head)
+            hit = self._false_fact(unit, text, s, e, member, before, together, text[s:e], terms, i)
             if hit is not None:
                 yield hit
 
@@ -602,10 +597,10 @@ class TermFamily(Kind):
                                term=text[s:e], term_is=member.is_, says=says, other=other)
                 break
 
-    def _false_fact(self, unit, text: str, s: int, e: int, member: _Member, before: int, together, longer, term: str,
-                    head: _Member | None = None):
-        """The finding for the first fact false of ``member`` said right after it (at ``e``), or None. ``longer``: the
-        member is part of a longer name, whose ``head`` (a member, or None) a verb right after it belongs to."""
+    def _false_fact(self, unit, text: str, s: int, e: int, member: _Member, before: int, together, term: str,
+                    terms: list | None = None, i: int = -1):
+        """The finding for the first fact false of ``member`` said right after it (at ``e``), or None. ``terms[i]`` is
+        the member itself (none for a pronoun), asked whether it is part of a longer name."""
         # (it may run on a few words past the gap: "puts you fully to sleep")
         limit = min(len(text), e + self.opts["max_gap"] + 60)
         for compiled, says, true_of in member.untrue:
@@ -614,14 +609,24 @@ class TermFamily(Kind):
             fact = self._fact_after(compiled, text, e, before, limit)
             if fact is None or is_negated(unit, fact.start(), fact.end()):
                 continue
-            if longer and not text[e:fact.start()].strip() and not (
-                    head is not None and any(f[0] is compiled for f in head.untrue)):
+            if terms is not None and not text[e:fact.start()].strip() and self._verb_of_longer_name(text, terms, i, compiled):
                 continue
             other = "" if true_of is None else self.opts["true_of_message"].format(
                 a_name=_with_article(true_of.name), name=true_of.name, says=says)
             return self.hit(unit, s, fact.end(), message=self.opts["fact_message"], suggestions=(),
                             term=term, term_is=member.is_, says=says, other=other)
         return None
+
+    def _verb_of_longer_name(self, text: str, terms: list, i: int, compiled) -> bool:
+        """Does a verb right after the i-th member belong to a longer name it is part of ("the glands behind the thyroid
+        control the calcium level")? Not when that name's head is a member the fact is false of too ("Valves inside
+        veins pump blood")."""
+        s = terms[i][0]
+        longer = self.first_not_after.search(text, max(0, s - 80), s) if self.first_not_after is not None else None
+        if longer is None:
+            return False
+        head = terms[i - 1][2] if i > 0 and terms[i - 1][0] >= longer.start() else None
+        return not (head is not None and any(f[0] is compiled for f in head.untrue))
 
     def _false_facts_of_pronouns(self, unit, text: str, terms: list):
         """A sentence that opens with "It" or "They" (or "Its main job is to") for the member that opened the sentence
@@ -642,7 +647,7 @@ class TermFamily(Kind):
             if plural != (word.lower() in ("they", "their")) or not first[2].untrue:
                 continue
             before = next((t[0] for t in terms if t[0] >= e), len(text))
-            hit = self._false_fact(unit, text, s, e, first[2], before, (), False, text[first[0]:first[1]])
+            hit = self._false_fact(unit, text, s, e, first[2], before, (), text[first[0]:first[1]])
             if hit is not None:
                 yield hit
 
@@ -650,21 +655,22 @@ class TermFamily(Kind):
         """What the words between the i-th and the j-th member say of them, or None."""
         s1, e1 = terms[i][0], terms[i][1]
         s2, e2 = terms[j][0], terms[j][1]
+        relation = next((r for r, pattern in self.links if pattern.fullmatch(text, e1, s2)), None)
+        if relation is None:
+            relation = next((r for r, pattern in self.apposition_links
+                             if pattern.fullmatch(text, e1, s2) and _standing_alone_in(text, terms, i, j)), None)
+        if relation is None:
+            return None
         # (the second names the kind of a thing, not the thing: "conditions that affect bone, such as thyroid
-        # problems"; the first is part of a longer name: "the tube draining the kidney (the ureter)")
+        # problems"; the first is part of a longer name: "the tube draining the kidney (the ureter)". Asked only of
+        # a linked pair: the window searches cost more than the links)
         if _MODIFIED_AFTER.match(text, e2) or self.first_not_after is not None \
                 and self.first_not_after.search(text, max(0, s1 - 80), s1):
             return None
         if self.bracketed_first_not_after is not None and text[e1:s2].lstrip().startswith("(") \
                 and self.bracketed_first_not_after.search(text, max(0, s1 - 80), s1):
             return None
-        for relation, pattern in self.links:
-            if pattern.fullmatch(text, e1, s2):
-                return relation
-        for relation, pattern in self.apposition_links:
-            if pattern.fullmatch(text, e1, s2) and _standing_alone_in(text, terms, i, j):
-                return relation
-        return None
+        return relation
 
     def _fact_after(self, compiled, text: str, end: int, before: int, limit: int):
         for m in finditer(compiled, text, end, limit):
