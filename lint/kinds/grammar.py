@@ -551,7 +551,11 @@ class SubjectVerbAgreement(_MatcherKind):
         m.add("EACH_OF_BASE", [[{"LOWER": "each"}, {"LOWER": "of"},
                                 {"LOWER": {"IN": ["the", "our", "your", "these", "those", "their", "my", "his", "her"]}},
                                 {"IS_ALPHA": True, "OP": "?"}, {"LOWER": {"REGEX": r"^[a-z]{3,}s$"}}, adverb,
-                                {"LOWER": {"IN": sorted(w["strict"] & w["base"] | {"are", "were", "have", "do", "include"})}}],
+                                # (after "each of the ...s" a verb is the verb, even one that can be a noun: "Each of
+                                # these steps help")
+                                {"LOWER": {"IN": sorted(w["strict"] & w["base"] | {"are", "were", "have", "do", "include",
+                                                                                     "help", "need", "take", "make", "work",
+                                                                                     "cause", "mean", "cost", "last"})}}],
                                [{"LOWER": "each"}, {"LOWER": "of"}, {"LOWER": {"IN": ["them", "these", "those", "us"]}},
                                 adverb, {"LOWER": {"IN": ["are", "were", "have", "do"]}}]])
         # "Our injectors has", "The injections works": a determiner, a plural-looking noun and a singular verb

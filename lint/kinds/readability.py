@@ -526,7 +526,8 @@ class UnexplainedAcronym(Kind):
         # "ACL (anterior cruciate ligament)"; "a DXA scan (dual-energy X-ray absorptiometry)": the bracket after the
         # thing the acronym names
         m = re.match(r"(?:\s+[a-z]+)?\s*\(([^)]*)\)", after)
-        if m and spells_out(acronym, m.group(1)):
+        # ("FRAX (Fracture Risk Assessment Tool)": a name made from the words' first letters and one more)
+        if m and (spells_out(acronym, m.group(1)) or len(acronym) >= 4 and spells_out(acronym[:-1], m.group(1))):
             return True
         # "Your ENT doctor, a specialist in ear, nose and throat conditions": the thing it names, described after it
         m = re.match(r"(?:\s+[a-z]+){0,2},\s+(?:an?|the)\s+(?:[a-z]+\s+){0,2}?(?:in|for|of|on)\s+([A-Za-z][\w\s,'’-]*?)"
