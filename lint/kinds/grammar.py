@@ -727,6 +727,8 @@ class SubjectVerbAgreement(_MatcherKind):
                     noun = doc[start].lower_
                     if label == "ANY_PLURAL_THIRD" and noun in self.w["plurals"] or not self._plural_looking(noun):
                         continue
+                    if doc[start].is_title and start > 0 and doc[start - 1].is_title and not doc[start].is_sent_start:
+                        continue  # the last word of a name: "NovaCare Health Journeys arranges your stay"
                     if _inside_prepositional_phrase(doc, start):
                         continue  # "The statement from the society (HRS) and partner societies puts ..."
                     first = self._subject_start(doc, start, singular=False)
