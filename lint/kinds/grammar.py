@@ -515,8 +515,11 @@ class SubjectVerbAgreement(_MatcherKind):
         # a wh-word opens a clause of its own: "signs of how much growth remains"
         clause_words = {"that", "which", "who", "how", "what", "whether", "where", "when", "why", "whose"}
         # (a possessive's "'s" is part of the phrase: "the cause of Meniere's disease are")
-        middle = {"LOWER": {"NOT_IN": sorted(w["all_verbs"] | _PRONOUNS | clause_words), "REGEX": r"^(?:[a-z]+|['’]s)$"},
-                  "OP": "{1,4}"}
+        def words_between(excluded):
+            return {"LOWER": {"NOT_IN": sorted(w["all_verbs"] | excluded | clause_words), "REGEX": r"^(?:[a-z]+|['’]s)$"},
+                    "OP": "{1,4}"}
+
+        middle = words_between(_PRONOUNS)
         m.add("PLURAL_THIRD", [[{"LOWER": {"IN": sorted(w["plurals"])}}, adverb, {"LOWER": {"IN": sorted(w["third"])}}]])
         m.add("PLURAL_OF_THIRD", [[{"LOWER": {"IN": sorted(w["plurals"])}}, {"LOWER": "of"}, middle, adverb,
                                    {"LOWER": {"IN": sorted(w["third"])}}]])
@@ -524,8 +527,7 @@ class SubjectVerbAgreement(_MatcherKind):
         m.add("PLURAL_WITH_THIRD", [[{"LOWER": {"IN": sorted(_PEOPLE_PLURALS)}}, {"LOWER": "with"}, middle, adverb,
                                      {"LOWER": {"IN": sorted(w["third"])}}]])
         # ("The risk of these problems are": a demonstrative inside the "of" phrase is its noun's determiner)
-        of_phrase = {"LOWER": {"NOT_IN": sorted(w["all_verbs"] | (_PRONOUNS - {"these", "those"}) | clause_words),
-                               "REGEX": r"^(?:[a-z]+|['’]s)$"}, "OP": "{1,4}"}
+        of_phrase = words_between(_PRONOUNS - {"these", "those"})
         m.add("SINGULAR_BASE", [[{"LOWER": {"IN": sorted(w["singulars"])}}, adverb, {"LOWER": {"IN": sorted(w["base"])}}]])
         m.add("SINGULAR_OF_BASE", [[{"LOWER": {"IN": sorted(w["singulars"])}}, {"LOWER": "of"}, of_phrase, adverb,
                                     {"LOWER": {"IN": sorted(w["base"])}}]])
