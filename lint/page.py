@@ -209,6 +209,10 @@ class Page:
         return scores
 
     @cached_property
+    def condition_scores(self) -> Counter:
+        return self._term_scores("condition")
+
+    @cached_property
     def procedure_scores(self) -> Counter:
         return self._term_scores("procedure")
 
@@ -225,7 +229,7 @@ class Page:
 
     @cached_property
     def topic_conditions(self) -> tuple[str, ...]:
-        scores = self._term_scores("condition")
+        scores = self.condition_scores
         if not scores:
             return ()
         best = max(scores.values())

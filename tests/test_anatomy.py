@@ -99,6 +99,12 @@ def test_symptom_in_the_wrong_region(ana, text, span):
     "# Lumbar microdiscectomy\n\nA herniated disc in the lower back can cause pain in the leg and numbness in the foot.",
     "# Appendectomy\n\n## Symptoms\n\n- pain that starts around your belly button and moves to the lower right side "
     "of your abdomen\n",
+    # the condition the operation treats, named once on a page that names another condition more often
+    "# Mitral valve repair\n\nSome people also have atrial fibrillation. The most common reason for the operation is "
+    "mitral regurgitation, a leaking valve. You may notice:\n\n- shortness of breath\n- swelling in your ankles or feet\n\n"
+    "## Atrial fibrillation\n\nIt can be treated during the same operation.",
+    "# Lumbar puncture\n\nThe test looks for infections such as meningitis, which is swelling of the thin layers that "
+    "cover the brain and spinal cord.",
 ])
 def test_symptoms_where_they_belong(ana, text):
     assert found(lint_text(ana, text), "ANA003") == []

@@ -65,15 +65,28 @@ def test_text_one_wide_gap_in_prose_is_not_a_table():
     assert [s for s, _, _ in got] == ["paragraph"]
 
 
-def test_text_capital_questions_are_headings_and_contact_lines_are_not():
+def test_text_questions_are_headings_and_contact_lines_are_not():
     src = ("Cataract Surgery\n\nWHAT ARE THE RISKS?\n\nSerious problems are rare.\n\nCONTACT DETAILS\n\n"
            "Eye Unit: 0117 555 0200 (24 hours)\n\nWhat happens next?\n\nWe write to you.\n")
     _, got = blocks("a.txt", src)
     assert [(s, t) for s, t, _ in got] == [
         ("title", "Cataract Surgery"), ("heading", "WHAT ARE THE RISKS?"), ("paragraph", "Serious problems are rare."),
         ("heading", "CONTACT DETAILS"), ("paragraph", "Eye Unit: 0117 555 0200 (24 hours)"),
-        ("paragraph", "What happens next?"), ("paragraph", "We write to you."),
+        ("heading", "What happens next?"), ("paragraph", "We write to you."),
     ]
+
+
+def test_text_question_over_its_answer_ranks_under_the_heading_before_it():
+    src = ("Gallstones: your choices\n\nChoice 1: keyhole surgery\n\nWhat are the risks?\n\nA small risk of bleeding.\n\n"
+           "Choice 2: wait and see\n\nWho is at risk?\nPeople who have had gallstones before are more likely to have them again.\n")
+    _, got = blocks("a.txt", src)
+    assert [(s, t) for s, t, _ in got] == [
+        ("title", "Gallstones: your choices"), ("heading", "Choice 1: keyhole surgery"), ("heading", "What are the risks?"),
+        ("paragraph", "A small risk of bleeding."), ("heading", "Choice 2: wait and see"), ("heading", "Who is at risk?"),
+        ("paragraph", "People who have had gallstones before are more likely to have them again."),
+    ]
+    levels = [b.level for b in parse("a.txt", src).blocks]
+    assert levels[1:3] == [2, 3] and levels[4:6] == [2, 3]
 
 
 def test_text_columns_are_table_cells_mapped_to_the_source():

@@ -16,6 +16,21 @@ def test_duplicate_heading(linter):
     assert structure(linter, text) == [("STR001", "Recovery")]
 
 
+def test_the_same_subheading_under_two_sections_is_no_duplicate(linter):
+    text = ("# Prostate cancer: your choices\n\n## Active surveillance\n\n### Risks\n\nThe cancer may grow.\n\n"
+            "## Robotic prostatectomy\n\n### Risks\n\nLeaking urine for some months.\n\n### Risks\n\nSee above.")
+    # (the third "Risks" repeats a sibling under the same section)
+    assert structure(linter, text) == [("STR001", "Risks")]
+    assert lint_text(linter, text, "md").findings[0].line == 15
+
+
+def test_a_question_in_plain_text_heads_a_section_judged_on_its_topic(linter):
+    text = ("Varicose vein treatment\n\nWho is at risk?\nThe nurse cleans your leg and numbs the skin. A thin laser "
+            "fibre goes into the vein through a needle, and heat seals the vein shut from the inside. Then you wear a "
+            "stocking.\n\nRisks\n\nBruising is common and a clot is rare.\n")
+    assert structure(linter, text, "txt") == [("STR004", "Who is at risk?")]
+
+
 @pytest.mark.parametrize("text,fmt,empty", [
     ("# Thyroidectomy\n\n## Outcomes\n\n## Alternatives\n\nWatchful waiting is an option.", "md", "Outcomes"),
     ("# Thyroidectomy\n\n## Outcomes\n\n# Other pages\n\nSee the index.", "md", "Outcomes"),

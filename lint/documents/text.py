@@ -59,9 +59,9 @@ def _looks_like_heading(line: str) -> bool:
     stripped = line.strip()
     if not stripped or stripped.endswith(","):
         return False
-    # a question in capitals on its own line is a heading ("WHAT ARE THE RISKS?"); other closing punctuation ends a
-    # sentence
-    if _SENTENCE_END.search(stripped) and not (stripped.endswith("?") and stripped.isupper() and len(stripped.split()) <= 8):
+    # a short question on its own line is a heading ("WHAT ARE THE RISKS?", "Who is at risk?" over its answer);
+    # other closing punctuation ends a sentence
+    if _SENTENCE_END.search(stripped) and not (stripped.endswith("?") and len(stripped.split()) <= 8):
         return False
     if sum(c.isdigit() for c in stripped) >= 6:
         return False  # a line of contact details: "Surgical Assessment Unit: 0117 555 0200 (24 hours)"
@@ -151,7 +151,9 @@ def read_text(path: str, source: str) -> Document:
         has_more = any(not b for b in blank[i + 1 :])
         if alone and has_more and _looks_like_heading(line):
             flush()
-            add_heading(line, s)
+            # a question ranks under a heading that is no question: "Choice 1: keyhole surgery" / "What are the risks?"
+            # (one in capitals is a main heading: "WHICH INJECTIONS ARE USED?" / "Steroid injections")
+            add_heading(line, s, sub=line.rstrip().endswith("?") and not line.isupper())
             continue
         if builder is None and (i == 0 or blank[i - 1]) and i + 1 < len(lines) and not blank[i + 1] \
                 and _heading_over_paragraph(line, source[lines[i + 1][0]:lines[i + 1][1]]):

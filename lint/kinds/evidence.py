@@ -902,7 +902,10 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         r"|(?i:\b(?:product|patient\s+information|package|manufacturer[’']s)\s+(?:leaflets?|inserts?)\s+(?:describe|describes"
         r"|say|says|list|lists|state|states|give|gives|report|reports)\b)"
         # the audit or study the page cited just before, named again after the figure: "... 1 in 100 people in the same audit"
-        r"|(?i:\b(?:in|from|by)\s+(?:the\s+same|this|that)\s+(?:audit|study|trial|review|survey|report|registry)\b)"
+        # ("In the same internal review, 8 in 10 patients ...": with a word or two describing it; "In this kind of
+        # study" is no study named)
+        r"|(?i:\b(?:in|from|by)\s+(?:the\s+same|this|that)\s+(?:(?!(?:kind|type|sort|of)\b)[\w-]+\s+){0,2}?(?:audit|study|trial|review|survey"
+        r"|report|registry)\b)"
         # ... or pointed back to: "In the audit described above, 2 in 100 people"
         r"|(?i:\b(?:in|from|by)\s+the\s+(?:audit|study|trial|review|survey|report|registry)\s+(?:described|mentioned|named"
         r"|cited|quoted|given|referred\s+to)\s+(?:above|earlier|before)\b)"
@@ -2054,7 +2057,7 @@ _CONTINUES_SOURCE = compile_builtin(
     r"\s+(?:also\s+)?(?:found|showed|reported|suggested|noted)\b"
     # "Its figures show that ...": the body named in the sentence before
     # ("Its review of the research found ...", "Their analysis of 12 trials showed ...")
-    r"|(?:its|their)\s+(?:own\s+|latest\s+|most\s+recent\s+)?(?:figures|data|numbers|results|records|statistics|report|reports"
+    r"|(?:its|their)\s+(?:own\s+|latest\s+|most\s+recent\s+)?(?:(?:national|international|regional|annual|published|yearly)\s+)?(?:figures|data|numbers|results|records|statistics|report|reports"
     r"|findings|survey|audit|review|analysis|assessment|appraisal)(?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:research|evidence"
     r"|studies|trials|data))?\s+(?:also\s+)?(?:show|shows|showed|suggest|suggests|suggested|say|says|found|find|finds|report|reports)\b"
     # the figures of the sentence before, put another way or continued: "The rate was 6 in 100 after foam", "Put another

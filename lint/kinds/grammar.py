@@ -46,6 +46,8 @@ _PREPOSITIONS = {
     "of", "in", "on", "at", "to", "for", "from", "with", "by", "about", "after", "before", "during", "without",
     "under", "over", "into", "through", "between", "like", "than", "around", "near", "who", "which", "what",
 }
+#: words that open a verb's object: after one, "show" or "blocks" is a verb, not the last word of a noun
+_OBJECT_OPENERS = frozenset({"a", "an", "any", "no", "signs", "your", "some", "more", "less", "little", "much"})
 _PRONOUNS = {"i", "you", "we", "they", "he", "she", "it", "this", "that", "these", "those", "there", "who", "which"}
 _FUNCTION_WORDS = {
     "may", "can", "will", "would", "should", "must", "might", "could", "shall", "did", "does", "do", "to", "not",
@@ -506,8 +508,12 @@ class SubjectVerbAgreement(_MatcherKind):
         self.w = self.words()
         # every pattern ends with one of these verbs: a block without one is not run through the Matcher
         # (and the verbs of an action's result, for the -ing subjects read without the Matcher: "Drinking fluids help")
+        # (a verb that is also a noun is read as a verb only after a subordinator's subject: see _build)
+        self.noun_like_base = frozenset(self.w["noun_like"] & self.w["verb_bases"])
+        self.noun_like_third = frozenset(third_person(v) for v in self.noun_like_base)
         self.verbs = self.anchor_words = frozenset(self.w["third"] | self.w["base"] | _WHO_THIRD | {"are", "were", "have", "do"}
-                                                   | _DET_PLURAL_VERBS | _ACTION_RESULTS)
+                                                   | _DET_PLURAL_VERBS | _ACTION_RESULTS | self.noun_like_base
+                                                   | self.noun_like_third)
 
     def _build(self, m: _Recording):
         w = self.w
@@ -582,6 +588,21 @@ class SubjectVerbAgreement(_MatcherKind):
                                      {"IS_ALPHA": True}, adverb, {"LOWER": {"IN": ["was", "is", "has", "does"]}}],
                                     [{"LOWER": {"IN": ["my", "our"]}}, {"IS_ALPHA": True}, {"LOWER": "and"},
                                      {"LOWER": {"IN": ["me", "i"]}}, adverb, {"LOWER": {"IN": ["was", "is", "has", "does"]}}]])
+        # "If the scan show a tear", "When the stones blocks the duct": after "if" or "when" and a determiner, a
+        # word that can be a noun or a verb ("show", "blocks") is the clause's verb when an object follows it
+        # (checked in check(); "Once the nerve block wears off" has none)
+        subordinators = ["if", "when", "whenever", "unless", "once", "until", "because", "although", "though",
+                         "while", "whether"]
+        m.add("SUBORDINATE_SINGULAR_BASE", [[{"LOWER": {"IN": subordinators}},
+                                             {"LOWER": {"IN": ["the", "your", "this", "that", "each", "every"]}},
+                                             {"IS_ALPHA": True, "IS_LOWER": True, "OP": "?"},
+                                             {"IS_ALPHA": True, "IS_LOWER": True}, adverb,
+                                             {"LOWER": {"IN": sorted(self.noun_like_base)}}]])
+        m.add("SUBORDINATE_PLURAL_THIRD", [[{"LOWER": {"IN": subordinators}},
+                                            {"LOWER": {"IN": ["the", "your", "these", "those", "all", "both"]}},
+                                            {"IS_ALPHA": True, "IS_LOWER": True, "OP": "?"},
+                                            {"LOWER": {"REGEX": r"^[a-z]{3,}s$"}}, adverb,
+                                            {"LOWER": {"IN": sorted(self.noun_like_third)}}]])
         m.add("PRONOUN_BASE", [[{"LOWER": {"IN": ["this", "it"]}}, adverb,
                                 {"LOWER": {"IN": sorted(w["base"] - {"do"} | {"are", "were", "have"})}}]])
 
@@ -702,6 +723,21 @@ class SubjectVerbAgreement(_MatcherKind):
         for unit, doc, matches in self.matched_units(page, self._build):
             found = {}
             for label, start, end in matches:
+                if label.startswith("SUBORDINATE_"):
+                    noun = doc[end - 2] if doc[end - 2].lower_ not in self.w["adverbs"] else doc[end - 3]
+                    if noun.i not in (start + 2, start + 3) or end >= len(doc) or doc[start + 2].lower_ in self.w["all_verbs"]:
+                        continue
+                    if doc[end].lower_ not in _OBJECT_OPENERS and not (
+                            # a plural-looking noun before a verb in -s is no compound's first word: "When the
+                            # stones blocks the duct" (but "Once the nerve block the team gives" may be)
+                            label == "SUBORDINATE_PLURAL_THIRD" and doc[end].lower_ in ("the", "that", "it", "them", "you")):
+                        continue
+                    if label == "SUBORDINATE_SINGULAR_BASE" and not self._singular_looking(noun.lower_) \
+                            or label == "SUBORDINATE_PLURAL_THIRD" and not self._plural_looking(noun.lower_):
+                        continue
+                    if doc[end - 1].i not in found:
+                        found[doc[end - 1].i] = (start + 1, label.replace("SUBORDINATE_", ""))
+                    continue
                 if label == "SINGULAR_WHO_BASE":
                     verb = doc[end - 1]  # "Anyone who have": a subject wherever it stands
                     if verb.i not in found:

@@ -588,6 +588,12 @@ class UnexplainedAcronym(Kind):
                 if _BODY_NAME_AFTER.match(text, m.end()):
                     done.add(acronym)
                     continue  # part of a body's name: "ENT UK", "BAPRAS Foundation"
+                if _PLACE_NAME_AFTER.match(text, m.end()) and _CONTACT_DETAILS.search(text):
+                    continue  # a department in a line of contact details: "ENT Clinic, Harbourside Hospital: (02) 5550 1234"
+                if _SHORTENED_TO.search(text, max(0, m.start() - 60), m.start()) and self._named_before(
+                        page.units, index, m.start(), acronym):
+                    done.add(acronym)
+                    continue  # "... a small sample of cerebrospinal fluid. Doctors often shorten the name to CSF."
                 if _MNEMONIC_AFTER.match(text, m.end()) and text.rstrip().endswith(":"):
                     done.add(acronym)
                     continue  # a mnemonic spelled out by the list below: 'the "ABCDE" list when looking at moles:'
@@ -618,6 +624,19 @@ class UnexplainedAcronym(Kind):
                     continue  # a glossary's term: "CT", then "Computed tomography, a scan that..."
                 done.add(acronym)
                 yield self.hit(unit, m.start(1), m.end(1), acronym=acronym)
+
+    @staticmethod
+    def _named_before(units, index: int, at: int, acronym: str) -> bool:
+        """Does a clause of the few sentences before ``at`` (in its block, or the block before) end with the words the
+        acronym stands for?"""
+        before = units[index].block.text[:at]
+        if index > 0 and len(before) < 300:
+            before = units[index - 1].block.text + " " + before
+        for clause in re.split(r"[.;:,()!?]", before[-300:])[:-1]:
+            words = re.findall(r"[A-Za-z]+", clause)
+            if words and spells_out(acronym, " ".join(words[-(len(acronym) + 1):])):
+                return True
+        return False
 
     @staticmethod
     def _spelled_out_later(units, acronym: str) -> bool:
@@ -700,6 +719,12 @@ def _capital_line(source: str, pos: int) -> bool:
     start, end = line_around(source, pos)
     line = source[start:end]
     return sum(c.isalpha() for c in line) >= 4 and not any(c.islower() for c in line)
+# a service's name: "ENT Clinic", "MRI Department" (a place to call, not a term to learn)
+_PLACE_NAME_AFTER = compile_re(r"\s+(?:Clinic|Department|Unit|Ward|Centre|Center|Service|Outpatients|Reception|Suite|Team)\b")
+_CONTACT_DETAILS = compile_re(r"\d{3,}[\s-]?\d{3,}|\w@\w")
+# the acronym named as the short form of a name just given: "Doctors often shorten the name to CSF", "called CSF for short"
+_SHORTENED_TO = compile_re(r"\b(?:shorten(?:s|ed)?\s+(?:the|this|its|that)\s+(?:name|term)\s+to|(?:shortened|abbreviated)\s+to"
+                           r"|(?:is|are)\s+(?:often\s+|usually\s+|also\s+)?(?:called|known\s+as))\s+(?:the\s+)?$", re.I)
 _BODY_NAME_AFTER = compile_re(r"[\s-]+(?:UK|England|Scotland|Wales|Ireland|International|Foundation|Trust|Society)\b")
 # a mnemonic named before the list that spells it out: 'use the "ABCDE" rule:'
 _MNEMONIC_AFTER = compile_re(r"[\"”’']?\s+(?:list|rule|checklist|check|method|guide|system|mnemonic|approach|test)\b", re.I)

@@ -565,11 +565,22 @@ class Spelling(Kind):
         "Kingsmead Hospital")."""
         names = set()
         for unit in page.units:
+            heading = unit.block.scope in ("title", "heading")
+            sentence_case = None
             for tok in unit.tokens:
                 text = tok.text
-                if text[:1].isupper() and tok.is_alpha and (
-                        (not tok.is_sent_start and unit.block.scope not in ("title", "heading")) or _named(tok)):
+                if not (text[:1].isupper() and tok.is_alpha):
+                    continue
+                if not tok.is_sent_start and not heading or _named(tok):
                     names.add(text)
+                    if text.isupper():
+                        names.add(text.capitalize())  # "PEAKFORM SPORTS INJURY CLINIC" names "Peakform"
+                elif heading and tok.i > 0:
+                    # a capital inside a heading in sentence case: "Why choose banding at Castlegate?"
+                    if sentence_case is None:
+                        sentence_case = _sentence_case(tok.doc)
+                    if sentence_case:
+                        names.add(text)
         return names
 
     def check(self, page):
@@ -706,8 +717,8 @@ def _named(tok) -> bool:
         return True
     for j in range(tok.i + 1, min(len(doc), tok.i + 5)):
         word = doc[j].text
-        if word in _INSTITUTION_WORDS:
-            return True
+        if word in _INSTITUTION_WORDS or word.isupper() and word.capitalize() in _INSTITUTION_WORDS:
+            return True  # (a name in capitals too: "PEAKFORM SPORTS INJURY CLINIC")
         if word in ("'s", "’s"):
             continue  # "Harbourside Children's Hospital"
         if not word[:1].isupper():

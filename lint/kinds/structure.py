@@ -32,15 +32,24 @@ class DuplicateHeading(Kind):
     options = {}
 
     def check(self, page):
-        seen: dict[str, object] = {}
-        for unit in page.headings:
+        seen: dict[tuple, object] = {}
+        above: list[tuple[int, int]] = []  # (level, index) of the headings the current one sits under
+        for index, unit in enumerate(page.headings):
             block = unit.block
             # an HTML <title> usually repeats the <h1>: that is not a duplicate
             if block.scope == "title" and page.format == "html":
                 continue
-            key = _NORMALISE.sub(" ", block.text.lower()).strip()
-            if not key:
+            level = block.level or 1
+            while above and above[-1][0] >= level:
+                above.pop()
+            parent = above[-1][1] if above else None
+            above.append((level, index))
+            text = _NORMALISE.sub(" ", block.text.lower()).strip()
+            if not text:
                 continue
+            # the same subheading under two different sections is a parallel outline, not a duplicate ("What are the
+            # risks?" under "Choice 1: surgery" and again under "Choice 2: wait and see")
+            key = (text, parent if level > 2 else None)
             if key in seen:
                 yield self.hit(unit, 0, len(block.text), first=seen[key])
             else:
