@@ -272,3 +272,60 @@ def test_structure_mix_up_data_mistakes_name_the_file(tmp_path, change, error):
 
     renames = {"code: ANA005": "code: ANA105", "name: structure-mix-up": "name: my-structures"}
     assert error in setup_error_of_changed_rule(tmp_path, "anatomy/ANA005-structure-mix-up.yaml", renames, change)
+
+
+# -- ANA006 ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text,span", [
+    ("# Parathyroidectomy\n\nMost people have six parathyroid glands, each the size of a grain of rice.",
+     "six parathyroid glands"),
+    ("# Thyroid lobectomy\n\nThe thyroid gland has three lobes joined by a thin bridge of tissue.", "three lobes"),
+    ("# ACL reconstruction\n\nThe cruciate ligament is one of the four main ligaments of the knee. A torn meniscus is "
+     "a tear in one of the three menisci.", "three menisci"),
+    ("# Carpal tunnel release\n\nThe carpal tunnel is formed by the ten carpal bones and a band of tissue.",
+     "ten carpal bones"),
+    ("# Lumbar microdiscectomy\n\nYour lower back is made up of seven vertebrae, with a disc between each pair.",
+     "seven vertebrae"),
+    ("# Stapedectomy\n\nSound passes through the two tiny bones in your middle ear to the inner ear.",
+     "two tiny bones in your middle ear"),
+    ("# Bariatric surgery\n\nMost people have four pairs of salivary glands.", "four pairs of salivary glands"),
+])
+def test_wrong_counts(ana, text, span):
+    assert found(lint_text(ana, text), "ANA006") == [span]
+
+
+@pytest.mark.parametrize("text", [
+    # the whole count, right
+    "# Parathyroidectomy\n\nMost people have four parathyroid glands. The surgeon looks at all four parathyroid glands.",
+    "# ACL reconstruction\n\nThe ACL is one of the four main ligaments of the knee. Each knee has two menisci.",
+    # some of them, not the whole
+    "# Anterior cervical discectomy\n\nThe surgeon joins the two vertebrae above and below the disc. Fusing two "
+    "vertebrae in the neck rarely limits movement.",
+    "# Parathyroidectomy\n\nThe other three glands are left alone. The two parathyroid glands on each side lie behind "
+    "the thyroid.",
+    # a count of something else the same words name
+    "# Varicose vein treatment\n\nYou will have two small bandages on your leg and three stitches in your foot.",
+    "# Prostate biopsy\n\nThe doctor takes twelve small samples of the prostate through the skin.",
+])
+def test_counts_left_alone(ana, text):
+    assert found(lint_text(ana, text), "ANA006") == []
+
+
+def test_wrong_count_message_gives_the_right_number(ana):
+    text = "# Sinus surgery\n\nMost people have six pairs of sinuses, which drain into the nose."
+    (hit,) = [f for f in lint_text(ana, text).findings if f.code == "ANA006"]
+    assert hit.text == "six pairs of sinuses"
+    assert hit.message == "'six pairs of sinuses': there are four pairs of sinuses (eight in all), not six pairs."
+
+
+@pytest.mark.parametrize("change,error", [
+    (("count: [8]", "count: [eight]"), "'count' must be a list of whole numbers"),
+    (("    - says: there are two vocal cords\n      count: [2]\n", "    - says: there are two vocal cords\n      count: [2]\n      places: [throat]\n"),
+     "give 'names', or 'things' with 'places'"),
+    (("      names: [ossicles, hearing bones, ear bones]\n", "      names: [ossicles, hearing bones, ear bones]\n      number: 3\n"),
+     "unknown key(s) number"),
+])
+def test_wrong_count_data_mistakes_name_the_file(tmp_path, change, error):
+    from tests.helpers import setup_error_of_changed_rule
+
+    renames = {"code: ANA006": "code: ANA106", "name: wrong-count": "name: my-counts"}
+    assert error in setup_error_of_changed_rule(tmp_path, "anatomy/ANA006-wrong-count.yaml", renames, change)

@@ -1,0 +1,176 @@
+"""How many of a part of the body there are: "the twelve small bones of the wrist" (there are eight)."""
+
+from __future__ import annotations
+
+import re
+
+from lint.compiled import compile_re
+from lint.kinds.base import Kind
+
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "a dozen": 12, "dozen": 12,
+}
+_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+for _tens, _value in (("twenty", 20), ("thirty", 30)):
+    for _n, _unit in enumerate(_UNITS, 1):
+        _NUMBER_WORDS[f"{_tens}-{_unit}"] = _value + _n
+        _NUMBER_WORDS[f"{_tens} {_unit}"] = _value + _n
+_NUMBER = r"(?:" + "|".join(sorted((re.escape(w) for w in _NUMBER_WORDS), key=len, reverse=True)) + r"|\d{1,3})"
+
+# what shows the number is the whole count, not some of them ("fusing two vertebrae in the neck" counts some):
+# "the twelve bones", "your two menisci", "one of the four", "made up of seven", "you have six pairs of"
+_WHOLE_BEFORE = (
+    r"(?:\b(?:the|your|its|their|all(?:\s+the)?|all\s+of\s+(?:the|your)|one\s+of\s+(?:the|your)|each\s+of\s+(?:the|your)"
+    r"|made\s+up\s+of|made\s+of|consists?\s+of|composed\s+of|formed\s+(?:of|from|by)|contains?|there\s+are"
+    r"|(?:you|we|people|most\s+people|everyone|adults|humans|it|each\s+one|the\s+body|your\s+body)\s+(?:all\s+|normally\s+"
+    r"|usually\s+|typically\s+)?(?:has|have)(?:\s+got)?)"
+    r"|[’']s"
+    # the part itself as the subject: "The thyroid gland has three lobes" (checked in check(): the place ends just before)
+    r"|(?P<bare_has>\b(?:has|have)(?:\s+got)?))\s+"
+)
+# words that may stand between the number and the thing without changing what is counted ("the seven small bones")
+_ADJECTIVES = (r"(?:(?:small|tiny|little|separate|individual|main|major|large|flat|thin|delicate|paired|different"
+               r"|distinct|bony|air-filled|hollow|interlocking|stacked|movable|moveable|spongy)\s+)")
+# what follows a count of some of them: "the two vertebrae that are fused", "the two bones on either side"
+# (not after a comma: "six pairs of sinuses, which drain into the nose" describes all of them)
+_SOME_AFTER = compile_re(
+    r"\s+(?:that|which|who|above|below|on\s+(?:each|either|both)\s+sides?|next\s+to|affected|involved"
+    r"|nearest|closest|concerned|in\s+question)\b", re.I)
+_LEADING_ADJECTIVES = compile_re(_ADJECTIVES + r"+")
+_CLAUSE_BREAK = compile_re(r"[.;:!?()\[\]]")
+
+
+def _value(word: str) -> int | None:
+    word = word.lower()
+    if word.isdigit():
+        return int(word)
+    return _NUMBER_WORDS.get(word)
+
+
+def _said(value: int) -> str:
+    words = {v: w for w, v in _NUMBER_WORDS.items() if " " not in w}
+    return words.get(value, str(value))
+
+
+class StructureCount(Kind):
+    """A part of the body given the wrong number: "the three bones of your big toe", "six pairs of sinuses".
+
+    Each entry of ``counts`` names a part by what it is (``things``, such as "bones") and where (``places``, such
+    as "neck"), or by a name that is enough alone (``names``, such as "menisci"), and gives the numbers that are
+    right (``count``; ``pairs`` for "N pairs of"). Only a number said to be the whole is judged: "the seven bones
+    of the neck", "your neck is made up of seven bones", not "fusing two bones in the neck".
+    """
+
+    name = "structure-count"
+    options = {"counts": (list, Kind.REQUIRED)}
+    list_items = {"counts": dict}
+
+    def setup(self):
+        self.by_name: dict[str, dict] = {}
+        self.by_place: dict[tuple[str, str], dict] = {}
+        things, places = set(), set()
+        for n, entry in enumerate(self.opts["counts"], 1):
+            unknown = set(entry) - {"says", "count", "pairs", "things", "places", "names"}
+            if unknown:
+                raise self.error(f"counts entry {n}: unknown key(s) {', '.join(sorted(unknown))}")
+            if not isinstance(entry.get("says"), str) or not entry["says"].strip():
+                raise self.error(f"counts entry {n}: 'says' (what is true, in words) is required")
+            for key in ("count", "pairs"):
+                value = entry.get(key, [])
+                if not isinstance(value, list) or not all(isinstance(v, int) and not isinstance(v, bool) and v > 0
+                                                         for v in value):
+                    raise self.error(f"counts entry {n}: '{key}' must be a list of whole numbers")
+            if not entry.get("count") and not entry.get("pairs"):
+                raise self.error(f"counts entry {n} ({entry['says']}): give 'count' or 'pairs'")
+            for key in ("things", "places", "names"):
+                value = entry.get(key, [])
+                if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+                    raise self.error(f"counts entry {n}: '{key}' must be a list of words")
+            if bool(entry.get("things")) != bool(entry.get("places")) or not (entry.get("things") or entry.get("names")):
+                raise self.error(f"counts entry {n} ({entry['says']}): give 'names', or 'things' with 'places'")
+            for name in entry.get("names", []):
+                self.by_name[name.lower()] = entry
+                things.add(name.lower())
+            for thing in entry.get("things", []):
+                things.add(thing.lower())
+                for place in entry["places"]:
+                    self.by_place[(thing.lower(), place.lower())] = entry
+                    places.add(place.lower())
+        by_length = lambda words: "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+        self.places = compile_re(r"\b(?:" + by_length(places) + r")\b", re.I) if places else None
+        self.count = compile_re(
+            _WHOLE_BEFORE + r"(?:about\s+|around\s+|roughly\s+|some\s+)?(?P<num>" + _NUMBER + r")(?P<pairs>\s+pairs?\s+of)?\s+"
+            + _ADJECTIVES + r"{0,2}?(?P<thing>" + by_length(things) + r")\b"
+            # the place after the thing: "of your big toe", "in the neck", "that make up your wrist"
+            + r"(?:\s+(?:of|in|inside|within|(?:that|which)\s+make\s+up|making\s+up|forming)\s+(?:the\s+|your\s+|each\s+|a\s+|an\s+)?"
+            + (r"(?P<place>" + by_length(places) + r")\b" if places else r"(?!)") + r")?",
+            re.I)
+        # (a block holds a count only where it holds the first word of one of the things counted)
+        self.first_words = frozenset(w.split()[0] for w in things)
+
+    def check(self, page):
+        for unit in self.units(page):
+            text = unit.block.text
+            if not any(w in self.first_words for w in unit.lower_set):
+                continue
+            for m in self.count.finditer(text):
+                said = _value(re.sub(r"\s+", " ", m.group("num")))
+                if said is None:
+                    continue
+                entry, end = self._entry(text, m)
+                if entry is None:
+                    continue
+                if _SOME_AFTER.match(text, end):
+                    continue  # "the two vertebrae that are fused", "the two bones on either side"
+                # (a part counted, "the other two bones", "the two lower vertebrae", never matches: no word but
+                # those of _ADJECTIVES stands between the determiner, the number and the thing)
+                pairs = m.group("pairs") is not None
+                right = entry.get("pairs", []) if pairs else entry.get("count", [])
+                if not right and pairs:
+                    right = [c // 2 for c in entry["count"] if c % 2 == 0]
+                if not right or said in right:
+                    continue
+                start = m.start("num")
+                said_text = m.group("num") + (" pairs" if pairs else "")
+                yield self.hit(unit, start, end, fact=entry["says"], said=said_text, right=_said(right[0]))
+
+    def _entry(self, text: str, m):
+        """The entry of what the count is of, and where the finding ends: the thing and the place after it, the thing
+        and a place before it, or a name. An adjective the data does not give is left off ("twelve small bones of
+        the wrist" counts the wrist's bones)."""
+        thing = re.sub(r"\s+", " ", m.group("thing").lower())
+        bare = _LEADING_ADJECTIVES.sub("", thing)
+        place = m.group("place")
+        if place:
+            place = re.sub(r"\s+", " ", place.lower())
+            for t in (thing, bare):
+                if (t, place) in self.by_place:
+                    return self.by_place[(t, place)], m.end("place")
+        if self.places is not None:
+            for t in (thing, bare):
+                entry = self._place_before(text, m.start(), t, subject=m.group("bare_has") is not None)
+                if entry is not None:
+                    return entry, m.end("thing")
+        if m.group("bare_has"):
+            return None, m.end("thing")  # "You may have two ribs broken": some of them
+        entry = self.by_name.get(thing) or self.by_name.get(bare)
+        return entry, m.end("thing")
+
+    def _place_before(self, text: str, at: int, thing: str, subject: bool = False):
+        """The entry for the thing and a place named before it in its clause: "Your neck is made up of twelve
+        bones", "the wrist's eight bones"; with ``subject``, only a place just before ``at`` ("The thyroid gland
+        has")."""
+        begin = max(0, at - 80)
+        brk = None
+        for brk in _CLAUSE_BREAK.finditer(text, begin, at):
+            pass
+        if brk is not None:
+            begin = brk.end()
+        found = None
+        for p in self.places.finditer(text, begin, at):
+            if subject and text[p.end():at].strip() not in ("", "normally", "usually", "only"):
+                continue
+            found = self.by_place.get((thing, re.sub(r"\s+", " ", p.group().lower()))) or found
+        return found
