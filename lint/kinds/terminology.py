@@ -691,7 +691,7 @@ _OPENS_SENTENCE = compile_builtin(r"(?:(?:the|your|you\s+have\s+(?:two|one|an?|f
 #: a member that names the kind of what follows it: "thyroid problems", "kidney stones", "bladder cancer"
 _MODIFIED_AFTER = compile_builtin(r"\s+(?:problems?|disease|diseases|disorders?|conditions?|cancers?|stones?|surgery|"
                                   r"function|levels?|hormones?|nodules?|infections?|damage|injury|injuries|cells|"
-                                  r"tumou?rs?|cysts?|removal|transplants?|failure)\b")
+                                  r"tumou?rs?|cysts?|removal|transplants?|failure|ulcers?|polyps?|lining|acid|pain)\b")
 #: a name's abbreviation in brackets and the noun the name goes on with: "magnetic resonance imaging| (MRI) scan|"
 _ABBREVIATED_HEAD = compile_builtin(ABBREVIATION_AFTER.pattern
                                     + r"(?:\s+(?:scans?|tests?|injections?|blocks?|machines?))?(?![\w-])")
@@ -720,11 +720,16 @@ def _standing_alone_in(text: str, terms: list, i: int, j: int) -> bool:
         return False
     if text[terms[i][1]:terms[j][0]].lstrip().startswith("("):
         return True
+    if _THE_BETWEEN.fullmatch(text, terms[i][1], terms[j][0]) and _DETERMINER_BEFORE.search(text, max(0, s1 - 8), s1):
+        return False  # "includes the surgeon, the anaesthetist, your stay": "the X, the Y" is a list ("gout, the
+        # wear-and-tear form of arthritis" is not)
     # the first is no item in the middle of a list ("a CT scan, an MRI scan, an ultrasound"); the last item, after
     # "and" or "or", may have an apposition ("paracetamol, and codeine, an anti-inflammatory")
     return _MID_LIST.search(text, max(0, s1 - 20), s1) is None
 
 
+_THE_BETWEEN = compile_builtin(r"\s*,\s*the\s+")
+_DETERMINER_BEFORE = compile_builtin(r"\b(?:the|a|an|your|our|their|its)\s+$", re.I)
 _LAST_ITEM_BEFORE = compile_builtin(r"[^.;:!?()]*,\s*(?:or|and)\s+(?:an?\s+|the\s+)?")
 _MID_LIST = compile_builtin(r",\s*(?:an?\s+|the\s+)?$")
 #: (or goes on to say how it is done: "an MR arthrogram, an ultrasound scan with dye injected into the joint")
