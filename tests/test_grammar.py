@@ -142,17 +142,18 @@ The surgeon who repairs the ligament also checks the cartilage. A knee brace are
 After a gastric bypass, the dietitian and the nurse explain how meals change. This make the first weeks easier.
 It is important keep the wound dry, and you will need rest for a few days. Some patients are unable drive
 for a week after varicose vein treatment; the stockings needs to be worn day and night.
+Your surgeon will decides with you when to stop the stockings, and you may be ask to come back in a month.
 """
 
 
 def test_the_matcher_run_around_anchor_words_finds_what_it_finds_in_the_whole_block(linter):
-    """GRM003 and GRM004 run their Matcher only near the verbs their patterns end with (or the words they
+    """GRM003, GRM004 and GRM010 run their Matcher only near the verbs their patterns end with (or the words they
     start with); every match in the whole block is found there, and nothing else."""
     from lint.kinds.grammar import _MatcherKind
 
     page = page_of(linter, AGREEMENT_PAGE)
     checkers = [c for c in linter.checkers if isinstance(c, _MatcherKind)]
-    assert {c.rule.code for c in checkers} >= {"GRM003", "GRM004"}
+    assert {c.rule.code for c in checkers} >= {"GRM003", "GRM004", "GRM010"}
     for checker in checkers:
         windowed = [(u.block.text, m) for u, _, m in checker.matched_units(page, checker._build)]
         side = checker.anchor_side
@@ -232,3 +233,32 @@ def test_a_short_heading_line_run_into_its_paragraph_is_no_repeated_word(linter,
                          "Keep the dressing on for a day and then keep the", "the wound dry for two days.", ""])
     findings = [f for f in lint_text(linter, page, "txt").findings if f.code == "GRM002"]
     assert [(f.line, f.text) for f in findings] == [(4, f"the{newline}the")]
+
+
+@pytest.mark.parametrize("text,slip,fixed", [
+    ("After a varicose vein ablation you should not stood for long periods.", None, None),
+    ("Before a prostate biopsy you may be ask to stop aspirin.", "be ask",
+     "Before a prostate biopsy you may be asked to stop aspirin."),
+    ("After an ACL reconstruction the physiotherapist will decides when you can run.", "will decides",
+     "After an ACL reconstruction the physiotherapist will decide when you can run."),
+    ("After a gastric sleeve you must not lifted anything heavy for four weeks.", "must not lifted",
+     "After a gastric sleeve you must not lift anything heavy for four weeks."),
+    ("Your thyroid levels will be check six weeks after the operation.", "be check",
+     "Your thyroid levels will be checked six weeks after the operation."),
+])
+def test_verb_form_after_a_helping_verb(linter, text, slip, fixed):
+    # (an irregular past, "should not stood", is not read: only regular "-ed" forms are)
+    mine = [f for f in lint_text(linter, text).findings if f.code == "GRM010"]
+    assert [f.text for f in mine] == ([slip] if slip else [])
+    if fixed:
+        assert apply_fixes(text, mine) == fixed
+
+
+@pytest.mark.parametrize("text", [
+    "The wound must be clean and dry before you shower. You will be sure to feel tired for a week.",
+    "A living will states what treatment you would want. In May we will review your results.",
+    "There will be use of a drain for a day. The stitches will be removed after ten days.",
+    "Your varicose veins will be treated under local anaesthetic, and you can walk home.",
+])
+def test_no_verb_form_finding_on_correct_sentences(linter, text):
+    assert grammar(linter, text, "GRM010") == []

@@ -48,6 +48,12 @@ _PREPOSITIONS = {
 }
 #: words that open a verb's object: after one, "show" or "blocks" is a verb, not the last word of a noun
 _OBJECT_OPENERS = frozenset({"a", "an", "any", "no", "signs", "your", "some", "more", "less", "little", "much"})
+#: after "The coils stays", words of where or how: "in place", "on the skin", "for a week"
+_PLACE_AFTER = frozenset({"in", "on", "at", "for", "up", "out", "down", "into", "over", "under", "away", "off", "back",
+                          "the", "that", "it", "them", "you"})
+#: plurals that name the kind of the noun after them: "sports drinks", "arms rests"
+_PLURAL_MODIFIERS = frozenset({"sports", "arms", "glasses", "clothes", "savings", "news", "means", "series", "species",
+                               "goods", "customs", "headquarters", "works", "arts", "sales", "parts", "stairs"})
 _PRONOUNS = {"i", "you", "we", "they", "he", "she", "it", "this", "that", "these", "those", "there", "who", "which"}
 _FUNCTION_WORDS = {
     "may", "can", "will", "would", "should", "must", "might", "could", "shall", "did", "does", "do", "to", "not",
@@ -561,9 +567,10 @@ class SubjectVerbAgreement(_MatcherKind):
                                 {"IS_ALPHA": True, "OP": "?"}, {"LOWER": {"REGEX": r"^[a-z]{3,}s$"}}, adverb,
                                 # (after "each of the ...s" a verb is the verb, even one that can be a noun: "Each of
                                 # these steps help")
-                                {"LOWER": {"IN": sorted(w["strict"] & w["base"] | {"are", "were", "have", "do", "include",
-                                                                                     "help", "need", "take", "make", "work",
-                                                                                     "cause", "mean", "cost", "last"})}}],
+                                {"LOWER": {"IN": sorted(w["strict"] & w["base"] | w["verb_bases"] - w["noun_like"]
+                                                        | {"are", "were", "have", "do", "include", "help", "need", "take",
+                                                           "make", "work", "cause", "mean", "cost", "last", "receive",
+                                                           "get", "offer", "provide", "see", "stay"})}}],
                                [{"LOWER": "each"}, {"LOWER": "of"}, {"LOWER": {"IN": ["them", "these", "those", "us"]}},
                                 adverb, {"LOWER": {"IN": ["are", "were", "have", "do"]}}]])
         # "Our injectors has", "The injections works": a determiner, a plural-looking noun and a singular verb
@@ -598,6 +605,10 @@ class SubjectVerbAgreement(_MatcherKind):
                                              {"IS_ALPHA": True, "IS_LOWER": True, "OP": "?"},
                                              {"IS_ALPHA": True, "IS_LOWER": True}, adverb,
                                              {"LOWER": {"IN": sorted(self.noun_like_base)}}]])
+        # "The coils stays in place": a sentence that opens with a plural and a verb in -s
+        m.add("OPENING_PLURAL_THIRD", [[{"LOWER": {"IN": ["the", "your", "these", "those", "our", "all"]}, "IS_SENT_START": True},
+                                        {"LOWER": {"REGEX": r"^[a-z]{3,}s$"}}, adverb,
+                                        {"LOWER": {"IN": sorted(self.noun_like_third)}}]])
         m.add("SUBORDINATE_PLURAL_THIRD", [[{"LOWER": {"IN": subordinators}},
                                             {"LOWER": {"IN": ["the", "your", "these", "those", "all", "both"]}},
                                             {"IS_ALPHA": True, "IS_LOWER": True, "OP": "?"},
@@ -723,6 +734,14 @@ class SubjectVerbAgreement(_MatcherKind):
         for unit, doc, matches in self.matched_units(page, self._build):
             found = {}
             for label, start, end in matches:
+                if label == "OPENING_PLURAL_THIRD":
+                    noun = doc[start + 1]
+                    if end >= len(doc) or not self._plural_looking(noun.lower_) or noun.lower_ in _PLURAL_MODIFIERS \
+                            or doc[end].lower_ not in _OBJECT_OPENERS | _PLACE_AFTER:
+                        continue  # "The sports drinks in the fridge": a plural that can name the kind of what follows
+                    if doc[end - 1].i not in found:
+                        found[doc[end - 1].i] = (start, "PLURAL_THIRD")
+                    continue
                 if label.startswith("SUBORDINATE_"):
                     noun = doc[end - 2] if doc[end - 2].lower_ not in self.w["adverbs"] else doc[end - 3]
                     if noun.i not in (start + 2, start + 3) or end >= len(doc) or doc[start + 2].lower_ in self.w["all_verbs"]:
@@ -896,6 +915,97 @@ class MissingTo(_MatcherKind):
                 fixed = f"{before.text} to {verb.text}"
                 yield self.hit(unit, s, e, suggestions=(fixed,), fix=fixed if self.rule.fix else None,
                                verb=verb.text, missing="to")
+
+
+class VerbForm(_MatcherKind):
+    """The wrong form of a verb after a helping verb: "will decides", "you should not walked", "you may be ask to sign"."""
+
+    name = "verb-form"
+    options = {}
+    MODALS = frozenset({"will", "would", "can", "could", "may", "might", "should", "must", "shall"})
+    BE = frozenset({"be", "been", "being"})
+    #: (every pattern opens with a helping verb)
+    anchor_side = "first"
+    anchor_words = MODALS | BE
+
+    def setup(self):
+        w = self.w = self.words()
+        # "will decides": each verb's -s form that is never a plural noun ("will results" is no slip to judge)
+        self.third_base = {third_person(v): v for v in w["verb_bases"] if third_person(v) in w["third"]}
+        # "should not walked": the regular past forms
+        self.past_base = {p: v for v in w["verb_bases"] for p in _participles([v]) if p not in w["third"]}
+        # "be ask": a verb whose past participle is another word, and that is no adjective or noun after "be"
+        self.be_participle = {v: _PAST_PARTICIPLES.get(v) or _regular_participle(v)
+                              for v in (w["verb_bases"] - w["noun_like"] | _PASSIVE_VERBS) - _NOT_AFTER_BE}
+
+    def _build(self, m: _Recording):
+        adverb = {"LOWER": {"IN": ["not", "never", "also", "only", "still", "then", "always", "usually", "often", "soon",
+                                   "just", "n't", "now", "normally", "probably"]}, "OP": "?"}
+        m.add("MODAL_THIRD", [[{"LOWER": {"IN": sorted(self.MODALS)}}, adverb,
+                               {"LOWER": {"IN": sorted(self.third_base)}}]])
+        m.add("MODAL_PAST", [[{"LOWER": {"IN": sorted(self.MODALS)}}, adverb,
+                              {"LOWER": {"IN": sorted(self.past_base)}}]])
+        m.add("BE_BASE", [[{"LOWER": {"IN": sorted(self.BE)}}, {"LOWER": {"IN": ["not", "also", "then", "usually"]}, "OP": "?"},
+                           {"LOWER": {"IN": sorted(self.be_participle)}}]])
+
+    def may_match(self, words: frozenset) -> bool:
+        return not words.isdisjoint(self.anchor_words)
+
+    def check(self, page):
+        for unit, doc, matches in self.matched_units(page, self._build):
+            for label, start, end in matches:
+                aux, verb = doc[start], doc[end - 1]
+                if start > 0 and doc[start - 1].lower_ in _AUX_AS_NOUN_BEFORE:
+                    continue  # "a living will states", "the can holds"
+                if label == "BE_BASE":
+                    if any(doc[k].lower_ == "there" for k in range(max(0, start - 3), start)):
+                        continue  # "there will be use of ...": a noun
+                    if end < len(doc) and (doc[end].is_alpha and doc[end].lower_ in self.w["all_verbs"]
+                                           or doc[end].lower_ in ("of", "'s", "’s")):
+                        continue  # "be sure", "will be need of": no verb of a passive
+                    form = self.be_participle[verb.lower_]
+                elif label == "MODAL_THIRD":
+                    form = self.third_base[verb.lower_]
+                else:
+                    form = self.past_base[verb.lower_]
+                if aux.text[:1].isupper() and aux.lower_ in ("may", "will") and not aux.is_sent_start:
+                    continue  # a name: "May", "Will"
+                if verb.text[:1].isupper():
+                    form = form.capitalize()
+                s, e = aux.idx, verb.idx + len(verb.text)
+                fixed = doc.text[s:verb.idx] + form
+                yield self.hit(unit, s, e, suggestions=(fixed,), fix=fixed if self.rule.fix else None,
+                               aux=aux.text, verb=verb.text, form=form)
+
+
+def _regular_participle(base: str) -> str:
+    if base.endswith("e"):
+        return base + "d"
+    if len(base) > 2 and base.endswith("y") and base[-2] not in "aeiou":
+        return base[:-1] + "ied"
+    if len(base) <= 4 and len(base) > 2 and base[-1] not in "aeiouwxy" and base[-2] in "aeiou" and base[-3] not in "aeiou":
+        return base + base[-1] + "ed"  # "stopped", "planned" ("visited": the stress is not on the last syllable)
+    return base + "ed"
+
+
+# the past participles that are not the base and "-ed"
+_PAST_PARTICIPLES = {
+    "give": "given", "take": "taken", "make": "made", "tell": "told", "see": "seen", "send": "sent", "keep": "kept",
+    "find": "found", "bring": "brought", "choose": "chosen", "drive": "driven", "eat": "eaten", "know": "known",
+    "leave": "left", "lose": "lost", "say": "said", "speak": "spoken", "understand": "understood", "wake": "woken",
+    "wear": "worn", "break": "broken", "begin": "begun", "feel": "felt", "lead": "led", "sit": "sat", "grow": "grown",
+    "get": "got", "go": "gone", "show": "shown", "teach": "taught",
+}
+# verbs that are most often nouns elsewhere but that after "be" can only be a passive missing its "-ed"
+_PASSIVE_VERBS = frozenset({"give", "use", "call", "book", "show", "keep", "allow", "apply", "move", "check", "test",
+                            "send", "offer", "advise", "invite", "admit", "discharge", "prescribe", "refer", "place",
+                            "insert", "inject", "schedule", "teach", "tell", "inform", "provide", "monitor", "perform"})
+# after "be", an adjective or a word whose participle is itself: "be clean", "be hurt", "be last in the queue"
+_NOT_AFTER_BE = frozenset({"clean", "beat", "hurt", "last", "come", "become", "mean", "quiver", "go", "say", "feel",
+                           "need", "want", "try", "tend", "seem", "remain", "depend", "differ", "vary", "happen",
+                           "occur", "agree", "cope", "talk", "travel", "sit", "get", "know", "see"})
+# words before a helping verb that make it a noun: "a living will", "a free will", "the can"
+_AUX_AS_NOUN_BEFORE = frozenset({"a", "an", "the", "living", "free", "good", "ill", "own", "this", "that"})
 
 
 def _participles(bases) -> set[str]:
