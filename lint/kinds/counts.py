@@ -21,7 +21,7 @@ _NUMBER = r"(?:" + "|".join(sorted((re.escape(w) for w in _NUMBER_WORDS), key=le
 
 # what shows the number is the whole count, not some of them ("fusing two vertebrae in the neck" counts some):
 # "the twelve bones", "your two menisci", "one of the four", "made up of seven", "you have six pairs of"
-_WHOLE_BEFORE = (
+_WHOLE_BEFORE = compile_re(
     r"(?:\b(?:the|your|its|their|all(?:\s+the)?|all\s+of\s+(?:the|your)|one\s+of\s+(?:the|your)|each\s+of\s+(?:the|your)"
     r"|made\s+up\s+of|made\s+of|consists?\s+of|composed\s+of|formed\s+(?:of|from|by)|contains?|there\s+are"
     r"|(?:you|we|people|most\s+people|everyone|adults|humans|it|each\s+one|the\s+body|your\s+body)\s+(?:all\s+|normally\s+"
@@ -29,7 +29,13 @@ _WHOLE_BEFORE = (
     r"|[’']s"
     # the part itself as the subject: "The thyroid gland has three lobes" (checked in check(): the place ends just before)
     r"|(?P<bare_has>\b(?:has|have)(?:\s+got)?))\s+"
+    r"(?:about\s+|around\s+|roughly\s+|some\s+)?$",
+    re.I,
 )
+_NUMBERS = compile_re(r"(?<![\w-])" + _NUMBER + r"(?![\w-])", re.I)
+# (the first word of each number word: a block with none of them and no digit holds no count)
+_NUMBER_FIRST_WORDS = frozenset(w.split()[0].split("-")[0] for w in _NUMBER_WORDS)
+_DIGIT = compile_re(r"\d")
 # words that may stand between the number and the thing without changing what is counted ("the seven small bones")
 _ADJECTIVES = (r"(?:(?:small|tiny|little|separate|individual|main|major|large|flat|thin|delicate|paired|different"
                r"|distinct|bony|air-filled|hollow|interlocking|stacked|movable|moveable|spongy)\s+)")
@@ -100,26 +106,31 @@ class StructureCount(Kind):
                     places.add(place.lower())
         by_length = lambda words: "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
         self.places = compile_re(r"\b(?:" + by_length(places) + r")\b", re.I) if places else None
-        self.count = compile_re(
-            _WHOLE_BEFORE + r"(?:about\s+|around\s+|roughly\s+|some\s+)?(?P<num>" + _NUMBER + r")(?P<pairs>\s+pairs?\s+of)?\s+"
-            + _ADJECTIVES + r"{0,2}?(?P<thing>" + by_length(things) + r")\b"
+        # a count is found from its number: the thing counted is read after it, and what makes it the whole count
+        # before it (a pattern that opened with "the" or "your" would be tried at every word of the page)
+        self.after = compile_re(
+            r"(?P<pairs>\s+pairs?\s+of)?\s+" + _ADJECTIVES + r"{0,2}?(?P<thing>" + by_length(things) + r")\b"
             # the place after the thing: "of your big toe", "in the neck", "that make up your wrist"
             + r"(?:\s+(?:of|in|inside|within|(?:that|which)\s+make\s+up|making\s+up|forming)\s+(?:the\s+|your\s+|each\s+|a\s+|an\s+)?"
             + (r"(?P<place>" + by_length(places) + r")\b" if places else r"(?!)") + r")?",
             re.I)
-        # (a block holds a count only where it holds the first word of one of the things counted)
-        self.first_words = frozenset(w.split()[0] for w in things)
 
     def check(self, page):
         for unit in self.units(page):
             text = unit.block.text
-            if not any(w in self.first_words for w in unit.lower_set):
-                continue
-            for m in self.count.finditer(text):
-                said = _value(re.sub(r"\s+", " ", m.group("num")))
+            if unit.lower_set.isdisjoint(_NUMBER_FIRST_WORDS) and _DIGIT.search(text) is None:
+                continue  # no number, no count
+            for n in _NUMBERS.finditer(text):
+                said = _value(re.sub(r"\s+", " ", n.group()))
                 if said is None:
                     continue
-                entry, end = self._entry(text, m)
+                m = self.after.match(text, n.end())
+                if m is None:
+                    continue
+                cue = _WHOLE_BEFORE.search(text, max(0, n.start() - 60), n.start())
+                if cue is None:
+                    continue
+                entry, end = self._entry(text, m, cue.start(), cue.group("bare_has") is not None)
                 if entry is None:
                     continue
                 if _SOME_AFTER.match(text, end):
@@ -132,14 +143,14 @@ class StructureCount(Kind):
                     right = [c // 2 for c in entry["count"] if c % 2 == 0]
                 if not right or said in right:
                     continue
-                start = m.start("num")
-                said_text = m.group("num") + (" pairs" if pairs else "")
-                yield self.hit(unit, start, end, fact=entry["says"], said=said_text, right=_said(right[0]))
+                said_text = n.group() + (" pairs" if pairs else "")
+                yield self.hit(unit, n.start(), end, fact=entry["says"], said=said_text, right=_said(right[0]))
 
-    def _entry(self, text: str, m):
+    def _entry(self, text: str, m, before: int, subject: bool):
         """The entry of what the count is of, and where the finding ends: the thing and the place after it, the thing
-        and a place before it, or a name. An adjective the data does not give is left off ("twelve small bones of
-        the wrist" counts the wrist's bones)."""
+        and a place before it (before ``before``; with ``subject``, just before it: "The thyroid gland has"), or a
+        name. An adjective the data does not give is left off ("twelve small bones of the wrist" counts the wrist's
+        bones)."""
         thing = re.sub(r"\s+", " ", m.group("thing").lower())
         bare = _LEADING_ADJECTIVES.sub("", thing)
         place = m.group("place")
@@ -150,10 +161,10 @@ class StructureCount(Kind):
                     return self.by_place[(t, place)], m.end("place")
         if self.places is not None:
             for t in (thing, bare):
-                entry = self._place_before(text, m.start(), t, subject=m.group("bare_has") is not None)
+                entry = self._place_before(text, before, t, subject=subject)
                 if entry is not None:
                     return entry, m.end("thing")
-        if m.group("bare_has"):
+        if subject:
             return None, m.end("thing")  # "You may have two ribs broken": some of them
         entry = self.by_name.get(thing) or self.by_name.get(bare)
         return entry, m.end("thing")
