@@ -29,10 +29,12 @@ _ALLOWED_DOUBLES = {"that", "had", "is", "do", "very", "bye", "so", "no", "knock
 _DET_PLURAL_VERBS = frozenset({"has", "is", "was", "does", "works", "helps", "lasts", "costs", "needs", "hurts"})
 #: plural nouns for people, the heads of "who" clauses
 _PEOPLE_PLURALS = frozenset({"women", "men", "people", "patients", "children", "adults", "parents", "mothers", "fathers",
-                             "babies", "girls", "boys", "smokers", "athletes", "those", "others", "clients", "teenagers"})
+                             "babies", "girls", "boys", "smokers", "athletes", "those", "others", "clients", "teenagers",
+                             "travellers", "travelers", "visitors", "customers", "members", "guests", "runners"})
 #: verbs in the singular after "people who": "Patients who drinks heavily" (some are also nouns elsewhere: "drinks")
 _WHO_THIRD = frozenset({"has", "is", "was", "does", "drinks", "smokes", "needs", "wants", "takes", "gets", "lives", "works",
-                        "uses", "suffers", "chooses", "decides", "plans", "comes", "goes", "lifts", "plays", "runs"})
+                        "uses", "suffers", "chooses", "decides", "plans", "comes", "goes", "lifts", "plays", "runs",
+                        "travels", "arrives", "stays", "flies", "books", "prefers", "wishes", "feels"})
 #: words for one person, whoever it is: "Anyone who have had" takes the singular
 _ONE_PERSON = frozenset({"anyone", "anybody", "someone", "somebody", "everyone", "everybody", "nobody", "whoever"})
 _CLAUSE_OPENERS = {

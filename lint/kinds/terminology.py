@@ -728,6 +728,7 @@ def _standing_alone_in(text: str, terms: list, i: int, j: int) -> bool:
     return _MID_LIST.search(text, max(0, s1 - 20), s1) is None
 
 
+_COMPARED_BEFORE = compile_builtin(r"(?:^|[.!?:;]\s+)(?:like|unlike)\s+(?:the\s+|your\s+|an?\s+)?$", re.I)
 _THE_BETWEEN = compile_builtin(r"\s*,\s*the\s+")
 _DETERMINER_BEFORE = compile_builtin(r"\b(?:the|a|an|your|our|their|its)\s+$", re.I)
 _LAST_ITEM_BEFORE = compile_builtin(r"[^.;:!?()]*,\s*(?:or|and)\s+(?:an?\s+|the\s+)?")
@@ -741,7 +742,10 @@ def _coordinated(text: str, terms: list, i: int) -> tuple:
     """The members named together with the i-th, next to it: "a CT or an MRI scan", "X and Y"."""
     s, e, _ = terms[i]
     out = []
-    if i > 0 and _JOINED.search(text, terms[i - 1][1], s):
+    if i > 0 and _JOINED.search(text, terms[i - 1][1], s) \
+            and not _COMPARED_BEFORE.search(text, max(0, terms[i - 1][0] - 20), terms[i - 1][0]):
+        # ("Like the liver, the kidneys are part of your digestive system": the first is what the second is compared
+        # with, not named with it)
         out.append(terms[i - 1][2])
     if i + 1 < len(terms) and _JOINED_AFTER.fullmatch(text, e, terms[i + 1][0]) is not None:
         out.append(terms[i + 1][2])
