@@ -323,6 +323,8 @@ def test_wrong_count_message_gives_the_right_number(ana):
      "give 'names', or 'things' with 'places'"),
     (("      names: [ossicles, hearing bones, ear bones]\n", "      names: [ossicles, hearing bones, ear bones]\n      number: 3\n"),
      "unknown key(s) number"),
+    (("      names: [nasal bones]\n", "      names: [nasal bones, ossicles]\n"),
+     "'ossicles' is counted by another entry too"),
 ])
 def test_wrong_count_data_mistakes_name_the_file(tmp_path, change, error):
     from tests.helpers import setup_error_of_changed_rule

@@ -245,6 +245,9 @@ def test_a_short_heading_line_run_into_its_paragraph_is_no_repeated_word(linter,
      "After a gastric sleeve you must not lift anything heavy for four weeks."),
     ("Your thyroid levels will be check six weeks after the operation.", "be check",
      "Your thyroid levels will be checked six weeks after the operation."),
+    # (after a relative "that" too)
+    ("A prostate operation that will removes the whole gland is called a radical prostatectomy.", "will removes",
+     "A prostate operation that will remove the whole gland is called a radical prostatectomy."),
 ])
 def test_verb_form_after_a_helping_verb(linter, text, slip, fixed):
     # (an irregular past, "should not stood", is not read: only regular "-ed" forms are)

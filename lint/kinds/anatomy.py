@@ -620,13 +620,14 @@ class SymptomRegion(Kind):
         strict: set[str] = set()
         conditions = page.topic_conditions
         procedures = _specific(kb, page.topic_procedures)
-        # a condition the page's operation treats is the page's too, even named once ("The most common reason is
-        # mitral regurgitation" on a mitral valve repair page that names atrial fibrillation more often)
-        # (not a body-wide one: obesity, on a gastric balloon page, gives no tingling feet)
-        # (with no condition of its own the page takes all its operation's, below)
         if conditions:
+            # a condition the page's operation treats is the page's too, even named once ("The most common reason is
+            # mitral regurgitation" on a mitral valve repair page that names atrial fibrillation more often), unless
+            # it is body-wide (obesity, on a gastric balloon page, gives no tingling feet); a page with no condition
+            # of its own takes all its operation's, below
+            operations = set(procedures)
             conditions += tuple(sorted(c for c in page.condition_scores if c not in conditions
-                                       and set(kb.conditions[c].treated_by) & set(procedures)
+                                       and operations.intersection(kb.conditions[c].treated_by)
                                        and "body" not in kb.conditions[c].regions))
         for c in conditions:
             strict.update(kb.conditions[c].regions)

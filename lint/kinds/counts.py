@@ -55,11 +55,6 @@ def _value(word: str) -> int | None:
     return _NUMBER_WORDS.get(word)
 
 
-def _said(value: int) -> str:
-    words = {v: w for w, v in _NUMBER_WORDS.items() if " " not in w}
-    return words.get(value, str(value))
-
-
 class StructureCount(Kind):
     """A part of the body given the wrong number: "the three bones of your big toe", "six pairs of sinuses".
 
@@ -97,12 +92,12 @@ class StructureCount(Kind):
             if bool(entry.get("things")) != bool(entry.get("places")) or not (entry.get("things") or entry.get("names")):
                 raise self.error(f"counts entry {n} ({entry['says']}): give 'names', or 'things' with 'places'")
             for name in entry.get("names", []):
-                self.by_name[name.lower()] = entry
+                self._file(self.by_name, name.lower(), entry, n)
                 things.add(name.lower())
             for thing in entry.get("things", []):
                 things.add(thing.lower())
                 for place in entry["places"]:
-                    self.by_place[(thing.lower(), place.lower())] = entry
+                    self._file(self.by_place, (thing.lower(), place.lower()), entry, n)
                     places.add(place.lower())
         by_length = lambda words: "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
         self.places = compile_re(r"\b(?:" + by_length(places) + r")\b", re.I) if places else None
@@ -114,6 +109,15 @@ class StructureCount(Kind):
             + r"(?:\s+(?:of|in|inside|within|(?:that|which)\s+make\s+up|making\s+up|forming)\s+(?:the\s+|your\s+|each\s+|a\s+|an\s+)?"
             + (r"(?P<place>" + by_length(places) + r")\b" if places else r"(?!)") + r")?",
             re.I)
+
+    def _file(self, table: dict, key, entry: dict, n: int) -> None:
+        """Put an entry under a name, or a thing and a place; two entries for one of them is a mistake in the data."""
+        other = table.get(key)
+        if other is not None and other is not entry:
+            said = key if isinstance(key, str) else " of the ".join(key)
+            raise self.error(f"counts entry {n} ({entry['says']}): '{said}' is counted by another entry too "
+                             f"({other['says']})")
+        table[key] = entry
 
     def check(self, page):
         for unit in self.units(page):
@@ -144,7 +148,7 @@ class StructureCount(Kind):
                 if not right or said in right:
                     continue
                 said_text = n.group() + (" pairs" if pairs else "")
-                yield self.hit(unit, n.start(), end, fact=entry["says"], said=said_text, right=_said(right[0]))
+                yield self.hit(unit, n.start(), end, fact=entry["says"], said=said_text)
 
     def _entry(self, text: str, m, before: int, subject: bool):
         """The entry of what the count is of, and where the finding ends: the thing and the place after it, the thing

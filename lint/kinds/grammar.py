@@ -50,9 +50,11 @@ _PREPOSITIONS = {
 }
 #: words that open a verb's object: after one, "show" or "blocks" is a verb, not the last word of a noun
 _OBJECT_OPENERS = frozenset({"a", "an", "any", "no", "signs", "your", "some", "more", "less", "little", "much"})
+#: ... and, after a plural-looking subject, these too: "When the stones blocks the duct"
+_PLURAL_OBJECT_OPENERS = _OBJECT_OPENERS | {"the", "that", "it", "them", "you"}
 #: after "The coils stays", words of where or how: "in place", "on the skin", "for a week"
-_PLACE_AFTER = frozenset({"in", "on", "at", "for", "up", "out", "down", "into", "over", "under", "away", "off", "back",
-                          "the", "that", "it", "them", "you"})
+_PLACE_AFTER = _PLURAL_OBJECT_OPENERS | {"in", "on", "at", "for", "up", "out", "down", "into", "over", "under", "away",
+                                         "off", "back"}
 #: plurals that name the kind of the noun after them: "sports drinks", "arms rests"
 _PLURAL_MODIFIERS = frozenset({"sports", "arms", "glasses", "clothes", "savings", "news", "means", "series", "species",
                                "goods", "customs", "headquarters", "works", "arts", "sales", "parts", "stairs"})
@@ -739,7 +741,7 @@ class SubjectVerbAgreement(_MatcherKind):
                 if label == "OPENING_PLURAL_THIRD":
                     noun = doc[start + 1]
                     if end >= len(doc) or not self._plural_looking(noun.lower_) or noun.lower_ in _PLURAL_MODIFIERS \
-                            or doc[end].lower_ not in _OBJECT_OPENERS | _PLACE_AFTER:
+                            or doc[end].lower_ not in _PLACE_AFTER:
                         continue  # "The sports drinks in the fridge": a plural that can name the kind of what follows
                     if doc[end - 1].i not in found:
                         found[doc[end - 1].i] = (start, "PLURAL_THIRD")
@@ -748,10 +750,10 @@ class SubjectVerbAgreement(_MatcherKind):
                     noun = doc[end - 2] if doc[end - 2].lower_ not in self.w["adverbs"] else doc[end - 3]
                     if noun.i not in (start + 2, start + 3) or end >= len(doc) or doc[start + 2].lower_ in self.w["all_verbs"]:
                         continue
-                    if doc[end].lower_ not in _OBJECT_OPENERS and not (
-                            # a plural-looking noun before a verb in -s is no compound's first word: "When the
-                            # stones blocks the duct" (but "Once the nerve block the team gives" may be)
-                            label == "SUBORDINATE_PLURAL_THIRD" and doc[end].lower_ in ("the", "that", "it", "them", "you")):
+                    # (a plural-looking noun before a verb in -s is no compound's first word: "When the stones blocks
+                    # the duct"; but "Once the nerve block the team gives" may be one)
+                    if doc[end].lower_ not in (_PLURAL_OBJECT_OPENERS if label == "SUBORDINATE_PLURAL_THIRD"
+                                               else _OBJECT_OPENERS):
                         continue
                     if label == "SUBORDINATE_SINGULAR_BASE" and not self._singular_looking(noun.lower_) \
                             or label == "SUBORDINATE_PLURAL_THIRD" and not self._plural_looking(noun.lower_):
@@ -959,6 +961,8 @@ class VerbForm(_MatcherKind):
                 aux, verb = doc[start], doc[end - 1]
                 if start > 0 and doc[start - 1].lower_ in _AUX_AS_NOUN_BEFORE:
                     continue  # "a living will states", "the can holds"
+                if aux.text[:1].isupper() and aux.lower_ in ("may", "will") and not aux.is_sent_start:
+                    continue  # a name: "May", "Will"
                 if label == "BE_BASE":
                     if any(doc[k].lower_ == "there" for k in range(max(0, start - 3), start)):
                         continue  # "there will be use of ...": a noun
@@ -970,8 +974,6 @@ class VerbForm(_MatcherKind):
                     form = self.third_base[verb.lower_]
                 else:
                     form = self.past_base[verb.lower_]
-                if aux.text[:1].isupper() and aux.lower_ in ("may", "will") and not aux.is_sent_start:
-                    continue  # a name: "May", "Will"
                 if verb.text[:1].isupper():
                     form = form.capitalize()
                 s, e = aux.idx, verb.idx + len(verb.text)
@@ -980,14 +982,18 @@ class VerbForm(_MatcherKind):
                                aux=aux.text, verb=verb.text, form=form)
 
 
+def _doubles_last_letter(base: str) -> bool:
+    """One vowel before one final consonant: "stop", "plan", "visit" (whether it doubles depends on the stress)."""
+    return len(base) > 2 and base[-1] not in "aeiouwxy" and base[-2] in "aeiou" and base[-3] not in "aeiou"
+
+
 def _regular_participle(base: str) -> str:
+    """The spelling to suggest: "asked", "removed", "stopped" (a short word doubles; "visited" does not)."""
     if base.endswith("e"):
         return base + "d"
     if len(base) > 2 and base.endswith("y") and base[-2] not in "aeiou":
         return base[:-1] + "ied"
-    if len(base) <= 4 and len(base) > 2 and base[-1] not in "aeiouwxy" and base[-2] in "aeiou" and base[-3] not in "aeiou":
-        return base + base[-1] + "ed"  # "stopped", "planned" ("visited": the stress is not on the last syllable)
-    return base + "ed"
+    return base + base[-1] + "ed" if len(base) <= 4 and _doubles_last_letter(base) else base + "ed"
 
 
 # the past participles that are not the base and "-ed"
@@ -1007,22 +1013,17 @@ _NOT_AFTER_BE = frozenset({"clean", "beat", "hurt", "last", "come", "become", "m
                            "need", "want", "try", "tend", "seem", "remain", "depend", "differ", "vary", "happen",
                            "occur", "agree", "cope", "talk", "travel", "sit", "get", "know", "see"})
 # words before a helping verb that make it a noun: "a living will", "a free will", "the can"
-_AUX_AS_NOUN_BEFORE = frozenset({"a", "an", "the", "living", "free", "good", "ill", "own", "this", "that"})
+_AUX_AS_NOUN_BEFORE = frozenset({"a", "an", "the", "living", "free", "good", "ill", "own"})
 
 
 def _participles(bases) -> set[str]:
     """The regular past participles of verbs: "drained", "removed", "dried", "stopped" (and, for a verb ending in a
-    consonant after one vowel, the undoubled form too: only the words a page holds are ever matched)."""
+    consonant after one vowel, both the doubled and the undoubled form: only the words a page holds are ever matched)."""
     out = set()
     for base in bases:
-        if base.endswith("e"):
-            out.add(base + "d")
-        elif len(base) > 2 and base.endswith("y") and base[-2] not in "aeiou":
-            out.add(base[:-1] + "ied")
-        else:
-            out.add(base + "ed")
-            if len(base) > 2 and base[-1] not in "aeiouwxy" and base[-2] in "aeiou" and base[-3] not in "aeiou":
-                out.add(base + base[-1] + "ed")
+        out.add(_regular_participle(base))
+        if _doubles_last_letter(base):
+            out.update((base + "ed", base + base[-1] + "ed"))
     return out
 
 

@@ -632,8 +632,8 @@ class UnexplainedAcronym(Kind):
         before = units[index].block.text[:at]
         if index > 0 and len(before) < 300:
             before = units[index - 1].block.text + " " + before
-        for clause in re.split(r"[.;:,()!?]", before[-300:])[:-1]:
-            words = re.findall(r"[A-Za-z]+", clause)
+        for clause in _CLAUSE_BREAKS.split(before[-300:])[:-1]:
+            words = _LETTERS.findall(clause)
             if words and spells_out(acronym, " ".join(words[-(len(acronym) + 1):])):
                 return True
         return False
@@ -719,12 +719,16 @@ def _capital_line(source: str, pos: int) -> bool:
     start, end = line_around(source, pos)
     line = source[start:end]
     return sum(c.isalpha() for c in line) >= 4 and not any(c.islower() for c in line)
+
+
 # a service's name: "ENT Clinic", "MRI Department" (a place to call, not a term to learn)
 _PLACE_NAME_AFTER = compile_re(r"\s+(?:Clinic|Department|Unit|Ward|Centre|Center|Service|Outpatients|Reception|Suite|Team)\b")
 _CONTACT_DETAILS = compile_re(r"\d{3,}[\s-]?\d{3,}|\w@\w")
 # the acronym named as the short form of a name just given: "Doctors often shorten the name to CSF", "called CSF for short"
 _SHORTENED_TO = compile_re(r"\b(?:shorten(?:s|ed)?\s+(?:the|this|its|that)\s+(?:name|term)\s+to|(?:shortened|abbreviated)\s+to"
                            r"|(?:is|are)\s+(?:often\s+|usually\s+|also\s+)?(?:called|known\s+as))\s+(?:the\s+)?$", re.I)
+_CLAUSE_BREAKS = compile_re(r"[.;:,()!?]")
+_LETTERS = compile_re(r"[A-Za-z]+")
 _BODY_NAME_AFTER = compile_re(r"[\s-]+(?:UK|England|Scotland|Wales|Ireland|International|Foundation|Trust|Society)\b")
 # a mnemonic named before the list that spells it out: 'use the "ABCDE" rule:'
 _MNEMONIC_AFTER = compile_re(r"[\"”’']?\s+(?:list|rule|checklist|check|method|guide|system|mnemonic|approach|test)\b", re.I)
