@@ -180,6 +180,10 @@ def _make_words(path: Path, kb) -> dict:
         "plural_groups": {w.lower() for w in data.get("plural_groups") or []},
         "singular_s": singular_s,
         "nouns": nouns,
+        # base -> (simple past, past participle), for the irregular verbs
+        "past_forms": {k.lower(): (str(v[0]).lower(), str(v[1]).lower())
+                       for k, v in (data.get("past_forms") or {}).items()},
+        "ambiguous_past": {w.lower() for w in data.get("ambiguous_past_forms") or []},
     }
 
 
@@ -922,38 +926,75 @@ class MissingTo(_MatcherKind):
 
 
 class VerbForm(_MatcherKind):
-    """The wrong form of a verb after a helping verb: "will decides", "you should not walked", "you may be ask to sign"."""
+    """The wrong form of a verb after a helping verb: "will decides", "you should not walked", "you may be ask to sign",
+    "will took", "have took", "were gave", "did not went"."""
 
     name = "verb-form"
     options = {}
     MODALS = frozenset({"will", "would", "can", "could", "may", "might", "should", "must", "shall"})
     BE = frozenset({"be", "been", "being"})
+    #: forms of "be" that make a passive with a past participle ("the stitches were taken out")
+    BE_FINITE = frozenset({"is", "are", "was", "were", "am"})
+    HAVE = frozenset({"have", "has", "had", "having", "'ve", "’ve"})
+    DO = frozenset({"do", "does", "did"})
     #: (every pattern opens with a helping verb)
     anchor_side = "first"
-    anchor_words = MODALS | BE
+    anchor_words = MODALS | BE | BE_FINITE | HAVE | DO
 
     def setup(self):
         w = self.w = self.words()
         # "will decides": each verb's -s form that is never a plural noun ("will results" is no slip to judge)
         self.third_base = {third_person(v): v for v in w["verb_bases"] if third_person(v) in w["third"]}
+        self.third_base.update({"goes": "go", "has": "have", "does": "do"})
         # "should not walked": the regular past forms
         self.past_base = {p: v for v in w["verb_bases"] for p in _participles([v]) if p not in w["third"]}
+        forms, ambiguous = w["past_forms"], w["ambiguous_past"]
         # "be ask": a verb whose past participle is another word, and that is no adjective or noun after "be"
-        self.be_participle = {v: _PAST_PARTICIPLES.get(v) or _regular_participle(v)
+        self.be_participle = {v: forms[v][1] if v in forms else _regular_participle(v)
                               for v in (w["verb_bases"] - w["noun_like"] | _PASSIVE_VERBS) - _NOT_AFTER_BE}
+        bases = set(forms) | w["verb_bases"]
+        # "will took", "can gone": an irregular past form where the base belongs (not a form that is a base itself:
+        # "will come", "can run")
+        self.irregular_base = {f: v for v, pair in forms.items() for f in pair
+                               if f != v and f not in bases and f not in ambiguous}
+        # "have took", "were gave": a simple past where the participle, another word, belongs
+        self.past_participle = {past: part for past, part in forms.values()
+                                if past != part and past not in bases and past not in ambiguous}
+        # (a passive needs a verb that takes an object: "was came" meant "came", not "was come")
+        self.passive_participle = {past: part for past, part in self.past_participle.items()
+                                   if past not in _INTRANSITIVE_PAST}
 
     def _build(self, m: _Recording):
         adverb = {"LOWER": {"IN": ["not", "never", "also", "only", "still", "then", "always", "usually", "often", "soon",
                                    "just", "n't", "now", "normally", "probably"]}, "OP": "?"}
-        m.add("MODAL_THIRD", [[{"LOWER": {"IN": sorted(self.MODALS)}}, adverb,
-                               {"LOWER": {"IN": sorted(self.third_base)}}]])
-        m.add("MODAL_PAST", [[{"LOWER": {"IN": sorted(self.MODALS)}}, adverb,
-                              {"LOWER": {"IN": sorted(self.past_base)}}]])
+        modal = {"LOWER": {"IN": sorted(self.MODALS)}}
+        m.add("MODAL_THIRD", [[modal, adverb, {"LOWER": {"IN": sorted(self.third_base)}}]])
+        m.add("MODAL_PAST", [[modal, adverb, {"LOWER": {"IN": sorted(self.past_base)}}]])
+        m.add("MODAL_IRREGULAR", [[modal, adverb, {"LOWER": {"IN": sorted(self.irregular_base)}}]])
         m.add("BE_BASE", [[{"LOWER": {"IN": sorted(self.BE)}}, {"LOWER": {"IN": ["not", "also", "then", "usually"]}, "OP": "?"},
                            {"LOWER": {"IN": sorted(self.be_participle)}}]])
+        m.add("BE_PAST", [[{"LOWER": {"IN": sorted(self.BE | self.BE_FINITE)}}, {"LOWER": {"IN": ["not", "n't", "also", "then", "usually", "already", "just"]}, "OP": "?"},
+                           {"LOWER": {"IN": sorted(self.passive_participle)}}]])
+        m.add("HAVE_PAST", [[{"LOWER": {"IN": sorted(self.HAVE)}}, {"LOWER": {"IN": ["not", "n't", "never", "already", "just", "also", "recently", "ever"]}, "OP": "?"},
+                             {"LOWER": {"IN": sorted(self.past_participle)}}]])
+        # "did not went", "doesn't needs": after "do" and a negation, the base ("do" alone is also a verb of its own:
+        # "we do tailored plans" is no slip to judge)
+        not_ = {"LOWER": {"IN": ["not", "n't"]}}
+        m.add("DO_THIRD", [[{"LOWER": {"IN": sorted(self.DO)}}, not_, {"LOWER": {"IN": sorted(self.third_base)}}]])
+        m.add("DO_PAST", [[{"LOWER": {"IN": sorted(self.DO)}}, not_,
+                           {"LOWER": {"IN": sorted(set(self.past_base) | set(self.irregular_base))}}]])
 
     def may_match(self, words: frozenset) -> bool:
         return not words.isdisjoint(self.anchor_words)
+
+    def _form(self, label: str, verb: str) -> str:
+        if label == "BE_BASE":
+            return self.be_participle[verb]
+        if label in ("MODAL_THIRD", "DO_THIRD"):
+            return self.third_base[verb]
+        if label in ("BE_PAST", "HAVE_PAST"):
+            return self.past_participle[verb]
+        return self.past_base.get(verb) or self.irregular_base[verb]
 
     def check(self, page):
         for unit, doc, matches in self.matched_units(page, self._build):
@@ -969,11 +1010,9 @@ class VerbForm(_MatcherKind):
                     if end < len(doc) and (doc[end].is_alpha and doc[end].lower_ in self.w["all_verbs"]
                                            or doc[end].lower_ in ("of", "'s", "’s")):
                         continue  # "be sure", "will be need of": no verb of a passive
-                    form = self.be_participle[verb.lower_]
-                elif label == "MODAL_THIRD":
-                    form = self.third_base[verb.lower_]
-                else:
-                    form = self.past_base[verb.lower_]
+                if label == "HAVE_PAST" and end < len(doc) and doc[end].text in ("-", "‑"):
+                    continue  # "have broke-down ..." is a compound word, not a verb
+                form = self._form(label, verb.lower_)
                 if verb.text[:1].isupper():
                     form = form.capitalize()
                 s, e = aux.idx, verb.idx + len(verb.text)
@@ -996,14 +1035,8 @@ def _regular_participle(base: str) -> str:
     return base + base[-1] + "ed" if len(base) <= 4 and _doubles_last_letter(base) else base + "ed"
 
 
-# the past participles that are not the base and "-ed"
-_PAST_PARTICIPLES = {
-    "give": "given", "take": "taken", "make": "made", "tell": "told", "see": "seen", "send": "sent", "keep": "kept",
-    "find": "found", "bring": "brought", "choose": "chosen", "drive": "driven", "eat": "eaten", "know": "known",
-    "leave": "left", "lose": "lost", "say": "said", "speak": "spoken", "understand": "understood", "wake": "woken",
-    "wear": "worn", "break": "broken", "begin": "begun", "feel": "felt", "lead": "led", "sit": "sat", "grow": "grown",
-    "get": "got", "go": "gone", "show": "shown", "teach": "taught",
-}
+# simple pasts of verbs that take no object: after "was" or "were" the writer meant the past itself ("was came")
+_INTRANSITIVE_PAST = frozenset({"came", "became", "went", "swam", "fell", "rose", "sat", "lay", "slept", "stood"})
 # verbs that are most often nouns elsewhere but that after "be" can only be a passive missing its "-ed"
 _PASSIVE_VERBS = frozenset({"give", "use", "call", "book", "show", "keep", "allow", "apply", "move", "check", "test",
                             "send", "offer", "advise", "invite", "admit", "discharge", "prescribe", "refer", "place",
