@@ -9,6 +9,8 @@ procedure act on.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,6 +34,18 @@ class Region:
 
 
 @dataclass
+class Aspect:
+    """A face of a part of the body: the front or the back of a leg, the palm of a hand, the top of a foot."""
+
+    id: str
+    name: str
+    #: a regular expression for the words a page names it by, before the part ("the back of your hand")
+    words: str
+    #: the faces opposite it
+    opposite: tuple[str, ...] = ()
+
+
+@dataclass
 class Structure:
     id: str
     name: str
@@ -43,6 +57,8 @@ class Structure:
     lay: str
     location: str = ""
     neighbours: tuple[str, ...] = ()
+    #: the faces of its part of the body it lies on (the Achilles tendon: the back of the leg), aspect ids
+    aspects: tuple[str, ...] = ()
 
 
 @dataclass
@@ -56,6 +72,8 @@ class Procedure:
     structures: tuple[str, ...]
     lay: str
     not_: tuple[str, ...] = ()
+    #: the faces of its region its cuts are made on (hammer toe correction: the top of the toe), aspect ids
+    aspects: tuple[str, ...] = ()
 
 
 @dataclass
@@ -69,6 +87,8 @@ class Condition:
     lay: str = ""
     # the structures it arises in, when it is confined to them (fibroids: the womb); empty when it is not
     structures: tuple[str, ...] = ()
+    #: the faces of its part of the body it lies on (a bunion: the inner edge of the foot), aspect ids
+    aspects: tuple[str, ...] = ()
 
 
 @dataclass
@@ -77,6 +97,7 @@ class KnowledgeBase:
     structures: dict[str, Structure] = field(default_factory=dict)
     procedures: dict[str, Procedure] = field(default_factory=dict)
     conditions: dict[str, Condition] = field(default_factory=dict)
+    aspects: dict[str, Aspect] = field(default_factory=dict)
 
     # -- regions --------------------------------------------------------------
     _ancestors: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
@@ -173,10 +194,14 @@ def _entries(data, path: Path, key: str) -> list[dict]:
 
 _ALLOWED = {
     "regions": {"id", "name", "parents", "terms", "lay", "neighbours"},
-    "structures": {"id", "name", "synonyms", "regions", "system", "kind", "side", "lay", "location", "neighbours"},
-    "procedures": {"id", "name", "synonyms", "abbreviations", "specialty", "regions", "structures", "lay", "not"},
-    "conditions": {"id", "name", "synonyms", "regions", "symptom_regions", "treated_by", "lay", "structures"},
+    "structures": {"id", "name", "synonyms", "regions", "system", "kind", "side", "lay", "location", "neighbours",
+                   "aspects"},
+    "procedures": {"id", "name", "synonyms", "abbreviations", "specialty", "regions", "structures", "lay", "not",
+                   "aspects"},
+    "conditions": {"id", "name", "synonyms", "regions", "symptom_regions", "treated_by", "lay", "structures",
+                   "aspects"},
 }
+_ALLOWED["aspects"] = {"id", "name", "words", "opposite"}
 SIDES = {"left", "right", "midline", "bilateral", "either"}
 
 
@@ -228,16 +253,26 @@ def _build_knowledge(files: list[Path]) -> KnowledgeBase:
                 table[entry["id"]] = Structure(
                     entry["id"], name, t("synonyms"), t("regions"), entry.get("system", ""),
                     entry.get("kind", ""), side, entry.get("lay", ""), entry.get("location", ""), t("neighbours"),
+                    t("aspects"),
                 )
             elif kind == "procedures":
                 table[entry["id"]] = Procedure(
                     entry["id"], name, t("synonyms"), t("abbreviations"), entry.get("specialty", ""),
-                    t("regions"), t("structures"), entry.get("lay", ""), t("not"),
+                    t("regions"), t("structures"), entry.get("lay", ""), t("not"), t("aspects"),
                 )
+            elif kind == "aspects":
+                words = entry.get("words")
+                if not isinstance(words, str) or not words:
+                    raise KnowledgeError(f"{where}: 'words' must be a regular expression")
+                try:
+                    re.compile(words)
+                except re.error as exc:
+                    raise KnowledgeError(f"{where}: 'words' is no regular expression ({exc})") from None
+                table[entry["id"]] = Aspect(entry["id"], name, words, t("opposite"))
             else:
                 table[entry["id"]] = Condition(
                     entry["id"], name, t("synonyms"), t("regions"), t("symptom_regions"), t("treated_by"),
-                    entry.get("lay", ""), t("structures"),
+                    entry.get("lay", ""), t("structures"), t("aspects"),
                 )
     validate(kb)
     return kb
@@ -252,17 +287,21 @@ def validate(kb: KnowledgeBase) -> None:
             if i not in table:
                 problems.append(f"{where} refers to unknown {what} '{i}'")
 
+    for a in kb.aspects.values():
+        need(kb.aspects, a.opposite, f"aspect '{a.id}'", "aspect")
     for r in kb.regions.values():
         need(kb.regions, r.parents, f"region '{r.id}'", "region")
         need(kb.regions, r.neighbours, f"region '{r.id}'", "region")
     for s in kb.structures.values():
         need(kb.regions, s.regions, f"structure '{s.id}'", "region")
         need(kb.structures, s.neighbours, f"structure '{s.id}'", "structure")
+        need(kb.aspects, s.aspects, f"structure '{s.id}'", "aspect")
         if not s.regions:
             problems.append(f"structure '{s.id}' has no region")
     for p in kb.procedures.values():
         need(kb.regions, p.regions, f"procedure '{p.id}'", "region")
         need(kb.structures, p.structures, f"procedure '{p.id}'", "structure")
+        need(kb.aspects, p.aspects, f"procedure '{p.id}'", "aspect")
         need(kb.procedures, p.not_, f"procedure '{p.id}'", "procedure")
         if not p.regions:
             problems.append(f"procedure '{p.id}' has no region")
@@ -271,6 +310,7 @@ def validate(kb: KnowledgeBase) -> None:
         need(kb.regions, c.symptom_regions, f"condition '{c.id}'", "region")
         need(kb.procedures, c.treated_by, f"condition '{c.id}'", "procedure")
         need(kb.structures, c.structures, f"condition '{c.id}'", "structure")
+        need(kb.aspects, c.aspects, f"condition '{c.id}'", "aspect")
     # a cycle in the region tree would make every region its own ancestor
     for r in kb.regions:
         state: dict[str, int] = {}
@@ -299,5 +339,6 @@ def merge_knowledge(bases: list[KnowledgeBase]) -> KnowledgeBase:
         merged.structures.update(kb.structures)
         merged.procedures.update(kb.procedures)
         merged.conditions.update(kb.conditions)
+        merged.aspects.update(kb.aspects)
     validate(merged)
     return merged

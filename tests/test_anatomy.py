@@ -118,7 +118,7 @@ def test_a_symptom_takes_the_regions_of_all_the_conditions_its_sentence_names_be
     result = lint_text(ana, text)
     assert found(result, "ANA003") == ["pain in the ankle"]
     assert "meniscus tear does not cause" in result.findings[0].message
-    assert "forearm, hand, knee, lower leg" in result.findings[0].message
+    assert "forearm, hand, knee and lower leg" in result.findings[0].message
     # a condition named after the symptom does not count for it: the page's topic decides
     text = ("# Carpal tunnel release\n\nPain in the ankle and a torn meniscus, and carpal tunnel syndrome causes "
             "numbness in the toes and pain in the knee.\n")

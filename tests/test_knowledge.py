@@ -104,6 +104,42 @@ def test_a_regions_unknown_neighbour_is_an_error(tmp_path):
         load_knowledge(tmp_path)
 
 
+def test_the_parts_of_the_hand_and_foot_are_apart_and_lie_in_them(kb):
+    # (a cut at the heel for a bunion, along the little finger for a trapeziectomy, is the wrong part)
+    assert kb.related("toes", "foot") and kb.related("toes", "forefoot") and kb.related("thumb", "hand")
+    assert not kb.related("heel", "forefoot") and not kb.beside("heel", "forefoot")
+    assert not kb.related("thumb", "fingers") and not kb.beside("thumb", "fingers")
+    assert kb.beside("palm", "thumb") and kb.beside("palm", "fingers")
+    # the base of the thumb lies in the thumb and in the wrist
+    assert kb.related("thumb-base", "wrist") and kb.related("thumb-base", "thumb")
+
+
+def test_faces_and_their_opposites(kb):
+    assert kb.aspects["front"].opposite == ("back",) and "palm" in kb.aspects["back"].opposite
+    assert kb.structures["achilles-tendon"].aspects == ("back",)
+    assert kb.conditions["bunion"].aspects == ("inner",)
+    assert kb.procedures["hammer-toe-correction"].aspects == ("top",)
+
+
+def test_an_unknown_aspect_is_an_error_naming_the_entry(tmp_path):
+    _write(tmp_path, "regions.yaml", "regions:\n  - id: body\n  - id: leg\n    parents: [body]\n")
+    _write(tmp_path, "aspects.yaml", "aspects:\n  - id: front\n    words: 'front'\n    opposite: [back]\n"
+                                     "  - id: back\n    words: 'back\\s+of'\n    opposite: [front]\n")
+    _write(tmp_path, "structures/x.yaml",
+           "structures:\n  - id: shin-bone\n    regions: [leg]\n    aspects: [inner]\n")
+    with pytest.raises(KnowledgeError, match="structure 'shin-bone' refers to unknown aspect 'inner'"):
+        load_knowledge(tmp_path)
+
+
+def test_an_aspects_words_must_be_a_regular_expression(tmp_path):
+    _write(tmp_path, "aspects.yaml", "aspects:\n  - id: front\n    words: 'front(('\n")
+    with pytest.raises(KnowledgeError, match="aspect 'front': 'words' is no regular expression"):
+        load_knowledge(tmp_path)
+    _write(tmp_path, "aspects.yaml", "aspects:\n  - id: front\n    opposite: [back]\n")
+    with pytest.raises(KnowledgeError, match="aspect 'front': 'words' must be a regular expression"):
+        load_knowledge(tmp_path)
+
+
 def test_known_facts_the_rules_rely_on(kb):
     assert "right-lower-abdomen" in kb.structures["appendix"].regions
     assert "bladder" in kb.structures["prostate"].neighbours

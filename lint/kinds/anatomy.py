@@ -110,7 +110,7 @@ class ProcedureRegion(Kind):
     def _hit(self, unit, whole, procedure, region_text, proc_span, chain, bad):
         good = [m for m in chain if m not in bad]
         suggestion = " ".join([*(m.text for m in sorted(good, key=lambda s: s.start)), proc_span.text]) if chain else proc_span.text
-        where = ", ".join(self.kb.regions[r].name for r in procedure.regions)
+        where = _listed([self.kb.regions[r].name for r in procedure.regions])
         return self.hit(
             unit, whole.start_char, whole.end_char, suggestions=(suggestion,),
             procedure=procedure.name, region=region_text.lower(), target=where,
@@ -222,10 +222,15 @@ class OffTopicStructure(Kind):
     options = {
         # structures of these kinds belong to a procedure only when its entry lists them
         "listed_kinds": (list, lambda: ["organ", "gland", "bone", "joint"]),
+        # a cut in the right part on the wrong face of it ("a small cut along the bottom of the toe" for hammer toe
+        # correction, whose entry puts its cuts on the top): {face} is the face named, {faces} the procedure's
+        "face_message": (str, ""),
     }
 
     def setup(self):
         self._regions_of_structures: dict[tuple[str, bool], tuple[str, ...]] = {}
+        self.faces = AspectWords(self.kb, self.trusted)
+        self.check_template("face_message", {"text", "procedure", "face", "faces", "structure"})
 
     def _acting(self, page, unit, before_token):
         """The procedures acting in this sentence: one named before the action, else the page topic."""
@@ -298,6 +303,8 @@ class OffTopicStructure(Kind):
                     passive = action is not None
                 if action is None:
                     continue
+                if _cut_as_reduce(doc, action):
+                    continue  # "they cut your risk of ankle sprains in half": to cut is to reduce, no incision
                 if any(p.start <= action < p.end for p in procedures):
                     continue  # "endovenous laser ablation of the neck": the procedure's own name, put in the wrong
                     # region (ANA001's finding), not an operation on the neck
@@ -324,6 +331,15 @@ class OffTopicStructure(Kind):
                 donor = (doc[action].lower_ in _TAKEN_FROM or doc[action].lower_ in _REMOVING) and target.label_ == "region"
                 if any(self._acts_on(kb.procedures[p], target, beside) or donor and self._donor_site(kb.procedures[p], target)
                        for p in acting):
+                    face = self._wrong_face(unit, doc, action, target, acting) if self.opts["face_message"] else None
+                    if face is not None:
+                        proc, named, hi = face
+                        lo = doc[action].idx
+                        if action not in reported and not is_negated(unit, lo, hi):
+                            reported.add(action)
+                            yield self.hit(unit, lo, hi, message=self.opts["face_message"], procedure=proc.name,
+                                           structure=target.text, face=kb.aspects[named].name,
+                                           faces=_listed([kb.aspects[a].name for a in proc.aspects if a in kb.aspects]))
                     continue
                 proc = kb.procedures[acting[0]]
                 lo, hi = (target.start_char, doc[action].idx + len(doc[action].text)) if passive else (
@@ -335,8 +351,28 @@ class OffTopicStructure(Kind):
                 reported.add(action)
                 yield self.hit(
                     unit, lo, hi, procedure=proc.name, structure=target.text,
-                    targets=", ".join(kb.regions[r].name for r in proc.regions),
+                    targets=_listed([kb.regions[r].name for r in proc.regions]),
                 )
+
+    def _wrong_face(self, unit, doc, action: int, target, acting):
+        """(procedure, face named, end of the words naming it) for a cut on the face of its part opposite the one the procedure's cuts are made
+        on: "a small cut along the bottom of the toe" for hammer toe correction. None when the action is no cut or
+        the words before the part name no such face."""
+        if doc[action].lower_ not in _INCISIONS or target.start <= action or target.label_ != "region":
+            return None
+        words = doc[action + 1:target.start].text
+        end = target.end_char
+        # "a cut across the wrist crease on the little-finger side": a face named after the part
+        after = _FACE_AFTER.match(doc.text, target.end_char)
+        if after is not None:
+            words += " " + after.group()
+            end = after.end()
+        for p in acting:
+            proc = self.kb.procedures[p]
+            named = self.faces.clash(proc.aspects, words)
+            if named is not None:
+                return proc, named, end
+        return None
 
     def _acts_on(self, procedure, target, beside: bool = False) -> bool:
         """Does the procedure act on the structure? Organs, glands, bones and joints must be listed
@@ -525,6 +561,47 @@ class OffTopicStructure(Kind):
 
 #: parts of the body whose regions are no way into each other: the eye, the mouth and the ear are all in the head
 _NO_WAY_IN = frozenset({"body", "face", "head"})
+
+
+# what a verb "cut" reduces when it means "reduce": "cut your risk", "cuts the chance", "cutting recovery time"
+_REDUCED = frozenset({"risk", "risks", "chance", "chances", "rate", "rates", "number", "cost", "costs", "time", "times",
+                      "recovery", "waiting", "pain", "odds", "likelihood", "need", "spending", "bill", "bills"})
+
+
+class AspectWords:
+    """The knowledge base's faces of a part of the body, as a page names them (see ``rules/knowledge/aspects.yaml``)."""
+
+    def __init__(self, kb, trusted: bool):
+        self.kb = kb
+        # (searched only in the few words before a place: a short string, under no time limit needed)
+        self.words = [(a.id, compile_pattern(a.words, f"aspect '{a.id}'", trusted=trusted)) for a in kb.aspects.values()]
+
+    def clash(self, own, words: str) -> str | None:
+        """The face ``words`` name when it is opposite one of the ``own`` faces and none of them; else None."""
+        if not own or not self.words:
+            return None
+        named = [aspect for aspect, pattern in self.words if pattern.search(words)]
+        if not named or set(named) & set(own):
+            return None
+        aspects = self.kb.aspects
+        return next((n for n in named if any(n in aspects[a].opposite for a in own if a in aspects)), None)
+
+
+def _listed(names) -> str:
+    """Names as a message lists them: "the heel", "the heel and midfoot", "hand, wrist and forearm"."""
+    names = list(names)
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1] if names else ""
+
+
+def _cut_as_reduce(doc, action: int) -> bool:
+    """Is the word at ``action`` the verb "cut" meaning "reduce" ("they cut your risk of ankle sprains")?"""
+    if doc[action].lower_ not in ("cut", "cuts", "cutting"):
+        return False
+    k = action + 1
+    while k < len(doc) and k <= action + 2 and doc[k].lower_ in ("your", "the", "their", "his", "her", "our", "its",
+                                                                  "down", "back"):
+        k += 1
+    return k < len(doc) and doc[k].lower_ in _REDUCED
 
 
 def _segment(kb, region_id: str) -> frozenset[str]:
@@ -749,7 +826,7 @@ class SymptomRegion(Kind):
                 if any(span.start_char < e and s < span.end_char for s, e in reported):
                     continue
                 reported.append((span.start_char, span.end_char))
-                where = ", ".join(sorted({kb.regions[r].name for r in expected if r not in self.ignore})[:4])
+                where = _listed(sorted({kb.regions[r].name for r in expected if r not in self.ignore})[:4])
                 if named_before:
                     topic = topic_name
                 elif conditions and describing:
@@ -929,9 +1006,14 @@ def _specific(kb, procedures) -> tuple[str, ...]:
 _PART_OF_PLACE = compile_builtin(
     r"(?i)(?:(?:left|right|upper|lower|inner|outer|top|bottom|front|side|lining|wall|layer|surface|base|tip|roof|floor"
     r"|edge|covering|corner|outside|inside|middle|centre|center)\s+){1,3}(?:of\s+(?:the\s+|your\s+|each\s+)?)?"
+    # a face of the part: "the back of your hand", "the pinky side of the wrist", "the sole of the foot"
+    r"|(?:(?:pinky|pinkie|thumb|little[\s-]finger|palm|palmar|radial|ulnar|inner|outer|inside|outside)[\s-]side|back|rear"
+    r"|underside|sole|palm)\s+of\s+(?:the\s+|your\s+|each\s+)?"
     # "the main artery of the brain", "the bones of the"
     r"|(?i:(?:main\s+|large\s+|small\s+)?(?:artery|arteries|vein|veins|vessels?|nerves?|bones?|muscles?)\s+(?:of|in)"
     r"\s+(?:the\s+|your\s+))")
+_SIDE_OF = compile_builtin(r"(?i)[\s-]side\s+of\s")
+_FACE_AFTER = compile_builtin(r"(?i)(?:\s+crease|\s+joint)?,?\s+(?:on|along|at)\s+(?:the|its|your)\s+[\w-]+(?:\s+finger)?[\s-]side\b")
 #: the whole body and the trunk: two parts of the body that share only these are far apart
 _WHOLE = frozenset({"body", "trunk"})
 #: "the skin| of your |lower back"
@@ -994,6 +1076,9 @@ class StructureLocation(Kind):
     options = {
         # "sits below the", "is part of your": the phrases that place a subject somewhere
         "placing": (list, Kind.REQUIRED),
+        # "supplies feeling to the outer side of the foot": where a nerve gives feeling (a subject that is no nerve is
+        # not judged)
+        "territory": (list, list),
         # "carries urine from X to Y": where a tube or vessel runs (X and Y must be its neighbours)
         "running": (list, list),
         # "connects your throat to your stomach": as running, judged only when a second place follows
@@ -1017,6 +1102,7 @@ class StructureLocation(Kind):
         try:
             self.placing = [compile_pattern(p, where, trusted=self.trusted) for p in self.opts["placing"]]
             self.running = [compile_pattern(p, where, trusted=self.trusted) for p in self.opts["running"]]
+            self.territory = [compile_pattern(p, where, trusted=self.trusted) for p in self.opts["territory"]]
             self.connecting = [compile_pattern(p, where, trusted=self.trusted) for p in self.opts["connecting"]]
             self.apposition = [compile_pattern(p, where, trusted=self.trusted) for p in self.opts["apposition"]]
             self.route = [compile_pattern(p, where, trusted=self.trusted) for p in self.opts["route"]]
@@ -1029,6 +1115,7 @@ class StructureLocation(Kind):
         self.openings = {k: frozenset(v) for k, v in self.opts["openings"].items()}
         self._region_named = {t.lower(): r.id for r in self.kb.regions.values() for t in r.terms}
         self.check_template("route_message", {"text", "subject", "place"})
+        self.faces = AspectWords(self.kb, self.trusted)
 
     def _regions(self, span):
         kb = self.kb
@@ -1053,6 +1140,17 @@ class StructureLocation(Kind):
         if not a or not b or set(b) & {"body", "skin", "blood-vessels"}:
             return True
         return kb.any_related(a, b)
+
+    def _aspect_clash(self, subject, words: str) -> bool:
+        """Do ``words`` (those before the place: "runs down the front of your") name the face opposite the one the
+        subject lies on ("the Achilles tendon ... runs down the front of your lower leg")?"""
+        if subject.label_ == "structure":
+            own = self.kb.structures[subject.kb_id_].aspects
+        elif subject.label_ == "condition":
+            own = self.kb.conditions[subject.kb_id_].aspects
+        else:
+            return False
+        return self.faces.clash(own, words) is not None
 
     def _confined_fits(self, subject, place) -> bool:
         """A condition confined to a few structures is only *in* one of them: "fibroids are growths in the
@@ -1212,11 +1310,14 @@ class StructureLocation(Kind):
                     apposed = any(text.startswith(",", t.end_char) or text.startswith("),", t.end_char)
                                   or text.startswith(" (", t.end_char) for t in in_sent)
                     patterns = [(p, "place") for p in self.placing] + [(p, "run") for p in self.running] \
+                        + [(p, "territory") for p in self.territory] \
                         + [(p, "connect") for p in self.connecting] \
                         + ([(p, "appose") for p in self.apposition] if apposed else [])
                 for compiled, kind in patterns:
                     for m in finditer(compiled, text, sent.start_char, sent.end_char):
                         place = starts.get(m.end())
+                        if place is not None and _SIDE_OF.match(text, place.end_char):
+                            place = None  # "the palm side of the wrist", "the thumb side of your hand": a face of the next
                         if place is None:
                             # "found at the base of the skull": the phrase's last words open the place's own name
                             place = next((t for t in in_sent if m.start() < t.start_char < m.end() < t.end_char), None)
@@ -1256,9 +1357,14 @@ class StructureLocation(Kind):
                                 and between & {"because", "since", "although", "though", "when", "while", "if", "but"}:
                             continue  # "the tongue, because a small taste nerve passes through ...": another clause
                         far_wrong = False
+                        if kind == "territory":
+                            if subject.label_ != "structure" or self.kb.structures[subject.kb_id_].kind != "nerve":
+                                continue
+                            kind = "place"
                         if kind in ("place", "appose"):
                             beside = _BESIDE.search(m.group()) is not None
-                            ok = self._placed_fits(subject, place, beside)
+                            ok = self._placed_fits(subject, place, beside) \
+                                and not self._aspect_clash(subject, text[m.start():place.start_char])
                             if ok:
                                 # "an open sore in the lining of the stomach or the large bowel": each place named
                                 other = _OTHER_PLACE.match(text, place.end_char)
