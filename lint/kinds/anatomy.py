@@ -296,6 +296,9 @@ class OffTopicStructure(Kind):
             by_end["_regions"] = {s.start for s in structures if s.label_ == "region"}
             reported = set()  # the actions reported: "an incision across the palm of the hand" is one finding
             for target in structures:
+                if target.label_ == "region" and target.end < len(doc) and doc[target.end].text in ("-", "‑") \
+                        and not doc[target.end - 1].whitespace_:
+                    continue  # "freeze a sample as a back-up", "a knee-length stocking": a word of a compound
                 action = self._action_before(doc, target.start, by_end, target.end)
                 passive = False
                 if action is None:

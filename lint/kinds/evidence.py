@@ -936,6 +936,10 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         # (the department may be named in full: "our ear, nose, and throat (ENT) department's records for 2022 to 2024")
         r"|(?i:\bour\s+(?:own\s+)?(?:[\w’'(),-]+\s+){0,7}?(?:audit|survey|review|registry\s+data|results|figures|data|outcomes|records"
         r"|audited|surveyed|reviewed|followed\s+up|tracked|recorded|counted|logged)\b[^.;:]{0,100}?\b(?:19|20)\d{2}\b)"
+        # the provider's own dated series, counted: "Of 148 reversals we carried out from 2019 to 2023, sperm were found in
+        # 123 men (about 83 in 100)"
+        r"|(?i:\b(?:of|from|in)\s+(?:the\s+)?\d[\d,]*\s+(?:[\w’'-]+\s+){0,2}?(?:(?:that\s+)?we|our\s+(?:surgeons|team|unit|clinic"
+        r"|department))\s+(?:have\s+)?(?:carried\s+out|performed|did|treated|operated\s+on|repaired)\b[^.;:]{0,60}?\b(?:19|20)\d{2}\b)"
         # the provider's own review of the series the sentence before described: "Between 2019 and 2023, surgeons at our
         # hospital repaired 1,204 hernias. Our surgical quality review of those operations found ..."
         r"|(?i:\bour\s+(?:own\s+)?(?:[\w’'-]+\s+){0,3}?(?:audit|review|survey)\s+of\s+(?:those|these|the\s+same)\s+"

@@ -464,6 +464,8 @@ def _general_frequencies() -> dict:
 
 # an acronym, with the parts of a compound one ("LNG-IUS", "CT-KUB")
 # (or one with a small letter first: "hCG", "eGFR")
+# a bracket's first part, before a comma, a semicolon, a colon or a spaced dash: the name it spells out
+_BRACKET_NAME = re.compile(r"[^,;:]*?(?=\s+[–—-]\s|[,;:]|$)")
 _ACRONYM = compile_re(r"(?<![\w&.-])([a-z]?[A-Z]{2,6}(?:-[A-Z]{1,6})*+)(?:s|'s|’s)?(?![\w&]|-\w|\.[A-Z])")
 _ROMAN = compile_re(r"^M{0,3}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})$")
 
@@ -526,9 +528,11 @@ class UnexplainedAcronym(Kind):
         # "ACL (anterior cruciate ligament)"; "a DXA scan (dual-energy X-ray absorptiometry)": the bracket after the
         # thing the acronym names
         m = re.match(r"(?:\s+[a-z]+)?\s*\(([^)]*)\)", after)
-        # ("FRAX (Fracture Risk Assessment Tool)": a name made from the words' first letters and one more)
-        if m and (spells_out(acronym, m.group(1)) or len(acronym) >= 4 and spells_out(acronym[:-1], m.group(1))):
-            return True
+        # ("FRAX (Fracture Risk Assessment Tool)": a name made from the words' first letters and one more; "IVF (in
+        # vitro fertilisation, where eggs are fertilised in a laboratory)": the name, then what it is)
+        for inside in ((m.group(1), _BRACKET_NAME.match(m.group(1)).group()) if m else ()):
+            if spells_out(acronym, inside) or len(acronym) >= 4 and spells_out(acronym[:-1], inside):
+                return True
         # "Your ENT doctor, a specialist in ear, nose and throat conditions": the thing it names, described after it
         m = re.match(r"(?:\s+[a-z]+){0,2},\s+(?:an?|the)\s+(?:[a-z]+\s+){0,2}?(?:in|for|of|on)\s+([A-Za-z][\w\s,'’-]*?)"
                      r"\s+(?:conditions|problems|diseases|disorders|care|medicine|surgery|services)\b", after)
