@@ -594,6 +594,10 @@ class SubjectVerbAgreement(_MatcherKind):
         # "Women who has had", "patients who is": a relative clause takes its noun's number
         m.add("PLURAL_WHO_THIRD", [[{"LOWER": {"IN": sorted(_PEOPLE_PLURALS)}}, {"LOWER": "who"}, adverb,
                                     {"LOWER": {"IN": sorted(_WHO_THIRD)}}]])
+        # "Everyone recover at a different pace", "Someone have to drive you home": one person, whoever it is, opening
+        # its clause (check() asks; "Let everyone recover" is an infinitive)
+        m.add("ONE_PERSON_BASE", [[{"LOWER": {"IN": sorted(_ONE_PERSON - {"whoever"})}}, adverb,
+                                   {"LOWER": {"IN": sorted(w["base"] | {"have", "are", "were", "do"})}}]])
         # "Anyone who have had", "someone who are": one person, whoever it is
         m.add("SINGULAR_WHO_BASE", [[{"LOWER": {"IN": sorted(_ONE_PERSON)}}, {"LOWER": "who"}, adverb,
                                      {"LOWER": {"IN": sorted({"have", "are", "were", "do"} | w["base"] & {
