@@ -14,7 +14,7 @@ import re
 from lint.kinds.base import ABBREVIATION_AFTER, Kind, is_negated, match_case
 from lint.matching import NeedleIndex, PatternError, compile_builtin, compile_pattern, compile_phrases, finditer
 from lint.kinds.phrases import PhraseIndex
-from lint.page import Enclosing
+from lint.page import HEADING_SCOPES, Enclosing
 
 _END = "."  # a cue that stands for the end of the clause (punctuation or the end of the text)
 
@@ -273,6 +273,43 @@ class Conflation(Kind):
                     )
             if topic is not None:
                 yield from self._named_for_topic(topic, unit, ordered, reported)
+            yield from self._named_for_antecedent(page, unit, ordered, reported)
+
+    def _named_for_antecedent(self, page, unit, ordered, reported):
+        """ "De Quervain's tenosynovitis is a painful condition of the wrist. It is sometimes called trigger thumb.": a
+        procedure or condition given another's name through "it", "this" or "the operation", which stand for the one
+        the sentence before named first (or, in a section's first sentence, its heading)."""
+        text = unit.block.text
+        for y in ordered:
+            if y.label_ not in ("procedure", "condition") or any(start < y.end_char <= end for start, end in reported):
+                continue
+            sent = unit.sent_at(y.start)
+            link = _ANTECEDENT_LINK.search(text, sent.start_char, y.start_char)
+            # (opening the sentence, or a clause after a comma: "Doctors call it hallux valgus, and it is also known as")
+            if link is None or text[sent.start_char:link.start()].strip() and not _CLAUSE_BEFORE.search(
+                    text, sent.start_char, link.start()):
+                continue
+            x = self._antecedent(page, unit, unit.sent_index(y.start), y.label_)
+            if x is None:
+                continue
+            a, b = self._entry(x), self._entry(y)
+            if a is None or b is None or self._same(a, b) or is_negated(unit, link.start(), y.end_char):
+                continue
+            reported.add((link.start(), y.end_char))
+            kind = "procedures" if y.label_ == "procedure" else "conditions"
+            yield self.hit(unit, link.start(), y.end_char, suggestions=(), first=x.text, second=y.text,
+                           first_is=a.lay or a.name, second_is=b.lay or b.name, kind=kind)
+
+    def _antecedent(self, page, unit, sent_no: int, label: str):
+        """The first term with ``label`` of the sentence before (in this block), or of the heading above a block's
+        first sentence; None when that sentence or heading names none."""
+        if sent_no > 0:
+            sent = unit.sents[sent_no - 1]
+            found = [t for t in unit.terms if t.label_ == label and sent.start <= t.start < sent.end]
+        else:
+            heading = page.last_before(unit, HEADING_SCOPES)
+            found = [t for t in heading.terms if t.label_ == label] if heading is not None else []
+        return min(found, key=lambda t: (t.start, -t.end)) if found else None
 
     def _topic(self, page):
         """The one procedure the page is about (named at least twice, and at least twice as often as any other), or
@@ -317,6 +354,15 @@ class Conflation(Kind):
                 break
 
 
+#: a second name given through a word that stands for a procedure or condition named before: "It is sometimes called",
+#: "This treatment is also known as", "..., and it is also called" (ending where the second name starts)
+_ANTECEDENT_LINK = compile_builtin(
+    r"(?i)\b(?:it|this|this\s+(?:treatment|operation|procedure|condition|surgery|test|technique)"
+    r"|the\s+(?:treatment|operation|procedure|condition|surgery|test|technique))\s+(?:is|was|may\s+be|can\s+be)\s+"
+    # (a second name, so "also" or "sometimes": "This is called cauda equina syndrome" names what was described)
+    r"(?:also|sometimes|often|commonly|usually|occasionally|otherwise)\s+(?:called|known\s+as|referred\s+to\s+as)"
+    r"\s+(?:an?\s+|the\s+)?\Z")
+_CLAUSE_BEFORE = compile_builtin(r"[,;]\s*(?:and\s+|but\s+|so\s+)?\Z")
 #: a link that gives a second name, not a part's name: "also called", "otherwise known as"
 _ALSO_CALLED = compile_builtin(r"\b(?:also|otherwise|sometimes|commonly|often)\s+(?:called|known\s+as|referred\s+to\s+as)\b")
 _CLOSED = compile_builtin(r"\s*[),]")
