@@ -986,7 +986,9 @@ _MOVING = {"moves", "move", "spreads", "spread", "radiates", "radiate", "travels
 _SYMPTOM_LINKS = {",", "and", "or", "that", "which", "then", "usually", "often", "mainly", "mostly", "later", "is",
                   "are", "felt", "starts", "start", "and/or", "can", "may", "might", "also", "sometimes",
                   # "blurred vision in one eye", "a burning feeling in the ..."
-                  "vision", "sight", "sensation", "feeling"} | _MOVING
+                  "vision", "sight", "sensation", "feeling",
+                  # "a small numb patch on the shin", "a sore spot at the top of the cut"
+                  "patch", "patches", "area", "areas", "spot", "spots"} | _MOVING
 
 
 def _specific(kb, procedures) -> tuple[str, ...]:
