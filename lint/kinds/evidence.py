@@ -837,6 +837,9 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         r"|(?i:\b(?:according\s+to|reported\s+by|published\s+(?:by|in)|data\s+(?:from|published\s+by|collected\s+by)"
         r"|figures\s+(?:from|published\s+by)|statistics\s+(?:from|published\s+by)|research\s+(?:by|from)|guidance\s+(?:from|by)"
         r"|guidelines?\s+(?:from|by)|(?:study|report|review|trial|audit|survey|analysis)\s+(?:by|from|of|published\s+in)"
+        # "a 2020 guideline on safe gallbladder surgery, written by SAGES and other surgical societies"
+        r"|(?:guidelines?|guidance|report|review|statement|consensus),?\s+(?:[\w-]+,?\s+){0,5}?(?:written|published|produced"
+        r"|issued|developed|agreed)\s+(?:jointly\s+)?by"
         r"|sources?:|source\s+for\s+this|(?:are|is|were|was)\s+(?:taken\s+)?from|comes?\s+from|taken\s+from"
         r"|(?:evidence|data|figures|research|studies)\s+(?:reviewed|compiled|collected|gathered|summari[sz]ed|pooled)\s+by"
         r"|(?:results?|findings?|it|they|this|the\s+(?:study|trial|review))\s+(?:appeared|were\s+published|was\s+published)\s+in"
@@ -936,6 +939,10 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         # (the department may be named in full: "our ear, nose, and throat (ENT) department's records for 2022 to 2024")
         r"|(?i:\bour\s+(?:own\s+)?(?:[\w’'(),-]+\s+){0,7}?(?:audit|survey|review|registry\s+data|results|figures|data|outcomes|records"
         r"|audited|surveyed|reviewed|followed\s+up|tracked|recorded|counted|logged)\b[^.;:]{0,100}?\b(?:19|20)\d{2}\b)"
+        # the provider's own survey or audit with its year before it: "In 2022 our department surveyed 210 adults"
+        r"|(?i:\b(?:in|during)\s+(?:19|20)\d{2}(?:\s*(?:to|and|[-–/])\s*(?:19|20)?\d{2})?,?\s+(?:our|the\s+(?:unit|department|hospital|clinic"
+        r"|practice|service|trust|team))\s+(?:own\s+)?(?:[\w’'-]+\s+){0,3}?(?:audited|surveyed|reviewed|followed\s+up|tracked|recorded"
+        r"|counted|asked|studied|looked\s+at)\b)"
         # the provider's own dated series, counted: "Of 148 reversals we carried out from 2019 to 2023, sperm were found in
         # 123 men (about 83 in 100)"
         r"|(?i:\b(?:of|from|in)\s+(?:the\s+)?\d[\d,]*\s+(?:[\w’'-]+\s+){0,2}?(?:(?:that\s+)?we|our\s+(?:surgeons|team|unit|clinic"
@@ -1677,6 +1684,9 @@ class UncitedClaim(Kind):
                 and _GUIDANCE_HEDGE.search(text, _clause_start(text, bounds[0], start), start) \
                 and not _SALES_TIME.search(text, start, end):
             return False  # "most people go back to office work after 2 weeks", "surgery may work better than"
+        if kind == "return" and _ADVICE_AFTER.match(text, end, bounds[1]) \
+                and not text[_clause_start(text, bounds[0], start):start].strip():
+            return False  # "Walking from the first day helps your circulation": what to do, and why
         if kind in ("return", "comparison", "durability") and _TRADE_OFF_AFTER.match(text, end, bounds[1]):
             return False  # "This stops periods permanently, but it is major surgery": a benefit weighed against a cost
         if kind in ("return", "comparison", "durability") and _HEDGE_AFTER.match(text, end, bounds[1]):
@@ -2077,6 +2087,12 @@ _CONTINUES_SOURCE = compile_builtin(
 )
 # a benefit weighed against its cost in the same sentence: "..., but it is major surgery with a longer recovery",
 # "..., but skin staining can last for months" ("..., but the best part is the price" names no cost)
+#: an activity that opens its clause, as the subject of what it does for you: "Walking from the first day helps your
+#: circulation", "Gentle walking after a week keeps your joints moving" (advice, not a promised return to it)
+_ADVICE_AFTER = compile_builtin(
+    r"(?i)(?:\s+(?:from|after|within|in|for)\s+(?:the\s+|a\s+|your\s+)?(?:[\w-]+\s+){0,3}?(?:day|days|week|weeks|morning|hours?|minutes))?"
+    r"\s+(?:helps?|keeps?|improves?|reduces?|lowers?|prevents?|protects?|boosts?|speeds?\s+up|is\s+(?:good|important|safe|"
+    r"encouraged|recommended|fine|helpful|a\s+good\s+idea))\b")
 _TRADE_OFF_AFTER = compile_builtin(
     r"(?i)[^.;:!?]{0,25}?,\s*but\s+[^.;:!?]{0,60}?\b(?:risks?|major|longer|side\s+effects?|scars?|scarring|staining|pain|painful"
     r"|cannot|can[’']t|not|anaesthetic|anesthetic|recovery)\b"

@@ -442,6 +442,9 @@ class _MatcherKind(Kind):
     """A kind whose patterns are built once from the grammar word lists."""
 
     _matchers: dict = {}
+    #: with ``anchor_side`` "first": every match ends with one of these lower-case words, or None (an anchor with none
+    #: of them within the patterns' reach after it is skipped)
+    anchor_follow: frozenset | None = None
     #: every match ends ("last") or starts ("first") with one of these lower-case words, or None. The Matcher
     #: tries every pattern at every token, and most of a block is far from any such word: it runs only on the
     #: stretches around them (a match's tokens are judged on their own, so it finds there what it finds in the
@@ -483,8 +486,15 @@ class _MatcherKind(Kind):
                 if reach is None:
                     yield unit, doc, [(strings[match_id], start, end) for match_id, start, end in matcher(doc)]
                     continue
-                anchors = [i for i, low in enumerate(unit.lowers) if low in self.anchor_words]
+                lowers = unit.lowers
+                anchors = [i for i, low in enumerate(lowers) if low in self.anchor_words]
                 before, after = (reach - 1, 0) if self.anchor_side == "last" else (0, reach - 1)
+                if self.anchor_follow is not None:
+                    # (a first word whose pattern's last word is nowhere within reach after it starts no match)
+                    follow = self.anchor_follow
+                    anchors = [i for i in anchors if not follow.isdisjoint(lowers[i + 1:i + reach])]
+                    if not anchors:
+                        continue
                 yield unit, doc, [(strings[match_id], a + start, a + end)
                                   for a, b in _windows(anchors, before, after, len(doc))
                                   for match_id, start, end in matcher(doc[a:b])]
@@ -967,6 +977,8 @@ class VerbForm(_MatcherKind):
         # (a passive needs a verb that takes an object: "was came" meant "came", not "was come")
         self.passive_participle = {past: part for past, part in self.past_participle.items()
                                    if past not in _INTRANSITIVE_PAST}
+        self.anchor_follow = frozenset(self.third_base) | frozenset(self.past_base) | frozenset(self.irregular_base) \
+            | frozenset(self.be_participle) | frozenset(self.past_participle)
 
     def _build(self, m: _Recording):
         adverb = {"LOWER": {"IN": ["not", "never", "also", "only", "still", "then", "always", "usually", "often", "soon",
