@@ -229,6 +229,7 @@ class OffTopicStructure(Kind):
 
     def setup(self):
         self._regions_of_structures: dict[tuple[str, bool], tuple[str, ...]] = {}
+        self._titles: dict[int, tuple] = {}
         self.faces = AspectWords(self.kb, self.trusted)
         self.check_template("face_message", {"text", "procedure", "face", "faces", "structure"})
 
@@ -249,6 +250,42 @@ class OffTopicStructure(Kind):
             treating = list(dict.fromkeys(p for c in page.topic_conditions for p in self.kb.conditions[c].treated_by))
             return (treating if len(treating) <= 6 else []), False
         return list(_specific(self.kb, page.topic_procedures)), False
+
+    def _title_regions(self, page) -> dict[str, tuple[str, ...]]:
+        """procedure id -> the part of the body the page's title names it with ("Lumbar spinal fusion": the lumbar
+        spine), when that part lies within the procedure's own regions and every mention in the title agrees."""
+        found = self._titles.get(id(page))
+        if found is not None and found[0] is page:
+            return found[1]
+        kb = self.kb
+        named: dict[str, set[str]] = {}
+        for unit in page.units:
+            if unit.block.scope != "title" and not (unit.block.scope == "heading" and unit.block.level <= 1):
+                continue
+            terms = _terms(unit)
+            regions_by_end = {t.end: t.kb_id_ for t in terms if t.label_ == "region"}
+            for t in terms:
+                if t.label_ == "procedure" and t.kb_id_ in kb.procedures:
+                    region = regions_by_end.get(t.start)
+                    named.setdefault(t.kb_id_, set()).add(region)
+        out = {}
+        for proc, regions in named.items():
+            if len(regions) == 1 and None not in regions:
+                region = next(iter(regions))
+                own = kb.procedures[proc].regions
+                if region not in own and any(r in kb.ancestors(region) for r in own):
+                    out[proc] = (region,)
+        self._titles = {id(page): (page, out)}  # (one page at a time: the last page's answer only)
+        return out
+
+    @staticmethod
+    def _narrowed(procedure, narrowed):
+        regions = narrowed.get(procedure.id)
+        if regions is None:
+            return procedure
+        from dataclasses import replace
+
+        return replace(procedure, regions=regions)
 
     def _condition_heads(self, page) -> frozenset[str]:
         """The last words of the names of the conditions the page is about. On a page about a pilonidal sinus,
@@ -332,8 +369,11 @@ class OffTopicStructure(Kind):
                 beside = doc[action].lower_ in _CUT_NOUNS and action + 1 < len(doc) and doc[action + 1].lower_ in _CUT_BESIDE
                 # "bone taken from your hip": a graft's donor site, right when any of the procedure's parts lies there
                 donor = (doc[action].lower_ in _TAKEN_FROM or doc[action].lower_ in _REMOVING) and target.label_ == "region"
-                if any(self._acts_on(kb.procedures[p], target, beside) or donor and self._donor_site(kb.procedures[p], target)
-                       for p in acting):
+                # (the page's own procedure, named in its title with the part it is done on: "Lumbar spinal fusion" is done
+                # on the lower back, though a spinal fusion may be done anywhere along the spine)
+                narrowed = self._title_regions(page) if not named else {}
+                if any(self._acts_on(self._narrowed(kb.procedures[p], narrowed), target, beside)
+                       or donor and self._donor_site(kb.procedures[p], target) for p in acting):
                     face = self._wrong_face(unit, doc, action, target, acting) if self.opts["face_message"] else None
                     if face is not None:
                         proc, named, hi = face
@@ -344,7 +384,7 @@ class OffTopicStructure(Kind):
                                            structure=target.text, face=kb.aspects[named].name,
                                            faces=_listed([kb.aspects[a].name for a in proc.aspects if a in kb.aspects]))
                     continue
-                proc = kb.procedures[acting[0]]
+                proc = self._narrowed(kb.procedures[acting[0]], narrowed)
                 lo, hi = (target.start_char, doc[action].idx + len(doc[action].text)) if passive else (
                     doc[action].idx, target.end_char)
                 if is_negated(unit, lo, hi):
