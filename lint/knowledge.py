@@ -101,6 +101,7 @@ class KnowledgeBase:
 
     # -- regions --------------------------------------------------------------
     _ancestors: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
+    _children: dict[str, list[str]] = field(default_factory=dict, repr=False, compare=False)
     # the lexicon, made once: the term matcher, spelling, grammar and SEO rules all read it at start-up
     _lexicon: tuple = field(default=(), repr=False, compare=False)
 
@@ -118,6 +119,33 @@ class KnowledgeBase:
                     todo.append(parent)
         result = self._ancestors[region_id] = frozenset(seen)
         return result
+
+    def _child_index(self) -> dict[str, list[str]]:
+        children = self._children
+        if not children:
+            for r in self.regions.values():
+                for parent in r.parents:
+                    children.setdefault(parent, []).append(r.id)
+        return children
+
+    def spanning(self, region_id: str) -> bool:
+        """Is the region made up wholly of parts of other regions (the spine: the neck's, the back's and the pelvis's
+        parts of it), rather than a part of the body of its own?"""
+        children = self._child_index().get(region_id, ())
+        return bool(children) and all(len(self.regions[c].parents) > 1 for c in children)
+
+    def overlap(self, a: str, b: str) -> bool:
+        """Do two regions share a part (the neck and the spine share the cervical spine), or is one within the other?"""
+        if self.related(a, b):
+            return True
+        children = self._child_index()
+        below_a, todo = set(), [a]
+        while todo:
+            for child in children.get(todo.pop(), ()):
+                if child not in below_a:
+                    below_a.add(child)
+                    todo.append(child)
+        return any(b in self.ancestors(r) for r in below_a)
 
     def related(self, a: str, b: str) -> bool:
         """True when one region lies within the other (or they are the same)."""

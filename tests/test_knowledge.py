@@ -114,6 +114,13 @@ def test_the_parts_of_the_hand_and_foot_are_apart_and_lie_in_them(kb):
     assert kb.related("thumb-base", "wrist") and kb.related("thumb-base", "thumb")
 
 
+def test_the_spine_is_made_of_parts_of_other_regions_and_shares_them(kb):
+    # (a cut in the neck may be for a spinal fusion; a cut in the lower abdomen is never for a vaginal hysterectomy)
+    assert kb.spanning("spine") and not kb.spanning("pelvis") and not kb.spanning("neck")
+    assert kb.overlap("neck", "spine") and kb.overlap("lower-back", "spine")
+    assert not kb.overlap("neck", "lumbar-spine") and not kb.overlap("upper-back", "lumbar-spine")
+
+
 def test_faces_and_their_opposites(kb):
     assert kb.aspects["front"].opposite == ("back",) and "palm" in kb.aspects["back"].opposite
     assert kb.structures["achilles-tendon"].aspects == ("back",)

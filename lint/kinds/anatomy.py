@@ -431,7 +431,10 @@ class OffTopicStructure(Kind):
             # a cut "in the lower back" for a spine operation: the region or one beside it
             # (or a region one of its structures lies in: the usual way in, "through the tummy" for a disc
             # replacement in the lower back, whose entry lists the great vessels it is reached past)
+            # (a region that shares a part with a procedure's region made of parts of others: a cut in the neck for a
+            # spinal fusion, which may be done on the neck's part of the spine)
             return (structure_id in _GENERIC_REGIONS or kb.any_related((structure_id,), procedure.regions)
+                    or any(kb.spanning(r) and kb.overlap(structure_id, r) for r in procedure.regions)
                     # (not parts of the face or head: the eye, the mouth and the ear are no way into each other)
                     or any(kb.beside(structure_id, r, _NO_WAY_IN) for r in procedure.regions)
                     or kb.any_related((structure_id,), self._structure_regions(procedure)))
