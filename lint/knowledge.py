@@ -74,6 +74,9 @@ class Procedure:
     not_: tuple[str, ...] = ()
     #: the faces of its region its cuts are made on (hammer toe correction: the top of the toe), aspect ids
     aspects: tuple[str, ...] = ()
+    #: where its cuts or punctures are made, when that is not where it acts (a coronary angiogram: the wrist or the
+    #: groin, not the chest), region ids
+    entry_regions: tuple[str, ...] = ()
 
 
 @dataclass
@@ -225,7 +228,7 @@ _ALLOWED = {
     "structures": {"id", "name", "synonyms", "regions", "system", "kind", "side", "lay", "location", "neighbours",
                    "aspects"},
     "procedures": {"id", "name", "synonyms", "abbreviations", "specialty", "regions", "structures", "lay", "not",
-                   "aspects"},
+                   "aspects", "entry_regions"},
     "conditions": {"id", "name", "synonyms", "regions", "symptom_regions", "treated_by", "lay", "structures",
                    "aspects"},
 }
@@ -286,7 +289,7 @@ def _build_knowledge(files: list[Path]) -> KnowledgeBase:
             elif kind == "procedures":
                 table[entry["id"]] = Procedure(
                     entry["id"], name, t("synonyms"), t("abbreviations"), entry.get("specialty", ""),
-                    t("regions"), t("structures"), entry.get("lay", ""), t("not"), t("aspects"),
+                    t("regions"), t("structures"), entry.get("lay", ""), t("not"), t("aspects"), t("entry_regions"),
                 )
             elif kind == "aspects":
                 words = entry.get("words")
@@ -330,6 +333,7 @@ def validate(kb: KnowledgeBase) -> None:
         need(kb.regions, p.regions, f"procedure '{p.id}'", "region")
         need(kb.structures, p.structures, f"procedure '{p.id}'", "structure")
         need(kb.aspects, p.aspects, f"procedure '{p.id}'", "aspect")
+        need(kb.regions, p.entry_regions, f"procedure '{p.id}'", "region")
         need(kb.procedures, p.not_, f"procedure '{p.id}'", "procedure")
         if not p.regions:
             problems.append(f"procedure '{p.id}' has no region")

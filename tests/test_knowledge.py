@@ -121,6 +121,11 @@ def test_the_spine_is_made_of_parts_of_other_regions_and_shares_them(kb):
     assert not kb.overlap("neck", "lumbar-spine") and not kb.overlap("upper-back", "lumbar-spine")
 
 
+def test_a_procedure_may_be_entered_elsewhere_than_where_it_acts(kb):
+    angiogram = kb.procedures["coronary-angiography"]
+    assert "heart-region" in angiogram.regions and {"wrist", "groin"} <= set(angiogram.entry_regions)
+
+
 def test_faces_and_their_opposites(kb):
     assert kb.aspects["front"].opposite == ("back",) and "palm" in kb.aspects["back"].opposite
     assert kb.structures["achilles-tendon"].aspects == ("back",)

@@ -279,6 +279,16 @@ class OffTopicStructure(Kind):
         return out
 
     @staticmethod
+    def _entered(procedure, cut: bool):
+        """The procedure as far as a cut goes: its entry regions, when its entry names them."""
+        if not cut or not procedure.entry_regions:
+            return procedure
+        from dataclasses import replace
+
+        # (an id of its own: the regions of a procedure's structures are kept by id)
+        return replace(procedure, id=procedure.id + "@entry", regions=procedure.entry_regions, structures=())
+
+    @staticmethod
     def _narrowed(procedure, narrowed):
         regions = narrowed.get(procedure.id)
         if regions is None:
@@ -366,13 +376,19 @@ class OffTopicStructure(Kind):
                         and not self._surgeon_subject(unit, action) and not self._surgeon_lead_in(page, unit)):
                     continue
                 # "a cut under the ribs": a landmark beside the cut, judged by where it lies, not by what is operated on
-                beside = doc[action].lower_ in _CUT_NOUNS and action + 1 < len(doc) and doc[action + 1].lower_ in _CUT_BESIDE
+                # ("a small cut just below your collarbone": past an adverb of place)
+                after_cut = action + 1
+                while after_cut < len(doc) - 1 and doc[after_cut].lower_ in _CLOSE_BY:
+                    after_cut += 1
+                beside = doc[action].lower_ in _CUT_NOUNS and after_cut < len(doc) and doc[after_cut].lower_ in _CUT_BESIDE
                 # "bone taken from your hip": a graft's donor site, right when any of the procedure's parts lies there
                 donor = (doc[action].lower_ in _TAKEN_FROM or doc[action].lower_ in _REMOVING) and target.label_ == "region"
                 # (the page's own procedure, named in its title with the part it is done on: "Lumbar spinal fusion" is done
                 # on the lower back, though a spinal fusion may be done anywhere along the spine)
                 narrowed = self._title_regions(page) if not named else {}
-                if any(self._acts_on(self._narrowed(kb.procedures[p], narrowed), target, beside)
+                # (a cut for a procedure that enters elsewhere: a coronary angiogram's cut is at the wrist or the groin)
+                cut = doc[action].lower_ in _CUT_NOUNS or doc[action].lower_ in _INCISIONS
+                if any(self._acts_on(self._entered(self._narrowed(kb.procedures[p], narrowed), cut), target, beside)
                        or donor and self._donor_site(kb.procedures[p], target) for p in acting):
                     face = self._wrong_face(unit, doc, action, target, acting) if self.opts["face_message"] else None
                     if face is not None:
@@ -1060,6 +1076,8 @@ _PART_OF_PLACE = compile_builtin(
     # "the main artery of the brain", "the bones of the"
     r"|(?i:(?:main\s+|large\s+|small\s+)?(?:artery|arteries|vein|veins|vessels?|nerves?|bones?|muscles?)\s+(?:of|in)"
     r"\s+(?:the\s+|your\s+))")
+#: a thing the sentence attaches to the subject, which the placing verb is about: "..., with a thin wire that sits"
+_ATTACHED_THING = compile_builtin(r"(?i)\bwith\s+(?:a|an|the|two|its|their)\s+[^.;]*?\b(?:that|which)\s+\Z")
 _SIDE_OF = compile_builtin(r"(?i)[\s-]side\s+of\s")
 _FACE_AFTER = compile_builtin(r"(?i)(?:\s+crease|\s+joint)?,?\s+(?:on|along|at)\s+(?:the|its|your)\s+[\w-]+(?:\s+finger)?[\s-]side\b")
 #: the whole body and the trunk: two parts of the body that share only these are far apart
@@ -1398,6 +1416,9 @@ class StructureLocation(Kind):
                                 len(sent) > 1 and sent[1].lower_ in _PRONOUN_VERBS)) else None))
                         if subject is None or subject is place:
                             continue
+                        if not defined and subject.end_char <= m.start() \
+                                and _ATTACHED_THING.search(text, subject.end_char, m.start()):
+                            continue  # "placed behind your ear, with a thin wire that sits inside the cochlea": the wire
                         between = {tok.lower_ for tok in doc[subject.end : place.start]}
                         if not defined and between & {"or", "and"}:
                             continue  # "your bladder or the tubes that carry urine from ...": another subject

@@ -939,6 +939,11 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         # (the department may be named in full: "our ear, nose, and throat (ENT) department's records for 2022 to 2024")
         r"|(?i:\bour\s+(?:own\s+)?(?:[\w’'(),-]+\s+){0,7}?(?:audit|survey|review|registry\s+data|results|figures|data|outcomes|records"
         r"|audited|surveyed|reviewed|followed\s+up|tracked|recorded|counted|logged)\b[^.;:]{0,100}?\b(?:19|20)\d{2}\b)"
+        # a dated audit and who ran it: "In an audit published in 2022, the eye unit at Harrowgate General Hospital
+        # reviewed 310 trabeculectomies"
+        r"|(?i:\b(?:in|from)\s+an?\s+(?:[\w-]+\s+){0,2}?(?:audit|study|review|survey)\s+(?:published|carried\s+out|done|run)"
+        r"\s+in\s+(?:19|20)\d{2},?\s+(?:the\s+|our\s+)(?:[\w’'-]+\s+){0,4}?(?:at|of|in)\s+(?-i:[A-Z][\w’'-]+)"
+        r"(?:\s+(?-i:[A-Z][\w’'-]+)){0,4})"
         # the provider's own survey or audit with its year before it: "In 2022 our department surveyed 210 adults"
         r"|(?i:\b(?:in|during)\s+(?:19|20)\d{2}(?:\s*(?:to|and|[-–/])\s*(?:19|20)?\d{2})?,?\s+(?:our|the\s+(?:unit|department|hospital|clinic"
         r"|practice|service|trust|team))\s+(?:own\s+)?(?:[\w’'-]+\s+){0,3}?(?:audited|surveyed|reviewed|followed\s+up|tracked|recorded"
