@@ -1069,13 +1069,15 @@ def _specific(kb, procedures) -> tuple[str, ...]:
 # the side or part of a place named before it: "the right armpit", "the lining of the bladder", "the outer layer of"
 _PART_OF_PLACE = compile_builtin(
     r"(?i)(?:(?:left|right|upper|lower|inner|outer|top|bottom|front|side|lining|wall|layer|surface|base|tip|roof|floor"
-    r"|edge|covering|corner|outside|inside|middle|centre|center)\s+){1,3}(?:of\s+(?:the\s+|your\s+|each\s+)?)?"
+    r"|edge|covering|corner|outside|inside|middle|centre|center|part|end|section|portion)\s+){1,3}(?:of\s+(?:the\s+|your\s+|each\s+)?)?"
     # a face of the part: "the back of your hand", "the pinky side of the wrist", "the sole of the foot"
     r"|(?:(?:pinky|pinkie|thumb|little[\s-]finger|palm|palmar|radial|ulnar|inner|outer|inside|outside)[\s-]side|back|rear"
     r"|underside|sole|palm)\s+of\s+(?:the\s+|your\s+|each\s+)?"
     # "the main artery of the brain", "the bones of the"
     r"|(?i:(?:main\s+|large\s+|small\s+)?(?:artery|arteries|vein|veins|vessels?|nerves?|bones?|muscles?)\s+(?:of|in)"
     r"\s+(?:the\s+|your\s+))")
+_BEFORE_BIRTH = compile_builtin(r"(?i)\b(?:before\s+(?:birth|a\s+baby\s+is\s+born|he\s+is\s+born|they\s+are\s+born)"
+                                r"|in\s+the\s+womb|unborn|during\s+pregnancy|as\s+a\s+baby\s+grows)\b")
 #: a thing the sentence attaches to the subject, which the placing verb is about: "..., with a thin wire that sits"
 _ATTACHED_THING = compile_builtin(r"(?i)\bwith\s+(?:a|an|the|two|its|their)\s+[^.;]*?\b(?:that|which)\s+\Z")
 _SIDE_OF = compile_builtin(r"(?i)[\s-]side\s+of\s")
@@ -1416,6 +1418,8 @@ class StructureLocation(Kind):
                                 len(sent) > 1 and sent[1].lower_ in _PRONOUN_VERBS)) else None))
                         if subject is None or subject is place:
                             continue
+                        if _BEFORE_BIRTH.search(sent.text):
+                            continue  # "Before birth, the testicles form inside the tummy": where a part grows first
                         if not defined and subject.end_char <= m.start() \
                                 and _ATTACHED_THING.search(text, subject.end_char, m.start()):
                             continue  # "placed behind your ear, with a thin wire that sits inside the cochlea": the wire
