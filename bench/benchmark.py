@@ -160,6 +160,15 @@ class Figures:
         return max(r.tree_pss_kb for r in self.runs) / 1024
 
 
+def _proc_field_kb(path: str, field: str) -> int:
+    """The KiB figure of a "Field:   123 kB" line of a /proc file, 0 when the line is not there."""
+    with open(path) as fh:
+        for line in fh:
+            if line.startswith(field):
+                return int(line.split()[1])
+    return 0
+
+
 def _tree_memory_kb(pid: int) -> tuple[int, int]:
     """Resident memory of a process and all its descendants (Linux /proc), in KiB: summed RSS and summed PSS."""
     rss = pss = 0
@@ -167,17 +176,9 @@ def _tree_memory_kb(pid: int) -> tuple[int, int]:
     while todo:
         p = todo.pop()
         try:
-            with open(f"/proc/{p}/status") as fh:
-                for line in fh:
-                    if line.startswith("VmRSS:"):
-                        rss += int(line.split()[1])
-                        break
+            rss += _proc_field_kb(f"/proc/{p}/status", "VmRSS:")
             try:
-                with open(f"/proc/{p}/smaps_rollup") as fh:
-                    for line in fh:
-                        if line.startswith("Pss:"):
-                            pss += int(line.split()[1])
-                            break
+                pss += _proc_field_kb(f"/proc/{p}/smaps_rollup", "Pss:")
             except OSError:  # (a kernel without smaps_rollup: the PSS figure stays 0, not measured)
                 pass
             for task in os.listdir(f"/proc/{p}/task"):
