@@ -105,6 +105,8 @@ class KnowledgeBase:
     # -- regions --------------------------------------------------------------
     _ancestors: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
     _children: dict[str, list[str]] = field(default_factory=dict, repr=False, compare=False)
+    # answers about regions worked out once (the tree does not change once loaded)
+    _answers: dict[tuple, bool] = field(default_factory=dict, repr=False, compare=False)
     # the lexicon, made once: the term matcher, spelling, grammar and SEO rules all read it at start-up
     _lexicon: tuple = field(default=(), repr=False, compare=False)
 
@@ -134,21 +136,30 @@ class KnowledgeBase:
     def spanning(self, region_id: str) -> bool:
         """Is the region made up wholly of parts of other regions (the spine: the neck's, the back's and the pelvis's
         parts of it), rather than a part of the body of its own?"""
-        children = self._child_index().get(region_id, ())
-        return bool(children) and all(len(self.regions[c].parents) > 1 for c in children)
+        answer = self._answers.get(("spanning", region_id))
+        if answer is None:
+            children = self._child_index().get(region_id, ())
+            answer = self._answers[("spanning", region_id)] = bool(children) and all(
+                len(self.regions[c].parents) > 1 for c in children)
+        return answer
 
     def overlap(self, a: str, b: str) -> bool:
         """Do two regions share a part (the neck and the spine share the cervical spine), or is one within the other?"""
-        if self.related(a, b):
-            return True
-        children = self._child_index()
-        below_a, todo = set(), [a]
-        while todo:
-            for child in children.get(todo.pop(), ()):
-                if child not in below_a:
-                    below_a.add(child)
-                    todo.append(child)
-        return any(b in self.ancestors(r) for r in below_a)
+        answer = self._answers.get(("overlap", a, b))
+        if answer is not None:
+            return answer
+        answer = self.related(a, b)
+        if not answer:
+            children = self._child_index()
+            below_a, todo = set(), [a]
+            while todo:
+                for child in children.get(todo.pop(), ()):
+                    if child not in below_a:
+                        below_a.add(child)
+                        todo.append(child)
+            answer = any(b in self.ancestors(r) for r in below_a)
+        self._answers[("overlap", a, b)] = answer
+        return answer
 
     def related(self, a: str, b: str) -> bool:
         """True when one region lies within the other (or they are the same)."""
