@@ -136,7 +136,7 @@ class Confusable(Kind):
         return None
 
 
-_LABELS = ("procedure", "condition", "structure")
+_LABELS = ("procedure", "condition", "structure", "region")
 # the words a finding leaves out in front of the link: "X, which is |also called Y|"
 _LEAD = compile_builtin(r"[\s,()–—-]*(?:(?:which|that|this)\s+)?(?:(?:is|are|was|were|may\s+be|can\s+be)\s+)?", re.I)
 
@@ -192,9 +192,16 @@ class Conflation(Kind):
                 raise self.error("each 'related' entry is a pair of ids")
             self.related.add(frozenset(pair))
 
+    def _part_of(self, entry) -> str:
+        """What an entry with no lay text is: a region, as the part of the body it lies in ("part of the back")."""
+        parents = [self.kb.regions[p].name for p in getattr(entry, "parents", ()) if p in self.kb.regions]
+        if not parents:
+            return entry.name
+        return "part of the " + (parents[0] if len(parents) == 1 else ", the ".join(parents[:-1]) + " and the " + parents[-1])
+
     def _entry(self, span):
         table = {"procedure": self.kb.procedures, "condition": self.kb.conditions,
-                 "structure": self.kb.structures}[span.label_]
+                 "structure": self.kb.structures, "region": self.kb.regions}[span.label_]
         return table.get(span.kb_id_)
 
     def _same(self, a, b) -> bool:
@@ -256,7 +263,13 @@ class Conflation(Kind):
                             and not (_OR_GAP.fullmatch(gap) and any(p.match(text, y.end_char) for p in self.same_after)):
                         continue
                     a, b = self._entry(x), self._entry(y)
-                    if a is None or b is None or self._same(a, b):
+                    if x.label_ == "region":
+                        # two parts of the body given as one, only as a bare name in brackets right after the other:
+                        # "In the lower back (the cervical spine)" (not "the top of your leg (groin)": a part of it)
+                        if a is None or b is None or link is not None or not gap.lstrip().startswith("(") \
+                                or self.kb.related(a.id, b.id) or _PART_BEFORE.search(text, 0, x.start_char):
+                            continue
+                    elif a is None or b is None or self._same(a, b):
                         continue
                     if x.label_ == "structure" and not self._renamed_structure(a, b, gap):
                         continue
@@ -269,7 +282,7 @@ class Conflation(Kind):
                     kind = {"procedure": "procedures", "condition": "conditions"}.get(x.label_, "parts of the body")
                     yield self.hit(
                         unit, start, y.end_char, suggestions=(), first=x.text, second=y.text,
-                        first_is=a.lay or a.name, second_is=b.lay or b.name, kind=kind,
+                        first_is=a.lay or self._part_of(a), second_is=b.lay or self._part_of(b), kind=kind,
                     )
             if topic is not None:
                 yield from self._named_for_topic(topic, unit, ordered, reported)
@@ -362,6 +375,11 @@ _ANTECEDENT_LINK = compile_builtin(
     # (a second name, so "also" or "sometimes": "This is called cauda equina syndrome" names what was described)
     r"(?:also|sometimes|often|commonly|usually|occasionally|otherwise)\s+(?:called|known\s+as|referred\s+to\s+as)"
     r"\s+(?:an?\s+|the\s+)?\Z")
+#: words that make a region a part's place ("the top of your leg", "the crease at the front of the wrist")
+_PART_BEFORE = compile_builtin(r"(?i)\b(?:top|bottom|side|front|back|base|part|crease|area|middle|edge|end|tip|skin)"
+                               r"\s+(?:of|at|on)\s+(?:the\s+|your\s+)?(?:[\w-]+\s+){0,2}\Z")
+
+
 _CLAUSE_BEFORE = compile_builtin(r"[,;]\s*(?:and\s+|but\s+|so\s+)?\Z")
 #: a link that gives a second name, not a part's name: "also called", "otherwise known as"
 _ALSO_CALLED = compile_builtin(r"\b(?:also|otherwise|sometimes|commonly|often)\s+(?:called|known\s+as|referred\s+to\s+as)\b")
