@@ -242,8 +242,8 @@ _ALLOWED = {
                    "aspects", "entry_regions"},
     "conditions": {"id", "name", "synonyms", "regions", "symptom_regions", "treated_by", "lay", "structures",
                    "aspects"},
+    "aspects": {"id", "name", "words", "opposite"},
 }
-_ALLOWED["aspects"] = {"id", "name", "words", "opposite"}
 SIDES = {"left", "right", "midline", "bilateral", "either"}
 
 

@@ -7,8 +7,9 @@ Both read the knowledge base; neither knows any medical fact itself.
 from __future__ import annotations
 
 from bisect import bisect_left
+from dataclasses import replace
 
-from lint.kinds.base import ABBREVIATION_AFTER, Kind, is_negated
+from lint.kinds.base import ABBREVIATION_AFTER, Kind, is_negated, listed
 from lint.matching import PatternError, compile_builtin, compile_pattern, compile_phrases, finditer
 from lint.page import Enclosing
 
@@ -110,7 +111,7 @@ class ProcedureRegion(Kind):
     def _hit(self, unit, whole, procedure, region_text, proc_span, chain, bad):
         good = [m for m in chain if m not in bad]
         suggestion = " ".join([*(m.text for m in sorted(good, key=lambda s: s.start)), proc_span.text]) if chain else proc_span.text
-        where = _listed([self.kb.regions[r].name for r in procedure.regions])
+        where = listed([self.kb.regions[r].name for r in procedure.regions])
         return self.hit(
             unit, whole.start_char, whole.end_char, suggestions=(suggestion,),
             procedure=procedure.name, region=region_text.lower(), target=where,
@@ -229,7 +230,6 @@ class OffTopicStructure(Kind):
 
     def setup(self):
         self._regions_of_structures: dict[tuple[str, bool], tuple[str, ...]] = {}
-        self._titles: dict[int, tuple] = {}
         self.faces = AspectWords(self.kb, self.trusted)
         self.check_template("face_message", {"text", "procedure", "face", "faces", "structure"})
 
@@ -254,9 +254,6 @@ class OffTopicStructure(Kind):
     def _title_regions(self, page) -> dict[str, tuple[str, ...]]:
         """procedure id -> the part of the body the page's title names it with ("Lumbar spinal fusion": the lumbar
         spine), when that part lies within the procedure's own regions and every mention in the title agrees."""
-        found = self._titles.get(id(page))
-        if found is not None and found[0] is page:
-            return found[1]
         kb = self.kb
         named: dict[str, set[str]] = {}
         for unit in page.units:
@@ -275,7 +272,6 @@ class OffTopicStructure(Kind):
                 own = kb.procedures[proc].regions
                 if region not in own and any(r in kb.ancestors(region) for r in own):
                     out[proc] = (region,)
-        self._titles = {id(page): (page, out)}  # (one page at a time: the last page's answer only)
         return out
 
     @staticmethod
@@ -283,8 +279,6 @@ class OffTopicStructure(Kind):
         """The procedure as far as a cut goes: its entry regions, when its entry names them."""
         if not cut or not procedure.entry_regions:
             return procedure
-        from dataclasses import replace
-
         # (an id of its own: the regions of a procedure's structures are kept by id)
         return replace(procedure, id=procedure.id + "@entry", regions=procedure.entry_regions, structures=())
 
@@ -293,8 +287,6 @@ class OffTopicStructure(Kind):
         regions = narrowed.get(procedure.id)
         if regions is None:
             return procedure
-        from dataclasses import replace
-
         return replace(procedure, regions=regions)
 
     def _condition_heads(self, page) -> frozenset[str]:
@@ -321,6 +313,7 @@ class OffTopicStructure(Kind):
     def check(self, page):
         kb = self.kb
         heads = self._condition_heads(page)
+        title_regions = None  # (worked out at the first action that needs them)
         for unit in self.units(page):
             terms = _terms(unit)
             candidates = [s for s in terms if s.label_ in ("structure", "region")
@@ -385,20 +378,22 @@ class OffTopicStructure(Kind):
                 donor = (doc[action].lower_ in _TAKEN_FROM or doc[action].lower_ in _REMOVING) and target.label_ == "region"
                 # (the page's own procedure, named in its title with the part it is done on: "Lumbar spinal fusion" is done
                 # on the lower back, though a spinal fusion may be done anywhere along the spine)
-                narrowed = self._title_regions(page) if not named else {}
+                if title_regions is None:
+                    title_regions = self._title_regions(page)
+                narrowed = title_regions if not named else {}
                 # (a cut for a procedure that enters elsewhere: a coronary angiogram's cut is at the wrist or the groin)
                 cut = doc[action].lower_ in _CUT_NOUNS or doc[action].lower_ in _INCISIONS
                 if any(self._acts_on(self._entered(self._narrowed(kb.procedures[p], narrowed), cut), target, beside)
                        or donor and self._donor_site(kb.procedures[p], target) for p in acting):
                     face = self._wrong_face(unit, doc, action, target, acting) if self.opts["face_message"] else None
                     if face is not None:
-                        proc, named, hi = face
+                        proc, face_named, hi = face
                         lo = doc[action].idx
                         if action not in reported and not is_negated(unit, lo, hi):
                             reported.add(action)
                             yield self.hit(unit, lo, hi, message=self.opts["face_message"], procedure=proc.name,
-                                           structure=target.text, face=kb.aspects[named].name,
-                                           faces=_listed([kb.aspects[a].name for a in proc.aspects if a in kb.aspects]))
+                                           structure=target.text, face=kb.aspects[face_named].name,
+                                           faces=listed([kb.aspects[a].name for a in proc.aspects if a in kb.aspects]))
                     continue
                 proc = self._narrowed(kb.procedures[acting[0]], narrowed)
                 lo, hi = (target.start_char, doc[action].idx + len(doc[action].text)) if passive else (
@@ -410,7 +405,7 @@ class OffTopicStructure(Kind):
                 reported.add(action)
                 yield self.hit(
                     unit, lo, hi, procedure=proc.name, structure=target.text,
-                    targets=_listed([kb.regions[r].name for r in proc.regions]),
+                    targets=listed([kb.regions[r].name for r in proc.regions]),
                 )
 
     def _wrong_face(self, unit, doc, action: int, target, acting):
@@ -649,12 +644,6 @@ class AspectWords:
         return next((n for n in named if any(n in aspects[a].opposite for a in own if a in aspects)), None)
 
 
-def _listed(names) -> str:
-    """Names as a message lists them: "the heel", "the heel and midfoot", "hand, wrist and forearm"."""
-    names = list(names)
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1] if names else ""
-
-
 def _cut_as_reduce(doc, action: int) -> bool:
     """Is the word at ``action`` the verb "cut" meaning "reduce" ("they cut your risk of ankle sprains")?"""
     if doc[action].lower_ not in ("cut", "cuts", "cutting"):
@@ -888,7 +877,7 @@ class SymptomRegion(Kind):
                 if any(span.start_char < e and s < span.end_char for s, e in reported):
                     continue
                 reported.append((span.start_char, span.end_char))
-                where = _listed(sorted({kb.regions[r].name for r in expected if r not in self.ignore})[:4])
+                where = listed(sorted({kb.regions[r].name for r in expected if r not in self.ignore})[:4])
                 if named_before:
                     topic = topic_name
                 elif conditions and describing:

@@ -201,3 +201,11 @@ def match_case(template: str, original: str) -> str:
     if original[:1].isupper():
         return template[:1].upper() + template[1:]
     return template
+
+
+def listed(names) -> str:
+    """Names as a message lists them: "heel", "heel and midfoot", "hand, wrist and forearm"."""
+    names = list(names)
+    if len(names) <= 1:
+        return names[0] if names else ""
+    return ", ".join(names[:-1]) + " and " + names[-1]

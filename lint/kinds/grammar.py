@@ -184,6 +184,9 @@ def _make_words(path: Path, kb) -> dict:
         "past_forms": {k.lower(): (str(v[0]).lower(), str(v[1]).lower())
                        for k, v in (data.get("past_forms") or {}).items()},
         "ambiguous_past": {w.lower() for w in data.get("ambiguous_past_forms") or []},
+        "intransitive_verbs": {w.lower() for w in data.get("intransitive_verbs") or []},
+        "passive_verbs": {w.lower() for w in data.get("passive_verbs") or []},
+        "not_after_be": {w.lower() for w in data.get("not_after_be") or []},
     }
 
 
@@ -965,7 +968,7 @@ class VerbForm(_MatcherKind):
         forms, ambiguous = w["past_forms"], w["ambiguous_past"]
         # "be ask": a verb whose past participle is another word, and that is no adjective or noun after "be"
         self.be_participle = {v: forms[v][1] if v in forms else _regular_participle(v)
-                              for v in (w["verb_bases"] - w["noun_like"] | _PASSIVE_VERBS) - _NOT_AFTER_BE}
+                              for v in (w["verb_bases"] - w["noun_like"] | w["passive_verbs"]) - w["not_after_be"]}
         bases = set(forms) | w["verb_bases"]
         # "will took", "can gone": an irregular past form where the base belongs (not a form that is a base itself:
         # "will come", "can run")
@@ -975,8 +978,9 @@ class VerbForm(_MatcherKind):
         self.past_participle = {past: part for past, part in forms.values()
                                 if past != part and past not in bases and past not in ambiguous}
         # (a passive needs a verb that takes an object: "was came" meant "came", not "was come")
+        intransitive = {forms[v][0] for v in w["intransitive_verbs"] if v in forms}
         self.passive_participle = {past: part for past, part in self.past_participle.items()
-                                   if past not in _INTRANSITIVE_PAST}
+                                   if past not in intransitive}
         self.anchor_follow = frozenset(self.third_base) | frozenset(self.past_base) | frozenset(self.irregular_base) \
             | frozenset(self.be_participle) | frozenset(self.past_participle)
 
@@ -1051,16 +1055,6 @@ def _regular_participle(base: str) -> str:
     return base + base[-1] + "ed" if len(base) <= 4 and _doubles_last_letter(base) else base + "ed"
 
 
-# simple pasts of verbs that take no object: after "was" or "were" the writer meant the past itself ("was came")
-_INTRANSITIVE_PAST = frozenset({"came", "became", "went", "swam", "fell", "rose", "sat", "lay", "slept", "stood"})
-# verbs that are most often nouns elsewhere but that after "be" can only be a passive missing its "-ed"
-_PASSIVE_VERBS = frozenset({"give", "use", "call", "book", "show", "keep", "allow", "apply", "move", "check", "test",
-                            "send", "offer", "advise", "invite", "admit", "discharge", "prescribe", "refer", "place",
-                            "insert", "inject", "schedule", "teach", "tell", "inform", "provide", "monitor", "perform"})
-# after "be", an adjective or a word whose participle is itself: "be clean", "be hurt", "be last in the queue"
-_NOT_AFTER_BE = frozenset({"clean", "beat", "hurt", "last", "come", "become", "mean", "quiver", "go", "say", "feel",
-                           "need", "want", "try", "tend", "seem", "remain", "depend", "differ", "vary", "happen",
-                           "occur", "agree", "cope", "talk", "travel", "sit", "get", "know", "see"})
 # words before a helping verb that make it a noun: "a living will", "a free will", "the can"
 _AUX_AS_NOUN_BEFORE = frozenset({"a", "an", "the", "living", "free", "good", "ill", "own"})
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from lint.kinds.base import ABBREVIATION_AFTER, Kind, is_negated, match_case
+from lint.kinds.base import ABBREVIATION_AFTER, Kind, is_negated, listed, match_case
 from lint.matching import NeedleIndex, PatternError, compile_builtin, compile_pattern, compile_phrases, finditer
 from lint.kinds.phrases import PhraseIndex
 from lint.page import HEADING_SCOPES, Enclosing
@@ -197,7 +197,7 @@ class Conflation(Kind):
         parents = [self.kb.regions[p].name for p in getattr(entry, "parents", ()) if p in self.kb.regions]
         if not parents:
             return entry.name
-        return "part of the " + (parents[0] if len(parents) == 1 else ", the ".join(parents[:-1]) + " and the " + parents[-1])
+        return "part of " + listed("the " + p for p in parents)
 
     def _entry(self, span):
         table = {"procedure": self.kb.procedures, "condition": self.kb.conditions,
@@ -378,8 +378,6 @@ _ANTECEDENT_LINK = compile_builtin(
 #: words that make a region a part's place ("the top of your leg", "the crease at the front of the wrist")
 _PART_BEFORE = compile_builtin(r"(?i)\b(?:top|bottom|side|front|back|base|part|crease|area|middle|edge|end|tip|skin)"
                                r"\s+(?:of|at|on)\s+(?:the\s+|your\s+)?(?:[\w-]+\s+){0,2}\Z")
-
-
 _CLAUSE_BEFORE = compile_builtin(r"[,;]\s*(?:and\s+|but\s+|so\s+)?\Z")
 #: a link that gives a second name, not a part's name: "also called", "otherwise known as"
 _ALSO_CALLED = compile_builtin(r"\b(?:also|otherwise|sometimes|commonly|often)\s+(?:called|known\s+as|referred\s+to\s+as)\b")
