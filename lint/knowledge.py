@@ -31,6 +31,9 @@ class Region:
     #: the regions of the same parent that border this one (the elbow: the upper arm and the forearm); a region that
     #: lists them is beside only those, not every region of its parent
     neighbours: tuple[str, ...] = ()
+    #: a natural opening of the body (the mouth, the back passage): the body systems a scope or tube passed in through
+    #: it can reach
+    opens_on: tuple[str, ...] = ()
 
 
 @dataclass
@@ -235,7 +238,7 @@ def _entries(data, path: Path, key: str) -> list[dict]:
 
 
 _ALLOWED = {
-    "regions": {"id", "name", "parents", "terms", "lay", "neighbours"},
+    "regions": {"id", "name", "parents", "terms", "lay", "neighbours", "opens_on"},
     "structures": {"id", "name", "synonyms", "regions", "system", "kind", "side", "lay", "location", "neighbours",
                    "aspects"},
     "procedures": {"id", "name", "synonyms", "abbreviations", "specialty", "regions", "structures", "lay", "not",
@@ -287,7 +290,7 @@ def _build_knowledge(files: list[Path]) -> KnowledgeBase:
             t = lambda k: _tuple(entry.get(k), where, k)  # noqa: E731
             if kind == "regions":
                 table[entry["id"]] = Region(entry["id"], name, t("parents"), t("terms"), entry.get("lay", ""),
-                                            t("neighbours"))
+                                            t("neighbours"), t("opens_on"))
             elif kind == "structures":
                 side = entry.get("side", "midline")
                 if side not in SIDES:
@@ -334,6 +337,9 @@ def validate(kb: KnowledgeBase) -> None:
     for r in kb.regions.values():
         need(kb.regions, r.parents, f"region '{r.id}'", "region")
         need(kb.regions, r.neighbours, f"region '{r.id}'", "region")
+    systems = {s.system for s in kb.structures.values() if s.system}
+    for r in kb.regions.values():
+        need(systems, r.opens_on, f"region '{r.id}'", "body system")
     for s in kb.structures.values():
         need(kb.regions, s.regions, f"structure '{s.id}'", "region")
         need(kb.structures, s.neighbours, f"structure '{s.id}'", "structure")

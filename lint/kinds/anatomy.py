@@ -142,7 +142,8 @@ _MAX_LIST_GAP = 9
 _GENERIC_REGIONS = {"body", "skin", "blood-vessels"}
 # who or what does the operating: the subject of "removes", "trims", "cuts"
 _SURGEONS = {"surgeon", "surgeons", "doctor", "doctors", "we", "they", "team", "procedure", "operation", "surgery",
-             "approach", "method", "technique",
+             "approach", "method", "technique", "nurse", "nurses", "specialist", "consultant", "clinician",
+             "endoscopist", "urologist", "gynaecologist", "gynecologist", "radiologist",
              "loop", "wire", "laser", "instrument", "instruments", "tool", "tools", "scope", "device", "probe",
              "stapler", "resectoscope", "endoscope", "laparoscope", "arthroscope"}
 # nouns for an opening made in, or an operation done on, a structure: "a cut in your ovary",
@@ -157,6 +158,9 @@ _CUT_LINKS = {"in", "into", "on", "from", "through"}
 _CLOSE_BY = frozenset({"just", "directly", "right", "slightly"})
 #: the words a further item of a list of what is removed opens with
 _LIST_ITEM_STARTS = {"the", "a", "an", "some", "part", "parts", "any", "your", "excess", "extra", "all", "small", "and"}
+#: and after "and" or "or", an adverb: "the whole kidney, the fat around it and sometimes the adrenal gland" (not after a
+#: comma alone: "a cut in the groin, usually about the length of a finger")
+_LIST_ADVERBS = frozenset({"sometimes", "often", "occasionally", "usually", "also", "possibly"})
 #: a verb after a noun: the noun is a clause's subject
 _VERB_AFTER = {"is", "are", "was", "were", "may", "might", "can", "could", "will", "would", "should", "has", "have", "had",
                "does", "do", "feels", "feel", "hurts", "hurt", "becomes", "become", "gets", "get", "stays", "stay",
@@ -193,6 +197,9 @@ _PASSIVE_VERBS = {"removed", "taken", "cut", "excised", "resected", "stapled", "
                   "scraped", "reshaped", "realigned", "straightened"}
 _PASSIVE_AUX = {"is", "are", "be", "then", "also", "usually", "often", "will", "may", "can", "might", "must",
                 "sometimes", "carefully", "gently", "both", "all"}
+#: a part of the structure named right before it, the true subject of a passive: "part of the bladder |wall| is trimmed"
+_PART_NOUNS = frozenset({"wall", "walls", "lining", "tip", "edge", "edges", "surface", "floor", "roof", "lobe", "lobes",
+                         "neck", "capsule", "tissue", "muscle", "bed"})
 
 
 def _joined_to_subject(doc, start: int) -> bool:
@@ -200,6 +207,25 @@ def _joined_to_subject(doc, start: int) -> bool:
     words = [t.lower_ for t in doc[max(0, start - 4) : start]]
     text = " ".join(words)
     return "together with" in text or "along with" in text or "as well as" in text
+
+
+def _opens_list_item(joiner: str, word: str) -> bool:
+    """Does ``word``, after ``joiner`` ("and", "or", a comma), open a further item of a list?"""
+    return word in _LIST_ITEM_STARTS or joiner != "," and word in _LIST_ADVERBS
+
+
+def _route_verb(doc, i: int):
+    """The verb that passes a scope along the way ``i`` ("into", "through") opens, within the clause before it: "the
+    scope is passed through", "passes a thin telescope, a resectoscope, up through". None when no scope is named."""
+    k = i - 1
+    while k >= 0 and i - k <= 14:
+        low = doc[k].lower_
+        if low in _ROUTE_WORDS:
+            return k if _scope_in_sentence(doc, i) else None
+        if doc[k].is_sent_start or low in (";", ":", "and", "but", "then", "into", "through"):
+            return None
+        k -= 1
+    return None
 
 
 def _scope_in_sentence(doc, i: int) -> bool:
@@ -359,8 +385,8 @@ class OffTopicStructure(Kind):
                                                                  and not self._surgeon_subject(unit, action)):
                     continue  # on a page about a condition, only what a surgeon does is an operation ("taken on an
                     # empty stomach", "the blood supply to the brain is cut off" are not)
-                passive_verb = (doc[action].lower_ in _PASSIVE_VERBS and action > 0
-                                and doc[action - 1].lower_ in _PASSIVE_AUX)
+                passive_verb = ((doc[action].lower_ in _PASSIVE_VERBS or doc[action].lower_ in _ROUTE_WORDS)
+                                and action > 0 and doc[action - 1].lower_ in _PASSIVE_AUX)
                 # "a bone graft taken from your collarbone": the graft is what the operation takes
                 graft_taken = doc[action].lower_ in _TAKEN_FROM and action > 0 and doc[action - 1].lower_ in _GRAFTS
                 if (not named and not passive and not passive_verb and not graft_taken
@@ -383,7 +409,16 @@ class OffTopicStructure(Kind):
                 narrowed = title_regions if not named else {}
                 # (a cut for a procedure that enters elsewhere: a coronary angiogram's cut is at the wrist or the groin)
                 cut = doc[action].lower_ in _CUT_NOUNS or doc[action].lower_ in _INCISIONS
-                if any(self._acts_on(self._entered(self._narrowed(kb.procedures[p], narrowed), cut), target, beside)
+                # (a scope passed in through a natural opening: "through your mouth" for a gastroscopy; on a page about
+                # more than one procedure, any of them: an ERCP's scope on a page about gallstones and their removal)
+                routed = doc[action].lower_ in _ROUTE_WORDS
+                if routed and any(self._way_in(kb.procedures[p], target)
+                                  for p in (acting if named else {*acting, *page.topic_procedures})):
+                    continue
+                # (a natural opening onto another body system is the wrong way in, however near: the back passage for
+                # a look inside the womb)
+                wrong_opening = routed and target.label_ == "region" and bool(kb.regions[target.kb_id_].opens_on)
+                if not wrong_opening and any(self._acts_on(self._entered(self._narrowed(kb.procedures[p], narrowed), cut), target, beside)
                        or donor and self._donor_site(kb.procedures[p], target) for p in acting):
                     face = self._wrong_face(unit, doc, action, target, acting) if self.opts["face_message"] else None
                     if face is not None:
@@ -458,6 +493,17 @@ class OffTopicStructure(Kind):
             return False
         return any(r in kb.ancestors(s) for s in structure.regions for r in procedure.regions)
 
+    def _way_in(self, procedure, target) -> bool:
+        """Can a scope reach what the procedure acts on through ``target``: a natural opening onto one of the body
+        systems it acts on ("through your mouth" for a gastroscopy), or a passage of one of them ("through the vagina
+        and cervix" for a hysteroscopic myomectomy)?"""
+        kb = self.kb
+        if target.label_ == "region":
+            return any(kb.structures[s].system in kb.regions[target.kb_id_].opens_on for s in procedure.structures)
+        # (the passage is one of the structures the procedure's entry lists: ERCP's has the stomach, not the windpipe
+        # that lies beside the gullet)
+        return target.kb_id_ in procedure.structures
+
     def _donor_site(self, procedure, target) -> bool:
         """Does a graft the procedure takes (a vessel, bone, tendon, muscle or other tissue it lists) lie in the
         region? (Not its nerves: a heart bypass lists the phrenic nerve, in the neck, as a risk.)"""
@@ -484,6 +530,8 @@ class OffTopicStructure(Kind):
         """"part of the pancreas are then taken out", "a small piece of the prostate may be removed"; ``sent_end``
         ends the target's sentence."""
         i = target.end
+        if i < sent_end and doc[i].lower_ in _PART_NOUNS:
+            i += 1  # "a small part of the bladder wall is also trimmed"
         # past the rest of a coordination: "the gallbladder and part of the pancreas are taken out"
         hops = 0
         while i < sent_end and hops < 8:
@@ -520,7 +568,7 @@ class OffTopicStructure(Kind):
             low = tok.lower_
             # "removes the tonsils and the thyroid gland": go on past the first conjunct
             if low in ("and", ",") and i in by_end:
-                if listed and i + 1 < len(doc) and doc[i + 1].lower_ in _LIST_ITEM_STARTS:
+                if listed and i + 1 < len(doc) and _opens_list_item(low, doc[i + 1].lower_):
                     hops += 1  # "the thickened skin and a section of": a further item of a list
                 i = by_end[i].start - 1
                 gap = 0 if hops else gap + 1  # (a list already walked: each item starts afresh)
@@ -529,7 +577,7 @@ class OffTopicStructure(Kind):
             # (in a list already walked, a short item opens with any word: "damaged tissue, frayed tendon ends and
             # part of the meniscus")
             if low in ("and", ",", "or") and listed and hops < 3 and i + 1 < len(doc) \
-                    and (doc[i + 1].lower_ in _LIST_ITEM_STARTS or hops and low == "," and 0 < gap <= 4):
+                    and (_opens_list_item(low, doc[i + 1].lower_) or hops and low == "," and 0 < gap <= 4):
                 hops += 1
                 gap = 0
                 i -= 1
@@ -574,8 +622,12 @@ class OffTopicStructure(Kind):
                     return verb  # (else "a vein from your leg": where a graft comes from, not what is operated on)
                 if prev in _CUT_NOUNS or prev in _ACTION_VERBS:
                     return i - 1
-                if low == "into" and prev in _ROUTE_WORDS and _scope_in_sentence(doc, i - 1):
-                    return i - 1
+                if low in ("into", "through"):
+                    # "the scope is passed through your mouth", "passes a proctoscope, a short tube with a light,
+                    # into your back passage": the way a scope goes is where the operation is done
+                    verb = _route_verb(doc, i)
+                    if verb is not None:
+                        return verb
                 if low == "from":
                     # "shave a small amount of bone from the kneecap": the verb may come earlier
                     i -= 1
@@ -1150,8 +1202,6 @@ class StructureLocation(Kind):
         "connected_systems": (list, list),
         # the message of a route no tube could take (the rule's own message when empty)
         "route_message": (str, ""),
-        # the body's natural openings (region ids) and the body systems a tube passed through each one can reach
-        "openings": (dict, dict),
     }
 
     def setup(self):
@@ -1166,10 +1216,8 @@ class StructureLocation(Kind):
         except PatternError as exc:
             raise self.error(str(exc).removeprefix(where + ": ")) from None
         self.connected_systems = frozenset(self.opts["connected_systems"])
-        for region in self.opts["openings"]:
-            if region not in self.kb.regions:
-                raise self.error(f"'openings' names unknown region '{region}'")
-        self.openings = {k: frozenset(v) for k, v in self.opts["openings"].items()}
+        # the body's natural openings, and the body systems a tube passed in through each can reach (the knowledge base's)
+        self.openings = {r.id: frozenset(r.opens_on) for r in self.kb.regions.values() if r.opens_on}
         self._region_named = {t.lower(): r.id for r in self.kb.regions.values() for t in r.terms}
         self.check_template("route_message", {"text", "subject", "place"})
         self.faces = AspectWords(self.kb, self.trusted)
