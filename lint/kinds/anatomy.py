@@ -757,9 +757,14 @@ class SymptomRegion(Kind):
         "before_place": (list, list),
         # words that call a symptom normal: a symptom word before its place is judged only in such a sentence
         "normal_words": (list, list),
+        # a symptom of the right part on the wrong face of it ("pain on the inside of your elbow" for tennis elbow,
+        # whose entry puts it on the outer side): {face} is the face named, {faces} the condition's
+        "face_message": (str, ""),
     }
 
     def setup(self):
+        self.faces = AspectWords(self.kb, self.trusted)
+        self.check_template("face_message", {"text", "topic", "place", "face", "faces"})
         self.symptoms = {w.lower() for w in self.opts["symptoms"]}
         self.verbs = {w.lower() for w in self.opts["verbs"]}
         self.before_place = {w.lower() for w in self.opts["before_place"]}
@@ -922,6 +927,19 @@ class SymptomRegion(Kind):
                            and not (anywhere and "body" in strict))
                     expected = loose
                 if not bad:
+                    # the right part, but the face of it opposite the condition's: "pain on the inside of your elbow"
+                    # for tennis elbow (judged only where the symptom's condition is known)
+                    face = None
+                    if self.opts["face_message"] and anywhere and anchor < mention.start:
+                        about = (named[named_before - 1],) if named_before else conditions if describing else ()
+                        face = self._wrong_face(unit, anchor, mention, about)
+                    if face is not None and not any(unit.doc[anchor].idx < e and s < mention.end_char
+                                                    for s, e in reported):
+                        condition, face_named = face
+                        reported.append((unit.doc[anchor].idx, mention.end_char))
+                        yield self.hit(unit, unit.doc[anchor].idx, mention.end_char, message=self.opts["face_message"],
+                                       topic=condition.name, place=mention.text, face=kb.aspects[face_named].name,
+                                       faces=listed([kb.aspects[a].name for a in condition.aspects if a in kb.aspects]))
                     continue
                 lo = min(anchor, mention.start)
                 hi = max(anchor + 1, mention.end)
@@ -941,6 +959,17 @@ class SymptomRegion(Kind):
                 # (a symptom that implies its place is named by that place: "blurred vision", in the eye)
                 place = mention.text if anywhere else kb.regions[region].name
                 yield self.hit(unit, span.start_char, span.end_char, place=place, topic=topic, expected=where)
+
+    def _wrong_face(self, unit, anchor: int, mention, conditions):
+        """(condition, face named) when the words between a symptom and its place name the face of the place opposite
+        the one a condition the symptom belongs to is felt on; else None."""
+        words = unit.block.text[unit.doc[anchor].idx:mention.start_char]
+        for c in conditions:
+            condition = self.kb.conditions[c]
+            named = self.faces.clash(condition.aspects, words)
+            if named is not None:
+                return condition, named
+        return None
 
     def _conditions_by_sentence(self, unit) -> dict:
         """For each sentence of the block, the conditions it names (their first tokens and ids, in order) and, for
@@ -1047,7 +1076,7 @@ class SymptomRegion(Kind):
                                            or doc[j].lower_ == "to" and doc[j - 1].lower_ in _MOVING)):
                         break
                     k = j + 1
-                    while k < limit and k not in starts and not doc[k].is_punct and k - j <= 7:
+                    while k < limit and k not in starts and not doc[k].is_punct and k - j <= 9:
                         k += 1
                     if k not in starts:
                         break
@@ -1132,7 +1161,8 @@ _ONWARD = compile_builtin(r"(?i)\s*,?\s*(?:and\s+|then\s+)+(?:down|along|up|thro
 #: a second place joined to the first: "in the lining of the stomach or the large bowel"
 _OTHER_PLACE = compile_builtin(r"(?i)\s*,?\s*(?:or|and)\s+(?:in\s+|of\s+)?(?:the\s+|your\s+)")
 #: from where a tube runs to its far end: "... to the", "... down into your"
-_FAR_END = compile_builtin(r"(?i)\s*(?:(?:down|up|on|back|out)\s+)?(?:to|into)\s+(?:the|your)\s*")
+# (and "from": what separates one part from another)
+_FAR_END = compile_builtin(r"(?i)\s*(?:(?:down|up|on|back|out)\s+)?(?:to|into|from)\s+(?:the|your)\s*")
 # a placing that puts a structure beside another rather than inside it
 _BESIDE = compile_builtin(
     r"(?i)\b(?:above|below|beneath|under|underneath|over|behind|beside|next\s+to|in\s+front\s+of|near|alongside"
@@ -1192,6 +1222,9 @@ class StructureLocation(Kind):
         "running": (list, list),
         # "connects your throat to your stomach": as running, judged only when a second place follows
         "connecting": (list, list),
+        # "separates your chest from your abdomen": both places must be where the subject lies, judged only when a
+        # second place follows
+        "separating": (list, list),
         # ", a bone in the wrist": an apposition that places the term it follows (the subject is the term the
         # match starts right after, never one further back: "After a knee operation, a tendon in the ...")
         "apposition": (list, list),
@@ -1211,6 +1244,7 @@ class StructureLocation(Kind):
             self.running = [compile_pattern(p, where, trusted=self.trusted) for p in self.opts["running"]]
             self.territory = [compile_pattern(p, where, trusted=self.trusted) for p in self.opts["territory"]]
             self.connecting = [compile_pattern(p, where, trusted=self.trusted) for p in self.opts["connecting"]]
+            self.separating = [compile_pattern(p, where, trusted=self.trusted) for p in self.opts["separating"]]
             self.apposition = [compile_pattern(p, where, trusted=self.trusted) for p in self.opts["apposition"]]
             self.route = [compile_pattern(p, where, trusted=self.trusted) for p in self.opts["route"]]
         except PatternError as exc:
@@ -1417,6 +1451,7 @@ class StructureLocation(Kind):
                     patterns = [(p, "place") for p in self.placing] + [(p, "run") for p in self.running] \
                         + [(p, "territory") for p in self.territory] \
                         + [(p, "connect") for p in self.connecting] \
+                        + [(p, "separate") for p in self.separating] \
                         + ([(p, "appose") for p in self.apposition] if apposed else [])
                 for compiled, kind in patterns:
                     for m in finditer(compiled, text, sent.start_char, sent.end_char):
@@ -1483,6 +1518,14 @@ class StructureLocation(Kind):
                                     yield self.hit(unit, m.start(), other.end_char, subject=subject.text,
                                                    place=other.text)
                                     continue
+                        elif kind == "separate":
+                            second = next((t for t in in_sent if t.start_char > place.end_char
+                                           and _FAR_END.fullmatch(text, place.end_char, t.start_char)), None)
+                            if second is None:
+                                continue
+                            ok = self._fits(subject, place) and self._fits(subject, second)
+                            if not ok and self._fits(subject, place):
+                                far_wrong = True  # "separates your chest from your neck": the second side is wrong
                         else:
                             second = next((t for t in in_sent if t.start_char > place.end_char
                                            and _FAR_END.fullmatch(text, place.end_char, t.start_char)), None)
