@@ -131,7 +131,7 @@ _ACTION_VERBS = {
     "stitch", "clip", "clips", "clipped", "tie", "ties", "tied", "biopsied", "scrape", "scrapes", "burn", "burns",
     "freeze", "freezes", "destroy", "destroys", "opens", "enter", "enters", "realign", "realigns", "realigned",
     "reshape", "reshapes", "reshaped", "straighten", "straightens", "straightened", "tighten", "tightens", "tightened",
-    "clean", "cleans", "cleaned",
+    "clean", "cleans", "cleaned", "drill", "drills", "drilled",
 }
 _VERB_PARTICLES = {"out", "away", "on", "up", "open"}
 _STOP = {"from", "through", "via", "into", "in", "near", "behind", "beside", "under", "above", "below", "with",
@@ -191,10 +191,13 @@ _PLACE_PREPS = {"in", "into", "on", "through", "behind", "over", "along", "under
 # the operation the page is about)
 _ROUTE_WORDS = {"pass", "passes", "passed", "insert", "inserts", "inserted", "guide", "guides", "guided", "advance",
                 "advances", "advanced", "thread", "threads", "threaded", "onwards", "onward"}
-_SCOPES = {"scope", "camera", "telescope"}
+_SCOPES = {"scope", "camera", "telescope", "probe"}
 _PASSIVE_VERBS = {"removed", "taken", "cut", "excised", "resected", "stapled", "divided", "extracted", "replaced",
                   "repaired", "biopsied", "sealed", "tied", "cauterised", "cauterized", "opened", "trimmed", "shaved",
-                  "scraped", "reshaped", "realigned", "straightened"}
+                  "scraped", "reshaped", "realigned", "straightened", "drilled", "joined", "rejoined", "stitched",
+                  "sewn"}
+#: verbs of an operation's join, before "to" and what is joined ("the pouch is then joined directly to the small bowel")
+_JOINED = frozenset({"joined", "rejoined", "stitched", "sewn", "stapled"})
 _PASSIVE_AUX = {"is", "are", "be", "then", "also", "usually", "often", "will", "may", "can", "might", "must",
                 "sometimes", "carefully", "gently", "both", "all"}
 #: a part of the structure named right before it, the true subject of a passive: "part of the bladder |wall| is trimmed"
@@ -613,6 +616,22 @@ class OffTopicStructure(Kind):
             if low in _CUT_BESIDE and i > 1 and doc[i - 1].lower_ in _CLOSE_BY \
                     and doc[i - 2].lower_ in _CUT_NOUNS:
                 return i - 2  # "a small incision just below your collarbone"
+            if low in _CUT_LINKS and i > 1 and (doc[i - 1].lower_ in _SIZE_WORDS or doc[i - 1].text == ","):
+                # "an incision about 6 inches long in the side of", "small cuts, each about 1 cm long, on the": past the
+                # cut's size
+                k = i - 1
+                while k > 0 and i - k <= 8 and (doc[k].like_num or doc[k].lower_ in _SIZE_WORDS
+                                                 or doc[k].lower_ in ("each", "approximately", "only", "just", ",")):
+                    k -= 1
+                if doc[k].lower_ in _INCISIONS and any(doc[j].lower_ in _SIZE_WORDS for j in range(k + 1, i)):
+                    return k
+            if low == "to" and i > 0:
+                # "the pouch is then joined directly to the large bowel"
+                k = i - 1
+                if k > 0 and doc[k].lower_ in ("directly", "then", "back", "together"):
+                    k -= 1
+                if doc[k].lower_ in _JOINED:
+                    return k
             if low in _CUT_LINKS and i > 0:
                 prev = doc[i - 1].lower_
                 if low == "from" and start in by_end.get("_regions", ()) and prev not in _TAKEN_FROM:
@@ -931,7 +950,7 @@ class SymptomRegion(Kind):
                     # for tennis elbow (judged only where the symptom's condition is known)
                     face = None
                     if self.opts["face_message"] and anywhere and anchor < mention.start:
-                        about = (named[named_before - 1],) if named_before else conditions if describing else ()
+                        about = named[:named_before] if named_before else conditions if describing else ()
                         face = self._wrong_face(unit, anchor, mention, about)
                     if face is not None and not any(unit.doc[anchor].idx < e and s < mention.end_char
                                                     for s, e in reported):
@@ -962,14 +981,17 @@ class SymptomRegion(Kind):
 
     def _wrong_face(self, unit, anchor: int, mention, conditions):
         """(condition, face named) when the words between a symptom and its place name the face of the place opposite
-        the one a condition the symptom belongs to is felt on; else None."""
+        the one each condition the symptom may belong to is felt on; else None. ("Tennis elbow, also called golfer's
+        elbow, is pain on the outer side": right for one of them, and the conflation is another rule's finding.)"""
         words = unit.block.text[unit.doc[anchor].idx:mention.start_char]
+        found = None
         for c in conditions:
             condition = self.kb.conditions[c]
             named = self.faces.clash(condition.aspects, words)
-            if named is not None:
-                return condition, named
-        return None
+            if named is None:
+                return None
+            found = found or (condition, named)
+        return found
 
     def _conditions_by_sentence(self, unit) -> dict:
         """For each sentence of the block, the conditions it names (their first tokens and ids, in order) and, for
@@ -1074,7 +1096,11 @@ class SymptomRegion(Kind):
                         j -= 1  # "pain that spreads down the left leg": "down" is the preposition
                     if not (j < limit and (doc[j].lower_ in self.preps
                                            or doc[j].lower_ == "to" and doc[j - 1].lower_ in _MOVING)):
-                        break
+                        # "pain that wakes you at night and spreads down into your arm": past the clause's other verb
+                        spreads = _spreading_after(doc, tok.i, j, limit) if not found else None
+                        if spreads is None or spreads + 1 >= limit or doc[spreads + 1].lower_ not in self.preps:
+                            break
+                        j = spreads + 1
                     k = j + 1
                     while k < limit and k not in starts and not doc[k].is_punct and k - j <= 9:
                         k += 1
@@ -1109,9 +1135,26 @@ class SymptomRegion(Kind):
                     yield ends[k + 1], tok.i
 
 
+def _spreading_after(doc, symptom: int, j: int, limit: int) -> int | None:
+    """In a clause about the symptom at ``symptom`` ("pain that wakes you at night and spreads down into ..."), the
+    index of the verb of spreading ``j`` or a few words after, when no punctuation comes between; else None."""
+    if symptom + 1 >= len(doc) or doc[symptom + 1].lower_ not in ("that", "which"):
+        return None
+    for k in range(j, min(limit, j + 8)):
+        low = doc[k].lower_
+        if doc[k].is_punct:
+            return None
+        if low in _SPREADING:
+            return k
+    return None
+
+
 # words between a symptom and where it is felt: "pain that moves to", "numbness and tingling in"
 _MOVING = {"moves", "move", "spreads", "spread", "radiates", "radiate", "travels", "travel", "shoots", "shoot", "goes",
            "go", "down", "up", "moving", "spreading", "radiating", "travelling", "traveling", "shooting", "extends"}
+#: the verbs of a symptom that spreads, after the clause's other verb: "pain that wakes you and |spreads| down your arm"
+_SPREADING = frozenset({"moves", "move", "spreads", "spread", "radiates", "radiate", "travels", "travel", "shoots",
+                        "shoot", "extends", "extend"})
 _SYMPTOM_LINKS = {",", "and", "or", "that", "which", "then", "usually", "often", "mainly", "mostly", "later", "is",
                   "are", "felt", "starts", "start", "and/or", "can", "may", "might", "also", "sometimes",
                   # "blurred vision in one eye", "a burning feeling in the ..."
@@ -1553,7 +1596,9 @@ class StructureLocation(Kind):
                         yield self.hit(unit, start, end, subject=way.text, place=into.text,
                                        message=self.opts["route_message"] or None)
                 firsts = [t for t in in_sent if t.label_ in ("structure", "condition")]
-                if firsts:
+                if pronoun and previous_subject is not None:
+                    pass  # "It sits below the bladder. It wraps around the urethra.": still the prostate
+                elif firsts:
                     previous_subject = firsts[0]
                 elif not pronoun:
                     previous_subject = None
