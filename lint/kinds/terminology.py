@@ -167,6 +167,11 @@ class Conflation(Kind):
         # words that name an operation without naming which ("surgical excision", "a fasciectomy"): "<one of
         # these>, also called Y" on a page about one procedure calls that procedure Y
         "operation_words": (str, ""),
+        # "surgery to remove the gallbladder, called a colectomy": for procedures and for conditions, the words before
+        # a part of the body that make a description of one (each a pattern that ends where the part's name starts)
+        "described_by": (dict, dict),
+        # the message of a name given to a description of another thing ({second}, {second_is}, {structure})
+        "described_message": (str, ""),
     }
     list_items = {"related": list}
 
@@ -184,6 +189,15 @@ class Conflation(Kind):
                 if self.opts["operation_words"] else None
         except PatternError as exc:
             raise self.error("invalid operation_words " + str(exc).removeprefix(where + ": invalid ")) from None
+        self.described_by = {}
+        for label, pattern in self.opts["described_by"].items():
+            if label not in ("procedure", "condition"):
+                raise self.error(f"'described_by' keys are 'procedure' and 'condition', not '{label}'")
+            try:
+                self.described_by[label] = compile_pattern(pattern, where, trusted=self.trusted)
+            except PatternError as exc:
+                raise self.error("invalid described_by " + str(exc).removeprefix(where + ": invalid ")) from None
+        self.check_template("described_message", {"text", "second", "second_is", "structure"})
         # the words that name a part of the body ("shoulder", "knee"): "shoulder arthroplasty" is an arthroplasty
         self.region_words = frozenset(t.lower() for r in self.kb.regions.values() for t in r.terms)
         self.related = set()
@@ -287,6 +301,8 @@ class Conflation(Kind):
             if topic is not None:
                 yield from self._named_for_topic(topic, unit, ordered, reported)
             yield from self._named_for_antecedent(page, unit, ordered, reported)
+            if self.described_by and self.opts["described_message"]:
+                yield from self._named_for_description(unit, ordered, reported)
 
     def _named_for_antecedent(self, page, unit, ordered, reported):
         """ "De Quervain's tenosynovitis is a painful condition of the wrist. It is sometimes called trigger thumb.": a
@@ -312,6 +328,43 @@ class Conflation(Kind):
             kind = "procedures" if y.label_ == "procedure" else "conditions"
             yield self.hit(unit, link.start(), y.end_char, suggestions=(), first=x.text, second=y.text,
                            first_is=a.lay or a.name, second_is=b.lay or b.name, kind=kind)
+
+    def _named_for_description(self, unit, ordered, reported):
+        """ "Surgery to remove the gallbladder, called a colectomy", "inflammation of the pancreas, known as
+        cholecystitis": a procedure or condition named for a description of one done on, or found in, a part of the
+        body it has nothing to do with (an organ, gland, bone or joint its entry does not list)."""
+        text = unit.block.text
+        for i, x in enumerate(ordered):
+            if x.label_ != "structure" or i + 1 == len(ordered):
+                continue
+            y = ordered[i + 1]
+            described = self.described_by.get(y.label_)
+            if described is None or any(start < y.end_char <= end for start, end in reported):
+                continue
+            gap = text[x.end_char:y.start_char]
+            if not gap.lstrip().startswith(",") or not any(p.fullmatch(gap) for p in self.links):
+                continue
+            if described.search(text, max(0, x.start_char - 60), x.start_char) is None:
+                continue
+            structure, named = self.kb.structures.get(x.kb_id_), self._entry(y)
+            if structure is None or named is None or self._involves(named, structure):
+                continue
+            if is_negated(unit, x.start_char, y.end_char):
+                continue
+            start = x.end_char + _LEAD.match(gap).end()
+            reported.add((start, y.end_char))
+            yield self.hit(unit, start, y.end_char, suggestions=(), message=self.opts["described_message"],
+                           second=y.text, second_is=named.lay or named.name, structure=x.text)
+
+    def _involves(self, entry, structure) -> bool:
+        """Is the part of the body one the procedure or condition is done on or found in? Its own list decides for an
+        organ, gland, bone or joint, when it has one; otherwise the regions they lie in."""
+        listed_parts = entry.structures
+        if structure.id in listed_parts:
+            return True
+        if listed_parts and structure.kind in _LISTED_KINDS:
+            return False
+        return self.kb.any_related(structure.regions, entry.regions)
 
     def _antecedent(self, page, unit, sent_no: int, label: str):
         """The first term with ``label`` of the sentence before (in this block), or of the heading above a block's
@@ -379,6 +432,8 @@ _ANTECEDENT_LINK = compile_builtin(
 _PART_BEFORE = compile_builtin(r"(?i)\b(?:top|bottom|side|front|back|base|part|crease|area|middle|edge|end|tip|skin)"
                                r"\s+(?:of|at|on)\s+(?:the\s+|your\s+)?(?:[\w-]+\s+){0,2}\Z")
 _CLAUSE_BEFORE = compile_builtin(r"[,;]\s*(?:and\s+|but\s+|so\s+)?\Z")
+#: the kinds of part a procedure or condition with a list of its structures must list to involve
+_LISTED_KINDS = frozenset({"organ", "gland", "bone", "joint"})
 #: a link that gives a second name, not a part's name: "also called", "otherwise known as"
 _ALSO_CALLED = compile_builtin(r"\b(?:also|otherwise|sometimes|commonly|often)\s+(?:called|known\s+as|referred\s+to\s+as)\b")
 _CLOSED = compile_builtin(r"\s*[),]")
