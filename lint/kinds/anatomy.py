@@ -758,7 +758,7 @@ class SymptomRegion(Kind):
         "symptoms": (list, Kind.REQUIRED),
         "verbs": (list, list),
         "prepositions": (list, lambda: ["in", "around", "at", "on", "down", "into", "through", "across", "over", "of",
-                                        "behind"]),
+                                        "behind", "between", "along", "towards", "toward"]),
         "complication_cues": (list, list),
         "describing_headings": (list, list),
         "referred": (dict, dict),
@@ -1090,7 +1090,10 @@ class SymptomRegion(Kind):
                 limit = min(len(doc), tok.i + 24)
                 found = False
                 while j < limit:
-                    while j < limit and (doc[j].lower_ in self.symptoms or doc[j].lower_ in _SYMPTOM_LINKS):
+                    # (after a place, on past the verb that spreads it: "felt in the groin, and sometimes spreads
+                    # between the shoulder blades")
+                    while j < limit and (doc[j].lower_ in self.symptoms or doc[j].lower_ in _SYMPTOM_LINKS
+                                         or found and doc[j].lower_ in _SPREADING):
                         j += 1
                     if j < limit and doc[j - 1].lower_ in self.preps and doc[j].lower_ not in self.preps and j - 1 > tok.i:
                         j -= 1  # "pain that spreads down the left leg": "down" is the preposition
@@ -1155,7 +1158,7 @@ _MOVING = {"moves", "move", "spreads", "spread", "radiates", "radiate", "travels
 #: the verbs of a symptom that spreads, after the clause's other verb: "pain that wakes you and |spreads| down your arm"
 _SPREADING = frozenset({"moves", "move", "spreads", "spread", "radiates", "radiate", "travels", "travel", "shoots",
                         "shoot", "extends", "extend"})
-_SYMPTOM_LINKS = {",", "and", "or", "that", "which", "then", "usually", "often", "mainly", "mostly", "later", "is",
+_SYMPTOM_LINKS = {",", "and", "or", "that", "which", "then", "usually", "often", "mainly", "mostly", "later", "is", "deep", "just",
                   "are", "felt", "starts", "start", "and/or", "can", "may", "might", "also", "sometimes",
                   # "blurred vision in one eye", "a burning feeling in the ..."
                   "vision", "sight", "sensation", "feeling",
