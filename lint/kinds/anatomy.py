@@ -760,6 +760,9 @@ class SymptomRegion(Kind):
         "prepositions": (list, lambda: ["in", "around", "at", "on", "down", "into", "through", "across", "over", "of",
                                         "behind", "between", "along", "towards", "toward"]),
         "complication_cues": (list, list),
+        # the cues that, in the lead-in of a list ("Call 999 if you have:"), make its items another problem's warning
+        # signs (fewer than in a sentence: "symptoms that medicines have not helped, such as:" names no complication)
+        "lead_in_cues": (list, list),
         "describing_headings": (list, list),
         "referred": (dict, dict),
         "sides": (dict, dict),
@@ -790,6 +793,7 @@ class SymptomRegion(Kind):
         self.normal_words = frozenset(w.lower() for w in self.opts["normal_words"])
         self.preps = {w.lower() for w in self.opts["prepositions"]}
         self.cues = compile_phrases(self.opts["complication_cues"])
+        self.lead_in_cues = compile_phrases(self.opts["lead_in_cues"])
         self.headings = compile_phrases(self.opts["describing_headings"])
         self.ignore = set(self.opts["ignore_regions"])
         self.after_surgery = set(self.opts["after_surgery_regions"])
@@ -883,6 +887,14 @@ class SymptomRegion(Kind):
             return any(True for _ in finditer(self.cues, sents[sent_no + 1].text))
         return False
 
+    def _lead_in_cued(self, page, unit) -> bool:
+        """A list item under a lead-in with a complication cue: "Call 911 right away if you have:" over "chest pain"."""
+        if unit.block.scope != "list_item":
+            return False
+        lead = page.last_before(unit, ("list_item",), outside=True)
+        return lead is not None and lead.block.scope == "paragraph" and lead.block.text.rstrip().endswith(":") \
+            and any(True for _ in finditer(self.lead_in_cues, lead.block.text))
+
     def check(self, page):
         kb = self.kb
         if not page.topic_procedures and not page.topic_conditions:
@@ -914,7 +926,8 @@ class SymptomRegion(Kind):
                 sent_no = unit.sent_index(anchor)
                 if self.cues is not None:
                     if sent_no not in cued:
-                        cued[sent_no] = self._cued(unit, sent_no)
+                        cued[sent_no] = self._cued(unit, sent_no) or (self.lead_in_cues is not None
+                                                                      and self._lead_in_cued(page, unit))
                     if cued[sent_no]:
                         continue
                 if describing is None:
@@ -1229,8 +1242,28 @@ def _opens_with_pronoun(sent) -> bool:
         sent[1].lower_ in _PRONOUN_VERBS or sent[1].lower_ in ("can", "may", "will", "usually", "also", "often", "then"))
 
 
+#: a sentence that opens by naming the kind of a structure the sentence before named: "This large nerve starts ..."
+_THIS_KIND = compile_builtin(r"(?i)(?:this|that|these|those)\s+(?:[a-z-]+\s+){0,2}?(?P<kind>nerve|bone|muscle|tendon"
+                             r"|gland|organ|artery|vein|vessel|ligament|joint|cartilage)s?\b")
+#: the knowledge base's kinds of structure, by the words a page calls them
+_KIND_WORDS = {"artery": "vessel", "vein": "vessel"}
+
+
+def _referent(sent, previous_terms, kb):
+    """The structure of the sentence before that a sentence opening "This large nerve ..." is about, or None."""
+    m = _THIS_KIND.match(sent.text)
+    if m is None:
+        return None
+    kind = m.group("kind").lower()
+    kind = _KIND_WORDS.get(kind, kind)
+    found = [t for t in previous_terms if t.label_ == "structure" and kb.structures[t.kb_id_].kind == kind]
+    return found[-1] if found else None
+
+
 #: where nerves start
 _NERVE_CENTRES = frozenset({"brain", "spinal-cord", "brainstem"})
+#: where the nerves of the body and the limbs leave the spine
+_SPINAL_REGIONS = frozenset({"spine", "lower-back", "upper-back"})
 #: from a tube's way in to where it goes: "... the urethra into the uterine arteries", "..., then on into the"
 _INTO = compile_builtin(r"(?i)\s*,?\s*(?:and\s+|then\s+)*(?:(?:guided|passed|pushed|advanced|moved|threaded|steered)\s+)?"
                        r"(?:on\s+|up\s+|down\s+|onwards\s+)?(?:into|to)\s+(?:the\s+|your\s+|one\s+of\s+the\s+)?")
@@ -1406,10 +1439,16 @@ class StructureLocation(Kind):
             or s.system == p.system == "cardiovascular"
 
     def _nerve_from_centre(self, subject, place) -> bool:
-        """ "The facial nerve runs from the brain": every nerve starts in the brain or the spinal cord."""
+        """ "The facial nerve runs from the brain": every nerve starts in the brain or the spinal cord, and a nerve of
+        the body or the limbs at the spine ("the sciatic nerve runs from your lower back")."""
         kb = self.kb
-        return subject.label_ == "structure" and kb.structures[subject.kb_id_].kind == "nerve" \
-            and place.kb_id_ in _NERVE_CENTRES  # (the brain as a region, the brainstem and spinal cord as structures)
+        if subject.label_ != "structure" or kb.structures[subject.kb_id_].kind != "nerve":
+            return False
+        if place.kb_id_ in _NERVE_CENTRES:
+            return True  # (the brain as a region, the brainstem and spinal cord as structures)
+        if place.label_ != "region" or not kb.ancestors(place.kb_id_) & _SPINAL_REGIONS:
+            return False
+        return not any("head" in kb.ancestors(r) for r in kb.structures[subject.kb_id_].regions)
 
     def _route_ok(self, way, end) -> bool:
         """Can a tube go through ``way`` into ``end``? Neighbours, or two parts of one connected system; from a
@@ -1475,6 +1514,7 @@ class StructureLocation(Kind):
             by_start = sorted(range(len(terms)), key=lambda i: terms[i].start)
             token_starts = [terms[i].start for i in by_start]
             char_starts = sorted(starts)
+            previous_terms: list = []
             for sent in unit.sents:
                 first = bisect_left(char_starts, sent.start_char)
                 if first == len(char_starts) or char_starts[first] > sent.end_char:
@@ -1482,10 +1522,16 @@ class StructureLocation(Kind):
                     # called a bleb.") is what the next one's "It" means, not the structure before it
                     if not _opens_with_pronoun(sent):
                         previous_subject = None
+                    previous_terms = []
                     continue
                 in_sent = [terms[i] for i in sorted(by_start[bisect_left(token_starts, sent.start)
                                                              : bisect_left(token_starts, sent.end)])]
                 pronoun = _opens_with_pronoun(sent)
+                # "... the sciatic nerve. This large nerve starts in the lower back.": the nerve is the subject on
+                referent = _referent(sent, previous_terms, self.kb) if previous_terms else None
+                if referent is not None:
+                    pronoun, previous_subject = True, referent
+                previous_terms = in_sent
                 # a finding needs a place and a subject before it (a structure or condition of this sentence, or the
                 # last sentence's for "It ..."): a sentence with one term has no room for both, most of the time
                 if len(in_sent) < 2 and not (pronoun and previous_subject is not None):

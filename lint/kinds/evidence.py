@@ -897,7 +897,11 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         rf"|\bthe\s+same\s+{_CITED_BEFORE}\s+(?:also\s+)?(?:estimates|reports|puts|gives|says|states|found|finds|records"
         r"|suggests|quotes)\b"
         # "..., according to the same society."
-        rf"|\baccording\s+to\s+the\s+same\s+{_CITED_BEFORE}\s*[.,;)])"
+        rf"|\baccording\s+to\s+the\s+same\s+(?:national\s+|[\w-]+\s+)?{_CITED_BEFORE}\s*[.,;)])"
+        # a dated report of the body the sentence before named: "The Royal College runs a national audit. Its 2023
+        # report found that more than 9 in 10 ..."
+        r"|(?-i:\b(?:Its|Their|its|their)\s+(?:19|20)\d{2}\s+(?:[\w-]+\s+)?(?:report|audit|review|survey|study|data|figures)"
+        r"\s+(?:found|finds|shows|showed|reports|reported|says|said|estimates|estimated|suggests|suggested|gives|gave)\b)"
         # the dated audit or study the page named before: "in the same 2022 to 2024 audit"
         r"|(?i:\bin\s+the\s+same\s+(?:19|20)\d{2}(?:\s*(?:to|[-–/])\s*(?:19|20)?\d{2})?\s+(?:[\w-]+\s+){0,2}?(?:audit|study|trial|review|survey"
         r"|report|registry|data)\b)"

@@ -508,9 +508,14 @@ class UnexplainedAcronym(Kind):
             return True
         # "gastroesophageal reflux disease, or GERD", "deep vein thrombosis, also called DVT": no bracket
         m = re.search(r"([A-Za-z][\w\s'’-]*?),\s+(?:or|also\s+called|also\s+known\s+as|known\s+as|called"
-                      r"|(?:often\s+|usually\s+)?(?:shortened|abbreviated)\s+(?:to|as))\s+(?:the\s+)?$",
+                      r"|(?:often|usually|sometimes|commonly)\s+(?:called|known\s+as)"
+                      r"|(?:often\s+|usually\s+)?(?:shortened|abbreviated)\s+(?:to|as))\s+(?:the\s+|an?\s+)?$",
                       before)
         if m and spells_out(acronym, m.group(1)):
+            return True
+        # "a computed tomography scan, often called a CT scan": the name's last word after the acronym too
+        if m and (tail := re.match(r"\s+([a-z]+)\b", after)) and m.group(1).endswith(" " + tail.group(1)) \
+                and spells_out(acronym, m.group(1)[: -len(tail.group(1)) - 1]):
             return True
         # "myalgic encephalomyelitis or chronic fatigue syndrome (ME/CFS)": each acronym of the pair spells out
         # one of the names before the bracket
