@@ -131,7 +131,7 @@ _ACTION_VERBS = {
     "stitch", "clip", "clips", "clipped", "tie", "ties", "tied", "biopsied", "scrape", "scrapes", "burn", "burns",
     "freeze", "freezes", "destroy", "destroys", "opens", "enter", "enters", "realign", "realigns", "realigned",
     "reshape", "reshapes", "reshaped", "straighten", "straightens", "straightened", "tighten", "tightens", "tightened",
-    "clean", "cleans", "cleaned", "drill", "drills", "drilled",
+    "clean", "cleans", "cleaned", "drill", "drills", "drilled", "inflate", "inflates", "inflated",
 }
 _VERB_PARTICLES = {"out", "away", "on", "up", "open"}
 _STOP = {"from", "through", "via", "into", "in", "near", "behind", "beside", "under", "above", "below", "with",
@@ -165,6 +165,9 @@ _LIST_ADVERBS = frozenset({"sometimes", "often", "occasionally", "usually", "als
 _VERB_AFTER = {"is", "are", "was", "were", "may", "might", "can", "could", "will", "would", "should", "has", "have", "had",
                "does", "do", "feels", "feel", "hurts", "hurt", "becomes", "become", "gets", "get", "stays", "stay",
                "remains", "remain", "heals", "heal", "needs", "need", "must"}
+#: symptoms a part of the body names where they are felt: "leg pain", "back problems"
+_SYMPTOMS_AFTER = frozenset({"pain", "pains", "ache", "aches", "swelling", "numbness", "weakness", "symptoms", "problems",
+                             "cramp", "cramps", "tingling", "stiffness"})
 #: the kinds of structure a graft is taken from
 _GRAFT_KINDS = frozenset({"vessel", "bone", "tendon", "muscle", "tissue", "cartilage", "ligament"})
 #: verbs that say a graft was taken from a place: "a vein harvested from the side of your neck" names the donor site
@@ -368,6 +371,8 @@ class OffTopicStructure(Kind):
                 if target.label_ == "region" and target.end < len(doc) and doc[target.end].text in ("-", "‑") \
                         and not doc[target.end - 1].whitespace_:
                     continue  # "freeze a sample as a back-up", "a knee-length stocking": a word of a compound
+                if target.label_ == "region" and target.end < len(doc) and doc[target.end].lower_ in _SYMPTOMS_AFTER:
+                    continue  # "used to treat leg pain": what is treated is the pain, wherever it is felt
                 action = self._action_before(doc, target.start, by_end, target.end)
                 passive = False
                 if action is None:
@@ -400,8 +405,10 @@ class OffTopicStructure(Kind):
                 # "a cut under the ribs": a landmark beside the cut, judged by where it lies, not by what is operated on
                 # ("a small cut just below your collarbone": past an adverb of place)
                 after_cut = action + 1
-                while after_cut < len(doc) - 1 and doc[after_cut].lower_ in _CLOSE_BY:
-                    after_cut += 1
+                while after_cut < len(doc) - 1 and (doc[after_cut].lower_ in _CLOSE_BY or doc[action].lower_ in _INCISIONS
+                                                    and (doc[after_cut].like_num or doc[after_cut].lower_ in _SIZE_WORDS
+                                                         or doc[after_cut].lower_ in ("each", ","))):
+                    after_cut += 1  # (past the cut's size too: "a cut about 5 centimetres long below your collarbone")
                 beside = doc[action].lower_ in _CUT_NOUNS and after_cut < len(doc) and doc[after_cut].lower_ in _CUT_BESIDE
                 # "bone taken from your hip": a graft's donor site, right when any of the procedure's parts lies there
                 donor = (doc[action].lower_ in _TAKEN_FROM or doc[action].lower_ in _REMOVING) and target.label_ == "region"
@@ -616,7 +623,8 @@ class OffTopicStructure(Kind):
             if low in _CUT_BESIDE and i > 1 and doc[i - 1].lower_ in _CLOSE_BY \
                     and doc[i - 2].lower_ in _CUT_NOUNS:
                 return i - 2  # "a small incision just below your collarbone"
-            if low in _CUT_LINKS and i > 1 and (doc[i - 1].lower_ in _SIZE_WORDS or doc[i - 1].text == ","):
+            if (low in _CUT_LINKS or low in _CUT_BESIDE or low == "down") and i > 1 \
+                    and (doc[i - 1].lower_ in _SIZE_WORDS or doc[i - 1].text == ","):
                 # "an incision about 6 inches long in the side of", "small cuts, each about 1 cm long, on the": past the
                 # cut's size
                 k = i - 1
@@ -1414,8 +1422,11 @@ class StructureLocation(Kind):
         if subject.label_ != "structure" or place.label_ != "structure":
             return True
         s, p = self.kb.structures[subject.kb_id_], self.kb.structures[place.kb_id_]
+        # (a vessel or a nerve runs through the walls of other systems' parts: "the internal mammary artery, which runs
+        # along the inside of your chest wall")
         return s.id == p.id or p.id in s.neighbours or s.id in p.neighbours or s.system == p.system \
-            or not s.system or not p.system or bool(set(p.regions) & _GENERIC_REGIONS)
+            or not s.system or not p.system or bool(set(p.regions) & _GENERIC_REGIONS) \
+            or s.system in ("cardiovascular", "nervous") and s.kind in ("vessel", "nerve")
 
     def _adjacent(self, subject, place) -> bool:
         """Regions side by side in one part of the body (the nose above the mouth, both in the head):
