@@ -809,6 +809,8 @@ class SubjectVerbAgreement(_MatcherKind):
                     noun = doc[start].lower_
                     if label == "ANY_PLURAL_THIRD" and noun in self.w["plurals"] or not self._plural_looking(noun):
                         continue
+                    if doc[start].text.isupper():
+                        continue  # an abbreviation, not a plural: "The AAOS advises"
                     if doc[start].is_title and start > 0 and doc[start - 1].is_title and not doc[start].is_sent_start:
                         continue  # the last word of a name: "NovaCare Health Journeys arranges your stay"
                     if _inside_prepositional_phrase(doc, start):
@@ -844,6 +846,8 @@ class SubjectVerbAgreement(_MatcherKind):
                     head = doc[start]
                     if head.lower_ in self.w["quantity"] or head.lower_ in self.w["plural_groups"]:
                         continue
+                    if label.startswith("PLURAL") and head.is_title and not head.is_sent_start:
+                        continue  # a word of a name: "the Aesthetic Surgeons of Southern Africa advises"
                     if _inside_prepositional_phrase(doc, start):
                         continue  # "Injury to the ureter or other organs is rare": the subject is "injury"
                     first = self._subject_start(doc, start, singular=label.startswith("SINGULAR"))
