@@ -152,6 +152,21 @@ def test_an_aspects_words_must_be_a_regular_expression(tmp_path):
         load_knowledge(tmp_path)
 
 
+def test_natural_openings_name_the_body_systems_they_open_on(kb):
+    assert set(kb.regions["mouth"].opens_on) == {"digestive", "respiratory"}
+    assert kb.regions["anal-region"].opens_on == ("digestive",)
+    assert kb.regions["knee"].opens_on == ()
+
+
+def test_an_opening_onto_an_unknown_body_system_is_an_error(tmp_path):
+    _write(tmp_path, "regions.yaml", "regions:\n  - id: body\n  - id: mouth\n    parents: [body]\n"
+                                     "    opens_on: [digestiv]\n")
+    _write(tmp_path, "structures/x.yaml",
+           "structures:\n  - id: stomach\n    regions: [body]\n    system: digestive\n")
+    with pytest.raises(KnowledgeError, match="region 'mouth' refers to unknown body system 'digestiv'"):
+        load_knowledge(tmp_path)
+
+
 def test_known_facts_the_rules_rely_on(kb):
     assert "right-lower-abdomen" in kb.structures["appendix"].regions
     assert "bladder" in kb.structures["prostate"].neighbours

@@ -186,3 +186,29 @@ def test_term_family_data_mistakes_name_the_file(tmp_path, change, error):
 
     renames = {"code: TRM004": "code: TRM104", "name: term-family-mix-up": "name: my-term-families"}
     assert error in setup_error_of_changed_rule(tmp_path, "terminology/TRM004-term-family-mix-up.yaml", renames, change)
+
+
+# -- TRM003: a description given another thing's name -------------------------------------------
+
+@pytest.mark.parametrize("text,expected", [
+    ("# Appendicitis\n\nInflammation of the appendix, known as diverticulitis, needs urgent care.",
+     ["known as diverticulitis"]),
+    ("# Thyroid surgery\n\nAn operation to remove the thyroid gland, also called an adrenalectomy, is common.",
+     ["also called an adrenalectomy"]),
+    # the right name, and a part the named procedure lists
+    ("# Thyroid surgery\n\nAn operation to remove the thyroid gland, also called a thyroidectomy, is common.", []),
+    ("# Bladder surgery\n\nSurgery to remove the bladder, called a radical cystectomy, is a major operation.", []),
+])
+def test_a_description_named_as_something_else(trm, text, expected):
+    assert [t for t, _ in found(lint_text(trm, text), "TRM003")] == expected
+
+
+@pytest.mark.parametrize("change,error", [
+    (("    procedure: '", "    operation: '"), "'described_by' keys are 'procedure' and 'condition', not 'operation'"),
+    (("it has nothing to do with the {structure}", "it has nothing to do with the {organ}"), "{organ}"),
+])
+def test_description_options_mistakes_name_the_file(tmp_path, change, error):
+    from tests.helpers import setup_error_of_changed_rule
+
+    renames = {"code: TRM003": "code: TRM103", "name: conflated-terms": "name: my-conflations"}
+    assert error in setup_error_of_changed_rule(tmp_path, "terminology/TRM003-conflated-terms.yaml", renames, change)

@@ -428,8 +428,9 @@ class OffTopicStructure(Kind):
                 # (a natural opening onto another body system is the wrong way in, however near: the back passage for
                 # a look inside the womb)
                 wrong_opening = routed and target.label_ == "region" and bool(kb.regions[target.kb_id_].opens_on)
-                if not wrong_opening and any(self._acts_on(self._entered(self._narrowed(kb.procedures[p], narrowed), cut), target, beside)
-                       or donor and self._donor_site(kb.procedures[p], target) for p in acting):
+                if not wrong_opening and any(
+                        self._acts_on(self._entered(self._narrowed(kb.procedures[p], narrowed), cut), target, beside)
+                        or donor and self._donor_site(kb.procedures[p], target) for p in acting):
                     face = self._wrong_face(unit, doc, action, target, acting) if self.opts["face_message"] else None
                     if face is not None:
                         proc, face_named, hi = face
@@ -1179,8 +1180,8 @@ _MOVING = {"moves", "move", "spreads", "spread", "radiates", "radiate", "travels
 #: the verbs of a symptom that spreads, after the clause's other verb: "pain that wakes you and |spreads| down your arm"
 _SPREADING = frozenset({"moves", "move", "spreads", "spread", "radiates", "radiate", "travels", "travel", "shoots",
                         "shoot", "extends", "extend"})
-_SYMPTOM_LINKS = {",", "and", "or", "that", "which", "then", "usually", "often", "mainly", "mostly", "later", "is", "deep", "just",
-                  "are", "felt", "starts", "start", "and/or", "can", "may", "might", "also", "sometimes",
+_SYMPTOM_LINKS = {",", "and", "or", "that", "which", "then", "usually", "often", "mainly", "mostly", "later", "is",
+                  "deep", "just", "are", "felt", "starts", "start", "and/or", "can", "may", "might", "also", "sometimes",
                   # "blurred vision in one eye", "a burning feeling in the ..."
                   "vision", "sight", "sensation", "feeling",
                   # "a small numb patch on the shin", "a sore spot at the top of the cut"
