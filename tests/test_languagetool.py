@@ -294,9 +294,9 @@ def test_a_body_read_to_its_end_lets_the_connection_go():
 def test_a_slip_medlint_finds_itself_is_reported_once(server, monkeypatch):
     # LanguageTool's word-repeat and a/an rules find what GRM002 and GRM006 find: LTG001 defers to them, and
     # still reports what they do not
-    text = "# Thyroidectomy\n\nKeep the the wound dry. It takes a hour. Rest you neck."
+    text = "# Thyroidectomy\n\nKeep the the wound dry. It takes a hour. Hold you neck still."
     linter = linter_for(server, monkeypatch, select=("LT", "GRM"))
-    blocks = "Thyroidectomy\n\nKeep the the wound dry. It takes a hour. Rest you neck."
+    blocks = "Thyroidectomy\n\nKeep the the wound dry. It takes a hour. Hold you neck still."
 
     def match(fragment, rule_id, replacement):
         return {"message": f"{rule_id} says so.", "offset": blocks.index(fragment), "length": len(fragment),
