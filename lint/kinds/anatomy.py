@@ -258,12 +258,16 @@ class OffTopicStructure(Kind):
         # a cut in the right part on the wrong face of it ("a small cut along the bottom of the toe" for hammer toe
         # correction, whose entry puts its cuts on the top): {face} is the face named, {faces} the procedure's
         "face_message": (str, ""),
+        # a scope passed in the wrong way ("passed through your back passage" for a hysteroscopy): the rule's own
+        # message when empty
+        "route_message": (str, ""),
     }
 
     def setup(self):
         self._regions_of_structures: dict[tuple[str, bool], tuple[str, ...]] = {}
         self.faces = AspectWords(self.kb, self.trusted)
         self.check_template("face_message", {"text", "procedure", "face", "faces", "structure"})
+        self.check_template("route_message", {"text", "procedure", "structure", "targets"})
 
     def _acting(self, page, unit, before_token):
         """The procedures acting in this sentence: one named before the action, else the page topic."""
@@ -452,6 +456,7 @@ class OffTopicStructure(Kind):
                 yield self.hit(
                     unit, lo, hi, procedure=proc.name, structure=target.text,
                     targets=listed([kb.regions[r].name for r in proc.regions]),
+                    message=self.opts["route_message"] if routed and self.opts["route_message"] else None,
                 )
 
     def _wrong_face(self, unit, doc, action: int, target, acting):
