@@ -234,6 +234,17 @@ def test_text_a_short_line_straight_above_its_paragraph_is_a_heading_under_the_s
     assert [b.level for b in doc.blocks[:3]] == [1, 2, 3]
 
 
+def test_text_a_heading_that_ends_in_a_preposition_over_a_sentence_of_its_own():
+    src = ("Appendicitis\n\nSymptoms to look out for\nThe first sign is usually a pain around the belly button.\n\n"
+           "Ask your surgeon to\nsend a copy of the letter to your family doctor.\n")
+    _, got = blocks("a.txt", src)
+    assert [(s, t) for s, t, _ in got] == [
+        ("title", "Appendicitis"), ("heading", "Symptoms to look out for"),
+        ("paragraph", "The first sign is usually a pain around the belly button."),
+        ("paragraph", "Ask your surgeon to send a copy of the letter to your family doctor."),
+    ]
+
+
 @pytest.mark.parametrize("src, expected", [
     # lines of details, each opening with a label, and the line after them
     ("Appointments: 020 4912 7300 (Monday to Saturday)\nWhatsApp: +91 98765 04321 (appointments only)\n"

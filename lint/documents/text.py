@@ -44,9 +44,21 @@ def _heading_over_paragraph(line: str, next_line: str) -> bool:
     lines after it.)"""
     stripped, following = line.strip(), next_line.strip()
     words = stripped.split()
-    return (_looks_like_heading(line) and len(words) <= 8 and len(stripped) <= 45 and words[-1].lower() not in _JOINING_WORDS
+    last = words[-1].lower() if words else ""
+    # (a line cut after a joining word goes on below it, unless a preposition ends a heading's phrase and the line
+    # below opens a sentence of its own: "Symptoms to look out for" / "The first sign is ...")
+    joined = last in _JOINING_WORDS and not (last in _PHRASE_END_PREPOSITIONS
+                                             and following.split(" ", 1)[0] in _SENTENCE_OPENERS)
+    return (_looks_like_heading(line) and len(words) <= 8 and len(stripped) <= 45 and not joined
             and following[:1].isupper() and not LIST_MARKER.match(next_line) and len(following) > len(stripped) + 10
             and not _LABEL_LINE.match(line))
+
+
+#: prepositions that may end a heading's phrase ("What to look out for", "Who it is for")
+_PHRASE_END_PREPOSITIONS = frozenset({"for", "on", "with", "to", "in", "at", "by"})
+#: words that open a sentence, and never go on one cut off at the end of the line above
+_SENTENCE_OPENERS = frozenset({"The", "A", "An", "Your", "You", "Most", "If", "Many", "Some", "It", "This", "These",
+                               "We", "Our", "Contact", "Call", "Tell", "See", "Ask", "Go", "Get"})
 
 
 def _bare_item(line: str) -> bool:
