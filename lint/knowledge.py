@@ -248,6 +248,9 @@ _ALLOWED = {
     "aspects": {"id", "name", "words", "opposite"},
 }
 SIDES = {"left", "right", "midline", "bilateral", "either"}
+#: the kinds of structure a procedure (or a condition with a list of its structures) involves only when its entry lists
+#: them: a bunion operation lies in the foot, and so does the Achilles tendon, yet it is no part of the operation
+LISTED_KINDS = ("organ", "gland", "bone", "joint")
 
 
 def _check_keys(entry: dict, kind: str, where: str) -> None:

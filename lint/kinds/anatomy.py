@@ -10,6 +10,7 @@ from bisect import bisect_left
 from dataclasses import replace
 
 from lint.kinds.base import ABBREVIATION_AFTER, Kind, is_negated, listed
+from lint.knowledge import LISTED_KINDS
 from lint.matching import PatternError, compile_builtin, compile_pattern, compile_phrases, finditer
 from lint.page import Enclosing
 
@@ -254,7 +255,7 @@ class OffTopicStructure(Kind):
     page_level = True
     options = {
         # structures of these kinds belong to a procedure only when its entry lists them
-        "listed_kinds": (list, lambda: ["organ", "gland", "bone", "joint"]),
+        "listed_kinds": (list, lambda: list(LISTED_KINDS)),
         # a cut in the right part on the wrong face of it ("a small cut along the bottom of the toe" for hammer toe
         # correction, whose entry puts its cuts on the top): {face} is the face named, {faces} the procedure's
         "face_message": (str, ""),

@@ -14,6 +14,7 @@ import re
 from lint.kinds.base import ABBREVIATION_AFTER, Kind, is_negated, listed, match_case
 from lint.matching import NeedleIndex, PatternError, compile_builtin, compile_pattern, compile_phrases, finditer
 from lint.kinds.phrases import PhraseIndex
+from lint.knowledge import LISTED_KINDS
 from lint.page import HEADING_SCOPES, Enclosing
 
 _END = "."  # a cue that stands for the end of the clause (punctuation or the end of the text)
@@ -362,7 +363,7 @@ class Conflation(Kind):
         listed_parts = entry.structures
         if structure.id in listed_parts:
             return True
-        if listed_parts and structure.kind in _LISTED_KINDS:
+        if listed_parts and structure.kind in LISTED_KINDS:
             return False
         return self.kb.any_related(structure.regions, entry.regions)
 
@@ -432,8 +433,6 @@ _ANTECEDENT_LINK = compile_builtin(
 _PART_BEFORE = compile_builtin(r"(?i)\b(?:top|bottom|side|front|back|base|part|crease|area|middle|edge|end|tip|skin)"
                                r"\s+(?:of|at|on)\s+(?:the\s+|your\s+)?(?:[\w-]+\s+){0,2}\Z")
 _CLAUSE_BEFORE = compile_builtin(r"[,;]\s*(?:and\s+|but\s+|so\s+)?\Z")
-#: the kinds of part a procedure or condition with a list of its structures must list to involve
-_LISTED_KINDS = frozenset({"organ", "gland", "bone", "joint"})
 #: a link that gives a second name, not a part's name: "also called", "otherwise known as"
 _ALSO_CALLED = compile_builtin(r"\b(?:also|otherwise|sometimes|commonly|often)\s+(?:called|known\s+as|referred\s+to\s+as)\b")
 _CLOSED = compile_builtin(r"\s*[),]")
