@@ -1295,6 +1295,12 @@ def _verb_after(doc, i: int, end: int) -> str:
     return doc[i].lower_ if i < end else ""
 
 
+#: what closes an apposition after its place: "the lamina, the bony arch at the front of the vertebra, is removed" (a
+#: noun phrase that goes on to its verb is a clause's subject: "After surgery on your kneecap, the tendon at the back
+#: of your knee may ache")
+_APPOSITION_CLOSED = compile_builtin(r"\s*(?:[,.;:)!?]|$)")
+
+
 class StructureLocation(Kind):
     """A structure (or condition) described as lying in, or being part of, a place it is not.
 
@@ -1322,6 +1328,9 @@ class StructureLocation(Kind):
         # ", a bone in the wrist": an apposition that places the term it follows (the subject is the term the
         # match starts right after, never one further back: "After a knee operation, a tendon in the ...")
         "apposition": (list, list),
+        # "the lamina, the bony arch at the front of the vertebra", "is the cord at the front of your ankle": the face of a
+        # place a subject lies on, judged by the faces alone (an apposition's subject is the term right before it)
+        "facing": (list, list),
         # "passed through the urethra into the uterine arteries": a tube's way in, ending where the match ends; the
         # structure it goes through and the one it goes into must be neighbours, or parts of one connected system
         "route": (list, list),
@@ -1340,6 +1349,7 @@ class StructureLocation(Kind):
             self.connecting = [compile_pattern(p, where, trusted=self.trusted) for p in self.opts["connecting"]]
             self.separating = [compile_pattern(p, where, trusted=self.trusted) for p in self.opts["separating"]]
             self.apposition = [compile_pattern(p, where, trusted=self.trusted) for p in self.opts["apposition"]]
+            self.facing = [compile_pattern(p, where, trusted=self.trusted) for p in self.opts["facing"]]
             self.route = [compile_pattern(p, where, trusted=self.trusted) for p in self.opts["route"]]
         except PatternError as exc:
             raise self.error(str(exc).removeprefix(where + ": ")) from None
@@ -1562,6 +1572,7 @@ class StructureLocation(Kind):
                         + [(p, "territory") for p in self.territory] \
                         + [(p, "connect") for p in self.connecting] \
                         + [(p, "separate") for p in self.separating] \
+                        + [(p, "face") for p in self.facing] \
                         + ([(p, "appose") for p in self.apposition] if apposed else [])
                 for compiled, kind in patterns:
                     for m in finditer(compiled, text, sent.start_char, sent.end_char):
@@ -1581,12 +1592,14 @@ class StructureLocation(Kind):
                         if place is None:
                             continue
                         before = [t for t in in_sent if t.end_char <= m.start() and t.label_ != "region"]
-                        if kind == "appose":
+                        if kind == "face" and text[m.start()] in ",(":
+                            kind = "appose face"
+                        if kind in ("appose", "appose face"):
                             # the term right before the comma, or before its abbreviation: "ductal carcinoma in situ
                             # (DCIS), an early cancer ..."
                             before = [t for t in before if t.end_char == m.start()
                                       or ABBREVIATION_AFTER.fullmatch(text, t.end_char, m.start())
-                                      or text[t.end_char:m.start()] == ")"]
+                                      or text[t.end_char:m.start()] in (")", " " if kind == "appose face" else ")")]
                             if not before:
                                 continue
                         # "The septum is the wall of bone and cartilage that divides ...": a sentence that
@@ -1616,7 +1629,11 @@ class StructureLocation(Kind):
                             if subject.label_ != "structure" or self.kb.structures[subject.kb_id_].kind != "nerve":
                                 continue
                             kind = "place"
-                        if kind in ("place", "appose"):
+                        if kind == "appose face" and not _APPOSITION_CLOSED.match(text, place.end_char):
+                            continue  # "After surgery on your kneecap, the tendon at the back of your knee may ache"
+                        if kind in ("face", "appose face"):
+                            ok = not self._aspect_clash(subject, text[m.start():place.start_char])
+                        elif kind in ("place", "appose"):
                             beside = _BESIDE.search(m.group()) is not None
                             ok = self._placed_fits(subject, place, beside) \
                                 and not self._aspect_clash(subject, text[m.start():place.start_char])

@@ -856,14 +856,17 @@ _NEXT_ITEM = compile_builtin(r"[\s),]*(?:(?:and|or)\s+)?(?:an?\s+|the\s+)?")
 
 def _coordinated(text: str, terms: list, i: int) -> tuple:
     """The members named together with the i-th, next to it: "a CT or an MRI scan", "X and Y"."""
-    s, e, _ = terms[i]
+    s, e, member = terms[i]
     out = []
-    if i > 0 and _JOINED.search(text, terms[i - 1][1], s) \
+    # (a member beside what it is a kind of is in apposition to it, not named with it: "your quadriceps, the muscles
+    # at the back of your thigh" says where the quadriceps lie)
+    if i > 0 and terms[i - 1][2].id not in member.ancestors and _JOINED.search(text, terms[i - 1][1], s) \
             and not _COMPARED_BEFORE.search(text, max(0, terms[i - 1][0] - 20), terms[i - 1][0]):
         # ("Like the liver, the kidneys are part of your digestive system": the first is what the second is compared
         # with, not named with it)
         out.append(terms[i - 1][2])
-    if i + 1 < len(terms) and _JOINED_AFTER.fullmatch(text, e, terms[i + 1][0]) is not None:
+    if i + 1 < len(terms) and terms[i + 1][2].id not in member.ancestors \
+            and _JOINED_AFTER.fullmatch(text, e, terms[i + 1][0]) is not None:
         out.append(terms[i + 1][2])
     return tuple(out)
 
