@@ -274,6 +274,18 @@ def test_structure_mix_up_data_mistakes_name_the_file(tmp_path, change, error):
     assert error in setup_error_of_changed_rule(tmp_path, "anatomy/ANA005-structure-mix-up.yaml", renames, change)
 
 
+@pytest.mark.parametrize("change,error", [
+    (("regions: [throat, mouth, jaw, neck]", "regions: [throat, gullet]"), "located_cues: entry 2 names unknown region(s) gullet"),
+    (("    - name: the breathing tube\n", "    - label: the breathing tube\n"),
+     "located_cues: entry 2 needs 'name', 'cues' and 'regions' (and nothing else)"),
+])
+def test_located_complication_cue_mistakes_name_the_file(tmp_path, change, error):
+    from tests.helpers import setup_error_of_changed_rule
+
+    renames = {"code: ANA003": "code: ANA103", "name: symptom-region-mismatch": "name: my-symptoms"}
+    assert error in setup_error_of_changed_rule(tmp_path, "anatomy/ANA003-symptom-region-mismatch.yaml", renames, change)
+
+
 # -- ANA006 ---------------------------------------------------------------------------------------
 @pytest.mark.parametrize("text,span", [
     ("# Parathyroidectomy\n\nMost people have six parathyroid glands, each the size of a grain of rice.",

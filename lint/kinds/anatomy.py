@@ -775,6 +775,9 @@ class SymptomRegion(Kind):
         "prepositions": (list, lambda: ["in", "around", "at", "on", "down", "into", "through", "across", "over", "of",
                                         "behind", "between", "along", "towards", "toward"]),
         "complication_cues": (list, list),
+        # complications felt in known parts of the body: each {name, cues, regions}. A symptom the sentence ties to one
+        # ("pain in your fingertips, caused by the gas used to inflate the tummy") is judged against its regions
+        "located_cues": (list, list),
         # the cues that, in the lead-in of a list ("Call 999 if you have:"), make its items another problem's warning
         # signs (fewer than in a sentence: "symptoms that medicines have not helped, such as:" names no complication)
         "lead_in_cues": (list, list),
@@ -808,6 +811,16 @@ class SymptomRegion(Kind):
         self.normal_words = frozenset(w.lower() for w in self.opts["normal_words"])
         self.preps = {w.lower() for w in self.opts["prepositions"]}
         self.cues = compile_phrases(self.opts["complication_cues"])
+        self.located_cues = []  # (compiled cues, name, regions)
+        for n, entry in enumerate(self.opts["located_cues"], 1):
+            if not isinstance(entry, dict) or set(entry) != {"name", "cues", "regions"} \
+                    or not isinstance(entry["name"], str) or not isinstance(entry["cues"], list) \
+                    or not isinstance(entry["regions"], list) or not entry["cues"] or not entry["regions"]:
+                raise self.error(f"located_cues: entry {n} needs 'name', 'cues' and 'regions' (and nothing else)")
+            unknown = [r for r in entry["regions"] if r not in self.kb.regions]
+            if unknown:
+                raise self.error(f"located_cues: entry {n} names unknown region(s) {', '.join(map(str, unknown))}")
+            self.located_cues.append((compile_phrases(entry["cues"]), entry["name"], tuple(entry["regions"])))
         self.lead_in_cues = compile_phrases(self.opts["lead_in_cues"])
         self.headings = compile_phrases(self.opts["describing_headings"])
         self.ignore = set(self.opts["ignore_regions"])
@@ -892,14 +905,20 @@ class SymptomRegion(Kind):
         return heading is not None and self.headings is not None and any(
             True for _ in finditer(self.headings, heading.block.text))
 
-    def _cued(self, unit, sent_no: int) -> bool:
-        """A complication cue in the sentence, or in the next one when that explains it ("You may feel pain in your
-        shoulder. This comes from the gas used to inflate the tummy.")."""
+    def _cued(self, unit, sent_no: int):
+        """The complication the sentence ties its symptoms to, or the next one when that explains it ("You may feel
+        pain in your shoulder. This comes from the gas used to inflate the tummy."): True for one felt anywhere (a
+        clot, a medicine), a located cue's (name, regions), or False for none."""
         sents = unit.sents
-        if any(True for _ in finditer(self.cues, sents[sent_no].text)):
-            return True
+        texts = [sents[sent_no].text]
         if sent_no + 1 < len(sents) and sents[sent_no + 1][0].lower_ in ("this", "it", "that", "these", "they"):
-            return any(True for _ in finditer(self.cues, sents[sent_no + 1].text))
+            texts.append(sents[sent_no + 1].text)
+        for text in texts:
+            if self.cues is not None and any(True for _ in finditer(self.cues, text)):
+                return True
+            for compiled, name, regions in self.located_cues:
+                if any(True for _ in finditer(compiled, text)):
+                    return name, regions
         return False
 
     def _lead_in_cued(self, page, unit) -> bool:
@@ -939,12 +958,13 @@ class SymptomRegion(Kind):
                 if region is None or region in self.ignore:
                     continue
                 sent_no = unit.sent_index(anchor)
-                if self.cues is not None:
+                if self.cues is not None or self.located_cues:
                     if sent_no not in cued:
                         cued[sent_no] = self._cued(unit, sent_no) or (self.lead_in_cues is not None
                                                                       and self._lead_in_cued(page, unit))
-                    if cued[sent_no]:
+                    if cued[sent_no] is True:
                         continue
+                located = cued.get(sent_no) or None
                 if describing is None:
                     describing = self._describing(page, unit)
                 if conditions_in is None:
@@ -955,7 +975,11 @@ class SymptomRegion(Kind):
                 # a whole-body condition (obesity, chronic pain) may give aches anywhere, but blurred vision or
                 # hearing loss only where it names the eye or the ear (diabetes names the eye)
                 anywhere = (mention, anchor) not in implied
-                if named_before:
+                if located is not None:
+                    # "pain in the tips of your fingers, from the gas used to inflate the tummy": where that is felt
+                    topic_name, expected = located
+                    bad = not kb.any_related(regions, expected)
+                elif named_before:
                     # "a torn meniscus causes pain in the ankle": the sentence's own condition decides
                     own = owns[named_before - 1]
                     bad = not (anywhere and "body" in own) and (
@@ -977,7 +1001,7 @@ class SymptomRegion(Kind):
                     # the right part, but the face of it opposite the condition's: "pain on the inside of your elbow"
                     # for tennis elbow (judged only where the symptom's condition is known)
                     face = None
-                    if self.opts["face_message"] and anywhere and anchor < mention.start:
+                    if self.opts["face_message"] and anywhere and anchor < mention.start and located is None:
                         about = named[:named_before] if named_before else conditions if describing else ()
                         face = self._wrong_face(unit, anchor, mention, about)
                     if face is not None and not any(unit.doc[anchor].idx < e and s < mention.end_char
@@ -995,7 +1019,7 @@ class SymptomRegion(Kind):
                     continue
                 reported.append((span.start_char, span.end_char))
                 where = listed(sorted({kb.regions[r].name for r in expected if r not in self.ignore})[:4])
-                if named_before:
+                if named_before or located is not None:
                     topic = topic_name
                 elif conditions and describing:
                     topic = kb.conditions[conditions[0]].name
