@@ -137,10 +137,12 @@ def _make_words(path: Path, kb) -> dict:
     data = dict(load_yaml(path) or {}) if path.is_file() else {}
     nouns = {n.lower().split()[-1] for n in data.get("nouns") or []}
     singular_s = {w.lower() for w in data.get("singular_s") or []}
+    either = {w.lower() for w in data.get("either_number") or []}
     kb_plurals = set()
     if kb is not None:
         for label, _, phrase in kb.lexicon():
-            if label in ("structure", "procedure", "condition") and phrase.isalpha() and phrase.islower():
+            if label in ("structure", "procedure", "condition") and phrase.isalpha() and phrase.islower() \
+                    and phrase not in either:
                 if _plural_name(phrase) and phrase not in singular_s and not phrase.endswith("ics"):
                     # "gums", "tonsils", "piles", "gallstones", "grommets": named in the plural ("orthodontics" is a field)
                     kb_plurals.add(phrase)
@@ -179,6 +181,7 @@ def _make_words(path: Path, kb) -> dict:
         "strict": {v.lower() for v in data.get("strict_verbs") or []},
         "plural_groups": {w.lower() for w in data.get("plural_groups") or []},
         "singular_s": singular_s,
+        "either_number": either,
         "nouns": nouns,
         # base -> (simple past, past participle), for the irregular verbs
         "past_forms": {k.lower(): (str(v[0]).lower(), str(v[1]).lower())
@@ -675,7 +678,7 @@ class SubjectVerbAgreement(_MatcherKind):
     def _singular_looking(self, word: str) -> bool:
         """A word that is most likely a singular noun when it follows "the" and precedes a verb."""
         w = self.w
-        if word in w["plural_groups"]:
+        if word in w["plural_groups"] or word in w["either_number"]:
             return False
         if word in w["nouns"] and word not in w["plurals"]:
             return True
@@ -691,14 +694,16 @@ class SubjectVerbAgreement(_MatcherKind):
     def _singular_head(self, word: str) -> bool:
         """A noun before "of" that counts as one thing: not a plural, a group or an amount ("the majority of")."""
         w = self.w
-        if word in w["quantity"] or word in w["plural_groups"] or word in w["plurals"] or word in _FUNCTION_WORDS:
+        if word in w["quantity"] or word in w["plural_groups"] or word in w["plurals"] or word in _FUNCTION_WORDS \
+                or word in w["either_number"]:
             return False
         return not word.endswith("s") or word in w["singular_s"] or word.endswith(("ss", "us", "is"))
 
     def _plural_looking(self, word: str) -> bool:
         """A word in -s that is most likely a plural noun (not "diabetes", "lens", "virus", "pelvis")."""
         w = self.w
-        if word in w["singular_s"] or word in w["all_verbs"] or word in w["quantity"] or word in _FUNCTION_WORDS:
+        if word in w["singular_s"] or word in w["all_verbs"] or word in w["quantity"] or word in _FUNCTION_WORDS \
+                or word in w["either_number"]:
             return False
         return not re.search(r"(?:ss|us|is|as|ics|ous|ness|itis|osis|sis|xis|betes)$", word)
 
