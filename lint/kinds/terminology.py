@@ -826,8 +826,13 @@ def _standing_alone_in(text: str, terms: list, i: int, j: int) -> bool:
     ultrasound")? It closes there (or a relative clause follows), and no member follows it as the next item; after a
     comma, the first is no item in the middle of a list either."""
     s1, e2 = terms[i][0], terms[j][1]
-    if text[terms[i][1]:terms[j][0]].lstrip().startswith("(") and text.startswith(")", e2):
-        return True  # "the femur (shin bone) and tibia": a name in brackets is no item of the list around it
+    if text[terms[i][1]:terms[j][0]].lstrip().startswith("("):
+        if text.startswith(")", e2):
+            return True  # "the femur (shin bone) and tibia": a name in brackets is no item of the list around it
+        # "a cortical button (a small screw driven into the bone)": the bracket's head, what follows it only saying more
+        close = text.find(")", e2, e2 + 60)
+        if close >= 0 and (j + 1 == len(terms) or terms[j + 1][0] > close) and _LIST_WORDS.search(text, e2, close) is None:
+            return True
     if _CLOSING.match(text, e2) is None:
         return False
     if j + 1 < len(terms) and (_NEXT_ITEM.fullmatch(text, e2, terms[j + 1][0])
@@ -851,7 +856,11 @@ _DETERMINER_BEFORE = compile_builtin(r"\b(?:the|a|an|your|our|their|its)\s+$", r
 _LAST_ITEM_BEFORE = compile_builtin(r"[^.;:!?()]*,\s*(?:or|and)\s+(?:an?\s+|the\s+)?")
 _MID_LIST = compile_builtin(r",\s*(?:an?\s+|the\s+)?$")
 #: (or goes on to say how it is done: "an MR arthrogram, an ultrasound scan with dye injected into the joint")
-_CLOSING = compile_builtin(r"\s*(?:[),.;:]|$|(?:that|which|who|with|using)\s)")
+#: (or by where it goes or is put: "general anaesthesia, a numbing injection in your lower back,")
+_CLOSING = compile_builtin(r"\s*(?:[),.;:]|$|(?:that|which|who|with|using|in|into|on|at|over|under|like|placed|driven|sewn|"
+                           r"given|used|made|passed|put)\s)")
+#: what makes a bracket a list: "(a CT scan, an MRI scan or an ultrasound)"
+_LIST_WORDS = compile_builtin(r"[,;]|\b(?:and|or)\b")
 _NEXT_ITEM = compile_builtin(r"[\s),]*(?:(?:and|or)\s+)?(?:an?\s+|the\s+)?")
 
 
