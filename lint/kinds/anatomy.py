@@ -778,6 +778,11 @@ class SymptomRegion(Kind):
         # complications felt in known parts of the body: each {name, cues, regions}. A symptom the sentence ties to one
         # ("pain in your fingertips, caused by the gas used to inflate the tummy") is judged against its regions
         "located_cues": (list, list),
+        # words that put a symptom at the operation's cut ("numbness along the outer thigh, near the scar"), said in the
+        # symptom's own words (from the symptom to a few words past its place): judged against where the operation is
+        # done and cut, and the parts of the body beside those
+        "wound_cues": (list, list),
+        "wound_name": (str, "the cut for {procedure}"),
         # the cues that, in the lead-in of a list ("Call 999 if you have:"), make its items another problem's warning
         # signs (fewer than in a sentence: "symptoms that medicines have not helped, such as:" names no complication)
         "lead_in_cues": (list, list),
@@ -811,6 +816,8 @@ class SymptomRegion(Kind):
         self.normal_words = frozenset(w.lower() for w in self.opts["normal_words"])
         self.preps = {w.lower() for w in self.opts["prepositions"]}
         self.cues = compile_phrases(self.opts["complication_cues"])
+        self.wound_cues = compile_phrases(self.opts["wound_cues"])
+        self.check_template("wound_name", {"procedure"})
         self.located_cues = []  # (compiled cues, name, regions)
         for n, entry in enumerate(self.opts["located_cues"], 1):
             if not isinstance(entry, dict) or set(entry) != {"name", "cues", "regions"} \
@@ -921,6 +928,38 @@ class SymptomRegion(Kind):
                     return name, regions
         return False
 
+    def _at_wound(self, page, unit, anchor: int, mention):
+        """(name, regions) of the operation's cut when the symptom's own words put it there ("a numb patch of skin
+        below the scar, across the upper back", "numbness on the sole of the foot, because a skin nerve near the scar
+        is stretched"): the operation's regions and entry regions, with the parts of the body beside them; else None."""
+        procedures = _specific(self.kb, page.topic_procedures)
+        if not procedures:
+            return None
+        doc = unit.doc
+        sent = unit.sent_at(anchor)
+        start, end = doc[anchor].idx, doc[min(mention.end + 8, sent.end) - 1].idx + len(doc[min(mention.end + 8, sent.end) - 1])
+        text = unit.block.text
+        # (a cue before the place belongs to it only with no other symptom between: "bruising around the cut and some
+        # swelling in your knee" puts the bruising at the cut, not the swelling)
+        if not any(cue.start() > mention.start_char or not any(
+                t.lower_ in self.symptoms for t in doc[mention.start:mention.start] or
+                doc.char_span(cue.end(), mention.start_char, alignment_mode="expand") or ())
+                for cue in finditer(self.wound_cues, text, start, end)):
+            return None
+        kb = self.kb
+        near: set[str] = set()
+        for p in procedures:
+            for r in (*kb.procedures[p].regions, *kb.procedures[p].entry_regions):
+                near.add(r)
+                # (a region that lists no neighbours has every other part of its own parent beside it: the breast and
+                # the armpit, both in the chest)
+                near.update(kb.regions[r].neighbours or (
+                    o.id for o in kb.regions.values()
+                    if set(o.parents) & (set(kb.regions[r].parents) - {"body", "trunk"})))
+        if not near:
+            return None
+        return self.opts["wound_name"].format(procedure=kb.procedures[procedures[0]].name), tuple(sorted(near))
+
     def _lead_in_cued(self, page, unit) -> bool:
         """A list item under a lead-in with a complication cue: "Call 911 right away if you have:" over "chest pain"."""
         if unit.block.scope != "list_item":
@@ -958,13 +997,16 @@ class SymptomRegion(Kind):
                 if region is None or region in self.ignore:
                     continue
                 sent_no = unit.sent_index(anchor)
-                if self.cues is not None or self.located_cues:
+                wound = self._at_wound(page, unit, anchor, mention) if self.wound_cues is not None else None
+                if wound is not None:
+                    pass  # the symptom is at the cut: judged there, whatever else the sentence names
+                elif self.cues is not None or self.located_cues:
                     if sent_no not in cued:
                         cued[sent_no] = self._cued(unit, sent_no) or (self.lead_in_cues is not None
                                                                       and self._lead_in_cued(page, unit))
                     if cued[sent_no] is True:
                         continue
-                located = cued.get(sent_no) or None
+                located = wound or cued.get(sent_no) or None
                 if describing is None:
                     describing = self._describing(page, unit)
                 if conditions_in is None:
