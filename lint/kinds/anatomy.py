@@ -1367,6 +1367,11 @@ def _verb_after(doc, i: int, end: int) -> str:
 _APPOSITION_CLOSED = compile_builtin(r"\s*(?:[,.;:)!?]|$)")
 
 
+#: a term that is the object of a relative clause, whose verb after it is the clause's head noun's: "nerves that control
+#: the| vocal cords run close to ..."
+_RELATIVE_OBJECT = compile_builtin(r"(?i)\b(?:that|which|who)\s+[a-z]+\s+(?:the\s+|your\s+|its\s+|their\s+)?(?:[a-z-]+\s+)?$")
+
+
 class StructureLocation(Kind):
     """A structure (or condition) described as lying in, or being part of, a place it is not.
 
@@ -1397,6 +1402,9 @@ class StructureLocation(Kind):
         # "the lamina, the bony arch at the front of the vertebra", "is the cord at the front of your ankle": the face of a
         # place a subject lies on, judged by the faces alone (an apposition's subject is the term right before it)
         "facing": (list, list),
+        # "where your oesophagus meets the small intestine": two structures that touch, which must be neighbours
+        "meeting": (list, list),
+        "meeting_message": (str, ""),
         # "passed through the urethra into the uterine arteries": a tube's way in, ending where the match ends; the
         # structure it goes through and the one it goes into must be neighbours, or parts of one connected system
         "route": (list, list),
@@ -1416,6 +1424,7 @@ class StructureLocation(Kind):
             self.separating = [compile_pattern(p, where, trusted=self.trusted) for p in self.opts["separating"]]
             self.apposition = [compile_pattern(p, where, trusted=self.trusted) for p in self.opts["apposition"]]
             self.facing = [compile_pattern(p, where, trusted=self.trusted) for p in self.opts["facing"]]
+            self.meeting = [compile_pattern(p, where, trusted=self.trusted) for p in self.opts["meeting"]]
             self.route = [compile_pattern(p, where, trusted=self.trusted) for p in self.opts["route"]]
         except PatternError as exc:
             raise self.error(str(exc).removeprefix(where + ": ")) from None
@@ -1424,6 +1433,7 @@ class StructureLocation(Kind):
         self.openings = {r.id: frozenset(r.opens_on) for r in self.kb.regions.values() if r.opens_on}
         self._region_named = {t.lower(): r.id for r in self.kb.regions.values() for t in r.terms}
         self.check_template("route_message", {"text", "subject", "place"})
+        self.check_template("meeting_message", {"text", "subject", "place"})
         self.faces = AspectWords(self.kb, self.trusted)
 
     def _regions(self, span):
@@ -1639,6 +1649,7 @@ class StructureLocation(Kind):
                         + [(p, "connect") for p in self.connecting] \
                         + [(p, "separate") for p in self.separating] \
                         + [(p, "face") for p in self.facing] \
+                        + [(p, "meet") for p in self.meeting] \
                         + ([(p, "appose") for p in self.apposition] if apposed else [])
                 for compiled, kind in patterns:
                     for m in finditer(compiled, text, sent.start_char, sent.end_char):
@@ -1674,11 +1685,16 @@ class StructureLocation(Kind):
                                    and _verb_after(doc, t.end, sent.end) in ("is", "are")]
                         # (the last sentence's subject only for the pronoun's own verb: "It lies below ...", not
                         # "These include ... a catheter to drain urine from your bladder")
+                        if kind == "meet":
+                            defined = []  # "The ankle joint is where the tibia meets the talus": the tibia meets it
                         subject = defined[0] if defined else (before[-1] if before else (
                             previous_subject if pronoun and (m.start() - sent.start_char <= 24 or (
                                 len(sent) > 1 and sent[1].lower_ in _PRONOUN_VERBS)) else None))
                         if subject is None or subject is place:
                             continue
+                        if not defined and subject.end_char == m.start() - 1 \
+                                and _RELATIVE_OBJECT.search(text, max(sent.start_char, subject.start_char - 40), subject.start_char):
+                            continue  # "Two nerves that control the vocal cords run close to the thyroid": the nerves run
                         if _BEFORE_BIRTH.search(sent.text):
                             continue  # "Before birth, the testicles form inside the tummy": where a part grows first
                         if not defined and subject.end_char <= m.start() \
@@ -1697,7 +1713,11 @@ class StructureLocation(Kind):
                             kind = "place"
                         if kind == "appose face" and not _APPOSITION_CLOSED.match(text, place.end_char):
                             continue  # "After surgery on your kneecap, the tendon at the back of your knee may ache"
-                        if kind in ("face", "appose face"):
+                        if kind == "meet":
+                            # (judged only between two structures the knowledge base knows the neighbours of)
+                            ok = subject.label_ != "structure" or place.label_ != "structure" \
+                                or self._neighbourly(subject, place)
+                        elif kind in ("face", "appose face"):
                             ok = not self._aspect_clash(subject, text[m.start():place.start_char])
                         elif kind in ("place", "appose"):
                             beside = _BESIDE.search(m.group()) is not None
@@ -1740,7 +1760,8 @@ class StructureLocation(Kind):
                         end = place.end_char
                         if far_wrong:
                             end = second.end_char  # "carries urine from the kidney to the small intestine"
-                        yield self.hit(unit, m.start(), end, subject=subject.text, place=place.text)
+                        yield self.hit(unit, m.start(), end, subject=subject.text, place=place.text,
+                                       message=self.opts["meeting_message"] or None if kind == "meet" else None)
                 if self.route and len(in_sent) >= 2:
                     for start, end, way, into in self._routes(unit, text, in_sent, sent, starts):
                         yield self.hit(unit, start, end, subject=way.text, place=into.text,
