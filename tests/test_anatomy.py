@@ -278,6 +278,7 @@ def test_structure_mix_up_data_mistakes_name_the_file(tmp_path, change, error):
     (("regions: [throat, mouth, jaw, neck]", "regions: [throat, gullet]"), "located_cues: entry 2 names unknown region(s) gullet"),
     (("    - name: the breathing tube\n", "    - label: the breathing tube\n"),
      "located_cues: entry 2 needs 'name', 'cues' and 'regions' (and nothing else)"),
+    (("senses: [eye, ear, nose, mouth]", "senses: [eye, ears]"), "'senses' names unknown region(s) ears"),
 ])
 def test_located_complication_cue_mistakes_name_the_file(tmp_path, change, error):
     from tests.helpers import setup_error_of_changed_rule

@@ -782,6 +782,10 @@ class SymptomRegion(Kind):
         # symptom's own words (from the symptom to a few words past its place): judged against where the operation is
         # done and cut, and the parts of the body beside those
         "wound_cues": (list, list),
+        # parts of the head judged on their own, not as the head: a symptom in one is reported unless the page's own
+        # parts, or a part its symptoms are referred to by name, hold it ("ringing in your ears" after an eye operation;
+        # a referral to the whole head or face, as for a headache, does not count)
+        "senses": (list, list),
         "wound_name": (str, "the cut for {procedure}"),
         # the cues that, in the lead-in of a list ("Call 999 if you have:"), make its items another problem's warning
         # signs (fewer than in a sentence: "symptoms that medicines have not helped, such as:" names no complication)
@@ -817,6 +821,10 @@ class SymptomRegion(Kind):
         self.preps = {w.lower() for w in self.opts["prepositions"]}
         self.cues = compile_phrases(self.opts["complication_cues"])
         self.wound_cues = compile_phrases(self.opts["wound_cues"])
+        unknown = [r for r in self.opts["senses"] if r not in self.kb.regions]
+        if unknown:
+            raise self.error(f"'senses' names unknown region(s) {', '.join(map(str, unknown))}")
+        self.senses = tuple(self.opts["senses"])
         self.check_template("wound_name", {"procedure"})
         self.located_cues = []  # (compiled cues, name, regions)
         for n, entry in enumerate(self.opts["located_cues"], 1):
@@ -928,6 +936,15 @@ class SymptomRegion(Kind):
                     return name, regions
         return False
 
+    def _other_sense(self, region: str, loose: set, referred: set) -> bool:
+        """Is ``region`` in a part of the head the page's parts do not hold ("ringing in your ears" on an eye page)?"""
+        kb = self.kb
+        sense = next((s for s in self.senses if s == region or s in kb.ancestors(region)), None)
+        if sense is None:
+            return False
+        allowed = tuple((loose - referred) | (referred - _WHOLE_HEAD))
+        return not kb.any_related((region,), allowed)
+
     def _at_wound(self, page, unit, anchor: int, mention):
         """(name, regions) of the operation's cut when the symptom's own words put it there ("a numb patch of skin
         below the scar, across the upper back", "numbness on the sole of the foot, because a skin nerve near the scar
@@ -1038,6 +1055,8 @@ class SymptomRegion(Kind):
                            and (region not in self.after_surgery
                                 or not page.topic_procedures and self._called_normal(unit, anchor))
                            and not (anywhere and "body" in strict))
+                    if not bad and self.senses and "body" not in strict:
+                        bad = self._other_sense(region, loose, referred)
                     expected = loose
                 if not bad:
                     # the right part, but the face of it opposite the condition's: "pain on the inside of your elbow"
@@ -1258,6 +1277,10 @@ _SYMPTOM_LINKS = {",", "and", "or", "that", "which", "then", "usually", "often",
                   "vision", "sight", "sensation", "feeling",
                   # "a small numb patch on the shin", "a sore spot at the top of the cut"
                   "patch", "patches", "area", "areas", "spot", "spots"} | _MOVING
+
+
+#: referrals that name the whole head or face (a headache), not one of its senses
+_WHOLE_HEAD = frozenset({"head", "face"})
 
 
 def _specific(kb, procedures) -> tuple[str, ...]:
