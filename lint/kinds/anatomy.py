@@ -178,7 +178,8 @@ _SIZE_WORDS = {"of", "about", "around", "roughly", "to", "cm", "centimetres", "c
                "millimeters", "inch", "inches", "long", "-"}
 #: what an operation leaves where it is done: "splints are placed inside the nose", "the battery is placed under the skin of"
 _PLACED_THINGS = {"splint", "splints", "pack", "packs", "packing", "stent", "stents", "battery", "generator", "implant",
-                  "implants", "pump", "port", "mesh", "graft", "grafts", "plate", "plates", "screws", "wires"}
+                  "implants", "pump", "port", "mesh", "graft", "grafts", "plate", "plates", "screws", "wires", "tab", "tabs",
+                  "anchor", "anchors", "clip", "clips", "coil", "coils", "button", "buttons", "electrode", "electrodes"}
 #: what a graft is called, right before the verb that takes it: "a bone graft taken from"
 _GRAFTS = {"graft", "grafts", "bone", "vein", "veins", "tissue", "tendon", "skin", "cartilage", "fat"}
 #: verbs that take something away from a part of the body: "remove loose skin from the neck"
@@ -187,7 +188,9 @@ _REMOVING = frozenset({"remove", "removes", "removing", "take", "takes", "taking
 #: an operation's cut: where it is made is the operation's site, whoever makes it
 _INCISIONS = {"incision", "incisions", "cut", "cuts", "nick", "nicks"}
 # where a cut is "made", "hidden" or "placed"
-_PLACED_VERBS = {"made", "hidden", "placed", "sited", "positioned", "located", "done", "put"}
+_PLACED_VERBS = {"made", "hidden", "placed", "sited", "positioned", "located", "done", "put", "anchored", "fixed", "lodged",
+                 # (what an operation leaves, where it stays: "one tab sits in the outer capsule of the prostate")
+                 "sits", "sit", "rests", "rest"}
 _PLACE_PREPS = {"in", "into", "on", "through", "behind", "over", "along", "under", "below", "above", "around", "across",
                 "near", "beside", "inside", "within"}
 # the path of a scope or camera: "the scope is passed along the urethra into the bladder, then onwards into the
