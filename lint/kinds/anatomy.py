@@ -449,6 +449,12 @@ class OffTopicStructure(Kind):
                                            structure=target.text, face=kb.aspects[face_named].name,
                                            faces=listed([kb.aspects[a].name for a in proc.aspects if a in kb.aspects]))
                     continue
+                # "major surgery on your head or neck": one of two places offered as a choice is the operation's own
+                alternative = self._alternative(doc, target, starts)
+                if alternative is not None and any(
+                        self._acts_on(self._entered(self._narrowed(kb.procedures[p], narrowed), cut), alternative, beside)
+                        for p in acting):
+                    continue
                 proc = self._narrowed(kb.procedures[acting[0]], narrowed)
                 lo, hi = (target.start_char, doc[action].idx + len(doc[action].text)) if passive else (
                     doc[action].idx, target.end_char)
@@ -462,6 +468,17 @@ class OffTopicStructure(Kind):
                     targets=listed([kb.regions[r].name for r in proc.regions]),
                     message=self.opts["route_message"] if routed and self.opts["route_message"] else None,
                 )
+
+    @staticmethod
+    def _alternative(doc, target, starts):
+        """The place named after ``target`` as another choice ("your head or neck", "the hand or the wrist"), or None."""
+        k = target.end
+        if k < len(doc) and doc[k].lower_ == "or":
+            k += 1
+            while k < len(doc) and doc[k].lower_ in ("the", "your", "a", "an", "their"):
+                k += 1
+            return starts.get(k)
+        return None
 
     def _wrong_face(self, unit, doc, action: int, target, acting):
         """(procedure, face named, end of the words naming it) for a cut on the face of its part opposite the one the procedure's cuts are made
