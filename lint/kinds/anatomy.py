@@ -1346,6 +1346,7 @@ _OTHER_PLACE = compile_builtin(r"(?i)\s*,?\s*(?:or|and)\s+(?:in\s+|of\s+)?(?:the
 #: from where a tube runs to its far end: "... to the", "... down into your"
 # (and "from": what separates one part from another)
 _FAR_END = compile_builtin(r"(?i)\s*(?:(?:down|up|on|back|out)\s+)?(?:to|into|from)\s+(?:the|your)\s*")
+_ON = compile_builtin(r"(?i)\bon\b")
 # a placing that puts a structure beside another rather than inside it
 _BESIDE = compile_builtin(
     r"(?i)\b(?:above|below|beneath|under|underneath|over|behind|beside|next\s+to|in\s+front\s+of|near|alongside"
@@ -1662,6 +1663,7 @@ class StructureLocation(Kind):
             token_starts = [terms[i].start for i in by_start]
             char_starts = sorted(starts)
             previous_terms: list = []
+            found: list = []  # the findings of the block's placings, less those that overlap a longer one
             for sent in unit.sents:
                 first = bisect_left(char_starts, sent.start_char)
                 if first == len(char_starts) or char_starts[first] > sent.end_char:
@@ -1728,6 +1730,12 @@ class StructureLocation(Kind):
                                    and _verb_after(doc, t.end, sent.end) in ("is", "are")]
                         # (the last sentence's subject only for the pronoun's own verb: "It lies below ...", not
                         # "These include ... a catheter to drain urine from your bladder")
+                        if kind == "face":
+                            # "take a hamstring tendon from the front of your thigh": what is taken lies inside the match
+                            inside = [t for t in in_sent if m.start() <= t.start_char and t.end_char <= place.start_char
+                                      and t.label_ == "structure"]
+                            if inside:
+                                defined, before = [], inside
                         if kind == "meet":
                             defined = []  # "The ankle joint is where the tibia meets the talus": the tibia meets it
                         subject = defined[0] if defined else (before[-1] if before else (
@@ -1743,7 +1751,8 @@ class StructureLocation(Kind):
                         if not defined and subject.end_char <= m.start() \
                                 and _ATTACHED_THING.search(text, subject.end_char, m.start()):
                             continue  # "placed behind your ear, with a thin wire that sits inside the cochlea": the wire
-                        between = {tok.lower_ for tok in doc[subject.end : place.start]}
+                        # (from the sentence's start for the last sentence's subject: "the MPFL, or medial ... . This is")
+                        between = {tok.lower_ for tok in doc[max(subject.end, sent.start) : place.start]}
                         if not defined and between & {"or", "and"}:
                             continue  # "your bladder or the tubes that carry urine from ...": another subject
                         if not defined and subject.end_char <= m.start() \
@@ -1763,7 +1772,10 @@ class StructureLocation(Kind):
                         elif kind in ("face", "appose face"):
                             ok = not self._aspect_clash(subject, text[m.start():place.start_char])
                         elif kind in ("place", "appose"):
-                            beside = _BESIDE.search(m.group()) is not None
+                            # (on another structure is against it, not in it: "breast tissue sits on the front of the
+                            # chest wall"; on a region is in it: "the liver sits on the left side of your abdomen")
+                            beside = _BESIDE.search(m.group()) is not None \
+                                or place.label_ == "structure" and _ON.search(m.group()) is not None
                             ok = self._placed_fits(subject, place, beside) \
                                 and not self._aspect_clash(subject, text[m.start():place.start_char])
                             if ok:
@@ -1803,8 +1815,8 @@ class StructureLocation(Kind):
                         end = place.end_char
                         if far_wrong:
                             end = second.end_char  # "carries urine from the kidney to the small intestine"
-                        yield self.hit(unit, m.start(), end, subject=subject.text, place=place.text,
-                                       message=self.opts["meeting_message"] or None if kind == "meet" else None)
+                        found.append(self.hit(unit, m.start(), end, subject=subject.text, place=place.text,
+                                              message=self.opts["meeting_message"] or None if kind == "meet" else None))
                 if self.route and len(in_sent) >= 2:
                     for start, end, way, into in self._routes(unit, text, in_sent, sent, starts):
                         yield self.hit(unit, start, end, subject=way.text, place=into.text,
@@ -1816,3 +1828,10 @@ class StructureLocation(Kind):
                     previous_subject = firsts[0]
                 elif not pronoun:
                     previous_subject = None
+            # one finding for one wrong place, where two phrases read the same words: the longest ("Gallstones, hard
+            # pebbles that form in the pancreas" is an apposition and a placing)
+            kept: list = []
+            for hit in sorted(found, key=lambda h: (h.start - h.end, h.start)):
+                if not any(hit.start < k.end and k.start < hit.end for k in kept):
+                    kept.append(hit)
+            yield from sorted(kept, key=lambda h: h.start)

@@ -762,7 +762,9 @@ class TermFamily(Kind):
             plural = _plural_name(text[first[0]:first[1]])
             if plural != (word.lower() in ("they", "their")) or not first[2].untrue:
                 continue
-            before = next((t[0] for t in terms if t[0] >= e), len(text))
+            # (what it is a kind or a part of may stand between: "It is the main muscle that ...")
+            before = next((t[0] for t in terms if t[0] >= e and t[2] is not first[2] and t[2].id not in first[2].ancestors),
+                          len(text))
             hit = self._false_fact(unit, text, s, e, first[2], before, (), text[first[0]:first[1]])
             if hit is not None:
                 yield hit
@@ -911,7 +913,8 @@ def _previous_sentence_start(text: str, s: int) -> int:
 def _plural_name(name: str) -> bool:
     """ "carotid arteries", "vertebrae", "menisci" (not "pancreas", "testis", "uterus")"""
     last = name.split()[-1].lower() if name.split() else name
-    return last.endswith(("ies", "es", "ae", "ci")) or last.endswith("s") and not last.endswith(("ss", "us", "is", "as"))
+    # (a muscle named in the plural, "the biceps", is one: "It bends the elbow")
+    return last.endswith(("ies", "es", "ae", "ci")) or last.endswith("s") and not last.endswith(("ss", "us", "is", "as", "ceps"))
 
 
 def _key(name: str) -> str:
