@@ -974,7 +974,8 @@ class SymptomRegion(Kind):
             return None
         doc = unit.doc
         sent = unit.sent_at(anchor)
-        start, end = doc[anchor].idx, doc[min(mention.end + 8, sent.end) - 1].idx + len(doc[min(mention.end + 8, sent.end) - 1])
+        last = doc[min(mention.end + 10, sent.end) - 1]
+        start, end = doc[anchor].idx, last.idx + len(last)
         text = unit.block.text
         # (a cue before the place belongs to it only with no other symptom between: "bruising around the cut and some
         # swelling in your knee" puts the bruising at the cut, not the swelling)
@@ -1797,6 +1798,11 @@ class StructureLocation(Kind):
                         else:
                             second = next((t for t in in_sent if t.start_char > place.end_char
                                            and _FAR_END.fullmatch(text, place.end_char, t.start_char)), None)
+                            if second is not None and second.kb_id_ in ("skin", "skin-organ"):
+                                # "to the skin of your lower back": the part of the body the skin is on
+                                of = _SKIN_OF.match(text, second.end_char)
+                                if of is not None and of.end() in starts:
+                                    second = starts[of.end()]
                             if kind == "connect" and second is None:
                                 continue
                             # (a blood vessel's far end is any organ it feeds: "from your heart to your brain")
