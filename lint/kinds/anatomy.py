@@ -1406,6 +1406,17 @@ def _verb_after(doc, i: int, end: int) -> str:
     return doc[i].lower_ if i < end else ""
 
 
+#: a sentence that opens with where something lies: "Just beneath the collarbone", "On the inside of your ankle"
+_INVERTED_PLACE = compile_builtin(
+    r"(?i)(?:(?:the|a)\s+(?:[a-z-]+\s+){0,2}?(?:bump|lump|knob|bone|area|part|spot|muscle|nerve|tendon)\s+)?"
+    r"(?P<words>(?:just\s+|directly\s+|deep\s+)?(?:(?P<beside>beneath|below|under|underneath|behind|above|in\s+front\s+of"
+    r"|beside|next\s+to|alongside)|inside|within|(?:on|at|along|down)\s+the\s+(?:front|back|inside|outside|top|bottom"
+    r"|underside|(?:inner|outer)\s+side)\s+of)\s+(?:the\s+|your\s+|each\s+))")
+#: the verb after such a place, and the words before what lies there: "lie the", "is the lower end of the"
+_INVERTED_VERB = compile_builtin(
+    r"(?i)\s*,?\s+(?:lie|lies|sit|sits|run|runs|is|are|you\s+will\s+find|you\s+find)\s+(?:the\s+|your\s+|two\s+|a\s+|an\s+)?"
+    r"(?:(?:lower|upper|outer|inner|top|bottom)\s+(?:end|part|tip)\s+of\s+(?:the\s+|your\s+))?")
+
 #: what closes an apposition after its place: "the lamina, the bony arch at the front of the vertebra, is removed" (a
 #: noun phrase that goes on to its verb is a clause's subject: "After surgery on your kneecap, the tendon at the back
 #: of your knee may ache")
@@ -1480,6 +1491,26 @@ class StructureLocation(Kind):
         self.check_template("route_message", {"text", "subject", "place"})
         self.check_template("meeting_message", {"text", "subject", "place"})
         self.faces = AspectWords(self.kb, self.trusted)
+
+    def _inverted(self, text: str, sent, starts):
+        """(start, end, subject, place, beside) for a sentence that opens with where something lies and then names it
+        ("Just beneath the collarbone lie the femoral artery and vein", "On the inside of your ankle is the lower end of
+        the fibula"), or None."""
+        opening = _INVERTED_PLACE.match(text, sent.start_char, sent.end_char)
+        if opening is None:
+            return None
+        place = starts.get(opening.end())
+        if place is None or place.label_ not in ("structure", "region"):
+            return None
+        verb = _INVERTED_VERB.match(text, place.end_char, sent.end_char)
+        if verb is None:
+            return None
+        subject = starts.get(verb.end())
+        if subject is None or subject.label_ not in ("structure", "condition"):
+            return None
+        # (below, behind, beside: next to the place; inside it, or on one of its faces: in it)
+        beside = opening.group("beside") is not None
+        return opening.start("words"), subject.end_char, subject, place, beside
 
     def _regions(self, span):
         kb = self.kb
@@ -1823,6 +1854,14 @@ class StructureLocation(Kind):
                             end = second.end_char  # "carries urine from the kidney to the small intestine"
                         found.append(self.hit(unit, m.start(), end, subject=subject.text, place=place.text,
                                               message=self.opts["meeting_message"] or None if kind == "meet" else None))
+                if len(in_sent) >= 2:
+                    # "Just beneath the collarbone lie the femoral artery and vein": the place first, then what lies there
+                    inverted = self._inverted(text, sent, starts)
+                    if inverted is not None:
+                        lo, hi, subject, place, beside = inverted
+                        if not (self._placed_fits(subject, place, beside)
+                                and not self._aspect_clash(subject, text[lo:place.start_char])):
+                            found.append(self.hit(unit, lo, hi, subject=subject.text, place=place.text))
                 if self.route and len(in_sent) >= 2:
                     for start, end, way, into in self._routes(unit, text, in_sent, sent, starts):
                         yield self.hit(unit, start, end, subject=way.text, place=into.text,
