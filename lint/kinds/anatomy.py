@@ -1417,6 +1417,14 @@ _INVERTED_VERB = compile_builtin(
     r"(?i)\s*,?\s+(?:lie|lies|sit|sits|run|runs|is|are|you\s+will\s+find|you\s+find)\s+(?:the\s+|your\s+|two\s+|a\s+|an\s+)?"
     r"(?:(?:lower|upper|outer|inner|top|bottom)\s+(?:end|part|tip)\s+of\s+(?:the\s+|your\s+))?")
 
+#: a description of where a structure lies, before its name: "the large nerve at the back of the| leg, the femoral nerve"
+_DESCRIBED_BEFORE = compile_builtin(
+    r"(?i)\b(?:the|a)\s+(?:[a-z-]+\s+){0,2}?(?:nerves?|muscles?|tendons?|bones?|arter(?:y|ies)|veins?|ligaments?)\s+"
+    r"(?:(?:that|which)\s+(?:runs?|lies?|sits?)\s+)?(?:at|on|along|down|up|in|over)\s+the\s+(?:front|back|rear|top|bottom"
+    r"|underside|inside|outside|(?:inner|outer|palm|thumb|little-finger)\s+side)\s+of\s+(?:the\s+|your\s+|each\s+)")
+#: the name after it: ", the", ", called the"
+_NAMED_AFTER = compile_builtin(r"(?i)\s*,\s*(?:(?:called|known\s+as)\s+)?(?:the\s+|your\s+)")
+
 #: what closes an apposition after its place: "the lamina, the bony arch at the front of the vertebra, is removed" (a
 #: noun phrase that goes on to its verb is a clause's subject: "After surgery on your kneecap, the tendon at the back
 #: of your knee may ache")
@@ -1511,6 +1519,19 @@ class StructureLocation(Kind):
         # (below, behind, beside: next to the place; inside it, or on one of its faces: in it)
         beside = opening.group("beside") is not None
         return opening.start("words"), subject.end_char, subject, place, beside
+
+    def _described_before(self, text: str, sent, starts):
+        """(start, end, subject, place, False) for a structure named after a description of where it lies ("The large
+        nerve at the back of the leg, the femoral nerve, is cut"), or None."""
+        for m in finditer(_DESCRIBED_BEFORE, text, sent.start_char, sent.end_char):
+            place = starts.get(m.end())
+            if place is None:
+                continue
+            name = _NAMED_AFTER.match(text, place.end_char, sent.end_char)
+            subject = starts.get(name.end()) if name is not None else None
+            if subject is not None and subject.label_ == "structure":
+                return m.start(), subject.end_char, subject, place, False
+        return None
 
     def _regions(self, span):
         kb = self.kb
@@ -1856,7 +1877,7 @@ class StructureLocation(Kind):
                                               message=self.opts["meeting_message"] or None if kind == "meet" else None))
                 if len(in_sent) >= 2:
                     # "Just beneath the collarbone lie the femoral artery and vein": the place first, then what lies there
-                    inverted = self._inverted(text, sent, starts)
+                    inverted = self._inverted(text, sent, starts) or self._described_before(text, sent, starts)
                     if inverted is not None:
                         lo, hi, subject, place, beside = inverted
                         if not (self._placed_fits(subject, place, beside)
