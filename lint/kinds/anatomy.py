@@ -1425,6 +1425,9 @@ _DESCRIBED_BEFORE = compile_builtin(
 #: the name after it: ", the", ", called the"
 _NAMED_AFTER = compile_builtin(r"(?i)\s*,\s*(?:(?:called|known\s+as)\s+)?(?:the\s+|your\s+)")
 
+#: the second of two places: "between the scrotum| and the |anus"
+_AND_THE = compile_builtin(r"(?i)\s+and\s+(?:the\s+|your\s+)?")
+
 #: what closes an apposition after its place: "the lamina, the bony arch at the front of the vertebra, is removed" (a
 #: noun phrase that goes on to its verb is a clause's subject: "After surgery on your kneecap, the tendon at the back
 #: of your knee may ache")
@@ -1460,6 +1463,8 @@ class StructureLocation(Kind):
         # "separates your chest from your abdomen": both places must be where the subject lies, judged only when a
         # second place follows
         "separating": (list, list),
+        # "the area of skin between the scrotum and the anus": what lies between two places lies beside both
+        "between": (list, list),
         # ", a bone in the wrist": an apposition that places the term it follows (the subject is the term the
         # match starts right after, never one further back: "After a knee operation, a tendon in the ...")
         "apposition": (list, list),
@@ -1486,6 +1491,7 @@ class StructureLocation(Kind):
             self.territory = [compile_pattern(p, where, trusted=self.trusted) for p in self.opts["territory"]]
             self.connecting = [compile_pattern(p, where, trusted=self.trusted) for p in self.opts["connecting"]]
             self.separating = [compile_pattern(p, where, trusted=self.trusted) for p in self.opts["separating"]]
+            self.between = [compile_pattern(p, where, trusted=self.trusted) for p in self.opts["between"]]
             self.apposition = [compile_pattern(p, where, trusted=self.trusted) for p in self.opts["apposition"]]
             self.facing = [compile_pattern(p, where, trusted=self.trusted) for p in self.opts["facing"]]
             self.meeting = [compile_pattern(p, where, trusted=self.trusted) for p in self.opts["meeting"]]
@@ -1746,6 +1752,7 @@ class StructureLocation(Kind):
                         + [(p, "territory") for p in self.territory] \
                         + [(p, "connect") for p in self.connecting] \
                         + [(p, "separate") for p in self.separating] \
+                        + [(p, "between") for p in self.between] \
                         + [(p, "face") for p in self.facing] \
                         + [(p, "meet") for p in self.meeting] \
                         + ([(p, "appose") for p in self.apposition] if apposed else [])
@@ -1789,6 +1796,10 @@ class StructureLocation(Kind):
                                       and t.label_ == "structure"]
                             if inside:
                                 defined, before = [], inside
+                        if kind == "between" and not defined and not before:
+                            # "The perineum is the area of skin between ...": a part of the body defined by where it lies
+                            defined = [t for t in in_sent if t.label_ == "region" and t.start <= sent.start + 2
+                                       and t.end_char <= m.start() and _verb_after(doc, t.end, sent.end) in ("is", "are")]
                         if kind == "meet":
                             defined = []  # "The ankle joint is where the tibia meets the talus": the tibia meets it
                         subject = defined[0] if defined else (before[-1] if before else (
@@ -1839,6 +1850,14 @@ class StructureLocation(Kind):
                                     yield self.hit(unit, m.start(), other.end_char, subject=subject.text,
                                                    place=other.text)
                                     continue
+                        elif kind == "between":
+                            second = next((t for t in in_sent if t.start_char > place.end_char
+                                           and _AND_THE.fullmatch(text, place.end_char, t.start_char)), None)
+                            if second is None or set(self._regions(subject)) & _GENERIC_REGIONS:
+                                continue  # ("the skin of the perineum, the area between ...": the skin is everywhere)
+                            ok = self._placed_fits(subject, place, True) and self._placed_fits(subject, second, True)
+                            if not ok and self._placed_fits(subject, place, True):
+                                far_wrong = True  # "between the scrotum and the belly button": the second is wrong
                         elif kind == "separate":
                             second = next((t for t in in_sent if t.start_char > place.end_char
                                            and _FAR_END.fullmatch(text, place.end_char, t.start_char)), None)
