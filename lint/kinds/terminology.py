@@ -637,7 +637,9 @@ class TermFamily(Kind):
             if start >= end and not _HYPHEN_WORD.match(text, stop):
                 # the name goes on past its abbreviation: "A magnetic resonance imaging (MRI) scan, which ..."
                 more = _ABBREVIATED_HEAD.match(text, stop)
-                if more is not None:
+                # (not a bracket that names another member: "sildenafil (Cialis)")
+                if more is not None and members.get(_key(_BRACKETED.search(text, stop, more.end()).group(1).lower()),
+                                                    member) is member:
                     stop = more.end()
                 out.append((start, stop, member))
                 end = stop
@@ -799,6 +801,8 @@ class TermFamily(Kind):
 
 
 _HYPHEN_WORD = compile_builtin(r"-[A-Za-z]")
+#: the words in a bracket: "(|Cialis|)"
+_BRACKETED = compile_builtin(r"\(\s*([^()]*?)\s*\)")
 #: "It" or "They" opening a sentence, or "Its (main) job is to", "Their role is"
 _PRONOUN_SUBJECT = compile_builtin(r"(?:^|(?<=[.!?])\s+)(?:(It|They)\s+(?:(?:also|then|usually|normally|mainly)\s+)?"
                                    r"|(Its|Their)\s+(?:main\s+|chief\s+|key\s+|only\s+)?(?:job|role|purpose|function|task)"
@@ -854,12 +858,13 @@ def _standing_alone_in(text: str, terms: list, i: int, j: int) -> bool:
 
 _COMPARED_BEFORE = compile_builtin(r"(?:^|[.!?:;]\s+)(?:like|unlike)\s+(?:the\s+|your\s+|an?\s+)?$", re.I)
 _THE_BETWEEN = compile_builtin(r"\s*,\s*the\s+")
-_DETERMINER_BEFORE = compile_builtin(r"\b(?:the|a|an|your|our|their|its)\s+$", re.I)
+#: (the same kind of determiner as the second's: "a laparotomy, the keyhole method" is an apposition)
+_DETERMINER_BEFORE = compile_builtin(r"\b(?:the|your|our|their|its)\s+$", re.I)
 _LAST_ITEM_BEFORE = compile_builtin(r"[^.;:!?()]*,\s*(?:or|and)\s+(?:an?\s+|the\s+)?")
 _MID_LIST = compile_builtin(r",\s*(?:an?\s+|the\s+)?$")
 #: (or goes on to say how it is done: "an MR arthrogram, an ultrasound scan with dye injected into the joint")
 #: (or by where it goes or is put: "general anaesthesia, a numbing injection in your lower back,")
-_CLOSING = compile_builtin(r"\s*(?:[),.;:]|$|(?:that|which|who|with|using|in|into|on|at|over|under|like|placed|driven|sewn|"
+_CLOSING = compile_builtin(r"\s*(?:[),.;:]|$|(?:that|which|who|with|using|in|into|on|at|over|under|like|of|placed|driven|sewn|"
                            r"given|used|made|passed|put)\s)")
 #: what makes a bracket a list: "(a CT scan, an MRI scan or an ultrasound)"
 _LIST_WORDS = compile_builtin(r"[,;]|\b(?:and|or)\b")
