@@ -179,7 +179,8 @@ _SIZE_WORDS = {"of", "about", "around", "roughly", "to", "cm", "centimetres", "c
 #: what an operation leaves where it is done: "splints are placed inside the nose", "the battery is placed under the skin of"
 _PLACED_THINGS = {"splint", "splints", "pack", "packs", "packing", "stent", "stents", "battery", "generator", "implant",
                   "implants", "pump", "port", "mesh", "graft", "grafts", "plate", "plates", "screws", "wires", "tab", "tabs",
-                  "anchor", "anchors", "clip", "clips", "coil", "coils", "button", "buttons", "electrode", "electrodes"}
+                  "anchor", "anchors", "clip", "clips", "coil", "coils", "button", "buttons", "electrode", "electrodes",
+                  "cylinder", "cylinders", "reservoir", "rods"}
 #: what a graft is called, right before the verb that takes it: "a bone graft taken from"
 _GRAFTS = {"graft", "grafts", "bone", "vein", "veins", "tissue", "tendon", "skin", "cartilage", "fat"}
 #: verbs that take something away from a part of the body: "remove loose skin from the neck"
@@ -1073,7 +1074,7 @@ class SymptomRegion(Kind):
                 else:
                     bad = (not any(_segment(kb, r) & loose_segments for r in regions)
                            and not (referred_to and kb.any_related(regions, referred_to))
-                           and (region not in self.after_surgery
+                           and (region not in self.after_surgery or unit.doc[anchor].lower_ in _NOT_CLOT_SIGNS
                                 or not page.topic_procedures and self._called_normal(unit, anchor))
                            and not (anywhere and "body" in strict))
                     if not bad and self.senses and "body" not in strict:
@@ -1299,6 +1300,9 @@ _SYMPTOM_LINKS = {",", "and", "or", "that", "which", "then", "usually", "often",
                   # "a small numb patch on the shin", "a sore spot at the top of the cut"
                   "patch", "patches", "area", "areas", "spot", "spots"} | _MOVING
 
+
+#: symptoms no clot gives: numbness in a leg after an operation on the chest is no warning sign of one
+_NOT_CLOT_SIGNS = frozenset({"numbness", "numb", "tingling", "itching", "ringing", "blurred", "blurry", "blurring"})
 
 #: referrals that name the whole head or face (a headache), not one of its senses
 _WHOLE_HEAD = frozenset({"head", "face"})
