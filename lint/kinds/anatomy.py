@@ -1811,6 +1811,8 @@ class StructureLocation(Kind):
                                 len(sent) > 1 and sent[1].lower_ in _PRONOUN_VERBS)) else None))
                         if subject is None or subject is place:
                             continue
+                        if subject.kb_id_ in ("skin", "skin-organ"):
+                            continue  # "passed through the skin ... to drain bile from the gallbladder": skin is everywhere
                         if not defined and subject.end_char == m.start() - 1 \
                                 and _RELATIVE_OBJECT.search(text, max(sent.start_char, subject.start_char - 40), subject.start_char):
                             continue  # "Two nerves that control the vocal cords run close to the thyroid": the nerves run
