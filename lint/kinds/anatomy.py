@@ -161,6 +161,9 @@ _CLOSE_BY = frozenset({"just", "directly", "right", "slightly"})
 _LIST_ITEM_STARTS = {"the", "a", "an", "some", "part", "parts", "any", "your", "excess", "extra", "all", "small", "and"}
 #: and after "and" or "or", an adverb: "the whole kidney, the fat around it and sometimes the adrenal gland" (not after a
 #: comma alone: "a cut in the groin, usually about the length of a finger")
+#: words before "head" that make it the head of a bone, not the head: "the broken head", "the radial head"
+_BONE_HEAD_BEFORE = frozenset({"broken", "damaged", "worn", "fractured", "radial", "femoral", "humeral", "metatarsal",
+                               "bone's", "new", "metal", "artificial", "replacement", "ball-shaped", "rounded"})
 _LIST_ADVERBS = frozenset({"sometimes", "often", "occasionally", "usually", "also", "possibly"})
 #: a verb after a noun: the noun is a clause's subject
 _VERB_AFTER = {"is", "are", "was", "were", "may", "might", "can", "could", "will", "would", "should", "has", "have", "had",
@@ -380,6 +383,8 @@ class OffTopicStructure(Kind):
                 if target.label_ == "region" and target.end < len(doc) and doc[target.end].text in ("-", "‑") \
                         and not doc[target.end - 1].whitespace_:
                     continue  # "freeze a sample as a back-up", "a knee-length stocking": a word of a compound
+                if target.kb_id_ == "head" and target.start > 0 and doc[target.start - 1].lower_ in _BONE_HEAD_BEFORE:
+                    continue  # "the broken head is removed" on a page about the radial head: the head of a bone
                 if target.label_ == "region" and target.end < len(doc) and doc[target.end].lower_ in _SYMPTOMS_AFTER:
                     continue  # "used to treat leg pain": what is treated is the pain, wherever it is felt
                 action = self._action_before(doc, target.start, by_end, target.end)
