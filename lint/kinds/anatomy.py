@@ -161,6 +161,8 @@ _CLOSE_BY = frozenset({"just", "directly", "right", "slightly"})
 _LIST_ITEM_STARTS = {"the", "a", "an", "some", "part", "parts", "any", "your", "excess", "extra", "all", "small", "and"}
 #: and after "and" or "or", an adverb: "the whole kidney, the fat around it and sometimes the adrenal gland" (not after a
 #: comma alone: "a cut in the groin, usually about the length of a finger")
+#: the face of a part named before it: "the back of the knee", "the underside of the toe"
+_FACE_NOUNS = frozenset({"back", "front", "rear", "top", "bottom", "underside", "inside", "outside", "sole"})
 #: words before "head" that make it the head of a bone, not the head: "the broken head", "the radial head"
 _BONE_HEAD_BEFORE = frozenset({"broken", "damaged", "worn", "fractured", "radial", "femoral", "humeral", "metatarsal",
                                "bone's", "new", "metal", "artificial", "replacement", "ball-shaped", "rounded"})
@@ -447,12 +449,12 @@ class OffTopicStructure(Kind):
                         or donor and self._donor_site(kb.procedures[p], target) for p in acting):
                     face = self._wrong_face(unit, doc, action, target, acting) if self.opts["face_message"] else None
                     if face is not None:
-                        proc, face_named, hi = face
+                        proc, face_named, hi, place_name = face
                         lo = doc[action].idx
                         if action not in reported and not is_negated(unit, lo, hi):
                             reported.add(action)
                             yield self.hit(unit, lo, hi, message=self.opts["face_message"], procedure=proc.name,
-                                           structure=target.text, face=kb.aspects[face_named].name,
+                                           structure=place_name, face=kb.aspects[face_named].name,
                                            faces=listed([kb.aspects[a].name for a in proc.aspects if a in kb.aspects]))
                     continue
                 # "major surgery on your head or neck": one of two places offered as a choice is the operation's own
@@ -487,10 +489,24 @@ class OffTopicStructure(Kind):
         return None
 
     def _wrong_face(self, unit, doc, action: int, target, acting):
-        """(procedure, face named, end of the words naming it) for a cut on the face of its part opposite the one the procedure's cuts are made
+        """(procedure, face named, end of the words naming it, the part named) for a cut on the face of its part opposite the one the procedure's cuts are made
         on: "a small cut along the bottom of the toe" for hammer toe correction. None when the action is no cut or
         the words before the part name no such face."""
-        if doc[action].lower_ not in _INCISIONS or target.start <= action or target.label_ != "region":
+        if doc[action].lower_ not in _INCISIONS or target.start <= action:
+            return None
+        if target.label_ == "structure":
+            # a part named by its face ("the back of the knee"): its own face against the procedure's
+            own = self.kb.structures[target.kb_id_].aspects
+            for p in acting:
+                proc = self.kb.procedures[p]
+                named = next((a for a in own if proc.aspects and a not in proc.aspects and a in self.kb.aspects
+                              and any(a in self.kb.aspects[x].opposite for x in proc.aspects if x in self.kb.aspects)),
+                             None)
+                if named is not None:
+                    regions = self.kb.structures[target.kb_id_].regions
+                    return proc, named, target.end_char, self.kb.regions[regions[0]].name if regions else target.text
+            return None
+        if target.label_ != "region":
             return None
         words = doc[action + 1:target.start].text
         end = target.end_char
@@ -503,7 +519,7 @@ class OffTopicStructure(Kind):
             proc = self.kb.procedures[p]
             named = self.faces.clash(proc.aspects, words)
             if named is not None:
-                return proc, named, end
+                return proc, named, end, target.text
         return None
 
     def _acts_on(self, procedure, target, beside: bool = False) -> bool:
@@ -673,6 +689,11 @@ class OffTopicStructure(Kind):
                     k -= 1
                 if doc[k].lower_ in _JOINED:
                     return k
+            if low == "of" and i > 1 and doc[i - 1].lower_ in _FACE_NOUNS and doc[i - 2].lower_ in ("the", "your", "its"):
+                # "a cut along the back of the knee": past the face of the part, to the cut
+                i -= 3
+                gap += 1
+                continue
             if low in _CUT_LINKS and i > 0:
                 prev = doc[i - 1].lower_
                 if low == "from" and start in by_end.get("_regions", ()) and prev not in _TAKEN_FROM:
