@@ -21,9 +21,26 @@ from pathlib import Path
 
 import yaml
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """The safe loader, less YAML's silence on a key given twice in one mapping: the second would replace the first
+    (a fact, a member or an option written again further down a long file), and an editor's entry would be lost."""
+
+    def construct_mapping(self, node, deep=False):
+        if isinstance(node, yaml.MappingNode):
+            seen: dict = {}
+            for key_node, _ in node.value:
+                if key_node.tag != "tag:yaml.org,2002:str":
+                    continue
+                key = key_node.value
+                if key in seen:
+                    raise yaml.constructor.ConstructorError(
+                        None, None, f"the key '{key}' is given twice (first on line {seen[key] + 1})", key_node.start_mark)
+                seen[key] = key_node.start_mark.line
+        return super().construct_mapping(node, deep)
+
+
 #: what the cached data depends on besides the file itself
-_FORMAT = ("medlint-yaml-1", yaml.__version__, _Loader.__name__, sys.version_info[:2])
+_FORMAT = ("medlint-yaml-2", yaml.__version__, _Loader.__mro__[1].__name__, sys.version_info[:2])
 
 
 class DataFileError(Exception):

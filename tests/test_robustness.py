@@ -429,6 +429,26 @@ def test_a_broken_rule_pack_names_the_file_and_the_rule(tmp_path):
     assert "Traceback" not in result.output
 
 
+def test_a_key_given_twice_in_a_rule_pack_is_an_error_not_a_silent_replacement(tmp_path):
+    # (YAML keeps the second of two equal keys: a term or fact written again further down would replace the first)
+    pack = tmp_path / "pack" / "house"
+    pack.mkdir(parents=True)
+    (pack / "HSE003-twice.yaml").write_text(
+        "code: HSE003\nname: twice\nkind: substitution\ncategory: promotional\nseverity: warning\nmessage: m\n"
+        "rationale: a rule whose substitutions name one phrase twice, to test the error\n"
+        "options:\n  substitutions:\n    amazing results: [good results]\n    stunning: [striking]\n"
+        "    amazing results: [results]\n"
+        "examples: {fire: ['amazing results'], pass: ['good results']}\n"
+    )
+    (tmp_path / "medlint.toml").write_text(f'rule-paths = ["{(tmp_path / "pack").as_posix()}"]\n')
+    (tmp_path / "page.md").write_text("text\n")
+    result = CliRunner().invoke(main, ["check", str(tmp_path / "page.md")])
+    assert result.exit_code == 2
+    assert "HSE003-twice.yaml (line 12): not valid YAML: the key 'amazing results' is given twice (first on line 10)" \
+        in result.output
+    assert "Traceback" not in result.output
+
+
 def test_no_network_access_without_a_languagetool_url(monkeypatch, default_linter):
     attempts = []
 
