@@ -161,8 +161,20 @@ _CLOSE_BY = frozenset({"just", "directly", "right", "slightly"})
 _LIST_ITEM_STARTS = {"the", "a", "an", "some", "part", "parts", "any", "your", "excess", "extra", "all", "small", "and"}
 #: and after "and" or "or", an adverb: "the whole kidney, the fat around it and sometimes the adrenal gland" (not after a
 #: comma alone: "a cut in the groin, usually about the length of a finger")
+#: between the words that put a nerve at risk and the nerve: "protect the", "irritation of your"
+_RISK_GAP = compile_builtin(r"(?i)\s+(?:to\s+|of\s+)?(?:the\s+|your\s+|a\s+)?(?:small\s+|large\s+|nearby\s+|main\s+)?")
+
+
+def p_listed(structure_id: str, procedures, kb) -> bool:
+    """Does any of the procedures list the structure among those it acts on or puts at risk?"""
+    return any(structure_id in kb.procedures[p].structures for p in procedures)
+
+
 #: the face of a part named before it: "the back of the knee", "the underside of the toe"
 _FACE_NOUNS = frozenset({"back", "front", "rear", "top", "bottom", "underside", "inside", "outside", "sole"})
+#: words before a part's name that make it something else: "the donor disc", "the optic disc"
+_NOT_THE_BODYS = {"disc": frozenset({"donor", "optic", "corneal", "grafted", "new", "clear"}),
+                  "discs": frozenset({"donor", "optic", "corneal"})}
 #: words before "head" that make it the head of a bone, not the head: "the broken head", "the radial head"
 _BONE_HEAD_BEFORE = frozenset({"broken", "damaged", "worn", "fractured", "radial", "femoral", "humeral", "metatarsal",
                                "bone's", "new", "metal", "artificial", "replacement", "ball-shaped", "rounded"})
@@ -271,9 +283,16 @@ class OffTopicStructure(Kind):
         # a scope passed in the wrong way ("passed through your back passage" for a hysteroscopy): the rule's own
         # message when empty
         "route_message": (str, ""),
+        # a nerve the operation puts at risk ("care is taken to protect the sciatic nerve" on a shoulder page): it must
+        # lie where the operation is done or cut, or beside it. The words before the nerve that put it at risk, and the
+        # message (the rule's own when empty)
+        "nerve_risk_words": (list, list),
+        "nerve_message": (str, ""),
     }
 
     def setup(self):
+        self.check_template("nerve_message", {"text", "procedure", "structure", "targets"})
+        self.nerve_risk = compile_phrases(self.opts["nerve_risk_words"])
         self._regions_of_structures: dict[tuple[str, bool], tuple[str, ...]] = {}
         self.faces = AspectWords(self.kb, self.trusted)
         self.check_template("face_message", {"text", "procedure", "face", "faces", "structure"})
@@ -381,10 +400,14 @@ class OffTopicStructure(Kind):
             by_end = {s.end: s for s in structures}
             by_end["_regions"] = {s.start for s in structures if s.label_ == "region"}
             reported = set()  # the actions reported: "an incision across the palm of the hand" is one finding
+            if self.nerve_risk is not None and page.topic_procedures:
+                yield from self._nerves_at_risk(page, unit, structures)
             for target in structures:
                 if target.label_ == "region" and target.end < len(doc) and doc[target.end].text in ("-", "‑") \
                         and not doc[target.end - 1].whitespace_:
                     continue  # "freeze a sample as a back-up", "a knee-length stocking": a word of a compound
+                if target.start > 0 and doc[target.start - 1].lower_ in _NOT_THE_BODYS.get(target.text.lower(), ()):
+                    continue  # "the donor disc is cut": a disc of cornea, not of the spine
                 if target.kb_id_ == "head" and target.start > 0 and doc[target.start - 1].lower_ in _BONE_HEAD_BEFORE:
                     continue  # "the broken head is removed" on a page about the radial head: the head of a bone
                 if target.label_ == "region" and target.end < len(doc) and doc[target.end].lower_ in _SYMPTOMS_AFTER:
@@ -476,6 +499,39 @@ class OffTopicStructure(Kind):
                     targets=listed([kb.regions[r].name for r in proc.regions]),
                     message=self.opts["route_message"] if routed and self.opts["route_message"] else None,
                 )
+
+    def _nerves_at_risk(self, page, unit, structures):
+        """A nerve the page says the operation puts at risk, lying nowhere near where it is done or cut."""
+        kb = self.kb
+        text = unit.block.text
+        procedures = _specific(kb, page.topic_procedures)
+        if not procedures or len(procedures) > 3:
+            return
+        for target in structures:
+            if target.label_ != "structure" or kb.structures[target.kb_id_].kind != "nerve":
+                continue
+            risk = None
+            for m in finditer(self.nerve_risk, text, max(0, target.start_char - 40), target.start_char):
+                risk = m
+            if risk is None or not _RISK_GAP.fullmatch(text, risk.end(), target.start_char):
+                continue
+            near: set[str] = set()
+            for p in procedures:
+                proc = kb.procedures[p]
+                for r in (*proc.regions, *proc.entry_regions, *self._structure_regions(proc)):
+                    near.add(r)
+                    near.update(kb.regions[r].neighbours)
+            nerve = kb.structures[target.kb_id_]
+            # (the page's condition may be the nerve's own: "irritation of the sciatic nerve" on a page about sciatica)
+            for c in page.topic_conditions:
+                near.update(kb.conditions[c].regions)
+                near.update(kb.conditions[c].symptom_regions)
+            if not near or p_listed(nerve.id, procedures, kb) or kb.any_related(nerve.regions, tuple(near)):
+                continue
+            proc = kb.procedures[procedures[0]]
+            yield self.hit(unit, risk.start(), target.end_char, procedure=proc.name, structure=target.text,
+                           targets=listed([kb.regions[r].name for r in proc.regions]),
+                           message=self.opts["nerve_message"] or None)
 
     @staticmethod
     def _alternative(doc, target, starts):
@@ -1377,7 +1433,11 @@ _OTHER_PLACE = compile_builtin(r"(?i)\s*,?\s*(?:or|and)\s+(?:in\s+|of\s+)?(?:the
 #: from where a tube runs to its far end: "... to the", "... down into your"
 # (and "from": what separates one part from another)
 _FAR_END = compile_builtin(r"(?i)\s*(?:(?:down|up|on|back|out)\s+)?(?:to|into|from)\s+(?:the|your)\s*")
-_ON = compile_builtin(r"(?i)\bon\b")
+#: a placing by a verb of going: its subject stands right before it ("the sciatic nerves, which run alongside")
+_GOING = compile_builtin(r"(?i)(?:runs|run|passes|pass|travels|travel)\s+(?:alongside|beside|next\s+to|close\s+to)\b")
+_SUBJECT_GAP = compile_builtin(r"(?i)\s*(?:\)\s*)?(?:,\s*)?(?:(?:which|that)\s+)?(?:(?:usually|also|often|then|normally)\s+)?")
+#: lying on a structure: "sits on the front of the chest wall", "lies on top of the diaphragm" (not what grows on it)
+_ON = compile_builtin(r"(?i)(?:sits|sit|lies|lie|rests|rest)\b.*\bon\b")
 # a placing that puts a structure beside another rather than inside it
 _BESIDE = compile_builtin(
     r"(?i)\b(?:above|below|beneath|under|underneath|over|behind|beside|next\s+to|in\s+front\s+of|near|alongside"
@@ -1837,6 +1897,9 @@ class StructureLocation(Kind):
                                 len(sent) > 1 and sent[1].lower_ in _PRONOUN_VERBS)) else None))
                         if subject is None or subject is place:
                             continue
+                        if kind == "place" and not defined and _GOING.match(m.group()) \
+                                and subject.end_char <= m.start() and not _SUBJECT_GAP.fullmatch(text, subject.end_char, m.start()):
+                            continue  # "If the cyst is near the kidney, the needle passes close to ...": the needle passes
                         if subject.kb_id_ in ("skin", "skin-organ"):
                             continue  # "passed through the skin ... to drain bile from the gallbladder": skin is everywhere
                         if not defined and subject.end_char == m.start() - 1 \
@@ -1870,10 +1933,14 @@ class StructureLocation(Kind):
                         elif kind in ("place", "appose"):
                             # (on another structure is against it, not in it: "breast tissue sits on the front of the
                             # chest wall"; on a region is in it: "the liver sits on the left side of your abdomen")
-                            beside = _BESIDE.search(m.group()) is not None \
-                                or place.label_ == "structure" and _ON.search(m.group()) is not None
-                            ok = self._placed_fits(subject, place, beside) \
-                                and not self._aspect_clash(subject, text[m.start():place.start_char])
+                            beside = _BESIDE.search(m.group()) is not None
+                            if not beside and place.label_ == "structure" and _ON.match(m.group()) is not None:
+                                # (on another structure is against it, its neighbour, not in it: "breast tissue sits on
+                                # the front of the chest wall", not "on top of the diaphragm")
+                                ok = self._fits(subject, place) and self._neighbourly(subject, place)
+                            else:
+                                ok = self._placed_fits(subject, place, beside)
+                            ok = ok and not self._aspect_clash(subject, text[m.start():place.start_char])
                             if ok:
                                 # "an open sore in the lining of the stomach or the large bowel": each place named
                                 other = _OTHER_PLACE.match(text, place.end_char)
