@@ -170,6 +170,11 @@ def p_listed(structure_id: str, procedures, kb) -> bool:
     return any(structure_id in kb.procedures[p].structures for p in procedures)
 
 
+#: the size or place of a part named before it: "the middle part of", "a small piece of"
+_PART_SIZES = frozenset({"middle", "central", "upper", "lower", "top", "bottom", "front", "back", "inner", "outer", "small",
+                         "tiny", "large", "whole", "main", "end"})
+#: a fold of skin a cut is hidden in: "a cut in the skin crease at ..."
+_CREASES = frozenset({"crease", "creases", "fold", "folds"})
 #: the face of a part named before it: "the back of the knee", "the underside of the toe"
 _FACE_NOUNS = frozenset({"back", "front", "rear", "top", "bottom", "underside", "inside", "outside", "sole"})
 #: words before a part's name that make it something else: "the donor disc", "the optic disc"
@@ -750,6 +755,19 @@ class OffTopicStructure(Kind):
                 i -= 3
                 gap += 1
                 continue
+            if low == "of" and i > 2 and doc[i - 1].lower_ in ("part", "section", "piece", "end") \
+                    and doc[i - 2].lower_ in _PART_SIZES and doc[i - 3].lower_ in ("the", "a", "its"):
+                # "together with the middle part of the collarbone": past the part, to what takes it
+                i -= 4
+                gap += 1
+                continue
+            if low in _CUT_LINKS and i > 1 and doc[i - 1].lower_ in _CREASES:
+                # "a cut in a natural skin crease at the back of your neck": past the crease the cut is hidden in
+                k = i - 2
+                while k > 0 and doc[k].lower_ in ("natural", "skin", "a", "the", "your", "existing", "deep"):
+                    k -= 1
+                if doc[k].lower_ in _CUT_LINKS and k > 0 and doc[k - 1].lower_ in _CUT_NOUNS:
+                    return k - 1
             if low in _CUT_LINKS and i > 0:
                 prev = doc[i - 1].lower_
                 if low == "from" and start in by_end.get("_regions", ()) and prev not in _TAKEN_FROM:
