@@ -50,6 +50,47 @@ def test_text_hard_wrapped_small_letter_lines_after_a_sentence_stay_one_paragrap
     assert got[1][:2] == ("paragraph", "The surgeon makes a small cut in the front of your neck and removes the gland through it.")
 
 
+def test_text_a_sentence_at_the_margin_after_a_list_ends_the_list():
+    # the last item has no full stop; the line after it opens a sentence of its own ("Tell", "If", "Your")
+    src = ("Thyroid surgery\n\nPossible problems include:\n- a hoarse voice, which usually settles\n"
+           "- bleeding, which is rare\nTell your surgeon if you sing or speak for a living.\n\n"
+           "Recovery\n\n- neck stiffness for a week or two, and\n- some tiredness that can last for\n"
+           "  a few weeks\n")
+    _, got = blocks("a.txt", src)
+    assert [(s, t) for s, t, _ in got] == [
+        ("title", "Thyroid surgery"), ("paragraph", "Possible problems include:"),
+        ("list_item", "a hoarse voice, which usually settles"), ("list_item", "bleeding, which is rare"),
+        ("paragraph", "Tell your surgeon if you sing or speak for a living."), ("heading", "Recovery"),
+        ("list_item", "neck stiffness for a week or two, and"), ("list_item", "some tiredness that can last for a few weeks"),
+    ]
+
+
+def test_text_a_heading_with_a_subtitle_after_a_colon_is_a_heading_not_a_line_of_details():
+    src = ("Knee replacement: what to expect\nOrthopaedic Department, Westfield General Hospital\n\n"
+           "Appointments: 0113 496 0000\nOpening hours: Monday to Friday\n\n"
+           "Recovery: the first six weeks\nMost people walk with crutches for the first few weeks after the operation.\n")
+    _, got = blocks("a.txt", src)
+    assert [(s, t) for s, t, _ in got] == [
+        ("title", "Knee replacement: what to expect"),
+        ("paragraph", "Orthopaedic Department, Westfield General Hospital"),
+        ("paragraph", "Appointments: 0113 496 0000"), ("paragraph", "Opening hours: Monday to Friday"),
+        ("heading", "Recovery: the first six weeks"),
+        ("paragraph", "Most people walk with crutches for the first few weeks after the operation."),
+    ]
+
+
+def test_text_a_short_line_over_a_short_sentence_it_could_not_have_been_wrapped_into_is_a_heading():
+    # "Possible problems include:" is too long for a page wrapped before "Possible", so the line above ends on its own
+    src = ("Thyroid surgery\n\nRisks of surgery\nPossible problems include:\n- a hoarse voice\n- bleeding\n\n"
+           "The surgeon makes a cut in the\nFront of the neck.\n")
+    _, got = blocks("a.txt", src)
+    assert [(s, t) for s, t, _ in got] == [
+        ("title", "Thyroid surgery"), ("heading", "Risks of surgery"), ("paragraph", "Possible problems include:"),
+        ("list_item", "a hoarse voice"), ("list_item", "bleeding"),
+        ("paragraph", "The surgeon makes a cut in the Front of the neck."),
+    ]
+
+
 def test_text_underlined_headings_and_rules():
     src = "Gallstones\n==========\n\nWhat is it?\n-----------\n\nA stone in the gallbladder.\n\n----\n\nMore text here.\n"
     _, got = blocks("a.txt", src)

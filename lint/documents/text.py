@@ -34,6 +34,10 @@ _CONTACT_LINE = compile_re(
     r"^[ \t]*(?:Telephone|Phone|Tel|Mobile|Email|E-mail|Fax|Address|Website|Web|WhatsApp|Switchboard|Enquiries"
     r"|Appointments|Opening\s+hours|Hours|Post)\s*:[ \t]+\S"
 )
+# a heading with a subtitle after a colon, in small letters ("Knee replacement: what to expect", "Gout: your
+# questions answered"), not a line of details ("Appointments: 020 ...", "Email: help@...", "Opening hours: ...")
+_SUBTITLED = compile_re(r"^[ \t]*(?!(?:Telephone|Phone|Tel|Mobile|Email|E-mail|Fax|Address|Website|Web|WhatsApp|Switchboard"
+                        r"|Enquiries|Appointments|Opening|Hours|Post)\b)[^:\d@]*:[ \t]+[a-z][a-z '’-]*$")
 _JOINING_WORDS = frozenset({"of", "and", "or", "the", "to", "a", "an", "in", "for", "with", "on", "at", "by", "your", "our",
                             "called", "named", "titled", "entitled"})
 
@@ -50,8 +54,17 @@ def _heading_over_paragraph(line: str, next_line: str) -> bool:
     joined = last in _JOINING_WORDS and not (last in _PHRASE_END_PREPOSITIONS
                                              and following.split(" ", 1)[0] in _SENTENCE_OPENERS)
     return (_looks_like_heading(line) and len(words) <= 8 and len(stripped) <= 45 and not joined
-            and following[:1].isupper() and not LIST_MARKER.match(next_line) and len(following) > len(stripped) + 10
-            and not _LABEL_LINE.match(line))
+            and following[:1].isupper() and not LIST_MARKER.match(next_line) and _not_cut_short(stripped, following)
+            and not (_LABEL_LINE.match(line) and not _SUBTITLED.match(line)))
+
+
+def _not_cut_short(line: str, following: str) -> bool:
+    """Was the line not cut where the page was hard-wrapped? The line after it is longer by more than ten characters,
+    or ends a sentence and holds the line and its own first word with room to spare (a wrap at that width would have
+    put the word on the first line): "Recovery at home" over "PUL may suit men who:"."""
+    if len(following) > len(line) + 10:
+        return True
+    return bool(_SENTENCE_END.search(following)) and len(following) >= len(line) + 1 + len(following.split(" ", 1)[0])
 
 
 #: prepositions that may end a heading's phrase ("What to look out for", "Who it is for")
@@ -194,6 +207,11 @@ def read_text(path: str, source: str) -> Document:
             builder.add_collapsed(line.strip(), s + (len(line) - len(line.lstrip())))
             continue
         bare_run = False
+        if not marker and builder is not None and scope == "list_item" and line[:1].isupper() \
+                and line.split(" ", 1)[0] in _SENTENCE_OPENERS and previous.split()[-1].lower() not in _JOINING_WORDS:
+            # a list's last item with no full stop, then a paragraph at the margin that opens a sentence of its own
+            # ("- nerve damage, which is very rare" / "Tell the doctor beforehand if ..."): not the item's next line
+            flush()
         if marker:
             flush()
             builder = TextBuilder()

@@ -948,6 +948,14 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         r"|(?i:\b(?:in|from)\s+an?\s+(?:[\w-]+\s+){0,2}?(?:audit|study|review|survey)\s+(?:published|carried\s+out|done|run)"
         r"\s+in\s+(?:19|20)\d{2},?\s+(?:the\s+|our\s+)(?:[\w’'-]+\s+){0,4}?(?:at|of|in)\s+(?-i:[A-Z][\w’'-]+)"
         r"(?:\s+(?-i:[A-Z][\w’'-]+)){0,4})"
+        # a counted review done at the provider's own clinic, with its year: "In a review of 340 procedures done at our
+        # clinic in 2023", "In a 2023 audit of 180 repairs carried out by our team"
+        r"|(?i:\b(?:in|from)\s+an?\s+(?:(?:19|20)\d{2}\s+(?:[\w-]+\s+)?(?:audit|review|survey)\s+of\s+\d[\d,]*\s+[^.;:]{0,60}?"
+        r"\b(?:at|by|in|from)\s+our\s+(?:own\s+)?(?:[\w’'-]+\s+){0,2}?(?:clinic|unit|department|hospital|centre|center|practice"
+        r"|service|trust|team|surgeons)\b"
+        r"|(?:[\w-]+\s+){0,2}?(?:audit|review|survey)\s+of\s+\d[\d,]*\s+[^.;:]{0,60}?\b(?:at|by|in|from)\s+our\s+(?:own\s+)?"
+        r"(?:[\w’'-]+\s+){0,2}?(?:clinic|unit|department|hospital|centre|center|practice|service|trust|team|surgeons)\b"
+        r"[^.;:]{0,40}?\b(?:19|20)\d{2}\b))"
         # the provider's own survey or audit with its year before it: "In 2022 our department surveyed 210 adults"
         r"|(?i:\b(?:in|during)\s+(?:19|20)\d{2}(?:\s*(?:to|and|[-–/])\s*(?:19|20)?\d{2})?,?\s+(?:our|the\s+(?:unit|department|hospital|clinic"
         r"|practice|service|trust|team))\s+(?:own\s+)?(?:[\w’'-]+\s+){0,3}?(?:audited|surveyed|reviewed|followed\s+up|tracked|recorded"
@@ -1355,8 +1363,30 @@ class SourceFinder:
             elif going_on and k and _PRONOUN_OPENING.match(going_on.group()) \
                     and self.lex.named_body is not None and self.lex.named_body.search(text, *sentences[k - 1]):
                 flag = True  # "In Britain, the HFEA has encouraged ... It reports that about 1 in 17 births ..."
+            elif not flag and (again := _OWN_SERIES_AGAIN.search(text, s, e)) is not None \
+                    and self._series_dated_before(unit, again.group("n")):
+                # "In our review of 263 operations:", a section after "We reviewed 263 operations done from 2015 to
+                # 2021": the provider's own dated series, called back by its size
+                flag = True
             flags.append(flag)
         return flags
+
+    def _series_dated_before(self, unit, count: str) -> bool:
+        """Does a sentence earlier on the page give the provider's own series of this size with its dates ("We
+        reviewed 263 operations done from 2015 to 2021")?"""
+        if self._index is None:
+            self._index = {id(u.block): i for i, u in enumerate(self.page.units)}
+        number = re.compile(rf"(?<![\d,.]){re.escape(count)}(?![\d,]|\.\d)")
+        for previous in self.page.units[:self._index.get(id(unit.block), 0)]:
+            text = previous.block.text
+            if count not in text:
+                continue
+            for s, e in sentences_of(previous):
+                found = number.search(text, s, e)
+                if found and _YEAR_IN.search(text, s, e) and self.lex.in_house.search(text, s, e) \
+                        and not _YEAR_IN.fullmatch(found.group()):
+                    return True
+        return False
 
     def _previous_ends_sourced(self, unit, reach: int = 1) -> bool:
         """Does the paragraph before this block end with a sentence that carries a source? With ``reach`` above 1
@@ -2062,6 +2092,11 @@ def _reach(going_on) -> int:
 
 
 _SAME_SOURCE = compile_builtin(r"(?i)\b(?:the|that)\s+(?:same|published)\b")
+# the provider's own series called back by its size: "In our review of 263 operations", "our audit of the 318 drains"
+_OWN_SERIES_AGAIN = compile_builtin(
+    r"(?i)\bour\s+(?:own\s+)?(?:[\w’'-]+\s+){0,3}?(?:audit|review|survey|series)\s+of\s+(?:the\s+|all\s+|these\s+)?"
+    r"(?P<n>\d{2,3}(?:,\d{3})*|\d{2,})\s+[a-z]")
+_YEAR_IN = compile_builtin(r"\b(?:19|20)\d{2}\b")
 
 
 #: a sentence that opens with "it" or "they"

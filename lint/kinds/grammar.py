@@ -111,6 +111,20 @@ def _plural_name(word: str) -> bool:
 
 
 
+def _classical_singulars(word: str) -> tuple[str, ...]:
+    """The singulars a Latin or Greek plural may have: "pterygia" <- "pterygium", "chalazia" <- "chalazion",
+    "menisci" <- "meniscus", "vertebrae" <- "vertebra", "stomata" <- "stoma"."""
+    if word.endswith("ae"):
+        return (word[:-1],)
+    if word.endswith("ata"):
+        return (word[:-2], word[:-1] + "um")
+    if word.endswith("a"):
+        return (word[:-1] + "um", word[:-1] + "on")
+    if word.endswith("i"):
+        return (word[:-1] + "us",)
+    return ()
+
+
 _WORDS_MADE: dict = {}
 
 
@@ -140,14 +154,19 @@ def _make_words(path: Path, kb) -> dict:
     either = {w.lower() for w in data.get("either_number") or []}
     kb_plurals = set()
     if kb is not None:
-        for label, _, phrase in kb.lexicon():
-            if label in ("structure", "procedure", "condition") and phrase.isalpha() and phrase.islower() \
-                    and phrase not in either:
-                if _plural_name(phrase) and phrase not in singular_s and not phrase.endswith("ics"):
-                    # "gums", "tonsils", "piles", "gallstones", "grommets": named in the plural ("orthodontics" is a field)
-                    kb_plurals.add(phrase)
-                else:
-                    nouns.add(phrase)
+        names = {phrase for label, _, phrase in kb.lexicon()
+                 if label in ("structure", "procedure", "condition") and phrase.isalpha() and phrase.islower()}
+        for phrase in names:
+            if phrase in either:
+                continue
+            if _plural_name(phrase) and phrase not in singular_s and not phrase.endswith("ics"):
+                # "gums", "tonsils", "piles", "gallstones", "grommets": named in the plural ("orthodontics" is a field)
+                kb_plurals.add(phrase)
+            elif any(single in names for single in _classical_singulars(phrase)):
+                # "pterygia", "chalazia", "menisci", "vertebrae": the Latin or Greek plural of a name the base holds
+                kb_plurals.add(phrase)
+            else:
+                nouns.add(phrase)
     verbs = {v.lower() for v in data.get("verbs") or []}
     irregular = {k: tuple(v) for k, v in (data.get("irregular_verbs") or {}).items()}
     noun_like = {v.lower() for v in data.get("noun_like_verbs") or []}
@@ -544,6 +563,12 @@ class SubjectVerbAgreement(_MatcherKind):
         self.verbs = self.anchor_words = frozenset(self.w["third"] | self.w["base"] | _WHO_THIRD | {"are", "were", "have", "do"}
                                                    | _DET_PLURAL_VERBS | _ACTION_RESULTS | self.noun_like_base
                                                    | self.noun_like_third)
+        # the plurals in "-as" of names the knowledge base ends in "-a" ("anal fistula" -> "fistulas", "stoma" ->
+        # "stomas"): plurals, where "-as" otherwise ends a singular ("pancreas", "atlas")
+        self.a_plurals = frozenset(
+            phrase.rsplit(" ", 1)[-1] + "s" for label, _, phrase in self.kb.lexicon()
+            if label in ("structure", "procedure", "condition") and phrase.islower() and phrase.endswith("a")
+            and phrase.rsplit(" ", 1)[-1].isalpha()) if self.kb is not None else frozenset()
 
     def _build(self, m: _Recording):
         w = self.w
@@ -705,6 +730,8 @@ class SubjectVerbAgreement(_MatcherKind):
         if word in w["singular_s"] or word in w["all_verbs"] or word in w["quantity"] or word in _FUNCTION_WORDS \
                 or word in w["either_number"]:
             return False
+        if word in self.a_plurals:
+            return True  # "fistulas", "stomas"
         return not re.search(r"(?:ss|us|is|as|ics|ous|ness|itis|osis|sis|xis|betes)$", word)
 
     def _gerund_subject(self, sent):
@@ -1086,6 +1113,8 @@ _MASS_NOUNS = frozenset({"work", "help", "fun"})
 _REPORTED = compile_re(
     r"(?i)\b(?:audit|study|studies|trial|survey|review|registry|records|our\s+(?:figures|data|results))\b"
     r"|\b\d+\s+(?:in|out\s+of)\s+\d+\b"
+    # a count of the people it happened to: "2 people had bleeding that needed treatment"
+    r"|^\s*\d[\d,]*\s+(?:people|patients|men|women|children|adults|babies|of\s+(?:them|these|those))\b"
 )
 _PAST = compile_re(
     r"\b(?:there\s+(?:was|were)|(?:was|were|did|had)(?:\s+not|n[’']t)?|didn[’']t|wasn[’']t|weren[’']t)\b", re.I
@@ -1127,26 +1156,32 @@ class PastTenseRisk(Kind):
         self.lead_in = compile_re(load_words(self.rule)["risk_lead_in"])
 
     def _risk_lists(self, page):
-        """The list items that follow a lead-in about risks (a heading, or a paragraph ending in a colon)."""
+        """The list items that follow a lead-in about risks (a heading, or a paragraph ending in a colon), each with
+        whether its lead-in says the list reports what an audit or a study counted ("In our 2023 audit of 146
+        procedures:")."""
         heading_about_risks = False
         lead = False
+        reported = False
         for unit in page.units:
             block = unit.block
             if block.scope in ("title", "heading"):
                 heading_about_risks = bool(self.lead_in.search(block.text)) and not _RISK_FACTORS.search(block.text)
                 lead = heading_about_risks
+                reported = False
             elif block.scope == "list_item":
                 if lead:
-                    yield unit
+                    yield unit, reported
             else:
                 text = block.text.rstrip()
                 lead = text.endswith(":") and (bool(self.lead_in.search(text)) or heading_about_risks) \
                     and not _RISK_FACTORS.search(text)
+                # (the lead-in's last sentence: "Our team audited 318 drains. In that audit:")
+                reported = lead and bool(_REPORTED.search(text[text.rfind(". ") + 1:]))
 
     def check(self, page):
-        for unit in self._risk_lists(page):
+        for unit, reported in self._risk_lists(page):
             text = unit.block.text
-            if _REPORTED.search(text):
+            if reported or _REPORTED.search(text):
                 continue  # what an audit or a study counted happened: "in our 2024 audit, 1 in 50 people had this"
             m = _PAST.search(text) or _PAST_AFTER_SUBJECT.search(text)
             if not m:

@@ -613,6 +613,8 @@ class UnexplainedAcronym(Kind):
                     continue  # a plain-text page's question heading ("What is BPPV?"), answered by the text below
                 if acronym == "PO" and text.startswith(" Box", m.end(1)):
                     continue  # a postal address: "PO Box 412"
+                if _BATTERY_AFTER.match(text, m.end(1)):
+                    continue  # a battery's size: "smaller than an AA battery", "two AAA batteries"
                 if _BREADCRUMB.search(text) and len(text) < 100 and unit.block.links:
                     continue  # a trail of links ("Treatments > Catheter ablation for AF"), read as a heading is
                 if (unit.block.scope == "table_cell"
@@ -730,6 +732,8 @@ def _capital_line(source: str, pos: int) -> bool:
     return sum(c.isalpha() for c in line) >= 4 and not any(c.islower() for c in line)
 
 
+# a battery's size after the letters: "an AA battery", "AAA batteries"
+_BATTERY_AFTER = compile_re(r"[ -](?:size\s+|sized\s+)?batter(?:y|ies)\b", re.I)
 # a service's name: "ENT Clinic", "MRI Department" (a place to call, not a term to learn)
 _PLACE_NAME_AFTER = compile_re(r"\s+(?:Clinic|Department|Unit|Ward|Centre|Center|Service|Outpatients|Reception|Suite|Team)\b")
 _CONTACT_DETAILS = compile_re(r"\d{3,}[\s-]?\d{3,}|\w@\w")

@@ -244,6 +244,8 @@ _SALES_WORDS = frozenset({"best", "top", "cheap", "cheapest", "affordable", "lea
                           "private", "price", "prices", "cost", "costs", "clinic", "clinics", "surgeon", "surgeons"})
 
 
+# a street or a square named as a place: "Harley Street", "Rodney Street", "Cavendish Square"
+_STREET = compile_builtin(r"\s(?:Street|Road|Square|Avenue|Lane|Place|Row|Terrace|Crescent|Gardens)$")
 # a word that names a procedure by its form ("thyroidectomy", "rhinoplasty") when the knowledge base lacks it
 _PROCEDURE_WORD = compile_builtin(r"(?i)(?:ectomy|otomy|ostomy|plasty|scopy|pexy|tripsy|graphy)$")
 
@@ -313,6 +315,12 @@ class LocationSpam(Kind):
             rf"(?:[\w'’-]+\s+){{0,5}}?(?:in|near|at)\s+(?P<place>{place})")
         services = {w.lower() for w in data.get("service_words") or []}
         self.services = services
+        # "best knee surgeon Harley Street", "top hernia clinic Manchester": a sales word, a service and a place with no
+        # "in" between (the place a known city or district, or a street: checked in check())
+        service = "|".join(re.escape(w) for w in sorted(services, key=lambda w: (-len(w), w))) or "(?!)"
+        self.best_bare = compile_builtin(
+            rf"(?i:\b(?:best|top|cheap|cheapest|leading|number\s+one|no\.?\s*1)\s+(?:[\w'’-]+\s+){{0,3}}?"
+            rf"(?:{service}))\s+(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?![\w-])")
         self.preposed = compile_builtin(rf"(?i:\b(?:in|near|at)\s+)(?P<place>(?:{city}))(?![\w-])")
         # "Fort Worth", "McKinney", "Weston-super-Mare", "Newcastle upon Tyne"
         town = r"(?:Mc|Mac|O')?[A-Z][a-z]+(?:[ -](?:(?:upon|on|under|super|le|la|en|in|by|de|sur)[ -])?(?:Mc|Mac)?[A-Z][a-z]+){0,2}"
@@ -366,6 +374,12 @@ class LocationSpam(Kind):
                         continue  # a hospital's name: "University Hospital Galway", "St Vincent's Hospital Sydney"
                     start = self._phrase_start(unit, word.start())
                     hits.append((start, m.end(), "a procedure and a town name run together"))
+            for m in self.best_bare.finditer(text) if has_best else ():
+                place = m.group("place")
+                if any(s < m.end() and m.start() < e for s, e, _ in hits) or self._own(place) or not (
+                        self.city.fullmatch(place) or self.district.fullmatch(place) or _STREET.search(place)):
+                    continue
+                hits.append((m.start(), m.end("place"), "a 'best' search phrase with a place name"))
             # "<procedure> in <town>" for several towns in one sentence: sentence start -> (town, start, end)
             listed: dict[int, list[tuple[str, int, int]]] = {}
             for m in self.preposed.finditer(text) if has_city else ():

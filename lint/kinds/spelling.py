@@ -403,6 +403,11 @@ class Spelling(Kind):
         # misspellings that the general word list holds (it is drawn from web text) or that a prefix makes into a
         # word ("re" + "covary"): reported as any unknown word is
         "not_words": (list, list),
+        # two words written as one ("waterskiing") are known when each is at least this common in the general list
+        "compound_min_frequency": (int, 1000),
+        # a prefix joined to a word rarer than this ("ab" + "cess") makes no word when a listed one is a slip away
+        # ("abscess")
+        "rare_part_frequency": (int, 100),
     }
 
     def setup(self):
@@ -449,6 +454,10 @@ class Spelling(Kind):
                 root = w[: -len(suffix)]
                 if suffix in ("ed", "ing") and _DOUBLING_ROOT.search(root) and self._in_lists(root + root[-1] + suffix):
                     continue  # "begining", "occured": the lists spell the word with its consonant doubled
+                if suffix in ("ness", "less", "ly") and _Y_TO_I_ROOT.search(root):
+                    stems = tuple(s for s in stems if s)  # "dizzyness", "itchyness": "dizziness", "itchiness"
+                elif suffix == "ing" and _SILENT_E_ROOT.search(root):
+                    stems = ("e",)  # "tingleing": the "e" of "tingle" goes before "-ing" ("tingling")
                 if any(self._in_lists(root + s) for s in stems):
                     return True
         return False
@@ -460,9 +469,29 @@ class Spelling(Kind):
         for p in self.prefixes:
             if w.startswith(p) and len(w) - len(p) >= 4:
                 rest = w[len(p):]
-                if self._inflected(rest) or (rest[0] == "o" and self._inflected(rest[1:])):
-                    return True
+                if self._inflected(rest):
+                    part = rest
+                elif rest[0] == "o" and self._inflected(rest[1:]):
+                    part = rest[1:]
+                else:
+                    continue
+                if self._rare_part(part) and len(w) <= MAX_SUGGESTED_LENGTH \
+                        and any(self._in_lists(c) for c in edits1(w) if self._slip_of(c, w, part)):
+                    continue  # "abcess" is "ab" + "cess" only by chance: "abscess" misspelled
+                return True
         return False
+
+    def _slip_of(self, other: str, w: str, part: str) -> bool:
+        """Is ``other``, a word one slip from ``w``, one that ``w`` may be a misspelling of? Not the part after the
+        prefix, the word with an ending more or less ("neuromodulator"), or the part after another prefix
+        ("desensitises" beside "resensitises")."""
+        if other == part or other.startswith(w) or w.startswith(other):
+            return False
+        return not (other.endswith(part) and other[: -len(part)] in self.prefixes)
+
+    def _rare_part(self, part: str) -> bool:
+        """A word no medical list holds and the general list holds only as a rarity ("cess", "lour")."""
+        return part not in self.extra and self.freq.get(part, 0) < self.opts["rare_part_frequency"]
 
     def known(self, word: str) -> bool:
         w = word.lower().replace("\u2019", "'")
@@ -476,9 +505,37 @@ class Spelling(Kind):
         elif self._plain_known(w):
             result = True
         else:
-            result = any(self._plain_known(v) for v in self.variants.to_us(w) | self.variants.to_uk(w))
+            result = any(self._plain_known(v) for v in self.variants.to_us(w) | self.variants.to_uk(w)) \
+                or self._formed(w)
         self._known_cache[w] = result
         return result
+
+    def _formed(self, w: str) -> bool:
+        """A word made of known parts that no list holds: a test or operation named with another ending of a known
+        one's stem ("urethrogram" beside "urethroplasty"), or two common words written as one ("waterskiing"). Not
+        when a known word is one slip away: "gallblader" is "gallbladder" misspelled, not "gall" and "blader"."""
+        if not 8 <= len(w) <= MAX_SUGGESTED_LENGTH or not w.isalpha() \
+                or not (self._stem_of_known(w) or self._two_words(w)):
+            return False
+        return not any(self._in_lists(c) for c in edits1(w))
+
+    def _stem_of_known(self, w: str) -> bool:
+        for ending in _MEDICAL_ENDINGS:
+            if w.endswith(ending):
+                stem = w[: -len(ending)]
+                return len(stem) >= 4 and any(self._in_lists(stem + other) for other in _MEDICAL_ENDINGS if other != ending)
+        return False
+
+    def _two_words(self, w: str) -> bool:
+        from spacy.lang.en.stop_words import STOP_WORDS
+
+        least = self.opts["compound_min_frequency"]
+        for i in range(4, len(w) - 3):
+            first, second = w[:i], w[i:]
+            if self.freq.get(first, 0) >= least and self.freq.get(second, 0) >= least \
+                    and first not in STOP_WORDS and second not in STOP_WORDS:
+                return True
+        return False
 
     def other_variety(self, word: str) -> str | None:
         """With ``spelling = "uk"|"us"``: the chosen variety's spelling of a word of the other one."""
@@ -725,6 +782,17 @@ def _named(tok) -> bool:
             return False
     return False
 
+
+# a root whose final "y" after a consonant turns to "i" before "-ness", "-less" and "-ly" ("dizzy" -> "dizziness");
+# one-syllable roots keep it ("shyness", "dryly")
+_Y_TO_I_ROOT = compile_re(r"[a-z]{3}[^aeiouy]y$")
+# a root ending in a silent "e" after a consonant, which drops before "-ing" ("tingle" -> "tingling"; a word that keeps
+# it, "ageing", "singeing", is in the lists)
+_SILENT_E_ROOT = compile_re(r"[^aeiouy]e$")
+# the endings that name a test or an operation on a part: a stem known with one of them ("urethroplasty") is known
+# with another ("urethrogram") (the longer of two endings that share a tail first)
+_MEDICAL_ENDINGS = ("ograms", "ogram", "ography", "ographic", "oscopies", "oscopy", "oscopic", "oscope", "otomy",
+                    "ostomy", "oplasty", "ectomy")
 
 # a root that ends in one vowel and one consonant, which "-ed" and "-ing" may double: "begin", "occur", "refer"
 _DOUBLING_ROOT = compile_re(r"(?:^|[^aeiou])[aeiou][b-df-hj-np-tvz]$")
