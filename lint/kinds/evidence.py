@@ -55,7 +55,7 @@ LEXICON_FILE = "evidence-lexicon.yaml"
 # -- the grammar of numbers ----------------------------------------------------
 # what a page may point back to as "the same ...": a body or a study it cited just before
 _CITED_BEFORE = (r"(?:society|college|association|academy|institute|organi[sz]ation|body|charity|agency|authority|audit"
-                 r"|registry|study|review|report|survey|source|guideline|guidance)")
+                 r"|registry|study|review|report|survey|source|guidelines?|guidance)")
 _UNITS_WORD = (
     "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
     "sixteen|seventeen|eighteen|nineteen"
@@ -897,7 +897,7 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         rf"|\bthe\s+same\s+{_CITED_BEFORE}\s+(?:also\s+)?(?:estimates|reports|puts|gives|says|states|found|finds|records"
         r"|suggests|quotes)\b"
         # "..., according to the same society."
-        rf"|\baccording\s+to\s+the\s+same\s+(?:national\s+|[\w-]+\s+)?{_CITED_BEFORE}\s*[.,;)])"
+        rf"|\baccording\s+to\s+(?:the\s+same|that|this)\s+(?:national\s+|[\w-]+\s+)?{_CITED_BEFORE}\s*[.,;)])"
         # a dated report of the body the sentence before named: "The Royal College runs a national audit. Its 2023
         # report found that more than 9 in 10 ..."
         r"|(?-i:\b(?:Its|Their|its|their)\s+(?:19|20)\d{2}\s+(?:[\w-]+\s+)?(?:report|audit|review|survey|study|data|figures)"
@@ -1363,6 +1363,10 @@ class SourceFinder:
             elif going_on and k and _PRONOUN_OPENING.match(going_on.group()) \
                     and self.lex.named_body is not None and self.lex.named_body.search(text, *sentences[k - 1]):
                 flag = True  # "In Britain, the HFEA has encouraged ... It reports that about 1 in 17 births ..."
+            elif not flag and _OWN_SERIES_BACK.search(text, s, e) is not None and self._series_dated_before(unit, None):
+                # "In our audit, 11 of the 140 people ...", after "In our 2022 audit of 140 people ...": the provider's
+                # own dated series, called back
+                flag = True
             elif not flag and (again := _OWN_SERIES_AGAIN.search(text, s, e)) is not None \
                     and self._series_dated_before(unit, again.group("n")):
                 # "In our review of 263 operations:", a section after "We reviewed 263 operations done from 2015 to
@@ -1371,20 +1375,24 @@ class SourceFinder:
             flags.append(flag)
         return flags
 
-    def _series_dated_before(self, unit, count: str) -> bool:
-        """Does a sentence earlier on the page give the provider's own series of this size with its dates ("We
-        reviewed 263 operations done from 2015 to 2021")?"""
+    def _series_dated_before(self, unit, count: str | None) -> bool:
+        """Does a sentence earlier on the page (or earlier in this block) give the provider's own series of this size
+        with its dates ("We reviewed 263 operations done from 2015 to 2021")? With no size, any series of the provider's
+        own with its dates ("Our audit included 164 people who had ... between 2018 and 2023")."""
         if self._index is None:
             self._index = {id(u.block): i for i, u in enumerate(self.page.units)}
-        number = re.compile(rf"(?<![\d,.]){re.escape(count)}(?![\d,]|\.\d)")
-        for previous in self.page.units[:self._index.get(id(unit.block), 0)]:
+        number = re.compile(rf"(?<![\d,.]){re.escape(count)}(?![\d,]|\.\d)") if count is not None else _A_COUNT
+        for previous in self.page.units[:self._index.get(id(unit.block), 0) + 1]:
             text = previous.block.text
-            if count not in text:
+            if count is not None and count not in text:
                 continue
             for s, e in sentences_of(previous):
-                found = number.search(text, s, e)
-                if found and _YEAR_IN.search(text, s, e) and self.lex.in_house.search(text, s, e) \
-                        and not _YEAR_IN.fullmatch(found.group()):
+                if previous is unit and s >= 0 and count is None and _OWN_SERIES_BACK.search(text, s, e):
+                    break  # (in this block, only the sentences before the one that calls the series back)
+                found = any(not _YEAR_IN.fullmatch(m.group()) for m in number.finditer(text, s, e))
+                if found and _YEAR_IN.search(text, s, e) \
+                        and (self.lex.in_house.search(text, s, e) or _OWN_SERIES.search(text, s, e)) \
+                        and (count is not None or _SERIES_WORD.search(text, s, e)):
                     return True
         return False
 
@@ -2097,6 +2105,12 @@ _OWN_SERIES_AGAIN = compile_builtin(
     r"(?i)\bour\s+(?:own\s+)?(?:[\w’'-]+\s+){0,3}?(?:audit|review|survey|series)\s+of\s+(?:the\s+|all\s+|these\s+)?"
     r"(?P<n>\d{2,3}(?:,\d{3})*|\d{2,})\s+[a-z]")
 _YEAR_IN = compile_builtin(r"\b(?:19|20)\d{2}\b")
+# the provider's own series called back with no size: "In our audit, ...", "in the same review", "in that audit"
+_OWN_SERIES_BACK = compile_builtin(r"(?i)\b(?:in|from)\s+(?:our|the\s+same|that)\s+(?:own\s+)?(?:audit|review|survey|series)\b"
+                                   r"(?!\s+of\b)")
+_OWN_SERIES = compile_builtin(r"(?i)\bown\s+(?:[\w-]+\s+)?(?:audit|review|survey|series)\b")
+_SERIES_WORD = compile_builtin(r"(?i)\b(?:audit|review|survey|series|reviewed|audited)\b")
+_A_COUNT = compile_builtin(r"\b\d{2,}(?:,\d{3})*\b")
 
 
 #: a sentence that opens with "it" or "they"
@@ -2127,7 +2141,7 @@ _CONTINUES_SOURCE = compile_builtin(
     r"|th(?:is|at)\s+(?:compares|compared|rises|rose|falls|fell)|the\s+same\s+(?:was|is)\s+true)\b)"
     r"|(?P<named>in\s+(?:the\s+same|that|this|the|those|these)\s+(?:(?:(?:van|de|der|den|von|la|le|du|da|di)\s+)*(?-i:[A-Z][\w-]*)\s+)?"
     r"(?:(?:evidence|systematic|clinical|national|large|same|published)\s+)?(?:studies|trials|reports|reviews|study|trial"
-    r"|audit|review|survey|report|registry|analysis|guidance|guidelines))\b)"
+    r"|audit|review|survey|report|registry|analysis|guidance|guidelines|group|cohort))\b)"
 )
 # a benefit weighed against its cost in the same sentence: "..., but it is major surgery with a longer recovery",
 # "..., but skin staining can last for months" ("..., but the best part is the price" names no cost)
