@@ -413,17 +413,22 @@ def test_a_catastrophic_user_pattern_cannot_hang_medlint(tmp_path):
     assert result.exit_code in (0, 1), result.output
 
 
-def test_a_broken_rule_pack_names_the_file_and_the_rule(tmp_path):
+def _check_with_pack(tmp_path, name: str, rule: str):
+    """``medlint check`` of a one-word page with a rule pack of one rule file."""
     pack = tmp_path / "pack" / "house"
     pack.mkdir(parents=True)
-    (pack / "HSE002-bad-kind.yaml").write_text(
+    (pack / name).write_text(rule)
+    (tmp_path / "medlint.toml").write_text(f'rule-paths = ["{(tmp_path / "pack").as_posix()}"]\n')
+    (tmp_path / "page.md").write_text("text\n")
+    return CliRunner().invoke(main, ["check", str(tmp_path / "page.md")])
+
+
+def test_a_broken_rule_pack_names_the_file_and_the_rule(tmp_path):
+    result = _check_with_pack(tmp_path, "HSE002-bad-kind.yaml", (
         "code: HSE002\nname: bad-kind\nkind: no-such-kind\ncategory: seo\nseverity: warning\nmessage: m\n"
         "rationale: a rule that names a kind the engine does not have, to test the error\n"
         "examples: {fire: ['x'], pass: ['y']}\n"
-    )
-    (tmp_path / "medlint.toml").write_text(f'rule-paths = ["{(tmp_path / "pack").as_posix()}"]\n')
-    (tmp_path / "page.md").write_text("text\n")
-    result = CliRunner().invoke(main, ["check", str(tmp_path / "page.md")])
+    ))
     assert result.exit_code == 2
     assert "HSE002-bad-kind.yaml: rule HSE002: unknown kind 'no-such-kind'" in result.output
     assert "Traceback" not in result.output
@@ -431,18 +436,13 @@ def test_a_broken_rule_pack_names_the_file_and_the_rule(tmp_path):
 
 def test_a_key_given_twice_in_a_rule_pack_is_an_error_not_a_silent_replacement(tmp_path):
     # (YAML keeps the second of two equal keys: a term or fact written again further down would replace the first)
-    pack = tmp_path / "pack" / "house"
-    pack.mkdir(parents=True)
-    (pack / "HSE003-twice.yaml").write_text(
+    result = _check_with_pack(tmp_path, "HSE003-twice.yaml", (
         "code: HSE003\nname: twice\nkind: substitution\ncategory: promotional\nseverity: warning\nmessage: m\n"
         "rationale: a rule whose substitutions name one phrase twice, to test the error\n"
         "options:\n  substitutions:\n    amazing results: [good results]\n    stunning: [striking]\n"
         "    amazing results: [results]\n"
         "examples: {fire: ['amazing results'], pass: ['good results']}\n"
-    )
-    (tmp_path / "medlint.toml").write_text(f'rule-paths = ["{(tmp_path / "pack").as_posix()}"]\n')
-    (tmp_path / "page.md").write_text("text\n")
-    result = CliRunner().invoke(main, ["check", str(tmp_path / "page.md")])
+    ))
     assert result.exit_code == 2
     assert "HSE003-twice.yaml (line 12): not valid YAML: the key 'amazing results' is given twice (first on line 10)" \
         in result.output
