@@ -259,11 +259,17 @@ class Conflation(Kind):
             around = Enclosing(list(longest.values()))
             ordered = sorted((s for s in longest.values() if not around.longer(s)), key=lambda s: s.start)
             reported = set()
+            # (each term's sentence by bisection, and the later terms by index: ``span.sent`` walks the tokens to the
+            # sentence's ends and a slice copies the rest of the list, each time, which in a block of one long
+            # sentence of thousands of terms took time growing with the square of its length)
+            sent_of = [unit.sent_index_of_span(s) for s in ordered]
+            max_gap = self.opts["max_gap"]
             for i, x in enumerate(ordered):
-                for y in ordered[i + 1 :]:
+                for j in range(i + 1, len(ordered)):
+                    y = ordered[j]
                     if y.start < x.end:
                         continue
-                    if y.start - x.end > self.opts["max_gap"] or y.sent != x.sent:
+                    if y.start - x.end > max_gap or sent_of[j] != sent_of[i] or sent_of[i] is None:
                         break
                     if y.label_ != x.label_:
                         continue
@@ -688,8 +694,16 @@ class TermFamily(Kind):
             together = () if _RELATIVE_AFTER.match(text, e) else _coordinated(text, terms, i)
             # (the fact may name another member, "uses x-rays", but must start before one: one the member is a kind or
             # a part of may stand between, "the labrum, a ring of cartilage that covers the ball")
-            before = next((t[0] for t in terms[i + 1:] if t[2] is not member and t[2].id not in member.ancestors),
-                          len(text))
+            # (looked for only as far as a fact may be found, and by index, not a slice: in a block of thousands of
+            # terms, a search to the end for each took time growing with the square of its length)
+            reach = e + self.opts["max_gap"] + 60
+            before = len(text)
+            for k in range(i + 1, len(terms)):
+                if terms[k][0] > reach:
+                    break
+                if terms[k][2] is not member and terms[k][2].id not in member.ancestors:
+                    before = terms[k][0]
+                    break
             hit = self._false_fact(unit, text, s, e, member, before, together, text[s:e], terms, i)
             if hit is not None:
                 yield hit
