@@ -21,6 +21,7 @@ from pathlib import Path
 
 import yaml
 
+
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     """The safe loader, less YAML's silence on a key given twice in one mapping: the second would replace the first
     (a fact, a member or an option written again further down a long file), and an editor's entry would be lost."""

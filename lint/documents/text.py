@@ -30,14 +30,12 @@ _COLUMN_GAP = compile_re(r"(?<=\S)(?: {3,}|\t+)(?=\S)")
 # a label opening a line of details: "Appointments: 020 4912 7300", "WhatsApp: +91 ..."
 _LABEL_LINE = compile_re(r"^[ \t]*[A-Z][\w'’&/-]*(?:[ ][\w'’&/-]+){0,3}:[ \t]+\S")
 # a line of contact details: it ends the line above it (an address) even in a block that did not open with a label
-_CONTACT_LINE = compile_re(
-    r"^[ \t]*(?:Telephone|Phone|Tel|Mobile|Email|E-mail|Fax|Address|Website|Web|WhatsApp|Switchboard|Enquiries"
-    r"|Appointments|Opening\s+hours|Hours|Post)\s*:[ \t]+\S"
-)
+_CONTACT_LABELS = (r"(?:Telephone|Phone|Tel|Mobile|Email|E-mail|Fax|Address|Website|Web|WhatsApp|Switchboard|Enquiries"
+                   r"|Appointments|Opening\s+hours|Hours|Post)")
+_CONTACT_LINE = compile_re(rf"^[ \t]*{_CONTACT_LABELS}\s*:[ \t]+\S")
 # a heading with a subtitle after a colon, in small letters ("Knee replacement: what to expect", "Gout: your
 # questions answered"), not a line of details ("Appointments: 020 ...", "Email: help@...", "Opening hours: ...")
-_SUBTITLED = compile_re(r"^[ \t]*(?!(?:Telephone|Phone|Tel|Mobile|Email|E-mail|Fax|Address|Website|Web|WhatsApp|Switchboard"
-                        r"|Enquiries|Appointments|Opening|Hours|Post)\b)[^:\d@]*:[ \t]+[a-z][a-z '’-]*$")
+_SUBTITLED = compile_re(rf"^[ \t]*(?!{_CONTACT_LABELS}\s*:)[^:\d@]*:[ \t]+[a-z][a-z '’-]*$")
 _JOINING_WORDS = frozenset({"of", "and", "or", "the", "to", "a", "an", "in", "for", "with", "on", "at", "by", "your", "our",
                             "called", "named", "titled", "entitled"})
 

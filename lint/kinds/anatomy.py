@@ -161,15 +161,9 @@ _CLOSE_BY = frozenset({"just", "directly", "right", "slightly"})
 _LIST_ITEM_STARTS = {"the", "a", "an", "some", "part", "parts", "any", "your", "excess", "extra", "all", "small", "and"}
 #: and after "and" or "or", an adverb: "the whole kidney, the fat around it and sometimes the adrenal gland" (not after a
 #: comma alone: "a cut in the groin, usually about the length of a finger")
+_LIST_ADVERBS = frozenset({"sometimes", "often", "occasionally", "usually", "also", "possibly"})
 #: between the words that put a nerve at risk and the nerve: "protect the", "irritation of your"
 _RISK_GAP = compile_builtin(r"(?i)\s+(?:to\s+|of\s+)?(?:the\s+|your\s+|a\s+)?(?:small\s+|large\s+|nearby\s+|main\s+)?")
-
-
-def p_listed(structure_id: str, procedures, kb) -> bool:
-    """Does any of the procedures list the structure among those it acts on or puts at risk?"""
-    return any(structure_id in kb.procedures[p].structures for p in procedures)
-
-
 #: the size or place of a part named before it: "the middle part of", "a small piece of"
 _PART_SIZES = frozenset({"middle", "central", "upper", "lower", "top", "bottom", "front", "back", "inner", "outer", "small",
                          "tiny", "large", "whole", "main", "end"})
@@ -183,7 +177,6 @@ _NOT_THE_BODYS = {"disc": frozenset({"donor", "optic", "corneal", "grafted", "ne
 #: words before "head" that make it the head of a bone, not the head: "the broken head", "the radial head"
 _BONE_HEAD_BEFORE = frozenset({"broken", "damaged", "worn", "fractured", "radial", "femoral", "humeral", "metatarsal",
                                "bone's", "new", "metal", "artificial", "replacement", "ball-shaped", "rounded"})
-_LIST_ADVERBS = frozenset({"sometimes", "often", "occasionally", "usually", "also", "possibly"})
 #: a verb after a noun: the noun is a clause's subject
 _VERB_AFTER = {"is", "are", "was", "were", "may", "might", "can", "could", "will", "would", "should", "has", "have", "had",
                "does", "do", "feels", "feel", "hurts", "hurt", "becomes", "become", "gets", "get", "stays", "stay",
@@ -512,6 +505,7 @@ class OffTopicStructure(Kind):
         procedures = _specific(kb, page.topic_procedures)
         if not procedures or len(procedures) > 3:
             return
+        near = None  # (where the operation is done, cut and reaches, with what lies beside: worked out at the first nerve)
         for target in structures:
             if target.label_ != "structure" or kb.structures[target.kb_id_].kind != "nerve":
                 continue
@@ -520,18 +514,16 @@ class OffTopicStructure(Kind):
                 risk = m
             if risk is None or not _RISK_GAP.fullmatch(text, risk.end(), target.start_char):
                 continue
-            near: set[str] = set()
-            for p in procedures:
-                proc = kb.procedures[p]
-                for r in (*proc.regions, *proc.entry_regions, *self._structure_regions(proc)):
-                    near.add(r)
-                    near.update(kb.regions[r].neighbours)
+            if near is None:
+                near = _around_operation(kb, procedures, [r for p in procedures
+                                                          for r in self._structure_regions(kb.procedures[p])])
+                # (the page's condition may be the nerve's own: "irritation of the sciatic nerve" on a page about sciatica)
+                for c in page.topic_conditions:
+                    near.update(kb.conditions[c].regions)
+                    near.update(kb.conditions[c].symptom_regions)
             nerve = kb.structures[target.kb_id_]
-            # (the page's condition may be the nerve's own: "irritation of the sciatic nerve" on a page about sciatica)
-            for c in page.topic_conditions:
-                near.update(kb.conditions[c].regions)
-                near.update(kb.conditions[c].symptom_regions)
-            if not near or p_listed(nerve.id, procedures, kb) or kb.any_related(nerve.regions, tuple(near)):
+            if not near or any(nerve.id in kb.procedures[p].structures for p in procedures) \
+                    or kb.any_related(nerve.regions, tuple(near)):
                 continue
             proc = kb.procedures[procedures[0]]
             yield self.hit(unit, risk.start(), target.end_char, procedure=proc.name, structure=target.text,
@@ -550,9 +542,10 @@ class OffTopicStructure(Kind):
         return None
 
     def _wrong_face(self, unit, doc, action: int, target, acting):
-        """(procedure, face named, end of the words naming it, the part named) for a cut on the face of its part opposite the one the procedure's cuts are made
-        on: "a small cut along the bottom of the toe" for hammer toe correction. None when the action is no cut or
-        the words before the part name no such face."""
+        """(procedure, face named, end of the words naming it, the part named) for a cut on the face of its part opposite
+        the one the procedure's cuts are made on: "a small cut along the bottom of the toe" for hammer toe correction,
+        "a cut along the back of the knee" (a part named by its face). None when the action is no cut or the words
+        before the part name no such face."""
         if doc[action].lower_ not in _INCISIONS or target.start <= action:
             return None
         if target.label_ == "structure":
@@ -1081,20 +1074,11 @@ class SymptomRegion(Kind):
         # (a cue before the place belongs to it only with no other symptom between: "bruising around the cut and some
         # swelling in your knee" puts the bruising at the cut, not the swelling)
         if not any(cue.start() > mention.start_char or not any(
-                t.lower_ in self.symptoms for t in doc[mention.start:mention.start] or
-                doc.char_span(cue.end(), mention.start_char, alignment_mode="expand") or ())
+                t.lower_ in self.symptoms for t in doc.char_span(cue.end(), mention.start_char, alignment_mode="expand") or ())
                 for cue in finditer(self.wound_cues, text, start, end)):
             return None
         kb = self.kb
-        near: set[str] = set()
-        for p in procedures:
-            for r in (*kb.procedures[p].regions, *kb.procedures[p].entry_regions):
-                near.add(r)
-                # (a region that lists no neighbours has every other part of its own parent beside it: the breast and
-                # the armpit, both in the chest)
-                near.update(kb.regions[r].neighbours or (
-                    o.id for o in kb.regions.values()
-                    if set(o.parents) & (set(kb.regions[r].parents) - {"body", "trunk"})))
+        near = _around_operation(kb, procedures)
         if not near:
             return None
         return self.opts["wound_name"].format(procedure=kb.procedures[procedures[0]].name), tuple(sorted(near))
@@ -1406,6 +1390,18 @@ _NOT_CLOT_SIGNS = frozenset({"numbness", "numb", "tingling", "itching", "ringing
 
 #: referrals that name the whole head or face (a headache), not one of its senses
 _WHOLE_HEAD = frozenset({"head", "face"})
+
+
+def _around_operation(kb, procedures, more=()) -> set[str]:
+    """Where the procedures are done and cut (and the ``more`` regions), with the parts of the body beside each: its
+    neighbours, or, for a region that lists none, every other part of its own parent (the breast and the armpit, both
+    in the chest)."""
+    near: set[str] = set()
+    for r in (*(r for p in procedures for r in (*kb.procedures[p].regions, *kb.procedures[p].entry_regions)), *more):
+        near.add(r)
+        near.update(kb.regions[r].neighbours or (
+            o.id for o in kb.regions.values() if set(o.parents) & (set(kb.regions[r].parents) - {"body", "trunk"})))
+    return near
 
 
 def _specific(kb, procedures) -> tuple[str, ...]:
@@ -1949,12 +1945,11 @@ class StructureLocation(Kind):
                         elif kind in ("face", "appose face"):
                             ok = not self._aspect_clash(subject, text[m.start():place.start_char])
                         elif kind in ("place", "appose"):
-                            # (on another structure is against it, not in it: "breast tissue sits on the front of the
-                            # chest wall"; on a region is in it: "the liver sits on the left side of your abdomen")
                             beside = _BESIDE.search(m.group()) is not None
                             if not beside and place.label_ == "structure" and _ON.match(m.group()) is not None:
                                 # (on another structure is against it, its neighbour, not in it: "breast tissue sits on
-                                # the front of the chest wall", not "on top of the diaphragm")
+                                # the front of the chest wall", not "on top of the diaphragm"; on a region is in it: "the
+                                # liver sits on the left side of your abdomen")
                                 ok = self._fits(subject, place) and self._neighbourly(subject, place)
                             else:
                                 ok = self._placed_fits(subject, place, beside)

@@ -1382,13 +1382,15 @@ class SourceFinder:
         if self._index is None:
             self._index = {id(u.block): i for i, u in enumerate(self.page.units)}
         number = re.compile(rf"(?<![\d,.]){re.escape(count)}(?![\d,]|\.\d)") if count is not None else _A_COUNT
-        for previous in self.page.units[:self._index.get(id(unit.block), 0) + 1]:
+        # (a series called back with no size may be given earlier in the same block: its sentences before the call)
+        upto = self._index.get(id(unit.block), 0) + (1 if count is None else 0)
+        for previous in self.page.units[:upto]:
             text = previous.block.text
             if count is not None and count not in text:
                 continue
             for s, e in sentences_of(previous):
-                if previous is unit and s >= 0 and count is None and _OWN_SERIES_BACK.search(text, s, e):
-                    break  # (in this block, only the sentences before the one that calls the series back)
+                if previous is unit and _OWN_SERIES_BACK.search(text, s, e):
+                    break
                 found = any(not _YEAR_IN.fullmatch(m.group()) for m in number.finditer(text, s, e))
                 if found and _YEAR_IN.search(text, s, e) \
                         and (self.lex.in_house.search(text, s, e) or _OWN_SERIES.search(text, s, e)) \
