@@ -1244,8 +1244,14 @@ class SymptomRegion(Kind):
         return bool(sides) and side not in sides
 
     def _called_normal(self, unit, i: int) -> bool:
-        sent = unit.sent_at(i)
-        return any(t.lower_ in self.normal_words for t in unit.doc[sent.start : sent.end])
+        # asked for each symptom word: answered once per sentence, where walking the sentence each time took
+        # time growing with the square of a block that spaCy reads as one sentence
+        index = unit.sent_index(i)
+        answers = unit.memo.setdefault(("called-normal", self.rule.code), {})
+        if index not in answers:
+            sent = unit.sents[index]
+            answers[index] = not self.normal_words.isdisjoint(unit.lowers[sent.start : sent.end])
+        return answers[index]
 
     def _may_imply(self, text: str) -> bool:
         """Does the text hold a word of the implied symptoms (as a substring: cheaper than the block's words)?"""

@@ -320,7 +320,10 @@ class Conflation(Kind):
             if y.label_ not in ("procedure", "condition") or any(start < y.end_char <= end for start, end in reported):
                 continue
             sent = unit.sent_at(y.start)
-            link = _ANTECEDENT_LINK.search(text, sent.start_char, y.start_char)
+            # (the link ends where the name starts: searched in the few words before it, where a search from the
+            # sentence's start took time growing with the square of a block spaCy reads as one sentence)
+            link = _ANTECEDENT_LINK.search(text, max(sent.start_char, y.start_char - _ANTECEDENT_LINK_REACH),
+                                           y.start_char)
             # (opening the sentence, or a clause after a comma: "Doctors call it hallux valgus, and it is also known as")
             if link is None or text[sent.start_char:link.start()].strip() and not _CLAUSE_BEFORE.search(
                     text, sent.start_char, link.start()):
@@ -439,6 +442,8 @@ _ANTECEDENT_LINK = compile_builtin(
 _PART_BEFORE = compile_builtin(r"(?i)\b(?:top|bottom|side|front|back|base|part|crease|area|middle|edge|end|tip|skin)"
                                r"\s+(?:of|at|on)\s+(?:the\s+|your\s+)?(?:[\w-]+\s+){0,2}\Z")
 _CLAUSE_BEFORE = compile_builtin(r"[,;]\s*(?:and\s+|but\s+|so\s+)?\Z")
+#: the most characters ``_ANTECEDENT_LINK`` spans ("this technique may be occasionally referred to as the " and room)
+_ANTECEDENT_LINK_REACH = 120
 #: a link that gives a second name, not a part's name: "also called", "otherwise known as"
 _ALSO_CALLED = compile_builtin(r"\b(?:also|otherwise|sometimes|commonly|often)\s+(?:called|known\s+as|referred\s+to\s+as)\b")
 _CLOSED = compile_builtin(r"\s*[),]")
