@@ -516,7 +516,8 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             r"|\bworks?\s+(?:twice|three\s+times|\d+\s+times)\s+as\s+well\b"
             # "recover faster than those kept in hospital"
             r"|\b(?:recover|recovers|heal|heals|get\s+better)\s+(?:[\w-]+\s+){0,3}?(?:faster|quicker|sooner|better)\s+than\b"
-            r"|\b(?:far|much|significantly|dramatically)\s+(?:less|fewer)\s+(?:[\w-]+\s+){1,2}?than\b"
+            # ("much less urine than usual" is a sign to watch for, measured against the reader's own normal)
+            r"|\b(?:far|much|significantly|dramatically)\s+(?:less|fewer)\s+(?:[\w-]+\s+){1,2}?than\b(?!\s+(?:usual|normal|before)\b)"
             r"|\bfar\s+better\s+(?:[\w-]+\s+)?than\b|\b(?:lasts?|works?)\s+(?:far|much)\s+longer\s+than\b"
             r"|\b(?:last|lasts)\s+(?:for\s+)?(?:well\s+)?(?:over|more\s+than|at\s+least)?\s*a\s+decade\b"
             # "far more effective than lithotripsy"
@@ -874,6 +875,8 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         r"|put|advises|advise|states|stated|state|found|finds|find|notes|noted|note|publishes|published|publish|suggests|suggest"
         r"|shows|showed|shown|show|studied|examined|followed|tracked|compared|analysed|analyzed|surveyed|measured|calculated"
         r"|concluded|concludes|conclude|recorded|records|counted|tracks|collects|collected|monitors|monitored"
+        # ("The ASTRAL trial, published in 2009, included 806 people")
+        r"|included|enrolled|recruited"
         r"|figures|data|statistics|guidance|guidelines?|audit|registry|review)\b"
         # figures said to come from a described, dated study: "The figures in this paragraph come from a study of more than
         # 850,000 operations in England, published in 2020."
@@ -943,6 +946,8 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         # (the department may be named in full: "our ear, nose, and throat (ENT) department's records for 2022 to 2024")
         r"|(?i:\bour\s+(?:own\s+)?(?:[\w’'(),-]+\s+){0,7}?(?:audit|survey|review|registry\s+data|results|figures|data|outcomes|records"
         r"|audited|surveyed|reviewed|followed\s+up|tracked|recorded|counted|logged)\b[^.;:]{0,100}?\b(?:19|20)\d{2}\b)"
+        # "We audited the 640 loop recorders our service fitted between 2021 and 2023"
+        r"|(?i:\bwe\s+(?:have\s+)?(?:audited|surveyed|reviewed|followed\s+up|tracked)\b[^.;:]{0,100}?\b(?:19|20)\d{2}\b)"
         # a dated audit and who ran it: "In an audit published in 2022, the eye unit at Harrowgate General Hospital
         # reviewed 310 trabeculectomies"
         r"|(?i:\b(?:in|from)\s+an?\s+(?:[\w-]+\s+){0,2}?(?:audit|study|review|survey)\s+(?:published|carried\s+out|done|run)"
@@ -960,9 +965,14 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         r"|(?i:\b(?:in|during)\s+(?:19|20)\d{2}(?:\s*(?:to|and|[-–/])\s*(?:19|20)?\d{2})?,?\s+(?:our|the\s+(?:unit|department|hospital|clinic"
         r"|practice|service|trust|team))\s+(?:own\s+)?(?:[\w’'-]+\s+){0,3}?(?:audited|surveyed|reviewed|followed\s+up|tracked|recorded"
         r"|counted|asked|studied|looked\s+at)\b)"
+        # the period first: "From 2019 to 2023, we performed 214 renal artery stent procedures", "Between 2018 and 2023
+        # we operated on 174 children"
+        r"|(?i:\b(?:from|between|in)\s+(?:19|20)\d{2}\s*(?:to|and|through|[-–])\s*(?:19|20)?\d{2},?\s+(?:we|our\s+(?:[\w-]+\s+)?(?:surgeons"
+        r"|team|unit|clinic|department))\s+(?:have\s+)?(?:carried\s+out|performed|did|treated|operated\s+on|repaired|fitted)"
+        r"\s+(?:[\w-]+\s+){0,2}?\d[\d,]*\b)"
         # the provider's own dated series, counted: "Of 148 reversals we carried out from 2019 to 2023, sperm were found in
         # 123 men (about 83 in 100)"
-        r"|(?i:\b(?:of|from|in)\s+(?:the\s+)?\d[\d,]*\s+(?:[\w’'-]+\s+){0,2}?(?:(?:that\s+)?we|our\s+(?:surgeons|team|unit|clinic"
+        r"|(?i:\b(?:of|from|in)\s+(?:the\s+)?\d[\d,]*\s+(?:[\w’'-]+\s+){0,4}?(?:(?:that\s+)?we|our\s+(?:[\w-]+\s+)?(?:surgeons|team|unit|clinic"
         r"|department))\s+(?:have\s+)?(?:carried\s+out|performed|did|treated|operated\s+on|repaired)\b[^.;:]{0,60}?\b(?:19|20)\d{2}\b)"
         # the provider's own review of the series the sentence before described: "Between 2019 and 2023, surgeons at our
         # hospital repaired 1,204 hernias. Our surgical quality review of those operations found ..."
@@ -1372,8 +1382,21 @@ class SourceFinder:
                 # "In our review of 263 operations:", a section after "We reviewed 263 operations done from 2015 to
                 # 2021": the provider's own dated series, called back by its size
                 flag = True
+            elif not flag and k > 1 and flags[k - 2] and not flags[k - 1] and _COUNTED.search(text, *sentences[k - 1]) \
+                    and _COUNTED.search(text, s, e) and self._declares_own_series(text, *sentences[k - 2]):
+                # "Our department audited 158 operations done in 2022 and 2023. Chipped teeth occurred in 3 patients
+                # (about 2 in 100). A polyp came back in 7 patients (about 4 in 100).": the audit's figures, one after
+                # another
+                flag = True
             flags.append(flag)
         return flags
+
+    def _declares_own_series(self, text: str, start: int, end: int) -> bool:
+        """Does the sentence give the provider's own series with its size and its dates ("We reviewed 263 operations
+        done from 2015 to 2021", "From 2019 to 2023, we performed 214 procedures")?"""
+        return any(not _YEAR_IN.fullmatch(m.group()) for m in _A_COUNT.finditer(text, start, end)) \
+            and _YEAR_IN.search(text, start, end) is not None \
+            and (self.lex.in_house.search(text, start, end) or _OWN_SERIES.search(text, start, end)) is not None
 
     def _series_dated_before(self, unit, count: str | None) -> bool:
         """Does a sentence earlier on the page (or earlier in this block) give the provider's own series of this size
@@ -1480,6 +1503,10 @@ def lead_in_sourced(units, index, sources) -> bool:
             # the NICE evidence review. Out of 100 people who have keyhole surgery:")
             flags = sources.sentence_flags(lead, sentences)
             if flags[-1] or (any(flags) and _POINTS_BELOW.search(text)):
+                return True
+            # a short lead after the cited sentence, which only opens the list: "We audited the 96 operations done
+            # here from 2021 to 2023. The main problems were:", "... This is what we found:"
+            if len(flags) > 1 and flags[-2] and len(text[sentences[-1][0]:].split()) <= _SHORT_LEAD_WORDS:
                 return True
             if len(text.split()) > 4:
                 return False
@@ -2015,6 +2042,8 @@ _SALES_TIME = compile_builtin(
     r"|\bthe\s+very\s+(?:next|same)\s+(?:morning|day|evening|night)\b"
 )
 # a lead-in that points at the list after it: "the figures below", "the following risks"
+#: the most words of a list's lead that only opens it ("The main problems they found were:")
+_SHORT_LEAD_WORDS = 8
 _POINTS_BELOW = compile_builtin(
     r"(?i)\b(?:below|the\s+following|as\s+follows|listed\s+here|in\s+this\s+list"
     # "The British Society for Surgery of the Hand lists these risks." (its list follows)
@@ -2113,6 +2142,9 @@ _OWN_SERIES_BACK = compile_builtin(r"(?i)\b(?:in|from)\s+(?:our|the\s+same|that)
 _OWN_SERIES = compile_builtin(r"(?i)\bown\s+(?:[\w-]+\s+)?(?:audit|review|survey|series)\b")
 _SERIES_WORD = compile_builtin(r"(?i)\b(?:audit|review|survey|series|reviewed|audited)\b")
 _A_COUNT = compile_builtin(r"\b\d{2,}(?:,\d{3})*\b")
+#: a count of people or a rate: "in 3 patients (about 2 in 100)", "126 (92%)"
+_COUNTED = compile_builtin(r"(?i)\b\d+\s*(?:%|per\s*cent|percent|in\s+\d+|(?:out\s+)?of\s+\d+"
+                           r"|(?:[\w-]+\s+)?(?:people|patients|babies|children|men|women|cases)\b)")
 
 
 #: a sentence that opens with "it" or "they"
@@ -2139,6 +2171,9 @@ _CONTINUES_SOURCE = compile_builtin(
     r"|(?P<figures>(?:put\s+another\s+way|in\s+other\s+words|that\s+is|of\s+(?:these|those|them)|among\s+(?:these|those|them)"
     # "At one year, about 3 in 4 people said ... Around 1 in 10 said it was no better": the same measure, continued
     r"|(?:about|around|roughly|nearly|almost|only|just\s+over|just\s+under)\s+\d+\s*(?:in|out\s+of)\s+\d+\s+(?:said|had|needed|felt|reported|were|was)"
+    # "Four people (about 3 in 100) had a wound infection": a count of the same series, after its first figure
+    r"|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:people|patients|babies|children|men|women)"
+    r"\s+(?:\([^()]{1,40}\)\s+)?(?:said|had|needed|felt|reported|were|developed)"
     r"|the\s+(?:rates?|figures?|risks?|numbers?|proportions?|shares?)\s+(?:was|were|is|are|fell|rose|dropped)"
     r"|th(?:is|at)\s+(?:compares|compared|rises|rose|falls|fell)|the\s+same\s+(?:was|is)\s+true)\b)"
     r"|(?P<named>in\s+(?:the\s+same|that|this|the|those|these)\s+(?:(?:(?:van|de|der|den|von|la|le|du|da|di)\s+)*(?-i:[A-Z][\w-]*)\s+)?"

@@ -332,6 +332,8 @@ class IndefiniteArticle(Kind):
                 word = nxt.text
                 if len(word) == 1 and i + 2 < len(tokens) and tokens[i + 2].text == "-" and not nxt.whitespace_:
                     word += "-"  # "X-ray" read as "X", "-", "ray"
+                if word in ("AA", "AAA") and i + 2 < len(lowers) and lowers[i + 2].startswith("batter"):
+                    continue  # a battery's size, read "double A", "triple A": "a AAA battery"
                 wants_an = self._wants_an(word)
                 if wants_an is None or wants_an == (article == "an"):
                     continue
@@ -1111,7 +1113,9 @@ _NOUN_FOLLOWERS = frozenset({"for", "of", "and", "but", "or", "at", "in", "on", 
 # verbs that after "is hard", "is good" are most often nouns: "hard work", "good help"
 _MASS_NOUNS = frozenset({"work", "help", "fun"})
 _REPORTED = compile_re(
-    r"(?i)\b(?:audit|study|studies|trial|survey|review|registry|records|our\s+(?:figures|data|results))\b"
+    r"(?i)\b(?:audit|audited|study|studies|trial|survey|review|reviewed|registry|records|our\s+(?:figures|data|results)"
+    # "This is what we found:", "Here is what we recorded:"
+    r"|what\s+(?:we|they)\s+(?:found|recorded|counted|saw))\b"
     r"|\b\d+\s+(?:in|out\s+of)\s+\d+\b"
     # a count of the people it happened to: "2 people had bleeding that needed treatment"
     r"|^\s*\d[\d,]*\s+(?:people|patients|men|women|children|adults|babies|of\s+(?:them|these|those))\b"
