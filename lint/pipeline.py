@@ -110,6 +110,9 @@ class TermMatcher:
 
         self.names, self.abbreviations = cached(b"term-tries\0" + _tokenizer_key(nlp, lexicon), build)
         strings = self.vocab.strings
+        # a part of the body that names a machine is no mention of it: "a heart-lung machine", "a kidney machine"
+        self.machines = frozenset(strings.add(w) for w in ("machine", "machines"))
+        self.hyphen = strings.add("-")
         for label, entry_id, _ in lexicon:  # a span's label_ and kb_id_ are read back from the store
             strings.add(label.removesuffix("_abbr"))
             strings.add(entry_id)
@@ -131,6 +134,12 @@ class TermMatcher:
                     break
                 j += 1
 
+    def _names_machine(self, lowers: list[int], end: int) -> bool:
+        """Is the term ending at ``end`` the first word of a machine's name: "kidney machine", "heart-lung machine"?"""
+        if end < len(lowers) and lowers[end] in self.machines:
+            return True
+        return end + 2 < len(lowers) and lowers[end] == self.hyphen and lowers[end + 2] in self.machines
+
     def __call__(self, doc: Doc) -> Doc:
         found: list[tuple[int, int, int, int]] = []
         if len(doc):
@@ -141,6 +150,8 @@ class TermMatcher:
             self._find(self.names, lowers, found)
             if self.abbreviations:
                 self._find(self.abbreviations, arrays[:, 1].tolist(), found)
+        if found and not self.machines.isdisjoint(lowers):
+            found = [m for m in found if not self._names_machine(lowers, m[1])]
         if not found:
             return doc  # readers use doc.spans.get: no empty span group for a block without terms
         found.sort(key=lambda m: (m[0], -m[1]))

@@ -27,6 +27,12 @@ def test_terms_are_found_case_insensitively_and_abbreviations_exactly():
     assert found == [("Hip", "region", "hip"), ("LAMINECTOMY", "procedure", "laminectomy"), ("CABG", "procedure", "cabg")]
 
 
+def test_a_part_of_the_body_that_names_a_machine_is_no_term():
+    nlp = build_pipeline([*LEXICON, ("structure", "lung", "lung"), ("structure", "kidney", "kidney")])
+    doc = nlp("A heart-lung machine breathes for you; a kidney machine cleans the blood of a lung patient.")
+    assert [s.text for s in doc.spans["terms"]] == ["lung"]
+
+
 def test_negation_scopes():
     nlp = build_pipeline(LEXICON)
     doc = nlp("No operation is risk-free, but results are good. Results are not guaranteed.")

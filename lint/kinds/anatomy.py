@@ -1004,6 +1004,8 @@ class SymptomRegion(Kind):
                 # a general procedure done on any limb (an arthroscopy) is done where the condition is
                 regions = [r for r in regions if kb.any_related((r,), tuple(strict))] or regions
             loose.update(regions)
+            # (and where it goes in: bruising at the top of the leg after a catheter passed up from the groin)
+            loose.update(kb.procedures[p].entry_regions)
             if not conditions:
                 strict.update(kb.procedures[p].regions)
         if not conditions:
@@ -1159,7 +1161,7 @@ class SymptomRegion(Kind):
                     bad = (not any(_segment(kb, r) & loose_segments for r in regions)
                            and not (referred_to and kb.any_related(regions, referred_to))
                            and (region not in self.after_surgery or unit.doc[anchor].lower_ in _NOT_CLOT_SIGNS
-                                or not page.topic_procedures and self._called_normal(unit, anchor))
+                                or self._called_normal(unit, anchor))
                            and not (anywhere and "body" in strict))
                     if not bad and self.senses and "body" not in strict:
                         bad = self._other_sense(region, loose, referred)
@@ -1485,9 +1487,16 @@ _THIS_KIND = compile_builtin(r"(?i)(?:this|that|these|those)\s+(?:[a-z-]+\s+){0,
 _KIND_WORDS = {"artery": "vessel", "vein": "vessel"}
 
 
+#: a sentence that says what kind of structure the last one of that kind named is: "This is the long bone in the hand
+#: that leads to the middle finger" after "... joined to the carpal bones and to the third metacarpal"
+_THIS_IS_KIND = compile_builtin(r"(?i)(?:this|these)\s+(?:is|are)\s+(?:the|a|an)\s+(?:[a-z-]+\s+){0,3}?(?P<kind>nerve|bone"
+                                r"|muscle|tendon|gland|organ|artery|vein|vessel|ligament|joint|cartilage)s?\b")
+
+
 def _referent(sent, previous_terms, kb):
-    """The structure of the sentence before that a sentence opening "This large nerve ..." is about, or None."""
-    m = _THIS_KIND.match(sent.text)
+    """The structure of the sentence before that a sentence opening "This large nerve ..." or "This is the long bone
+    ..." is about (the last of that kind it names), or None."""
+    m = _THIS_KIND.match(sent.text) or _THIS_IS_KIND.match(sent.text)
     if m is None:
         return None
     kind = m.group("kind").lower()

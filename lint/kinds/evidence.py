@@ -970,6 +970,14 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         r"|(?i:\b(?:from|between|in)\s+(?:19|20)\d{2}\s*(?:to|and|through|[-–])\s*(?:19|20)?\d{2},?\s+(?:we|our\s+(?:[\w-]+\s+)?(?:surgeons"
         r"|team|unit|clinic|department))\s+(?:have\s+)?(?:carried\s+out|performed|did|treated|operated\s+on|repaired|fitted)"
         r"\s+(?:[\w-]+\s+){0,2}?\d[\d,]*\b)"
+        # people counted with the period and the place: "Of 845 men who had seed implants here from 2012 to 2021",
+        # "Between 2016 and 2023, 64 patients had a total wrist fusion here"
+        r"|(?i:\b(?:of|from|in)\s+(?:the\s+)?\d[\d,]*\s+(?:[\w’'-]+\s+){0,2}?(?:people|patients|men|women|children|adults|babies)"
+        r"\s+(?:who|that)\s+(?:had|have\s+had|underwent|were\s+treated)\b[^.;:]{0,80}?\b(?:here|at\s+our\s+[\w-]+|with\s+us)\b"
+        r"[^.;:]{0,40}?\b(?:19|20)\d{2}\b)"
+        r"|(?i:\b(?:from|between|in)\s+(?:19|20)\d{2}\s*(?:to|and|through|[-–])\s*(?:19|20)?\d{2},?\s+\d[\d,]*\s+"
+        r"(?:people|patients|men|women|children|adults|babies)\s+(?:had|underwent|were\s+treated)\b[^.;:]{0,80}?"
+        r"\b(?:here|at\s+our\s+[\w-]+|with\s+us)\b)"
         # the provider's own dated series, counted: "Of 148 reversals we carried out from 2019 to 2023, sperm were found in
         # 123 men (about 83 in 100)"
         r"|(?i:\b(?:of|from|in)\s+(?:the\s+)?\d[\d,]*\s+(?:[\w’'-]+\s+){0,4}?(?:(?:that\s+)?we|our\s+(?:[\w-]+\s+)?(?:surgeons|team|unit|clinic"
@@ -1415,9 +1423,12 @@ class SourceFinder:
                 if previous is unit and _OWN_SERIES_BACK.search(text, s, e):
                     break
                 found = any(not _YEAR_IN.fullmatch(m.group()) for m in number.finditer(text, s, e))
-                if found and _YEAR_IN.search(text, s, e) \
-                        and (self.lex.in_house.search(text, s, e) or _OWN_SERIES.search(text, s, e)) \
-                        and (count is not None or _SERIES_WORD.search(text, s, e)):
+                if found and _YEAR_IN.search(text, s, e) and (
+                        (self.lex.in_house.search(text, s, e) or _OWN_SERIES.search(text, s, e))
+                        and (count is not None or _SERIES_WORD.search(text, s, e))
+                        # (or a sentence that names the series as a source: "Between 2016 and 2023, 64 patients had a
+                        # wrist fusion here")
+                        or count is None and any(a < e and b > s for a, b in self.spans(previous))):
                     return True
         return False
 
@@ -2137,10 +2148,11 @@ _OWN_SERIES_AGAIN = compile_builtin(
     r"(?P<n>\d{2,3}(?:,\d{3})*|\d{2,})\s+[a-z]")
 _YEAR_IN = compile_builtin(r"\b(?:19|20)\d{2}\b")
 # the provider's own series called back with no size: "In our audit, ...", "in the same review", "in that audit"
-_OWN_SERIES_BACK = compile_builtin(r"(?i)\b(?:in|from)\s+(?:our|the\s+same|that)\s+(?:own\s+)?(?:audit|review|survey|series)\b"
+_OWN_SERIES_BACK = compile_builtin(r"(?i)\b(?:in|from)\s+(?:(?:our|the\s+same|that)\s+(?:own\s+)?(?:audit|review|survey|series|registry|register)"
+                                   r"|the\s+(?:audit|review|survey|series|registry)\s+(?:(?:mentioned|described|given)\s+)?above)\b"
                                    r"(?!\s+of\b)")
 _OWN_SERIES = compile_builtin(r"(?i)\bown\s+(?:[\w-]+\s+)?(?:audit|review|survey|series)\b")
-_SERIES_WORD = compile_builtin(r"(?i)\b(?:audit|review|survey|series|reviewed|audited)\b")
+_SERIES_WORD = compile_builtin(r"(?i)\b(?:audit|review|survey|series|reviewed|audited|registry|register)\b")
 _A_COUNT = compile_builtin(r"\b\d{2,}(?:,\d{3})*\b")
 #: a count of people or a rate: "in 3 patients (about 2 in 100)", "126 (92%)"
 _COUNTED = compile_builtin(r"(?i)\b\d+\s*(?:%|per\s*cent|percent|in\s+\d+|(?:out\s+)?of\s+\d+"

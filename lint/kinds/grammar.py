@@ -1144,7 +1144,8 @@ _PLACE_OR_TIME_BEFORE = compile_re(r"\b(?:where|when|whenever|wherever|after|onc
 # a list of who is more likely to get a condition (its risk factors: "have had sunburn often") tells a
 # reader's history, not what an operation may do
 _RISK_FACTORS = compile_re(r"\b(?:higher|greater|increased|raised)\s+risk\b|\brisk\b(?:\s+[\w-]+){0,3}?\s+(?:may\s+be\s+|is\s+|could\s+be\s+)?(?:higher|greater|increased|raised)\b"
-                           r"|\brisk\s+factors?\b|\bmore\s+likely\s+to\s+(?:get|develop|have)\b|\bat\s+(?:higher\s+)?risk\b"
+                           # "Your risk group depends on three things:": what sorts a cancer into a group, not its risks
+                           r"|\brisk\s+(?:factors?|groups?|categor(?:y|ies)|levels?|scores?)\b|\bmore\s+likely\s+to\s+(?:get|develop|have)\b|\bat\s+(?:higher\s+)?risk\b"
                            # "some things raise the risk. These include:": what makes a condition more likely
                            r"|\b(?:raise|raises|raising|increase|increases|increasing)\s+(?:the|your|a\s+person[’']s)\s+(?:risk|chance)\b", re.I)
 

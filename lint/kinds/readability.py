@@ -543,6 +543,10 @@ class UnexplainedAcronym(Kind):
                      r"\s+(?:conditions|problems|diseases|disorders|care|medicine|surgery|services)\b", after)
         if m and spells_out(acronym, m.group(1)):
             return True
+        # "NICE, the National Institute for Health and Care Excellence, publishes ...": the name in an apposition
+        m = re.match(r",\s+(?:the\s+)?([A-Z][\w\s'’&-]*?)(?:,|\s+[–—-]\s|\s*$)", after)
+        if m and spells_out(acronym, m.group(1)):
+            return True
         # "ACL, short for ..."; "ACL stands for ..."; "ACL: anterior cruciate ligament" in a glossary line
         if re.match(r",?\s+(?:which\s+)?(?:short\s+for|stands\s+for|meaning|means)\b", after):
             return True

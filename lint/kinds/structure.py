@@ -140,6 +140,13 @@ class SectionOffTopic(Kind):
         """How many different words of a topic the text uses ("risk" and "risks" are one)."""
         return len({m.group().lower()[:5] for m in words.finditer(text)})
 
+    def _second_topics(self, heading: str, first) -> list:
+        """The topics other than ``first`` that the heading names in words apart from those naming ``first`` ("at home"
+        in "Radiation safety at home"; not "risk" in "Who is at risk?", which names the one topic of who is at risk)."""
+        taken = first[1].search(heading)
+        return [t for t in self.topics if t is not first
+                and any(m.end() <= taken.start() or m.start() >= taken.end() for m in t[1].finditer(heading))]
+
     def check(self, page):
         units = page.units
         for i, unit in enumerate(units):
@@ -159,7 +166,10 @@ class SectionOffTopic(Kind):
             if len(text.split()) < self.opts["min_words"]:
                 continue
             if not topic[2].search(text):
-                yield self.hit(unit, 0, len(unit.block.text), topic=topic[0], examples=", ".join(topic[3]))
+                # (a heading that names two topics, in words of its own for each, is on topic with either: "Radiation
+                # safety at home" may speak of the weeks at home, not of risks)
+                if not any(t[2].search(text) for t in self._second_topics(unit.block.text, topic)):
+                    yield self.hit(unit, 0, len(unit.block.text), topic=topic[0], examples=", ".join(topic[3]))
                 continue
             least = self.opts["other_min"]
             if not least or self._kinds(topic[2], text) > 1:

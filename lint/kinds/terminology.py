@@ -840,7 +840,7 @@ _ABBREVIATED_HEAD = compile_builtin(ABBREVIATION_AFTER.pattern
 _JOINED = compile_builtin(r"\s*(?:,|\bor\b|\band\b|/|\bvs\.?|\bversus\b)\s*(?:an?\s+|the\s+)?$")
 #: a relative clause or an apposition right after a member is that member's alone: "blood tests and an echocardiogram,
 #: a simple ..."
-_RELATIVE_AFTER = compile_builtin(r",\s*(?:which|that|an?)\s|,\s*the\s+(?:[a-z-]+\s+){0,3}?(?:bone|muscle|tendon|ligament|nerve|"
+_RELATIVE_AFTER = compile_builtin(r",\s*(?:which|that|an?|where|in\s+which)\s|,\s*the\s+(?:[a-z-]+\s+){0,3}?(?:bone|muscle|tendon|ligament|nerve|"
                                   r"artery|vein|organ|gland|tube|duct|part|one)\b(?![\w-])")
 _JOINED_AFTER = compile_builtin(r"\s*(?:,|\bor\b|\band\b|/)\s*(?:an?\s+|the\s+)?")
 
