@@ -901,6 +901,8 @@ class SymptomRegion(Kind):
         # a referral to the whole head or face, as for a headache, does not count)
         "senses": (list, list),
         "wound_name": (str, "the cut for {procedure}"),
+        # how a message names the subject of a page whose procedure or condition the knowledge base does not know
+        "titled_topic": (str, "'{title}'"),
         # the cues that, in the lead-in of a list ("Call 999 if you have:"), make its items another problem's warning
         # signs (fewer than in a sentence: "symptoms that medicines have not helped, such as:" names no complication)
         "lead_in_cues": (list, list),
@@ -1093,11 +1095,40 @@ class SymptomRegion(Kind):
         return lead is not None and lead.block.scope == "paragraph" and lead.block.text.rstrip().endswith(":") \
             and any(True for _ in finditer(self.lead_in_cues, lead.block.text))
 
+    def _titled(self, page):
+        """(the page's title, the parts of the body it names), for a page whose procedure and condition the knowledge
+        base does not know: "Kneecap (Patella) Fracture Surgery" names the kneecap, in the knee. None when the title
+        names no part, or names parts in more than one part of the body."""
+        for unit in page.units:
+            if unit.block.scope == "title" or unit.block.scope == "heading" and unit.block.level <= 1:
+                regions = set()
+                for t in _terms(unit):
+                    if t.label_ == "region":
+                        regions.add(t.kb_id_)
+                    elif t.label_ == "structure":
+                        regions.update(self.kb.structures[t.kb_id_].regions)
+                regions -= self.ignore
+                segments = {s for r in regions for s in _segment(self.kb, r)}
+                return (unit.block.text.strip(), regions) if regions and len(segments) == 1 else None
+        return None
+
     def check(self, page):
         kb = self.kb
+        titled = None
         if not page.topic_procedures and not page.topic_conditions:
-            return
-        strict, loose, conditions, referred = self._expected(page)
+            # a procedure or condition the knowledge base does not know: a symptom in another part of the body from
+            # the one the title names is still out of place ("numbness in the fingers" under "Kneecap Fracture Surgery")
+            titled = self._titled(page)
+            if titled is None:
+                return
+            strict, loose, conditions, referred = set(), set(titled[1]), (), set()
+            for r in titled[1]:
+                for extra in self.referred.get(r, ()):
+                    loose.add(extra)
+                    if extra not in titled[1]:
+                        referred.add(extra)
+        else:
+            strict, loose, conditions, referred = self._expected(page)
         if not loose:
             return
         # a region symptoms are only referred to stands for itself, not for its whole part of the body (chest pain
@@ -1121,6 +1152,9 @@ class SymptomRegion(Kind):
                 region = self._region_of(unit, mention)
                 if region is None or region in self.ignore:
                     continue
+                if titled is not None and not self._called_normal(unit, anchor):
+                    continue  # (the knowledge base's account of what the operation gives and where is missing: only
+                    # a symptom the page calls an expected one is judged, not a complication's warning sign)
                 sent_no = unit.sent_index(anchor)
                 wound = self._at_wound(page, unit, anchor, mention) if self.wound_cues is not None else None
                 if wound is not None:
@@ -1194,6 +1228,8 @@ class SymptomRegion(Kind):
                     topic = kb.conditions[conditions[0]].name
                 elif page.topic_procedures:
                     topic = kb.procedures[_specific(kb, page.topic_procedures)[0]].name
+                elif titled is not None:
+                    topic = self.opts["titled_topic"].format(title=titled[0])
                 else:
                     topic = kb.conditions[conditions[0]].name
                 # (a symptom that implies its place is named by that place: "blurred vision", in the eye)
