@@ -201,6 +201,10 @@ _GRAFTS = {"graft", "grafts", "bone", "vein", "veins", "tissue", "tendon", "skin
 #: verbs that take something away from a part of the body: "remove loose skin from the neck"
 _REMOVING = frozenset({"remove", "removes", "removing", "take", "takes", "taking", "harvest", "harvests", "harvesting",
                        "trim", "trims", "excise", "excises"})
+#: words of a cut that may be made anywhere: a graft's donor site, a way into a blood vessel ("a small nick in the wrist
+#: or groin, and a fine tube is guided into the arteries")
+_ELSEWHERE_WORDS = frozenset({"graft", "grafts", "donor", "harvest", "harvested", "harvesting", "flap", "catheter",
+                              "catheters", "artery", "arteries", "vein", "veins", "vessel", "vessels"})
 #: an operation's cut: where it is made is the operation's site, whoever makes it
 _INCISIONS = {"incision", "incisions", "cut", "cuts", "nick", "nicks"}
 # where a cut is "made", "hidden" or "placed"
@@ -278,6 +282,8 @@ class OffTopicStructure(Kind):
         # a cut in the right part on the wrong face of it ("a small cut along the bottom of the toe" for hammer toe
         # correction, whose entry puts its cuts on the top): {face} is the face named, {faces} the procedure's
         "face_message": (str, ""),
+        # how a message names the operation of a page whose procedure the knowledge base does not know
+        "titled_procedure": (str, "'{title}'"),
         # a scope passed in the wrong way ("passed through your back passage" for a hysteroscopy): the rule's own
         # message when empty
         "route_message": (str, ""),
@@ -424,6 +430,12 @@ class OffTopicStructure(Kind):
                     # region (ANA001's finding), not an operation on the neck
                 acting, named = self._acting(page, unit, doc[action])
                 if not acting:
+                    if not page.topic_procedures and not page.topic_conditions and not passive:
+                        # a procedure the knowledge base does not know: a cut in another part of the body from the one
+                        # the title names ("a cut in your armpit" under "Kneecap Fracture Surgery")
+                        hit = self._titled_cut(page, unit, action, target, reported)
+                        if hit is not None:
+                            yield hit
                     continue
                 if not named and not page.topic_procedures and (passive or doc[action].lower_ not in _INCISIONS
                                                                  and doc[action].lower_ not in _REMOVAL_NOUNS
@@ -497,6 +509,30 @@ class OffTopicStructure(Kind):
                     targets=listed([kb.regions[r].name for r in proc.regions]),
                     message=self.opts["route_message"] if routed and self.opts["route_message"] else None,
                 )
+
+    def _titled_cut(self, page, unit, action: int, target, reported):
+        """The finding for a cut made in another part of the body from the one the page's title names, on a page whose
+        procedure the knowledge base does not know; None for any other action, or for a cut for a graft or into a blood
+        vessel."""
+        doc = unit.doc
+        if doc[action].lower_ not in _INCISIONS or target.label_ != "region" or target.kb_id_ in _GENERIC_REGIONS \
+                or action in reported or target.start <= action:
+            return None
+        titled = titled_parts(self.kb, page, _GENERIC_REGIONS | {"body", "skin"})
+        if titled is None:
+            return None
+        sent = unit.sent_at(action)
+        if not _ELSEWHERE_WORDS.isdisjoint(unit.lowers[sent.start:sent.end]):
+            return None  # "a second cut in the thigh, to take a graft": a donor site, or a way in, may be anywhere
+        title_segments = {s for r in titled[1] for s in _segment(self.kb, r)}
+        if _segment(self.kb, target.kb_id_) & title_segments:
+            return None
+        lo, hi = doc[action].idx, target.end_char
+        if is_negated(unit, lo, hi):
+            return None
+        reported.add(action)
+        return self.hit(unit, lo, hi, procedure=self.opts["titled_procedure"].format(title=titled[0]),
+                        structure=target.text, targets=listed(sorted(self.kb.regions[r].name for r in titled[1])))
 
     def _nerves_at_risk(self, page, unit, structures):
         """A nerve the page says the operation puts at risk, lying nowhere near where it is done or cut."""
@@ -869,6 +905,31 @@ def _side(region_id: str) -> str | None:
     return None
 
 
+def titled_parts(kb, page, ignore=frozenset()):
+    """(the page's title, the parts of the body it names), for a page whose procedure and condition the knowledge base
+    does not know: "Kneecap (Patella) Fracture Surgery" names the kneecap, in the knee. None when the title names no
+    part, or names parts in more than one part of the body (worked out once a page)."""
+    key = ("titled-parts", frozenset(ignore))
+    if key in page.memo:
+        return page.memo[key]
+    found = None
+    for unit in page.units:
+        if unit.block.scope == "title" or unit.block.scope == "heading" and unit.block.level <= 1:
+            regions = set()
+            for t in _terms(unit):
+                if t.label_ == "region":
+                    regions.add(t.kb_id_)
+                elif t.label_ == "structure":
+                    regions.update(kb.structures[t.kb_id_].regions)
+            regions -= set(ignore)
+            segments = {s for r in regions for s in _segment(kb, r)}
+            if regions and len(segments) == 1:
+                found = (unit.block.text.strip(), frozenset(regions))
+            break
+    page.memo[key] = found
+    return found
+
+
 class SymptomRegion(Kind):
     """A symptom placed where the page's condition or operation does not cause it.
 
@@ -1095,30 +1156,13 @@ class SymptomRegion(Kind):
         return lead is not None and lead.block.scope == "paragraph" and lead.block.text.rstrip().endswith(":") \
             and any(True for _ in finditer(self.lead_in_cues, lead.block.text))
 
-    def _titled(self, page):
-        """(the page's title, the parts of the body it names), for a page whose procedure and condition the knowledge
-        base does not know: "Kneecap (Patella) Fracture Surgery" names the kneecap, in the knee. None when the title
-        names no part, or names parts in more than one part of the body."""
-        for unit in page.units:
-            if unit.block.scope == "title" or unit.block.scope == "heading" and unit.block.level <= 1:
-                regions = set()
-                for t in _terms(unit):
-                    if t.label_ == "region":
-                        regions.add(t.kb_id_)
-                    elif t.label_ == "structure":
-                        regions.update(self.kb.structures[t.kb_id_].regions)
-                regions -= self.ignore
-                segments = {s for r in regions for s in _segment(self.kb, r)}
-                return (unit.block.text.strip(), regions) if regions and len(segments) == 1 else None
-        return None
-
     def check(self, page):
         kb = self.kb
         titled = None
         if not page.topic_procedures and not page.topic_conditions:
             # a procedure or condition the knowledge base does not know: a symptom in another part of the body from
             # the one the title names is still out of place ("numbness in the fingers" under "Kneecap Fracture Surgery")
-            titled = self._titled(page)
+            titled = titled_parts(self.kb, page, self.ignore)
             if titled is None:
                 return
             strict, loose, conditions, referred = set(), set(titled[1]), (), set()
