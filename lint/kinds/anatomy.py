@@ -518,7 +518,7 @@ class OffTopicStructure(Kind):
         if doc[action].lower_ not in _INCISIONS or target.label_ != "region" or target.kb_id_ in _GENERIC_REGIONS \
                 or action in reported or target.start <= action:
             return None
-        titled = titled_parts(self.kb, page, _GENERIC_REGIONS | {"body", "skin"})
+        titled = titled_parts(self.kb, page, _GENERIC_REGIONS)
         if titled is None:
             return None
         sent = unit.sent_at(action)

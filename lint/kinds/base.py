@@ -25,6 +25,9 @@ from lint.registry import Rule, RuleError, builtin_rules_dir, check_template
 _MISSING = object()
 #: a term's abbreviation in brackets, right after it: "Atrial fibrillation| (AF)"
 ABBREVIATION_AFTER = compile_builtin(r"\s*\([A-Z][A-Za-z0-9-]{1,9}\)")
+#: a battery's size after its letters, which are read as a size and not spelled out: "an AA battery", "a AAA battery"
+#: (read "triple A"), "AAA batteries"
+BATTERY_SIZE_AFTER = compile_builtin(r"(?i)[ -](?:size\s+|sized\s+)?batter(?:y|ies)\b")
 
 
 @dataclass

@@ -1399,12 +1399,17 @@ class SourceFinder:
             flags.append(flag)
         return flags
 
-    def _declares_own_series(self, text: str, start: int, end: int) -> bool:
-        """Does the sentence give the provider's own series with its size and its dates ("We reviewed 263 operations
-        done from 2015 to 2021", "From 2019 to 2023, we performed 214 procedures")?"""
-        return any(not _YEAR_IN.fullmatch(m.group()) for m in _A_COUNT.finditer(text, start, end)) \
-            and _YEAR_IN.search(text, start, end) is not None \
+    def _declares_own_series(self, text: str, start: int, end: int, number=None) -> bool:
+        """Does the sentence give the provider's own series with its size (any, or the one ``number`` matches) and its
+        dates ("We reviewed 263 operations done from 2015 to 2021", "From 2019 to 2023, we performed 214 procedures")?"""
+        return self._dated_count(text, start, end, number or _A_COUNT) \
             and (self.lex.in_house.search(text, start, end) or _OWN_SERIES.search(text, start, end)) is not None
+
+    @staticmethod
+    def _dated_count(text: str, start: int, end: int, number) -> bool:
+        """Does the sentence hold a count (one ``number`` matches, not a year) and a year?"""
+        return any(not _YEAR_IN.fullmatch(m.group()) for m in number.finditer(text, start, end)) \
+            and _YEAR_IN.search(text, start, end) is not None
 
     def _series_dated_before(self, unit, count: str | None) -> bool:
         """Does a sentence earlier on the page (or earlier in this block) give the provider's own series of this size
@@ -1422,13 +1427,12 @@ class SourceFinder:
             for s, e in sentences_of(previous):
                 if previous is unit and _OWN_SERIES_BACK.search(text, s, e):
                     break
-                found = any(not _YEAR_IN.fullmatch(m.group()) for m in number.finditer(text, s, e))
-                if found and _YEAR_IN.search(text, s, e) and (
-                        (self.lex.in_house.search(text, s, e) or _OWN_SERIES.search(text, s, e))
-                        and (count is not None or _SERIES_WORD.search(text, s, e))
-                        # (or a sentence that names the series as a source: "Between 2016 and 2023, 64 patients had a
-                        # wrist fusion here")
-                        or count is None and any(a < e and b > s for a, b in self.spans(previous))):
+                if self._declares_own_series(text, s, e, number) and (count is not None or _SERIES_WORD.search(text, s, e)):
+                    return True
+                # (or, with no size asked for, a dated count the sentence names as a source: "Between 2016 and 2023, 64
+                # patients had a wrist fusion here")
+                if count is None and self._dated_count(text, s, e, number) \
+                        and any(a < e and b > s for a, b in self.spans(previous)):
                     return True
         return False
 

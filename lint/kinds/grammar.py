@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from lint.compiled import compile_re
 from lint.documents.base import line_around
-from lint.kinds.base import Kind
+from lint.kinds.base import BATTERY_SIZE_AFTER, Kind
 from lint.yamlio import load_yaml
 
 if TYPE_CHECKING:  # spaCy is imported when a Matcher is first built: listing or explaining the rules needs none
@@ -332,7 +332,7 @@ class IndefiniteArticle(Kind):
                 word = nxt.text
                 if len(word) == 1 and i + 2 < len(tokens) and tokens[i + 2].text == "-" and not nxt.whitespace_:
                     word += "-"  # "X-ray" read as "X", "-", "ray"
-                if word in ("AA", "AAA") and i + 2 < len(lowers) and lowers[i + 2].startswith("batter"):
+                if word in ("AA", "AAA") and BATTERY_SIZE_AFTER.match(unit.block.text, nxt.idx + len(word)):
                     continue  # a battery's size, read "double A", "triple A": "a AAA battery"
                 wants_an = self._wants_an(word)
                 if wants_an is None or wants_an == (article == "an"):

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from lint.compiled import compile_re
 from lint.documents.base import line_around
-from lint.kinds.base import ABBREVIATION_AFTER, Kind
+from lint.kinds.base import ABBREVIATION_AFTER, BATTERY_SIZE_AFTER, Kind
 from lint.syllables import SyllableCounter
 from lint.yamlio import load_yaml
 
@@ -617,7 +617,7 @@ class UnexplainedAcronym(Kind):
                     continue  # a plain-text page's question heading ("What is BPPV?"), answered by the text below
                 if acronym == "PO" and text.startswith(" Box", m.end(1)):
                     continue  # a postal address: "PO Box 412"
-                if _BATTERY_AFTER.match(text, m.end(1)):
+                if BATTERY_SIZE_AFTER.match(text, m.end(1)):
                     continue  # a battery's size: "smaller than an AA battery", "two AAA batteries"
                 if _BREADCRUMB.search(text) and len(text) < 100 and unit.block.links:
                     continue  # a trail of links ("Treatments > Catheter ablation for AF"), read as a heading is
@@ -736,8 +736,6 @@ def _capital_line(source: str, pos: int) -> bool:
     return sum(c.isalpha() for c in line) >= 4 and not any(c.islower() for c in line)
 
 
-# a battery's size after the letters: "an AA battery", "AAA batteries"
-_BATTERY_AFTER = compile_re(r"[ -](?:size\s+|sized\s+)?batter(?:y|ies)\b", re.I)
 # a service's name: "ENT Clinic", "MRI Department" (a place to call, not a term to learn)
 _PLACE_NAME_AFTER = compile_re(r"\s+(?:Clinic|Department|Unit|Ward|Centre|Center|Service|Outpatients|Reception|Suite|Team)\b")
 _CONTACT_DETAILS = compile_re(r"\d{3,}[\s-]?\d{3,}|\w@\w")
