@@ -136,6 +136,9 @@ def test_a_symptom_takes_the_regions_of_all_the_conditions_its_sentence_names_be
     ("A bunion is a bony lump on your foot, at the base of your thumb.", ", at the base of your thumb"),
     ("The ureter, the tube that carries urine from the liver to the bladder, can be blocked by a stone.",
      "carries urine from the liver"),
+    # what a nerve moves is where it goes
+    ("Parotid surgery can bruise the facial nerve, which controls the muscles of your calf.",
+     "controls the muscles of your calf"),
 ])
 def test_structure_placed_where_it_is_not(ana, text, span):
     result = lint_text(ana, text)
@@ -148,6 +151,8 @@ def test_structure_placed_where_it_is_not(ana, text, span):
     "The gallbladder sits under the liver and stores bile.",
     "A bunion is a bony lump at the base of your big toe.",
     "The ureters carry urine from the kidneys to the bladder.",
+    "The recurrent laryngeal nerves, which control the vocal cords, run close to the thyroid.",
+    "Parotid surgery can bruise the facial nerve, which moves the muscles of your face.",
     "Injury to your bladder or to the tubes that carry urine from your kidneys is rare.",
 ])
 def test_structure_in_its_place(ana, text):

@@ -2011,9 +2011,11 @@ class StructureLocation(Kind):
                             continue  # "If the cyst is near the kidney, the needle passes close to ...": the needle passes
                         if subject.kb_id_ in ("skin", "skin-organ"):
                             continue  # "passed through the skin ... to drain bile from the gallbladder": skin is everywhere
-                        if not defined and subject.end_char == m.start() - 1 \
+                        if not defined and text[subject.end_char:m.start()] in (" ", ", ") \
                                 and _RELATIVE_OBJECT.search(text, max(sent.start_char, subject.start_char - 40), subject.start_char):
-                            continue  # "Two nerves that control the vocal cords run close to the thyroid": the nerves run
+                            # "Two nerves that control the vocal cords run close to the thyroid": the nerves run (and
+                            # "the recurrent laryngeal nerves, which control the vocal cords, run close to ...")
+                            continue
                         if _BEFORE_BIRTH.search(sent.text):
                             continue  # "Before birth, the testicles form inside the tummy": where a part grows first
                         if not defined and subject.end_char <= m.start() \
