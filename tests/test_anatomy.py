@@ -136,6 +136,7 @@ def test_a_symptom_takes_the_regions_of_all_the_conditions_its_sentence_names_be
     ("A bunion is a bony lump on your foot, at the base of your thumb.", ", at the base of your thumb"),
     ("The ureter, the tube that carries urine from the liver to the bladder, can be blocked by a stone.",
      "carries urine from the liver"),
+    ("EVAR relines the aorta, the main artery in your leg, from the inside.", ", the main artery in your leg"),
     # what a nerve moves is where it goes
     ("Parotid surgery can bruise the facial nerve, which controls the muscles of your calf.",
      "controls the muscles of your calf"),
@@ -152,6 +153,7 @@ def test_structure_placed_where_it_is_not(ana, text, span):
     "A bunion is a bony lump at the base of your big toe.",
     "The ureters carry urine from the kidneys to the bladder.",
     "The recurrent laryngeal nerves, which control the vocal cords, run close to the thyroid.",
+    "EVAR relines the aorta, the main artery in your abdomen, from the inside.",
     "Parotid surgery can bruise the facial nerve, which moves the muscles of your face.",
     "Injury to your bladder or to the tubes that carry urine from your kidneys is rare.",
 ])
@@ -204,6 +206,11 @@ def test_a_word_that_names_the_pages_condition_is_that_condition_not_an_organ(an
     ("In a total knee replacement, the ends of the femur (shin bone) and tibia are capped with metal.", "shin bone"),
     ("Dupuytren's thickens the palmar fascia, a layer of tissue on the back of the hand.",
      "palmar fascia, a layer of tissue on the back of the hand"),
+    # a part of the end of another bone
+    ("Shoulder decompression shaves the acromion, a bony part of the top of your upper arm bone.",
+     "acromion, a bony part of the top of your upper arm bone"),
+    ("The tibial plateau is the top of the thighbone, and it can break in a fall.",
+     "tibial plateau is the top of the thighbone"),
     ("Rarely the Bankart repair bruises the axillary nerve, which supplies feeling to your fingertips.",
      "axillary nerve, which supplies feeling to your fingertips"),
     ("The kneecap (patella) sits at the back of the joint.", "patella) sits at the back of the joint"),
@@ -249,6 +256,9 @@ def test_structure_mix_ups(ana, text, span):
     "Food skips the first section of the small intestine, known as the duodenum.",
     "They reconnect the ureter to the renal pelvis, the funnel-shaped part of the kidney that collects urine.",
     "The ovaries are two small organs that sit on either side of the womb.",
+    "Shoulder decompression shaves the acromion, a bony part of the top of your shoulder blade.",
+    "The tibial plateau is the top of the shin bone, and it can break in a fall.",
+    "A radical hysterectomy removes the womb, cervix, the top of the vagina and nearby tissue.",
     # (a sentence between: "It" means something else)
     "You have two carotid arteries. The surgeon opens one. It carries blood to the brain.",
 ])
