@@ -137,6 +137,8 @@ def test_a_symptom_takes_the_regions_of_all_the_conditions_its_sentence_names_be
     ("The ureter, the tube that carries urine from the liver to the bladder, can be blocked by a stone.",
      "carries urine from the liver"),
     ("EVAR relines the aorta, the main artery in your leg, from the inside.", ", the main artery in your leg"),
+    ("A chest drain empties the pleural space. The pleura lines the inside of the bladder.",
+     "lines the inside of the bladder"),
     # what a nerve moves is where it goes
     ("Parotid surgery can bruise the facial nerve, which controls the muscles of your calf.",
      "controls the muscles of your calf"),
@@ -154,6 +156,7 @@ def test_structure_placed_where_it_is_not(ana, text, span):
     "The ureters carry urine from the kidneys to the bladder.",
     "The recurrent laryngeal nerves, which control the vocal cords, run close to the thyroid.",
     "EVAR relines the aorta, the main artery in your abdomen, from the inside.",
+    "A chest drain empties the pleural space. The pleura lines the inside of the chest wall.",
     "Parotid surgery can bruise the facial nerve, which moves the muscles of your face.",
     "Injury to your bladder or to the tubes that carry urine from your kidneys is rare.",
 ])
