@@ -276,6 +276,27 @@ def test_a_departments_page_of_its_own_audited_results_is_sourced_by_the_audit(l
     assert found(linter, text) == [("EVD001", "0.6%")]
 
 
+def test_a_section_headed_by_the_providers_own_audit_is_sourced_by_it(linter):
+    text = ("## What our audit found\n\nWe check our results each year. 214 people had a prostate biopsy here.\n\n"
+            "- 198 of the 214 (93%) said the test was bearable.\n- 3 people (1.4%) had an infection.\n")
+    assert found(linter, text) == []
+    # ("Our results" names no record kept)
+    text = "## Our results\n\n- 198 of 214 people (93%) said the test was bearable.\n"
+    assert found(linter, text) == [("EVD001", "198 of 214 people"), ("EVD001", "93%")]
+
+
+def test_a_section_that_says_its_figures_or_its_table_come_from_a_source_is_sourced(linter):
+    text = ("## Risks\n\nThe figures here come from the British Obesity and Metabolic Surgery Society registry (2023).\n\n"
+            "Leaks happen in about 1 in 100 sleeve operations.\n")
+    assert found(linter, text) == []
+    html = ("<h2>Risks</h2><p>The table below comes from our own vascular quality audit.</p>"
+            "<table><tr><th>Problem</th><th>Rate</th></tr><tr><td>Wound infection</td><td>2.1%</td></tr></table>")
+    assert found(linter, html, "html") == []
+    html = ("<h2>Risks</h2><p>The table below shows the risks.</p>"
+            "<table><tr><th>Problem</th><th>Rate</th></tr><tr><td>Wound infection</td><td>2.1%</td></tr></table>")
+    assert found(linter, html, "html") == [("EVD001", "2.1%")]
+
+
 def test_a_list_under_a_hedged_lead_in_is_guidance(linter):
     text = "Most people:\n\n- return to desk work after one to two weeks\n- drive again after three weeks\n"
     assert found(linter, text) == []

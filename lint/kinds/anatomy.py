@@ -428,6 +428,8 @@ class OffTopicStructure(Kind):
                 if any(p.start <= action < p.end for p in procedures):
                     continue  # "endovenous laser ablation of the neck": the procedure's own name, put in the wrong
                     # region (ANA001's finding), not an operation on the neck
+                if _EARLIER_OPERATION.search(doc.text, max(0, doc[action].idx - 60), doc[action].idx):
+                    continue  # "you leak urine after an operation to remove the prostate gland": another operation, past
                 acting, named = self._acting(page, unit, doc[action])
                 if not acting:
                     if not page.topic_procedures and not page.topic_conditions and not passive:
@@ -678,6 +680,15 @@ class OffTopicStructure(Kind):
     def _passive_after(doc, target, sent_end):
         """"part of the pancreas are then taken out", "a small piece of the prostate may be removed"; ``sent_end``
         ends the target's sentence."""
+        # "The two tubes that carry sperm from the testicles towards the penis are cut": the relative clause's head
+        # is what is cut
+        for j in range(target.start - 1, max(-1, target.start - 13), -1):
+            low = doc[j].lower_
+            if low in (".", ";", ":", ","):
+                break
+            if low in ("that", "which") and j > 0 and doc[j - 1].lower_ not in ("so", "such", "and", "or", "now") \
+                    and doc[j - 1].is_alpha:
+                return None
         i = target.end
         if i < sent_end and doc[i].lower_ in _PART_NOUNS:
             i += 1  # "a small part of the bladder wall is also trimmed"
@@ -1518,6 +1529,14 @@ _PART_OF_PLACE = compile_builtin(
     # "the main artery of the brain", "the bones of the"
     r"|(?i:(?:main\s+|large\s+|small\s+)?(?:artery|arteries|vein|veins|vessels?|nerves?|bones?|muscles?)\s+(?:of|in)"
     r"\s+(?:the\s+|your\s+))")
+# an operation a person had before, which is not the page's: "after an operation to remove the prostate gland", "if you
+# have had surgery to take out your womb"
+_EARLIER_OPERATION = compile_builtin(
+    r"(?i)\b(?:after|following|since|had|previous|earlier|past|prior)\s+(?:an?\s+|your\s+|their\s+|the\s+)?(?:[\w-]+\s+)?"
+    r"(?:operation|surgery|procedure)s?\s+(?:to|that)\s+$"
+)
+# an organ put somewhere by an operation, which lies where the surgeon placed it
+_MOVED_ORGAN = frozenset({"transplanted", "transplant", "donor", "donated", "grafted"})
 _BEFORE_BIRTH = compile_builtin(r"(?i)\b(?:before\s+(?:birth|a\s+baby\s+is\s+born|he\s+is\s+born|they\s+are\s+born)"
                                 r"|in\s+the\s+womb|unborn|during\s+pregnancy|as\s+a\s+baby\s+grows)\b")
 #: a thing the sentence attaches to the subject, which the placing verb is about: "..., with a thin wire that sits"
@@ -2011,6 +2030,8 @@ class StructureLocation(Kind):
                             continue  # "If the cyst is near the kidney, the needle passes close to ...": the needle passes
                         if subject.kb_id_ in ("skin", "skin-organ"):
                             continue  # "passed through the skin ... to drain bile from the gallbladder": skin is everywhere
+                        if subject.start > 0 and doc[subject.start - 1].lower_ in _MOVED_ORGAN:
+                            continue  # "a transplanted kidney sits low in the front of the abdomen": not where it grew
                         if not defined and text[subject.end_char:m.start()] in (" ", ", ") \
                                 and _RELATIVE_OBJECT.search(text, max(sent.start_char, subject.start_char - 40), subject.start_char):
                             # "Two nerves that control the vocal cords run close to the thyroid": the nerves run (and

@@ -1327,16 +1327,19 @@ class SourceFinder:
                     parents[k] = stack[-1][1] if stack else -1
                     stack.append((level, k))
                     current = k
+                    if u.block.scope == "heading" and _OWN_AUDIT_HEADING.search(u.block.text):
+                        declared.add(k)  # the audit the heading names is the section's source
                     continue
                 heading_of[id(u.block)] = current
-                if current in declared or "section" not in u.block.text and "below" not in u.block.text:
+                if current in declared or not any(w in u.block.text for w in ("section", "below", "here")):
                     continue
                 m = _SECTION_SOURCE_DECLARATION.search(u.block.text)
                 if m is not None:
                     sentences = sentences_of(u)
                     flags = self.sentence_flags(u, sentences)
                     k0 = max(0, bisect.bisect_right([a for a, _ in sentences], m.start()) - 1)
-                    if any(flags[k0:k0 + 3]):
+                    # (or names the provider's own audit: "The table below comes from our own quality audit")
+                    if any(flags[k0:k0 + 3]) or _OWN_AUDIT_HEADING.search(u.block.text, m.start(), sentences[k0][1]):
                         declared.add(current)
             self._section_declared = (heading_of, parents, frozenset(declared))
         heading_of, parents, declared = self._section_declared
@@ -2103,9 +2106,19 @@ _PAGE_SOURCE_DECLARATION = compile_builtin(
     rf"{_COME_FROM}\s+from\b"
 )
 # a section that says where its figures come from: "The figures in this section come from ..."
+# ("The figures here come from ...", "The table below comes from our own audit", "The table below shows what we found in
+# our own audit")
 _SECTION_SOURCE_DECLARATION = compile_builtin(
-    r"(?i)\b(?:the|all\s+(?:the\s+)?|our)\s*(?:figures|numbers|statistics|data|rates|risks|frequencies)\s+(?:(?:in|on|of)\s+this\s+"
-    rf"(?:section|part)|below)\s+(?:{_COME_FROM}\s+from|are\s+from|were\s+from)\b"
+    r"(?i)\b(?:(?:the|all\s+(?:the\s+)?|our)\s*(?:figures|numbers|statistics|data|rates|risks|frequencies)\s+(?:(?:in|on|of)\s+this\s+"
+    rf"(?:section|part)|below|here)\s+(?:{_COME_FROM}\s+from|are\s+from|were\s+from)"
+    rf"|the\s+table\s+below\s+(?:{_COME_FROM}\s+from|is\s+from|is\s+taken\s+from|shows\s+what\s+we\s+found\s+in))\b"
+)
+# a heading over the provider's own audited results: "What our audit found", "Our own results", "What we found in our own
+# audit" (not "Our results", which names no record kept)
+_OWN_AUDIT_HEADING = compile_builtin(
+    r"(?i)\b(?:our|the\s+(?:unit|clinic|hospital|trust|department|service|team)[’']s)\s+(?:own\s+)?(?:\d{4}\s+)?"
+    r"(?:(?:[\w-]+\s+){0,3}audits?|audited\s+(?:results|outcomes|figures))\b"
+    r"|\bour\s+own\s+(?:results|figures|data|outcomes|numbers)\b"
 )
 # a sentence that opens by naming its own source: "According to NICE, ...", "However, according to ..."
 _FORWARD_ATTRIBUTION = compile_builtin(

@@ -837,6 +837,10 @@ class SubjectVerbAgreement(_MatcherKind):
                 if end < len(doc) and doc[end].lower_ in _AUX_AFTER \
                         and label not in ("PRONOUN_BASE", "PLURAL_WHO_THIRD", "PLURAL_PAIR_THIRD"):
                     continue  # "the hospital stay is short": the "verb" was a noun
+                if label not in ("PRONOUN_BASE", "PLURAL_PAIR_THIRD") and (
+                        end >= len(doc) or doc[end].lower_ in ("or", "and") and end + 1 < len(doc)
+                        and doc[end + 1].lower_ in ("a", "an", "the", "your", "any")):
+                    continue  # "a medicine pump or a nerve stimulator": a list's noun, with no verb after it
                 if label in ("ANY_PLURAL_THIRD", "DET_PLURAL_THIRD"):
                     if label == "DET_PLURAL_THIRD":
                         start += 1  # the noun (the determiner opens the subject)

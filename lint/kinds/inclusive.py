@@ -118,7 +118,9 @@ class GenderedGeneric(Kind):
                 return "specific"
             if low in self.generic:
                 # "My family doctor said ... proved her wrong": the writer's own doctor is one person
-                return "specific" if "my" in {t.lower_ for t in tok.doc[max(0, tok.i - 2) : tok.i]} else "generic"
+                if "my" in {t.lower_ for t in tok.doc[max(0, tok.i - 2) : tok.i]} or _apposed_to_a_name(tok):
+                    return "specific"
+                return "generic"
             if low.endswith("year-old") or low == "old" and {"year", "years"} & {t.lower_ for t in
                                                                                 tok.doc[max(0, tok.i - 2) : tok.i]}:
                 return "specific"  # "A 38-year-old solicitor ... her second cycle": one person described
@@ -179,6 +181,18 @@ _NOT_A_PLACE_BEFORE = "".join(f"(?<!{re.escape(w)}\\s)" for w in (
     "Princess", "Royal"))
 _NOT_A_PLACE_AFTER = r"(?!\s+(?:Street|St\b|Road|Rd\b|Avenue|Ave\b|Lane|Square|Park|Bridge|Hospital|Infirmary|Clinic" \
     r"|Centre|Center|House|Medical|Health|Wing|Building|Ward|Unit|Court|Place|Gardens|Way|Drive|Hill|Valley))"
+
+
+def _apposed_to_a_name(tok) -> bool:
+    """"Mr Daniel Okafor, consultant general surgeon, reports his outcomes": the role is the named man's, set beside
+    his name after a comma, with at most an article and three describing words between."""
+    i = tok.i - 1
+    while i >= 0 and tok.i - i <= 4 and tok.doc[i].is_lower and tok.doc[i].is_alpha:
+        i -= 1
+    if i < 1 or tok.doc[i].text != ",":
+        return False
+    name = tok.doc[i - 1]
+    return name.is_alpha and name.text[:1].isupper() and not name.is_upper and not name.is_sent_start
 
 
 def _in_terms(tok) -> bool:

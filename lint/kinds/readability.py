@@ -524,6 +524,10 @@ class UnexplainedAcronym(Kind):
         if m and re.match(r"(?:\s*[/ ]\s*[A-Z][A-Za-z]*)*\s*\)", after) and any(
                 spells_out(acronym, part) for part in re.split(r"\s+(?:or|and)\s+|,\s*|/", m.group(1))):
             return True
+        # "An electrocardiogram (ECG or EKG)": a second acronym for the name the first spells out
+        m = re.search(r"([A-Za-z][\w\s,'’-]*)\(\s*([A-Z][A-Za-z]{1,7})\s*(?:,|/|\s+or)\s*$", before)
+        if m and re.match(r"\s*\)", after) and spells_out(m.group(2).lower(), m.group(1)):
+            return True
         # "Lakeshore Research Ethics Board, REB 23-0417": the name, then its acronym after a comma
         m = re.search(r"((?:[A-Z][\w'’-]*\s+)*[A-Z][\w'’-]*),\s*$", before)
         if m and len(acronym) >= 3:
@@ -617,6 +621,10 @@ class UnexplainedAcronym(Kind):
                     continue  # a plain-text page's question heading ("What is BPPV?"), answered by the text below
                 if acronym == "PO" and text.startswith(" Box", m.end(1)):
                     continue  # a postal address: "PO Box 412"
+                if acronym == "MR" and _MR_LABEL.match(text, m.end(1)):
+                    continue  # an implant's scanner-safety label: "MR Conditional", "MR Safe"
+                if _MAKERS.search(text) and _AMONG_NAMES.match(text, m.end(1)):
+                    continue  # a maker among makers: "Makes include Cochlear, MED-EL and Advanced Bionics"
                 if BATTERY_SIZE_AFTER.match(text, m.end(1)):
                     continue  # a battery's size: "smaller than an AA battery", "two AAA batteries"
                 if _BREADCRUMB.search(text) and len(text) < 100 and unit.block.links:
@@ -686,6 +694,13 @@ class UnexplainedAcronym(Kind):
                 if k == 0 and text[at - 1:at] == "(" and UnexplainedAcronym._expanded_at(text, at, at + len(acronym)):
                     return True
         return False
+
+
+# the labels an implant carries for MRI scanners
+_MR_LABEL = compile_re(r"\s+(?:Conditional|Safe|Unsafe)\b")
+# a sentence that lists makers or brands, and a name in that list, followed by another capitalised name
+_MAKERS = compile_re(r"(?i)\b(?:brands?|makes|makers?|manufacturers?|companies|suppliers?)\b")
+_AMONG_NAMES = compile_re(r"(?:\s*,|\s+and|\s+or)\s+[A-Z][a-z]")
 
 
 def _word_starts(text: str, word: str):

@@ -720,6 +720,8 @@ _INSTITUTION_WORDS = frozenset({
     "Audit", "Registry", "Register", "Programme", "Program", "Network",
     # and the pharmacies, opticians and insurers that name themselves the same way: "Greenway Pharmacy Ltd"
     "Pharmacy", "Pharmacies", "Chemist", "Chemists", "Opticians", "Optometrists", "Insurance", "Ltd", "Limited",
+    # and the charities and societies that publish patient information: "Northway Continence Charity"
+    "Charity", "Society", "Association", "Alliance", "Federation",
 })
 
 
@@ -766,6 +768,11 @@ def _named(tok) -> bool:
     # an author: "Nitti and colleagues", "Nitti et al.", "the Nitti trial"
     after = " ".join(t.lower_ for t in doc[tok.i + 1 : tok.i + 3])
     if after.startswith(("and colleagues", "et al", "and co-workers", "trial", "study")):
+        return True
+    # a person a quotation is attributed to, on a short line of its own: "Priya, 36, Bristol", "Priya, day surgery
+    # patient, 2023"
+    if tok.i == 0 and len(doc) > 2 and doc[1].text == "," and len(doc) <= 12 and any(t.like_num for t in doc[2:]) \
+            and not any(t.text in (".", "!", "?") for t in doc[:-1]):
         return True
     # an author with a year: "Gerritsen 2002", "(Padua, 2001)"
     following = doc[tok.i + 2] if tok.i + 2 < len(doc) and doc[tok.i + 1].text in (",", "(") else (
