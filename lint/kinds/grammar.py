@@ -27,6 +27,10 @@ if TYPE_CHECKING:  # spaCy is imported when a Matcher is first built: listing or
 _ALLOWED_DOUBLES = {"that", "had", "is", "do", "very", "bye", "so", "no", "knock", "ha", "blah", "tsk"}
 #: singular verbs that are also nouns, read as verbs after "the/our ... <plural noun>": "The injections works"
 _DET_PLURAL_VERBS = frozenset({"has", "is", "was", "does", "works", "helps", "lasts", "costs", "needs", "hurts"})
+#: verbs of movement and holding in -s that are also plural nouns ("falls", "thins" is no noun but no list holds it):
+#: read as verbs after a plural only with a place or an object after them
+_MOVEMENT_THIRD = frozenset({"falls", "thins", "drops", "slips", "rises", "sinks", "moves", "turns", "stays", "holds",
+                             "keeps", "shrinks", "swells", "heals", "settles"})
 #: plural nouns for people, the heads of "who" clauses
 _PEOPLE_PLURALS = frozenset({"women", "men", "people", "patients", "children", "adults", "parents", "mothers", "fathers",
                              "babies", "girls", "boys", "smokers", "athletes", "those", "others", "clients", "teenagers",
@@ -564,7 +568,7 @@ class SubjectVerbAgreement(_MatcherKind):
         self.noun_like_third = frozenset(third_person(v) for v in self.noun_like_base)
         self.verbs = self.anchor_words = frozenset(self.w["third"] | self.w["base"] | _WHO_THIRD | {"are", "were", "have", "do"}
                                                    | _DET_PLURAL_VERBS | _ACTION_RESULTS | self.noun_like_base
-                                                   | self.noun_like_third)
+                                                   | self.noun_like_third | _MOVEMENT_THIRD)
         # the plurals in "-as" of names the knowledge base ends in "-a" ("anal fistula" -> "fistulas", "stoma" ->
         # "stomas"): plurals, where "-as" otherwise ends a singular ("pancreas", "atlas")
         self.a_plurals = frozenset(
@@ -606,7 +610,8 @@ class SubjectVerbAgreement(_MatcherKind):
             {"LOWER": {"IN": sorted(w["strict"] & w["base"] | {"are", "were", "have", "do"})}},
         ]])
         m.add("ANY_PLURAL_THIRD", [[{"LOWER": {"REGEX": r"^[a-z]{3,}s$"}}, adverb,
-                                    {"LOWER": {"IN": sorted(w["third"] - {"is", "was", "has", "does", "doesn't"})}}]])
+                                    {"LOWER": {"IN": sorted(w["third"] - {"is", "was", "has", "does", "doesn't"}
+                                                            | self.noun_like_third | _MOVEMENT_THIRD)}}]])
         # "The exact cause of Meniere's disease are": after "the ... of" the word is a noun, whatever else it can be
         m.add("DET_SINGULAR_OF_BASE", [[{"LOWER": {"IN": singular_dets}},
                                         {"IS_ALPHA": True, "IS_LOWER": True, "OP": "?"},
@@ -629,7 +634,8 @@ class SubjectVerbAgreement(_MatcherKind):
         m.add("DET_PLURAL_THIRD", [[{"LOWER": {"IN": ["the", "our", "your", "these", "those", "my", "their", "all", "many",
                                                        "most", "some"]}},
                                     {"TEXT": {"REGEX": r"^[a-z]{3,}s$"}}, adverb,
-                                    {"LOWER": {"IN": sorted(w["third"] | _DET_PLURAL_VERBS)}}]])
+                                    {"LOWER": {"IN": sorted(w["third"] | _DET_PLURAL_VERBS | self.noun_like_third
+                                                            | _MOVEMENT_THIRD)}}]])
         # "Mr Hartley have performed": one named person
         m.add("TITLED_NAME_BASE", [[{"LOWER": {"IN": ["mr", "mrs", "ms", "miss", "dr", "prof", "professor"]}},
                                     {"TEXT": ".", "OP": "?"}, {"IS_TITLE": True}, adverb,
@@ -842,13 +848,21 @@ class SubjectVerbAgreement(_MatcherKind):
                         and doc[end + 1].lower_ in ("a", "an", "the", "your", "any")):
                     continue  # "a medicine pump or a nerve stimulator": a list's noun, with no verb after it
                 if label in ("ANY_PLURAL_THIRD", "DET_PLURAL_THIRD"):
+                    if verb.lower_ not in self.w["third"] and verb.lower_ not in _DET_PLURAL_VERBS and (
+                            end >= len(doc) or doc[end].lower_ not in _PLACE_AFTER
+                            or doc[start + (label == "DET_PLURAL_THIRD")].lower_ in _PLURAL_MODIFIERS):
+                        continue  # "the patients stays": a verb that is also a noun is one only with a place or an
+                        # object after it ("Most patients stays in hospital", "The rods holds the bones"), and not after
+                        # a plural that names its kind ("the sports drinks in the fridge")
                     if label == "DET_PLURAL_THIRD":
                         start += 1  # the noun (the determiner opens the subject)
                     noun = doc[start].lower_
-                    if label == "ANY_PLURAL_THIRD" and noun in self.w["plurals"] or not self._plural_looking(noun):
+                    # (a listed plural before a verb the lists hold is PLURAL_THIRD's)
+                    if label == "ANY_PLURAL_THIRD" and noun in self.w["plurals"] and verb.lower_ in self.w["third"] \
+                            or not self._plural_looking(noun):
                         continue
-                    if doc[start].text.isupper():
-                        continue  # an abbreviation, not a plural: "The AAOS advises"
+                    if doc[start].text.isupper() or any(c.isupper() for c in doc[start].text[1:]):
+                        continue  # an abbreviation, not a plural: "The AAOS advises", "rTMS uses"
                     if doc[start].is_title and start > 0 and doc[start - 1].is_title and not doc[start].is_sent_start:
                         continue  # the last word of a name: "NovaCare Health Journeys arranges your stay"
                     if _inside_prepositional_phrase(doc, start):
@@ -1005,6 +1019,9 @@ class VerbForm(_MatcherKind):
         # "will decides": each verb's -s form that is never a plural noun ("will results" is no slip to judge)
         self.third_base = {third_person(v): v for v in w["verb_bases"] if third_person(v) in w["third"]}
         self.third_base.update({"goes": "go", "has": "have", "does": "do"})
+        # (after "will", "can", "should" even an -s form that is also a plural noun is the verb: "will shows you", "can
+        # helps", though "do not helps" is left to the words above: "do" is a verb of its own)
+        self.modal_third = {third_person(v): v for v in w["verb_bases"]} | self.third_base
         # "should not walked": the regular past forms
         self.past_base = {p: v for v in w["verb_bases"] for p in _participles([v]) if p not in w["third"]}
         forms, ambiguous = w["past_forms"], w["ambiguous_past"]
@@ -1023,14 +1040,14 @@ class VerbForm(_MatcherKind):
         intransitive = {forms[v][0] for v in w["intransitive_verbs"] if v in forms}
         self.passive_participle = {past: part for past, part in self.past_participle.items()
                                    if past not in intransitive}
-        self.anchor_follow = frozenset(self.third_base) | frozenset(self.past_base) | frozenset(self.irregular_base) \
+        self.anchor_follow = frozenset(self.modal_third) | frozenset(self.past_base) | frozenset(self.irregular_base) \
             | frozenset(self.be_participle) | frozenset(self.past_participle)
 
     def _build(self, m: _Recording):
         adverb = {"LOWER": {"IN": ["not", "never", "also", "only", "still", "then", "always", "usually", "often", "soon",
                                    "just", "n't", "now", "normally", "probably"]}, "OP": "?"}
         modal = {"LOWER": {"IN": sorted(self.MODALS)}}
-        m.add("MODAL_THIRD", [[modal, adverb, {"LOWER": {"IN": sorted(self.third_base)}}]])
+        m.add("MODAL_THIRD", [[modal, adverb, {"LOWER": {"IN": sorted(self.modal_third)}}]])
         m.add("MODAL_PAST", [[modal, adverb, {"LOWER": {"IN": sorted(self.past_base)}}]])
         m.add("MODAL_IRREGULAR", [[modal, adverb, {"LOWER": {"IN": sorted(self.irregular_base)}}]])
         m.add("BE_BASE", [[{"LOWER": {"IN": sorted(self.BE)}}, {"LOWER": {"IN": ["not", "also", "then", "usually"]}, "OP": "?"},
@@ -1052,7 +1069,9 @@ class VerbForm(_MatcherKind):
     def _form(self, label: str, verb: str) -> str:
         if label == "BE_BASE":
             return self.be_participle[verb]
-        if label in ("MODAL_THIRD", "DO_THIRD"):
+        if label == "MODAL_THIRD":
+            return self.modal_third[verb]
+        if label == "DO_THIRD":
             return self.third_base[verb]
         if label in ("BE_PAST", "HAVE_PAST"):
             return self.past_participle[verb]
