@@ -104,6 +104,9 @@ class KnowledgeBase:
     procedures: dict[str, Procedure] = field(default_factory=dict)
     conditions: dict[str, Condition] = field(default_factory=dict)
     aspects: dict[str, Aspect] = field(default_factory=dict)
+    #: (a, b) -> where structure a lies against structure b: "above", "below", "in-front-of" or "behind" (each fact is
+    #: kept both ways: the prostate below the bladder, the bladder above the prostate)
+    positions: dict[tuple[str, str], str] = field(default_factory=dict)
 
     # -- regions --------------------------------------------------------------
     _ancestors: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
@@ -112,6 +115,10 @@ class KnowledgeBase:
     _answers: dict[tuple, bool] = field(default_factory=dict, repr=False, compare=False)
     # the lexicon, made once: the term matcher, spelling, grammar and SEO rules all read it at start-up
     _lexicon: tuple = field(default=(), repr=False, compare=False)
+
+    def position(self, a: str, b: str) -> str | None:
+        """Where structure ``a`` lies against structure ``b``, when the knowledge base says."""
+        return self.positions.get((a, b))
 
     def ancestors(self, region_id: str) -> frozenset[str]:
         """The region and every region that contains it."""
@@ -246,7 +253,11 @@ _ALLOWED = {
     "conditions": {"id", "name", "synonyms", "regions", "symptom_regions", "treated_by", "lay", "structures",
                    "aspects"},
     "aspects": {"id", "name", "words", "opposite"},
+    # (a list of sentences, "prostate below bladder", not of entries)
+    "positions": set(),
 }
+#: where one structure lies against another, and the opposite of each
+POSITIONS = {"above": "below", "below": "above", "in-front-of": "behind", "behind": "in-front-of"}
 SIDES = {"left", "right", "midline", "bilateral", "either"}
 #: the kinds of structure a procedure (or a condition with a list of its structures) involves only when its entry lists
 #: them: a bunion operation lies in the foot, and so does the Achilles tendon, yet it is no part of the operation
@@ -283,6 +294,9 @@ def _build_knowledge(files: list[Path]) -> KnowledgeBase:
         if not isinstance(data, dict) or len(data) != 1 or next(iter(data)) not in _ALLOWED:
             raise KnowledgeError(f"{path}: the top key must be one of {', '.join(sorted(_ALLOWED))}")
         kind = next(iter(data))
+        if kind == "positions":
+            _add_positions(kb, data["positions"], path)
+            continue
         for entry in _entries(data, path, kind):
             where = f"{path}: {kind[:-1]} '{entry['id']}'"
             _check_keys(entry, kind, where)
@@ -326,6 +340,22 @@ def _build_knowledge(files: list[Path]) -> KnowledgeBase:
     return kb
 
 
+def _add_positions(kb: KnowledgeBase, entries, path: Path) -> None:
+    """"prostate below bladder": a structure, where it lies, and the structure it lies against."""
+    if not isinstance(entries, list):
+        raise KnowledgeError(f"{path}: 'positions' must be a list")
+    for n, entry in enumerate(entries):
+        words = entry.split() if isinstance(entry, str) else []
+        if len(words) != 3 or words[1] not in POSITIONS:
+            raise KnowledgeError(f"{path}: position {n + 1} must read '<structure> <{'|'.join(POSITIONS)}> "
+                                 f"<structure>', not {entry!r}")
+        a, where, b = words
+        for key, value in (((a, b), where), ((b, a), POSITIONS[where])):
+            if kb.positions.get(key, value) != value:
+                raise KnowledgeError(f"{path}: position {n + 1} ({entry!r}) contradicts an earlier one")
+            kb.positions[key] = value
+
+
 def validate(kb: KnowledgeBase) -> None:
     """Referential integrity: every region, structure and procedure named exists."""
     problems = []
@@ -357,6 +387,8 @@ def validate(kb: KnowledgeBase) -> None:
         need(kb.procedures, p.not_, f"procedure '{p.id}'", "procedure")
         if not p.regions:
             problems.append(f"procedure '{p.id}' has no region")
+    for a, b in kb.positions:
+        need(kb.structures, (a, b), f"position '{a} {kb.positions[a, b]} {b}'", "structure")
     for c in kb.conditions.values():
         need(kb.regions, c.regions, f"condition '{c.id}'", "region")
         need(kb.regions, c.symptom_regions, f"condition '{c.id}'", "region")
@@ -392,5 +424,6 @@ def merge_knowledge(bases: list[KnowledgeBase]) -> KnowledgeBase:
         merged.procedures.update(kb.procedures)
         merged.conditions.update(kb.conditions)
         merged.aspects.update(kb.aspects)
+        merged.positions.update(kb.positions)
     validate(merged)
     return merged

@@ -164,6 +164,34 @@ def test_structure_in_its_place(ana, text):
     assert found(lint_text(ana, text), "ANA004") == []
 
 
+@pytest.mark.parametrize("text,span,where", [
+    ("# TURP\n\nThe prostate sits just above the bladder, wrapped around the urethra.",
+     "sits just above the bladder", "the prostate lies below the bladder"),
+    ("# Oesophagectomy\n\nThe oesophagus runs in front of your windpipe, down to the stomach.",
+     "runs in front of your windpipe", "the oesophagus lies behind the windpipe"),
+    ("# Hysterectomy\n\nInjury to the bladder, which sits behind the womb, is uncommon.",
+     "sits behind the womb", "the bladder lies in front of the womb"),
+    ("# Coccygectomy\n\nThe coccyx is your tailbone. It sits just above the sacrum.",
+     "sits just above the sacrum", "the coccyx lies below the sacrum"),
+])
+def test_a_structure_placed_the_wrong_way_from_another(ana, text, span, where):
+    """Both in the same part of the body, so only the knowledge base's positions tell."""
+    hits = [f for f in lint_text(ana, text).findings if f.code == "ANA004"]
+    assert [f.text for f in hits] == [span]
+    assert where in hits[0].message
+
+
+@pytest.mark.parametrize("text", [
+    "# TURP\n\nThe prostate sits just below the bladder, wrapped around the urethra.",
+    "# Thyroidectomy\n\nThe parathyroid glands lie behind the thyroid, two on each side.",
+    "# Heart bypass\n\nYour heart lies behind the breastbone and above the diaphragm.",
+    # (a placing the positions agree with, and one they do not hold, judged by region alone)
+    "# Knee replacement\n\nThe tibia sits below the femur. The meniscus sits between them.",
+])
+def test_a_structure_placed_the_right_way_from_another(ana, text):
+    assert found(lint_text(ana, text), "ANA004") == []
+
+
 def test_a_procedure_named_inside_a_longer_procedure_name_is_not_a_topic(ana):
     """'Pilonidal sinus surgery' is not also the 'sinus surgery' (of the nose) inside it."""
     from tests.helpers import page_of

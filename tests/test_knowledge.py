@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from pathlib import Path
 
@@ -222,4 +223,35 @@ def test_an_unknown_structure_of_a_condition_is_an_error(tmp_path):
     (tmp_path / "c.yaml").write_text(
         "conditions:\n  - id: fibroids\n    regions: [pelvis]\n    structures: [womb]\n")
     with pytest.raises(KnowledgeError, match="condition 'fibroids' refers to unknown structure 'womb'"):
+        load_knowledge(tmp_path)
+
+
+def test_positions_are_read_both_ways(kb):
+    assert kb.position("prostate", "bladder") == "below"
+    assert kb.position("bladder", "prostate") == "above"
+    assert kb.position("esophagus", "trachea") == "behind"
+    assert kb.position("trachea", "esophagus") == "in-front-of"
+    assert kb.position("prostate", "kidney") is None
+
+
+@pytest.mark.parametrize("line,error", [
+    ("prostate beneath bladder", "must read '<structure> <above|below|in-front-of|behind> <structure>'"),
+    ("prostate below", "must read"),
+    ("prostate below bladdr", "position 'prostate below bladdr' refers to unknown structure 'bladdr'"),
+])
+def test_a_position_that_cannot_be_read_is_an_error_naming_it(tmp_path, line, error):
+    _write(tmp_path, "regions.yaml", "regions:\n  - id: pelvis\n")
+    _write(tmp_path, "structures/p.yaml", "structures:\n  - id: prostate\n    regions: [pelvis]\n"
+                                           "  - id: bladder\n    regions: [pelvis]\n")
+    _write(tmp_path, "positions.yaml", f"positions:\n  - {line}\n")
+    with pytest.raises(KnowledgeError, match=re.escape(error) if "<" in error else error):
+        load_knowledge(tmp_path)
+
+
+def test_two_positions_that_contradict_each_other_are_an_error(tmp_path):
+    _write(tmp_path, "regions.yaml", "regions:\n  - id: pelvis\n")
+    _write(tmp_path, "structures/p.yaml", "structures:\n  - id: prostate\n    regions: [pelvis]\n"
+                                           "  - id: bladder\n    regions: [pelvis]\n")
+    _write(tmp_path, "positions.yaml", "positions:\n  - prostate below bladder\n  - bladder below prostate\n")
+    with pytest.raises(KnowledgeError, match="contradicts an earlier one"):
         load_knowledge(tmp_path)

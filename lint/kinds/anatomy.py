@@ -10,7 +10,7 @@ from bisect import bisect_left
 from dataclasses import replace
 
 from lint.kinds.base import ABBREVIATION_AFTER, Kind, is_negated, listed
-from lint.knowledge import LISTED_KINDS
+from lint.knowledge import LISTED_KINDS, POSITIONS
 from lint.matching import PatternError, compile_builtin, compile_pattern, compile_phrases, finditer
 from lint.page import Enclosing
 
@@ -1654,7 +1654,14 @@ _APPOSITION_CLOSED = compile_builtin(r"\s*(?:[,.;:)!?]|$)")
 
 #: a term that is the object of a relative clause, whose verb after it is the clause's head noun's: "nerves that control
 #: the| vocal cords run close to ..."
-_RELATIVE_OBJECT = compile_builtin(r"(?i)\b(?:that|which|who)\s+[a-z]+\s+(?:the\s+|your\s+|its\s+|their\s+)?(?:[a-z-]+\s+)?$")
+# ("A small nerve that carries taste from the tongue runs just behind the eardrum": the nerve runs)
+_RELATIVE_OBJECT = compile_builtin(r"(?i)\b(?:that|which|who)\s+[a-z]+\s+(?:[a-z-]+\s+){0,4}$")
+
+
+#: the words of a placing that say which way a structure lies from another ("over" is left out: "the kneecap lies over
+#: the knee joint" means in front of it)
+_DIRECTION = compile_builtin(r"(?i)\b(?:(above|on\s+top\s+of)|(below|under|underneath|beneath)|(behind)|(in\s+front\s+of))\b")
+_DIRECTIONS = ("above", "below", "behind", "in-front-of")
 
 
 class StructureLocation(Kind):
@@ -1692,6 +1699,9 @@ class StructureLocation(Kind):
         # "where your oesophagus meets the small intestine": two structures that touch, which must be neighbours
         "meeting": (list, list),
         "meeting_message": (str, ""),
+        # a structure placed the opposite way from another to the way the knowledge base's positions have it ("the
+        # prostate sits just above the bladder"): {where} is the way it lies (the rule's own message when empty)
+        "position_message": (str, ""),
         # "passed through the urethra into the uterine arteries": a tube's way in, ending where the match ends; the
         # structure it goes through and the one it goes into must be neighbours, or parts of one connected system
         "route": (list, list),
@@ -1722,6 +1732,7 @@ class StructureLocation(Kind):
         self._region_named = {t.lower(): r.id for r in self.kb.regions.values() for t in r.terms}
         self.check_template("route_message", {"text", "subject", "place"})
         self.check_template("meeting_message", {"text", "subject", "place"})
+        self.check_template("position_message", {"text", "subject", "place", "where"})
         self.faces = AspectWords(self.kb, self.trusted)
 
     def _inverted(self, text: str, sent, starts):
@@ -1822,6 +1833,20 @@ class StructureLocation(Kind):
         from spacy.tokens import Span  # (spaCy is loaded by then: a place is a span of a parsed page)
 
         return Span(place.doc, place.start, place.end, label="region", kb_id=region)
+
+    def _known_position(self, subject, place, words: str) -> str | None:
+        """"agrees" or "clashes" when the placing says which way the subject lies from the place ("sits just above the
+        bladder") and the knowledge base's positions say which way it does; None when either is silent."""
+        if subject.label_ != "structure" or place.label_ != "structure":
+            return None
+        m = _DIRECTION.search(words)
+        if m is None:
+            return None
+        known = self.kb.position(subject.kb_id_, place.kb_id_)
+        if known is None:
+            return None
+        claimed = _DIRECTIONS[m.lastindex - 1]
+        return "agrees" if claimed == known else "clashes" if POSITIONS[claimed] == known else None
 
     def _placed_fits(self, subject, place, beside: bool) -> bool:
         """Is ``place`` a right place for ``subject`` to lie in (or, when ``beside``, next to)?"""
@@ -2062,6 +2087,14 @@ class StructureLocation(Kind):
                                 or self._neighbourly(subject, place)
                         elif kind in ("face", "appose face"):
                             ok = not self._aspect_clash(subject, text[m.start():place.start_char])
+                        elif kind in ("place", "appose") and (known := self._known_position(subject, place, m.group())):
+                            ok = known == "agrees"  # "the prostate sits just above the bladder": it lies below it
+                            if not ok and self.opts["position_message"]:
+                                found.append(self.hit(
+                                    unit, m.start(), place.end_char, subject=subject.text, place=place.text,
+                                    message=self.opts["position_message"],
+                                    where=self.kb.position(subject.kb_id_, place.kb_id_).replace("-", " ")))
+                                continue
                         elif kind in ("place", "appose"):
                             beside = _BESIDE.search(m.group()) is not None
                             if not beside and place.label_ == "structure" and _ON.match(m.group()) is not None:
