@@ -188,6 +188,18 @@ def test_term_family_data_mistakes_name_the_file(tmp_path, change, error):
     assert error in setup_error_of_changed_rule(tmp_path, "terminology/TRM004-term-family-mix-up.yaml", renames, change)
 
 
+@pytest.mark.parametrize("change,error", [
+    (("    - [[left], [right]]", "    - [left, right]"), "each 'opposed_words' entry is a pair of word lists"),
+    (("    - [[simple], [radical]]", "    - [[simple], []]"), "each 'opposed_words' entry is a pair of word lists"),
+    (("  opposed_message: \"'{text}': {first}", "  opposed_message: \"'{text}': {one}"), "{one}"),
+])
+def test_opposed_words_data_mistakes_name_the_file(tmp_path, change, error):
+    from tests.helpers import setup_error_of_changed_rule
+
+    renames = {"code: TRM003": "code: TRM103", "name: conflated-terms": "name: my-conflations"}
+    assert error in setup_error_of_changed_rule(tmp_path, "terminology/TRM003-conflated-terms.yaml", renames, change)
+
+
 # -- TRM003: a description given another thing's name -------------------------------------------
 
 @pytest.mark.parametrize("text,expected", [

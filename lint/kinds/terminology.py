@@ -173,8 +173,14 @@ class Conflation(Kind):
         "described_by": (dict, dict),
         # the message of a name given to a description of another thing ({second}, {second_is}, {structure})
         "described_message": (str, ""),
+        # two names of one procedure or condition that differ in words that cannot both be true of one operation:
+        # "laparoscopic cholecystectomy, also called an open cholecystectomy". Each entry is a pair of word lists; a
+        # name with a word of one list and another name with a word of the other are two ways of doing it
+        "opposed_words": (list, list),
+        # the message for them ({first}, {second}, {first_word}, {second_word})
+        "opposed_message": (str, ""),
     }
-    list_items = {"related": list}
+    list_items = {"related": list, "opposed_words": list}
 
     def setup(self):
         where = f"{self.rule.path}: rule {self.rule.code}"
@@ -199,6 +205,17 @@ class Conflation(Kind):
             except PatternError as exc:
                 raise self.error("invalid described_by " + str(exc).removeprefix(where + ": invalid ")) from None
         self.check_template("described_message", {"text", "second", "second_is", "structure"})
+        self.check_template("opposed_message", {"text", "first", "second", "first_word", "second_word"})
+        self.opposed = []
+        for pair in self.opts["opposed_words"]:
+            if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(side, list) and side for side in pair)):
+                raise self.error("each 'opposed_words' entry is a pair of word lists")
+            self.opposed.append(tuple(compile_builtin(r"(?i)\b(" + "|".join(re.escape(w) for w in side) + r")\b")
+                                      for side in pair))
+        # one of those words just before a name the knowledge base does not hold with it ("an open cholecystectomy")
+        words = sorted({w for pair in self.opts["opposed_words"] for side in pair for w in side}, key=len, reverse=True)
+        self.opposed_before = compile_builtin(r"(?i)\b(?:" + "|".join(re.escape(w) for w in words) + r")\s+$") \
+            if words else None
         # the words that name a part of the body ("shoulder", "knee"): "shoulder arthroplasty" is an arthroplasty
         self.region_words = frozenset(t.lower() for r in self.kb.regions.values() for t in r.terms)
         self.related = set()
@@ -231,6 +248,18 @@ class Conflation(Kind):
         # "shoulder replacement (arthroplasty)": another name of the one is the other's name for a part of the body
         # ("shoulder arthroplasty"); a "partial mastectomy" or a "tailor's bunion" is no kind of the other
         return self._kind_of(a, b) or self._kind_of(b, a)
+
+    def _opposed(self, first: str, second: str) -> tuple[str, str] | None:
+        """The two words that make two names of one entry two ways of doing it ("laparoscopic" and "open"), if any: a
+        word of one side in one name and of the other side in the other, and neither name holding both."""
+        if not self.opts["opposed_message"]:
+            return None
+        for one, other in self.opposed:
+            for a, b in ((one, other), (other, one)):
+                m, n = a.search(first), b.search(second)
+                if m and n and not b.search(first) and not a.search(second):
+                    return m.group(1).lower(), n.group(1).lower()
+        return None
 
     def _renamed_structure(self, a, b, gap: str) -> bool:
         """Two parts of the body given as one name: only "X, also called Y", never a bare "called" (which
@@ -279,6 +308,15 @@ class Conflation(Kind):
                     skipped = abbreviation.end() if abbreviation and gap[abbreviation.end():].lstrip().startswith(",") else 0
                     gap = gap[skipped:]
                     link = next((m for m in (p.fullmatch(gap) for p in self.links) if m), None)
+                    modifier = None
+                    if self.opposed_before is not None and self.opts["opposed_message"] \
+                            and (mm := self.opposed_before.search(gap)) is not None:
+                        # "laparoscopic cholecystectomy, also called an open cholecystectomy": a way of doing it before
+                        # the second name, which the knowledge base holds only bare
+                        stripped = link is None
+                        if stripped:
+                            link = next((m for m in (p.fullmatch(gap[:mm.start()]) for p in self.links) if m), None)
+                        modifier = (mm.group().strip(), stripped) if link is not None else None
                     if link is None and not (any(p.fullmatch(gap) for p in self.apposition_links)
                                              and _standing_alone(text, x, y)) \
                             and not (_OR_GAP.fullmatch(gap) and any(p.match(text, y.end_char) for p in self.same_after)):
@@ -290,7 +328,23 @@ class Conflation(Kind):
                         if a is None or b is None or link is not None or not gap.lstrip().startswith("(") \
                                 or self.kb.related(a.id, b.id) or _PART_BEFORE.search(text, 0, x.start_char):
                             continue
-                    elif a is None or b is None or self._same(a, b):
+                    elif a is None or b is None:
+                        continue
+                    elif modifier is not None and modifier[1] and not self._same(a, b):
+                        continue  # (the link read only past a way of doing it: judged for two ways of one operation)
+                    elif self._same(a, b):
+                        before_x = self.opposed_before.search(text, max(0, x.start_char - 24), x.start_char) \
+                            if self.opposed_before is not None else None
+                        first = (before_x.group() if before_x else "") + x.text
+                        second = (modifier[0] + " " if modifier else "") + y.text
+                        opposed = self._opposed(first, second)
+                        if opposed is None or is_negated(unit, x.end_char, y.end_char):
+                            continue
+                        start = x.end_char + skipped + _LEAD.match(gap).end()
+                        if (start, y.end_char) not in reported:
+                            reported.add((start, y.end_char))
+                            yield self.hit(unit, start, y.end_char, suggestions=(), message=self.opts["opposed_message"],
+                                           first=first, second=second, first_word=opposed[0], second_word=opposed[1])
                         continue
                     if x.label_ == "structure" and not self._renamed_structure(a, b, gap):
                         continue
