@@ -297,6 +297,17 @@ def test_a_section_that_says_its_figures_or_its_table_come_from_a_source_is_sour
     assert found(linter, html, "html") == [("EVD001", "2.1%")]
 
 
+def test_a_summary_over_a_page_with_a_reference_list_restates_what_the_body_cites(linter):
+    body = ("## Does it work?\n\nA 2019 Cochrane review of 12 trials found that knee braces ease pain a little "
+            "(Duivenvoorden, 2015).\n\n## References\n\n1. Duivenvoorden T. Braces for knee osteoarthritis. "
+            "Cochrane Database Syst Rev. 2015.\n")
+    summary = "## Key points\n\n- Studies show knee braces ease pain only a little.\n\n"
+    assert found(linter, summary + body) == []
+    # (with no reference list, the summary's claim needs its own source)
+    assert found(linter, summary + "## Does it work?\n\nBraces may help.\n") == [
+        ("EVD002", "Studies show")]
+
+
 def test_a_list_under_a_hedged_lead_in_is_guidance(linter):
     text = "Most people:\n\n- return to desk work after one to two weeks\n- drive again after three weeks\n"
     assert found(linter, text) == []

@@ -1472,6 +1472,17 @@ class SourceFinder:
         return any(self.spans(u) for u in self.page.units)
 
 
+# a section that sums up the page: its points are argued and cited below
+_SUMMARY_HEADING = compile_builtin(
+    r"(?i)^\W*(?:key\s+(?:points|facts|messages|takeaways)|at\s+a\s+glance|in\s+brief|in\s+short|summary|quick\s+facts"
+    r"|the\s+essentials|main\s+points)\W*$")
+
+
+def _in_summary(page, unit) -> bool:
+    heading = page.last_before(unit, ("title", "heading"))
+    return heading is not None and heading.block.scope == "heading" and bool(_SUMMARY_HEADING.match(heading.block.text))
+
+
 def _needles_in(unit, scan: PatternSet):
     """A block's haystack and the claim patterns' needles in it, found once for the rules that share the lexicon
     (the statistics and the research claims)."""
@@ -1931,6 +1942,9 @@ class UncitedClaim(Kind):
                 if not kind.startswith("research") and sources.page_is_audit_report():
                     yield "sourced", (id(unit.block), i), None, False
                     continue  # a department's page of its own audited results
+                if not own and sources.has_reference_list and _in_summary(page, unit):
+                    yield "sourced", (id(unit.block), i), None, False
+                    continue  # "Key points" over a page with a reference list: the summary restates what the body cites
                 if kind in _SECONDARY_CLAIMS and unit.block.scope == "list_item" and _hedged_lead_in(units, index):
                     continue  # "Most people:" over "- return to desk work after one to two weeks"
                 if (i - before < 0 or unit.block.scope in ("list_item", "table_cell")) \
