@@ -164,6 +164,35 @@ def test_structure_in_its_place(ana, text):
     assert found(lint_text(ana, text), "ANA004") == []
 
 
+@pytest.mark.parametrize("text,span", [
+    ("# Coronary angiogram\n\nThe catheter goes into the radial artery in your groin.", "radial artery in your groin"),
+    ("# Calf muscle tear\n\nThe surgeon checks the Achilles tendon behind your knee.",
+     "Achilles tendon behind your knee"),
+])
+def test_a_vessel_or_tendon_placed_straight_after_its_name(ana, text, span):
+    assert found(lint_text(ana, text), "ANA004") == [span]
+
+
+@pytest.mark.parametrize("text,span", [
+    ("# Gallbladder removal\n\nThe gallbladder sits under the liver on the upper left side of your abdomen.",
+     "on the upper left side of your abdomen"),
+    ("# Gallbladder removal\n\nThe gallbladder sits under the liver on the upper right side of your abdomen.", None),
+])
+def test_the_side_of_the_body_named_after_a_placing(ana, text, span):
+    assert found(lint_text(ana, text), "ANA004") == ([span] if span else [])
+
+
+
+@pytest.mark.parametrize("text", [
+    "# Coronary angiogram\n\nThe catheter goes into the radial artery in your wrist or the femoral artery in your groin.",
+    "# Achilles tendon repair\n\nThe Achilles tendon just above your heel is stitched.",
+    # (a nerve is left to its other placings: "the nerve roots in the lower back" name where they leave the spine)
+    "# Lumbar discectomy\n\nA disc can press on the nerve roots in the lower back.",
+])
+def test_a_vessel_or_tendon_in_its_place_straight_after_its_name(ana, text):
+    assert found(lint_text(ana, text), "ANA004") == []
+
+
 @pytest.mark.parametrize("text,span,where", [
     ("# TURP\n\nThe prostate sits just above the bladder, wrapped around the urethra.",
      "sits just above the bladder", "the prostate lies below the bladder"),

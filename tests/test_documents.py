@@ -44,6 +44,21 @@ def test_text_lines_under_a_lead_in_with_no_markers_are_list_items():
     assert all(t == span for _, t, span in got)
 
 
+def test_text_lines_set_in_from_the_margin_are_list_items():
+    src = ("Hernia repair\n\nPain relief\n  Paracetamol 1 g every six hours (no more than 4 g in 24 hours)\n"
+           "  Ibuprofen 400 mg every eight hours with food\n\nRisks\n\n  Wound infection: 3 in 100\n"
+           "  A hernia that comes back: 2 in 100\n\n  An indented first line of a paragraph\ngoes on at the margin.\n")
+    _, got = blocks("a.txt", src)
+    assert [(s, t) for s, t, _ in got] == [
+        ("title", "Hernia repair"), ("heading", "Pain relief"),
+        ("list_item", "Paracetamol 1 g every six hours (no more than 4 g in 24 hours)"),
+        ("list_item", "Ibuprofen 400 mg every eight hours with food"), ("heading", "Risks"),
+        ("list_item", "Wound infection: 3 in 100"), ("list_item", "A hernia that comes back: 2 in 100"),
+        ("paragraph", "An indented first line of a paragraph goes on at the margin."),
+    ]
+    assert all(t == span for _, t, span in got[2:7])
+
+
 def test_text_hard_wrapped_small_letter_lines_after_a_sentence_stay_one_paragraph():
     src = "Thyroid surgery\n\nThe surgeon makes a small cut in the\nfront of your neck and removes the gland\nthrough it.\n"
     _, got = blocks("a.txt", src)
@@ -461,3 +476,15 @@ def test_html_a_tag_without_a_scope_of_its_own_takes_the_one_it_stands_in_at_any
     blocks = [(b.scope, b.text) for b in parse("page.html", source, None).blocks]
     assert blocks == [("heading", "Varicose veins"), ("list_item", "Wear the stockings."),
                       ("paragraph", "Walk daily."), ("paragraph", "Call us")]
+
+
+def test_markdown_lines_of_contact_details_are_blocks_of_their_own():
+    src = ("# LASIK\n\nClearview Eye Clinic, 14 Harbour Row, Bristol\nTelephone: 0117 496 0523, Monday to Friday\n"
+           "For urgent eye problems at any time: 07700 900 412\n\nThe surgeon reshapes the cornea\nwith a laser.\n")
+    _, got = blocks("a.md", src)
+    assert [(s, t) for s, t, _ in got] == [
+        ("heading", "LASIK"), ("paragraph", "Clearview Eye Clinic, 14 Harbour Row, Bristol"),
+        ("paragraph", "Telephone: 0117 496 0523, Monday to Friday"),
+        ("paragraph", "For urgent eye problems at any time: 07700 900 412"),
+        ("paragraph", "The surgeon reshapes the cornea with a laser."),
+    ]

@@ -14,6 +14,7 @@ import re
 from lint.compiled import compile_re
 from lint.documents.base import SHOWN_UNREAD, Block, Document, Link, TextBuilder, line_spans, parse_directive
 from lint.documents.html import add_with_entities, extract_html
+from lint.documents.text import CONTACT_LINE
 
 _ATX = compile_re(r"^ {0,3}(#{1,6})(?:[ \t]+|$)")
 _ATX_CLOSE = compile_re(r"[ \t]+#+[ \t]*$|^#+[ \t]*$")
@@ -770,6 +771,11 @@ def read_markdown(path: str, source: str) -> Document:
             continue
         # paragraph line, or lazy continuation of the current paragraph/item
         indent = len(line) - len(line.lstrip())
+        if para and para_scope == "paragraph" and not quote_depth \
+                and (CONTACT_LINE.match(line) or CONTACT_LINE.match(text_of(i - 1))):
+            # lines of contact details are lines of their own, not one long sentence: "Clearview Eye Clinic, 14
+            # Harbour Row" / "Telephone: 0117 496 0523, Monday to Saturday" / "For urgent problems: 07700 900 412"
+            flush()
         if not para:
             para_scope = "list_item" if (in_list and indent) else "paragraph"
             para_part = "definition" if para_scope == "list_item" and definition_open else ""

@@ -32,7 +32,7 @@ _LABEL_LINE = compile_re(r"^[ \t]*[A-Z][\w'’&/-]*(?:[ ][\w'’&/-]+){0,3}:[ \t
 # a line of contact details: it ends the line above it (an address) even in a block that did not open with a label
 _CONTACT_LABELS = (r"(?:Telephone|Phone|Tel|Mobile|Email|E-mail|Fax|Address|Website|Web|WhatsApp|Switchboard|Enquiries"
                    r"|Appointments|Opening\s+hours|Hours|Post)")
-_CONTACT_LINE = compile_re(rf"^[ \t]*{_CONTACT_LABELS}\s*:[ \t]+\S")
+CONTACT_LINE = compile_re(rf"^[ \t]*{_CONTACT_LABELS}\s*:[ \t]+\S")
 # a heading with a subtitle after a colon, in small letters ("Knee replacement: what to expect", "Gout: your
 # questions answered"), not a line of details ("Appointments: 020 ...", "Email: help@...", "Opening hours: ...")
 _SUBTITLED = compile_re(rf"^[ \t]*(?!{_CONTACT_LABELS}\s*:)[^:\d@]*:[ \t]+[a-z][a-z '’-]*$")
@@ -76,6 +76,23 @@ def _bare_item(line: str) -> bool:
     """A line that may be an item of a list with no markers: it opens in a small letter and ends no sentence."""
     stripped = line.strip()
     return bool(stripped) and stripped[0].islower() and not _SENTENCE_END.search(stripped) and len(stripped.split()) <= 25
+
+
+def _indented_item(line: str) -> bool:
+    """A line set in from the margin, short enough to be an item of a list with no markers."""
+    return line[:1] in (" ", "\t") and bool(line.strip()) and len(line.split()) <= 25 and not _COLUMN_GAP.search(line.strip())
+
+
+def _item_ends(line: str, following: str) -> bool:
+    """Does an indented line end where the next one starts a new item, rather than being cut where the page was
+    hard-wrapped ("... will have a human papillomavirus" / "(HPV) infection ...")? The next line opens in a capital
+    or a figure, the line ends in no joining word or comma, and it is no wrap: it ends in a figure or a bracket, or the
+    next line is longer than a wrap would have left it."""
+    first = following.strip()[:1]
+    last_word = line.split()[-1].lower() if line.split() else ""
+    if not (first.isupper() or first.isdigit()) or last_word in _JOINING_WORDS or line.rstrip().endswith(","):
+        return False
+    return line.rstrip()[-1:] in ("%", ")") or line.rstrip()[-1:].isdigit() or _not_cut_short(line.strip(), following.strip())
 
 
 def _looks_like_heading(line: str) -> bool:
@@ -140,11 +157,12 @@ def read_text(path: str, source: str) -> Document:
     underlined = set()
     labelled = False  # the paragraph being read opened with a label ("Appointments: ...")
     bare_run = False  # the lines being read are a list with no markers
+    indent_run = False  # the lines being read are a list of indented lines
     for i, (s, e) in enumerate(lines):
         line = source[s:e]
         if blank[i] or i in underlined:
             flush()
-            bare_run = False
+            bare_run = indent_run = False
             continue
         if i + 1 < len(lines) and _UNDERLINE.match(source[lines[i + 1][0]:lines[i + 1][1]]) \
                 and not _UNDERLINE.match(line) and len(line.split()) <= _HEADING_MAX_WORDS and builder is None:
@@ -184,7 +202,7 @@ def read_text(path: str, source: str) -> Document:
             add_heading(line, s, sub=True)
             continue
         previous = source[lines[i - 1][0]:lines[i - 1][1]].rstrip() if i else ""
-        if builder is not None and (_CONTACT_LINE.match(line) or labelled and (_LABEL_LINE.match(line) or line[:1].isupper())) \
+        if builder is not None and (CONTACT_LINE.match(line) or labelled and (_LABEL_LINE.match(line) or line[:1].isupper())) \
                 and not _SENTENCE_END.search(previous) and previous.split()[-1].lower() not in _JOINING_WORDS:
             # lines of details, each opening with a label: "Appointments: 020 ...", "WhatsApp: +91 ...", and the
             # line after them, are separate lines, not one hard-wrapped sentence (a label line cut after "the" goes on);
@@ -205,6 +223,19 @@ def read_text(path: str, source: str) -> Document:
             builder.add_collapsed(line.strip(), s + (len(line) - len(line.lstrip())))
             continue
         bare_run = False
+        following = source[lines[i + 1][0]:lines[i + 1][1]] if i + 1 < len(lines) and not blank[i + 1] else ""
+        if not marker and _indented_item(line) and (
+                indent_run and builder is not None and scope == "list_item" and line.strip()[:1].isupper()
+                or builder is None and _indented_item(following) and _item_ends(line, following)):
+            # a list set in from the margin with no markers: "  Endoleak needing a further procedure: 6 in 100" /
+            # "  Groin wound problems: 4 in 100" (each line an item, not one hard-wrapped sentence)
+            flush()
+            builder = TextBuilder()
+            scope = "list_item"
+            indent_run = True
+            builder.add_collapsed(line.strip(), s + (len(line) - len(line.lstrip())))
+            continue
+        indent_run = False
         if not marker and builder is not None and scope == "list_item" and line[:1].isupper() \
                 and line.split(" ", 1)[0] in _SENTENCE_OPENERS and previous.split()[-1].lower() not in _JOINING_WORDS:
             # a list's last item with no full stop, then a paragraph at the margin that opens a sentence of its own

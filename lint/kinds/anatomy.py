@@ -430,6 +430,9 @@ class OffTopicStructure(Kind):
                     # region (ANA001's finding), not an operation on the neck
                 if _EARLIER_OPERATION.search(doc.text, max(0, doc[action].idx - 60), doc[action].idx):
                     continue  # "you leak urine after an operation to remove the prostate gland": another operation, past
+                if doc[action].lower_ in ("clip", "clips", "probe", "sensor", "cuff") \
+                        and _MONITORING.search(doc.text, max(0, doc[action].idx - 80), doc[action].idx):
+                    continue  # "checks your oxygen level with a clip on your finger": a monitor, not an implant
                 acting, named = self._acting(page, unit, doc[action])
                 if not acting:
                     if not page.topic_procedures and not page.topic_conditions and not passive:
@@ -1520,6 +1523,9 @@ def _specific(kb, procedures) -> tuple[str, ...]:
 # -- a structure placed where it is not ------------------------------------------------------------
 
 # the side or part of a place named before it: "the right armpit", "the lining of the bladder", "the outer layer of"
+# a side of the body after a placing: "on the lower left side of your tummy"
+_SIDE_AFTER = compile_builtin(r"(?i),?\s+(?:on|in|at)\s+the\s+(?P<part>(?:(?:lower|upper)\s+)?(?:left|right)(?:\s+(?:lower|upper))?)"
+                              r"(?:\s+(?:side|part|half|hand\s+side))?\s+of\s+(?:the\s+|your\s+)")
 _PART_OF_PLACE = compile_builtin(
     r"(?i)(?:(?:left|right|upper|lower|inner|outer|top|bottom|front|side|lining|wall|layer|surface|base|tip|roof|floor"
     r"|edge|covering|corner|outside|inside|middle|centre|center|part|end|section|portion)\s+){1,3}(?:of\s+(?:the\s+|your\s+|each\s+)?)?"
@@ -1529,12 +1535,16 @@ _PART_OF_PLACE = compile_builtin(
     # "the main artery of the brain", "the bones of the"
     r"|(?i:(?:main\s+|large\s+|small\s+)?(?:artery|arteries|vein|veins|vessels?|nerves?|bones?|muscles?)\s+(?:of|in)"
     r"\s+(?:the\s+|your\s+))")
+# what a clip or a probe on the skin measures, which makes it a monitor
+_MONITORING = compile_builtin(r"(?i)\b(?:oxygen|pulse|heart\s+rate|heartbeat|blood\s+pressure|saturation|monitor|monitors|monitoring|measures?)\b")
 # an operation a person had before, which is not the page's: "after an operation to remove the prostate gland", "if you
 # have had surgery to take out your womb"
 _EARLIER_OPERATION = compile_builtin(
     r"(?i)\b(?:after|following|since|had|previous|earlier|past|prior)\s+(?:an?\s+|your\s+|their\s+|the\s+)?(?:[\w-]+\s+)?"
     r"(?:operation|surgery|procedure)s?\s+(?:to|that)\s+$"
 )
+# the kinds of structure whose place a page gives straight after the name ("the popliteal artery behind your knee")
+_ADJACENT_KINDS = frozenset({"vessel", "tendon", "muscle", "ligament"})
 # an organ put somewhere by an operation, which lies where the surgeon placed it
 _MOVED_ORGAN = frozenset({"transplanted", "transplant", "donor", "donated", "grafted"})
 _BEFORE_BIRTH = compile_builtin(r"(?i)\b(?:before\s+(?:birth|a\s+baby\s+is\s+born|he\s+is\s+born|they\s+are\s+born)"
@@ -1681,6 +1691,9 @@ class StructureLocation(Kind):
         # "supplies feeling to the outer side of the foot": where a nerve gives feeling (a subject that is no nerve is
         # not judged)
         "territory": (list, list),
+        # where a named vessel, nerve, tendon, muscle or ligament is, said right after its name: "the popliteal artery
+        # behind your ankle", "the radial artery in your groin" (judged only straight after the name)
+        "adjacent": (list, list),
         # "carries urine from X to Y": where a tube or vessel runs (X and Y must be its neighbours)
         "running": (list, list),
         # "connects your throat to your stomach": as running, judged only when a second place follows
@@ -1717,6 +1730,7 @@ class StructureLocation(Kind):
             self.placing = [compile_pattern(p, where, trusted=self.trusted) for p in self.opts["placing"]]
             self.running = [compile_pattern(p, where, trusted=self.trusted) for p in self.opts["running"]]
             self.territory = [compile_pattern(p, where, trusted=self.trusted) for p in self.opts["territory"]]
+            self.adjacent = [compile_pattern(p, where, trusted=self.trusted) for p in self.opts["adjacent"]]
             self.connecting = [compile_pattern(p, where, trusted=self.trusted) for p in self.opts["connecting"]]
             self.separating = [compile_pattern(p, where, trusted=self.trusted) for p in self.opts["separating"]]
             self.between = [compile_pattern(p, where, trusted=self.trusted) for p in self.opts["between"]]
@@ -1833,6 +1847,18 @@ class StructureLocation(Kind):
         from spacy.tokens import Span  # (spaCy is loaded by then: a place is a span of a parsed page)
 
         return Span(place.doc, place.start, place.end, label="region", kb_id=region)
+
+    def _wrong_side(self, text: str, place, subject, starts):
+        """(start, end) of the side of the body named after a right placing, when the subject is not on that side:
+        "attached to the large bowel on the lower left side of your tummy" (the appendix is on the right)."""
+        side = _SIDE_AFTER.match(text, place.end_char)
+        sided = starts.get(side.end()) if side is not None else None
+        if sided is None or sided.label_ != "region":
+            return None
+        sided = self._sided(sided, side.group("part"))
+        if self._placed_fits(subject, sided, False):
+            return None
+        return side.start() + len(side.group()) - len(side.group().lstrip(", ")), sided.end_char
 
     def _known_position(self, subject, place, words: str) -> str | None:
         """"agrees" or "clashes" when the placing says which way the subject lies from the place ("sits just above the
@@ -1993,6 +2019,7 @@ class StructureLocation(Kind):
                                   or text.startswith(" (", t.end_char) for t in in_sent)
                     patterns = [(p, "place") for p in self.placing] + [(p, "run") for p in self.running] \
                         + [(p, "territory") for p in self.territory] \
+                        + [(p, "adjacent") for p in self.adjacent] \
                         + [(p, "connect") for p in self.connecting] \
                         + [(p, "separate") for p in self.separating] \
                         + [(p, "between") for p in self.between] \
@@ -2055,7 +2082,8 @@ class StructureLocation(Kind):
                             continue  # "If the cyst is near the kidney, the needle passes close to ...": the needle passes
                         if subject.kb_id_ in ("skin", "skin-organ"):
                             continue  # "passed through the skin ... to drain bile from the gallbladder": skin is everywhere
-                        if subject.start > 0 and doc[subject.start - 1].lower_ in _MOVED_ORGAN:
+                        # (the subject may be the last sentence's, in the block before: its own doc)
+                        if subject.start > 0 and subject.doc[subject.start - 1].lower_ in _MOVED_ORGAN:
                             continue  # "a transplanted kidney sits low in the front of the abdomen": not where it grew
                         if not defined and text[subject.end_char:m.start()] in (" ", ", ") \
                                 and _RELATIVE_OBJECT.search(text, max(sent.start_char, subject.start_char - 40), subject.start_char):
@@ -2075,6 +2103,13 @@ class StructureLocation(Kind):
                                 and between & {"because", "since", "although", "though", "when", "while", "if", "but"}:
                             continue  # "the tongue, because a small taste nerve passes through ...": another clause
                         far_wrong = False
+                        adjacent = kind == "adjacent"
+                        if adjacent:
+                            if not before or before[-1] is not subject or subject.end_char != m.start() \
+                                    or subject.label_ != "structure" \
+                                    or self.kb.structures[subject.kb_id_].kind not in _ADJACENT_KINDS:
+                                continue
+                            kind = "place"
                         if kind == "territory":
                             if subject.label_ != "structure" or self.kb.structures[subject.kb_id_].kind != "nerve":
                                 continue
@@ -2089,6 +2124,10 @@ class StructureLocation(Kind):
                             ok = not self._aspect_clash(subject, text[m.start():place.start_char])
                         elif kind in ("place", "appose") and (known := self._known_position(subject, place, m.group())):
                             ok = known == "agrees"  # "the prostate sits just above the bladder": it lies below it
+                            wrong_side = self._wrong_side(text, place, subject, starts) if ok else None
+                            if wrong_side is not None:
+                                yield self.hit(unit, *wrong_side, subject=subject.text, place=place.text)
+                                continue
                             if not ok and self.opts["position_message"]:
                                 found.append(self.hit(
                                     unit, m.start(), place.end_char, subject=subject.text, place=place.text,
@@ -2096,7 +2135,8 @@ class StructureLocation(Kind):
                                     where=self.kb.position(subject.kb_id_, place.kb_id_).replace("-", " ")))
                                 continue
                         elif kind in ("place", "appose"):
-                            beside = _BESIDE.search(m.group()) is not None
+                            # (straight after its name, "behind your ankle" puts it at the ankle)
+                            beside = _BESIDE.search(m.group()) is not None and not adjacent
                             if not beside and place.label_ == "structure" and _ON.match(m.group()) is not None:
                                 # (on another structure is against it, its neighbour, not in it: "breast tissue sits on
                                 # the front of the chest wall", not "on top of the diaphragm"; on a region is in it: "the
@@ -2112,6 +2152,10 @@ class StructureLocation(Kind):
                                 if other is not None and not self._placed_fits(subject, other, beside):
                                     yield self.hit(unit, m.start(), other.end_char, subject=subject.text,
                                                    place=other.text)
+                                    continue
+                                wrong_side = self._wrong_side(text, place, subject, starts)
+                                if wrong_side is not None:
+                                    yield self.hit(unit, *wrong_side, subject=subject.text, place=place.text)
                                     continue
                         elif kind == "between":
                             second = next((t for t in in_sent if t.start_char > place.end_char
@@ -2155,7 +2199,8 @@ class StructureLocation(Kind):
                         end = place.end_char
                         if far_wrong:
                             end = second.end_char  # "carries urine from the kidney to the small intestine"
-                        found.append(self.hit(unit, m.start(), end, subject=subject.text, place=place.text,
+                        found.append(self.hit(unit, subject.start_char if adjacent else m.start(), end,
+                                              subject=subject.text, place=place.text,
                                               message=self.opts["meeting_message"] or None if kind == "meet" else None))
                 if len(in_sent) >= 2:
                     # "Just beneath the collarbone lie the femoral artery and vein": the place first, then what lies there

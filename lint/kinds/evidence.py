@@ -961,6 +961,9 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         r"|(?:[\w-]+\s+){0,2}?(?:audit|review|survey)\s+of\s+\d[\d,]*\s+[^.;:]{0,60}?\b(?:at|by|in|from)\s+our\s+(?:own\s+)?"
         r"(?:[\w’'-]+\s+){0,2}?(?:clinic|unit|department|hospital|centre|center|practice|service|trust|team|surgeons)\b"
         r"[^.;:]{0,40}?\b(?:19|20)\d{2}\b))"
+        # a survey of the provider's own patients, counted and dated: "In a phone survey of 150 of our patients in 2023"
+        r"|(?i:\b(?:in|from)\s+an?\s+(?:[\w-]+\s+){0,2}?(?:audit|review|survey)\s+of\s+\d[\d,]*\s+(?:of\s+)?our\s+(?:own\s+)?"
+        r"(?:[\w’'-]+\s+)?(?:patients|members|clients|customers|readers|families|parents)\b[^.;:]{0,40}?\b(?:19|20)\d{2}\b)"
         # the provider's own survey or audit with its year before it: "In 2022 our department surveyed 210 adults"
         r"|(?i:\b(?:in|during)\s+(?:19|20)\d{2}(?:\s*(?:to|and|[-–/])\s*(?:19|20)?\d{2})?,?\s+(?:our|the\s+(?:unit|department|hospital|clinic"
         r"|practice|service|trust|team))\s+(?:own\s+)?(?:[\w’'-]+\s+){0,3}?(?:audited|surveyed|reviewed|followed\s+up|tracked|recorded"
@@ -1331,7 +1334,7 @@ class SourceFinder:
                         declared.add(k)  # the audit the heading names is the section's source
                     continue
                 heading_of[id(u.block)] = current
-                if current in declared or not any(w in u.block.text for w in ("section", "below", "here")):
+                if current in declared or not any(w in u.block.text for w in ("section", "below", "here", "table")):
                     continue
                 m = _SECTION_SOURCE_DECLARATION.search(u.block.text)
                 if m is not None:
@@ -1472,6 +1475,9 @@ class SourceFinder:
         return any(self.spans(u) for u in self.page.units)
 
 
+# a promise refused: "We cannot promise that ...", "we do not guarantee"
+_NOT_PROMISED = compile_builtin(
+    r"(?i)\b(?:cannot|can[’']t|can\s+not|do\s+not|don[’']t|will\s+not|won[’']t|never)\s+(?:promise|guarantee|say\s+for\s+certain)\b")
 # a section that sums up the page: its points are argued and cited below
 _SUMMARY_HEADING = compile_builtin(
     r"(?i)^\W*(?:key\s+(?:points|facts|messages|takeaways)|at\s+a\s+glance|in\s+brief|in\s+short|summary|quick\s+facts"
@@ -1775,6 +1781,8 @@ class UncitedClaim(Kind):
             return False
         if lex.instruction_before.search(text[max(0, start - 60):start]):
             return False
+        if _NOT_PROMISED.search(text, _clause_start(text, bounds[0], start), start):
+            return False  # "We cannot promise that you will never need glasses again": the opposite of a claim
         if kind == "percentage" and lex.measured_after.match(text, end) \
                 and not _OUTCOME_VERB_BEFORE.search(text, max(bounds[0], start - 40), start):
             return False  # "removing 80% of the stomach" describes the operation; "nodules lose 80% of their volume" is a result
@@ -2125,14 +2133,17 @@ _PAGE_SOURCE_DECLARATION = compile_builtin(
 _SECTION_SOURCE_DECLARATION = compile_builtin(
     r"(?i)\b(?:(?:the|all\s+(?:the\s+)?|our)\s*(?:figures|numbers|statistics|data|rates|risks|frequencies)\s+(?:(?:in|on|of)\s+this\s+"
     rf"(?:section|part)|below|here)\s+(?:{_COME_FROM}\s+from|are\s+from|were\s+from)"
-    rf"|the\s+table\s+below\s+(?:{_COME_FROM}\s+from|is\s+from|is\s+taken\s+from|shows\s+what\s+we\s+found\s+in))\b"
+    rf"|(?:the|this)\s+table(?:\s+below)?\s+(?:{_COME_FROM}\s+from|is\s+from|is\s+taken\s+from"
+    r"|shows\s+what\s+we\s+(?:found|recorded|counted|saw)))\b"
 )
 # a heading over the provider's own audited results: "What our audit found", "Our own results", "What we found in our own
 # audit" (not "Our results", which names no record kept)
 _OWN_AUDIT_HEADING = compile_builtin(
     r"(?i)\b(?:our|the\s+(?:unit|clinic|hospital|trust|department|service|team)[’']s)\s+(?:own\s+)?(?:\d{4}\s+)?"
     r"(?:(?:[\w-]+\s+){0,3}audits?|audited\s+(?:results|outcomes|figures))\b"
-    r"|\bour\s+own\s+(?:results|figures|data|outcomes|numbers)\b"
+    r"|\bour\s+own\s+(?:[\w-]+\s+){0,2}?(?:results|figures|data|outcomes|numbers)\b"
+    # ("What our members told us" over the provider's own survey)
+    r"|\bwhat\s+our\s+(?:[\w’'-]+\s+){0,2}?(?:told\s+us|reported)\b"
 )
 # a sentence that opens by naming its own source: "According to NICE, ...", "However, according to ..."
 _FORWARD_ATTRIBUTION = compile_builtin(

@@ -29,6 +29,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from lint.compiled import compile_re
 from lint.kinds.base import Kind
 from lint.kinds.evidence import LEXICON_FILE, SourceFinder, lexicon_path, load_lexicon
 from lint.kinds.phrases import PhraseIndex, negated_before
@@ -37,6 +38,8 @@ from lint.registry import builtin_rules_dir
 from lint.yamlio import load_yaml
 
 CHECKS = ("risks", "alternatives", "sources")
+#: the names of procedures that are tests, not treatments
+_A_TEST = compile_re(r"(?i)\b(?:biopsy|test|echocardiogram|scan)\b")
 _FREE_AFTER = compile_builtin(r"[-\s]free\b", re.I)
 NEEDS = ("either", "both", "sources", "review_date")
 
@@ -149,6 +152,8 @@ class FairBalance(Kind):
         elif check == "alternatives":
             if not self.about_treatment(page) or self._mentions(page, self.lex["alternative"]):
                 return
+            if page.topic_procedures and all(_A_TEST.search(self.kb.procedures[p].name) for p in page.topic_procedures):
+                return  # a biopsy or a test finds out what is wrong: its alternatives are other tests, not a choice of care
             yield self.hit(anchor, 0, end, topic=topic)
         else:
             need = self.opts["need"]

@@ -41,6 +41,9 @@ _WHO_THIRD = frozenset({"has", "is", "was", "does", "drinks", "smokes", "needs",
                         "travels", "arrives", "stays", "flies", "books", "prefers", "wishes", "feels"})
 #: words for one person, whoever it is: "Anyone who have had" takes the singular
 _ONE_PERSON = frozenset({"anyone", "anybody", "someone", "somebody", "everyone", "everybody", "nobody", "whoever"})
+#: nouns for one person, the heads of "who" clauses: "a person who has had"
+_ONE_PERSON_NOUNS = frozenset({"person", "patient", "man", "woman", "child", "baby", "adult", "parent", "smoker",
+                               "mother", "father", "teenager", "client", "individual"})
 _CLAUSE_OPENERS = {
     "if", "when", "because", "although", "though", "while", "as", "until", "since", "so", "but", "and", "or",
     "that", "where", "unless", "once", "whether", "then", "however",
@@ -605,6 +608,8 @@ class SubjectVerbAgreement(_MatcherKind):
         m.add("ANY_SINGULAR_BASE", [[
             {"LOWER": {"IN": singular_dets}},
             {"TEXT": {"REGEX": r"^[A-Za-z]*\d[A-Za-z0-9]*$"}, "OP": "?"},
+            # (a noun of two words: "The package price include")
+            {"IS_ALPHA": True, "IS_LOWER": True, "LOWER": {"NOT_IN": sorted(w["all_verbs"] | _PRONOUNS)}, "OP": "?"},
             {"IS_ALPHA": True, "IS_LOWER": True},
             adverb,
             {"LOWER": {"IN": sorted(w["strict"] & w["base"] | {"are", "were", "have", "do"})}},
@@ -651,6 +656,17 @@ class SubjectVerbAgreement(_MatcherKind):
         m.add("SINGULAR_WHO_BASE", [[{"LOWER": {"IN": sorted(_ONE_PERSON)}}, {"LOWER": "who"}, adverb,
                                      {"LOWER": {"IN": sorted({"have", "are", "were", "do"} | w["base"] & {
                                          "need", "want", "take", "get", "live", "smoke", "drink", "work", "use"})}}]])
+        # "a person who have had a TIA", "the patient who are": one person named by a noun, then "who"
+        m.add("SINGULAR_WHO_BASE", [[{"LOWER": {"IN": ["a", "the", "any", "each", "every", "one"]}},
+                                     {"LOWER": {"IN": sorted(_ONE_PERSON_NOUNS)}}, {"LOWER": "who"}, adverb,
+                                     {"LOWER": {"IN": ["have", "are", "were"]}}]])
+        # "The tissue that is removed are sent": a singular noun, its clause in "that is", and a plural verb
+        m.add("SINGULAR_THAT_IS_ARE", [[{"LOWER": {"IN": ["the", "this", "that", "each", "every", "your", "any"]}},
+                                           {"IS_ALPHA": True, "IS_LOWER": True},
+                                           {"LOWER": {"IN": ["that", "which"]}}, {"LOWER": {"IN": ["is", "was"]}},
+                                           {"IS_ALPHA": True, "IS_LOWER": True, "OP": "?"},
+                                           {"LOWER": {"REGEX": r"^[a-z]+(?:ed|en|t)$"}},
+                                           {"LOWER": {"IN": ["are", "were", "have"]}}]])
         # "me and my husband was": two people are a plural subject
         m.add("PLURAL_PAIR_THIRD", [[{"LOWER": {"IN": ["me", "i"]}}, {"LOWER": "and"}, {"LOWER": {"IN": ["my", "our"]}},
                                      {"IS_ALPHA": True}, adverb, {"LOWER": {"IN": ["was", "is", "has", "does"]}}],
@@ -786,6 +802,8 @@ class SubjectVerbAgreement(_MatcherKind):
         object of an -ing word that opens the clause, and the -ing phrase is the (singular) subject."""
         for k in range(noun - 1, max(-1, noun - 8), -1):
             tok = doc[k]
+            if tok.text in ("-", "‑") or tok.text == "," and k + 1 < noun:
+                continue  # "Eating smaller, low-fat meals usually helps": a list of describing words
             if not tok.is_alpha:
                 return False
             if tok.lower_.endswith("ing") and len(tok) > 5 and tok.lower_ not in _ING_PREPOSITIONS:
@@ -821,6 +839,12 @@ class SubjectVerbAgreement(_MatcherKind):
                         continue
                     if doc[end - 1].i not in found:
                         found[doc[end - 1].i] = (start + 1, label.replace("SUBORDINATE_", ""))
+                    continue
+                if label == "SINGULAR_THAT_IS_ARE":
+                    verb = doc[end - 1]
+                    if self._singular_looking(doc[start + 1].lower_) and clause_start(doc, start) \
+                            and not _inside_prepositional_phrase(doc, start) and verb.i not in found:
+                        found[verb.i] = (start, label)
                     continue
                 if label == "SINGULAR_WHO_BASE":
                     verb = doc[end - 1]  # "Anyone who have": a subject wherever it stands
@@ -876,6 +900,11 @@ class SubjectVerbAgreement(_MatcherKind):
                             or (start > 0 and doc[start - 1].lower_ in ("and", "or", "nor", "both", "as", "like",
                                                                         "including", "with")):
                         continue  # a compound subject, or an example inside one ("problems such as a tear are")
+                    # (a noun of two words opens with a word that describes the second: "The package price", not "The
+                    # figures below", "The doctors here", "the tissues underneath")
+                    if noun.i - start >= 2 and not any(c.isdigit() for c in doc[noun.i - 1].text) and (
+                            doc[noun.i - 1].lower_.endswith("s") or noun.lower_ not in self.w["nouns"]):
+                        continue
                     first = start
                 elif label == "DET_SINGULAR_OF_BASE":
                     noun = doc[start + 1] if doc[start + 2].lower_ == "of" else doc[start + 2]

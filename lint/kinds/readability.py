@@ -621,6 +621,12 @@ class UnexplainedAcronym(Kind):
                     continue  # a plain-text page's question heading ("What is BPPV?"), answered by the text below
                 if acronym == "PO" and text.startswith(" Box", m.end(1)):
                     continue  # a postal address: "PO Box 412"
+                if _STAGE_BEFORE.search(text, max(0, m.start() - 24), m.start()) and _STAGE.fullmatch(acronym):
+                    continue  # a cancer's stage or a grade: "melanoma at stage IB to IIC"
+                if any(UnexplainedAcronym._expanded_at(text, at, at + len(acronym))
+                       for at in _word_starts(text[:m.end() + 200], acronym) if at > m.start()):
+                    done.add(acronym)
+                    continue  # spelled out a sentence on: "on a CT scan. A CT (computed tomography) scan is ..."
                 if acronym == "MR" and _MR_LABEL.match(text, m.end(1)):
                     continue  # an implant's scanner-safety label: "MR Conditional", "MR Safe"
                 if _MAKERS.search(text) and _AMONG_NAMES.match(text, m.end(1)):
@@ -696,6 +702,9 @@ class UnexplainedAcronym(Kind):
         return False
 
 
+# a stage or grade in Roman numerals with its letter: "stage IB", "IIC", "grade IIIA"
+_STAGE = compile_re(r"(?:I{1,3}|IV|V)[A-D]?")
+_STAGE_BEFORE = compile_re(r"(?i)\b(?:stages?|grades?|types?|class|classes)\s+(?:[IV]{1,3}[A-D]?\s+(?:to|or|and|-|–)\s+)?$")
 # the labels an implant carries for MRI scanners
 _MR_LABEL = compile_re(r"\s+(?:Conditional|Safe|Unsafe)\b")
 # a sentence that lists makers or brands, and a name in that list, followed by another capitalised name

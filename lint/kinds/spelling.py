@@ -774,6 +774,10 @@ def _named(tok) -> bool:
     if tok.i == 0 and len(doc) > 2 and doc[1].text == "," and len(doc) <= 12 and any(t.like_num for t in doc[2:]) \
             and not any(t.text in (".", "!", "?") for t in doc[:-1]):
         return True
+    # ... or after the quotation's closing mark: '"... helped me stop lying awake at night." Priya, 41'
+    if tok.i > 0 and doc[tok.i - 1].text in _CLOSING_QUOTES and tok.i + 2 < len(doc) and doc[tok.i + 1].text == "," \
+            and doc[tok.i + 2].like_num:
+        return True
     # an author with a year: "Gerritsen 2002", "(Padua, 2001)"
     following = doc[tok.i + 2] if tok.i + 2 < len(doc) and doc[tok.i + 1].text in (",", "(") else (
         doc[tok.i + 1] if tok.i + 1 < len(doc) else None)

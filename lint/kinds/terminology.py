@@ -308,6 +308,10 @@ class Conflation(Kind):
                     skipped = abbreviation.end() if abbreviation and gap[abbreviation.end():].lstrip().startswith(",") else 0
                     gap = gap[skipped:]
                     link = next((m for m in (p.fullmatch(gap) for p in self.links) if m), None)
+                    if link is None and _IS_GAP.fullmatch(gap) \
+                            and _NAME_FOR_BEFORE.search(text, max(0, x.start_char - 60), x.start_char):
+                        # "The medical name for a bunion is hallux rigidus": the name given after the thing
+                        link = _IS_GAP.fullmatch(gap)
                     modifier = None
                     if self.opposed_before is not None and self.opts["opposed_message"] \
                             and (mm := self.opposed_before.search(gap)) is not None:
@@ -959,6 +963,12 @@ def _coordinated(text: str, terms: list, i: int) -> tuple:
             and _JOINED_AFTER.fullmatch(text, e, terms[i + 1][0]) is not None:
         out.append(terms[i + 1][2])
     return tuple(out)
+
+
+# "The medical name for X is Y": the words before the first name, and between the two
+_NAME_FOR_BEFORE = compile_builtin(
+    r"(?i)\b(?:medical|technical|proper|scientific|correct|official|full|other)\s+(?:name|term|word)\s+for\s+(?:an?\s+|the\s+)?$")
+_IS_GAP = compile_builtin(r"\s+(?:is|are)\s+(?:an?\s+|the\s+)?")
 
 
 def _fits(relation: str, a: _Member, b: _Member) -> bool:
