@@ -210,32 +210,24 @@ def read_text(path: str, source: str) -> Document:
             flush()
         labelled = bool(_LABEL_LINE.match(line)) if builder is None or labelled else False
         marker = LIST_MARKER.match(line)
-        if not marker and _bare_item(line) and (
-                builder is None and blocks and blocks[-1].text.rstrip().endswith(":") and i + 1 < len(lines)
-                and not blank[i + 1] and _bare_item(source[lines[i + 1][0]:lines[i + 1][1]])
-                or builder is not None and scope == "list_item" and bare_run):
-            # a list with no markers under its lead-in: "It may not be suitable if you:" / "are pregnant" / "have a
-            # bleeding disorder" (each line a small-letter item, not one hard-wrapped sentence)
-            flush()
-            builder = TextBuilder()
-            scope = "list_item"
-            bare_run = True
-            builder.add_collapsed(line.strip(), s + (len(line) - len(line.lstrip())))
-            continue
-        bare_run = False
+        bare = not marker and _bare_item(line) and (
+            builder is None and blocks and blocks[-1].text.rstrip().endswith(":") and i + 1 < len(lines)
+            and not blank[i + 1] and _bare_item(source[lines[i + 1][0]:lines[i + 1][1]])
+            or builder is not None and scope == "list_item" and bare_run)
         following = source[lines[i + 1][0]:lines[i + 1][1]] if i + 1 < len(lines) and not blank[i + 1] else ""
-        if not marker and _indented_item(line) and (
-                indent_run and builder is not None and scope == "list_item" and line.strip()[:1].isupper()
-                or builder is None and _indented_item(following) and _item_ends(line, following)):
-            # a list set in from the margin with no markers: "  Endoleak needing a further procedure: 6 in 100" /
-            # "  Groin wound problems: 4 in 100" (each line an item, not one hard-wrapped sentence)
+        indented = not bare and not marker and _indented_item(line) and (
+            indent_run and builder is not None and scope == "list_item" and line.strip()[:1].isupper()
+            or builder is None and _indented_item(following) and _item_ends(line, following))
+        bare_run, indent_run = bool(bare), bool(indented)
+        if bare or indented:
+            # a list with no markers: under its lead-in, each line a small-letter item ("It may not be suitable if
+            # you:" / "are pregnant" / "have a bleeding disorder"), or set in from the margin ("  Endoleak needing a
+            # further procedure: 6 in 100" / "  Groin wound problems: 4 in 100"); not one hard-wrapped sentence
             flush()
             builder = TextBuilder()
             scope = "list_item"
-            indent_run = True
             builder.add_collapsed(line.strip(), s + (len(line) - len(line.lstrip())))
             continue
-        indent_run = False
         if not marker and builder is not None and scope == "list_item" and line[:1].isupper() \
                 and line.split(" ", 1)[0] in _SENTENCE_OPENERS and previous.split()[-1].lower() not in _JOINING_WORDS:
             # a list's last item with no full stop, then a paragraph at the margin that opens a sentence of its own
