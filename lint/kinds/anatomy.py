@@ -2126,7 +2126,7 @@ class StructureLocation(Kind):
                             ok = known == "agrees"  # "the prostate sits just above the bladder": it lies below it
                             wrong_side = self._wrong_side(text, place, subject, starts) if ok else None
                             if wrong_side is not None:
-                                yield self.hit(unit, *wrong_side, subject=subject.text, place=place.text)
+                                yield self.hit(unit, wrong_side[0], wrong_side[1], subject=subject.text, place=place.text)
                                 continue
                             if not ok and self.opts["position_message"]:
                                 found.append(self.hit(
@@ -2155,7 +2155,7 @@ class StructureLocation(Kind):
                                     continue
                                 wrong_side = self._wrong_side(text, place, subject, starts)
                                 if wrong_side is not None:
-                                    yield self.hit(unit, *wrong_side, subject=subject.text, place=place.text)
+                                    yield self.hit(unit, wrong_side[0], wrong_side[1], subject=subject.text, place=place.text)
                                     continue
                         elif kind == "between":
                             second = next((t for t in in_sent if t.start_char > place.end_char
