@@ -1781,7 +1781,9 @@ class UncitedClaim(Kind):
             return False
         if lex.instruction_before.search(text[max(0, start - 60):start]):
             return False
-        if _NOT_PROMISED.search(text, _clause_start(text, bounds[0], start), start):
+        # (within the few words before it: a search from the clause's start grew with the square of a long sentence's
+        # figures)
+        if _NOT_PROMISED.search(text, max(bounds[0], start - 80), start):
             return False  # "We cannot promise that you will never need glasses again": the opposite of a claim
         if kind == "percentage" and lex.measured_after.match(text, end) \
                 and not _OUTCOME_VERB_BEFORE.search(text, max(bounds[0], start - 40), start):
