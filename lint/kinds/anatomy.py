@@ -205,6 +205,14 @@ _REMOVING = frozenset({"remove", "removes", "removing", "take", "takes", "taking
 #: or groin, and a fine tube is guided into the arteries")
 _ELSEWHERE_WORDS = frozenset({"graft", "grafts", "donor", "harvest", "harvested", "harvesting", "flap", "catheter",
                               "catheters", "artery", "arteries", "vein", "veins", "vessel", "vessels"})
+# what a clip or a probe on the skin measures, which makes it a monitor
+_MONITORING = compile_builtin(r"(?i)\b(?:oxygen|pulse|heart\s+rate|heartbeat|blood\s+pressure|saturation|monitor|monitors|monitoring|measures?)\b")
+# an operation a person had before, which is not the page's: "after an operation to remove the prostate gland", "if you
+# have had surgery to take out your womb"
+_EARLIER_OPERATION = compile_builtin(
+    r"(?i)\b(?:after|following|since|had|previous|earlier|past|prior)\s+(?:an?\s+|your\s+|their\s+|the\s+)?(?:[\w-]+\s+)?"
+    r"(?:operation|surgery|procedure)s?\s+(?:to|that)\s+$"
+)
 #: an operation's cut: where it is made is the operation's site, whoever makes it
 _INCISIONS = {"incision", "incisions", "cut", "cuts", "nick", "nicks"}
 # where a cut is "made", "hidden" or "placed"
@@ -1523,9 +1531,6 @@ def _specific(kb, procedures) -> tuple[str, ...]:
 # -- a structure placed where it is not ------------------------------------------------------------
 
 # the side or part of a place named before it: "the right armpit", "the lining of the bladder", "the outer layer of"
-# a side of the body after a placing: "on the lower left side of your tummy"
-_SIDE_AFTER = compile_builtin(r"(?i),?\s+(?:on|in|at)\s+the\s+(?P<part>(?:(?:lower|upper)\s+)?(?:left|right)(?:\s+(?:lower|upper))?)"
-                              r"(?:\s+(?:side|part|half|hand\s+side))?\s+of\s+(?:the\s+|your\s+)")
 _PART_OF_PLACE = compile_builtin(
     r"(?i)(?:(?:left|right|upper|lower|inner|outer|top|bottom|front|side|lining|wall|layer|surface|base|tip|roof|floor"
     r"|edge|covering|corner|outside|inside|middle|centre|center|part|end|section|portion)\s+){1,3}(?:of\s+(?:the\s+|your\s+|each\s+)?)?"
@@ -1535,14 +1540,6 @@ _PART_OF_PLACE = compile_builtin(
     # "the main artery of the brain", "the bones of the"
     r"|(?i:(?:main\s+|large\s+|small\s+)?(?:artery|arteries|vein|veins|vessels?|nerves?|bones?|muscles?)\s+(?:of|in)"
     r"\s+(?:the\s+|your\s+))")
-# what a clip or a probe on the skin measures, which makes it a monitor
-_MONITORING = compile_builtin(r"(?i)\b(?:oxygen|pulse|heart\s+rate|heartbeat|blood\s+pressure|saturation|monitor|monitors|monitoring|measures?)\b")
-# an operation a person had before, which is not the page's: "after an operation to remove the prostate gland", "if you
-# have had surgery to take out your womb"
-_EARLIER_OPERATION = compile_builtin(
-    r"(?i)\b(?:after|following|since|had|previous|earlier|past|prior)\s+(?:an?\s+|your\s+|their\s+|the\s+)?(?:[\w-]+\s+)?"
-    r"(?:operation|surgery|procedure)s?\s+(?:to|that)\s+$"
-)
 # the kinds of structure whose place a page gives straight after the name ("the popliteal artery behind your knee")
 _ADJACENT_KINDS = frozenset({"vessel", "tendon", "muscle", "ligament"})
 # an organ put somewhere by an operation, which lies where the surgeon placed it
@@ -1666,6 +1663,11 @@ _APPOSITION_CLOSED = compile_builtin(r"\s*(?:[,.;:)!?]|$)")
 #: the| vocal cords run close to ..."
 # ("A small nerve that carries taste from the tongue runs just behind the eardrum": the nerve runs)
 _RELATIVE_OBJECT = compile_builtin(r"(?i)\b(?:that|which|who)\s+[a-z]+\s+(?:[a-z-]+\s+){0,4}$")
+
+
+# a side of the body after a placing: "on the lower left side of your tummy"
+_SIDE_AFTER = compile_builtin(r"(?i),?\s+(?:on|in|at)\s+the\s+(?P<part>(?:(?:lower|upper)\s+)?(?:left|right)(?:\s+(?:lower|upper))?)"
+                              r"(?:\s+(?:side|part|half|hand\s+side))?\s+of\s+(?:the\s+|your\s+)")
 
 
 #: the words of a placing that say which way a structure lies from another ("over" is left out: "the kneecap lies over
@@ -2124,10 +2126,6 @@ class StructureLocation(Kind):
                             ok = not self._aspect_clash(subject, text[m.start():place.start_char])
                         elif kind in ("place", "appose") and (known := self._known_position(subject, place, m.group())):
                             ok = known == "agrees"  # "the prostate sits just above the bladder": it lies below it
-                            wrong_side = self._wrong_side(text, place, subject, starts) if ok else None
-                            if wrong_side is not None:
-                                yield self.hit(unit, wrong_side[0], wrong_side[1], subject=subject.text, place=place.text)
-                                continue
                             if not ok and self.opts["position_message"]:
                                 found.append(self.hit(
                                     unit, m.start(), place.end_char, subject=subject.text, place=place.text,
@@ -2152,10 +2150,6 @@ class StructureLocation(Kind):
                                 if other is not None and not self._placed_fits(subject, other, beside):
                                     yield self.hit(unit, m.start(), other.end_char, subject=subject.text,
                                                    place=other.text)
-                                    continue
-                                wrong_side = self._wrong_side(text, place, subject, starts)
-                                if wrong_side is not None:
-                                    yield self.hit(unit, wrong_side[0], wrong_side[1], subject=subject.text, place=place.text)
                                     continue
                         elif kind == "between":
                             second = next((t for t in in_sent if t.start_char > place.end_char
@@ -2194,6 +2188,13 @@ class StructureLocation(Kind):
                             if ok and second is None and not self._fits(subject, place) \
                                     and not self._nerve_from_centre(subject, place):
                                 ok = False
+                        if ok and kind in ("place", "appose"):
+                            # "attached to the large bowel on the lower left side of your tummy": a right placing, then
+                            # the side of the body it is on
+                            wrong_side = self._wrong_side(text, place, subject, starts)
+                            if wrong_side is not None:
+                                yield self.hit(unit, wrong_side[0], wrong_side[1], subject=subject.text, place=place.text)
+                                continue
                         if ok:
                             continue
                         end = place.end_char

@@ -1330,7 +1330,7 @@ class SourceFinder:
                     parents[k] = stack[-1][1] if stack else -1
                     stack.append((level, k))
                     current = k
-                    if u.block.scope == "heading" and _OWN_AUDIT_HEADING.search(u.block.text):
+                    if u.block.scope == "heading" and _OWN_AUDIT_NAMED.search(u.block.text):
                         declared.add(k)  # the audit the heading names is the section's source
                     continue
                 heading_of[id(u.block)] = current
@@ -1342,7 +1342,7 @@ class SourceFinder:
                     flags = self.sentence_flags(u, sentences)
                     k0 = max(0, bisect.bisect_right([a for a, _ in sentences], m.start()) - 1)
                     # (or names the provider's own audit: "The table below comes from our own quality audit")
-                    if any(flags[k0:k0 + 3]) or _OWN_AUDIT_HEADING.search(u.block.text, m.start(), sentences[k0][1]):
+                    if any(flags[k0:k0 + 3]) or _OWN_AUDIT_NAMED.search(u.block.text, m.start(), sentences[k0][1]):
                         declared.add(current)
             self._section_declared = (heading_of, parents, frozenset(declared))
         heading_of, parents, declared = self._section_declared
@@ -2138,9 +2138,10 @@ _SECTION_SOURCE_DECLARATION = compile_builtin(
     rf"|(?:the|this)\s+table(?:\s+below)?\s+(?:{_COME_FROM}\s+from|is\s+from|is\s+taken\s+from"
     r"|shows\s+what\s+we\s+(?:found|recorded|counted|saw)))\b"
 )
-# a heading over the provider's own audited results: "What our audit found", "Our own results", "What we found in our own
-# audit" (not "Our results", which names no record kept)
-_OWN_AUDIT_HEADING = compile_builtin(
+# the provider's own audited results named: in a heading over them ("What our audit found", "Our own results", "What we
+# found in our own audit"; not "Our results", which names no record kept), or as where a table's figures come from ("The
+# table below comes from our own quality audit")
+_OWN_AUDIT_NAMED = compile_builtin(
     r"(?i)\b(?:our|the\s+(?:unit|clinic|hospital|trust|department|service|team)[’']s)\s+(?:own\s+)?(?:\d{4}\s+)?"
     r"(?:(?:[\w-]+\s+){0,3}audits?|audited\s+(?:results|outcomes|figures))\b"
     r"|\bour\s+own\s+(?:[\w-]+\s+){0,2}?(?:results|figures|data|outcomes|numbers)\b"

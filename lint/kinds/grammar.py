@@ -652,12 +652,12 @@ class SubjectVerbAgreement(_MatcherKind):
         # its clause (check() asks; "Let everyone recover" is an infinitive)
         m.add("ONE_PERSON_BASE", [[{"LOWER": {"IN": sorted(_ONE_PERSON - {"whoever"})}}, adverb,
                                    {"LOWER": {"IN": sorted(w["base"] | {"have", "are", "were", "do"})}}]])
-        # "Anyone who have had", "someone who are": one person, whoever it is
+        # "Anyone who have had", "someone who are": one person, whoever it is; "a person who have had a TIA", "the
+        # patient who are": one person named by a noun
         m.add("SINGULAR_WHO_BASE", [[{"LOWER": {"IN": sorted(_ONE_PERSON)}}, {"LOWER": "who"}, adverb,
                                      {"LOWER": {"IN": sorted({"have", "are", "were", "do"} | w["base"] & {
-                                         "need", "want", "take", "get", "live", "smoke", "drink", "work", "use"})}}]])
-        # "a person who have had a TIA", "the patient who are": one person named by a noun, then "who"
-        m.add("SINGULAR_WHO_BASE", [[{"LOWER": {"IN": ["a", "the", "any", "each", "every", "one"]}},
+                                         "need", "want", "take", "get", "live", "smoke", "drink", "work", "use"})}}],
+                                    [{"LOWER": {"IN": ["a", "the", "any", "each", "every", "one"]}},
                                      {"LOWER": {"IN": sorted(_ONE_PERSON_NOUNS)}}, {"LOWER": "who"}, adverb,
                                      {"LOWER": {"IN": ["have", "are", "were"]}}]])
         # "The tissue that is removed are sent": a singular noun, its clause in "that is", and a plural verb
