@@ -232,6 +232,32 @@ def make_negation(nlp: Language, name: str):
     return Negation(nlp, name)
 
 
+#: the words that open a new sentence after a time's "a.m." or "p.m.", which spaCy's tokenizer keeps whole, full stop and
+#: all, so the sentencizer never ends a sentence there: "finish all drinks by 8 a.m. This means setting an alarm"
+_AFTER_TIME_OPENERS = frozenset((
+    "this", "that", "these", "those", "the", "it", "its", "you", "your", "we", "our", "they", "there", "if", "when", "after",
+    "before", "please", "do", "don't", "on", "in", "at", "for", "a", "an", "take", "drink", "stop", "start", "eat", "arrive",
+    "call", "come", "bring", "most", "some", "all", "each", "every", "from", "by", "until", "then", "try", "remember",
+))
+_TIMES = ("a.m.", "p.m.", "A.M.", "P.M.")
+
+
+def mark_sentences_after_times(doc: Doc) -> Doc:
+    """A capitalised opener after "a.m." or "p.m." starts a sentence (a block with no such time costs one text search)."""
+    text = doc.text
+    if not any(t in text for t in _TIMES):
+        return doc
+    for i in range(len(doc) - 1):
+        if doc[i].text in _TIMES and doc[i + 1].is_title and doc[i + 1].lower_ in _AFTER_TIME_OPENERS:
+            doc[i + 1].is_sent_start = True
+    return doc
+
+
+@Language.component("medlint_time_stops")
+def make_time_stops(doc: Doc) -> Doc:
+    return mark_sentences_after_times(doc)
+
+
 def _affix_source(entries, template: str) -> str | None:
     """The expression spaCy's ``util.compile_*_regex`` builds from a language's affix rules."""
     if not entries:
@@ -337,6 +363,7 @@ def build_pipeline(lexicon=(), model: str | None = None) -> Language:
         nlp.tokenizer.add_special_case(abbr, [{"ORTH": abbr}])
     if not (nlp.has_pipe("parser") or nlp.has_pipe("senter") or nlp.has_pipe("sentencizer")):
         nlp.add_pipe("sentencizer")
+    nlp.add_pipe("medlint_time_stops")
     terms = nlp.add_pipe("medlint_terms")
     terms.set_lexicon(nlp, lexicon)
     nlp.add_pipe("medlint_negation")

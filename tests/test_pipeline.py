@@ -20,6 +20,17 @@ def test_sentence_boundaries_survive_abbreviations():
         "It takes approx. 2 hours, e.g. in Fig. 2 the Dr. Smith case.", "Then you rest.", "See vs. before."]
 
 
+def test_a_time_in_a_m_or_p_m_ends_a_sentence_before_a_capitalised_opener_only():
+    nlp = build_pipeline(LEXICON)
+    doc = nlp("Finish all drinks by 8 a.m. This means an early start. Clinics run from 9 a.m. Monday to Friday.")
+    assert [s.text for s in doc.sents] == [
+        "Finish all drinks by 8 a.m.", "This means an early start.", "Clinics run from 9 a.m. Monday to Friday."]
+    blank = spacy.blank("en")
+    blank.add_pipe("sentencizer")
+    blank.add_pipe("medlint_time_stops")
+    assert [s.text for s in blank("Arrive at 7 p.m. Your nurse meets you.").sents] == ["Arrive at 7 p.m.", "Your nurse meets you."]
+
+
 def test_terms_are_found_case_insensitively_and_abbreviations_exactly():
     nlp = build_pipeline(LEXICON)
     doc = nlp("Hip LAMINECTOMY and CABG, not cabg.")

@@ -989,6 +989,9 @@ class SymptomRegion(Kind):
         # the cues that, in the lead-in of a list ("Call 999 if you have:"), make its items another problem's warning
         # signs (fewer than in a sentence: "symptoms that medicines have not helped, such as:" names no complication)
         "lead_in_cues": (list, list),
+        # the same in the heading over a list ("Side effects and how common they are" over "- swelling of the face" on a
+        # medicine leaflet): a medicine's side effects may be felt anywhere
+        "heading_cues": (list, list),
         "describing_headings": (list, list),
         "referred": (dict, dict),
         "sides": (dict, dict),
@@ -1036,6 +1039,7 @@ class SymptomRegion(Kind):
                 raise self.error(f"located_cues: entry {n} names unknown region(s) {', '.join(map(str, unknown))}")
             self.located_cues.append((compile_phrases(entry["cues"]), entry["name"], tuple(entry["regions"])))
         self.lead_in_cues = compile_phrases(self.opts["lead_in_cues"])
+        self.heading_cues = compile_phrases(self.opts["heading_cues"])
         self.headings = compile_phrases(self.opts["describing_headings"])
         self.ignore = set(self.opts["ignore_regions"])
         self.after_surgery = set(self.opts["after_surgery_regions"])
@@ -1127,7 +1131,8 @@ class SymptomRegion(Kind):
         clot, a medicine), a located cue's (name, regions), or False for none."""
         sents = unit.sents
         texts = [sents[sent_no].text]
-        if sent_no + 1 < len(sents) and sents[sent_no + 1][0].lower_ in ("this", "it", "that", "these", "they"):
+        if sent_no + 1 < len(sents) and (sents[sent_no + 1][0].lower_ in ("this", "it", "that", "these", "they")
+                                         or _opens_with_symptom_named_before(sents[sent_no], sents[sent_no + 1])):
             texts.append(sents[sent_no + 1].text)
         for text in texts:
             if self.cues is not None and any(True for _ in finditer(self.cues, text)):
@@ -1175,8 +1180,11 @@ class SymptomRegion(Kind):
         if unit.block.scope != "list_item":
             return False
         lead = page.last_before(unit, ("list_item",), outside=True)
-        return lead is not None and lead.block.scope == "paragraph" and lead.block.text.rstrip().endswith(":") \
-            and any(True for _ in finditer(self.lead_in_cues, lead.block.text))
+        if lead is not None and lead.block.scope == "paragraph" and lead.block.text.rstrip().endswith(":") \
+                and any(True for _ in finditer(self.lead_in_cues, lead.block.text)):
+            return True
+        heading = page.last_before(unit, ("heading",)) if self.heading_cues is not None else None
+        return heading is not None and any(True for _ in finditer(self.heading_cues, heading.block.text))
 
     def check(self, page):
         kb = self.kb
@@ -1227,8 +1235,8 @@ class SymptomRegion(Kind):
                     pass  # the symptom is at the cut: judged there, whatever else the sentence names
                 elif self.cues is not None or self.located_cues:
                     if sent_no not in cued:
-                        cued[sent_no] = self._cued(unit, sent_no) or (self.lead_in_cues is not None
-                                                                      and self._lead_in_cued(page, unit))
+                        cued[sent_no] = self._cued(unit, sent_no) or (
+                            (self.lead_in_cues is not None or self.heading_cues is not None) and self._lead_in_cued(page, unit))
                     if cued[sent_no] is True:
                         continue
                 located = wound or cued.get(sent_no) or None
@@ -2229,3 +2237,10 @@ class StructureLocation(Kind):
                 if not any(hit.start < k.end and k.start < hit.end for k in kept):
                     kept.append(hit)
             yield from sorted(kept, key=lambda h: h.start)
+
+
+def _opens_with_symptom_named_before(sentence, following) -> bool:
+    """Does the next sentence open with the place the sentence named, as its subject ("You may have pain in the tip of
+    one shoulder. Shoulder-tip pain is caused by the gas used")?"""
+    first = following[0].lower_.split("-")[0]
+    return len(first) > 3 and first.isalpha() and any(t.lower_ == first for t in sentence)

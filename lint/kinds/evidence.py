@@ -819,9 +819,9 @@ def load_lexicon(path: str) -> EvidenceLexicon:
 
     source = compile_builtin(
         # a parenthetical citation: (Smith et al., 2019), (NICE, 2020), (Royal College of Surgeons, 2005),
-        # (Harris and colleagues, Arthroscopy journal, 2013)
+        # (Harris and colleagues, Arthroscopy journal, 2013), (Eastfield Community Podiatry annual report, 2023)
         # (with one level of brackets inside: "(European Society of Cataract and Refractive Surgeons (ESCRS), 2007)")
-        rf"\((?=(?:[^()]|\([^()]{{0,40}}\)){{0,300}}\))(?:[^()]|\([^()]{{0,40}}\))*?(?:\b{named}\b|\b{journals}\b|(?!{MONTHS}\b){_CAPWORD}(?:\s+(?:et\s+al\.?|and\s+(?:colleagues|co-?workers|others|{_CAPWORD})|&\s+{_CAPWORD}))?(?:\s+journal)?,?\s+(?:19|20)\d{{2}}[a-z]?\b"
+        rf"\((?=(?:[^()]|\([^()]{{0,40}}\)){{0,300}}\))(?:[^()]|\([^()]{{0,40}}\))*?(?:\b{named}\b|\b{journals}\b|(?!{MONTHS}\b){_CAPWORD}(?:\s+(?:et\s+al\.?|and\s+(?:colleagues|co-?workers|others|{_CAPWORD})|&\s+{_CAPWORD}))?(?:\s+(?:journal|(?:annual\s+|quality\s+|outcomes?\s+)?(?:report|audit|survey|review|data|figures|statistics|guidelines?|guidance)))?,?\s+(?:19|20)\d{{2}}[a-z]?\b"
         r"|\bet\s+al\b|(?i:\bdoi\b|\bpmid\b)"
         # a body named in full, with no year: "(Cleft Lip and Palate Association, CLAPA)", "(British Heart Foundation)"
         rf"|(?-i:(?:{_CAPWORD}\s+(?:(?:and|of|for|&)\s+)?){{1,6}}{cited_bodyw}\b))(?:[^()]|\([^()]{{0,40}}\))*\)"
@@ -944,7 +944,10 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         # for 2021 to 2023", "our department's review of repairs done in 2023": the provider's own figures with the
         # period they cover
         # (the department may be named in full: "our ear, nose, and throat (ENT) department's records for 2022 to 2024")
-        r"|(?i:\bour\s+(?:own\s+)?(?:[\w’'(),-]+\s+){0,7}?(?:audit|survey|review|registry\s+data|results|figures|data|outcomes|records"
+        r"|(?i:\b(?:our|the\s+(?:unit|department|hospital|clinic|practice|service|trust|team|centre|center)[’']s\s+own)\s+(?:own\s+)?"
+        r"(?:[\w’'(),-]+\s+){0,7}?(?:audit|survey|review|registry\s+data|results|figures|data|outcomes|records"
+        # (a report of the provider's own, named by what it covers: "Our clinic's wait-time report for April 2024")
+        r"|report(?=\s+(?:for|from|of|on|covering)\b)"
         r"|audited|surveyed|reviewed|followed\s+up|tracked|recorded|counted|logged)\b[^.;:]{0,100}?\b(?:19|20)\d{2}\b)"
         # "We audited the 640 loop recorders our service fitted between 2021 and 2023"
         r"|(?i:\bwe\s+(?:have\s+)?(?:audited|surveyed|reviewed|followed\s+up|tracked)\b[^.;:]{0,100}?\b(?:19|20)\d{2}\b)"
@@ -1011,6 +1014,10 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         r"|(?i:\b(?:this|these|the\s+(?:above|previous))\s+(?:figures?|numbers?|rates?|statistics?|data|percentages?)\s+(?:is|are|comes?|was|were)"
         r"\s+(?:taken\s+)?from\s+(?:the\s+|our\s+|a\s+|an\s+)?(?:[\w’'-]+\s+){0,6}?(?:reports?|indicators|audit|survey|data|statistics"
         r"|registry|study|review|programme|program|database)\b[^.;]{0,60}?\b(?:19|20)\d{2}\b)"
+        # a study named in full with its year: "the UK Prospective Diabetes Study, published in 1998", "the Women's Health
+        # Initiative Study (2002)"
+        r"|(?-i:\b(?:[A-Z][\w’'-]*\s+){1,6}(?:Study|Trial|Audit|Survey|Registry|Review|Report))"
+        r"(?:\s*,\s*(?i:published|reported|run|carried\s+out|completed)\s+in\s+(?:19|20)\d{2}|\s+\((?:19|20)\d{2}\))"
         # a line that gives its source
         r"|(?i:^\s*sources?\s*:)"
     )
@@ -1553,6 +1560,28 @@ def lead_in_sourced(units, index, sources) -> bool:
     return False
 
 
+# a sentence that only says studies exist, which the page then describes: "Two trials have compared these treatments.",
+# "Several studies have looked at this:" (not what they showed: "Studies have shown that ...")
+_STUDIES_ANNOUNCED = compile_builtin(
+    r"(?i)^\W*(?:two|three|four|five|six|several|a\s+few|a\s+number\s+of|\d+)\s+(?:[\w-]+\s+){0,2}?(?:trials|studies|reviews)"
+    r"\s+have\s+(?:directly\s+)?(?:compared|looked\s+at|studied|tested|examined|followed|asked\s+about)\b(?![^.]*\b(?:show|shows|showed"
+    r"|shown|prove|proves|proved|proven|confirm|confirms|confirmed|found|find|finds)\b)"
+)
+
+
+def studies_described_after(units, index, sources) -> bool:
+    """Does a paragraph that ends by announcing studies ("Two trials have compared these treatments.", "Several studies
+    have looked at this:") go on to a list whose first item, or a paragraph whose first sentences, cite one of them?"""
+    unit = units[index]
+    if unit.block.scope != "paragraph" or index + 1 >= len(units):
+        return False
+    after = units[index + 1]
+    if after.block.scope not in ("list_item", "paragraph"):
+        return False
+    sentences = sentences_of(after)
+    return bool(sentences) and any(sources.sentence_flags(after, sentences)[:2])
+
+
 def short_neighbour_sourced(units, index, sources, own: bool = False) -> bool:
     """In copy written a sentence to a paragraph (easy-read pages, social posts), the paragraph just before or
     after a one-sentence claim is its neighbour sentence: "In our survey in March 2024, 112 people answered." /
@@ -1897,7 +1926,9 @@ class UncitedClaim(Kind):
                     continue
                 if flags is None:
                     flags = sources.sentence_flags(unit, sentences)
-                after = self.opts["study_window"] if kind == "research-narrative" or (
+                # (a bare "Yes." is explained, and may be cited, in the sentences after it: "Yes. Keeping your blood sugar
+                # in range lowers the risk. This is shown in long-term studies such as the UK Prospective Diabetes Study")
+                after = self.opts["study_window"] if kind in ("research-narrative", "answer") or (
                     # "Earlier research suggests RFA may help. In one trial of 151 people, 74% ... . The figure was
                     # 16% after a steroid injection [2].": the study described next carries the source
                     kind.startswith("research") and i + 1 < len(sentences)
@@ -1957,6 +1988,10 @@ class UncitedClaim(Kind):
                     continue  # "Key points" over a page with a reference list: the summary restates what the body cites
                 if kind in _SECONDARY_CLAIMS and unit.block.scope == "list_item" and _hedged_lead_in(units, index):
                     continue  # "Most people:" over "- return to desk work after one to two weeks"
+                if kind.startswith("research") and i == len(sentences) - 1 and _STUDIES_ANNOUNCED.search(sentence) \
+                        and studies_described_after(units, index, sources):
+                    yield "sourced", (id(unit.block), i), None, False
+                    continue  # "Two trials have compared these treatments." over a list that names each trial and its journal
                 if (i - before < 0 or unit.block.scope in ("list_item", "table_cell")) \
                         and lead_in_sourced(units, index, sources):
                     yield "sourced", (id(unit.block), i), None, False
@@ -2133,7 +2168,8 @@ _PAGE_SOURCE_DECLARATION = compile_builtin(
 # ("The figures here come from ...", "The table below comes from our own audit", "The table below shows what we found in
 # our own audit")
 _SECTION_SOURCE_DECLARATION = compile_builtin(
-    r"(?i)\b(?:(?:the|all\s+(?:the\s+)?|our)\s*(?:figures|numbers|statistics|data|rates|risks|frequencies)\s+(?:(?:in|on|of)\s+this\s+"
+    r"(?i)\b(?:(?:the|all\s+(?:the\s+)?|our)\s*(?:figures|numbers|statistics|data|rates|risks|frequencies|groups|categories|percentages|chances"
+    r"|side\s+effects)\s+(?:(?:in|on|of)\s+this\s+"
     rf"(?:section|part)|below|here)\s+(?:{_COME_FROM}\s+from|are\s+from|were\s+from)"
     rf"|(?:the|this)\s+table(?:\s+below)?\s+(?:{_COME_FROM}\s+from|is\s+from|is\s+taken\s+from"
     r"|shows\s+what\s+we\s+(?:found|recorded|counted|saw)))\b"

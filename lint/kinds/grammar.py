@@ -77,6 +77,13 @@ _MODALS_BEFORE_VERB = {"can", "could", "will", "would", "may", "might", "should"
                        "'ll", "’ll"}
 _AUX_AFTER = {"is", "are", "was", "were", "can", "could", "will", "would", "may", "might", "should", "must", "has",
               "have", "had", "'s", "’s"}
+#: words whose "'s" is "is" or "has", not a possessive: "it's", "there's"
+_NOT_POSSESSORS = frozenset({"it", "that", "there", "here", "he", "she", "what", "who", "where", "when", "how", "this",
+                             "let", "everyone", "everything", "nothing", "something"})
+#: the words after "last" when it names a time, not a verb ("swelling last winter", "the pain last night")
+_TIME_AFTER_LAST = {"night", "week", "weekend", "month", "year", "time", "winter", "summer", "spring", "autumn", "fall",
+                    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "few", "two", "three",
+                    "visit", "appointment", "dose", "meal", "season", "term", "decade", "christmas"}
 
 
 # words in -ing that begin a sentence as prepositions, not as subjects
@@ -590,7 +597,10 @@ class SubjectVerbAgreement(_MatcherKind):
                     "OP": "{1,4}"}
 
         middle = words_between(_PRONOUNS)
-        m.add("PLURAL_THIRD", [[{"LOWER": {"IN": sorted(w["plurals"])}}, adverb, {"LOWER": {"IN": sorted(w["third"])}}]])
+        # (with a verb that is also a noun, "returns", "stays", checked in check() for a place after it: "Most people
+        # returns to work")
+        m.add("PLURAL_THIRD", [[{"LOWER": {"IN": sorted(w["plurals"])}}, adverb,
+                                {"LOWER": {"IN": sorted(w["third"] | self.noun_like_third | _MOVEMENT_THIRD)}}]])
         m.add("PLURAL_OF_THIRD", [[{"LOWER": {"IN": sorted(w["plurals"])}}, {"LOWER": "of"}, middle, adverb,
                                    {"LOWER": {"IN": sorted(w["third"])}}]])
         # "People with nerve damage often doesn't feel a blister": people described by what they have
@@ -703,6 +713,10 @@ class SubjectVerbAgreement(_MatcherKind):
             prev = doc[k - 1]
             if prev.text == "-" and k >= 2 and doc[k - 2].is_alpha and not doc[k - 2].whitespace_ and not prev.whitespace_:
                 k -= 2  # a hyphenated modifier is one word: "early-stage lung cancer"
+                continue
+            if prev.lower_ in ("'s", "’s") and k >= 2 and doc[k - 2].is_alpha and not doc[k - 2].whitespace_ \
+                    and doc[k - 2].lower_ not in _NOT_POSSESSORS:
+                k -= 2  # a possessive opens the phrase: "Your baby's stitches"
                 continue
             if prev.lower_ in self.w["determiners"]:
                 k -= 1
@@ -859,11 +873,18 @@ class SubjectVerbAgreement(_MatcherKind):
                     continue  # "The effect of SLT can wear off": a modal carries the agreement
                 if label in ("PLURAL_THIRD", "ANY_PLURAL_THIRD") and self._gerund_heads(doc, start):
                     continue
+                if label == "PLURAL_THIRD" and verb.lower_ not in self.w["third"] and (
+                        end >= len(doc) or doc[end].lower_ not in _PLACE_AFTER and doc[end].lower_ != "to"
+                        or doc[start].lower_ in _PLURAL_MODIFIERS or doc[start].lower_ in ("data", "media")):
+                    continue  # a verb that is also a noun is the verb only with a place or object after it ("data
+                    # shows" takes "data" as one body of figures)
                 if label.startswith("PLURAL") and verb.lower_ in ("is", "was") and start > 0 and doc[start - 1].like_num:
                     continue  # "Six sessions is all it takes": an amount, taken as one
                 if verb.lower_ == "were" and any(doc[k].lower_ in ("if", "though", "wish", "wished")
                                                  for k in range(max(0, start - 2), start + 1)):
                     continue  # the subjunctive: "reacts to a food as if it were harmful"
+                if verb.lower_ == "last" and end < len(doc) and doc[end].lower_ in _TIME_AFTER_LAST:
+                    continue  # "When my ankles started swelling last winter": "last" describes the time, it is no verb
                 if end < len(doc) and doc[end].lower_ in _AUX_AFTER \
                         and label not in ("PRONOUN_BASE", "PLURAL_WHO_THIRD", "PLURAL_PAIR_THIRD"):
                     continue  # "the hospital stay is short": the "verb" was a noun
