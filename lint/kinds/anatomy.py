@@ -260,7 +260,8 @@ def _route_verb(doc, i: int):
         low = doc[k].lower_
         if low in _ROUTE_WORDS:
             return k if _scope_in_sentence(doc, i) else None
-        if doc[k].is_sent_start or low in (";", ":", "and", "but", "then", "into", "through"):
+        # (past an earlier leg of the way: "passed through the urethra into the kidney" goes on to the kidney)
+        if doc[k].is_sent_start or low in (";", ":", "and", "but", "then"):
             return None
         k -= 1
     return None
@@ -644,7 +645,10 @@ class OffTopicStructure(Kind):
             return (structure_id in _GENERIC_REGIONS or kb.any_related((structure_id,), procedure.regions)
                     or any(kb.spanning(r) and kb.overlap(structure_id, r) for r in procedure.regions)
                     # (not parts of the face or head: the eye, the mouth and the ear are no way into each other)
-                    or any(kb.beside(structure_id, r, _NO_WAY_IN) for r in procedure.regions)
+                    # (not for a cut where the entry is given: a cut "in the groin" for an operation entered at the belly
+                    # button is wrong, though the groin is beside the tummy)
+                    or not procedure.id.endswith("@entry") and any(kb.beside(structure_id, r, _NO_WAY_IN)
+                                                                   for r in procedure.regions)
                     or kb.any_related((structure_id,), self._structure_regions(procedure)))
         if structure_id in procedure.structures:
             return True
