@@ -6,6 +6,7 @@ Both read the knowledge base; neither knows any medical fact itself.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import replace
 
@@ -1015,11 +1016,33 @@ class SymptomRegion(Kind):
         # a symptom of the right part on the wrong face of it ("pain on the inside of your elbow" for tennis elbow,
         # whose entry puts it on the outer side): {face} is the face named, {faces} the condition's
         "face_message": (str, ""),
+        # a symptom on the other side of the body from the problem that causes it, in one sentence ("A stone in the left
+        # kidney causes pain on the right side"): the parts whose problems are felt on their own side, those felt on the
+        # other (the brain and the arteries to it: "a stroke in the left side of the brain weakens the right arm"), and
+        # the message ({cause}, {cause_side}, {expected}, {side})
+        "sided_parts": (list, list),
+        "crossed_parts": (list, list),
+        "side_message": (str, ""),
     }
 
     def setup(self):
         self.faces = AspectWords(self.kb, self.trusted)
         self.check_template("face_message", {"text", "topic", "place", "face", "faces"})
+        self.check_template("side_message", {"text", "cause", "cause_side", "expected", "side"})
+        self.sided = None
+        if self.opts["side_message"] and (self.opts["sided_parts"] or self.opts["crossed_parts"]):
+            parts = _words_alternation({*self.opts["sided_parts"], *self.opts["crossed_parts"]})
+            # "the left kidney", "the right side of the brain", "a disc bulges to the left"
+            self.sided = compile_builtin(
+                rf"(?i)\b(?P<side>left|right)(?:-hand)?\s+(?:side\s+of\s+(?:the\s+|your\s+)?)?(?P<part>{parts})\b"
+                rf"|\b(?P<part2>{parts})\s+(?:bulges|bulging|slips|presses|pushes|leans|points|swells)\s+(?:out\s+)?(?:to|towards)"
+                rf"\s+the\s+(?P<side2>left|right)\b")
+            symptoms = _words_alternation({w.lower() for w in self.opts["symptoms"]} | {"pins and needles", "paralysis", "sciatica"})
+            # "pain on the right side", "the pain is felt in your right leg", "weakness in the left arm"
+            self.sided_symptom = compile_builtin(
+                rf"(?i)\b(?P<symptom>{symptoms})\b(?:\s+[\w-]+){{0,5}}?\s+(?:in|on|down|into|along|across|to|over)\s+"
+                rf"(?:the\s+|your\s+|their\s+|his\s+|her\s+|one\s+)?(?P<side>left|right)\b(?:-hand)?(?:\s+(?P<place>side|[a-z]+))?")
+            self.crossed = {p.lower() for p in self.opts["crossed_parts"]}
         self.symptoms = {w.lower() for w in self.opts["symptoms"]}
         self.verbs = {w.lower() for w in self.opts["verbs"]}
         self.before_place = {w.lower() for w in self.opts["before_place"]}
@@ -1190,7 +1213,38 @@ class SymptomRegion(Kind):
         heading = page.last_before(unit, ("heading",)) if self.heading_cues is not None else None
         return heading is not None and any(True for _ in finditer(self.heading_cues, heading.block.text))
 
+    def _wrong_sides(self, page):
+        """A symptom on the other side of the body from the sided part that causes it, said in one sentence ("A stone in
+        the left kidney usually causes pain on the right side"), or on the same side for the brain, which serves the
+        body's other side. A sentence that names both sides for the part, or the other side on purpose, is left alone."""
+        for unit in self.units(page):
+            text = unit.block.text
+            low = text.lower()
+            if "left" not in low and "right" not in low:
+                continue
+            for sent in unit.sents:
+                a, b = sent.start_char, sent.end_char
+                if _SIDES_LEFT_OPEN.search(text, a, b) or not _SIDE_CAUSING.search(text, a, b):
+                    continue  # (the symptom must be said to come from the part: not "pain in your right leg after a
+                    # left hip operation", which may be a clot's)
+                causes = [(m.group("side") or m.group("side2")).lower() for m in self.sided.finditer(text, a, b)]
+                parts = [(m.group("part") or m.group("part2")).lower() for m in self.sided.finditer(text, a, b)]
+                if not causes or len(set(causes)) != 1:
+                    continue
+                cause_side, part = causes[0], parts[0]
+                crossed = part in self.crossed
+                expected = ("right" if cause_side == "left" else "left") if crossed else cause_side
+                for m in self.sided_symptom.finditer(text, a, b):
+                    side = m.group("side").lower()
+                    if side == expected or any(m.start() <= c.start() < m.end() for c in self.sided.finditer(text, a, b)):
+                        continue
+                    yield self.hit(unit, m.start(), m.end(), message=self.opts["side_message"], suggestions=(),
+                                   cause=part, cause_side=cause_side, expected=expected, side=side)
+                    break
+
     def check(self, page):
+        if self.sided is not None:
+            yield from self._wrong_sides(page)
         kb = self.kb
         titled = None
         if not page.topic_procedures and not page.topic_conditions:
@@ -2248,3 +2302,17 @@ def _opens_with_symptom_named_before(sentence, following) -> bool:
     one shoulder. Shoulder-tip pain is caused by the gas used")?"""
     first = following[0].lower_.split("-")[0]
     return len(first) > 3 and first.isalpha() and any(t.lower_ == first for t in sentence)
+
+
+#: words that say the part causes the symptom: "a stone in the left kidney causes pain", "the pain is felt in"
+_SIDE_CAUSING = compile_builtin(r"(?i)\b(?:causes?|caused|causing|felt|gives?|giving|leads?\s+to|produces?|results?\s+in"
+                                r"|spreads?\s+(?:down\s+)?(?:to|into)|travels?\s+(?:down\s+)?(?:to|into)|affects?|affecting)\b")
+#: a sentence that names the other side on purpose, both sides, or sight (the eyes' halves of the field of view cross
+#: only in part): its sides are not judged
+_SIDES_LEFT_OPEN = compile_builtin(r"(?i)\b(?:opposite|other\s+side|either\s+side|both\s+sides|each\s+side|left\s+(?:or|and)\s+right"
+                                   r"|right\s+(?:or|and)\s+left|vision|sight|visual|eyes?|field\s+of\s+view)\b")
+
+
+def _words_alternation(phrases) -> str:
+    """Phrases as one alternation, longest first, any white space between their words."""
+    return "(?:" + "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in sorted(phrases, key=len, reverse=True)) + ")"
