@@ -132,6 +132,17 @@ def test_text_questions_are_headings_and_contact_lines_are_not():
     ]
 
 
+def test_text_a_service_name_over_its_contact_details_is_no_heading():
+    src = ("Hearing tests\n\nContact us\n\nAudiology Department, Westgate Hospital\n\nTelephone: 01632 960 118\n\n"
+           "Ear, Nose and Throat Clinic\nPhone: 01632 960 119\n")
+    _, got = blocks("a.txt", src)
+    assert [(s, t) for s, t, _ in got] == [
+        ("title", "Hearing tests"), ("heading", "Contact us"), ("paragraph", "Audiology Department, Westgate Hospital"),
+        ("paragraph", "Telephone: 01632 960 118"), ("paragraph", "Ear, Nose and Throat Clinic"),
+        ("paragraph", "Phone: 01632 960 119"),
+    ]
+
+
 def test_text_question_over_its_answer_ranks_under_the_heading_before_it():
     src = ("Gallstones: your choices\n\nChoice 1: keyhole surgery\n\nWhat are the risks?\n\nA small risk of bleeding.\n\n"
            "Choice 2: wait and see\n\nWho is at risk?\nPeople who have had gallstones before are more likely to have them again.\n")

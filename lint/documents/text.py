@@ -53,7 +53,24 @@ def _heading_over_paragraph(line: str, next_line: str) -> bool:
                                              and following.split(" ", 1)[0] in _SENTENCE_OPENERS)
     return (_looks_like_heading(line) and len(words) <= 8 and len(stripped) <= 45 and not joined
             and following[:1].isupper() and not LIST_MARKER.match(next_line) and _not_cut_short(stripped, following)
-            and not (_LABEL_LINE.match(line) and not _SUBTITLED.match(line)))
+            and not (_LABEL_LINE.match(line) and not _SUBTITLED.match(line))
+            # (a name or an address over a line of contact details: "Women's Health Service, Castlegate Hospital" /
+            # "Telephone: 01632 960 623")
+            and not CONTACT_LINE.match(next_line))
+
+
+#: a heading over contact details: "Contact us", "How to reach us", "Find us", "Enquiries"
+_CONTACT_HEADING = compile_re(r"(?i)\b(?:contact|get\s+in\s+touch|find\s+us|reach\s+us|where\s+to\s+find|details|enquiries"
+                              r"|opening\s+hours|address)\b")
+
+
+def _names_contacts_below(line: str, lines, blank, source: str, i: int) -> bool:
+    """Is a line standing alone the name or address of the service whose contact details follow it ("Women's Health
+    Service, Castlegate Community Hospital" / "Telephone: 01632 960 623"), not a heading over them ("Contact us")?"""
+    j = i + 1
+    while j < len(lines) and blank[j]:
+        j += 1
+    return j < len(lines) and bool(CONTACT_LINE.match(source[lines[j][0]:lines[j][1]])) and not _CONTACT_HEADING.search(line)
 
 
 def _not_cut_short(line: str, following: str) -> bool:
@@ -190,7 +207,7 @@ def read_text(path: str, source: str) -> Document:
             continue
         alone = (i == 0 or blank[i - 1]) and (i + 1 >= len(lines) or blank[i + 1])
         has_more = any(not b for b in blank[i + 1 :])
-        if alone and has_more and _looks_like_heading(line):
+        if alone and has_more and _looks_like_heading(line) and not _names_contacts_below(line, lines, blank, source, i):
             flush()
             # a question ranks under a heading that is no question: "Choice 1: keyhole surgery" / "What are the risks?"
             # (one in capitals is a main heading: "WHICH INJECTIONS ARE USED?" / "Steroid injections")

@@ -950,7 +950,9 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         r"|report(?=\s+(?:for|from|of|on|covering)\b)"
         r"|audited|surveyed|reviewed|followed\s+up|tracked|recorded|counted|logged)\b[^.;:]{0,100}?\b(?:19|20)\d{2}\b)"
         # "We audited the 640 loop recorders our service fitted between 2021 and 2023"
-        r"|(?i:\bwe\s+(?:have\s+)?(?:audited|surveyed|reviewed|followed\s+up|tracked)\b[^.;:]{0,100}?\b(?:19|20)\d{2}\b)"
+        r"|(?i:\bwe\s+(?:have\s+)?(?:audited|surveyed|reviewed|followed\s+up|tracked"
+        # ("We checked the results of 311 squint operations ... between 2020 and 2023")
+        r"|(?:checked|looked\s+at|analysed|analyzed)\s+the\s+(?:results|outcomes|records|notes)\s+of)\b[^.;:]{0,100}?\b(?:19|20)\d{2}\b)"
         # a dated audit and who ran it: "In an audit published in 2022, the eye unit at Harrowgate General Hospital
         # reviewed 310 trabeculectomies"
         r"|(?i:\b(?:in|from)\s+an?\s+(?:[\w-]+\s+){0,2}?(?:audit|study|review|survey)\s+(?:published|carried\s+out|done|run)"
@@ -1957,8 +1959,11 @@ class UncitedClaim(Kind):
                         and not _CONTINUES_SOURCE.match(sentence):
                     # the clinic's own claim ("At Lakeshore, our injury rate is below 0.3%", "Our cell therapy is
                     # clinically proven"), or an appeal to unnamed experts ("Surgeons now overwhelmingly favour
-                    # it"), takes no source from the sentence before, which cited something else
-                    near = [j for j in near if j >= i]
+                    # it"), takes no source from the sentence before, which cited something else; but it does from the
+                    # provider's own dated series just before ("We audited the 268 embolisations done here between 2019
+                    # and 2023. Of the 231 people who completed our questionnaire, 186 (about 8 in 10) said ...")
+                    near = [j for j in near if j >= i or in_house and not kind.startswith("research")
+                            and j == i - 1 and sources._declares_own_series(text, *sentences[j])]
                 if near:
                     yield "sourced", (id(unit.block), i), None, False
                     continue

@@ -40,6 +40,10 @@ _FREQUENCY_WORDS = frozenset({"once", "twice", "daily"})
 
 # a capitalised name ending in an institution word, just before a town: "University Hospital Galway"
 # (with a word that marks a public institution's name: "Hair Transplant Clinic London" is a search phrase)
+#: what follows a place that opens an institution's name: "Riverside| Private Hospital", "Aurora| Medical Centre"
+_INSTITUTION_AFTER = compile_builtin(r"(?:\s+(?:Private|General|University|Community|District|Royal|Memorial|Children[’']s|Women[’']s"
+                                r"|Teaching|Regional|Medical|Health|Eye|Day|Surgical|Specialist)){0,3}\s+(?:Hospital|Clinic|Centre|Center"
+                                r"|Infirmary|Surgery|Practice|Campus|Health\s+Service)\b")
 _INSTITUTION_NAME = compile_builtin(
     r"(?-i:\b(?:[A-Z][\w'’.-]*\s+){0,3}(?:University|Royal|St\.?|Saint|General|Memorial|Children[’']s|Women[’']s|Teaching|Regional"
     r"|District|Community|County|Base|Public|Mercy|Infirmary)\s+(?:[A-Z][\w'’.-]*\s+){0,2}"
@@ -383,8 +387,9 @@ class LocationSpam(Kind):
             # "<procedure> in <town>" for several towns in one sentence: sentence start -> (town, start, end)
             listed: dict[int, list[tuple[str, int, int]]] = {}
             for m in self.preposed.finditer(text) if has_city else ():
-                if any(s <= m.start() < e for s, e, _ in hits) or self._own(m.group("place")):
-                    continue
+                if any(s <= m.start() < e for s, e, _ in hits) or self._own(m.group("place")) \
+                        or _INSTITUTION_AFTER.match(text, m.end()):
+                    continue  # (the first word of a hospital's name: "clinics at Riverside Private Hospital")
                 s0, s1 = self._sentence(unit, m.start())
                 # a call to action in the sentence or straight after it ("... in Glasgow? Ring us today")
                 cta = self.cta.search(text, s0, min(len(text), s1 + 60))

@@ -783,14 +783,18 @@ def _named(tok) -> bool:
         doc[tok.i + 1] if tok.i + 1 < len(doc) else None)
     if following is not None and len(following.text) == 4 and following.text[:2] in ("19", "20") and following.text.isdigit():
         return True
-    for j in range(tok.i + 1, min(len(doc), tok.i + 5)):
+    capitals = 0
+    for j in range(tok.i + 1, min(len(doc), tok.i + 8)):
         word = doc[j].text
         if word in _INSTITUTION_WORDS or word.isupper() and word.capitalize() in _INSTITUTION_WORDS:
             return True  # (a name in capitals too: "PEAKFORM SPORTS INJURY CLINIC")
         if word in ("'s", "’s"):
             continue  # "Harbourside Children's Hospital"
-        if not word[:1].isupper():
+        if word in (",", "and", "&", "of") and capitals:
+            continue  # "Harbourside Ear, Nose and Throat Clinic"
+        if not word[:1].isupper() or capitals == 4:
             return False
+        capitals += 1
     return False
 
 
