@@ -80,6 +80,10 @@ _AUX_AFTER = {"is", "are", "was", "were", "can", "could", "will", "would", "may"
 #: words whose "'s" is "is" or "has", not a possessive: "it's", "there's"
 _NOT_POSSESSORS = frozenset({"it", "that", "there", "here", "he", "she", "what", "who", "where", "when", "how", "this",
                              "let", "everyone", "everything", "nothing", "something"})
+#: a time phrase's last word, after which a clause may start with no comma: "within about a week the band and the
+#: haemorrhoid fall off"
+_TIME_BEFORE_CLAUSE = frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years", "hours", "then",
+                                 "later", "afterwards", "eventually", "soon", "usually", "often"})
 #: the words after "last" when it names a time, not a verb ("swelling last winter", "the pain last night")
 _TIME_AFTER_LAST = {"night", "week", "weekend", "month", "year", "time", "winter", "summer", "spring", "autumn", "fall",
                     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "few", "two", "three",
@@ -682,6 +686,13 @@ class SubjectVerbAgreement(_MatcherKind):
                                      {"IS_ALPHA": True}, adverb, {"LOWER": {"IN": ["was", "is", "has", "does"]}}],
                                     [{"LOWER": {"IN": ["my", "our"]}}, {"IS_ALPHA": True}, {"LOWER": "and"},
                                      {"LOWER": {"IN": ["me", "i"]}}, adverb, {"LOWER": {"IN": ["was", "is", "has", "does"]}}]])
+        # "the band and the haemorrhoid falls off": two things joined by "and" are a plural subject (checked in check():
+        # each a singular noun, the pair opening its clause)
+        pair_det = {"LOWER": {"IN": ["the", "your", "this"]}}
+        m.add("DET_PLURAL_PAIR_THIRD", [[pair_det, {"IS_ALPHA": True, "IS_LOWER": True}, {"LOWER": "and"}, pair_det,
+                                  {"IS_ALPHA": True, "IS_LOWER": True}, adverb,
+                                  {"LOWER": {"IN": ["is", "was", "has", "does", "falls", "comes", "stays", "goes", "needs",
+                                                    "heals", "settles", "drops", "comes", "works", "looks", "feels"]}}]])
         # "If the scan show a tear", "When the stones blocks the duct": after "if" or "when" and a determiner, a
         # word that can be a noun or a verb ("show", "blocks") is the clause's verb when an object follows it
         # (checked in check(); "Once the nerve block wears off" has none)
@@ -940,6 +951,13 @@ class SubjectVerbAgreement(_MatcherKind):
                     first = start
                 elif label == "PLURAL_PAIR_THIRD":
                     first = start  # "me and my wife was": a subject wherever it stands
+                elif label == "DET_PLURAL_PAIR_THIRD":
+                    nouns = (doc[start + 1].lower_, doc[start + 4].lower_)
+                    if not all(self._singular_looking(n) and n not in self.w["all_verbs"] for n in nouns) \
+                            or not (clause_start(doc, start) or doc[start - 1].lower_ in _TIME_BEFORE_CLAUSE) \
+                            or _inside_prepositional_phrase(doc, start):
+                        continue  # "Between the band and the skin is", "a list of the risks and the benefits"
+                    first = start
                 elif label == "TITLED_NAME_BASE":
                     if start > 0 and doc[start - 1].lower_ in ("and", "or", "&", "with", "of", "to", "by"):
                         continue  # "Dr Patel and Mr Hartley have", "patients of Dr Shah are"
