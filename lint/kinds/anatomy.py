@@ -268,6 +268,19 @@ def _route_verb(doc, i: int):
     return None
 
 
+def _named_scope(doc, i: int) -> str | None:
+    """The last scope or camera named in the sentence before token ``i`` ("probe", "camera", "bronchoscope")."""
+    k = i - 1
+    while k >= 0:
+        low = doc[k].lower_
+        if low in _SCOPES or (low.endswith("scope") and len(low) > 7):
+            return low
+        if doc[k].is_sent_start:
+            return None
+        k -= 1
+    return None
+
+
 def _scope_in_sentence(doc, i: int) -> bool:
     """A scope or camera (an endoscope, "the camera") named in the sentence before token ``i``."""
     k = i - 1
@@ -817,6 +830,14 @@ class OffTopicStructure(Kind):
                 i -= 4
                 gap += 1
                 continue
+            if low in ("down", "along", "up") and i > 0 and doc[i - 1].lower_ not in _CUT_NOUNS \
+                    and doc[i - 1].lower_ not in _INCISIONS:
+                # "the bronchoscope is passed through your nose, down your oesophagus": a scope's way down a passage
+                # (a cut "down the front of the ankle" is read as a cut)
+                # (not an ultrasound probe passed down the gullet for a heart scan, on a page about another procedure)
+                verb = _route_verb(doc, i)
+                if verb is not None and _named_scope(doc, i) != "probe":
+                    return verb
             if low in _CUT_LINKS and i > 1 and doc[i - 1].lower_ in _CREASES:
                 # "a cut in a natural skin crease at the back of your neck": past the crease the cut is hidden in
                 k = i - 2
