@@ -18,10 +18,11 @@ import hashlib
 import importlib.util
 import json
 import os
+import re
 import tempfile
 from pathlib import Path
 
-from lint.model import Finding, Fix
+from lint.model import SEVERITY_RANK, Finding, Fix
 
 DEFAULT_DIR_NAME = ".medlint_cache"
 CACHE_FORMAT = 1
@@ -121,6 +122,7 @@ def _sound(f: Finding, length: int) -> bool:
     numbers = (f.start, f.end, f.line, f.column, f.end_line, f.end_column)
     return (all(type(n) is int for n in numbers) and 0 <= f.start < f.end <= length
             and all(isinstance(v, str) for v in (f.code, f.name, f.category, f.severity, f.message))
+            and f.severity in SEVERITY_RANK and f.severity != "never"
             and all(isinstance(v, str) for v in f.suggestions))
 
 
@@ -174,12 +176,19 @@ class ResultCache:
         if self._prepared:
             return
         try:
+            tag = self.folder / "CACHEDIR.TAG"
+            # (a folder that holds other things is not ours to tag, ignore or prune: "--cache-dir docs" would hide the
+            # pages from git and backups, and pruning would delete a "docs/v1/" of the user's)
+            if not tag.exists() and self.folder.is_dir() and any(self.folder.iterdir()):
+                raise CacheUnavailable(f"{self.folder} is not a medlint cache folder (it already holds other files); "
+                                       "give 'cache-dir' a new or empty folder")
             fresh = not self.run_dir.is_dir()
             self.run_dir.mkdir(parents=True, exist_ok=True)
-            tag = self.folder / "CACHEDIR.TAG"
             if not tag.exists():
                 tag.write_text(_CACHEDIR_TAG, encoding="utf-8")
-                (self.folder / ".gitignore").write_text("# created by medlint\n*\n", encoding="utf-8")
+                ignore = self.folder / ".gitignore"
+                if not ignore.exists():
+                    ignore.write_text("# created by medlint\n*\n", encoding="utf-8")
         except OSError as exc:
             raise CacheUnavailable(f"cannot create the cache in {self.folder}: {exc.strerror or exc}") from None
         if fresh:
@@ -188,7 +197,8 @@ class ResultCache:
 
     def _prune(self) -> None:
         try:
-            runs = sorted((p for p in self.runs.iterdir() if p.is_dir() and p != self.run_dir),
+            # (only the folders of run keys, named by 32 hex digits: nothing else in the folder is medlint's to remove)
+            runs = sorted((p for p in self.runs.iterdir() if p.is_dir() and p != self.run_dir and _RUN_NAME.fullmatch(p.name)),
                           key=lambda p: p.stat().st_mtime, reverse=True)
         except OSError:
             return
@@ -201,6 +211,9 @@ class ResultCache:
             os.utime(self.run_dir)
         except OSError:
             pass
+
+
+_RUN_NAME = re.compile(r"[0-9a-f]{32}")
 
 
 def _remove_tree(folder: Path) -> None:

@@ -97,7 +97,7 @@ def main():
 @click.option("--write-baseline", "write_baseline_file", type=str, metavar="FILE",
               help="Record today's findings in FILE (for --baseline) and exit.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
-              help="Lint in N processes (default: the number of cores; 1 lints in this process).")
+              help="Lint in N processes, at most one a core (default: the number of cores; 1 lints in this process).")
 @click.option("--cache-dir", type=str, metavar="DIR", help="The result cache's folder (default: .medlint_cache).")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the result cache.")
 @click.option("--force-exclude", is_flag=True,
@@ -173,6 +173,11 @@ def _check(paths, fmt, output, select, extend_select, ignore, fail_on, config_pa
     files, missing = discover(paths, settings, force_exclude=force_exclude, stdin_filename=stdin_filename)
     for option, target in (("--output", output), ("--write-baseline", write_baseline_file)):
         page = _linted_file(target, files) if target else None
+        if page is not None and _linted_file(target, [p for p in paths if p != "-" and not os.path.isdir(p)]) is None:
+            # found by walking a folder: the report an earlier run wrote there ("-o report.html" in the linted
+            # folder), not a page the user named, so it is left out rather than failing the next run
+            files = [f for f in files if f != page]
+            page = None
         if page is not None:
             raise UserError(f"{option} {target} is {page}, one of the pages being linted; writing it there would "
                             "replace the page")

@@ -27,6 +27,11 @@ class SetupError(Exception):
     """A broken rule pack, knowledge base or selector: exit code 2."""
 
 
+#: characters a fix may not write into an attribute's value (image alt text), or anywhere in a page
+_ATTRIBUTE_BREAKERS = frozenset("'\"<>&")
+_MARKUP_OPENERS = frozenset("<&")
+
+
 def select_rules(rules: list[Rule], settings: Settings) -> list[Rule]:
     for selector in [*(settings.select or []), *settings.extend_select, *settings.ignore]:
         if not valid_selector(selector, rules):
@@ -239,6 +244,10 @@ class Linter:
         fix = hit.fix
         if fix is not None and source[start:end] != hit.block.text[hit.start : hit.end]:
             fix = None  # the span holds markup or entities: a safe fix replaces plain prose only
+        elif fix is not None and (hit.block.scope == "image_alt" and _ATTRIBUTE_BREAKERS & set(fix.replacement)
+                                  or _MARKUP_OPENERS & set(fix.replacement)):
+            fix = None  # a quote written into an attribute's value ends it ("alt='It's a ...'"), and "<" or "&" in a
+            # page opens markup: a suggestion only
         if hit.demoted:
             severity = _ONE_LEVEL_DOWN[severity]
         return Finding(

@@ -159,7 +159,8 @@ def lint_tasks(linter: Linter, tasks: list[Task], jobs: int, progress=None):
         if progress:
             progress.advance()
         tasks = tasks[1:]
-    jobs = min(jobs, len(tasks))
+    # (no more processes than cores: each loads the pipeline, and "-j 1000" once started as many and filled the memory)
+    jobs = min(jobs, len(tasks), default_jobs())
     chunk = max(1, min(8, len(tasks) // (jobs * 6)))
     if context.get_start_method() == "fork":
         _WORKER_LINTER = linter
@@ -295,6 +296,9 @@ class _Run:
                 # kept as read: an editor that pipes a page through --fix gets it back unchanged when it
                 # cannot be decoded (a binary or UTF-16 page), rather than losing it
                 data = self.stdin_data = read_stdin()
+                limit = self.settings.max_file_size
+                if len(data) > limit:  # (the same guard as a file's: an editor's buffer is echoed back unchanged)
+                    raise DocumentError(f"page is {len(data):,} bytes, over the limit of {limit:,} (max-file-size)")
                 source = decode(data)
             else:
                 source, data = read_source(path, self.settings.max_file_size)

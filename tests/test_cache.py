@@ -126,6 +126,8 @@ def test_a_damaged_entry_is_a_miss(tmp_path):
     '{"content": "DIGEST", "findings": [["PRM001"]]}',
     '{"content": "DIGEST", "findings": [["PRM001", "n", "c", "warning", "m", "5", 9, 1, 1, 1, 1, [], null, null]]}',
     '{"content": "DIGEST", "findings": [["PRM001", "n", "c", "warning", "m", 5, 99999, 1, 1, 1, 1, [], null, null]]}',
+    # (a severity no run writes: it once reached the exit code's ranking and raised there)
+    '{"content": "DIGEST", "findings": [["PRM001", "n", "c", "fatal", "m", 5, 9, 1, 1, 1, 1, [], null, null]]}',
 ])
 def test_an_entry_of_the_wrong_shape_is_a_miss_not_a_crash(tmp_path, damage):
     page = tmp_path / "hernia.md"
@@ -191,6 +193,29 @@ def test_entries_are_one_per_path_and_old_run_keys_are_pruned(tmp_path):
     for n in range(12):
         ResultCache(tmp_path / "c", f"{n:02d}" + "0" * 62).put("x.md", "h", [])
     assert len(list((tmp_path / "c" / "v1").iterdir())) == 8
+
+
+def test_a_folder_of_other_things_is_never_tagged_ignored_or_pruned(runner, tmp_path):
+    docs = tmp_path / "docs"
+    for name in ("intro", "install", "usage", "faq", "api", "changelog", "security", "upgrade", "glossary", "contact"):
+        (docs / "v1" / name).mkdir(parents=True)
+        (docs / "v1" / name / "index.md").write_text(HERNIA, encoding="utf-8")
+    (docs / ".gitignore").write_text("build/\n", encoding="utf-8")
+    page = docs / "v1" / "intro" / "index.md"
+    result = runner.invoke(main, ["check", "-j1", "--cache-dir", str(docs), str(page)])
+    assert result.exit_code == 1 and "PRM001" in result.stdout
+    assert "is not a medlint cache folder" in result.stderr and "running without the cache" in result.stderr
+    assert (docs / ".gitignore").read_text(encoding="utf-8") == "build/\n"
+    assert not (docs / "CACHEDIR.TAG").exists() and len(list((docs / "v1").iterdir())) == 10
+
+
+def test_pruning_removes_only_run_key_folders(tmp_path):
+    ResultCache(tmp_path / "c", "f" * 64).put("x.md", "h", [])
+    mine = tmp_path / "c" / "v1" / "notes"  # (a folder someone put in the cache folder later)
+    mine.mkdir()
+    for n in range(12):
+        ResultCache(tmp_path / "c", f"{n:02d}" + "0" * 62).put("x.md", "h", [])
+    assert mine.is_dir() and len(list((tmp_path / "c" / "v1").iterdir())) == 9
 
 
 CHECK_SCRIPT = textwrap.dedent("""

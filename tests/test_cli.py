@@ -76,6 +76,15 @@ def test_text_output_caret_stands_under_the_finding_after_wide_characters(runner
     assert lines[2] == "  |         ^^^^^^^"
 
 
+def test_a_long_source_line_is_shown_around_the_finding_only(runner, tmp_path):
+    # a page on one line (minified HTML) printed its whole line under each finding: megabytes for a few findings
+    page = tmp_path / "long.txt"
+    page.write_text("Rest well. " * 30 + "Keep the the wound dry. " + "Walk daily. " * 30 + "\n", encoding="utf-8")
+    lines = run(runner, "check", "--select", "GRM002", str(page)).output.splitlines()
+    assert lines[1] == "1 | …. Rest well. Rest well. Rest well. Keep the the wound dry. Walk daily. Walk daily. Walk…"
+    assert lines[2] == "  |                                          ^^^^^^^"
+
+
 def test_clean_file_exits_zero(runner, pages):
     result = run(runner, "check", str(pages / "good.md"))
     assert result.exit_code == 0, result.output
@@ -642,3 +651,24 @@ def test_a_message_field_no_finding_fills_is_exit_2_naming_file_rule_and_field(r
                  ["explain", "PRM001", "--config", str(tmp_path / "medlint.toml")]):
         result = runner.invoke(main, args)
         assert (result.exit_code, result.stdout, result.stderr) == (2, "", expected), args
+
+
+def test_a_report_written_into_the_linted_folder_is_not_linted_by_the_next_run(runner, tmp_path, monkeypatch):
+    # "-o report.html" in the folder a run lints: the next run found the report as a page and stopped with a usage error
+    (tmp_path / "hernia.md").write_text("# Hernia repair\n\nRest the the groin.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    for _ in range(2):
+        result = runner.invoke(main, ["check", "-j1", "--no-cache", "--format", "html", "-o", "report.html", "."])
+        assert result.exit_code == 1, result.output
+    named = runner.invoke(main, ["check", "-j1", "--no-cache", "--format", "html", "-o", "report.html", "report.html"])
+    assert named.exit_code == 2 and "one of the pages being linted" in named.output
+
+
+def test_standard_input_is_held_to_the_file_size_limit(runner, tmp_path, monkeypatch):
+    (tmp_path / "medlint.toml").write_text("max-file-size = 100\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    page = "Rest the the knee. " * 20
+    result = runner.invoke(main, ["check", "-j1", "--no-cache", "--stdin-filename", "knee.md", "-"], input=page)
+    assert result.exit_code == 2 and "over the limit of 100 (max-file-size)" in result.output
+    fixed = runner.invoke(main, ["check", "-j1", "--no-cache", "--fix", "--stdin-filename", "knee.md", "-"], input=page)
+    assert fixed.stdout == page

@@ -493,3 +493,15 @@ def test_diff_headers_name_files_as_git_does_so_patch_p1_applies_them(runner, tm
                              capture_output=True, text=True)
     assert applied.returncode == 0, applied.stdout + applied.stderr
     assert page.read_text(encoding="utf-8") == "Keep the wound dry.\n"
+
+
+def test_a_fix_never_writes_a_quote_into_an_attribute(runner, tmp_path):
+    page = tmp_path / "knee.html"
+    original = ("<html><body><h1>Knee replacement</h1>\n<img src='knee.png' alt='Its a new knee joint'>\n"
+                "<p>Its a common operation.</p></body></html>\n")
+    page.write_text(original, encoding="utf-8")
+    result = runner.invoke(main, ["check", "-j1", "--no-cache", "--fix", str(page)])
+    fixed = page.read_text(encoding="utf-8")
+    # the paragraph's slip is fixed; the alt text's stays a suggestion, its attribute whole
+    assert "<p>It's a common operation.</p>" in fixed and "alt='Its a new knee joint'" in fixed
+    assert "help: It's a" in result.stdout

@@ -199,3 +199,26 @@ def test_a_caller_that_stops_early_does_not_wait_for_the_queued_pages(monkeypatc
         outcomes.throw(KeyboardInterrupt)
     assert time.monotonic() - started < 5
     assert not [pid for pid in workers if _running(pid)]
+
+
+def test_no_more_worker_processes_than_cores(monkeypatch):
+    # "-j 1000" once started a process a page and filled the memory: the pool is capped at the cores
+    asked = []
+
+    class Recorded(Exception):
+        pass
+
+    def pool(max_workers, **_):
+        asked.append(max_workers)
+        raise Recorded
+
+    monkeypatch.setattr("concurrent.futures.ProcessPoolExecutor", pool)
+    monkeypatch.setattr(runner_module, "default_jobs", lambda: 2)
+    monkeypatch.setattr(runner_module, "process", lambda linter, task: task)  # (the parent's first page, if it forks)
+
+    class NoPipeline:
+        nlp = None
+
+    with pytest.raises(Recorded):
+        list(runner_module.lint_tasks(NoPipeline(), list(range(64)), jobs=1000))
+    assert asked == [2]

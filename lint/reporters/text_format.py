@@ -34,6 +34,22 @@ def _width(text: str) -> int:
     return width
 
 
+#: the longest source line shown whole; a longer one (minified HTML, a page on one line) is shown around the finding
+_MAX_SHOWN = 160
+_CONTEXT = 40
+
+
+def _window(src: str, start: int, end: int) -> tuple[str, int, int]:
+    """The part of a source line shown under a finding at ``start:end``: the whole line when it is short, else the
+    finding (its first hundred characters) with some words either side, "…" marking what is left out. Returns the text
+    shown and the line's offsets it runs between."""
+    if len(src) <= _MAX_SHOWN:
+        return src, 0, len(src)
+    a = max(0, start - _CONTEXT)
+    b = min(len(src), min(end, start + 100) + _CONTEXT)
+    return ("…" if a > 0 else "") + src[a:b] + ("…" if b < len(src) else ""), a, b
+
+
 def render(report) -> str:
     c = report.color
     out: list[str] = []
@@ -50,11 +66,12 @@ def render(report) -> str:
             if report.show_source:
                 src = _source_line(lines, f.line)
                 width = len(str(f.line))
-                prefix = _expand(src[: f.column - 1])
                 end_col = f.end_column if f.end_line == f.line else len(src) + 1
-                marked = _expand(src[f.column - 1 : end_col - 1]) or " "
+                shown, start, stop = _window(src, f.column - 1, end_col - 1)
+                prefix = _expand(shown[: f.column - 1 - start + (start > 0)])
+                marked = _expand(src[f.column - 1 : min(end_col - 1, stop)]) or " "
                 gutter = _paint(f"{' ' * width} |", "dim", c)
-                out.append(f"{_paint(f'{f.line} |', 'dim', c)} {_expand(src)}")
+                out.append(f"{_paint(f'{f.line} |', 'dim', c)} {_expand(shown)}")
                 indent = " " * _width(prefix)
                 out.append(f"{gutter} {indent}{_paint('^' * max(1, _width(marked)), 'caret', c)}")
                 if f.suggestions:
