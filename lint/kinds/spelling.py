@@ -478,6 +478,10 @@ class Spelling(Kind):
                 if self._rare_part(part) and len(w) <= MAX_SUGGESTED_LENGTH \
                         and any(self._in_lists(c) for c in edits1(w) if self._slip_of(c, w, part)):
                     continue  # "abcess" is "ab" + "cess" only by chance: "abscess" misspelled
+                if part not in self.extra and len(w) <= MAX_SUGGESTED_LENGTH \
+                        and any(c in self.extra for c in edits1(w) | _ph_forms(w) if self._slip_of(c, w, part)):
+                    continue  # "biospy" is "bio" + "spy", "periferal" "peri" + "feral", only by chance: a medical word
+                    # one slip away ("biopsy", "peripheral") is what was meant
                 return True
         return False
 
@@ -560,6 +564,9 @@ class Spelling(Kind):
         index = suggestion_index((self.vocab_paths, self.kb_words, self.accept, self.opts["suggest_min_frequency"]))
         # every word one slip away, however rare, and the commoner words two slips away
         pool = {c for c in edits1(w) if self._in_lists(c)} | index.near(w)
+        # ("periferal": the sound of "ph" spelled "f" is one slip, though two edits)
+        sounded = {c for c in _ph_forms(w) if self._in_lists(c)}
+        pool |= sounded
         pool -= self.reject
         page_words = page_words or {}
         for c in page_words:
@@ -567,7 +574,7 @@ class Spelling(Kind):
                 pool.add(c)
         scored = []
         for c in pool:
-            cost = edit_cost(w, c)
+            cost = 0.6 if c in sounded else edit_cost(w, c)
             if cost > max(2.0, len(w) / 3):
                 continue
             weight = index.weights.get(c) or self._weight(c)
@@ -796,6 +803,11 @@ def _named(tok) -> bool:
             return False
         capitals += 1
     return False
+
+
+def _ph_forms(word: str) -> set[str]:
+    """The word with one "f" spelled "ph", as medical words spell the sound ("periferal" -> "peripheral")."""
+    return {word[:i] + "ph" + word[i + 1:] for i, c in enumerate(word) if c == "f"}
 
 
 # a root whose final "y" after a consonant turns to "i" before "-ness", "-less" and "-ly" ("dizzy" -> "dizziness");
