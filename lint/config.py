@@ -213,7 +213,8 @@ def find_config(start: Path) -> Path | None:
 
 def _read_toml(path: Path) -> dict:
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        # (a byte order mark, as Windows editors save one, is no part of the TOML: read past it, as pages are)
+        return tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
     except UnicodeDecodeError:

@@ -56,30 +56,49 @@ class Match:
 class Batch:
     text: str
     block_indexes: tuple[int, ...]
-    starts: tuple[int, ...]  # offset of each block in text
+    starts: tuple[int, ...]  # offset of each part in text
+    #: where each part begins in its block (a block longer than the limit is sent in parts)
+    offsets: tuple[int, ...] = ()
+
+
+def _pieces(text: str, limit: int):
+    """A block's text in pieces of at most ``limit`` characters, cut after a sentence's end where there is one, else
+    at a space, else anywhere: (offset, piece)."""
+    start = 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        cut = max(window.rfind(". "), window.rfind("? "), window.rfind("! "))
+        cut = cut + 2 if cut > limit // 2 else (window.rfind(" ") + 1 if window.rfind(" ") > limit // 2 else limit)
+        yield start, text[start : start + cut]
+        start += cut
+    yield start, text[start:]
 
 
 def make_batches(texts: list[str], limit: int = DEFAULT_BATCH) -> list[Batch]:
-    """Join block texts into batches under ``limit`` characters; a longer block is a batch of its own."""
+    """Join block texts into batches under ``limit`` characters; a longer block is sent in pieces of its own (the
+    public server refuses a text over 20,000 characters, and a refusal turns LanguageTool off for the run)."""
     batches: list[Batch] = []
     parts: list[str] = []
     indexes: list[int] = []
     starts: list[int] = []
+    offsets: list[int] = []
     size = 0
     for i, text in enumerate(texts):
         if not text.strip():
             continue
-        extra = len(text) + (len(SEPARATOR) if parts else 0)
-        if parts and size + extra > limit:
-            batches.append(Batch(SEPARATOR.join(parts), tuple(indexes), tuple(starts)))
-            parts, indexes, starts, size = [], [], [], 0
-            extra = len(text)
-        starts.append(size + (len(SEPARATOR) if parts else 0))
-        parts.append(text)
-        indexes.append(i)
-        size += extra
+        for offset, piece in _pieces(text, limit):
+            extra = len(piece) + (len(SEPARATOR) if parts else 0)
+            if parts and size + extra > limit:
+                batches.append(Batch(SEPARATOR.join(parts), tuple(indexes), tuple(starts), tuple(offsets)))
+                parts, indexes, starts, offsets, size = [], [], [], [], 0
+                extra = len(piece)
+            starts.append(size + (len(SEPARATOR) if parts else 0))
+            parts.append(piece)
+            indexes.append(i)
+            offsets.append(offset)
+            size += extra
     if parts:
-        batches.append(Batch(SEPARATOR.join(parts), tuple(indexes), tuple(starts)))
+        batches.append(Batch(SEPARATOR.join(parts), tuple(indexes), tuple(starts), tuple(offsets)))
     return batches
 
 
@@ -187,22 +206,27 @@ def _too_big(size: int | None) -> str:
 def _locate(raw, batch: Batch) -> Match | None:
     """A match in block offsets, or None when it is malformed or crosses a block boundary."""
     try:
-        offset, length = int(raw["offset"]), int(raw["length"])
-    except (KeyError, TypeError, ValueError):
+        offset, length = raw["offset"], raw["length"]
+    except (KeyError, TypeError):
         return None
-    if length <= 0 or offset < 0:
+    # (LanguageTool's own numbers, not "3" or 1.5: a server that answers otherwise is not giving its matches)
+    if type(offset) is not int or type(length) is not int or length <= 0 or offset < 0:
         return None
     k = bisect.bisect_right(batch.starts, offset) - 1
     if k < 0:
         return None
-    start = offset - batch.starts[k]
+    start = offset - batch.starts[k] + (batch.offsets[k] if batch.offsets else 0)
     block_end = batch.starts[k + 1] - len(SEPARATOR) if k + 1 < len(batch.starts) else len(batch.text)
     if offset + length > block_end:
         return None
-    rule = raw.get("rule") or {}
-    category = rule.get("category") or {}
+    rule = raw.get("rule")
+    if not isinstance(rule, dict) or not isinstance(rule.get("id"), str) or not rule["id"]:
+        return None  # (a match that names no rule is no LanguageTool match)
+    category = rule.get("category") if isinstance(rule.get("category"), dict) else {}
     replacements = tuple(
-        r["value"] for r in (raw.get("replacements") or [])[:5] if isinstance(r, dict) and isinstance(r.get("value"), str)
+        # (one line each: a line break in a suggestion broke the text report's layout)
+        " ".join(r["value"].split()) for r in (raw.get("replacements") if isinstance(raw.get("replacements"), list) else [])[:5]
+        if isinstance(r, dict) and isinstance(r.get("value"), str) and r["value"].strip()
     )
     return Match(
         block_index=batch.block_indexes[k], start=start, end=start + length,

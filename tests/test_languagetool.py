@@ -22,7 +22,8 @@ import pytest
 
 from lint.config import Settings
 from lint.engine import Linter
-from lint.languagetool import MAX_ANSWER_BYTES, LanguageToolClient, LanguageToolError, make_batches
+from lint.languagetool import (MAX_ANSWER_BYTES, SEPARATOR, LanguageToolClient, LanguageToolError, _locate,
+                                make_batches)
 from lint.registry import builtin_rules_dir, load_rules
 from tests.helpers import lint_example
 
@@ -256,6 +257,33 @@ def test_batches_stay_within_the_limit_and_keep_offsets():
     for b in batches:
         for i, start in zip(b.block_indexes, b.starts):
             assert b.text[start:start + len(texts[i])] == texts[i]
+
+
+def test_a_block_longer_than_the_limit_is_sent_in_pieces_that_map_back():
+    # one 200,000-character block was sent whole, over the public server's limit, whatever batch-size said
+    block = "The knee heals well. " * 30
+    batches = make_batches(["Short one.", block], limit=100)
+    assert all(len(b.text) <= 100 for b in batches)
+    pieces = [(i, off, b.text[start:]) for b in batches for i, off, start in zip(b.block_indexes, b.offsets, b.starts)]
+    assert all(block[off:].startswith(text.split(SEPARATOR)[0]) for i, off, text in pieces if i == 1)
+    last = batches[-1]
+    at = last.text.rindex("heals")  # a match in the last piece is placed at its offset in the whole block
+    match = _locate({"offset": at, "length": 5, "rule": {"id": "X"}}, last)
+    assert block[match.start:match.end] == "heals" and match.block_index == 1
+
+
+@pytest.mark.parametrize("raw", [{"offset": "3", "length": 2, "rule": {"id": "X"}},
+                                 {"offset": 1.5, "length": 2, "rule": {"id": "X"}},
+                                 {"offset": 0}, {"offset": 0, "length": 2, "rule": "X"},
+                                 {"offset": 0, "length": 2, "rule": {"id": "X"}, "replacements": {"value": "y"}}])
+def test_a_malformed_match_is_no_finding(raw):
+    match = _locate(raw, make_batches(["Rest the knee."])[0])
+    assert match is None or match.replacements == ()
+
+
+def test_a_suggestion_is_one_line():
+    raw = {"offset": 0, "length": 4, "rule": {"id": "X"}, "replacements": [{"value": "pick\ninjected"}]}
+    assert _locate(raw, make_batches(["Rest the knee."])[0]).replacements == ("pick injected",)
 
 
 def test_client_rejects_an_answer_without_matches(server):

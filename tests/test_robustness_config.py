@@ -204,3 +204,10 @@ def test_a_slow_drip_answer_times_out_after_the_timeout_not_per_read():
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+def test_a_config_saved_with_a_byte_order_mark_is_read(tmp_path):
+    # Windows editors save one; it read as "Invalid statement (at line 1, column 1)"
+    config = tmp_path / "medlint.toml"
+    config.write_bytes(b"\xef\xbb\xbfselect = [\"PRM\"]\n")
+    assert load_settings(config).select == ["PRM"]

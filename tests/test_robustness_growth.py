@@ -140,3 +140,16 @@ def test_the_tokenizer_grows_linearly_with_a_run_of_punctuation(spl, run):
     # rest of the run for a suffix
     assert growth(tokenize_afresh, page(1000), page(4000)) < 8
     assert [t.text for t in tokenizer(page(3))] == [run[0]] * 3 + ["Thyroid"] + [run[-1]] * 3
+
+
+@pytest.mark.parametrize("run", ["<", "`"], ids=["angle-brackets", "backticks"])
+def test_the_markdown_reader_grows_linearly_with_a_run_of_markup_openers(run):
+    # each "<" searched the rest of the block for an e-mail autolink's "@" (200,000 of them: 400 s), and a run of
+    # backticks tried every split of itself as a code span's opening and closing (10,000: 15 s)
+    from lint.documents import parse
+
+    def read(text: str):
+        return parse("page.md", "# Knee\n\nRest " + text + " well.\n")
+
+    assert growth(read, run * 2000, run * 8000) < 8
+    assert "well" in read(run * 5).blocks[-1].text

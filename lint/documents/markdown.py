@@ -65,11 +65,11 @@ _INLINE = compile_re(
     (?:
       (?P<escape>\\[!-/:-@\[-`{-~])
     | (?P<hardbreak>\\(?=\r|\n))
-    | (?P<code>(?P<ticks>`+).+?(?P=ticks))
+    | (?P<code>(?<!`)(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`))
     | (?P<comment><!--)
     | (?P<liquid>\{[{%])
     | (?P<bracket>!?\[)
-    | (?P<autolink><(?:https?|ftp|mailto):[^>\s]+>|<[^@>\s]+@[^>\s]+>)
+    | (?P<autolink><(?:https?|ftp|mailto):[^<>\s]+>|<[^@<>\s]+@[^<>\s]+>)
     | (?P<sup><sup>(?P<suptext>[^<]*)</sup>)
     | (?P<skipped>(?i:<(?P<skipname>""" + _SKIPPED_NAMES + r""")\b))
     | (?P<tag>(?<!<)""" + _TAG + r""")
