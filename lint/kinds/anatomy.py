@@ -1248,16 +1248,16 @@ class SymptomRegion(Kind):
                 if _SIDES_LEFT_OPEN.search(text, a, b) or not _SIDE_CAUSING.search(text, a, b):
                     continue  # (the symptom must be said to come from the part: not "pain in your right leg after a
                     # left hip operation", which may be a clot's)
-                causes = [(m.group("side") or m.group("side2")).lower() for m in self.sided.finditer(text, a, b)]
-                parts = [(m.group("part") or m.group("part2")).lower() for m in self.sided.finditer(text, a, b)]
-                if not causes or len(set(causes)) != 1:
+                sided = list(self.sided.finditer(text, a, b))
+                causes = {(m.group("side") or m.group("side2")).lower() for m in sided}
+                if len(causes) != 1:
                     continue
-                cause_side, part = causes[0], parts[0]
+                cause_side, part = causes.pop(), (sided[0].group("part") or sided[0].group("part2")).lower()
                 crossed = part in self.crossed
                 expected = ("right" if cause_side == "left" else "left") if crossed else cause_side
                 for m in self.sided_symptom.finditer(text, a, b):
                     side = m.group("side").lower()
-                    if side == expected or any(m.start() <= c.start() < m.end() for c in self.sided.finditer(text, a, b)):
+                    if side == expected or any(m.start() <= c.start() < m.end() for c in sided):
                         continue
                     yield self.hit(unit, m.start(), m.end(), message=self.opts["side_message"], suggestions=(),
                                    cause=part, cause_side=cause_side, expected=expected, side=side)
