@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import regex
@@ -181,8 +181,13 @@ class PhraseIndex:
         # phrases are escaped literal text (no nested repeats), so the standard library's
         # engine, which compiles and scans literals faster, needs no time limit here
         self.rest = compile_builtin(_alternation(rest), self.flags) if rest else None
-        # the whole list as one pattern, for callers that need a regular expression
-        self.pattern = _alternation(phrases) if phrases else ""
+        self._phrases = phrases
+
+    @cached_property
+    def pattern(self) -> str:
+        """The whole list as one pattern, for callers that need a regular expression. (Made when asked: the term
+        families' thousands of names took a tenth of every start-up to write out, and no one asks for theirs.)"""
+        return _alternation(self._phrases) if self._phrases else ""
 
     def _group(self, key: str) -> re.Pattern:
         compiled = self.by_first.get(key)
