@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -184,7 +185,12 @@ def _check(paths, fmt, output, select, extend_select, ignore, fail_on, config_pa
     if not files and not missing and not force_exclude:
         from lint.documents import SUPPORTED_EXTENSIONS
 
-        warnings.append(f"no pages ({', '.join(SUPPORTED_EXTENSIONS)}) found in {', '.join(paths)}")
+        # (pages there, all left out by the configuration's 'exclude', are not "no pages": say which it is)
+        unexcluded = replace(settings, exclude=[]) if settings.exclude else None
+        if unexcluded is not None and discover(paths, unexcluded)[0]:
+            warnings.append(f"every page in {', '.join(paths)} is left out by 'exclude' in {settings.source or 'the configuration'}")
+        else:
+            warnings.append(f"no pages ({', '.join(SUPPORTED_EXTENSIONS)}) found in {', '.join(paths)}")
     if statistics and fmt != "text" and not diff:
         warnings.append(f"--statistics adds counts to the text report; the {fmt} report has every finding")
     if diff and fmt != "text":

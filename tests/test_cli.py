@@ -672,3 +672,13 @@ def test_standard_input_is_held_to_the_file_size_limit(runner, tmp_path, monkeyp
     assert result.exit_code == 2 and "over the limit of 100 (max-file-size)" in result.output
     fixed = runner.invoke(main, ["check", "-j1", "--no-cache", "--fix", "--stdin-filename", "knee.md", "-"], input=page)
     assert fixed.stdout == page
+
+
+def test_a_folder_whose_pages_are_all_excluded_says_so(runner, tmp_path, monkeypatch):
+    # it said "no pages found in drafts/", though there were pages: the configuration left them out
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "knee.md").write_text("Our revolutionary knee surgery.\n", encoding="utf-8")
+    (tmp_path / "medlint.toml").write_text('exclude = ["drafts"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(main, ["check", "-j1", "--no-cache", "drafts"])
+    assert result.exit_code == 0 and "every page in drafts is left out by 'exclude' in" in result.stderr
