@@ -130,7 +130,8 @@ def write_atomic(path: str, text: str, bom: bool = False) -> None:
 
     A file this user may not write (0444) raises ReadOnlyFile: a rename would
     replace it all the same, as the folder allows. A file with other hard links is
-    rewritten in place (a rename would leave the other names on the old content).
+    rewritten in place (a rename would leave the other names on the old content), and
+    so is a file in a folder this user may not write.
     """
     target = os.path.realpath(path)
     folder = os.path.dirname(target) or "."
@@ -138,7 +139,8 @@ def write_atomic(path: str, text: str, bom: bool = False) -> None:
     if not os.access(target, os.W_OK):
         raise ReadOnlyFile(path)
     data = (codecs.BOM_UTF8 if bom else b"") + text.encode("utf-8")
-    if info.st_nlink > 1:
+    if info.st_nlink > 1 or not os.access(folder, os.W_OK):
+        # (a folder this user may not write holds no temporary file: a writable page in it is rewritten in place)
         _write_in_place(target, data)
         return
     fd, tmp = tempfile.mkstemp(prefix=".medlint-", suffix=".tmp", dir=folder)

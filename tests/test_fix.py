@@ -505,3 +505,16 @@ def test_a_fix_never_writes_a_quote_into_an_attribute(runner, tmp_path):
     # the paragraph's slip is fixed; the alt text's stays a suggestion, its attribute whole
     assert "<p>It's a common operation.</p>" in fixed and "alt='Its a new knee joint'" in fixed
     assert "help: It's a" in result.stdout
+
+
+def test_a_writable_page_in_a_folder_that_is_not_is_rewritten_in_place(tmp_path, monkeypatch):
+    # the temporary file could not be made beside it: "cannot write the fixed file: Permission denied"
+    page = tmp_path / "knee.md"
+    page.write_text("Rest the the knee.\n", encoding="utf-8")
+    real_access = os.access
+    monkeypatch.setattr("lint.fixes.os.access",
+                        lambda path, mode: False if os.path.realpath(path) == str(tmp_path.resolve()) else real_access(path, mode))
+    inode = page.stat().st_ino
+    write_atomic(str(page), "Rest the knee.\n")
+    assert page.read_text(encoding="utf-8") == "Rest the knee.\n" and page.stat().st_ino == inode
+    assert [p.name for p in tmp_path.iterdir()] == ["knee.md"]
