@@ -164,6 +164,7 @@ def test_sarif_artifact_uris_are_encoded_uri_references(runner, tmp_path, monkey
     assert expected[2].startswith("file:///") and " " not in expected[2]
     notes = run_["invocations"][0]["toolExecutionNotifications"]
     assert [n["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for n in notes] == ["broken%20%3F.md"]
+    assert run_["invocations"][0]["executionSuccessful"] is False  # (a page was not checked)
     # every place the log names a file uses the encoded form
     assert set(_artifact_uris(data)) == {*expected, "broken%20%3F.md"}
     validate_sarif(data)  # last: it skips where the shared schema is absent

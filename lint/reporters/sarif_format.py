@@ -98,7 +98,8 @@ def as_dict(report) -> dict:
         "results": results,
     }
     if notifications:
-        run["invocations"] = [{"executionSuccessful": True, "toolExecutionNotifications": notifications}]
+        # (a page that could not be read was not checked: the run, which exits 2, did not succeed)
+        run["invocations"] = [{"executionSuccessful": False, "toolExecutionNotifications": notifications}]
     return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
 
 
