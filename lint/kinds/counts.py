@@ -23,7 +23,8 @@ _NUMBER = r"(?:" + "|".join(sorted((re.escape(w) for w in _NUMBER_WORDS), key=le
 # "the twelve bones", "your two menisci", "one of the four", "made up of seven", "you have six pairs of"
 _WHOLE_BEFORE = compile_re(
     r"(?:\b(?:the|your|its|their|all(?:\s+the)?|all\s+of\s+(?:the|your)|one\s+of\s+(?:the|your)|each\s+of\s+(?:the|your)"
-    r"|(?:a|the)\s+(?:group|set|team|bundle)\s+of|made\s+up\s+of|made\s+of|consists?\s+of|composed\s+of|formed\s+(?:of|from|by)|contains?|there\s+are"
+    r"|(?:a|the)\s+(?:group|set|team|bundle)\s+of|made\s+up\s+of|made\s+of|consists?\s+of|composed\s+of|formed\s+(?:of|from|by)|contains?"
+    r"|there\s+are(?:\s+(?:normally|usually|typically|always))?"
     r"|(?:you|we|people|most\s+people|everyone|adults|humans|it|each\s+one|the\s+body|your\s+body)\s+(?:all\s+|normally\s+"
     r"|usually\s+|typically\s+)?(?:has|have)(?:\s+got)?)"
     r"|[’']s"
