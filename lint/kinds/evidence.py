@@ -1406,7 +1406,7 @@ class SourceFinder:
                 # 2021": the provider's own dated series, called back by its size
                 flag = True
             elif not flag and k > 1 and flags[k - 2] and not flags[k - 1] and _COUNTED.search(text, *sentences[k - 1]) \
-                    and _COUNTED.search(text, s, e) and self._declares_own_series(text, *sentences[k - 2]):
+                    and _COUNTED.search(text, s, e) and self.declares_own_series(text, *sentences[k - 2]):
                 # "Our department audited 158 operations done in 2022 and 2023. Chipped teeth occurred in 3 patients
                 # (about 2 in 100). A polyp came back in 7 patients (about 4 in 100).": the audit's figures, one after
                 # another
@@ -1414,7 +1414,7 @@ class SourceFinder:
             flags.append(flag)
         return flags
 
-    def _declares_own_series(self, text: str, start: int, end: int, number=None) -> bool:
+    def declares_own_series(self, text: str, start: int, end: int, number=None) -> bool:
         """Does the sentence give the provider's own series with its size (any, or the one ``number`` matches) and its
         dates ("We reviewed 263 operations done from 2015 to 2021", "From 2019 to 2023, we performed 214 procedures")?"""
         return self._dated_count(text, start, end, number or _A_COUNT) \
@@ -1442,7 +1442,7 @@ class SourceFinder:
             for s, e in sentences_of(previous):
                 if previous is unit and _OWN_SERIES_BACK.search(text, s, e):
                     break
-                if self._declares_own_series(text, s, e, number) and (count is not None or _SERIES_WORD.search(text, s, e)):
+                if self.declares_own_series(text, s, e, number) and (count is not None or _SERIES_WORD.search(text, s, e)):
                     return True
                 # (or, with no size asked for, a dated count the sentence names as a source: "Between 2016 and 2023, 64
                 # patients had a wrist fusion here")
@@ -1963,7 +1963,7 @@ class UncitedClaim(Kind):
                     # provider's own dated series just before ("We audited the 268 embolisations done here between 2019
                     # and 2023. Of the 231 people who completed our questionnaire, 186 (about 8 in 10) said ...")
                     near = [j for j in near if j >= i or in_house and not kind.startswith("research")
-                            and j == i - 1 and sources._declares_own_series(text, *sentences[j])]
+                            and j == i - 1 and sources.declares_own_series(text, *sentences[j])]
                 if near:
                     yield "sourced", (id(unit.block), i), None, False
                     continue

@@ -85,9 +85,9 @@ _NOT_POSSESSORS = frozenset({"it", "that", "there", "here", "he", "she", "what",
 _TIME_BEFORE_CLAUSE = frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years", "hours", "then",
                                  "later", "afterwards", "eventually", "soon", "usually", "often"})
 #: the words after "last" when it names a time, not a verb ("swelling last winter", "the pain last night")
-_TIME_AFTER_LAST = {"night", "week", "weekend", "month", "year", "time", "winter", "summer", "spring", "autumn", "fall",
+_TIME_AFTER_LAST = frozenset({"night", "week", "weekend", "month", "year", "time", "winter", "summer", "spring", "autumn", "fall",
                     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "few", "two", "three",
-                    "visit", "appointment", "dose", "meal", "season", "term", "decade", "christmas"}
+                    "visit", "appointment", "dose", "meal", "season", "term", "decade", "christmas"})
 
 
 # words in -ing that begin a sentence as prepositions, not as subjects
@@ -690,9 +690,9 @@ class SubjectVerbAgreement(_MatcherKind):
         # each a singular noun, the pair opening its clause)
         pair_det = {"LOWER": {"IN": ["the", "your", "this"]}}
         m.add("DET_PLURAL_PAIR_THIRD", [[pair_det, {"IS_ALPHA": True, "IS_LOWER": True}, {"LOWER": "and"}, pair_det,
-                                  {"IS_ALPHA": True, "IS_LOWER": True}, adverb,
-                                  {"LOWER": {"IN": ["is", "was", "has", "does", "falls", "comes", "stays", "goes", "needs",
-                                                    "heals", "settles", "drops", "comes", "works", "looks", "feels"]}}]])
+                                         {"IS_ALPHA": True, "IS_LOWER": True}, adverb,
+                                         {"LOWER": {"IN": ["is", "was", "has", "does", "falls", "comes", "stays", "goes",
+                                                           "needs", "heals", "settles", "drops", "works", "looks", "feels"]}}]])
         # "If the scan show a tear", "When the stones blocks the duct": after "if" or "when" and a determiner, a
         # word that can be a noun or a verb ("show", "blocks") is the clause's verb when an object follows it
         # (checked in check(); "Once the nerve block wears off" has none)
