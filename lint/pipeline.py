@@ -25,6 +25,7 @@ from spacy.attrs import LOWER, ORTH  # noqa: E402
 from spacy.language import Language  # noqa: E402
 from spacy.matcher import PhraseMatcher  # noqa: E402
 from spacy.tokens import Doc, Span, Token  # noqa: E402
+from spacy.strings import get_string_id  # noqa: E402
 
 # Abbreviations whose full stop does not end a sentence. spaCy's English
 # tokenizer already keeps "Dr.", "e.g.", "i.e.", "Mr." as one token.
@@ -110,8 +111,9 @@ class TermMatcher:
 
         self.names, self.abbreviations = cached(b"term-tries\0" + _tokenizer_key(nlp, lexicon), build)
         strings = self.vocab.strings
-        # a part of the body that names a machine is no mention of it: "a heart-lung machine", "a kidney machine"
-        self.machines = frozenset(strings.add(w) for w in ("machine", "machines"))
+        # a part of the body that names a machine or a device is no mention of it: "a heart-lung machine", "a kidney
+        # machine", "a laryngeal mask" (which sits in the throat, above the voice box)
+        self.devices = frozenset(strings.add(w) for w in ("machine", "machines", "mask", "masks"))
         self.hyphen = strings.add("-")
         for label, entry_id, _ in lexicon:  # a span's label_ and kb_id_ are read back from the store
             strings.add(label.removesuffix("_abbr"))
@@ -134,11 +136,12 @@ class TermMatcher:
                     break
                 j += 1
 
-    def _names_machine(self, lowers: list[int], end: int) -> bool:
-        """Is the term ending at ``end`` the first word of a machine's name: "kidney machine", "heart-lung machine"?"""
-        if end < len(lowers) and lowers[end] in self.machines:
+    def _names_device(self, lowers: list[int], end: int) -> bool:
+        """Is the term ending at ``end`` the first word of a device's name: "kidney machine", "heart-lung machine",
+        "laryngeal mask"?"""
+        if end < len(lowers) and lowers[end] in self.devices:
             return True
-        return end + 2 < len(lowers) and lowers[end] == self.hyphen and lowers[end + 2] in self.machines
+        return end + 2 < len(lowers) and lowers[end] == self.hyphen and lowers[end + 2] in self.devices
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[tuple[int, int, int, int]] = []
@@ -150,8 +153,8 @@ class TermMatcher:
             self._find(self.names, lowers, found)
             if self.abbreviations:
                 self._find(self.abbreviations, arrays[:, 1].tolist(), found)
-        if found and not self.machines.isdisjoint(lowers):
-            found = [m for m in found if not self._names_machine(lowers, m[1])]
+        if found and not self.devices.isdisjoint(lowers):
+            found = [m for m in found if not self._names_device(lowers, m[1])]
         if not found:
             return doc  # readers use doc.spans.get: no empty span group for a block without terms
         found.sort(key=lambda m: (m[0], -m[1]))
@@ -232,30 +235,44 @@ def make_negation(nlp: Language, name: str):
     return Negation(nlp, name)
 
 
-#: the words that open a new sentence after a time's "a.m." or "p.m.", which spaCy's tokenizer keeps whole, full stop and
-#: all, so the sentencizer never ends a sentence there: "finish all drinks by 8 a.m. This means setting an alarm"
-_AFTER_TIME_OPENERS = frozenset((
+#: the words that open a new sentence after a word spaCy's tokenizer keeps whole with its full stop, so that the
+#: sentencizer never ends a sentence there: a time's "a.m." or "p.m." ("finish all drinks by 8 a.m. This means setting an
+#: alarm"), or a word of digits and capitals ("The unit is on Ward 4B. We care for ...")
+_OPENERS_AFTER_KEPT_STOP = frozenset((
     "this", "that", "these", "those", "the", "it", "its", "you", "your", "we", "our", "they", "there", "if", "when", "after",
     "before", "please", "do", "don't", "on", "in", "at", "for", "a", "an", "take", "drink", "stop", "start", "eat", "arrive",
     "call", "come", "bring", "most", "some", "all", "each", "every", "from", "by", "until", "then", "try", "remember",
 ))
 _TIMES = ("a.m.", "p.m.", "A.M.", "P.M.")
+#: word id -> does the word keep a full stop that may end a sentence (filled as words are met)
+_STOP_KEPT: dict[int, bool] = {_id: True for _id in map(get_string_id, _TIMES)}
 
 
-def mark_sentences_after_times(doc: Doc) -> Doc:
-    """A capitalised opener after "a.m." or "p.m." starts a sentence (a block with no such time costs one text search)."""
-    text = doc.text
-    if not any(t in text for t in _TIMES):
-        return doc
-    for i in range(len(doc) - 1):
-        if doc[i].text in _TIMES and doc[i + 1].is_title and doc[i + 1].lower_ in _AFTER_TIME_OPENERS:
+def _keeps_stop(orth: int, strings) -> bool:
+    kept = _STOP_KEPT.get(orth)
+    if kept is None:
+        text = strings[orth]
+        # ("4B.", "12A.": not "No.", "Dr.", "e.g.", whose full stop marks a short form)
+        kept = _STOP_KEPT[orth] = len(text) > 2 and text.endswith(".") and text[-2].isalnum() \
+            and any(c.isdigit() for c in text) and "." not in text[:-1]
+    return kept
+
+
+def mark_sentences_after_kept_stops(doc: Doc) -> Doc:
+    """A capitalised opener after "a.m.", "p.m." or a word like "4B." starts a sentence."""
+    # (the tokens' word ids are looked at in one array: reading doc.text, or the tokens, would make a Python object for
+    # each token of every block, and few blocks have such a word)
+    strings = doc.vocab.strings
+    orths = doc.to_array(ORTH).tolist()
+    for i, orth in enumerate(orths[:-1]):
+        if _keeps_stop(orth, strings) and doc[i + 1].is_title and doc[i + 1].lower_ in _OPENERS_AFTER_KEPT_STOP:
             doc[i + 1].is_sent_start = True
     return doc
 
 
-@Language.component("medlint_time_stops")
-def make_time_stops(doc: Doc) -> Doc:
-    return mark_sentences_after_times(doc)
+@Language.component("medlint_kept_stops")
+def make_kept_stops(doc: Doc) -> Doc:
+    return mark_sentences_after_kept_stops(doc)
 
 
 def _affix_source(entries, template: str) -> str | None:
@@ -363,7 +380,7 @@ def build_pipeline(lexicon=(), model: str | None = None) -> Language:
         nlp.tokenizer.add_special_case(abbr, [{"ORTH": abbr}])
     if not (nlp.has_pipe("parser") or nlp.has_pipe("senter") or nlp.has_pipe("sentencizer")):
         nlp.add_pipe("sentencizer")
-    nlp.add_pipe("medlint_time_stops")
+    nlp.add_pipe("medlint_kept_stops")
     terms = nlp.add_pipe("medlint_terms")
     terms.set_lexicon(nlp, lexicon)
     nlp.add_pipe("medlint_negation")

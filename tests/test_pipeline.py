@@ -27,8 +27,18 @@ def test_a_time_in_a_m_or_p_m_ends_a_sentence_before_a_capitalised_opener_only()
         "Finish all drinks by 8 a.m.", "This means an early start.", "Clinics run from 9 a.m. Monday to Friday."]
     blank = spacy.blank("en")
     blank.add_pipe("sentencizer")
-    blank.add_pipe("medlint_time_stops")
+    blank.add_pipe("medlint_kept_stops")
     assert [s.text for s in blank("Arrive at 7 p.m. Your nurse meets you.").sents] == ["Arrive at 7 p.m.", "Your nurse meets you."]
+
+
+def test_a_word_of_digits_and_capitals_kept_with_its_full_stop_ends_a_sentence_before_a_capitalised_opener():
+    # spaCy keeps "4B." whole, full stop and all, as it keeps "U.S."; short forms with a stop inside stay whole
+    blank = spacy.blank("en")
+    blank.add_pipe("sentencizer")
+    blank.add_pipe("medlint_kept_stops")
+    doc = blank("The unit is on Ward 4B. We care for you. Visit Bay 12A. The nurse is there. Ask for Ward 4B. Smith.")
+    assert [s.text for s in doc.sents] == [
+        "The unit is on Ward 4B.", "We care for you.", "Visit Bay 12A.", "The nurse is there.", "Ask for Ward 4B. Smith."]
 
 
 def test_terms_are_found_case_insensitively_and_abbreviations_exactly():
@@ -38,10 +48,13 @@ def test_terms_are_found_case_insensitively_and_abbreviations_exactly():
     assert found == [("Hip", "region", "hip"), ("LAMINECTOMY", "procedure", "laminectomy"), ("CABG", "procedure", "cabg")]
 
 
-def test_a_part_of_the_body_that_names_a_machine_is_no_term():
-    nlp = build_pipeline([*LEXICON, ("structure", "lung", "lung"), ("structure", "kidney", "kidney")])
+def test_a_part_of_the_body_that_names_a_machine_or_a_device_is_no_term():
+    nlp = build_pipeline([*LEXICON, ("structure", "lung", "lung"), ("structure", "kidney", "kidney"),
+                          ("structure", "larynx", "laryngeal"), ("structure", "larynx", "larynx")])
     doc = nlp("A heart-lung machine breathes for you; a kidney machine cleans the blood of a lung patient.")
     assert [s.text for s in doc.spans["terms"]] == ["lung"]
+    doc = nlp("A laryngeal mask keeps the airway open above the larynx.")
+    assert [s.text for s in doc.spans["terms"]] == ["larynx"]
 
 
 def test_negation_scopes():

@@ -1405,6 +1405,10 @@ class SourceFinder:
                 # "In our review of 263 operations:", a section after "We reviewed 263 operations done from 2015 to
                 # 2021": the provider's own dated series, called back by its size
                 flag = True
+            elif not flag and self._derived_from_own_series(unit, sentences, k):
+                # "Between April 2023 and March 2024, we carried out 318 food challenges. In that year, 61 children (19%)
+                # had a reaction.": 61 is 19% of 318, a share the provider worked out from its own dated series
+                flag = True
             elif not flag and k > 1 and flags[k - 2] and not flags[k - 1] and _COUNTED.search(text, *sentences[k - 1]) \
                     and _COUNTED.search(text, s, e) and self.declares_own_series(text, *sentences[k - 2]):
                 # "Our department audited 158 operations done in 2022 and 2023. Chipped teeth occurred in 3 patients
@@ -1413,6 +1417,67 @@ class SourceFinder:
                 flag = True
             flags.append(flag)
         return flags
+
+    def _derived_from_own_series(self, unit, sentences, k: int) -> bool:
+        """Is the k-th sentence's share worked out from the provider's own dated series given before it, in its block
+        or in the blocks just before it in its section? "61 children (19%)" after "we carried out 318 food challenges"
+        between two dates; "That is fewer than 1 in every 100 people" after "we did 1,412 operations" in 2023 and "9
+        people had a serious problem"."""
+        text = unit.block.text
+        s, e = sentences[k]
+        shares = [(_number(m.group("n")), float(m.group("p")), m.group("p"))
+                  for m in _COUNT_AND_SHARE.finditer(text, s, e)]
+        restated = _RESTATED_RATE.match(text, s) if not shares else None
+        if not shares and restated is None:
+            return False
+        sizes = self._own_series_sizes(unit, sentences, k)
+        if not sizes:
+            return False
+        if shares:
+            return any(abs(100 * n / size - p) <= _rounding(digits) for n, p, digits in shares for size in sizes)
+        # "9 people had a serious problem. That is fewer than 1 in every 100 people": the count before, as a rate
+        # (the sentence before may end the block before: an easy-read page gives each sentence a line)
+        before = (text, *sentences[k - 1]) if k else self._last_sentence_before(unit)
+        if before is None:
+            return False
+        counts = [_number(m.group()) for m in _SMALL_COUNT.finditer(*before) if not _YEAR_IN.fullmatch(m.group())]
+        if len(counts) != 1:
+            return False
+        rate = _number(restated.group("a")) / _number(restated.group("b"))
+        way = (restated.group("way") or "").lower()
+        for size in sizes:
+            if counts[0] >= size:
+                continue
+            share = counts[0] / size
+            if way in _BELOW_WORDS and share < rate or way in _ABOVE_WORDS and share > rate \
+                    or way not in _BELOW_WORDS | _ABOVE_WORDS and rate / 1.5 <= share <= rate * 1.5:
+                return True
+        return False
+
+    def _last_sentence_before(self, unit):
+        """The text, start and end of the last sentence of the paragraph just before this block, or None."""
+        if self._index is None:
+            self._index = {id(u.block): i for i, u in enumerate(self.page.units)}
+        i = self._index.get(id(unit.block), 0)
+        previous = self.page.units[i - 1] if i else None
+        if previous is None or previous.block.scope != "paragraph" or not sentences_of(previous):
+            return None
+        return (previous.block.text, *sentences_of(previous)[-1])
+
+    def _own_series_sizes(self, unit, sentences, k: int) -> list[float]:
+        """The sizes of the provider's own dated series given before the k-th sentence: in its block, then in up to
+        three paragraphs before it in its section."""
+        text = unit.block.text
+        found = [(text, a, b) for a, b in sentences[:k]]
+        if self._index is None:
+            self._index = {id(u.block): i for i, u in enumerate(self.page.units)}
+        i = self._index.get(id(unit.block), 0)
+        for previous in self.page.units[max(0, i - 3):i][::-1]:
+            if previous.block.scope in ("title", "heading"):
+                break
+            found.extend((previous.block.text, a, b) for a, b in sentences_of(previous))
+        return [_number(m.group()) for t, a, b in found if self.declares_own_series(t, a, b)
+                for m in _SMALL_COUNT.finditer(t, a, b) if not _YEAR_IN.fullmatch(m.group()) and _number(m.group()) >= 10]
 
     def declares_own_series(self, text: str, start: int, end: int, number=None) -> bool:
         """Does the sentence give the provider's own series with its size (any, or the one ``number`` matches) and its
@@ -1849,6 +1914,8 @@ class UncitedClaim(Kind):
             return False  # "A risk of 1 in 1,000 means that, if 1,000 people had the test, ...": how to read a figure
         if _MEANS_BEFORE.search(text, max(bounds[0], start - 40), start):
             return False  # '"1 in 100" means about one operation in every hundred': the same figure, put another way
+        if _FREQUENCY_WORD_DEFINED.search(text, max(bounds[0], start - 80), start):
+            return False  # '"Very common" means it may affect more than 1 in 10 people': the scale a leaflet uses
         if _EXAMPLE_BEFORE.search(text, max(bounds[0], start - 30), start):
             return False  # "losing a little weight, such as 5% of your body weight, may help": an example
         if kind == "frequency":
@@ -2099,6 +2166,13 @@ _CAUSE_UNCERTAIN = compile_builtin(
     r"(?i)(?:\s+that)?(?:\s+[\w'’,-]+){0,14}?\s+(?:may|might|could|can|probably|possibly|likely|results?|caused|causes?|triggers?"
     r"|linked|plays?\s+a\s+part|is\s+due|are\s+due|comes?\s+from|arises?|involved)\b")
 _PROFESSION_HINT = compile_builtin(r"(?i)(?:experts?|doctors|surgeons|scientists|researchers|consultants|(?-i:GPs)|ists|icians)\b")
+# the words a medicine leaflet uses for how often a side effect happens, defined: '"Very common" means it may affect
+# more than 1 in 10 people', 'The leaflets class "very rare" as affecting up to 1 in 10,000 people'
+_FREQUENCY_WORD_DEFINED = compile_builtin(
+    r"(?i)(?:\b(?:very\s+|un)?(?:common|rare)\b[\"”’']?\s+(?:means|is\s+defined\s+as|describes|is\s+used\s+(?:for|when))"
+    r"|\b(?:very\s+|un)?(?:common|rare)\s*[(:]\s*(?:(?:may|can|could)\s+)?(?:affects?|happens?\s+in|occurs?\s+in)\b"
+    r"|\b(?:class(?:es|ed|ify|ifies)?|defines?|describes?|counts?|calls?|labels?)\s+(?:a\s+side\s+effect\s+|it\s+)?[\"“‘']?"
+    r"(?:very\s+|un)?(?:common|rare)[\"”’']?\s+(?:as|when|if)\b)[^.;!?]*$")
 # a figure being explained: "1 in 1,000 means that ..."
 _MEANS_AFTER = compile_builtin(r"(?i)\s+means\b")
 # how to read a figure, put another way: '"1 in 100" means about one operation in every hundred'
@@ -2240,6 +2314,23 @@ _OWN_SERIES_BACK = compile_builtin(r"(?i)\b(?:in|from)\s+(?:(?:our|the\s+same|th
 _OWN_SERIES = compile_builtin(r"(?i)\bown\s+(?:[\w-]+\s+)?(?:audit|review|survey|series)\b")
 _SERIES_WORD = compile_builtin(r"(?i)\b(?:audit|review|survey|series|reviewed|audited|registry|register)\b")
 _A_COUNT = compile_builtin(r"\b\d{2,}(?:,\d{3})*\b")
+_SMALL_COUNT = compile_builtin(r"(?<![\d.,])\d{1,3}(?:,\d{3})*(?!\d|[.,]\d|%)")
+#: a count and its share in brackets: "61 children (19%)", "1,772 reports (93%)", "97 tests (about 5%)"
+_COUNT_AND_SHARE = compile_builtin(r"(?<![\d.,])(?P<n>\d{1,3}(?:,\d{3})*)\s+(?:[\w-]+\s+){0,3}?\(\s*(?:about\s+|around\s+|"
+                                   r"roughly\s+|nearly\s+|almost\s+|just\s+(?:over|under)\s+)?(?P<p>\d{1,2}(?:\.\d)?)\s*%\s*\)")
+#: a sentence that gives the count before it as a rate: "That is fewer than 1 in every 100 people we operated on."
+_RESTATED_RATE = compile_builtin(r"\s*(?:that|this)(?:\s+is|\s+was|['’]s|\s+means|\s+works\s+out\s+(?:at|as))\s+"
+                                 r"(?:(?P<way>about|around|roughly|nearly|almost|fewer\s+than|less\s+than|under|below|"
+                                 r"more\s+than|over|above)\s+)?(?P<a>\d+)\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<b>\d{1,3}(?:,\d{3})*)\b",
+                                 re.I)
+_BELOW_WORDS = frozenset({"fewer than", "less than", "under", "below"})
+_ABOVE_WORDS = frozenset({"more than", "over", "above"})
+
+
+def _rounding(digits: str) -> float:
+    """How far a share given with these digits may be from the exact one: half its last place, and a little more."""
+    return (0.05 if "." in digits else 0.5) + 0.01
+
 #: a count of people or a rate: "in 3 patients (about 2 in 100)", "126 (92%)"
 _COUNTED = compile_builtin(r"(?i)\b\d+\s*(?:%|per\s*cent|percent|in\s+\d+|(?:out\s+)?of\s+\d+"
                            r"|(?:[\w-]+\s+)?(?:people|patients|babies|children|men|women|cases)\b)")

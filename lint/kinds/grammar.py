@@ -65,6 +65,9 @@ _PLACE_AFTER = _PLURAL_OBJECT_OPENERS | {"in", "on", "at", "for", "up", "out", "
 #: plurals that name the kind of the noun after them: "sports drinks", "arms rests"
 _PLURAL_MODIFIERS = frozenset({"sports", "arms", "glasses", "clothes", "savings", "news", "means", "series", "species",
                                "goods", "customs", "headquarters", "works", "arts", "sales", "parts", "stairs"})
+#: nouns for a part of a thing, which "and" may join to another thing after "of": "the top of the skull and brain"
+_PART_HEADS = frozenset({"top", "bottom", "back", "front", "side", "base", "tip", "end", "lining", "wall", "surface", "edge",
+                         "rest", "inside", "outside", "roof", "floor"})
 _PRONOUNS = {"i", "you", "we", "they", "he", "she", "it", "this", "that", "these", "those", "there", "who", "which"}
 _FUNCTION_WORDS = {
     "may", "can", "will", "would", "should", "must", "might", "could", "shall", "did", "does", "do", "to", "not",
@@ -948,6 +951,8 @@ class SubjectVerbAgreement(_MatcherKind):
                     before_verb = doc[end - 2] if doc[end - 2].lower_ not in self.w["adverbs"] else doc[end - 3]
                     if before_verb.lower_.endswith("s") and not before_verb.lower_.endswith(("ss", "'s", "’s")):
                         continue  # "Their quality of life scores were": a plural may head a compound
+                    if noun.lower_ in _PART_HEADS and any(t.lower_ == "and" for t in doc[noun.i + 2:end - 1]):
+                        continue  # "The top of the skull and brain do not form": the top and the brain, two subjects
                     first = start
                 elif label == "PLURAL_PAIR_THIRD":
                     first = start  # "me and my wife was": a subject wherever it stands

@@ -927,9 +927,12 @@ def _standing_alone_in(text: str, terms: list, i: int, j: int) -> bool:
         return False
     if text[terms[i][1]:terms[j][0]].lstrip().startswith("("):
         return True
-    if _THE_BETWEEN.fullmatch(text, terms[i][1], terms[j][0]) and _DETERMINER_BEFORE.search(text, max(0, s1 - 8), s1):
+    if _THE_BETWEEN.fullmatch(text, terms[i][1], terms[j][0]) and _DETERMINER_BEFORE.search(text, max(0, s1 - 8), s1) \
+            and (_SENTENCE_END.match(text, e2) is None or _PLACE_BEFORE.search(text, max(0, s1 - 24), s1) is None):
         return False  # "includes the surgeon, the anaesthetist, your stay": "the X, the Y" is a list ("gout, the
-        # wear-and-tear form of arthritis" is not)
+        # wear-and-tear form of arthritis" is not, nor is a pair after a preposition that ends the sentence: "grow in
+        # the myometrium, the lining of the womb.", where a list of two would have an "and"; after a verb, the second
+        # may name what the verb's whole phrase does: "the nerves that work your vocal cords, the laryngeal nerves.")
     # the first is no item in the middle of a list ("a CT scan, an MRI scan, an ultrasound"); the last item, after
     # "and" or "or", may have an apposition ("paracetamol, and codeine, an anti-inflammatory")
     return _MID_LIST.search(text, max(0, s1 - 20), s1) is None
@@ -937,6 +940,9 @@ def _standing_alone_in(text: str, terms: list, i: int, j: int) -> bool:
 
 _COMPARED_BEFORE = compile_builtin(r"(?:^|[.!?:;]\s+)(?:like|unlike)\s+(?:the\s+|your\s+|an?\s+)?$", re.I)
 _THE_BETWEEN = compile_builtin(r"\s*,\s*the\s+")
+_SENTENCE_END = compile_builtin(r"\s*(?:[.!?]|$)")
+_PLACE_BEFORE = compile_builtin(r"\b(?:in|into|inside|within|of|from|on|onto|through|under|behind|near|around)\s+(?:the|your)\s+$",
+                                re.I)
 #: (the same kind of determiner as the second's: "a laparotomy, the keyhole method" is an apposition)
 _DETERMINER_BEFORE = compile_builtin(r"\b(?:the|your|our|their|its)\s+$", re.I)
 _LAST_ITEM_BEFORE = compile_builtin(r"[^.;:!?()]*,\s*(?:or|and)\s+(?:an?\s+|the\s+)?")
