@@ -1545,6 +1545,14 @@ class SymptomRegion(Kind):
                 # "knee pain", "ankle swelling"
                 if tok.i in ends and tok.i - ends[tok.i].start <= 3:
                     yield ends[tok.i], tok.i
+                    continue
+                # "your knee may feel sore", "for the tonsils to feel sore": a part, then how it feels
+                if low in self.before_place and tok.i > 1 and doc[tok.i - 1].lower_ in _FEELS:
+                    k = tok.i - 1
+                    while k > 0 and doc[k].lower_ in _FEELS_GAP:
+                        k -= 1
+                    if k + 1 in ends:
+                        yield ends[k + 1], tok.i
             elif low in self.verbs and tok.i > 0:
                 # "your ankle may swell", "the knee becomes swollen"
                 k = tok.i - 1
@@ -1568,6 +1576,10 @@ def _spreading_after(doc, symptom: int, j: int, limit: int) -> int | None:
     return None
 
 
+#: the verbs between a part and how it feels: "your knee may |feel| sore"
+_FEELS = frozenset({"feel", "feels", "become", "becomes", "get", "gets", "look", "looks", "stay", "stays"})
+_FEELS_GAP = _FEELS | {"may", "can", "might", "will", "could", "often", "also", "usually", "to", "then", "soon", "a", "little",
+                       "bit", "quite", "slightly", "very"}
 # words between a symptom and where it is felt: "pain that moves to", "numbness and tingling in"
 _MOVING = {"moves", "move", "spreads", "spread", "radiates", "radiate", "travels", "travel", "shoots", "shoot", "goes",
            "go", "down", "up", "moving", "spreading", "radiating", "travelling", "traveling", "shooting", "extends"}

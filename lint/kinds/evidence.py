@@ -825,6 +825,10 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         r"|\bet\s+al\b|(?i:\bdoi\b|\bpmid\b)"
         # a body named in full, with no year: "(Cleft Lip and Palate Association, CLAPA)", "(British Heart Foundation)"
         rf"|(?-i:(?:{_CAPWORD}\s+(?:(?:and|of|for|&)\s+)?){{1,6}}{cited_bodyw}\b))(?:[^()]|\([^()]{{0,40}}\))*\)"
+        # a named audit or report and its years, as a table's caption gives them: "Problems after appendicectomy,
+        # Children's Surgical Unit audit, 2020 to 2023"
+        rf"|(?:^|(?<=,\s)|(?<=:\s))(?:{_CAPWORD}\s+){{1,5}}(?i:(?:annual\s+|quality\s+|outcomes?\s+|clinical\s+)?(?:audit|report"
+        r"|registry|register|survey|review))\s*,\s+(?:19|20)\d{2}(?:\s*(?:to|-|–|and)\s*(?:19|20)\d{2})?\b"
         # a body named before, called back by its kind: "The college's guidance says this affects up to 1 in 5"
         r"|(?i:\bthe\s+(?:college|society|association|academy|institute|agency|registry|charity|foundation)['’]s\s+"
         r"(?:guidance|guidelines|advice|figures|data|report|leaflet|website|audit)\s+(?:says|shows|suggests|states"

@@ -65,6 +65,10 @@ _PLACE_AFTER = _PLURAL_OBJECT_OPENERS | {"in", "on", "at", "for", "up", "out", "
 #: plurals that name the kind of the noun after them: "sports drinks", "arms rests"
 _PLURAL_MODIFIERS = frozenset({"sports", "arms", "glasses", "clothes", "savings", "news", "means", "series", "species",
                                "goods", "customs", "headquarters", "works", "arts", "sales", "parts", "stairs"})
+_TIME_PLURALS = frozenset({"days", "weeks", "months", "years", "hours", "minutes", "nights", "mornings", "evenings"})
+#: prepositions of place, whose phrase may stand between a subject and its verb: "The stitches under the skin dissolve"
+_PLACE_PREPOSITIONS = frozenset({"in", "under", "inside", "within", "on", "around", "near", "behind", "below", "above",
+                                 "along", "beneath", "between", "at"})
 #: nouns for a part of a thing, which "and" may join to another thing after "of": "the top of the skull and brain"
 _PART_HEADS = frozenset({"top", "bottom", "back", "front", "side", "base", "tip", "end", "lining", "wall", "surface", "edge",
                          "rest", "inside", "outside", "roof", "floor"})
@@ -662,9 +666,21 @@ class SubjectVerbAgreement(_MatcherKind):
         m.add("TITLED_NAME_BASE", [[{"LOWER": {"IN": ["mr", "mrs", "ms", "miss", "dr", "prof", "professor"]}},
                                     {"TEXT": ".", "OP": "?"}, {"IS_TITLE": True}, adverb,
                                     {"LOWER": {"IN": ["have", "are", "were", "do"]}}]])
-        # "Women who has had", "patients who is": a relative clause takes its noun's number
-        m.add("PLURAL_WHO_THIRD", [[{"LOWER": {"IN": sorted(_PEOPLE_PLURALS)}}, {"LOWER": "who"}, adverb,
-                                    {"LOWER": {"IN": sorted(_WHO_THIRD)}}]])
+        # "Women who has had", "patients who is", "Children which has had": a relative clause takes its noun's number
+        m.add("PLURAL_WHO_THIRD", [[{"LOWER": {"IN": sorted(_PEOPLE_PLURALS)}}, {"LOWER": {"IN": ["who", "which", "that"]}},
+                                    adverb, {"LOWER": {"IN": sorted(_WHO_THIRD)}}]])
+        # "The stitches under the skin dissolves", "The nerve roots in your lower back leaves the spinal canal": a
+        # sentence that opens with a plural and a phrase of place, then a verb in -s (checked in check(): the plural is
+        # plural-looking, the verb no noun)
+        place_words = {"IS_ALPHA": True, "IS_LOWER": True,
+                       "LOWER": {"NOT_IN": sorted(w["all_verbs"] | clause_words | _PRONOUNS | {"and", "or", "but", "not"})},
+                       "OP": "{1,4}"}
+        m.add("OPENING_PLURAL_PLACE_THIRD", [[
+            {"LOWER": {"IN": ["the", "your", "these", "those", "our", "all"]}, "IS_SENT_START": True},
+            {"IS_ALPHA": True, "IS_LOWER": True, "LOWER": {"NOT_IN": sorted(w["all_verbs"])}, "OP": "?"},
+            {"LOWER": {"REGEX": r"^[a-z]{3,}s$"}},
+            {"LOWER": {"IN": sorted(_PLACE_PREPOSITIONS)}}, place_words, adverb,
+            {"LOWER": {"IN": sorted(w["third"] - {"doesn't"})}}]])
         # "Everyone recover at a different pace", "Someone have to drive you home": one person, whoever it is, opening
         # its clause (check() asks; "Let everyone recover" is an infinitive)
         m.add("ONE_PERSON_BASE", [[{"LOWER": {"IN": sorted(_ONE_PERSON - {"whoever"})}}, adverb,
@@ -845,6 +861,15 @@ class SubjectVerbAgreement(_MatcherKind):
         for unit, doc, matches in self.matched_units(page, self._build):
             found = {}
             for label, start, end in matches:
+                if label == "OPENING_PLURAL_PLACE_THIRD":
+                    place = next(k for k in range(start + 2, end) if doc[k].lower_ in _PLACE_PREPOSITIONS)
+                    noun = doc[place - 1]
+                    if not self._plural_looking(noun.lower_) or noun.lower_ in _PLURAL_MODIFIERS \
+                            or noun.lower_ in _TIME_PLURALS or doc[start + 1].lower_ in _PLURAL_MODIFIERS:
+                        continue  # "The first weeks at home is the hardest": a stretch of time, taken as one
+                    if doc[end - 1].i not in found:
+                        found[doc[end - 1].i] = (start, "PLURAL_THIRD")
+                    continue
                 if label == "OPENING_PLURAL_THIRD":
                     noun = doc[start + 1]
                     if end >= len(doc) or not self._plural_looking(noun.lower_) or noun.lower_ in _PLURAL_MODIFIERS \
@@ -906,6 +931,9 @@ class SubjectVerbAgreement(_MatcherKind):
                         end >= len(doc) or doc[end].lower_ in ("or", "and") and end + 1 < len(doc)
                         and doc[end + 1].lower_ in ("a", "an", "the", "your", "any")):
                     continue  # "a medicine pump or a nerve stimulator": a list's noun, with no verb after it
+                if label in ("ANY_SINGULAR_BASE", "SINGULAR_BASE") and doc[end].text == "," \
+                        and any(doc[k].lower_ in ("or", "and") for k in range(end + 1, min(len(doc), end + 5))):
+                    continue  # "a medicine pump, nerve stimulator or other device": the first noun of a list
                 if label in ("ANY_PLURAL_THIRD", "DET_PLURAL_THIRD"):
                     if verb.lower_ not in self.w["third"] and verb.lower_ not in _DET_PLURAL_VERBS and (
                             end >= len(doc) or doc[end].lower_ not in _PLACE_AFTER

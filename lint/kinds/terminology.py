@@ -918,8 +918,8 @@ def _standing_alone_in(text: str, terms: list, i: int, j: int) -> bool:
         close = text.find(")", e2, e2 + 60)
         if close >= 0 and (j + 1 == len(terms) or terms[j + 1][0] > close) and _LIST_WORDS.search(text, e2, close) is None:
             return True
-    if _CLOSING.match(text, e2) is None:
-        return False
+    if _CLOSING.match(text, e2) is None or _EITHER_OR_BOTH.match(text, e2):
+        return False  # ("an upper endoscopy, a colonoscopy, or both": the options of a list)
     if j + 1 < len(terms) and (_NEXT_ITEM.fullmatch(text, e2, terms[j + 1][0])
                                # "under local anaesthesia, a regional block that numbs your arm, or general
                                # anaesthesia": the options of a list, the second described as it goes
@@ -938,6 +938,7 @@ def _standing_alone_in(text: str, terms: list, i: int, j: int) -> bool:
     return _MID_LIST.search(text, max(0, s1 - 20), s1) is None
 
 
+_EITHER_OR_BOTH = compile_builtin(r"\s*,?\s*(?:or|and)\s+(?:both|either|all\s+(?:two|three)|neither)\b", re.I)
 _COMPARED_BEFORE = compile_builtin(r"(?:^|[.!?:;]\s+)(?:like|unlike)\s+(?:the\s+|your\s+|an?\s+)?$", re.I)
 _THE_BETWEEN = compile_builtin(r"\s*,\s*the\s+")
 _SENTENCE_END = compile_builtin(r"\s*(?:[.!?]|$)")
@@ -1034,6 +1035,11 @@ def _forms(name: str, spellings) -> list[str]:
 def _with_article(name: str) -> str:
     """ "an MRI scan", "an x-ray", "a CT scan", "an epidural" """
     first = name.split()[0] if name.split() else name
-    if first.isupper() and first[:1] in "AEFHILMNORSX" or name[:2] == "x-" or name[:1] in "aeiou":
+    if first.isupper() and first[:1] in "AEFHILMNORSX" or name[:2] == "x-" or name[:1] in "aeiou" \
+            and not _YOU_SOUND.match(name):
         return "an " + name
     return "a " + name
+
+
+#: words spelled with a vowel that open with the sound of "you" or "w", which take "a": "a urologist", "a unit", "a one-off"
+_YOU_SOUND = compile_builtin(r"(?:u(?:r[oei]|ni|s[eu]|t(?:er|il)|vul)|eu|one\b|once\b)", re.I)
