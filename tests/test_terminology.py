@@ -224,3 +224,48 @@ def test_description_options_mistakes_name_the_file(tmp_path, change, error):
 
     renames = {"code: TRM003": "code: TRM103", "name: conflated-terms": "name: my-conflations"}
     assert error in setup_error_of_changed_rule(tmp_path, "terminology/TRM003-conflated-terms.yaml", renames, change)
+
+
+# -- TRM005 ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, span", [
+    ("# Trigger finger release\n\nA trigger finger release is done under a spinal anaesthetic. After trigger finger "
+     "release, move your finger often.", "spinal anaesthetic"),
+    ("# Cataract surgery\n\nMost people have an epidural for cataract surgery. Cataract surgery takes 20 minutes.",
+     "epidural"),
+    ("# Elbow replacement\n\nYour elbow replacement is done under a spinal. The elbow replacement lasts two hours.",
+     "spinal"),
+])
+def test_a_spinal_or_epidural_for_an_operation_above_its_reach(trm, text, span):
+    (hit,) = [f for f in lint_text(trm, text).findings if f.code == "TRM005"]
+    assert hit.text == span
+    assert "numbs" in hit.message and "cannot numb the" in hit.message
+
+
+@pytest.mark.parametrize("text", [
+    # an operation it numbs, and a page with one operation below the waist among its topics
+    "# Hip replacement\n\nA hip replacement is often done under a spinal anaesthetic. The hip replacement takes an hour.",
+    "# Inguinal hernia repair\n\nAn inguinal hernia repair can be done under a spinal block. Most inguinal hernia repair "
+    "patients go home the same day.",
+    # said not to be used, or not an anaesthetic at all
+    "# Thyroidectomy\n\nA thyroidectomy is done under a general anaesthetic; you do not need an epidural. The "
+    "thyroidectomy takes two hours.",
+    "# Rotator cuff repair\n\nA rotator cuff repair is done with a nerve block rather than a spinal anaesthetic. The "
+    "rotator cuff repair takes an hour.",
+    "# Cervical radiculopathy\n\nAn epidural steroid injection in the neck may ease the pain in your arm.",
+])
+def test_a_spinal_or_epidural_left_alone(trm, text):
+    assert [f.text for f in lint_text(trm, text).findings if f.code == "TRM005"] == []
+
+
+@pytest.mark.parametrize("change, error", [
+    (("cannot_reach: [head, neck, upper-limb]", "cannot_reach: [head, neck, upper-leg]"),
+     "anaesthetics: entry 1 names unknown region(s) upper-leg"),
+    (("      numbs: the body from the waist down", "      numb: the body from the waist down"),
+     "anaesthetics: entry 1 needs 'names'"),
+])
+def test_anaesthetic_data_mistakes_name_the_file(tmp_path, change, error):
+    from tests.helpers import setup_error_of_changed_rule
+
+    renames = {"code: TRM005": "code: TRM105", "name: anaesthetic-cannot-reach": "name: my-anaesthetics"}
+    assert error in setup_error_of_changed_rule(tmp_path, "terminology/TRM005-anaesthetic-cannot-reach.yaml", renames,
+                                                change)
