@@ -1400,7 +1400,8 @@ class SourceFinder:
             elif going_on and k and _PRONOUN_OPENING.match(going_on.group()) \
                     and self.lex.named_body is not None and self.lex.named_body.search(text, *sentences[k - 1]):
                 flag = True  # "In Britain, the HFEA has encouraged ... It reports that about 1 in 17 births ..."
-            elif not flag and _OWN_SERIES_BACK.search(text, s, e) is not None and self._series_dated_before(unit, None):
+            elif not flag and (back := _OWN_SERIES_BACK.search(text, s, e)) is not None \
+                    and self._series_dated_before(unit, None, anywhere=_BELOW.match(text, back.end()) is not None):
                 # "In our audit, 11 of the 140 people ...", after "In our 2022 audit of 140 people ...": the provider's
                 # own dated series, called back
                 flag = True
@@ -1472,7 +1473,9 @@ class SourceFinder:
         """The sizes of the provider's own dated series given before the k-th sentence: in its block, then in up to
         three paragraphs before it in its section."""
         text = unit.block.text
-        found = [(text, a, b) for a, b in sentences[:k]]
+        # (the sentence itself may give the series: "Of the 486 people referred to our program from April 2023 to
+        # March 2024, 352 (72%) came")
+        found = [(text, a, b) for a, b in sentences[:k + 1]]
         if self._index is None:
             self._index = {id(u.block): i for i, u in enumerate(self.page.units)}
         i = self._index.get(id(unit.block), 0)
@@ -1495,23 +1498,30 @@ class SourceFinder:
         return any(not _YEAR_IN.fullmatch(m.group()) for m in number.finditer(text, start, end)) \
             and _YEAR_IN.search(text, start, end) is not None
 
-    def _series_dated_before(self, unit, count: str | None) -> bool:
+    def _series_dated_before(self, unit, count: str | None, anywhere: bool = False) -> bool:
         """Does a sentence earlier on the page (or earlier in this block) give the provider's own series of this size
         with its dates ("We reviewed 263 operations done from 2015 to 2021")? With no size, any series of the provider's
-        own with its dates ("Our audit included 164 people who had ... between 2018 and 2023")."""
+        own with its dates ("Our audit included 164 people who had ... between 2018 and 2023"). With ``anywhere``, a
+        sentence anywhere on the page ("In our audit below, ...")."""
         if self._index is None:
             self._index = {id(u.block): i for i, u in enumerate(self.page.units)}
         number = re.compile(rf"(?<![\d,.]){re.escape(count)}(?![\d,]|\.\d)") if count is not None else _A_COUNT
         # (a series called back with no size may be given earlier in the same block: its sentences before the call)
-        upto = self._index.get(id(unit.block), 0) + (1 if count is None else 0)
+        upto = len(self.page.units) if anywhere else self._index.get(id(unit.block), 0) + (1 if count is None else 0)
         for previous in self.page.units[:upto]:
             text = previous.block.text
             if count is not None and count not in text:
                 continue
+            before = None
             for s, e in sentences_of(previous):
-                if previous is unit and _OWN_SERIES_BACK.search(text, s, e):
+                if previous is unit and not anywhere and _OWN_SERIES_BACK.search(text, s, e):
                     break
-                if self.declares_own_series(text, s, e, number) and (count is not None or _SERIES_WORD.search(text, s, e)):
+                # (the dates may be given in the sentence before: "... our surgical audit from April 2022 to March 2024. In
+                # that time we did 402 keyhole operations")
+                start = before if before is not None and _IN_THAT_TIME.match(text, s) else s
+                before = s
+                if self.declares_own_series(text, start, e, number) \
+                        and (count is not None or _SERIES_WORD.search(text, start, e)):
                     return True
                 # (or, with no size asked for, a dated count the sentence names as a source: "Between 2016 and 2023, 64
                 # patients had a wrist fusion here")
@@ -2318,6 +2328,10 @@ _OWN_SERIES_BACK = compile_builtin(r"(?i)\b(?:in|from)\s+(?:(?:our|the\s+same|th
 _OWN_SERIES = compile_builtin(r"(?i)\bown\s+(?:[\w-]+\s+)?(?:audit|review|survey|series)\b")
 _SERIES_WORD = compile_builtin(r"(?i)\b(?:audit|review|survey|series|reviewed|audited|registry|register)\b")
 _A_COUNT = compile_builtin(r"\b\d{2,}(?:,\d{3})*\b")
+#: a sentence that counts within the time the sentence before gave: "In that time we did 402 operations"
+_IN_THAT_TIME = compile_builtin(r"\s*(?:in|during|over|across|within)\s+(?:that|this|the\s+same)\s+(?:time|period|year|years"
+                                r"|months?|window)\b", re.I)
+_BELOW = compile_builtin(r"\s+below\b")
 _SMALL_COUNT = compile_builtin(r"(?<![\d.,])\d{1,3}(?:,\d{3})*(?!\d|[.,]\d|%)")
 #: a count and its share in brackets: "61 children (19%)", "1,772 reports (93%)", "97 tests (about 5%)"
 _COUNT_AND_SHARE = compile_builtin(r"(?<![\d.,])(?P<n>\d{1,3}(?:,\d{3})*)\s+(?:[\w-]+\s+){0,3}?\(\s*(?:about\s+|around\s+|"

@@ -668,7 +668,7 @@ class SubjectVerbAgreement(_MatcherKind):
                                     {"LOWER": {"IN": ["have", "are", "were", "do"]}}]])
         # "Women who has had", "patients who is", "Children which has had": a relative clause takes its noun's number
         m.add("PLURAL_WHO_THIRD", [[{"LOWER": {"IN": sorted(_PEOPLE_PLURALS)}}, {"LOWER": {"IN": ["who", "which", "that"]}},
-                                    adverb, {"LOWER": {"IN": sorted(_WHO_THIRD)}}]])
+                                    adverb, {"LOWER": {"IN": sorted(_WHO_THIRD | w["third"])}}]])
         # "The stitches under the skin dissolves", "The nerve roots in your lower back leaves the spinal canal": a
         # sentence that opens with a plural and a phrase of place, then a verb in -s (checked in check(): the plural is
         # plural-looking, the verb no noun)

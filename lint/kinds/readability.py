@@ -809,6 +809,10 @@ def _in_citation(text: str, pos: int) -> bool:
     return closing != -1 and bool(_YEAR.search(text[opening:closing]))
 
 
+#: acronyms made from another language's spelling of the English name: EKG from "Elektrokardiogramm"
+_GERMAN_LETTERS = {"ekg": "ecg"}
+
+
 def spells_out(acronym: str, words: str) -> bool:
     """True when ``words`` end with a phrase the acronym abbreviates.
 
@@ -819,6 +823,8 @@ def spells_out(acronym: str, words: str) -> bool:
     acronym = "".join(c for c in acronym.lower() if c.isalpha())
     if not acronym:
         return False
+    # (an American acronym made from the German spelling: "electrocardiogram (EKG)")
+    acronym = _GERMAN_LETTERS.get(acronym, acronym)
     tokens = re.findall(r"[A-Za-z]+", words)[-(len(acronym) + 6):]
     for i, tok in enumerate(tokens):
         if tok[0].lower() != acronym[0]:

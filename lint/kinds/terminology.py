@@ -519,7 +519,7 @@ def _standing_alone(text: str, x, y) -> bool:
 #: the relations a link between two terms states: the first is the second ("X, i.e. Y"), the first is a kind of
 #: the second ("X, a type of Y", "X and other Ys") or a part of it ("the cervix, the lower part of the womb"), the
 #: second is a kind of the first ("Ys such as X") or a part of it
-_RELATIONS = ("same", "kind_of", "part_of", "includes", "has_part")
+_RELATIONS = ("same", "kind_of", "part_of", "includes", "has_part", "usually")
 
 
 class _Member:
@@ -553,7 +553,8 @@ class TermFamily(Kind):
         "families": (list, Kind.REQUIRED),
         # fact id -> {says, true_of, patterns}: what a member's ``untrue`` names
         "facts": (dict, dict),
-        # each {relation: same|kind_of|includes, pattern}: the words between two members, all of them
+        # each {relation: same|kind_of|part_of|includes|has_part|usually, pattern}: the words between two members, all
+        # of them ("usually": as "same", or a way a kind of the first is done: "X is usually keyhole surgery")
         "links": (list, Kind.REQUIRED),
         # links that make the second member an apposition only when it stands alone ("sedation (general anaesthesia),"
         # not "sedation, general anaesthesia, or a spinal"): the second must be closed by a bracket or a comma
@@ -620,6 +621,13 @@ class TermFamily(Kind):
                 raise self.error(f"family '{by_id[id_].family}': member '{id_}' is a kind or part of unknown member(s) "
                                  f"{', '.join(missing)}")
             by_id[id_].ancestors = frozenset(_ancestors(id_, parents))
+        # the ways a member may be done, as a kind of it shows: a keyhole cholecystectomy is a kind of cholecystectomy
+        # and of keyhole surgery, so "Gallbladder removal is usually keyhole surgery" names the usual way, no other thing
+        ways: dict[str, set] = {}
+        for member in by_id.values():
+            for up in member.ancestors:
+                ways.setdefault(up, set()).update(member.ancestors - {up})
+        self.ways = {id_: frozenset(w) for id_, w in ways.items()}
         # the facts, shared by the families ("uses x-rays" is false of an MRI scan and of an endoscopy)
         facts: dict[str, tuple] = {}  # fact id -> (compiled patterns, says, the member it is true of)
         for fact_id, fact in self.opts["facts"].items():
@@ -732,11 +740,12 @@ class TermFamily(Kind):
                     relation = self._relation(text, terms, i, j)
                     # (no negation can stand inside a link; one before the pair is about something else: "Do not
                     # use an antibiotic cream such as hydrocortisone")
-                    if relation is None or (a.family != b.family and not across) or _fits(relation, a, b):
+                    if relation is None or (a.family != b.family and not across) \
+                            or _fits(relation, a, b, self.ways.get(a.id, frozenset())):
                         continue
                     # "X, i.e. Y": the second is the one given for the first; "Ys such as X", "X, a type of Y": either
                     # may be the wrong one, so both are in the finding
-                    start = _LEAD.match(text, e1, s2).end() if relation == "same" else s1
+                    start = _LEAD.match(text, e1, s2).end() if relation in ("same", "usually") else s1
                     seconds.add(s2)
                     yield self.hit(unit, start, e2, suggestions=(), first=text[s1:e1], second=text[s2:e2],
                                    first_is=a.is_, second_is=b.is_)
@@ -980,12 +989,15 @@ _NAME_FOR_BEFORE = compile_builtin(
 _IS_GAP = compile_builtin(r"\s+(?:is|are)\s+(?:an?\s+|the\s+)?")
 
 
-def _fits(relation: str, a: _Member, b: _Member) -> bool:
-    """Is a link's claim true of the two members?"""
+def _fits(relation: str, a: _Member, b: _Member, ways: frozenset = frozenset()) -> bool:
+    """Is a link's claim true of the two members? (``ways``: the members a kind of ``a`` is also a kind of, the ways
+    ``a`` may be done, which "usually" may name)"""
     if relation in ("kind_of", "part_of"):
         return a is b or b.id in a.ancestors
     if relation in ("includes", "has_part"):
         return a is b or a.id in b.ancestors
+    if relation == "usually":
+        return a.related(b) or b.id in ways
     return a.related(b)
 
 
