@@ -65,6 +65,8 @@ _PLACE_AFTER = _PLURAL_OBJECT_OPENERS | {"in", "on", "at", "for", "up", "out", "
 #: plurals that name the kind of the noun after them: "sports drinks", "arms rests"
 _PLURAL_MODIFIERS = frozenset({"sports", "arms", "glasses", "clothes", "savings", "news", "means", "series", "species",
                                "goods", "customs", "headquarters", "works", "arts", "sales", "parts", "stairs"})
+#: the words that make an -ing phrase after them an adverbial, not a subject: "when passing urine"
+_ING_ADVERBIAL = frozenset({"when", "while", "whilst", "after", "before", "on", "by", "without", "since", "until"})
 _TIME_PLURALS = frozenset({"days", "weeks", "months", "years", "hours", "minutes", "nights", "mornings", "evenings"})
 #: prepositions of place, whose phrase may stand between a subject and its verb: "The stitches under the skin dissolve"
 _PLACE_PREPOSITIONS = frozenset({"in", "under", "inside", "within", "on", "around", "near", "behind", "below", "above",
@@ -586,8 +588,12 @@ class SubjectVerbAgreement(_MatcherKind):
         # (and the verbs of an action's result, for the -ing subjects read without the Matcher: "Drinking fluids help")
         # (a verb that is also a noun is read as a verb only after a subordinator's subject: see _build)
         self.noun_like_base = frozenset(self.w["noun_like"] & self.w["verb_bases"])
+        #: the verbs after "help" that make it a verb: "The steroid help |calm| the swelling"
+        self.help_verbs = frozenset(self.w["verb_bases"] - self.w["noun_like"] | {"calm", "ease", "reduce", "heal", "stop",
+                                                                                   "keep"})
         self.noun_like_third = frozenset(third_person(v) for v in self.noun_like_base)
         self.verbs = self.anchor_words = frozenset(self.w["third"] | self.w["base"] | _WHO_THIRD | {"are", "were", "have", "do"}
+                                                   | self.help_verbs
                                                    | _DET_PLURAL_VERBS | _ACTION_RESULTS | self.noun_like_base
                                                    | self.noun_like_third | _MOVEMENT_THIRD)
         # the plurals in "-as" of names the knowledge base ends in "-a" ("anal fistula" -> "fistulas", "stoma" ->
@@ -638,6 +644,11 @@ class SubjectVerbAgreement(_MatcherKind):
         m.add("ANY_PLURAL_THIRD", [[{"LOWER": {"REGEX": r"^[a-z]{3,}s$"}}, adverb,
                                     {"LOWER": {"IN": sorted(w["third"] - {"is", "was", "has", "does", "doesn't"}
                                                             | self.noun_like_third | _MOVEMENT_THIRD)}}]])
+        # "The steroid help calm the swelling": "help" before a verb is a verb, whatever else it can be (the noun is checked
+        # in check(): singular-looking, opening its clause)
+        m.add("SINGULAR_HELP_BASE", [[{"LOWER": {"IN": singular_dets}}, {"IS_ALPHA": True, "IS_LOWER": True},
+                                      {"LOWER": "help"}, {"LOWER": "to", "OP": "?"},
+                                      {"LOWER": {"IN": sorted(self.help_verbs)}}]])
         # "The exact cause of Meniere's disease are": after "the ... of" the word is a noun, whatever else it can be
         m.add("DET_SINGULAR_OF_BASE", [[{"LOWER": {"IN": singular_dets}},
                                         {"IS_ALPHA": True, "IS_LOWER": True, "OP": "?"},
@@ -893,6 +904,13 @@ class SubjectVerbAgreement(_MatcherKind):
                     if doc[end - 1].i not in found:
                         found[doc[end - 1].i] = (start + 1, label.replace("SUBORDINATE_", ""))
                     continue
+                if label == "SINGULAR_HELP_BASE":
+                    noun, verb = doc[start + 1], doc[start + 2]
+                    if self._singular_looking(noun.lower_) and noun.lower_ not in self.w["all_verbs"] \
+                            and clause_start(doc, start) and not _inside_prepositional_phrase(doc, start) \
+                            and verb.i not in found:
+                        found[verb.i] = (start, "SINGULAR_BASE")
+                    continue
                 if label == "SINGULAR_THAT_IS_ARE":
                     verb = doc[end - 1]
                     if self._singular_looking(doc[start + 1].lower_) and clause_start(doc, start) \
@@ -1008,6 +1026,8 @@ class SubjectVerbAgreement(_MatcherKind):
                         continue
                     if label.startswith("SINGULAR") and first == start and not doc[start].is_sent_start:
                         continue
+                    if first > 0 and doc[first].lower_.endswith("ing") and doc[first - 1].lower_ in _ING_ADVERBIAL:
+                        continue  # "a few days of burning when passing urine are common": an -ing phrase of time, no subject
                 else:
                     if not clause_start(doc, start):
                         continue
