@@ -756,6 +756,7 @@ class TermFamily(Kind):
                 yield from self._false_facts_before(unit, text, terms, seconds)
             if self.opts["pronoun_subjects"]:
                 yield from self._false_facts_of_pronouns(unit, text, terms)
+                yield from self._false_facts_of_a_job_said_later(unit, text, terms)
 
     def _false_facts(self, unit, text: str, terms: list, seconds: set):
         """Each member followed by a fact false of it ("a CT scan, which uses magnets"), but those in ``seconds``."""
@@ -859,6 +860,32 @@ class TermFamily(Kind):
             if hit is not None:
                 yield hit
 
+    def _false_facts_of_a_job_said_later(self, unit, text: str, terms: list):
+        """A job given later in a sentence, through "its" or "their", to the member the sentence is about: "It wraps
+        around the urethra, and its job is to store urine", after "The prostate is a small gland" (the member opening
+        this sentence, or, when "It" or "They" opens it, the one opening the sentence before)."""
+        for pronoun in _JOB_LATER.finditer(text):
+            word = pronoun.group(1)
+            s, e = pronoun.start(1), len(text[:pronoun.end()].rstrip())
+            current = _previous_sentence_start(text, s)
+            opener = _PRONOUN_OPENER.match(text, current)
+            opened = _previous_sentence_start(text, current) if opener is not None and current > 0 else current
+            if opener is not None and opened == current:
+                continue  # (the sentence before is in another block)
+            first = next((t for t in terms if opened <= t[0] < s), None)
+            if first is None or not _OPENS_SENTENCE.fullmatch(text, opened, first[0]):
+                continue
+            plural = _plural_name(text[first[0]:first[1]])
+            if plural != (word.lower() == "their") or not first[2].untrue:
+                continue
+            if opener is not None and plural != (opener.group(1).lower() == "they"):
+                continue
+            before = next((t[0] for t in terms if t[0] >= e and t[2] is not first[2] and t[2].id not in first[2].ancestors),
+                          len(text))
+            hit = self._false_fact(unit, text, s, e, first[2], before, (), text[first[0]:first[1]])
+            if hit is not None:
+                yield hit
+
     def _relation(self, text: str, terms: list, i: int, j: int) -> str | None:
         """What the words between the i-th and the j-th member say of them, or None."""
         s1, e1 = terms[i][0], terms[i][1]
@@ -895,6 +922,11 @@ _BRACKETED = compile_builtin(r"\(\s*([^()]*?)\s*\)")
 _PRONOUN_SUBJECT = compile_builtin(r"(?:^|(?<=[.!?])\s+)(?:(It|They)\s+(?:(?:also|then|usually|normally|mainly)\s+)?"
                                    r"|(Its|Their)\s+(?:main\s+|chief\s+|key\s+|only\s+)?(?:job|role|purpose|function|task)"
                                    r"\s+is\s+(?:to\s+)?)")
+#: a job given later in a sentence: "..., and |its| main job is to"
+_JOB_LATER = compile_builtin(r",\s+and\s+(its|their)\s+(?:main\s+|chief\s+|key\s+|only\s+)?(?:job|role|purpose|function|task)"
+                             r"\s+is\s+(?:to\s+)?", re.I)
+#: "It" or "They" opening a sentence
+_PRONOUN_OPENER = compile_builtin(r"(It|They)\s", re.I)
 #: what may stand before the member that opens a sentence: "The", "Your", "You have two", "Each"
 _OPENS_SENTENCE = compile_builtin(r"(?:(?:the|your|you\s+have\s+(?:two|one|an?|four|three)|each|both|an?|this|these)\s+)*",
                                   re.I)
