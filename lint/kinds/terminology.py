@@ -846,19 +846,22 @@ class TermFamily(Kind):
             e = len(text[:pronoun.end()].rstrip()) if pronoun.group(2) else pronoun.end(1)
             if s == 0:  # (the sentence before is in another block)
                 continue
-            opened = _previous_sentence_start(text, s)
-            first = next((t for t in terms if opened <= t[0] < s), None)
-            if first is None or not _OPENS_SENTENCE.fullmatch(text, opened, first[0]):
-                continue
-            plural = _plural_name(text[first[0]:first[1]])
-            if plural != (word.lower() in ("they", "their")) or not first[2].untrue:
-                continue
-            # (what it is a kind or a part of may stand between: "It is the main muscle that ...")
-            before = next((t[0] for t in terms if t[0] >= e and t[2] is not first[2] and t[2].id not in first[2].ancestors),
-                          len(text))
-            hit = self._false_fact(unit, text, s, e, first[2], before, (), text[first[0]:first[1]])
+            hit = self._false_fact_of_opener(unit, text, terms, _previous_sentence_start(text, s), s, e,
+                                             word.lower() in ("they", "their"))
             if hit is not None:
                 yield hit
+
+    def _false_fact_of_opener(self, unit, text: str, terms: list, opened: int, s: int, e: int, plural: bool):
+        """The finding for the fact after ``e`` said, through a pronoun at ``s`` (plural or not), of the member that
+        opens the sentence at ``opened``, when it is false of it; else None."""
+        first = next((t for t in terms if opened <= t[0] < s), None)
+        if first is None or not _OPENS_SENTENCE.fullmatch(text, opened, first[0]) or not first[2].untrue \
+                or _plural_name(text[first[0]:first[1]]) != plural:
+            return None
+        # (what it is a kind or a part of may stand between: "It is the main muscle that ...")
+        before = next((t[0] for t in terms if t[0] >= e and t[2] is not first[2] and t[2].id not in first[2].ancestors),
+                      len(text))
+        return self._false_fact(unit, text, s, e, first[2], before, (), text[first[0]:first[1]])
 
     def _false_facts_of_a_job_said_later(self, unit, text: str, terms: list):
         """A job given later in a sentence, through "its" or "their", to the member the sentence is about: "It wraps
@@ -872,17 +875,10 @@ class TermFamily(Kind):
             opened = _previous_sentence_start(text, current) if opener is not None and current > 0 else current
             if opener is not None and opened == current:
                 continue  # (the sentence before is in another block)
-            first = next((t for t in terms if opened <= t[0] < s), None)
-            if first is None or not _OPENS_SENTENCE.fullmatch(text, opened, first[0]):
-                continue
-            plural = _plural_name(text[first[0]:first[1]])
-            if plural != (word.lower() == "their") or not first[2].untrue:
-                continue
+            plural = word.lower() == "their"
             if opener is not None and plural != (opener.group(1).lower() == "they"):
                 continue
-            before = next((t[0] for t in terms if t[0] >= e and t[2] is not first[2] and t[2].id not in first[2].ancestors),
-                          len(text))
-            hit = self._false_fact(unit, text, s, e, first[2], before, (), text[first[0]:first[1]])
+            hit = self._false_fact_of_opener(unit, text, terms, opened, s, e, plural)
             if hit is not None:
                 yield hit
 
