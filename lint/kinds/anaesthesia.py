@@ -73,15 +73,18 @@ class AnaestheticRegion(Kind):
     def check(self, page):
         if self.kb is None or not page.topic_procedures:
             return
+        # (the anaesthetics that can serve none of the page's operations, each with the first operation and its region)
+        judged = []
+        for pattern, numbs, cannot_reach in self.anaesthetics:
+            unreached = [(p, self._unreached(p, cannot_reach)) for p in page.topic_procedures]
+            if all(region for _, region in unreached):
+                procedure, region = unreached[0]
+                judged.append((pattern, numbs, region, self.kb.procedures[procedure].name))
+        if not judged:
+            return
         for unit in self.units(page):
             text = unit.block.text
-            for pattern, numbs, cannot_reach in self.anaesthetics:
+            for pattern, numbs, region, procedure in judged:
                 for m in pattern.finditer(text):
-                    if _NOT_USED_BEFORE.search(text, max(0, m.start() - _CLAUSE_REACH), m.start()):
-                        continue
-                    unreached = [(p, self._unreached(p, cannot_reach)) for p in page.topic_procedures]
-                    if not all(region for _, region in unreached):
-                        break  # a procedure of the page it can serve: judged no further
-                    procedure, region = unreached[0]
-                    yield self.hit(unit, m.start(), m.end(), numbs=numbs, region=region,
-                                   procedure=self.kb.procedures[procedure].name)
+                    if not _NOT_USED_BEFORE.search(text, max(0, m.start() - _CLAUSE_REACH), m.start()):
+                        yield self.hit(unit, m.start(), m.end(), numbs=numbs, region=region, procedure=procedure)

@@ -1459,11 +1459,15 @@ class SourceFinder:
                 return True
         return False
 
-    def _last_sentence_before(self, unit):
-        """The text, start and end of the last sentence of the paragraph just before this block, or None."""
+    def _position(self, unit) -> int:
+        """Where the block stands among the page's units."""
         if self._index is None:
             self._index = {id(u.block): i for i, u in enumerate(self.page.units)}
-        i = self._index.get(id(unit.block), 0)
+        return self._index.get(id(unit.block), 0)
+
+    def _last_sentence_before(self, unit):
+        """The text, start and end of the last sentence of the paragraph just before this block, or None."""
+        i = self._position(unit)
         previous = self.page.units[i - 1] if i else None
         if previous is None or previous.block.scope != "paragraph" or not sentences_of(previous):
             return None
@@ -1476,9 +1480,7 @@ class SourceFinder:
         # (the sentence itself may give the series: "Of the 486 people referred to our program from April 2023 to
         # March 2024, 352 (72%) came")
         found = [(text, a, b) for a, b in sentences[:k + 1]]
-        if self._index is None:
-            self._index = {id(u.block): i for i, u in enumerate(self.page.units)}
-        i = self._index.get(id(unit.block), 0)
+        i = self._position(unit)
         for previous in self.page.units[max(0, i - 3):i][::-1]:
             if previous.block.scope in ("title", "heading"):
                 break
@@ -1503,11 +1505,9 @@ class SourceFinder:
         with its dates ("We reviewed 263 operations done from 2015 to 2021")? With no size, any series of the provider's
         own with its dates ("Our audit included 164 people who had ... between 2018 and 2023"). With ``anywhere``, a
         sentence anywhere on the page ("In our audit below, ...")."""
-        if self._index is None:
-            self._index = {id(u.block): i for i, u in enumerate(self.page.units)}
         number = re.compile(rf"(?<![\d,.]){re.escape(count)}(?![\d,]|\.\d)") if count is not None else _A_COUNT
         # (a series called back with no size may be given earlier in the same block: its sentences before the call)
-        upto = len(self.page.units) if anywhere else self._index.get(id(unit.block), 0) + (1 if count is None else 0)
+        upto = len(self.page.units) if anywhere else self._position(unit) + (1 if count is None else 0)
         for previous in self.page.units[:upto]:
             text = previous.block.text
             if count is not None and count not in text:
@@ -1534,9 +1534,7 @@ class SourceFinder:
         """Does the paragraph before this block end with a sentence that carries a source? With ``reach`` above 1
         (a sentence that names the study it goes on with: "In the same evidence review, ..."), any of that many
         blocks before, lists included, may carry it."""
-        if self._index is None:
-            self._index = {id(u.block): i for i, u in enumerate(self.page.units)}
-        i = self._index.get(id(unit.block), 0)
+        i = self._position(unit)
         # the blocks before, in page order: each then looks back only at blocks already worked out, so a long run of
         # paragraphs that go on from one another costs no deep recursion
         while self._settled < i - 1:

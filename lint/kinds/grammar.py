@@ -94,9 +94,10 @@ _NOT_POSSESSORS = frozenset({"it", "that", "there", "here", "he", "she", "what",
 _TIME_BEFORE_CLAUSE = frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years", "hours", "then",
                                  "later", "afterwards", "eventually", "soon", "usually", "often"})
 #: the words after "last" when it names a time, not a verb ("swelling last winter", "the pain last night")
-_TIME_AFTER_LAST = frozenset({"night", "week", "weekend", "month", "year", "time", "winter", "summer", "spring", "autumn", "fall",
-                    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "few", "two", "three",
-                    "visit", "appointment", "dose", "meal", "season", "term", "decade", "christmas"})
+_TIME_AFTER_LAST = frozenset({"night", "week", "weekend", "month", "year", "time", "winter", "summer", "spring", "autumn",
+                              "fall", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "few",
+                              "two", "three", "visit", "appointment", "dose", "meal", "season", "term", "decade",
+                              "christmas"})
 
 
 # words in -ing that begin a sentence as prepositions, not as subjects
