@@ -80,6 +80,9 @@ class Procedure:
     #: where its cuts or punctures are made, when that is not where it acts (a coronary angiogram: the wrist or the
     #: groin, not the chest), region ids
     entry_regions: tuple[str, ...] = ()
+    #: done entirely through a natural opening, with no cut in the skin: the way in, in words ("through the ear
+    #: canal"); empty for an operation that may cut the skin
+    no_skin_cut: str = ""
 
 
 @dataclass
@@ -249,7 +252,7 @@ _ALLOWED = {
     "structures": {"id", "name", "synonyms", "regions", "system", "kind", "side", "lay", "location", "neighbours",
                    "aspects"},
     "procedures": {"id", "name", "synonyms", "abbreviations", "specialty", "regions", "structures", "lay", "not",
-                   "aspects", "entry_regions"},
+                   "aspects", "entry_regions", "no_skin_cut"},
     "conditions": {"id", "name", "synonyms", "regions", "symptom_regions", "treated_by", "lay", "structures",
                    "aspects"},
     "aspects": {"id", "name", "words", "opposite"},
@@ -318,9 +321,16 @@ def _build_knowledge(files: list[Path]) -> KnowledgeBase:
                     t("aspects"),
                 )
             elif kind == "procedures":
+                no_skin_cut = entry.get("no_skin_cut", "")
+                if not isinstance(no_skin_cut, str):
+                    raise KnowledgeError(f"{where}: 'no_skin_cut' must be the way in, in words ('through the mouth')")
+                if no_skin_cut and t("entry_regions"):
+                    raise KnowledgeError(f"{where}: give 'entry_regions' (where its cuts are made) or 'no_skin_cut' "
+                                         "(it makes none), not both")
                 table[entry["id"]] = Procedure(
                     entry["id"], name, t("synonyms"), t("abbreviations"), entry.get("specialty", ""),
                     t("regions"), t("structures"), entry.get("lay", ""), t("not"), t("aspects"), t("entry_regions"),
+                    no_skin_cut,
                 )
             elif kind == "aspects":
                 words = entry.get("words")

@@ -127,6 +127,22 @@ def test_a_procedure_may_be_entered_elsewhere_than_where_it_acts(kb):
     assert "heart-region" in angiogram.regions and {"wrist", "groin"} <= set(angiogram.entry_regions)
 
 
+def test_a_procedure_through_a_natural_opening_makes_no_cut_in_the_skin(kb):
+    assert kb.procedures["tympanostomy-tubes"].no_skin_cut == "through the ear canal"
+    assert kb.procedures["ureteroscopy"].no_skin_cut and not kb.procedures["pcnl"].no_skin_cut
+
+
+@pytest.mark.parametrize("entry, error", [
+    ("    no_skin_cut: [mouth]\n", "'no_skin_cut' must be the way in, in words"),
+    ("    no_skin_cut: through the mouth\n    entry_regions: [knee]\n", "give 'entry_regions'.*or 'no_skin_cut'"),
+])
+def test_a_wrong_no_skin_cut_is_an_error_naming_the_entry(tmp_path, entry, error):
+    _write(tmp_path, "regions.yaml", "regions:\n  - id: body\n  - id: knee\n    parents: [body]\n")
+    _write(tmp_path, "procedures/x.yaml", "procedures:\n  - id: knee-scope\n    regions: [knee]\n" + entry)
+    with pytest.raises(KnowledgeError, match="procedure 'knee-scope': " + error):
+        load_knowledge(tmp_path)
+
+
 def test_faces_and_their_opposites(kb):
     assert kb.aspects["front"].opposite == ("back",) and "palm" in kb.aspects["back"].opposite
     assert kb.structures["achilles-tendon"].aspects == ("back",)

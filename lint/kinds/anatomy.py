@@ -155,6 +155,12 @@ _CUT_NOUNS = {"cut", "cuts", "incision", "incisions", "opening", "openings", "ho
               "surgery", "operation", "pouch", "piece", "section", "sample", "slice", "portion"}
 # where a cut is made beside or along a part: "an incision below the breastbone", "a cut along the lower back"
 _CUT_BESIDE = {"below", "above", "behind", "under", "over", "along", "across", "around", "beside"}
+#: words that put a cut on the outside of the body: "a cut in the skin of your neck"
+_SKIN_WORDS = frozenset({"skin", "outside", "outer", "external"})
+#: a sentence about another way in, for when the operation through a natural opening cannot be done: "if the stone is
+#: too large, a small cut in your back may be needed"
+_ANOTHER_WAY_IN = re.compile(r"\b(?:if|unless|rarely|occasionally|sometimes|convert\w*|switch\w*|instead|unlike|"
+                             r"open (?:surgery|operation)|keyhole|larger|bigger|too (?:big|large))\b", re.I)
 _CUT_LINKS = {"in", "into", "on", "from", "through"}
 #: words that say how close a cut is to its landmark: "made just below", "an incision directly over"
 _CLOSE_BY = frozenset({"just", "directly", "right", "slightly"})
@@ -315,6 +321,9 @@ class OffTopicStructure(Kind):
         # message (the rule's own when empty)
         "nerve_risk_words": (list, list),
         "nerve_message": (str, ""),
+        # a cut in the skin for an operation done through a natural opening (knowledge key ``no_skin_cut``): {way} is
+        # the way in; the rule's own message when empty
+        "no_cut_message": (str, ""),
     }
 
     def setup(self):
@@ -324,6 +333,7 @@ class OffTopicStructure(Kind):
         self.faces = AspectWords(self.kb, self.trusted)
         self.check_template("face_message", {"text", "procedure", "face", "faces", "structure"})
         self.check_template("route_message", {"text", "procedure", "structure", "targets"})
+        self.check_template("no_cut_message", {"text", "procedure", "structure", "targets", "way"})
 
     def _acting(self, page, unit, before_token):
         """The procedures acting in this sentence: one named before the action, else the page topic."""
@@ -366,12 +376,18 @@ class OffTopicStructure(Kind):
                     out[proc] = (region,)
         return out
 
-    @staticmethod
-    def _entered(procedure, cut: bool):
-        """The procedure as far as a cut goes: its entry regions, when its entry names them."""
+    def _entered(self, procedure, cut: bool, skin_cut: bool = False, outside: bool = False):
+        """The procedure as far as a cut goes: its entry regions, when its entry names them. One done through a natural
+        opening cuts only its own structures, or inside the opening it goes through (the back of the throat for a
+        tonsillectomy), never the skin: ``outside`` is a cut placed beside its landmark ("behind the ear")."""
+        if procedure.no_skin_cut:
+            if not skin_cut:
+                return procedure
+            # (an id of its own: the regions of a procedure's structures are kept by id)
+            inside = () if outside else tuple(r for r in procedure.regions if self.kb.regions[r].opens_on)
+            return replace(procedure, id=procedure.id + "@entry", regions=inside)
         if not cut or not procedure.entry_regions:
             return procedure
-        # (an id of its own: the regions of a procedure's structures are kept by id)
         return replace(procedure, id=procedure.id + "@entry", regions=procedure.entry_regions, structures=())
 
     @staticmethod
@@ -505,8 +521,14 @@ class OffTopicStructure(Kind):
                 # (a natural opening onto another body system is the wrong way in, however near: the back passage for
                 # a look inside the womb)
                 wrong_opening = routed and target.label_ == "region" and bool(kb.regions[target.kb_id_].opens_on)
+                # (a cut placed beside a part, or on its skin, is outside the body: "a small cut behind the ear")
+                # (the skin is cut only by an incision: "surgery over nasal sprays" is no cut over anything)
+                skin_cut = doc[action].lower_ in _INCISIONS
+                outside = skin_cut and any(doc[k].lower_ in _CUT_BESIDE or doc[k].lower_ in _SKIN_WORDS
+                                      for k in range(action + 1, target.start))
                 if not wrong_opening and any(
-                        self._acts_on(self._entered(self._narrowed(kb.procedures[p], narrowed), cut), target, beside)
+                        self._acts_on(self._entered(self._narrowed(kb.procedures[p], narrowed), cut, skin_cut, outside),
+                                      target, beside)
                         or donor and self._donor_site(kb.procedures[p], target) for p in acting):
                     face = self._wrong_face(unit, doc, action, target, acting) if self.opts["face_message"] else None
                     if face is not None:
@@ -521,7 +543,8 @@ class OffTopicStructure(Kind):
                 # "major surgery on your head or neck": one of two places offered as a choice is the operation's own
                 alternative = self._alternative(doc, target, starts)
                 if alternative is not None and any(
-                        self._acts_on(self._entered(self._narrowed(kb.procedures[p], narrowed), cut), alternative, beside)
+                        self._acts_on(self._entered(self._narrowed(kb.procedures[p], narrowed), cut, skin_cut, outside),
+                                      alternative, beside)
                         for p in acting):
                     continue
                 proc = self._narrowed(kb.procedures[acting[0]], narrowed)
@@ -531,11 +554,21 @@ class OffTopicStructure(Kind):
                     continue  # "there are no cuts on your face"
                 if action in reported:
                     continue
+                message = self.opts["route_message"] if routed and self.opts["route_message"] else None
+                if skin_cut and all(kb.procedures[p].no_skin_cut for p in acting):
+                    sent = unit.sent_at(action)
+                    if _ANOTHER_WAY_IN.search(doc.text, sent.start_char, sent.end_char):
+                        continue  # "if the stone cannot be reached, a small cut in your back may be needed": another
+                        # operation, when this one cannot be done
+                    if any(not kb.procedures[p.kb_id_].no_skin_cut for p in procedures if p.kb_id_ in kb.procedures):
+                        continue  # "Percutaneous nephrolithotomy. The surgeon makes a small cut in your back": the
+                        # block names an operation that cuts the skin
+                    message = self.opts["no_cut_message"] or None
+                    proc = kb.procedures[acting[0]]
                 reported.add(action)
                 yield self.hit(
                     unit, lo, hi, procedure=proc.name, structure=target.text,
-                    targets=listed([kb.regions[r].name for r in proc.regions]),
-                    message=self.opts["route_message"] if routed and self.opts["route_message"] else None,
+                    targets=listed([kb.regions[r].name for r in proc.regions]), way=proc.no_skin_cut, message=message,
                 )
 
     def _titled_cut(self, page, unit, action: int, target, reported):
@@ -649,6 +682,10 @@ class OffTopicStructure(Kind):
         if beside and target.label_ == "structure" and kb.any_related(kb.structures[structure_id].regions,
                                                                        procedure.regions):
             return True
+        if target.label_ == "region" and procedure.no_skin_cut and procedure.id.endswith("@entry"):
+            # a cut for an operation through a natural opening: only inside the opening ("at the back of the throat"),
+            # not in the part around it ("on your neck")
+            return any(r in kb.ancestors(structure_id) for r in procedure.regions)
         if target.label_ == "region":
             # a region named as the target: "keyhole surgery on the knee"
             # a cut "in the lower back" for a spine operation: the region or one beside it
