@@ -140,6 +140,10 @@ _STOP = {"from", "through", "via", "into", "in", "near", "behind", "beside", "un
          "without", "to", "and", "or", "but", "while", "so", "because", "than", "by", "after", "before", "is", "are",
          "was", "were", "be", "that", "which", "who", "if", "when"}
 _MAX_GAP = 6
+#: a look at the patient: "will examine your back passage", "also examine your neck"
+_EXAMINE = frozenset({"examine", "examines", "examined", "inspect", "inspects"})
+_EXAM_BEFORE = frozenset({"will", "may", "also", "to", "first", "then", "carefully", "gently"})
+_MODALS = frozenset({"may", "might", "can", "could", "will", "would", "should", "must"})
 _MAX_LIST_GAP = 9
 _GENERIC_REGIONS = {"body", "skin", "blood-vessels"}
 # who or what does the operating: the subject of "removes", "trims", "cuts"
@@ -233,7 +237,7 @@ _PLACE_PREPS = {"in", "into", "on", "through", "behind", "over", "along", "under
 # the operation the page is about)
 _ROUTE_WORDS = {"pass", "passes", "passed", "insert", "inserts", "inserted", "guide", "guides", "guided", "advance",
                 "advances", "advanced", "thread", "threads", "threaded", "onwards", "onward"}
-_SCOPES = {"scope", "camera", "telescope", "probe"}
+_SCOPES = {"scope", "camera", "telescope", "probe", "instrument", "instruments"}
 _PASSIVE_VERBS = {"removed", "taken", "cut", "excised", "resected", "stapled", "divided", "extracted", "replaced",
                   "repaired", "biopsied", "sealed", "tied", "cauterised", "cauterized", "opened", "trimmed", "shaved",
                   "scraped", "reshaped", "realigned", "straightened", "drilled", "joined", "rejoined", "stitched",
@@ -464,6 +468,10 @@ class OffTopicStructure(Kind):
                     continue
                 if _cut_as_reduce(doc, action):
                     continue  # "they cut your risk of ankle sprains in half": to cut is to reduce, no incision
+                if doc[action].lower_ in _EXAMINE and action > 0 and doc[action - 1].lower_ in _EXAM_BEFORE \
+                        and not _scope_in_sentence(doc, unit.sent_at(action).end):
+                    continue  # "Your surgeon will examine your arm and hand": a look at the patient in clinic, with no
+                    # scope, is no part of the operation
                 if any(p.start <= action < p.end for p in procedures):
                     continue  # "endovenous laser ablation of the neck": the procedure's own name, put in the wrong
                     # region (ANA001's finding), not an operation on the neck
@@ -503,6 +511,9 @@ class OffTopicStructure(Kind):
                                                          or doc[after_cut].lower_ in ("each", ","))):
                     after_cut += 1  # (past the cut's size too: "a cut about 5 centimetres long below your collarbone")
                 beside = doc[action].lower_ in _CUT_NOUNS and after_cut < len(doc) and doc[after_cut].lower_ in _CUT_BESIDE
+                # (a device placed beside a landmark: "The battery is then placed below the collarbone")
+                beside = beside or doc[action].lower_ in _PLACED_THINGS and target.start >= 2 \
+                    and doc[target.start - 1].lower_ in ("the", "your") and doc[target.start - 2].lower_ in _CUT_BESIDE
                 # "bone taken from your hip": a graft's donor site, right when any of the procedure's parts lies there
                 donor = (doc[action].lower_ in _TAKEN_FROM or doc[action].lower_ in _REMOVING) and target.label_ == "region"
                 # (the page's own procedure, named in its title with the part it is done on: "Lumbar spinal fusion" is done
@@ -522,8 +533,10 @@ class OffTopicStructure(Kind):
                 # a look inside the womb)
                 wrong_opening = routed and target.label_ == "region" and bool(kb.regions[target.kb_id_].opens_on)
                 # (a cut placed beside a part, or on its skin, is outside the body: "a small cut behind the ear")
-                # (the skin is cut only by an incision: "surgery over nasal sprays" is no cut over anything)
-                skin_cut = doc[action].lower_ in _INCISIONS
+                # (the skin is cut only by an incision: "surgery over nasal sprays" is no cut over anything; and a way in
+                # through the skin is no way in for an operation through a natural opening: "passed through your belly
+                # button and into the uterus" for an endometrial ablation)
+                skin_cut = doc[action].lower_ in _INCISIONS or routed
                 outside = skin_cut and any(doc[k].lower_ in _CUT_BESIDE or doc[k].lower_ in _SKIN_WORDS
                                       for k in range(action + 1, target.start))
                 if not wrong_opening and any(
@@ -555,7 +568,7 @@ class OffTopicStructure(Kind):
                 if action in reported:
                     continue
                 message = self.opts["route_message"] if routed and self.opts["route_message"] else None
-                if skin_cut and all(kb.procedures[p].no_skin_cut for p in acting):
+                if skin_cut and not routed and all(kb.procedures[p].no_skin_cut for p in acting):
                     sent = unit.sent_at(action)
                     if _ANOTHER_WAY_IN.search(doc.text, sent.start_char, sent.end_char):
                         continue  # "if the stone cannot be reached, a small cut in your back may be needed": another
@@ -792,6 +805,8 @@ class OffTopicStructure(Kind):
         while i >= 0 and gap <= (_MAX_LIST_GAP if hops else _MAX_GAP):
             tok = doc[i]
             low = tok.lower_
+            if low in _MODALS:
+                return None  # "which examines the cervix, may mention cervical ...": a verb of its own starts here
             # "removes the tonsils and the thyroid gland": go on past the first conjunct
             if low in ("and", ",") and i in by_end:
                 if listed and i + 1 < len(doc) and _opens_list_item(low, doc[i + 1].lower_):

@@ -741,7 +741,9 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             r"(?:experts|doctors|scientists|surgeons|specialists|researchers|physicians|dentists|clinicians"
             r"|[a-z]+(?:(?<=ologists)|(?<=icians)|(?<=iatrists)|(?<=dontists)|(?<=therapists)|(?<=scientists)))\s+"
             r"(?:(?:all|now|generally|widely|largely|increasingly|also|overwhelmingly|unanimously)\s+)?(?:(?:have|has)\s+)?"
-            r"(?:agree|believe|confirm|say|consider|think|know|accept|confirmed|agreed|verified|endorsed|approved|reckon|insist)\b"
+            # (not how they picture a part: "Surgeons think of the liver as eight segments", "doctors think about your age")
+            r"(?:agree|believe|confirm|say|consider|think(?!\s+(?:of|about)\b)|know|accept|confirmed|agreed|verified|endorsed"
+            r"|approved|reckon|insist)\b"
             r"|\b(?:independent|external)\s+experts?\s+(?:have\s+|has\s+)?(?:confirmed|verified|agreed|endorsed|approved|found|shown|proven)\b"
             # "doctors have proven that", "surgeons have shown": a profession, not a study, as the proof
             r"|\b(?:(?:most|many|leading|top|all|our)\s+)?(?:experts|doctors|scientists|surgeons|specialists|researchers"
@@ -828,7 +830,9 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         # a named audit or report and its years, as a table's caption gives them: "Problems after appendicectomy,
         # Children's Surgical Unit audit, 2020 to 2023"
         rf"|(?:^|(?<=,\s)|(?<=:\s))(?:{_CAPWORD}\s+){{1,5}}(?i:(?:annual\s+|quality\s+|outcomes?\s+|clinical\s+)?(?:audit|report"
-        r"|registry|register|survey|review))\s*,\s+(?:19|20)\d{2}(?:\s*(?:to|-|–|and)\s*(?:19|20)\d{2})?\b"
+        # (and what it counted: "St Cuthbert's audit of 146 people, 2017 to 2023")
+        r"|registry|register|survey|review))(?:\s+of\s+[\d,]+\s+(?:[\w-]+\s+){0,2}?[\w-]+)?\s*,\s+(?:19|20)\d{2}"
+        r"(?:\s*(?:to|-|–|and)\s*(?:19|20)\d{2})?\b"
         # a body named before, called back by its kind: "The college's guidance says this affects up to 1 in 5"
         r"|(?i:\bthe\s+(?:college|society|association|academy|institute|agency|registry|charity|foundation)['’]s\s+"
         r"(?:guidance|guidelines|advice|figures|data|report|leaflet|website|audit)\s+(?:says|shows|suggests|states"
@@ -1409,6 +1413,11 @@ class SourceFinder:
                     and self._series_dated_before(unit, again.group("n")):
                 # "In our review of 263 operations:", a section after "We reviewed 263 operations done from 2015 to
                 # 2021": the provider's own dated series, called back by its size
+                flag = True
+            elif not flag and k and _AUDIT_OF_THESE.search(text, s, e) is not None \
+                    and self.declares_own_series(text, *sentences[k - 1]):
+                # "Between January and June 2024, our advice line took 1,184 calls. Our audit of these calls found that
+                # 38% ...": the provider's own dated series, audited in the next sentence
                 flag = True
             elif not flag and self._derived_from_own_series(unit, sentences, k):
                 # "Between April 2023 and March 2024, we carried out 318 food challenges. In that year, 61 children (19%)
@@ -2263,14 +2272,15 @@ _SECTION_SOURCE_DECLARATION = compile_builtin(
     r"|side\s+effects)\s+(?:(?:in|on|of)\s+this\s+"
     rf"(?:section|part)|below|here)\s+(?:{_COME_FROM}\s+from|are\s+from|were\s+from)"
     rf"|(?:the|this)\s+table(?:\s+below)?\s+(?:{_COME_FROM}\s+from|is\s+from|is\s+taken\s+from"
-    r"|shows\s+what\s+we\s+(?:found|recorded|counted|saw)))\b"
+    # ("The table below shows complications in our catheter laboratory's registry")
+    r"|shows\s+what\s+we\s+(?:found|recorded|counted|saw)|shows\s+(?:[\w-]+\s+){1,4}?(?:in|from)\s+our))\b"
 )
 # the provider's own audited results named: in a heading over them ("What our audit found", "Our own results", "What we
 # found in our own audit"; not "Our results", which names no record kept), or as where a table's figures come from ("The
 # table below comes from our own quality audit")
 _OWN_AUDIT_NAMED = compile_builtin(
     r"(?i)\b(?:our|the\s+(?:unit|clinic|hospital|trust|department|service|team)[’']s)\s+(?:own\s+)?(?:\d{4}\s+)?"
-    r"(?:(?:[\w-]+\s+){0,3}audits?|audited\s+(?:results|outcomes|figures))\b"
+    r"(?:(?:[\w’'-]+\s+){0,3}(?:audits?|registry|register|database)|audited\s+(?:results|outcomes|figures))\b"
     r"|\bour\s+own\s+(?:[\w-]+\s+){0,2}?(?:results|figures|data|outcomes|numbers)\b"
     # ("What our members told us" over the provider's own survey)
     r"|\bwhat\s+our\s+(?:[\w’'-]+\s+){0,2}?(?:told\s+us|reported)\b"
@@ -2323,6 +2333,9 @@ _YEAR_IN = compile_builtin(r"\b(?:19|20)\d{2}\b")
 _OWN_SERIES_BACK = compile_builtin(r"(?i)\b(?:in|from)\s+(?:(?:our|the\s+same|that)\s+(?:own\s+)?(?:audit|review|survey|series|registry|register)"
                                    r"|the\s+(?:audit|review|survey|series|registry)\s+(?:(?:mentioned|described|given)\s+)?above)\b"
                                    r"(?!\s+of\b)")
+#: an audit of the series the sentence before gave: "Our audit of these calls found that ..."
+_AUDIT_OF_THESE = compile_builtin(r"(?i)\b(?:our|an?|the)\s+(?:own\s+)?(?:audit|review|survey|analysis)\s+of\s+(?:these|those|them"
+                                  r"|all\s+of\s+(?:these|those|them))\b")
 _OWN_SERIES = compile_builtin(r"(?i)\bown\s+(?:[\w-]+\s+)?(?:audit|review|survey|series)\b")
 _SERIES_WORD = compile_builtin(r"(?i)\b(?:audit|review|survey|series|reviewed|audited|registry|register)\b")
 _A_COUNT = compile_builtin(r"\b\d{2,}(?:,\d{3})*\b")
@@ -2349,7 +2362,10 @@ def _rounding(digits: str) -> float:
 
 #: a count of people or a rate: "in 3 patients (about 2 in 100)", "126 (92%)"
 _COUNTED = compile_builtin(r"(?i)\b\d+\s*(?:%|per\s*cent|percent|in\s+\d+|(?:out\s+)?of\s+\d+"
-                           r"|(?:[\w-]+\s+)?(?:people|patients|babies|children|men|women|cases)\b)")
+                           r"|(?:[\w-]+\s+)?(?:people|patients|babies|children|men|women|cases)\b)"
+                           # (a share in words: "Half of these patients went home", "About one in four stayed longer")
+                           r"|\b(?:half|a\s+third|a\s+quarter|two\s+thirds|three\s+quarters|(?:one|two|three|four|five|six"
+                           r"|seven|eight|nine)\s+(?:in|out\s+of)\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+))\b")
 
 
 #: a sentence that opens with "it" or "they"

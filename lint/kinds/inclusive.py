@@ -44,6 +44,10 @@ class GenderedGeneric(Kind):
         # with flag_female: words that make a page possibly about women only ("womb", "pregnancy", "breast"), where
         # "she" and "her" may be right; on such a page only "he" and "his" are flagged
         "female_topic_words": (list, list),
+        # words that make a page about boys' or men's bodies only ("testicle", "foreskin"), where the "he" of a child or
+        # a teenager (the ``patient_nouns``) is a boy; "the patient ... he" is still flagged there
+        "male_topic_words": (list, list),
+        "patient_nouns": (list, lambda: ["child", "teenager", "adolescent", "baby", "toddler", "infant", "newborn"]),
         "male_titles": (list, lambda: ["Mr", "Mr.", "Sir", "Master", "Lord"]),
         # a heading about "Dr Ramaswamy" or "Professor Lee" makes the page a named person's profile, whose
         # "he" or "she" is that person
@@ -61,6 +65,8 @@ class GenderedGeneric(Kind):
         self.pronouns = pronouns
         self.male_pronouns = {k: v for k, v in pronouns.items() if k in ("he", "his", "him", "himself")}
         self.female_topic = frozenset(w.lower() for w in self.opts["female_topic_words"])
+        self.male_topic = frozenset(w.lower() for w in self.opts["male_topic_words"])
+        self.patient_nouns = frozenset(w.lower() for w in self.opts["patient_nouns"])
         self.generic = {w.lower() for w in self.opts["generic_nouns"]}
         self.specific = {w.lower() for w in self.opts["specific_nouns"]}
         self.weak_generic = {w.lower() for w in self.opts["weak_generic_nouns"]}
@@ -128,7 +134,8 @@ class GenderedGeneric(Kind):
                                             and tok.is_lower):
                 if tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("every", "each", "any"):
                     return "generic"  # "Every athlete wants to get back to his game": anyone at all
-                weak = True
+                # (a child or a teenager is the patient; a urologist, a carer or a GP is someone else)
+                weak = weak or ("patient" if low in self.patient_nouns else True)
                 continue
             if low in ("he", "him", "his", "himself") and tok.i > 0:
                 continue
@@ -136,7 +143,7 @@ class GenderedGeneric(Kind):
             if tok.is_alpha and tok.text[:1].isupper() and not tok.is_upper and not tok.is_sent_start \
                     and not _in_terms(tok):
                 return "specific"
-        return "generic" if weak else None
+        return "patient" if weak == "patient" else "generic" if weak else None
 
     def check(self, page):
         if self.about_named(page, self.named_man):
@@ -147,6 +154,9 @@ class GenderedGeneric(Kind):
                 any(not u.lower_set.isdisjoint(self.female_topic) for u in page.units)
                 or self.about_named(page, self.named_woman)):
             pronouns = self.male_pronouns  # a page that may be about women only, or about a named woman
+        # on a page about boys' or men's bodies only ("your child ... he" on an orchidopexy page), a child or a teenager
+        # is a boy
+        boys_only = bool(self.male_topic) and any(not u.lower_set.isdisjoint(self.male_topic) for u in page.units)
         for n, unit in enumerate(units):
             if unit.lower_set.isdisjoint(pronouns):
                 continue
@@ -158,7 +168,9 @@ class GenderedGeneric(Kind):
                     continue
                 if tok.i + 1 < len(tokens) and tokens[tok.i + 1].lower_ in self.speech_verbs:
                     continue  # '"... the only choice for children," he said': a speaker, whom the page has named
-                if self._antecedent((previous + tokens[max(0, tok.i - 80) : tok.i])[-80:]) != "generic":
+                antecedent = self._antecedent((previous + tokens[max(0, tok.i - 80) : tok.i])[-80:])
+                if antecedent is None or antecedent == "specific" \
+                        or antecedent == "patient" and boys_only and low in self.male_pronouns:
                     continue
                 if low not in self.male_pronouns \
                         and self._near_a_named_woman(unit, tok.idx, units[n - 1] if previous else None):

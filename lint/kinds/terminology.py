@@ -142,6 +142,11 @@ _LABELS = ("procedure", "condition", "structure", "region")
 _LEAD = compile_builtin(r"[\s,()–—-]*(?:(?:which|that|this)\s+)?(?:(?:is|are|was|were|may\s+be|can\s+be)\s+)?", re.I)
 
 
+#: the words before a procedure's name that make it the procedure undone: "Closing your loop ileostomy (stoma reversal)"
+_UNDONE_BEFORE = compile_builtin(r"(?i)\b(?:clos(?:e|es|ing|ure\s+of)|revers(?:e|es|ing|al\s+of)|tak(?:e|es|ing)\s+down)\s+"
+                                 r"(?:(?:your|the|a|an|their|his|her)\s+)?(?:[\w-]+\s+){0,2}$")
+
+
 class Conflation(Kind):
     """Two different procedures (or conditions, or parts of the body) presented as one: "X, also called Y".
 
@@ -325,6 +330,8 @@ class Conflation(Kind):
                                              and _standing_alone(text, x, y)) \
                             and not (_OR_GAP.fullmatch(gap) and any(p.match(text, y.end_char) for p in self.same_after)):
                         continue
+                    if x.label_ == "procedure" and _UNDONE_BEFORE.search(text, max(0, x.start_char - 40), x.start_char):
+                        continue  # "Closing your loop ileostomy (stoma reversal)": the first names what is undone
                     a, b = self._entry(x), self._entry(y)
                     if x.label_ == "region":
                         # two parts of the body given as one, only as a bare name in brackets right after the other:
