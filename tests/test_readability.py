@@ -504,3 +504,58 @@ def test_a_capital_line_is_the_same_line_whatever_the_line_endings(newline):
     source = newline.join(["CHOOSING A LENS", "The NHS offers a PSA test.", "", "RISKS AND NHS", "ok"])
     assert _capital_line(source, 0) and _capital_line(source, source.index("NHS" + newline + "ok"))
     assert not _capital_line(source, source.index("PSA")) and not _capital_line(source, source.index("ok"))
+
+
+# -- RDB005: a sentence packed with technical words ------------------------------------------------------------------
+
+DENSE = [
+    # (a short sentence written for clinicians: a thyroid page, a knee page)
+    ("# Thyroidectomy\n\nTransient postoperative hypocalcaemia secondary to parathyroid devascularisation necessitates "
+     "calcium supplementation. Most people go home the next day.",
+     "Transient postoperative hypocalcaemia secondary to parathyroid devascularisation necessitates calcium "
+     "supplementation."),
+    ("# Knee arthroscopy\n\nYou will be asleep. Arthroscopic chondroplasty with microfracture stimulates "
+     "fibrocartilaginous regeneration within osteochondral defects.",
+     "Arthroscopic chondroplasty with microfracture stimulates fibrocartilaginous regeneration within osteochondral "
+     "defects."),
+]
+
+PLAIN = [
+    # (long everyday words are no jargon; a named body, a list of medicines and a term named for what it is neither)
+    "# Prostate biopsy\n\nIndividuals experiencing difficulties are recommended rehabilitation exercises immediately.",
+    "# Bariatric surgery\n\nThe American Society for Metabolic and Bariatric Surgery publishes its recommendations.",
+    "# Hernia repair\n\nTell us if you take warfarin, apixaban, rivaroxaban, edoxaban or dabigatran.",
+    "# Angioplasty\n\nPercutaneous transluminal angioplasty, also called balloon angioplasty, widens a narrowed artery.",
+    # (the terms explained in brackets)
+    "# Gallbladder removal\n\nLaparoscopic (keyhole) cholecystectomy (gallbladder removal) avoids postoperative "
+    "(after the operation) pain.",
+]
+
+
+@pytest.mark.parametrize("text, sentence", DENSE)
+def test_a_sentence_packed_with_technical_words_is_found(text, sentence):
+    linter = Linter(Settings(select=["RDB005"]))
+    (hit,) = lint_text(linter, text).findings
+    assert (hit.code, hit.severity, hit.text) == ("RDB005", "warning", sentence)
+    assert hit.text == text[hit.start:hit.end]
+
+
+@pytest.mark.parametrize("text", PLAIN)
+def test_everyday_long_words_and_explained_terms_are_no_dense_sentence(text):
+    assert lint_text(Linter(Settings(select=["RDB005"])), text).findings == []
+
+
+def test_a_longer_sentence_is_left_to_the_long_sentence_rule():
+    text = ("Transient postoperative hypocalcaemia secondary to parathyroid devascularisation necessitates calcium "
+            "supplementation, " + "and you will be given a leaflet about it to take home with you, " * 3 + "today.")
+    codes = [f.code for f in lint_text(Linter(Settings(select=["RDB001", "RDB005"])), text).findings]
+    assert codes == ["RDB001"]
+
+
+def test_a_missing_medicines_list_names_the_rule_file(tmp_path):
+    from tests.helpers import setup_error_of_changed_rule
+
+    renames = {"code: RDB005": "code: RDB105", "name: jargon-dense-sentence": "name: my-dense"}
+    error = setup_error_of_changed_rule(tmp_path, "readability/RDB005-jargon-dense-sentence.yaml", renames,
+                                        ("medicines: ../spelling/vocabulary/drugs.txt", "medicines: drugs.txt"))
+    assert "medicines file not found" in error

@@ -1030,6 +1030,11 @@ def titled_parts(kb, page, ignore=frozenset()):
     return found
 
 
+#: the people a service is for, described by what they live with: "for people with both sight and hearing loss"
+_PEOPLE_WITH = compile_builtin(r"(?i)\b(?:people|persons?|patients|children|adults|anyone|those|users|visitors|carers)\s+"
+                               r"(?:who\s+(?:have|live\s+with)|with|living\s+with)\s+(?:[\w-]+\s+){0,4}$")
+
+
 class SymptomRegion(Kind):
     """A symptom placed where the page's condition or operation does not cause it.
 
@@ -1357,6 +1362,10 @@ class SymptomRegion(Kind):
                 region = self._region_of(unit, mention)
                 if region is None or region in self.ignore:
                     continue
+                first = min(unit.doc[anchor].idx, mention.start_char)
+                if _PEOPLE_WITH.search(unit.block.text, max(0, first - 60), first):
+                    continue  # "interpreters for people with both sight and hearing loss": who a service is for, no
+                    # symptom of the page's operation
                 if titled is not None and not self._called_normal(unit, anchor):
                     continue  # (the knowledge base's account of what the operation gives and where is missing: only
                     # a symptom the page calls an expected one is judged, not a complication's warning sign)
@@ -1693,8 +1702,9 @@ _PART_OF_PLACE = compile_builtin(
     r"\s+(?:the\s+|your\s+))")
 # the kinds of structure whose place a page gives straight after the name ("the popliteal artery behind your knee")
 _ADJACENT_KINDS = frozenset({"vessel", "tendon", "muscle", "ligament"})
-# an organ put somewhere by an operation, which lies where the surgeon placed it
-_MOVED_ORGAN = frozenset({"transplanted", "transplant", "donor", "donated", "grafted"})
+# an organ put somewhere by an operation, which lies where the surgeon placed it (after an oesophagectomy "your new
+# stomach ... sits in your chest")
+_MOVED_ORGAN = frozenset({"transplanted", "transplant", "donor", "donated", "grafted", "new"})
 _BEFORE_BIRTH = compile_builtin(r"(?i)\b(?:before\s+(?:birth|a\s+baby\s+is\s+born|he\s+is\s+born|they\s+are\s+born)"
                                 r"|in\s+the\s+womb|unborn|during\s+pregnancy|as\s+a\s+baby\s+grows)\b")
 #: a thing the sentence attaches to the subject, which the placing verb is about: "..., with a thin wire that sits"

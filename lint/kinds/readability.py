@@ -1,5 +1,5 @@
 """Readability for patient copy: long sentences, the page's grade level,
-unexplained jargon and acronyms not spelled out at first use.
+unexplained jargon, sentences packed with it, and acronyms not spelled out at first use.
 
 Everything here runs offline. Grade levels use our own syllable counter
 (:mod:`lint.syllables`, with its exceptions in the rule pack's data), so a
@@ -16,6 +16,7 @@ from pathlib import Path
 from lint.compiled import compile_re
 from lint.documents.base import line_around
 from lint.kinds.base import ABBREVIATION_AFTER, BATTERY_SIZE_AFTER, Kind
+from lint.matching import PatternError, compile_pattern
 from lint.syllables import SyllableCounter
 from lint.yamlio import load_yaml
 
@@ -468,6 +469,82 @@ def _general_frequencies() -> dict:
 _BRACKET_NAME = re.compile(r"[^,;:]*?(?=\s+[–—-]\s|[,;:]|$)")
 _ACRONYM = compile_re(r"(?<![\w&.-])([a-z]?[A-Z]{2,6}(?:-[A-Z]{1,6})*+)(?:s|'s|’s)?(?![\w&]|-\w|\.[A-Z])")
 _ROMAN = compile_re(r"^M{0,3}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})$")
+
+
+class JargonDensity(UnexplainedJargon):
+    """A sentence packed with technical words ("Persistent emesis of gastric contents results in hypochloraemic
+    hypokalaemic metabolic alkalosis ..."): short enough for RDB001, and still one no patient can follow. A word counts
+    as RDB003 reads it (rare in everyday English and long, or long with a medical ending, and in no plain list), but
+    not a capitalised name (a society, a trial, a brand), a medicine of the ``medicines`` list, or a word the sentence
+    explains in brackets; and a sentence that names a term for what it is ("also called", "means") explains, not
+    packs."""
+
+    name = "jargon-density"
+    options = {
+        **UnexplainedJargon.options,
+        # a sentence is reported with at least ``min_technical`` technical words that are at least ``min_share`` of its
+        # words; longer sentences than ``max_words`` are RDB001's
+        "min_technical": (int, 5),
+        "min_share": (float, 0.2),
+        "max_words": (int, 30),
+        # how often (in the general word list's counts) a long word may be used in everyday English and still count
+        "common_above": (int, 300),
+        # words that count for nothing: the medicines a page names in a list ("warfarin, apixaban or rivaroxaban"), one
+        # word a line after '#' comments, relative to the rule's file
+        "medicines": (str, ""),
+        # a sentence that says what a term is: not jargon packed in, but jargon explained
+        "explaining": (str, ""),
+    }
+    positive_options = frozenset({"min_technical", "max_words", "common_above"})
+
+    def setup(self):
+        super().setup()
+        self.medicines: frozenset[str] = frozenset()
+        if self.opts["medicines"]:
+            path = Path(self.rule.path).parent / self.opts["medicines"]
+            if not path.is_file():
+                raise self.error(f"medicines file not found: {path}")
+            self.medicines = frozenset(w.lower() for line in path.read_text(encoding="utf-8").splitlines()
+                                       if not line.lstrip().startswith("#") for w in line.split())
+        try:
+            self.explaining = compile_pattern(self.opts["explaining"], f"{self.rule.path}: rule {self.rule.code}",
+                                              trusted=self.trusted) if self.opts["explaining"] else None
+        except PatternError as exc:
+            raise self.error("invalid explaining " + str(exc).split(": invalid ", 1)[-1]) from None
+
+    def _counts(self, word: str, first: bool) -> bool:
+        """Is the word a technical one: RDB003's rare technical word, or one of three or more syllables that everyday
+        English seldom uses ("occlusion", "saphenous"; not "recommended" or "individuals")?"""
+        low = word.lower()
+        if not word.isalpha() or low in self.medicines or not (first or word.islower()) or not self.frequencies:
+            return False
+        if self.rare_technical(word):
+            return True
+        return self.frequencies.get(low, 0) < self.opts["common_above"] and self.counter.count(word) >= 3 \
+            and not self._plain(low)
+
+    def check(self, page):
+        least, share, longest = self.opts["min_technical"], self.opts["min_share"], self.opts["max_words"]
+        for unit in self.units(page):
+            if unit.block.scope not in GRADE_SCOPES:
+                continue
+            text = unit.block.text
+            for sent, words in sentence_words(unit):
+                if len(words) < least or len(words) > longest:
+                    continue
+                bracketed = {w for inner in _BRACKETED.findall(sent.text) for w in inner.split()}
+                technical = sum(1 for k, w in enumerate(words) if w not in bracketed and self._counts(w, k == 0))
+                if technical < least or technical < share * len(words):
+                    continue
+                if self.explaining is not None and self.explaining.search(text, sent.start_char, sent.end_char):
+                    continue
+                start = sent.start_char
+                end = source_run_end(unit.block, start, start + len(sent.text.rstrip()))
+                yield self.hit(unit, start, end, technical=technical, words=len(words))
+
+
+#: the words a sentence puts in brackets: "(PCI)", "(a small camera)"
+_BRACKETED = compile_re(r"\(([^()]*)\)")
 
 
 class UnexplainedAcronym(Kind):
