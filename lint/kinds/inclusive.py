@@ -128,8 +128,11 @@ class GenderedGeneric(Kind):
                     return "specific"
                 return "generic"
             if low.endswith("year-old") or low == "old" and {"year", "years"} & {t.lower_ for t in
-                                                                                tok.doc[max(0, tok.i - 2) : tok.i]}:
-                return "specific"  # "A 38-year-old solicitor ... her second cycle": one person described
+                                                                                tok.doc[max(0, tok.i - 2) : tok.i]} \
+                    and not (tok.i >= 3 and tok.doc[tok.i - 3].lower_ in ("or", "to", "and")):
+                # "A 38-year-old solicitor ... her second cycle": one person described (not an age range, "until your
+                # child is four or five years old")
+                return "specific"
             if low in self.weak_generic or (self.generic_endings and low.endswith(self.generic_endings)
                                             and tok.is_lower):
                 if tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("every", "each", "any"):
