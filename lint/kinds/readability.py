@@ -506,6 +506,7 @@ class JargonDensity(UnexplainedJargon):
                 raise self.error(f"medicines file not found: {path}")
             self.medicines = frozenset(w.lower() for line in path.read_text(encoding="utf-8").splitlines()
                                        if not line.lstrip().startswith("#") for w in line.split())
+        self._dense_words: dict[str, bool] = {}  # a word's answer, which depends on the word alone
         try:
             self.explaining = compile_pattern(self.opts["explaining"], f"{self.rule.path}: rule {self.rule.code}",
                                               trusted=self.trusted) if self.opts["explaining"] else None
@@ -515,12 +516,22 @@ class JargonDensity(UnexplainedJargon):
     def _counts(self, word: str, first: bool) -> bool:
         """Is the word a technical one: RDB003's rare technical word, or one of three or more syllables that everyday
         English seldom uses ("occlusion", "saphenous"; not "recommended" or "individuals")?"""
-        low = word.lower()
-        if not word.isalpha() or low in self.medicines or not (first or word.islower()) or not self.frequencies:
+        if not (first or word.islower()):
             return False
-        if self.rare_technical(word):
+        low = word.lower()
+        known = self._dense_words.get(low)
+        if known is None:
+            if len(self._dense_words) > 100_000:
+                self._dense_words.clear()
+            known = self._dense_words[low] = self._technical_word(low)
+        return known
+
+    def _technical_word(self, low: str) -> bool:
+        if not low.isalpha() or low in self.medicines or not self.frequencies:
+            return False
+        if self.rare_technical(low):
             return True
-        return self.frequencies.get(low, 0) < self.opts["common_above"] and self.counter.count(word) >= 3 \
+        return self.frequencies.get(low, 0) < self.opts["common_above"] and self.counter.count(low) >= 3 \
             and not self._plain(low)
 
     def check(self, page):
@@ -531,6 +542,9 @@ class JargonDensity(UnexplainedJargon):
             text = unit.block.text
             for sent, words in sentence_words(unit):
                 if len(words) < least or len(words) > longest:
+                    continue
+                # (a word of three syllables has five letters or more: most sentences have too few to look at)
+                if sum(1 for w in words if len(w) >= 5) < least:
                     continue
                 bracketed = {w for inner in _BRACKETED.findall(sent.text) for w in inner.split()}
                 technical = sum(1 for k, w in enumerate(words) if w not in bracketed and self._counts(w, k == 0))
