@@ -774,6 +774,10 @@ class TermFamily(Kind):
             # false of them only when it is false of each ("a clotting test and a full blood count to check
             # your liver"); a relative clause after a comma is the nearest one's ("... or antacids, which")
             together = () if _RELATIVE_AFTER.match(text, e) else _coordinated(text, terms, i)
+            if together and i > 0 and _OF_AFTER.match(text, e):
+                # ("a duplex scan and an ECG scan of your leg arteries": a phrase with "of" right after the last
+                # member is that member's alone; what was named before it is not described)
+                together = tuple(m for m in together if m is not terms[i - 1][2])
             # (the fact may name another member, "uses x-rays", but must start before one: one the member is a kind or
             # a part of may stand between, "the labrum, a ring of cartilage that covers the ball")
             # (looked for only as far as a fact may be found, and by index, not a slice: in a block of thousands of
@@ -999,6 +1003,10 @@ _CLOSING = compile_builtin(r"\s*(?:[),.;:]|$|(?:that|which|who|with|using|in|int
 #: what makes a bracket a list: "(a CT scan, an MRI scan or an ultrasound)"
 _LIST_WORDS = compile_builtin(r"[,;]|\b(?:and|or)\b")
 _NEXT_ITEM = compile_builtin(r"[\s),]*(?:(?:and|or)\s+)?(?:an?\s+|the\s+)?")
+
+
+#: a phrase with "of" straight after a member: "an echocardiogram of your adrenal glands"
+_OF_AFTER = compile_builtin(r"\s+(?:scans?\s+|tests?\s+|x-?rays?\s+)?of\s+(?:your|the|a|an|each|both)\b", re.I)
 
 
 def _coordinated(text: str, terms: list, i: int) -> tuple:
