@@ -163,8 +163,8 @@ _CUT_BESIDE = {"below", "above", "behind", "under", "over", "along", "across", "
 _SKIN_WORDS = frozenset({"skin", "outside", "outer", "external"})
 #: a sentence about another way in, for when the operation through a natural opening cannot be done: "if the stone is
 #: too large, a small cut in your back may be needed"
-_ANOTHER_WAY_IN = re.compile(r"\b(?:if|unless|rarely|occasionally|sometimes|convert\w*|switch\w*|instead|unlike|"
-                             r"open (?:surgery|operation)|keyhole|larger|bigger|too (?:big|large))\b", re.I)
+_ANOTHER_WAY_IN = compile_builtin(r"(?i)\b(?:if|unless|rarely|occasionally|sometimes|convert\w*|switch\w*|instead|unlike|"
+                                  r"open (?:surgery|operation)|keyhole|larger|bigger|too (?:big|large))\b")
 _CUT_LINKS = {"in", "into", "on", "from", "through"}
 #: words that say how close a cut is to its landmark: "made just below", "an incision directly over"
 _CLOSE_BY = frozenset({"just", "directly", "right", "slightly"})
@@ -536,7 +536,8 @@ class OffTopicStructure(Kind):
                 # (the skin is cut only by an incision: "surgery over nasal sprays" is no cut over anything; and a way in
                 # through the skin is no way in for an operation through a natural opening: "passed through your belly
                 # button and into the uterus" for an endometrial ablation)
-                skin_cut = doc[action].lower_ in _INCISIONS or routed
+                incision = doc[action].lower_ in _INCISIONS
+                skin_cut = incision or routed
                 outside = skin_cut and any(doc[k].lower_ in _CUT_BESIDE or doc[k].lower_ in _SKIN_WORDS
                                       for k in range(action + 1, target.start))
                 if not wrong_opening and any(
@@ -568,7 +569,7 @@ class OffTopicStructure(Kind):
                 if action in reported:
                     continue
                 message = self.opts["route_message"] if routed and self.opts["route_message"] else None
-                if skin_cut and not routed and all(kb.procedures[p].no_skin_cut for p in acting):
+                if incision and all(kb.procedures[p].no_skin_cut for p in acting):
                     sent = unit.sent_at(action)
                     if _ANOTHER_WAY_IN.search(doc.text, sent.start_char, sent.end_char):
                         continue  # "if the stone cannot be reached, a small cut in your back may be needed": another

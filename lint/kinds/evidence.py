@@ -1502,16 +1502,16 @@ class SourceFinder:
             if previous.block.scope in ("title", "heading"):
                 break
             found.extend((previous.block.text, a, b, w) for a, b, w in with_before(sentences_of(previous)))
-        return [_number(m.group()) for t, a, b, w in found
-                if self._dated_count(t, a, b, _A_COUNT)
-                and (self.lex.in_house.search(t, w, b) or _OWN_SERIES.search(t, w, b)) is not None
+        return [_number(m.group()) for t, a, b, w in found if self.declares_own_series(t, a, b, owner_from=w)
                 for m in _SMALL_COUNT.finditer(t, a, b) if not _YEAR_IN.fullmatch(m.group()) and _number(m.group()) >= 10]
 
-    def declares_own_series(self, text: str, start: int, end: int, number=None) -> bool:
+    def declares_own_series(self, text: str, start: int, end: int, number=None, owner_from: int | None = None) -> bool:
         """Does the sentence give the provider's own series with its size (any, or the one ``number`` matches) and its
-        dates ("We reviewed 263 operations done from 2015 to 2021", "From 2019 to 2023, we performed 214 procedures")?"""
+        dates ("We reviewed 263 operations done from 2015 to 2021", "From 2019 to 2023, we performed 214 procedures")?
+        ``owner_from``: where the words that make the series the provider's may start, when before the sentence."""
+        owner_from = start if owner_from is None else owner_from
         return self._dated_count(text, start, end, number or _A_COUNT) \
-            and (self.lex.in_house.search(text, start, end) or _OWN_SERIES.search(text, start, end)) is not None
+            and (self.lex.in_house.search(text, owner_from, end) or _OWN_SERIES.search(text, owner_from, end)) is not None
 
     @staticmethod
     def _dated_count(text: str, start: int, end: int, number) -> bool:

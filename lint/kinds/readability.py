@@ -480,6 +480,7 @@ class JargonDensity(UnexplainedJargon):
     packs."""
 
     name = "jargon-density"
+    page_level = False  # (sentence by sentence, unlike RDB003, which reads a term's first use on the whole page)
     options = {
         **UnexplainedJargon.options,
         # a sentence is reported with at least ``min_technical`` technical words that are at least ``min_share`` of its
@@ -537,8 +538,6 @@ class JargonDensity(UnexplainedJargon):
     def check(self, page):
         least, share, longest = self.opts["min_technical"], self.opts["min_share"], self.opts["max_words"]
         for unit in self.units(page):
-            if unit.block.scope not in GRADE_SCOPES:
-                continue
             text = unit.block.text
             for sent, words in sentence_words(unit):
                 if len(words) < least or len(words) > longest:
