@@ -1,5 +1,6 @@
-"""SPL001: misspellings found with the right word first; correct medical words and both
-varieties of English pass; the site's accept/reject lists and the uk/us setting work."""
+"""SPL001 and SPL002: misspellings found with the right word first (SPL001), words near no known word asked
+about (SPL002); correct medical words and both varieties of English pass; the site's accept/reject lists, the
+uk/us setting and the word-forms file work."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ from tests.helpers import lint_text
 
 
 def spelling(result):
-    return [(f.text, f.suggestions[0] if f.suggestions else None) for f in result.findings if f.code == "SPL001"]
+    return [(f.text, f.suggestions[0] if f.suggestions else None) for f in result.findings
+            if f.code in ("SPL001", "SPL002")]
 
 
 @pytest.fixture(scope="module")
@@ -136,3 +138,73 @@ def test_names_are_not_misspellings(spl, text):
 
 def test_a_misspelling_opening_a_sentence_is_still_found(spl):
     assert spelling(lint_text(spl, "Recieve your letter first.\n"))[0][0] == "Recieve"
+
+
+@pytest.mark.parametrize("wrong,right", [
+    # two slips, where nothing is one slip away: two letters left out, or one changed and one left out
+    ("haemorage", "haemorrhage"), ("uretoscopy", "ureteroscopy"), ("definetly", "definitely"),
+    ("tempreture", "temperature"), ("rehabilation", "rehabilitation"),
+])
+def test_two_slips_are_suggested_when_nothing_nearer_is(spl, wrong, right):
+    result = lint_text(spl, f"After the thyroid operation the nurse said the {wrong} was expected.")
+    assert [(f.code, f.severity, f.text, f.suggestions[0]) for f in result.findings] == \
+        [("SPL001", "warning", wrong, right)]
+
+
+def test_a_word_near_no_known_word_is_asked_about_not_warned_of(spl):
+    # a real term the lists lack, and a slip too far gone to guess: SPL002, at info, with the accept list named
+    text = "Bladder enlargement (ileocaecocystoplasty) is rare. Before the colonscpoy you take a laxative."
+    result = lint_text(spl, text)
+    assert [(f.code, f.severity, f.text, f.suggestions) for f in result.findings] == [
+        ("SPL002", "info", "ileocaecocystoplasty", ()), ("SPL002", "info", "colonscpoy", ())]
+    assert "add it to 'accept'" in result.findings[0].message
+    for f in result.findings:
+        assert text[f.start:f.end] == f.text
+    # each rule alone reports its own share, and only it
+    assert [f.text for f in lint_text(Linter(Settings(select=["SPL002"])), text + " A biospy.").findings] == \
+        ["ileocaecocystoplasty", "colonscpoy"]
+    assert [f.text for f in lint_text(Linter(Settings(select=["SPL001"])), text + " A biospy.").findings] == \
+        ["biospy"]
+
+
+def test_the_word_forms_file_and_the_rule_options_add_up(tmp_path):
+    import shutil
+
+    from lint.registry import builtin_rules_dir
+
+    pack = tmp_path / "spelling"
+    pack.mkdir()
+    rule = (builtin_rules_dir() / "spelling" / "SPL001-misspelled-word.yaml").read_text()
+    shutil.copytree(builtin_rules_dir() / "spelling" / "vocabulary", pack / "vocabulary")
+    (pack / "forms.yaml").write_text("prefixes: [hemi]\nnot_words: [irregardless]\n")
+    (pack / "XSP001-site-spelling.yaml").write_text(rule.replace("code: SPL001", "code: XSP001")
+        .replace("name: misspelled-word", "name: site-spelling").replace(
+        "word_forms: word-forms.yaml", "word_forms: forms.yaml\n  not_words: [alright]"))
+    settings = Settings(select=["XSP001"], rule_paths=[tmp_path])
+    text = "Irregardless, a hemithyroidectomy is alright for most people."
+    found = [f.text for f in lint_text(Linter(settings), text).findings]
+    assert found == ["Irregardless", "alright"]
+
+
+@pytest.mark.parametrize("forms, option, problem", [
+    (None, "word_forms: missing.yaml", "option 'word_forms': no file"),
+    ("prefixes: hemi\n", "word_forms: forms.yaml", "'prefixes' must be a list of words"),
+    ("suffixes: [ectomy]\n", "word_forms: forms.yaml", "must be a mapping of prefixes, not_words"),
+    ("prefixes: [hemi]\n", "word_forms: forms.yaml\n  report: typos", "option 'report' must be one of all, misspelled, unknown"),
+])
+def test_a_broken_word_forms_file_or_report_option_is_named(tmp_path, forms, option, problem):
+    from lint.engine import SetupError
+    from lint.registry import builtin_rules_dir
+
+    pack = tmp_path / "spelling"
+    pack.mkdir()
+    rule = (builtin_rules_dir() / "spelling" / "SPL001-misspelled-word.yaml").read_text()
+    if forms is not None:
+        (pack / "forms.yaml").write_text(forms)
+    (pack / "XSP001-site-spelling.yaml").write_text(
+        rule.replace("code: SPL001", "code: XSP001").replace("name: misspelled-word", "name: site-spelling").replace("vocabulary: [vocabulary]", "vocabulary: []")
+        .replace("word_forms: word-forms.yaml", option)
+        .replace("report: misspelled", "" if "report" in option else "report: misspelled"))
+    with pytest.raises(SetupError, match="XSP001") as info:
+        Linter(Settings(select=["XSP001"], rule_paths=[tmp_path]))
+    assert problem in str(info.value)

@@ -32,9 +32,11 @@ from collections.abc import Mapping
 from functools import cached_property, lru_cache
 from pathlib import Path
 
+import regex
+
 from lint.compiled import compile_re
 from lint.kinds.base import Kind, match_case
-from lint.yamlio import cached
+from lint.yamlio import cached, load_yaml
 
 _WORD = compile_re(r"^[A-Za-z][a-z]+(?:['\u2019]s)?$")
 _WORD_PART = compile_re(r"[A-Za-z]+")
@@ -365,6 +367,25 @@ class SuggestionIndex:
         found.discard(word)
         return found
 
+    @cached_property
+    def _by_first_letter(self) -> dict[str, str]:
+        """The words, one a line, in one text per first letter (for ``two_slips``)."""
+        groups: dict[str, list[str]] = {}
+        for w in self.weights:
+            groups.setdefault(w[:1], []).append(w)
+        return {first: "\n".join(sorted(words)) for first, words in groups.items()}
+
+    def two_slips(self, word: str) -> set[str]:
+        """Every word with the same first letter up to two edits away, however the edits fall: two letters left
+        out ("haemorage"), or one changed and one left out ("definetly"), which ``near`` does not reach. A fuzzy
+        regular expression over the words of that letter does this in C, in a few milliseconds; it is asked only
+        for a word that nothing nearer matched."""
+        text = self._by_first_letter.get(word[:1])
+        if not text:
+            return set()
+        pattern = regex.compile(r"(?m)^(?:%s){e<=2:[a-z]}$" % regex.escape(word))
+        return set(pattern.findall(text)) - {word}
+
 
 @lru_cache(maxsize=4)
 def suggestion_index(key: tuple) -> SuggestionIndex:
@@ -394,6 +415,8 @@ class Spelling(Kind):
         "max_suggestions": (int, 3),
         # general words rarer than this are suggested only when one slip away
         "suggest_min_frequency": (int, 1000),
+        # a file of the tables below (a path from the rule's file), which the options add to
+        "word_forms": (str, "word-forms.yaml"),
         # word-starts (prefixes, combining forms) that make new words from known ones
         "prefixes": (list, list),
         "variants": (list, list),
@@ -408,6 +431,13 @@ class Spelling(Kind):
         # a prefix joined to a word rarer than this ("ab" + "cess") makes no word when a listed one is a slip away
         # ("abscess")
         "rare_part_frequency": (int, 100),
+        # the dearest two slips (``edit_cost``) suggested for a word with nothing one slip away: "haemorage" (1.45),
+        # "uretoscopy" (1.8); a real word the lists lack is seldom this near another ("sclerosant" is 1.6 from
+        # "sclerosing", "lymphaticovenous" near none)
+        "two_slip_max_cost": (float, 1.8),
+        # which unknown words the rule reports: "misspelled" (a known word is near: the likely slip, suggested),
+        # "unknown" (none is: a slip too far gone to guess, or a real word the lists lack), or "all"
+        "report": (str, "all"),
     }
 
     def setup(self):
@@ -415,14 +445,42 @@ class Spelling(Kind):
         self.vocab_paths = tuple(str(base / name) for name in self.opts["vocabulary"])
         self.freq = general_frequencies()
         self.accept = frozenset(w.lower() for w in self.settings.accept)
-        self.reject = frozenset(w.lower() for w in (*self.settings.reject, *self.opts["not_words"]))
-        self.prefixes = tuple(sorted({p.lower() for p in self.opts["prefixes"]}, key=lambda w: (-len(w), w)))
-        self.variants = Variants(self.opts["variants"], self.opts["variant_pairs"], self.opts["variant_exceptions"])
+        forms = self._word_forms()
+        self.reject = frozenset(w.lower() for w in (*self.settings.reject, *forms["not_words"]))
+        self.prefixes = tuple(sorted({p.lower() for p in forms["prefixes"]}, key=lambda w: (-len(w), w)))
+        self.variants = Variants(forms["variants"], forms["variant_pairs"], forms["variant_exceptions"])
         self.variety = getattr(self.settings, "spelling", "any")
         self._known_cache: dict[str, bool] = {}
         # exact word forms that need no finding (known, and no other variety to prefer): most of a page
         self._fine: set[str] = set()
         self._extra: frozenset[str] | None = None
+        if self.opts["report"] not in _REPORTS:
+            raise self.error(f"option 'report' must be one of {', '.join(_REPORTS)}, not '{self.opts['report']}'")
+        # rules of this kind that differ only in what they report (SPL001 the slips, SPL002 the words with nothing
+        # near) read a page once between them
+        self._scan_key = ("spelling", tuple(self.rule.scope),
+                          repr(sorted((k, v) for k, v in self.opts.items() if k != "report")))
+
+    def _word_forms(self) -> dict:
+        """The word-forming tables: the ``word_forms`` file's, with the rule's own options added."""
+        path = None
+        data = {}
+        if self.opts["word_forms"]:
+            path = self.rule.path.parent / self.opts["word_forms"]
+            if not path.is_file():
+                raise self.error(f"option 'word_forms': no file {path}")
+            data = load_yaml(path) or {}
+            if not isinstance(data, dict) or set(data) - set(_WORD_FORM_KEYS):
+                raise self.error(f"{path} must be a mapping of {', '.join(_WORD_FORM_KEYS)}")
+        forms = {}
+        for key, kind in _WORD_FORM_KEYS.items():
+            value = data.get(key) or kind()
+            if not isinstance(value, kind) or (kind is list and key != "variants"
+                                              and not all(isinstance(v, str) for v in value)):
+                raise self.error(f"{path}: '{key}' must be a {'mapping' if kind is dict else 'list of words'}")
+            mine = self.opts[key]
+            forms[key] = {**value, **mine} if kind is dict else [*value, *mine]
+        return forms
 
     # -- dictionary look-ups ------------------------------------------------------------------
     @cached_property
@@ -584,6 +642,14 @@ class Spelling(Kind):
                 # a word the page spells right elsewhere, the more often the likelier
                 score -= 0.25 + 0.2 * math.log2(min(seen, 16))
             scored.append((score, c))
+        if not scored:
+            # nothing one slip away: words two slips away, when the slips are the cheap ones people make (a letter
+            # of a double and a vowel left out: "haemorage", "uretoscopy")
+            cap = self.opts["two_slip_max_cost"]
+            for c in index.two_slips(w) - self.reject:
+                cost = edit_cost(w, c)
+                if cost <= cap:
+                    scored.append((cost - 0.12 * (index.weights.get(c) or self._weight(c)), c))
         scored.sort()
         return [c for _, c in scored[: self.opts["max_suggestions"]]]
 
@@ -648,6 +714,21 @@ class Spelling(Kind):
         return names
 
     def check(self, page):
+        report = self.opts["report"]
+        found = page.memo.get(self._scan_key)
+        if found is None:
+            found = page.memo[self._scan_key] = list(self._unknown_words(page))
+        for unit, start, end, suggestions, message in found:
+            if report != "all" and (report == "unknown") == bool(suggestions):
+                continue
+            if not suggestions and report == "all":
+                message = _NOTHING_NEAR  # (the rule's own message offers a suggestion)
+            fix = suggestions[0] if self.rule.fix and len(suggestions) == 1 else None
+            yield self.hit(unit, start, end, suggestions=suggestions, fix=fix, message=message)
+
+    def _unknown_words(self, page):
+        """(unit, start, end, suggestions, message) for each word the dictionaries lack or that is of the other
+        variety; the message is None where the rule's own is meant."""
         min_len = self.opts["min_length"]
         page_words = page_names = None
         fine = self._fine
@@ -696,11 +777,7 @@ class Spelling(Kind):
                                             and edit_cost(text.lower(), c.lower()) <= 1.0)
                         if not suggestions:
                             continue
-                    fix = suggestions[0] if self.rule.fix and len(suggestions) == 1 else None
-                    message = None if suggestions else (
-                        "'{text}' is not in the dictionary; check the spelling, or add the word to 'accept' "
-                        "in the configuration.")
-                    yield self.hit(unit, tok.idx, end, suggestions=suggestions, fix=fix, message=message)
+                    yield unit, tok.idx, end, suggestions, None
                     continue
                 preferred = self.other_variety(text)
                 if not preferred:
@@ -708,10 +785,8 @@ class Spelling(Kind):
                     continue
                 suggestion = match_case(preferred, text)
                 variety = "British" if self.variety == "uk" else "American"
-                yield self.hit(
-                    unit, tok.idx, end, suggestions=(suggestion,),
-                    message=f"'{{text}}' is not the {variety} spelling this site uses; write '{{suggestion}}'.",
-                )
+                yield unit, tok.idx, end, (suggestion,), \
+                    f"'{{text}}' is not the {variety} spelling this site uses; write '{{suggestion}}'."
 
     @staticmethod
     def _joined_by_hyphen(doc, tok) -> bool:
@@ -818,6 +893,12 @@ _Y_TO_I_ROOT = compile_re(r"[a-z]{3}[^aeiouy]y$")
 _SILENT_E_ROOT = compile_re(r"[^aeiouy]e$")
 # the endings that name a test or an operation on a part: a stem known with one of them ("urethroplasty") is known
 # with another ("urethrogram") (the longer of two endings that share a tail first)
+_REPORTS = ("all", "misspelled", "unknown")
+#: the tables of a ``word_forms`` file and their types
+_WORD_FORM_KEYS = {"prefixes": list, "not_words": list, "variants": list, "variant_pairs": dict,
+                   "variant_exceptions": list}
+_NOTHING_NEAR = "'{text}' is not in the dictionary; check the spelling, or add the word to 'accept' in the configuration."
+
 _MEDICAL_ENDINGS = ("ograms", "ogram", "ography", "ographic", "oscopies", "oscopy", "oscopic", "oscope", "otomy",
                     "ostomy", "oplasty", "ectomy")
 
