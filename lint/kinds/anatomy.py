@@ -224,6 +224,18 @@ _EARLIER_OPERATION = compile_builtin(
     r"(?i)\b(?:after|following|since|had|previous|earlier|past|prior)\s+(?:an?\s+|your\s+|their\s+|the\s+)?(?:[\w-]+\s+)?"
     r"(?:operation|surgery|procedure)s?\s+(?:to|that)\s+$"
 )
+# what enters a part of the body on its own, as the subject of "enter": "food can come back up and enter the lungs
+# during the anaesthetic" is no way in of the operation (unless a person or an instrument is named after it)
+_SUBSTANCE_ENTERS = compile_builtin(
+    r"(?i)\b(?:food|fluids?|liquids?|drinks?|contents|acid|vomit|sick|germs|bacteria|air|water|saliva|bile|urine|stool|"
+    r"gas|smoke|dust)\b(?![^.;]*\b(?:surgeons?|doctors?|scopes?|cameras?|instruments?|we|they)\b)[^.;]*$"
+)
+# other operations given as examples: "ear, nose and throat operations, such as putting in grommets or taking out the
+# tonsils" on a page about fasting before any of them
+_EXAMPLE_OPERATIONS = compile_builtin(
+    r"(?i)\b(?:operations?|procedures?|surgery|surgeries|treatments)\s*,?\s+(?:such\s+as|like|including|for\s+example|"
+    r"e\.g\.,?)\s[^.;]*$"
+)
 #: an operation's cut: where it is made is the operation's site, whoever makes it
 _INCISIONS = {"incision", "incisions", "cut", "cuts", "nick", "nicks"}
 # where a cut is "made", "hidden" or "placed"
@@ -477,9 +489,16 @@ class OffTopicStructure(Kind):
                     # region (ANA001's finding), not an operation on the neck
                 if _EARLIER_OPERATION.search(doc.text, max(0, doc[action].idx - 60), doc[action].idx):
                     continue  # "you leak urine after an operation to remove the prostate gland": another operation, past
-                if doc[action].lower_ in ("clip", "clips", "probe", "sensor", "cuff") \
-                        and _MONITORING.search(doc.text, max(0, doc[action].idx - 80), doc[action].idx):
-                    continue  # "checks your oxygen level with a clip on your finger": a monitor, not an implant
+                sentence_start = unit.sent_at(action).start_char
+                if doc[action].lower_ in ("enter", "enters") \
+                        and _SUBSTANCE_ENTERS.search(doc.text, sentence_start, doc[action].idx):
+                    continue  # "food can come back up and enter the lungs": no instrument of the operation
+                if _EXAMPLE_OPERATIONS.search(doc.text, sentence_start, doc[action].idx):
+                    continue  # "operations such as putting in grommets or taking out the tonsils": other operations
+                if doc[action].lower_ in ("clip", "clips", "probe", "sensor", "cuff") and _MONITORING.search(
+                        doc.text, max(0, doc[action].idx - 80), min(unit.sent_at(action).end_char, doc[action].idx + 60)):
+                    continue  # "checks your oxygen level with a clip on your finger", "a clip on your finger measures
+                    # your oxygen level": a monitor, not an implant
                 acting, named = self._acting(page, unit, doc[action])
                 if not acting:
                     if not page.topic_procedures and not page.topic_conditions and not passive:

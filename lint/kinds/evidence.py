@@ -564,8 +564,10 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             r"|\b(?:last|lasts)\s+(?:for\s+)?(?:at\s+least\s+|up\s+to\s+|over\s+|more\s+than\s+|a\s+good\s+)?(?:\d+\+?|one|two|three|four"
             r"|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty)\s*\+?(?:\s*(?:-|–|to)\s*\d+)?\s+years?(?:\s+(?:minimum|or\s+more|plus|and\s+beyond))?(?![\w+])"
             r"|\b(?:results?|effects?|benefits?|relief)\s+(?:that\s+)?(?:last|lasts)\s+(?:for\s+)?(?:many\s+)?(?:years|decades)\b"
-            # (not the noun: "a hospital stay and aftercare for one year")
-            r"|\b(?:keeps?|kept|keeping|(?<!hospital\s)(?<!your\s)(?<!the\s)(?<!a\s)(?<!overnight\s)(?<!short\s)(?:stays?|stayed)"
+            # (not the noun: "a hospital stay and aftercare for one year"; not healing, which goes on for months: "the scar
+            # keeps improving for a year or more")
+            r"|\b(?<!scar\s)(?<!scars\s)(?<!swelling\s)(?<!numbness\s)(?<!bruising\s)(?<!wound\s)(?<!feeling\s)"
+            r"(?:keeps?|kept|keeping|(?<!hospital\s)(?<!your\s)(?<!the\s)(?<!a\s)(?<!overnight\s)(?<!short\s)(?:stays?|stayed)"
             r"|lasts?|lasted|remains?|remained)\s+(?!and\b)(?:[\w-]+\s+){0,3}?for\s+(?:up\s+to\s+|at\s+least\s+"
             r"|over\s+|more\s+than\s+)?(?:(?:a|one|two|three|four|five|ten|twenty|\d+)\s+(?:years?|months?|decades?)|many\s+years|years|decades)\b"
             r"|\b(?:delays?|delayed|postpones?|postponed|puts?\s+off)\s+(?:[\w-]+\s+){0,3}?(?:by|for)\s+(?:up\s+to\s+|at\s+least\s+)?"
@@ -1421,6 +1423,11 @@ class SourceFinder:
                     and self.declares_own_series(text, *sentences[k - 1]):
                 # "Between January and June 2024, our advice line took 1,184 calls. Our audit of these calls found that
                 # 38% ...": the provider's own dated series, audited in the next sentence
+                flag = True
+            elif not flag and k and _THEIR_DATED_REVIEW.match(text, s) \
+                    and self.lex.in_house.search(text, *sentences[k - 1]):
+                # "Our infection prevention team reviews the results every year. Their review for April 2023 to March
+                # 2024 found ...": the provider's own dated review, its owner named in the sentence before
                 flag = True
             elif not flag and self._derived_from_own_series(unit, sentences, k):
                 # "Between April 2023 and March 2024, we carried out 318 food challenges. In that year, 61 children (19%)
@@ -2347,6 +2354,9 @@ _OWN_SERIES_BACK = compile_builtin(r"(?i)\b(?:in|from)\s+(?:(?:our|the\s+same|th
 _AUDIT_OF_THESE = compile_builtin(r"(?i)\b(?:our|an?|the)\s+(?:own\s+)?(?:audit|review|survey|analysis)\s+of\s+(?:these|those|them"
                                   r"|all\s+of\s+(?:these|those|them))\b")
 _OWN_SERIES = compile_builtin(r"(?i)\bown\s+(?:[\w-]+\s+)?(?:audit|review|survey|series)\b")
+#: a dated review of those the sentence before named: "Their review for April 2023 to March 2024 found"
+_THEIR_DATED_REVIEW = compile_builtin(r"(?i)\s*(?:their|its)\s+(?:own\s+)?(?:[\w-]+\s+){0,2}?(?:audit|review|survey|report)"
+                                      r"\s+(?:for|of|from|covering)\b[^.;:]{0,60}?\b(?:19|20)\d{2}\b")
 _SERIES_WORD = compile_builtin(r"(?i)\b(?:audit|review|survey|series|reviewed|audited|registry|register)\b")
 _A_COUNT = compile_builtin(r"\b\d{2,}(?:,\d{3})*\b")
 #: a sentence that counts within the time the sentence before gave: "In that time we did 402 operations"

@@ -148,6 +148,9 @@ class KeywordStuffing(Kind):
                 continue  # a time, not a search phrase: "the morning of surgery" in instructions
             if gram[0] in _DOSE_WORDS or not _FREQUENCY_WORDS.isdisjoint(gram):
                 continue  # a dose: "mg twice a day", "tablets once daily"
+            if any(w.isdigit() for w in gram):
+                continue  # a count down an exercise sheet or a dosing table ("hold for 5 seconds", "repeat 10 times"):
+                # a search phrase names no number
             density = len(occ) * len(gram) / total
             if density < o["min_density"]:
                 continue
