@@ -25,6 +25,10 @@ def grammar(linter, text, code=None, fmt="md"):
     ("This are normal in the first week.", "This are"),
     ("The sedative make you sleepy.", "The sedative make"),
     ("Following it closely are one of the most important parts of recovery.", "Following it closely are"),
+    # a share of what is not counted; a counted plural; a subject after a short opening phrase with no comma
+    ("After a breast reduction, most of the swelling have gone by six weeks.", "most of the swelling have"),
+    ("In this case all four glands is checked before the wound is closed.", "all four glands is"),
+    ("A small fistula don't always need an operation.", "A small fistula do"),
 ])
 def test_agreement(linter, text, slip):
     assert grammar(linter, text, "GRM003") == [slip]
@@ -49,6 +53,8 @@ def test_agreement(linter, text, slip):
     "The side of your nose may then feel numb for a day. The wound may also feel tight.",
     # a procedure named in the plural takes a plural verb
     "We check your child's hearing again once the grommets have come out.",
+    "Most of the patients have gone home by then, and most of the swelling has settled.",
+    "In this case all four glands are checked. In most cases the surgeon checks all four glands.",
 ])
 def test_no_agreement_finding_on_correct_sentences(linter, text):
     assert grammar(linter, text, "GRM003") == []

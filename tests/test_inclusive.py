@@ -41,6 +41,15 @@ def test_a_page_about_a_named_man_is_never_flagged(linter):
     assert inc(linter, anonymous)
 
 
+def test_a_patient_of_no_one_in_particular_on_a_page_about_a_named_man(linter):
+    # the page is about its surgeon, a named man, whose "he" and "his" are his own; "each patient ... his" is not
+    text = ("# Sleeve gastrectomy at Northgate\n\nMr Aled Rhys is our lead bariatric surgeon. He has done over 900 "
+            "operations, and his team runs the clinic.\n\nBefore your operation, each patient meets with his surgeon "
+            "and a dietitian. Mr Rhys explains his approach at the first visit.")
+    assert [(f.text, f.start) for f in lint_text(linter, text).findings if f.code == "INC001"] == \
+        [("his", text.index("his surgeon"))]
+
+
 def test_named_man_by_given_name_only(linter):
     text = ("# James's knee\n\nJames tore his ACL playing football.\n\n"
             "Like every patient, he did his exercises twice a day.")

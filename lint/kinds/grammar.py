@@ -230,6 +230,7 @@ def _make_words(path: Path, kb) -> dict:
         "singular_s": singular_s,
         "either_number": either,
         "nouns": nouns,
+        "mass_nouns": {w.lower() for w in data.get("mass_nouns") or []},
         # base -> (simple past, past participle), for the irregular verbs
         "past_forms": {k.lower(): (str(v[0]).lower(), str(v[1]).lower())
                        for k, v in (data.get("past_forms") or {}).items()},
@@ -240,6 +241,11 @@ def _make_words(path: Path, kb) -> dict:
     }
 
 
+_OPENING_PHRASE = compile_re(
+    r"(?i)(?:in\s+(?:this|that|each|either|these|those|most|many|some|rare|a\s+few)\s+cases?|at\s+(?:this|that)\s+"
+    r"(?:stage|point|time)|after\s+(?:this|that)|before\s+(?:this|that))\s+")
+
+
 def clause_start(doc, i: int) -> bool:
     tok = doc[i]
     if tok.is_sent_start or i == 0:
@@ -248,7 +254,13 @@ def clause_start(doc, i: int) -> bool:
     if prev.text in _CLAUSE_PUNCT or prev.lower_ in _CLAUSE_OPENERS:
         return True
     # an adverb that opens the clause: "Sometimes the stones is too large"
-    return prev.lower_ in _OPENING_ADVERBS and (i == 1 or prev.is_sent_start or doc[i - 2].text in _CLAUSE_PUNCT)
+    if prev.lower_ in _OPENING_ADVERBS and (i == 1 or prev.is_sent_start or doc[i - 2].text in _CLAUSE_PUNCT):
+        return True
+    # a short phrase of time or case that opens the sentence with no comma: "In this case all four glands is checked"
+    for k in range(i - 1, max(-1, i - 5), -1):
+        if doc[k].is_sent_start or k == 0:
+            return _OPENING_PHRASE.fullmatch(doc.text, doc[k].idx, tok.idx) is not None
+    return False
 
 
 def _line_break_between(page, unit, start: int, end: int) -> bool:
@@ -575,6 +587,11 @@ def _inside_prepositional_phrase(doc, noun: int) -> bool:
     return False
 
 
+#: the numbers a counted plural may have ("all four glands", "the 2 stents")
+_COUNT_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "2", "3", "4", "5", "6",
+                          "7", "8", "9", "10"})
+
+
 class SubjectVerbAgreement(_MatcherKind):
     """A plural subject with a singular verb, or a singular subject with a plural verb, in simple clauses."""
 
@@ -674,6 +691,17 @@ class SubjectVerbAgreement(_MatcherKind):
                                     {"TEXT": {"REGEX": r"^[a-z]{3,}s$"}}, adverb,
                                     {"LOWER": {"IN": sorted(w["third"] | _DET_PLURAL_VERBS | self.noun_like_third
                                                             | _MOVEMENT_THIRD)}}]])
+        # "all four glands is checked", "the two stents has": a counted plural and a singular verb (the noun is checked
+        # in check(): plural-looking)
+        m.add("COUNTED_PLURAL_THIRD", [[{"LOWER": {"IN": ["the", "all", "both", "your", "these", "those", "our", "their"]}},
+                                        {"LOWER": {"IN": sorted(_COUNT_WORDS)}},
+                                        {"TEXT": {"REGEX": r"^[a-z]{3,}s$"}}, adverb,
+                                        {"LOWER": {"IN": ["is", "was", "has", "does", "doesn't"]}}]])
+        # "Most of the swelling have gone": a share of something that is not counted takes a singular verb
+        m.add("MASS_OF_BASE", [[{"LOWER": {"IN": ["most", "much", "some", "all", "none", "part", "half", "any", "little"]}},
+                                {"LOWER": "of"}, {"LOWER": {"IN": ["the", "your", "this", "that", "their", "its", "our"]}},
+                                {"LOWER": {"IN": sorted(w["mass_nouns"])}}, adverb,
+                                {"LOWER": {"IN": ["have", "are", "were", "do"]}}]])
         # "Mr Hartley have performed": one named person
         m.add("TITLED_NAME_BASE", [[{"LOWER": {"IN": ["mr", "mrs", "ms", "miss", "dr", "prof", "professor"]}},
                                     {"TEXT": ".", "OP": "?"}, {"IS_TITLE": True}, adverb,
@@ -1009,6 +1037,11 @@ class SubjectVerbAgreement(_MatcherKind):
                             or not (clause_start(doc, start) or doc[start - 1].lower_ in _TIME_BEFORE_CLAUSE) \
                             or _inside_prepositional_phrase(doc, start):
                         continue  # "Between the band and the skin is", "a list of the risks and the benefits"
+                    first = start
+                elif label == "COUNTED_PLURAL_THIRD":
+                    if not self._plural_looking(doc[start + 2].lower_) or not clause_start(doc, start) \
+                            or _inside_prepositional_phrase(doc, start):
+                        continue
                     first = start
                 elif label == "TITLED_NAME_BASE":
                     if start > 0 and doc[start - 1].lower_ in ("and", "or", "&", "with", "of", "to", "by"):

@@ -149,8 +149,10 @@ class GenderedGeneric(Kind):
         return "patient" if weak == "patient" else "generic" if weak else None
 
     def check(self, page):
-        if self.about_named(page, self.named_man):
-            return
+        # a page about a named man (his profile, his story) speaks of him throughout: there, only a pronoun whose own
+        # sentence names a patient of no one in particular before it is reported ("Dr Marcus Reyes leads the team. ...
+        # Before your operation, each patient meets with his surgeon")
+        about_a_man = self.about_named(page, self.named_man)
         units = self.units(page)
         pronouns = self.pronouns
         if len(pronouns) > len(self.male_pronouns) and (
@@ -171,6 +173,8 @@ class GenderedGeneric(Kind):
                     continue
                 if tok.i + 1 < len(tokens) and tokens[tok.i + 1].lower_ in self.speech_verbs:
                     continue  # '"... the only choice for children," he said': a speaker, whom the page has named
+                if about_a_man and not _generic_patient_before(tokens[unit.sent_at(tok.i).start:tok.i]):
+                    continue
                 antecedent = self._antecedent((previous + tokens[max(0, tok.i - 80) : tok.i])[-80:])
                 if antecedent is None or antecedent == "specific" \
                         or antecedent == "patient" and boys_only and low in self.male_pronouns:
@@ -196,6 +200,25 @@ _NOT_A_PLACE_BEFORE = "".join(f"(?<!{re.escape(w)}\\s)" for w in (
     "Princess", "Royal"))
 _NOT_A_PLACE_AFTER = r"(?!\s+(?:Street|St\b|Road|Rd\b|Avenue|Ave\b|Lane|Square|Park|Bridge|Hospital|Infirmary|Clinic" \
     r"|Centre|Center|House|Medical|Health|Wing|Building|Ward|Unit|Court|Place|Gardens|Way|Drive|Hill|Valley))"
+
+
+#: a patient of no one in particular: "each patient", "every client", "the patient"
+_ANY_PATIENT = frozenset({"patient", "client", "person", "individual", "candidate"})
+_ANY_DETERMINERS = frozenset({"each", "every", "any", "the", "a"})
+
+
+def _generic_patient_before(tokens) -> bool:
+    """Do these words (a sentence up to a pronoun) name a patient of no one in particular ("each patient meets with
+    his surgeon"), with no name or other pronoun after it that the pronoun may be about?"""
+    for k in range(len(tokens) - 1, 0, -1):
+        tok = tokens[k]
+        low = tok.lower_
+        if low in ("he", "him", "his", "himself", "she", "her", "hers", "herself") or tok.is_punct \
+                or tok.is_alpha and tok.text[:1].isupper() and not tok.is_sent_start:
+            return False  # (after a comma, a clause of its own: "Like every patient, he did his exercises")
+        if low in _ANY_PATIENT:
+            return tokens[k - 1].lower_ in _ANY_DETERMINERS
+    return False
 
 
 def _apposed_to_a_name(tok) -> bool:

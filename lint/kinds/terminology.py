@@ -139,6 +139,8 @@ class Confusable(Kind):
 
 _LABELS = ("procedure", "condition", "structure", "region")
 # the words a finding leaves out in front of the link: "X, which is |also called Y|"
+#: between a name and another in brackets after it: "a duplex scan (an MRI scan)"
+_BRACKET_BETWEEN = compile_builtin(r"\s*\(\s*(?:(?:an?|the)\s+)?", re.I)
 _LEAD = compile_builtin(r"[\s,()–—-]*(?:(?:which|that|this)\s+)?(?:(?:is|are|was|were|may\s+be|can\s+be)\s+)?", re.I)
 
 
@@ -750,11 +752,14 @@ class TermFamily(Kind):
                     if relation is None or (a.family != b.family and not across) \
                             or _fits(relation, a, b, self.ways.get(a.id, frozenset())):
                         continue
-                    # "X, i.e. Y": the second is the one given for the first; "Ys such as X", "X, a type of Y": either
-                    # may be the wrong one, so both are in the finding
-                    start = _LEAD.match(text, e1, s2).end() if relation in ("same", "usually") else s1
+                    # "X, i.e. Y": the second is the one given for the first; "Ys such as X", "X, a type of Y" and a name
+                    # in brackets, "an antibiotic suppository (diclofenac)": either may be the wrong one, so both are in
+                    # the finding
+                    bracketed = _BRACKET_BETWEEN.fullmatch(text, e1, s2) is not None
+                    start = _LEAD.match(text, e1, s2).end() if relation in ("same", "usually") and not bracketed else s1
+                    end = e2 + 1 if bracketed and text.startswith(")", e2) else e2
                     seconds.add(s2)
-                    yield self.hit(unit, start, e2, suggestions=(), first=text[s1:e1], second=text[s2:e2],
+                    yield self.hit(unit, start, end, suggestions=(), first=text[s1:e1], second=text[s2:e2],
                                    first_is=a.is_, second_is=b.is_)
                     seconds.add(s1)  # (and the first: one finding for the pair, not a second for a fact after it)
                     break
