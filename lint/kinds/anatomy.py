@@ -1450,6 +1450,8 @@ class SymptomRegion(Kind):
                                        faces=listed([kb.aspects[a].name for a in condition.aspects if a in kb.aspects]))
                     continue
                 lo = min(anchor, mention.start)
+                if anchor > 1 and unit.tokens[anchor].lower_ == "needles" and unit.tokens[anchor - 2].lower_ == "pins":
+                    lo = min(anchor - 2, mention.start)  # (the whole "pins and needles")
                 hi = max(anchor + 1, mention.end)
                 span = unit.doc[lo:hi]
                 if any(span.start_char < e and s < span.end_char for s, e in reported):
@@ -1569,7 +1571,8 @@ class SymptomRegion(Kind):
 
     def _mentions(self, unit, terms):
         """(region or structure span, index of the symptom word) pairs."""
-        if unit.lower_set.isdisjoint(self.symptoms) and unit.lower_set.isdisjoint(self.verbs):
+        if unit.lower_set.isdisjoint(self.symptoms) and unit.lower_set.isdisjoint(self.verbs) \
+                and "needles" not in unit.lower_set:
             return
         doc = unit.tokens  # indexed like the Doc, without a new Token object each time
         starts = {}
@@ -1581,8 +1584,9 @@ class SymptomRegion(Kind):
         named_part = 0  # the part the last symptom word before its place was felt in
         for tok in doc:
             low = tok.lower_
-            if low in self.symptoms:
-                # "pain in your toes", "tingling, numbness and pain in your toes, thumb..."
+            if low in self.symptoms or low == "needles" and tok.i > 1 and doc[tok.i - 2].lower_ == "pins" \
+                    and doc[tok.i - 1].lower_ == "and":
+                # "pain in your toes", "tingling, numbness and pain in your toes, thumb...", "pins and needles in"
                 j = tok.i + 1
                 limit = min(len(doc), tok.i + 24)
                 found = False
