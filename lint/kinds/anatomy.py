@@ -1289,9 +1289,11 @@ class SymptomRegion(Kind):
         start, end = doc[anchor].idx, last.idx + len(last)
         text = unit.block.text
         # (a cue before the place belongs to it only with no other symptom between: "bruising around the cut and some
-        # swelling in your knee" puts the bruising at the cut, not the swelling)
+        # swelling in your knee" puts the bruising at the cut, not the swelling; nor a place joined to the cue's own by
+        # "and": "numbness of the skin around the scar and the lower part of the ear" names a second place)
         if not any(cue.start() > mention.start_char or not any(
-                t.lower_ in self.symptoms for t in doc.char_span(cue.end(), mention.start_char, alignment_mode="expand") or ())
+                t.lower_ in self.symptoms or t.lower_ in ("and", "or")
+                for t in doc.char_span(cue.end(), mention.start_char, alignment_mode="expand") or ())
                 for cue in finditer(self.wound_cues, text, start, end)):
             return None
         kb = self.kb
