@@ -29,6 +29,9 @@ def grammar(linter, text, code=None, fmt="md"):
     ("After a breast reduction, most of the swelling have gone by six weeks.", "most of the swelling have"),
     ("In this case all four glands is checked before the wound is closed.", "all four glands is"),
     ("A small fistula don't always need an operation.", "A small fistula do"),
+    # two people of the care team are a plural subject
+    ("After a knee replacement, your surgeon and the ward physiotherapist sees you every day.",
+     "your surgeon and the ward physiotherapist sees"),
 ])
 def test_agreement(linter, text, slip):
     assert grammar(linter, text, "GRM003") == [slip]
@@ -55,6 +58,7 @@ def test_agreement(linter, text, slip):
     "We check your child's hearing again once the grommets have come out.",
     "Most of the patients have gone home by then, and most of the swelling has settled.",
     "In this case all four glands are checked. In most cases the surgeon checks all four glands.",
+    "Your surgeon and the ward nurse check the drain. A letter to your GP and your surgeon is sent after the operation.",
 ])
 def test_no_agreement_finding_on_correct_sentences(linter, text):
     assert grammar(linter, text, "GRM003") == []

@@ -44,6 +44,10 @@ _ONE_PERSON = frozenset({"anyone", "anybody", "someone", "somebody", "everyone",
 #: nouns for one person, the heads of "who" clauses: "a person who has had"
 _ONE_PERSON_NOUNS = frozenset({"person", "patient", "man", "woman", "child", "baby", "adult", "parent", "smoker",
                                "mother", "father", "teenager", "client", "individual"})
+#: the people of a care team, who pages name in pairs ("your surgeon and the ward nurse")
+_CARE_ROLES = frozenset({"surgeon", "nurse", "doctor", "anaesthetist", "anesthesiologist", "physiotherapist", "consultant",
+                         "dietitian", "gp", "specialist", "pharmacist", "radiologist", "midwife", "therapist", "registrar",
+                         "physician", "psychologist", "optometrist", "audiologist", "dentist", "hygienist"})
 _CLAUSE_OPENERS = {
     "if", "when", "because", "although", "though", "while", "as", "until", "since", "so", "but", "and", "or",
     "that", "where", "unless", "once", "whether", "then", "however",
@@ -758,6 +762,13 @@ class SubjectVerbAgreement(_MatcherKind):
                                          {"IS_ALPHA": True, "IS_LOWER": True}, adverb,
                                          {"LOWER": {"IN": ["is", "was", "has", "does", "falls", "comes", "stays", "goes",
                                                            "needs", "heals", "settles", "drops", "works", "looks", "feels"]}}]])
+        # "Your surgeon and the ward nurse checks the drain": two people of the care team are a plural subject, whatever
+        # verb in -s follows (each a role, which no verb names: checked in check() for the pair opening its clause)
+        m.add("CARE_PAIR_PLURAL_THIRD", [[pair_det, {"LOWER": {"IN": sorted(_CARE_ROLES)}}, {"LOWER": "and"},
+                                   {"LOWER": {"IN": ["the", "your", "a", "an", "our"]}},
+                                   {"IS_ALPHA": True, "IS_LOWER": True, "OP": "?"}, {"LOWER": {"IN": sorted(_CARE_ROLES)}},
+                                   adverb, {"LOWER": {"IN": sorted(w["third"] - {"doesn't"} | self.noun_like_third
+                                                                    | {"checks", "sees", "visits", "decides"})}}]])
         # "If the scan show a tear", "When the stones blocks the duct": after "if" or "when" and a determiner, a
         # word that can be a noun or a verb ("show", "blocks") is the clause's verb when an object follows it
         # (checked in check(); "Once the nerve block wears off" has none)
@@ -1066,6 +1077,11 @@ class SubjectVerbAgreement(_MatcherKind):
                             or not (clause_start(doc, start) or doc[start - 1].lower_ in _TIME_BEFORE_CLAUSE) \
                             or _inside_prepositional_phrase(doc, start):
                         continue  # "Between the band and the skin is", "a list of the risks and the benefits"
+                    first = start
+                elif label == "CARE_PAIR_PLURAL_THIRD":
+                    if not (clause_start(doc, start) or doc[start - 1].lower_ in _TIME_BEFORE_CLAUSE) \
+                            or _inside_prepositional_phrase(doc, start):
+                        continue  # "a letter for your GP and your surgeon is sent": the pair after a preposition
                     first = start
                 elif label == "TITLED_NAME_BASE":
                     if start > 0 and doc[start - 1].lower_ in ("and", "or", "&", "with", "of", "to", "by"):
