@@ -236,6 +236,11 @@ _EXAMPLE_OPERATIONS = compile_builtin(
     r"(?i)\b(?:operations?|procedures?|surgery|surgeries|treatments)\s*,?\s+(?:such\s+as|like|including|for\s+example|"
     r"e\.g\.,?)\s[^.;]*$"
 )
+def _pins_and_needles(tokens, i: int) -> bool:
+    """Is token ``i`` the last of "pins and needles", one symptom of three words?"""
+    return i > 1 and tokens[i].lower_ == "needles" and tokens[i - 1].lower_ == "and" and tokens[i - 2].lower_ == "pins"
+
+
 #: an operation's cut: where it is made is the operation's site, whoever makes it
 _INCISIONS = {"incision", "incisions", "cut", "cuts", "nick", "nicks"}
 # where a cut is "made", "hidden" or "placed"
@@ -489,14 +494,14 @@ class OffTopicStructure(Kind):
                     # region (ANA001's finding), not an operation on the neck
                 if _EARLIER_OPERATION.search(doc.text, max(0, doc[action].idx - 60), doc[action].idx):
                     continue  # "you leak urine after an operation to remove the prostate gland": another operation, past
-                sentence_start = unit.sent_at(action).start_char
+                sentence = unit.sent_at(action)
                 if doc[action].lower_ in ("enter", "enters") \
-                        and _SUBSTANCE_ENTERS.search(doc.text, sentence_start, doc[action].idx):
+                        and _SUBSTANCE_ENTERS.search(doc.text, sentence.start_char, doc[action].idx):
                     continue  # "food can come back up and enter the lungs": no instrument of the operation
-                if _EXAMPLE_OPERATIONS.search(doc.text, sentence_start, doc[action].idx):
+                if _EXAMPLE_OPERATIONS.search(doc.text, sentence.start_char, doc[action].idx):
                     continue  # "operations such as putting in grommets or taking out the tonsils": other operations
                 if doc[action].lower_ in ("clip", "clips", "probe", "sensor", "cuff") and _MONITORING.search(
-                        doc.text, max(0, doc[action].idx - 80), min(unit.sent_at(action).end_char, doc[action].idx + 60)):
+                        doc.text, max(0, doc[action].idx - 80), min(sentence.end_char, doc[action].idx + 60)):
                     continue  # "checks your oxygen level with a clip on your finger", "a clip on your finger measures
                     # your oxygen level": a monitor, not an implant
                 acting, named = self._acting(page, unit, doc[action])
@@ -1452,7 +1457,7 @@ class SymptomRegion(Kind):
                                        faces=listed([kb.aspects[a].name for a in condition.aspects if a in kb.aspects]))
                     continue
                 lo = min(anchor, mention.start)
-                if anchor > 1 and unit.tokens[anchor].lower_ == "needles" and unit.tokens[anchor - 2].lower_ == "pins":
+                if _pins_and_needles(unit.tokens, anchor):
                     lo = min(anchor - 2, mention.start)  # (the whole "pins and needles")
                 hi = max(anchor + 1, mention.end)
                 span = unit.doc[lo:hi]
@@ -1586,8 +1591,7 @@ class SymptomRegion(Kind):
         named_part = 0  # the part the last symptom word before its place was felt in
         for tok in doc:
             low = tok.lower_
-            if low in self.symptoms or low == "needles" and tok.i > 1 and doc[tok.i - 2].lower_ == "pins" \
-                    and doc[tok.i - 1].lower_ == "and":
+            if low in self.symptoms or low == "needles" and _pins_and_needles(doc, tok.i):
                 # "pain in your toes", "tingling, numbness and pain in your toes, thumb...", "pins and needles in"
                 j = tok.i + 1
                 limit = min(len(doc), tok.i + 24)

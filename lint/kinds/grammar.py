@@ -764,11 +764,12 @@ class SubjectVerbAgreement(_MatcherKind):
                                                            "needs", "heals", "settles", "drops", "works", "looks", "feels"]}}]])
         # "Your surgeon and the ward nurse checks the drain": two people of the care team are a plural subject, whatever
         # verb in -s follows (each a role, which no verb names: checked in check() for the pair opening its clause)
-        m.add("CARE_PAIR_PLURAL_THIRD", [[pair_det, {"LOWER": {"IN": sorted(_CARE_ROLES)}}, {"LOWER": "and"},
-                                   {"LOWER": {"IN": ["the", "your", "a", "an", "our"]}},
-                                   {"IS_ALPHA": True, "IS_LOWER": True, "OP": "?"}, {"LOWER": {"IN": sorted(_CARE_ROLES)}},
-                                   adverb, {"LOWER": {"IN": sorted(w["third"] - {"doesn't"} | self.noun_like_third
-                                                                    | {"checks", "sees", "visits", "decides"})}}]])
+        role = {"LOWER": {"IN": sorted(_CARE_ROLES)}}
+        m.add("CARE_PAIR_PLURAL_THIRD", [[
+            pair_det, role, {"LOWER": "and"}, {"LOWER": {"IN": ["the", "your", "a", "an", "our"]}},
+            {"IS_ALPHA": True, "IS_LOWER": True, "OP": "?"}, role, adverb,
+            {"LOWER": {"IN": sorted(w["third"] - {"doesn't"} | self.noun_like_third | {"checks", "sees", "visits", "decides"})}},
+        ]])
         # "If the scan show a tear", "When the stones blocks the duct": after "if" or "when" and a determiner, a
         # word that can be a noun or a verb ("show", "blocks") is the clause's verb when an object follows it
         # (checked in check(); "Once the nerve block wears off" has none)
@@ -794,7 +795,7 @@ class SubjectVerbAgreement(_MatcherKind):
     def _counted_and_mass(self, unit, doc, found: dict) -> None:
         """Adds to ``found`` a counted plural with a singular verb ("all four glands is checked") and a share of what is
         not counted with a plural one ("Most of the swelling have gone"). Read with one regular expression, in the few
-        blocks that hold a count or a share's "of": as Matcher patterns they cost a seventh of the rule's time."""
+        blocks that hold a count or a share's "of": as Matcher patterns they cost a tenth of the rule's time."""
         words = unit.lower_set
         if _COUNT_WORDS.isdisjoint(words) and ("of" not in words or self.mass_nouns.isdisjoint(words)):
             return

@@ -891,14 +891,15 @@ _Y_TO_I_ROOT = compile_re(r"[a-z]{3}[^aeiouy]y$")
 # a root ending in a silent "e" after a consonant, which drops before "-ing" ("tingle" -> "tingling"; a word that keeps
 # it, "ageing", "singeing", is in the lists)
 _SILENT_E_ROOT = compile_re(r"[^aeiouy]e$")
-# the endings that name a test or an operation on a part: a stem known with one of them ("urethroplasty") is known
-# with another ("urethrogram") (the longer of two endings that share a tail first)
+#: what a rule of the kind reports (its option ``report``)
 _REPORTS = ("all", "misspelled", "unknown")
 #: the tables of a ``word_forms`` file and their types
 _WORD_FORM_KEYS = {"prefixes": list, "not_words": list, "variants": list, "variant_pairs": dict,
                    "variant_exceptions": list}
 _NOTHING_NEAR = "'{text}' is not in the dictionary; check the spelling, or add the word to 'accept' in the configuration."
 
+# the endings that name a test or an operation on a part: a stem known with one of them ("urethroplasty") is known
+# with another ("urethrogram") (the longer of two endings that share a tail first)
 _MEDICAL_ENDINGS = ("ograms", "ogram", "ography", "ographic", "oscopies", "oscopy", "oscopic", "oscope", "otomy",
                     "ostomy", "oplasty", "ectomy")
 

@@ -138,9 +138,9 @@ class Confusable(Kind):
 
 
 _LABELS = ("procedure", "condition", "structure", "region")
-# the words a finding leaves out in front of the link: "X, which is |also called Y|"
 #: between a name and another in brackets after it: "a duplex scan (an MRI scan)"
 _BRACKET_BETWEEN = compile_builtin(r"\s*\(\s*(?:(?:an?|the)\s+)?", re.I)
+# the words a finding leaves out in front of the link: "X, which is |also called Y|"
 _LEAD = compile_builtin(r"[\s,()–—-]*(?:(?:which|that|this)\s+)?(?:(?:is|are|was|were|may\s+be|can\s+be)\s+)?", re.I)
 
 
