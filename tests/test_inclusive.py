@@ -43,11 +43,11 @@ def test_a_page_about_a_named_man_is_never_flagged(linter):
 
 def test_a_patient_of_no_one_in_particular_on_a_page_about_a_named_man(linter):
     # the page is about its surgeon, a named man, whose "he" and "his" are his own; "each patient ... his" is not
-    text = ("# Sleeve gastrectomy at Northgate\n\nMr Aled Rhys is our lead bariatric surgeon. He has done over 900 "
-            "operations, and his team runs the clinic.\n\nBefore your operation, each patient meets with his surgeon "
-            "and a dietitian. Mr Rhys explains his approach at the first visit.")
+    text = ("# Thyroid surgery at Northgate\n\nMr Aled Rhys is our lead thyroid surgeon. He has done over 900 "
+            "operations, and his team runs the clinic.\n\nAt the first visit, every patient has a voice check before his "
+            "scan. Mr Rhys explains his approach at the same visit.")
     assert [(f.text, f.start) for f in lint_text(linter, text).findings if f.code == "INC001"] == \
-        [("his", text.index("his surgeon"))]
+        [("his", text.index("his scan"))]
 
 
 def test_named_man_by_given_name_only(linter):
