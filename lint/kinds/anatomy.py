@@ -152,10 +152,17 @@ _SURGEONS = {"surgeon", "surgeons", "doctor", "doctors", "we", "they", "team", "
              "endoscopist", "urologist", "gynaecologist", "gynecologist", "radiologist",
              "loop", "wire", "laser", "instrument", "instruments", "tool", "tools", "scope", "device", "probe",
              "stapler", "resectoscope", "endoscope", "laparoscope", "arthroscope"}
+#: what a cut leaves on the skin: where it lies is where the cut was made ("the stitches in your lower back", "a scar on
+#: the side of your knee"), when it lies on the surface of a part of the body, not inside an organ ("scars in the heart"
+#: are what an ablation makes)
+_HEALING_CUTS = frozenset({"scar", "scars", "wound", "wounds", "stitches"})
+#: places compared, not the cut's own: "infection is more common in wounds on the legs", "scars on the face fade faster
+#: than those on the back"
+_COMPARED_PLACES = compile_builtin(r"(?i)\b(?:more|less|fewer|than|faster|slower|quicker)\b")
 # nouns for an opening made in, or an operation done on, a structure: "a cut in your ovary",
 # "keyhole surgery on the knee joint", "a pouch from the top of the stomach"
 _CUT_NOUNS = {"cut", "cuts", "incision", "incisions", "opening", "openings", "hole", "holes", "puncture", "punctures",
-              "nick", "nicks",
+              "nick", "nicks", *_HEALING_CUTS,
               "surgery", "operation", "pouch", "piece", "section", "sample", "slice", "portion"}
 # where a cut is made beside or along a part: "an incision below the breastbone", "a cut along the lower back"
 _CUT_BESIDE = {"below", "above", "behind", "under", "over", "along", "across", "around", "beside"}
@@ -242,7 +249,7 @@ def _pins_and_needles(tokens, i: int) -> bool:
 
 
 #: an operation's cut: where it is made is the operation's site, whoever makes it
-_INCISIONS = {"incision", "incisions", "cut", "cuts", "nick", "nicks"}
+_INCISIONS = {"incision", "incisions", "cut", "cuts", "nick", "nicks", *_HEALING_CUTS}
 # where a cut is "made", "hidden" or "placed"
 _PLACED_VERBS = {"made", "hidden", "placed", "sited", "positioned", "located", "done", "put", "anchored", "fixed", "lodged",
                  # (what an operation leaves, where it stays: "one tab sits in the outer capsule of the prostate")
@@ -329,6 +336,9 @@ class OffTopicStructure(Kind):
     options = {
         # structures of these kinds belong to a procedure only when its entry lists them
         "listed_kinds": (list, lambda: list(LISTED_KINDS)),
+        # regions with no skin of their own: a scar or wound there is made inside the body ("tiny scars in the heart"
+        # are what an ablation makes), so it says nothing of where the operation's cut was
+        "inner_regions": (list, list),
         # a cut in the right part on the wrong face of it ("a small cut along the bottom of the toe" for hammer toe
         # correction, whose entry puts its cuts on the top): {face} is the face named, {faces} the procedure's
         "face_message": (str, ""),
@@ -352,6 +362,7 @@ class OffTopicStructure(Kind):
         self.nerve_risk = compile_phrases(self.opts["nerve_risk_words"])
         self._regions_of_structures: dict[tuple[str, bool], tuple[str, ...]] = {}
         self.faces = AspectWords(self.kb, self.trusted)
+        self.inner_regions = frozenset(self.opts["inner_regions"])
         self.check_template("face_message", {"text", "procedure", "face", "faces", "structure"})
         self.check_template("route_message", {"text", "procedure", "structure", "targets"})
         self.check_template("no_cut_message", {"text", "procedure", "structure", "targets", "way"})
@@ -485,6 +496,12 @@ class OffTopicStructure(Kind):
                     continue
                 if _cut_as_reduce(doc, action):
                     continue  # "they cut your risk of ankle sprains in half": to cut is to reduce, no incision
+                if doc[action].lower_ in _HEALING_CUTS and (
+                        target.label_ != "region" or target.kb_id_ in self.inner_regions
+                        or "through" in unit.lowers[action:target.start]
+                        or _COMPARED_PLACES.search(unit.sent_at(action).text)):
+                    continue  # "scars in the heart", "stitches placed through a tube passed down your throat", "more
+                    # common in wounds on the legs" (what is true of wounds anywhere, not where this one is)
                 if doc[action].lower_ in _EXAMINE and action > 0 and doc[action - 1].lower_ in _EXAM_BEFORE \
                         and not _scope_in_sentence(doc, unit.sent_at(action).end):
                     continue  # "Your surgeon will examine your arm and hand": a look at the patient in clinic, with no
