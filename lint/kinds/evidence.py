@@ -1363,8 +1363,11 @@ class SourceFinder:
                     sentences = sentences_of(u)
                     flags = self.sentence_flags(u, sentences)
                     k0 = max(0, bisect.bisect_right([a for a, _ in sentences], m.start()) - 1)
-                    # (or names the provider's own audit: "The table below comes from our own quality audit")
-                    if any(flags[k0:k0 + 3]) or _OWN_AUDIT_NAMED.search(u.block.text, m.start(), sentences[k0][1]):
+                    # (or names the provider's own audit, there or in the next sentence: "The table below comes from our
+                    # own quality audit", "The table below shows problems after 356 operations in our department. The
+                    # figures come from our department's own audit.")
+                    if any(flags[k0:k0 + 3]) or _OWN_AUDIT_NAMED.search(
+                            u.block.text, m.start(), sentences[min(k0 + 1, len(sentences) - 1)][1]):
                         declared.add(current)
             self._section_declared = (heading_of, parents, frozenset(declared))
         heading_of, parents, declared = self._section_declared
@@ -2290,7 +2293,7 @@ _SECTION_SOURCE_DECLARATION = compile_builtin(
     rf"(?:section|part)|below|here)\s+(?:{_COME_FROM}\s+from|are\s+from|were\s+from)"
     rf"|(?:the|this)\s+table(?:\s+below)?\s+(?:{_COME_FROM}\s+from|is\s+from|is\s+taken\s+from"
     # ("The table below shows complications in our catheter laboratory's registry")
-    r"|shows\s+what\s+we\s+(?:found|recorded|counted|saw)|shows\s+(?:[\w-]+\s+){1,4}?(?:in|from)\s+our))\b"
+    r"|shows\s+what\s+we\s+(?:found|recorded|counted|saw)|shows\s+(?:[\w-]+\s+){1,8}?(?:in|from|at)\s+our))\b"
 )
 # the provider's own audited results named: in a heading over them ("What our audit found", "Our own results", "What we
 # found in our own audit"; not "Our results", which names no record kept), or as where a table's figures come from ("The

@@ -708,7 +708,7 @@ class SubjectVerbAgreement(_MatcherKind):
         # "Our injectors has", "The injections works": a determiner, a plural-looking noun and a singular verb
         # (the noun is checked in check(): not "lens", "diabetes", "process")
         m.add("DET_PLURAL_THIRD", [[{"LOWER": {"IN": ["the", "our", "your", "these", "those", "my", "their", "all", "many",
-                                                       "most", "some"]}},
+                                                       "most", "some", "both"]}},
                                     {"TEXT": {"REGEX": r"^[a-z]{3,}s$"}}, adverb,
                                     {"LOWER": {"IN": sorted(w["third"] | _DET_PLURAL_VERBS | self.noun_like_third
                                                             | _MOVEMENT_THIRD)}}]])
@@ -750,6 +750,12 @@ class SubjectVerbAgreement(_MatcherKind):
                                            {"IS_ALPHA": True, "IS_LOWER": True, "OP": "?"},
                                            {"LOWER": {"REGEX": r"^[a-z]+(?:ed|en|t)$"}},
                                            {"LOWER": {"IN": ["are", "were", "have"]}}]])
+        # "the tissue that surround one of the nerves": a singular noun and its clause in "that" or "which", whose verb
+        # (one almost never a noun) is in the plural's form (checked in check(): the noun singular-looking)
+        m.add("SINGULAR_THAT_BASE", [[{"LOWER": {"IN": ["the", "a", "an", "this", "each", "every", "your", "any"]}},
+                                      {"IS_ALPHA": True, "IS_LOWER": True, "OP": "?"},
+                                      {"IS_ALPHA": True, "IS_LOWER": True}, {"LOWER": {"IN": ["that", "which"]}}, adverb,
+                                      {"LOWER": {"IN": sorted(w["strict"] & w["base"] - {"are", "were", "have", "do"})}}]])
         # "me and my husband was": two people are a plural subject
         m.add("PLURAL_PAIR_THIRD", [[{"LOWER": {"IN": ["me", "i"]}}, {"LOWER": "and"}, {"LOWER": {"IN": ["my", "our"]}},
                                      {"IS_ALPHA": True}, adverb, {"LOWER": {"IN": ["was", "is", "has", "does"]}}],
@@ -758,8 +764,9 @@ class SubjectVerbAgreement(_MatcherKind):
         # "the band and the haemorrhoid falls off": two things joined by "and" are a plural subject (checked in check():
         # each a singular noun, the pair opening its clause)
         pair_det = {"LOWER": {"IN": ["the", "your", "this"]}}
-        m.add("DET_PLURAL_PAIR_THIRD", [[pair_det, {"IS_ALPHA": True, "IS_LOWER": True}, {"LOWER": "and"}, pair_det,
-                                         {"IS_ALPHA": True, "IS_LOWER": True}, adverb,
+        # ("The cup and cap is made": the second may share the first's determiner)
+        m.add("DET_PLURAL_PAIR_THIRD", [[pair_det, {"IS_ALPHA": True, "IS_LOWER": True}, {"LOWER": "and"},
+                                         {**pair_det, "OP": "?"}, {"IS_ALPHA": True, "IS_LOWER": True}, adverb,
                                          {"LOWER": {"IN": ["is", "was", "has", "does", "falls", "comes", "stays", "goes",
                                                            "needs", "heals", "settles", "drops", "works", "looks", "feels"]}}]])
         # "Your surgeon and the ward nurse checks the drain": two people of the care team are a plural subject, whatever
@@ -872,6 +879,12 @@ class SubjectVerbAgreement(_MatcherKind):
                 or word in w["either_number"]:
             return False
         return not word.endswith("s") or word in w["singular_s"] or word.endswith(("ss", "us", "is"))
+
+    def _noun_before_be(self, word: str, verb: str) -> bool:
+        """A verb's form in -s right after a determiner and right before "is", "was" or "has" is a plural noun: "The
+        leads is held in place", "The stitches dissolves" is another pattern's."""
+        return verb in ("is", "was", "has") and word in self.w["third"] and word not in self.w["singular_s"] \
+            and word not in _PLURAL_MODIFIERS and not word.endswith(("ss", "us", "is"))
 
     def _plural_looking(self, word: str) -> bool:
         """A word in -s that is most likely a plural noun (not "diabetes", "lens", "virus", "pelvis")."""
@@ -987,6 +1000,17 @@ class SubjectVerbAgreement(_MatcherKind):
                             and not _inside_prepositional_phrase(doc, start) and verb.i not in found:
                         found[verb.i] = (start, label)
                     continue
+                if label == "SINGULAR_THAT_BASE":
+                    verb = doc[end - 1]
+                    that = next(k for k in range(start + 2, end) if doc[k].lower_ in ("that", "which"))
+                    noun = doc[that - 1]
+                    if self._singular_looking(noun.lower_) and noun.lower_ not in self.w["all_verbs"] \
+                            and (that - start == 2 or doc[start + 1].lower_ not in self.w["all_verbs"]) \
+                            and not (start > 1 and doc[start - 1].lower_ in _PREPOSITIONS
+                                     and doc[start - 2].lower_.endswith("s") and self._plural_looking(doc[start - 2].lower_)) \
+                            and verb.i not in found:  # ("the cells in the pancreas that make insulin": the cells make it)
+                        found[verb.i] = (noun.i, "SINGULAR_BASE")
+                    continue
                 if label == "SINGULAR_WHO_BASE":
                     verb = doc[end - 1]  # "Anyone who have": a subject wherever it stands
                     if verb.i not in found:
@@ -1023,7 +1047,10 @@ class SubjectVerbAgreement(_MatcherKind):
                         and any(doc[k].lower_ in ("or", "and") for k in range(end + 1, min(len(doc), end + 5))):
                     continue  # "a medicine pump, nerve stimulator or other device": the first noun of a list
                 if label in ("ANY_PLURAL_THIRD", "DET_PLURAL_THIRD"):
-                    if verb.lower_ not in self.w["third"] and verb.lower_ not in _DET_PLURAL_VERBS and (
+                    # (after "both" and a plural, a word in -s is the verb, place or none after it: "both tendons runs
+                    # freely again")
+                    both = label == "DET_PLURAL_THIRD" and doc[start].lower_ == "both"
+                    if verb.lower_ not in self.w["third"] and verb.lower_ not in _DET_PLURAL_VERBS and not both and (
                             end >= len(doc) or doc[end].lower_ not in _PLACE_AFTER
                             or doc[start + (label == "DET_PLURAL_THIRD")].lower_ in _PLURAL_MODIFIERS):
                         continue  # "the patients stays": a verb that is also a noun is one only with a place or an
@@ -1034,7 +1061,8 @@ class SubjectVerbAgreement(_MatcherKind):
                     noun = doc[start].lower_
                     # (a listed plural before a verb the lists hold is PLURAL_THIRD's)
                     if label == "ANY_PLURAL_THIRD" and noun in self.w["plurals"] and verb.lower_ in self.w["third"] \
-                            or not self._plural_looking(noun):
+                            or not (self._plural_looking(noun) or label == "DET_PLURAL_THIRD" and self._noun_before_be(
+                                noun, verb.lower_)):
                         continue
                     if doc[start].text.isupper() or any(c.isupper() for c in doc[start].text[1:]):
                         continue  # an abbreviation, not a plural: "The AAOS advises", "rTMS uses"
@@ -1073,7 +1101,8 @@ class SubjectVerbAgreement(_MatcherKind):
                 elif label == "PLURAL_PAIR_THIRD":
                     first = start  # "me and my wife was": a subject wherever it stands
                 elif label == "DET_PLURAL_PAIR_THIRD":
-                    nouns = (doc[start + 1].lower_, doc[start + 4].lower_)
+                    second = start + 4 if doc[start + 3].lower_ in ("the", "your", "this") else start + 3
+                    nouns = (doc[start + 1].lower_, doc[second].lower_)
                     if not all(self._singular_looking(n) and n not in self.w["all_verbs"] for n in nouns) \
                             or not (clause_start(doc, start) or doc[start - 1].lower_ in _TIME_BEFORE_CLAUSE) \
                             or _inside_prepositional_phrase(doc, start):
