@@ -464,7 +464,11 @@ class OffTopicStructure(Kind):
             # a structure inside a procedure's name ("transurethral resection of the prostate") is that procedure's
             procedures = [s for s in terms if s.label_ == "procedure"]
             around = Enclosing(candidates + procedures)
-            structures = [s for s in candidates if not around.longer(s)]
+            # (and one that describes a condition's name is the condition's: "to treat atrial fibrillation" treats no
+            # atrium, where "removes the torn meniscus" removes the meniscus the condition names last)
+            conditions = [s for s in terms if s.label_ == "condition"]
+            structures = [s for s in candidates if not around.longer(s)
+                          and not any(c.start <= s.start and s.end < c.end for c in conditions)]
             if not structures:
                 continue
             doc = unit.doc
