@@ -598,6 +598,13 @@ def _inside_prepositional_phrase(doc, noun: int) -> bool:
 
 
 #: the numbers a counted plural may have ("all four glands", "the 2 stents")
+#: what "every" or "each" counts that is a time, not a subject: "every day counts", "each week brings"
+_EVERY_TIME = frozenset({"day", "week", "month", "year", "night", "morning", "evening", "hour", "minute", "time",
+                         "session", "visit", "step", "stage", "other", "single"})
+#: words before "every" or "each" that carry the verb's agreement themselves: "Does every child need", "help each person
+#: weigh", "let each layer dry"
+_EVERY_LEAD_INS = frozenset({"does", "do", "did", "will", "would", "can", "could", "may", "might", "should", "must",
+                             "help", "helps", "helping", "let", "lets", "make", "makes", "to", "watch", "see", "have"})
 _COUNT_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "2", "3", "4", "5", "6",
                           "7", "8", "9", "10"})
 
@@ -796,6 +803,22 @@ class SubjectVerbAgreement(_MatcherKind):
                                             {"IS_ALPHA": True, "IS_LOWER": True, "OP": "?"},
                                             {"LOWER": {"REGEX": r"^[a-z]{3,}s$"}}, adverb,
                                             {"LOWER": {"IN": sorted(self.noun_like_third)}}]])
+        # "The number of sessions you need depend on", "The number of eggs collected vary": "the number of" takes a
+        # singular verb, whatever it counts ("a number of people are" is a quantity head's)
+        counted = {"LOWER": {"NOT_IN": sorted(clause_words | {"and", "or", "but", "is", "was", "has", "does"})},
+                   "IS_ALPHA": True, "OP": "{1,5}"}
+        m.add("THE_NUMBER_OF_BASE", [[{"LOWER": "the"}, {"LOWER": "number"}, {"LOWER": "of"}, counted, adverb,
+                                      {"LOWER": {"IN": ["are", "were", "have", "do", "depend", "vary", "differ", "increase",
+                                                        "rise", "fall", "drop", "go", "grow", "change", "seem", "remain"]}}]])
+        # "Not every tear need an operation", "Each person react differently": "every" or "each" and a noun, then a verb
+        # in the plural's form (checked in check(): the noun singular-looking, no time word: "every day counts")
+        m.add("EVERY_SINGULAR_BASE", [[{"LOWER": {"IN": ["every", "each"]}}, {"IS_ALPHA": True, "IS_LOWER": True},
+                                       adverb, {"LOWER": {"IN": sorted(w["base"] | {"are", "were", "have", "do"})}}]])
+        # "The risks of open repair is higher": a plural and its "of" phrase, then a singular verb (checked in check():
+        # the plural plural-looking and opening its clause)
+        m.add("DET_PLURAL_OF_THIRD", [[{"LOWER": {"IN": ["the", "these", "those", "your", "our", "their"]}},
+                                       {"LOWER": {"REGEX": r"^[a-z]{3,}s$"}}, {"LOWER": "of"}, of_phrase, adverb,
+                                       {"LOWER": {"IN": ["is", "was", "has", "does"]}}]])
         m.add("PRONOUN_BASE", [[{"LOWER": {"IN": ["this", "it"]}}, adverb,
                                 {"LOWER": {"IN": sorted(w["base"] - {"do"} | {"are", "were", "have"})}}]])
 
@@ -1010,6 +1033,29 @@ class SubjectVerbAgreement(_MatcherKind):
                                      and doc[start - 2].lower_.endswith("s") and self._plural_looking(doc[start - 2].lower_)) \
                             and verb.i not in found:  # ("the cells in the pancreas that make insulin": the cells make it)
                         found[verb.i] = (noun.i, "SINGULAR_BASE")
+                    continue
+                if label == "THE_NUMBER_OF_BASE":
+                    verb = doc[end - 1]
+                    if clause_start(doc, start) and not _inside_prepositional_phrase(doc, start) and verb.i not in found:
+                        found[verb.i] = (start, "SINGULAR_BASE")
+                    continue
+                if label == "EVERY_SINGULAR_BASE":
+                    verb, noun = doc[end - 1], doc[start + 1]
+                    # (not a question's or a helping verb's: "Does every hernia need an operation?", "help each person
+                    # weigh up"; nor inside a phrase: "the ends of each tube are sealed")
+                    if self._singular_looking(noun.lower_) and noun.lower_ not in self.w["all_verbs"] \
+                            and noun.lower_ not in _EVERY_TIME and verb.i not in found \
+                            and not any(t.lower_ in _EVERY_LEAD_INS for t in doc[max(0, start - 3):start]) \
+                            and not (start > 0 and doc[start - 1].lower_ in _PREPOSITIONS):
+                        found[verb.i] = (start, "SINGULAR_BASE")
+                    continue
+                if label == "DET_PLURAL_OF_THIRD":
+                    verb, noun = doc[end - 1], doc[start + 1]
+                    if noun.lower_.endswith("s") and self._plural_looking(noun.lower_) \
+                            and noun.lower_ not in self.w["quantity"] and noun.lower_ not in _PLURAL_MODIFIERS \
+                            and clause_start(doc, start) and not _inside_prepositional_phrase(doc, start) \
+                            and verb.i not in found:
+                        found[verb.i] = (start, "PLURAL_THIRD")
                     continue
                 if label == "SINGULAR_WHO_BASE":
                     verb = doc[end - 1]  # "Anyone who have": a subject wherever it stands
