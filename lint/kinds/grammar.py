@@ -605,6 +605,8 @@ _EVERY_TIME = frozenset({"day", "week", "month", "year", "night", "morning", "ev
 #: weigh", "let each layer dry"
 _EVERY_LEAD_INS = frozenset({"does", "do", "did", "will", "would", "can", "could", "may", "might", "should", "must",
                              "help", "helps", "helping", "let", "lets", "make", "makes", "to", "watch", "see", "have"})
+#: the singular's verbs a plural and its "of" phrase may wrongly take
+_SINGULAR_VERBS = frozenset({"is", "was", "has", "does"})
 _COUNT_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "2", "3", "4", "5", "6",
                           "7", "8", "9", "10"})
 
@@ -638,6 +640,20 @@ class SubjectVerbAgreement(_MatcherKind):
             rf"|(?:most|much|some|all|none|part|half|any|little)\s+of\s+{dets}\s+"
             rf"(?:{'|'.join(sorted(map(re.escape, self.mass_nouns)))})(?:\s+(?:{adverbs}))?\s+(?P<mverb>have|are|were|do))"
             r"(?=n['’]t\b|\b)")
+        clause = r"(?:who|that|which|how|what|whether|where|when|why|whose)"
+        adverb_opt = rf"(?:(?:{adverbs})\s+)?"
+        not_verb = "|".join(sorted(map(re.escape, self.w["all_verbs"] | _PRONOUNS - {"these", "those"}), key=lambda v: (-len(v), v)))
+        self.counted_heads = compile_re(
+            # "The number of sessions you need depend on": "the number of" takes a singular verb, whatever it counts ("a
+            # number of people are" is a quantity head's)
+            rf"(?i)\b(?P<number>the\s+number\s+of\s+(?:(?!(?:{clause}|and|or|but|is|was|has|does)\b)[a-z]+\s+){{1,5}}?"
+            rf"{adverb_opt}(?P<nverb>are|were|have|do|depend|vary|differ|increase|rise|fall|drop|go|grow|change|seem|remain)\b)"
+            # "Not every tear need an operation": "every" or "each" and a noun, then a verb in the plural's form
+            rf"|\b(?P<every>(?:every|each)\s+(?P<enoun>(?-i:[a-z]+))\s+{adverb_opt}"
+            rf"(?P<everb>{'|'.join(sorted(self.w['base'] | {'are', 'were', 'have', 'do'}, key=lambda v: (-len(v), v)))})\b)"
+            # "The results of the scan is sent": a plural and its "of" phrase, then a singular verb
+            rf"|\b(?P<plural>(?:the|these|those|your|our|their)\s+(?P<pnoun>(?-i:[a-z]{{3,}}s))\s+of\s+"
+            rf"(?:(?!(?:{not_verb}|{clause})\b)(?:[a-z]+|['’]s)\s+){{1,4}}?{adverb_opt}(?P<pverb>is|was|has|does)\b)")
         self.verbs = self.anchor_words = frozenset(self.w["third"] | self.w["base"] | _WHO_THIRD | {"are", "were", "have", "do"}
                                                    | self.help_verbs
                                                    | _DET_PLURAL_VERBS | _ACTION_RESULTS | self.noun_like_base
@@ -803,24 +819,43 @@ class SubjectVerbAgreement(_MatcherKind):
                                             {"IS_ALPHA": True, "IS_LOWER": True, "OP": "?"},
                                             {"LOWER": {"REGEX": r"^[a-z]{3,}s$"}}, adverb,
                                             {"LOWER": {"IN": sorted(self.noun_like_third)}}]])
-        # "The number of sessions you need depend on", "The number of eggs collected vary": "the number of" takes a
-        # singular verb, whatever it counts ("a number of people are" is a quantity head's)
-        counted = {"LOWER": {"NOT_IN": sorted(clause_words | {"and", "or", "but", "is", "was", "has", "does"})},
-                   "IS_ALPHA": True, "OP": "{1,5}"}
-        m.add("THE_NUMBER_OF_BASE", [[{"LOWER": "the"}, {"LOWER": "number"}, {"LOWER": "of"}, counted, adverb,
-                                      {"LOWER": {"IN": ["are", "were", "have", "do", "depend", "vary", "differ", "increase",
-                                                        "rise", "fall", "drop", "go", "grow", "change", "seem", "remain"]}}]])
-        # "Not every tear need an operation", "Each person react differently": "every" or "each" and a noun, then a verb
-        # in the plural's form (checked in check(): the noun singular-looking, no time word: "every day counts")
-        m.add("EVERY_SINGULAR_BASE", [[{"LOWER": {"IN": ["every", "each"]}}, {"IS_ALPHA": True, "IS_LOWER": True},
-                                       adverb, {"LOWER": {"IN": sorted(w["base"] | {"are", "were", "have", "do"})}}]])
-        # "The risks of open repair is higher": a plural and its "of" phrase, then a singular verb (checked in check():
-        # the plural plural-looking and opening its clause)
-        m.add("DET_PLURAL_OF_THIRD", [[{"LOWER": {"IN": ["the", "these", "those", "your", "our", "their"]}},
-                                       {"LOWER": {"REGEX": r"^[a-z]{3,}s$"}}, {"LOWER": "of"}, of_phrase, adverb,
-                                       {"LOWER": {"IN": ["is", "was", "has", "does"]}}]])
         m.add("PRONOUN_BASE", [[{"LOWER": {"IN": ["this", "it"]}}, adverb,
                                 {"LOWER": {"IN": sorted(w["base"] - {"do"} | {"are", "were", "have"})}}]])
+
+    def _counted_heads(self, unit, doc, found: dict) -> None:
+        """Adds to ``found`` "the number of" with a plural's verb ("The number of sessions you need depend"), "every" or
+        "each" and a noun with a plural's verb ("Not every tear need an operation"), and a plural with its "of" phrase
+        before a singular's verb ("The results of the scan is sent"). One regular expression, in the blocks that hold
+        its words: as Matcher patterns they cost the whole rule about a tenth more."""
+        words = unit.lower_set
+        if "number" not in words and "every" not in words and "each" not in words \
+                and ("of" not in words or _SINGULAR_VERBS.isdisjoint(words)):
+            return
+        token_at = None
+        for m in self.counted_heads.finditer(unit.block.text):
+            if token_at is None:
+                token_at = {t.idx: t.i for t in unit.tokens}
+            group = "number" if m.group("number") else "every" if m.group("every") else "plural"
+            first = token_at.get(m.start())
+            verb = token_at.get(m.start({"number": "nverb", "every": "everb", "plural": "pverb"}[group]))
+            if first is None or verb is None or verb in found:
+                continue
+            if group == "number":
+                if clause_start(doc, first) and not _inside_prepositional_phrase(doc, first):
+                    found[verb] = (first, "SINGULAR_BASE")
+            elif group == "every":
+                noun = m.group("enoun")
+                # (not a question's or a helping verb's: "Does every hernia need an operation?", "help each person
+                # weigh up"; nor inside a phrase: "the ends of each tube are sealed")
+                if self._singular_looking(noun) and noun not in self.w["all_verbs"] and noun not in _EVERY_TIME \
+                        and not any(t.lower_ in _EVERY_LEAD_INS for t in doc[max(0, first - 3):first]) \
+                        and not (first > 0 and doc[first - 1].lower_ in _PREPOSITIONS):
+                    found[verb] = (first, "SINGULAR_BASE")
+            else:
+                noun = m.group("pnoun")
+                if self._plural_looking(noun) and noun not in self.w["quantity"] and noun not in _PLURAL_MODIFIERS \
+                        and clause_start(doc, first) and not _inside_prepositional_phrase(doc, first):
+                    found[verb] = (first, "PLURAL_THIRD")
 
     def _counted_and_mass(self, unit, doc, found: dict) -> None:
         """Adds to ``found`` a counted plural with a singular verb ("all four glands is checked") and a share of what is
@@ -1034,29 +1069,6 @@ class SubjectVerbAgreement(_MatcherKind):
                             and verb.i not in found:  # ("the cells in the pancreas that make insulin": the cells make it)
                         found[verb.i] = (noun.i, "SINGULAR_BASE")
                     continue
-                if label == "THE_NUMBER_OF_BASE":
-                    verb = doc[end - 1]
-                    if clause_start(doc, start) and not _inside_prepositional_phrase(doc, start) and verb.i not in found:
-                        found[verb.i] = (start, "SINGULAR_BASE")
-                    continue
-                if label == "EVERY_SINGULAR_BASE":
-                    verb, noun = doc[end - 1], doc[start + 1]
-                    # (not a question's or a helping verb's: "Does every hernia need an operation?", "help each person
-                    # weigh up"; nor inside a phrase: "the ends of each tube are sealed")
-                    if self._singular_looking(noun.lower_) and noun.lower_ not in self.w["all_verbs"] \
-                            and noun.lower_ not in _EVERY_TIME and verb.i not in found \
-                            and not any(t.lower_ in _EVERY_LEAD_INS for t in doc[max(0, start - 3):start]) \
-                            and not (start > 0 and doc[start - 1].lower_ in _PREPOSITIONS):
-                        found[verb.i] = (start, "SINGULAR_BASE")
-                    continue
-                if label == "DET_PLURAL_OF_THIRD":
-                    verb, noun = doc[end - 1], doc[start + 1]
-                    if noun.lower_.endswith("s") and self._plural_looking(noun.lower_) \
-                            and noun.lower_ not in self.w["quantity"] and noun.lower_ not in _PLURAL_MODIFIERS \
-                            and clause_start(doc, start) and not _inside_prepositional_phrase(doc, start) \
-                            and verb.i not in found:
-                        found[verb.i] = (start, "PLURAL_THIRD")
-                    continue
                 if label == "SINGULAR_WHO_BASE":
                     verb = doc[end - 1]  # "Anyone who have": a subject wherever it stands
                     if verb.i not in found:
@@ -1190,6 +1202,7 @@ class SubjectVerbAgreement(_MatcherKind):
                 if g is not None and g[1] not in found:
                     found[g[1]] = (g[0], "SINGULAR_GERUND")
             self._counted_and_mass(unit, doc, found)
+            self._counted_heads(unit, doc, found)
             for verb_i, (first, label) in sorted(found.items()):
                 verb = doc[verb_i]
                 number = "plural" if "PLURAL" in label else "singular"
