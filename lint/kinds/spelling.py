@@ -516,6 +516,8 @@ class Spelling(Kind):
                     stems = tuple(s for s in stems if s)  # "dizzyness", "itchyness": "dizziness", "itchiness"
                 elif suffix == "ing" and _SILENT_E_ROOT.search(root):
                     stems = ("e",)  # "tingleing": the "e" of "tingle" goes before "-ing" ("tingling")
+                elif suffix in ("er", "ers") and root.endswith("at") and self._in_lists(root + "or" + suffix[2:]):
+                    continue  # "stimulater", "indicaters": the one who stimulates is the listed "stimulator"
                 if any(self._in_lists(root + s) for s in stems):
                     return True
         return False
