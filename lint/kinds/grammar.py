@@ -1205,6 +1205,8 @@ class SubjectVerbAgreement(_MatcherKind):
             self._counted_heads(unit, doc, found)
             for verb_i, (first, label) in sorted(found.items()):
                 verb = doc[verb_i]
+                if verb_i + 1 < len(doc) and doc[verb_i + 1].text in ("-", "‑") and not verb.whitespace_:
+                    continue  # "wearing eye make-up", "your follow-up": a word of a hyphenated noun, not a verb
                 number = "plural" if "PLURAL" in label else "singular"
                 yield self.hit(unit, doc[first].idx, verb.idx + len(verb.text), verb=verb.text, number=number)
 
