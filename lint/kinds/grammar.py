@@ -597,7 +597,6 @@ def _inside_prepositional_phrase(doc, noun: int) -> bool:
     return False
 
 
-#: the numbers a counted plural may have ("all four glands", "the 2 stents")
 #: what "every" or "each" counts that is a time, not a subject: "every day counts", "each week brings"
 _EVERY_TIME = frozenset({"day", "week", "month", "year", "night", "morning", "evening", "hour", "minute", "time",
                          "session", "visit", "step", "stage", "other", "single"})
@@ -607,6 +606,7 @@ _EVERY_LEAD_INS = frozenset({"does", "do", "did", "will", "would", "can", "could
                              "help", "helps", "helping", "let", "lets", "make", "makes", "to", "watch", "see", "have"})
 #: the singular's verbs a plural and its "of" phrase may wrongly take
 _SINGULAR_VERBS = frozenset({"is", "was", "has", "does"})
+#: the numbers a counted plural may have ("all four glands", "the 2 stents")
 _COUNT_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "2", "3", "4", "5", "6",
                           "7", "8", "9", "10"})
 
