@@ -165,7 +165,7 @@ _CUT_NOUNS = {"cut", "cuts", "incision", "incisions", "opening", "openings", "ho
               "nick", "nicks", *_HEALING_CUTS,
               "surgery", "operation", "pouch", "piece", "section", "sample", "slice", "portion"}
 # where a cut is made beside or along a part: "an incision below the breastbone", "a cut along the lower back"
-_CUT_BESIDE = {"below", "above", "behind", "under", "over", "along", "across", "around", "beside"}
+_CUT_BESIDE = {"below", "above", "behind", "under", "over", "along", "across", "around", "beside", "near"}
 #: words that put a cut on the outside of the body: "a cut in the skin of your neck"
 _SKIN_WORDS = frozenset({"skin", "outside", "outer", "external"})
 #: a sentence about another way in, for when the operation through a natural opening cannot be done: "if the stone is
@@ -502,10 +502,11 @@ class OffTopicStructure(Kind):
                     continue  # "they cut your risk of ankle sprains in half": to cut is to reduce, no incision
                 if doc[action].lower_ in _HEALING_CUTS and (
                         target.label_ != "region" or target.kb_id_ in self.inner_regions
-                        or "through" in unit.lowers[action:target.start]
+                        or "through" in unit.lowers[action:target.start] or "near" in unit.lowers[action:target.start]
                         or _COMPARED_PLACES.search(unit.sent_at(action).text)):
                     continue  # "scars in the heart", "stitches placed through a tube passed down your throat", "more
-                    # common in wounds on the legs" (what is true of wounds anywhere, not where this one is)
+                    # common in wounds on the legs" (what is true of wounds anywhere, not where this one is), "the wound
+                    # near the buttock crease" (a wound runs on past where it is said to be near)
                 if doc[action].lower_ in _EXAMINE and action > 0 and doc[action - 1].lower_ in _EXAM_BEFORE \
                         and not _scope_in_sentence(doc, unit.sent_at(action).end):
                     continue  # "Your surgeon will examine your arm and hand": a look at the patient in clinic, with no
