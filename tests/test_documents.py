@@ -170,6 +170,20 @@ def test_text_columns_are_table_cells_mapped_to_the_source():
     assert all(t == raw for t, raw in cells)
 
 
+def test_text_rows_split_by_bars_are_table_cells_and_one_bar_in_prose_is_not():
+    src = ("Risks\n\nThe table lists problems after 220 operations (Lakehead audit, 2024).\n\n"
+           "Risk | People affected\n"
+           "| Hearing loss | 6 of 220 (about 3 in 100) |\n"
+           "Leak of spinal fluid | 4 of 220\n\n"
+           "Call us on 01632 960 118 | Monday to Friday.\n")
+    _, got = blocks("a.txt", src)
+    cells = [(t, raw) for s, t, raw in got if s == "table_cell"]
+    assert [t for t, _ in cells] == ["Risk", "People affected", "Hearing loss", "6 of 220 (about 3 in 100)",
+                                     "Leak of spinal fluid", "4 of 220"]
+    assert all(t == raw for t, raw in cells)
+    assert got[-1][:2] == ("paragraph", "Call us on 01632 960 118 | Monday to Friday.")
+
+
 MD = """---
 title: Cataract surgery
 tags: [guaranteed]

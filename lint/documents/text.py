@@ -23,8 +23,10 @@ _HEADING_MAX_WORDS = 10
 _UNDERLINE = compile_re(r"^[ \t]*(?:-{3,}|={3,})[ \t]*$")
 # a rule between sections or under a table's header row: "-----  -----", "+----+----+"
 _RULE = compile_re(r"^[ \t]*[-=+|:]*[-=]{3,}[-=+|: \t]*$")
-# the gap between two columns of a plain-text table
-_COLUMN_GAP = compile_re(r"(?<=\S)(?: {3,}|\t+)(?=\S)")
+# the gap between two columns of a plain-text table: a wide space, a tab, or a bar ("Bleeding | 2 of 180")
+_COLUMN_GAP = compile_re(r"(?<=\S)(?: {3,}|\t+|[ \t]*\|[ \t]*)(?=\S)")
+# a bar at either end of a table row: "| Bleeding | 2 of 180 |"
+_EDGE_BARS = " \t|"
 
 
 # a label opening a line of details: "Appointments: 020 4912 7300", "WhatsApp: +91 ..."
@@ -196,10 +198,10 @@ def read_text(path: str, source: str) -> Document:
             start = s
             for cell in _COLUMN_GAP.split(line):
                 offset = line.find(cell, start - s) if cell else -1
-                if cell.strip() and offset >= 0:
+                if cell.strip(_EDGE_BARS) and offset >= 0:
                     b = TextBuilder()
-                    lead = len(cell) - len(cell.lstrip())
-                    b.add_collapsed(cell.strip(), s + offset + lead)
+                    lead = len(cell) - len(cell.lstrip(_EDGE_BARS))
+                    b.add_collapsed(cell.strip(_EDGE_BARS), s + offset + lead)
                     block = b.build("table_cell")
                     if block is not None:
                         blocks.append(block)

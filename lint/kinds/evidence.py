@@ -129,6 +129,8 @@ class EvidenceLexicon:
     body_abbreviation: re.Pattern | None = None
     #: a body known by name ("the HFEA", "NICE"): "It reports that ..." in the next sentence quotes it
     named_body: re.Pattern | None = None
+    #: medicines' names: a percentage straight after one is its strength ("hypromellose 0.3%")
+    medicines: frozenset = frozenset()
     _scan: PatternSet | None = None
     _source_scan: PatternSet | None = None
 
@@ -948,7 +950,10 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         r"(?:[\w’'-]+\s+){0,3}?(?:19|20)\d{2}(?:\s*[-–/]\s*(?:19|20)?\d{2})?\s+(?:[\w’'-]+\s+)?(?:audit|survey|review|registry|register|database"
         r"|outcomes?\s+(?:data|audit|figures|report)|data|figures|results|report))\b"
         # a bracketed in-house audit with its year: "(departmental audit, 2023)", "(unit audit 2024)"
-        r"|(?i:\((?:[\w’'-]+\s+){0,3}?(?:audit|survey|outcomes?\s+report)\s*,?\s*(?:19|20)\d{2}\))"
+        # (named with its place and service, and over a run of years: "(Southern Coast Health day surgery audit, 2023)",
+        # "(Riverside epilepsy surgery audit, 2016 to 2023)")
+        r"|(?i:\((?:[\w’'-]+\s+){0,5}?(?:audit|survey|outcomes?\s+report)\s*,?\s*(?:19|20)\d{2}"
+        r"(?:\s*(?:to|-|–)\s*(?:19|20)\d{2})?\))"
         # "in our 2025 tonsillectomy outcomes audit of 1,184 children", "the unit's ESWL Pilot Audit 2025"
         r"|(?i:\b(?:our|the\s+(?:unit|department|hospital|clinic|practice|service|trust|team|centre|center)[’']s)\s+(?:own\s+)?"
         r"(?:(?:19|20)\d{2}(?:\s*[-–/]\s*(?:19|20)?\d{2})?\s+(?:[\w’'-]+\s+){1,3}?(?:audit|survey|review|report|registry|register|database)"
@@ -964,8 +969,10 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         r"|audited|surveyed|reviewed|followed\s+up|tracked|recorded|counted|logged)\b[^.;:]{0,100}?\b(?:19|20)\d{2}\b)"
         # "We audited the 640 loop recorders our service fitted between 2021 and 2023"
         r"|(?i:\bwe\s+(?:have\s+)?(?:audited|surveyed|reviewed|followed\s+up|tracked"
-        # ("We checked the results of 311 squint operations ... between 2020 and 2023")
-        r"|(?:checked|looked\s+at|analysed|analyzed)\s+the\s+(?:results|outcomes|records|notes)\s+of)\b[^.;:]{0,100}?\b(?:19|20)\d{2}\b)"
+        # ("We checked the results of 311 squint operations ... between 2020 and 2023", "We looked at 412 people who
+        # had a gastric bypass in our program from 2017 to 2021")
+        r"|(?:checked|looked\s+at|analysed|analyzed)\s+(?:the\s+(?:results|outcomes|records|notes)\s+of|(?:the\s+|all\s+)?\d[\d,]*\s))"
+        r"\b[^.;:]{0,100}?\b(?:19|20)\d{2}\b)"
         # a dated audit and who ran it: "In an audit published in 2022, the eye unit at Harrowgate General Hospital
         # reviewed 310 trabeculectomies"
         r"|(?i:\b(?:in|from)\s+an?\s+(?:[\w-]+\s+){0,2}?(?:audit|study|review|survey)\s+(?:published|carried\s+out|done|run)"
@@ -1131,7 +1138,14 @@ def load_lexicon(path: str) -> EvidenceLexicon:
            "source", "sources", "et", "al", "doi", "pmid"}
     )
 
+    medicines: set[str] = set()
+    for name in words("medicine_lists"):
+        from lint.kinds.spelling import read_word_list  # (spelling's reader: one format for every word list)
+
+        medicines.update(w.lower() for w in read_word_list(Path(path).parent / name))
+
     return EvidenceLexicon(
+        medicines=frozenset(medicines),
         gates=gates,
         source_gate=source_gate,
         claims=claims,
@@ -1415,7 +1429,7 @@ class SourceFinder:
             elif not flag and (back := _OWN_SERIES_BACK.search(text, s, e)) is not None \
                     and self._series_dated_before(unit, None, anywhere=_BELOW.match(text, back.end()) is not None):
                 # "In our audit, 11 of the 140 people ...", after "In our 2022 audit of 140 people ...": the provider's
-                # own dated series, called back
+                # own dated series, called back ("In our report, half of the people ...": the report of it)
                 flag = True
             elif not flag and (again := _OWN_SERIES_AGAIN.search(text, s, e)) is not None \
                     and self._series_dated_before(unit, again.group("n")):
@@ -1918,6 +1932,10 @@ class UncitedClaim(Kind):
             return False
         if lex.instruction_before.search(text[max(0, start - 60):start]):
             return False
+        if kind == "percentage" and lex.medicines:
+            name = _WORD_BEFORE.search(text, max(bounds[0], start - 40), start)
+            if name is not None and name.group(1).lower() in lex.medicines:
+                return False  # "eye drops such as hypromellose 0.3%": the medicine's strength
         # (within the few words before it: a search from the clause's start grew with the square of a long sentence's
         # figures)
         if _NOT_PROMISED.search(text, max(bounds[0], start - 80), start):
@@ -2343,6 +2361,8 @@ def _reach(going_on) -> int:
     return 1
 
 
+#: the word right before a figure: "hypromellose |0.3%|"
+_WORD_BEFORE = compile_builtin(r"([A-Za-z][A-Za-z-]+)\s+$")
 _SAME_SOURCE = compile_builtin(r"(?i)\b(?:the|that)\s+(?:same|published)\b")
 # the provider's own series called back by its size: "In our review of 263 operations", "our audit of the 318 drains"
 _OWN_SERIES_AGAIN = compile_builtin(
@@ -2350,7 +2370,8 @@ _OWN_SERIES_AGAIN = compile_builtin(
     r"(?P<n>\d{2,3}(?:,\d{3})*|\d{2,})\s+[a-z]")
 _YEAR_IN = compile_builtin(r"\b(?:19|20)\d{2}\b")
 # the provider's own series called back with no size: "In our audit, ...", "in the same review", "in that audit"
-_OWN_SERIES_BACK = compile_builtin(r"(?i)\b(?:in|from)\s+(?:(?:our|the\s+same|that)\s+(?:own\s+)?(?:audit|review|survey|series|registry|register)"
+_OWN_SERIES_BACK = compile_builtin(r"(?i)\b(?:in|from)\s+(?:(?:our|the\s+same|that)\s+(?:own\s+)?(?:audit|review|survey|series"
+                                   r"|registry|register|report)"
                                    r"|the\s+(?:audit|review|survey|series|registry)\s+(?:(?:mentioned|described|given)\s+)?above)\b"
                                    r"(?!\s+of\b)")
 #: an audit of the series the sentence before gave: "Our audit of these calls found that ..."

@@ -55,6 +55,9 @@ _CLAUSE_OPENERS = {
 _CLAUSE_PUNCT = {",", ";", ":", "(", "—", "–", "-", "\"", "“", "'"}
 _OPENING_ADVERBS = {"sometimes", "occasionally", "often", "usually", "normally", "rarely", "now", "later", "afterwards",
                     "afterward", "eventually", "finally", "next", "today", "here", "generally", "typically"}
+#: participles that stand between a plural and the phrase that places it: "hormones made in the gut"
+_MADE_PARTICIPLES = frozenset({"made", "produced", "found", "released", "stored", "formed", "grown", "carried", "kept",
+                               "held", "lying", "living", "sitting"})
 _PREPOSITIONS = {
     "of", "in", "on", "at", "to", "for", "from", "with", "by", "about", "after", "before", "during", "without",
     "under", "over", "into", "through", "between", "like", "than", "around", "near", "who", "which", "what",
@@ -944,6 +947,17 @@ class SubjectVerbAgreement(_MatcherKind):
         return verb in ("is", "was", "has") and word in self.w["third"] and word not in self.w["singular_s"] \
             and word not in _PLURAL_MODIFIERS and not word.endswith(("ss", "us", "is"))
 
+    def _plural_owns_phrase(self, doc, start: int) -> bool:
+        """Does a plural stand before the phrase opening at ``start``, so that a clause after it may be the plural's:
+        "the cells in the pancreas that make insulin", "hormones made in the gut that affect hunger"?"""
+        if start < 2 or doc[start - 1].lower_ not in _PREPOSITIONS:
+            return False
+        k = start - 2
+        if k > 0 and doc[k].lower_ in _MADE_PARTICIPLES:
+            k -= 1  # a participle between: "hormones made in the gut"
+        word = doc[k].lower_
+        return word.endswith("s") and self._plural_looking(word)
+
     def _plural_looking(self, word: str) -> bool:
         """A word in -s that is most likely a plural noun (not "diabetes", "lens", "virus", "pelvis")."""
         w = self.w
@@ -1064,8 +1078,7 @@ class SubjectVerbAgreement(_MatcherKind):
                     noun = doc[that - 1]
                     if self._singular_looking(noun.lower_) and noun.lower_ not in self.w["all_verbs"] \
                             and (that - start == 2 or doc[start + 1].lower_ not in self.w["all_verbs"]) \
-                            and not (start > 1 and doc[start - 1].lower_ in _PREPOSITIONS
-                                     and doc[start - 2].lower_.endswith("s") and self._plural_looking(doc[start - 2].lower_)) \
+                            and not self._plural_owns_phrase(doc, start) \
                             and verb.i not in found:  # ("the cells in the pancreas that make insulin": the cells make it)
                         found[verb.i] = (noun.i, "SINGULAR_BASE")
                     continue
@@ -1337,7 +1350,10 @@ class VerbForm(_MatcherKind):
         m.add("MODAL_THIRD", [[modal, adverb, {"LOWER": {"IN": sorted(self.modal_third)}}]])
         m.add("MODAL_PAST", [[modal, adverb, {"LOWER": {"IN": sorted(self.past_base)}}]])
         m.add("MODAL_IRREGULAR", [[modal, adverb, {"LOWER": {"IN": sorted(self.irregular_base)}}]])
-        m.add("BE_BASE", [[{"LOWER": {"IN": sorted(self.BE)}}, {"LOWER": {"IN": ["not", "also", "then", "usually"]}, "OP": "?"},
+        # ("is", "was" too: "the catheter is usually remove the next morning")
+        m.add("BE_BASE", [[{"LOWER": {"IN": sorted(self.BE | self.BE_FINITE)}},
+                           {"LOWER": {"IN": ["not", "also", "then", "usually", "normally", "often", "always", "sometimes",
+                                             "routinely", "then", "only"]}, "OP": "?"},
                            {"LOWER": {"IN": sorted(self.be_participle)}}]])
         m.add("BE_PAST", [[{"LOWER": {"IN": sorted(self.BE | self.BE_FINITE)}}, {"LOWER": {"IN": ["not", "n't", "also", "then", "usually", "already", "just"]}, "OP": "?"},
                            {"LOWER": {"IN": sorted(self.passive_participle)}}]])
@@ -1375,6 +1391,12 @@ class VerbForm(_MatcherKind):
                 if label == "BE_BASE":
                     if any(doc[k].lower_ == "there" for k in range(max(0, start - 3), start)):
                         continue  # "there will be use of ...": a noun
+                    if aux.lower_ in self.BE_FINITE and (
+                            _what_is_done_before(doc, start) or aux.lower_ == "am" or aux.is_sent_start
+                            or aux.text[:1].isupper() or verb.lower_ in _NOUNS_AFTER_IS):
+                        # "all the surgeon does is remove the stone", "the aim is prevent": what is done; "3am wake-ups";
+                        # "Are repeat treatments common?"; "the cause is wear in the joints", "is lead urologist"
+                        continue
                     if end < len(doc) and (doc[end].is_alpha and doc[end].lower_ in self.w["all_verbs"]
                                            or doc[end].lower_ in ("of", "'s", "’s")):
                         continue  # "be sure", "will be need of": no verb of a passive
@@ -1401,6 +1423,24 @@ def _regular_participle(base: str) -> str:
     if len(base) > 2 and base.endswith("y") and base[-2] not in "aeiou":
         return base[:-1] + "ied"
     return base + base[-1] + "ed" if len(base) <= 4 and _doubles_last_letter(base) else base + "ed"
+
+
+#: words before "is" that make the base after it what is done, not a passive: "What we do is remove the stone"
+_WHAT_IS_DONE = frozenset({"do", "does", "did", "done", "doing", "aim", "goal", "plan", "idea", "job", "step", "thing",
+                           "option", "choice", "need", "task", "purpose"})
+#: bases that after "is" are most often a noun or an adjective: "the usual cause is wear", "he is lead surgeon"
+_NOUNS_AFTER_IS = frozenset({"wear", "lead", "repeat", "wake", "present", "free", "clear", "due", "open", "close"})
+
+
+def _what_is_done_before(doc, start: int) -> bool:
+    """Does one of ``_WHAT_IS_DONE`` stand among the eight words before ``start``, in its sentence?"""
+    for k in range(start - 1, max(-1, start - 9), -1):
+        low = doc[k].lower_
+        if low in (".", ";", "!", "?"):
+            return False
+        if low in _WHAT_IS_DONE:
+            return True
+    return False
 
 
 # words before a helping verb that make it a noun: "a living will", "a free will", "the can"
