@@ -173,8 +173,9 @@ class GenderedGeneric(Kind):
                     continue
                 if tok.i + 1 < len(tokens) and tokens[tok.i + 1].lower_ in self.speech_verbs:
                     continue  # '"... the only choice for children," he said': a speaker, whom the page has named
-                if about_a_man and not _generic_patient_before(tokens[unit.sent_at(tok.i).start:tok.i]):
-                    continue
+                if about_a_man and low in self.male_pronouns \
+                        and not _generic_patient_before(tokens[unit.sent_at(tok.i).start:tok.i]):
+                    continue  # (his "he"; a "she" on his page is no one he is)
                 antecedent = self._antecedent((previous + tokens[max(0, tok.i - 80) : tok.i])[-80:])
                 if antecedent is None or antecedent == "specific" \
                         or antecedent == "patient" and boys_only and low in self.male_pronouns:
@@ -207,12 +208,18 @@ _ANY_PATIENT = frozenset({"patient", "client", "person", "individual", "candidat
 _ANY_DETERMINERS = frozenset({"each", "every", "any", "the", "a"})
 
 
+#: words opening a clause of condition or time, whose patient the main clause after its comma goes on about
+_IF_WHEN = frozenset({"if", "when", "once", "before", "after", "unless", "until", "while", "whenever"})
+
+
 def _generic_patient_before(tokens) -> bool:
     """Do these words (a sentence up to a pronoun) name a patient of no one in particular ("each patient meets with
     his surgeon"), with no name or other pronoun after it that the pronoun may be about?"""
     for k in range(len(tokens) - 1, 0, -1):
         tok = tokens[k]
         low = tok.lower_
+        if tok.text == "," and tokens[0].lower_ in _IF_WHEN and _generic_patient_before(tokens[:k]):
+            return True  # "If a patient smokes, he should stop": the clause before names the one the pronoun is
         if low in ("he", "him", "his", "himself", "she", "her", "hers", "herself") or tok.is_punct \
                 or tok.is_alpha and tok.text[:1].isupper() and not tok.is_sent_start:
             return False  # (after a comma, a clause of its own: "Like every patient, he did his exercises")
