@@ -42,8 +42,10 @@ _ADJECTIVES = (r"(?:(?:small|tiny|little|separate|individual|main|major|large|fl
                r"|distinct|bony|air-filled|hollow|interlocking|stacked|movable|moveable|spongy)\s+)")
 # what follows a count of some of them: "the two vertebrae that are fused", "the two bones on either side"
 # (not after a comma: "six pairs of sinuses, which drain into the nose" describes all of them)
+# (but not a clause of what all of them do: "the three iliac arteries that supply your legs" counts them all)
 _SOME_AFTER = compile_re(
-    r"\s+(?:that|which|who|above|below|on\s+(?:each|either|both)\s+sides?|next\s+to|affected|involved"
+    r"\s+(?:(?:that|which|who)(?!\s+(?:supply|carry|drain|connect|make|protect|cover|control|join|link|run|form|hold"
+    r"|surround|line|bring|take)\b)|above|below|on\s+(?:each|either|both)\s+sides?|next\s+to|affected|involved"
     r"|nearest|closest|concerned|in\s+question)\b", re.I)
 _LEADING_ADJECTIVES = compile_re(_ADJECTIVES + r"+")
 _CLAUSE_BREAK = compile_re(r"[.;:!?()\[\]]")
