@@ -610,6 +610,9 @@ class OffTopicStructure(Kind):
                 proc = self._narrowed(kb.procedures[acting[0]], narrowed)
                 lo, hi = (target.start_char, doc[action].idx + len(doc[action].text)) if passive else (
                     doc[action].idx, target.end_char)
+                again = next((k for k in range(target.start - 1, action, -1) if doc[k].lower_ == "another"), None)
+                if not passive and again is not None and doc[again - 1].lower_ in ("and", ","):
+                    lo = doc[again].idx  # "a cut on the head ..., and another in the lower back": the second cut
                 if is_negated(unit, lo, hi):
                     continue  # "there are no cuts on your face"
                 if action in reported:
@@ -953,6 +956,13 @@ class OffTopicStructure(Kind):
                     return verb  # (else "a vein from your leg": where a graft comes from, not what is operated on)
                 if prev in _CUT_NOUNS or prev in _ACTION_VERBS:
                     return i - 1
+                if prev == "another" and i > 2 and doc[i - 2].lower_ in ("and", ","):
+                    # "a small cut on the head, usually behind the ear, and another in the lower back": the cut
+                    # named earlier in the sentence, made again
+                    earlier = next((k for k in range(i - 3, max(doc[i].sent.start, i - 25) - 1, -1)
+                                    if doc[k].lower_ in _CUT_NOUNS and doc[k].lower_ not in _HEALING_CUTS), None)
+                    if earlier is not None:
+                        return earlier
                 if low in ("into", "through"):
                     # "the scope is passed through your mouth", "passes a proctoscope, a short tube with a light,
                     # into your back passage": the way a scope goes is where the operation is done

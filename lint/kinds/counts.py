@@ -24,6 +24,8 @@ _NUMBER = r"(?:" + "|".join(sorted((re.escape(w) for w in _NUMBER_WORDS), key=le
 _WHOLE_BEFORE = compile_re(
     r"(?:\b(?:the|your|its|their|all(?:\s+the)?|all\s+of\s+(?:the|your)|one\s+of\s+(?:the|your)|each\s+of\s+(?:the|your)"
     r"|(?:a|the)\s+(?:group|set|team|bundle)\s+of|made\s+up\s+of|made\s+of|consists?\s+of|composed\s+of|formed\s+(?:of|from|by)|contains?"
+    # what a part is divided into is all its parts: "the septum divides your nose into two airways"
+    r"|(?:divides?|divided|dividing|splits?|splitting|separates?|separating)\s+(?:[\w’'-]+\s+){0,3}?into"
     r"|there\s+are(?:\s+(?:normally|usually|typically|always))?"
     r"|(?:you|we|people|most\s+people|everyone|adults|humans|it|each\s+one|the\s+body|your\s+body)\s+(?:all\s+|normally\s+"
     r"|usually\s+|typically\s+)?(?:has|have)(?:\s+got)?)"
