@@ -43,7 +43,7 @@ _FREQUENCY_WORDS = frozenset({"once", "twice", "daily"})
 #: what follows a place that opens an institution's name: "Riverside| Private Hospital", "Aurora| Medical Centre"
 _INSTITUTION_AFTER = compile_builtin(r"(?:\s+(?:Private|General|University|Community|District|Royal|Memorial|Children[’']s|Women[’']s"
                                 r"|Teaching|Regional|Medical|Health|Eye|Day|Surgical|Specialist)){0,3}\s+(?:Hospital|Clinic|Centre|Center"
-                                r"|Infirmary|Surgery|Practice|Campus|Health\s+Service)\b")
+                                r"|Infirmary|Surgery|Practice|Campus|Health\s+Service)s?\b")
 _INSTITUTION_NAME = compile_builtin(
     r"(?-i:\b(?:[A-Z][\w'’.-]*\s+){0,3}(?:University|Royal|St\.?|Saint|General|Memorial|Children[’']s|Women[’']s|Teaching|Regional"
     r"|District|Community|County|Base|Public|Mercy|Infirmary)\s+(?:[A-Z][\w'’.-]*\s+){0,2}"
@@ -371,8 +371,10 @@ class LocationSpam(Kind):
                     continue
                 before = text[:m.start()].rstrip()
                 word = re.search(r"([\w'’-]+)$", before)
-                if not word or m.start() - word.end() > 1:
-                    continue
+                if not word or m.start() - word.end() > 1 or "\n" in text[word.end():m.start()] \
+                        or _INSTITUTION_AFTER.match(text, m.end()):
+                    continue  # (a line's end between them, or the place opening a hospital's name: "Plastic Surgery" /
+                    # "Riverside Teaching Hospitals")
                 prev = word.group(1)
                 is_term = any(t.end_char == word.end() and t.label_ == "procedure"
                               for t in unit.terms)

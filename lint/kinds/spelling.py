@@ -840,6 +840,11 @@ def _sentence_case(doc) -> bool:
     return len(words) >= 2 and sum(w[0].islower() for w in words) * 3 >= len(words) * 2
 
 
+#: what a named person quoted on a page does: "Aoife Brennan says", "Dr Shah explains"
+_SPEECH_VERBS = frozenset({"says", "said", "explains", "explained", "adds", "added", "told", "writes", "wrote", "recalls",
+                           "remembers", "comments", "commented", "notes", "noted"})
+
+
 def _named(tok) -> bool:
     """A capitalised word that is part of a name: after a title, or in a run of capitalised words
     that ends in an institution word within three words ("Hollins Vale University Hospitals")."""
@@ -861,6 +866,12 @@ def _named(tok) -> bool:
     # ... or after the quotation's closing mark: '"... helped me stop lying awake at night." Priya, 41'
     if tok.i > 0 and doc[tok.i - 1].text in _CLOSING_QUOTES and tok.i + 2 < len(doc) and doc[tok.i + 1].text == "," \
             and doc[tok.i + 2].like_num:
+        return True
+    # a person's first and last names opening a sentence, then who they are or what they say: "Aoife Brennan, clinical
+    # nurse specialist, says", "Tadhg Murphy explains"
+    if tok.i + 2 < len(doc) and (tok.i == 0 or tok.is_sent_start) and doc[tok.i + 1].is_alpha \
+            and doc[tok.i + 1].text[:1].isupper() and doc[tok.i + 1].text[1:].islower() \
+            and (doc[tok.i + 2].text == "," or doc[tok.i + 2].lower_ in _SPEECH_VERBS):
         return True
     # an author with a year: "Gerritsen 2002", "(Padua, 2001)"
     following = doc[tok.i + 2] if tok.i + 2 < len(doc) and doc[tok.i + 1].text in (",", "(") else (
