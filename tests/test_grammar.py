@@ -288,3 +288,10 @@ def test_verb_form_after_a_helping_verb(linter, text, slip, fixed):
 ])
 def test_no_verb_form_finding_on_correct_sentences(linter, text):
     assert grammar(linter, text, "GRM010") == []
+
+
+def test_one_its_slip_matched_by_two_patterns_is_one_finding(linter):
+    # "keeps it's" (a verb that takes no clause) and "it's blood supply" (a noun 'its' owns) mend the same word
+    result = lint_text(linter, "After a skin graft, the new skin keeps it's blood supply from the bed below.")
+    found = [(f.code, result.source[f.start:f.end]) for f in result.findings if f.code == "GRM007"]
+    assert found == [("GRM007", "it's blood supply")]

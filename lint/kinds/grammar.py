@@ -55,6 +55,8 @@ _CLAUSE_OPENERS = {
 _CLAUSE_PUNCT = {",", ";", ":", "(", "—", "–", "-", "\"", "“", "'"}
 _OPENING_ADVERBS = {"sometimes", "occasionally", "often", "usually", "normally", "rarely", "now", "later", "afterwards",
                     "afterward", "eventually", "finally", "next", "today", "here", "generally", "typically"}
+#: the shares of a plural that take its verb: "Most of the stitches dissolve"
+_SHARES = frozenset({"most", "many", "some", "all", "few", "several", "both", "half"})
 #: participles that stand between a plural and the phrase that places it: "hormones made in the gut"
 _MADE_PARTICIPLES = frozenset({"made", "produced", "found", "released", "stored", "formed", "grown", "carried", "kept",
                                "held", "lying", "living", "sitting"})
@@ -641,7 +643,10 @@ class SubjectVerbAgreement(_MatcherKind):
             rf"(?P<noun>(?-i:[a-z]{{3,}}s))(?:\s+(?:{adverbs}))?\s+(?P<verb>is|was|has|does)"
             # "Most of the swelling have gone": a share of what is not counted and a plural verb
             rf"|(?:most|much|some|all|none|part|half|any|little)\s+of\s+{dets}\s+"
-            rf"(?:{'|'.join(sorted(map(re.escape, self.mass_nouns)))})(?:\s+(?:{adverbs}))?\s+(?P<mverb>have|are|were|do))"
+            rf"(?:{'|'.join(sorted(map(re.escape, self.mass_nouns)))})(?:\s+(?:{adverbs}))?\s+(?P<mverb>have|are|were|do)"
+            # "Most of the stitches dissolves": a share of a plural and a singular verb
+            rf"|(?:most|many|some|all|few|several|both|half)\s+of\s+(?:{dets}|these|those)\s+(?P<snoun>(?-i:[a-z]{{3,}}s))"
+            rf"(?:\s+(?:{adverbs}))?\s+(?P<sverb>is|was|has|does|{'|'.join(sorted(self.w['third']))}))"
             r"(?=n['’]t\b|\b)")
         clause = r"(?:who|that|which|how|what|whether|where|when|why|whose)"
         adverb_opt = rf"(?:(?:{adverbs})\s+)?"
@@ -656,7 +661,10 @@ class SubjectVerbAgreement(_MatcherKind):
             rf"(?P<everb>{'|'.join(sorted(self.w['base'] | {'are', 'were', 'have', 'do'}, key=lambda v: (-len(v), v)))})\b)"
             # "The results of the scan is sent": a plural and its "of" phrase, then a singular verb
             rf"|\b(?P<plural>(?:the|these|those|your|our|their)\s+(?P<pnoun>(?-i:[a-z]{{3,}}s))\s+of\s+"
-            rf"(?:(?!(?:{not_verb}|{clause})\b)(?:[a-z]+|['’]s)\s+){{1,4}}?{adverb_opt}(?P<pverb>is|was|has|does)\b)")
+            rf"(?:(?!(?:{not_verb}|{clause})\b)(?:[a-z]+|['’]s)\s+){{1,4}}?{adverb_opt}(?P<pverb>is|was|has|does)\b)"
+            # "Wounds that doesn't heal": a plural opening its clause, and its clause in "that" with a singular's verb
+            rf"|\b(?P<that>(?P<tnoun>(?-i:[a-zA-Z][a-z]{{2,}}s))\s+(?:that|which)\s+{adverb_opt}"
+            rf"(?P<tverb>doesn['’]t|does|isn['’]t|is|hasn['’]t|has|wasn['’]t|was)\b)")
         self.verbs = self.anchor_words = frozenset(self.w["third"] | self.w["base"] | _WHO_THIRD | {"are", "were", "have", "do"}
                                                    | self.help_verbs
                                                    | _DET_PLURAL_VERBS | _ACTION_RESULTS | self.noun_like_base
@@ -832,15 +840,18 @@ class SubjectVerbAgreement(_MatcherKind):
         its words: as Matcher patterns they cost the whole rule about a tenth more."""
         words = unit.lower_set
         if "number" not in words and "every" not in words and "each" not in words \
-                and ("of" not in words or _SINGULAR_VERBS.isdisjoint(words)):
+                and ("of" not in words and "that" not in words and "which" not in words
+                     or _SINGULAR_VERBS.isdisjoint(words) and "doesn't" not in words and "doesn’t" not in words
+                     and "isn't" not in words and "isn’t" not in words):
             return
         token_at = None
         for m in self.counted_heads.finditer(unit.block.text):
             if token_at is None:
                 token_at = {t.idx: t.i for t in unit.tokens}
-            group = "number" if m.group("number") else "every" if m.group("every") else "plural"
+            group = "number" if m.group("number") else "every" if m.group("every") else "that" if m.group("that") \
+                else "plural"
             first = token_at.get(m.start())
-            verb = token_at.get(m.start({"number": "nverb", "every": "everb", "plural": "pverb"}[group]))
+            verb = token_at.get(m.start({"number": "nverb", "every": "everb", "plural": "pverb", "that": "tverb"}[group]))
             if first is None or verb is None or verb in found:
                 continue
             if group == "number":
@@ -854,6 +865,13 @@ class SubjectVerbAgreement(_MatcherKind):
                         and not any(t.lower_ in _EVERY_LEAD_INS for t in doc[max(0, first - 3):first]) \
                         and not (first > 0 and doc[first - 1].lower_ in _PREPOSITIONS):
                     found[verb] = (first, "SINGULAR_BASE")
+            elif group == "that":
+                noun = m.group("tnoun").lower()
+                # (the plural opens its sentence, so the clause can be no other noun's: not "the lining of the vessels
+                # that is damaged")
+                if self._plural_looking(noun) and noun not in self.w["quantity"] and noun not in _PLURAL_MODIFIERS \
+                        and noun not in self.w["all_verbs"] and doc[first].is_sent_start:
+                    found[verb] = (first, "PLURAL_THIRD")
             else:
                 noun = m.group("pnoun")
                 if self._plural_looking(noun) and noun not in self.w["quantity"] and noun not in _PLURAL_MODIFIERS \
@@ -865,15 +883,23 @@ class SubjectVerbAgreement(_MatcherKind):
         not counted with a plural one ("Most of the swelling have gone"). Read with one regular expression, in the few
         blocks that hold a count or a share's "of": as Matcher patterns they cost a tenth of the rule's time."""
         words = unit.lower_set
-        if _COUNT_WORDS.isdisjoint(words) and ("of" not in words or self.mass_nouns.isdisjoint(words)):
+        if _COUNT_WORDS.isdisjoint(words) and ("of" not in words or (
+                self.mass_nouns.isdisjoint(words) and _SHARES.isdisjoint(words))):
             return
         token_at = None
         for m in self.counted_or_mass.finditer(unit.block.text):
             if token_at is None:
                 token_at = {t.idx: t.i for t in unit.tokens}
             first = token_at.get(m.start())
-            verb = token_at.get(m.start("verb") if m.group("verb") is not None else m.start("mverb"))
+            verb = token_at.get(m.start(next(g for g in ("verb", "mverb", "sverb") if m.group(g) is not None)))
             if first is None or verb is None or verb in found:
+                continue
+            if m.group("snoun") is not None:  # a share of a plural
+                # (not a share joined to another: "one or both of these arteries has become narrow" agrees with "one")
+                if self._plural_looking(m.group("snoun")) and m.group("snoun") not in self.w["quantity"] \
+                        and not (first > 0 and doc[first - 1].lower_ in ("or", "and", "nor")) \
+                        and clause_start(doc, first) and not _inside_prepositional_phrase(doc, first):
+                    found[verb] = (first, "COUNTED_PLURAL_THIRD")
                 continue
             if m.group("noun") is not None:  # a counted plural
                 if not self._plural_looking(m.group("noun").lower()) or not clause_start(doc, first) \
@@ -1357,7 +1383,9 @@ class VerbForm(_MatcherKind):
                            {"LOWER": {"IN": sorted(self.be_participle)}}]])
         m.add("BE_PAST", [[{"LOWER": {"IN": sorted(self.BE | self.BE_FINITE)}}, {"LOWER": {"IN": ["not", "n't", "also", "then", "usually", "already", "just"]}, "OP": "?"},
                            {"LOWER": {"IN": sorted(self.passive_participle)}}]])
-        m.add("HAVE_PAST", [[{"LOWER": {"IN": sorted(self.HAVE)}}, {"LOWER": {"IN": ["not", "n't", "never", "already", "just", "also", "recently", "ever"]}, "OP": "?"},
+        m.add("HAVE_PAST", [[{"LOWER": {"IN": sorted(self.HAVE)}}, {"LOWER": {"IN": ["not", "n't", "never", "already", "just", "also", "recently", "ever",
+                                                                             "usually", "normally", "often", "generally",
+                                                                             "mostly", "probably", "always"]}, "OP": "?"},
                              {"LOWER": {"IN": sorted(self.past_participle)}}]])
         # "did not went", "doesn't needs": after "do" and a negation, the base ("do" alone is also a verb of its own:
         # "we do tailored plans" is no slip to judge)

@@ -279,6 +279,9 @@ class _PhraseKind(Kind):
         "hedge_window": (int, 3),
         # a YAML file beside the rule: word classes its patterns use as {:name}
         "vocabulary": (str, ""),
+        # two matches that share any word are one slip, reported once by the longer ("keeps it's" and "it's blood
+        # supply" both mend one "it's"); without it, only matches sharing most of their words are
+        "overlap_is_one": (bool, False),
     }
 
     def expand(self, pattern: str) -> str:
@@ -437,11 +440,13 @@ class _PhraseKind(Kind):
             # every chosen match took time growing with the square of a block's matches
             chosen_starts: list[int] = []
             chosen_ends: list[int] = []
+            one_slip = self.opts["overlap_is_one"]
             for s, e, m, pattern in sorted(live, key=lambda c: (c[0] - c[1], c[0])):
                 at = bisect.bisect_right(chosen_ends, s)
                 shared = False
                 while at < len(chosen_starts) and chosen_starts[at] < e:
-                    if 3 * (min(e, chosen_ends[at]) - max(s, chosen_starts[at])) >= 2 * (e - s):
+                    overlap = min(e, chosen_ends[at]) - max(s, chosen_starts[at])
+                    if 3 * overlap >= 2 * (e - s) or one_slip and overlap > 0:
                         shared = True
                         break
                     at += 1
