@@ -950,6 +950,8 @@ _MODIFIED_AFTER = compile_builtin(r"\s+(?:problems?|disease|diseases|disorders?|
 _ABBREVIATED_HEAD = compile_builtin(ABBREVIATION_AFTER.pattern
                                     + r"(?:\s+(?:scans?|tests?|injections?|blocks?|machines?))?(?![\w-])")
 #: two members side by side: "CT or MRI scans use x-rays or magnets" says nothing of either alone
+#: the end of a sentence between two terms: they are not named together
+_SENTENCE_BREAK = compile_builtin(r"[.!?](?:[\"'”’)\]]*)\s")
 _JOINED = compile_builtin(r"\s*(?:,|\bor\b|\band\b|/|\bvs\.?|\bversus\b)\s*(?:an?\s+|the\s+)?$")
 #: a relative clause or an apposition right after a member is that member's alone: "blood tests and an echocardiogram,
 #: a simple ..."
@@ -1020,7 +1022,10 @@ def _coordinated(text: str, terms: list, i: int) -> tuple:
     out = []
     # (a member beside what it is a kind of is in apposition to it, not named with it: "your quadriceps, the muscles
     # at the back of your thigh" says where the quadriceps lie)
+    # (in its own sentence: "... through a catheter. Rarely, open-chest surgery is needed, and a cardiologist" names
+    # the cardiologist alone)
     if i > 0 and terms[i - 1][2].id not in member.ancestors and _JOINED.search(text, terms[i - 1][1], s) \
+            and not _SENTENCE_BREAK.search(text, terms[i - 1][1], s) \
             and not _COMPARED_BEFORE.search(text, max(0, terms[i - 1][0] - 20), terms[i - 1][0]):
         # ("Like the liver, the kidneys are part of your digestive system": the first is what the second is compared
         # with, not named with it)
