@@ -835,8 +835,9 @@ class SubjectVerbAgreement(_MatcherKind):
 
     def _counted_heads(self, unit, doc, found: dict) -> None:
         """Adds to ``found`` "the number of" with a plural's verb ("The number of sessions you need depend"), "every" or
-        "each" and a noun with a plural's verb ("Not every tear need an operation"), and a plural with its "of" phrase
-        before a singular's verb ("The results of the scan is sent"). One regular expression, in the blocks that hold
+        "each" and a noun with a plural's verb ("Not every tear need an operation"), a plural with its "of" phrase
+        before a singular's verb ("The results of the scan is sent"), and a plural opening its sentence with a clause in
+        "that" in a singular's verb ("Wounds that doesn't heal"). One regular expression, in the blocks that hold
         its words: as Matcher patterns they cost the whole rule about a tenth more."""
         words = unit.lower_set
         if "number" not in words and "every" not in words and "each" not in words \
@@ -879,8 +880,9 @@ class SubjectVerbAgreement(_MatcherKind):
                     found[verb] = (first, "PLURAL_THIRD")
 
     def _counted_and_mass(self, unit, doc, found: dict) -> None:
-        """Adds to ``found`` a counted plural with a singular verb ("all four glands is checked") and a share of what is
-        not counted with a plural one ("Most of the swelling have gone"). Read with one regular expression, in the few
+        """Adds to ``found`` a counted plural with a singular verb ("all four glands is checked"), a share of a plural
+        with one ("Most of the stitches dissolves") and a share of what is not counted with a plural one ("Most of the
+        swelling have gone"). Read with one regular expression, in the few
         blocks that hold a count or a share's "of": as Matcher patterns they cost a tenth of the rule's time."""
         words = unit.lower_set
         if _COUNT_WORDS.isdisjoint(words) and ("of" not in words or (
@@ -1379,7 +1381,7 @@ class VerbForm(_MatcherKind):
         # ("is", "was" too: "the catheter is usually remove the next morning")
         m.add("BE_BASE", [[{"LOWER": {"IN": sorted(self.BE | self.BE_FINITE)}},
                            {"LOWER": {"IN": ["not", "also", "then", "usually", "normally", "often", "always", "sometimes",
-                                             "routinely", "then", "only"]}, "OP": "?"},
+                                             "routinely", "only"]}, "OP": "?"},
                            {"LOWER": {"IN": sorted(self.be_participle)}}]])
         m.add("BE_PAST", [[{"LOWER": {"IN": sorted(self.BE | self.BE_FINITE)}}, {"LOWER": {"IN": ["not", "n't", "also", "then", "usually", "already", "just"]}, "OP": "?"},
                            {"LOWER": {"IN": sorted(self.passive_participle)}}]])
