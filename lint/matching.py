@@ -19,7 +19,7 @@ import re
 
 import regex
 
-from lint.compiled import compile_re, derived
+from lint.compiled import compile_re, compile_regex_module, derived
 
 try:
     import ahocorasick
@@ -119,7 +119,7 @@ def compile_builtin(pattern: str, flags: int = 0):
     try:
         return compile_re(pattern, flags)
     except re.error:
-        compiled = regex.compile(pattern, flags)
+        compiled = compile_regex_module(pattern, flags)
         _BUILTIN_REGEX[id(compiled)] = compiled
         return compiled
 

@@ -131,3 +131,25 @@ def test_the_data_cache_is_pruned_oldest_first_when_over_its_limit(tmp_path, mon
     # under half the limit: the newest old entry and today's
     assert "old5.pickle" in left and "old0.pickle" not in left and len(left) == 2
     assert yamlio.cached(b"today", lambda: "rebuilt") == "fresh"
+
+
+def test_a_pattern_only_the_regex_module_compiles_is_stored_and_matches_the_same(store, monkeypatch):
+    import regex
+
+    # a look-behind of varying width: the standard library refuses it
+    pattern = r"(?<=\b(?:kidney|renal)\s+stones?\s+(?:also\s+)?called\s+)nephrolithotomy\b"
+    text = "Kidney stones, also called nephrolithotomy, form in the kidney. Kidney stones called nephrolithotomy."
+    first = compiled.compile_regex_module(pattern, re.I)
+    compiled.save()
+
+    _fresh_process(monkeypatch)
+    compiles = []
+    real = regex.compile
+    monkeypatch.setattr(regex, "compile", lambda *a, **k: compiles.append(a) or real(*a, **k))
+    again = compiled.compile_regex_module(pattern, re.I)
+    assert compiles == []  # unpickled, not compiled
+    reference = real(pattern, re.I)
+    assert [m.span() for m in again.finditer(text)] == [m.span() for m in first.finditer(text)] \
+        == [m.span() for m in reference.finditer(text)] == [(85, 100)]
+    with pytest.raises(regex.error):
+        compiled.compile_regex_module(r"(?<=a+)(unclosed", 0)
