@@ -1138,14 +1138,12 @@ def load_lexicon(path: str) -> EvidenceLexicon:
            "source", "sources", "et", "al", "doi", "pmid"}
     )
 
-    medicines: set[str] = set()
-    for name in words("medicine_lists"):
-        from lint.kinds.spelling import read_word_list  # (spelling's reader: one format for every word list)
+    from lint.kinds.spelling import vocabulary_words  # (spelling's reader: one format for every word list)
 
-        medicines.update(w.lower() for w in read_word_list(Path(path).parent / name))
+    medicines = vocabulary_words(tuple(str(Path(path).parent / name) for name in words("medicine_lists")))
 
     return EvidenceLexicon(
-        medicines=frozenset(medicines),
+        medicines=medicines,
         gates=gates,
         source_gate=source_gate,
         claims=claims,

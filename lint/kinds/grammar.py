@@ -645,7 +645,7 @@ class SubjectVerbAgreement(_MatcherKind):
             rf"|(?:most|much|some|all|none|part|half|any|little)\s+of\s+{dets}\s+"
             rf"(?:{'|'.join(sorted(map(re.escape, self.mass_nouns)))})(?:\s+(?:{adverbs}))?\s+(?P<mverb>have|are|were|do)"
             # "Most of the stitches dissolves": a share of a plural and a singular verb
-            rf"|(?:most|many|some|all|few|several|both|half)\s+of\s+(?:{dets}|these|those)\s+(?P<snoun>(?-i:[a-z]{{3,}}s))"
+            rf"|(?:{'|'.join(sorted(_SHARES))})\s+of\s+(?:{dets}|these|those)\s+(?P<snoun>(?-i:[a-z]{{3,}}s))"
             rf"(?:\s+(?:{adverbs}))?\s+(?P<sverb>is|was|has|does|{'|'.join(sorted(self.w['third']))}))"
             r"(?=n['’]t\b|\b)")
         clause = r"(?:who|that|which|how|what|whether|where|when|why|whose)"
@@ -840,10 +840,9 @@ class SubjectVerbAgreement(_MatcherKind):
         "that" in a singular's verb ("Wounds that doesn't heal"). One regular expression, in the blocks that hold
         its words: as Matcher patterns they cost the whole rule about a tenth more."""
         words = unit.lower_set
+        # (a contraction is two words: "doesn't" is "does" and "n't")
         if "number" not in words and "every" not in words and "each" not in words \
-                and ("of" not in words and "that" not in words and "which" not in words
-                     or _SINGULAR_VERBS.isdisjoint(words) and "doesn't" not in words and "doesn’t" not in words
-                     and "isn't" not in words and "isn’t" not in words):
+                and ({"of", "that", "which"}.isdisjoint(words) or _SINGULAR_VERBS.isdisjoint(words)):
             return
         token_at = None
         for m in self.counted_heads.finditer(unit.block.text):
@@ -1459,7 +1458,7 @@ def _regular_participle(base: str) -> str:
 _WHAT_IS_DONE = frozenset({"do", "does", "did", "done", "doing", "aim", "goal", "plan", "idea", "job", "step", "thing",
                            "option", "choice", "need", "task", "purpose"})
 #: bases that after "is" are most often a noun or an adjective: "the usual cause is wear", "he is lead surgeon"
-_NOUNS_AFTER_IS = frozenset({"wear", "lead", "repeat", "wake", "present", "free", "clear", "due", "open", "close"})
+_NOUNS_AFTER_IS = frozenset({"wear", "lead", "repeat", "wake"})
 
 
 def _what_is_done_before(doc, start: int) -> bool:

@@ -949,9 +949,9 @@ _MODIFIED_AFTER = compile_builtin(r"\s+(?:problems?|disease|diseases|disorders?|
 #: a name's abbreviation in brackets and the noun the name goes on with: "magnetic resonance imaging| (MRI) scan|"
 _ABBREVIATED_HEAD = compile_builtin(ABBREVIATION_AFTER.pattern
                                     + r"(?:\s+(?:scans?|tests?|injections?|blocks?|machines?))?(?![\w-])")
-#: two members side by side: "CT or MRI scans use x-rays or magnets" says nothing of either alone
 #: the end of a sentence between two terms: they are not named together
 _SENTENCE_BREAK = compile_builtin(r"[.!?](?:[\"'”’)\]]*)\s")
+#: two members side by side: "CT or MRI scans use x-rays or magnets" says nothing of either alone
 _JOINED = compile_builtin(r"\s*(?:,|\bor\b|\band\b|/|\bvs\.?|\bversus\b)\s*(?:an?\s+|the\s+)?$")
 #: a relative clause or an apposition right after a member is that member's alone: "blood tests and an echocardiogram,
 #: a simple ..."
