@@ -15,6 +15,7 @@ cannot hang a CI run.
 from __future__ import annotations
 
 import bisect
+import os
 import re
 
 import regex
@@ -280,9 +281,11 @@ class NeedleIndex:
     __slots__ = ("needles", "_automaton")
 
     def __init__(self, needles) -> None:
-        # (in no order: the automaton reports occurrences in the text's order whatever order its words were added in,
-        # and sorting a page group's 30,000 needles cost 20 ms of every start)
-        self.needles = tuple({n for n in needles if n})
+        # (in the order given, once each: an automaton is found in the data cache by its needles in order, and
+        # sorting a page group's 40,000 needles to make the order cost 20 ms of every start)
+        if not isinstance(needles, dict):  # (a group's needles come as a dict's keys already)
+            needles = dict.fromkeys(needles)
+        self.needles = tuple(n for n in needles if n) if "" in needles else tuple(needles)
         self._automaton = None
 
     def find_all(self, haystack: str) -> dict[str, list[int]]:
@@ -300,18 +303,57 @@ class NeedleIndex:
                         at = haystack.find(needle, at + 1)
             return out
         automaton = self._automaton
+        needles = self.needles
         if automaton is None:
-            automaton = self._automaton = ahocorasick.Automaton()
-            for needle in self.needles:
-                automaton.add_word(needle, (needle, len(needle) - 1))
-            automaton.make_automaton()
-        for end, (needle, back) in automaton.iter(haystack):
+            automaton = self._automaton = self._stored_automaton() if len(needles) >= _STORED_FROM else self._made()
+        for end, n in automaton.iter(haystack):
+            needle = needles[n]
             found = out.get(needle)
             if found is None:
-                out[needle] = [end - back]
+                out[needle] = [end - len(needle) + 1]
             else:
-                found.append(end - back)
+                found.append(end - len(needle) + 1)
         return out
+
+    def _made(self):
+        # each word's value is its place in ``needles`` (an int, kept in the automaton itself)
+        automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        for n, needle in enumerate(self.needles):
+            automaton.add_word(needle, n)
+        automaton.make_automaton()
+        return automaton
+
+    def _stored_automaton(self):
+        """The automaton from the data cache (see lint.yamlio), or made and stored there: a page group's 40,000
+        needles take 50 ms to add, a tenth of medlint's start-up beyond spaCy's, and 15 ms to unpickle."""
+        import hashlib
+
+        from lint.yamlio import cached
+
+        key = b"needle-automaton-1\0" + _automaton_build() + b"\0" + \
+            hashlib.sha1("\0".join(self.needles).encode("utf-8", "surrogatepass")).digest()
+        try:
+            automaton = cached(key, self._made)
+            if isinstance(automaton, ahocorasick.Automaton) and len(automaton) == len(self.needles) \
+                    and automaton.kind == ahocorasick.AHOCORASICK:
+                return automaton
+        except Exception:  # noqa: BLE001 - a stored automaton that does not load: made again
+            pass
+        return self._made()
+
+
+def _automaton_build() -> bytes:
+    """Which build of pyahocorasick is installed (it has no version attribute, and asking the package metadata costs
+    more than the cache saves): its module file's size and time, so that an upgrade does not read another's pickle."""
+    try:
+        st = os.stat(ahocorasick.__file__)
+        return f"{st.st_size}:{st.st_mtime_ns}".encode()
+    except (OSError, AttributeError, TypeError):
+        return b"?"
+
+
+#: the fewest needles whose automaton is kept in the data cache: a smaller one is made faster than it is unpickled
+_STORED_FROM = 4000
 
 
 class Prefilter:
@@ -392,7 +434,9 @@ class Prefilter:
     def needles(self) -> tuple[str, ...]:
         # (a branch's own strings are looked up too: the branches' strings are not all in ``rest_factors`` when one
         # branch has none)
-        return self.prefixes + self.factors + self.rest_factors + tuple(n for _, needed in self.rest_parts for n in needed)
+        # (each branch's set sorted: the needles come in the same order in every process, see NeedleGroup)
+        return self.prefixes + self.factors + self.rest_factors + tuple(
+            n for _, needed in self.rest_parts for n in sorted(needed))
 
     def may_match_found(self, found: dict) -> bool:
         """False when the pattern cannot match a text whose needles are ``found`` (``NeedleIndex.find_all``
@@ -612,15 +656,18 @@ class NeedleGroup:
     """
 
     def __init__(self) -> None:
-        self.sides: tuple[set, set] = (set(), set())  # as written, in lower case
+        # as written, in lower case; in the order the rules added them (dicts, not sets: the same rules give the same
+        # order in every process, which a stored automaton is found by, see NeedleIndex)
+        self.sides: tuple[dict, dict] = ({}, {})
         self.indexes: tuple[NeedleIndex, NeedleIndex] | None = None
         self.version = 0
 
     def add(self, exact, folded) -> None:
-        new_exact, new_folded = set(exact) - self.sides[0], set(folded) - self.sides[1]
+        new_exact = [n for n in exact if n not in self.sides[0]]
+        new_folded = [n for n in folded if n not in self.sides[1]]
         if new_exact or new_folded:
-            self.sides[0].update(new_exact)
-            self.sides[1].update(new_folded)
+            self.sides[0].update(dict.fromkeys(new_exact))
+            self.sides[1].update(dict.fromkeys(new_folded))
             self.indexes = None
             self.version += 1
 
@@ -743,10 +790,10 @@ class PatternSet:
         it is made once (the phrase rules, registering at their first page one after another, made it five times
         over, growing to 30,000 needles: half of the first page's time)."""
         if not self._registered:
-            exact, folded = set(), set()
+            exact, folded = {}, {}
             for prefilter in self._prefilters.values():
                 if prefilter is not None:
-                    (folded if prefilter.ignore_case else exact).update(prefilter.needles)
+                    (folded if prefilter.ignore_case else exact).update(dict.fromkeys(prefilter.needles))
             self._group.add(exact, folded)
             self._registered = True
 

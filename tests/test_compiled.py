@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import pickle
 import re
 
@@ -153,3 +154,34 @@ def test_a_pattern_only_the_regex_module_compiles_is_stored_and_matches_the_same
         == [m.span() for m in reference.finditer(text)] == [(85, 100)]
     with pytest.raises(regex.error):
         compiled.compile_regex_module(r"(?<=a+)(unclosed", 0)
+
+
+def test_a_second_start_compiles_nothing_and_finds_the_same_needles_whatever_the_hash_seed(tmp_path):
+    """Every pattern and needle automaton the rules make is found in the data cache at the next start, in a process
+    whose string hashes differ: a pattern or a needle order built from a set's order would be made (and stored)
+    again at every start."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import hashlib, lint.compiled as c, lint.matching as m\n"
+        "made = []\n"
+        "generate = c._generate\n"
+        "c._generate = lambda pattern, flags: made.append(pattern) or generate(pattern, flags)\n"
+        "from lint.config import load_settings\n"
+        "from lint.engine import Linter\n"
+        "Linter(load_settings(None)).lint_source('page.md', '# Knee surgery\\n\\nThe best surgeons say it is risk "
+        "free. Studies show 90% of patients heal.\\n')\n"
+        "print(len(made), hashlib.sha1(repr([tuple(side) for side in m.PAGE_NEEDLES.sides]).encode()).hexdigest())\n"
+    )
+
+    def start(seed: str) -> list[str]:
+        env = {**os.environ, "PYTHONHASHSEED": seed, "MEDLINT_DATA_CACHE": str(tmp_path / "cache")}
+        return subprocess.run([sys.executable, "-c", probe], env=env, cwd=tmp_path, capture_output=True, text=True,
+                              check=True).stdout.split()
+
+    made_first, needles_first = start("1")
+    made_second, needles_second = start("2")
+    assert int(made_first) > 100  # (an empty cache: everything was made)
+    assert made_second == "0"
+    assert needles_second == needles_first

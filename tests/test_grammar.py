@@ -207,22 +207,40 @@ def test_word_list_tests_given_as_flags_match_as_the_matcher_would():
     assert [label for label, _, _ in _matches(flagged.matcher, doc)] == ["AGREE", "AGREE", "CASE", "NOT", "NOT", "NOT"]
 
 
-def test_a_word_list_test_stays_as_written_when_the_words_have_no_flag_left(monkeypatch):
+def test_a_word_list_test_stays_as_written_when_the_words_have_no_flag_left():
     import spacy
     from spacy.matcher import Matcher
 
     from lint.kinds.grammar import _Recording
 
     nlp = spacy.blank("en")
+    for bit in range(1, 64):  # every one of a word's 63 flag bits in use
+        nlp.vocab.lex_attr_getters.setdefault(bit, lambda text: False)
     recording = _Recording(Matcher(nlp.vocab, validate=False))
-
-    def every_bit_taken(getter):
-        raise ValueError("E062")  # what spaCy raises when a word's 63 flag bits are all in use
-
-    monkeypatch.setattr(recording.flags, "vocab", type("FullVocab", (), {"add_flag": staticmethod(every_bit_taken)})())
     recording.add("X", [[{"LOWER": {"IN": ["needs"]}}]])
+    recording.flags.settle()
     assert recording.matcher.get("X")[1] == [[{"LOWER": {"IN": ["needs"]}}]]
     assert _matches(recording.matcher, nlp("It needs care.")) == [("X", 1, 2)]
+
+
+def test_word_flags_are_given_to_the_words_met_before_the_matcher_was_built_and_after():
+    import spacy
+    from spacy.matcher import Matcher
+
+    from lint.kinds.grammar import _Recording
+
+    nlp = spacy.blank("en")
+    nlp("The wounds heals.")  # these words are in the vocabulary before the flags exist
+    recording = _Recording(Matcher(nlp.vocab, validate=False))
+    recording.add("X", [[{"LOWER": {"IN": ["wounds", "stitches"]}}, {"TEXT": {"REGEX": "^heal"}}],
+                        [{"ORTH": {"NOT_IN": ["The", "A"]}}, {"LOWER": "scar"}]])
+    recording.flags.settle()
+    assert all(isinstance(attr, int) for pattern in recording.matcher.get("X")[1] for spec in pattern
+               for attr in spec if attr not in ("LOWER",))  # the tests were given as flags
+    assert _matches(recording.matcher, nlp("The wounds heals.")) == [("X", 1, 3)]
+    assert _matches(recording.matcher, nlp("Stitches healed.")) == [("X", 0, 2)]  # words met after
+    assert _matches(recording.matcher, nlp("The wound heals.")) == []
+    assert _matches(recording.matcher, nlp("A scar. Big scar.")) == [("X", 3, 5)]
 
 
 def test_a_wrong_pattern_is_still_refused():

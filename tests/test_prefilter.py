@@ -231,6 +231,30 @@ def test_needles_are_found_with_or_without_the_automaton(automaton, monkeypatch)
         "the best": [0, 10], "best": [4, 14], "est": [5, 15, 18]}
 
 
+def test_a_large_needle_automaton_is_kept_in_the_data_cache_and_found_again(tmp_path, monkeypatch):
+    import lint.matching as matching
+
+    monkeypatch.setenv("MEDLINT_DATA_CACHE", str(tmp_path))
+    needles = [f"needle {n:05d}" for n in range(matching._STORED_FROM)] + ["best", "the best"]
+    text = "the best needle 00017, best needle 00017 and needle 04000"
+    expected = {"the best": [0], "best": [4, 23], "needle 00017": [9, 28]}
+    assert matching.NeedleIndex(needles).find_all(text) == expected
+    assert any(tmp_path.iterdir())
+    made = []
+    original = matching.NeedleIndex._made
+    monkeypatch.setattr(matching.NeedleIndex, "_made", lambda self: made.append(1) or original(self))
+    assert matching.NeedleIndex(needles).find_all(text) == expected  # read from the cache, not made
+    assert made == []
+    # other needles (or the same in another order, as another rule set gives them) are another automaton
+    assert matching.NeedleIndex(list(reversed(needles)) + ["and"]).find_all(text) == {**expected, "and": [41]}
+    assert made == [1]
+    # a damaged entry is made again
+    for entry in tmp_path.iterdir():
+        entry.write_bytes(b"not a pickle")
+    assert matching.NeedleIndex(needles).find_all(text) == expected
+    assert made == [1, 1]
+
+
 @pytest.mark.parametrize("pattern, text", [
     # a branch with no prefix that can match nothing: only a scan finds what finditer finds after an empty match
     (r"x*|ab", "ab"),

@@ -54,7 +54,7 @@ class AnaestheticRegion(Kind):
         """One pattern for the names, longest first; a name given with its article ("an epidural") needs the article
         before it, but the finding starts after it, as it does for the others ("under a |spinal anaesthetic|")."""
         alternatives = []
-        for name in sorted({x.strip().lower() for x in names}, key=len, reverse=True):
+        for name in sorted({x.strip().lower() for x in names}, key=lambda w: (-len(w), w)):
             words = name.split()
             if len(words) > 1 and words[0] in ("a", "an", "the"):
                 alternatives.append(rf"(?<=\b{words[0]}\s)" + r"\s+".join(map(re.escape, words[1:])))

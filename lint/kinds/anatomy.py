@@ -2472,4 +2472,4 @@ _SIDES_LEFT_OPEN = compile_builtin(r"(?i)\b(?:opposite|other\s+side|either\s+sid
 
 def _words_alternation(phrases) -> str:
     """Phrases as one alternation, longest first, any white space between their words."""
-    return "(?:" + "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in sorted(phrases, key=len, reverse=True)) + ")"
+    return "(?:" + "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in sorted(phrases, key=lambda w: (-len(w), w))) + ")"

@@ -17,7 +17,7 @@ for _tens, _value in (("twenty", 20), ("thirty", 30)):
     for _n, _unit in enumerate(_UNITS, 1):
         _NUMBER_WORDS[f"{_tens}-{_unit}"] = _value + _n
         _NUMBER_WORDS[f"{_tens} {_unit}"] = _value + _n
-_NUMBER = r"(?:" + "|".join(sorted((re.escape(w) for w in _NUMBER_WORDS), key=len, reverse=True)) + r"|\d{1,3})"
+_NUMBER = r"(?:" + "|".join(sorted((re.escape(w) for w in _NUMBER_WORDS), key=lambda w: (-len(w), w))) + r"|\d{1,3})"
 
 # what shows the number is the whole count, not some of them ("fusing two vertebrae in the neck" counts some):
 # "the twelve bones", "your two menisci", "one of the four", "made up of seven", "you have six pairs of"
@@ -104,7 +104,7 @@ class StructureCount(Kind):
                 for place in entry["places"]:
                     self._file(self.by_place, (thing.lower(), place.lower()), entry, n)
                     places.add(place.lower())
-        by_length = lambda words: "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+        by_length = lambda words: "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=lambda w: (-len(w), w)))
         self.places = compile_re(r"\b(?:" + by_length(places) + r")\b", re.I) if places else None
         # a count is found from its number: the thing counted is read after it, and what makes it the whole count
         # before it (a pattern that opened with "the" or "your" would be tried at every word of the page)

@@ -440,6 +440,8 @@ class _WordFlags:
     def __init__(self, vocab):
         self.vocab = vocab
         self.flags: dict[tuple, int | None] = {}
+        #: (flag, attribute, test, operand) of flags the words already in the vocabulary have not been given yet
+        self._pending: list[tuple] = []
 
     @classmethod
     def of(cls, vocab) -> "_WordFlags":
@@ -482,11 +484,42 @@ class _WordFlags:
                 getter = (lambda text: search(read(text)) is not None) if read else (lambda text: search(text) is not None)
             else:
                 getter = (lambda text: read(text) in operand) if read else operand.__contains__
-            try:
-                self.flags[key] = self.vocab.add_flag(getter)
-            except ValueError:  # every bit taken: the test stays as written
-                self.flags[key] = None
+            # Vocab.add_flag's bit and getter, without its walk of the vocabulary for each flag (a grammar rule adds
+            # fifty, and the walks were a fifth of the first page's time): the words already met get their flags in
+            # one walk for all of them (``settle``), the words met later from the getter, as add_flag would have it
+            getters = self.vocab.lex_attr_getters
+            free = next((bit for bit in range(1, 64) if bit not in getters), None)
+            if free is not None:
+                getters[free] = getter
+                self._pending.append((free, key[1], read, operand, getter))
+            self.flags[key] = free  # None: every bit taken, the test stays as written
         return self.flags[key]
+
+    def settle(self) -> None:
+        """Give the words already in the vocabulary the flags added since the last call, in one walk of it."""
+        if not self._pending:
+            return
+        pending, self._pending = self._pending, []
+        # a word list's flags are looked up by the word (one dict lookup for all of them), a pattern's tried
+        by_word: dict[tuple, list[int]] = {}
+        searched = []
+        for flag, op, read, operand, getter in pending:
+            if op == "REGEX":
+                searched.append((flag, getter))
+            else:
+                for word in operand:
+                    by_word.setdefault((read is not None, word), []).append(flag)
+        lowered = any(lower for lower, _ in by_word)
+        for lexeme in self.vocab:
+            text = lexeme.orth_
+            for flag in by_word.get((False, text), ()):
+                lexeme.set_flag(flag, True)
+            if lowered:
+                for flag in by_word.get((True, text.lower()), ()):
+                    lexeme.set_flag(flag, True)
+            for flag, getter in searched:
+                if getter(text):
+                    lexeme.set_flag(flag, True)
 
 
 def _pattern_reach(patterns) -> int | None:
@@ -547,6 +580,7 @@ class _MatcherKind(Kind):
 
             recording = _Recording(Matcher(vocab, validate=False))
             build(recording)
+            recording.flags.settle()
             made = _MatcherKind._matchers[key] = (recording.matcher, _pattern_reach(recording.patterns))
         return made
 

@@ -30,6 +30,7 @@ from pathlib import Path
 
 import regex
 
+from lint.compiled import derived
 from lint.kinds.base import Kind, match_case
 from lint.matching import Haystack, PatternSet, compile_builtin, compile_pattern, finditer, is_anchored, lower_aligned
 from lint.yamlio import load_yaml
@@ -341,7 +342,9 @@ class _PhraseKind(Kind):
     def _anchored(self, pattern) -> bool:
         anchored = self._anchors.get(id(pattern))
         if anchored is None:
-            anchored = self._anchors[id(pattern)] = is_anchored(pattern.pattern)
+            # (kept with the compiled patterns: reading a long pattern's source for anchors was 5 ms of a first page)
+            anchored = self._anchors[id(pattern)] = derived("anchored", pattern.pattern, 0,
+                                                            lambda: is_anchored(pattern.pattern))
         return anchored
 
     def _scan(self, pattern, units, haystack, starts, found):

@@ -39,7 +39,6 @@ from lint.kinds.base import Kind, match_case
 from lint.yamlio import cached, load_yaml
 
 _WORD = compile_re(r"^[A-Za-z][a-z]+(?:['\u2019]s)?$")
-_WORD_PART = compile_re(r"[A-Za-z]+")
 _VOWELS = frozenset("aeiouy")
 _TRUE_VOWELS = frozenset("aeiou")  # "y" for "e" is not the vowel slip it looks like ("arthroscopy"/"arthroscope")
 _HUNSPELL_DIRS = ("/usr/share/hunspell", "/usr/share/myspell", "/usr/share/myspell/dicts")
@@ -486,9 +485,7 @@ class Spelling(Kind):
     @cached_property
     def kb_words(self) -> frozenset[str]:
         """The words of the knowledge base's names (needed only for a word the general list lacks)."""
-        return frozenset(
-            w.lower() for _, _, phrase in self.kb.lexicon() for w in _WORD_PART.findall(phrase) if len(w) > 2
-        )
+        return self.kb.name_words()
 
     @property
     def extra(self) -> frozenset[str]:

@@ -220,7 +220,7 @@ class Conflation(Kind):
             self.opposed.append(tuple(compile_builtin(r"(?i)\b(" + "|".join(re.escape(w) for w in side) + r")\b")
                                       for side in pair))
         # one of those words just before a name the knowledge base does not hold with it ("an open cholecystectomy")
-        words = sorted({w for pair in self.opts["opposed_words"] for side in pair for w in side}, key=len, reverse=True)
+        words = sorted({w for pair in self.opts["opposed_words"] for side in pair for w in side}, key=lambda w: (-len(w), w))
         self.opposed_before = compile_builtin(r"(?i)\b(?:" + "|".join(re.escape(w) for w in words) + r")\s+$") \
             if words else None
         # the words that name a part of the body ("shoulder", "knee"): "shoulder arthroplasty" is an arthroplasty
@@ -1092,7 +1092,10 @@ def _forms(name: str, spellings) -> list[str]:
     never met), in a fixed order: a name two members share is reported as the editor wrote it."""
     forms = {name}
     for british, american in spellings:
-        forms |= {f.replace(british, american) for f in forms} | {f.replace(american, british) for f in forms}
+        # (most names hold neither stem: asked first, the sets are not made again for each pair, a tenth of the
+        # rule's setup)
+        if any(british in f or american in f for f in forms):
+            forms |= {f.replace(british, american) for f in forms} | {f.replace(american, british) for f in forms}
     forms |= {f + "s" for f in forms if not f.endswith("s")}
     return [name] + sorted(forms - {name})
 
