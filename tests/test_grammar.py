@@ -200,9 +200,10 @@ def test_word_list_tests_given_as_flags_match_as_the_matcher_would():
     assert all(isinstance(key, int) or not isinstance(value, dict)
                for pattern in flagged.matcher.get("AGREE")[1] + flagged.matcher.get("NOT")[1] for spec in pattern
                for key, value in spec.items())
-    # words met after the flags were made (new to the vocabulary) are flagged as they are met
+    # words met after the flags were made (new to the vocabulary) are flagged before the next match
     doc = nlp("Your Stitches needs care; the RESULTS varies. Most of them NHS. One of the NHS Recommends, "
               "of tests ABC, nhs recommends. Zorblax of quux QQ.")
+    flagged.flags.settle()
     assert _matches(flagged.matcher, doc) == _matches(plain, doc)
     assert [label for label, _, _ in _matches(flagged.matcher, doc)] == ["AGREE", "AGREE", "CASE", "NOT", "NOT", "NOT"]
 
@@ -238,9 +239,18 @@ def test_word_flags_are_given_to_the_words_met_before_the_matcher_was_built_and_
     assert all(isinstance(attr, int) for pattern in recording.matcher.get("X")[1] for spec in pattern
                for attr in spec if attr not in ("LOWER",))  # the tests were given as flags
     assert _matches(recording.matcher, nlp("The wounds heals.")) == [("X", 1, 3)]
-    assert _matches(recording.matcher, nlp("Stitches healed.")) == [("X", 0, 2)]  # words met after
-    assert _matches(recording.matcher, nlp("The wound heals.")) == []
-    assert _matches(recording.matcher, nlp("A scar. Big scar.")) == [("X", 3, 5)]
+    for text, expected in [("Stitches healed.", [("X", 0, 2)]), ("The wound heals.", []),
+                           ("A scar. Big scar.", [("X", 3, 5)])]:  # words met after
+        doc = nlp(text)
+        recording.flags.settle()
+        assert _matches(recording.matcher, doc) == expected
+    # a second set of tests on the same vocabulary: every word has its flags, those met before and after
+    second = _Recording(Matcher(nlp.vocab, validate=False))
+    second.add("Y", [[{"LOWER": {"IN": ["big", "wounds"]}}, {"LOWER": {"IN": ["scar", "heals"]}}]])
+    doc = nlp("Big scar. The wounds heals. Huge scar.")
+    second.flags.settle()
+    assert _matches(second.matcher, doc) == [("Y", 0, 2), ("Y", 4, 6)]
+    assert _matches(recording.matcher, doc) == [("X", 0, 2), ("X", 4, 6), ("X", 7, 9)]
 
 
 def test_a_wrong_pattern_is_still_refused():

@@ -428,9 +428,15 @@ class _WordFlags:
     """Word list tests of Matcher patterns as flags of the vocabulary's words.
 
     The Matcher tests ``{"LOWER": {"IN": [...]}}`` and ``{"TEXT": {"REGEX": ...}}`` by calling Python for each
-    token at each pattern state (half of the agreement rule's time); a flag of the word (``Vocab.add_flag``), worked
-    out once for each word the process meets, is read in C. A word has 63 flag bits, spaCy's own among them: a test
-    left without one stays as written.
+    token at each pattern state (half of the agreement rule's time); a flag of the word, worked out once for each word
+    the process meets, is read in C. A word has 63 flag bits, spaCy's own among them: a test left without one stays as
+    written.
+
+    ``Vocab.add_flag`` would walk the vocabulary once for each flag (fifty of them: a fifth of the first page's time)
+    and call each flag's own function for every word met later (fifty calls for each new word). Instead the words
+    are given all their flags together (``settle``): those already in the vocabulary in one walk when flags are added,
+    each word met later (one function notes it, and gives spaCy no value to set) before the next match. A word list's
+    flags are looked up by the word, in one dict; a pattern's are tried.
     """
 
     _by_vocab: dict = {}
@@ -440,8 +446,16 @@ class _WordFlags:
     def __init__(self, vocab):
         self.vocab = vocab
         self.flags: dict[tuple, int | None] = {}
-        #: (flag, attribute, test, operand) of flags the words already in the vocabulary have not been given yet
-        self._pending: list[tuple] = []
+        #: (lower case?, word) -> the flags of the word lists that hold it
+        self._by_word: dict[tuple[bool, str], list[int]] = {}
+        #: (flag, test) of the patterns: test(text) is True when the word has the flag
+        self._searched: list[tuple[int, object]] = []
+        self._lowered = False
+        self._bits: set[int] = set()
+        #: flags added since the vocabulary was last walked
+        self._unsettled = False
+        #: the words new to the vocabulary since the last ``settle``
+        self._met: list[str] = []
 
     @classmethod
     def of(cls, vocab) -> "_WordFlags":
@@ -478,47 +492,53 @@ class _WordFlags:
     def _flag(self, attr: str, op: str, operand) -> int | None:
         key = (attr, "IN" if op == "NOT_IN" else op, operand)
         if key not in self.flags:
+            getters = self.vocab.lex_attr_getters
+            free = next((bit for bit in range(1, 64) if bit not in getters and bit not in self._bits), None)
+            self.flags[key] = free  # None: every bit taken, the test stays as written
+            if free is None:
+                return None
+            if not self._bits:
+                # the one function spaCy calls for a new word, on the first of the bits (and the bit so taken for
+                # anyone else who asks spaCy for a flag); the others are taken in ``_bits``
+                getters[free] = self._meet
+            self._bits.add(free)
             read = self._READ[attr]
             if op == "REGEX":
                 search = re.compile(operand).search
-                getter = (lambda text: search(read(text)) is not None) if read else (lambda text: search(text) is not None)
+                self._searched.append((free, (lambda text: search(read(text)) is not None) if read else
+                                       (lambda text: search(text) is not None)))
             else:
-                getter = (lambda text: read(text) in operand) if read else operand.__contains__
-            # Vocab.add_flag's bit and getter, without its walk of the vocabulary for each flag (a grammar rule adds
-            # fifty, and the walks were a fifth of the first page's time): the words already met get their flags in
-            # one walk for all of them (``settle``), the words met later from the getter, as add_flag would have it
-            getters = self.vocab.lex_attr_getters
-            free = next((bit for bit in range(1, 64) if bit not in getters), None)
-            if free is not None:
-                getters[free] = getter
-                self._pending.append((free, key[1], read, operand, getter))
-            self.flags[key] = free  # None: every bit taken, the test stays as written
+                self._lowered |= read is not None
+                for word in operand:
+                    self._by_word.setdefault((read is not None, word), []).append(free)
+            self._unsettled = True
         return self.flags[key]
 
+    def _meet(self, text: str) -> None:
+        self._met.append(text)
+        return None  # (spaCy sets nothing: the word's flags come from ``settle``)
+
     def settle(self) -> None:
-        """Give the words already in the vocabulary the flags added since the last call, in one walk of it."""
-        if not self._pending:
+        """Give their flags to the words met since the last call, and to every word when flags were added since."""
+        if self._unsettled:
+            self._unsettled = False
+            self._met.clear()
+            words = iter(self.vocab)
+        elif self._met:
+            met, self._met = self._met, []
+            words = (self.vocab[text] for text in met)
+        else:
             return
-        pending, self._pending = self._pending, []
-        # a word list's flags are looked up by the word (one dict lookup for all of them), a pattern's tried
-        by_word: dict[tuple, list[int]] = {}
-        searched = []
-        for flag, op, read, operand, getter in pending:
-            if op == "REGEX":
-                searched.append((flag, getter))
-            else:
-                for word in operand:
-                    by_word.setdefault((read is not None, word), []).append(flag)
-        lowered = any(lower for lower, _ in by_word)
-        for lexeme in self.vocab:
+        by_word, searched, lowered = self._by_word, self._searched, self._lowered
+        for lexeme in words:
             text = lexeme.orth_
             for flag in by_word.get((False, text), ()):
                 lexeme.set_flag(flag, True)
             if lowered:
                 for flag in by_word.get((True, text.lower()), ()):
                     lexeme.set_flag(flag, True)
-            for flag, getter in searched:
-                if getter(text):
+            for flag, test in searched:
+                if test(text):
                     lexeme.set_flag(flag, True)
 
 
@@ -596,8 +616,10 @@ class _MatcherKind(Kind):
         if not self.anchor_side:
             reach = None
         strings = page.units[0].doc.vocab.strings
+        flags = _WordFlags.of(page.units[0].doc.vocab)
         for unit in self.units(page):
             if self.may_match(unit.lower_set):
+                flags.settle()  # (the words new on this page, and any a rule has met since, given their flags)
                 doc = unit.doc
                 if reach is None:
                     yield unit, doc, [(strings[match_id], start, end) for match_id, start, end in matcher(doc)]
