@@ -24,6 +24,8 @@ _BACK_BODY_BEFORE = frozenset({"your", "the", "my", "his", "her", "their", "our"
 _BACK_BODY_AFTER = frozenset({"pain", "ache", "aches", "problems", "problem", "surgery", "muscles", "muscle", "injury",
                               "injuries", "spasm", "spasms", "brace"})
 
+#: a sentence that gives a symptom to a condition other than the page's: "... is a different condition"
+_OTHER_CONDITION = compile_builtin(r"(?i)\b(?:a\s+different|another|a\s+separate|other)\s+(?:condition|problem|injury|disorder)s?\b")
 #: "the back surfaces", "the back row": "back" names a side of a thing, not the body
 _BACK_OF_THING_AFTER = frozenset({"surface", "surfaces", "side", "sides", "wall", "walls", "row", "rows", "edge", "edges",
                                   "part", "parts", "teeth", "tooth", "corner", "page", "pages", "cover", "door", "seat"})
@@ -1480,6 +1482,10 @@ class SymptomRegion(Kind):
                     if self.opts["face_message"] and anywhere and anchor < mention.start and located is None:
                         about = named[:named_before] if named_before else conditions if describing else ()
                         face = self._wrong_face(unit, anchor, mention, about)
+                    if face is not None and (named[named_before:] or _OTHER_CONDITION.search(unit.sents[sent_no].text)):
+                        # "Pain on the inner side of the elbow is a different condition, often called golfer's elbow":
+                        # the sentence gives the symptom to another condition
+                        face = None
                     if face is not None and not any(unit.doc[anchor].idx < e and s < mention.end_char
                                                     for s, e in reported):
                         condition, face_named = face

@@ -2473,7 +2473,9 @@ _OUTCOME_VERB_BEFORE = compile_builtin(
     r"|drops?|dropped|decreases?|decreased|regains?|regained|gains?|gained|improves?|improved)\b(?:\s+[\w-]+){0,2}\s*$"
 )
 # guidance rather than a promise: "most people can go back to work after 2 weeks"
-_CLAUSE_OPENING = compile_builtin(r"(?i),\s*(?:and|but|so|while|whereas)\b|;")
+# (", and to sport after two weeks" goes on with the verb before it, "can usually go back to school after a week": no
+# new clause, so the hedge reaches it)
+_CLAUSE_OPENING = compile_builtin(r"(?i),\s*(?:and(?!\s+(?:to|back\s+to|into|onto|on\s+to)\b)|but|so|while|whereas)\b|;")
 
 
 def _clause_start(text: str, sentence_start: int, at: int) -> int:

@@ -35,6 +35,9 @@ _MOVEMENT_THIRD = frozenset({"falls", "thins", "drops", "slips", "rises", "sinks
 _PEOPLE_PLURALS = frozenset({"women", "men", "people", "patients", "children", "adults", "parents", "mothers", "fathers",
                              "babies", "girls", "boys", "smokers", "athletes", "those", "others", "clients", "teenagers",
                              "travellers", "travelers", "visitors", "customers", "members", "guests", "runners"})
+#: adverbs that may stand in a noun phrase ("the wound then", "the patient now", "the one only", "the stitches all"): no
+#: sign that the word after them is a verb
+_NOUN_ADVERBS = frozenset({"then", "now", "only", "just", "all", "both", "still", "really"})
 #: verbs in the singular after "people who": "Patients who drinks heavily" (some are also nouns elsewhere: "drinks")
 _WHO_THIRD = frozenset({"has", "is", "was", "does", "drinks", "smokes", "needs", "wants", "takes", "gets", "lives", "works",
                         "uses", "suffers", "chooses", "decides", "plans", "comes", "goes", "lifts", "plays", "runs",
@@ -752,9 +755,20 @@ class SubjectVerbAgreement(_MatcherKind):
         # "People with nerve damage often doesn't feel a blister": people described by what they have
         m.add("PLURAL_WITH_THIRD", [[{"LOWER": {"IN": sorted(_PEOPLE_PLURALS)}}, {"LOWER": "with"}, middle, adverb,
                                      {"LOWER": {"IN": sorted(w["third"])}}]])
+        # "Men between 30 and 50 is most at risk", "Women over 40 is": people described by their age
+        age_words = {"LOWER": {"REGEX": r"^(?:\d{1,3}|and|to|or|years?|old|of|age|-|–)$"}}
+        m.add("PLURAL_AGED_THIRD", [[{"LOWER": {"IN": sorted(_PEOPLE_PLURALS)}},
+                                     {"LOWER": {"IN": ["between", "over", "under", "aged", "above", "below", "from"]}},
+                                     {"LIKE_NUM": True}, {**age_words, "OP": "{0,5}"}, adverb,
+                                     {"LOWER": {"IN": sorted(w["third"])}}]])
         # ("The risk of these problems are": a demonstrative inside the "of" phrase is its noun's determiner)
         of_phrase = words_between(_PRONOUNS - {"these", "those"})
         m.add("SINGULAR_BASE", [[{"LOWER": {"IN": sorted(w["singulars"])}}, adverb, {"LOWER": {"IN": sorted(w["base"])}}]])
+        # "The steroid usually start to work": a verb that is also a noun ("start", "help") is the verb after an adverb,
+        # which no compound noun has inside it ("the treatment start date")
+        m.add("SINGULAR_ADVERB_BASE", [[{"LOWER": {"IN": sorted(w["singulars"])}},
+                                        {"LOWER": {"IN": sorted(set(w["adverbs"]) - _NOUN_ADVERBS)}},
+                                        {"LOWER": {"IN": sorted(self.noun_like_base)}}]])
         m.add("SINGULAR_OF_BASE", [[{"LOWER": {"IN": sorted(w["singulars"])}}, {"LOWER": "of"}, of_phrase, adverb,
                                     {"LOWER": {"IN": sorted(w["base"])}}]])
         # "The laxative make you...", "The A1 pulley are divided": any word after "the/a/your..." with a verb

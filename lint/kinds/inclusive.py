@@ -156,12 +156,11 @@ class GenderedGeneric(Kind):
         units = self.units(page)
         pronouns = self.pronouns
         if len(pronouns) > len(self.male_pronouns) and (
-                any(not u.lower_set.isdisjoint(self.female_topic) for u in page.units)
-                or self.about_named(page, self.named_woman)):
+                _page_about(page, self.female_topic) or self.about_named(page, self.named_woman)):
             pronouns = self.male_pronouns  # a page that may be about women only, or about a named woman
         # on a page about boys' or men's bodies only ("your child ... he" on an orchidopexy page), a child or a teenager
         # is a boy
-        boys_only = bool(self.male_topic) and any(not u.lower_set.isdisjoint(self.male_topic) for u in page.units)
+        boys_only = bool(self.male_topic) and _page_about(page, self.male_topic)
         for n, unit in enumerate(units):
             if unit.lower_set.isdisjoint(pronouns):
                 continue
@@ -180,9 +179,11 @@ class GenderedGeneric(Kind):
                 if antecedent is None or antecedent == "specific" \
                         or antecedent == "patient" and boys_only and low in self.male_pronouns:
                     continue
-                if low not in self.male_pronouns \
-                        and self._near_a_named_woman(unit, tok.idx, units[n - 1] if previous else None):
-                    continue
+                if low not in self.male_pronouns and (
+                        self._near_a_named_woman(unit, tok.idx, units[n - 1] if previous else None)
+                        or not unit.lower_set.isdisjoint(self.female_topic)
+                        or previous and not units[n - 1].lower_set.isdisjoint(self.female_topic)):
+                    continue  # (or her block, or the one before, is about a woman's body: "After a hysterectomy ... She")
                 yield self.hit(unit, tok.idx, tok.idx + len(tok.text),
                                suggestions=(match_case(replacement, tok.text),),
                                gender="a man" if low in self.male_pronouns else "a woman")
@@ -242,3 +243,18 @@ def _apposed_to_a_name(tok) -> bool:
 
 def _in_terms(tok) -> bool:
     return any(s.start <= tok.i < s.end for s in tok.doc.spans.get("terms", ()))
+
+
+def _page_about(page, words: frozenset) -> bool:
+    """Is the page about what ``words`` name (women's or men's bodies)? When its title or a heading names it, or two of
+    its blocks do: one "tell us if you are pregnant" on a page about arthritis infusions does not make its patient a
+    woman."""
+    blocks = 0
+    for unit in page.units:
+        if not unit.lower_set.isdisjoint(words):
+            if unit.block.scope in ("title", "heading"):
+                return True
+            blocks += 1
+            if blocks >= 2:
+                return True
+    return False

@@ -296,7 +296,7 @@ def edit_cost(wrong: str, right: str) -> float:
     """Weighted Damerau-Levenshtein distance; the slips people make cost less.
 
     A doubled or undoubled letter ("additionaly", "neccessary"), a swapped pair
-    ("recieve"), a vowel for a vowel ("seperate") and a neighbouring key are
+    ("recieve"), a vowel for a vowel ("seperate"), a silent "h" left out ("rythm") and a neighbouring key are
     cheap; a change to the first letter is dear, because people rarely get it wrong.
     """
     n, m = len(wrong), len(right)
@@ -319,8 +319,9 @@ def edit_cost(wrong: str, right: str) -> float:
                 sub += 0.6
             # leaving out or adding one letter of a double is the commonest slip of all
             dele = 0.45 if (i > 1 and wrong[i - 2] == a) or (i < n and wrong[i] == a) else 1.0
+            # (and the silent "h" of "wh", "rh" and "gh": "wether", "rythm")
             ins = 0.45 if (j > 1 and right[j - 2] == b) or (j < m and right[j] == b) else (
-                0.8 if b in _VOWELS else 1.0)
+                0.5 if b == "h" and j > 1 and right[j - 2] in "wrg" else 0.8 if b in _VOWELS else 1.0)
             best = min(prev[j] + dele, cur[j - 1] + ins, prev[j - 1] + sub)
             if i > 1 and j > 1 and a == right[j - 2] and wrong[i - 2] == b:
                 best = min(best, prev2[j - 2] + 0.55)
