@@ -209,7 +209,7 @@ class GradeLevel(Kind):
 _EXPLAINED_AFTER = compile_re(
     r"""^[\s"'’”]*(?:
         \((?=[^)]*[a-z]{3})                                   # "lamina (the back part of a vertebra)"
-      | \s[-–—]\s | [–—] | :                                  # a dash or a colon
+      | (?:\s*\([A-Z]{2,6}s?\))?(?:\s[-–—]\s | [–—] | :)       # a dash or a colon (past an abbreviation: "... (OHSS): the")
       | ,\s+(?:a|an|the)\s                                   # "the acromion, the bony tip of the shoulder"
       | ,?\s+(?:often|also|sometimes|commonly|usually)\s+(?:called|known\s+as)\s   # "an abdominoplasty, often called a tummy tuck"
       | ,\s+(?:through|using|via)\s                          # "by shoulder arthroscopy, through small cuts"
@@ -226,11 +226,12 @@ _EXPLAINED_AFTER = compile_re(
 )
 # the same, a few words on: "bariatric surgery (weight-loss surgery)", "avascular necrosis, where bone...",
 # "femoroacetabular impingement (FAI), where...", "the parathyroid glands are four tiny glands"
+_ABBREVIATION_IN_BRACKETS = compile_re(r"\s*\([A-Z]{2,6}s?\)")
 _EXPLAINED_SOON_AFTER = compile_re(
     r"""^(?:\s+[\w'’-]+){0,3}?(?:\s*\([A-Z]{2,6}s?\))?(?:
         \s*\((?=[^)]*[a-z]{3})
       | \s+[-–—]\s
-      | ,?\s+(?:which|that|where|who|meaning|or\s+(?:a|an|the)\b|also\s+called|also\s+known|known\s+as|is\s+when|a\s|an\s)
+      | ,?\s+(?:which|that|where|who|in\s+which|meaning|or\s+(?:a|an|the)\b|also\s+called|also\s+known|known\s+as|is\s+when|a\s|an\s)
       | \s+(?:is|are)\s+(?!not\b|\w+ed\b|\w+en\b)[a-z]
     )""",
     re.VERBOSE,
@@ -409,7 +410,8 @@ class UnexplainedJargon(Kind):
             if _NEXT_SENTENCE_EXPLAINS.match(following):
                 return True
             # a term standing alone as a label ("Overdiagnosis. A test may find something harmless.")
-            if len(sent.text.split()) <= 3 and sent.text.rstrip().endswith((".", ":")):
+            # (its abbreviation in brackets no word of it: "Ovarian hyperstimulation syndrome (OHSS). The ovaries ...")
+            if len(_ABBREVIATION_IN_BRACKETS.sub("", sent.text).split()) <= 3 and sent.text.rstrip().endswith((".", ":")):
                 return True
             # one of the next two sentences defines it by name: "... and astigmatism. Astigmatism means ..."
             term = re.escape(text[start:end])
