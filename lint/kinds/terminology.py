@@ -975,6 +975,10 @@ def _standing_alone_in(text: str, terms: list, i: int, j: int) -> bool:
             return True
     if _CLOSING.match(text, e2) is None or _EITHER_OR_BOTH.match(text, e2):
         return False  # ("an upper endoscopy, a colonoscopy, or both": the options of a list)
+    if _LIST_GOES_ON.match(text, e2):
+        return False  # "a transplant surgeon, a nurse coordinator, a social worker and a dietitian": a list's items
+    if _SUBORDINATE_CLAUSE_BEFORE.search(text, max(0, s1 - 150), s1):
+        return False  # "If you have stitches, the nurse at your practice removes them": the comma closes the clause
     if j + 1 < len(terms) and (_NEXT_ITEM.fullmatch(text, e2, terms[j + 1][0])
                                # "under local anaesthesia, a regional block that numbs your arm, or general
                                # anaesthesia": the options of a list, the second described as it goes
@@ -1003,6 +1007,12 @@ _PLACE_BEFORE = compile_builtin(r"\b(?:in|into|inside|within|of|from|on|onto|thr
 _DETERMINER_BEFORE = compile_builtin(r"\b(?:the|your|our|their|its)\s+$", re.I)
 _LAST_ITEM_BEFORE = compile_builtin(r"[^.;:!?()]*,\s*(?:or|and)\s+(?:an?\s+|the\s+)?")
 _MID_LIST = compile_builtin(r",\s*(?:an?\s+|the\s+)?$")
+#: another item of the same shape after the second: ", a social worker," or ", a dietitian and"
+_LIST_GOES_ON = compile_builtin(r",\s*(?:an?|the|your)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+\s*(?:,|\band\b|\bor\b)")
+#: a sentence that opens with a subordinate clause running to the first member, whose comma closes the clause
+_SUBORDINATE_CLAUSE_BEFORE = compile_builtin(
+    r"(?i)(?:^|[.!?:]\s+|\n)(?:if|when|once|after|before|unless|until|while|although|though|because|since|as\s+soon\s+as)"
+    r"\b[^,.;:!?()\n]*$")
 #: (or goes on to say how it is done: "an MR arthrogram, an ultrasound scan with dye injected into the joint")
 #: (or by where it goes or is put: "general anaesthesia, a numbing injection in your lower back,")
 _CLOSING = compile_builtin(r"\s*(?:[),.;:]|$|(?:that|which|who|with|using|in|into|on|at|over|under|like|of|placed|driven|sewn|"
