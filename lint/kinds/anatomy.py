@@ -468,9 +468,11 @@ class OffTopicStructure(Kind):
             around = Enclosing(candidates + procedures)
             # (and one that describes a condition's name is the condition's: "to treat atrial fibrillation" treats no
             # atrium, where "removes the torn meniscus" removes the meniscus the condition names last)
-            conditions = [s for s in terms if s.label_ == "condition"]
+            # (looked up among the conditions that start close enough before it: a test of every pair took time growing
+            # with the square of a block's terms)
+            conditions = Enclosing([s for s in terms if s.label_ == "condition"])
             structures = [s for s in candidates if not around.longer(s)
-                          and not any(c.start <= s.start and s.end < c.end for c in conditions)]
+                          and not any(c.end > s.end for c in conditions.longer(s))]
             if not structures:
                 continue
             doc = unit.doc

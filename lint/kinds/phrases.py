@@ -237,6 +237,17 @@ _CONTRAST_OPENERS = frozenset({"the", "a", "an", "those", "these", "this", "that
                                "some", "any", "all", "like"})
 
 
+def _negations(unit) -> tuple[list, list, int]:
+    """The block's negation scopes as (start, end) token offsets in order, their starts, and the longest's length: each
+    match looks only at the scopes that start close enough before it (reading every scope of the block for each match
+    took time growing with the square of a long block's length)."""
+    got = unit.memo.get("negation-scopes")
+    if got is None:
+        spans = sorted((neg.start, neg.end) for neg in unit.doc.spans.get("negated", ()))
+        got = unit.memo["negation-scopes"] = (spans, [s for s, _ in spans], max((e - s for s, e in spans), default=0))
+    return got
+
+
 def negated_before(unit, start: int, end: int, contrast_is_claim: bool = False) -> bool:
     """True when a negation scope that begins before ``start`` covers the match.
 
@@ -250,8 +261,10 @@ def negated_before(unit, start: int, end: int, contrast_is_claim: bool = False) 
         return False
     if doc[span.start].lower_ in _OWN_NEGATION:
         return False  # the phrase carries its own negation ("no side effects"): it is the claim itself
-    for neg in doc.spans.get("negated", ()):
-        if neg.start < span.start < neg.end:
+    spans, starts, longest = _negations(unit)
+    for neg_start, neg_end in spans[bisect.bisect_left(starts, span.start - longest):bisect.bisect_left(starts, span.start)]:
+        if neg_start < span.start < neg_end:
+            neg = doc[neg_start:neg_end]
             trigger = doc[neg.start]
             following = doc[neg.start + 1].lower_ if neg.start + 1 < len(doc) else ""
             if trigger.lower_ in ("not", "n't") and following in _NOT_NEGATING:
