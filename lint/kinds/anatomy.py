@@ -1128,6 +1128,7 @@ class SymptomRegion(Kind):
         # a referral to the whole head or face, as for a headache, does not count)
         "senses": (list, list),
         "wound_name": (str, "the cut for {procedure}"),
+        "access_name": (str, "the drip or needle for {procedure}"),
         # how a message names the subject of a page whose procedure or condition the knowledge base does not know
         "titled_topic": (str, "'{title}'"),
         # the cues that, in the lead-in of a list ("Call 999 if you have:"), make its items another problem's warning
@@ -1148,6 +1149,11 @@ class SymptomRegion(Kind):
         # regions (exactly these, not the parts inside them) where warning signs after any
         # operation are felt: a swollen leg or calf (a clot), chest pain
         "after_surgery_regions": (list, lambda: ["lower-limb", "calf", "chest"]),
+        # symptoms of the skin where something went in ("bruising"): felt where the operation is done or goes in, never
+        # referred elsewhere ("bruising in the groin" after a gastroscopy); and, in a sentence with an ``access_cues``
+        # word ("where the drip went in"), in the arm or hand, where drips and cannulas go
+        "local_symptoms": (list, list),
+        "access_cues": (list, list),
         # symptom words that stand before the part they are felt in: "an aching knee", "a numb big toe"
         "before_place": (list, list),
         # words that call a symptom normal: a symptom word before its place is judged only in such a sentence
@@ -1194,6 +1200,7 @@ class SymptomRegion(Kind):
             raise self.error(f"'senses' names unknown region(s) {', '.join(map(str, unknown))}")
         self.senses = tuple(self.opts["senses"])
         self.check_template("wound_name", {"procedure"})
+        self.check_template("access_name", {"procedure"})
         self.located_cues = []  # (compiled cues, name, regions)
         for n, entry in enumerate(self.opts["located_cues"], 1):
             if not isinstance(entry, dict) or set(entry) != {"name", "cues", "regions"} \
@@ -1209,6 +1216,8 @@ class SymptomRegion(Kind):
         self.headings = compile_phrases(self.opts["describing_headings"])
         self.ignore = set(self.opts["ignore_regions"])
         self.after_surgery = set(self.opts["after_surgery_regions"])
+        self.local_symptoms = frozenset(w.lower() for w in self.opts["local_symptoms"])
+        self.access_cues = compile_phrases(self.opts["access_cues"])
         for region, extra in self.opts["referred"].items():
             for r in [region, *extra]:
                 if r not in self.kb.regions:
@@ -1332,16 +1341,23 @@ class SymptomRegion(Kind):
         # (a cue before the place belongs to it only with no other symptom between: "bruising around the cut and some
         # swelling in your knee" puts the bruising at the cut, not the swelling; nor a place joined to the cue's own by
         # "and": "numbness of the skin around the scar and the lower part of the ear" names a second place)
-        if not any(cue.start() > mention.start_char or not any(
-                t.lower_ in self.symptoms or t.lower_ in ("and", "or")
-                for t in doc.char_span(cue.end(), mention.start_char, alignment_mode="expand") or ())
-                for cue in finditer(self.wound_cues, text, start, end)):
+        cues = [cue for cue in finditer(self.wound_cues, text, start, end)
+                if cue.start() > mention.start_char or not any(
+                    t.lower_ in self.symptoms or t.lower_ in ("and", "or")
+                    for t in doc.char_span(cue.end(), mention.start_char, alignment_mode="expand") or ())]
+        if not cues:
             return None
         kb = self.kb
         near = _around_operation(kb, procedures)
+        name = self.opts["wound_name"]
+        if self.access_cues is not None and any(self.access_cues.search(c.group()) for c in cues):
+            # where a drip or a cannula went in: the arm or the hand, whatever the operation ("swelling in your ankles
+            # where the drip went in" is out of place even after a treatment of the whole body)
+            near = (set(near) - {"body"}) | {"upper-limb"}
+            name = self.opts["access_name"]
         if not near:
             return None
-        return self.opts["wound_name"].format(procedure=kb.procedures[procedures[0]].name), tuple(sorted(near))
+        return name.format(procedure=kb.procedures[procedures[0]].name), tuple(sorted(near))
 
     def _lead_in_cued(self, page, unit) -> bool:
         """A list item under a lead-in with a complication cue: "Call 911 right away if you have:" over "chest pain"."""
@@ -1468,6 +1484,11 @@ class SymptomRegion(Kind):
                     bad = not (anywhere and "body" in strict) and (
                         not kb.any_related(regions, strict) or self._wrong_side(region, strict))
                     expected = strict
+                elif unit.doc[anchor].lower_ in self.local_symptoms and page.topic_procedures and not any(
+                        t.lower_ in self.symptoms for t in unit.tokens[anchor + 1:mention.start]):
+                    # (the place is the bruise's own, with no other symptom between: "bruising around the cut and some
+                    # swelling in your ankle" puts the swelling in the ankle)
+                    bad, expected = self._local_out_of_place(page, unit, sent_no, regions)
                 else:
                     bad = (not any(_segment(kb, r) & loose_segments for r in regions)
                            and not (referred_to and kb.any_related(regions, referred_to))
@@ -1518,6 +1539,30 @@ class SymptomRegion(Kind):
                 # (a symptom that implies its place is named by that place: "blurred vision", in the eye)
                 place = mention.text if anywhere else kb.regions[region].name
                 yield self.hit(unit, span.start_char, span.end_char, place=place, topic=topic, expected=where)
+
+    def _own_regions(self, page) -> frozenset[str]:
+        """Where the page's operations are done and go in, the parts beside them, and the parts their symptoms are
+        referred to (a bruise spreads: from the nose to around the eyes, from the groin to the scrotum)."""
+        found = page.memo.get("operation_regions")
+        if found is None:
+            found = _around_operation(self.kb, _specific(self.kb, page.topic_procedures))
+            for r in list(found):
+                found.update(self.referred.get(r, ()))
+            found = page.memo["operation_regions"] = frozenset(found)
+        return found
+
+    def _local_out_of_place(self, page, unit, sent_no: int, regions) -> tuple[bool, set]:
+        """(is a skin symptom such as bruising out of place, where it is expected): it is felt where the operation is
+        done or goes in, and, when the sentence speaks of a drip or a cannula, in the arm or hand."""
+        own = set(self._own_regions(page))
+        sent = unit.sents[sent_no]
+        accessed = self.access_cues is not None and self.access_cues.search(sent.text) is not None
+        if accessed:
+            own.add("upper-limb")
+        elif "body" in own:
+            return False, own  # (a treatment of the whole body may bruise anywhere)
+        own.discard("body")
+        return not self.kb.any_related(regions, tuple(own)), own
 
     def _wrong_face(self, unit, anchor: int, mention, conditions):
         """(condition, face named) when the words between a symptom and its place name the face of the place opposite

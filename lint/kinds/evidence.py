@@ -923,14 +923,20 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         # the dated audit or study the page named before: "in the same 2022 to 2024 audit"
         r"|(?i:\bin\s+the\s+same\s+(?:19|20)\d{2}(?:\s*(?:to|[-–/])\s*(?:19|20)?\d{2})?\s+(?:[\w-]+\s+){0,2}?(?:audit|study|trial|review|survey"
         r"|report|registry|data)\b)"
+        # a medicine's own leaflet, dated: "The figures come from the manufacturer's patient information leaflet for
+        # docetaxel (2023)", "(source: manufacturer's patient information leaflet, 2023)"
+        r"|(?i:\b(?:manufacturer[’']s|product|package)\s+(?:patient\s+information\s+)?(?:leaflets?|inserts?)\b[^.;]{0,60}?"
+        r"\b(?:19|20)\d{2}\b"
+        r"|\bpatient\s+information\s+leaflets?\s+(?:for|of|on|about)\s+[\w-]+[^.;]{0,30}?\b(?:19|20)\d{2}\b)"
         # a medicine's own leaflet: "which the product leaflets describe as affecting up to 1 in 10 people"
         r"|(?i:\b(?:product|patient\s+information|package|manufacturer[’']s)\s+(?:leaflets?|inserts?)\s+(?:describe|describes"
         r"|say|says|list|lists|state|states|give|gives|report|reports)\b)"
         # the audit or study the page cited just before, named again after the figure: "... 1 in 100 people in the same audit"
         # ("In the same internal review, 8 in 10 patients ...": with a word or two describing it; "In this kind of
         # study" is no study named)
+        # ("In the same records, 7 of the 96 people ...": the provider's records the page counted before)
         r"|(?i:\b(?:in|from|by)\s+(?:the\s+same|this|that)\s+(?:(?!(?:kind|type|sort|of)\b)[\w-]+\s+){0,2}?(?:audit|study|trial|review|survey"
-        r"|report|registry)\b)"
+        r"|report|registry|records)\b)"
         # ... or pointed back to: "In the audit described above, 2 in 100 people"
         r"|(?i:\b(?:in|from|by)\s+the\s+(?:audit|study|trial|review|survey|report|registry)\s+(?:described|mentioned|named"
         r"|cited|quoted|given|referred\s+to)\s+(?:above|earlier|before)\b)"
@@ -989,6 +995,10 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         # a survey of the provider's own patients, counted and dated: "In a phone survey of 150 of our patients in 2023"
         r"|(?i:\b(?:in|from)\s+an?\s+(?:[\w-]+\s+){0,2}?(?:audit|review|survey)\s+of\s+\d[\d,]*\s+(?:of\s+)?our\s+(?:own\s+)?"
         r"(?:[\w’'-]+\s+)?(?:patients|members|clients|customers|readers|families|parents)\b[^.;:]{0,40}?\b(?:19|20)\d{2}\b)"
+        # the provider's own report named after a dated count: "In 2023, we met this aim for 1,062 of 1,140 tests (93%),
+        # according to our department's quality report"
+        r"|(?i:\b(?:in|during)\s+(?:19|20)\d{2}\b[^.;:]{0,120}?\baccording\s+to\s+(?:our|the\s+(?:unit|department|hospital|clinic"
+        r"|practice|service|trust|team)[’']s)\s+(?:own\s+)?(?:[\w’'-]+\s+){0,2}?(?:audit|report|records|data|figures|review|survey)\b)"
         # the provider's own survey or audit with its year before it: "In 2022 our department surveyed 210 adults"
         r"|(?i:\b(?:in|during)\s+(?:19|20)\d{2}(?:\s*(?:to|and|[-–/])\s*(?:19|20)?\d{2})?,?\s+(?:our|the\s+(?:unit|department|hospital|clinic"
         r"|practice|service|trust|team))\s+(?:own\s+)?(?:[\w’'-]+\s+){0,3}?(?:audited|surveyed|reviewed|followed\s+up|tracked|recorded"

@@ -39,7 +39,7 @@ from lint.yamlio import load_yaml
 
 CHECKS = ("risks", "alternatives", "sources")
 #: the names of procedures that are tests, not treatments
-_A_TEST = compile_re(r"(?i)\b(?:biopsy|test|echocardiogram|scan)\b")
+_A_TEST = compile_re(r"(?i)\b(?:biopsy|biopsies|test|tests|testing|echocardiogram|scan|scans)\b")
 _FREE_AFTER = compile_builtin(r"[-\s]free\b", re.I)
 NEEDS = ("either", "both", "sources", "review_date")
 
@@ -60,6 +60,8 @@ def load_balance_lexicon(path: str) -> dict:
     return {
         "treatment": compile_builtin(treatment, re.I),
         "benefit": PhraseIndex([str(w) for w in data.get("benefit_cues") or []]),
+        "benefit_of_treatment": PhraseIndex([str(w) for w in data.get("benefit_cues") or []
+                                             if str(w) not in set(map(str, data.get("test_results") or []))]),
         "risk": PhraseIndex([str(w) for w in data.get("risk_cues") or []]),
         "alternative": PhraseIndex([str(w) for w in data.get("alternative_cues") or []]),
         "benefit_framed": compile_builtin(
@@ -144,7 +146,8 @@ class FairBalance(Kind):
         if anchor.block.scope not in ("title", "heading"):
             end = next(iter(anchor.doc.sents)).end_char if len(anchor.doc) else end
         if check == "risks":
-            if not self.about_treatment(page) or not self._mentions(page, self.lex["benefit"]):
+            benefits = self.lex["benefit_of_treatment" if self._about_a_test(page, anchor) else "benefit"]
+            if not self.about_treatment(page) or not self._mentions(page, benefits):
                 return
             if self._mentions(page, self.lex["risk"], as_risk=True):
                 return
@@ -152,7 +155,7 @@ class FairBalance(Kind):
         elif check == "alternatives":
             if not self.about_treatment(page) or self._mentions(page, self.lex["alternative"]):
                 return
-            if page.topic_procedures and all(_A_TEST.search(self.kb.procedures[p].name) for p in page.topic_procedures):
+            if self._about_a_test(page, anchor):
                 return  # a biopsy or a test finds out what is wrong: its alternatives are other tests, not a choice of care
             yield self.hit(anchor, 0, end, topic=topic)
         else:
@@ -166,6 +169,14 @@ class FairBalance(Kind):
             if missing:
                 what = " and ".join(w for w, ok in (("no sources", sources), ("no review date", dated)) if not ok)
                 yield self.hit(anchor, 0, end, topic=topic, missing=what)
+
+    def _tests_only(self, page) -> bool:
+        return all(_A_TEST.search(self.kb.procedures[p].name) for p in page.topic_procedures)
+
+    def _about_a_test(self, page, anchor) -> bool:
+        """Is the page about a test: its title or main heading says so ("Testing your child for coeliac disease"), or
+        every procedure it is about is one?"""
+        return bool(_A_TEST.search(anchor.block.text)) or bool(page.topic_procedures) and self._tests_only(page)
 
     def _topic(self, page, anchor) -> str:
         if page.topic_procedures:

@@ -497,6 +497,16 @@ class JargonDensity(UnexplainedJargon):
         "medicines": (str, ""),
         # a sentence that says what a term is: not jargon packed in, but jargon explained
         "explaining": (str, ""),
+        # word lists of medical words (relative to the rule's file): one of these counts when everyday English uses it
+        # less often than ``medical_common_above`` and it has three syllables ("sedation", "catheter"), or less often
+        # than ``medical_long_common_above`` and it has four ("inflammation", "unilateral"): the general counts alone
+        # let through the clinical words that news and forums use too
+        "medical_vocabulary": (list, list),
+        "medical_common_above": (int, 0),
+        "medical_long_common_above": (int, 0),
+        # acronyms count, as a reader meets them, unless the page spells them out or this file's ``allowed`` list
+        # (RDB004's: the everyday ones, NHS, GP, MRI) has them (a path relative to the rule's file; empty: not counted)
+        "acronyms_allowed_by": (str, ""),
     }
     positive_options = frozenset({"min_technical", "max_words", "common_above"})
 
@@ -515,6 +525,21 @@ class JargonDensity(UnexplainedJargon):
                                               trusted=self.trusted) if self.opts["explaining"] else None
         except PatternError as exc:
             raise self.error("invalid explaining " + str(exc).split(": invalid ", 1)[-1]) from None
+        here = Path(self.rule.path).parent
+        missing = [name for name in self.opts["medical_vocabulary"] if not (here / name).exists()]
+        if missing:
+            raise self.error(f"medical_vocabulary: no file {here / missing[0]}")
+        from lint.kinds.spelling import vocabulary_words
+
+        self.medical = vocabulary_words(tuple(str(here / name) for name in self.opts["medical_vocabulary"]))
+        self.counts_acronyms = bool(self.opts["acronyms_allowed_by"])
+        self.allowed_acronyms: frozenset[str] = frozenset()
+        if self.counts_acronyms:
+            path = here / self.opts["acronyms_allowed_by"]
+            allowed = ((load_yaml(path) if path.is_file() else None) or {}).get("options", {}).get("allowed")
+            if not isinstance(allowed, list):
+                raise self.error(f"acronyms_allowed_by: {path} has no list of allowed acronyms")
+            self.allowed_acronyms = frozenset(str(a).upper() for a in [*allowed, *self.settings.accept])
 
     def _counts(self, word: str, first: bool) -> bool:
         """Is the word a technical one: RDB003's rare technical word, or one of three or more syllables that everyday
@@ -534,8 +559,32 @@ class JargonDensity(UnexplainedJargon):
             return False
         if self.rare_technical(low):
             return True
-        return self.frequencies.get(low, 0) < self.opts["common_above"] and self.counter.count(low) >= 3 \
-            and not self._plain(low)
+        if self._plain(low):
+            return False
+        used = self.frequencies.get(low, 0)
+        syllables = self.counter.count(low)
+        if used < self.opts["common_above"] and syllables >= 3:
+            return True
+        return low in self.medical and syllables >= 3 and (
+            used < self.opts["medical_common_above"] or syllables >= 4 and used < self.opts["medical_long_common_above"])
+
+    def _counts_word(self, word: str, first: bool) -> bool:
+        """``_counts`` for a reader's word: a compound counts by its long parts ("intra-articular", "all-polyethylene";
+        not "day-case")."""
+        if "-" not in word:
+            return self._counts(word, first)
+        return any(len(part) >= 4 and self._counts(part, first and j == 0) for j, part in enumerate(word.split("-")))
+
+    def _acronym(self, words: list[str], k: int) -> bool:
+        """Is word ``k`` an acronym that counts: not an everyday one, and not a capital word among others (a heading
+        in capitals; an author's initials after the surname, "Tham YC")?"""
+        word = words[k]
+        if not _DENSE_ACRONYM.fullmatch(word) or word.rstrip("s").upper() in self.allowed_acronyms:
+            return False
+        before = words[k - 1] if k else ""
+        after = words[k + 1] if k + 1 < len(words) else ""
+        return not (before.isupper() and len(before) > 1 or after.isupper() and len(after) > 1
+                    and not _DENSE_ACRONYM.fullmatch(after) or k > 1 and before[:1].isupper())
 
     def check(self, page):
         least, share, longest = self.opts["min_technical"], self.opts["min_share"], self.opts["max_words"]
@@ -548,7 +597,21 @@ class JargonDensity(UnexplainedJargon):
                 if sum(1 for w in words if len(w) >= 5) < least:
                     continue
                 bracketed = {w for inner in _BRACKETED.findall(sent.text) for w in inner.split()}
-                technical = sum(1 for k, w in enumerate(words) if w not in bracketed and self._counts(w, k == 0))
+                technical, acronyms = 0, []
+                for k, w in enumerate(words):
+                    if w in bracketed:
+                        continue
+                    if self.counts_acronyms and self._acronym(words, k):
+                        acronyms.append(w)
+                    elif self._counts_word(w, k == 0):
+                        technical += 1
+                if technical + len(acronyms) < least or technical + len(acronyms) < share * len(words):
+                    continue
+                if acronyms:
+                    if "et al" in sent.text:  # a reference's authors and journal
+                        continue
+                    explained = _spelled_out_acronyms(page)
+                    technical += sum(1 for a in acronyms if a.rstrip("s") not in explained)
                 if technical < least or technical < share * len(words):
                     continue
                 if self.explaining is not None and self.explaining.search(text, sent.start_char, sent.end_char):
@@ -560,6 +623,23 @@ class JargonDensity(UnexplainedJargon):
 
 #: the words a sentence puts in brackets: "(PCI)", "(a small camera)"
 _BRACKETED = compile_re(r"\(([^()]*)\)")
+#: a word that is an acronym, as :func:`words_of` gives it ("ORIF", "hCG", "PSAs")
+_DENSE_ACRONYM = compile_re(r"[a-z]?[A-Z]{2,6}s?")
+
+
+def _spelled_out_acronyms(page) -> frozenset[str]:
+    """The acronyms the page spells out somewhere ("computed tomography (CT)"): a sentence that uses them again is
+    using a term it has explained. Worked out once per page, on the first sentence that needs it."""
+    found = page.memo.get("spelled_out_acronyms")
+    if found is None:
+        spelled = set()
+        for unit in page.units:
+            text = unit.block.text
+            for m in _ACRONYM.finditer(text):
+                if UnexplainedAcronym._expanded_at(text, m.start(1), m.end(1)):
+                    spelled.add(m.group(1))
+        found = page.memo["spelled_out_acronyms"] = frozenset(spelled)
+    return found
 
 
 class UnexplainedAcronym(Kind):

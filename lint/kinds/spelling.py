@@ -546,10 +546,11 @@ class Spelling(Kind):
     def _slip_of(self, other: str, w: str, part: str) -> bool:
         """Is ``other``, a word one slip from ``w``, one that ``w`` may be a misspelling of? Not the part after the
         prefix, the word with an ending more or less ("neuromodulator"), or the part after another prefix
-        ("desensitises" beside "resensitises")."""
+        ("desensitises" beside "resensitises"), unless that part is a rarity no medical list holds: "distonia" is
+        "dystonia" misspelled, not "dis" and "tonia")."""
         if other == part or other.startswith(w) or w.startswith(other):
             return False
-        return not (other.endswith(part) and other[: -len(part)] in self.prefixes)
+        return not (other.endswith(part) and other[: -len(part)] in self.prefixes and not self._rare_part(part))
 
     def _rare_part(self, part: str) -> bool:
         """A word no medical list holds and the general list holds only as a rarity ("cess", "lour")."""

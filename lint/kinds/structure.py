@@ -117,6 +117,13 @@ class SectionOffTopic(Kind):
         # different words, is about that other topic (a "Meet our team" section of aftercare that names the
         # surgeon once); 0 turns this off
         "other_min": (int, 0),
+        # ... or with at most ``own_max`` words, when the other topic has more words than it and at least
+        # ``other_min_beside``: a fee paragraph under "What happens after banding" that speaks of "the day" and "a
+        # follow-up appointment" is still about money (0 turns this off)
+        "own_max": (int, 1),
+        "other_min_beside": (int, 0),
+        # the other topics read so ("cost": fees are pasted under any heading; most other topics share words)
+        "beside_topics": (list, list),
         "other_message": (str, ""),
         # for each heading's topic, the topics whose words may show its section is about them instead (not
         # "preparation" or "getting help", whose words are in every kind of section; not "team" under "What happens
@@ -155,11 +162,13 @@ class SectionOffTopic(Kind):
             topic = next((t for t in self.topics if t[1].search(unit.block.text)), None)
             if topic is None:
                 continue
-            body = []
+            body, direct = [], None
             for other in units[i + 1:]:
                 if _is_heading(other):
                     if other.block.level <= unit.block.level:
                         break
+                    if direct is None:
+                        direct = len(body)
                     continue  # a subsection's text belongs to this section too
                 body.append(other.block.text)
             text = " ".join(body)
@@ -171,14 +180,31 @@ class SectionOffTopic(Kind):
                 if not any(t[2].search(text) for t in self._second_topics(unit.block.text, topic)):
                     yield self.hit(unit, 0, len(unit.block.text), topic=topic[0], examples=", ".join(topic[3]))
                 continue
-            least = self.opts["other_min"]
-            if not least or self._kinds(topic[2], text) > 1:
-                continue
-            heading = unit.block.text
-            others = self.opts["other_topics"].get(topic[0], ())
-            counts = {t[0]: self._kinds(t[2], text) for t in self.topics
-                      if t[0] in others and not t[1].search(heading) and t[0] not in heading.lower()}
-            other = max(counts, key=counts.get, default=None)
-            if other is not None and counts[other] >= least:
-                yield self.hit(unit, 0, len(unit.block.text), topic=topic[0], other=other,
-                               examples=", ".join(topic[3]), message=self.opts["other_message"] or None)
+            found = self._about_another(unit, topic, text)
+            # (a section with subsections: its own text before them, when it is long enough to judge, may be about
+            # another topic while the subsections keep to the heading's: fees pasted under "What happens after
+            # banding", above "How will I feel afterwards?")
+            if found is None and direct and len(" ".join(body[:direct]).split()) >= self.opts["min_words"]:
+                found = self._about_another(unit, topic, " ".join(body[:direct]), self.opts["beside_topics"])
+            if found is not None:
+                yield found
+
+    def _about_another(self, unit, topic, text: str, only=None):
+        """A finding when ``text``, under the heading ``unit`` of ``topic``, reads as a section on another topic (one of
+        ``only``, if given)."""
+        least = self.opts["other_min"]
+        own = self._kinds(topic[2], text)
+        if not least or own > max(1, self.opts["own_max"]):
+            return None
+        heading = unit.block.text
+        others = [t for t in self.opts["other_topics"].get(topic[0], ()) if only is None or t in only]
+        counts = {t[0]: self._kinds(t[2], text) for t in self.topics
+                  if t[0] in others and not t[1].search(heading) and t[0] not in heading.lower()}
+        other = max(counts, key=counts.get, default=None)
+        beside = self.opts["other_min_beside"]
+        if other is not None and (counts[other] >= least if own <= 1
+                                  else bool(beside) and other in self.opts["beside_topics"]
+                                  and counts[other] >= beside and counts[other] > own):
+            return self.hit(unit, 0, len(unit.block.text), topic=topic[0], other=other,
+                            examples=", ".join(topic[3]), message=self.opts["other_message"] or None)
+        return None
