@@ -1323,7 +1323,13 @@ class SymptomRegion(Kind):
         sense = next((s for s in self.senses if s == region or s in kb.ancestors(region)), None)
         if sense is None:
             return False
-        allowed = tuple((loose - referred) | (referred - _WHOLE_HEAD))
+        own = loose - referred
+        if any(s in own for s in self.senses) and "brain" not in own:
+            # a page about a part of the head that is a sense of its own (the eye) gives no symptoms to the others
+            # through a whole head its conditions name ("headache" with glaucoma does not make a numb lip an eye
+            # laser's; an operation on the brain may still touch any of them)
+            own = own - _WHOLE_HEAD
+        allowed = tuple(own | (referred - _WHOLE_HEAD))
         return not kb.any_related((region,), allowed)
 
     def _at_wound(self, page, unit, anchor: int, mention):
@@ -1484,10 +1490,8 @@ class SymptomRegion(Kind):
                     bad = not (anywhere and "body" in strict) and (
                         not kb.any_related(regions, strict) or self._wrong_side(region, strict))
                     expected = strict
-                elif unit.doc[anchor].lower_ in self.local_symptoms and page.topic_procedures and not any(
-                        t.lower_ in self.symptoms for t in unit.tokens[anchor + 1:mention.start]):
-                    # (the place is the bruise's own, with no other symptom between: "bruising around the cut and some
-                    # swelling in your ankle" puts the swelling in the ankle)
+                elif unit.doc[anchor].lower_ in self.local_symptoms and page.topic_procedures \
+                        and self._own_place(unit, anchor, mention):
                     bad, expected = self._local_out_of_place(page, unit, sent_no, regions)
                 else:
                     bad = (not any(_segment(kb, r) & loose_segments for r in regions)
@@ -1550,6 +1554,18 @@ class SymptomRegion(Kind):
                 found.update(self.referred.get(r, ()))
             found = page.memo["operation_regions"] = frozenset(found)
         return found
+
+    def _own_place(self, unit, anchor: int, mention) -> bool:
+        """Is the place the symptom's own: no other symptom between them, or one joined to it before any place ("bruising
+        and tenderness around the groin"), not after a place of its own ("bruising around the cut and some swelling in
+        your ankle" puts the swelling in the ankle)?"""
+        placed = False
+        for t in unit.tokens[anchor + 1:mention.start]:
+            if t.lower_ in self.preps:
+                placed = True
+            elif t.lower_ in self.symptoms and placed:
+                return False
+        return True
 
     def _local_out_of_place(self, page, unit, sent_no: int, regions) -> tuple[bool, set]:
         """(is a skin symptom such as bruising out of place, where it is expected): it is felt where the operation is
