@@ -495,6 +495,12 @@ class OffTopicStructure(Kind):
                     continue  # "the broken head is removed" on a page about the radial head: the head of a bone
                 if target.label_ == "region" and target.end < len(doc) and doc[target.end].lower_ in _SYMPTOMS_AFTER:
                     continue  # "used to treat leg pain": what is treated is the pain, wherever it is felt
+                if _BETWEEN_LANDMARKS.search(doc.text, max(0, target.start_char - 80), target.start_char) \
+                        and any(t.lower_ == "and" for t in doc[max(0, target.start - 8):target.start]) \
+                        or _BETWEEN_FIRST.search(doc.text, max(0, target.start_char - 40), target.start_char) \
+                        and _AND_AFTER.match(doc.text, target.end_char):
+                    continue  # "taken from the area between your belly button and your pubic bone": a landmark of
+                    # a place, not what the operation acts on
                 action = self._action_before(doc, target.start, by_end, target.end)
                 passive = False
                 if action is None:
@@ -1942,6 +1948,14 @@ _DESCRIBED_BEFORE = compile_builtin(
 #: the name after it: ", the", ", called the"
 _NAMED_AFTER = compile_builtin(r"(?i)\s*,\s*(?:(?:called|known\s+as)\s+)?(?:the\s+|your\s+)")
 
+#: the second of two landmarks after "between", up to the part: "the area between your belly button and your |pubic bone"
+_BETWEEN_LANDMARKS = compile_builtin(r"(?i)\bthe\s+(?:area|skin|space|part|region|fold|line|gap|stretch)\s+between\s+(?:(?:the|your|its)\s+)?"
+                                r"(?:[\w-]+\s+){1,3}?and\s+(?:(?:the|your|its)\s+)?$")
+
+#: ... and the first: "the area between your |hip bone| and"
+_BETWEEN_FIRST = compile_builtin(r"(?i)\bthe\s+(?:area|skin|space|part|region|fold|line|gap|stretch)\s+between\s+(?:(?:the|your|its)\s+)?$")
+_AND_AFTER = compile_builtin(r"\s+and\b")
+
 #: the second of two places: "between the scrotum| and the |anus"
 _AND_THE = compile_builtin(r"(?i)\s+and\s+(?:the\s+|your\s+)?")
 
@@ -2096,7 +2110,10 @@ class StructureLocation(Kind):
         if subject.label_ == "condition":
             # where its symptoms are felt is a right place too: "sciatica is pain that travels down the leg"
             a = tuple(a) + tuple(kb.conditions[subject.kb_id_].symptom_regions)
-        if not a or not b or set(b) & {"body", "skin", "blood-vessels"}:
+        # (a condition of the skin, or of the whole body, forms on any part: "keloid scars tend to form on the chest";
+        # not under an organ: "lies beneath the liver")
+        if not a or not b or set(b) & {"body", "skin", "blood-vessels"} \
+                or subject.label_ == "condition" and set(a) <= {"body", "skin"} and place.label_ == "region":
             return True
         return kb.any_related(a, b)
 

@@ -1387,8 +1387,11 @@ class MissingTo(_MatcherKind):
                 else:
                     before, verb = doc[end - 2], doc[end - 1]
                     after = doc[end] if end < len(doc) else None
-                    if verb.lower_ in _MASS_NOUNS and (after is None or after.is_punct or after.lower_ in _NOUN_FOLLOWERS):
-                        continue  # a noun: "Getting ready is hard work for patients" ("It is important rest." is a slip)
+                    ends = after is None or after.is_punct
+                    if verb.lower_ in _MASS_NOUNS and (ends or after.lower_ in _NOUN_FOLLOWERS) \
+                            or before.lower_ in _COMPARATIVES and verb.lower_ in self.w["need_nouns"] and ends:
+                        continue  # a noun: "Getting ready is hard work for patients", "the biggest change is better sleep"
+                        # ("It is important rest." and "It is better rest for a day" are slips)
                 s, e = before.idx, verb.idx + len(verb.text)
                 fixed = f"{before.text} to {verb.text}"
                 yield self.hit(unit, s, e, suggestions=(fixed,), fix=fixed if self.rule.fix else None,
@@ -1561,6 +1564,8 @@ def _participles(bases) -> set[str]:
 _NOUN_FOLLOWERS = frozenset({"for", "of", "and", "but", "or", "at", "in", "on", "with", "than", "because", "when", "if"})
 # verbs that after "is hard", "is good" are most often nouns: "hard work", "good help"
 _MASS_NOUNS = frozenset({"work", "help", "fun"})
+# comparatives before a word that is most often a noun make a noun phrase: "better sleep", "easier care"
+_COMPARATIVES = frozenset({"better", "easier", "safer", "quicker", "faster", "longer", "shorter", "less", "more"})
 _REPORTED = compile_re(
     r"(?i)\b(?:audit|audited|study|studies|trial|survey|review|reviewed|registry|records|our\s+(?:figures|data|results)"
     # "This is what we found:", "Here is what we recorded:"

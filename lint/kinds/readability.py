@@ -469,7 +469,8 @@ def _general_frequencies() -> dict:
 # (or one with a small letter first: "hCG", "eGFR")
 # a bracket's first part, before a comma, a semicolon, a colon or a spaced dash: the name it spells out
 _BRACKET_NAME = re.compile(r"[^,;:]*?(?=\s+[–—-]\s|[,;:]|$)")
-_ACRONYM = compile_re(r"(?<![\w&.-])([a-z]?[A-Z]{2,6}(?:-[A-Z]{1,6})*+)(?:s|'s|’s)?(?![\w&]|-\w|\.[A-Z])")
+# (with one digit after it, as a gene's or an enzyme's name has: "PDE5", "HER2"; not a guideline's code, "NG73")
+_ACRONYM = compile_re(r"(?<![\w&.-])([a-z]?[A-Z]{2,6}\d?(?:-[A-Z]{1,6})*+)(?:s|'s|’s)?(?![\w&]|-\w|\.[A-Z])")
 _ROMAN = compile_re(r"^M{0,3}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})$")
 
 
@@ -656,6 +657,20 @@ class UnexplainedAcronym(Kind):
 
     def setup(self):
         self.allowed = {a.upper() for a in self.opts["allowed"]} | {a.upper() for a in self.settings.accept}
+        self.frequencies = _general_frequencies()
+        from lint.kinds.spelling import vocabulary_words
+
+        here = Path(self.rule.path).parent
+        self.medical_words = vocabulary_words((str(here / ".." / "spelling" / "vocabulary"),))
+
+    def _judged_in_heading(self, heading: str, acronym: str) -> bool:
+        """Is an acronym in this heading one to judge there, if the text never spells it out: no word of the word lists
+        (not "POST", "HERNIA" or "RISKS" in capitals), with no digit (a postcode, "BS1"), in a heading in small
+        letters ("Life after TURP") or alone ("PCNL")?"""
+        low = acronym.lower()
+        if not acronym.isalpha() or self.frequencies.get(low, 0) >= _COMMON_WORD or low in self.medical_words:
+            return False  # ("POST 1 | Reel: ...": a word in capitals)
+        return any(ch.islower() for ch in heading) or heading.strip(" :?!.") == acronym
 
     @staticmethod
     def _expanded_at(text: str, start: int, end: int) -> bool:
@@ -681,7 +696,9 @@ class UnexplainedAcronym(Kind):
         # "gastroesophageal reflux disease, or GERD", "deep vein thrombosis, also called DVT": no bracket
         m = re.search(r"([A-Za-z][\w\s'’-]*?),\s+(?:or|also\s+called|also\s+known\s+as|known\s+as|called"
                       r"|(?:often|usually|sometimes|commonly)\s+(?:called|known\s+as)"
-                      r"|(?:often\s+|usually\s+)?(?:shortened|abbreviated)\s+(?:to|as))\s+(?:the\s+|an?\s+)?$",
+                      r"|(?:often\s+|usually\s+)?(?:shortened|abbreviated)\s+(?:to|as))\s+(?:the\s+|an?\s+)?"
+                      # (the second of two acronyms for the name: "usually shortened to DXA or DEXA")
+                      r"(?:[A-Z][A-Za-z]{1,7}\s+(?:or|and)\s+)?$",
                       before)
         if m and spells_out(acronym, m.group(1)):
             return True
@@ -731,6 +748,9 @@ class UnexplainedAcronym(Kind):
 
     def check(self, page):
         done: set[str] = set()
+        # acronyms met in a heading, where they are not judged: one the text never uses or spells out is judged there
+        # ("### PCNL" over a section that says only "the operation")
+        in_headings: dict[str, tuple] = {}
         capital_lines = None
         for index, unit in enumerate(page.units):
             text = unit.block.text
@@ -745,6 +765,17 @@ class UnexplainedAcronym(Kind):
                     continue
                 if acronym in done or acronym in self.allowed or _ROMAN.match(acronym):
                     continue
+                if not acronym.isalpha() and (acronym in _FORMULAS or _POSTCODE_END.match(text, m.end(1))
+                                              or _GENE_NEAR.search(text, max(0, m.start() - 30), m.end() + 10)):
+                    done.add(acronym)
+                    continue  # "CO2 laser", "Leeds LS1 3EX", "a gene such as BRCA1": names, not acronyms to spell out
+                if unit.block.scope == "heading":
+                    if self._expanded_at(text, m.start(), m.end()):
+                        done.add(acronym)  # "# The prostate-specific antigen (PSA) blood test"
+                    elif self._judged_in_heading(text, acronym):
+                        in_headings.setdefault(acronym, (unit, m.start(1), m.end(1)))
+                    continue  # (judged at the end: a heading is not where an acronym is spelled out; a word in capitals,
+                    # "RISKS", is no acronym)
                 if shouting is None:
                     letters = sum(map(str.isalpha, text))
                     shouting = letters >= 12 and sum(map(str.isupper, text)) / letters > 0.6
@@ -783,9 +814,11 @@ class UnexplainedAcronym(Kind):
                         page.units, index, m.start(), acronym):
                     done.add(acronym)
                     continue  # "... a small sample of cerebrospinal fluid. Doctors often shorten the name to CSF."
-                if _MNEMONIC_AFTER.match(text, m.end()) and text.rstrip().endswith(":"):
+                if _MNEMONIC_AFTER.match(text, m.end()) and text.rstrip().endswith(":") \
+                        and _spelled_by_list(page.units, index, acronym):
                     done.add(acronym)
                     continue  # a mnemonic spelled out by the list below: 'the "ABCDE" list when looking at moles:'
+                    # (not "as part of the NIPE check. Signs include:" over a list of signs)
                 if unit.block.scope not in self.rule.scope or unit.block.scope in ("title", "heading"):
                     continue
                 if _QUESTION_LINE.match(text) and self._spelled_out_later(page.units[index + 1:index + 3], acronym):
@@ -825,6 +858,9 @@ class UnexplainedAcronym(Kind):
                     continue  # a glossary's term: "CT", then "Computed tomography, a scan that..."
                 done.add(acronym)
                 yield self.hit(unit, m.start(1), m.end(1), acronym=acronym)
+        for acronym, (unit, start, end) in in_headings.items():
+            if acronym not in done and not self._spelled_out_later(page.units, acronym):
+                yield self.hit(unit, start, end, acronym=acronym)
 
     @staticmethod
     def _named_before(units, index: int, at: int, acronym: str) -> bool:
@@ -882,6 +918,27 @@ _MR_LABEL = compile_re(r"\s+(?:Conditional|Safe|Unsafe)\b")
 # a sentence that lists makers or brands, and a name in that list, followed by another capitalised name
 _MAKERS = compile_re(r"(?i)\b(?:brands?|makes|makers?|manufacturers?|companies|suppliers?)\b")
 _AMONG_NAMES = compile_re(r"(?:\s*,|\s+and|\s+or)\s+[A-Z][a-z]")
+
+
+#: chemical formulas that look like acronyms with a digit
+_FORMULAS = frozenset({"CO2", "O2", "H2O", "NO2", "N2O", "SF6", "C3F8"})
+#: the second half of a UK postcode after its first ("LS1| 3EX")
+_POSTCODE_END = compile_re(r"\s\d[A-Z]{2}\b")
+#: a gene named as one ("a gene such as BRCA1", "the BRCA2 gene")
+_GENE_NEAR = compile_re(r"(?i)\bgenes?\b")
+#: how often (in the general word list's counts) a word in capitals is used in everyday English for it to be read as a
+#: word, not an acronym, in a heading ("RISKS", "COSTS"; not "PCNL", "EVAR")
+_COMMON_WORD = 2000
+
+
+def _spelled_by_list(units, index: int, acronym: str) -> bool:
+    """Do the list items after block ``index`` start with the acronym's letters, in order ("Asymmetry", "Border", ...
+    under the "ABCDE" list)?"""
+    items = units[index + 1:index + 1 + len(acronym)]
+    if len(items) < len(acronym) or any(u.block.scope != "list_item" for u in items):
+        return False
+    firsts = [next((ch for ch in u.block.text if ch.isalpha()), "") for u in items]
+    return "".join(firsts).upper() == acronym.upper()
 
 
 def _word_starts(text: str, word: str):
