@@ -772,7 +772,8 @@ class UnexplainedAcronym(Kind):
                 if unit.block.scope == "heading":
                     if self._expanded_at(text, m.start(), m.end()):
                         done.add(acronym)  # "# The prostate-specific antigen (PSA) blood test"
-                    elif self._judged_in_heading(text, acronym):
+                    elif unit.block.level >= 2 and self._judged_in_heading(text, acronym):
+                        # (not the page's main heading, which names the page as its title does: "# ACL reconstruction")
                         in_headings.setdefault(acronym, (unit, m.start(1), m.end(1)))
                     continue  # (judged at the end: a heading is not where an acronym is spelled out; a word in capitals,
                     # "RISKS", is no acronym)
