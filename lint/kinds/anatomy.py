@@ -495,10 +495,11 @@ class OffTopicStructure(Kind):
                     continue  # "the broken head is removed" on a page about the radial head: the head of a bone
                 if target.label_ == "region" and target.end < len(doc) and doc[target.end].lower_ in _SYMPTOMS_AFTER:
                     continue  # "used to treat leg pain": what is treated is the pain, wherever it is felt
-                if _BETWEEN_LANDMARKS.search(doc.text, max(0, target.start_char - 80), target.start_char) \
-                        and any(t.lower_ == "and" for t in doc[max(0, target.start - 8):target.start]) \
-                        or _BETWEEN_FIRST.search(doc.text, max(0, target.start_char - 40), target.start_char) \
-                        and _AND_AFTER.match(doc.text, target.end_char):
+                # (the block's text, which is the doc's: ``doc.text`` joins the tokens again at each reading)
+                if _BETWEEN_LANDMARKS.search(unit.block.text, max(0, target.start_char - 80), target.start_char) \
+                        and "and" in unit.lowers[max(0, target.start - 8):target.start] \
+                        or _BETWEEN_FIRST.search(unit.block.text, max(0, target.start_char - 40), target.start_char) \
+                        and _AND_AFTER.match(unit.block.text, target.end_char):
                     continue  # "taken from the area between your belly button and your pubic bone": a landmark of
                     # a place, not what the operation acts on
                 action = self._action_before(doc, target.start, by_end, target.end)
@@ -524,16 +525,16 @@ class OffTopicStructure(Kind):
                 if any(p.start <= action < p.end for p in procedures):
                     continue  # "endovenous laser ablation of the neck": the procedure's own name, put in the wrong
                     # region (ANA001's finding), not an operation on the neck
-                if _EARLIER_OPERATION.search(doc.text, max(0, doc[action].idx - 60), doc[action].idx):
+                if _EARLIER_OPERATION.search(unit.block.text, max(0, doc[action].idx - 60), doc[action].idx):
                     continue  # "you leak urine after an operation to remove the prostate gland": another operation, past
                 sentence = unit.sent_at(action)
                 if doc[action].lower_ in ("enter", "enters") \
-                        and _SUBSTANCE_ENTERS.search(doc.text, sentence.start_char, doc[action].idx):
+                        and _SUBSTANCE_ENTERS.search(unit.block.text, sentence.start_char, doc[action].idx):
                     continue  # "food can come back up and enter the lungs": no instrument of the operation
-                if _EXAMPLE_OPERATIONS.search(doc.text, sentence.start_char, doc[action].idx):
+                if _EXAMPLE_OPERATIONS.search(unit.block.text, sentence.start_char, doc[action].idx):
                     continue  # "operations such as putting in grommets or taking out the tonsils": other operations
                 if doc[action].lower_ in ("clip", "clips", "probe", "sensor", "cuff") and _MONITORING.search(
-                        doc.text, max(0, doc[action].idx - 80), min(sentence.end_char, doc[action].idx + 60)):
+                        unit.block.text, max(0, doc[action].idx - 80), min(sentence.end_char, doc[action].idx + 60)):
                     continue  # "checks your oxygen level with a clip on your finger", "a clip on your finger measures
                     # your oxygen level": a monitor, not an implant
                 acting, named = self._acting(page, unit, doc[action])
@@ -630,7 +631,7 @@ class OffTopicStructure(Kind):
                 message = self.opts["route_message"] if routed and self.opts["route_message"] else None
                 if incision and all(kb.procedures[p].no_skin_cut for p in acting):
                     sent = unit.sent_at(action)
-                    if _ANOTHER_WAY_IN.search(doc.text, sent.start_char, sent.end_char):
+                    if _ANOTHER_WAY_IN.search(unit.block.text, sent.start_char, sent.end_char):
                         continue  # "if the stone cannot be reached, a small cut in your back may be needed": another
                         # operation, when this one cannot be done
                     if any(not kb.procedures[p.kb_id_].no_skin_cut for p in procedures if p.kb_id_ in kb.procedures):
@@ -735,7 +736,7 @@ class OffTopicStructure(Kind):
         words = doc[action + 1:target.start].text
         end = target.end_char
         # "a cut across the wrist crease on the little-finger side": a face named after the part
-        after = _FACE_AFTER.match(doc.text, target.end_char)
+        after = _FACE_AFTER.match(unit.block.text, target.end_char)
         if after is not None:
             words += " " + after.group()
             end = after.end()
