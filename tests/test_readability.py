@@ -559,3 +559,42 @@ def test_a_missing_medicines_list_names_the_rule_file(tmp_path):
     error = setup_error_of_changed_rule(tmp_path, "readability/RDB005-jargon-dense-sentence.yaml", renames,
                                         ("medicines: ../spelling/vocabulary/drugs.txt", "medicines: drugs.txt"))
     assert "medicines file not found" in error
+
+
+def _dense_rule_error(tmp_path, old: str, new: str) -> str:
+    """The setup error of a copy of RDB005 in a pack of its own, its other files named by absolute paths, with one
+    change made."""
+    from lint.engine import SetupError
+    from lint.registry import builtin_rules_dir
+
+    rules = builtin_rules_dir()
+    source = (rules / "readability" / "RDB005-jargon-dense-sentence.yaml").read_text(encoding="utf-8")
+    source = source.replace("code: RDB005", "code: RDB105").replace("name: jargon-dense-sentence", "name: my-dense")
+    source = source.replace("../spelling/", f"{rules}/spelling/")
+    source = source.replace("data: jargon.yaml", f"data: {rules}/readability/jargon.yaml")
+    source = source.replace("acronyms_allowed_by: RDB004", f"acronyms_allowed_by: {rules}/readability/RDB004")
+    assert old in source
+    (tmp_path / "pack").mkdir()
+    copy = tmp_path / "pack" / "RDB105-my-dense.yaml"
+    copy.write_text(source.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(SetupError) as err:
+        Linter(Settings(rule_paths=[tmp_path], select=["RDB105"]))
+    assert str(err.value).startswith(f"{copy}: rule RDB105: ")
+    return str(err.value)
+
+
+def test_a_missing_medical_word_list_names_the_option_and_the_file(tmp_path):
+    error = _dense_rule_error(tmp_path, "spelling/vocabulary/anatomy.txt", "spelling/vocabulary/no-such-list.txt")
+    assert "medical_vocabulary: no file" in error and "no-such-list.txt" in error
+
+
+def test_acronyms_allowed_by_a_file_with_no_allowed_list_is_a_setup_error(tmp_path):
+    error = _dense_rule_error(tmp_path, "RDB004-unexplained-acronym.yaml", "RDB001-long-sentence.yaml")
+    assert "acronyms_allowed_by" in error and "no list of allowed acronyms" in error
+
+def test_a_heading_in_capitals_sets_words_not_acronyms():
+    # (a section heading that is an acronym alone, never spelled out, is one; a word of the word lists in capitals is not)
+    linter = Linter(Settings(select=["RDB004"]))
+    found = lint_text(linter, "# Prostate surgery\n\n## TUMT\n\nHeat shrinks the gland.\n\n## HERNIA\n\nA bulge.\n",
+                      fmt="md").findings
+    assert [f.text for f in found] == ["TUMT"]

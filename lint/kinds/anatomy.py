@@ -1949,12 +1949,12 @@ _DESCRIBED_BEFORE = compile_builtin(
 #: the name after it: ", the", ", called the"
 _NAMED_AFTER = compile_builtin(r"(?i)\s*,\s*(?:(?:called|known\s+as)\s+)?(?:the\s+|your\s+)")
 
-#: the second of two landmarks after "between", up to the part: "the area between your belly button and your |pubic bone"
-_BETWEEN_LANDMARKS = compile_builtin(r"(?i)\bthe\s+(?:area|skin|space|part|region|fold|line|gap|stretch)\s+between\s+(?:(?:the|your|its)\s+)?"
-                                r"(?:[\w-]+\s+){1,3}?and\s+(?:(?:the|your|its)\s+)?$")
-
+#: a place named by two landmarks: "the area between ..."
+_AREA_BETWEEN = r"(?i)\bthe\s+(?:area|skin|space|part|region|fold|line|gap|stretch)\s+between\s+(?:(?:the|your|its)\s+)?"
+#: the second landmark, up to the part: "the area between your belly button and your |pubic bone"
+_BETWEEN_LANDMARKS = compile_builtin(_AREA_BETWEEN + r"(?:[\w-]+\s+){1,3}?and\s+(?:(?:the|your|its)\s+)?$")
 #: ... and the first: "the area between your |hip bone| and"
-_BETWEEN_FIRST = compile_builtin(r"(?i)\bthe\s+(?:area|skin|space|part|region|fold|line|gap|stretch)\s+between\s+(?:(?:the|your|its)\s+)?$")
+_BETWEEN_FIRST = compile_builtin(_AREA_BETWEEN + "$")
 _AND_AFTER = compile_builtin(r"\s+and\b")
 
 #: the second of two places: "between the scrotum| and the |anus"

@@ -57,11 +57,12 @@ def load_balance_lexicon(path: str) -> dict:
     treatment = _phrases(data.get("treatment_words") or [])
     if suffixes:
         treatment = rf"{treatment}|\b\w+(?:{suffixes})\b"
+    benefits = [str(w) for w in data.get("benefit_cues") or []]
+    test_results = {str(w) for w in data.get("test_results") or []}
     return {
         "treatment": compile_builtin(treatment, re.I),
-        "benefit": PhraseIndex([str(w) for w in data.get("benefit_cues") or []]),
-        "benefit_of_treatment": PhraseIndex([str(w) for w in data.get("benefit_cues") or []
-                                             if str(w) not in set(map(str, data.get("test_results") or []))]),
+        "benefit": PhraseIndex(benefits),
+        "benefit_of_treatment": PhraseIndex([w for w in benefits if w not in test_results]),
         "risk": PhraseIndex([str(w) for w in data.get("risk_cues") or []]),
         "alternative": PhraseIndex([str(w) for w in data.get("alternative_cues") or []]),
         "benefit_framed": compile_builtin(

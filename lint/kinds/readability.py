@@ -451,6 +451,17 @@ class UnexplainedJargon(Kind):
             yield self.hit(unit, s, e, suggestions=suggestions, message=message, lay=lay)
 
 
+def _word_lists(kind, option: str) -> frozenset[str]:
+    """The words of the word-list files (or folders of them) an option names, relative to the rule's file."""
+    here = Path(kind.rule.path).parent
+    missing = [name for name in kind.opts[option] if not (here / name).exists()]
+    if missing:
+        raise kind.error(f"{option}: no file {here / missing[0]}")
+    from lint.kinds.spelling import vocabulary_words
+
+    return vocabulary_words(tuple(str(here / name) for name in kind.opts[option]))
+
+
 def _general_frequencies() -> dict:
     """English word frequencies (shared with the spelling rule), or {} when unavailable."""
     try:
@@ -527,12 +538,7 @@ class JargonDensity(UnexplainedJargon):
         except PatternError as exc:
             raise self.error("invalid explaining " + str(exc).split(": invalid ", 1)[-1]) from None
         here = Path(self.rule.path).parent
-        missing = [name for name in self.opts["medical_vocabulary"] if not (here / name).exists()]
-        if missing:
-            raise self.error(f"medical_vocabulary: no file {here / missing[0]}")
-        from lint.kinds.spelling import vocabulary_words
-
-        self.medical = vocabulary_words(tuple(str(here / name) for name in self.opts["medical_vocabulary"]))
+        self.medical = _word_lists(self, "medical_vocabulary")
         self.counts_acronyms = bool(self.opts["acronyms_allowed_by"])
         self.allowed_acronyms: frozenset[str] = frozenset()
         if self.counts_acronyms:
@@ -653,15 +659,17 @@ class UnexplainedAcronym(Kind):
 
     name = "unexplained-acronym"
     page_level = True
-    options = {"allowed": (list, lambda: ["UK", "US", "USA", "EU", "OK", "TV", "AM", "PM", "FAQ", "MRI"])}
+    options = {
+        "allowed": (list, lambda: ["UK", "US", "USA", "EU", "OK", "TV", "AM", "PM", "FAQ", "MRI"]),
+        # word lists (files or folders of them, relative to the rule's file) whose words are no acronyms when a heading
+        # sets them in capitals ("HERNIA")
+        "medical_vocabulary": (list, list),
+    }
 
     def setup(self):
         self.allowed = {a.upper() for a in self.opts["allowed"]} | {a.upper() for a in self.settings.accept}
         self.frequencies = _general_frequencies()
-        from lint.kinds.spelling import vocabulary_words
-
-        here = Path(self.rule.path).parent
-        self.medical_words = vocabulary_words((str(here / ".." / "spelling" / "vocabulary"),))
+        self.medical_words = _word_lists(self, "medical_vocabulary")
 
     def _judged_in_heading(self, heading: str, acronym: str) -> bool:
         """Is an acronym in this heading one to judge there, if the text never spells it out: no word of the word lists
