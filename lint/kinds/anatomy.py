@@ -183,6 +183,31 @@ _LIST_ITEM_STARTS = {"the", "a", "an", "some", "part", "parts", "any", "your", "
 #: comma alone: "a cut in the groin, usually about the length of a finger")
 _LIST_ADVERBS = frozenset({"sometimes", "often", "occasionally", "usually", "also", "possibly"})
 #: between the words that put a nerve at risk and the nerve: "protect the", "irritation of your"
+# between the words that put organs at risk and the first of them: "injure nearby organs such as the", "punctures the
+# top of the"
+_ORGAN_RISK_GAP = compile_builtin(
+    r"(?i)\s+(?:to\s+|of\s+)?(?:the\s+|your\s+|a\s+)?(?:(?:nearby|surrounding|other|neighbouring|neighboring|internal)\s+)?"
+    r"(?:(?:organs?|structures?|parts\s+of\s+the\s+body)\s*,?\s+(?:such\s+as|like|including|for\s+example,?)\s+)?"
+    r"(?:the\s+|your\s+)?(?:(?:top|bottom|wall|lining|surface|edge|tip)\s+of\s+(?:the\s+|your\s+)?)?")
+# what comes out of the body after an operation, and where from: "light bleeding from the", "a watery or bloodstained
+# discharge from your"
+_DISCHARGE_BEFORE = compile_builtin(
+    r"(?i)\b(?:bleeding|bleed|bleeds|discharge|spotting|leak|leaking|leakage)\s+(?:(?:will\s+|may\s+|can\s+)?(?:come|comes|coming)\s+)?"
+    r"from\s+(?:the\s+|your\s+)?$")
+# what is expected afterwards, in the sentence: "you may have", "is normal"
+_EXPECTED_AFTER = compile_builtin(r"(?i)\b(?:may|will|might|can|could|probably|normal|common|expected|usual)\b")
+# the bleeding as a cause or a sign of a condition: "iron deficiency caused by bleeding from the bowel"
+_AS_CAUSE = compile_builtin(r"(?i)\b(?:caused\s+by|causes|cause\s+is|due\s+to|because\s+of|results?\s+of|signs?\s+of|symptoms?\s+of"
+                            r"|after\s+years)\b")
+# between two organs of one list
+_LIST_JOIN = compile_builtin(r"(?i)\s*(?:,\s*(?:or\s+|and\s+)?|\s+(?:or|and)\s+)(?:the\s+|your\s+)?")
+# "... can be injured" after an organ (or a second organ with it: "the bladder or the gallbladder can be injured")
+_INJURED_AFTER = compile_builtin(
+    r"(?i)\s+(?:(?:or|and)\s+(?:the\s+|your\s+)?[\w-]+\s+)?(?:can|could|may|might|is|are|was|were)\s+(?:(?:rarely|occasionally|"
+    r"sometimes|also|very\s+rarely|accidentally)\s+)?(?:be\s+)?(?:injured|damaged|punctured|perforated|nicked|torn|harmed|hurt)\b")
+# what harms an organ by touch, in the operation: a needle, a scope, an instrument, the operation itself
+_PHYSICAL_HARM = compile_builtin(
+    r"(?i)\b(?:injur\w*|punctur\w*|perforat\w*|nick\w*|torn|tear|hole|needle|scope|instruments?|drain|tube|camera)\b")
 _RISK_GAP = compile_builtin(r"(?i)\s+(?:to\s+|of\s+)?(?:the\s+|your\s+|a\s+)?(?:small\s+|large\s+|nearby\s+|main\s+)?")
 #: the size or place of a part named before it: "the middle part of", "a small piece of"
 _PART_SIZES = frozenset({"middle", "central", "upper", "lower", "top", "bottom", "front", "back", "inner", "outer", "small",
@@ -277,6 +302,29 @@ _PART_NOUNS = frozenset({"wall", "walls", "lining", "tip", "edge", "edges", "sur
                          "neck", "capsule", "tissue", "muscle", "bed"})
 
 
+# (not "cells" or "tissue": "fat cells taken from your tummy" are a graft, whose donor site may be anywhere)
+_SAMPLES = frozenset({"sample", "samples", "biopsy", "biopsies", "specimen", "specimens"})
+
+
+class _Span:
+    """Where a finding starts, in the shape of a match (``start()``)."""
+
+    def __init__(self, start: int):
+        self._start = start
+
+    def start(self) -> int:
+        return self._start
+
+
+def _sample_before(doc, action: int) -> bool:
+    """Is the participle at ``action`` said of a sample just before it, a name in brackets between ("a small sample
+    (biopsy) taken from")?"""
+    k = action - 1
+    if k >= 0 and doc[k].text == ")":
+        k = next((j for j in range(k - 1, max(-1, k - 6), -1) if doc[j].text == "("), k) - 1
+    return k >= 0 and doc[k].lower_ in _SAMPLES
+
+
 def _joined_to_subject(doc, start: int) -> bool:
     """Is the phrase at ``start`` joined to the subject before it: "together with the", "along with", "as well as"?"""
     words = [t.lower_ for t in doc[max(0, start - 4) : start]]
@@ -354,6 +402,14 @@ class OffTopicStructure(Kind):
         # message (the rule's own when empty)
         "nerve_risk_words": (list, list),
         "nerve_message": (str, ""),
+        # an organ or gland the operation may injure must lie where it is done or cut, or beside it: the words before
+        # it that say so (or "... can be injured" after it), and the organs that harm from afar may reach (a medicine
+        # that damages the kidneys)
+        "organ_risk_words": (list, list),
+        # bleeding or a discharge from an opening or organ of another body system than the operation's ("light bleeding
+        # from the back passage" after a hysteroscopy); off when empty
+        "discharge_message": (str, ""),
+        "organ_risk_skip": (list, list),
         # a cut in the skin for an operation done through a natural opening (knowledge key ``no_skin_cut``): {way} is
         # the way in; the rule's own message when empty
         "no_cut_message": (str, ""),
@@ -361,7 +417,9 @@ class OffTopicStructure(Kind):
 
     def setup(self):
         self.check_template("nerve_message", {"text", "procedure", "structure", "targets"})
+        self.check_template("discharge_message", {"text", "procedure", "structure", "targets"})
         self.nerve_risk = compile_phrases(self.opts["nerve_risk_words"])
+        self.organ_risk = compile_phrases(self.opts["organ_risk_words"])
         self._regions_of_structures: dict[tuple[str, bool], tuple[str, ...]] = {}
         self.faces = AspectWords(self.kb, self.trusted)
         self.inner_regions = frozenset(self.opts["inner_regions"])
@@ -485,6 +543,8 @@ class OffTopicStructure(Kind):
             reported = set()  # the actions reported: "an incision across the palm of the hand" is one finding
             if self.nerve_risk is not None and page.topic_procedures:
                 yield from self._nerves_at_risk(page, unit, structures)
+            if self.opts["discharge_message"] and page.topic_procedures:
+                yield from self._discharge_from(page, unit, structures)
             for target in structures:
                 if target.label_ == "region" and target.end < len(doc) and doc[target.end].text in ("-", "‑") \
                         and not doc[target.end - 1].whitespace_:
@@ -555,6 +615,8 @@ class OffTopicStructure(Kind):
                                 and action > 0 and doc[action - 1].lower_ in _PASSIVE_AUX)
                 # "a bone graft taken from your collarbone": the graft is what the operation takes
                 graft_taken = doc[action].lower_ in _TAKEN_FROM and action > 0 and doc[action - 1].lower_ in _GRAFTS
+                # "a small sample (biopsy) taken from the lining of": a sample the operation takes, named in brackets
+                graft_taken = graft_taken or doc[action].lower_ in _TAKEN_FROM and _sample_before(doc, action)
                 if (not named and not passive and not passive_verb and not graft_taken
                         and doc[action].lower_ not in _REMOVAL_NOUNS
                         and doc[action].lower_ not in _INCISIONS and doc[action].lower_ not in _PLACED_THINGS
@@ -670,20 +732,46 @@ class OffTopicStructure(Kind):
                         structure=target.text, targets=listed(sorted(self.kb.regions[r].name for r in titled[1])))
 
     def _nerves_at_risk(self, page, unit, structures):
-        """A nerve the page says the operation puts at risk, lying nowhere near where it is done or cut."""
+        """A nerve the page says the operation puts at risk, lying nowhere near where it is done or cut; and an organ
+        the operation may injure ("the needle can injure nearby organs such as the bowel, bladder or spleen", "the
+        gallbladder can be injured")."""
         kb = self.kb
         text = unit.block.text
         procedures = _specific(kb, page.topic_procedures)
         if not procedures or len(procedures) > 3:
             return
         near = None  # (where the operation is done, cut and reaches, with what lies beside: worked out at the first nerve)
+        at_risk_end = None  # (the end of the last organ put at risk: the next item of its list is at risk too)
         for target in structures:
-            if target.label_ != "structure" or kb.structures[target.kb_id_].kind != "nerve":
+            if target.label_ != "structure":
                 continue
+            kind = kb.structures[target.kb_id_].kind
             risk = None
-            for m in finditer(self.nerve_risk, text, max(0, target.start_char - 40), target.start_char):
-                risk = m
-            if risk is None or not _RISK_GAP.fullmatch(text, risk.end(), target.start_char):
+            finish = target.end_char
+            if kind == "nerve":
+                for m in finditer(self.nerve_risk, text, max(0, target.start_char - 40), target.start_char):
+                    risk = m
+                if risk is None or not _RISK_GAP.fullmatch(text, risk.end(), target.start_char):
+                    continue
+            elif kind in ("organ", "gland") and self.organ_risk is not None \
+                    and target.kb_id_ not in self.opts["organ_risk_skip"]:
+                for m in finditer(self.organ_risk, text, max(0, target.start_char - 80), target.start_char):
+                    risk = m
+                if risk is not None and _ORGAN_RISK_GAP.fullmatch(text, risk.end(), target.start_char):
+                    start = risk.start()
+                elif (injured := _INJURED_AFTER.match(text, target.end_char)) is not None:
+                    start = target.start_char  # "the bladder or the gallbladder can be injured"
+                    finish = injured.end()
+                elif at_risk_end is not None and _LIST_JOIN.fullmatch(text, at_risk_end, target.start_char):
+                    start = target.start_char  # "such as the bowel, bladder or spleen": an item of the list at risk
+                else:
+                    continue
+                at_risk_end = target.end_char
+                sentence = unit.sent_at(target.start)
+                if not _PHYSICAL_HARM.search(text, sentence.start_char, sentence.end_char):
+                    continue  # "too much paracetamol can damage your liver": harm from a medicine, anywhere
+                risk = _Span(start)
+            else:
                 continue
             if near is None:
                 near = _around_operation(kb, procedures, [r for p in procedures
@@ -697,9 +785,45 @@ class OffTopicStructure(Kind):
                     or kb.any_related(nerve.regions, tuple(near)):
                 continue
             proc = kb.procedures[procedures[0]]
-            yield self.hit(unit, risk.start(), target.end_char, procedure=proc.name, structure=target.text,
+            yield self.hit(unit, risk.start(), finish, procedure=proc.name, structure=target.text,
                            targets=listed([kb.regions[r].name for r in proc.regions]),
                            message=self.opts["nerve_message"] or None)
+
+    def _discharge_from(self, page, unit, structures):
+        """Bleeding or a discharge said to come, after the operation, from an opening or an organ of another body system
+        than every one the operation acts on: "light bleeding from the back passage" after a look inside the womb,
+        "a watery discharge from the bladder" after an endometrial ablation."""
+        kb = self.kb
+        text = unit.block.text
+        procedures = _specific(kb, page.topic_procedures)
+        if not procedures or len(procedures) > 3:
+            return
+        systems = None
+        for target in structures:
+            lead = _DISCHARGE_BEFORE.search(text, max(0, target.start_char - 60), target.start_char)
+            if lead is None:
+                continue
+            if target.label_ == "region":
+                theirs = set(kb.regions[target.kb_id_].opens_on)
+            else:
+                structure = kb.structures[target.kb_id_]
+                theirs = {structure.system} if structure.kind in ("organ", "vessel", "space") else set()
+            if not theirs:
+                continue
+            if systems is None:
+                systems = {kb.structures[x].system for p in procedures for x in kb.procedures[p].structures}
+                for c in page.topic_conditions:  # (bleeding from the back passage on a page about piles and their banding)
+                    systems.update(kb.structures[x].system for x in kb.conditions[c].structures if x in kb.structures)
+            if not systems or theirs & systems or is_negated(unit, lead.start(), target.end_char):
+                continue
+            sentence = unit.sent_at(target.start)
+            if not _EXPECTED_AFTER.search(text, sentence.start_char, sentence.end_char) \
+                    or _AS_CAUSE.search(text, sentence.start_char, lead.start()):
+                continue  # "iron deficiency is often caused by bleeding from the bowel": the condition's cause
+            proc = kb.procedures[procedures[0]]
+            yield self.hit(unit, lead.start(), target.end_char, procedure=proc.name, structure=target.text,
+                           targets=listed([kb.regions[r].name for r in proc.regions]),
+                           message=self.opts["discharge_message"])
 
     @staticmethod
     def _alternative(doc, target, starts):
@@ -987,6 +1111,12 @@ class OffTopicStructure(Kind):
                     continue
                 # "a cut in the top part of" -> keep looking through "of"-phrases only
                 return None
+            if low == ")":
+                # "take a small sample of tissue (a biopsy) from the lining of": past a name given in brackets
+                opening = next((k for k in range(i - 1, max(-1, i - 8), -1) if doc[k].text == "("), None)
+                if opening is not None and not any(doc[k].text in (")", ".", ";") for k in range(opening + 1, i)):
+                    i = opening - 1
+                    continue
             if tok.is_punct or low in _STOP or tok.is_sent_start and i != start - 1 and low not in _ACTION_VERBS:
                 return None
             if low in _REMOVAL_NOUNS:

@@ -295,8 +295,10 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             r"|\bin\s+(?:half|a\s+third\s+of|a\s+quarter\s+of|a\s+fraction\s+of)\s+the\s+(?:time|recovery\s+time)\b"
             # compared with a benchmark: "a fraction of the national figure", "well below the UK average"
             r"|\b(?:(?:a\s+)?fraction\s+of|half|twice|double|(?:a|one)[-\s](?:third|quarter|fifth|tenth)\s+of|(?:far\s+|well\s+|much\s+)?(?:below|above|under|over|better\s+than"
-            r"|lower\s+than|higher\s+than|less\s+than|faster\s+than|quicker\s+than))\s+the\s+(?:national|uk|us|nhs|industry"
-            r"|regional|provincial|state|county|local|european|global|country'?s|average|typical)\s*(?:average|figure|rate|benchmark|norm|standard|mean)?\b"
+            # (the benchmark named: "Under the National Screening Program" compares nothing)
+            r"|lower\s+than|higher\s+than|less\s+than|faster\s+than|quicker\s+than))\s+the\s+(?:(?:national|uk|us|nhs|industry"
+            r"|regional|provincial|state|county|local|european|global|country'?s)\s*(?:average|figure|rate|benchmark|norm|standard|mean)s?"
+            r"|average|typical)\b"
         ),
         "recovery": compile_builtin(
             # a state, not advice: "are back at work", not "can go back to work"
@@ -936,9 +938,10 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         # the audit or study the page cited just before, named again after the figure: "... 1 in 100 people in the same audit"
         # ("In the same internal review, 8 in 10 patients ...": with a word or two describing it; "In this kind of
         # study" is no study named)
-        # ("In the same records, 7 of the 96 people ...": the provider's records the page counted before)
+        # ("In the same records, 7 of the 96 people ...": the provider's records the page counted before; "published in
+        # the same journal in 2005": the journal named before)
         r"|(?i:\b(?:in|from|by)\s+(?:the\s+same|this|that)\s+(?:(?!(?:kind|type|sort|of)\b)[\w-]+\s+){0,2}?(?:audit|study|trial|review|survey"
-        r"|report|registry|records)\b)"
+        r"|report|registry|records|journal)\b)"
         # ... or pointed back to: "In the audit described above, 2 in 100 people"
         r"|(?i:\b(?:in|from|by)\s+the\s+(?:audit|study|trial|review|survey|report|registry)\s+(?:described|mentioned|named"
         r"|cited|quoted|given|referred\s+to)\s+(?:above|earlier|before)\b)"
@@ -1724,6 +1727,13 @@ _STUDIES_ANNOUNCED = compile_builtin(
 )
 
 
+# "Large clinical trials have shown that ...", over a list that names each trial and where it was published: the list
+# is the claim's source
+_STUDIES_CLAIMED = compile_builtin(
+    r"(?i)^\W*(?:[\w-]+\s+){0,3}?(?:trials|studies|reviews)\s+(?:have\s+)?(?:shown|show|showed|found|proved|proven|confirmed)\b"
+)
+
+
 def studies_described_after(units, index, sources) -> bool:
     """Does a paragraph that ends by announcing studies ("Two trials have compared these treatments.", "Several studies
     have looked at this:") go on to a list whose first item, or a paragraph whose first sentences, cite one of them?"""
@@ -1987,6 +1997,9 @@ class UncitedClaim(Kind):
                 and _GUIDANCE_HEDGE.search(text, _clause_start(text, bounds[0], start), start) \
                 and not _SALES_TIME.search(text, start, end):
             return False  # "most people go back to office work after 2 weeks", "surgery may work better than"
+        if kind in ("speed", "recovery", "return") \
+                and _SOMETIMES.search(text, _clause_start(text, bounds[0], start), start):
+            return False  # "Sometimes one session is enough": what happens for some, said as such
         if kind == "return" and _ADVICE_AFTER.match(text, end, bounds[1]) \
                 and not text[_clause_start(text, bounds[0], start):start].strip():
             return False  # "Walking from the first day helps your circulation": what to do, and why
@@ -2152,10 +2165,14 @@ class UncitedClaim(Kind):
                     continue  # "Key points" over a page with a reference list: the summary restates what the body cites
                 if kind in _SECONDARY_CLAIMS and unit.block.scope == "list_item" and _hedged_lead_in(units, index):
                     continue  # "Most people:" over "- return to desk work after one to two weeks"
-                if kind.startswith("research") and i == len(sentences) - 1 and _STUDIES_ANNOUNCED.search(sentence) \
+                if kind.startswith("research") and i == len(sentences) - 1 and (
+                        _STUDIES_ANNOUNCED.search(sentence)
+                        or _STUDIES_CLAIMED.search(sentence) and index + 1 < len(units)
+                        and units[index + 1].block.scope == "list_item") \
                         and studies_described_after(units, index, sources):
                     yield "sourced", (id(unit.block), i), None, False
                     continue  # "Two trials have compared these treatments." over a list that names each trial and its journal
+                    # (or "Large trials have shown that ...", over a list of the trials, each with its journal)
                 if (i - before < 0 or unit.block.scope in ("list_item", "table_cell")) \
                         and (lead_in_sourced(units, index, sources) or line_run_sourced(units, index, sources)):
                     yield "sourced", (id(unit.block), i), None, False
@@ -2528,6 +2545,8 @@ _MODAL_HEDGES = (
 )
 # a state stated as fact ("patients are back at work the next morning") unless a modal or a condition hedges it
 _MODAL_HEDGE = compile_builtin(rf"(?i)\b(?:{_MODAL_HEDGES})\b")
+# a result said to come for only some people
+_SOMETIMES = compile_builtin(r"(?i)\b(?:sometimes|occasionally|in\s+some\s+(?:people|cases)|for\s+some\s+(?:people|patients))\b")
 # the wider hedges of guidance ("most people go back to work after 2 weeks", "avoid driving the next day")
 _GUIDANCE_HEDGE = compile_builtin(
     rf"(?i)\b(?:{_MODAL_HEDGES}|most|many|some|people|avoid|not|never|no|don['’]t|do\s+not)\b|n['’]t\b"

@@ -39,7 +39,8 @@ from lint.yamlio import load_yaml
 
 CHECKS = ("risks", "alternatives", "sources")
 #: the names of procedures that are tests, not treatments
-_A_TEST = compile_re(r"(?i)\b(?:biopsy|biopsies|test|tests|testing|echocardiogram|scan|scans)\b")
+# (a sleep study, blood pressure monitoring and a heart recording are tests too)
+_A_TEST = compile_re(r"(?i)\b(?:biopsy|biopsies|test|tests|testing|echocardiogram|scan|scans|study|studies|monitoring|recording)\b")
 _FREE_AFTER = compile_builtin(r"[-\s]free\b", re.I)
 NEEDS = ("either", "both", "sources", "review_date")
 

@@ -94,6 +94,11 @@ _FUNCTION_WORDS = {
 }
 # words that may stand between a modal and its verb: "may then feel", "can also cause"
 _BETWEEN_MODAL = {"then", "also", "still", "not", "only", "often", "usually", "sometimes", "soon", "now", "just", "even"}
+#: words that open a clause of their own, with its own subject and verb
+_CLAUSE_CONJUNCTIONS = frozenset({"until", "unless", "because", "while", "whilst", "if", "once", "since", "although",
+                                  "though", "so"})
+#: words before a noun, never before a verb (not "this", which may stand for a noun: "The cause of this are unknown")
+_DETERMINERS = frozenset({"a", "an", "the", "your", "my", "our", "their", "its"})
 _MODALS_BEFORE_VERB = {"can", "could", "will", "would", "may", "might", "should", "must", "shall", "to", "did", "does",
                        "'ll", "’ll"}
 _AUX_AFTER = {"is", "are", "was", "were", "can", "could", "will", "would", "may", "might", "should", "must", "has",
@@ -817,7 +822,8 @@ class SubjectVerbAgreement(_MatcherKind):
                                     {"LOWER": {"IN": sorted(w["third"] | _DET_PLURAL_VERBS | self.noun_like_third
                                                             | _MOVEMENT_THIRD)}}]])
         # "Mr Hartley have performed": one named person
-        m.add("TITLED_NAME_BASE", [[{"LOWER": {"IN": ["mr", "mrs", "ms", "miss", "dr", "prof", "professor"]}},
+        # (the title in capitals: "may miss. Examples are" ends a sentence with the verb "miss")
+        m.add("TITLED_NAME_BASE", [[{"LOWER": {"IN": ["mr", "mrs", "ms", "miss", "dr", "prof", "professor"]}, "IS_LOWER": False},
                                     {"TEXT": ".", "OP": "?"}, {"IS_TITLE": True}, adverb,
                                     {"LOWER": {"IN": ["have", "are", "were", "do"]}}]])
         # "Women who has had", "patients who is", "Children which has had": a relative clause takes its noun's number
@@ -826,8 +832,11 @@ class SubjectVerbAgreement(_MatcherKind):
         # "The stitches under the skin dissolves", "The nerve roots in your lower back leaves the spinal canal": a
         # sentence that opens with a plural and a phrase of place, then a verb in -s (checked in check(): the plural is
         # plural-looking, the verb no noun)
+        # (a conjunction opens a clause of its own, whose subject the verb may be: "The recorder stays in place until
+        # your team has")
         place_words = {"IS_ALPHA": True, "IS_LOWER": True,
-                       "LOWER": {"NOT_IN": sorted(w["all_verbs"] | clause_words | _PRONOUNS | {"and", "or", "but", "not"})},
+                       "LOWER": {"NOT_IN": sorted(w["all_verbs"] | clause_words | _PRONOUNS | _CLAUSE_CONJUNCTIONS
+                                                  | {"and", "or", "but", "not"})},
                        "OP": "{1,4}"}
         m.add("OPENING_PLURAL_PLACE_THIRD", [[
             {"LOWER": {"IN": ["the", "your", "these", "those", "our", "all"]}, "IS_SENT_START": True},
@@ -1185,6 +1194,8 @@ class SubjectVerbAgreement(_MatcherKind):
                         found[verb.i] = (start, label)
                     continue
                 verb = doc[end - 1]
+                if doc[end - 2].lower_ in _DETERMINERS:
+                    continue  # "a sample of urine in a clean container": after "a", "clean" describes a noun
                 k = end - 2
                 while k > start and k > end - 4 and (doc[k].lower_ in self.w["adverbs"] or doc[k].lower_ in _BETWEEN_MODAL):
                     k -= 1  # "The back of your head may then feel numb"
@@ -1291,6 +1302,16 @@ class SubjectVerbAgreement(_MatcherKind):
                         continue
                     if label.startswith("PLURAL") and head.is_title and not head.is_sent_start:
                         continue  # a word of a name: "the Aesthetic Surgeons of Southern Africa advises"
+                    if label == "PLURAL_WHO_THIRD" and doc[start + 1].lower_ == "who":
+                        # "suitable for women who has": "who" is the subject of its clause, wherever the noun stands
+                        # (not "one of the women who has", which many write with the singular)
+                        if not any(doc[k].lower_ == "one" for k in range(max(0, start - 3), start)):
+                            first = self._subject_start(doc, start, singular=False)
+                            first = start if first is None else first  # ("Many women who has": from its determiner)
+                            key = verb.i
+                            if key not in found or found[key][0] > first:
+                                found[key] = (first, label)
+                        continue
                     if _inside_prepositional_phrase(doc, start):
                         continue  # "Injury to the ureter or other organs is rare": the subject is "injury"
                     first = self._subject_start(doc, start, singular=label.startswith("SINGULAR"))
@@ -1412,7 +1433,7 @@ class VerbForm(_MatcherKind):
     DO = frozenset({"do", "does", "did"})
     #: (every pattern opens with a helping verb)
     anchor_side = "first"
-    anchor_words = MODALS | BE | BE_FINITE | HAVE | DO
+    anchor_words = MODALS | BE | BE_FINITE | HAVE | DO | {"to"}
 
     def setup(self):
         w = self.w = self.words()
@@ -1436,11 +1457,15 @@ class VerbForm(_MatcherKind):
         # "have took", "were gave": a simple past where the participle, another word, belongs
         self.past_participle = {past: part for past, part in forms.values()
                                 if past != part and past not in bases and past not in ambiguous}
+        # "to drove": a simple past that is no participle, and its base
+        self.past_only_base = {past: v for v, (past, part) in forms.items()
+                               if past != part and past in self.past_participle and past in self.irregular_base}
         # (a passive needs a verb that takes an object: "was came" meant "came", not "was come")
         intransitive = {forms[v][0] for v in w["intransitive_verbs"] if v in forms}
         self.passive_participle = {past: part for past, part in self.past_participle.items()
                                    if past not in intransitive}
         self.anchor_follow = frozenset(self.modal_third) | frozenset(self.past_base) | frozenset(self.irregular_base) \
+            | frozenset(self.past_only_base) \
             | frozenset(self.be_participle) | frozenset(self.past_participle)
 
     def _build(self, m: _Recording):
@@ -1450,6 +1475,10 @@ class VerbForm(_MatcherKind):
         m.add("MODAL_THIRD", [[modal, adverb, {"LOWER": {"IN": sorted(self.modal_third)}}]])
         m.add("MODAL_PAST", [[modal, adverb, {"LOWER": {"IN": sorted(self.past_base)}}]])
         m.add("MODAL_IRREGULAR", [[modal, adverb, {"LOWER": {"IN": sorted(self.irregular_base)}}]])
+        # "someone to drove you home": an infinitive takes the base (an irregular past only: "to detailed notes" has
+        # an adjective after the preposition)
+        # (a simple past, never a participle: "damage to broken bones", "access to written advice")
+        m.add("TO_IRREGULAR", [[{"LOWER": "to"}, {"LOWER": {"IN": sorted(self.past_only_base)}}]])
         # ("is", "was" too: "the catheter is usually remove the next morning")
         m.add("BE_BASE", [[{"LOWER": {"IN": sorted(self.BE | self.BE_FINITE)}},
                            {"LOWER": {"IN": ["not", "also", "then", "usually", "normally", "often", "always", "sometimes",
@@ -1480,6 +1509,8 @@ class VerbForm(_MatcherKind):
             return self.third_base[verb]
         if label in ("BE_PAST", "HAVE_PAST"):
             return self.past_participle[verb]
+        if label == "TO_IRREGULAR":
+            return self.past_only_base[verb]
         return self.past_base.get(verb) or self.irregular_base[verb]
 
     def check(self, page):
@@ -1594,6 +1625,7 @@ _CLAUSE_BREAK = compile_re(r"[,;:(—–]")
 # a relative clause of place or time ends the risk's own words: "bleeding where a biopsy was taken"
 # a past tense that tells how things stood before the treatment: "symptoms you had before", "not visible beforehand"
 _BEFORE_TREATMENT = compile_re(r"\b(?:before|beforehand|previously|already|at\s+first)\s*$", re.I)
+_RELATIVE_BEFORE = compile_re(r"[a-z]\s+(?:that|which)\s+$", re.I)
 _PLACE_OR_TIME_BEFORE = compile_re(r"\b(?:where|when|whenever|wherever|after|once|if|unless)\b[^,;.]{0,40}$", re.I)
 # a list of who is more likely to get a condition (its risk factors: "have had sunburn often") tells a
 # reader's history, not what an operation may do
@@ -1645,6 +1677,8 @@ class PastTenseRisk(Kind):
             m = _PAST.search(text) or _PAST_AFTER_SUBJECT.search(text)
             if not m:
                 continue
+            if _RELATIVE_BEFORE.search(text, 0, m.start()):
+                continue  # "a shock that was not needed": a relative clause says which shock, not what went wrong
             if _PLACE_OR_TIME_BEFORE.search(text, 0, m.start()):
                 continue  # "bleeding where a biopsy was taken": the past tense tells where, not what went wrong
             breaks = [b.end() for b in _CLAUSE_BREAK.finditer(text, 0, m.start())]

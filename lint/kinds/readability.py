@@ -690,7 +690,8 @@ class UnexplainedAcronym(Kind):
         # Care Excellence (NICE guideline NG81, 2022)": the acronym opens a bracket that goes on)
         # ("Wet age-related macular degeneration (wet AMD)": a word of the name may come into the bracket)
         # ("Kidney Disease: Improving Global Outcomes (KDIGO)": a colon inside the name)
-        m = re.search(r"([A-Za-z][\w\s,.:&'’–-]*)\(\s*(?:[a-z]+\s+)?$", before)
+        # ("four-dimensional computed tomography (4D CT)": a dimension before the acronym in the bracket)
+        m = re.search(r"([A-Za-z][\w\s,.:&'’–-]*)\(\s*(?:[a-z]+\s+|\d[A-Z]\s+)?$", before)
         # ("kidneys, ureters and bladder (KUB X-ray)", "Translating and Interpreting Service (TIS National)")
         if m and re.match(r"\s*\)|\s*[,;]|\s+[a-z\d]|\s+[A-Z][\w-]*\)", after) and (
                 spells_out(acronym, m.group(1))
@@ -880,7 +881,7 @@ class UnexplainedAcronym(Kind):
             before = units[index - 1].block.text + " " + before
         for clause in _CLAUSE_BREAKS.split(before[-300:])[:-1]:
             words = _LETTERS.findall(clause)
-            if words and spells_out(acronym, " ".join(words[-(len(acronym) + 1):])):
+            if words and spells_out(acronym, " ".join(words[-(len(acronym) + 1):]), several=True):
                 return True
         return False
 
@@ -1051,7 +1052,10 @@ def _in_citation(text: str, pos: int) -> bool:
 _GERMAN_LETTERS = {"ekg": "ecg"}
 
 
-def spells_out(acronym: str, words: str) -> bool:
+_LINK_WORDS = frozenset({"called", "known", "named", "termed", "is", "are", "was", "were", "this", "that", "these", "those"})
+
+
+def spells_out(acronym: str, words: str, several: bool = False) -> bool:
     """True when ``words`` end with a phrase the acronym abbreviates.
 
     The phrase starts with a word whose initial is the acronym's first letter,
@@ -1065,8 +1069,9 @@ def spells_out(acronym: str, words: str) -> bool:
     acronym = _GERMAN_LETTERS.get(acronym, acronym)
     tokens = re.findall(r"[A-Za-z]+", words)[-(len(acronym) + 6):]
     for i, tok in enumerate(tokens):
-        if tok[0].lower() != acronym[0]:
-            continue
+        if tok[0].lower() != acronym[0] or tok.lower() in _LINK_WORDS:
+            continue  # (a name does not open with the words that give it: "This is called intermittent claudication"
+            # spells no CLTI from the "c" of "called")
         letters = "".join(tokens[i:]).lower()
         pos = 0
         for ch in acronym:
@@ -1075,5 +1080,8 @@ def spells_out(acronym: str, words: str) -> bool:
                 break
             pos += 1
         else:
-            return True
+            # (with ``several``, an acronym of four letters or more stands for more than one word: "claudication"
+            # holds the letters of CLTI, which it does not spell out; "uvulopalatopharyngoplasty (UPPP)" in brackets does)
+            if not several or len(acronym) < 4 or pos > len(tok):
+                return True
     return False

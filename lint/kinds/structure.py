@@ -52,8 +52,24 @@ class DuplicateHeading(Kind):
             key = (text, parent if level > 2 else None)
             if key in seen:
                 yield self.hit(unit, 0, len(block.text), first=seen[key])
+            elif level > 2 and page.format == "text" and (
+                    (text, None) in seen
+                    or any(t == text and not _parallel(page.headings[p].block.text, page.headings[parent].block.text)
+                           for t, p in seen if p is not None and parent is not None)):
+                # a plain-text page's question heading is ranked under the heading before it only by guess ("What are
+                # the risks?" under "After the procedure"): a repeat is a parallel outline only under parallel headings
+                # ("Choice 1: keyhole surgery", "Choice 2: wait and see")
+                first = seen.get((text, None)) or next(v for (t, p), v in seen.items() if t == text and p is not None)
+                yield self.hit(unit, 0, len(block.text), first=first)
             else:
                 seen[key] = f"line {_line(page, block)}"
+
+
+def _parallel(a: str, b: str) -> bool:
+    """Do two headings open alike, as the sections of one outline do ("Choice 1: keyhole surgery", "Choice 2: wait and
+    see"; "Surgery: ...", "Tablets: ...")?"""
+    first_a, first_b = a.split(None, 1)[:1], b.split(None, 1)[:1]
+    return first_a == first_b and bool(first_a) or (":" in a and ":" in b)
 
 
 class EmptySection(Kind):
@@ -202,8 +218,10 @@ class SectionOffTopic(Kind):
                   if t[0] in others and not t[1].search(heading) and t[0] not in heading.lower()}
         other = max(counts, key=counts.get, default=None)
         beside = self.opts["other_min_beside"]
-        if other is not None and (counts[other] >= least if own <= 1
-                                  else bool(beside) and other in self.opts["beside_topics"]
+        # (a topic of ``beside_topics`` needs fewer words with one word of the heading's own or none: fewer of its own
+        # make a section no more on topic)
+        if other is not None and (own <= 1 and counts[other] >= least
+                                  or bool(beside) and other in self.opts["beside_topics"]
                                   and counts[other] >= beside and counts[other] > own):
             return self.hit(unit, 0, len(unit.block.text), topic=topic[0], other=other,
                             examples=", ".join(topic[3]), message=self.opts["other_message"] or None)

@@ -395,12 +395,16 @@ class Conflation(Kind):
             if link is None or text[sent.start_char:link.start()].strip() and not _CLAUSE_BEFORE.search(
                     text, sent.start_char, link.start()):
                 continue
-            x = self._antecedent(page, unit, unit.sent_index(y.start), y.label_)
-            if x is None:
+            named_before = self._antecedents(page, unit, unit.sent_index(y.start), y.label_)
+            if not named_before:
                 continue
+            x = named_before[0]
             a, b = self._entry(x), self._entry(y)
             if a is None or b is None or self._same(a, b) or is_negated(unit, link.start(), y.end_char):
                 continue
+            if any(self._same(other, b) for other in map(self._entry, named_before[1:]) if other is not None):
+                continue  # "..., you will have a caesarean during labour. This is sometimes called an emergency
+                # caesarean": "this" may stand for the last one named, which the second name fits
             reported.add((link.start(), y.end_char))
             kind = "procedures" if y.label_ == "procedure" else "conditions"
             yield self.hit(unit, link.start(), y.end_char, suggestions=(), first=x.text, second=y.text,
@@ -443,16 +447,16 @@ class Conflation(Kind):
             return False
         return self.kb.any_related(structure.regions, entry.regions)
 
-    def _antecedent(self, page, unit, sent_no: int, label: str):
-        """The first term with ``label`` of the sentence before (in this block), or of the heading above a block's
-        first sentence; None when that sentence or heading names none."""
+    def _antecedents(self, page, unit, sent_no: int, label: str) -> list:
+        """The terms with ``label`` of the sentence before (in this block), or of the heading above a block's first
+        sentence, the first first; empty when that sentence or heading names none."""
         if sent_no > 0:
             sent = unit.sents[sent_no - 1]
             found = [t for t in unit.terms if t.label_ == label and sent.start <= t.start < sent.end]
         else:
             heading = page.last_before(unit, HEADING_SCOPES)
             found = [t for t in heading.terms if t.label_ == label] if heading is not None else []
-        return min(found, key=lambda t: (t.start, -t.end)) if found else None
+        return sorted(found, key=lambda t: (t.start, -t.end))
 
     def _topic(self, page):
         """The one procedure the page is about (named at least twice, and at least twice as often as any other), or
@@ -543,6 +547,11 @@ class _Member:
 
     def related(self, other: "_Member") -> bool:
         return self is other or other.id in self.ancestors or self.id in other.ancestors
+
+
+_SINGULAR_RELATIVE = compile_builtin(r"(?i)\b(?:which|that)\s+is\b")
+# a plural's last word (not "diabetes", "herpes", "rabies", "virus", "stenosis": singulars in -s)
+_PLURAL_WORD = compile_builtin(r"(?i)[a-z][^suie\W]s$")
 
 
 class TermFamily(Kind):
@@ -908,6 +917,9 @@ class TermFamily(Kind):
                              if pattern.fullmatch(text, e1, s2) and _standing_alone_in(text, terms, i, j)), None)
         if relation is None:
             return None
+        if _SINGULAR_RELATIVE.search(text, e1, s2) and _PLURAL_WORD.search(text, s1, e1):
+            return None  # "widening the arteries with a balloon and stents, which is called PCI": "which is" after a
+            # plural names the whole of what was said, not the plural
         # (the second names the kind of a thing, not the thing: "conditions that affect bone, such as thyroid
         # problems"; the first is part of a longer name: "the tube draining the kidney (the ureter)". Asked only of
         # a linked pair: the window searches cost more than the links)
