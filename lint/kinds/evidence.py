@@ -941,7 +941,7 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         # ("In the same records, 7 of the 96 people ...": the provider's records the page counted before; "published in
         # the same journal in 2005": the journal named before)
         r"|(?i:\b(?:in|from|by)\s+(?:the\s+same|this|that)\s+(?:(?!(?:kind|type|sort|of)\b)[\w-]+\s+){0,2}?(?:audit|study|trial|review|survey"
-        r"|report|registry|records|journal)\b)"
+        r"|report|registry|records|journal|database|(?:registry\s+)?data)\b)"
         # ... or pointed back to: "In the audit described above, 2 in 100 people"
         r"|(?i:\b(?:in|from|by)\s+the\s+(?:audit|study|trial|review|survey|report|registry)\s+(?:described|mentioned|named"
         r"|cited|quoted|given|referred\s+to)\s+(?:above|earlier|before)\b)"
@@ -950,8 +950,21 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         # a named body as the teller: "as the Royal College of Pathologists explains"
         r"|(?-i:\bas\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of|for|and|&|on|in)?\s*[A-Z][\w’'-]*){0,6}\s+)"
         r"(?:explains|says|notes|advises|recommends|points\s+out|reports|puts\s+it|states)\b"
-        # a journal named anywhere
-        rf"|\b{journals}\b"
+        # a journal named anywhere ("in the journal Eye": by the word "journal" before its title)
+        rf"|\b{journals}\b|(?-i:\bthe\s+journal\s+[A-Z][\w-]+)"
+        # the series the page counted before, called back by its size: "from the same 184 operations recorded in 2022"
+        r"|(?i:\b(?:in|from|of)\s+the\s+same\s+\d{2,3}(?:,\d{3})*\s+(?:[\w-]+\s+)?(?:operations|procedures|people|patients|cases"
+        r"|injections|treatments|men|women|children)\b)"
+        # a trial named by where and when it was published: "A trial in Sweden, published in 2016, compared"
+        r"|(?:\b(?i:a|one|the)\s+(?:(?i:large|randomi[sz]ed|recent|major)\s+)?(?i:trial|study)\s+(?i:in|from)\s+(?:the\s+)?[A-Z][a-z]+"
+        r"(?:\s+[A-Z][a-z]+)?\s*,?\s+(?i:published|reported)\s+in\s+(?:19|20)\d{2}\b)"
+        # the provider's figures as it reports them to a named registry: "the data we send each year to the Australian
+        # and New Zealand Hip Fracture Registry"
+        r"|(?:\b(?i:data|figures|results|outcomes)\s+(?:that\s+)?(?i:we|our\s+[\w-]+)\s+(?i:send|sends|submit|submits|report|reports"
+        r"|provide|provides|give|gives)\s+(?:[\w-]+\s+){0,3}?(?i:to)\s+(?:the\s+)?[A-Z][\w-]+(?:\s+(?:and\s+|of\s+)?[A-Z][\w-]+)*"
+        r"\s+(?:Registry|Register|Audit|Database|Programme|Program)\b)"
+        # the registry or database the page named before, called back: "according to the registry data"
+        r"|(?i:\baccording\s+to\s+the\s+(?:same\s+)?(?:registry|register|audit|database)(?:\s+data|\s+figures)?\b)"
         # a journal named by its title: "the American Journal of Gastroenterology", "Journal of Cataract and Refractive
         # Surgery", "the British Journal of Surgery"
         r"|(?-i:\b(?:[A-Z][\w-]*\s+){0,4}Journal\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w-]*)*)"
@@ -1681,6 +1694,11 @@ def lead_in_sourced(units, index, sources) -> bool:
             flags = sources.sentence_flags(lead, sentences)
             if flags[-1] or (any(flags) and _POINTS_BELOW.search(text)):
                 return True
+            # the provider's own dated series, its audit named in the paragraph: "Our clinic audits every injection. In
+            # 2023 we gave 1,212 injections, with the following results:"
+            if _AUDIT_WORD.search(text) and sources.declares_own_series(text, sentences[-1][0], sentences[-1][1],
+                                                                         owner_from=sentences[0][0]):
+                return True
             # a short lead after the cited sentence, which only opens the list: "We audited the 96 operations done
             # here from 2021 to 2023. The main problems were:", "... This is what we found:"
             if len(flags) > 1 and flags[-2] and len(text[sentences[-1][0]:].split()) <= _SHORT_LEAD_WORDS:
@@ -1725,6 +1743,21 @@ _STUDIES_ANNOUNCED = compile_builtin(
     r"\s+have\s+(?:directly\s+)?(?:compared|looked\s+at|studied|tested|examined|followed|asked\s+about)\b(?![^.]*\b(?:show|shows|showed"
     r"|shown|prove|proves|proved|proven|confirm|confirms|confirmed|found|find|finds)\b)"
 )
+
+
+# a sentence that gives the source of the figures before it: "These results come from", "All these figures are taken from"
+_RESULTS_COME_FROM = compile_builtin(
+    r"(?i)\W*(?:these|the|all\s+these|those|all\s+the|both)\s+(?:[\w-]+\s+)?(?:results|figures|numbers|findings|rates|data"
+    r"|statistics|percentages)\s+(?:all\s+)?(?:come|came|are\s+taken|were\s+taken|are\s+from|were\s+reported|are\s+reported"
+    r"|were\s+published|are\s+published)\b")
+
+
+def _results_sourced_after(text: str, sentences, flags, i: int, reach: int = 4) -> bool:
+    """Does one of the few sentences after the i-th give, with a source, the source of the figures before it?"""
+    for j in range(i + 1, min(len(sentences), i + reach + 1)):
+        if flags[j] and _RESULTS_COME_FROM.match(text, sentences[j][0]):
+            return True
+    return False
 
 
 # "Large clinical trials have shown that ...", over a list that names each trial and where it was published: the list
@@ -2146,6 +2179,10 @@ class UncitedClaim(Kind):
                     if sources.page_declares_sources():
                         yield "sourced", (id(unit.block), i), None, False
                         continue  # "Unless we say otherwise, the figures on this page come from NICE guideline NG88."
+                if not kind.startswith("research") and _results_sourced_after(text, sentences, flags, i):
+                    yield "sourced", (id(unit.block), i), None, False
+                    continue  # "About 9 in 10 ... . This compared with about half ... . These results come from
+                    # Rosenfeld and colleagues, 2006.": a source given for the figures before it
                 own = in_house
                 if len(sentences) == 1 and unit.block.scope == "paragraph" and not kind.startswith("research") \
                         and short_neighbour_sourced(units, index, sources, own):
@@ -2412,7 +2449,10 @@ def _reach(going_on) -> int:
 
 
 #: the word right before a figure: "hypromellose |0.3%|"
-_WORD_BEFORE = compile_builtin(r"([A-Za-z][A-Za-z-]+)\s+$")
+# (past the salt of a medicine's name: "betamethasone valerate 0.1%", "clobetasol propionate 0.05%")
+_WORD_BEFORE = compile_builtin(
+    r"([A-Za-z][A-Za-z-]+)\s+(?:(?:di)?(?:propionate|valerate|butyrate|furoate|acetate|hydrochloride|sodium|potassium|phosphate"
+    r"|sulfate|sulphate|citrate|maleate|tartrate|succinate|fumarate|mesilate|mesylate|besilate|besylate|bromide|nitrate)\s+)?$")
 _SAME_SOURCE = compile_builtin(r"(?i)\b(?:the|that)\s+(?:same|published)\b")
 # the provider's own series called back by its size: "In our review of 263 operations", "our audit of the 318 drains"
 _OWN_SERIES_AGAIN = compile_builtin(
@@ -2431,6 +2471,7 @@ _OWN_SERIES = compile_builtin(r"(?i)\bown\s+(?:[\w-]+\s+)?(?:audit|review|survey
 #: a dated review of those the sentence before named: "Their review for April 2023 to March 2024 found"
 _THEIR_DATED_REVIEW = compile_builtin(r"(?i)\s*(?:their|its)\s+(?:own\s+)?(?:[\w-]+\s+){0,2}?(?:audit|review|survey|report)"
                                       r"\s+(?:for|of|from|covering)\b[^.;:]{0,60}?\b(?:19|20)\d{2}\b")
+_AUDIT_WORD = compile_builtin(r"(?i)\b(?:audit|audits|audited|auditing|records|recorded|registry|register)\b")
 _SERIES_WORD = compile_builtin(r"(?i)\b(?:audit|review|survey|series|reviewed|audited|registry|register)\b")
 _A_COUNT = compile_builtin(r"\b\d{2,}(?:,\d{3})*\b")
 #: a sentence that counts within the time the sentence before gave: "In that time we did 402 operations"
@@ -2472,7 +2513,7 @@ _CONTINUES_SOURCE = compile_builtin(
     r"|society|college|association|academy|institute|audit|registry|study|report|trial|survey|group))"
     r"\s+(?:also\s+)?(?:states|state|says|say|found|finds|reports|report|reported|notes|note|lists|list|gives|give|quotes|cites|puts"
     r"|concludes|conclude|concluded|adds|add|recommends|recommend|advises|advise|explains|describes|estimates|estimated"
-    r"|suggests|showed|shows|pooled|combined|included|covered|compared|followed|analysed|analyzed|reviewed|looked\s+at)\b"
+    r"|suggests|suggested|showed|shows|pooled|combined|included|covered|compared|followed|analysed|analyzed|reviewed|looked\s+at)\b"
     # "Some trials found fewer repeat operations": trials of the review the sentence before cited
     r"|(?:some|several|other|a\s+few|most|many|two|three|four)\s+(?:of\s+(?:these|the|those|them)\s+)?(?:trials|studies)"
     r"\s+(?:also\s+)?(?:found|showed|reported|suggested|noted)\b"

@@ -207,6 +207,8 @@ class KeywordStuffing(Kind):
         from its first occurrence to its last."""
         need = self.opts["sentence_min_count"]
         for ui, (words, lowers) in enumerate(zip(unit_words, unit_lowers)):
+            if len(words) >= need:
+                yield from self._stuffed_words(units[ui], words, lowers, need, covered.get(ui))
             # no pair of words that often in the whole block (most blocks): no sentence has one
             if len(words) < 2 * need or max(Counter(zip(lowers, lowers[1:])).values()) < need:
                 continue
@@ -234,6 +236,55 @@ class KeywordStuffing(Kind):
                                message="'{phrase}' appears {count} times in one sentence; search engines penalise "
                                        "keyword stuffing and readers notice it.")
 
+
+    def _stuffed_words(self, unit, words, lowers, need: int, marks):
+        """One long word ``need`` times in a short sentence ("Choose our orchiectomy team for orchiectomy surgery,
+        orchiectomy recovery and orchiectomy follow-up"), or two long words ``need`` - 1 times each ("Our phototherapy
+        for psoriasis is psoriasis phototherapy that uses phototherapy light to treat psoriasis")."""
+        counts = Counter(low for (_, stop, _, _), low in zip(words, lowers) if not stop and len(low) >= _LONG_WORD)
+        if not counts or max(counts.values()) < need - 1:
+            return  # (most blocks)
+        sentences = unit.sentences
+        for s0, s1 in sentences:
+            inside = [(low, start, end) for (_, stop, start, end), low in zip(words, lowers)
+                      if s0 <= start and end <= s1]
+            if len(inside) > _SHORT_SENTENCE_WORDS:
+                continue
+            here = Counter(low for low, start, end in inside if low in counts and len(low) >= _LONG_WORD)
+            ranked = here.most_common(2)
+            if not ranked or ranked[0][1] < need - 1:
+                continue
+            if ranked[0][1] >= need:
+                chosen = (ranked[0][0],)
+            elif len(ranked) == 2 and ranked[1][1] >= need - 1:
+                chosen = (ranked[0][0], ranked[1][0])
+            else:
+                continue
+            spans = [(start, end) for low, start, end in inside if low in chosen]
+            text = unit.block.text
+            if sum(bool(_ITEM_END.match(text, b)) for _, b in spans) >= len(spans) - 1:
+                continue  # "knee replacement, hip replacement, shoulder replacement and elbow replacement": a list of
+                # kinds, the word each item's last
+            start, end = spans[0][0], spans[-1][1]
+            if marks is not None and any(marks[start:end]):
+                continue  # the page-wide count already reports it here
+            shown = [next(text[a:b] for low, a, b in inside if low == w) for w in chosen]
+            if len(chosen) == 1:
+                yield self.hit(unit, start, end, phrase=shown[0], count=ranked[0][1],
+                               message="'{phrase}' appears {count} times in one sentence; search engines penalise "
+                                       "keyword stuffing and readers notice it.")
+            else:
+                yield self.hit(unit, start, end, phrase=f"{shown[0]}' and '{shown[1]}", count=ranked[1][1],
+                               message="'{phrase}' appear {count} times each in one sentence; search engines penalise "
+                                       "keyword stuffing and readers notice it.")
+
+
+#: the end of a list's item: a comma, "and", "or", or the sentence's end
+_ITEM_END = compile_builtin(r"\s*(?:[,;.:!?)]|$|\s(?:and|or)\b)")
+#: a word this long or longer, repeated within one short sentence, is a search word (not "pain", "knee", "your")
+_LONG_WORD = 6
+#: the most words of a sentence in which a long word repeated is stuffing (a long sentence may name its subject often)
+_SHORT_SENTENCE_WORDS = 20
 
 #: four or more short items ("ACL surgery", "best ACL surgery UK") separated by commas or bars, standing alone: at
 #: a block's start or after a sentence, up to a colon, a full stop or the block's end

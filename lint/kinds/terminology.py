@@ -549,6 +549,10 @@ class _Member:
         return self is other or other.id in self.ancestors or self.id in other.ancestors
 
 
+# "X is the Y", and a place before X: an inverted sentence ("Behind the kneecap is the patellar tendon")
+_IS_BETWEEN = compile_builtin(r"(?i)\s+(?:is|are|lies|lie|sits|sit|runs|run)\s+(?:the\s+|an?\s+|your\s+)?")
+_PLACE_BEFORE = compile_builtin(r"(?i)\b(?:from|beside|behind|below|above|under|underneath|beneath|near|between|into|onto|towards"
+                                r"|along|around|within|inside|next\s+to|on\s+top\s+of|in\s+front\s+of)\s+(?:the\s+|your\s+|each\s+)?$")
 _SINGULAR_RELATIVE = compile_builtin(r"(?i)\b(?:which|that)\s+is\b")
 # a plural's last word (not "diabetes", "herpes", "rabies", "virus", "stenosis": singulars in -s)
 _PLURAL_WORD = compile_builtin(r"(?i)[a-z][^suie\W]s$")
@@ -917,6 +921,8 @@ class TermFamily(Kind):
                              if pattern.fullmatch(text, e1, s2) and _standing_alone_in(text, terms, i, j)), None)
         if relation is None:
             return None
+        if relation == "same" and _IS_BETWEEN.fullmatch(text, e1, s2) and _PLACE_BEFORE.search(text, max(0, s1 - 30), s1):
+            return None  # "Running up from the epididymis is the spermatic cord": the place comes first, its subject last
         if _SINGULAR_RELATIVE.search(text, e1, s2) and _PLURAL_WORD.search(text, s1, e1):
             return None  # "widening the arteries with a balloon and stents, which is called PCI": "which is" after a
             # plural names the whole of what was said, not the plural
