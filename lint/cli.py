@@ -468,6 +468,15 @@ def entry() -> None:
         code = 0
     except SystemExit as exc:
         code = exc.code
+        if code == 1 and isinstance(exc.__context__, click.exceptions.Abort) \
+                and isinstance(exc.__context__.__cause__, KeyboardInterrupt):
+            # Ctrl-C outside a command's own handling (while click reads the arguments): click says "Aborted!" with
+            # 1, which CI reads as findings
+            _say_on_stderr("medlint: interrupted")
+            code = 130
+    except KeyboardInterrupt:
+        _say_on_stderr("medlint: interrupted")  # (between the command's end and here)
+        code = 130
     if code is None:
         code = 0
     elif not isinstance(code, int):
