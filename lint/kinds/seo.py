@@ -244,10 +244,16 @@ class KeywordStuffing(Kind):
         counts = Counter(low for (_, stop, _, _), low in zip(words, lowers) if not stop and len(low) >= _LONG_WORD)
         if not counts or max(counts.values()) < need - 1:
             return  # (most blocks)
-        sentences = unit.sentences
-        for s0, s1 in sentences:
-            inside = [(low, start, end) for (_, stop, start, end), low in zip(words, lowers)
-                      if s0 <= start and end <= s1]
+        # (each sentence's words, in one walk: a search of the block's words for each sentence took time growing with
+        # the square of a one-line page)
+        by_sentence: dict[int, list] = defaultdict(list)
+        starts = [s0 for s0, _ in unit.sentences]
+        ends = [s1 for _, s1 in unit.sentences]
+        for (_, stop, start, end), low in zip(words, lowers):
+            n = bisect_right(starts, start) - 1
+            if n >= 0 and end <= ends[n]:
+                by_sentence[n].append((low, start, end))
+        for inside in by_sentence.values():
             if len(inside) > _SHORT_SENTENCE_WORDS:
                 continue
             here = Counter(low for low, start, end in inside if low in counts and len(low) >= _LONG_WORD)
