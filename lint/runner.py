@@ -116,6 +116,8 @@ def _init_worker(settings=None) -> None:  # pragma: no cover - runs in the child
     # and stops the workers. A worker that took it itself would send it back as its page's error and go on to the next
     # page, and the parent would wait for the whole queue to be done.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # (held off by the parent while it forked us)
     if settings is not None:  # (spawned: a new process builds its own linter; a forked one inherits the parent's)
         global _WORKER_LINTER
         _WORKER_LINTER = Linter(settings)
@@ -168,8 +170,16 @@ def lint_tasks(linter: Linter, tasks: list[Task], jobs: int, progress=None):
     else:
         pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
                                    initargs=(linter.settings,))
+    # (Ctrl-C held off while the workers start: one that reached a worker before it could ignore Ctrl-C broke the pool,
+    # and the run ended with 1, not 130. The parent takes a Ctrl-C of that moment as soon as they have started)
+    masked = hasattr(signal, "pthread_sigmask")
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT}) if masked else None
     try:
-        outcomes = pool.map(_work, tasks, chunksize=chunk)
+        try:
+            outcomes = pool.map(_work, tasks, chunksize=chunk)
+        finally:
+            if masked:
+                signal.pthread_sigmask(signal.SIG_SETMASK, before)
         try:
             for outcome in outcomes:
                 yield outcome
