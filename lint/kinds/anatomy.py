@@ -306,16 +306,6 @@ _PART_NOUNS = frozenset({"wall", "walls", "lining", "tip", "edge", "edges", "sur
 _SAMPLES = frozenset({"sample", "samples", "biopsy", "biopsies", "specimen", "specimens"})
 
 
-class _Span:
-    """Where a finding starts, in the shape of a match (``start()``)."""
-
-    def __init__(self, start: int):
-        self._start = start
-
-    def start(self) -> int:
-        return self._start
-
-
 def _sample_before(doc, action: int) -> bool:
     """Is the participle at ``action`` said of a sample just before it, a name in brackets between ("a small sample
     (biopsy) taken from")?"""
@@ -406,10 +396,10 @@ class OffTopicStructure(Kind):
         # it that say so (or "... can be injured" after it), and the organs that harm from afar may reach (a medicine
         # that damages the kidneys)
         "organ_risk_words": (list, list),
+        "organ_risk_skip": (list, list),
         # bleeding or a discharge from an opening or organ of another body system than the operation's ("light bleeding
         # from the back passage" after a hysteroscopy); off when empty
         "discharge_message": (str, ""),
-        "organ_risk_skip": (list, list),
         # a cut in the skin for an operation done through a natural opening (knowledge key ``no_skin_cut``): {way} is
         # the way in; the rule's own message when empty
         "no_cut_message": (str, ""),
@@ -542,7 +532,7 @@ class OffTopicStructure(Kind):
             by_end["_regions"] = {s.start for s in structures if s.label_ == "region"}
             reported = set()  # the actions reported: "an incision across the palm of the hand" is one finding
             if self.nerve_risk is not None and page.topic_procedures:
-                yield from self._nerves_at_risk(page, unit, structures)
+                yield from self._at_risk(page, unit, structures)
             if self.opts["discharge_message"] and page.topic_procedures:
                 yield from self._discharge_from(page, unit, structures)
             for target in structures:
@@ -731,7 +721,7 @@ class OffTopicStructure(Kind):
         return self.hit(unit, lo, hi, procedure=self.opts["titled_procedure"].format(title=titled[0]),
                         structure=target.text, targets=listed(sorted(self.kb.regions[r].name for r in titled[1])))
 
-    def _nerves_at_risk(self, page, unit, structures):
+    def _at_risk(self, page, unit, structures):
         """A nerve the page says the operation puts at risk, lying nowhere near where it is done or cut; and an organ
         the operation may injure ("the needle can injure nearby organs such as the bowel, bladder or spleen", "the
         gallbladder can be injured")."""
@@ -753,6 +743,7 @@ class OffTopicStructure(Kind):
                     risk = m
                 if risk is None or not _RISK_GAP.fullmatch(text, risk.end(), target.start_char):
                     continue
+                start = risk.start()
             elif kind in ("organ", "gland") and self.organ_risk is not None \
                     and target.kb_id_ not in self.opts["organ_risk_skip"]:
                 for m in finditer(self.organ_risk, text, max(0, target.start_char - 80), target.start_char):
@@ -770,7 +761,6 @@ class OffTopicStructure(Kind):
                 sentence = unit.sent_at(target.start)
                 if not _PHYSICAL_HARM.search(text, sentence.start_char, sentence.end_char):
                     continue  # "too much paracetamol can damage your liver": harm from a medicine, anywhere
-                risk = _Span(start)
             else:
                 continue
             if near is None:
@@ -785,7 +775,7 @@ class OffTopicStructure(Kind):
                     or kb.any_related(nerve.regions, tuple(near)):
                 continue
             proc = kb.procedures[procedures[0]]
-            yield self.hit(unit, risk.start(), finish, procedure=proc.name, structure=target.text,
+            yield self.hit(unit, start, finish, procedure=proc.name, structure=target.text,
                            targets=listed([kb.regions[r].name for r in proc.regions]),
                            message=self.opts["nerve_message"] or None)
 
