@@ -196,6 +196,7 @@ def test_word_list_tests_given_as_flags_match_as_the_matcher_would():
     for label, pattern in patterns.items():
         flagged.add(label, pattern)
         plain.add(label, pattern)
+    flagged.finish()
     # the flags stand in for the tests: no spec the Matcher is given holds a word list or an expression
     assert all(isinstance(key, int) or not isinstance(value, dict)
                for pattern in flagged.matcher.get("AGREE")[1] + flagged.matcher.get("NOT")[1] for spec in pattern
@@ -219,6 +220,7 @@ def test_a_word_list_test_stays_as_written_when_the_words_have_no_flag_left():
         nlp.vocab.lex_attr_getters.setdefault(bit, lambda text: False)
     recording = _Recording(Matcher(nlp.vocab, validate=False))
     recording.add("X", [[{"LOWER": {"IN": ["needs"]}}]])
+    recording.finish()
     recording.flags.settle()
     assert recording.matcher.get("X")[1] == [[{"LOWER": {"IN": ["needs"]}}]]
     assert _matches(recording.matcher, nlp("It needs care.")) == [("X", 1, 2)]
@@ -235,6 +237,7 @@ def test_word_flags_are_given_to_the_words_met_before_the_matcher_was_built_and_
     recording = _Recording(Matcher(nlp.vocab, validate=False))
     recording.add("X", [[{"LOWER": {"IN": ["wounds", "stitches"]}}, {"TEXT": {"REGEX": "^heal"}}],
                         [{"ORTH": {"NOT_IN": ["The", "A"]}}, {"LOWER": "scar"}]])
+    recording.finish()
     recording.flags.settle()
     assert all(isinstance(attr, int) for pattern in recording.matcher.get("X")[1] for spec in pattern
                for attr in spec if attr not in ("LOWER",))  # the tests were given as flags
@@ -247,10 +250,39 @@ def test_word_flags_are_given_to_the_words_met_before_the_matcher_was_built_and_
     # a second set of tests on the same vocabulary: every word has its flags, those met before and after
     second = _Recording(Matcher(nlp.vocab, validate=False))
     second.add("Y", [[{"LOWER": {"IN": ["big", "wounds"]}}, {"LOWER": {"IN": ["scar", "heals"]}}]])
+    second.finish()
     doc = nlp("Big scar. The wounds heals. Huge scar.")
     second.flags.settle()
     assert _matches(second.matcher, doc) == [("Y", 0, 2), ("Y", 4, 6)]
     assert _matches(recording.matcher, doc) == [("X", 0, 2), ("X", 4, 6), ("X", 7, 9)]
+
+
+def test_the_tests_a_match_starts_with_take_the_flags_first_and_the_others_leave_some_free():
+    import spacy
+    from spacy.matcher import Matcher
+
+    from lint.kinds.grammar import _Recording, _WordFlags
+
+    nlp = spacy.blank("en")
+    getters = nlp.vocab.lex_attr_getters
+    free = [bit for bit in range(1, 64) if bit not in getters]
+    for bit in free[:-(_WordFlags.RESERVED + 2)]:  # two flags left beyond those kept for leading tests
+        getters[bit] = lambda text: False
+    recording = _Recording(Matcher(nlp.vocab, validate=False))
+    later = [[{"LOWER": {"IN": [f"w{n}", "x"]}}, {"LOWER": {"IN": [f"v{n}", "y"]}}] for n in range(3)]
+    recording.add("LATER", later)  # added first, their second tests are not leading
+    recording.add("OPTIONAL", [[{"LOWER": {"IN": ["very", "so"]}, "OP": "?"}, {"LOWER": {"IN": ["ill", "well"]}}]])
+    recording.finish()
+    specs = {label: recording.matcher.get(label)[1] for label in ("LATER", "OPTIONAL")}
+    flagged = lambda spec: all(isinstance(attr, int) for attr in spec if attr != "OP")
+    # the three leading tests of LATER and both of OPTIONAL (the first may match nothing) took flags ...
+    assert all(flagged(pattern[0]) for pattern in specs["LATER"])
+    assert all(flagged(spec) for spec in specs["OPTIONAL"][0])
+    # ... and the RESERVED left after them stayed free: no second test of LATER took one
+    assert not any(flagged(pattern[1]) for pattern in specs["LATER"])
+    doc = nlp("x y and so well")
+    recording.flags.settle()
+    assert _matches(recording.matcher, doc) == [("LATER", 0, 2), ("OPTIONAL", 3, 5), ("OPTIONAL", 4, 5)]
 
 
 def test_a_wrong_pattern_is_still_refused():

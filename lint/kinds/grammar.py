@@ -413,12 +413,17 @@ class IndefiniteArticle(Kind):
 
 class _Recording:
     """A Matcher's ``add`` that keeps the patterns added, for ``_pattern_reach``, and gives the Matcher each word
-    list test as a flag of the vocabulary's words (``_WordFlags``)."""
+    list test as a flag of the vocabulary's words (``_WordFlags``).
+
+    The patterns reach the Matcher at ``finish``, once all are known: the tests a match can start with are given
+    flags first, as the Matcher runs them at every token, and the others, run only on a match begun, after them.
+    """
 
     def __init__(self, matcher: Matcher):
         self.matcher = matcher
         self.patterns: list = []
         self.flags = _WordFlags.of(matcher.vocab)
+        self._added: list[tuple] = []
 
     def add(self, label, patterns, **kwargs) -> None:
         from spacy.errors import MatchPatternError
@@ -429,7 +434,26 @@ class _Recording:
             if errors:
                 raise MatchPatternError(label, {0: errors})
         self.patterns.extend(patterns)
-        self.matcher.add(label, [[self.flags.spec(spec) for spec in pattern] for pattern in patterns], **kwargs)
+        self._added.append((label, patterns, kwargs))
+
+    def finish(self) -> None:
+        specs = [spec for _, patterns, _ in self._added for pattern in patterns for spec in _leading(pattern)]
+        for spec in specs:
+            self.flags.spec(spec, leading=True)
+        for label, patterns, kwargs in self._added:
+            self.matcher.add(label, [[self.flags.spec(spec) for spec in pattern] for pattern in patterns], **kwargs)
+        self._added.clear()
+
+
+def _leading(pattern: list) -> list:
+    """The specs of a pattern that a match may start with: the first, and each after one that may match nothing."""
+    out = []
+    for spec in pattern:
+        out.append(spec)
+        op = spec.get("OP", "1")
+        if not (op in ("?", "*") or op.startswith("{0")):
+            break
+    return out
 
 
 class _WordFlags:
@@ -448,6 +472,9 @@ class _WordFlags:
     """
 
     _by_vocab: dict = {}
+    #: the flags a test that no match starts with leaves free: the Matcher runs a leading test at every token, so
+    #: the leading tests of the Matchers built later (about ten, in the verb-form and missing-to rules) are worth more
+    RESERVED = 12
     #: the word attributes a flag can stand for: the word's own text, in lower case or as written
     _READ = {"LOWER": str.lower, "TEXT": None, "ORTH": None}
 
@@ -472,15 +499,17 @@ class _WordFlags:
             made = cls._by_vocab[id(vocab)] = cls(vocab)
         return made
 
-    def spec(self, spec: dict) -> dict:
-        """The token spec with each test it can be given as a flag so given."""
+    def spec(self, spec: dict, leading: bool = False) -> dict:
+        """The token spec with each test it can be given as a flag so given. A test a match may start with
+        (``leading``) takes any free flag; any other leaves ``RESERVED`` of them for the leading tests of the
+        Matchers built later."""
         out = {}
         for attr, value in spec.items():
             test = self._test(attr, value)
             if test is None:
                 out[attr] = value
                 continue
-            flag = self._flag(*test)
+            flag = self._flag(*test, reserve=0 if leading else self.RESERVED)
             if flag is None:
                 out[attr] = value
             else:
@@ -497,14 +526,15 @@ class _WordFlags:
             return attr, op, operand
         return None
 
-    def _flag(self, attr: str, op: str, operand) -> int | None:
+    def _flag(self, attr: str, op: str, operand, reserve: int = 0) -> int | None:
         key = (attr, "IN" if op == "NOT_IN" else op, operand)
-        if key not in self.flags:
+        if self.flags.get(key) is None:
             getters = self.vocab.lex_attr_getters
-            free = next((bit for bit in range(1, 64) if bit not in getters and bit not in self._bits), None)
-            self.flags[key] = free  # None: every bit taken, the test stays as written
-            if free is None:
-                return None
+            free = [bit for bit in range(1, 64) if bit not in getters and bit not in self._bits]
+            if len(free) <= reserve:
+                return None  # the test stays as written
+            free = free[0]
+            self.flags[key] = free
             if not self._bits:
                 # the one function spaCy calls for a new word, on the first of the bits (and the bit so taken for
                 # anyone else who asks spaCy for a flag); the others are taken in ``_bits``
@@ -608,6 +638,7 @@ class _MatcherKind(Kind):
 
             recording = _Recording(Matcher(vocab, validate=False))
             build(recording)
+            recording.finish()
             recording.flags.settle()
             made = _MatcherKind._matchers[key] = (recording.matcher, _pattern_reach(recording.patterns))
         return made
