@@ -240,7 +240,9 @@ _SIZE_WORDS = {"of", "about", "around", "roughly", "to", "cm", "centimetres", "c
 _PLACED_THINGS = {"splint", "splints", "pack", "packs", "packing", "stent", "stents", "battery", "generator", "implant",
                   "implants", "pump", "port", "mesh", "graft", "grafts", "plate", "plates", "screws", "wires", "tab", "tabs",
                   "anchor", "anchors", "clip", "clips", "coil", "coils", "button", "buttons", "electrode", "electrodes",
-                  "cylinder", "cylinders", "reservoir", "rods"}
+                  "cylinder", "cylinders", "reservoir", "rods",
+                  # (a stimulator's battery by its own names: "the IPG is placed under the skin of your chest")
+                  "ipg", "stimulator", "stimulators", "neurostimulator"}
 #: what a graft is called, right before the verb that takes it: "a bone graft taken from"
 _GRAFTS = {"graft", "grafts", "bone", "vein", "veins", "tissue", "tendon", "skin", "cartilage", "fat"}
 #: verbs that take something away from a part of the body: "remove loose skin from the neck"
@@ -279,6 +281,7 @@ def _pins_and_needles(tokens, i: int) -> bool:
 _INCISIONS = {"incision", "incisions", "cut", "cuts", "nick", "nicks", *_HEALING_CUTS}
 # where a cut is "made", "hidden" or "placed"
 _PLACED_VERBS = {"made", "hidden", "placed", "sited", "positioned", "located", "done", "put", "anchored", "fixed", "lodged",
+                 "implanted", "inserted", "secured", "stitched", "buried",
                  # (what an operation leaves, where it stays: "one tab sits in the outer capsule of the prostate")
                  "sits", "sit", "rests", "rest"}
 _PLACE_PREPS = {"in", "into", "on", "through", "behind", "over", "along", "under", "below", "above", "around", "across",
@@ -588,6 +591,9 @@ class OffTopicStructure(Kind):
                     continue  # "checks your oxygen level with a clip on your finger", "a clip on your finger measures
                     # your oxygen level": a monitor, not an implant
                 acting, named = self._acting(page, unit, doc[action])
+                if acting and not named and unit.block.scope != "heading" and _under_alternatives(page, unit):
+                    continue  # "a small cut inside the mouth, to take out a stone" under "Other options" on a page about
+                    # removing the gland through the neck: another treatment than the page's
                 if not acting:
                     if not page.topic_procedures and not page.topic_conditions and not passive:
                         # a procedure the knowledge base does not know: a cut in another part of the body from the one
@@ -1959,7 +1965,7 @@ _PART_OF_PLACE = compile_builtin(
     r"|(?i:(?:main\s+|large\s+|small\s+)?(?:artery|arteries|vein|veins|vessels?|nerves?|bones?|muscles?)\s+(?:of|in)"
     r"\s+(?:the\s+|your\s+))")
 # the kinds of structure whose place a page gives straight after the name ("the popliteal artery behind your knee")
-_ADJACENT_KINDS = frozenset({"vessel", "tendon", "muscle", "ligament"})
+_ADJACENT_KINDS = frozenset({"vessel", "tendon", "muscle", "ligament", "nerve"})
 # an organ put somewhere by an operation, which lies where the surgeon placed it (after an oesophagectomy "your new
 # stomach ... sits in your chest")
 _MOVED_ORGAN = frozenset({"transplanted", "transplant", "donor", "donated", "grafted", "new"})
@@ -2348,15 +2354,21 @@ class StructureLocation(Kind):
 
     def _nerve_from_centre(self, subject, place) -> bool:
         """ "The facial nerve runs from the brain": every nerve starts in the brain or the spinal cord, and a nerve of
-        the body or the limbs at the spine ("the sciatic nerve runs from your lower back")."""
+        the body or the limbs at the spine ("the sciatic nerve runs from your lower back"), an arm's in the neck."""
         kb = self.kb
         if subject.label_ != "structure" or kb.structures[subject.kb_id_].kind != "nerve":
             return False
         if place.kb_id_ in _NERVE_CENTRES:
             return True  # (the brain as a region, the brainstem and spinal cord as structures)
-        if place.label_ != "region" or not kb.ancestors(place.kb_id_) & _SPINAL_REGIONS:
+        if place.label_ != "region":
             return False
-        return not any("head" in kb.ancestors(r) for r in kb.structures[subject.kb_id_].regions)
+        regions = kb.structures[subject.kb_id_].regions
+        if place.kb_id_ == "neck":
+            # the arm's nerves leave the spine in the neck: "the ulnar nerve runs from the neck down the inner arm"
+            return any("upper-limb" in kb.ancestors(r) for r in regions)
+        if not kb.ancestors(place.kb_id_) & _SPINAL_REGIONS:
+            return False
+        return not any("head" in kb.ancestors(r) for r in regions)
 
     def _route_ok(self, way, end) -> bool:
         """Can a tube go through ``way`` into ``end``? Neighbours, or two parts of one connected system; from a
@@ -2539,8 +2551,9 @@ class StructureLocation(Kind):
                         if adjacent:
                             if not before or before[-1] is not subject or subject.end_char != m.start() \
                                     or subject.label_ != "structure" \
-                                    or self.kb.structures[subject.kb_id_].kind not in _ADJACENT_KINDS:
-                                continue
+                                    or self.kb.structures[subject.kb_id_].kind not in _ADJACENT_KINDS \
+                                    or "spine" in self.kb.structures[subject.kb_id_].regions:
+                                continue  # (nor a nerve root, which the spine holds from the neck to the lower back)
                             kind = "place"
                         if kind == "territory":
                             if subject.label_ != "structure" or self.kb.structures[subject.kb_id_].kind != "nerve":
@@ -2577,6 +2590,10 @@ class StructureLocation(Kind):
                                 # "an open sore in the lining of the stomach or the large bowel": each place named
                                 other = _OTHER_PLACE.match(text, place.end_char)
                                 other = starts.get(other.end()) if other is not None else None
+                                if other is not None and other.label_ == "structure" == subject.label_ \
+                                        and self.kb.structures[other.kb_id_].kind == self.kb.structures[subject.kb_id_].kind:
+                                    other = None  # "the sciatic nerve in your leg and the median nerve in your wrist":
+                                    # the next of a list of nerves, no second place
                                 if other is not None and not self._placed_fits(subject, other, beside):
                                     yield self.hit(unit, m.start(), other.end_char, subject=subject.text,
                                                    place=other.text)
@@ -2680,3 +2697,15 @@ _SIDES_LEFT_OPEN = compile_builtin(r"(?i)\b(?:opposite|other\s+side|either\s+sid
 def _words_alternation(phrases) -> str:
     """Phrases as one alternation, longest first, any white space between their words."""
     return "(?:" + "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in sorted(phrases, key=lambda w: (-len(w), w))) + ")"
+
+
+#: a heading over other treatments than the page's: "Other options", "Alternatives to surgery", "Non-surgical treatment"
+_ALTERNATIVES_HEADING = compile_builtin(
+    r"(?i)\b(?:other|alternative|different)\s+(?:options|treatments?|choices|procedures|operations|ways|approaches)\b"
+    r"|\balternatives?\b|\binstead\b|\bnon-?surgical\b|\bwithout\s+surgery\b")
+
+
+def _under_alternatives(page, unit) -> bool:
+    """Does the block stand in a section on other treatments than the page's ("Other options")?"""
+    heading = page.last_before(unit, ("heading",))
+    return heading is not None and _ALTERNATIVES_HEADING.search(heading.block.text) is not None

@@ -27,8 +27,11 @@ _WHOLE_BEFORE = compile_re(
     # what a part is divided into is all its parts: "the septum divides your nose into two airways"
     r"|(?:divides?|divided|dividing|splits?|splitting|separates?|separating)\s+(?:[\w’'-]+\s+){0,3}?into"
     r"|there\s+are(?:\s+(?:normally|usually|typically|always))?"
-    r"|(?:you|we|people|most\s+people|everyone|adults|humans|it|each\s+one|the\s+body|your\s+body)\s+(?:all\s+|normally\s+"
-    r"|usually\s+|typically\s+)?(?:has|have)(?:\s+got)?)"
+    # what a part gives off is all of them: "your spinal cord gives off 31 pairs of spinal nerves"
+    r"|(?:gives?|giving)\s+(?:off|rise\s+to)"
+    # ("Most adults have up to four wisdom teeth": the most there can be)
+    r"|(?:you|we|people|most\s+people|everyone|adults|most\s+adults|humans|it|each\s+one|the\s+body|your\s+body)\s+(?:all\s+|normally\s+"
+    r"|usually\s+|typically\s+)?(?:has|have)(?:\s+got)?(?:\s+up\s+to)?)"
     r"|[’']s"
     # the part itself as the subject: "The thyroid gland has three lobes" (checked in check(): the place ends just before)
     r"|(?P<bare_has>\b(?:has|have)(?:\s+got)?))\s+"

@@ -909,8 +909,8 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         r"|(?i:\bpublished\s+in\s+our\s+(?:[\w-]+\s+){0,2}?(?:quality|outcomes?|audit|clinical|annual)\s+(?:report|data|review|accounts))\b"
         r"|(?i:\b(?:checked|audited|verified|validated)\s+by\s+(?:the\s+|our\s+)?(?:[\w’'-]+\s+){0,3}?audit\s+(?:department|team|office|unit|committee))\b"
         # a named trial or study the figures come from: "In the C-GALL trial, about 75 out of 100 ...", "In the ProtecT
-        # trial" (a name with a second capital or a digit, or a capitalised word: not "In the trial")
-        r"|(?-i:\b[Ii]n\s+the\s+(?:[A-Z][\w-]*[A-Z\d][\w-]*|[A-Z][a-z]+)\s+(?:trial|study|audit|registry|review|cohort))\b"
+        # trial", "In the PREEMPT trials" (a name with a second capital or a digit, or a capitalised word: not "In the trial")
+        r"|(?-i:\b[Ii]n\s+the\s+(?:[A-Z][\w-]*[A-Z\d][\w-]*|[A-Z][a-z]+)\s+(?:trials?|stud(?:y|ies)|audit|registry|review|cohort))\b"
         # the audit or body the page named before: "Figures from the same national audit suggest", "The national audit
         # reports"
         r"|(?i:\b(?:figures|data|results|numbers)\s+from\s+the\s+same\s+(?:national\s+)?(?:audit|study|trial|review|survey|report|registry)\b"
@@ -1432,9 +1432,17 @@ class SourceFinder:
         spans = self.spans(unit)
         flags = []
         text = unit.block.text
+        framed = False  # the block opened by naming its source in a phrase of its own: "In the PREEMPT trials, ..."
         for k, (s, e) in enumerate(sentences):
             # a marker or a link may sit just after the sentence's full stop: count it with the sentence
             flag = any(a <= e and b > s for a, b in spans)
+            if k == 0 and flag and (frame := _SOURCE_FRAME.match(text, s, e)) is not None:
+                framed = any(a >= s and b <= frame.end() for a, b in spans)
+            elif not flag and framed and k <= 3 and self.lex.in_house.search(text, s, e) is None:
+                # "In the PREEMPT trials, most side effects were mild. Neck pain was the most common. It was reported
+                # by about 7 in 100 people ...": the paragraph reports the trials its first words named (not the
+                # provider's own claim after them: "Our patients achieve even better results than the trial")
+                flag = True
             going_on = None if flag else _CONTINUES_SOURCE.match(text, s)
             if going_on and (
                 # "In the van de Graaf trial, ..." names the study an earlier sentence cited; "It found" the last one
@@ -2044,6 +2052,9 @@ class UncitedClaim(Kind):
             return False  # "we explain how the treatment actually works": a topic, not a claim
         if kind == "comparison" and _DEFINITION_BEFORE.search(text, bounds[0], start):
             return False  # "Chronic pain is pain that lasts for more than three months": a definition
+        if kind == "percentage" and _THRESHOLD_IN_CONDITION.search(text, max(bounds[0], start - 100), start) \
+                and (_BOUND.match(text, start) or _BOUND_BEFORE.search(text, max(bounds[0], start - 20), start)):
+            return False  # "Treatment is stopped if your headache days have not fallen by at least 30%": a threshold
         if _SIZE_COMPARED.match(text, end):
             return False  # "The wound is usually about three times longer than the lesion itself": a size, not a result
         if kind == "comparison" and _CONSEQUENCE_BEFORE.search(text, max(bounds[0], start - 40), start):
@@ -2479,9 +2490,21 @@ _IN_THAT_TIME = compile_builtin(r"\s*(?:in|during|over|across|within)\s+(?:that|
                                 r"|months?|window)\b", re.I)
 _BELOW = compile_builtin(r"\s+below\b")
 _SMALL_COUNT = compile_builtin(r"(?<![\d.,])\d{1,3}(?:,\d{3})*(?!\d|[.,]\d|%)")
-#: a count and its share in brackets: "61 children (19%)", "1,772 reports (93%)", "97 tests (about 5%)"
+#: a condition's clause up to a figure in it, the threshold it sets: "if your headache days have not fallen by (at least
+#: 30%)", "if you lose (more than 20%) of your blood" (not the figure of a main clause after it: "If you smoke, your risk
+#: rises by 30%")
+_THRESHOLD_IN_CONDITION = compile_builtin(r"(?i)\b(?:if|unless|until|once)\s+(?:[^\s,.;:!?()]+\s+){1,12}?$")
+_BOUND = compile_builtin(r"(?i)(?:at\s+least|more\s+than|less\s+than|fewer\s+than|over|under|below|above)\s")
+_BOUND_BEFORE = compile_builtin(r"(?i)\b(?:by|to|at\s+least|more\s+than|less\s+than|fewer\s+than|over|under|below|above)\s+$")
+#: a source named in an opening phrase of its own, which frames the paragraph it opens: "In the PREEMPT trials,",
+#: "In the 2023 national audit (NELA),"
+_SOURCE_FRAME = compile_builtin(r"\s*(?:in|from|according\s+to)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,5}?(?:trials?|stud(?:y|ies)"
+                                r"|audits?|registry|register|review|survey|guidelines?|guidance|report)\s*(?:\([^()]{1,40}\)\s*)?,",
+                                re.I)
+#: a count and its share in brackets: "61 children (19%)", "1,772 reports (93%)", "97 tests (about 5%)", "164 (90 percent)"
 _COUNT_AND_SHARE = compile_builtin(r"(?<![\d.,])(?P<n>\d{1,3}(?:,\d{3})*)\s+(?:[\w-]+\s+){0,3}?\(\s*(?:about\s+|around\s+|"
-                                   r"roughly\s+|nearly\s+|almost\s+|just\s+(?:over|under)\s+)?(?P<p>\d{1,2}(?:\.\d)?)\s*%\s*\)")
+                                   r"roughly\s+|nearly\s+|almost\s+|just\s+(?:over|under)\s+)?(?P<p>\d{1,2}(?:\.\d)?)\s*(?:%|per\s*cent)\s*\)",
+                                   re.I)
 #: a sentence that gives the count before it as a rate: "That is fewer than 1 in every 100 people we operated on."
 _RESTATED_RATE = compile_builtin(r"\s*(?:that|this)(?:\s+is|\s+was|['’]s|\s+means|\s+works\s+out\s+(?:at|as))\s+"
                                  r"(?:(?P<way>about|around|roughly|nearly|almost|fewer\s+than|less\s+than|under|below|"

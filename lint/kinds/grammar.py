@@ -106,6 +106,14 @@ _AUX_AFTER = {"is", "are", "was", "were", "can", "could", "will", "would", "may"
 #: words whose "'s" is "is" or "has", not a possessive: "it's", "there's"
 _NOT_POSSESSORS = frozenset({"it", "that", "there", "here", "he", "she", "what", "who", "where", "when", "how", "this",
                              "let", "everyone", "everything", "nothing", "something"})
+#: the determiners that name an owner: after one, a word that may be a verb is a noun ("Your experience are")
+_POSSESSIVE_DETS = frozenset({"your", "my", "his", "her", "its", "our", "their", "'s", "’s"})
+#: words whose "'s" is "is" or "has" even before a noun and a verb ("it's symptoms are" is GRM007's): "everyone's"
+#: and the like own what follows there ("Everyone's experience are different")
+_NOT_OWNERS = _NOT_POSSESSORS - {"everyone", "everything", "nothing", "something"}
+#: the determiners of one thing
+_SINGULAR_DETS = frozenset({"the", "a", "an", "this", "that", "each", "every", "your", "my", "his", "her", "its", "our",
+                            "their"})
 #: a time phrase's last word, after which a clause may start with no comma: "within about a week the band and the
 #: haemorrhoid fall off"
 _TIME_BEFORE_CLAUSE = frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years", "hours", "then",
@@ -757,8 +765,9 @@ class SubjectVerbAgreement(_MatcherKind):
             # "The results of the scan is sent": a plural and its "of" phrase, then a singular verb
             rf"|\b(?P<plural>(?:the|these|those|your|our|their)\s+(?P<pnoun>(?-i:[a-z]{{3,}}s))\s+of\s+"
             rf"(?:(?!(?:{not_verb}|{clause})\b)(?:[a-z]+|['’]s)\s+){{1,4}}?{adverb_opt}(?P<pverb>is|was|has|does)\b)"
-            # "Wounds that doesn't heal": a plural opening its clause, and its clause in "that" with a singular's verb
-            rf"|\b(?P<that>(?P<tnoun>(?-i:[a-zA-Z][a-z]{{2,}}s))\s+(?:that|which)\s+{adverb_opt}"
+            # "Wounds that doesn't heal", "The areas that was treated": a plural opening its sentence, and its clause in
+            # "that" with a singular's verb
+            rf"|\b(?P<that>(?:(?:the|your|these|those|all|any)\s+)?(?P<tnoun>(?-i:[a-zA-Z][a-z]{{2,}}s))\s+(?:that|which)\s+{adverb_opt}"
             rf"(?P<tverb>doesn['’]t|does|isn['’]t|is|hasn['’]t|has|wasn['’]t|was)\b)")
         self.verbs = self.anchor_words = frozenset(self.w["third"] | self.w["base"] | _WHO_THIRD | {"are", "were", "have", "do"}
                                                    | self.help_verbs
@@ -812,7 +821,8 @@ class SubjectVerbAgreement(_MatcherKind):
         singular_dets = ["the", "a", "an", "this", "that", "each", "every", "your", "my", "his", "her", "its", "our",
                          "their"]
         m.add("ANY_SINGULAR_BASE", [[
-            {"LOWER": {"IN": singular_dets}},
+            # (or a possessive's "'s": "Everyone's experience are different")
+            {"LOWER": {"IN": singular_dets + ["'s", "’s"]}},
             {"TEXT": {"REGEX": r"^[A-Za-z]*\d[A-Za-z0-9]*$"}, "OP": "?"},
             # (a noun of two words: "The package price include")
             {"IS_ALPHA": True, "IS_LOWER": True, "LOWER": {"NOT_IN": sorted(w["all_verbs"] | _PRONOUNS)}, "OP": "?"},
@@ -942,6 +952,10 @@ class SubjectVerbAgreement(_MatcherKind):
                                             {"LOWER": {"IN": sorted(self.noun_like_third)}}]])
         m.add("PRONOUN_BASE", [[{"LOWER": {"IN": ["this", "it"]}}, adverb,
                                 {"LOWER": {"IN": sorted(w["base"] - {"do"} | {"are", "were", "have"})}}]])
+        # "when they wakes up", "We recommends": a subject pronoun that is plural, whatever stands before it (not
+        # "you", which may be the object of the verb before: "the care we give you depends on")
+        m.add("PRONOUN_PLURAL_THIRD", [[{"LOWER": {"IN": ["they", "we"]}}, adverb,
+                                        {"LOWER": {"IN": sorted(w["third"] | self.noun_like_third | _MOVEMENT_THIRD)}}]])
 
     def _counted_heads(self, unit, doc, found: dict) -> None:
         """Adds to ``found`` "the number of" with a plural's verb ("The number of sessions you need depend"), "every" or
@@ -1070,6 +1084,16 @@ class SubjectVerbAgreement(_MatcherKind):
         return not re.search(r"(?:s|ae|ia|ata|i|ed|en|ing|ous|ful|al|ic|ible|able|est|er|ly)$", word) \
             or word in ("level", "scar", "bladder", "ulcer", "catheter", "tumour", "tumor", "liver", "cancer")
 
+    def _owned_singular(self, word: str) -> bool:
+        """A word after "your", "'s" and the like that is most likely a singular noun, though it may be a verb too
+        ("experience", "care", "support"): nothing that looks plural, a group, an amount or a word of function."""
+        w = self.w
+        if word in w["plurals"] or word in w["plural_groups"] or word in w["quantity"] or word in w["either_number"] \
+                or word in w["adverbs"] or word in w["determiners"] or word in _PRONOUNS or word in _PREPOSITIONS \
+                or word in _FUNCTION_WORDS or word == "own":
+            return False
+        return not re.search(r"(?:s|ae|ia|ata|i|ed|en|ing|ous|ful|al|ic|ible|able|est|er|ly)$", word)
+
     def _singular_head(self, word: str) -> bool:
         """A noun before "of" that counts as one thing: not a plural, a group or an amount ("the majority of")."""
         w = self.w
@@ -1101,8 +1125,8 @@ class SubjectVerbAgreement(_MatcherKind):
         if word in w["singular_s"] or word in w["all_verbs"] or word in w["quantity"] or word in _FUNCTION_WORDS \
                 or word in w["either_number"]:
             return False
-        if word in self.a_plurals:
-            return True  # "fistulas", "stomas"
+        if word in self.a_plurals or word.endswith("as") and word in w["plurals"]:
+            return True  # "fistulas", "stomas", "areas"
         return not re.search(r"(?:ss|us|is|as|ics|ous|ness|itis|osis|sis|xis|betes)$", word)
 
     def _gerund_subject(self, sent):
@@ -1247,9 +1271,9 @@ class SubjectVerbAgreement(_MatcherKind):
                 if verb.lower_ == "last" and end < len(doc) and doc[end].lower_ in _TIME_AFTER_LAST:
                     continue  # "When my ankles started swelling last winter": "last" describes the time, it is no verb
                 if end < len(doc) and doc[end].lower_ in _AUX_AFTER \
-                        and label not in ("PRONOUN_BASE", "PLURAL_WHO_THIRD", "PLURAL_PAIR_THIRD"):
+                        and label not in ("PRONOUN_BASE", "PRONOUN_PLURAL_THIRD", "PLURAL_WHO_THIRD", "PLURAL_PAIR_THIRD"):
                     continue  # "the hospital stay is short": the "verb" was a noun
-                if label not in ("PRONOUN_BASE", "PLURAL_PAIR_THIRD") and (
+                if label not in ("PRONOUN_BASE", "PRONOUN_PLURAL_THIRD", "PLURAL_PAIR_THIRD") and (
                         end >= len(doc) or doc[end].lower_ in ("or", "and") and end + 1 < len(doc)
                         and doc[end + 1].lower_ in ("a", "an", "the", "your", "any")):
                     continue  # "a medicine pump or a nerve stimulator": a list's noun, with no verb after it
@@ -1285,8 +1309,19 @@ class SubjectVerbAgreement(_MatcherKind):
                         continue
                 elif label == "ANY_SINGULAR_BASE":
                     noun = doc[end - 3] if doc[end - 2].lower_ in self.w["adverbs"] else doc[end - 2]
-                    if not self._singular_looking(noun.lower_) or not clause_start(doc, start) \
-                            or (start > 0 and doc[start - 1].lower_ in ("and", "or", "nor", "both", "as", "like",
+                    owned = doc[start].lower_ in _POSSESSIVE_DETS
+                    first = start
+                    if doc[start].lower_ in ("'s", "’s"):
+                        # the owner opens the subject: "Everyone's experience", "The patient's wound" (not "it's")
+                        if start == 0 or doc[start - 1].lower_ in _NOT_OWNERS or not doc[start - 1].is_alpha:
+                            continue
+                        first -= 1
+                        if first > 0 and doc[first - 1].lower_ in _SINGULAR_DETS:
+                            first -= 1
+                    # (after an owner, a word that is also a verb is a noun: "Your experience are different")
+                    if not (self._singular_looking(noun.lower_) or owned and self._owned_singular(noun.lower_)) \
+                            or not clause_start(doc, first) \
+                            or (first > 0 and doc[first - 1].lower_ in ("and", "or", "nor", "both", "as", "like",
                                                                         "including", "with")):
                         continue  # a compound subject, or an example inside one ("problems such as a tear are")
                     # (a noun of two words opens with a word that describes the second: "The package price", not "The
@@ -1294,7 +1329,6 @@ class SubjectVerbAgreement(_MatcherKind):
                     if noun.i - start >= 2 and not any(c.isdigit() for c in doc[noun.i - 1].text) and (
                             doc[noun.i - 1].lower_.endswith("s") or noun.lower_ not in self.w["nouns"]):
                         continue
-                    first = start
                 elif label == "DET_SINGULAR_OF_BASE":
                     noun = doc[start + 1] if doc[start + 2].lower_ == "of" else doc[start + 2]
                     if doc[noun.i + 1].lower_ != "of" or not self._singular_head(noun.lower_) \
@@ -1308,8 +1342,8 @@ class SubjectVerbAgreement(_MatcherKind):
                     if noun.lower_ in _PART_HEADS and any(t.lower_ == "and" for t in doc[noun.i + 2:end - 1]):
                         continue  # "The top of the skull and brain do not form": the top and the brain, two subjects
                     first = start
-                elif label == "PLURAL_PAIR_THIRD":
-                    first = start  # "me and my wife was": a subject wherever it stands
+                elif label in ("PLURAL_PAIR_THIRD", "PRONOUN_PLURAL_THIRD"):
+                    first = start  # "me and my wife was", "they": a subject wherever it stands
                 elif label == "DET_PLURAL_PAIR_THIRD":
                     second = start + 4 if doc[start + 3].lower_ in ("the", "your", "this") else start + 3
                     nouns = (doc[start + 1].lower_, doc[second].lower_)

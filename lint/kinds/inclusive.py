@@ -44,6 +44,10 @@ class GenderedGeneric(Kind):
         # with flag_female: words that make a page possibly about women only ("womb", "pregnancy", "breast"), where
         # "she" and "her" may be right; on such a page only "he" and "his" are flagged
         "female_topic_words": (list, list),
+        # with flag_female: words of a woman's life rather than her body ("pregnancy", "mother"), which many pages for
+        # everyone name ("many people choose a tummy tuck after pregnancy"): they make a page about women when its title
+        # or a heading names one or a quarter of its blocks do, and a pronoun a woman's in their own block only
+        "female_context_words": (list, list),
         # words that make a page about boys' or men's bodies only ("testicle", "foreskin"), where the "he" of a child or
         # a teenager (the ``patient_nouns``) is a boy; "the patient ... he" is still flagged there
         "male_topic_words": (list, list),
@@ -65,6 +69,7 @@ class GenderedGeneric(Kind):
         self.pronouns = pronouns
         self.male_pronouns = {k: v for k, v in pronouns.items() if k in ("he", "his", "him", "himself")}
         self.female_topic = frozenset(w.lower() for w in self.opts["female_topic_words"])
+        self.female_context = frozenset(w.lower() for w in self.opts["female_context_words"])
         self.male_topic = frozenset(w.lower() for w in self.opts["male_topic_words"])
         self.patient_nouns = frozenset(w.lower() for w in self.opts["patient_nouns"])
         self.generic = {w.lower() for w in self.opts["generic_nouns"]}
@@ -115,12 +120,17 @@ class GenderedGeneric(Kind):
                 return True
         return False
 
-    def _antecedent(self, tokens):
-        """The kind of the nearest person mentioned before, walking back: 'generic', 'specific' or None."""
+    def _antecedent(self, tokens, female: bool = False):
+        """The kind of the nearest person mentioned before, walking back: 'generic', 'specific' or None. A "she" passes
+        over a man or a boy named, a "he" over a woman or a girl ("Tell the nurse if your son is unwell, so she can ...":
+        "she" is the nurse)."""
         weak = False
+        other_sex = _MALE_WORDS if female else _FEMALE_WORDS
         for tok in reversed(tokens):
             low = tok.lower_
             if low in self.specific:
+                if low in other_sex:
+                    continue
                 return "specific"
             if low in self.generic:
                 # "My family doctor said ... proved her wrong": the writer's own doctor is one person
@@ -156,7 +166,8 @@ class GenderedGeneric(Kind):
         units = self.units(page)
         pronouns = self.pronouns
         if len(pronouns) > len(self.male_pronouns) and (
-                _page_about(page, self.female_topic) or self.about_named(page, self.named_woman)):
+                _page_about(page, self.female_topic) or _page_about(page, self.female_context, share=0.25)
+                or self.about_named(page, self.named_woman)):
             pronouns = self.male_pronouns  # a page that may be about women only, or about a named woman
         # on a page about boys' or men's bodies only ("your child ... he" on an orchidopexy page), a child or a teenager
         # is a boy
@@ -175,13 +186,15 @@ class GenderedGeneric(Kind):
                 if about_a_man and low in self.male_pronouns \
                         and not _generic_patient_before(tokens[unit.sent_at(tok.i).start:tok.i]):
                     continue  # (his "he"; a "she" on his page is no one he is)
-                antecedent = self._antecedent((previous + tokens[max(0, tok.i - 80) : tok.i])[-80:])
+                antecedent = self._antecedent((previous + tokens[max(0, tok.i - 80) : tok.i])[-80:],
+                                              female=low not in self.male_pronouns)
                 if antecedent is None or antecedent == "specific" \
                         or antecedent == "patient" and boys_only and low in self.male_pronouns:
                     continue
                 if low not in self.male_pronouns and (
                         self._near_a_named_woman(unit, tok.idx, units[n - 1] if previous else None)
                         or not unit.lower_set.isdisjoint(self.female_topic)
+                        or not unit.lower_set.isdisjoint(self.female_context)
                         or previous and not units[n - 1].lower_set.isdisjoint(self.female_topic)):
                     continue  # (or her block, or the one before, is about a woman's body: "After a hysterectomy ... She")
                 yield self.hit(unit, tok.idx, tok.idx + len(tok.text),
@@ -245,16 +258,23 @@ def _in_terms(tok) -> bool:
     return any(s.start <= tok.i < s.end for s in tok.doc.spans.get("terms", ()))
 
 
-def _page_about(page, words: frozenset) -> bool:
+#: the words for a man or a boy, and for a woman or a girl, that a pronoun of the other sex cannot stand for
+_MALE_WORDS = frozenset({"man", "men", "husband", "father", "son", "sons", "boy", "boys", "brother", "gentleman", "mr",
+                         "mr.", "sir"})
+_FEMALE_WORDS = frozenset({"woman", "women", "wife", "mother", "daughter", "daughters", "girl", "girls", "sister", "lady",
+                           "mrs", "mrs.", "ms", "ms.", "miss"})
+
+
+def _page_about(page, words: frozenset, share: float = 0.0) -> bool:
     """Is the page about what ``words`` name (women's or men's bodies)? When its title or a heading names it, or two of
-    its blocks do: one "tell us if you are pregnant" on a page about arthritis infusions does not make its patient a
-    woman."""
+    its blocks do (and at least ``share`` of them): one "tell us if you are pregnant" on a page about arthritis infusions
+    does not make its patient a woman."""
+    if not words:
+        return False
     blocks = 0
     for unit in page.units:
         if not unit.lower_set.isdisjoint(words):
             if unit.block.scope in ("title", "heading"):
                 return True
             blocks += 1
-            if blocks >= 2:
-                return True
-    return False
+    return blocks >= max(2, share * len(page.units))

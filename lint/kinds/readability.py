@@ -709,7 +709,7 @@ class UnexplainedAcronym(Kind):
                       # (the second of two acronyms for the name: "usually shortened to DXA or DEXA")
                       r"(?:[A-Z][A-Za-z]{1,7}\s+(?:or|and)\s+)?$",
                       before)
-        if m and spells_out(acronym, m.group(1)):
+        if m and spells_out(acronym, m.group(1), initials=True):
             return True
         # "a computed tomography scan, often called a CT scan": the name's last word after the acronym too
         if m and (tail := re.match(r"\s+([a-z]+)\b", after)) and m.group(1).endswith(" " + tail.group(1)) \
@@ -1055,12 +1055,27 @@ _GERMAN_LETTERS = {"ekg": "ecg"}
 _LINK_WORDS = frozenset({"called", "known", "named", "termed", "is", "are", "was", "were", "this", "that", "these", "those"})
 
 
-def spells_out(acronym: str, words: str, several: bool = False) -> bool:
+def _common_letters(a: str, b: str) -> int:
+    """The length of the longest run of letters both strings hold in the same order (not side by side)."""
+    row = [0] * (len(b) + 1)
+    for ch in a:
+        previous = 0
+        for j, other in enumerate(b, 1):
+            previous, row[j] = row[j], previous + 1 if ch == other else max(row[j], row[j - 1])
+    return row[-1]
+
+
+def spells_out(acronym: str, words: str, several: bool = False, initials: bool = False) -> bool:
     """True when ``words`` end with a phrase the acronym abbreviates.
 
     The phrase starts with a word whose initial is the acronym's first letter,
     and the acronym's letters appear in order in it: "transurethral resection of
-    the prostate" spells out TURP, "percutaneous nephrolithotomy" PCNL.
+    the prostate" spells out TURP, "percutaneous nephrolithotomy" PCNL. With
+    ``initials``, a name of several words gives at least half of the letters as its
+    words' first letters, in order: a name
+    given with no bracket ("deep vein thrombosis, or DVT") is no list of choices
+    whose words hold the letters by chance ("through the bottom of the spine, or a
+    TFESI").
     """
     acronym = "".join(c for c in acronym.lower() if c.isalpha())
     if not acronym:
@@ -1080,6 +1095,9 @@ def spells_out(acronym: str, words: str, several: bool = False) -> bool:
                 break
             pos += 1
         else:
+            if initials and len(tokens) - i > 1 \
+                    and 2 * _common_letters(acronym, "".join(t[0] for t in tokens[i:]).lower()) < len(acronym):
+                continue
             # (with ``several``, an acronym of four letters or more stands for more than one word: "claudication"
             # holds the letters of CLTI, which it does not spell out; "uvulopalatopharyngoplasty (UPPP)" in brackets does)
             if not several or len(acronym) < 4 or pos > len(tok):

@@ -154,7 +154,8 @@ class SectionOffTopic(Kind):
         for name, entry in (data or {}).get("topics", {}).items():
             heading = compile_re(r"\b(?:" + "|".join(entry["heading"]) + r")", re.I)
             # (matched at a word start, as the data says: "Rs" is in no "ears")
-            words = compile_re(r"(?<!\w)(?:" + "|".join(entry["words"]) + r")", re.I)
+            # (a topic with no words of its own is judged only by another topic's words: "Living with a pacemaker")
+            words = compile_re(r"(?<!\w)(?:" + "|".join(entry["words"]) + r")", re.I) if entry["words"] else None
             self.topics.append((name, heading, words, [w for w in entry["words"] if w.isalpha()][:4]))
         self.check_template("other_message", {"text", "topic", "other", "examples"})
 
@@ -190,10 +191,10 @@ class SectionOffTopic(Kind):
             text = " ".join(body)
             if len(text.split()) < self.opts["min_words"]:
                 continue
-            if not topic[2].search(text):
+            if topic[2] is not None and not topic[2].search(text):
                 # (a heading that names two topics, in words of its own for each, is on topic with either: "Radiation
                 # safety at home" may speak of the weeks at home, not of risks)
-                if not any(t[2].search(text) for t in self._second_topics(unit.block.text, topic)):
+                if not any(t[2] is None or t[2].search(text) for t in self._second_topics(unit.block.text, topic)):
                     yield self.hit(unit, 0, len(unit.block.text), topic=topic[0], examples=", ".join(topic[3]))
                 continue
             found = self._about_another(unit, topic, text)
@@ -209,13 +210,13 @@ class SectionOffTopic(Kind):
         """A finding when ``text``, under the heading ``unit`` of ``topic``, reads as a section on another topic (one of
         ``only``, if given)."""
         least = self.opts["other_min"]
-        own = self._kinds(topic[2], text)
+        own = self._kinds(topic[2], text) if topic[2] is not None else 0
         if not least or own > max(1, self.opts["own_max"]):
             return None
         heading = unit.block.text
         others = [t for t in self.opts["other_topics"].get(topic[0], ()) if only is None or t in only]
         counts = {t[0]: self._kinds(t[2], text) for t in self.topics
-                  if t[0] in others and not t[1].search(heading) and t[0] not in heading.lower()}
+                  if t[0] in others and t[2] is not None and not t[1].search(heading) and t[0] not in heading.lower()}
         other = max(counts, key=counts.get, default=None)
         beside = self.opts["other_min_beside"]
         # (a topic of ``beside_topics`` needs fewer words with one word of the heading's own or none: fewer of its own
