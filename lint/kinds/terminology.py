@@ -825,7 +825,12 @@ class TermFamily(Kind):
                 fact = None
                 for m in finditer(compiled, text, max(0, gap.start() - 120), gap.start()):
                     fact = m  # (the last: the one that ends where the gap starts)
-                if fact is None or fact.end() != gap.start() or is_negated(unit, fact.start(), fact.end()):
+                if fact is None or fact.end() != gap.start():
+                    continue
+                # (a negation of the word the fact opens with is not the apposition's after it: "does not contain
+                # bile, the green fluid made by the pancreas" says what bile is)
+                comma = text.find(",", fact.start(), fact.end())
+                if is_negated(unit, fact.start() if comma < 0 else comma + 1, fact.end()):
                     continue
                 other = "" if true_of is None else self.opts["true_of_message"].format(
                     a_name=_with_article(true_of.name), name=true_of.name, says=says)
