@@ -1174,10 +1174,19 @@ class AspectWords:
         return next((n for n in named if any(n in aspects[a].opposite for a in own if a in aspects)), None)
 
 
+#: a list that goes on after an item: ", and the", ", or a"
+_LIST_GOES_ON = compile_builtin(r"(?i)\s*,\s*(?:and|or)\s+(?:the|your|a|an)\b")
+#: what a blockage cuts off: "the blood supply to the bowel is cut off"
+_SUPPLIES = frozenset({"supply", "supplies", "flow", "circulation", "oxygen"})
+
+
 def _cut_as_reduce(doc, action: int) -> bool:
     """Is the word at ``action`` the verb "cut" meaning "reduce" ("they cut your risk of ankle sprains")?"""
     if doc[action].lower_ not in ("cut", "cuts", "cutting"):
         return False
+    if action + 1 < len(doc) and doc[action + 1].lower_ == "off" \
+            and any(t.lower_ in _SUPPLIES for t in doc[max(0, action - 10):action]):
+        return True  # "the blood supply to part of the brain is cut off": a supply stopped, no incision
     k = action + 1
     while k < len(doc) and k <= action + 2 and doc[k].lower_ in ("your", "the", "their", "his", "her", "our", "its",
                                                                   "down", "back"):
@@ -2498,6 +2507,9 @@ class StructureLocation(Kind):
                                       or text[t.end_char:m.start()] in (")", " " if kind == "appose face" else ")")]
                             if not before:
                                 continue
+                            if _LIST_GOES_ON.match(text, place.end_char):
+                                continue  # "fractures of the shinbone, the navicular bone in the midfoot, and the base
+                                # of the fifth metatarsal": the next item of a list, no apposition
                         # "The septum is the wall of bone and cartilage that divides ...": a sentence that
                         # defines its first term is about that term
                         defined = [t for t in before if t.start <= sent.start + 2

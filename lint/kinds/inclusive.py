@@ -212,7 +212,7 @@ class GenderedGeneric(Kind):
 #: words before and after a given name that make it part of a place's name
 _NOT_A_PLACE_BEFORE = "".join(f"(?<!{re.escape(w)}\\s)" for w in (
     "San", "Santa", "St", "St.", "Saint", "Port", "Fort", "Lake", "Mount", "Mt", "Mt.", "King", "Queen", "Prince",
-    "Princess", "Royal"))
+    "Princess", "Royal")) + r"(?<!,\s)"  # (nor an address's state: "Riverbend Health, Victoria")
 _NOT_A_PLACE_AFTER = r"(?!\s+(?:Street|St\b|Road|Rd\b|Avenue|Ave\b|Lane|Square|Park|Bridge|Hospital|Infirmary|Clinic" \
     r"|Centre|Center|House|Medical|Health|Wing|Building|Ward|Unit|Court|Place|Gardens|Way|Drive|Hill|Valley))"
 

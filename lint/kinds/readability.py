@@ -750,7 +750,10 @@ class UnexplainedAcronym(Kind):
         if m and spells_out(acronym, m.group(1)):
             return True
         # "ACL, short for ..."; "ACL stands for ..."; "ACL: anterior cruciate ligament" in a glossary line
-        if re.match(r",?\s+(?:which\s+)?(?:short\s+for|stands\s+for|meaning|means)\b", after):
+        # ("a DXA scan, which stands for dual-energy X-ray absorptiometry": past the noun the acronym names; not "the ERAS
+        # pathway, which means you will be given ...", which says what the pathway does)
+        if re.match(r",?\s+(?:which\s+)?(?:short\s+for|stands\s+for|meaning|means)\b", after) \
+                or re.match(r"\s+[a-z]+,?\s+(?:which\s+)?(?:short\s+for|stands\s+for)\b", after):
             return True
         # ("FRCS (Tr & Orth): Fellowship of the Royal College of Surgeons" opening a list item)
         return bool(re.match(r"\s*(?:\([^)]{0,40}\)\s*)?[:–—-]\s+[a-z]", after, re.I) and not before.strip())
