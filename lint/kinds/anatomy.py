@@ -1181,7 +1181,8 @@ _SUPPLIES = frozenset({"supply", "supplies", "flow", "circulation", "oxygen"})
 
 
 def _cut_as_reduce(doc, action: int) -> bool:
-    """Is the word at ``action`` the verb "cut" meaning "reduce" ("they cut your risk of ankle sprains")?"""
+    """Is the word at ``action`` the verb "cut" meaning "reduce" ("they cut your risk of ankle sprains") or "stop" ("the
+    blood supply is cut off"), no incision?"""
     if doc[action].lower_ not in ("cut", "cuts", "cutting"):
         return False
     if action + 1 < len(doc) and doc[action + 1].lower_ == "off" \

@@ -114,6 +114,8 @@ _NOT_OWNERS = _NOT_POSSESSORS - {"everyone", "everything", "nothing", "something
 #: the determiners of one thing
 _SINGULAR_DETS = frozenset({"the", "a", "an", "this", "that", "each", "every", "your", "my", "his", "her", "its", "our",
                             "their"})
+#: the endings of plurals (and Latin and Greek ones), adjectives and participles: no singular noun's
+_NOT_SINGULAR_ENDING = re.compile(r"(?:s|ae|ia|ata|i|ed|en|ing|ous|ful|al|ic|ible|able|est|er|ly)$")
 #: a time phrase's last word, after which a clause may start with no comma: "within about a week the band and the
 #: haemorrhoid fall off"
 _TIME_BEFORE_CLAUSE = frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years", "hours", "then",
@@ -818,8 +820,7 @@ class SubjectVerbAgreement(_MatcherKind):
                                     {"LOWER": {"IN": sorted(w["base"])}}]])
         # "The laxative make you...", "The A1 pulley are divided": any word after "the/a/your..." with a verb
         # that is almost never a noun; the word is checked in check() (not plural-looking, not a group)
-        singular_dets = ["the", "a", "an", "this", "that", "each", "every", "your", "my", "his", "her", "its", "our",
-                         "their"]
+        singular_dets = sorted(_SINGULAR_DETS)
         m.add("ANY_SINGULAR_BASE", [[
             # (or a possessive's "'s": "Everyone's experience are different")
             {"LOWER": {"IN": singular_dets + ["'s", "’s"]}},
@@ -1081,7 +1082,7 @@ class SubjectVerbAgreement(_MatcherKind):
                 or word in _FUNCTION_WORDS:
             return False
         # plural-looking endings, Latin and Greek plurals, adjectives and participles
-        return not re.search(r"(?:s|ae|ia|ata|i|ed|en|ing|ous|ful|al|ic|ible|able|est|er|ly)$", word) \
+        return not _NOT_SINGULAR_ENDING.search(word) \
             or word in ("level", "scar", "bladder", "ulcer", "catheter", "tumour", "tumor", "liver", "cancer")
 
     def _owned_singular(self, word: str) -> bool:
@@ -1092,7 +1093,7 @@ class SubjectVerbAgreement(_MatcherKind):
                 or word in w["adverbs"] or word in w["determiners"] or word in _PRONOUNS or word in _PREPOSITIONS \
                 or word in _FUNCTION_WORDS or word == "own":
             return False
-        return not re.search(r"(?:s|ae|ia|ata|i|ed|en|ing|ous|ful|al|ic|ible|able|est|er|ly)$", word)
+        return not _NOT_SINGULAR_ENDING.search(word)
 
     def _singular_head(self, word: str) -> bool:
         """A noun before "of" that counts as one thing: not a plural, a group or an amount ("the majority of")."""
