@@ -270,3 +270,32 @@ def test_anaesthetic_data_mistakes_name_the_file(tmp_path, change, error):
     renames = {"code: TRM005": "code: TRM105", "name: anaesthetic-cannot-reach": "name: my-anaesthetics"}
     assert error in setup_error_of_changed_rule(tmp_path, "terminology/TRM005-anaesthetic-cannot-reach.yaml", renames,
                                                 change)
+
+
+# -- TRM006 ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, span, says", [
+    # the bracket after the words, the words after "means", a thing of another root
+    ("After a thyroid lobectomy your calcium may be checked; a raised level (hypocalcaemia) is rare.",
+     "raised level (hypocalcaemia)", "'hypocalcaemia' means low calcium, but the words beside it say 'raised'"),
+    ("Hypertension means your blood pressure is lower than normal.", "Hypertension means your blood pressure is lower",
+     "'Hypertension' means high blood pressure"),
+    ("Before a gastric bypass we check for hyperuricaemia (high cholesterol).", "hyperuricaemia (high cholesterol)",
+     "'hyperuricaemia' is about uric acid, but the words beside it speak of 'cholesterol'"),
+    # the direction nearest the term counts
+    ("Too little food before a colonoscopy can push your sugar too high (hypoglycaemia).", "too high (hypoglycaemia)",
+     "'hypoglycaemia' means low blood sugar"),
+])
+def test_a_hypo_or_hyper_term_explained_the_other_way(trm, text, span, says):
+    (hit,) = [f for f in lint_text(trm, text).findings if f.code == "TRM006"]
+    assert hit.text == span
+    assert says in hit.message
+
+
+@pytest.mark.parametrize("text", [
+    "Too much insulin can make your blood sugar fall (hypoglycaemia).",
+    "Hypoglycaemia is when your blood sugar is not high enough.",  # (a negation turns the direction: not judged)
+    "Watch for hypothermia or a high temperature after the operation.",  # (two things listed)
+    "An overactive parathyroid gland raises your calcium (hyperparathyroidism).",
+])
+def test_a_hypo_or_hyper_term_explained_its_own_way(trm, text):
+    assert [f.text for f in lint_text(trm, text).findings if f.code == "TRM006"] == []

@@ -116,6 +116,15 @@ _SINGULAR_DETS = frozenset({"the", "a", "an", "this", "that", "each", "every", "
                             "their"})
 #: the endings of plurals (and Latin and Greek ones), adjectives and participles: no singular noun's
 _NOT_SINGULAR_ENDING = re.compile(r"(?:s|ae|ia|ata|i|ed|en|ing|ous|ful|al|ic|ible|able|est|er|ly)$")
+#: verbs that show a clause: "it is slowly pulled back, and the vein ..."
+_FINITE_VERBS = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "can", "may", "might", "should",
+                           "must", "would", "could", "did", "does"})
+#: words after "the" that stand for more than one thing, or for one of several: "the rest", "the first"
+_NOT_ONE_THING = frozenset({"rest", "first", "second", "third", "last", "next", "other", "same", "former", "latter",
+                            "remainder", "pair", "lot"})
+#: the endings of a name that is one thing though it ends in -s: "arthritis", "sepsis", "diagnosis", "dialysis" (their
+#: plurals end in -itides and -ses), "redness", "numbness"
+_ONE_THING_ENDING = re.compile(r"(?:itis|sis|ness)$")
 #: a time phrase's last word, after which a clause may start with no comma: "within about a week the band and the
 #: haemorrhoid fall off"
 _TIME_BEFORE_CLAUSE = frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years", "hours", "then",
@@ -214,7 +223,9 @@ def _make_words(path: Path, kb) -> dict:
         for phrase in names:
             if phrase in either:
                 continue
-            if _plural_name(phrase) and phrase not in singular_s and not phrase.endswith("ics"):
+            # (a name ending in one that is singular is too: "prediabetes", "neurosyphilis")
+            if _plural_name(phrase) and not phrase.endswith("ics") \
+                    and not any(phrase.endswith(one) for one in singular_s if len(one) > 4 or one == phrase):
                 # "gums", "tonsils", "piles", "gallstones", "grommets": named in the plural ("orthodontics" is a field)
                 kb_plurals.add(phrase)
             elif any(single in names for single in _classical_singulars(phrase)):
@@ -816,6 +827,16 @@ class SubjectVerbAgreement(_MatcherKind):
         m.add("SINGULAR_ADVERB_BASE", [[{"LOWER": {"IN": sorted(w["singulars"])}},
                                         {"LOWER": {"IN": sorted(set(w["adverbs"]) - _NOUN_ADVERBS)}},
                                         {"LOWER": {"IN": sorted(self.noun_like_base)}}]])
+        # "The block usually wear off": after a determiner, a word and an adverb, a verb that may be a noun too is the
+        # verb (no compound noun has an adverb inside it); the word is checked in check()
+        m.add("DET_ADVERB_BASE", [[{"LOWER": {"IN": sorted(_SINGULAR_DETS - {"that", "this"})}},
+                                   {"IS_ALPHA": True, "IS_LOWER": True},
+                                   {"LOWER": {"IN": sorted(set(w["adverbs"]) - _NOUN_ADVERBS)}},
+                                   {"LOWER": {"IN": sorted(w["base"] | self.noun_like_base)}}]])
+        # "Sepsis don't spread", "The diagnosis are made": a name in -itis or -sis is one thing, with or without a
+        # determiner, before a verb that is never a noun
+        m.add("SINGULAR_ONE_THING_BASE", [[{"LOWER": {"REGEX": r"^[a-z]{2,}(?:itis|sis)$"}}, adverb,
+                                           {"LOWER": {"IN": sorted(w["strict"] & w["base"] | {"are", "were", "have", "do"})}}]])
         m.add("SINGULAR_OF_BASE", [[{"LOWER": {"IN": sorted(w["singulars"])}}, {"LOWER": "of"}, of_phrase, adverb,
                                     {"LOWER": {"IN": sorted(w["base"])}}]])
         # "The laxative make you...", "The A1 pulley are divided": any word after "the/a/your..." with a verb
@@ -893,8 +914,11 @@ class SubjectVerbAgreement(_MatcherKind):
         # "Anyone who have had", "someone who are": one person, whoever it is; "a person who have had a TIA", "the
         # patient who are": one person named by a noun
         m.add("SINGULAR_WHO_BASE", [[{"LOWER": {"IN": sorted(_ONE_PERSON)}}, {"LOWER": "who"}, adverb,
+                                     # (after "anyone who" even a verb that is also a noun is the verb: "Everyone
+                                     # who start treatment")
                                      {"LOWER": {"IN": sorted({"have", "are", "were", "do"} | w["base"] & {
-                                         "need", "want", "take", "get", "live", "smoke", "drink", "work", "use"})}}],
+                                         "need", "want", "take", "get", "live", "smoke", "drink", "work", "use"}
+                                         | w["verb_bases"] - {"be", "have", "do"})}}],
                                     [{"LOWER": {"IN": ["a", "the", "any", "each", "every", "one"]}},
                                      {"LOWER": {"IN": sorted(_ONE_PERSON_NOUNS)}}, {"LOWER": "who"}, adverb,
                                      {"LOWER": {"IN": ["have", "are", "were"]}}]])
@@ -1058,8 +1082,10 @@ class SubjectVerbAgreement(_MatcherKind):
                     or prev.lower_ in _PRONOUNS or prev.lower_ in self.w["all_verbs"]:
                 break
             k -= 1
-        if singular and not (doc[k].lower_ in self.w["determiners"] or k < noun):
-            return None  # "pain gets" without a determiner is too often a compound's tail
+        if singular and not (doc[k].lower_ in self.w["determiners"] or k < noun) \
+                and not (doc[k].is_sent_start and _ONE_THING_ENDING.search(doc[k].lower_)):
+            return None  # "pain gets" without a determiner is too often a compound's tail (a condition in -itis or -sis
+            # opening a sentence is its subject: "Sepsis don't spread")
         if singular and k > 0 and doc[k - 1].lower_ in ("and", "or", "nor", "&", "both"):
             return None  # "you and your baby are": a compound subject is plural
         if k > 0 and doc[k - 1].lower_ in ("as", "like", "including", "with") and not (
@@ -1068,6 +1094,20 @@ class SubjectVerbAgreement(_MatcherKind):
             # checked" opens a clause of its own)
             return None
         return k if clause_start(doc, k) else None
+
+    def _and_joins_clauses(self, doc, first: int) -> bool:
+        """Does the ", and" before ``first`` join a clause to a whole clause before it ("The catheter heats the vein
+        wall, and the vein are sealed"), not a list's last item to a compound subject ("The artery, the nerve, and the
+        vein are")? It does when a verb of the subject's number stands before the comma in the sentence."""
+        if first < 3 or doc[first - 1].lower_ != "and" or doc[first - 2].text != ",":
+            return False
+        k = first - 3
+        while k >= 0 and not doc[k + 1].is_sent_start:
+            word = doc[k].lower_
+            if word in self.w["third"] or word in _FINITE_VERBS:
+                return True
+            k -= 1
+        return False
 
     def _singular_looking(self, word: str) -> bool:
         """A word that is most likely a singular noun when it follows "the" and precedes a verb."""
@@ -1082,7 +1122,7 @@ class SubjectVerbAgreement(_MatcherKind):
                 or word in _FUNCTION_WORDS:
             return False
         # plural-looking endings, Latin and Greek plurals, adjectives and participles
-        return not _NOT_SINGULAR_ENDING.search(word) \
+        return not _NOT_SINGULAR_ENDING.search(word) or _ONE_THING_ENDING.search(word) is not None \
             or word in ("level", "scar", "bladder", "ulcer", "catheter", "tumour", "tumor", "liver", "cancer")
 
     def _owned_singular(self, word: str) -> bool:
@@ -1093,7 +1133,7 @@ class SubjectVerbAgreement(_MatcherKind):
                 or word in w["adverbs"] or word in w["determiners"] or word in _PRONOUNS or word in _PREPOSITIONS \
                 or word in _FUNCTION_WORDS or word == "own":
             return False
-        return not _NOT_SINGULAR_ENDING.search(word)
+        return not _NOT_SINGULAR_ENDING.search(word) or _ONE_THING_ENDING.search(word) is not None
 
     def _singular_head(self, word: str) -> bool:
         """A noun before "of" that counts as one thing: not a plural, a group or an amount ("the majority of")."""
@@ -1228,6 +1268,15 @@ class SubjectVerbAgreement(_MatcherKind):
                             and verb.i not in found:
                         found[verb.i] = (start, "SINGULAR_BASE")
                     continue
+                if label == "DET_ADVERB_BASE":
+                    noun, verb = doc[start + 1], doc[end - 1]
+                    if self._owned_singular(noun.lower_) and noun.lower_ not in _NOT_ONE_THING \
+                            and clause_start(doc, start) and not _inside_prepositional_phrase(doc, start) \
+                            and not (start > 0 and doc[start - 1].lower_ in ("and", "or", "nor", "both")
+                                     and not self._and_joins_clauses(doc, start)) \
+                            and verb.i not in found:
+                        found[verb.i] = (start, "SINGULAR_BASE")
+                    continue
                 if label == "SINGULAR_THAT_IS_ARE":
                     verb = doc[end - 1]
                     if self._singular_looking(doc[start + 1].lower_) and clause_start(doc, start) \
@@ -1323,7 +1372,8 @@ class SubjectVerbAgreement(_MatcherKind):
                     if not (self._singular_looking(noun.lower_) or owned and self._owned_singular(noun.lower_)) \
                             or not clause_start(doc, first) \
                             or (first > 0 and doc[first - 1].lower_ in ("and", "or", "nor", "both", "as", "like",
-                                                                        "including", "with")):
+                                                                        "including", "with")
+                                and not self._and_joins_clauses(doc, first)):
                         continue  # a compound subject, or an example inside one ("problems such as a tear are")
                     # (a noun of two words opens with a word that describes the second: "The package price", not "The
                     # figures below", "The doctors here", "the tissues underneath")
@@ -1545,6 +1595,10 @@ class VerbForm(_MatcherKind):
         # an adjective after the preposition)
         # (a simple past, never a participle: "damage to broken bones", "access to written advice")
         m.add("TO_IRREGULAR", [[{"LOWER": "to"}, {"LOWER": {"IN": sorted(self.past_only_base)}}]])
+        # "able to walked", "need to stopped": after a word that only an infinitive follows, a regular past too (not
+        # after "going to", "used to" or "due to", where a preposition may meet an adjective: "going to crowded places")
+        # (the word before "to" is checked in check(): every pattern opens with a helping verb or "to")
+        m.add("TO_PAST", [[{"LOWER": "to"}, {"LOWER": {"IN": sorted(self.past_base)}}]])
         # ("is", "was" too: "the catheter is usually remove the next morning")
         m.add("BE_BASE", [[{"LOWER": {"IN": sorted(self.BE | self.BE_FINITE)}},
                            {"LOWER": {"IN": ["not", "also", "then", "usually", "normally", "often", "always", "sometimes",
@@ -1577,11 +1631,15 @@ class VerbForm(_MatcherKind):
             return self.past_participle[verb]
         if label == "TO_IRREGULAR":
             return self.past_only_base[verb]
+        if label == "TO_PAST":
+            return self.past_base[verb]
         return self.past_base.get(verb) or self.irregular_base[verb]
 
     def check(self, page):
         for unit, doc, matches in self.matched_units(page, self._build):
             for label, start, end in matches:
+                if label == "TO_PAST" and (start == 0 or doc[start - 1].lower_ not in _INFINITIVE_HEADS):
+                    continue  # "leading to reduced pain": "to" may be a preposition before an adjective
                 aux, verb = doc[start], doc[end - 1]
                 if start > 0 and doc[start - 1].lower_ in _AUX_AS_NOUN_BEFORE:
                     continue  # "a living will states", "the can holds"
@@ -1608,6 +1666,12 @@ class VerbForm(_MatcherKind):
                 fixed = doc.text[s:verb.idx] + form
                 yield self.hit(unit, s, e, suggestions=(fixed,), fix=fixed if self.rule.fix else None,
                                aux=aux.text, verb=verb.text, form=form)
+
+
+#: words that only an infinitive follows with "to": "able to walk", "you need to stop", "asked to bring"
+_INFINITIVE_HEADS = frozenset({"able", "unable", "need", "needs", "needed", "want", "wants", "wanted", "try", "tries",
+                               "tried", "trying", "hope", "plan", "aim", "expect", "expected", "allowed", "asked",
+                               "advised", "told", "likely", "unlikely", "ought"})
 
 
 def _doubles_last_letter(base: str) -> bool:

@@ -186,10 +186,14 @@ class Conflation(Kind):
         "opposed_words": (list, list),
         # the message for them ({first}, {second}, {first_word}, {second_word})
         "opposed_message": (str, ""),
+        # rules that say the same slip more precisely ("low calcium (hypercalcaemia)": the prefix's direction): a
+        # finding one of theirs covers is not reported twice
+        "defer_to": (list, list),
     }
     list_items = {"related": list, "opposed_words": list}
 
     def setup(self):
+        self.defers_to = tuple(self.opts["defer_to"])
         where = f"{self.rule.path}: rule {self.rule.code}"
         try:
             self.links = [compile_pattern(p, where, trusted=self.trusted) for p in self.opts["links"]]
