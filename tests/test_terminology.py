@@ -179,7 +179,7 @@ def test_term_family_messages_say_what_each_term_is(trm):
     (("names: [dizziness, dizzy spells", "names: [vertigo, dizzy spells"), "'vertigo' names both"),
     (("relation: kind_of", "relation: kind"), "needs a 'relation' (same, kind_of, part_of, includes, has_part, usually)"),
     (("names: [tinnitus, ringing", "names: tinnitus\n          other: [ringing"), "member 'tinnitus': unknown key(s) other"),
-    (("names: [insulin]", "names: insulin"), "member 'insulin': 'names' must be a list of words"),
+    (("names: [methotrexate]", "names: methotrexate"), "member 'methotrexate': 'names' must be a list of words"),
     (("      says: uses sound waves", "      says: [uses sound waves]"), "fact 'sound-waves' needs 'says' (words)"),
 ])
 def test_term_family_data_mistakes_name_the_file(tmp_path, change, error):
