@@ -194,6 +194,8 @@ _ORGAN_RISK_GAP = compile_builtin(
 _DISCHARGE_BEFORE = compile_builtin(
     r"(?i)\b(?:bleeding|bleed|bleeds|discharge|spotting|leak|leaking|leakage)\s+(?:(?:will\s+|may\s+|can\s+)?(?:come|comes|coming)\s+)?"
     r"from\s+(?:the\s+|your\s+)?$")
+#: a symptom given as the reason for something: "because of back pain", "due to a painful shoulder"
+_AS_REASON = compile_builtin(r"(?i)\b(?:because\s+of|due\s+to|owing\s+to)\s+(?:your\s+|a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,2}$")
 # what is expected afterwards, in the sentence: "you may have", "is normal"
 _EXPECTED_AFTER = compile_builtin(r"(?i)\b(?:may|will|might|can|could|probably|normal|common|expected|usual)\b")
 # the bleeding as a cause or a sign of a condition: "iron deficiency caused by bleeding from the bowel"
@@ -607,6 +609,8 @@ class OffTopicStructure(Kind):
                                                                  and not self._surgeon_subject(unit, action)):
                     continue  # on a page about a condition, only what a surgeon does is an operation ("taken on an
                     # empty stomach", "the blood supply to the brain is cut off" are not)
+                if doc[action].lower_ in _TAKEN_FROM and any(t.lower_ == "blood" for t in doc[max(0, action - 5):action]):
+                    continue  # "a blood sample is taken from your arm": a blood test, no act of the operation on the arm
                 passive_verb = ((doc[action].lower_ in _PASSIVE_VERBS or doc[action].lower_ in _ROUTE_WORDS)
                                 and action > 0 and doc[action - 1].lower_ in _PASSIVE_AUX)
                 # "a bone graft taken from your collarbone": the graft is what the operation takes
@@ -1594,6 +1598,9 @@ class SymptomRegion(Kind):
                 if _PEOPLE_WITH.search(unit.block.text, max(0, first - 60), first):
                     continue  # "interpreters for people with both sight and hearing loss": who a service is for, no
                     # symptom of the page's operation
+                if _AS_REASON.search(unit.block.text, max(0, first - 50), first):
+                    continue  # "if you find it hard to lie flat, for example because of back pain": a reason the reader
+                    # already has, no symptom of the page's operation
                 if titled is not None and not self._called_normal(unit, anchor):
                     continue  # (the knowledge base's account of what the operation gives and where is missing: only
                     # a symptom the page calls an expected one is judged, not a complication's warning sign)
@@ -1996,6 +2003,8 @@ _OTHER_PLACE = compile_builtin(r"(?i)\s*,?\s*(?:or|and)\s+(?:in\s+|of\s+)?(?:the
 #: from where a tube runs to its far end: "... to the", "... down into your"
 # (and "from": what separates one part from another)
 _FAR_END = compile_builtin(r"(?i)\s*(?:(?:down|up|on|back|out)\s+)?(?:to|into|from)\s+(?:the|your)\s*")
+#: a clause in "which" or "that" right after a term: ", which", ", which usually"
+_WHICH_CLAUSE_AFTER = compile_builtin(r"(?i)\s*(?:\([^()]{0,40}\)\s*)?,\s*(?:which|that)\s+(?:(?:usually|also|often|normally|then)\s+)?")
 #: a placing by a verb of going: its subject stands right before it ("the sciatic nerves, which run alongside")
 _GOING = compile_builtin(r"(?i)(?:runs|run|passes|pass|travels|travel)\s+(?:alongside|beside|next\s+to|close\s+to)\b")
 _SUBJECT_GAP = compile_builtin(r"(?i)\s*(?:\)\s*)?(?:,\s*)?(?:(?:which|that)\s+)?(?:(?:usually|also|often|then|normally)\s+)?")
@@ -2529,6 +2538,10 @@ class StructureLocation(Kind):
                                        and t.end_char <= m.start() and _verb_after(doc, t.end, sent.end) in ("is", "are")]
                         if kind == "meet":
                             defined = []  # "The ankle joint is where the tibia meets the talus": the tibia meets it
+                        if defined and before and _WHICH_CLAUSE_AFTER.fullmatch(text, before[-1].end_char, m.start()):
+                            # "The adrenal glands are controlled by the pituitary gland, which sits at the base of the
+                            # brain": a clause in "which" right after a term is that term's
+                            defined = []
                         subject = defined[0] if defined else (before[-1] if before else (
                             previous_subject if pronoun and (m.start() - sent.start_char <= 24 or (
                                 len(sent) > 1 and sent[1].lower_ in _PRONOUN_VERBS)) else None))

@@ -834,7 +834,7 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         # a parenthetical citation: (Smith et al., 2019), (NICE, 2020), (Royal College of Surgeons, 2005),
         # (Harris and colleagues, Arthroscopy journal, 2013), (Eastfield Community Podiatry annual report, 2023)
         # (with one level of brackets inside: "(European Society of Cataract and Refractive Surgeons (ESCRS), 2007)")
-        rf"\((?=(?:[^()]|\([^()]{{0,40}}\)){{0,300}}\))(?:[^()]|\([^()]{{0,40}}\))*?(?:\b{named}\b|\b{journals}\b|(?!{MONTHS}\b){_CAPWORD}(?:\s+(?:et\s+al\.?|and\s+(?:colleagues|co-?workers|others|{_CAPWORD})|&\s+{_CAPWORD}))?(?:\s+(?:journal|(?:annual\s+|quality\s+|outcomes?\s+)?(?:report|audit|survey|review|data|figures|statistics|guidelines?|guidance)))?,?\s+(?:19|20)\d{{2}}[a-z]?\b"
+        rf"\((?=(?:[^()]|\([^()]{{0,40}}\)){{0,300}}\))(?:[^()]|\([^()]{{0,40}}\))*?(?:\b{named}\b|\b{journals}\b|(?!{MONTHS}\b){_CAPWORD}(?:\s+(?:et\s+al\.?|and\s+(?:colleagues|co-?workers|others|{_CAPWORD})|&\s+{_CAPWORD}))?(?:\s+(?:journal|(?:annual\s+|quality\s+|outcomes?\s+)?(?:report|audit|survey|review|data|figures|statistics|guidelines?|guidance)))?,?\s+(?:(?:updated|published|revised|last\s+updated)\s+)?(?:19|20)\d{{2}}[a-z]?\b"
         r"|\bet\s+al\b|(?i:\bdoi\b|\bpmid\b)"
         # a body named in full, with no year: "(Cleft Lip and Palate Association, CLAPA)", "(British Heart Foundation)"
         rf"|(?-i:(?:{_CAPWORD}\s+(?:(?:and|of|for|&)\s+)?){{1,6}}{cited_bodyw}\b))(?:[^()]|\([^()]{{0,40}}\))*\)"
@@ -869,6 +869,10 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         # Spine Surgeons' patient information", "based on information from the Royal College of Surgeons" (a body,
         # not any capitalised name: "based on Dr Patel's experience" is no source)
         rf"|(?i:\bbased\s+on\s+{document_of}?)(?:the\s+)?(?:{body_phrase})"
+        # a way of working a named body set out: "the approach described by the Royal College of Pathologists of
+        # Australasia" (a body, not a person: "a method ... described by Dr Kulkarni as far superior" cites nothing)
+        rf"|(?i:\b(?:approach|method|criteria|definition|classification|standards?)\s+(?:[\w-]+,?\s+){{0,3}}?(?:described"
+        rf"|defined|set\s+out|published|developed|agreed)\s+by\s+)(?:the\s+)?(?:{body_phrase})"
         # a named body as the subject: "The NHS puts this at...", "NICE recommends..."
         # (with the document named after it: "The NHS website describes", "NICE Clinical Knowledge Summaries
         # (Plantar fasciitis) describe")
@@ -888,7 +892,8 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         # and a description between commas: "Versus Arthritis, a UK charity, estimates", "the guidelines,
         # published in 2018, estimate"
         r"(?:,\s+(?:an?|the|published|updated|issued|released|revised|reviewed|which\s+(?:followed|studied|included))\s+[^,.;]{1,60},)?"
-        r"\s+(?i:(?:has|have|had)\s+)?(?i:also\s+)?"
+        # ("The Inter-Society Consensus (TASC II) was published in 2007")
+        r"\s+(?i:(?:has|have|had|was|were)\s+)?(?i:also\s+)?"
         r"(?i:says|said|say|quotes|quoted|cites|cited|reports|reported|report|estimates|estimated|estimate|recommends|recommended|recommend|puts"
         r"|gives|gave|give|lists|listed|list|provides|provided|provide|sets?\s+out|describes|described|describe"
         r"|put|advises|advise|states|stated|state|found|finds|find|notes|noted|note|publishes|published|publish|suggests|suggest"
@@ -897,6 +902,9 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         # ("The ASTRAL trial, published in 2009, included 806 people")
         r"|included|enrolled|recruited"
         r"|figures|data|statistics|guidance|guidelines?|audit|registry|review)\b"
+        # a named source the sentence ends on: "..., as GeneReviews sets out" (not a person: "as Dr Shah explains")
+        rf"|(?-i:\bas\s+(?:the\s+)?(?!(?:Dr|Mr|Mrs|Ms|Miss|Prof|Professor|Sister|Nurse)\b)[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,4}})"
+        r"\s+(?i:sets\s+out|set\s+out|reports|reported|states|stated|notes|noted|explains|describes|shows|showed)\b"
         # figures said to come from a described, dated study: "The figures in this paragraph come from a study of more than
         # 850,000 operations in England, published in 2020."
         r"|(?i:\b(?:figures|numbers|data|statistics|rates)\s+(?:in\s+this\s+(?:paragraph|section|table)\s+|here\s+|below\s+)?"
@@ -1898,6 +1906,27 @@ def study_before(text: str, sentences, flags, i: int, in_house) -> bool:
     return False
 
 
+def cited_earlier_in_section(units, index, sources, reach: int = 6) -> bool:
+    """Does a block before ``index`` in the same section (up to ``reach`` blocks back, not past a heading) cite a
+    source?"""
+    for j in range(index - 1, max(-1, index - 1 - reach), -1):
+        unit = units[j]
+        if unit.block.scope in ("heading", "title"):
+            return False
+        if any(sources.sentence_flags(unit, sentences_of(unit))):
+            return True
+    return False
+
+
+#: a sentence that opens by pointing back at a study the page has named: "In the study that developed the score, ...",
+#: "In that trial, ...", "The same guidelines give ..."
+_POINTS_BACK_AT_STUDY = compile_builtin(
+    r"(?i)\s*(?:(?:in|from|by)\s+)?(?:the\s+same|that|this|these|those|the)\s+(?:stud(?:y|ies)|trials?|reviews?|audits?"
+    r"|guidelines?|reports?|surveys?|analys[ie]s|papers?|registry|research)\b(?:\s+(?:that|which)\s+(?:developed|produced"
+    r"|described|tested|first\s+described|introduced)\b[^,.;]{0,60}|\s*)[,\s]"
+)
+
+
 def sentences_of(unit) -> list[tuple[int, int]]:
     return unit.sentences
 
@@ -2154,7 +2183,9 @@ class UncitedClaim(Kind):
                     # 16% after a steroid injection [2].": the study described next carries the source
                     kind.startswith("research") and i + 1 < len(sentences)
                     and self.lex.research["narrative"].search(text, *sentences[i + 1])) else self.opts["window"]
-                before = self.opts["window"]
+                # (a sentence that puts the one before it another way reaches as far back as that one does: "Under that
+                # approach, a range covers 95 out of every 100 results. This means that about 5 in every 100 ...")
+                before = self.opts["window"] + (1 if _RESTATES.match(sentence) else 0)
                 lo, hi = max(0, i - before), min(len(sentences) - 1, i + after)
                 near = [j for j in range(lo, hi + 1) if flags[j]]
                 if near and kind != "research-narrative":
@@ -2186,6 +2217,11 @@ class UncitedClaim(Kind):
                 if near:
                     yield "sourced", (id(unit.block), i), None, False
                     continue
+                if not kind.startswith("research") and not in_house and _POINTS_BACK_AT_STUDY.match(sentence) \
+                        and cited_earlier_in_section(units, index, sources):
+                    yield "sourced", (id(unit.block), i), None, False
+                    continue  # "A risk score developed by Apfel and colleagues (Anesthesiology, 1999) uses four factors:"
+                    # over a list, then "In the study that developed the score, about 10 in 100 ..."
                 if not kind.startswith("research") and not in_house:
                     if study_before(text, sentences, flags, i, self.lex.in_house):
                         yield "sourced", (id(unit.block), i), None, False
@@ -2531,6 +2567,8 @@ _COUNTED = compile_builtin(r"(?i)\b\d+\s*(?:%|per\s*cent|percent|in\s+\d+|(?:out
 
 #: a sentence that opens with "it" or "they"
 _PRONOUN_OPENING = compile_builtin(r"(?i)\s*(?:it|they)\b")
+#: a sentence that says the one before it another way
+_RESTATES = compile_builtin(r"(?i)\s*(?:this|that)\s+means(?:\s+that)?\b|\s*(?:put\s+another\s+way|in\s+other\s+words|that\s+is\s+to\s+say)\b")
 _CONTINUES_SOURCE = compile_builtin(
     # (after a short opening phrase: "Among people who had a colonoscopy, the researchers estimated ...")
     r"(?i)\s*(?:(?:among|in|for|of|after|at|by)\s+[^,.;:!?]{1,60},\s*)?"
@@ -2545,7 +2583,7 @@ _CONTINUES_SOURCE = compile_builtin(
     r"\s+(?:also\s+)?(?:found|showed|reported|suggested|noted)\b"
     # "Its figures show that ...": the body named in the sentence before
     # ("Its review of the research found ...", "Their analysis of 12 trials showed ...")
-    r"|(?:its|their)\s+(?:own\s+|latest\s+|most\s+recent\s+)?(?:(?:national|international|regional|annual|published|yearly)\s+)?(?:figures|data|numbers|results|records|statistics|report|reports"
+    r"|(?:its|their)\s+(?:own\s+|latest\s+|most\s+recent\s+|recent\s+)?(?:(?:national|international|regional|annual|published|yearly)\s+)?(?:figures|data|numbers|results|records|statistics|report|reports"
     r"|findings|survey|audit|review|analysis|assessment|appraisal)(?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:research|evidence"
     r"|studies|trials|data))?\s+(?:also\s+)?(?:show|shows|showed|suggest|suggests|suggested|say|says|found|find|finds|report|reports)\b"
     # the figures of the sentence before, put another way or continued: "The rate was 6 in 100 after foam", "Put another

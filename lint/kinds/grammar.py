@@ -1109,6 +1109,13 @@ class SubjectVerbAgreement(_MatcherKind):
             k -= 1
         return False
 
+    def _verb_and_plural(self, first: str, second: str) -> bool:
+        """Can ``first`` be a verb's -s form ("shows") and ``second`` a plural noun ("changes"), so that the two read as a
+        verb and its object as well as a plural and its verb?"""
+        return any(third_person(v) == first for v in (first[:-1], first[:-2], first[:-3] + "y")
+                   if v in self.w["verb_bases"]) \
+            and (second in self.w["plurals"] or second in self.noun_like_third)
+
     def _singular_looking(self, word: str) -> bool:
         """A word that is most likely a singular noun when it follows "the" and precedes a verb."""
         w = self.w
@@ -1258,6 +1265,8 @@ class SubjectVerbAgreement(_MatcherKind):
                     if label == "SUBORDINATE_SINGULAR_BASE" and not self._singular_looking(noun.lower_) \
                             or label == "SUBORDINATE_PLURAL_THIRD" and not self._plural_looking(noun.lower_):
                         continue
+                    if label == "SUBORDINATE_PLURAL_THIRD" and self._verb_and_plural(noun.lower_, doc[end - 1].lower_):
+                        continue  # "if the recording shows changes": the "noun" may be the verb, and the "verb" its object
                     if doc[end - 1].i not in found:
                         found[doc[end - 1].i] = (start + 1, label.replace("SUBORDINATE_", ""))
                     continue
@@ -1344,6 +1353,10 @@ class SubjectVerbAgreement(_MatcherKind):
                         start += 1  # the noun (the determiner opens the subject)
                     noun = doc[start].lower_
                     # (a listed plural before a verb the lists hold is PLURAL_THIRD's)
+                    if label == "ANY_PLURAL_THIRD" and start > 0 and doc[start - 1].is_alpha \
+                            and doc[start - 1].lower_ not in self.w["determiners"] \
+                            and self._verb_and_plural(noun, verb.lower_):
+                        continue  # "the recording shows changes": after a noun, the word in -s may be its verb
                     if label == "ANY_PLURAL_THIRD" and noun in self.w["plurals"] and verb.lower_ in self.w["third"] \
                             or not (self._plural_looking(noun) or label == "DET_PLURAL_THIRD" and self._noun_before_be(
                                 noun, verb.lower_)):
@@ -1508,6 +1521,12 @@ class MissingTo(_MatcherKind):
                     need, participle = doc[start], doc[start + 1]
                     if start > 0 and doc[start - 1].lower_ in self.w["determiners"]:
                         continue  # "the need" is a noun
+                    if end < len(doc) and doc[end].is_alpha and doc[end].is_lower \
+                            and doc[end].lower_ not in _ACTION_STOPS and doc[end].lower_ not in _PREPOSITIONS \
+                            and doc[end].lower_ not in self.w["adverbs"] and doc[end].lower_ not in self.w["determiners"] \
+                            and doc[end].lower_ not in ("again", "out", "off", "up", "down", "back", "once", "twice",
+                                                        "regularly", "daily", "weekly", "straight", "soon", "first"):
+                        continue  # "if you need repeated infusions": the participle describes the noun after it
                     s, e = need.idx, participle.idx + len(participle.text)
                     fixed = f"{need.text} to be {participle.text}"
                     yield self.hit(unit, s, e, suggestions=(fixed,), fix=fixed if self.rule.fix else None,

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import re
 
+from lint.kinds._explanation import clause_end, clause_start, phrases, span
 from lint.kinds.base import Kind
 from lint.matching import compile_builtin
 
-#: how many words of the text beside a term are read as its explanation
-_REACH_WORDS = 10
 #: a negation inside an explanation turns its direction ("not high enough"): such an explanation is not judged
 _NEGATION = compile_builtin(r"(?i)\b(?:not|no|never|nor|without)\b|n['’]t\b")
 #: the words that put an explanation after a term ("hypoglycaemia means ...") or before it ("..., also called")
@@ -24,13 +23,7 @@ _MEANS_AFTER = compile_builtin(r"(?i)\s+(?:means|is\s+when|happens\s+when|is\s+a
                                r"|is\s+the\s+medical\s+name\s+for|is\s+the\s+medical\s+term\s+for)\s+")
 _NAMING_BEFORE = compile_builtin(r"(?i)\s*,?\s*(?:also\s+|sometimes\s+|often\s+)?(?:called|known\s+as|named"
                                  r"|known\s+medically\s+as|medically\s+known\s+as)\s*$")
-#: where a clause ends, looking back from a term or forward from it
-_CLAUSE_END = compile_builtin(r"[.;:!?()\[\]]")
 
-
-def _phrases(words) -> str:
-    """One alternation of the words, longest first, each a whole word or phrase (a space matches any spaces)."""
-    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 class LevelDirection(Kind):
@@ -62,7 +55,7 @@ class LevelDirection(Kind):
         self.check_template("other_message", {"text", "term", "of", "said"})
         self.prefixes = {directions[d]["prefix"].lower(): d for d in ("low", "high")}
         self.says = {d: directions[d]["says"] for d in ("low", "high")}
-        self.direction_words = {d: compile_builtin(r"(?i)(?<![\w-])(?:" + _phrases(w.lower() for w in directions[d]["words"])
+        self.direction_words = {d: compile_builtin(r"(?i)(?<![\w-])(?:" + phrases(w.lower() for w in directions[d]["words"])
                                                    + r")(?![\w-])") for d in ("low", "high")}
         self.roots = []  # (endings, of, words pattern)
         endings_to_root = {}
@@ -73,13 +66,13 @@ class LevelDirection(Kind):
                     or not all(isinstance(x, str) and x.strip() for x in entry["endings"] + entry["words"]):
                 raise self.error(f"roots: entry {n} needs 'endings' and 'words' (lists of words) and 'of' (a text), "
                                  f"and nothing else")
-            words = compile_builtin(r"(?i)(?<![\w-])(?:" + _phrases(w.lower() for w in entry["words"]) + r")(?![\w-])")
+            words = compile_builtin(r"(?i)(?<![\w-])(?:" + phrases(w.lower() for w in entry["words"]) + r")(?![\w-])")
             for ending in entry["endings"]:
                 endings_to_root[ending.lower()] = len(self.roots)
             self.roots.append((entry["of"], words))
         self.root_of_ending = endings_to_root
         self.term = compile_builtin(r"(?i)(?<![\w-])(" + "|".join(map(re.escape, sorted(self.prefixes, key=len, reverse=True)))
-                                    + r")(" + _phrases(endings_to_root) + r")(?![\w-])")
+                                    + r")(" + phrases(endings_to_root) + r")(?![\w-])")
 
     def check(self, page):
         for unit in self.units(page):
@@ -102,31 +95,18 @@ class LevelDirection(Kind):
         for pattern in (_MEANS_AFTER, _NAMING_AFTER):
             after = pattern.match(text, e)
             if after is not None:
-                yield after.end(), self._clause_end(text, after.end()), True
+                yield after.end(), clause_end(text, after.end()), True
                 return
         before = text[:s]
         if before.rstrip().endswith("(") and text[e:].lstrip().startswith(")"):
             opened = before.rstrip()
-            yield self._clause_start(text, len(opened) - 1), len(opened) - 1, False
+            yield clause_start(text, len(opened) - 1), len(opened) - 1, False
             return
         named = _NAMING_BEFORE.search(before)
         if named is not None:
-            yield self._clause_start(text, named.start()), named.start(), False
+            yield clause_start(text, named.start()), named.start(), False
 
-    @staticmethod
-    def _clause_end(text: str, start: int) -> int:
-        stop = _CLAUSE_END.search(text, start)
-        end = stop.start() if stop is not None else len(text)
-        words = list(re.finditer(r"\S+", text[start:end]))
-        return start + words[_REACH_WORDS - 1].end() if len(words) > _REACH_WORDS else end
 
-    @staticmethod
-    def _clause_start(text: str, end: int) -> int:
-        start = end
-        while start > 0 and not _CLAUSE_END.match(text, start - 1):
-            start -= 1
-        words = list(re.finditer(r"\S+", text[start:end]))
-        return start + words[-_REACH_WORDS].start() if len(words) > _REACH_WORDS else start
 
     def _judge(self, unit, text: str, m):
         direction = self.prefixes[m.group(1).lower()]
@@ -141,7 +121,7 @@ class LevelDirection(Kind):
             if said:
                 _, d, w = min(said, key=lambda x: x[0])
                 if d != direction:
-                    s, e = _span(text, m, w)
+                    s, e = span(text, m, w)
                     return self.hit(unit, s, e, term=m.group(0), means=self.says[direction], of=of, said=w.group(0))
             if own_words.search(text, start, end) is None:
                 other = None
@@ -153,16 +133,8 @@ class LevelDirection(Kind):
                         other = found
                         break
                 if other is not None:
-                    s, e = _span(text, m, other)
+                    s, e = span(text, m, other)
                     return self.hit(unit, s, e, message=self.opts["other_message"], term=m.group(0), of=of,
                                     said=other.group(0))
         return None
 
-
-def _span(text: str, term, word) -> tuple[int, int]:
-    """From the term to the word that contradicts it, whichever comes first, with a bracket's close: "too high
-    (hypoglycaemia)"."""
-    s, e = min(term.start(), word.start()), max(term.end(), word.end())
-    if "(" in text[s:e] and ")" not in text[s:e] and text[e:e + 1] == ")":
-        e += 1
-    return s, e

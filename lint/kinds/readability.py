@@ -604,10 +604,12 @@ class JargonDensity(UnexplainedJargon):
                 if sum(1 for w in words if len(w) >= 5) < least:
                     continue
                 bracketed = {w for inner in _BRACKETED.findall(sent.text) for w in inner.split()}
+                titled = _title_words(page) if id(unit.block) in _opening_blocks(page) else frozenset()
                 technical, acronyms = 0, []
                 for k, w in enumerate(words):
-                    if w in bracketed:
-                        continue
+                    if w in bracketed or w.lower() in titled:
+                        continue  # (the opening restates the title: "Catheter Ablation for Supraventricular Tachycardia",
+                        # then "Your cardiologist has suggested a catheter ablation to treat supraventricular tachycardia")
                     if self.counts_acronyms and self._acronym(words, k):
                         acronyms.append(w)
                     elif self._counts_word(w, k == 0):
@@ -632,6 +634,28 @@ class JargonDensity(UnexplainedJargon):
 _BRACKETED = compile_re(r"\(([^()]*)\)")
 #: a word that is an acronym, as :func:`words_of` gives it ("ORIF", "hCG", "PSAs")
 _DENSE_ACRONYM = compile_re(r"[a-z]?[A-Z]{2,6}s?")
+
+
+def _title_words(page) -> frozenset[str]:
+    """The lower-case words of the page's title and top heading: a reader has met them before any sentence (worked out
+    once a page)."""
+    found = page.memo.get("title_words")
+    if found is None:
+        found = page.memo["title_words"] = frozenset(
+            w.lower() for unit in page.units
+            if unit.block.scope == "title" or unit.block.scope == "heading" and (unit.block.level or 1) <= 1
+            for w in re.findall(r"[A-Za-z]+", unit.block.text))
+    return found
+
+
+def _opening_blocks(page, count: int = 2) -> frozenset[int]:
+    """The ids of the page's first ``count`` blocks of prose: the opening, which names what the page is about in its
+    title's words (deeper in the page a sentence dense with them is as hard as any other)."""
+    found = page.memo.get("opening_blocks")
+    if found is None:
+        found = page.memo["opening_blocks"] = frozenset(
+            id(unit.block) for unit in [u for u in page.units if u.block.scope == "paragraph"][:count])
+    return found
 
 
 def _spelled_out_acronyms(page) -> frozenset[str]:
