@@ -117,8 +117,7 @@ _SINGULAR_DETS = frozenset({"the", "a", "an", "this", "that", "each", "every", "
 #: the endings of plurals (and Latin and Greek ones), adjectives and participles: no singular noun's
 _NOT_SINGULAR_ENDING = re.compile(r"(?:s|ae|ia|ata|i|ed|en|ing|ous|ful|al|ic|ible|able|est|er|ly)$")
 #: verbs that show a clause: "it is slowly pulled back, and the vein ..."
-_FINITE_VERBS = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "can", "may", "might", "should",
-                           "must", "would", "could", "did", "does"})
+_FINITE_VERBS = frozenset(_AUX_AFTER - {"'s", "’s"} | {"did", "does"})
 #: words after "the" that stand for more than one thing, or for one of several: "the rest", "the first"
 _NOT_ONE_THING = frozenset({"rest", "first", "second", "third", "last", "next", "other", "same", "former", "latter",
                             "remainder", "pair", "lot"})

@@ -150,6 +150,7 @@ class RootParts(Kind):
         if not self.opts["endings"]:
             raise self.error("endings: give at least one ending")
         self.entry_of_root = entry_of_root
+        self._parts_memo: dict[str, set[int] | None] = {}
         # each root under its first two letters, longest first: "cholecyst" (the gallbladder) is read before "cyst"
         # (the bladder)
         self.roots_by_start = {}
@@ -205,8 +206,16 @@ class RootParts(Kind):
         return max(found, key=len) if found else None
 
     def _parts_of(self, word: str) -> set[int] | None:
-        """The entries whose parts the term ``word`` names, or None when it is not a term."""
+        """The entries whose parts the term ``word`` names, or None when it is not a term (worked out once a word:
+        a page says "colonoscopy" many times)."""
         word = word.lower()
+        if word not in self._parts_memo:
+            if len(self._parts_memo) > 10_000:
+                self._parts_memo.clear()
+            self._parts_memo[word] = self._read_parts(word)
+        return self._parts_memo[word]
+
+    def _read_parts(self, word: str) -> set[int] | None:
         if word in self.unjudged:
             return None
         adjective = self.adjective.fullmatch(word)
@@ -278,14 +287,10 @@ class RootParts(Kind):
         if named is not None:
             yield clause_start(text, named.start()), named.start(), False, None
 
-
-
     def _judge(self, unit, text: str, m, own: set[int]):
         for start, end, after, bracket in self._explanations(text, m.start(), m.end()):
             if start >= end or _NEGATION.search(text, start, end):
                 continue
-            # the term's own part named (or a word its entries allow), in the explanation or beside the term in its
-            # bracket ("pain in your groin (hip arthritis)"): the explanation may be right
             others = []  # (distance from the term, entry, match)
             for i, (_, _, words) in enumerate(self.entries):
                 if i in own:
