@@ -37,28 +37,49 @@ except ImportError:  # pragma: no cover - another Python: compile as usual
 # the code is kept as the bytes of an array of 32-bit words (_sre's own code unit): a table of
 # bytes loads in a millisecond, a table of lists of ints in tens of them
 _WORD = "I" if array("I").itemsize == 4 else "L"
-_KEY = ("medlint-compiled-re-2", REWRITE_VERSION, _WORD, sys.implementation.name, sys.version, getattr(_sre, "MAGIC", None))
+_KEY = ("medlint-compiled-re-3", REWRITE_VERSION, _WORD, sys.implementation.name, sys.version, getattr(_sre, "MAGIC", None))
 
 _INVALID = "invalid"
+#: the files of medlint whose code makes what the table holds: the compiled code (this module, and the rewrites it
+#: applies) and the facts ``derived`` keeps (worked out by the matching module and the phrase rules' kind). Only an
+#: edit of one of these makes the whole table stale: an upgrade that changes rules or other kinds keeps it, and
+#: compiles only the patterns it has not seen, where a first start with an empty table takes some fifteen seconds.
+#: (A test checks that every caller of ``derived`` is one of them.)
+MADE_BY = ("compiled.py", "kinds/phrases.py", "matching.py", "regex_rewrite.py")
 #: (pattern, flags) -> the arguments of _sre.compile after the pattern, or _INVALID; None until loaded
 _table: dict | None = None
+#: each entry's key -> the generation that last used it. A generation is one medlint's code: the count goes up by one
+#: when a medlint other than the one that wrote the table reads it. An entry no medlint of the last two generations
+#: used (a pattern since edited or removed) is dropped when the table is written, so upgrades do not make it grow.
+_used: dict = {}
+_generation = 0
 _dirty = False
 
 
 def _load() -> dict:
-    global _table
+    global _table, _used, _generation
     if _table is None:
-        _table = {}
-        from lint.yamlio import cached
-
+        _table, _used, _generation = {}, {}, 0
         if _sre is not None:
+            from lint.yamlio import _code_stamp, cached
+
             try:
-                loaded = cached(repr(_KEY).encode(), dict)
-                if isinstance(loaded, dict):
-                    _table = loaded
+                loaded = cached(repr(_KEY).encode(), dict, made_by=MADE_BY)
+                if isinstance(loaded.get("entries"), dict) and isinstance(loaded.get("used"), dict):
+                    _table, _used, _generation = loaded["entries"], loaded["used"], int(loaded["generation"])
+                    if loaded.get("medlint") != _code_stamp():
+                        _generation += 1
             except Exception:  # noqa: BLE001 - a broken table is only a slower start
-                _table = {}
+                _table, _used, _generation = {}, {}, 0
     return _table
+
+
+def _use(key) -> None:
+    """Note that this medlint uses an entry (the table is written again when that is news: the first run after an
+    upgrade)."""
+    if _used.get(key) != _generation:
+        _used[key] = _generation
+        _changed()
 
 
 def _generate(pattern: str, flags: int) -> tuple:
@@ -70,7 +91,7 @@ def _generate(pattern: str, flags: int) -> tuple:
     if rewrite:
         variants = derived("ignore-case-variants", "", 0, ignore_case_variants)
         factor_alternations(parsed, bool(every_flag & re.IGNORECASE), variants)
-    code = _compiler._code(parsed, flags)
+    code = _code_with_charset_memo(parsed, flags)
     if rewrite:
         code = with_search_class(code, parsed, every_flag, variants)
     groupindex = parsed.state.groupdict
@@ -78,6 +99,37 @@ def _generate(pattern: str, flags: int) -> tuple:
     for name, index in groupindex.items():
         indexgroup[index] = name
     return (flags | parsed.state.flags, code, parsed.state.groups - 1, dict(groupindex), tuple(indexgroup))
+
+
+#: ``re._compiler._optimize_charset``'s answers, by its arguments: a first start compiles some three thousand patterns,
+#: with over a hundred thousand character classes among them but only some fifteen hundred different ones (``\s``,
+#: and each letter with its other case, which ``lint.regex_rewrite`` writes as a class), and working each one out again
+#: was an eighth of that start
+_charsets: dict = {}
+
+
+def _code_with_charset_memo(parsed, flags: int) -> list:
+    """``re._compiler._code(parsed, flags)``, each character class worked out once per process."""
+    optimize = getattr(_compiler, "_optimize_charset", None)
+    if optimize is None or getattr(optimize, "__wrapped__", None) is not None:
+        return _compiler._code(parsed, flags)
+
+    def remembered(charset, *rest):
+        try:  # (the case functions are hashable; the table of case fixes, a dict, is one for the module)
+            key = (tuple(charset), *(id(a) if isinstance(a, dict) else a for a in rest))
+            answer = _charsets.get(key)
+        except TypeError:  # an argument that is not hashable: as the standard library does it
+            return optimize(charset, *rest)
+        if answer is None:
+            answer = _charsets[key] = optimize(charset, *rest)  # (read, never changed, by the code generator)
+        return answer
+
+    remembered.__wrapped__ = optimize
+    _compiler._optimize_charset = remembered
+    try:
+        return _compiler._code(parsed, flags)
+    finally:
+        _compiler._optimize_charset = optimize
 
 
 def compile_re(pattern: str, flags: int = 0) -> re.Pattern:
@@ -90,6 +142,8 @@ def compile_re(pattern: str, flags: int = 0) -> re.Pattern:
     table = _load()
     key = (pattern, int(flags))
     stored = table.get(key)
+    if stored is not None:
+        _use(key)
     if stored == _INVALID:
         raise re.error(f"not a pattern the standard library compiles: {pattern!r}")
     if stored is not None:
@@ -107,11 +161,11 @@ def compile_re(pattern: str, flags: int = 0) -> re.Pattern:
         # remembered, so that a pattern only the regex module compiles (a look-behind of varying
         # width) is not parsed again at every start
         table[key] = _INVALID
-        _changed()
+        _use(key)
         raise
     except Exception:  # noqa: BLE001 - internals not as expected: the public way
         return re.compile(pattern, flags)
-    _changed()
+    _use(key)
     return compiled
 
 
@@ -131,6 +185,7 @@ def compile_regex_module(pattern: str, flags: int = 0):
         try:
             compiled = pickle.loads(stored)
             if compiled.pattern == pattern:
+                _use(key)
                 return compiled
         except Exception:  # noqa: BLE001 - stale or damaged entry: compile it again
             pass
@@ -138,7 +193,7 @@ def compile_regex_module(pattern: str, flags: int = 0):
     if table is not None:
         try:
             table[key] = pickle.dumps(compiled)
-            _changed()
+            _use(key)
         except Exception:  # noqa: BLE001 - a pattern that does not pickle is only compiled at every start
             pass
     return compiled
@@ -147,13 +202,14 @@ def compile_regex_module(pattern: str, flags: int = 0):
 def derived(name: str, pattern: str, flags: int, build):
     """``build()``, a fact about a pattern (picklable) that depends only on the pattern and its
     flags, kept in the same table: computed once, not at every start."""
-    table = _load() if _sre is not None else {}
+    if _sre is None:
+        return build()
+    table = _load()
     key = (name, pattern, int(flags))
-    if key in table:
-        return table[key]
-    value = table[key] = build()
-    _changed()
-    return value
+    if key not in table:
+        table[key] = build()
+    _use(key)
+    return table[key]
 
 
 def _changed() -> None:
@@ -169,6 +225,12 @@ def save() -> None:
     if not _dirty or _table is None:
         return
     _dirty = False
-    from lint.yamlio import store_cached
+    from lint.yamlio import _code_stamp, store_cached
 
-    store_cached(repr(_KEY).encode(), _table)
+    for key in [key for key, generation in _used.items() if generation < _generation - 1]:
+        del _used[key]
+        _table.pop(key, None)
+    for key in [key for key in _table if key not in _used]:  # (none, unless a caller wrote to the table itself)
+        _used[key] = _generation
+    store_cached(repr(_KEY).encode(), {"entries": _table, "used": _used, "generation": _generation,
+                                       "medlint": _code_stamp()}, made_by=MADE_BY)

@@ -167,14 +167,16 @@ def _prune(folder: Path, keep: Path) -> None:
             pass
 
 
-def cached(key: bytes, build):
+def cached(key: bytes, build, *, made_by: tuple[str, ...] | None = None):
     """``build()``'s value, kept in the data cache under a hash of ``key`` (every input of ``build``
     besides medlint's own code, which is part of every key).
 
     For derived data that costs time at each start-up (a tokenized lexicon, say): the value
-    must be picklable, and ``key`` must change whenever the value would.
+    must be picklable, and ``key`` must change whenever the value would. ``made_by`` names the only
+    files of medlint (paths inside the package) whose code the value depends on: then only an edit
+    of one of them, not any edit or upgrade of medlint, makes the entry stale.
     """
-    entry = _derived_entry(key)
+    entry = _derived_entry(key, made_by)
     if entry is None:
         return build()
     try:
@@ -187,20 +189,21 @@ def cached(key: bytes, build):
     return value
 
 
-def store_cached(key: bytes, value) -> None:
+def store_cached(key: bytes, value, *, made_by: tuple[str, ...] | None = None) -> None:
     """Replace the value kept under ``key`` (see ``cached``), for data that grows during a run."""
-    entry = _derived_entry(key)
+    entry = _derived_entry(key, made_by)
     if entry is not None:
         _store(entry, value)
 
 
-@lru_cache(maxsize=1)
-def _code_stamp() -> bytes:
-    """A hash of medlint's own source: derived data (a checked knowledge base, term tries, pattern
-    prefixes) is made by this code, so a new or edited medlint must not read an old entry."""
+@lru_cache(maxsize=8)
+def _code_stamp(files: tuple[str, ...] | None = None) -> bytes:
+    """A hash of medlint's own source (or of the named files of it): derived data (a checked knowledge base, term
+    tries, pattern prefixes) is made by this code, so a new or edited medlint must not read an old entry."""
     digest = hashlib.sha1()
     package = Path(__file__).resolve().parent
-    for path in sorted(package.rglob("*.py")):
+    paths = sorted(package.rglob("*.py")) if files is None else [package / name for name in sorted(files)]
+    for path in paths:
         try:
             digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
         except OSError:
@@ -208,9 +211,10 @@ def _code_stamp() -> bytes:
     return digest.hexdigest().encode()
 
 
-def _derived_entry(key: bytes) -> Path | None:
+def _derived_entry(key: bytes, made_by: tuple[str, ...] | None = None) -> Path | None:
     cache = data_cache_dir()
     if cache is None:
         return None
-    digest = hashlib.sha1(repr(_FORMAT).encode() + b"\0" + _code_stamp() + b"\0" + key).hexdigest()
+    stamp = _code_stamp() if made_by is None else _code_stamp(tuple(made_by))
+    digest = hashlib.sha1(repr(_FORMAT).encode() + b"\0" + stamp + b"\0" + key).hexdigest()
     return cache / f"{digest}.pickle"

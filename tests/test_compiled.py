@@ -41,10 +41,10 @@ def matches(pattern):
 def test_a_stored_pattern_matches_exactly_as_re_compile_does(store, monkeypatch):
     first = [compiled.compile_re(p, f) for p, f in PATTERNS]
     compiled.save()
-    entry = _derived_entry(repr(compiled._KEY).encode())
+    entry = _derived_entry(repr(compiled._KEY).encode(), compiled.MADE_BY)
     assert entry is not None and entry.exists()
     # (with the facts the compiler derives once, such as how letters match regardless of case)
-    assert len([key for key in pickle.loads(entry.read_bytes()) if len(key) == 2]) == len(PATTERNS)
+    assert len([key for key in pickle.loads(entry.read_bytes())["entries"] if len(key) == 2]) == len(PATTERNS)
 
     _fresh_process(monkeypatch)
     generated = []
@@ -66,7 +66,7 @@ def test_a_damaged_table_is_only_a_slower_start(store, monkeypatch):
     compiled._load()[(pattern, flags)] = (0, [1, 2, 3], 0, {}, ())  # code _sre rejects
     assert matches(compiled.compile_re(pattern, flags)) == matches(re.compile(pattern, flags))
 
-    entry = _derived_entry(repr(compiled._KEY).encode())
+    entry = _derived_entry(repr(compiled._KEY).encode(), compiled.MADE_BY)
     entry.write_bytes(b"not a pickle")
     _fresh_process(monkeypatch)
     assert matches(compiled.compile_re(pattern, flags)) == matches(re.compile(pattern, flags))
@@ -95,6 +95,67 @@ def test_derived_data_is_made_again_by_another_medlint(tmp_path, monkeypatch):
     # an edited or upgraded medlint: its own code is part of every derived key
     monkeypatch.setattr(yamlio, "_code_stamp", lambda: b"another medlint")
     assert yamlio.cached(b"facts", lambda: 3) == 3
+
+
+def _another_medlint(monkeypatch, name: bytes, makers: bytes = b"the same pattern code"):
+    """What an upgraded (or edited) medlint sees: its own code differs; the code that makes the table's entries
+    (``compiled.MADE_BY``) differs only when ``makers`` does."""
+    import lint.yamlio as yamlio
+
+    monkeypatch.setattr(yamlio, "_code_stamp", lambda files=None: name if files is None else makers)
+    _fresh_process(monkeypatch)
+
+
+def test_an_upgraded_medlint_keeps_the_table_and_compiles_only_new_patterns(store, monkeypatch):
+    _another_medlint(monkeypatch, b"medlint 1")
+    for pattern, flags in PATTERNS:
+        compiled.compile_re(pattern, flags)
+    compiled.save()
+
+    _another_medlint(monkeypatch, b"medlint 2")  # rules and kinds changed, not the pattern code
+    generated = []
+    generate = compiled._generate
+    monkeypatch.setattr(compiled, "_generate", lambda *a: generated.append(a[0]) or generate(*a))
+    again = [compiled.compile_re(p, f) for p, f in PATTERNS[:3]] + [compiled.compile_re(r"\bnew\s+rule\b", re.I)]
+    assert generated == [r"\bnew\s+rule\b"]
+    assert matches(again[1]) == [((13, 34), {"num": "97.5"})]
+    compiled.save()
+
+    # an edit of the code that makes the entries: nothing stored is read
+    _another_medlint(monkeypatch, b"medlint 2", makers=b"edited pattern code")
+    generated.clear()
+    compiled.compile_re(*PATTERNS[0])
+    assert generated == [PATTERNS[0][0]]
+
+
+def test_an_entry_no_medlint_of_the_last_two_generations_used_is_dropped(store, monkeypatch):
+    old, kept, new = (r"\bold\s+rule\b", 0), (r"\bkept\s+rule\b", 0), (r"\bnew\s+rule\b", 0)
+
+    def start(name: bytes, patterns) -> dict:
+        _another_medlint(monkeypatch, name)
+        for pattern in patterns:
+            compiled.compile_re(*pattern)
+        compiled.save()
+        _fresh_process(monkeypatch)
+        return compiled._load()
+
+    assert {old, kept} <= set(start(b"medlint 1", [old, kept]))
+    table = start(b"medlint 2", [kept])  # the old rule was edited away; its pattern stays one generation more
+    assert {old, kept} <= set(table)
+    table = start(b"medlint 3", [kept, new])
+    assert old not in table and {kept, new} <= set(table)
+
+
+def test_every_maker_of_stored_facts_is_part_of_the_tables_key():
+    """A module whose code makes a fact ``derived`` keeps must be in ``compiled.MADE_BY``: an edit of it would
+    otherwise leave a stale fact in the table for every later medlint."""
+    from pathlib import Path
+
+    package = Path(compiled.__file__).resolve().parent
+    callers = {path.relative_to(package).as_posix() for path in package.rglob("*.py")
+               if re.search(r"(?<![\w.])derived\(", path.read_text(encoding="utf-8"))}
+    assert callers and callers <= set(compiled.MADE_BY)
+    assert all((package / name).is_file() for name in compiled.MADE_BY)
 
 
 def test_no_prefilter_for_a_case_folded_non_ascii_start():
