@@ -9,6 +9,7 @@ procedures and conditions are the same and what each one is.
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 from lint.kinds.base import ABBREVIATION_AFTER, Kind, is_negated, listed, match_case
@@ -16,6 +17,7 @@ from lint.matching import NeedleIndex, PatternError, compile_builtin, compile_pa
 from lint.kinds.phrases import PhraseIndex
 from lint.knowledge import LISTED_KINDS
 from lint.page import HEADING_SCOPES, Enclosing
+from lint.yamlio import cached
 
 _END = "."  # a cue that stands for the end of the clause (punctuation or the end of the text)
 
@@ -617,7 +619,49 @@ class TermFamily(Kind):
         spellings = self.opts["spellings"]
         if not all(len(pair) == 2 and all(isinstance(s, str) and s for s in pair) for pair in spellings):
             raise self.error("each 'spellings' entry is a pair of stems, as [British, American]")
-        self.members: dict[str, _Member] = {}  # a name in lower case (or an abbreviation as written) -> its member
+        # (the members as read from the families are kept in the data cache: reading some six thousand names and their
+        # spellings was a tenth of every start-up; only this file's code and the families' data make them)
+        data = repr((self.opts["families"], spellings)).encode()
+        self.members, by_id, abbreviations, self.ways = cached(
+            b"term-families\0" + hashlib.sha1(data).hexdigest().encode(), lambda: self._read_families(spellings),
+            made_by=("kinds/terminology.py",))
+        # the facts, shared by the families ("uses x-rays" is false of an MRI scan and of an endoscopy)
+        facts: dict[str, tuple] = {}  # fact id -> (compiled patterns, says, the member it is true of)
+        for fact_id, fact in self.opts["facts"].items():
+            if not isinstance(fact, dict) or not isinstance(fact.get("says"), str) \
+                    or not isinstance(fact.get("patterns"), list) or not fact["patterns"] \
+                    or not all(isinstance(p, str) for p in fact["patterns"]):
+                raise self.error(f"fact '{fact_id}' needs 'says' (words) and 'patterns' (a list)")
+            true_of = fact.get("true_of")
+            if true_of is not None and true_of not in by_id:
+                raise self.error(f"fact '{fact_id}' is true of unknown member '{true_of}'")
+            compiled = self._compile("|".join(f"(?:{p})" for p in fact["patterns"]), f"pattern of fact '{fact_id}':")
+            facts[fact_id] = (compiled, fact["says"], by_id.get(true_of))
+        for member in by_id.values():
+            missing = [f for f in member.untrue if f not in facts]
+            if missing:
+                raise self.error(f"family '{member.family}': member '{member.id}' names unknown fact(s) {', '.join(missing)}")
+            member.untrue = tuple(facts[f] for f in member.untrue)
+        # (the abbreviations' keys made once: a set built for each name took a tenth of a second of every start)
+        abbreviated = set(map(_key, abbreviations))
+        self.names = PhraseIndex([n for n in self.members if n not in abbreviated])
+        self.abbreviations = PhraseIndex(abbreviations, case_sensitive=True)
+        self.links = [(relation, self._compile(pattern, "link")) for relation, pattern in self._relations("links")]
+        self.apposition_links = [(relation, self._compile(pattern, "apposition link"))
+                                 for relation, pattern in self._relations("apposition_links")]
+        self.fact_gap = self._compile(self.opts["fact_gap"], "fact_gap")
+        self.first_not_after = self._compile(f"(?:{self.opts['first_not_after']})$", "first_not_after") \
+            if self.opts["first_not_after"] else None
+        self.fact_before_gap = self._compile(f"(?:{self.opts['fact_before_gap']})$", "fact_before_gap") \
+            if self.opts["fact_before_gap"] else None
+        self.bracketed_first_not_after = self._compile(
+            f"(?:{self.opts['bracketed_first_not_after']})$", "bracketed_first_not_after") \
+            if self.opts["bracketed_first_not_after"] else None
+
+    def _read_families(self, spellings) -> tuple[dict, dict, list, dict]:
+        """(each name in lower case, or abbreviation as written -> its member; each member id -> the member; the
+        abbreviations; each member id -> the ways it may be done), from the families."""
+        self.members: dict[str, _Member] = {}
         by_id: dict[str, _Member] = {}
         abbreviations = []
         parents: dict[str, list] = {}
@@ -653,39 +697,7 @@ class TermFamily(Kind):
         for member in by_id.values():
             for up in member.ancestors:
                 ways.setdefault(up, set()).update(member.ancestors - {up})
-        self.ways = {id_: frozenset(w) for id_, w in ways.items()}
-        # the facts, shared by the families ("uses x-rays" is false of an MRI scan and of an endoscopy)
-        facts: dict[str, tuple] = {}  # fact id -> (compiled patterns, says, the member it is true of)
-        for fact_id, fact in self.opts["facts"].items():
-            if not isinstance(fact, dict) or not isinstance(fact.get("says"), str) \
-                    or not isinstance(fact.get("patterns"), list) or not fact["patterns"] \
-                    or not all(isinstance(p, str) for p in fact["patterns"]):
-                raise self.error(f"fact '{fact_id}' needs 'says' (words) and 'patterns' (a list)")
-            true_of = fact.get("true_of")
-            if true_of is not None and true_of not in by_id:
-                raise self.error(f"fact '{fact_id}' is true of unknown member '{true_of}'")
-            compiled = self._compile("|".join(f"(?:{p})" for p in fact["patterns"]), f"pattern of fact '{fact_id}':")
-            facts[fact_id] = (compiled, fact["says"], by_id.get(true_of))
-        for member in by_id.values():
-            missing = [f for f in member.untrue if f not in facts]
-            if missing:
-                raise self.error(f"family '{member.family}': member '{member.id}' names unknown fact(s) {', '.join(missing)}")
-            member.untrue = tuple(facts[f] for f in member.untrue)
-        # (the abbreviations' keys made once: a set built for each name took a tenth of a second of every start)
-        abbreviated = set(map(_key, abbreviations))
-        self.names = PhraseIndex([n for n in self.members if n not in abbreviated])
-        self.abbreviations = PhraseIndex(abbreviations, case_sensitive=True)
-        self.links = [(relation, self._compile(pattern, "link")) for relation, pattern in self._relations("links")]
-        self.apposition_links = [(relation, self._compile(pattern, "apposition link"))
-                                 for relation, pattern in self._relations("apposition_links")]
-        self.fact_gap = self._compile(self.opts["fact_gap"], "fact_gap")
-        self.first_not_after = self._compile(f"(?:{self.opts['first_not_after']})$", "first_not_after") \
-            if self.opts["first_not_after"] else None
-        self.fact_before_gap = self._compile(f"(?:{self.opts['fact_before_gap']})$", "fact_before_gap") \
-            if self.opts["fact_before_gap"] else None
-        self.bracketed_first_not_after = self._compile(
-            f"(?:{self.opts['bracketed_first_not_after']})$", "bracketed_first_not_after") \
-            if self.opts["bracketed_first_not_after"] else None
+        return self.members, by_id, abbreviations, {id_: frozenset(w) for id_, w in ways.items()}
 
     def _relations(self, option: str) -> list[tuple[str, str]]:
         out = []
