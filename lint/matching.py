@@ -883,6 +883,9 @@ def _memo_starts(read):
     return reading
 
 
+# (asked again of the same branch: ``_branch_prefixes`` asks ``_distributed`` whether a branch has prefixes, then asks
+# for them)
+@functools.lru_cache(maxsize=256)
 @_memo_starts
 def _prefixes(pattern: str, flags: int) -> tuple[str, ...] | None:
     try:
