@@ -47,6 +47,12 @@ def may_match(compiled, text: str) -> bool:
     (r"(?:a|[0-4])d", re.I, ("0d", "1d", "2d", "3d", "4d", "ad")),
     # a class of letters is not one: a match may start at most letters
     (r"[£$€]\s*[a-z]+\s+off", re.I, None),
+    # literal spaces and hyphens, alone or in a run, after a gap or before one, are one space as the haystack shows
+    # them; a run of letters read at once is cut at 16 characters as when it was read letter by letter
+    (r"well - known(?:\s+- |\s)+names", 0, ("well known names",)),
+    (r"(?:pain|risk)\s*-free\s+-\s+forever", re.I, ("pain free foreve", "risk free foreve")),
+    (r"(?:a|b)-- --x", 0, ("a x", "b x")),
+    (r"\bextraordinarilyprofessional\b", re.I, ("extraordinarilyp",)),
 ])
 def test_prefixes_are_the_literal_starts_of_every_match(pattern, flags, prefixes):
     prefilter = Prefilter.of(compile_builtin(pattern, flags))
