@@ -21,6 +21,8 @@ What it does:
    * proselint's words per second on the same files;
    * one page from a cold start (a fresh ``medlint check FILE`` process) against
      ``python -c "import spacy; spacy.blank('en')"``;
+   * the same page with an empty data cache (a fresh ``MEDLINT_DATA_CACHE`` folder): a first run on a new
+     machine or a CI runner that keeps nothing (``--no-empty-data-cache`` skips it);
    * a re-run on the unchanged corpus answered from the cache (when there is one);
    * peak memory: the largest resident set of one medlint process (``wait4``)
      and the peak of the whole process tree (sampled from /proc), for the
@@ -284,7 +286,11 @@ FLOOR_RULE = "STR001"
 FLOOR = f"medlint (default jobs), {FLOOR_RULE} only"
 
 
-def benchmark(corpus: Corpus, runs: int, with_proselint: bool = True) -> dict:
+#: the one-page run with an empty data cache
+EMPTY_DATA_CACHE = "medlint one page, empty data cache"
+
+
+def benchmark(corpus: Corpus, runs: int, with_proselint: bool = True, empty_data_cache: bool = True) -> dict:
     compile_bytecode()
     env = medlint_env()
     options = medlint_options()
@@ -319,6 +325,11 @@ def benchmark(corpus: Corpus, runs: int, with_proselint: bool = True) -> dict:
         if proselint:
             measure("proselint", [str(proselint), "check", *target])
         measure("medlint one page, cold start", medlint_cmd(*base, str(page)), env=env)
+        if empty_data_cache:
+            # the first run on a new machine, or a CI runner that keeps nothing: the rules' patterns compiled and
+            # their facts worked out anew (the data cache a fresh folder each time)
+            with tempfile.TemporaryDirectory(prefix="medlint-data-") as fresh:
+                measure(EMPTY_DATA_CACHE, medlint_cmd(*base, str(page)), env={**env, "MEDLINT_DATA_CACHE": fresh})
         measure("python: import spacy; spacy.blank('en')",
                 [sys.executable, "-c", "import spacy; spacy.blank('en')"], ok=(0,))
         measure("python -c pass", [sys.executable, "-c", "pass"], ok=(0,))
@@ -372,6 +383,8 @@ def report(corpus: Corpus, result: dict, runs: int, load_before, load_after) -> 
     row("proselint")
     row("medlint re-run, cache hit")
     row("medlint one page, cold start", per_words=False)
+    if EMPTY_DATA_CACHE in s:
+        row(EMPTY_DATA_CACHE, per_words=False)
     row("python: import spacy; spacy.blank('en')", per_words=False)
     row("python -c pass", per_words=False)
     row("medlint --version", per_words=False)
@@ -420,6 +433,8 @@ def main(argv=None) -> int:
     parser.add_argument("--runs", type=int, default=3, help="runs per figure; the median is reported (default 3)")
     parser.add_argument("--pages", type=int, default=260, help="pages in the corpus (default 260)")
     parser.add_argument("--no-proselint", action="store_true", help="skip proselint (no install)")
+    parser.add_argument("--no-empty-data-cache", action="store_true",
+                        help="skip the one-page run with an empty data cache (some 13 s a run)")
     parser.add_argument("--keep", type=Path, help="build the corpus in this folder and keep it")
     parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
     args = parser.parse_args(argv)
@@ -431,7 +446,8 @@ def main(argv=None) -> int:
     try:
         corpus = build_corpus((args.keep or work) / "corpus", args.pages)
         load_before = os.getloadavg()
-        result = benchmark(corpus, args.runs, with_proselint=not args.no_proselint)
+        result = benchmark(corpus, args.runs, with_proselint=not args.no_proselint,
+                           empty_data_cache=not args.no_empty_data_cache)
         load_after = os.getloadavg()
         print(report(corpus, result, args.runs, load_before, load_after))
         if args.json:
