@@ -43,7 +43,7 @@ _INVALID = "invalid"
 #: the files of medlint whose code makes what the table holds: the compiled code (this module, and the rewrites it
 #: applies) and the facts ``derived`` keeps (worked out by the matching module and the phrase rules' kind). Only an
 #: edit of one of these makes the whole table stale: an upgrade that changes rules or other kinds keeps it, and
-#: compiles only the patterns it has not seen, where a first start with an empty table takes some fifteen seconds.
+#: compiles only the patterns it has not seen, where a first start with an empty table takes over ten seconds.
 #: (A test checks that every caller of ``derived`` is one of them.)
 MADE_BY = ("compiled.py", "kinds/phrases.py", "matching.py", "regex_rewrite.py")
 #: (pattern, flags) -> the arguments of _sre.compile after the pattern, or _INVALID; None until loaded
