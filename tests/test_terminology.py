@@ -299,3 +299,38 @@ def test_a_hypo_or_hyper_term_explained_the_other_way(trm, text, span, says):
 ])
 def test_a_hypo_or_hyper_term_explained_its_own_way(trm, text):
     assert [f.text for f in lint_text(trm, text).findings if f.code == "TRM006"] == []
+
+
+@pytest.mark.parametrize("text, span, message", [
+    ("Carbimazole is usually the first treatment for hypothyroidism.",
+     "Carbimazole is usually the first treatment for hypothyroidism",
+     "'Carbimazole is usually the first treatment for hypothyroidism': Carbimazole lowers thyroid activity, so it "
+     "treats thyroid activity that is too high, not 'hypothyroidism'."),
+    ("Hypotension is often treated with ramipril.", "Hypotension is often treated with ramipril",
+     "'Hypotension is often treated with ramipril': ramipril lowers blood pressure, so it treats blood pressure that "
+     "is too high, not 'Hypotension'."),
+    # the page's title names the treatment "This procedure" stands for
+    ("# Hemithyroidectomy\n\nThis procedure is used to treat hypothyroidism.",
+     "This procedure is used to treat hypothyroidism",
+     "'This procedure is used to treat hypothyroidism': Hemithyroidectomy lowers thyroid activity, so it treats "
+     "thyroid activity that is too high, not 'hypothyroidism'."),
+])
+def test_a_treatment_said_to_treat_a_level_gone_the_way_it_moves_it(trm, text, span, message):
+    (hit,) = [f for f in lint_text(trm, text).findings if f.code == "TRM006"]
+    assert (hit.text, hit.message) == (span, message)
+
+
+@pytest.mark.parametrize("text", [
+    "Carbimazole is usually the first treatment for hyperthyroidism.",
+    "After the operation you need levothyroxine to treat hypothyroidism.",  # (the nearer treatment treats it)
+    "Insulin and glucose gel are used to treat hyperglycaemia.",  # (another treatment beside it lowers the level)
+    "# Hemithyroidectomy\n\nYou may be given levothyroxine. This medicine is used to treat hypothyroidism.",
+])
+def test_a_treatment_said_to_treat_a_level_gone_the_other_way(trm, text):
+    assert [f.text for f in lint_text(trm, text).findings if f.code == "TRM006"] == []
+
+
+def test_a_term_explained_the_other_way_and_wrongly_treated_is_one_finding(trm):
+    text = "# Parathyroidectomy\n\nThis operation treats hypoparathyroidism, a condition in which the glands make too much hormone."
+    (hit,) = [f for f in lint_text(trm, text).findings if f.code == "TRM006"]
+    assert hit.text == "hypoparathyroidism, a condition in which the glands make too much"

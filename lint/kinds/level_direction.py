@@ -20,10 +20,35 @@ _NEGATION = compile_builtin(r"(?i)\b(?:not|no|never|nor|without)\b|n['’]t\b")
 #: (not "or": "hypoglycaemia or a high temperature" lists two things)
 _NAMING_AFTER = compile_builtin(r"(?i)\s*,?\s*(?:also\s+|sometimes\s+|often\s+)?(?:called|known\s+as)\s+")
 _MEANS_AFTER = compile_builtin(r"(?i)\s+(?:means|is\s+when|happens\s+when|is\s+a\s+condition\s+(?:in\s+which|where)"
-                               r"|is\s+the\s+medical\s+name\s+for|is\s+the\s+medical\s+term\s+for)\s+")
+                               r"|is\s+the\s+medical\s+name\s+for|is\s+the\s+medical\s+term\s+for)\s+"
+                               # (or after a comma: "hypoparathyroidism, a condition in which the glands make too much")
+                               r"|,\s+(?:a\s+condition\s+(?:in\s+which|where)|which\s+means)\s+")
 _NAMING_BEFORE = compile_builtin(r"(?i)\s*,?\s*(?:also\s+|sometimes\s+|often\s+)?(?:called|known\s+as|named"
                                  r"|known\s+medically\s+as|medically\s+known\s+as)\s*$")
 
+#: between a treatment and the word that says what it treats: "Thyroidectomy |is one of the main| treatments for", "Insulin
+#: |is usually given| to treat" (words of a sentence about the treatment, no other noun that could be the subject)
+_TREATMENT_GAP = (r"(?:\s+(?:is|are|was|were|can|could|may|might|will|would|be|been|often|usually|sometimes|also|mainly"
+                  r"|mostly|commonly|widely|still|the|a|an|one|of|main|first|best|most|common|usual|standard|only|effective"
+                  r"|safe|good|way|ways|option|options|operation|surgery|procedure|treatment|medicine|drug|tablets?"
+                  r"|injections?|used|given|offered|recommended|helps?|works?|choice|therapy|as)){0,8}?")
+#: what says the treatment is for a level: "to treat", "a treatment for", "cures", "prevents"
+_TREATS = (r"\s+(?:(?:to\s+)?(?:treat|cure|prevent|avoid|correct|reverse|stop)|treats|treated|treating|cures|cured"
+           r"|prevents|corrects|reverses|stops|treatments|prevention)(?:\s+(?:for|of))?")
+#: between that and the term: "to treat |severe| hypoglycaemia", "a treatment for |people with| hyperthyroidism"
+_TERM_GAP = (r"(?:\s+(?:an?|the|your|their|this|mild|moderate|severe|primary|secondary|persistent|chronic|acute|sudden"
+             r"|(?:symptoms|episodes?|attacks?|bouts?)\s+of|(?:people|patients|someone|those|adults|children|men|women)"
+             r"\s+with)){0,3}")
+#: "for" and the term, with at most an article or an adjective between: "thyroidectomy for hypothyroidism"
+_FOR = r"\s+for(?:\s+(?:an?|the|your|mild|moderate|severe|primary|secondary|persistent|chronic|acute))?"
+#: what the page is about standing as the subject: "This operation treats ...", "The procedure is used to treat ..."
+#: (not "It": after "Your doctor may prescribe levothyroxine." it is the medicine, not the page's operation)
+_TOPIC_SUBJECT = (r"(?:^|(?<=[.!?])\s+)(?:this|the)\s+(?:operation|procedure|surgery|treatment|medicine|drug|tablets?"
+                  r"|injections?)")
+#: "hypoglycaemia is treated with glucose tablets"
+_TREATED_WITH = (r"\s+(?:is|are|can\s+be|may\s+be|is\s+usually|is\s+often|are\s+usually|are\s+often)\s+"
+                 r"(?:treated|cured|prevented|corrected|reversed|managed)\s+(?:with|by|using)(?:\s+(?:an?|the|your"
+                 r"|a\s+course\s+of|an\s+operation\s+called))?\s+")
 
 
 class LevelDirection(Kind):
@@ -42,8 +67,14 @@ class LevelDirection(Kind):
         # is of, as the message says it) and 'words' (the words that name that thing in a page)
         "roots": (list, Kind.REQUIRED),
         "other_message": (str, "'{text}': '{term}' is about {of}, but the words beside it speak of '{said}'."),
+        # each: 'endings' (of a root above), and the treatments that 'lower' or 'raise' that level. One that lowers it
+        # treats a level too high ("thyroidectomy for hyperthyroidism"), never one too low, and one that raises it the
+        # other way round: "Thyroidectomy treats hypothyroidism", "insulin to treat hypoglycaemia" are reported
+        "treatments": (list, []),
+        "treatment_message": (str, "'{text}': {treatment} {moves} {of}, so it treats {of} that is too {needs}, "
+                                   "not '{term}'."),
     }
-    list_items = {"roots": dict}
+    list_items = {"roots": dict, "treatments": dict}
 
     def setup(self):
         directions = self.opts["directions"]
@@ -71,16 +102,87 @@ class LevelDirection(Kind):
                 endings_to_root[ending.lower()] = len(self.roots)
             self.roots.append((entry["of"], words))
         self.root_of_ending = endings_to_root
+        self._treatments_setup(endings_to_root)
         self.term = compile_builtin(r"(?i)(?<![\w-])(" + "|".join(map(re.escape, sorted(self.prefixes, key=len, reverse=True)))
                                     + r")(" + phrases(endings_to_root) + r")(?![\w-])")
 
+    def _treatments_setup(self, endings_to_root: dict) -> None:
+        self.check_template("treatment_message", {"text", "treatment", "moves", "of", "needs", "term"})
+        self.moves: dict[str, dict[int, str]] = {}  # a treatment in lower case -> {a root's index: the way it moves it}
+        for n, entry in enumerate(self.opts["treatments"], 1):
+            known = set(entry) <= {"endings", "lower", "raise"} and isinstance(entry.get("endings"), list) \
+                and entry["endings"] and all(isinstance(x, str) and x.lower() in endings_to_root for x in entry["endings"])
+            lists = [entry.get(side, []) for side in ("lower", "raise")]
+            if not known or not any(lists) or not all(isinstance(words, list) and all(isinstance(w, str) and w.strip()
+                                                                                       for w in words) for words in lists):
+                raise self.error(f"treatments: entry {n} needs 'endings' (endings of the roots above) and 'lower' or "
+                                 f"'raise' (lists of words), and nothing else")
+            roots = {endings_to_root[x.lower()] for x in entry["endings"]}
+            for side, direction in (("lower", "low"), ("raise", "high")):
+                for word in entry.get(side, []):
+                    for root in roots:
+                        self.moves.setdefault(" ".join(word.lower().split()), {})[root] = direction
+        if not self.moves:
+            self.treated = None
+            return
+        term = (r"(?P<prefix>" + "|".join(map(re.escape, sorted(self.prefixes, key=len, reverse=True))) + r")(?P<ending>"
+                + phrases(endings_to_root) + r")(?![\w-])")
+        treatment = r"(?<![\w-])(?P<treatment>" + phrases(self.moves) + r")(?![\w-])"
+        treats = f"(?:{_TREATS}{_TERM_GAP}|{_FOR})\\s+"
+        # the treatment, then what it treats; what is treated, then the treatment
+        self.treated = compile_builtin(f"(?i){treatment}{_TREATMENT_GAP}{treats}{term}")
+        self.treated_with = compile_builtin(f"(?i)(?<![\\w-]){term}{_TREATED_WITH}{treatment}")
+        self.topic_treated = compile_builtin(f"(?i){_TOPIC_SUBJECT}{_TREATMENT_GAP}{treats}{term}")
+        self.treatment_words = compile_builtin(f"(?i){treatment}")
+
     def check(self, page):
+        topic = self._topic_treatment(page)
         for unit in self.units(page):
             text = unit.block.text
+            judged = set()  # the terms reported for their explanation: one finding for a term
             for m in self.term.finditer(text):
                 hit = self._judge(unit, text, m)
                 if hit is not None:
+                    judged.add(m.start())
                     yield hit
+            if self.treated is not None and self.term.search(text) is not None:
+                yield from self._wrong_treatments(unit, text, topic, judged)
+
+    def _topic_treatment(self, page):
+        """The treatment the page's title names (the one "This operation" and "It" stand for), or None: none, or two
+        that move levels apart."""
+        if self.treated is None:
+            return None
+        named = {" ".join(m.group("treatment").lower().split()): m.group("treatment")
+                 for u in page.units if u.block.scope == "title" or u.block.scope == "heading" and u.block.level <= 1
+                 for m in self.treatment_words.finditer(u.block.text)}
+        moves = {tuple(sorted(self.moves[k].items())) for k in named}
+        return next(iter(named.values())) if len(moves) == 1 else None
+
+    def _wrong_treatments(self, unit, text: str, topic, judged: set):
+        found = [(m, m.group("treatment")) for pattern in (self.treated, self.treated_with) for m in pattern.finditer(text)]
+        if topic is not None:
+            # (not after a sentence that names a treatment: "Your doctor may also prescribe carbimazole. The medicine
+            # treats ..." is about carbimazole)
+            found += [(m, topic) for m in self.topic_treated.finditer(text)
+                      if self.treatment_words.search(text, max(0, m.start() - 200), m.start()) is None]
+        for m, treatment in found:
+            root = self.root_of_ending[" ".join(m.group("ending").lower().split())]
+            direction = self.moves[" ".join(treatment.lower().split())].get(root)
+            # (a treatment that moves the level one way treats it gone the other way; a negation turns the sentence)
+            if direction != self.prefixes[m.group("prefix").lower()] or m.start("prefix") in judged \
+                    or _NEGATION.search(text, m.start(), m.end()):
+                continue
+            # (another treatment named beside it that moves the level the other way may be what treats it: "insulin
+            # and dextrose to treat hyperglycaemia")
+            if any(self.moves[" ".join(t.group("treatment").lower().split())].get(root, direction) != direction
+                   for t in self.treatment_words.finditer(text, max(0, m.start() - 60), m.end())):
+                continue
+            needs = "high" if direction == "low" else "low"
+            start = m.start() + len(m.group()) - len(m.group().lstrip())  # (a topic's sentence: after its space)
+            yield self.hit(unit, start, m.end(), message=self.opts["treatment_message"], treatment=treatment,
+                           moves="lowers" if direction == "low" else "raises", of=self.roots[root][0], needs=needs,
+                           term=m.group("prefix") + m.group("ending"))
 
     def _explanations(self, text: str, s: int, e: int):
         """(start, end, after) of each stretch that explains the term at s..e, nearest first; ``after`` says whether
