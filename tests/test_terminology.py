@@ -7,7 +7,7 @@ import pytest
 
 from lint.config import Settings
 from lint.engine import Linter
-from tests.helpers import lint_text
+from tests.helpers import lint_text, setup_error_of_changed_rule
 
 
 @pytest.fixture(scope="module")
@@ -183,7 +183,6 @@ def test_term_family_messages_say_what_each_term_is(trm):
     (("      says: uses sound waves", "      says: [uses sound waves]"), "fact 'sound-waves' needs 'says' (words)"),
 ])
 def test_term_family_data_mistakes_name_the_file(tmp_path, change, error):
-    from tests.helpers import setup_error_of_changed_rule
 
     renames = {"code: TRM004": "code: TRM104", "name: term-family-mix-up": "name: my-term-families"}
     assert error in setup_error_of_changed_rule(tmp_path, "terminology/TRM004-term-family-mix-up.yaml", renames, change)
@@ -195,7 +194,6 @@ def test_term_family_data_mistakes_name_the_file(tmp_path, change, error):
     (("  opposed_message: \"'{text}': {first}", "  opposed_message: \"'{text}': {one}"), "{one}"),
 ])
 def test_opposed_words_data_mistakes_name_the_file(tmp_path, change, error):
-    from tests.helpers import setup_error_of_changed_rule
 
     renames = {"code: TRM003": "code: TRM103", "name: conflated-terms": "name: my-conflations"}
     assert error in setup_error_of_changed_rule(tmp_path, "terminology/TRM003-conflated-terms.yaml", renames, change)
@@ -221,7 +219,6 @@ def test_a_description_named_as_something_else(trm, text, expected):
     (("it has nothing to do with the {structure}", "it has nothing to do with the {organ}"), "{organ}"),
 ])
 def test_description_options_mistakes_name_the_file(tmp_path, change, error):
-    from tests.helpers import setup_error_of_changed_rule
 
     renames = {"code: TRM003": "code: TRM103", "name: conflated-terms": "name: my-conflations"}
     assert error in setup_error_of_changed_rule(tmp_path, "terminology/TRM003-conflated-terms.yaml", renames, change)
@@ -265,7 +262,6 @@ def test_a_spinal_or_epidural_left_alone(trm, text):
      "anaesthetics: entry 1 needs 'names'"),
 ])
 def test_anaesthetic_data_mistakes_name_the_file(tmp_path, change, error):
-    from tests.helpers import setup_error_of_changed_rule
 
     renames = {"code: TRM005": "code: TRM105", "name: anaesthetic-cannot-reach": "name: my-anaesthetics"}
     assert error in setup_error_of_changed_rule(tmp_path, "terminology/TRM005-anaesthetic-cannot-reach.yaml", renames,
@@ -328,6 +324,17 @@ def test_a_treatment_said_to_treat_a_level_gone_the_way_it_moves_it(trm, text, s
 ])
 def test_a_treatment_said_to_treat_a_level_gone_the_other_way(trm, text):
     assert [f.text for f in lint_text(trm, text).findings if f.code == "TRM006"] == []
+
+
+@pytest.mark.parametrize("change, error", [
+    (("    - endings: [parathyroidism]\n      lower:", "    - endings: [parathyroidis]\n      lower:"),
+     "treatments: entry 2 needs 'endings' (endings of the roots above)"),
+    (("      lower: [parathyroidectomy, parathyroid surgery, cinacalcet]", "      lowers: [parathyroidectomy]"),
+     "treatments: entry 2 needs"),
+])
+def test_a_treatments_entry_the_rule_cannot_read_is_a_setup_error(tmp_path, change, error):
+    renames = {"code: TRM006": "code: TRM106", "name: hypo-or-hyper": "name: my-levels"}
+    assert error in setup_error_of_changed_rule(tmp_path, "terminology/TRM006-hypo-or-hyper.yaml", renames, change)
 
 
 def test_a_term_explained_the_other_way_and_wrongly_treated_is_one_finding(trm):

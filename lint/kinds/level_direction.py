@@ -149,8 +149,8 @@ class LevelDirection(Kind):
                 yield from self._wrong_treatments(unit, text, topic, judged)
 
     def _topic_treatment(self, page):
-        """The treatment the page's title names (the one "This operation" and "It" stand for), or None: none, or two
-        that move levels apart."""
+        """The treatment the page's title names (the one "This operation" stands for), or None: none, or two that move
+        levels apart."""
         if self.treated is None:
             return None
         named = {" ".join(m.group("treatment").lower().split()): m.group("treatment")
