@@ -86,7 +86,9 @@ def load_yaml(path: Path):
     entry = cache / f"{digest}.pickle"
     try:
         with open(entry, "rb") as fh:
-            return pickle.load(fh)
+            data = pickle.load(fh)
+        _used(entry)
+        return data
     except Exception:  # noqa: BLE001 - a missing or broken cache entry: parse the file again
         pass
     data = _parse(path, text)
@@ -137,13 +139,25 @@ def _store(entry: Path, value) -> None:
 
 
 #: the data cache's size limit: every edit or upgrade of medlint writes new derived entries
-#: (their keys hold a hash of its code), so without a limit the folder would only grow
-DATA_CACHE_LIMIT = 64 * 1024 * 1024
+#: (their keys hold a hash of its code), so without a limit the folder would only grow. One medlint's entries take
+#: some 30 MB (the compiled patterns 17 MB of it): the limit holds a few medlints side by side (two virtual
+#: environments, or the run before an upgrade and the one after), where 64 MB held two at most, and a third pruned
+#: the entries of one in use, which then took a first start's fifteen seconds to make again
+DATA_CACHE_LIMIT = 256 * 1024 * 1024
+
+
+def _used(entry: Path) -> None:
+    """Mark an entry as just used (its time is what pruning goes by: the entries no run has read for longest go
+    first, not merely those written longest ago, which an entry read at every start of the medlint in use may be)."""
+    try:
+        os.utime(entry)
+    except OSError:  # (a cache folder this user may read but not write: nothing is pruned from it either)
+        pass
 
 
 def _prune(folder: Path, keep: Path) -> None:
-    """Delete the oldest entries (by the time they were written) until the folder is under half
-    the limit, once it is over the limit. An entry deleted while still in use is only written again."""
+    """Delete the entries used longest ago (by the time they were last written or read) until the folder is under
+    half the limit, once it is over the limit. An entry deleted while still in use is only written again."""
     entries = []
     for path in folder.glob("*.pickle"):
         try:
@@ -181,7 +195,9 @@ def cached(key: bytes, build, *, made_by: tuple[str, ...] | None = None):
         return build()
     try:
         with open(entry, "rb") as fh:
-            return pickle.load(fh)
+            value = pickle.load(fh)
+        _used(entry)
+        return value
     except Exception:  # noqa: BLE001 - a missing or broken cache entry: build the value again
         pass
     value = build()

@@ -195,6 +195,26 @@ def test_the_data_cache_is_pruned_oldest_first_when_over_its_limit(tmp_path, mon
     assert yamlio.cached(b"today", lambda: "rebuilt") == "fresh"
 
 
+def test_an_entry_read_at_every_start_is_pruned_last_however_long_ago_it_was_written(tmp_path, monkeypatch):
+    import os
+
+    import lint.yamlio as yamlio
+
+    monkeypatch.setenv("MEDLINT_DATA_CACHE", str(tmp_path))
+    monkeypatch.setattr(yamlio, "DATA_CACHE_LIMIT", 3000)
+    assert yamlio.cached(b"in use", lambda: "x" * 900) == "x" * 900
+    in_use = yamlio._derived_entry(b"in use")
+    os.utime(in_use, (1_000_000, 1_000_000))  # written long ago, before the entries of another medlint
+    for age in range(4):
+        other = tmp_path / f"other{age}.pickle"
+        other.write_bytes(b"x" * 900)
+        os.utime(other, (2_000_000 + age, 2_000_000 + age))
+    assert yamlio.cached(b"in use", lambda: "made again") == "x" * 900  # read: just used
+    assert yamlio.cached(b"today", lambda: "fresh") == "fresh"  # over the limit: pruned to half of it
+    left = {p.name for p in tmp_path.glob("*.pickle")}
+    assert in_use.name in left and "other0.pickle" not in left
+
+
 def test_a_pattern_only_the_regex_module_compiles_is_stored_and_matches_the_same(store, monkeypatch):
     import regex
 
