@@ -87,7 +87,7 @@ def load_yaml(path: Path):
     try:
         with open(entry, "rb") as fh:
             data = pickle.load(fh)
-        _used(entry)
+        _touch(entry)
         return data
     except Exception:  # noqa: BLE001 - a missing or broken cache entry: parse the file again
         pass
@@ -146,7 +146,7 @@ def _store(entry: Path, value) -> None:
 DATA_CACHE_LIMIT = 256 * 1024 * 1024
 
 
-def _used(entry: Path) -> None:
+def _touch(entry: Path) -> None:
     """Mark an entry as just used (its time is what pruning goes by: the entries no run has read for longest go
     first, not merely those written longest ago, which an entry read at every start of the medlint in use may be)."""
     try:
@@ -196,7 +196,7 @@ def cached(key: bytes, build, *, made_by: tuple[str, ...] | None = None):
     try:
         with open(entry, "rb") as fh:
             value = pickle.load(fh)
-        _used(entry)
+        _touch(entry)
         return value
     except Exception:  # noqa: BLE001 - a missing or broken cache entry: build the value again
         pass

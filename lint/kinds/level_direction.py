@@ -51,6 +51,11 @@ _TREATED_WITH = (r"\s+(?:is|are|can\s+be|may\s+be|is\s+usually|is\s+often|are\s+
                  r"|a\s+course\s+of|an\s+operation\s+called))?\s+")
 
 
+def _normal(words: str) -> str:
+    """Words as a table looks them up: in lower case, one space between them."""
+    return " ".join(words.lower().split())
+
+
 class LevelDirection(Kind):
     """A level's term ("hypo-" or "hyper-" and a root) beside words that say the other direction or another thing.
 
@@ -102,11 +107,13 @@ class LevelDirection(Kind):
                 endings_to_root[ending.lower()] = len(self.roots)
             self.roots.append((entry["of"], words))
         self.root_of_ending = endings_to_root
-        self._treatments_setup(endings_to_root)
-        self.term = compile_builtin(r"(?i)(?<![\w-])(" + "|".join(map(re.escape, sorted(self.prefixes, key=len, reverse=True)))
-                                    + r")(" + phrases(endings_to_root) + r")(?![\w-])")
+        # a term: its prefix and its root's ending
+        term = (r"(?P<prefix>" + "|".join(map(re.escape, sorted(self.prefixes, key=len, reverse=True))) + r")(?P<ending>"
+                + phrases(endings_to_root) + r")(?![\w-])")
+        self.term = compile_builtin(r"(?i)(?<![\w-])" + term)
+        self._treatments_setup(endings_to_root, term)
 
-    def _treatments_setup(self, endings_to_root: dict) -> None:
+    def _treatments_setup(self, endings_to_root: dict, term: str) -> None:
         self.check_template("treatment_message", {"text", "treatment", "moves", "of", "needs", "term"})
         self.moves: dict[str, dict[int, str]] = {}  # a treatment in lower case -> {a root's index: the way it moves it}
         for n, entry in enumerate(self.opts["treatments"], 1):
@@ -121,12 +128,10 @@ class LevelDirection(Kind):
             for side, direction in (("lower", "low"), ("raise", "high")):
                 for word in entry.get(side, []):
                     for root in roots:
-                        self.moves.setdefault(" ".join(word.lower().split()), {})[root] = direction
+                        self.moves.setdefault(_normal(word), {})[root] = direction
         if not self.moves:
             self.treated = None
             return
-        term = (r"(?P<prefix>" + "|".join(map(re.escape, sorted(self.prefixes, key=len, reverse=True))) + r")(?P<ending>"
-                + phrases(endings_to_root) + r")(?![\w-])")
         treatment = r"(?<![\w-])(?P<treatment>" + phrases(self.moves) + r")(?![\w-])"
         treats = f"(?:{_TREATS}{_TERM_GAP}|{_FOR})\\s+"
         # the treatment, then what it treats; what is treated, then the treatment
@@ -153,7 +158,7 @@ class LevelDirection(Kind):
         levels apart."""
         if self.treated is None:
             return None
-        named = {" ".join(m.group("treatment").lower().split()): m.group("treatment")
+        named = {_normal(m.group("treatment")): m.group("treatment")
                  for u in page.units if u.block.scope == "title" or u.block.scope == "heading" and u.block.level <= 1
                  for m in self.treatment_words.finditer(u.block.text)}
         moves = {tuple(sorted(self.moves[k].items())) for k in named}
@@ -167,15 +172,15 @@ class LevelDirection(Kind):
             found += [(m, topic) for m in self.topic_treated.finditer(text)
                       if self.treatment_words.search(text, max(0, m.start() - 200), m.start()) is None]
         for m, treatment in found:
-            root = self.root_of_ending[" ".join(m.group("ending").lower().split())]
-            direction = self.moves[" ".join(treatment.lower().split())].get(root)
+            root = self.root_of_ending[_normal(m.group("ending"))]
+            direction = self.moves[_normal(treatment)].get(root)
             # (a treatment that moves the level one way treats it gone the other way; a negation turns the sentence)
             if direction != self.prefixes[m.group("prefix").lower()] or m.start("prefix") in judged \
                     or _NEGATION.search(text, m.start(), m.end()):
                 continue
             # (another treatment named beside it that moves the level the other way may be what treats it: "insulin
             # and dextrose to treat hyperglycaemia")
-            if any(self.moves[" ".join(t.group("treatment").lower().split())].get(root, direction) != direction
+            if any(self.moves[_normal(t.group("treatment"))].get(root, direction) != direction
                    for t in self.treatment_words.finditer(text, max(0, m.start() - 60), m.end())):
                 continue
             needs = "high" if direction == "low" else "low"
@@ -211,8 +216,8 @@ class LevelDirection(Kind):
 
 
     def _judge(self, unit, text: str, m):
-        direction = self.prefixes[m.group(1).lower()]
-        of, own_words = self.roots[self.root_of_ending[re.sub(r"\s+", " ", m.group(2).lower())]]
+        direction = self.prefixes[m.group("prefix").lower()]
+        of, own_words = self.roots[self.root_of_ending[_normal(m.group("ending"))]]
         for start, end, after in self._explanations(text, m.start(), m.end()):
             if _NEGATION.search(text, start, end):
                 continue
