@@ -74,6 +74,35 @@ def test_organs_in_passing_stay_silent(ana, text):
     assert found(lint_text(ana, text), "ANA002") == []
 
 
+@pytest.mark.parametrize("text,span,message", [
+    ("# Cubital tunnel release\n\nCubital tunnel release relieves the pressure on the median nerve at the elbow.",
+     "pressure on the median nerve",
+     "'pressure on the median nerve': in cubital tunnel syndrome the nerve that is squeezed is the ulnar nerve, "
+     "not the median nerve."),
+    # (an operation for two conditions, neither named beside the nerve: both, as a choice)
+    ("# Microvascular decompression\n\nThe surgeon finds the blood vessel pressing on the optic nerve.",
+     "pressing on the optic nerve",
+     "'pressing on the optic nerve': in hemifacial spasm or trigeminal neuralgia the nerve that is squeezed is the "
+     "facial nerve or the trigeminal nerve, not the optic nerve."),
+])
+def test_a_nerve_the_condition_does_not_squeeze(ana, text, span, message):
+    result = lint_text(ana, text)
+    hits = [f for f in result.findings if f.code == "ANA002"]
+    assert [(f.text, f.message) for f in hits] == [(span, message)]
+
+
+@pytest.mark.parametrize("text", [
+    # the condition's own nerve, with its branches
+    "# Cubital tunnel release\n\nThe operation frees the ulnar nerve where it is squeezed behind the elbow.",
+    # a nerve squeezed in another condition the sentence names
+    "# Tarsal tunnel syndrome\n\nIn sciatica, the sciatic nerve is squeezed in the lower back; the pain can feel alike.",
+    # a thing the operation does to another nerve, no pressure on it
+    "# Carpal tunnel release\n\nYour surgeon takes care to protect the palmar branch of the median nerve.",
+])
+def test_the_squeezed_nerve_stays_silent_when_right(ana, text):
+    assert found(lint_text(ana, text), "ANA002") == []
+
+
 # -- ANA003 ---------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text,span", [

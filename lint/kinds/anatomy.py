@@ -182,7 +182,6 @@ _LIST_ITEM_STARTS = {"the", "a", "an", "some", "part", "parts", "any", "your", "
 #: and after "and" or "or", an adverb: "the whole kidney, the fat around it and sometimes the adrenal gland" (not after a
 #: comma alone: "a cut in the groin, usually about the length of a finger")
 _LIST_ADVERBS = frozenset({"sometimes", "often", "occasionally", "usually", "also", "possibly"})
-#: between the words that put a nerve at risk and the nerve: "protect the", "irritation of your"
 # between the words that put organs at risk and the first of them: "injure nearby organs such as the", "punctures the
 # top of the"
 _ORGAN_RISK_GAP = compile_builtin(
@@ -210,7 +209,17 @@ _INJURED_AFTER = compile_builtin(
 # what harms an organ by touch, in the operation: a needle, a scope, an instrument, the operation itself
 _PHYSICAL_HARM = compile_builtin(
     r"(?i)\b(?:injur\w*|punctur\w*|perforat\w*|nick\w*|torn|tear|hole|needle|scope|instruments?|drain|tube|camera)\b")
+#: between the words that put a nerve at risk, or under pressure, and the nerve: "protect the", "irritation of your",
+#: "pressure on the"
 _RISK_GAP = compile_builtin(r"(?i)\s+(?:to\s+|of\s+)?(?:the\s+|your\s+|a\s+)?(?:small\s+|large\s+|nearby\s+|main\s+)?")
+#: a nerve said to be squeezed, after its name: "the ulnar nerve| is squeezed|", "nerve| becomes trapped|"
+_SQUEEZED_AFTER = compile_builtin(
+    r"(?i)\s+(?:is|are|gets?|becomes?|has\s+been|have\s+been|can\s+be|may\s+be)\s+(?:(?:slowly|gradually|badly|being)\s+)?"
+    r"(?:squeezed|compressed|trapped|entrapped|pinched|pressed\s+on)\b")
+#: a sentence about another case than the page's: "the ulnar nerve can also be squeezed", "a similar problem"
+_ANOTHER_CASE = compile_builtin(
+    r"(?i)\b(?:also|other|another|similar|similarly|unlike|rather\s+than|instead|as\s+well|mimic\w*|confused|"
+    r"rule\s+out|ruled\s+out|different|too|either|both)\b")
 #: the size or place of a part named before it: "the middle part of", "a small piece of"
 _PART_SIZES = frozenset({"middle", "central", "upper", "lower", "top", "bottom", "front", "back", "inner", "outer", "small",
                          "tiny", "large", "whole", "main", "end"})
@@ -408,6 +417,12 @@ class OffTopicStructure(Kind):
         # a cut in the skin for an operation done through a natural opening (knowledge key ``no_skin_cut``): {way} is
         # the way in; the rule's own message when empty
         "no_cut_message": (str, ""),
+        # the nerve a squeezed-nerve condition squeezes, and its release frees ("relieves the pressure on the ulnar
+        # nerve" on a carpal tunnel page, whose condition's entry lists the median nerve): the words before the nerve
+        # that put pressure on it or take it off, and the message ({conditions}: the conditions whose nerves the page
+        # is about); off when empty
+        "squeeze_words": (list, list),
+        "squeeze_message": (str, ""),
     }
 
     def setup(self):
@@ -421,6 +436,8 @@ class OffTopicStructure(Kind):
         self.check_template("face_message", {"text", "procedure", "face", "faces", "structure"})
         self.check_template("route_message", {"text", "procedure", "structure", "targets"})
         self.check_template("no_cut_message", {"text", "procedure", "structure", "targets", "way"})
+        self.check_template("squeeze_message", {"text", "conditions", "structure", "targets"})
+        self.squeeze = compile_phrases(self.opts["squeeze_words"]) if self.opts["squeeze_message"] else None
 
     def _acting(self, page, unit, before_token):
         """The procedures acting in this sentence: one named before the action, else the page topic."""
@@ -540,7 +557,14 @@ class OffTopicStructure(Kind):
                 yield from self._at_risk(page, unit, structures)
             if self.opts["discharge_message"] and page.topic_procedures:
                 yield from self._discharge_from(page, unit, structures)
+            squeezed = set()  # the nerves reported as not the one squeezed: not reported again as not acted on
+            if self.squeeze is not None and (page.topic_conditions or page.topic_procedures):
+                for hit, target in self._squeezed_nerve(page, unit, structures):
+                    squeezed.add(target.start)
+                    yield hit
             for target in structures:
+                if target.start in squeezed:
+                    continue
                 if target.label_ == "region" and target.end < len(doc) and doc[target.end].text in ("-", "‑") \
                         and not doc[target.end - 1].whitespace_:
                     continue  # "freeze a sample as a back-up", "a knee-length stocking": a word of a compound
@@ -788,6 +812,74 @@ class OffTopicStructure(Kind):
             yield self.hit(unit, start, finish, procedure=proc.name, structure=target.text,
                            targets=listed([kb.regions[r].name for r in proc.regions]),
                            message=self.opts["nerve_message"] or None)
+
+    def _squeezed_nerves(self, page) -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
+        """(condition id -> the nerves it squeezes, for the page's conditions and those its operations treat whose
+        entries list nerves; every nerve the page may say is squeezed or freed: those, and its operations' own)."""
+        key = ("squeezed-nerves", id(self.kb))
+        found = page.memo.get(key)
+        if found is not None:
+            return found
+        kb = self.kb
+        procedures = set(page.topic_procedures)
+        conditions = set(page.topic_conditions)
+        conditions.update(c.id for c in kb.conditions.values() if procedures.intersection(c.treated_by))
+        squeezing = {}
+        for c in sorted(conditions):
+            nerves = tuple(s for s in kb.conditions[c].structures if s in kb.structures and kb.structures[s].kind == "nerve")
+            if nerves:
+                squeezing[c] = nerves
+        allowed = {n for nerves in squeezing.values() for n in nerves}
+        if allowed:
+            allowed.update(s for p in procedures for s in kb.procedures[p].structures
+                           if s in kb.structures and kb.structures[s].kind == "nerve")
+        found = page.memo[key] = (squeezing, frozenset(allowed))
+        return found
+
+    def _squeezed_nerve(self, page, unit, structures):
+        """(hit, nerve) for each nerve said to be squeezed, or freed by the operation, that is not the one the page's
+        condition squeezes: "carpal tunnel release relieves pressure on the ulnar nerve", "tarsal tunnel syndrome happens
+        when the sural nerve is trapped". Not in a sentence that names another condition or operation, that names the
+        right nerve too, or that says it is another case ("can also be squeezed", "a similar problem")."""
+        kb = self.kb
+        text = unit.block.text
+        squeezing, allowed = None, None
+        for target in structures:
+            if target.label_ != "structure" or kb.structures[target.kb_id_].kind != "nerve":
+                continue
+            pressure = None
+            for m in finditer(self.squeeze, text, max(0, target.start_char - 40), target.start_char):
+                pressure = m
+            if pressure is not None and _RISK_GAP.fullmatch(text, pressure.end(), target.start_char):
+                start, end = pressure.start(), target.end_char
+            elif (squeezed := _SQUEEZED_AFTER.match(text, target.end_char)) is not None:
+                start, end = target.start_char, squeezed.end()
+            else:
+                continue
+            if squeezing is None:
+                squeezing, allowed = self._squeezed_nerves(page)
+            if not allowed or target.kb_id_ in allowed:
+                continue
+            sentence = unit.sent_at(target.start)
+            if _ANOTHER_CASE.search(text, sentence.start_char, sentence.end_char) or is_negated(unit, start, end):
+                continue
+            topics = set(page.topic_procedures) | set(page.topic_conditions) | set(squeezing)
+            terms = _terms(unit)
+            if any(t.label_ in ("condition", "procedure") and t.kb_id_ not in topics
+                   or t.label_ == "structure" and t.kb_id_ in allowed
+                   for t in terms if sentence.start <= t.start < sentence.end):
+                continue
+            # (the condition the sentence names, else the block, else the page's: an operation may treat several)
+            named = next(chosen for chosen in (
+                [c for c in squeezing if any(t.kb_id_ == c for t in terms if sentence.start <= t.start < sentence.end)],
+                [c for c in squeezing if any(t.kb_id_ == c for t in terms)],
+                [c for c in squeezing if c in page.topic_conditions],
+                list(squeezing)) if chosen)
+            nerves = list(dict.fromkeys(n for c in named for n in squeezing[c]))
+            hit = self.hit(unit, start, end, conditions=_either([kb.conditions[c].name for c in named]),
+                           structure=target.text, targets=" or the ".join(kb.structures[n].name for n in nerves),
+                           message=self.opts["squeeze_message"])
+            yield hit, target
 
     def _discharge_from(self, page, unit, structures):
         """Bleeding or a discharge said to come, after the operation, from an opening or an organ of another body system
@@ -1953,6 +2045,11 @@ def _around_operation(kb, procedures, more=()) -> set[str]:
         near.update(kb.regions[r].neighbours or (
             o.id for o in kb.regions.values() if set(o.parents) & (set(kb.regions[r].parents) - {"body", "trunk"})))
     return near
+
+
+def _either(names: list[str]) -> str:
+    """Names as a choice: "hemifacial spasm or trigeminal neuralgia"."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
 
 
 def _specific(kb, procedures) -> tuple[str, ...]:
