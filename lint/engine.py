@@ -175,6 +175,7 @@ class Linter:
         findings: dict[tuple, Finding] = {}
         scores: dict[tuple, float] = {}
         demoted: set[tuple] = set()
+        own_slips: set[tuple] = set()
         # findings an editor suppressed where they stand (a line or a stretch of the page): not reported, but
         # the claim was found and reviewed, so a sentence model must not report it again (see _settle_model_findings)
         reviewed: list[Finding] = []
@@ -195,10 +196,12 @@ class Linter:
                 findings.setdefault(key, finding)
                 if hit.demoted:
                     demoted.add(key)
+                if hit.own_slip:
+                    own_slips.add(key)
                 if hit.score is not None:
                     scores[key] = hit.score
         page.close()
-        settled = _settle_model_findings(findings, scores, checkers, frozenset(demoted), reviewed)
+        settled = _settle_model_findings(findings, scores, checkers, frozenset(demoted), reviewed, frozenset(own_slips))
         ordered = sorted(settled, key=Finding.sort_key)
         return FileResult(path=path, source=source, findings=ordered)
 
@@ -277,10 +280,11 @@ _ONE_LEVEL_DOWN = {"error": "warning", "warning": "info", "info": "info"}
 
 
 def _settle_model_findings(found: dict, scores: dict, checkers, demoted: frozenset = frozenset(),
-                           reviewed=()) -> list[Finding]:
+                           reviewed=(), own_slips: frozenset = frozenset()) -> list[Finding]:
     """The findings, less those of a scored rule (the sentence models) that the page does not bear
     out: below the rule's threshold on a page that is not sales copy (``keeps``), or covered by a
-    finding of a rule it defers to (``defers_to``): one finding, the precise one.
+    finding of a rule it defers to (``defers_to``): one finding, the precise one. A finding whose
+    hit was a slip of its own (``own_slips``, by key) is never covered.
 
     ``reviewed`` are findings a suppression comment removed on their line or stretch of the page:
     they are not reported, but they still cover a deferring rule's finding, since the editor has
@@ -327,7 +331,7 @@ def _settle_model_findings(found: dict, scores: dict, checkers, demoted: frozens
     out = []
     for f in findings:
         codes = deferring.get(f.code)
-        if codes and any(covered(f, c) for c in codes):
+        if codes and (f.code, f.start, f.end) not in own_slips and any(covered(f, c) for c in codes):
             continue
         out.append(f)
     return out

@@ -171,6 +171,25 @@ def test_term_family_messages_say_what_each_term_is(trm):
     (fact,) = [f for f in lint_text(trm, "You will have a CT scan, which uses magnets.").findings if f.code == "TRM004"]
     assert fact.message.endswith("It is an MRI scan that uses a magnet and radio waves.")
 
+def test_two_procedures_given_as_one_are_one_finding(trm):
+    """TRM003 and TRM004 both know that a gastric sleeve is no gastric bypass: TRM004 defers to TRM003, which is
+    then the only one to report it; with TRM003 turned off, TRM004 reports it."""
+    text = "# Sleeve gastrectomy\n\nA gastric sleeve, also known as a gastric bypass, is done by keyhole surgery."
+    codes = [(f.code, f.text) for f in lint_text(trm, text).findings]
+    assert codes == [("TRM003", "also known as a gastric bypass")]
+    alone = Linter(Settings(select=["TRM004"]))
+    assert [(f.code, f.text) for f in lint_text(alone, text).findings] == [("TRM004", "also known as a gastric bypass")]
+
+
+def test_a_false_fact_beside_a_mix_up_another_rule_reports_is_kept(trm):
+    """The mix-up of the two tests is TRM003's; that a nephrologist does the test is a slip of its own, which TRM004
+    reports though its finding covers TRM003's."""
+    text = "# Cystoscopy\n\nA flexible cystoscopy, also called a ureteroscopy, is performed by a nephrologist."
+    findings = [(f.code, f.text) for f in lint_text(trm, text).findings]
+    assert findings == [("TRM004", "cystoscopy, also called a ureteroscopy, is performed by a nephrologist"),
+                        ("TRM003", "also called a ureteroscopy")]
+
+
 
 @pytest.mark.parametrize("change,error", [
     (("kind_of: [regional-anaesthetic]", "kind_of: [regional-anesthesia]"),

@@ -43,6 +43,9 @@ class Hit:
     #: the rule is less sure of this hit: the engine reports it one level below the rule's severity (error as
     #: warning, warning as info)
     demoted: bool = False
+    #: a slip of its own, reported even where a finding of a rule its rule defers to covers it (a false fact said of a
+    #: term, beside the mix-up of two terms the other rule reports): deferral drops the same slip reported twice
+    own_slip: bool = False
 
 
 class _Vars(dict):
@@ -67,6 +70,13 @@ class Kind:
 
     REQUIRED = _MISSING
 
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        # every kind's option: the rules that report the same slip with more to say of it ("a gastric sleeve, also
+        # known as a gastric bypass" is TRM003's, two procedures of the knowledge base, before TRM004's). A finding of
+        # this rule that one of theirs covers is not reported twice (see ``Hit.own_slip`` and the engine)
+        cls.options = {**cls.options, "defer_to": (list, list)}
+
     def __init__(self, rule: Rule, kb, settings, warnings: list[str] | None = None):
         self.rule = rule
         self.kb = kb
@@ -74,6 +84,8 @@ class Kind:
         self._warnings = warnings if warnings is not None else []
         configured = settings.rule_options(rule.code)
         self.opts = self._validate(rule, {**rule.options, **configured}, set(configured), settings.source)
+        #: the codes of the rules whose findings cover this rule's (the engine drops the covered ones)
+        self.defers_to = tuple(self.opts["defer_to"])
         try:
             self.setup()
         except PatternError as exc:  # a pattern that does not compile: the rule's file (or the config) is wrong

@@ -31,12 +31,9 @@ class LanguageTool(Kind):
         # LanguageTool issue types this rule reports ("misspelling"); empty: any
         "issue_types": (list, list),
         "exclude_issue_types": (list, list),
-        # medlint's own rules for the same slips: a match one of their findings covers is not reported twice
-        "defer_to": (list, list),
     }
 
     def setup(self):
-        self.defers_to = tuple(self.opts["defer_to"])
         self.url = self.settings.languagetool_url()
         self.categories = {c.upper() for c in self.opts["categories"]}
         self.exclude = {c.upper() for c in self.opts["exclude_categories"]}

@@ -106,9 +106,6 @@ class RootParts(Kind):
         # each: 'roots' (the word pieces), 'part' (the part, as the message names it), 'words' (the words that name
         # it in a page) and, optionally, 'also' (words that are not wrong beside it: neighbours, the way in)
         "roots": (list, Kind.REQUIRED),
-        # rules that report the same slip under their own name ("appendix, called an appendectomy, also called a
-        # colectomy": TRM003, two procedures conflated): a finding one of theirs covers is not reported twice
-        "defer_to": (list, list),
         # the endings that make a term of a root: "itis", "ectomy", "oscopy"
         "endings": (list, Kind.REQUIRED),
         # whole adjectives that are terms, each with a root of the list: "inguinal", "axillary"
@@ -122,7 +119,6 @@ class RootParts(Kind):
     list_items = {"roots": dict}
 
     def setup(self):
-        self.defers_to = tuple(self.opts["defer_to"])
         self.entries = []  # (part, its words or the words it allows, its words)
         entry_of_root = {}
         for n, entry in enumerate(self.opts["roots"], 1):

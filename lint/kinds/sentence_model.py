@@ -168,8 +168,6 @@ class SentenceModel(Kind):
         # the model's category to read (a model holds one head per category)
         "head": (str, Kind.REQUIRED),
         "threshold": ((float, int), 0.8),
-        # codes whose findings already cover the sentence: the model stays silent there
-        "defer_to": (list, list),
         # an evidence claim with a source in its sentence, the one before or the two after is fine
         "skip_sourced": (bool, False),
         # the evidence lexicon, for skip_sourced (what counts as a source)
@@ -207,7 +205,6 @@ class SentenceModel(Kind):
         self.sales_page_findings = self.opts["sales_page_findings"]
         hedges = [h for h in self.opts["hedges"] if isinstance(h, str) and h.strip()]
         self.hedged = set(hedges)
-        self.defers_to = tuple(self.opts["defer_to"])
         where = f"{self.rule.path}: rule {self.rule.code}"
         try:
             self.excluded = [compile_pattern(str(p), where, trusted=self.trusted) for p in self.opts["exclude_patterns"]]

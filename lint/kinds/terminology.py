@@ -188,14 +188,10 @@ class Conflation(Kind):
         "opposed_words": (list, list),
         # the message for them ({first}, {second}, {first_word}, {second_word})
         "opposed_message": (str, ""),
-        # rules that say the same slip more precisely ("low calcium (hypercalcaemia)": the prefix's direction): a
-        # finding one of theirs covers is not reported twice
-        "defer_to": (list, list),
     }
     list_items = {"related": list, "opposed_words": list}
 
     def setup(self):
-        self.defers_to = tuple(self.opts["defer_to"])
         where = f"{self.rule.path}: rule {self.rule.code}"
         try:
             self.links = [compile_pattern(p, where, trusted=self.trusted) for p in self.opts["links"]]
@@ -850,8 +846,7 @@ class TermFamily(Kind):
                     continue
                 other = "" if true_of is None else self.opts["true_of_message"].format(
                     a_name=_with_article(true_of.name), name=true_of.name, says=says)
-                yield self.hit(unit, fact.start(), e, message=self.opts["fact_message"], suggestions=(),
-                               term=text[s:e], term_is=member.is_, says=says, other=other)
+                yield self._fact_hit(unit, fact.start(), e, term=text[s:e], term_is=member.is_, says=says, other=other)
                 break
 
     def _false_fact(self, unit, text: str, s: int, e: int, member: _Member, before: int, together, term: str,
@@ -870,9 +865,17 @@ class TermFamily(Kind):
                 continue
             other = "" if true_of is None else self.opts["true_of_message"].format(
                 a_name=_with_article(true_of.name), name=true_of.name, says=says)
-            return self.hit(unit, s, fact.end(), message=self.opts["fact_message"], suggestions=(),
-                            term=term, term_is=member.is_, says=says, other=other)
+            return self._fact_hit(unit, s, fact.end(), term=term, term_is=member.is_, says=says, other=other)
         return None
+
+    def _fact_hit(self, unit, start: int, end: int, term: str, term_is: str, says: str, other: str):
+        """The finding for a fact false of a term: a slip of its own, reported even beside a mix-up of two terms that
+        a rule this one defers to reports there ("a cystoscopy, also called a ureteroscopy, is done by a
+        nephrologist")."""
+        hit = self.hit(unit, start, end, message=self.opts["fact_message"], suggestions=(), term=term, term_is=term_is,
+                       says=says, other=other)
+        hit.own_slip = True
+        return hit
 
     def _verb_of_longer_name(self, text: str, terms: list, i: int, compiled) -> bool:
         """Does a verb right after the i-th member belong to a longer name it is part of ("the glands behind the thyroid
