@@ -211,6 +211,7 @@ _EXPLAINED_AFTER = compile_re(
         \((?=[^)]*[a-z]{3})                                   # "lamina (the back part of a vertebra)"
       | (?:\s*\([A-Z]{2,6}s?\))?(?:\s[-–—]\s | [–—] | :)       # a dash or a colon (past an abbreviation: "... (OHSS): the")
       | ,\s+(?:a|an|the)\s                                   # "the acromion, the bony tip of the shoulder"
+      | ,\s+(?:two|three|four|five|six|several)\s+(?!of\b)     # "the parathyroids, four tiny glands that ..."
       | ,?\s+(?:often|also|sometimes|commonly|usually)\s+(?:called|known\s+as)\s   # "an abdominoplasty, often called a tummy tuck"
       | ,\s+(?:through|using|via)\s                          # "by shoulder arthroscopy, through small cuts"
       # (past the term's abbreviation: "Transcutaneous electrical nerve stimulation (TENS) sends mild pulses")
@@ -232,6 +233,7 @@ _EXPLAINED_SOON_AFTER = compile_re(
         \s*\((?=[^)]*[a-z]{3})
       | \s+[-–—]\s
       | ,?\s+(?:which|that|where|who|in\s+which|meaning|or\s+(?:a|an|the)\b|also\s+called|also\s+known|known\s+as|is\s+when|a\s|an\s)
+      | ,\s+(?:two|three|four|five|six|several)\s+(?!of\b)
       | \s+(?:is|are)\s+(?!not\b|\w+ed\b|\w+en\b)[a-z]
     )""",
     re.VERBOSE,
