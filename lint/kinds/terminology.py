@@ -1029,7 +1029,8 @@ def _standing_alone_in(text: str, terms: list, i: int, j: int) -> bool:
     if text[terms[i][1]:terms[j][0]].lstrip().startswith("("):
         return True
     if _THE_BETWEEN.fullmatch(text, terms[i][1], terms[j][0]) and _DETERMINER_BEFORE.search(text, max(0, s1 - 8), s1) \
-            and (_SENTENCE_END.match(text, e2) is None or _PLACE_BEFORE.search(text, max(0, s1 - 24), s1) is None):
+            and (_SENTENCE_END.match(text, e2) is None or _PLACE_BEFORE.search(text, max(0, s1 - 24), s1) is None) \
+            and _CLOSED_BEFORE_VERB.match(text, e2) is None:
         return False  # "includes the surgeon, the anaesthetist, your stay": "the X, the Y" is a list ("gout, the
         # wear-and-tear form of arthritis" is not, nor is a pair after a preposition that ends the sentence: "grow in
         # the myometrium, the lining of the womb.", where a list of two would have an "and"; after a verb, the second
@@ -1042,6 +1043,10 @@ def _standing_alone_in(text: str, terms: list, i: int, j: int) -> bool:
 _EITHER_OR_BOTH = compile_builtin(r"\s*,?\s*(?:or|and)\s+(?:both|either|all\s+(?:two|three)|neither)\b", re.I)
 _COMPARED_BEFORE = compile_builtin(r"(?:^|[.!?:;]\s+)(?:like|unlike)\s+(?:the\s+|your\s+|an?\s+)?$", re.I)
 _THE_BETWEEN = compile_builtin(r"\s*,\s*the\s+")
+#: the end of an apposition the subject's verb follows, where a list would go on with "and": "the cornea, the lens| inside
+#: your eye, becomes| cloudy"
+_CLOSED_BEFORE_VERB = compile_builtin(r"(?:\s+(?:inside|in|at|of|behind|within|on)\s+(?:the\s+|your\s+)?[\w-]+)?\s*,\s*"
+                                      r"(?:becomes?|became|is|are|was|were|gets?|got|turns?|turned|goes|went)\s", re.I)
 _SENTENCE_END = compile_builtin(r"\s*(?:[.!?]|$)")
 _PLACE_BEFORE = compile_builtin(r"\b(?:in|into|inside|within|of|from|on|onto|through|under|behind|near|around)\s+(?:the|your)\s+$",
                                 re.I)
@@ -1057,7 +1062,7 @@ _SUBORDINATE_CLAUSE_BEFORE = compile_builtin(
     r"\b[^,.;:!?()\n]*$")
 #: (or goes on to say how it is done: "an MR arthrogram, an ultrasound scan with dye injected into the joint")
 #: (or by where it goes or is put: "general anaesthesia, a numbing injection in your lower back,")
-_CLOSING = compile_builtin(r"\s*(?:[),.;:]|$|(?:that|which|who|with|using|in|into|on|at|over|under|like|of|placed|driven|sewn|"
+_CLOSING = compile_builtin(r"\s*(?:[),.;:]|$|(?:that|which|who|with|using|in|into|inside|within|behind|on|at|over|under|like|of|placed|driven|sewn|"
                            r"given|used|made|passed|put)\s)")
 #: what makes a bracket a list: "(a CT scan, an MRI scan or an ultrasound)"
 _LIST_WORDS = compile_builtin(r"[,;]|\b(?:and|or)\b")
