@@ -70,6 +70,19 @@ def test_anatomy_placing_grows_linearly_with_a_one_line_block():
     assert ratio < 8
 
 
+def test_a_squeezed_nerve_grows_linearly_with_one_long_sentence():
+    ana = Linter(Settings(select=["ANA002"]))
+    clause = "cubital tunnel release takes the pressure off the median nerve and "
+
+    def page(n: int) -> str:
+        return "# Cubital tunnel release\n\nAt your elbow, " + clause * n + "the pain goes.\n"
+
+    assert len([f for f in lint_text(ana, page(3)).findings if f.code == "ANA002"]) == 3
+    # four times the nerves in one sentence: about four times the time when linear, sixteen when each nerve reads the
+    # whole sentence's terms again (as the first version did: 9 s for 2,000 nerves)
+    assert growth(lambda text: lint_text(ana, text), page(500), page(2000)) < 8
+
+
 def test_promotional_phrases_grow_linearly_with_a_one_line_block():
     prm = Linter(Settings(select=["PRM001"]))
     line = "The knee surgery is revolutionary. Varicose vein removal is revolutionary too. "

@@ -844,6 +844,8 @@ class OffTopicStructure(Kind):
         kb = self.kb
         text = unit.block.text
         squeezing, allowed = None, None
+        sentences, in_block = None, None
+        judged = {}  # sentence index -> (whether it is about another case, the ids of the terms it names)
         for target in structures:
             if target.label_ != "structure" or kb.structures[target.kb_id_].kind != "nerve":
                 continue
@@ -860,19 +862,28 @@ class OffTopicStructure(Kind):
                 squeezing, allowed = self._squeezed_nerves(page)
             if not allowed or target.kb_id_ in allowed:
                 continue
-            sentence = unit.sent_at(target.start)
-            if _ANOTHER_CASE.search(text, sentence.start_char, sentence.end_char) or is_negated(unit, start, end):
-                continue
-            topics = set(page.topic_procedures) | set(page.topic_conditions) | set(squeezing)
-            terms = _terms(unit)
-            if any(t.label_ in ("condition", "procedure") and t.kb_id_ not in topics
-                   or t.label_ == "structure" and t.kb_id_ in allowed
-                   for t in terms if sentence.start <= t.start < sentence.end):
+            if sentences is None:
+                # (what each sentence names, read once: a block of one long sentence naming a nerve again and again
+                # would otherwise be read once for each)
+                sentences, in_block = {}, {t.kb_id_ for t in _terms(unit)}
+                for t in _terms(unit):
+                    sentences.setdefault(unit.sent_index(t.start), []).append(t)
+            index = unit.sent_index(target.start)
+            if index not in judged:
+                # (a sentence that says it is another case, names another condition or operation, or the right nerve)
+                sentence, here = unit.sents[index], sentences.get(index, ())
+                topics = {*page.topic_procedures, *page.topic_conditions, *squeezing}
+                elsewhere = _ANOTHER_CASE.search(text, sentence.start_char, sentence.end_char) is not None or any(
+                    t.label_ in ("condition", "procedure") and t.kb_id_ not in topics
+                    or t.label_ == "structure" and t.kb_id_ in allowed for t in here)
+                judged[index] = (elsewhere, {t.kb_id_ for t in here})
+            elsewhere, in_sentence = judged[index]
+            if elsewhere or is_negated(unit, start, end):
                 continue
             # (the condition the sentence names, else the block, else the page's: an operation may treat several)
             named = next(chosen for chosen in (
-                [c for c in squeezing if any(t.kb_id_ == c for t in terms if sentence.start <= t.start < sentence.end)],
-                [c for c in squeezing if any(t.kb_id_ == c for t in terms)],
+                [c for c in squeezing if c in in_sentence],
+                [c for c in squeezing if c in in_block],
                 [c for c in squeezing if c in page.topic_conditions],
                 list(squeezing)) if chosen)
             nerves = list(dict.fromkeys(n for c in named for n in squeezing[c]))
