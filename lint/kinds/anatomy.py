@@ -860,6 +860,7 @@ class OffTopicStructure(Kind):
                 continue
             if squeezing is None:
                 squeezing, allowed = self._squeezed_nerves(page)
+                topics = {*page.topic_procedures, *page.topic_conditions, *squeezing}
             if not allowed or target.kb_id_ in allowed:
                 continue
             if sentences is None:
@@ -872,7 +873,6 @@ class OffTopicStructure(Kind):
             if index not in judged:
                 # (a sentence that says it is another case, names another condition or operation, or the right nerve)
                 sentence, here = unit.sents[index], sentences.get(index, ())
-                topics = {*page.topic_procedures, *page.topic_conditions, *squeezing}
                 elsewhere = _ANOTHER_CASE.search(text, sentence.start_char, sentence.end_char) is not None or any(
                     t.label_ in ("condition", "procedure") and t.kb_id_ not in topics
                     or t.label_ == "structure" and t.kb_id_ in allowed for t in here)
@@ -887,7 +887,7 @@ class OffTopicStructure(Kind):
                 [c for c in squeezing if c in page.topic_conditions],
                 list(squeezing)) if chosen)
             nerves = list(dict.fromkeys(n for c in named for n in squeezing[c]))
-            hit = self.hit(unit, start, end, conditions=_either([kb.conditions[c].name for c in named]),
+            hit = self.hit(unit, start, end, conditions=listed([kb.conditions[c].name for c in named], "or"),
                            structure=target.text, targets=" or the ".join(kb.structures[n].name for n in nerves),
                            message=self.opts["squeeze_message"])
             yield hit, target
@@ -2056,11 +2056,6 @@ def _around_operation(kb, procedures, more=()) -> set[str]:
         near.update(kb.regions[r].neighbours or (
             o.id for o in kb.regions.values() if set(o.parents) & (set(kb.regions[r].parents) - {"body", "trunk"})))
     return near
-
-
-def _either(names: list[str]) -> str:
-    """Names as a choice: "hemifacial spasm or trigeminal neuralgia"."""
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
 
 
 def _specific(kb, procedures) -> tuple[str, ...]:

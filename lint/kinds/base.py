@@ -218,9 +218,10 @@ def match_case(template: str, original: str) -> str:
     return template
 
 
-def listed(names) -> str:
-    """Names as a message lists them: "heel", "heel and midfoot", "hand, wrist and forearm"."""
+def listed(names, last: str = "and") -> str:
+    """Names as a message lists them: "heel", "heel and midfoot", "hand, wrist and forearm" (or, with ``last`` "or",
+    as a choice: "hemifacial spasm or trigeminal neuralgia")."""
     names = list(names)
     if len(names) <= 1:
         return names[0] if names else ""
-    return ", ".join(names[:-1]) + " and " + names[-1]
+    return ", ".join(names[:-1]) + f" {last} " + names[-1]

@@ -1042,7 +1042,8 @@ def _standing_alone_in(text: str, terms: list, i: int, j: int) -> bool:
 
 _EITHER_OR_BOTH = compile_builtin(r"\s*,?\s*(?:or|and)\s+(?:both|either|all\s+(?:two|three)|neither)\b", re.I)
 _COMPARED_BEFORE = compile_builtin(r"(?:^|[.!?:;]\s+)(?:like|unlike)\s+(?:the\s+|your\s+|an?\s+)?$", re.I)
-_THE_BETWEEN = compile_builtin(r"\s*,\s*the\s+(?:(?:clear|thin|tiny|small|coloured|colored|see-through|transparent)\s+)?")
+#: "the X, the Y": two names side by side (with a word before the second: "the cornea, the clear lens")
+_THE_BETWEEN = compile_builtin(r"\s*,\s*the\s+(?:[\w-]+\s+)?")
 #: the end of an apposition the subject's verb follows, where a list would go on with "and": "the cornea, the lens| inside
 #: your eye, becomes| cloudy"
 _CLOSED_BEFORE_VERB = compile_builtin(r"(?:\s+(?:inside|in|at|of|behind|within|on)\s+(?:the\s+|your\s+)?[\w-]+)?\s*,\s*"
