@@ -174,23 +174,27 @@ def lint_tasks(linter: Linter, tasks: list[Task], jobs: int, progress=None):
     # and the run ended with 1, not 130. The parent takes a Ctrl-C of that moment as soon as they have started)
     masked = hasattr(signal, "pthread_sigmask")
     before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT}) if masked else None
+    outcomes = None
     try:
         try:
             outcomes = pool.map(_work, tasks, chunksize=chunk)
         finally:
+            # (a Ctrl-C held off above is raised as soon as this returns, so the unmasking is inside the block that
+            # stops the workers: outside it, the run went on to the last page and only then exited)
             if masked:
                 signal.pthread_sigmask(signal.SIG_SETMASK, before)
-        try:
-            for outcome in outcomes:
-                yield outcome
-                if progress:
-                    progress.advance()
-        except BaseException:
-            # Ctrl-C, an error in the caller, or the caller closing this generator: leaving the pool's block would wait
-            # for every page still queued, so the queue is dropped and the workers are stopped where they are
+        for outcome in outcomes:
+            yield outcome
+            if progress:
+                progress.advance()
+    except BaseException:
+        # Ctrl-C, an error in the caller, or the caller closing this generator: leaving the pool's block would wait
+        # for every page still queued, so the queue is dropped and the workers are stopped where they are
+        if outcomes is not None:
             outcomes.close()
-            _stop_workers(pool)
-            raise
+        _stop_workers(pool)
+        raise
+    else:
         pool.shutdown()
     finally:
         _WORKER_LINTER = None

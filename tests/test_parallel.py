@@ -201,6 +201,40 @@ def test_a_caller_that_stops_early_does_not_wait_for_the_queued_pages(monkeypatc
     assert not [pid for pid in workers if _running(pid)]
 
 
+def test_a_ctrl_c_while_the_workers_start_stops_them(monkeypatch):
+    # Ctrl-C is held off while the pool forks its workers and is raised the moment it is let through: it must stop the
+    # workers too. Raised just outside the block that stops them, it once let the run go on to the last page.
+    import concurrent.futures
+    import signal
+    import threading
+    import time
+
+    if runner_module._pool_context()[0].get_start_method() != "fork" or not Path("/proc/self/stat").exists():
+        pytest.skip("the slow page is patched in before the workers are forked, and /proc tells they are gone")
+    monkeypatch.setattr(runner_module, "process", _slow_page)
+    workers = []
+    queue_pages = concurrent.futures.ProcessPoolExecutor.map
+
+    def map_then_ctrl_c(pool, *args, **kwargs):
+        outcomes = queue_pages(pool, *args, **kwargs)
+        workers.extend(process.pid for process in pool._processes.values())
+        signal.pthread_kill(threading.main_thread().ident, signal.SIGINT)  # (pending: Ctrl-C is held off here)
+        return outcomes
+
+    monkeypatch.setattr(concurrent.futures.ProcessPoolExecutor, "map", map_then_ctrl_c)
+
+    class NoPipeline:
+        nlp = None
+
+    outcomes = runner_module.lint_tasks(NoPipeline(), list(range(64)), jobs=2)
+    assert next(outcomes)[0] == 0  # (the parent's own page, before the pool)
+    started = time.monotonic()
+    with pytest.raises(KeyboardInterrupt):
+        next(outcomes)
+    assert workers and time.monotonic() - started < 5
+    assert not [pid for pid in workers if _running(pid)]
+
+
 def test_no_more_worker_processes_than_cores(monkeypatch):
     # "-j 1000" once started a process a page and filled the memory: the pool is capped at the cores
     asked = []
