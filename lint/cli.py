@@ -463,6 +463,9 @@ def entry() -> None:
     only the interpreter's clean-up is left to the operating system. Tests and programs that
     call ``main`` themselves keep the normal exit.
     """
+    from lint.interrupt import watch_ctrl_c
+
+    watch_ctrl_c()
     try:
         main()
         code = 0

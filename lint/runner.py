@@ -20,6 +20,7 @@ from typing import NamedTuple
 from lint.documents import DocumentError, decode
 from lint.engine import Linter, load_selected_rules, read_source, rule_pack_dirs
 from lint.fixes import fix_until_stable, write_atomic
+from lint.interrupt import stop_if_ctrl_c_was_pressed
 from lint.model import FileResult, Finding
 
 #: below this many files to lint, worker processes cost more than they save
@@ -161,6 +162,7 @@ def lint_tasks(linter: Linter, tasks: list[Task], jobs: int, progress=None):
         if progress:
             progress.advance()
         tasks = tasks[1:]
+    stop_if_ctrl_c_was_pressed()  # (not a worker started after a Ctrl-C that was swallowed)
     # (no more processes than cores: each loads the pipeline, and "-j 1000" once started as many and filled the memory)
     jobs = min(jobs, len(tasks), default_jobs())
     chunk = max(1, min(8, len(tasks) // (jobs * 6)))
@@ -241,6 +243,7 @@ def run(files: list[str], settings, *, version: str, jobs: int = 1, cache_dir=No
         gc.disable()
         try:
             linter = Linter(settings)
+            stop_if_ctrl_c_was_pressed()
             run.rules = linter.rules
             # what the rules found wrong while they were set up (a LanguageTool URL that is no URL), said once
             run.warnings.extend(w for w in linter.warnings if w not in run.warnings)
@@ -248,6 +251,7 @@ def run(files: list[str], settings, *, version: str, jobs: int = 1, cache_dir=No
             outcomes = lint_tasks(linter, [t for _, t in run.pending], jobs, progress)
             try:
                 for (index, task), outcome in zip(run.pending, outcomes):
+                    stop_if_ctrl_c_was_pressed()
                     run.record(index, task, outcome)
                     if collecting and not gc.isenabled():
                         gc.freeze()

@@ -235,6 +235,39 @@ def test_a_ctrl_c_while_the_workers_start_stops_them(monkeypatch):
     assert not [pid for pid in workers if _running(pid)]
 
 
+def test_a_ctrl_c_a_library_swallows_still_stops_the_run(monkeypatch, pages):
+    # a bare "except:" in a library (spaCy asking whether a model is installed) once took a Ctrl-C pressed while the
+    # linter was built, and the run went on to its last page: the command's handler records it, and the run stops
+    import signal
+
+    from lint import interrupt
+    from lint.config import Settings
+
+    monkeypatch.setattr(interrupt, "_ctrl_c_pressed", False)
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    linted = []
+    real_linter, real_process = runner_module.Linter, runner_module.process
+
+    def linter_built_while_ctrl_c_is_swallowed(settings):
+        try:
+            os.kill(os.getpid(), signal.SIGINT)
+            [0 for _ in range(1000)]  # (the handler runs between two steps of Python, here)
+        except:  # noqa: E722 - the library's bare except
+            pass
+        return real_linter(settings)
+
+    monkeypatch.setattr(runner_module, "Linter", linter_built_while_ctrl_c_is_swallowed)
+    monkeypatch.setattr(runner_module, "process", lambda linter, task: linted.append(task) or real_process(linter, task))
+    files = sorted(str(p) for p in pages.iterdir() if p.suffix in (".md", ".txt", ".html") and p.name != "broken.md")
+    try:
+        interrupt.watch_ctrl_c()
+        with pytest.raises(KeyboardInterrupt):
+            runner_module.run(files, Settings(), version="test", jobs=1)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    assert not linted
+
+
 def test_no_more_worker_processes_than_cores(monkeypatch):
     # "-j 1000" once started a process a page and filled the memory: the pool is capped at the cores
     asked = []
