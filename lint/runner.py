@@ -112,16 +112,39 @@ _YOUNG_COLLECTION_THRESHOLD = 10_000
 _WORKER_LINTER: Linter | None = None
 
 
+_RUN_PID: int | None = None  # (the process that forks the workers, for them to tell that it has gone)
+
+
 def _init_worker(settings=None) -> None:  # pragma: no cover - runs in the child
     # Ctrl-C reaches every process of the group, and the parent alone answers it: it cancels the pages still queued
     # and stops the workers. A worker that took it itself would send it back as its page's error and go on to the next
     # page, and the parent would wait for the whole queue to be done.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _end_with_the_run()
     if hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # (held off by the parent while it forked us)
     if settings is not None:  # (spawned: a new process builds its own linter; a forked one inherits the parent's)
         global _WORKER_LINTER
         _WORKER_LINTER = Linter(settings)
+
+
+def _end_with_the_run() -> None:  # pragma: no cover - runs in the child
+    """Have Linux end this worker when the process that started it ends, however that ends.
+
+    A worker its parent did not stop (the parent was killed, or ended by a way no code of ours saw) waits for pages
+    for ever: it holds the writing end of the queue it reads itself, so it never sees the queue close, and it keeps
+    the terminal's or CI's output pipes open, so that the run seems never to end.
+    """
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # (1: PR_SET_PDEATHSIG)
+    except (OSError, AttributeError):
+        return
+    if _RUN_PID is not None and os.getppid() != _RUN_PID:
+        os._exit(1)  # (it ended before that was asked for)
 
 
 def _work(task: Task) -> Outcome:
@@ -143,7 +166,7 @@ def _pool_context():
 
 def lint_tasks(linter: Linter, tasks: list[Task], jobs: int, progress=None):
     """Outcomes of the tasks, in the tasks' order, linted by up to ``jobs`` processes."""
-    global _WORKER_LINTER
+    global _WORKER_LINTER, _RUN_PID
     context, minimum = _pool_context()
     if jobs <= 1 or len(tasks) < minimum:
         for task in tasks:
@@ -167,7 +190,7 @@ def lint_tasks(linter: Linter, tasks: list[Task], jobs: int, progress=None):
     jobs = min(jobs, len(tasks), default_jobs())
     chunk = max(1, min(8, len(tasks) // (jobs * 6)))
     if context.get_start_method() == "fork":
-        _WORKER_LINTER = linter
+        _WORKER_LINTER, _RUN_PID = linter, os.getpid()
         pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker)
     else:
         pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,

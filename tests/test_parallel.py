@@ -268,6 +268,43 @@ def test_a_ctrl_c_a_library_swallows_still_stops_the_run(monkeypatch, pages):
     assert not linted
 
 
+def test_the_workers_end_with_the_run_however_it_ends(tmp_path):
+    # a run that ends without stopping its workers (killed, or ended where no code of ours saw it) once left them
+    # waiting for pages for ever, holding the terminal's or CI's output pipes open
+    import subprocess
+    import sys
+    import time
+
+    from tests.conftest import ROOT
+
+    if runner_module._pool_context()[0].get_start_method() != "fork" or not Path("/proc/self/stat").exists():
+        pytest.skip("the slow page is patched in before the workers are forked, and /proc tells they are gone")
+    script = (
+        "import os, time\n"
+        "from lint import runner\n"
+        "runner.process = lambda linter, task: (time.sleep(0.2), os.getpid())[1]\n"
+        "class NoPipeline:\n"
+        "    nlp = None\n"
+        "outcomes = runner.lint_tasks(NoPipeline(), list(range(64)), jobs=2)\n"
+        "pids = {next(outcomes) for _ in range(6)} - {os.getpid()}\n"
+        "print(' '.join(map(str, pids)), flush=True)\n"
+        "os._exit(0)  # (no clean-up of ours runs)\n"
+    )
+    printed = tmp_path / "pids.txt"
+    with printed.open("w") as out:  # (a file, not a pipe: a worker left behind would hold a pipe open)
+        subprocess.run([sys.executable, "-c", script], stdout=out, timeout=60,
+                       env={**os.environ, "PYTHONPATH": str(ROOT)})
+    workers = [int(pid) for pid in printed.read_text().split()]
+    assert workers
+    deadline = time.monotonic() + 10
+    while [pid for pid in workers if _running(pid)] and time.monotonic() < deadline:
+        time.sleep(0.1)
+    left = [pid for pid in workers if _running(pid)]
+    for pid in left:
+        os.kill(pid, 9)
+    assert not left
+
+
 def test_no_more_worker_processes_than_cores(monkeypatch):
     # "-j 1000" once started a process a page and filled the memory: the pool is capped at the cores
     asked = []
