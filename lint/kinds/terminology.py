@@ -861,7 +861,11 @@ class TermFamily(Kind):
             fact = self._fact_after(compiled, text, e, before, limit)
             if fact is None or is_negated(unit, fact.start(), fact.end()):
                 continue
-            if terms is not None and not text[e:fact.start()].strip() and self._verb_of_longer_name(text, terms, i, compiled):
+            # (a comma may close the longer name when it is an apposition: "the gallbladder, a small pouch attached to
+            # the liver, stores bile")
+            gap = text[e:fact.start()].strip()
+            if terms is not None and gap in ("", ",") \
+                    and self._verb_of_longer_name(text, terms, i, compiled, in_apposition=gap == ","):
                 continue
             other = "" if true_of is None else self.opts["true_of_message"].format(
                 a_name=_with_article(true_of.name), name=true_of.name, says=says)
@@ -877,13 +881,14 @@ class TermFamily(Kind):
         hit.own_slip = True
         return hit
 
-    def _verb_of_longer_name(self, text: str, terms: list, i: int, compiled) -> bool:
+    def _verb_of_longer_name(self, text: str, terms: list, i: int, compiled, in_apposition: bool = False) -> bool:
         """Does a verb right after the i-th member belong to a longer name it is part of ("the glands behind the thyroid
         control the calcium level")? Not when that name's head is a member the fact is false of too ("Valves inside
-        veins pump blood")."""
+        veins pump blood"). ``in_apposition``: only if that name opens an apposition (", a small pouch attached to")."""
         s = terms[i][0]
         longer = self.first_not_after.search(text, max(0, s - 80), s) if self.first_not_after is not None else None
-        if longer is None:
+        if longer is None or in_apposition and not _APPOSITION_OPENS.search(text, max(0, longer.start() - 40),
+                                                                              longer.start()):
             return False
         head = terms[i - 1][2] if i > 0 and terms[i - 1][0] >= longer.start() else None
         return not (head is not None and any(f[0] is compiled for f in head.untrue))
@@ -1043,6 +1048,8 @@ def _standing_alone_in(text: str, terms: list, i: int, j: int) -> bool:
 _EITHER_OR_BOTH = compile_builtin(r"\s*,?\s*(?:or|and)\s+(?:both|either|all\s+(?:two|three)|neither)\b", re.I)
 _COMPARED_BEFORE = compile_builtin(r"(?:^|[.!?:;]\s+)(?:like|unlike)\s+(?:the\s+|your\s+|an?\s+)?$", re.I)
 #: "the X, the Y": two names side by side (with a word before the second: "the cornea, the clear lens")
+#: what opens an apposition before the longer name at its end: "the gallbladder, a small ", "the glands, four tiny "
+_APPOSITION_OPENS = compile_builtin(r"\w\s*,\s*(?:[\w-]+\s+){0,4}$")
 _THE_BETWEEN = compile_builtin(r"\s*,\s*the\s+(?:[\w-]+\s+)?")
 #: the end of an apposition the subject's verb follows, where a list would go on with "and": "the cornea, the lens| inside
 #: your eye, becomes| cloudy"
