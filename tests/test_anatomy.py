@@ -371,8 +371,25 @@ def test_structure_mix_up_messages_say_what_each_structure_is(ana):
     assert fact.message.endswith("It is the liver that makes bile.")
 
 
+@pytest.mark.parametrize("text,right", [
+    ("# Wrist fracture\n\nThe ulna is the bone on the thumb side of the forearm.", "the radius"),
+    ("# Arterial blood gas test\n\nBlood is taken from the radial artery, which you can feel on the little-finger side "
+     "of your wrist.", "the ulnar artery"),
+    ("# Cubital tunnel release\n\nThe radial nerve runs on the little-finger side of the hand.", "the ulnar nerve"),
+])
+def test_a_false_fact_names_the_part_of_the_same_kind_it_is_true_of(ana, text, right):
+    # (on the thumb side run the radius, the radial artery and the radial nerve: a bone said to be there is told of
+    # the bone, not of the artery)
+    (fact,) = [f for f in lint_text(ana, text).findings if f.code == "ANA005"]
+    assert f"It is {right} that runs on the" in fact.message
+
+
 @pytest.mark.parametrize("change,error", [
     (("part_of: [uterus]", "part_of: [womb]"), "member 'endometrium' is a kind or part of unknown member(s) womb"),
+    (("true_of: [radial-artery, radius, radial-nerve]", "true_of: [radial-artery, radius-bone]"),
+     "fact 'thumb-side' is true of unknown member(s) radius-bone"),
+    (("true_of: [radial-artery, radius, radial-nerve]", "true_of: {radial-artery: 1}"),
+     "fact 'thumb-side': 'true_of' must be a member's id or a list of them"),
     (('true_of_message: " It is the {name} that {says}."', 'true_of_message: " It is the {organ} that {says}."'),
      "true_of_message"),
     (("pronoun_subjects: true", "pronoun_subjects: sometimes"), "pronoun_subjects"),

@@ -565,7 +565,9 @@ class TermFamily(Kind):
 
     Each family lists its ``members`` (``id``, ``names``, ``is``: what it is, in plain words, ``kind_of``: the
     members it is a kind of, ``untrue``: the ``facts`` that are false of it). Each fact has ``says`` (the fact in
-    words), ``true_of`` (a member it is true of, of any family) and ``patterns``. A page that joins two members of
+    words), ``true_of`` (a member it is true of, of any family, or a list of them: the message names the first of the
+    same family as the member it is false of, "the radius" for the ulna and "the radial artery" for the ulnar artery)
+    and ``patterns``. A page that joins two members of
     a family by a ``links`` pattern ("a general anaesthetic, i.e. sedation", "an epidural, a type of general
     anaesthetic", "warfarin and other clot busters") gives one for the other unless one is a kind of the other; a
     member followed, in its clause, by a fact false of it ("a spinal anaesthetic, which puts you fully to sleep", "a
@@ -628,11 +630,15 @@ class TermFamily(Kind):
                     or not isinstance(fact.get("patterns"), list) or not fact["patterns"] \
                     or not all(isinstance(p, str) for p in fact["patterns"]):
                 raise self.error(f"fact '{fact_id}' needs 'says' (words) and 'patterns' (a list)")
-            true_of = fact.get("true_of")
-            if true_of is not None and true_of not in by_id:
-                raise self.error(f"fact '{fact_id}' is true of unknown member '{true_of}'")
+            true_of = fact.get("true_of", [])
+            true_of = [true_of] if isinstance(true_of, str) else true_of
+            if not isinstance(true_of, list) or not all(isinstance(t, str) for t in true_of):
+                raise self.error(f"fact '{fact_id}': 'true_of' must be a member's id or a list of them")
+            unknown = [t for t in true_of if t not in by_id]
+            if unknown:
+                raise self.error(f"fact '{fact_id}' is true of unknown member(s) {', '.join(unknown)}")
             compiled = self._compile("|".join(f"(?:{p})" for p in fact["patterns"]), f"pattern of fact '{fact_id}':")
-            facts[fact_id] = (compiled, fact["says"], by_id.get(true_of))
+            facts[fact_id] = (compiled, fact["says"], tuple(by_id[t] for t in true_of))
         for member in by_id.values():
             missing = [f for f in member.untrue if f not in facts]
             if missing:
@@ -844,9 +850,7 @@ class TermFamily(Kind):
                 comma = text.find(",", fact.start(), fact.end())
                 if is_negated(unit, fact.start() if comma < 0 else comma + 1, fact.end()):
                     continue
-                other = "" if true_of is None else self.opts["true_of_message"].format(
-                    a_name=_with_article(true_of.name), name=true_of.name, says=says)
-                yield self._fact_hit(unit, fact.start(), e, term=text[s:e], term_is=member.is_, says=says, other=other)
+                yield self._fact_hit(unit, fact.start(), e, text[s:e], member, says, true_of)
                 break
 
     def _false_fact(self, unit, text: str, s: int, e: int, member: _Member, before: int, together, term: str,
@@ -867,17 +871,19 @@ class TermFamily(Kind):
             if terms is not None and gap in ("", ",") \
                     and self._verb_of_longer_name(text, terms, i, compiled, in_apposition=gap == ","):
                 continue
-            other = "" if true_of is None else self.opts["true_of_message"].format(
-                a_name=_with_article(true_of.name), name=true_of.name, says=says)
-            return self._fact_hit(unit, s, fact.end(), term=term, term_is=member.is_, says=says, other=other)
+            return self._fact_hit(unit, s, fact.end(), term, member, says, true_of)
         return None
 
-    def _fact_hit(self, unit, start: int, end: int, term: str, term_is: str, says: str, other: str):
+    def _fact_hit(self, unit, start: int, end: int, term: str, member: _Member, says: str, true_of: tuple):
         """The finding for a fact false of a term: a slip of its own, reported even beside a mix-up of two terms that
         a rule this one defers to reports there ("a cystoscopy, also called a ureteroscopy, is done by a
-        nephrologist")."""
-        hit = self.hit(unit, start, end, message=self.opts["fact_message"], suggestions=(), term=term, term_is=term_is,
-                       says=says, other=other)
+        nephrologist"). Its message names the member the fact is true of, one of the term's family first."""
+        other = ""
+        if true_of:
+            right = next((t for t in true_of if t.family == member.family), true_of[0])
+            other = self.opts["true_of_message"].format(a_name=_with_article(right.name), name=right.name, says=says)
+        hit = self.hit(unit, start, end, message=self.opts["fact_message"], suggestions=(), term=term,
+                       term_is=member.is_, says=says, other=other)
         hit.own_slip = True
         return hit
 
