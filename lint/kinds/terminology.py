@@ -803,7 +803,12 @@ class TermFamily(Kind):
 
     def _false_facts(self, unit, text: str, terms: list, seconds: set):
         """Each member followed by a fact false of it ("a CT scan, which uses magnets"), but those in ``seconds``."""
+        open_until = -1  # (the end of the apposition after the last member that has one)
         for i, (s, e, member) in enumerate(terms):
+            inside_apposition = s < open_until
+            apposition = _APPOSITION_AFTER.match(text, e)
+            if apposition is not None:
+                open_until = apposition.end()
             if not member.untrue or s in seconds:
                 continue
             # members named together ("CT or MRI scans use x-rays or magnets") share what follows: a fact is
@@ -820,13 +825,18 @@ class TermFamily(Kind):
             # terms, a search to the end for each took time growing with the square of its length)
             reach = e + self.opts["max_gap"] + 60
             before = len(text)
+            # (a member inside an apposition right after this one does not end its clause: "the ureter, a thin tube
+            # from the kidney, makes urine" says it of the ureter)
+            closed = apposition.end() if apposition is not None else -1
             for k in range(i + 1, len(terms)):
                 if terms[k][0] > reach:
                     break
+                if terms[k][0] < closed:
+                    continue
                 if terms[k][2] is not member and terms[k][2].id not in member.ancestors:
                     before = terms[k][0]
                     break
-            hit = self._false_fact(unit, text, s, e, member, before, together, text[s:e], terms, i)
+            hit = self._false_fact(unit, text, s, e, member, before, together, text[s:e], terms, i, inside_apposition)
             if hit is not None:
                 yield hit
 
@@ -854,9 +864,10 @@ class TermFamily(Kind):
                 break
 
     def _false_fact(self, unit, text: str, s: int, e: int, member: _Member, before: int, together, term: str,
-                    terms: list | None = None, i: int = -1):
+                    terms: list | None = None, i: int = -1, inside_apposition: bool = False):
         """The finding for the first fact false of ``member`` said right after it (at ``e``), or None. ``terms[i]`` is
-        the member itself (none for a pronoun), asked whether it is part of a longer name."""
+        the member itself (none for a pronoun), asked whether it is part of a longer name. A member named inside an
+        apposition of another (``inside_apposition``) does not take the verb after the comma that closes it."""
         # (it may run on a few words past the gap: "puts you fully to sleep")
         limit = min(len(text), e + self.opts["max_gap"] + 60)
         for compiled, says, true_of in member.untrue:
@@ -868,6 +879,8 @@ class TermFamily(Kind):
             # (a comma may close the longer name when it is an apposition: "the gallbladder, a small pouch attached to
             # the liver, stores bile")
             gap = text[e:fact.start()].strip()
+            if gap == "," and inside_apposition:
+                continue  # ("an MRI scan, a test often done after a CT scan, uses magnets": the MRI scan uses them)
             if terms is not None and gap in ("", ",") \
                     and self._verb_of_longer_name(text, terms, i, compiled, in_apposition=gap == ","):
                 continue
@@ -1054,6 +1067,9 @@ def _standing_alone_in(text: str, terms: list, i: int, j: int) -> bool:
 _EITHER_OR_BOTH = compile_builtin(r"\s*,?\s*(?:or|and)\s+(?:both|either|all\s+(?:two|three)|neither)\b", re.I)
 _COMPARED_BEFORE = compile_builtin(r"(?:^|[.!?:;]\s+)(?:like|unlike)\s+(?:the\s+|your\s+|an?\s+)?$", re.I)
 #: "the X, the Y": two names side by side (with a word before the second: "the cornea, the clear lens")
+#: an apposition after a name, up to the comma that closes it before the verb: ", a thin tube from the kidney, " (no
+#: list: "and" or "or" inside it would make it one)
+_APPOSITION_AFTER = compile_builtin(r"\s*,\s*an?\s+(?:(?!(?:and|or)\b)[\w-]+\s+){1,7}?[\w-]+\s*,\s*(?=[a-z])")
 #: what opens an apposition before the longer name at its end: "the gallbladder, a small ", "the glands, four tiny "
 _APPOSITION_OPENS = compile_builtin(r"\w\s*,\s*(?:[\w-]+\s+){0,4}$")
 _THE_BETWEEN = compile_builtin(r"\s*,\s*the\s+(?:[\w-]+\s+)?")
