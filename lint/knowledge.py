@@ -83,6 +83,9 @@ class Procedure:
     #: done entirely through a natural opening, with no cut in the skin: the way in, in words ("through the ear
     #: canal"); empty for an operation that may cut the skin
     no_skin_cut: str = ""
+    #: the structures its cuts are made in, when it acts on others it never cuts (cataract surgery cuts the cornea,
+    #: not the retina it may harm), structure ids; empty: any of its structures
+    cut_structures: tuple[str, ...] = ()
 
 
 @dataclass
@@ -268,7 +271,7 @@ _ALLOWED = {
     "structures": {"id", "name", "synonyms", "regions", "system", "kind", "side", "lay", "location", "neighbours",
                    "aspects"},
     "procedures": {"id", "name", "synonyms", "abbreviations", "specialty", "regions", "structures", "lay", "not",
-                   "aspects", "entry_regions", "no_skin_cut"},
+                   "aspects", "entry_regions", "no_skin_cut", "cut_structures"},
     "conditions": {"id", "name", "synonyms", "regions", "symptom_regions", "treated_by", "lay", "structures",
                    "aspects"},
     "aspects": {"id", "name", "words", "opposite"},
@@ -346,7 +349,7 @@ def _build_knowledge(files: list[Path]) -> KnowledgeBase:
                 table[entry["id"]] = Procedure(
                     entry["id"], name, t("synonyms"), t("abbreviations"), entry.get("specialty", ""),
                     t("regions"), t("structures"), entry.get("lay", ""), t("not"), t("aspects"), t("entry_regions"),
-                    no_skin_cut,
+                    no_skin_cut, t("cut_structures"),
                 )
             elif kind == "aspects":
                 words = entry.get("words")
@@ -411,6 +414,10 @@ def validate(kb: KnowledgeBase) -> None:
         need(kb.structures, p.structures, f"procedure '{p.id}'", "structure")
         need(kb.aspects, p.aspects, f"procedure '{p.id}'", "aspect")
         need(kb.regions, p.entry_regions, f"procedure '{p.id}'", "region")
+        need(kb.structures, p.cut_structures, f"procedure '{p.id}'", "structure")
+        outside = [c for c in p.cut_structures if c not in p.structures]
+        if outside:
+            problems.append(f"procedure '{p.id}' cuts structure(s) it does not list in 'structures': {', '.join(outside)}")
         need(kb.procedures, p.not_, f"procedure '{p.id}'", "procedure")
         if not p.regions:
             problems.append(f"procedure '{p.id}' has no region")

@@ -143,6 +143,19 @@ def test_a_wrong_no_skin_cut_is_an_error_naming_the_entry(tmp_path, entry, error
         load_knowledge(tmp_path)
 
 
+def test_a_procedure_may_cut_fewer_structures_than_it_acts_on(kb, tmp_path):
+    cataract = kb.procedures["cataract-surgery"]
+    assert "cornea" in cataract.cut_structures and "retina" in cataract.structures
+    assert "retina" not in cataract.cut_structures
+    _write(tmp_path, "regions.yaml", "regions:\n  - id: body\n  - id: eye\n    parents: [body]\n")
+    _write(tmp_path, "structures/x.yaml", "structures:\n  - id: cornea\n    regions: [eye]\n"
+                                          "  - id: retina\n    regions: [eye]\n")
+    _write(tmp_path, "procedures/x.yaml", "procedures:\n  - id: lens-swap\n    regions: [eye]\n"
+                                          "    structures: [cornea]\n    cut_structures: [cornea, retina]\n")
+    with pytest.raises(KnowledgeError, match="procedure 'lens-swap' cuts structure.s. it does not list in 'structures': retina"):
+        load_knowledge(tmp_path)
+
+
 def test_faces_and_their_opposites(kb):
     assert kb.aspects["front"].opposite == ("back",) and "palm" in kb.aspects["back"].opposite
     assert kb.structures["achilles-tendon"].aspects == ("back",)

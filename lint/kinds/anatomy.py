@@ -423,6 +423,9 @@ class OffTopicStructure(Kind):
         # is about); off when empty
         "squeeze_words": (list, list),
         "squeeze_message": (str, ""),
+        # a cut in a structure the operation acts on but never cuts (knowledge key ``cut_structures``: cataract surgery
+        # cuts the cornea, not the retina): {targets} are the structures it cuts; the rule's own message when empty
+        "cut_message": (str, ""),
     }
 
     def setup(self):
@@ -437,6 +440,7 @@ class OffTopicStructure(Kind):
         self.check_template("route_message", {"text", "procedure", "structure", "targets"})
         self.check_template("no_cut_message", {"text", "procedure", "structure", "targets", "way"})
         self.check_template("squeeze_message", {"text", "conditions", "structure", "targets"})
+        self.check_template("cut_message", {"text", "procedure", "structure", "targets"})
         self.squeeze = compile_phrases(self.opts["squeeze_words"]) if self.opts["squeeze_message"] else None
 
     def _acting(self, page, unit, before_token):
@@ -480,10 +484,13 @@ class OffTopicStructure(Kind):
                     out[proc] = (region,)
         return out
 
-    def _entered(self, procedure, cut: bool, skin_cut: bool = False, outside: bool = False):
+    def _entered(self, procedure, cut: bool, skin_cut: bool = False, outside: bool = False, incised: bool = False):
         """The procedure as far as a cut goes: its entry regions, when its entry names them. One done through a natural
         opening cuts only its own structures, or inside the opening it goes through (the back of the throat for a
-        tonsillectomy), never the skin: ``outside`` is a cut placed beside its landmark ("behind the ear")."""
+        tonsillectomy), never the skin: ``outside`` is a cut placed beside its landmark ("behind the ear"). An incision
+        (``incised``) is made only in the structures its entry says it cuts, when it names them."""
+        if incised and procedure.cut_structures:
+            return replace(procedure, id=procedure.id + "@cut", structures=procedure.cut_structures)
         if procedure.no_skin_cut:
             if not skin_cut:
                 return procedure
@@ -684,7 +691,7 @@ class OffTopicStructure(Kind):
                 outside = skin_cut and any(doc[k].lower_ in _CUT_BESIDE or doc[k].lower_ in _SKIN_WORDS
                                       for k in range(action + 1, target.start))
                 if not wrong_opening and any(
-                        self._acts_on(self._entered(self._narrowed(kb.procedures[p], narrowed), cut, skin_cut, outside),
+                        self._acts_on(self._entered(self._narrowed(kb.procedures[p], narrowed), cut, skin_cut, outside, incision),
                                       target, beside)
                         or donor and self._donor_site(kb.procedures[p], target) for p in acting):
                     face = self._wrong_face(unit, doc, action, target, acting) if self.opts["face_message"] else None
@@ -700,7 +707,7 @@ class OffTopicStructure(Kind):
                 # "major surgery on your head or neck": one of two places offered as a choice is the operation's own
                 alternative = self._alternative(doc, target, starts)
                 if alternative is not None and any(
-                        self._acts_on(self._entered(self._narrowed(kb.procedures[p], narrowed), cut, skin_cut, outside),
+                        self._acts_on(self._entered(self._narrowed(kb.procedures[p], narrowed), cut, skin_cut, outside, incision),
                                       alternative, beside)
                         for p in acting):
                     continue
@@ -725,10 +732,16 @@ class OffTopicStructure(Kind):
                         # block names an operation that cuts the skin
                     message = self.opts["no_cut_message"] or None
                     proc = kb.procedures[acting[0]]
+                targets = listed([kb.regions[r].name for r in proc.regions])
+                if incision and target.label_ == "structure" and proc.cut_structures \
+                        and target.kb_id_ in proc.structures:
+                    # (a structure it acts on, but does not cut: the message names the ones it cuts)
+                    message = self.opts["cut_message"] or None
+                    targets = listed([kb.structures[c].name for c in proc.cut_structures], "or")
                 reported.add(action)
                 yield self.hit(
-                    unit, lo, hi, procedure=proc.name, structure=target.text,
-                    targets=listed([kb.regions[r].name for r in proc.regions]), way=proc.no_skin_cut, message=message,
+                    unit, lo, hi, procedure=proc.name, structure=target.text, targets=targets, way=proc.no_skin_cut,
+                    message=message,
                 )
 
     def _titled_cut(self, page, unit, action: int, target, reported):
@@ -983,6 +996,9 @@ class OffTopicStructure(Kind):
         if beside and target.label_ == "structure" and kb.any_related(kb.structures[structure_id].regions,
                                                                        procedure.regions):
             return True
+        if target.label_ == "structure" and procedure.id.endswith("@cut"):
+            # (only the structures it cuts, however near the others lie: the retina is in the eye too)
+            return structure_id in procedure.structures or bool(set(kb.structures[structure_id].regions) & _GENERIC_REGIONS)
         if target.label_ == "region" and procedure.no_skin_cut and procedure.id.endswith("@entry"):
             # a cut for an operation through a natural opening: only inside the opening ("at the back of the throat"),
             # not in the part around it ("on your neck")
