@@ -128,6 +128,11 @@ class KnowledgeBase:
         """Where structure ``a`` lies against structure ``b``, when the knowledge base says."""
         return self.positions.get((a, b))
 
+    def narrowest(self, region_ids) -> list[str]:
+        """The regions of ``region_ids`` that contain none of the others: a message names the "upper abdomen", not the
+        "upper abdomen and abdomen"."""
+        return [r for r in region_ids if not any(o != r and r in self.ancestors(o) for o in region_ids)]
+
     def ancestors(self, region_id: str) -> frozenset[str]:
         """The region and every region that contains it."""
         cached = self._ancestors.get(region_id)

@@ -143,6 +143,12 @@ def test_a_wrong_no_skin_cut_is_an_error_naming_the_entry(tmp_path, entry, error
         load_knowledge(tmp_path)
 
 
+def test_a_list_of_regions_is_named_by_its_narrowest(kb):
+    assert kb.procedures["gastric-bypass"].regions == ("upper-abdomen", "abdomen")
+    assert kb.narrowest(kb.procedures["gastric-bypass"].regions) == ["upper-abdomen"]
+    assert kb.narrowest(("knee", "hip")) == ["knee", "hip"]
+
+
 def test_a_procedure_may_cut_fewer_structures_than_it_acts_on(kb, tmp_path):
     cataract = kb.procedures["cataract-surgery"]
     assert "cornea" in cataract.cut_structures and "retina" in cataract.structures

@@ -115,7 +115,7 @@ class ProcedureRegion(Kind):
     def _hit(self, unit, whole, procedure, region_text, proc_span, chain, bad):
         good = [m for m in chain if m not in bad]
         suggestion = " ".join([*(m.text for m in sorted(good, key=lambda s: s.start)), proc_span.text]) if chain else proc_span.text
-        where = listed([self.kb.regions[r].name for r in procedure.regions])
+        where = listed([self.kb.regions[r].name for r in self.kb.narrowest(procedure.regions)])
         return self.hit(
             unit, whole.start_char, whole.end_char, suggestions=(suggestion,),
             procedure=procedure.name, region=region_text.lower(), target=where,
@@ -177,6 +177,8 @@ _ANOTHER_WAY_IN = compile_builtin(r"(?i)\b(?:if|unless|rarely|occasionally|somet
 _CUT_LINKS = {"in", "into", "on", "from", "through"}
 #: words that say how close a cut is to its landmark: "made just below", "an incision directly over"
 _CLOSE_BY = frozenset({"just", "directly", "right", "slightly"})
+#: where a cut is, named after it: "the incision sites in your chest"
+_CUT_SITES = frozenset({"site", "sites", "line", "lines"})
 #: the words a further item of a list of what is removed opens with
 _LIST_ITEM_STARTS = {"the", "a", "an", "some", "part", "parts", "any", "your", "excess", "extra", "all", "small", "and"}
 #: and after "and" or "or", an adverb: "the whole kidney, the fat around it and sometimes the adrenal gland" (not after a
@@ -732,7 +734,7 @@ class OffTopicStructure(Kind):
                         # block names an operation that cuts the skin
                     message = self.opts["no_cut_message"] or None
                     proc = kb.procedures[acting[0]]
-                targets = listed([kb.regions[r].name for r in proc.regions])
+                targets = listed([kb.regions[r].name for r in kb.narrowest(proc.regions)])
                 if incision and target.label_ == "structure" and proc.cut_structures \
                         and target.kb_id_ in proc.structures:
                     # (a structure it acts on, but does not cut: the message names the ones it cuts)
@@ -823,7 +825,7 @@ class OffTopicStructure(Kind):
                 continue
             proc = kb.procedures[procedures[0]]
             yield self.hit(unit, start, finish, procedure=proc.name, structure=target.text,
-                           targets=listed([kb.regions[r].name for r in proc.regions]),
+                           targets=listed([kb.regions[r].name for r in kb.narrowest(proc.regions)]),
                            message=self.opts["nerve_message"] or None)
 
     def _squeezed_nerves(self, page) -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
@@ -938,7 +940,7 @@ class OffTopicStructure(Kind):
                 continue  # "iron deficiency is often caused by bleeding from the bowel": the condition's cause
             proc = kb.procedures[procedures[0]]
             yield self.hit(unit, lead.start(), target.end_char, procedure=proc.name, structure=target.text,
-                           targets=listed([kb.regions[r].name for r in proc.regions]),
+                           targets=listed([kb.regions[r].name for r in kb.narrowest(proc.regions)]),
                            message=self.opts["discharge_message"])
 
     @staticmethod
@@ -1194,6 +1196,8 @@ class OffTopicStructure(Kind):
                 verb = _route_verb(doc, i)
                 if verb is not None and _named_scope(doc, i) != "probe":
                     return verb
+            if low in _CUT_LINKS and i > 1 and doc[i - 1].lower_ in _CUT_SITES and doc[i - 2].lower_ in _INCISIONS:
+                return i - 2  # "hernias can develop at the incision sites in your chest": the cuts' sites are the cuts'
             if low in _CUT_LINKS and i > 1 and doc[i - 1].lower_ in _CREASES:
                 # "a cut in a natural skin crease at the back of your neck": past the crease the cut is hidden in
                 k = i - 2
