@@ -1066,12 +1066,12 @@ def _standing_alone_in(text: str, terms: list, i: int, j: int) -> bool:
 
 _EITHER_OR_BOTH = compile_builtin(r"\s*,?\s*(?:or|and)\s+(?:both|either|all\s+(?:two|three)|neither)\b", re.I)
 _COMPARED_BEFORE = compile_builtin(r"(?:^|[.!?:;]\s+)(?:like|unlike)\s+(?:the\s+|your\s+|an?\s+)?$", re.I)
-#: "the X, the Y": two names side by side (with a word before the second: "the cornea, the clear lens")
 #: an apposition after a name, up to the comma that closes it before the verb: ", a thin tube from the kidney, " (no
 #: list: "and" or "or" inside it would make it one)
 _APPOSITION_AFTER = compile_builtin(r"\s*,\s*an?\s+(?:(?!(?:and|or)\b)[\w-]+\s+){1,7}?[\w-]+\s*,\s*(?=[a-z])")
 #: what opens an apposition before the longer name at its end: "the gallbladder, a small ", "the glands, four tiny "
 _APPOSITION_OPENS = compile_builtin(r"\w\s*,\s*(?:[\w-]+\s+){0,4}$")
+#: "the X, the Y": two names side by side (with a word before the second: "the cornea, the clear lens")
 _THE_BETWEEN = compile_builtin(r"\s*,\s*the\s+(?:[\w-]+\s+)?")
 #: the end of an apposition the subject's verb follows, where a list would go on with "and": "the cornea, the lens| inside
 #: your eye, becomes| cloudy"
