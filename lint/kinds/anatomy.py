@@ -2232,6 +2232,11 @@ _AND_THE = compile_builtin(r"(?i)\s+and\s+(?:the\s+|your\s+)?")
 #: noun phrase that goes on to its verb is a clause's subject: "After surgery on your kneecap, the tendon at the back
 #: of your knee may ache")
 _APPOSITION_CLOSED = compile_builtin(r"\s*(?:[,.;:)!?]|$)")
+#: or, for one that opens with "a" (what the part is), by a clause saying what the part does, which no place does: "the
+#: thyroid gland, a small gland at the back of your neck that controls your metabolism"
+_A_DEFINITION = compile_builtin(r"[,(]\s*an?\s")
+_CLOSED_BY_WHAT_IT_DOES = compile_builtin(r"\s+(?:that|which)\s+(?:controls?|makes?|produces?|stores?|releases?|"
+                                          r"regulates?|helps?)\b")
 
 
 #: a term that is the object of a relative clause, whose verb after it is the clause's head noun's: "nerves that control
@@ -2708,7 +2713,9 @@ class StructureLocation(Kind):
                             if subject.label_ != "structure" or self.kb.structures[subject.kb_id_].kind != "nerve":
                                 continue
                             kind = "place"
-                        if kind == "appose face" and not _APPOSITION_CLOSED.match(text, place.end_char):
+                        if kind == "appose face" and not _APPOSITION_CLOSED.match(text, place.end_char) \
+                                and not (_A_DEFINITION.match(text, m.start())
+                                         and _CLOSED_BY_WHAT_IT_DOES.match(text, place.end_char)):
                             continue  # "After surgery on your kneecap, the tendon at the back of your knee may ache"
                         if kind == "meet":
                             # (judged only between two structures the knowledge base knows the neighbours of)
