@@ -2242,7 +2242,8 @@ _CLOSED_BY_WHAT_IT_DOES = compile_builtin(r"\s+(?:that|which)\s+(?:controls?|mak
 #: a term that is the object of a relative clause, whose verb after it is the clause's head noun's: "nerves that control
 #: the| vocal cords run close to ..."
 # ("A small nerve that carries taste from the tongue runs just behind the eardrum": the nerve runs)
-_RELATIVE_OBJECT = compile_builtin(r"(?i)\b(?:that|which|who)\s+[a-z]+\s+(?:[a-z-]+\s+){0,4}$")
+# (and a longer clause: "the ureters, which carry urine from the bladder to the| kidneys, lie close to the womb")
+_RELATIVE_OBJECT = compile_builtin(r"(?i)\b(?:that|which|who)\s+[a-z]+\s+(?:[a-z-]+\s+){0,7}$")
 
 
 # a side of the body after a placing: "on the lower left side of your tummy"
@@ -2684,7 +2685,7 @@ class StructureLocation(Kind):
                         if subject.start > 0 and subject.doc[subject.start - 1].lower_ in _MOVED_ORGAN:
                             continue  # "a transplanted kidney sits low in the front of the abdomen": not where it grew
                         if not defined and text[subject.end_char:m.start()] in (" ", ", ") \
-                                and _RELATIVE_OBJECT.search(text, max(sent.start_char, subject.start_char - 40), subject.start_char):
+                                and _RELATIVE_OBJECT.search(text, max(sent.start_char, subject.start_char - 70), subject.start_char):
                             # "Two nerves that control the vocal cords run close to the thyroid": the nerves run (and
                             # "the recurrent laryngeal nerves, which control the vocal cords, run close to ...")
                             continue
