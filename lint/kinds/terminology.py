@@ -881,7 +881,8 @@ class TermFamily(Kind):
             gap = text[e:fact.start()].strip()
             if gap == "," and inside_apposition:
                 continue  # ("an MRI scan, a test often done after a CT scan, uses magnets": the MRI scan uses them)
-            if terms is not None and gap in ("", ",") \
+            # (and a clause in "that" may be the longer name's: "the vessels of the liver that carry blood")
+            if terms is not None and (gap in ("", ",") or gap.split()[:1] in (["that"], ["which"])) \
                     and self._verb_of_longer_name(text, terms, i, compiled, in_apposition=gap == ","):
                 continue
             return self._fact_hit(unit, s, fact.end(), term, member, says, true_of)
