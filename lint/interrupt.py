@@ -1,8 +1,8 @@
 """Ctrl-C that stops a run even when a library swallows the KeyboardInterrupt.
 
 A library may catch everything around a step of its own (spaCy asks whether a model is installed, and srsly imports
-its C YAML parser, inside a bare "except:"): a Ctrl-C pressed at that moment was lost, and the run went on to its last
-page. The command's handler also records the Ctrl-C, and the run looks at that record between pages.
+its C YAML parser, inside a bare "except:"): a Ctrl-C pressed at that moment would be lost, and the run would go on to
+its last page. The command's handler also records the Ctrl-C, and the run looks at that record between pages.
 """
 
 from __future__ import annotations

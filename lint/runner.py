@@ -205,7 +205,8 @@ def lint_tasks(linter: Linter, tasks: list[Task], jobs: int, progress=None):
             outcomes = pool.map(_work, tasks, chunksize=chunk)
         finally:
             # (a Ctrl-C held off above is raised as soon as this returns, so the unmasking is inside the block that
-            # stops the workers: outside it, the run went on to the last page and only then exited)
+            # stops the workers: outside it, the run exited and left them waiting for pages, holding its output pipes
+            # open, which is how CI saw a Ctrl-C'd run that never ended)
             if masked:
                 signal.pthread_sigmask(signal.SIG_SETMASK, before)
         for outcome in outcomes:
