@@ -110,8 +110,6 @@ _YOUNG_COLLECTION_THRESHOLD = 10_000
 
 # -- worker processes ------------------------------------------------------------------
 _WORKER_LINTER: Linter | None = None
-
-
 _RUN_PID: int | None = None  # (the process that forks the workers, for them to tell that it has gone)
 
 

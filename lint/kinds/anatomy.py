@@ -881,9 +881,10 @@ class OffTopicStructure(Kind):
             if sentences is None:
                 # (what each sentence names, read once: a block of one long sentence naming a nerve again and again
                 # would otherwise be read once for each)
-                sentences, in_block = {}, {t.kb_id_ for t in _terms(unit)}
+                sentences, in_block = {}, set()
                 for t in _terms(unit):
                     sentences.setdefault(unit.sent_index(t.start), []).append(t)
+                    in_block.add(t.kb_id_)
             index = unit.sent_index(target.start)
             if index not in judged:
                 # (a sentence that says it is another case, names another condition or operation, or the right nerve)
