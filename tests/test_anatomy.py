@@ -384,6 +384,28 @@ def test_a_false_fact_names_the_part_of_the_same_kind_it_is_true_of(ana, text, r
     assert f"It is {right} that runs on the" in fact.message
 
 
+@pytest.mark.parametrize("text,span,about", [
+    # the clause is the apposition's, whose head is the first member: one finding, on the first
+    ("# Bariatric surgery\n\nYour gallbladder, a small organ under the liver that makes insulin, may be removed too.",
+     "gallbladder, a small organ under the liver that makes insulin", "'gallbladder'"),
+    ("# Haemorrhoid banding\n\nThey help the anal sphincter, the ring of muscle that produces mucus, to keep the back "
+     "passage sealed.", "anal sphincter, the ring of muscle that produces mucus", "'anal sphincter'"),
+    # what the first member is said to be, too long to be read as its apposition: the finding is on the part the clause
+    # follows, false of both
+    ("# Thyroid surgery\n\nThe parathyroid glands, four tiny glands tucked behind the thyroid that control your blood "
+     "sugar, can be bruised.", "thyroid that control your blood sugar", "'thyroid'"),
+])
+def test_a_fact_said_in_a_longer_names_clause_is_one_finding(ana, text, span, about):
+    (fact,) = [f for f in lint_text(ana, text).findings if f.code == "ANA005"]
+    assert fact.text == span and f"not true of {about}" in fact.message
+
+
+def test_a_clause_true_of_the_member_a_longer_name_stands_for_is_left_alone(ana):
+    # "the stomach" is named in the longer name, but the clause is the pancreas's, and true of it
+    text = "# Distal pancreatectomy\n\nThe pancreas, a gland behind the stomach that makes insulin, is partly removed."
+    assert found(lint_text(ana, text), "ANA005") == []
+
+
 @pytest.mark.parametrize("change,error", [
     (("part_of: [uterus]", "part_of: [womb]"), "member 'endometrium' is a kind or part of unknown member(s) womb"),
     (("true_of: [radial-artery, radius, radial-nerve]", "true_of: [radial-artery, radius-bone]"),

@@ -804,6 +804,7 @@ class TermFamily(Kind):
     def _false_facts(self, unit, text: str, terms: list, seconds: set):
         """Each member followed by a fact false of it ("a CT scan, which uses magnets"), but those in ``seconds``."""
         open_until = -1  # (the end of the apposition after the last member that has one)
+        said = set()  # where the facts reported end: one finding for a fact, said of a member and of one in its apposition
         for i, (s, e, member) in enumerate(terms):
             inside_apposition = s < open_until
             apposition = _APPOSITION_AFTER.match(text, e)
@@ -837,7 +838,10 @@ class TermFamily(Kind):
                     before = terms[k][0]
                     break
             hit = self._false_fact(unit, text, s, e, member, before, together, text[s:e], terms, i, inside_apposition)
-            if hit is not None:
+            # ("the gallbladder, a small organ under the liver that makes insulin": said of the gallbladder, and found
+            # of the liver too, whose clause it may be; the first, the longer, is the finding)
+            if hit is not None and hit.end not in said:
+                said.add(hit.end)
                 yield hit
 
     def _false_facts_before(self, unit, text: str, terms: list, seconds: set):
@@ -882,8 +886,9 @@ class TermFamily(Kind):
             if gap == "," and inside_apposition:
                 continue  # ("an MRI scan, a test often done after a CT scan, uses magnets": the MRI scan uses them)
             # (and a clause in "that" may be the longer name's: "the vessels of the liver that carry blood")
-            if terms is not None and (gap in ("", ",") or gap.split()[:1] in (["that"], ["which"])) \
-                    and self._verb_of_longer_name(text, terms, i, compiled, in_apposition=gap == ","):
+            relative = gap.split()[:1] in (["that"], ["which"])
+            if terms is not None and (gap in ("", ",") or relative) \
+                    and self._verb_of_longer_name(text, terms, i, compiled, in_apposition=gap == ",", relative=relative):
                 continue
             return self._fact_hit(unit, s, fact.end(), term, member, says, true_of)
         return None
@@ -901,16 +906,24 @@ class TermFamily(Kind):
         hit.own_slip = True
         return hit
 
-    def _verb_of_longer_name(self, text: str, terms: list, i: int, compiled, in_apposition: bool = False) -> bool:
+    def _verb_of_longer_name(self, text: str, terms: list, i: int, compiled, in_apposition: bool = False,
+                             relative: bool = False) -> bool:
         """Does a verb right after the i-th member belong to a longer name it is part of ("the glands behind the thyroid
         control the calcium level")? Not when that name's head is a member the fact is false of too ("Valves inside
-        veins pump blood"). ``in_apposition``: only if that name opens an apposition (", a small pouch attached to")."""
+        veins pump blood"). ``in_apposition``: only if that name opens an apposition (", a small pouch attached to").
+        ``relative``: the fact is said in a clause in "that" or "which"."""
         s = terms[i][0]
         longer = self.first_not_after.search(text, max(0, s - 80), s) if self.first_not_after is not None else None
         if longer is None or in_apposition and not _APPOSITION_OPENS.search(text, max(0, longer.start() - 40),
                                                                               longer.start()):
             return False
         head = terms[i - 1][2] if i > 0 and terms[i - 1][0] >= longer.start() else None
+        if head is None and relative and i > 0 and _SAID_TO_BE.fullmatch(text, terms[i - 1][1], longer.start()):
+            # (the longer name is an apposition to the member before it, or what that member is said to be: "the
+            # gallbladder, a small organ under the liver that makes insulin" says it of the gallbladder, which is
+            # then that name's head; false of both, it is false whichever it was said of. A clause in "that" or
+            # "which" only: a place after the member is the verb's, "a pouch that sits under the liver on the left")
+            head = terms[i - 1][2]
         return not (head is not None and any(f[0] is compiled for f in head.untrue))
 
     def _false_facts_of_pronouns(self, unit, text: str, terms: list):
@@ -1072,6 +1085,10 @@ _COMPARED_BEFORE = compile_builtin(r"(?:^|[.!?:;]\s+)(?:like|unlike)\s+(?:the\s+
 _APPOSITION_AFTER = compile_builtin(r"\s*,\s*an?\s+(?:(?!(?:and|or)\b)[\w-]+\s+){1,7}?[\w-]+\s*,\s*(?=[a-z])")
 #: what opens an apposition before the longer name at its end: "the gallbladder, a small ", "the glands, four tiny "
 _APPOSITION_OPENS = compile_builtin(r"\w\s*,\s*(?:[\w-]+\s+){0,4}$")
+#: between a member and a longer name that is its apposition or what it is said to be: "the gallbladder|, a small |organ
+#: under the liver", "the gallbladder| is a small |organ under"
+_SAID_TO_BE = compile_builtin(r"(?:\s*,\s*|\s+(?:is|are)\s+)(?:an?\s+|the\s+|one\s+of\s+(?:the\s+)?|two\s+|four\s+)?"
+                              r"(?:[\w-]+\s+){0,2}")
 #: "the X, the Y": two names side by side (with a word before the second: "the cornea, the clear lens")
 _THE_BETWEEN = compile_builtin(r"\s*,\s*the\s+(?:[\w-]+\s+)?")
 #: the end of an apposition the subject's verb follows, where a list would go on with "and": "the cornea, the lens| inside
