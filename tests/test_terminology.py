@@ -191,6 +191,28 @@ def test_a_false_fact_beside_a_mix_up_another_rule_reports_is_kept(trm):
 
 
 
+@pytest.mark.parametrize("text,span,term", [
+    ("# Head and neck radiotherapy\n\nYou will then have a planning computerised tomography (CT) scan while wearing the "
+     "mask. The scan uses magnets and radio waves to build a detailed picture.", "The scan uses magnets",
+     "'computerised tomography (CT) scan'"),
+    ("# Prostate biopsy\n\nYou will have an MRI scan of your prostate first. This scan uses x-rays.", "This scan uses x-rays",
+     "'MRI scan'"),
+])
+def test_the_scan_opening_a_sentence_is_the_scan_named_in_the_one_before(trm, text, span, term):
+    (fact,) = [f for f in lint_text(trm, text).findings if f.code == "TRM004"]
+    assert fact.text == span and f"not true of {term}" in fact.message
+
+
+@pytest.mark.parametrize("text", [
+    "# Knee arthroscopy\n\nYou may have an ultrasound scan and then an MRI scan. The scan uses magnets.",
+    "# Thyroid nodules\n\nYou will have an ultrasound scan of your neck. The scan uses sound waves.",
+    "# Varicose veins\n\nThe scan uses x-rays. You will have a duplex ultrasound scan first.",
+    "# Bariatric surgery\n\nYou will see the dietitian.\n\nThe scan uses magnets.",
+])
+def test_the_scan_opening_a_sentence_left_alone_when_it_is_true_or_unclear(trm, text):
+    assert [f.text for f in lint_text(trm, text).findings if f.code == "TRM004"] == []
+
+
 @pytest.mark.parametrize("change,error", [
     (("kind_of: [regional-anaesthetic]", "kind_of: [regional-anesthesia]"),
      "is a kind or part of unknown member(s) regional-anesthesia"),
@@ -200,6 +222,7 @@ def test_a_false_fact_beside_a_mix_up_another_rule_reports_is_kept(trm):
     (("names: [tinnitus, ringing", "names: tinnitus\n          other: [ringing"), "member 'tinnitus': unknown key(s) other"),
     (("names: [methotrexate]", "names: methotrexate"), "member 'methotrexate': 'names' must be a list of words"),
     (("      says: uses sound waves", "      says: [uses sound waves]"), "fact 'sound-waves' needs 'says' (words)"),
+    (("noun_subjects: [scan, test, injection]", "noun_subjects: [scan, '']"), "'noun_subjects' must be a list of nouns"),
 ])
 def test_term_family_data_mistakes_name_the_file(tmp_path, change, error):
 

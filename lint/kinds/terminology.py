@@ -605,6 +605,9 @@ class TermFamily(Kind):
         # "It" or "They" opening a sentence stands for the member that opened the sentence before, and a fact false of
         # that member said right after it is reported
         "pronoun_subjects": (bool, False),
+        # nouns ("scan", "test") that, after "The" or "This" opening a sentence, stand for the one member named with that
+        # noun in the sentence before: "You will have a planning CT scan. The scan uses magnets" says it of the CT scan
+        "noun_subjects": (list, list),
         # the words allowed between a fact and a member named after it, as what the fact describes: "the nerves that
         # work your vocal cords, the phrenic nerves", "the first section of the small intestine, known as the ileum"
         "fact_before_gap": (str, ""),
@@ -656,6 +659,12 @@ class TermFamily(Kind):
             if self.opts["first_not_after"] else None
         self.fact_before_gap = self._compile(f"(?:{self.opts['fact_before_gap']})$", "fact_before_gap") \
             if self.opts["fact_before_gap"] else None
+        nouns = self.opts["noun_subjects"]
+        if not all(isinstance(n, str) and n.strip() for n in nouns):
+            raise self.error("'noun_subjects' must be a list of nouns")
+        self.noun_subject = compile_builtin(
+            r"(?:^|(?<=[.!?])\s+)((?:The|This)\s+(" + "|".join(re.escape(n.strip()) for n in nouns) + r"))(?![\w-])",
+            re.I) if nouns else None
         self.bracketed_first_not_after = self._compile(
             f"(?:{self.opts['bracketed_first_not_after']})$", "bracketed_first_not_after") \
             if self.opts["bracketed_first_not_after"] else None
@@ -800,6 +809,8 @@ class TermFamily(Kind):
             if self.opts["pronoun_subjects"]:
                 yield from self._false_facts_of_pronouns(unit, text, terms)
                 yield from self._false_facts_of_a_job_said_later(unit, text, terms)
+            if self.noun_subject is not None:
+                yield from self._false_facts_of_noun_subjects(unit, text, terms)
 
     def _false_facts(self, unit, text: str, terms: list, seconds: set):
         """Each member followed by a fact false of it ("a CT scan, which uses magnets"), but those in ``seconds``."""
@@ -953,6 +964,29 @@ class TermFamily(Kind):
         before = next((t[0] for t in terms if t[0] >= e and t[2] is not first[2] and t[2].id not in first[2].ancestors),
                       len(text))
         return self._false_fact(unit, text, s, e, first[2], before, (), text[first[0]:first[1]])
+
+    def _false_facts_of_noun_subjects(self, unit, text: str, terms: list):
+        """A sentence that opens with "The scan" (one of ``noun_subjects``) for the one member named with that noun in
+        the sentence before, when no other member of its family is named there ("You will then have a planning CT
+        scan. The scan uses magnets and radio waves")."""
+        for opener in self.noun_subject.finditer(text):
+            s, e, noun = opener.start(1), opener.end(1), opener.group(2).lower()
+            if s == 0:  # (the sentence before is in another block)
+                continue
+            before = _previous_sentence_start(text, s)
+            named = [t for t in terms if before <= t[0] < s]
+            meant = {t[2] for t in named if text[t[0]:t[1]].lower().endswith(noun)}
+            if len(meant) != 1:
+                continue
+            member = meant.pop()
+            if any(t[2] is not member and t[2].family == member.family for t in named):
+                continue  # ("an ultrasound and then a CT scan. The scan": either may be meant)
+            term = next(text[t[0]:t[1]] for t in named if t[2] is member)
+            after = next((t[0] for t in terms if t[0] >= e and t[2] is not member and t[2].id not in member.ancestors),
+                         len(text))
+            hit = self._false_fact(unit, text, s, e, member, after, (), term)
+            if hit is not None:
+                yield hit
 
     def _false_facts_of_a_job_said_later(self, unit, text: str, terms: list):
         """A job given later in a sentence, through "its" or "their", to the member the sentence is about: "It wraps
