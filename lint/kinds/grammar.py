@@ -254,6 +254,7 @@ def _make_words(path: Path, kb) -> dict:
         "base": base - singulars,
         "all_verbs": verbs | third | base,
         "quantity": {w.lower() for w in data.get("quantity_heads") or []},
+        "singular_of_heads": {w.lower() for w in data.get("singular_of_heads") or []},
         "adverbs": [w.lower() for w in data.get("adverbs") or []],
         "determiners": {w.lower() for w in data.get("determiners") or []},
         "to_adjectives": [w.lower() for w in data.get("to_adjectives") or [] if " " not in w],
@@ -726,6 +727,8 @@ _EVERY_LEAD_INS = frozenset({"does", "do", "did", "will", "would", "can", "could
                              "help", "helps", "helping", "let", "lets", "make", "makes", "to", "watch", "see", "have"})
 #: the singular's verbs a plural and its "of" phrase may wrongly take
 _SINGULAR_VERBS = frozenset({"is", "was", "has", "does"})
+#: the helping verbs after which a verb's form says nothing of its subject's number ("the effect of the drops can wear off")
+_MODALS = "may|can|will|would|should|must|might|could|shall|did|to|not"
 #: the numbers a counted plural may have ("all four glands", "the 2 stents")
 _COUNT_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "2", "3", "4", "5", "6",
                           "7", "8", "9", "10"})
@@ -765,7 +768,17 @@ class SubjectVerbAgreement(_MatcherKind):
             r"(?=n['’]t\b|\b)")
         clause = r"(?:who|that|which|how|what|whether|where|when|why|whose)"
         adverb_opt = rf"(?:(?:{adverbs})\s+)?"
-        not_verb = "|".join(sorted(map(re.escape, self.w["all_verbs"] | _PRONOUNS - {"these", "those"}), key=lambda v: (-len(v), v)))
+        # ("this" as a determiner in the "of" phrase: "The risks of this operation is")
+        not_verb = "|".join(sorted(map(re.escape, self.w["all_verbs"] | _PRONOUNS - {"these", "those", "this"}),
+                                   key=lambda v: (-len(v), v)))
+        # the singular verbs after a plural and its "of" phrase: "is", "has", and the verbs in -s that are no nouns ("The
+        # results of your scan shows"; not "parts", "ends", which may end the phrase: "the sides of your body parts")
+        self.of_verbs = _SINGULAR_VERBS | frozenset(self.w["third"] - self.noun_like_third - self.w["noun_like"])
+        of_verbs = "|".join(sorted(map(re.escape, self.of_verbs), key=lambda v: (-len(v), v)))
+        singular_heads = "|".join(sorted(map(re.escape, self.w["singular_of_heads"] - self.w["quantity"])))
+        # (a plural's verb that is no noun: "The risk of bleeding increase", not "the cost of surgery rises")
+        plural_verbs = "|".join(sorted(map(re.escape, self.w["base"] - self.w["noun_like"] - {"were", "don't"}),
+                                       key=lambda v: (-len(v), v)))
         self.counted_heads = compile_re(
             # "The number of sessions you need depend on": "the number of" takes a singular verb, whatever it counts ("a
             # number of people are" is a quantity head's)
@@ -776,7 +789,11 @@ class SubjectVerbAgreement(_MatcherKind):
             rf"(?P<everb>{'|'.join(sorted(self.w['base'] | {'are', 'were', 'have', 'do'}, key=lambda v: (-len(v), v)))})\b)"
             # "The results of the scan is sent": a plural and its "of" phrase, then a singular verb
             rf"|\b(?P<plural>(?:the|these|those|your|our|their)\s+(?P<pnoun>(?-i:[a-z]{{3,}}s))\s+of\s+"
-            rf"(?:(?!(?:{not_verb}|{clause})\b)(?:[a-z]+|['’]s)\s+){{1,4}}?{adverb_opt}(?P<pverb>is|was|has|does)\b)"
+            rf"(?:(?!(?:{not_verb}|{clause})\b)(?:[a-z]+|['’]s)\s+){{1,4}}?{adverb_opt}(?P<pverb>{of_verbs})\b)"
+            # "The risk of complications increase": a singular head and its "of" phrase, then a plural's verb
+            rf"|\b(?P<single>(?:the|your|this|its|their|our|a|an)\s+(?P<snoun>{singular_heads})\s+of\s+"
+            rf"(?:(?!(?:{not_verb}|{clause}|and|or|{_MODALS})\b)(?:[a-z]+|['’]s)\s+){{1,4}}?{adverb_opt}"
+            rf"(?P<sverb>are|were|have|do|{plural_verbs})\b)"
             # "Wounds that doesn't heal", "The areas that was treated": a plural opening its sentence, and its clause in
             # "that" with a singular's verb
             rf"|\b(?P<that>(?:(?:the|your|these|those|all|any)\s+)?(?P<tnoun>(?-i:[a-zA-Z][a-z]{{2,}}s))\s+(?:that|which)\s+{adverb_opt}"
@@ -990,19 +1007,23 @@ class SubjectVerbAgreement(_MatcherKind):
         words = unit.lower_set
         # (a contraction is two words: "doesn't" is "does" and "n't")
         if "number" not in words and "every" not in words and "each" not in words \
-                and ({"of", "that", "which"}.isdisjoint(words) or _SINGULAR_VERBS.isdisjoint(words)):
+                and ({"of", "that", "which"}.isdisjoint(words) or self.of_verbs.isdisjoint(words)) \
+                and ("of" not in words or self.w["singular_of_heads"].isdisjoint(words)):
             return
         token_at = None
         for m in self.counted_heads.finditer(unit.block.text):
             if token_at is None:
                 token_at = {t.idx: t.i for t in unit.tokens}
             group = "number" if m.group("number") else "every" if m.group("every") else "that" if m.group("that") \
-                else "plural"
+                else "single" if m.group("single") else "plural"
             first = token_at.get(m.start())
-            verb = token_at.get(m.start({"number": "nverb", "every": "everb", "plural": "pverb", "that": "tverb"}[group]))
+            verb = token_at.get(m.start({"number": "nverb", "every": "everb", "plural": "pverb", "that": "tverb",
+                                         "single": "sverb"}[group]))
             if first is None or verb is None or verb in found:
                 continue
-            if group == "number":
+            if group in ("number", "single"):
+                if group == "single" and first > 0 and doc[first - 1].lower_ in ("and", "or", "&"):
+                    continue  # the last of a list: "The skin and the lining of the lip are closed"
                 if clause_start(doc, first) and not _inside_prepositional_phrase(doc, first):
                     found[verb] = (first, "SINGULAR_BASE")
             elif group == "every":
