@@ -727,6 +727,8 @@ _EVERY_LEAD_INS = frozenset({"does", "do", "did", "will", "would", "can", "could
                              "help", "helps", "helping", "let", "lets", "make", "makes", "to", "watch", "see", "have"})
 #: the singular's verbs a plural and its "of" phrase may wrongly take
 _SINGULAR_VERBS = frozenset({"is", "was", "has", "does"})
+#: the verbs left out of the word lists' bases, which an adjective that wants "to" may still be followed by
+_AUXILIARY_BASES = frozenset({"do", "be", "have"})
 #: the helping verbs after which a verb's form says nothing of its subject's number ("the effect of the drops can wear off")
 _MODALS = "may|can|will|would|should|must|might|could|shall|did|to|not"
 #: the numbers a counted plural may have ("all four glands", "the 2 stents")
@@ -1512,7 +1514,8 @@ class MissingTo(_MatcherKind):
             {"LOWER": {"IN": ["is", "'s", "’s", "are", "was", "be", "been", "feel", "feels"]}},
             {"LOWER": {"IN": ["very", "really", "so", "quite", "also", "usually", "often", "always", "especially"]}, "OP": "?"},
             {"LOWER": {"IN": w["to_adjectives"]}},
-            {"LOWER": {"IN": verbs}},
+            # (and "do", "be" and "have", which no adjective of these is followed by: "It is important do your exercises")
+            {"LOWER": {"IN": verbs + sorted(_AUXILIARY_BASES)}},
         ]])
         # (after "able" no noun can stand: only the words that are most often nouns after "need" are left alone)
         m.add("ABLE_VERB", [[{"LOWER": {"IN": ["able", "unable"]}},
@@ -1528,7 +1531,8 @@ class MissingTo(_MatcherKind):
     def may_match(self, words: frozenset) -> bool:
         if words.isdisjoint(self.OPENERS):
             return False
-        return not (words.isdisjoint(self.w["verb_bases"]) and words.isdisjoint(self.participles))
+        return not (words.isdisjoint(self.w["verb_bases"]) and words.isdisjoint(self.participles)
+                    and words.isdisjoint(_AUXILIARY_BASES))
 
     @cached_property
     def participles(self) -> frozenset:
