@@ -729,8 +729,6 @@ _EVERY_LEAD_INS = frozenset({"does", "do", "did", "will", "would", "can", "could
 _SINGULAR_VERBS = frozenset({"is", "was", "has", "does"})
 #: the verbs left out of the word lists' bases, which an adjective that wants "to" may still be followed by
 _AUXILIARY_BASES = frozenset({"do", "be", "have"})
-#: the helping verbs after which a verb's form says nothing of its subject's number ("the effect of the drops can wear off")
-_MODALS = "may|can|will|would|should|must|might|could|shall|did|to|not"
 #: the numbers a counted plural may have ("all four glands", "the 2 stents")
 _COUNT_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "2", "3", "4", "5", "6",
                           "7", "8", "9", "10"})
@@ -777,6 +775,9 @@ class SubjectVerbAgreement(_MatcherKind):
         # results of your scan shows"; not "parts", "ends", which may end the phrase: "the sides of your body parts")
         self.of_verbs = _SINGULAR_VERBS | frozenset(self.w["third"] - self.noun_like_third - self.w["noun_like"])
         of_verbs = "|".join(sorted(map(re.escape, self.of_verbs), key=lambda v: (-len(v), v)))
+        # (after a helping verb, "to" or "not", a verb's form says nothing of its subject's number: "the effect of the
+        # drops can wear off")
+        helpers = "|".join(sorted(map(re.escape, _MODALS_BEFORE_VERB | {"not"})))
         singular_heads = "|".join(sorted(map(re.escape, self.w["singular_of_heads"] - self.w["quantity"])))
         # (a plural's verb that is no noun: "The risk of bleeding increase", not "the cost of surgery rises")
         plural_verbs = "|".join(sorted(map(re.escape, self.w["base"] - self.w["noun_like"] - {"were", "don't"}),
@@ -794,7 +795,7 @@ class SubjectVerbAgreement(_MatcherKind):
             rf"(?:(?!(?:{not_verb}|{clause})\b)(?:[a-z]+|['’]s)\s+){{1,4}}?{adverb_opt}(?P<pverb>{of_verbs})\b)"
             # "The risk of complications increase": a singular head and its "of" phrase, then a plural's verb
             rf"|\b(?P<single>(?:the|your|this|its|their|our|a|an)\s+(?P<snoun>{singular_heads})\s+of\s+"
-            rf"(?:(?!(?:{not_verb}|{clause}|and|or|{_MODALS})\b)(?:[a-z]+|['’]s)\s+){{1,4}}?{adverb_opt}"
+            rf"(?:(?!(?:{not_verb}|{clause}|and|or|{helpers})\b)(?:[a-z]+|['’]s)\s+){{1,4}}?{adverb_opt}"
             rf"(?P<sverb>are|were|have|do|{plural_verbs})\b)"
             # "Wounds that doesn't heal", "The areas that was treated": a plural opening its sentence, and its clause in
             # "that" with a singular's verb

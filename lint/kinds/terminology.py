@@ -973,8 +973,8 @@ class TermFamily(Kind):
             s, e, noun = opener.start(1), opener.end(1), opener.group(2).lower()
             if s == 0:  # (the sentence before is in another block)
                 continue
-            before = _previous_sentence_start(text, s)
-            named = [t for t in terms if before <= t[0] < s]
+            previous = _previous_sentence_start(text, s)
+            named = [t for t in terms if previous <= t[0] < s]
             meant = {t[2] for t in named if text[t[0]:t[1]].lower().endswith(noun)}
             if len(meant) != 1:
                 continue
