@@ -115,7 +115,7 @@ class ProcedureRegion(Kind):
     def _hit(self, unit, whole, procedure, region_text, proc_span, chain, bad):
         good = [m for m in chain if m not in bad]
         suggestion = " ".join([*(m.text for m in sorted(good, key=lambda s: s.start)), proc_span.text]) if chain else proc_span.text
-        where = listed([self.kb.regions[r].name for r in self.kb.narrowest(procedure.regions)])
+        where = _where_done(self.kb, procedure)
         return self.hit(
             unit, whole.start_char, whole.end_char, suggestions=(suggestion,),
             procedure=procedure.name, region=region_text.lower(), target=where,
@@ -734,7 +734,7 @@ class OffTopicStructure(Kind):
                         # block names an operation that cuts the skin
                     message = self.opts["no_cut_message"] or None
                     proc = kb.procedures[acting[0]]
-                targets = listed([kb.regions[r].name for r in kb.narrowest(proc.regions)])
+                targets = _where_done(kb, proc)
                 if incision and target.label_ == "structure" and proc.cut_structures \
                         and target.kb_id_ in proc.structures:
                     # (a structure it acts on, but does not cut: the message names the ones it cuts)
@@ -825,7 +825,7 @@ class OffTopicStructure(Kind):
                 continue
             proc = kb.procedures[procedures[0]]
             yield self.hit(unit, start, finish, procedure=proc.name, structure=target.text,
-                           targets=listed([kb.regions[r].name for r in kb.narrowest(proc.regions)]),
+                           targets=_where_done(kb, proc),
                            message=self.opts["nerve_message"] or None)
 
     def _squeezed_nerves(self, page) -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
@@ -941,7 +941,7 @@ class OffTopicStructure(Kind):
                 continue  # "iron deficiency is often caused by bleeding from the bowel": the condition's cause
             proc = kb.procedures[procedures[0]]
             yield self.hit(unit, lead.start(), target.end_char, procedure=proc.name, structure=target.text,
-                           targets=listed([kb.regions[r].name for r in kb.narrowest(proc.regions)]),
+                           targets=_where_done(kb, proc),
                            message=self.opts["discharge_message"])
 
     @staticmethod
@@ -2867,3 +2867,9 @@ def _under_alternatives(page, unit) -> bool:
     """Does the block stand in a section on other treatments than the page's ("Other options")?"""
     heading = page.last_before(unit, ("heading",))
     return heading is not None and _ALTERNATIVES_HEADING.search(heading.block.text) is not None
+
+
+def _where_done(kb, procedure) -> str:
+    """Where an operation is done, for a message: its narrowest regions in words ("the upper abdomen", not "the upper
+    abdomen and abdomen")."""
+    return listed([kb.regions[r].name for r in kb.narrowest(procedure.regions)])

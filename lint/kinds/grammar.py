@@ -259,7 +259,7 @@ def _make_words(path: Path, kb) -> dict:
         "determiners": {w.lower() for w in data.get("determiners") or []},
         "to_adjectives": [w.lower() for w in data.get("to_adjectives") or [] if " " not in w],
         "risk_lead_in": data.get("risk_lead_in") or r"(?i)\brisks?\b",
-        "verb_bases": verbs - {"be", "have", "do"},
+        "verb_bases": verbs - _AUXILIARY_BASES,
         "noun_like": noun_like,
         "need_nouns": {w.lower() for w in data.get("need_nouns") or []},
         "need_objects": sorted({w.lower() for w in data.get("need_objects") or []}),
@@ -727,7 +727,7 @@ _EVERY_LEAD_INS = frozenset({"does", "do", "did", "will", "would", "can", "could
                              "help", "helps", "helping", "let", "lets", "make", "makes", "to", "watch", "see", "have"})
 #: the singular's verbs a plural and its "of" phrase may wrongly take
 _SINGULAR_VERBS = frozenset({"is", "was", "has", "does"})
-#: the verbs left out of the word lists' bases, which an adjective that wants "to" may still be followed by
+#: the verbs left out of the word lists' bases (an adjective that wants "to" may still be followed by them)
 _AUXILIARY_BASES = frozenset({"do", "be", "have"})
 #: the numbers a counted plural may have ("all four glands", "the 2 stents")
 _COUNT_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "2", "3", "4", "5", "6",
@@ -937,7 +937,7 @@ class SubjectVerbAgreement(_MatcherKind):
                                      # who start treatment")
                                      {"LOWER": {"IN": sorted({"have", "are", "were", "do"} | w["base"] & {
                                          "need", "want", "take", "get", "live", "smoke", "drink", "work", "use"}
-                                         | w["verb_bases"] - {"be", "have", "do"})}}],
+                                         | w["verb_bases"])}}],
                                     [{"LOWER": {"IN": ["a", "the", "any", "each", "every", "one"]}},
                                      {"LOWER": {"IN": sorted(_ONE_PERSON_NOUNS)}}, {"LOWER": "who"}, adverb,
                                      {"LOWER": {"IN": ["have", "are", "were"]}}]])
