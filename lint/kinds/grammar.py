@@ -79,7 +79,10 @@ _PLURAL_MODIFIERS = frozenset({"sports", "arms", "glasses", "clothes", "savings"
                                "goods", "customs", "headquarters", "works", "arts", "sales", "parts", "stairs"})
 #: the words that make an -ing phrase after them an adverbial, not a subject: "when passing urine"
 _ING_ADVERBIAL = frozenset({"when", "while", "whilst", "after", "before", "on", "by", "without", "since", "until"})
-_TIME_PLURALS = frozenset({"days", "weeks", "months", "years", "hours", "minutes", "nights", "mornings", "evenings"})
+_TIME_PLURALS = frozenset({"days", "weeks", "months", "years", "hours", "minutes", "nights", "mornings", "evenings",
+                           # the decades of a life, one stretch of it: "the late twenties is the best age"
+                           "teens", "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
+                           "nineties"})
 #: prepositions of place, whose phrase may stand between a subject and its verb: "The stitches under the skin dissolve"
 _PLACE_PREPOSITIONS = frozenset({"in", "under", "inside", "within", "on", "around", "near", "behind", "below", "above",
                                  "along", "beneath", "between", "at"})
@@ -276,6 +279,8 @@ def _make_words(path: Path, kb) -> dict:
         "intransitive_verbs": {w.lower() for w in data.get("intransitive_verbs") or []},
         "passive_verbs": {w.lower() for w in data.get("passive_verbs") or []},
         "not_after_be": {w.lower() for w in data.get("not_after_be") or []},
+        "verbs_not_nouns": {w.lower() for w in data.get("verbs_not_nouns") or []},
+        "same_form_past": {w.lower() for w in data.get("same_form_past") or []},
     }
 
 
@@ -971,7 +976,8 @@ class SubjectVerbAgreement(_MatcherKind):
         # verb in -s follows (each a role, which no verb names: checked in check() for the pair opening its clause)
         role = {"LOWER": {"IN": sorted(_CARE_ROLES)}}
         m.add("CARE_PAIR_PLURAL_THIRD", [[
-            pair_det, role, {"LOWER": "and"}, {"LOWER": {"IN": ["the", "your", "a", "an", "our"]}},
+            # (the second may share the first's determiner: "The doctor and nurse checks")
+            pair_det, role, {"LOWER": "and"}, {"LOWER": {"IN": ["the", "your", "a", "an", "our"]}, "OP": "?"},
             {"IS_ALPHA": True, "IS_LOWER": True, "OP": "?"}, role, adverb,
             {"LOWER": {"IN": sorted(w["third"] - {"doesn't"} | self.noun_like_third | {"checks", "sees", "visits", "decides"})}},
         ]])
@@ -994,8 +1000,39 @@ class SubjectVerbAgreement(_MatcherKind):
                                             {"IS_ALPHA": True, "IS_LOWER": True, "OP": "?"},
                                             {"LOWER": {"REGEX": r"^[a-z]{3,}s$"}}, adverb,
                                             {"LOWER": {"IN": sorted(self.noun_like_third)}}]])
+        # ("It help you relax": after "it", which is never a determiner, a verb that may be a noun is its verb, unless
+        # its simple past is its base, "It cost £200"; after "this" only a verb that is never a noun: "This allow you")
         m.add("PRONOUN_BASE", [[{"LOWER": {"IN": ["this", "it"]}}, adverb,
-                                {"LOWER": {"IN": sorted(w["base"] - {"do"} | {"are", "were", "have"})}}]])
+                                {"LOWER": {"IN": sorted(w["base"] - {"do"} | {"are", "were", "have"})}}],
+                               [{"LOWER": "it"}, adverb,
+                                {"LOWER": {"IN": sorted(self.noun_like_base - w["same_form_past"] - {"like"})}}],
+                               [{"LOWER": "this"}, adverb,
+                                {"LOWER": {"IN": sorted(self.noun_like_base & w["verbs_not_nouns"] - w["same_form_past"])}}]])
+        # "when you bends it", "you has a stimulator": "you" opening its clause is its subject (after a verb it may be
+        # the object: "the care we give you depends on"; checked in check())
+        # ("you was" is GRM008's, a word that sounds like the right one)
+        m.add("YOU_PLURAL_THIRD", [[{"LOWER": "you"}, adverb,
+                                    {"LOWER": {"IN": sorted(w["third"] - {"doesn't", "was"} | self.noun_like_third
+                                                            | _MOVEMENT_THIRD)}}]])
+        # "Pumps is not suitable for everyone": a plural with no determiner opening its sentence, before "is" (checked
+        # in check(): plural-looking, and its singular written in lower case on the page, so no name: "Evans is")
+        m.add("OPENING_BARE_PLURAL_IS", [[{"TEXT": {"REGEX": r"^[A-Z][a-z]{2,}s$"}, "IS_SENT_START": True}, adverb,
+                                          {"LOWER": {"IN": ["is", "was", "has"]}}]])
+        # "Both types of valve works well": "both" and its "of" phrase are two things
+        m.add("BOTH_OF_THIRD", [[{"LOWER": "both"}, {"LOWER": {"REGEX": r"^[a-z]{3,}s$"}}, {"LOWER": "of"},
+                                 {"IS_ALPHA": True, "IS_LOWER": True, "LOWER": {"NOT_IN": sorted(w["all_verbs"]
+                                                                                                 | clause_words)},
+                                  "OP": "{1,3}"}, adverb,
+                                 {"LOWER": {"IN": sorted(w["third"] - {"doesn't"} | self.noun_like_third
+                                                         | _MOVEMENT_THIRD)}}]])
+        # "The new joint surfaces is made": a determiner, a word or two that describe, a plural and "is" (checked in
+        # check(), as DET_PLURAL_THIRD)
+        m.add("DET_WORDS_PLURAL_IS", [[{"LOWER": {"IN": ["the", "our", "your", "these", "those", "my", "their"]}},
+                                       {"IS_ALPHA": True, "IS_LOWER": True,
+                                        "LOWER": {"NOT_IN": sorted(w["all_verbs"] | clause_words | _PRONOUNS)},
+                                        "OP": "{1,2}"},
+                                       {"TEXT": {"REGEX": r"^[a-z]{3,}s$"}}, adverb,
+                                       {"LOWER": {"IN": ["is", "was", "has"]}}]])
         # "when they wakes up", "We recommends": a subject pronoun that is plural, whatever stands before it (not
         # "you", which may be the object of the verb before: "the care we give you depends on")
         m.add("PRONOUN_PLURAL_THIRD", [[{"LOWER": {"IN": ["they", "we"]}}, adverb,
@@ -1190,10 +1227,12 @@ class SubjectVerbAgreement(_MatcherKind):
         word = doc[k].lower_
         return word.endswith("s") and self._plural_looking(word)
 
-    def _plural_looking(self, word: str) -> bool:
-        """A word in -s that is most likely a plural noun (not "diabetes", "lens", "virus", "pelvis")."""
+    def _plural_looking(self, word: str, verbs_too: bool = False) -> bool:
+        """A word in -s that is most likely a plural noun (not "diabetes", "lens", "virus", "pelvis"); with
+        ``verbs_too``, one that can be a verb too, where its place shows it is none ("Pumps is not suitable")."""
         w = self.w
-        if word in w["singular_s"] or word in w["all_verbs"] or word in w["quantity"] or word in _FUNCTION_WORDS \
+        if word in w["singular_s"] or not verbs_too and word in w["all_verbs"] or word in w["quantity"] \
+                or word in _FUNCTION_WORDS \
                 or word in w["either_number"]:
             return False
         if word in self.a_plurals or word.endswith("as") and word in w["plurals"]:
@@ -1256,6 +1295,7 @@ class SubjectVerbAgreement(_MatcherKind):
         return False
 
     def check(self, page):
+        lower_written = None
         for unit, doc, matches in self.matched_units(page, self._build):
             found = {}
             for label, start, end in matches:
@@ -1324,6 +1364,48 @@ class SubjectVerbAgreement(_MatcherKind):
                             and not self._plural_owns_phrase(doc, start) \
                             and verb.i not in found:  # ("the cells in the pancreas that make insulin": the cells make it)
                         found[verb.i] = (noun.i, "SINGULAR_BASE")
+                    continue
+                if label == "YOU_PLURAL_THIRD":
+                    verb = doc[end - 1]
+                    # (a verb in -s that is also a plural noun is the verb only before its object or a place: "you
+                    # checks the", not "If you results")
+                    if verb.lower_ not in self.w["third"] and verb.lower_ not in _MOVEMENT_THIRD and (
+                            end >= len(doc) or doc[end].lower_ not in _PLACE_AFTER):
+                        continue
+                    # (after a noun too, "you" is a subject: "After the operation you has", "the operation you has";
+                    # after a verb or a preposition it is an object)
+                    before = doc[start - 1].lower_ if start > 0 else ""
+                    if (clause_start(doc, start) or before in self.w["nouns"] and before not in self.w["all_verbs"]
+                            and before not in _PREPOSITIONS) and verb.i not in found:
+                        found[verb.i] = (start, label)
+                    continue
+                if label == "OPENING_BARE_PLURAL_IS":
+                    noun = doc[start].lower_
+                    if not self._plural_looking(noun, verbs_too=True) or noun in _PLURAL_MODIFIERS \
+                            or noun in _TIME_PLURALS or doc[end - 1].i in found:
+                        continue
+                    if lower_written is None:  # the words the page writes in lower case
+                        lower_written = {t.text for u in page.units for t in u.doc if t.is_lower}
+                    singulars = {noun[:-1], noun[:-2] if noun.endswith("es") else noun,
+                                 noun[:-3] + "y" if noun.endswith("ies") else noun}
+                    if noun in lower_written or not singulars.isdisjoint(lower_written):
+                        found[doc[end - 1].i] = (start, "PLURAL_THIRD")
+                    continue
+                if label in ("BOTH_OF_THIRD", "DET_WORDS_PLURAL_IS"):
+                    noun = doc[start + 1] if label == "BOTH_OF_THIRD" else doc[end - 2 if doc[end - 2].is_alpha
+                                                                                  and doc[end - 2].lower_ not in self.w["adverbs"]
+                                                                                  else end - 3]
+                    low = noun.lower_
+                    if not self._plural_looking(low) or low in _PLURAL_MODIFIERS or low in _TIME_PLURALS \
+                            or low in self.w["quantity"] or not clause_start(doc, start) \
+                            or _inside_prepositional_phrase(doc, start) or doc[end - 1].i in found:
+                        continue
+                    if label == "DET_WORDS_PLURAL_IS" and (
+                            any(t.lower_ in _PREPOSITIONS or t.lower_ in ("and", "or", "nor", "but") for t in doc[start + 1:noun.i])
+                            or start > 0 and doc[start - 1].lower_ in ("and", "or", "nor", "both")
+                            and not self._and_joins_clauses(doc, start)):
+                        continue  # "the risk of complications is": an "of" phrase's plural; a compound subject
+                    found[doc[end - 1].i] = (start, "PLURAL_THIRD")
                     continue
                 if label == "SINGULAR_WHO_BASE":
                     verb = doc[end - 1]  # "Anyone who have": a subject wherever it stands
