@@ -914,8 +914,14 @@ class SubjectVerbAgreement(_MatcherKind):
                                     {"TEXT": ".", "OP": "?"}, {"IS_TITLE": True}, adverb,
                                     {"LOWER": {"IN": ["have", "are", "were", "do"]}}]])
         # "Women who has had", "patients who is", "Children which has had": a relative clause takes its noun's number
+        # (and the people named by what they do, in "-ers", before "who": "Runners who increases their mileage"; a
+        # capital only where the sentence opens, as a name has one anywhere: "Mr Rogers who has")
         m.add("PLURAL_WHO_THIRD", [[{"LOWER": {"IN": sorted(_PEOPLE_PLURALS)}}, {"LOWER": {"IN": ["who", "which", "that"]}},
-                                    adverb, {"LOWER": {"IN": sorted(_WHO_THIRD | w["third"])}}]])
+                                    adverb, {"LOWER": {"IN": sorted(_WHO_THIRD | w["third"])}}],
+                                   [{"TEXT": {"REGEX": r"^[a-z]{3,}ers$"}}, {"LOWER": "who"},
+                                    adverb, {"LOWER": {"IN": sorted(_WHO_THIRD | w["third"] | self.noun_like_third)}}],
+                                   [{"TEXT": {"REGEX": r"^[A-Z][a-z]{2,}ers$"}, "IS_SENT_START": True}, {"LOWER": "who"},
+                                    adverb, {"LOWER": {"IN": sorted(_WHO_THIRD | w["third"] | self.noun_like_third)}}]])
         # "The stitches under the skin dissolves", "The nerve roots in your lower back leaves the spinal canal": a
         # sentence that opens with a plural and a phrase of place, then a verb in -s (checked in check(): the plural is
         # plural-looking, the verb no noun)
@@ -980,6 +986,13 @@ class SubjectVerbAgreement(_MatcherKind):
             pair_det, role, {"LOWER": "and"}, {"LOWER": {"IN": ["the", "your", "a", "an", "our"]}, "OP": "?"},
             {"IS_ALPHA": True, "IS_LOWER": True, "OP": "?"}, role, adverb,
             {"LOWER": {"IN": sorted(w["third"] - {"doesn't"} | self.noun_like_third | {"checks", "sees", "visits", "decides"})}},
+        ], [
+            # "Dr Ramirez and her team speaks": a named doctor and the people who work with them
+            {"LOWER": {"IN": ["dr", "mr", "mrs", "ms", "miss", "prof", "professor", "dr.", "mr.", "mrs.", "ms.", "prof."]},
+             "IS_LOWER": False},
+            {"TEXT": ".", "OP": "?"}, {"IS_TITLE": True}, {"LOWER": "and"}, {"LOWER": {"IN": ["his", "her", "their"]}},
+            {"LOWER": {"IN": ["team", "staff", "colleagues", "nurses", "assistant", "assistants", "partners"]}}, adverb,
+            {"LOWER": {"IN": sorted(w["third"] - {"doesn't"} | self.noun_like_third | _MOVEMENT_THIRD)}},
         ]])
         # "If the scan show a tear", "When the stones blocks the duct": after "if" or "when" and a determiner, a
         # word that can be a noun or a verb ("show", "blocks") is the clause's verb when an object follows it
@@ -1536,6 +1549,10 @@ class SubjectVerbAgreement(_MatcherKind):
                         continue
                     if label.startswith("PLURAL") and head.is_title and not head.is_sent_start:
                         continue  # a word of a name: "the Aesthetic Surgeons of Southern Africa advises"
+                    if label == "PLURAL_WHO_THIRD" and head.lower_ not in _PEOPLE_PLURALS and (
+                            head.lower_ in self.w["all_verbs"] or head.lower_ in self.noun_like_third
+                            or start > 0 and doc[start - 1].lower_ in _PRONOUNS):
+                        continue  # a verb in "-ers", not people: "It covers who is invited"
                     if label == "PLURAL_WHO_THIRD" and doc[start + 1].lower_ == "who":
                         # "suitable for women who has": "who" is the subject of its clause, wherever the noun stands
                         # (not "one of the women who has", which many write with the singular)
