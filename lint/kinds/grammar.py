@@ -73,7 +73,7 @@ _OBJECT_OPENERS = frozenset({"a", "an", "any", "no", "signs", "your", "some", "m
 _PLURAL_OBJECT_OPENERS = _OBJECT_OPENERS | {"the", "that", "it", "them", "you"}
 #: after "The coils stays", words of where or how: "in place", "on the skin", "for a week"
 _PLACE_AFTER = _PLURAL_OBJECT_OPENERS | {"in", "on", "at", "for", "up", "out", "down", "into", "over", "under", "away",
-                                         "off", "back"}
+                                         "off", "back", "through", "throughout", "during", "until"}
 #: plurals that name the kind of the noun after them: "sports drinks", "arms rests"
 _PLURAL_MODIFIERS = frozenset({"sports", "arms", "glasses", "clothes", "savings", "news", "means", "series", "species",
                                "goods", "customs", "headquarters", "works", "arts", "sales", "parts", "stairs"})
@@ -300,6 +300,10 @@ def clause_start(doc, i: int) -> bool:
     prev = doc[i - 1]
     if prev.text in _CLAUSE_PUNCT or prev.lower_ in _CLAUSE_OPENERS:
         return True
+    if len(prev.text) > 1 and prev.text[-1] in ",;:" and not any(c.isalnum() for c in prev.text):
+        return True  # a bracket's close and a colon, one token: "Healing time (3 to 6 months): The bone need"
+    if _opens_with_time_phrase(doc, i):
+        return True
     # an adverb that opens the clause: "Sometimes the stones is too large"
     if prev.lower_ in _OPENING_ADVERBS and (i == 1 or prev.is_sent_start or doc[i - 2].text in _CLAUSE_PUNCT):
         return True
@@ -309,6 +313,23 @@ def clause_start(doc, i: int) -> bool:
     for k in range(i - 2, max(-1, i - 5), -1):
         if doc[k].is_sent_start or k == 0:
             return tuple(t.lower_ for t in doc[k:i]) in _OPENING_PHRASES
+    return False
+
+
+#: the prepositions and the last words of a phrase of time that opens a sentence with no comma: "Over time the symptoms
+#: gets worse", "Over the following weeks the treated veins fades"
+_TIME_PHRASE_OPENERS = frozenset({"over", "after", "within", "during", "in", "for", "by", "until", "at", "with"})
+_TIME_PHRASE_ENDS = frozenset({"time", "weeks", "days", "months", "years", "week", "day", "month", "year", "first",
+                               "night", "morning", "evening", "hours", "surgery", "treatment", "operation", "procedure"})
+
+
+def _opens_with_time_phrase(doc, i: int) -> bool:
+    """Do the words before ``i`` (two to five of them) make a phrase of time that opens the sentence?"""
+    if doc[i - 1].lower_ not in _TIME_PHRASE_ENDS:
+        return False
+    for k in range(i - 2, max(-1, i - 6), -1):
+        if doc[k].is_sent_start or k == 0:
+            return doc[k].lower_ in _TIME_PHRASE_OPENERS and all(t.is_alpha for t in doc[k:i])
     return False
 
 
@@ -776,6 +797,10 @@ class SubjectVerbAgreement(_MatcherKind):
         # ("this" as a determiner in the "of" phrase: "The risks of this operation is")
         not_verb = "|".join(sorted(map(re.escape, self.w["all_verbs"] | _PRONOUNS - {"these", "those", "this"}),
                                    key=lambda v: (-len(v), v)))
+        # (less the verbs that are also nouns, and their forms in -s: "of open repair", "of your blood tests")
+        not_verb_noun = "|".join(sorted(map(re.escape, self.w["all_verbs"] - self.w["noun_like"] - self.noun_like_third
+                                            | _SINGULAR_VERBS | _PRONOUNS - {"these", "those", "this"}),
+                                        key=lambda v: (-len(v), v)))
         # the singular verbs after a plural and its "of" phrase: "is", "has", and the verbs in -s that are no nouns ("The
         # results of your scan shows"; not "parts", "ends", which may end the phrase: "the sides of your body parts")
         self.of_verbs = _SINGULAR_VERBS | frozenset(self.w["third"] - self.noun_like_third - self.w["noun_like"])
@@ -796,8 +821,10 @@ class SubjectVerbAgreement(_MatcherKind):
             rf"|\b(?P<every>(?:every|each)\s+(?P<enoun>(?-i:[a-z]+))\s+{adverb_opt}"
             rf"(?P<everb>{'|'.join(sorted(self.w['base'] | {'are', 'were', 'have', 'do'}, key=lambda v: (-len(v), v)))})\b)"
             # "The results of the scan is sent": a plural and its "of" phrase, then a singular verb
+            # (a word that is also a noun may stand in the "of" phrase: "The risks of open repair is", "The results of
+            # your blood test shows")
             rf"|\b(?P<plural>(?:the|these|those|your|our|their)\s+(?P<pnoun>(?-i:[a-z]{{3,}}s))\s+of\s+"
-            rf"(?:(?!(?:{not_verb}|{clause})\b)(?:[a-z]+|['’]s)\s+){{1,4}}?{adverb_opt}(?P<pverb>{of_verbs})\b)"
+            rf"(?:(?!(?:{not_verb_noun}|{clause})\b)(?:[a-z]+|['’]s)\s+){{1,4}}?{adverb_opt}(?P<pverb>{of_verbs})\b)"
             # "The risk of complications increase": a singular head and its "of" phrase, then a plural's verb
             rf"|\b(?P<single>(?:the|your|this|its|their|our|a|an)\s+(?P<snoun>{singular_heads})\s+of\s+"
             rf"(?:(?!(?:{not_verb}|{clause}|and|or|{helpers})\b)(?:[a-z]+|['’]s)\s+){{1,4}}?{adverb_opt}"
@@ -964,7 +991,7 @@ class SubjectVerbAgreement(_MatcherKind):
         m.add("SINGULAR_THAT_BASE", [[{"LOWER": {"IN": ["the", "a", "an", "this", "each", "every", "your", "any"]}},
                                       {"IS_ALPHA": True, "IS_LOWER": True, "OP": "?"},
                                       {"IS_ALPHA": True, "IS_LOWER": True}, {"LOWER": {"IN": ["that", "which"]}}, adverb,
-                                      {"LOWER": {"IN": sorted(w["strict"] & w["base"] - {"are", "were", "have", "do"})}}]])
+                                      {"LOWER": {"IN": sorted(w["strict"] & w["base"] - {"have", "do"})}}]])
         # "me and my husband was": two people are a plural subject
         m.add("PLURAL_PAIR_THIRD", [[{"LOWER": {"IN": ["me", "i"]}}, {"LOWER": "and"}, {"LOWER": {"IN": ["my", "our"]}},
                                      {"IS_ALPHA": True}, adverb, {"LOWER": {"IN": ["was", "is", "has", "does"]}}],
@@ -1375,7 +1402,14 @@ class SubjectVerbAgreement(_MatcherKind):
                     if self._singular_looking(noun.lower_) and noun.lower_ not in self.w["all_verbs"] \
                             and (that - start == 2 or doc[start + 1].lower_ not in self.w["all_verbs"]) \
                             and not self._plural_owns_phrase(doc, start) \
-                            and verb.i not in found:  # ("the cells in the pancreas that make insulin": the cells make it)
+                            and not (verb.lower_ in ("are", "were") and (
+                                noun.lower_ in ("kind", "type", "sort", "variety", "form")
+                                or start > 0 and (doc[start - 1].lower_ in ("and", "or", "nor", "&")
+                                                  or doc[start - 1].lower_ in _PREPOSITIONS))) \
+                            and verb.i not in found:  # ("the cells in the pancreas that make insulin": the cells make it;
+                        # before "are", not two things, "the tissue and the fluid that are removed", nor the object of
+                        # a preposition, whose clause may be the noun's before it, "ridges on the roof of your mouth that
+                        # are covered", nor a kind standing for its many, "the flat kind that are")
                         found[verb.i] = (noun.i, "SINGULAR_BASE")
                     continue
                 if label == "YOU_PLURAL_THIRD":
@@ -1440,7 +1474,8 @@ class SubjectVerbAgreement(_MatcherKind):
                         or doc[start].lower_ in _PLURAL_MODIFIERS or doc[start].lower_ in ("data", "media")):
                     continue  # a verb that is also a noun is the verb only with a place or object after it ("data
                     # shows" takes "data" as one body of figures)
-                if label.startswith("PLURAL") and verb.lower_ in ("is", "was") and start > 0 and doc[start - 1].like_num:
+                if label.startswith("PLURAL") and verb.lower_ in ("is", "was") and start > 0 and doc[start - 1].like_num \
+                        and (end >= len(doc) or not doc[end].lower_.endswith("ed") or doc[start].lower_ in _TIME_PLURALS):
                     continue  # "Six sessions is all it takes": an amount, taken as one
                 if verb.lower_ == "were" and any(doc[k].lower_ in ("if", "though", "wish", "wished")
                                                  for k in range(max(0, start - 2), start + 1)):
@@ -1529,7 +1564,12 @@ class SubjectVerbAgreement(_MatcherKind):
                 elif label == "DET_PLURAL_PAIR_THIRD":
                     second = start + 4 if doc[start + 3].lower_ in ("the", "your", "this") else start + 3
                     nouns = (doc[start + 1].lower_, doc[second].lower_)
-                    if not all(self._singular_looking(n) and n not in self.w["all_verbs"] for n in nouns) \
+                    # (the first may be a plural: "The leads and generator is tested")
+                    if not (self._singular_looking(nouns[0]) and nouns[0] not in self.w["all_verbs"]
+                            or self._plural_looking(nouns[0], verbs_too=True) and nouns[0] not in _PLURAL_MODIFIERS
+                            # (then only before a verb that is no noun: not "the risks and the eye drops you use")
+                            and verb.lower_ in _SINGULAR_VERBS) \
+                            or not (self._singular_looking(nouns[1]) and nouns[1] not in self.w["all_verbs"]) \
                             or not (clause_start(doc, start) or doc[start - 1].lower_ in _TIME_BEFORE_CLAUSE) \
                             or _inside_prepositional_phrase(doc, start):
                         continue  # "Between the band and the skin is", "a list of the risks and the benefits"
