@@ -86,6 +86,9 @@ _TIME_PLURALS = frozenset({"days", "weeks", "months", "years", "hours", "minutes
 #: prepositions of place, whose phrase may stand between a subject and its verb: "The stitches under the skin dissolve"
 _PLACE_PREPOSITIONS = frozenset({"in", "under", "inside", "within", "on", "around", "near", "behind", "below", "above",
                                  "along", "beneath", "between", "at"})
+#: and of when, with what or from where, after a plural opening its sentence: "The main risks after carotid surgery is
+#: stroke", "The results from the lab is"
+_OPENING_PHRASE_PREPOSITIONS = _PLACE_PREPOSITIONS | {"after", "from", "with", "during", "following"}
 #: nouns for a part of a thing, which "and" may join to another thing after "of": "the top of the skull and brain"
 _PART_HEADS = frozenset({"top", "bottom", "back", "front", "side", "base", "tip", "end", "lining", "wall", "surface", "edge",
                          "rest", "inside", "outside", "roof", "floor"})
@@ -962,7 +965,7 @@ class SubjectVerbAgreement(_MatcherKind):
             {"LOWER": {"IN": ["the", "your", "these", "those", "our", "all"]}, "IS_SENT_START": True},
             {"IS_ALPHA": True, "IS_LOWER": True, "LOWER": {"NOT_IN": sorted(w["all_verbs"])}, "OP": "?"},
             {"LOWER": {"REGEX": r"^[a-z]{3,}s$"}},
-            {"LOWER": {"IN": sorted(_PLACE_PREPOSITIONS)}}, place_words, adverb,
+            {"LOWER": {"IN": sorted(_OPENING_PHRASE_PREPOSITIONS)}}, place_words, adverb,
             {"LOWER": {"IN": sorted(w["third"] - {"doesn't"})}}]])
         # "Everyone recover at a different pace", "Someone have to drive you home": one person, whoever it is, opening
         # its clause (check() asks; "Let everyone recover" is an infinitive)
@@ -1340,7 +1343,7 @@ class SubjectVerbAgreement(_MatcherKind):
             found = {}
             for label, start, end in matches:
                 if label == "OPENING_PLURAL_PLACE_THIRD":
-                    place = next(k for k in range(start + 2, end) if doc[k].lower_ in _PLACE_PREPOSITIONS)
+                    place = next(k for k in range(start + 2, end) if doc[k].lower_ in _OPENING_PHRASE_PREPOSITIONS)
                     noun = doc[place - 1]
                     if not self._plural_looking(noun.lower_) or noun.lower_ in _PLURAL_MODIFIERS \
                             or noun.lower_ in _TIME_PLURALS or doc[start + 1].lower_ in _PLURAL_MODIFIERS:
