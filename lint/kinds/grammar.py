@@ -319,6 +319,12 @@ def clause_start(doc, i: int) -> bool:
     return False
 
 
+#: "there is no visible scars afterwards": "there is", "no", a word that may describe, and a plural that ends its clause
+#: (before a stop, a word of time or place, or "and no"; not before a noun it names the kind of: "no sports centre")
+_THERE_IS_NO_PLURAL = compile_re(
+    r"(?i)\bthere\s+(?P<verb>is|was)\s+no\s+(?:(?-i:[a-z]+)\s+)?(?P<noun>(?-i:[a-z]{3,}s))\b"
+    r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:afterwards|after|left|at\s+all|to\s+(?:remove|worry|see|take|clean)|from|in|on|for|with"
+    r"|and\s+no)\b)")
 #: the prepositions and the last words of a phrase of time that opens a sentence with no comma: "Over time the symptoms
 #: gets worse", "Over the following weeks the treated veins fades"
 _TIME_PHRASE_OPENERS = frozenset({"over", "after", "within", "during", "in", "for", "by", "until", "at", "with"})
@@ -959,7 +965,7 @@ class SubjectVerbAgreement(_MatcherKind):
         # your team has")
         place_words = {"IS_ALPHA": True, "IS_LOWER": True,
                        "LOWER": {"NOT_IN": sorted(w["all_verbs"] | clause_words | _PRONOUNS | _CLAUSE_CONJUNCTIONS
-                                                  | {"and", "or", "but", "not"})},
+                                                  | {"and", "or", "but", "not"} | _MODALS_BEFORE_VERB - {"to"})},
                        "OP": "{1,4}"}
         m.add("OPENING_PLURAL_PLACE_THIRD", [[
             {"LOWER": {"IN": ["the", "your", "these", "those", "our", "all"]}, "IS_SENT_START": True},
@@ -967,6 +973,14 @@ class SubjectVerbAgreement(_MatcherKind):
             {"LOWER": {"REGEX": r"^[a-z]{3,}s$"}},
             {"LOWER": {"IN": sorted(_OPENING_PHRASE_PREPOSITIONS)}}, place_words, adverb,
             {"LOWER": {"IN": sorted(w["third"] - {"doesn't"})}}]])
+        # "The skin around the stoma need to be looked after": the same with a singular and a plural's verb (checked in
+        # check(): the noun singular-looking, no group that may take a plural verb, "The team on the ward are")
+        m.add("OPENING_SINGULAR_PLACE_BASE", [[
+            {"LOWER": {"IN": ["the", "your", "this", "our"]}, "IS_SENT_START": True},
+            {"IS_ALPHA": True, "IS_LOWER": True, "LOWER": {"NOT_IN": sorted(w["all_verbs"])}, "OP": "?"},
+            {"LOWER": {"REGEX": r"^[a-z]{3,}[^s]$"}},
+            {"LOWER": {"IN": sorted(_PLACE_PREPOSITIONS)}}, place_words, adverb,
+            {"LOWER": {"IN": sorted(w["base"] - {"were", "don't"} - _MODALS_BEFORE_VERB)}}]])
         # "Everyone recover at a different pace", "Someone have to drive you home": one person, whoever it is, opening
         # its clause (check() asks; "Let everyone recover" is an infinitive)
         m.add("ONE_PERSON_BASE", [[{"LOWER": {"IN": sorted(_ONE_PERSON - {"whoever"})}}, adverb,
@@ -1129,6 +1143,25 @@ class SubjectVerbAgreement(_MatcherKind):
                 if self._plural_looking(noun) and noun not in self.w["quantity"] and noun not in _PLURAL_MODIFIERS \
                         and clause_start(doc, first) and not _inside_prepositional_phrase(doc, first):
                     found[verb] = (first, "PLURAL_THIRD")
+
+    def _there_is_plural(self, unit, doc, found: dict) -> None:
+        """Adds to ``found`` "there is" before "no" and a plural that ends its clause ("there is no visible scars
+        afterwards"), read with one regular expression in the blocks that hold "there" and "no" (a plural with a noun
+        after it names that noun's kind: "there is no sports centre")."""
+        words = unit.lower_set
+        if "there" not in words or "no" not in words:
+            return
+        token_at = None
+        for m in _THERE_IS_NO_PLURAL.finditer(unit.block.text):
+            noun = m.group("noun").lower()
+            if not self._plural_looking(noun, verbs_too=True) or noun in _PLURAL_MODIFIERS \
+                    or noun in self.w["quantity"] or noun in _TIME_PLURALS:
+                continue
+            if token_at is None:
+                token_at = {t.idx: t.i for t in unit.tokens}
+            first, verb = token_at.get(m.start()), token_at.get(m.start("verb"))
+            if first is not None and verb is not None and verb not in found:
+                found[verb] = (first, "THERE_IS_PLURAL")
 
     def _counted_and_mass(self, unit, doc, found: dict) -> None:
         """Adds to ``found`` a counted plural with a singular verb ("all four glands is checked"), a share of a plural
@@ -1350,6 +1383,15 @@ class SubjectVerbAgreement(_MatcherKind):
                         continue  # "The first weeks at home is the hardest": a stretch of time, taken as one
                     if doc[end - 1].i not in found:
                         found[doc[end - 1].i] = (start, "PLURAL_THIRD")
+                    continue
+                if label == "OPENING_SINGULAR_PLACE_BASE":
+                    place = next(k for k in range(start + 2, end) if doc[k].lower_ in _PLACE_PREPOSITIONS)
+                    noun = doc[place - 1].lower_
+                    if not self._singular_looking(noun) or noun in self.w["all_verbs"] or noun in self.w["quantity"] \
+                            or noun in self.w["plural_groups"] or noun in _NOT_ONE_THING:
+                        continue
+                    if doc[end - 1].i not in found:
+                        found[doc[end - 1].i] = (start, "SINGULAR_BASE")
                     continue
                 if label == "OPENING_PLURAL_THIRD":
                     noun = doc[start + 1]
@@ -1628,6 +1670,7 @@ class SubjectVerbAgreement(_MatcherKind):
                     found[g[1]] = (g[0], "SINGULAR_GERUND")
             self._counted_and_mass(unit, doc, found)
             self._counted_heads(unit, doc, found)
+            self._there_is_plural(unit, doc, found)
             for verb_i, (first, label) in sorted(found.items()):
                 verb = doc[verb_i]
                 if verb_i + 1 < len(doc) and doc[verb_i + 1].text in ("-", "‑") and not verb.whitespace_:
