@@ -1478,15 +1478,17 @@ class SubjectVerbAgreement(_MatcherKind):
                         continue
                     if lower_written is None:  # the words the page writes in lower case
                         lower_written = {t.text for u in page.units for t in u.doc if t.is_lower}
-                    singulars = {noun[:-1], noun[:-2] if noun.endswith("es") else noun,
-                                 noun[:-3] + "y" if noun.endswith("ies") else noun}
-                    if noun in lower_written or not singulars.isdisjoint(lower_written):
+                    # (the plural itself, or its singular: "pumps", "pump"; "boxes", "box"; "bodies", "body")
+                    forms = {noun, noun[:-1]} | ({noun[:-2]} if noun.endswith("es") else set()) \
+                        | ({noun[:-3] + "y"} if noun.endswith("ies") else set())
+                    if not forms.isdisjoint(lower_written):
                         found[doc[end - 1].i] = (start, "PLURAL_THIRD")
                     continue
                 if label in ("BOTH_OF_THIRD", "DET_WORDS_PLURAL_IS"):
-                    noun = doc[start + 1] if label == "BOTH_OF_THIRD" else doc[end - 2 if doc[end - 2].is_alpha
-                                                                                  and doc[end - 2].lower_ not in self.w["adverbs"]
-                                                                                  else end - 3]
+                    if label == "BOTH_OF_THIRD":
+                        noun = doc[start + 1]
+                    else:  # the plural before "is", or before the adverb between them
+                        noun = doc[end - 3] if doc[end - 2].lower_ in self.w["adverbs"] else doc[end - 2]
                     low = noun.lower_
                     if not self._plural_looking(low) or low in _PLURAL_MODIFIERS or low in _TIME_PLURALS \
                             or low in self.w["quantity"] or not clause_start(doc, start) \
