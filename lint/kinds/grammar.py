@@ -93,6 +93,8 @@ _OPENING_PHRASE_PREPOSITIONS = _PLACE_PREPOSITIONS | {"after", "from", "with", "
 _PART_HEADS = frozenset({"top", "bottom", "back", "front", "side", "base", "tip", "end", "lining", "wall", "surface", "edge",
                          "rest", "inside", "outside", "roof", "floor"})
 _PRONOUNS = {"i", "you", "we", "they", "he", "she", "it", "this", "that", "these", "those", "there", "who", "which"}
+#: the titles before a person's name (with their full stop, which the tokenizer keeps on some: "Dr. Ramirez")
+_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "mr.", "mrs.", "ms.", "dr.", "prof."})
 _FUNCTION_WORDS = {
     "may", "can", "will", "would", "should", "must", "might", "could", "shall", "did", "does", "do", "to", "not",
     "also", "then", "still", "only", "just", "always", "never", "often", "usually", "same", "other", "first", "next",
@@ -946,7 +948,7 @@ class SubjectVerbAgreement(_MatcherKind):
                                                             | _MOVEMENT_THIRD)}}]])
         # "Mr Hartley have performed": one named person
         # (the title in capitals: "may miss. Examples are" ends a sentence with the verb "miss")
-        m.add("TITLED_NAME_BASE", [[{"LOWER": {"IN": ["mr", "mrs", "ms", "miss", "dr", "prof", "professor"]}, "IS_LOWER": False},
+        m.add("TITLED_NAME_BASE", [[{"LOWER": {"IN": sorted(_TITLES)}, "IS_LOWER": False},
                                     {"TEXT": ".", "OP": "?"}, {"IS_TITLE": True}, adverb,
                                     {"LOWER": {"IN": ["have", "are", "were", "do"]}}]])
         # "Women who has had", "patients who is", "Children which has had": a relative clause takes its noun's number
@@ -1032,8 +1034,7 @@ class SubjectVerbAgreement(_MatcherKind):
             {"LOWER": {"IN": sorted(w["third"] - {"doesn't"} | self.noun_like_third | {"checks", "sees", "visits", "decides"})}},
         ], [
             # "Dr Ramirez and her team speaks": a named doctor and the people who work with them
-            {"LOWER": {"IN": ["dr", "mr", "mrs", "ms", "miss", "prof", "professor", "dr.", "mr.", "mrs.", "ms.", "prof."]},
-             "IS_LOWER": False},
+            {"LOWER": {"IN": sorted(_TITLES)}, "IS_LOWER": False},
             {"TEXT": ".", "OP": "?"}, {"IS_TITLE": True}, {"LOWER": "and"}, {"LOWER": {"IN": ["his", "her", "their"]}},
             {"LOWER": {"IN": ["team", "staff", "colleagues", "nurses", "assistant", "assistants", "partners"]}}, adverb,
             {"LOWER": {"IN": sorted(w["third"] - {"doesn't"} | self.noun_like_third | _MOVEMENT_THIRD)}},
@@ -1085,8 +1086,11 @@ class SubjectVerbAgreement(_MatcherKind):
         # "The new joint surfaces is made": a determiner, a word or two that describe, a plural and "is" (checked in
         # check(), as DET_PLURAL_THIRD)
         m.add("DET_WORDS_PLURAL_IS", [[{"LOWER": {"IN": ["the", "our", "your", "these", "those", "my", "their"]}},
+                                       # (no preposition or "and": "the risk of complications is", "the
+                                       # ball and sockets is")
                                        {"IS_ALPHA": True, "IS_LOWER": True,
-                                        "LOWER": {"NOT_IN": sorted(w["all_verbs"] | clause_words | _PRONOUNS)},
+                                        "LOWER": {"NOT_IN": sorted(w["all_verbs"] | clause_words | _PRONOUNS
+                                                                   | _PREPOSITIONS | {"and", "or", "nor", "but"})},
                                         "OP": "{1,2}"},
                                        {"TEXT": {"REGEX": r"^[a-z]{3,}s$"}}, adverb,
                                        {"LOWER": {"IN": ["is", "was", "has"]}}]])
@@ -1494,11 +1498,9 @@ class SubjectVerbAgreement(_MatcherKind):
                             or low in self.w["quantity"] or not clause_start(doc, start) \
                             or _inside_prepositional_phrase(doc, start) or doc[end - 1].i in found:
                         continue
-                    if label == "DET_WORDS_PLURAL_IS" and (
-                            any(t.lower_ in _PREPOSITIONS or t.lower_ in ("and", "or", "nor", "but") for t in doc[start + 1:noun.i])
-                            or start > 0 and doc[start - 1].lower_ in ("and", "or", "nor", "both")
-                            and not self._and_joins_clauses(doc, start)):
-                        continue  # "the risk of complications is": an "of" phrase's plural; a compound subject
+                    if label == "DET_WORDS_PLURAL_IS" and start > 0 and doc[start - 1].lower_ in ("and", "or", "nor", "both") \
+                            and not self._and_joins_clauses(doc, start):
+                        continue  # a compound subject: "the ball and the new sockets is"
                     found[doc[end - 1].i] = (start, "PLURAL_THIRD")
                     continue
                 if label == "SINGULAR_WHO_BASE":
@@ -1627,8 +1629,9 @@ class SubjectVerbAgreement(_MatcherKind):
                         continue  # "a letter for your GP and your surgeon is sent": the pair after a preposition
                     first = start
                 elif label == "TITLED_NAME_BASE":
-                    if start > 0 and doc[start - 1].lower_ in ("and", "or", "&", "with", "of", "to", "by"):
-                        continue  # "Dr Patel and Mr Hartley have", "patients of Dr Shah are"
+                    if start > 0 and doc[start - 1].lower_ in ("and", "or", "&", "with", "of", "to", "by", "like",
+                                                               "including", "as", "than"):
+                        continue  # "Dr Patel and Mr Hartley have", "patients of Dr Shah are", "patients like Mr Khan are"
                     first = start
                 elif label.startswith("PLURAL") or label.startswith("SINGULAR"):
                     head = doc[start]
