@@ -7,7 +7,7 @@ import pytest
 
 from lint.config import Settings
 from lint.engine import Linter
-from tests.helpers import lint_text, setup_error_of_changed_rule
+from tests.helpers import copy_of_builtin_rule, lint_text, setup_error_of_changed_rule
 
 
 @pytest.fixture(scope="module")
@@ -211,6 +211,31 @@ def test_the_scan_opening_a_sentence_is_the_scan_named_in_the_one_before(trm, te
 ])
 def test_the_scan_opening_a_sentence_left_alone_when_it_is_true_or_unclear(trm, text):
     assert [f.text for f in lint_text(trm, text).findings if f.code == "TRM004"] == []
+
+
+@pytest.mark.parametrize("text,span", [
+    # (the facts are tried only where their prefilters' strings stand: runs of spaces and hyphens move those places)
+    ("# Thyroid nodules\n\nYou will have a CT   scan,   which uses  magnets to look at the gland.",
+     "CT   scan,   which uses  magnets"),
+    ("# Gastric band\n\nThe gallbladder,  a small  organ under the   liver, makes insulin - -  as you eat.",
+     "gallbladder,  a small  organ under the   liver, makes insulin"),
+    # (the nearest fact only: one further on, past another member, is about that one)
+    ("# Prostate biopsy\n\nAn MRI scan, then an ultrasound scan, which uses sound waves, guide the needle.", None),
+])
+@pytest.mark.parametrize("copied", [False, True])
+def test_a_fact_false_of_a_member_found_by_the_built_in_rule_and_by_a_users_copy(tmp_path, text, span, copied):
+    """A user's copy of a rule runs its patterns with ``regex``, under a time limit and with no prefilter: it finds what
+    the built-in rule finds."""
+    codes = ["TRM004", "ANA005"]
+    if copied:
+        for builtin, code, name in (("terminology/TRM004-term-family-mix-up.yaml", "TRM004", "term-family-mix-up"),
+                                    ("anatomy/ANA005-structure-mix-up.yaml", "ANA005", "structure-mix-up")):
+            copy_of_builtin_rule(tmp_path / "pack", builtin, {f"code: {code}": f"code: {code[:3]}1{code[4:]}",
+                                                              f"name: {name}": f"name: my-{name}"})
+        codes = ["TRM104", "ANA105"]
+    linter = Linter(Settings(rule_paths=[tmp_path] if copied else [], select=codes))
+    facts = [f.text for f in lint_text(linter, text).findings if f.code in codes]
+    assert facts == ([span] if span else [])
 
 
 @pytest.mark.parametrize("change,error", [
