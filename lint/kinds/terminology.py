@@ -842,7 +842,7 @@ class TermFamily(Kind):
             # a part of may stand between, "the labrum, a ring of cartilage that covers the ball")
             # (looked for only as far as a fact may be found, and by index, not a slice: in a block of thousands of
             # terms, a search to the end for each took time growing with the square of its length)
-            reach = e + self.opts["max_gap"] + 60
+            reach = e + self.opts["max_gap"] + _FACT_RUN_ON
             before = len(text)
             # (a member inside an apposition right after this one does not end its clause: "the ureter, a thin tube
             # from the kidney, makes urine" says it of the ureter)
@@ -894,8 +894,7 @@ class TermFamily(Kind):
         """The finding for the first fact false of ``member`` said right after it (at ``e``), or None. ``terms[i]`` is
         the member itself (none for a pronoun), asked whether it is part of a longer name. A member named inside an
         apposition of another (``inside_apposition``) does not take the verb after the comma that closes it."""
-        # (it may run on a few words past the gap: "puts you fully to sleep")
-        limit = min(len(text), e + self.opts["max_gap"] + 60)
+        limit = min(len(text), e + self.opts["max_gap"] + _FACT_RUN_ON)
         for compiled, says, true_of in member.untrue:
             if any(not any(f[0] is compiled for f in other.untrue) for other in together):
                 continue
@@ -1078,6 +1077,9 @@ class TermFamily(Kind):
 
 
 _HYPHEN_WORD = compile_builtin(r"-[A-Za-z]")
+#: how far past the gap a fact may run on: "puts you fully to sleep"; "It runs diagonally through the middle of the
+#: joint and connects your thigh bone (femur) to your kneecap" (a fact that opens with where a member runs)
+_FACT_RUN_ON = 80
 #: the words in a bracket: "(|Cialis|)"
 _BRACKETED = compile_builtin(r"\(\s*([^()]*?)\s*\)")
 #: "It" or "They" opening a sentence, or "Its (main) job is to", "Their role is"
