@@ -309,7 +309,9 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             r"(?:\s+and\s+[\w-]+)?"
             r"|(?:driving|walking|running|working|swimming|exercising|cycling)\s+again)"
             r"\s+(?:(?:within|in|after|by|from)\s+(?:just\s+|only\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a\s+(?:day|week)"
-            r"|day\s+\d+|24|48)\b(?:\s+(?:days?|weeks?|hours?|months?))?"
+            # (a range, whole: "within one to two weeks")
+            r"|day\s+\d+|24|48)\b(?:\s*(?:to|-|–|or)\s*(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)\b)?"
+            r"(?:\s+(?:days?|weeks?|hours?|months?))?"
             r"|the\s+(?:very\s+)?(?:next|following)\s+(?:day|morning)|the\s+same\s+(?:day|week|afternoon|evening))"
         ),
         # "back to the gym in 48 hours", "grip strength returns in just 12 days", "feel like themselves

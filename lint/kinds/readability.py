@@ -212,6 +212,7 @@ _EXPLAINED_AFTER = compile_re(
       | (?:\s*\([A-Z]{2,6}s?\))?(?:\s[-–—]\s | [–—] | :)       # a dash or a colon (past an abbreviation: "... (OHSS): the")
       | ,\s+(?:a|an|the)\s                                   # "the acromion, the bony tip of the shoulder"
       | ,\s+(?:two|three|four|five|six|several)\s+(?!of\b)     # "the parathyroids, four tiny glands that ..."
+      | ,\s+one\s+of\s+(?:the\s+)?(?:two|three|four|five|six|several|many)\s   # "the right atrium, one of the two upper chambers"
       | ,?\s+(?:often|also|sometimes|commonly|usually)\s+(?:called|known\s+as)\s   # "an abdominoplasty, often called a tummy tuck"
       | ,\s+(?:through|using|via)\s                          # "by shoulder arthroscopy, through small cuts"
       # (past the term's abbreviation: "Transcutaneous electrical nerve stimulation (TENS) sends mild pulses")
@@ -429,10 +430,19 @@ class UnexplainedJargon(Kind):
 
     def check(self, page):
         seen: set[str] = set()
+        # the longer terms met so far, in lower case: a term that ends one of them was met with it ("A coronary
+        # angiogram is a test that ..." then "an angiogram"; "thyroid lobectomy" then "a lobectomy")
+        met: list[str] = []
         units = page.units
         for i, unit, s, e, lay, key, nested in self._occurrences(page):
             if key in seen:
                 continue
+            words = unit.block.text[s:e].lower()
+            if any(longer.endswith(" " + words) for longer in met):
+                seen.add(key)
+                continue
+            if " " in words:
+                met.append(words)
             if _in_citation(unit.block.text, s):
                 continue  # a document's title in a citation: "(Male and Female Sterilisation, 2014)"
             seen.add(key)

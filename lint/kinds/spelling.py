@@ -501,8 +501,10 @@ class Spelling(Kind):
     def _in_lists(self, w: str) -> bool:
         return w in self.freq or w in self.extra
 
-    def _inflected(self, w: str) -> bool:
-        """A plural, possessive or common inflection of a listed word."""
+    def _inflected(self, w: str, rare_roots: bool = True) -> bool:
+        """A plural, possessive or common inflection of a listed word. A verb's "-ed" or "-ing" on a rarity of the
+        general list (a name, a foreign word) only with ``rare_roots``, and only when no common word is one slip away:
+        "plicated" and "enucleated" are surgeons' words, "handeling" is no "Handel" + "ing" but "handling" misspelled."""
         if self._in_lists(w):
             return True
         for suffix, stems in _INFLECTIONS:
@@ -516,20 +518,29 @@ class Spelling(Kind):
                     stems = ("e",)  # "tingleing": the "e" of "tingle" goes before "-ing" ("tingling")
                 elif suffix in ("er", "ers") and root.endswith("at") and self._in_lists(root + "or" + suffix[2:]):
                     continue  # "stimulater", "indicaters": the one who stimulates is the listed "stimulator"
-                if any(self._in_lists(root + s) for s in stems):
+                for stem in stems:
+                    if not self._in_lists(root + stem):
+                        continue
+                    if suffix in ("ed", "ing") and self._rare_part(root + stem) \
+                            and (not rare_roots or self._common_word_one_slip_away(w)):
+                        continue
                     return True
         return False
 
-    def _plain_known(self, w: str) -> bool:
-        if self._inflected(w):
+    def _common_word_one_slip_away(self, w: str) -> bool:
+        least = self.opts["suggest_min_frequency"]
+        return any(self.freq.get(c, 0) >= least for c in edits1(w))
+
+    def _plain_known(self, w: str, rare_roots: bool = True) -> bool:
+        if self._inflected(w, rare_roots):
             return True
         # a prefix or combining form in front of a known word: "hemithyroidectomy", "femoroacetabular"
         for p in self.prefixes:
             if w.startswith(p) and len(w) - len(p) >= 4:
                 rest = w[len(p):]
-                if self._inflected(rest):
+                if self._inflected(rest, rare_roots):
                     part = rest
-                elif rest[0] == "o" and self._inflected(rest[1:]):
+                elif rest[0] == "o" and self._inflected(rest[1:], rare_roots):
                     part = rest[1:]
                 else:
                     continue
@@ -568,7 +579,8 @@ class Spelling(Kind):
         elif self._plain_known(w):
             result = True
         else:
-            result = any(self._plain_known(v) for v in self.variants.to_us(w) | self.variants.to_uk(w)) \
+            # (a British or American form of a medical word is made on no rarity: "brused" is no "brusaed", "brusa" + "ed")
+            result = any(self._plain_known(v, rare_roots=False) for v in self.variants.to_us(w) | self.variants.to_uk(w)) \
                 or self._formed(w)
         self._known_cache[w] = result
         return result

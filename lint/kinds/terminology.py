@@ -148,6 +148,8 @@ _BRACKET_BETWEEN = compile_builtin(r"\s*\(\s*(?:(?:an?|the)\s+)?", re.I)
 _LEAD = compile_builtin(r"[\s,()–—-]*(?:(?:which|that|this)\s+)?(?:(?:is|are|was|were|may\s+be|can\s+be)\s+)?", re.I)
 
 
+#: a possessive right after a term: "the heart|'s| natural pacemaker", "the kidneys|'| filters"
+_POSSESSIVE_AFTER = compile_builtin(r"['’]s\b|(?<=s)['’](?!\w)")
 #: the words before a procedure's name that make it the procedure undone: "Closing your loop ileostomy (stoma reversal)"
 _UNDONE_BEFORE = compile_builtin(r"(?i)\b(?:clos(?:e|es|ing|ure\s+of)|revers(?:e|es|ing|al\s+of)|tak(?:e|es|ing)\s+down)\s+"
                                  r"(?:(?:your|the|a|an|their|his|her)\s+)?(?:[\w-]+\s+){0,2}$")
@@ -313,6 +315,9 @@ class Conflation(Kind):
                         break
                     if y.label_ != x.label_:
                         continue
+                    if _POSSESSIVE_AFTER.match(text, y.end_char):
+                        continue  # "the sinoatrial node, also known as the heart's natural pacemaker": the second owns
+                        # what the first is called, it is not its name
                     gap = text[x.end_char : y.start_char]
                     # (past the first name's abbreviation: "Atrial fibrillation (AF), sometimes called atrial flutter")
                     abbreviation = ABBREVIATION_AFTER.match(gap)
