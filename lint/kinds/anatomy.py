@@ -2258,6 +2258,19 @@ _DIRECTION = compile_builtin(r"(?i)\b(?:(above|on\s+top\s+of)|(below|under|under
 _DIRECTIONS = ("above", "below", "behind", "in-front-of")
 
 
+#: what a structure's name ends with after "of": "the head of |the humerus|"
+_OF_TAIL = compile_builtin(r"\bof\s+(?:the\s+|your\s+)?([A-Za-z][\w' -]*)$")
+
+
+class _NamedTerm:
+    """A term of the knowledge base found inside another's name, read as a term span is (label, id, text)."""
+
+    __slots__ = ("label_", "kb_id_", "text")
+
+    def __init__(self, label: str, kb_id: str, text: str):
+        self.label_, self.kb_id_, self.text = label, kb_id, text
+
+
 class StructureLocation(Kind):
     """A structure (or condition) described as lying in, or being part of, a place it is not.
 
@@ -2310,6 +2323,7 @@ class StructureLocation(Kind):
 
     def setup(self):
         where = f"{self.rule.path}: rule {self.rule.code}"
+        self._structure_names = None  # (each structure's name in lower case -> its id, made when first asked)
         try:
             self.placing = [compile_pattern(p, where, trusted=self.trusted) for p in self.opts["placing"]]
             self.running = [compile_pattern(p, where, trusted=self.trusted) for p in self.opts["running"]]
@@ -2460,6 +2474,18 @@ class StructureLocation(Kind):
             return None
         claimed = _DIRECTIONS[m.lastindex - 1]
         return "agrees" if claimed == known else "clashes" if POSITIONS[claimed] == known else None
+
+    def _last_named_structure(self, subject):
+        """The structure a structure's name ends with, after "of" ("the head of |the humerus|"), as a term; or None."""
+        if subject.label_ != "structure":
+            return None
+        tail = _OF_TAIL.search(subject.text)
+        if tail is None:
+            return None
+        if self._structure_names is None:
+            self._structure_names = {phrase.lower(): id_ for label, id_, phrase in self.kb.lexicon() if label == "structure"}
+        id_ = self._structure_names.get(tail.group(1).lower())
+        return _NamedTerm("structure", id_, tail.group(1)) if id_ is not None and id_ != subject.kb_id_ else None
 
     def _placed_fits(self, subject, place, beside: bool) -> bool:
         """Is ``place`` a right place for ``subject`` to lie in (or, when ``beside``, next to)?"""
@@ -2743,6 +2769,11 @@ class StructureLocation(Kind):
                                 ok = self._fits(subject, place) and self._neighbourly(subject, place)
                             else:
                                 ok = self._placed_fits(subject, place, beside)
+                                if not ok and kind == "appose":
+                                    # "the head of the humerus, the bone of the upper arm": the apposition may describe
+                                    # the structure the subject's name ends with
+                                    last = self._last_named_structure(subject)
+                                    ok = last is not None and self._placed_fits(last, place, beside)
                             ok = ok and not self._aspect_clash(subject, text[m.start():place.start_char])
                             if ok:
                                 # "an open sore in the lining of the stomach or the large bowel": each place named

@@ -723,7 +723,9 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             r"(?i)\b(?:clinically|scientifically|medically|independently)\s+(?:proven|tested|validated|shown|documented)\b"
             # "follow-up MRI scans prove it", "the X-rays prove it"
             r"|\b(?:scans|x-rays|images|photos|results|numbers)\s+(?:prove|proves|proved)\s+(?:it|this|that)\b"
-            r"|\bproven\s+to\s+(?!date\b)[a-z]+\b"
+            # (not a diagnosis confirmed by tests: "a lump that is proven to be cancer")
+            r"|\bproven\s+to\s+(?!date\b|be\s+(?:an?\s+)?(?:cancer|cancerous|benign|malignant|infected|an\s+infection|pre-?cancerous"
+            r"|(?:a\s+)?tumou?r)\b)[a-z]+\b"
             r"|\b(?:shown|demonstrated)\s+to\s+(?:outperform|beat|surpass|exceed|rival|outlast|be\s+(?:superior|better|safer|more\s+effective))\b"
             r"|\b(?:a|an|the|our|its)\s+(?:[\w-]+\s+)?proven\s+(?:treatment|method|technique|way|solution|approach|therapy"
             r"|procedure|track\s+record|results?|success|benefits?|cure)\b"
@@ -884,8 +886,9 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         # ... after a word of scope: "The international HerniaSurge guidelines (2018) report"
         rf"|(?<=\b[Tt]he\s)(?i:international|national|european|american|british|joint|updated|latest|current|large)\s+"
         rf"(?:{_CAPWORD}\s+){{0,2}}{_CAPWORD}(?=\s+(?i:guidelines?|guidance|study|trial|audit|review|survey|registry|report)\b)"
-        # a register named after its description: "Sweden's national gallstone surgery register, called GallRiks, records"
-        rf"|(?i:register|registry|database|audit)\s*,?\s+(?:called|named|known\s+as)\s+{_CAPWORD},?)"
+        # a register named after its description: "Sweden's national gallstone surgery register, called GallRiks, records";
+        # a study or a trial so named: "A large UK study called UKSTAR found"
+        rf"|(?i:register|registry|database|audit|study|trial)\s*,?\s+(?:called|named|known\s+as)\s+(?:the\s+)?{_CAPWORD},?)"
         r"(?:\s+\([A-Z][\w&]{1,12}\))?"
         rf"(?:(?:[’']s)?(?:\s+(?:{_CAPWORD}|(?i:website|leaflet|guidance|guideline|guidelines|summary|summaries|page|pages|factsheet"
         r"|booklet|information|patient|on|about|for|outpatient|international|national|clinical|practice|latest|current|joint|evidence"

@@ -781,6 +781,12 @@ class UnexplainedAcronym(Kind):
                      r"\s+(?:conditions|problems|diseases|disorders|care|medicine|surgery|services)\b", after)
         if m and spells_out(acronym, m.group(1)):
             return True
+        # "an ENT surgeon, a doctor who specialises in the ear, nose and throat": the same, with who it is
+        m = re.match(r"(?:\s+[a-z]+){0,2},\s+(?:an?|the)\s+(?:[a-z]+\s+){0,2}?(?:who|that)\s+(?:specialises|specializes"
+                     r"|works|deals)\s+(?:in|with)\s+(?:the\s+)?([A-Za-z][\w\s,'’-]*?)(?:\s+(?:conditions|problems|diseases"
+                     r"|disorders))?\s*(?:[.;:)]|$)", after)
+        if m and spells_out(acronym, m.group(1)):
+            return True
         # "NICE, the National Institute for Health and Care Excellence, publishes ...": the name in an apposition
         m = re.match(r",\s+(?:the\s+)?([A-Z][\w\s'’&-]*?)(?:,|\s+[–—-]\s|\s*$)", after)
         if m and spells_out(acronym, m.group(1)):

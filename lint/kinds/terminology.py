@@ -1096,8 +1096,9 @@ _JOB_LATER = compile_builtin(r",\s+and\s+(its|their)\s+(?:main\s+|chief\s+|key\s
                              r"\s+is\s+(?:to\s+)?", re.I)
 #: "It" or "They" opening a sentence
 _PRONOUN_OPENER = compile_builtin(r"(It|They)\s", re.I)
-#: what may stand before the member that opens a sentence: "The", "Your", "You have two", "Each"
-_OPENS_SENTENCE = compile_builtin(r"(?:(?:the|your|you\s+have\s+(?:two|one|an?|four|three)|each|both|an?|this|these)\s+)*",
+#: what may stand before the member that opens a sentence: "The", "Your", "You have two", "Each", "Each knee has two"
+_OPENS_SENTENCE = compile_builtin(r"(?:(?:the|your|you\s+have\s+(?:two|one|an?|four|three)|each|both|an?|this|these"
+                                  r"|(?:each|every|your|the)\s+[\w-]+\s+(?:has|contains)\s+(?:two|three|four|five|several))\s+)*",
                                   re.I)
 #: a member that names the kind of what follows it: "thyroid problems", "kidney stones", "bladder cancer"
 _MODIFIED_AFTER = compile_builtin(r"\s+(?:problems?|disease|diseases|disorders?|conditions?|cancers?|stones?|surgery|"
