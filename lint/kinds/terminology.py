@@ -9,13 +9,11 @@ procedures and conditions are the same and what each one is.
 
 from __future__ import annotations
 
-import bisect
 import hashlib
 import re
 
 from lint.kinds.base import ABBREVIATION_AFTER, Kind, is_negated, listed, match_case
-from lint.matching import (Haystack, NeedleGroup, NeedleIndex, PatternError, PatternSet, compile_builtin, compile_pattern,
-                           compile_phrases, finditer)
+from lint.matching import NeedleIndex, PatternError, compile_builtin, compile_pattern, compile_phrases, finditer
 from lint.kinds.phrases import PhraseIndex
 from lint.knowledge import LISTED_KINDS
 from lint.page import HEADING_SCOPES, Enclosing
@@ -649,11 +647,6 @@ class TermFamily(Kind):
                 raise self.error(f"fact '{fact_id}' is true of unknown member(s) {', '.join(unknown)}")
             compiled = self._compile("|".join(f"(?:{p})" for p in fact["patterns"]), f"pattern of fact '{fact_id}':")
             facts[fact_id] = (compiled, fact["says"], tuple(by_id[t] for t in true_of))
-        # the facts' patterns are tried only where their prefilters' strings stand in a block: a member is followed by a
-        # search for each fact false of it, and those scans were two thirds of the rule's time (blocks, which no phrase
-        # rule reads: a group of needles of their own)
-        self.fact_scan = PatternSet((f[0] for f in facts.values()), NeedleGroup())
-        self._block_facts = None  # (the block being checked, its haystack, its needles, each fact's starts in it)
         for member in by_id.values():
             missing = [f for f in member.untrue if f not in facts]
             if missing:
@@ -873,14 +866,10 @@ class TermFamily(Kind):
         for s, e, member in terms:
             if not member.untrue or s in seconds:
                 continue
-            # (the facts the block may hold first: the gap's search, which must end at the member, cost more)
-            untrue = [f for f in member.untrue if self._fact_starts(f[0], text) != []]
-            if not untrue:
-                continue
             gap = self.fact_before_gap.search(text, max(0, s - 40), s)
             if gap is None:
                 continue
-            for compiled, says, true_of in untrue:
+            for compiled, says, true_of in member.untrue:
                 fact = None
                 for m in finditer(compiled, text, max(0, gap.start() - 120), gap.start()):
                     fact = m  # (the last: the one that ends where the gap starts)
@@ -1049,36 +1038,11 @@ class TermFamily(Kind):
         return relation
 
     def _fact_after(self, compiled, text: str, end: int, before: int, limit: int):
-        # the nearest match in text[end:limit] only: a fact further on is about something else
-        starts = self._fact_starts(compiled, text)
-        if starts is None:
-            m = next(finditer(compiled, text, end, limit), None)
-        else:  # (every match starts at one of the starts: the first that matches there is the nearest)
-            m = None
-            match = compiled.match
-            for k in range(bisect.bisect_left(starts, end), len(starts)):
-                at = starts[k]
-                if at >= limit or at > before:
-                    return None
-                m = match(text, at, limit)
-                if m is not None:
-                    break
-        if m is not None and m.start() <= before and self.fact_gap.fullmatch(text, end, m.start()):
-            return m
+        for m in finditer(compiled, text, end, limit):
+            if m.start() <= before and self.fact_gap.fullmatch(text, end, m.start()):
+                return m
+            return None  # the nearest only: a fact further on is about something else
         return None
-
-    def _fact_starts(self, compiled, text: str) -> list[int] | None:
-        """Where in ``text`` (a block's) a match of the fact ``compiled`` may start, in order: none where the text lacks
-        its prefilter's strings, None for anywhere (a pattern with no prefilter: a user's, run under a time limit)."""
-        block = self._block_facts
-        if block is None or block[0] is not text:
-            haystack = Haystack.of(text)
-            block = self._block_facts = (text, haystack, self.fact_scan.needles(haystack), {})
-        starts = block[3].get(id(compiled), False)
-        if starts is False:
-            scan, found = self.fact_scan, block[2]
-            starts = block[3][id(compiled)] = [] if scan.skips(compiled, found) else scan.starts(compiled, block[1], found)
-        return starts
 
 
 _HYPHEN_WORD = compile_builtin(r"-[A-Za-z]")
