@@ -214,7 +214,7 @@ def test_the_scan_opening_a_sentence_left_alone_when_it_is_true_or_unclear(trm, 
 
 
 @pytest.mark.parametrize("text,span", [
-    # (the facts are tried only where their prefilters' strings stand: runs of spaces and hyphens move those places)
+    # (runs of spaces between the member, the gap and the fact)
     ("# Thyroid nodules\n\nYou will have a CT   scan,   which uses  magnets to look at the gland.",
      "CT   scan,   which uses  magnets"),
     ("# Gastric band\n\nThe gallbladder,  a small  organ under the   liver, makes insulin - -  as you eat.",
@@ -224,8 +224,8 @@ def test_the_scan_opening_a_sentence_left_alone_when_it_is_true_or_unclear(trm, 
 ])
 @pytest.mark.parametrize("copied", [False, True])
 def test_a_fact_false_of_a_member_found_by_the_built_in_rule_and_by_a_users_copy(tmp_path, text, span, copied):
-    """A user's copy of a rule runs its patterns with ``regex``, under a time limit and with no prefilter: it finds what
-    the built-in rule finds."""
+    """A user's copy of a rule runs its patterns with ``regex``, under a time limit: it finds what the built-in rule, run
+    with the standard library's engine, finds."""
     codes = ["TRM004", "ANA005"]
     if copied:
         for builtin, code, name in (("terminology/TRM004-term-family-mix-up.yaml", "TRM004", "term-family-mix-up"),
