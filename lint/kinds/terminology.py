@@ -559,7 +559,8 @@ class _Member:
 # "X is the Y", and a place before X: an inverted sentence ("Behind the kneecap is the patellar tendon")
 _IS_BETWEEN = compile_builtin(r"(?i)\s+(?:is|are|lies|lie|sits|sit|runs|run)\s+(?:the\s+|an?\s+|your\s+)?")
 _PLACE_BEFORE = compile_builtin(r"(?i)\b(?:from|beside|behind|below|above|under|underneath|beneath|near|between|into|onto|towards"
-                                r"|along|around|within|inside|next\s+to|on\s+top\s+of|in\s+front\s+of)\s+(?:the\s+|your\s+|each\s+)?$")
+                                r"|along|around|within|inside|in|on|of|through|next\s+to|on\s+top\s+of|in\s+front\s+of)"
+                                r"\s+(?:the\s+|your\s+|each\s+)?$")
 _SINGULAR_RELATIVE = compile_builtin(r"(?i)\b(?:which|that)\s+is\b")
 # a plural's last word (not "diabetes", "herpes", "rabies", "virus", "stenosis": singulars in -s)
 _PLURAL_WORD = compile_builtin(r"(?i)[a-z][^suie\W]s$")
@@ -1109,7 +1110,7 @@ def _standing_alone_in(text: str, terms: list, i: int, j: int) -> bool:
     if text[terms[i][1]:terms[j][0]].lstrip().startswith("("):
         return True
     if _THE_BETWEEN.fullmatch(text, terms[i][1], terms[j][0]) and _DETERMINER_BEFORE.search(text, max(0, s1 - 8), s1) \
-            and (_SENTENCE_END.match(text, e2) is None or _PLACE_BEFORE.search(text, max(0, s1 - 24), s1) is None) \
+            and (_SENTENCE_END.match(text, e2) is None or _PREPOSITION_THE_BEFORE.search(text, max(0, s1 - 24), s1) is None) \
             and _CLOSED_BEFORE_VERB.match(text, e2) is None:
         return False  # "includes the surgeon, the anaesthetist, your stay": "the X, the Y" is a list ("gout, the
         # wear-and-tear form of arthritis" is not, nor is a pair after a preposition that ends the sentence: "grow in
@@ -1138,7 +1139,8 @@ _THE_BETWEEN = compile_builtin(r"\s*,\s*the\s+(?:[\w-]+\s+)?")
 _CLOSED_BEFORE_VERB = compile_builtin(r"(?:\s+(?:inside|in|at|of|behind|within|on)\s+(?:the\s+|your\s+)?[\w-]+)?\s*,\s*"
                                       r"(?:becomes?|became|is|are|was|were|gets?|got|turns?|turned|goes|went)\s", re.I)
 _SENTENCE_END = compile_builtin(r"\s*(?:[.!?]|$)")
-_PLACE_BEFORE = compile_builtin(r"\b(?:in|into|inside|within|of|from|on|onto|through|under|behind|near|around)\s+(?:the|your)\s+$",
+#: a preposition and "the" before the first of "the X, the Y" ending a sentence: "grow in the myometrium, the lining"
+_PREPOSITION_THE_BEFORE = compile_builtin(r"\b(?:in|into|inside|within|of|from|on|onto|through|under|behind|near|around)\s+(?:the|your)\s+$",
                                 re.I)
 #: (the same kind of determiner as the second's: "a laparotomy, the keyhole method" is an apposition)
 _DETERMINER_BEFORE = compile_builtin(r"\b(?:the|your|our|their|its)\s+$", re.I)
