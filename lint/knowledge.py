@@ -101,6 +101,9 @@ class Condition:
     structures: tuple[str, ...] = ()
     #: the faces of its part of the body it lies on (a bunion: the inner edge of the foot), aspect ids
     aspects: tuple[str, ...] = ()
+    #: the structures it keeps out of their own place (an undescended testicle: the testicle, in the groin or the
+    #: tummy): on a page about it, they may lie in its regions and structures
+    displaces: tuple[str, ...] = ()
 
 
 @dataclass
@@ -278,7 +281,7 @@ _ALLOWED = {
     "procedures": {"id", "name", "synonyms", "abbreviations", "specialty", "regions", "structures", "lay", "not",
                    "aspects", "entry_regions", "no_skin_cut", "cut_structures"},
     "conditions": {"id", "name", "synonyms", "regions", "symptom_regions", "treated_by", "lay", "structures",
-                   "aspects"},
+                   "aspects", "displaces"},
     "aspects": {"id", "name", "words", "opposite"},
     # (a list of sentences, "prostate below bladder", not of entries)
     "positions": set(),
@@ -368,7 +371,7 @@ def _build_knowledge(files: list[Path]) -> KnowledgeBase:
             else:
                 table[entry["id"]] = Condition(
                     entry["id"], name, t("synonyms"), t("regions"), t("symptom_regions"), t("treated_by"),
-                    entry.get("lay", ""), t("structures"), t("aspects"),
+                    entry.get("lay", ""), t("structures"), t("aspects"), t("displaces"),
                 )
     validate(kb)
     kb.name_words()  # (made here, it is kept with the base in the data cache)
@@ -433,6 +436,7 @@ def validate(kb: KnowledgeBase) -> None:
         need(kb.regions, c.symptom_regions, f"condition '{c.id}'", "region")
         need(kb.procedures, c.treated_by, f"condition '{c.id}'", "procedure")
         need(kb.structures, c.structures, f"condition '{c.id}'", "structure")
+        need(kb.structures, c.displaces, f"condition '{c.id}'", "structure")
         need(kb.aspects, c.aspects, f"condition '{c.id}'", "aspect")
     # a cycle in the region tree would make every region its own ancestor
     for r in kb.regions:

@@ -186,7 +186,10 @@ class Page:
         an array per block cost more than the count)."""
         return sum(1 for u in self.units for t in u.tokens if t.is_alpha or t.like_num)
 
-    def _term_scores(self, label: str) -> Counter:
+    def _term_scores(self, label: str, nested: bool = True) -> Counter:
+        """Each entry's weight over the page's mentions: 5 in the title or a top heading, 3 in another heading, 1 in the
+        text. With ``nested``, a name inside a longer name of the same entry is a mention of its own ("Raynaud's" in
+        "Raynaud's phenomenon"): a page that gives a procedure its long name as well as its short one is about it."""
         scores: Counter = Counter()
         for unit in self.units:
             weight = 5 if unit.block.scope == "title" or (unit.block.scope == "heading" and unit.block.level <= 1) else (
@@ -198,7 +201,8 @@ class Page:
             for span in spans:
                 # a name inside a longer name of another entry is not that entry: "pilonidal sinus surgery" is not
                 # also the "sinus surgery" (of the nose) inside it
-                if any(o.kb_id_ != span.kb_id_ for o in around.longer(span)):
+                longer = around.longer(span)
+                if longer and (not nested or any(o.kb_id_ != span.kb_id_ for o in longer)):
                     continue
                 # an abbreviation in brackets after the name is the same mention: "in vitro fertilisation (IVF)"
                 end = named_end.get(span.kb_id_)
@@ -233,7 +237,10 @@ class Page:
         if not scores:
             return ()
         best = max(scores.values())
-        return tuple(sorted(c for c, s in scores.items() if s * 3 >= best and s >= 2))
+        # (named once in the text, a condition is no topic, even by its long name and the short one inside it:
+        # "fingers that turn white in the cold (Raynaud's phenomenon)" in a list of symptoms of another condition)
+        weights = self._term_scores("condition", nested=False)
+        return tuple(sorted(c for c, s in scores.items() if s * 3 >= best and weights[c] >= 2))
 
     @cached_property
     def topic_regions(self) -> frozenset[str]:

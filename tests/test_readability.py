@@ -267,6 +267,24 @@ def test_grade_finding_names_the_formula_and_the_counts():
     assert lint_text(linter, HAND_COUNTED[0][0]).findings == []
 
 
+def test_a_grade_that_shows_as_the_target_is_at_the_target(linter):
+    """The message gives the grade to one decimal: a page at 8.009 reads "grade 8.0", which is no grade above 8."""
+    rdb = Linter(Settings(select=["RDB002"], rules={"RDB002": {"min_words": 5, "target_grade": 8}}))
+    at_target = "# Gallbladder\n\nYour surgeon will remove the gallbladder through seven small cuts tomorrow.\n"
+    c = counts_of(linter, at_target)
+    assert (c.words, c.sentences, c.syllables) == (11, 1, 18)
+    assert 8 < c.flesch_kincaid < 8.05 and f"{c.flesch_kincaid:.1f}" == "8.0"
+    assert lint_text(rdb, at_target).findings == []
+    # a grade that shows above the target is still reported, as it shows
+    above = at_target.replace("tomorrow.", "tomorrow morning.")
+    [finding] = lint_text(rdb, above).findings
+    assert "grade 8.8 " in finding.message and "grade 8 or below" in finding.message
+    # and a fractional target is compared the same way: 8.0 shown is above 7.9
+    stricter = Linter(Settings(select=["RDB002"], rules={"RDB002": {"min_words": 5, "target_grade": 7.9}}))
+    [finding] = lint_text(stricter, at_target).findings
+    assert "grade 8.0 " in finding.message
+
+
 def test_smog_on_pages_of_thirty_sentences_or_more():
     linter = Linter(Settings(select=["RDB002"]))
     # 30 sentences of 3 words, each with two words of 3+ syllables: SMOG = 1.043 * sqrt(60) + 3.1291

@@ -232,6 +232,9 @@ _FACE_NOUNS = frozenset({"back", "front", "rear", "top", "bottom", "underside", 
 #: words before a part's name that make it something else: "the donor disc", "the optic disc"
 _NOT_THE_BODYS = {"disc": frozenset({"donor", "optic", "corneal", "grafted", "new", "clear"}),
                   "discs": frozenset({"donor", "optic", "corneal"})}
+#: "a small disc of tissue": a shape, when "of" names what it is made of, not where it is ("a disc of the spine")
+_SHAPE_OF = {"disc": "of", "discs": "of", "disk": "of", "disks": "of"}
+_SHAPE_OF_PLACE = frozenset({"the", "your", "a", "an", "each", "one", "their", "his", "her"})
 #: words before "head" that make it the head of a bone, not the head: "the broken head", "the radial head"
 _BONE_HEAD_BEFORE = frozenset({"broken", "damaged", "worn", "fractured", "radial", "femoral", "humeral", "metatarsal",
                                "bone's", "new", "metal", "artificial", "replacement", "ball-shaped", "rounded"})
@@ -579,6 +582,9 @@ class OffTopicStructure(Kind):
                     continue  # "freeze a sample as a back-up", "a knee-length stocking": a word of a compound
                 if target.start > 0 and doc[target.start - 1].lower_ in _NOT_THE_BODYS.get(target.text.lower(), ()):
                     continue  # "the donor disc is cut": a disc of cornea, not of the spine
+                if target.end + 1 < len(doc) and doc[target.end].lower_ == _SHAPE_OF.get(target.text.lower()) \
+                        and doc[target.end + 1].lower_ not in _SHAPE_OF_PLACE:
+                    continue  # "removes a small disc of tissue through a tiny opening": a disc-shaped piece
                 if target.kb_id_ == "head" and target.start > 0 and doc[target.start - 1].lower_ in _BONE_HEAD_BEFORE:
                     continue  # "the broken head is removed" on a page about the radial head: the head of a bone
                 if target.label_ == "region" and target.end < len(doc) and doc[target.end].lower_ in _SYMPTOMS_AFTER:
@@ -2109,6 +2115,8 @@ _PART_OF_PLACE = compile_builtin(
 _ADJACENT_KINDS = frozenset({"vessel", "tendon", "muscle", "ligament", "nerve"})
 # an organ put somewhere by an operation, which lies where the surgeon placed it (after an oesophagectomy "your new
 # stomach ... sits in your chest")
+#: a nerve named again in general, with a clause that says what it does: "... stimulates the nerves that "
+_OTHER_NERVES_WHICH = compile_builtin(r"(?i)\bnerves?\s+(?:that|which)\s+(?:(?:help|helps|also|then)\s+)?$")
 _MOVED_ORGAN = frozenset({"transplanted", "transplant", "donor", "donated", "grafted", "new"})
 _BEFORE_BIRTH = compile_builtin(r"(?i)\b(?:before\s+(?:birth|a\s+baby\s+is\s+born|he\s+is\s+born|they\s+are\s+born)"
                                 r"|in\s+the\s+womb|unborn|during\s+pregnancy|as\s+a\s+baby\s+grows)\b")
@@ -2487,6 +2495,23 @@ class StructureLocation(Kind):
         id_ = self._structure_names.get(tail.group(1).lower())
         return _NamedTerm("structure", id_, tail.group(1)) if id_ is not None and id_ != subject.kb_id_ else None
 
+    def _displaced_fits(self, page, subject, place) -> bool:
+        """On a page about a condition that keeps the subject out of its own place, or about an operation that treats
+        one, the condition's places are right for it: "if the testicle is inside the abdomen" on an orchidopexy page."""
+        if subject.label_ != "structure":
+            return False
+        kb = self.kb
+        for condition in kb.conditions.values():
+            if subject.kb_id_ not in condition.displaces or not (
+                    condition.id in page.topic_conditions or set(condition.treated_by) & set(page.topic_procedures)):
+                continue
+            if place.label_ == "structure" and place.kb_id_ in condition.structures:
+                return True
+            regions = [*condition.regions, *(r for s in condition.structures for r in kb.structures[s].regions)]
+            if kb.any_related(self._regions(place), regions):
+                return True
+        return False
+
     def _placed_fits(self, subject, place, beside: bool) -> bool:
         """Is ``place`` a right place for ``subject`` to lie in (or, when ``beside``, next to)?"""
         if beside:
@@ -2740,6 +2765,9 @@ class StructureLocation(Kind):
                         if kind == "territory":
                             if subject.label_ != "structure" or self.kb.structures[subject.kb_id_].kind != "nerve":
                                 continue
+                            if _OTHER_NERVES_WHICH.search(text, subject.end_char, m.start()):
+                                continue  # "tibial nerve stimulation, where a needle stimulates the nerves that control
+                                # the bladder": what those nerves do, not the named one
                             kind = "place"
                         if kind == "appose face" and not _APPOSITION_CLOSED.match(text, place.end_char) \
                                 and not (_A_DEFINITION.match(text, m.start())
@@ -2774,6 +2802,7 @@ class StructureLocation(Kind):
                                     # the structure the subject's name ends with
                                     last = self._last_named_structure(subject)
                                     ok = last is not None and self._placed_fits(last, place, beside)
+                                ok = ok or self._displaced_fits(page, subject, place)
                             ok = ok and not self._aspect_clash(subject, text[m.start():place.start_char])
                             if ok:
                                 # "an open sore in the lining of the stomach or the large bowel": each place named

@@ -182,5 +182,7 @@ class FairBalance(Kind):
 
     def _topic(self, page, anchor) -> str:
         if page.topic_procedures:
-            return self.kb.procedures[page.topic_procedures[0]].name
+            # (the one named most: "tonsillectomy" on a tonsillitis page, not the "chemotherapy" it names once)
+            scores = page.procedure_scores
+            return self.kb.procedures[min(page.topic_procedures, key=lambda p: (-scores[p], p))].name
         return anchor.block.text

@@ -377,6 +377,10 @@ class RepeatedWord(Kind):
                 if allowed and tok.lower_ == "is":
                     # "what it is is", "all it is is": not "the procedure is is carried out"
                     allowed = bool({t.lower_ for t in tokens[max(0, i - 6) : i - 1]} & {"what", "all"})
+                elif tok.lower_ == "in" and i + 1 < len(tokens):
+                    # "used in in vitro fertilisation": the second opens a Latin phrase ("in-vitro" too)
+                    after = tokens[i + 2] if tokens[i + 1].text == "-" and i + 2 < len(tokens) else tokens[i + 1]
+                    allowed = after.lower_ in _LATIN_AFTER_IN
                 if tok.is_alpha and prev.is_alpha and tok.lower_ == prev.lower_ and not allowed \
                         and prev.whitespace_ and not prev.whitespace_.strip() \
                         and not _line_break_between(page, unit, prev.idx + len(prev.text), tok.idx):
@@ -384,6 +388,8 @@ class RepeatedWord(Kind):
                                    fix=prev.text if self.rule.fix else None, word=tok.text)
 
 
+#: the Latin words "in" opens in medical phrases: "in vitro", "in situ", "in utero", "in vivo"
+_LATIN_AFTER_IN = frozenset({"vitro", "vivo", "situ", "utero"})
 _HYPHENATED = compile_re(r"\w+(?:-\w+)*")
 # letters whose names start with a vowel sound: "an F", "an M", "an X"
 _AN_LETTERS = frozenset("aefhilmnorsx")

@@ -197,10 +197,12 @@ class GradeLevel(Kind):
             formula, grade = "Flesch-Kincaid", counts.flesch_kincaid
             detail = f"{counts.words} words, {counts.sentences} sentences, {counts.syllables} syllables"
         target = self.opts["target_grade"]
-        if grade <= target:
+        # judged on the grade as the message gives it (one decimal): 8.001 shows as "8.0", which is at a target of 8
+        shown = f"{grade:.1f}"
+        if float(shown) <= target:
             return
         anchor = page.headings[0] if page.headings else units[0]
-        yield self.hit(anchor, 0, len(anchor.block.text), grade=f"{grade:.1f}", target=target, formula=formula,
+        yield self.hit(anchor, 0, len(anchor.block.text), grade=shown, target=target, formula=formula,
                        counts=detail)
 
 
@@ -216,7 +218,8 @@ _EXPLAINED_AFTER = compile_re(
       | ,?\s+(?:often|also|sometimes|commonly|usually)\s+(?:called|known\s+as)\s   # "an abdominoplasty, often called a tummy tuck"
       | ,\s+(?:through|using|via)\s                          # "by shoulder arthroscopy, through small cuts"
       # (past the term's abbreviation: "Transcutaneous electrical nerve stimulation (TENS) sends mild pulses")
-      | (?:""" + ABBREVIATION_AFTER.pattern + r""")?\s+(?:
+      # (and the word it names: "A computed tomography (CT) scan uses X-rays")
+      | (?:""" + ABBREVIATION_AFTER.pattern + r""")?(?:\s+(?:scans?|tests?|machines?|procedures?|operations?))?\s+(?:
             (?:is|are|was|means|refers\s+to|describes|happens|occurs)\b(?!\s+not\b)   # "X is an operation to..."
           | (?:removes|replaces|repairs|treats|uses|joins|frees|relieves|takes|widens|opens|closes|seals|blocks|stops
               |lets|allows|helps|fixes|reshapes|carries|holds|connects|links|lies|sits|makes|produces|controls|protects
@@ -230,23 +233,33 @@ _EXPLAINED_AFTER = compile_re(
 # "femoroacetabular impingement (FAI), where...", "the parathyroid glands are four tiny glands"
 _ABBREVIATION_IN_BRACKETS = compile_re(r"\s*\([A-Z]{2,6}s?\)")
 _EXPLAINED_SOON_AFTER = compile_re(
-    r"""^(?:\s+[\w'’-]+){0,3}?(?:\s*\([A-Z]{2,6}s?\))?(?:
+    # (an abbreviation may come first, and the name's last words, up to a comma: "computed tomography (CT) scan, which
+    # uses X-rays", "(HoLEP), which", "(TENS) machine, a small device"; not "(IVF) may be an option")
+    r"""^(?:\s*\([A-Z][A-Za-z]{1,7}\)(?:\s+[a-z][\w'’-]*){0,2}\s*,\s*(?:which|that|where|who|meaning|an?\s|the\s)|
+        (?:\s+[\w'’-]+){0,3}?(?:\s*\([A-Z]{2,6}s?\))?(?:
         \s*\((?=[^)]*[a-z]{3})
       | \s+[-–—]\s
       | ,?\s+(?:which|that|where|who|in\s+which|meaning|or\s+(?:a|an|the)\b|also\s+called|also\s+known|known\s+as|is\s+when|a\s|an\s)
+      | ,\s+such\s+as\s                          # "Nonsteroidal anti-inflammatory drugs, such as ibuprofen"
       | ,\s+(?:two|three|four|five|six|several)\s+(?!of\b)
       | \s+(?:is|are)\s+(?!not\b|\w+ed\b|\w+en\b)[a-z]
-    )""",
+    ))""",
     re.VERBOSE,
 )
 _EXPLAINED_BEFORE = compile_re(
-    r"""(?:\b(?:called|known\s+as|named|termed|this\s+is|this\s+means|medical\s+name\s+for|(?:a|the)\s+name\s+for)\s+
-           (?:(?:a|an|the)\s+)?[\w\s-]{0,12}$            # "a thin tube called a laparoscope"
+    r"""(?:\b(?:called|known\s+as|named|termed)\s+
+           (?:(?:a|an|the)\s+)?[\w\s-]{0,24}$            # "a thin tube called a laparoscope", "This is called benign
+                                                          # prostatic hyperplasia", "also called spider veins or telangiectasia"
+        | \b(?:this\s+is|this\s+means|medical\s+name\s+for|(?:a|the)\s+name\s+for)\s+
+           (?:(?:a|an|the)\s+)?[\w\s-]{0,12}$
         | \bcalls?\s+[\w\s-]{3,40}$                       # "doctors call swallowing problems dysphagia"
-        | \b(?:medical|technical|proper|scientific)\s+(?:name|term|word)\s+(?:for\s+(?:this|it|that)\s+)?is\s+$
+        | \b(?:medical|technical|proper|scientific)\s+(?:name|term|word)\s+(?:for\s+(?:this|it|that)\s+
+           (?:(?:condition|problem|illness|operation|procedure|treatment)\s+)?)?is\s+$
                                                           # "This is called tongue-tie. The medical name is ankyloglossia."
         | [a-z]{3}[\w\s,'-]*\(\s*(?:(?:a|an|the)\s+)?$     # "your tummy (abdomen)", "the meniscus (a partial meniscectomy)"
         | [-–—:]\s*$
+        | \b(?:procedure|operation|treatment|test|scan|condition|illness|medicine|drug|device)\s*,\s*$
+                                                          # "A similar procedure, vertebroplasty, injects cement"
         | \w\s*:\s*[\w\s,'’-]{0,40}$                          # "three bones meet: the ilium, the ischium..."
     )""",
     re.VERBOSE | re.IGNORECASE,
@@ -326,6 +339,8 @@ class UnexplainedJargon(Kind):
     def _rare_technical(self, low: str) -> bool:
         if len(low) < 8 or self._plain(low) or not self.frequencies:
             return False
+        if low.startswith("non") and self.frequencies.get(low[3:].lstrip("-"), 0) >= 5 * self.opts["rare_below"]:
+            return False  # "nonsurgical", "noninvasive": "not" and a common word, the American way of writing it
         freq = self.frequencies.get(low, 0)
         syllables = self.counter.count(low)
         # a word in no dictionary without a medical ending is more likely a typo: the spelling rules judge it
@@ -383,7 +398,9 @@ class UnexplainedJargon(Kind):
             long_words = [k for k, low in enumerate(unit.lowers) if len(low) >= 8 and self.rare_technical(low)]
             if long_words and not any(c in unit.block.text for c in ".?!") \
                     and sum(t.is_alpha for t in unit.tokens) <= 12:
-                long_words = []
+                # (but a list item's term explained there is met: "Nearsightedness (myopia): distant things look blurry")
+                long_words = [k for k in long_words if unit.block.scope == "list_item"
+                              and self.explained(unit, unit.tokens[k].idx, unit.tokens[k].idx + len(unit.tokens[k].text))]
             tokens = unit.tokens
             for k in long_words:
                 tok = tokens[k]
@@ -396,6 +413,17 @@ class UnexplainedJargon(Kind):
                 nested = s < outer_end
                 outer_end = max(outer_end, e)
                 yield index, unit, s, e, lay, key, nested
+
+    def _explained_further_in_sentence(self, unit, start: int, end: int) -> bool:
+        """Is the term explained where the sentence names it again: "In the "epithelium-off" method, the doctor removes
+        the thin outer layer, called the epithelium."""
+        text = unit.block.text
+        span = unit.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return False
+        stop = span.sent.end_char
+        term = re.compile(r"(?<![\w-])" + re.escape(text[start:end]) + r"(?![\w-])", re.I)
+        return any(self.explained(unit, m.start(), m.end()) for m in term.finditer(text, end, stop))
 
     def explained(self, unit, start: int, end: int) -> bool:
         text = unit.block.text
@@ -418,7 +446,9 @@ class UnexplainedJargon(Kind):
                 return True
             # one of the next two sentences defines it by name: "... and astigmatism. Astigmatism means ..."
             term = re.escape(text[start:end])
-            defines = re.compile(rf"(?i)\s*(?:{term})\s+(?:is|are|means|refers\s+to|describes|happens\s+when)\b")
+            # (or says what happens in it: "In chronic bronchitis, the airways become inflamed")
+            defines = re.compile(rf"(?i)\s*(?:(?:{term})\s+(?:is|are|means|refers\s+to|describes|happens\s+when)\b"
+                                 rf"|(?:in|with)\s+(?:{term})\s*,)")
             nxt = doc[sent.end].sent
             for _ in range(2):
                 if defines.match(nxt.text):
@@ -450,7 +480,7 @@ class UnexplainedJargon(Kind):
                 continue
             if unit.block.scope in ("title", "heading"):
                 continue  # a heading names the topic; the explanation belongs in the text under it
-            if self.explained(unit, s, e):
+            if self.explained(unit, s, e) or self._explained_further_in_sentence(unit, s, e):
                 continue
             if unit.block.scope == "table_cell" and i + 1 < len(units) and units[i + 1].block.scope == "table_cell":
                 continue  # a table of terms and what they mean: the next cell explains it
@@ -787,6 +817,13 @@ class UnexplainedAcronym(Kind):
                      r"|disorders))?\s*(?:[.;:)]|$)", after)
         if m and spells_out(acronym, m.group(1)):
             return True
+        # "NSAIDs. Nonsteroidal anti-inflammatory drugs, such as ibuprofen, ...": a label opening its line (a list
+        # item's bold label), its name the next sentence's first words
+        if not before.strip() or before.endswith("\n"):
+            m = re.match(r"[.:]\s+((?:[A-Za-z][\w'’-]*\s+){0,5}?[A-Za-z][\w'’-]*)(?=\s*[,;(]|\s+(?:such|like|is|are|can"
+                         r"|may|help|helps|ease|eases|treat|treats|reduce|reduces)\b)", after)
+            if m and spells_out(acronym, m.group(1)):
+                return True
         # "NICE, the National Institute for Health and Care Excellence, publishes ...": the name in an apposition
         m = re.match(r",\s+(?:the\s+)?([A-Z][\w\s'’&-]*?)(?:,|\s+[–—-]\s|\s*$)", after)
         if m and spells_out(acronym, m.group(1)):

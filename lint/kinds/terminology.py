@@ -528,12 +528,20 @@ _CLOSED = compile_builtin(r"\s*[),]")
 #: two names side by side as alternatives: "X or Y", "X, or the Y", "X/Y"
 _OR_GAP = compile_builtin(r"\s*,?\s*(?:or|and|/)\s*(?:an?\s+|the\s+)?")
 _LIST_BEFORE = compile_builtin(r"(?:,|\b(?:and|or|such\s+as|including|like))\s*$")
+#: the same before an item with a determiner and a word of its own, for a second name after a comma: "medicines, a
+#: hormonal intrauterine device (IUD), or endometrial ablation, a procedure that ..." (a name in brackets is no item:
+#: "chest pain, a heart attack (cardiac arrest)")
+_LIST_ITEM_BEFORE = compile_builtin(r",\s*(?:an?|the|your)\s+(?:[\w-]+\s+)?$")
+#: the second name opening a bracket: "a heart attack (cardiac arrest)", not "an intrauterine device (IUD), or"
+_IN_BRACKET_GAP = compile_builtin(r"\(\s*(?:(?:an?|the|your)\s+)?$")
 
 
 def _standing_alone(text: str, x, y) -> bool:
     """Is ``y`` an apposition to ``x`` ("gallstones (kidney stones) are"), not an item of a list?"""
     return _CLOSED.match(text, y.end_char) is not None \
-        and _LIST_BEFORE.search(text, max(0, x.start_char - 20), x.start_char) is None
+        and _LIST_BEFORE.search(text, max(0, x.start_char - 20), x.start_char) is None \
+        and (_IN_BRACKET_GAP.search(text, x.end_char, y.start_char) is not None
+             or _LIST_ITEM_BEFORE.search(text, max(0, x.start_char - 40), x.start_char) is None)
 
 
 #: the relations a link between two terms states: the first is the second ("X, i.e. Y"), the first is a kind of
