@@ -21,7 +21,9 @@ A claim is *sourced* when its own sentence or the sentence next to it carries:
 * a parenthetical citation: "(Smith et al., 2019)", "(NICE, 2020)", "(Lancet)";
 * a named body it is attributed to: "according to the American Academy of
   Orthopaedic Surgeons", "the NHS puts this at...", "data from the National
-  Joint Registry".
+  Joint Registry";
+* the study's named author: "a trial led by van Rijssen", "a review of published
+  results by Docimo in 1995", "Guillaumier and colleagues found".
 
 A description of a study ("A randomised trial compared surgery with splints.")
 is usually followed by what it found, with the citation at the end of that, so a
@@ -127,8 +129,11 @@ class EvidenceLexicon:
     source_gate: frozenset
     #: a named body given with its abbreviation: "the National Joint Registry (NJR)"; group "abbr"
     body_abbreviation: re.Pattern | None = None
-    #: a body known by name ("the HFEA", "NICE"): "It reports that ..." in the next sentence quotes it
+    #: a body known by name ("the HFEA", "NICE") or named in full ("the National Hip Fracture Database"): "It reports
+    #: that ..." in the next sentence quotes it
     named_body: re.Pattern | None = None
+    #: a sentence that goes on reporting the source named before it ("It found ...", "In the same audit, ...")
+    continues_source: re.Pattern | None = None
     #: medicines' names: a percentage straight after one is its strength ("hypromellose 0.3%")
     medicines: frozenset = frozenset()
     _scan: PatternSet | None = None
@@ -174,7 +179,24 @@ def load_lexicon(path: str) -> EvidenceLexicon:
     named = _alternation(words("named_sources"))
     bodyw = _alternation(words("body_words"))
     cited_bodyw = _alternation(words("cited_body_words"))
+    # a body named in full by a word only bodies are named by: "the British Heart Foundation", "the National Hip
+    # Fracture Database" (not "our Harley Street Centre")
+    cited_body = rf"(?-i:(?:{_CAPWORD}\s+(?:(?:and|of|for|&)\s+)?){{1,6}}{cited_bodyw}\b)"
     journals = _alternation(words("journals"))
+    particles = _alternation(words("surname_particles"))
+    leads = _alternation(words("study_leads"))
+    # a surname, with the particles it may open with: "Docimo", "van Rijssen", "de la Cruz", "Le Roux"
+    surname = rf"(?:(?i:{particles})\s+)*(?-i:{_CAPWORD})"
+    # a name, not a word such as "experts" or "Europe", a month or a preposition that opens a date ("by March 2020")
+    not_a_name = rf"(?!(?i:{unnamed})\b)(?!{MONTHS}\b)"
+    # a hospital by its name: "Moorfields Eye Hospital", "St Thomas' Hospital" (not "The Hospital", "Our Hospital")
+    named_hospital = (
+        rf"(?-i:{not_a_name}(?!(?:The|This|That|These|Those|Your|Their|Its|My|A|An|Any|Each|Every|One|Another|Local"
+        rf"|Private|Same)\b)(?:{_CAPWORD}\s+){{1,5}}{_alternation(words('hospital_words'))})\b"
+    )
+    # a medicine's own document: "the summary of product characteristics", "the manufacturer's patient leaflet" (not
+    # the seller's: "our product information")
+    medicine_document = rf"(?<!\b[Oo]ur\s)(?i:\b{_alternation(words('medicine_documents'))}s?)\b"
     body_phrase = (
         rf"(?:(?:{_CAPWORD}\s+){{0,6}}?{bodyw}\b(?:\s+(?:of|for|on|and|in)\s+(?:the\s+)?{_CAPWORD}(?:\s+{_CAPWORD})*)*"
         # a named study or trial: "the Edinburgh Vein Study", "the Million Women Study" (not "A Study", "Case Study")
@@ -195,7 +217,7 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         # (the document first: "according to the 2017 expert consensus statement of the Heart Rhythm Society"; what the
         # body is, before its name: "according to the charity Versus Arthritis")
         rf"{document_of}?"
-        rf"(?:(?:the\s+)?(?:(?:19|20)\d{{2}}\s+)?(?:(?i:(?:medical\s+|scientific\s+)?journal|charity|patient\s+charity|regulator)\s+)?(?:{body_phrase}|(?!(?i:{unnamed})\b)(?!{MONTHS}\b){_CAPWORD}(?:\s+(?:of\s+|for\s+|and\s+|&\s+)?{_CAPWORD})*))"
+        rf"(?:(?:the\s+)?(?:(?:19|20)\d{{2}}\s+)?(?:(?i:(?:medical\s+|scientific\s+)?journal|charity|patient\s+charity|regulator)\s+)?(?:{body_phrase}|{not_a_name}{surname}(?:\s+(?:of\s+|for\s+|and\s+|&\s+)?{_CAPWORD})*))"
     )
 
     # the professions an unnamed authority claim names: "dermatologists agree", "GPs up and down the country"
@@ -841,7 +863,7 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         rf"\((?=(?:[^()]|\([^()]{{0,40}}\)){{0,300}}\))(?:[^()]|\([^()]{{0,40}}\))*?(?:\b{named}\b|\b{journals}\b|(?!{MONTHS}\b){_CAPWORD}(?:\s+(?:et\s+al\.?|and\s+(?:colleagues|co-?workers|others|{_CAPWORD})|&\s+{_CAPWORD}))?(?:\s+(?:journal|(?:annual\s+|quality\s+|outcomes?\s+)?(?:report|audit|survey|review|data|figures|statistics|guidelines?|guidance)))?,?\s+(?:(?:updated|published|revised|last\s+updated)\s+)?(?:19|20)\d{{2}}[a-z]?\b"
         r"|\bet\s+al\b|(?i:\bdoi\b|\bpmid\b)"
         # a body named in full, with no year: "(Cleft Lip and Palate Association, CLAPA)", "(British Heart Foundation)"
-        rf"|(?-i:(?:{_CAPWORD}\s+(?:(?:and|of|for|&)\s+)?){{1,6}}{cited_bodyw}\b))(?:[^()]|\([^()]{{0,40}}\))*\)"
+        rf"|{cited_body})(?:[^()]|\([^()]{{0,40}}\))*\)"
         # a named audit or report and its years, as a table's caption gives them: "Problems after appendicectomy,
         # Children's Surgical Unit audit, 2020 to 2023"
         rf"|(?:^|(?<=,\s)|(?<=:\s))(?:{_CAPWORD}\s+){{1,5}}(?i:(?:annual\s+|quality\s+|outcomes?\s+|clinical\s+)?(?:audit|report"
@@ -855,8 +877,16 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         # an author with a year in brackets: Frobell and colleagues (2010)
         rf"|{_CAPWORD}(?:\s+(?:et\s+al\.?|and\s+colleagues|and\s+{_CAPWORD}))?\s+\((?:19|20)\d{{2}}[a-z]?\)"
         # an author and colleagues reporting: "Guillaumier and colleagues found", "Smith et al. reported"
-        rf"|(?-i:(?:(?:van|de|der|den|von|la|le|du|da|di)\s+)*{_CAPWORD})\s+(?:et\s+al\.?|and\s+(?:colleagues|co-?workers|(?-i:{_CAPWORD})))"
+        rf"|{surname}\s+(?:et\s+al\.?|and\s+(?:colleagues|co-?workers|(?-i:{_CAPWORD})))"
         r"\s+(?i:(?:have\s+|has\s+)?(?:found|find|reported|report|showed|show|shown|published|ran|compared|studied|followed|concluded))\b"
+        # who ran a study, named after it: "a trial led by van Rijssen", "A British study, led by Dias, which followed";
+        # or an author with the year, past words that describe the study: "a review of published results by Docimo in
+        # 1995" (a bare "by" past them, with no year, may name who did the operations: "an audit of operations done by
+        # Mr Patel")
+        rf"|(?i:\b{study}\b)[^.;:!?]{{0,60}}?\b(?:(?i:{leads})\s+by\s+"
+        rf"(?:(?:Professor|Prof\.?|Dr\.?)\s+)?{not_a_name}{surname}"
+        rf"|by\s+(?!(?:Mr|Mrs|Ms|Miss|Dr)\b){not_a_name}{surname}(?:\s+(?:et\s+al\.?|and\s+(?:colleagues|co-?workers)))?,?\s+"
+        r"(?i:(?:published\s+)?in\s+)?(?:19|20)\d{2}\b)"
         # an attribution to a named body
         r"|(?i:\b(?:according\s+to|reported\s+by|published\s+(?:by|in)|data\s+(?:from|published\s+by|collected\s+by)"
         r"|figures\s+(?:from|published\s+by)|statistics\s+(?:from|published\s+by)|research\s+(?:by|from)|guidance\s+(?:from|by)"
@@ -881,6 +911,8 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         # (with the document named after it: "The NHS website describes", "NICE Clinical Knowledge Summaries
         # (Plantar fasciitis) describe")
         rf"|(?:\b[Tt]he\s+)?(?:{body_phrase}"
+        # a named hospital reporting its results: "Moorfields Eye Hospital reports that ..."
+        rf"|{named_hospital}"
         # a named document with its kind in lower case: "the HerniaSurge guidelines", "the CABANA trial"
         rf"|(?<=\b[Tt]he\s)(?:{_CAPWORD}\s+){{0,3}}{_CAPWORD}(?=\s+(?i:guidelines?|guidance|study|trial|audit|review|survey|registry|report)\b)"
         # ... after a word of scope: "The international HerniaSurge guidelines (2018) report"
@@ -895,8 +927,11 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         r"|updated|consensus|study|trial|audit|review|survey|registry|report|(?:19|20)\d{2}|[a-z]+(?:ectomy|oscopy|otomy|plasty)))){0,6})?"
         r"(?:\s+\([^()]{1,60}\))?"
         # and a description between commas: "Versus Arthritis, a UK charity, estimates", "the guidelines,
-        # published in 2018, estimate"
-        r"(?:,\s+(?:an?|the|published|updated|issued|released|revised|reviewed|which\s+(?:followed|studied|included))\s+[^,.;]{1,60},)?"
+        # published in 2018, estimate", "NICE, which advises the NHS, states"; a list in it is still the description
+        # ("ENT UK, the professional body for ear, nose and throat surgeons, states": a last item joined by "and" or
+        # "or" tells a list's comma from the one that ends the description)
+        r"(?:,\s+(?:an?|the|published|updated|issued|released|revised|reviewed|which\s+[a-z]+)\s+[^,.;]{1,60}"
+        r"(?:(?:,\s+[^,.;]{1,30}){0,3},\s+(?:[^,.;]{0,30}?\s)?(?:and|or)\s+[^,.;]{1,40})?,)?"
         # ("The Inter-Society Consensus (TASC II) was published in 2007")
         r"\s+(?i:(?:has|have|had|was|were)\s+)?(?i:also\s+)?"
         r"(?i:says|said|say|quotes|quoted|cites|cited|reports|reported|report|estimates|estimated|estimate|recommends|recommended|recommend|puts"
@@ -940,14 +975,15 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         # the dated audit or study the page named before: "in the same 2022 to 2024 audit"
         r"|(?i:\bin\s+the\s+same\s+(?:19|20)\d{2}(?:\s*(?:to|[-–/])\s*(?:19|20)?\d{2})?\s+(?:[\w-]+\s+){0,2}?(?:audit|study|trial|review|survey"
         r"|report|registry|data)\b)"
-        # a medicine's own leaflet, dated: "The figures come from the manufacturer's patient information leaflet for
+        # a medicine's own document, dated: "The figures come from the manufacturer's patient information leaflet for
         # docetaxel (2023)", "(source: manufacturer's patient information leaflet, 2023)"
-        r"|(?i:\b(?:manufacturer[’']s|product|package)\s+(?:patient\s+information\s+)?(?:leaflets?|inserts?)\b[^.;]{0,60}?"
-        r"\b(?:19|20)\d{2}\b"
-        r"|\bpatient\s+information\s+leaflets?\s+(?:for|of|on|about)\s+[\w-]+[^.;]{0,30}?\b(?:19|20)\d{2}\b)"
-        # a medicine's own leaflet: "which the product leaflets describe as affecting up to 1 in 10 people"
-        r"|(?i:\b(?:product|patient\s+information|package|manufacturer[’']s)\s+(?:leaflets?|inserts?)\s+(?:describe|describes"
-        r"|say|says|list|lists|state|states|give|gives|report|reports)\b)"
+        rf"|{medicine_document}[^.;]{{0,60}}?\b(?:19|20)\d{{2}}\b"
+        # a medicine's own document as the subject: "The official product information for Botox lists UTI as a very
+        # common side effect", "The summary of product characteristics (SmPC) for atorvastatin states", "which the
+        # product leaflets describe as affecting up to 1 in 10 people"
+        rf"|{medicine_document}(?:\s+\([^()]{{1,20}}\))?(?:\s+(?i:for|of|on|about)\s+[\w®’'-]+(?:\s+[\w®’'-]+){{0,3}}?)?"
+        r"\s+(?i:also\s+)?(?i:describes?|says?|lists?|states?|gives?|reports?|puts?|notes?|warns?|quotes?|estimates?|rates?"
+        r"|classes|classifies|shows?)\b"
         # the audit or study the page cited just before, named again after the figure: "... 1 in 100 people in the same audit"
         # ("In the same internal review, 8 in 10 patients ...": with a word or two describing it; "In this kind of
         # study" is no study named)
@@ -1173,7 +1209,10 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         "research-narrative": frozenset(lowered("study_nouns")),
     }
     source_gate = frozenset(
-        lowered("named_sources") | lowered("journals") | lowered("body_words")
+        lowered("named_sources") | lowered("journals") | lowered("body_words") | lowered("study_nouns")
+        | lowered("hospital_words")
+        # (a medicine's document by the word it ends on, or its plural: "leaflet", "leaflets", "characteristics")
+        | {w.split()[-1].lower() + plural for w in words("medicine_documents") for plural in ("", "s")}
         | {"according", "reported", "published", "data", "figures", "statistics", "research", "guidance",
            "guidelines", "guideline", "study", "report", "review", "trial", "audit", "survey", "analysis",
            "source", "sources", "et", "al", "doi", "pmid"}
@@ -1212,7 +1251,8 @@ def load_lexicon(path: str) -> EvidenceLexicon:
                                  r"|^\s*(?i:at)\s+(?-i:[A-Z][\w'’&-]+)(?:\s+(?-i:[A-Z][\w'’&-]+)){0,3}\s*,"),
         source=source,
         body_abbreviation=compile_builtin(rf"(?:{body_phrase})\s+\((?P<abbr>[A-Z][A-Za-z&]{{1,11}})\)"),
-        named_body=compile_builtin(rf"\b(?:{named})\b"),
+        named_body=compile_builtin(rf"\b(?:{named})\b|{cited_body}"),
+        continues_source=_continues_source(surname),
         marker=marker,
         reference_heading=compile_builtin(rf"(?i)^\s*(?:{_alternation(words('reference_headings'))})\s*:?\s*$"),
         reference_list_start=compile_builtin(
@@ -1456,7 +1496,7 @@ class SourceFinder:
                 # by about 7 in 100 people ...": the paragraph reports the trials its first words named (not the
                 # provider's own claim after them: "Our patients achieve even better results than the trial")
                 flag = True
-            going_on = None if flag else _CONTINUES_SOURCE.match(text, s)
+            going_on = None if flag else self.lex.continues_source.match(text, s)
             if going_on and (
                 # "In the van de Graaf trial, ..." names the study an earlier sentence cited; "It found" the last one
                 ((any(flags) or self._previous_ends_sourced(unit, reach=_reach(going_on)))
@@ -2211,7 +2251,7 @@ class UncitedClaim(Kind):
                     near = [j for j in near if j <= i or _REFERS_BACK.search(text, *sentences[j])]
                 if near and near[0] < i and (kind.startswith("research") and kind != "research-narrative"
                                              or in_house) \
-                        and not _CONTINUES_SOURCE.match(sentence):
+                        and not self.lex.continues_source.match(sentence):
                     # the clinic's own claim ("At Lakeshore, our injury rate is below 0.3%", "Our cell therapy is
                     # clinically proven"), or an appeal to unnamed experts ("Surgeons now overwhelmingly favour
                     # it"), takes no source from the sentence before, which cited something else; but it does from the
@@ -2574,37 +2614,45 @@ _COUNTED = compile_builtin(r"(?i)\b\d+\s*(?:%|per\s*cent|percent|in\s+\d+|(?:out
 _PRONOUN_OPENING = compile_builtin(r"(?i)\s*(?:it|they)\b")
 #: a sentence that says the one before it another way
 _RESTATES = compile_builtin(r"(?i)\s*(?:this|that)\s+means(?:\s+that)?\b|\s*(?:put\s+another\s+way|in\s+other\s+words|that\s+is\s+to\s+say)\b")
-_CONTINUES_SOURCE = compile_builtin(
-    # (after a short opening phrase: "Among people who had a colonoscopy, the researchers estimated ...")
-    r"(?i)\s*(?:(?:among|in|for|of|after|at|by)\s+[^,.;:!?]{1,60},\s*)?"
-    r"(?:(?:it|they|this\s+guidance|(?P<backref>the\s+(?:same\s+)?(?:guidance|guidelines?|review|report|study|trial|audit|leaflet|survey"
-    r"|registry|researchers|authors|investigators))|(?:the\s+same|this)\s+(?:source|website|organisation|organization|body|charity|page"
-    r"|society|college|association|academy|institute|audit|registry|study|report|trial|survey|group))"
-    r"\s+(?:also\s+)?(?:states|state|says|say|found|finds|reports|report|reported|notes|note|lists|list|gives|give|quotes|cites|puts"
-    r"|concludes|conclude|concluded|adds|add|recommends|recommend|advises|advise|explains|describes|estimates|estimated"
-    r"|suggests|suggested|showed|shows|pooled|combined|included|covered|compared|followed|analysed|analyzed|reviewed|looked\s+at)\b"
-    # "Some trials found fewer repeat operations": trials of the review the sentence before cited
-    r"|(?:some|several|other|a\s+few|most|many|two|three|four)\s+(?:of\s+(?:these|the|those|them)\s+)?(?:trials|studies)"
-    r"\s+(?:also\s+)?(?:found|showed|reported|suggested|noted)\b"
-    # "Its figures show that ...": the body named in the sentence before
-    # ("Its review of the research found ...", "Their analysis of 12 trials showed ...")
-    r"|(?:its|their)\s+(?:own\s+|latest\s+|most\s+recent\s+|recent\s+)?(?:(?:national|international|regional|annual|published|yearly)\s+)?(?:figures|data|numbers|results|records|statistics|report|reports"
-    r"|findings|survey|audit|review|analysis|assessment|appraisal)(?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:research|evidence"
-    r"|studies|trials|data))?\s+(?:also\s+)?(?:show|shows|showed|suggest|suggests|suggested|say|says|found|find|finds|report|reports)\b"
-    # the figures of the sentence before, put another way or continued: "The rate was 6 in 100 after foam", "Put another
-    # way, about 1 in 25 ...", "Of these, ..."
-    r"|(?P<figures>(?:put\s+another\s+way|in\s+other\s+words|that\s+is|of\s+(?:these|those|them)|among\s+(?:these|those|them)"
-    # "At one year, about 3 in 4 people said ... Around 1 in 10 said it was no better": the same measure, continued
-    r"|(?:about|around|roughly|nearly|almost|only|just\s+over|just\s+under)\s+\d+\s*(?:in|out\s+of)\s+\d+\s+(?:said|had|needed|felt|reported|were|was)"
-    # "Four people (about 3 in 100) had a wound infection": a count of the same series, after its first figure
-    r"|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:people|patients|babies|children|men|women)"
-    r"\s+(?:\([^()]{1,40}\)\s+)?(?:said|had|needed|felt|reported|were|developed)"
-    r"|the\s+(?:rates?|figures?|risks?|numbers?|proportions?|shares?)\s+(?:was|were|is|are|fell|rose|dropped)"
-    r"|th(?:is|at)\s+(?:compares|compared|rises|rose|falls|fell)|the\s+same\s+(?:was|is)\s+true)\b)"
-    r"|(?P<named>in\s+(?:the\s+same|that|this|the|those|these)\s+(?:(?:(?:van|de|der|den|von|la|le|du|da|di)\s+)*(?-i:[A-Z][\w-]*)\s+)?"
-    r"(?:(?:evidence|systematic|clinical|national|large|same|published)\s+)?(?:studies|trials|reports|reviews|study|trial"
-    r"|audit|review|survey|report|registry|analysis|guidance|guidelines|group|cohort))\b)"
-)
+
+
+def _continues_source(surname: str) -> re.Pattern:
+    """A sentence that goes on reporting the source named before it ("NICE has published guidance. It states that
+    ..."); ``surname`` is the lexicon's pattern for an author's name, which may name a study ("In the van de Graaf
+    trial, ...")."""
+    return compile_builtin(
+        # (after a short opening phrase: "Among people who had a colonoscopy, the researchers estimated ...")
+        r"(?i)\s*(?:(?:among|in|for|of|after|at|by)\s+[^,.;:!?]{1,60},\s*)?"
+        r"(?:(?:it|they|this\s+guidance|(?P<backref>the\s+(?:same\s+)?(?:guidance|guidelines?|review|report|study|trial|audit|leaflet|survey"
+        r"|registry|researchers|authors|investigators))|(?:the\s+same|this)\s+(?:source|website|organisation|organization|body|charity|page"
+        r"|society|college|association|academy|institute|audit|registry|study|report|trial|survey|group))"
+        r"\s+(?:also\s+)?(?:states|state|says|say|found|finds|reports|report|reported|notes|note|lists|list|gives|give|quotes|cites|puts"
+        r"|concludes|conclude|concluded|adds|add|recommends|recommend|advises|advise|explains|describes|estimates|estimated"
+        r"|suggests|suggested|showed|shows|pooled|combined|included|covered|compared|followed|analysed|analyzed|reviewed|looked\s+at)\b"
+        # "Some trials found fewer repeat operations": trials of the review the sentence before cited
+        r"|(?:some|several|other|a\s+few|most|many|two|three|four)\s+(?:of\s+(?:these|the|those|them)\s+)?(?:trials|studies)"
+        r"\s+(?:also\s+)?(?:found|showed|reported|suggested|noted)\b"
+        # "Its figures show that ...": the body named in the sentence before
+        # ("Its review of the research found ...", "Their analysis of 12 trials showed ...")
+        r"|(?:its|their)\s+(?:own\s+|latest\s+|most\s+recent\s+|recent\s+)?(?:(?:national|international|regional|annual|published|yearly)\s+)?(?:figures|data|numbers|results|records|statistics|report|reports"
+        r"|findings|survey|audit|review|analysis|assessment|appraisal)(?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:research|evidence"
+        r"|studies|trials|data))?\s+(?:also\s+)?(?:show|shows|showed|suggest|suggests|suggested|say|says|found|find|finds|report|reports)\b"
+        # the figures of the sentence before, put another way or continued: "The rate was 6 in 100 after foam", "Put another
+        # way, about 1 in 25 ...", "Of these, ..."
+        r"|(?P<figures>(?:put\s+another\s+way|in\s+other\s+words|that\s+is|of\s+(?:these|those|them)|among\s+(?:these|those|them)"
+        # "At one year, about 3 in 4 people said ... Around 1 in 10 said it was no better": the same measure, continued
+        r"|(?:about|around|roughly|nearly|almost|only|just\s+over|just\s+under)\s+\d+\s*(?:in|out\s+of)\s+\d+\s+(?:said|had|needed|felt|reported|were|was)"
+        # "Four people (about 3 in 100) had a wound infection": a count of the same series, after its first figure
+        r"|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:people|patients|babies|children|men|women)"
+        r"\s+(?:\([^()]{1,40}\)\s+)?(?:said|had|needed|felt|reported|were|developed)"
+        r"|the\s+(?:rates?|figures?|risks?|numbers?|proportions?|shares?)\s+(?:was|were|is|are|fell|rose|dropped)"
+        r"|th(?:is|at)\s+(?:compares|compared|rises|rose|falls|fell)|the\s+same\s+(?:was|is)\s+true)\b)"
+        r"|(?P<named>in\s+(?:the\s+same|that|this|the|those|these)\s+(?:" + surname + r"\s+)?"
+        r"(?:(?:evidence|systematic|clinical|national|large|same|published)\s+)?(?:studies|trials|reports|reviews|study|trial"
+        r"|audit|review|survey|report|registry|analysis|guidance|guidelines|group|cohort))\b)"
+    )
+
+
 # a benefit weighed against its cost in the same sentence: "..., but it is major surgery with a longer recovery",
 # "..., but skin staining can last for months" ("..., but the best part is the price" names no cost)
 #: an activity that opens its clause, as the subject of what it does for you: "Walking from the first day helps your
