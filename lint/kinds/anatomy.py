@@ -144,7 +144,8 @@ _STOP = {"from", "through", "via", "into", "in", "near", "behind", "beside", "un
 _MAX_GAP = 6
 #: a look at the patient: "will examine your back passage", "also examine your neck"
 _EXAMINE = frozenset({"examine", "examines", "examined", "inspect", "inspects"})
-_EXAM_BEFORE = frozenset({"will", "may", "also", "to", "first", "then", "carefully", "gently"})
+#: (and "and": "Your doctor will ask about your symptoms and examine your back and legs", a look in clinic)
+_EXAM_BEFORE = frozenset({"will", "may", "also", "to", "first", "then", "carefully", "gently", "and"})
 _MODALS = frozenset({"may", "might", "can", "could", "will", "would", "should", "must"})
 _MAX_LIST_GAP = 9
 _GENERIC_REGIONS = {"body", "skin", "blood-vessels"}
