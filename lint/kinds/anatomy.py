@@ -1213,6 +1213,8 @@ class OffTopicStructure(Kind):
                     k -= 1
                 if doc[k].lower_ in _CUT_LINKS and k > 0 and doc[k - 1].lower_ in _CUT_NOUNS:
                     return k - 1
+            if low == "at" and i > 0 and doc[i - 1].lower_ in _CUT_NOUNS:
+                return i - 1  # "a small incision at the back of the neck" (a cut noun only: not "look at the")
             if low in _CUT_LINKS and i > 0:
                 prev = doc[i - 1].lower_
                 if low == "from" and start in by_end.get("_regions", ()) and prev not in _TAKEN_FROM:
