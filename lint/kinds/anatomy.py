@@ -234,7 +234,7 @@ _FACE_NOUNS = frozenset({"back", "front", "rear", "top", "bottom", "underside", 
 _NOT_THE_BODYS = {"disc": frozenset({"donor", "optic", "corneal", "grafted", "new", "clear"}),
                   "discs": frozenset({"donor", "optic", "corneal"})}
 #: "a small disc of tissue": a shape, when "of" names what it is made of, not where it is ("a disc of the spine")
-_SHAPE_OF = {"disc": "of", "discs": "of", "disk": "of", "disks": "of"}
+_SHAPE_WORDS = frozenset({"disc", "discs", "disk", "disks"})
 _SHAPE_OF_PLACE = frozenset({"the", "your", "a", "an", "each", "one", "their", "his", "her"})
 #: words before "head" that make it the head of a bone, not the head: "the broken head", "the radial head"
 _BONE_HEAD_BEFORE = frozenset({"broken", "damaged", "worn", "fractured", "radial", "femoral", "humeral", "metatarsal",
@@ -583,7 +583,7 @@ class OffTopicStructure(Kind):
                     continue  # "freeze a sample as a back-up", "a knee-length stocking": a word of a compound
                 if target.start > 0 and doc[target.start - 1].lower_ in _NOT_THE_BODYS.get(target.text.lower(), ()):
                     continue  # "the donor disc is cut": a disc of cornea, not of the spine
-                if target.end + 1 < len(doc) and doc[target.end].lower_ == _SHAPE_OF.get(target.text.lower()) \
+                if target.text.lower() in _SHAPE_WORDS and target.end + 1 < len(doc) and doc[target.end].lower_ == "of" \
                         and doc[target.end + 1].lower_ not in _SHAPE_OF_PLACE:
                     continue  # "removes a small disc of tissue through a tiny opening": a disc-shaped piece
                 if target.kb_id_ == "head" and target.start > 0 and doc[target.start - 1].lower_ in _BONE_HEAD_BEFORE:
@@ -2352,6 +2352,8 @@ class StructureLocation(Kind):
         self.connected_systems = frozenset(self.opts["connected_systems"])
         # the body's natural openings, and the body systems a tube passed in through each can reach (the knowledge base's)
         self.openings = {r.id: frozenset(r.opens_on) for r in self.kb.regions.values() if r.opens_on}
+        # the conditions that keep a structure out of its own place (an undescended testicle), for _displaced_fits
+        self._displacing = [c for c in self.kb.conditions.values() if c.displaces]
         self._region_named = {t.lower(): r.id for r in self.kb.regions.values() for t in r.terms}
         self.check_template("route_message", {"text", "subject", "place"})
         self.check_template("meeting_message", {"text", "subject", "place"})
@@ -2504,7 +2506,7 @@ class StructureLocation(Kind):
         if subject.label_ != "structure":
             return False
         kb = self.kb
-        for condition in kb.conditions.values():
+        for condition in self._displacing:
             if subject.kb_id_ not in condition.displaces or not (
                     condition.id in page.topic_conditions or set(condition.treated_by) & set(page.topic_procedures)):
                 continue
