@@ -984,6 +984,10 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         rf"|{medicine_document}(?:\s+\([^()]{{1,20}}\))?(?:\s+(?i:for|of|on|about)\s+[\w®’'-]+(?:\s+[\w®’'-]+){{0,3}}?)?"
         r"\s+(?i:also\s+)?(?i:describes?|says?|lists?|states?|gives?|reports?|puts?|notes?|warns?|quotes?|estimates?|rates?"
         r"|classes|classifies|shows?)\b"
+        # ... or as what the figures are taken from: "The frequencies come from the manufacturer's summary of product
+        # characteristics (SmPC)", "(source: manufacturer's SmPC)"
+        rf"|(?i:\b(?:comes?|came|are\s+taken|is\s+taken|taken)\s+from|\bsources?\s*:)\s+(?i:the\s+|a\s+)?"
+        rf"(?:[\w’'-]+\s+){{0,2}}?{medicine_document}"
         # the audit or study the page cited just before, named again after the figure: "... 1 in 100 people in the same audit"
         # ("In the same internal review, 8 in 10 patients ...": with a word or two describing it; "In this kind of
         # study" is no study named)
