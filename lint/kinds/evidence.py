@@ -779,7 +779,10 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             r"|[a-z]+(?:(?<=ologists)|(?<=icians)|(?<=iatrists)|(?<=dontists)|(?<=therapists)|(?<=scientists)))\s+"
             r"(?:(?:all|now|generally|widely|largely|increasingly|also|overwhelmingly|unanimously)\s+)?(?:(?:have|has)\s+)?"
             # (not how they picture a part: "Surgeons think of the liver as eight segments", "doctors think about your age")
-            r"(?:agree|believe|confirm|say|consider|think(?!\s+(?:of|about)\b)|know|accept|confirmed|agreed|verified|endorsed"
+            # (not a permission whose timing doctors differ on: "Ask your doctor about swimming. Many doctors say it is fine
+            # after two weeks")
+            r"(?:agree|believe|confirm|say(?!\s+(?:that\s+)?it(?:\s+is|[’']s)\s+(?:usually\s+)?(?:fine|ok|okay|all\s+right)\b)"
+            r"|consider|think(?!\s+(?:of|about)\b)|know|accept|confirmed|agreed|verified|endorsed"
             r"|approved|reckon|insist)\b"
             r"|\b(?:independent|external)\s+experts?\s+(?:have\s+|has\s+)?(?:confirmed|verified|agreed|endorsed|approved|found|shown|proven)\b"
             # "doctors have proven that", "surgeons have shown": a profession, not a study, as the proof
