@@ -261,6 +261,10 @@ _EXPLAINED_BEFORE = compile_re(
         | \b(?:procedure|operation|treatment|test|scan|condition|illness|medicine|drug|device)\s*,\s*$
                                                           # "A similar procedure, vertebroplasty, injects cement"
         | \w\s*:\s*[\w\s,'’-]{0,40}$                          # "three bones meet: the ilium, the ischium..."
+        | \b(?:chambers?|parts?|layers?|bones?|glands?|tubes?|muscles?|nerves?|joints?|valves?|arter(?:y|ies)|veins?
+             |linings?|sacs?|ducts?|membranes?|organs?|cavit(?:y|ies)|passages?|openings?)\b[\w\s,'’-]{0,40}?\s
+           (?:is|are)\s+(?:the|an?)\s+(?:[\w'’-]+\s+)?$      # a part described, then named: "The two upper chambers
+                                                          # are the atria", "The tube that carries urine is the ureter"
     )""",
     re.VERBOSE | re.IGNORECASE,
 )
@@ -271,6 +275,17 @@ _NEXT_SENTENCE_EXPLAINS = compile_re(
     r"|(?:in|during|with)\s+(?:this|that)\s+(?:procedure|operation|treatment|test|surgery|method|technique)\b)",
     re.I,
 )
+
+
+# what an operation does, said in the passive: "is wrapped around", "are cut", "is taken out"
+_DONE_TO_A_PART = compile_re(
+    r"^[^.!?]*?\b(?:is|are)\s+(?:then\s+|gently\s+|carefully\s+)?(?:wrapped|removed|stitched|sewn|cut|joined|tied|sealed"
+    r"|stretched|widened|reshaped|moved|lifted|tightened|freed|released|repaired|replaced|reattached|rerouted|stapled"
+    r"|divided|shaved|taken\s+out|cut\s+out|burned\s+away|scraped\s+away)\b", re.I)
+
+
+# the name of an operation: "osteotomy", "fundoplication", "septoplasty"
+_OPERATION_ENDING = compile_re(r"(?:ectomy|ectomies|otomy|otomies|ostomy|plasty|pexy|plication|orrhaphy|desis)s?$", re.I)
 
 
 def definition_after(units, index: int):
@@ -323,6 +338,10 @@ class UnexplainedJargon(Kind):
             if self.extra else None
         )
         self.accepted = {w.lower() for w in self.settings.accept}
+        # the plain names of more than one word ("multiple sclerosis"): a rare word inside one is known with it
+        phrases = sorted((w for w in self.plain if " " in w), key=lambda w: (-len(w), w))
+        self.plain_phrases = (compile_re(r"(?<![\w-])(?:" + "|".join(map(re.escape, phrases)) + r")(?![\w-])", re.I)
+                              if phrases else None)
         self.frequencies = _general_frequencies()
         self._rare: dict[str, bool] = {}  # word -> rare_technical's answer, which depends on the word alone
         # a term's text -> technical's answer (the same terms recur on every page of a site)
@@ -402,10 +421,13 @@ class UnexplainedJargon(Kind):
                 long_words = [k for k in long_words if unit.block.scope == "list_item"
                               and self.explained(unit, unit.tokens[k].idx, unit.tokens[k].idx + len(unit.tokens[k].text))]
             tokens = unit.tokens
+            plain_spans = [m.span() for m in self.plain_phrases.finditer(unit.block.text)] \
+                if long_words and self.plain_phrases is not None else []
             for k in long_words:
                 tok = tokens[k]
                 if tok.is_alpha and (tok.is_lower or (tok.is_title and tok.is_sent_start)) \
-                        and not any(s <= tok.idx < e for s, e, _, _ in found):
+                        and not any(s <= tok.idx < e for s, e, _, _ in found) \
+                        and not any(s <= tok.idx < e for s, e in plain_spans):
                     found.append((tok.idx, tok.idx + len(tok.text), "", tok.lower_))
             outer_end = -1
             for s, e, lay, key in sorted(found, key=lambda c: (c[0], -(c[1] - c[0]))):
@@ -444,6 +466,13 @@ class UnexplainedJargon(Kind):
             # (its abbreviation in brackets no word of it: "Ovarian hyperstimulation syndrome (OHSS). The ovaries ...")
             if len(_ABBREVIATION_IN_BRACKETS.sub("", sent.text).split()) <= 3 and sent.text.rstrip().endswith((".", ":")):
                 return True
+            # an operation explained by what the next sentence says is done to a part of the body: "Most surgeons also
+            # perform a fundoplication. The top of the stomach is wrapped around the lower end of the gullet."
+            if _DONE_TO_A_PART.search(following[:200]) and (_OPERATION_ENDING.search(text, start, end) or any(
+                    t.label_ == "procedure" and t.start_char == start and t.end_char == end for t in unit.terms)):
+                first = doc[sent.end].sent
+                if any(t.label_ == "structure" and first.start_char <= t.start_char < first.end_char for t in unit.terms):
+                    return True
             # one of the next two sentences defines it by name: "... and astigmatism. Astigmatism means ..."
             term = re.escape(text[start:end])
             # (or says what happens in it: "In chronic bronchitis, the airways become inflamed")
@@ -463,6 +492,10 @@ class UnexplainedJargon(Kind):
         # the longer terms met so far, in lower case: a term that ends one of them was met with it ("A coronary
         # angiogram is a test that ..." then "an angiogram"; "thyroid lobectomy" then "a lobectomy")
         met: list[str] = []
+        # a longer term whose technical words the text used before, each, is met too ("The two upper chambers are the
+        # atria" then "the right atrium"; "A hysterectomy is ...", "laparoscopic surgery (...)" then "a laparoscopic
+        # hysterectomy"): each word was explained there or reported there. (Not in headings, which are not reported.)
+        earlier = _EarlierWords(page.units)
         units = page.units
         for i, unit, s, e, lay, key, nested in self._occurrences(page):
             if key in seen:
@@ -472,6 +505,10 @@ class UnexplainedJargon(Kind):
                 seen.add(key)
                 continue
             if " " in words:
+                technical = [w for w in _WORD.findall(words) if self.technical(w)]
+                if technical and earlier.all_before(i, s, technical):
+                    seen.add(key)
+                    continue
                 met.append(words)
             if _in_citation(unit.block.text, s):
                 continue  # a document's title in a citation: "(Male and Female Sterilisation, 2014)"
@@ -491,6 +528,48 @@ class UnexplainedJargon(Kind):
                 "'{text}' is a technical term with no plain explanation near its first use; "
                 "add one in brackets, or use everyday words.")
             yield self.hit(unit, s, e, suggestions=suggestions, message=message, lay=lay)
+
+
+_WORD = compile_re(r"[a-z]+")
+# Latin and Greek plurals of anatomy and their singulars: atria/atrium, bronchi/bronchus, vertebrae/vertebra,
+# testes/testis, apices/apex, cervices/cervix
+_PLURAL_ENDINGS = (("ia", "ium"), ("a", "um"), ("i", "us"), ("ae", "a"), ("es", "is"), ("ices", "ex"), ("ices", "ix"),
+                   ("ies", "y"), ("es", ""), ("s", ""))
+
+
+def _singular_forms(word: str) -> set[str]:
+    """The word and the singulars it may be the plural of."""
+    forms = {word}
+    for plural, singular in _PLURAL_ENDINGS:
+        if word.endswith(plural) and len(word) > len(plural) + 2:
+            forms.add(word[:-len(plural)] + singular)
+    return forms
+
+
+class _EarlierWords:
+    """The words of a page's text (not its title or headings) up to a point, in their singular forms; read one block
+    at a time as the terms are checked in page order."""
+
+    def __init__(self, units):
+        self.units = units
+        self.read = 0  # the blocks before this one are in ``words``
+        self.words: set[str] = set()
+
+    @staticmethod
+    def _forms(text: str) -> set[str]:
+        forms: set[str] = set()
+        for w in _WORD.findall(text.lower()):
+            forms |= _singular_forms(w)
+        return forms
+
+    def all_before(self, index: int, start: int, words: list[str]) -> bool:
+        while self.read < index:
+            block = self.units[self.read].block
+            if block.scope not in ("title", "heading"):
+                self.words |= self._forms(block.text)
+            self.read += 1
+        here = self._forms(self.units[index].block.text[:start])
+        return all(any(f in self.words or f in here for f in _singular_forms(w)) for w in words)
 
 
 def _word_lists(kind, option: str) -> frozenset[str]:
