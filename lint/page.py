@@ -196,6 +196,12 @@ class Page:
                 3 if unit.block.scope == "heading" else 1
             )
             spans = [s for s in unit.terms if s.label_ == label]
+            if label == "procedure" and spans:
+                # a word of a condition's name is not the procedure it spells: "Traction alopecia" (hair pulled out by
+                # tight hairstyles) is no traction of a broken leg
+                named = [(c.start_char, c.end_char) for c in unit.terms if c.label_ == "condition"]
+                spans = [s for s in spans if not any(a <= s.start_char and s.end_char <= b and b - a > len(s.text)
+                                                     for a, b in named)]
             around = Enclosing(spans)
             text, named_end = unit.block.text, {}
             for span in spans:

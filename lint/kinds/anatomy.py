@@ -1586,6 +1586,10 @@ class SymptomRegion(Kind):
         clot, a medicine), a located cue's (name, regions), or False for none."""
         sents = unit.sents
         texts = [sents[sent_no].text]
+        # the thing the sentence's "It" stands for, named in one of the two sentences before: "Some dermatologists
+        # prescribe minoxidil tablets. This use is not FDA approved. It can cause dizziness and ankle swelling."
+        if sent_no > 0 and _CAUSED_BY_IT.match(sents[sent_no].text):
+            texts.extend(sents[k].text for k in range(max(0, sent_no - 2), sent_no))
         if sent_no + 1 < len(sents) and (sents[sent_no + 1][0].lower_ in ("this", "it", "that", "these", "they")
                                          or _opens_with_symptom_named_before(sents[sent_no], sents[sent_no + 1])):
             texts.append(sents[sent_no + 1].text)
@@ -2035,6 +2039,11 @@ class SymptomRegion(Kind):
                     k -= 1
                 if k + 1 in ends:
                     yield ends[k + 1], tok.i
+
+
+#: a sentence whose subject is a pronoun for a thing named before, and what it causes: "It can cause", "They may give you"
+_CAUSED_BY_IT = compile_builtin(r"(?i)(?:it|they|this|these)\s+(?:can|may|might|could|sometimes|often|also|commonly)\s+"
+                                r"(?:(?:also|sometimes|occasionally)\s+)?(?:cause|causes|give|lead\s+to|bring\s+on)\b")
 
 
 def _spreading_after(doc, symptom: int, j: int, limit: int) -> int | None:
