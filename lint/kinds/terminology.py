@@ -1108,6 +1108,9 @@ def _standing_alone_in(text: str, terms: list, i: int, j: int) -> bool:
         return False  # ("an upper endoscopy, a colonoscopy, or both": the options of a list)
     if _LIST_GOES_ON.match(text, e2):
         return False  # "a transplant surgeon, a nurse coordinator, a social worker and a dietitian": a list's items
+    if _OXFORD_LAST_ITEM.match(text, e2) and _INDEFINITE_BEFORE.search(text, max(0, s1 - 8), s1):
+        return False  # "it can grow in an ovary, the cervix, or the lining of the tummy": a list's items, the last
+        # after a comma and "or" (an indefinite thing is not glossed by a definite one there)
     if _SUBORDINATE_CLAUSE_BEFORE.search(text, max(0, s1 - 150), s1):
         return False  # "If you have stitches, the nurse at your practice removes them": the comma closes the clause
     if j + 1 < len(terms) and (_NEXT_ITEM.fullmatch(text, e2, terms[j + 1][0])
@@ -1156,6 +1159,9 @@ _LAST_ITEM_BEFORE = compile_builtin(r"[^.;:!?()]*,\s*(?:or|and)\s+(?:an?\s+|the\
 _MID_LIST = compile_builtin(r",\s*(?:an?\s+|the\s+)?$")
 #: another item of the same shape after the second: ", a social worker," or ", a dietitian and"
 _LIST_GOES_ON = compile_builtin(r",\s*(?:an?|the|your)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+\s*(?:,|\band\b|\bor\b)")
+#: the last item of a list after the serial comma: ", or the lining", ", and a scan"
+_OXFORD_LAST_ITEM = compile_builtin(r",\s*(?:or|and)\s+(?:an?|the|your)\s+[\w'’-]")
+_INDEFINITE_BEFORE = compile_builtin(r"(?i)\b(?:an?|one)\s+$")
 #: a sentence that opens with a subordinate clause running to the first member, whose comma closes the clause
 _SUBORDINATE_CLAUSE_BEFORE = compile_builtin(
     r"(?i)(?:^|[.!?:]\s+|\n)(?:if|when|once|after|before|unless|until|while|although|though|because|since|as\s+soon\s+as)"
