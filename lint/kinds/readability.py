@@ -843,6 +843,11 @@ class UnexplainedAcronym(Kind):
                 # "Fracture Risk Assessment Tool (FRAX)": a name made from the words' first letters and one more
                 or len(acronym) >= 4 and spells_out(acronym[:-1], m.group(1)) and re.match(r"\s*\)", after)):
             return True
+        # a body's full name whose acronym comes from a name it had before: "European Society for Clinical Nutrition and
+        # Metabolism (ESPEN)" (once "for Parenteral and Enteral Nutrition"); the same first letter
+        body = _BODY_FULL_NAME.search(before) if re.match(r"\s*\)", after) else None
+        if body and re.sub(r"^(?:The|THE)\s+", "", body.group(1))[0].lower() == acronym[0]:
+            return True
         # "(deep vein thrombosis, or DVT)", "(the anterior cruciate ligament, known as the ACL)"
         m = re.search(r"\(\s*([A-Za-z][\w\s'’-]*?)(?:,\s*|,?\s+(?:or|also\s+called|known\s+as|called)\s+)(?:the\s+)?$", before)
         if m and spells_out(acronym, m.group(1)):
@@ -939,6 +944,9 @@ class UnexplainedAcronym(Kind):
                                               or _GENE_NEAR.search(text, max(0, m.start() - 30), m.end() + 10)):
                     done.add(acronym)
                     continue  # "CO2 laser", "Leeds LS1 3EX", "a gene such as BRCA1": names, not acronyms to spell out
+                if acronym[-1].isdigit() and _DOCUMENT_CODE_BEFORE.search(text, max(0, m.start() - 80), m.start()):
+                    done.add(acronym)
+                    continue  # a document's code: "the NICE guideline on bladder cancer (NG2)"
                 if unit.block.scope == "heading":
                     if self._expanded_at(text, m.start(), m.end()):
                         done.add(acronym)  # "# The prostate-specific antigen (PSA) blood test"
@@ -1083,6 +1091,13 @@ class UnexplainedAcronym(Kind):
 
 # a stage or grade in Roman numerals with its letter: "stage IB", "IIC", "grade IIIA"
 _STAGE = compile_re(r"(?:I{1,3}|IV|V)[A-D]?")
+#: a body named in full, in capitals, before the bracket of its acronym
+_BODY_FULL_NAME = compile_re(
+    r"\b((?:[A-Z][\w'’-]*\s+(?:(?:of|for|and|on|in|the|&)\s+)*){0,6}?(?:Society|Association|Federation|College|Institute"
+    r"|Organi[sz]ation|Foundation|Academy|Council|Network|Agency|Alliance|Union|Board|Group)"
+    r"(?:\s+(?:of|for|on|in)\s+(?:the\s+)?(?:[A-Z][\w'’-]*(?:\s+(?:and|&|of|for|in|on)\b)?\s*){1,7})?)\s*\(\s*$")
+#: a guideline's or a standard's code after the document: "the NICE guideline on bladder cancer (NG2)"
+_DOCUMENT_CODE_BEFORE = compile_re(r"(?i)\b(?:guidelines?|guidance|appraisals?|standards?|statement)\b[^.;]{0,60}$")
 _STAGE_BEFORE = compile_re(r"(?i)\b(?:stages?|grades?|types?|class|classes)\s+(?:[IV]{1,3}[A-D]?\s+(?:to|or|and|-|–)\s+)?$")
 # the labels an implant carries for MRI scanners
 _MR_LABEL = compile_re(r"\s+(?:Conditional|Safe|Unsafe)\b")
@@ -1140,6 +1155,9 @@ _POSTCODE_AFTER = compile_re(r"\s+(?!(?:19|20)\d\d\b)\d{4,5}\b")
 # a study's name is a name ("a large trial called UKUFF"); a procedure's is not ("a procedure called ERCP")
 _NAMED_BEFORE = compile_re(
     r"\b(?:study|trial|review|audit|registry|survey|project|programme|program|collaboration|group)\s+"
+    r"(?:called|named|known\s+as|nicknamed|dubbed)\s+(?:the\s+)?$"
+    # "A 2016 analysis of five trials, known as HERMES, ...": a pooled analysis's name, after a comma
+    r"|\b(?:stud(?:y|ies)|trials?|reviews?|analysis|analyses|meta-analysis|registry|audit|survey)\s*,?\s+"
     r"(?:called|named|known\s+as|nicknamed|dubbed)\s+(?:the\s+)?$"
     # "trials such as KEN SHE"
     r"|\b(?:stud(?:y|ies)|trials?|registr(?:y|ies)|audits?|surveys?)\s+(?:such\s+as|like)\s+(?:the\s+)?$"
