@@ -45,6 +45,15 @@ _FREE_AFTER = compile_builtin(r"[-\s]free\b", re.I)
 NEEDS = ("either", "both", "sources", "review_date")
 
 
+#: the title of a page about looking after yourself once the treatment is done: "Recovering at home after a caesarean",
+#: "Caring for your PEG tube", "Discharge advice", "Living with a stoma"
+_AFTERCARE = compile_re(
+    r"(?i)\b(?:recover(?:y|ing)\s+(?:at\s+home\b|after|from)|after\s+your\s+(?:operation|surgery|procedure|treatment"
+    r"|[a-z]+(?:ectomy|otomy|ostomy|plasty|scopy|pexy|ation))|after-?care|after\s+care|going\s+home\s+after|discharge\s+(?:advice"
+    r"|information|instructions)|(?:caring|care)\s+for\s+your|looking\s+after\s+your|living\s+with\s+(?:a|an|your)\s+"
+    r"(?:stoma|pacemaker|new|artificial|colostomy|ileostomy|urostomy|feeding|tube|catheter|implant)|home\s+care|at\s+home\s+after)\b")
+
+
 def _phrases(words) -> str:
     parts = sorted({str(w).strip() for w in words if str(w).strip()}, key=lambda w: (-len(w), w))
     body = "|".join(r"[-\s]+".join(re.escape(p) for p in w.split()) for w in parts)
@@ -159,6 +168,8 @@ class FairBalance(Kind):
                 return
             if self._about_a_test(page, anchor):
                 return  # a biopsy or a test finds out what is wrong: its alternatives are other tests, not a choice of care
+            if any(_AFTERCARE.search(u.block.text) for u in page.units[:3] if u.block.scope in ("title", "heading")):
+                return  # a page for those who have had the treatment: the choice was made before it
             yield self.hit(anchor, 0, end, topic=topic)
         else:
             need = self.opts["need"]
