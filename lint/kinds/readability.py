@@ -217,14 +217,18 @@ _EXPLAINED_AFTER = compile_re(
       | ,\s+one\s+of\s+(?:the\s+)?(?:two|three|four|five|six|several|many)\s   # "the right atrium, one of the two upper chambers"
       | ,?\s+(?:often|also|sometimes|commonly|usually)\s+(?:called|known\s+as)\s   # "an abdominoplasty, often called a tummy tuck"
       | ,\s+(?:through|using|via)\s                          # "by shoulder arthroscopy, through small cuts"
-      # (past the term's abbreviation: "Transcutaneous electrical nerve stimulation (TENS) sends mild pulses")
+      | ,\s+(?:surgery|treatment|therapy|medicine|keyhole\s+surgery)\s+(?:to|that|which|for|in)\s   # "Myomectomy, surgery to
+                                                          # remove the fibroids only, may be"
+      # (past the term's abbreviation: "Transcutaneous electrical nerve stimulation (TENS) sends mild pulses", "Human
+      # chorionic gonadotrophin (hCG) is the pregnancy hormone")
       # (and the word it names: "A computed tomography (CT) scan uses X-rays")
-      | (?:""" + ABBREVIATION_AFTER.pattern + r""")?(?:\s+(?:scans?|tests?|machines?|procedures?|operations?))?\s+(?:
+      | (?:\s*\([a-z]?[A-Z][A-Za-z0-9-]{1,9}\))?(?:\s+(?:scans?|tests?|machines?|procedures?|operations?))?\s+(?:
             (?:is|are|was|means|refers\s+to|describes|happens|occurs)\b(?!\s+not\b)   # "X is an operation to..."
           | (?:removes|replaces|repairs|treats|uses|joins|frees|relieves|takes|widens|opens|closes|seals|blocks|stops
               |lets|allows|helps|fixes|reshapes|carries|holds|connects|links|lies|sits|makes|produces|controls|protects
               |covers|surrounds|supports|stores|drains|sends|places|puts|passes|delivers|measures|records
-              |shows)\b                                      # "a laminectomy removes the lamina"
+              |shows|filters|cleans|cleanses|records|checks|tests|kills|shrinks)\b
+                                                          # "a laminectomy removes the lamina", "Hemodialysis filters your blood"
         )
     )""",
     re.VERBOSE,
@@ -240,6 +244,7 @@ _EXPLAINED_SOON_AFTER = compile_re(
         \s*\((?=[^)]*[a-z]{3})
       | \s+[-–—]\s
       | ,?\s+(?:which|that|where|who|in\s+which|meaning|or\s+(?:a|an|the)\b|also\s+called|also\s+known|known\s+as|is\s+when|a\s|an\s)
+      | ,\s+or\s+(?:keyhole|open|day|key-hole)\s+surgery\b      # "a laparoscopy, or keyhole surgery"
       | ,\s+such\s+as\s                          # "Nonsteroidal anti-inflammatory drugs, such as ibuprofen"
       | ,\s+(?:two|three|four|five|six|several)\s+(?!of\b)
       | \s+(?:is|are)\s+(?!not\b|\w+ed\b|\w+en\b)[a-z]
@@ -254,7 +259,11 @@ _EXPLAINED_BEFORE = compile_re(
            (?:(?:a|an|the)\s+)?[\w\s-]{0,12}$
         | \bcalls?\s+[\w\s-]{3,40}$                       # "doctors call swallowing problems dysphagia"
         | \b(?:medical|technical|proper|scientific)\s+(?:name|term|word)\s+(?:for\s+(?:this|it|that)\s+
-           (?:(?:condition|problem|illness|operation|procedure|treatment)\s+)?)?is\s+$
+           (?:(?:condition|problem|illness|operation|procedure|treatment)\s+)?|for\s+[\w\s'’-]{2,30}?\s+)?is\s+(?:the\s+)?$
+                                                          # "The medical name for tongue-tie is ankyloglossia"
+        | [a-z]\s*,\s+(?:which|that)\s+(?:is|are)\s+(?:called\s+)?(?:an?\s+|the\s+)?$
+                                                          # "pain relievers such as ibuprofen, which are nonsteroidal
+                                                          # anti-inflammatory drugs": described, then named
                                                           # "This is called tongue-tie. The medical name is ankyloglossia."
         | [a-z]{3}[\w\s,'-]*\(\s*(?:(?:a|an|the)\s+)?$     # "your tummy (abdomen)", "the meniscus (a partial meniscectomy)"
         | [-–—:]\s*$
@@ -270,11 +279,32 @@ _EXPLAINED_BEFORE = compile_re(
 )
 # the next sentence defines it: "This means...", "A CT scan uses X-rays to...", "They are small glands..."
 _NEXT_SENTENCE_EXPLAINS = compile_re(
-    r"^\s*(?:(?:this|it|these|that|they|(?:the|an?)(?:\s+[\w-]+){1,2})\s+(?:is|are|means|mean|happens|refers|uses|use|works)\b"
+    r"^\s*(?:(?:this|it|these|that|they|(?:the|an?)(?:\s+[\w-]+){1,2})\s+(?:is|are|means|mean|happens|refers|uses|use|works"
+    r"|records|measures|shows|checks|looks\s+(?:at|for)|finds|detects)\b"
+    # "This device can shock the heart out of a dangerous rhythm": a thing of the term's kind and what it can do
+    r"|(?:this|the|these)\s+(?:device|machine|implant|medicine|drug|test|scan|procedure|operation|treatment|tube|tablet)s?"
+    r"\s+(?:can|will|may|helps?|lets?|keeps?|sends?|sits?|stops?)\b"
     # "Another option is uterine artery embolisation. In this procedure, a doctor blocks ..."
     r"|(?:in|during|with)\s+(?:this|that)\s+(?:procedure|operation|treatment|test|surgery|method|technique)\b)",
     re.I,
 )
+
+
+#: a plural's "s" (not of "-ss", "-is", "-us" singulars): one key for "emollient" and "emollients"
+_PLURAL_S = compile_re(r"(?<=[a-z]{4}[^sui])s$")
+#: a department or its staff named by a specialty: "the gastroenterology department", "the endoscopy unit"
+_SPECIALTY = compile_re(r"(?:ology|oscopy|iatry|iatrics|paedics|pedics|ography|apheresis)$")
+_DEPARTMENT_AFTER = compile_re(r"\s+(?:department|unit|clinic|team|ward|service|services|nurses?|doctors?|consultants?"
+                               r"|secretary|secretaries|switchboard|reception)\b", re.I)
+
+
+def _everyday_bases(word: str) -> tuple[str, ...]:
+    """The everyday words a word made with "un" may be built on: "steadiness" -> "steadiness", "steady"."""
+    bases = [word]
+    for suffix, back in (("iness", "y"), ("ness", ""), ("ily", "y"), ("ly", ""), ("able", ""), ("ably", "")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            bases.append(word[: -len(suffix)] + back)
+    return tuple(bases)
 
 
 # what an operation does, said in the passive: "is wrapped around", "are cut", "is taken out"
@@ -360,6 +390,9 @@ class UnexplainedJargon(Kind):
             return False
         if low.startswith("non") and self.frequencies.get(low[3:].lstrip("-"), 0) >= 5 * self.opts["rare_below"]:
             return False  # "nonsurgical", "noninvasive": "not" and a common word, the American way of writing it
+        if low.startswith("un") and any(self.frequencies.get(base, 0) >= 5 * self.opts["rare_below"]
+                                        for base in _everyday_bases(low[2:])):
+            return False  # "unsteadiness", "unwellness": "un" and a common word's noun
         freq = self.frequencies.get(low, 0)
         syllables = self.counter.count(low)
         # a word in no dictionary without a medical ending is more likely a typo: the spelling rules judge it
@@ -427,8 +460,11 @@ class UnexplainedJargon(Kind):
                 tok = tokens[k]
                 if tok.is_alpha and (tok.is_lower or (tok.is_title and tok.is_sent_start)) \
                         and not any(s <= tok.idx < e for s, e, _, _ in found) \
-                        and not any(s <= tok.idx < e for s, e in plain_spans):
-                    found.append((tok.idx, tok.idx + len(tok.text), "", tok.lower_))
+                        and not any(s <= tok.idx < e for s, e in plain_spans) \
+                        and not (_SPECIALTY.search(tok.lower_)
+                                 and _DEPARTMENT_AFTER.match(unit.block.text, tok.idx + len(tok.text))):
+                    # (one key for a word and its plural: "Emollients (moisturisers)" explains "an emollient")
+                    found.append((tok.idx, tok.idx + len(tok.text), "", _PLURAL_S.sub("", tok.lower_)))
             outer_end = -1
             for s, e, lay, key in sorted(found, key=lambda c: (c[0], -(c[1] - c[0]))):
                 # a term inside a longer one ("arthroscopy" in "shoulder arthroscopy") counts as used, not reported
@@ -449,6 +485,10 @@ class UnexplainedJargon(Kind):
 
     def explained(self, unit, start: int, end: int) -> bool:
         text = unit.block.text
+        # the term's abbreviation is an everyday word: "computed tomography (CT) scan"
+        abbreviation = ABBREVIATION_AFTER.match(text, end)
+        if abbreviation is not None and abbreviation.group().strip(" ()").lower() in self.plain:
+            return True
         doc = unit.doc
         span = doc.char_span(start, end, alignment_mode="expand")
         sent = span.sent if span is not None else None
