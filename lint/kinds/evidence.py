@@ -134,6 +134,9 @@ class EvidenceLexicon:
     named_body: re.Pattern | None = None
     #: a sentence that goes on reporting the source named before it ("It found ...", "In the same audit, ...")
     continues_source: re.Pattern | None = None
+    #: a medicine's own document named ("the product's Summary of Product Characteristics"): a list's lead-in that names
+    #: it, and is a source, gives the list its source without a colon
+    medicine_document: re.Pattern | None = None
     #: medicines' names: a percentage straight after one is its strength ("hypromellose 0.3%")
     medicines: frozenset = frozenset()
     _scan: PatternSet | None = None
@@ -881,7 +884,9 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         rf"|{_CAPWORD}(?:\s+(?:et\s+al\.?|and\s+colleagues|and\s+{_CAPWORD}))?\s+\((?:19|20)\d{{2}}[a-z]?\)"
         # an author and colleagues reporting: "Guillaumier and colleagues found", "Smith et al. reported"
         rf"|{surname}\s+(?:et\s+al\.?|and\s+(?:colleagues|co-?workers|(?-i:{_CAPWORD})))"
-        r"\s+(?i:(?:have\s+|has\s+)?(?:found|find|reported|report|showed|show|shown|published|ran|compared|studied|followed|concluded))\b"
+        # ("Goyal and colleagues pooled five trials", "... looked at 1,287 people")
+        r"\s+(?i:(?:have\s+|has\s+)?(?:found|find|reported|report|showed|show|shown|published|ran|compared|studied|followed|concluded"
+        r"|pooled|combined|reviewed|analysed|analyzed|looked\s+at))\b"
         # who ran a study, named after it: "a trial led by van Rijssen", "A British study, led by Dias, which followed";
         # or an author with the year, past words that describe the study: "a review of published results by Docimo in
         # 1995" (a bare "by" past them, with no year, may name who did the operations: "an audit of operations done by
@@ -917,17 +922,33 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         # a named hospital reporting its results: "Moorfields Eye Hospital reports that ..."
         rf"|{named_hospital}"
         # a named document with its kind in lower case: "the HerniaSurge guidelines", "the CABANA trial"
-        rf"|(?<=\b[Tt]he\s)(?:{_CAPWORD}\s+){{0,3}}{_CAPWORD}(?=\s+(?i:guidelines?|guidance|study|trial|audit|review|survey|registry|report)\b)"
+        # (a name with inner small words: "The American Migraine Prevalence and Prevention study", "the Global Burden of
+        # Disease study")
+        # ("The HERMES analysis", "The American Migraine Prevalence and Prevention (AMPP) study")
+        rf"|(?<=\b[Tt]he\s)(?:{_CAPWORD}\s+(?:(?:and|of|for|on|in|&)\s+)?){{0,5}}{_CAPWORD}(?=(?:\s+\([A-Z][\w&]{{1,12}}\))?"
+        r"\s+(?i:guidelines?|guidance|study|trial|audit|review|survey|registry|report|analysis|meta-analysis)\b)"
         # ... after a word of scope: "The international HerniaSurge guidelines (2018) report"
         rf"|(?<=\b[Tt]he\s)(?i:international|national|european|american|british|joint|updated|latest|current|large)\s+"
         rf"(?:{_CAPWORD}\s+){{0,2}}{_CAPWORD}(?=\s+(?i:guidelines?|guidance|study|trial|audit|review|survey|registry|report)\b)"
         # a register named after its description: "Sweden's national gallstone surgery register, called GallRiks, records";
         # a study or a trial so named: "A large UK study called UKSTAR found"
-        rf"|(?i:register|registry|database|audit|study|trial)\s*,?\s+(?:called|named|known\s+as)\s+(?:the\s+)?{_CAPWORD},?)"
+        rf"|(?i:register|registry|database|audit|study|trial)\s*,?\s+(?:called|named|known\s+as)\s+(?:the\s+)?{_CAPWORD}(?:\s+(?i:collaboration|group|study|trial))?,?"
+        # ... dated, after the research it pooled: "A 2016 analysis of five trials, known as HERMES, looked at"
+        rf"|(?i:\b(?:19|20)\d{{2}}\s+(?:[\w-]+\s+){{0,2}}?(?:analysis|analyses|meta-analysis|review|study|trial|trials|studies"
+        rf"|audit|survey)\b[^.;:!?()]{{0,60}}?)\s*,?\s+(?i:called|named|known\s+as)\s+(?:the\s+)?{_CAPWORD}(?:\s+(?i:collaboration|group|study|trial))?,?"
+        # a body named in full with its abbreviation, described as a body: "Kidney Disease: Improving Global Outcomes
+        # (KDIGO), an international guideline group, uses the term ..." (the colon of a name with a subtitle)
+        r"|(?-i:[A-Z][\w'’&-]*(?::?\s+(?:(?:and|of|for|on|in|&)\s+)?[A-Z][\w'’&-]*){1,7})(?=\s+\([A-Z][A-Za-z&]{1,11}\)\s*,"
+        r"\s+(?i:an?|the)\s+(?:[\w-]+\s+){0,3}?(?i:group|organi[sz]ation|body|charity|society|association|foundation|agency"
+        r"|network|collaboration|consortium|panel|committee|regulator|institute|college|academy)\s*,))"
         r"(?:\s+\([A-Z][\w&]{1,12}\))?"
         rf"(?:(?:[’']s)?(?:\s+(?:{_CAPWORD}|(?i:website|leaflet|guidance|guideline|guidelines|summary|summaries|page|pages|factsheet"
         r"|booklet|information|patient|on|about|for|outpatient|international|national|clinical|practice|latest|current|joint|evidence"
-        r"|updated|consensus|study|trial|audit|review|survey|registry|report|(?:19|20)\d{2}|[a-z]+(?:ectomy|oscopy|otomy|plasty)))){0,6})?"
+        r"|updated|consensus|study|trial|audit|review|survey|registry|report|(?:19|20)\d{2}|[a-z]+(?:ectomy|oscopy|otomy|plasty)"
+        # ("the HERMES collaboration looked at", "MHRA rules have required")
+        r"|analysis|meta-analysis|collaboration|group|rules|regulations|statistics|data|figures"
+        # (a word saying what the figures are of: "NHS maternity statistics show", "NHS birth data show")
+        r"|[a-z]+(?=\s+(?:statistics|data|figures)\b)))){0,6})?"
         r"(?:\s+\([^()]{1,60}\))?"
         # and a description between commas: "Versus Arthritis, a UK charity, estimates", "the guidelines,
         # published in 2018, estimate", "NICE, which advises the NHS, states"; a list in it is still the description
@@ -936,8 +957,13 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         r"(?:,\s+(?:an?|the|published|updated|issued|released|revised|reviewed|which\s+[a-z]+)\s+[^,.;]{1,60}"
         r"(?:(?:,\s+[^,.;]{1,30}){0,3},\s+(?:[^,.;]{0,30}?\s)?(?:and|or)\s+[^,.;]{1,40})?,)?"
         # ("The Inter-Society Consensus (TASC II) was published in 2007")
-        r"\s+(?i:(?:has|have|had|was|were)\s+)?(?i:also\s+)?"
-        r"(?i:says|said|say|quotes|quoted|cites|cited|reports|reported|report|estimates|estimated|estimate|recommends|recommended|recommend|puts"
+        r"\s+(?i:(?:has|have|had|was|were)\s+)?(?i:(?:also|now)\s+)?"
+        # a rule it sets, or a word it defines: "the MHRA has also required two specialists to agree", "NICE defines",
+        # "KDIGO uses the term kidney failure when ..."
+        r"(?i:requires|required|require|asks|asked|defines|defined|define|uses\s+the\s+term|use\s+the\s+term|used\s+the\s+term"
+        # what a named study pooled or looked at: "The HERMES analysis looked at five trials"
+        r"|looked\s+at|looks\s+at|pooled|pools|combined"
+        r"|says|said|say|quotes|quoted|cites|cited|reports|reported|report|estimates|estimated|estimate|recommends|recommended|recommend|puts"
         r"|gives|gave|give|lists|listed|list|provides|provided|provide|sets?\s+out|describes|described|describe"
         r"|put|advises|advise|states|stated|state|found|finds|find|notes|noted|note|publishes|published|publish|suggests|suggest"
         r"|shows|showed|shown|show|studied|examined|followed|tracked|compared|analysed|analyzed|surveyed|measured|calculated"
@@ -989,7 +1015,15 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         r"|classes|classifies|shows?)\b"
         # ... or as what the figures are taken from: "The frequencies come from the manufacturer's summary of product
         # characteristics (SmPC)", "(source: manufacturer's SmPC)"
-        rf"|(?i:\b(?:comes?|came|are\s+taken|is\s+taken|taken)\s+from|\bsources?\s*:)\s+(?i:the\s+|a\s+)?"
+        # ("according to the manufacturer's SmPC", "as listed in its patient information leaflet")
+        rf"|(?i:\b(?:comes?|came|are\s+taken|is\s+taken|taken)\s+from|\bsources?\s*:|\baccording\s+to"
+        r"|\bas\s+(?:given|set\s+out|listed|stated|printed|defined)\s+in)\s+(?i:the\s+|a\s+|its\s+|their\s+)?"
+        rf"(?:[\w’'-]+\s+){{0,2}}?{medicine_document}"
+        # ... or as where a lead-in or a caption says its figures are: "The table lists side effects by how often they
+        # happen, using the categories in the product's Summary of Product Characteristics (SmPC)", "The frequencies are as
+        # given in the SmPC", "Side effects, from the manufacturer's package leaflet"
+        r"|(?i:\b(?:figures|frequenc(?:y|ies)|categories|numbers|rates|risks|side[-\s]effects|table|list|percentages|statistics"
+        r"|data)\b[^.;:!?]{0,80}?\b(?:in|from|according\s+to)\s+(?:the\s+|a\s+|its\s+|their\s+)?)"
         rf"(?:[\w’'-]+\s+){{0,2}}?{medicine_document}"
         # the audit or study the page cited just before, named again after the figure: "... 1 in 100 people in the same audit"
         # ("In the same internal review, 8 in 10 patients ...": with a word or two describing it; "In this kind of
@@ -1014,6 +1048,16 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         # a trial named by where and when it was published: "A trial in Sweden, published in 2016, compared"
         r"|(?:\b(?i:a|one|the)\s+(?:(?i:large|randomi[sz]ed|recent|major)\s+)?(?i:trial|study)\s+(?i:in|from)\s+(?:the\s+)?[A-Z][a-z]+"
         r"(?:\s+[A-Z][a-z]+)?\s*,?\s+(?i:published|reported)\s+in\s+(?:19|20)\d{2}\b)"
+        # a study named in brackets or between commas, in the sentence that dates it: "A large US trial (the National
+        # Surgical Adjuvant Breast and Bowel Project B-06) reported in 2002", "A large trial, the NSABP B-06, published in
+        # 2002, found" (a name of capitalised words, or one in capitals: not "A trial (in Sweden) in 2016")
+        r"|(?:(?i:\b(?:study|trial|review|audit|survey|analysis)\s*(?:\(|,\s+)(?:the\s+|called\s+|known\s+as\s+)?)"
+        r"(?:(?:[A-Z][\w'’-]*\s+(?:(?:and|of|for|on|in|&)\s+)?){1,9}[A-Z\d][\w'’-]*|(?!(?:UK|US|USA|EU|UAE)\b)(?=[\w'’-]{3})[A-Z][\w'’-]*[A-Z\d][\w'’-]*)"
+        r"(?:\s+(?i:study|trial))?(?:\s*\([A-Z][\w-]{1,12}\))?\s*[),][^.;!?]{0,60}?\b(?:19|20)\d{2}\b)"
+        # ... dated before it: "A 2002 US trial (the NSABP B-06) found"
+        r"|(?:(?i:\b(?:19|20)\d{2}\s+(?:[\w-]+\s+){0,3}?(?:study|trial|review|audit|survey|analysis)\s*\((?:the\s+)?)"
+        r"(?:(?:[A-Z][\w'’-]*\s+(?:(?:and|of|for|on|in|&)\s+)?){1,9}[A-Z\d][\w'’-]*|(?!(?:UK|US|USA|EU|UAE)\b)(?=[\w'’-]{3})[A-Z][\w'’-]*[A-Z\d][\w'’-]*)"
+        r"(?:\s+(?i:study|trial))?\s*\))"
         # the provider's figures as it reports them to a named registry: "the data we send each year to the Australian
         # and New Zealand Hip Fracture Registry"
         r"|(?:\b(?i:data|figures|results|outcomes)\s+(?:that\s+)?(?i:we|our\s+[\w-]+)\s+(?i:send|sends|submit|submits|report|reports"
@@ -1259,6 +1303,7 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         source=source,
         body_abbreviation=compile_builtin(rf"(?:{body_phrase})\s+\((?P<abbr>[A-Z][A-Za-z&]{{1,11}})\)"),
         named_body=compile_builtin(rf"\b(?:{named})\b|{cited_body}"),
+        medicine_document=compile_builtin(medicine_document),
         continues_source=_continues_source(surname),
         marker=marker,
         reference_heading=compile_builtin(rf"(?i)^\s*(?:{_alternation(words('reference_headings'))})\s*:?\s*$"),
@@ -1290,6 +1335,8 @@ _ABBREVIATED_SOURCE = compile_builtin(
     r"\b(?:(?:[Tt]he|[Ii]ts)\s+)?(?P<name>[A-Z][A-Za-z&]{1,11})(?:[’']s)?\s+(?:(?:also|now|still)\s+)?"
     r"(?:tracks|tracked|records|recorded|collects|collected|publishes|published|reports|reported|monitors"
     r"|estimates|estimated|says|said|recommends|recommended|advises|found|finds|shows|showed|figures|data"
+    # ("The OAA gives these figures in its patient information:")
+    r"|gives|gave|quotes|quoted|lists|listed|states|stated|puts|notes|noted"
     r"|statistics|report|audit|guidance|guidelines)\b"
     r"|\b[Ii]n\s+(?:the\s+|its\s+)(?P<name_in>[A-Z][A-Za-z&]{1,11})\b"
     # "which affects around 1 in 100 people (BSSH)": the body's abbreviation in brackets, as a citation
@@ -1775,7 +1822,10 @@ def lead_in_sourced(units, index, sources) -> bool:
                 return False
             # a label ("Less common:") under a paragraph that gave the source of all the lists after it
             continue
-        if not _POINTS_BELOW.search(lead.block.text):
+        # (a lead-in with no colon that names the medicine's own document: "Side effects, as listed in the product's
+        # patient information leaflet")
+        document = sources.lex.medicine_document
+        if not _POINTS_BELOW.search(lead.block.text) and (document is None or not document.search(lead.block.text)):
             return False
         return any(sources.sentence_flags(lead, sentences))
     return False
@@ -2080,6 +2130,10 @@ class UncitedClaim(Kind):
                         continue
                     elif kind == "experts" and _hedged_practice(text, m.start(), m.end()):
                         continue  # "Many surgeons now prefer a stapedotomy": what some doctors do, not a claim of proof
+                    elif kind == "experts" and _ASKED_THAT.search(text, max(0, m.start() - 100), m.start()) is not None:
+                        continue  # "the MHRA asked that two specialists agree": a rule for doctors, not their view
+                    elif kind == "experts" and _hedged_belief(text, m.start(), m.end()):
+                        continue  # "Some surgeons think these help, although the evidence is limited": a view, said as one
                     elif kind == "experts" and _CAUSE_UNCERTAIN.match(text, m.end()) is not None \
                             and _CAUSE_UNKNOWN.search(text, max(0, m.start() - 160), m.start()) is not None:
                         continue  # "The exact cause is not known. Doctors think a virus may trigger it": a guess, said as one
@@ -2139,6 +2193,11 @@ class UncitedClaim(Kind):
         if kind == "percentage" and _THRESHOLD_IN_CONDITION.search(text, max(bounds[0], start - 100), start) \
                 and (_BOUND.match(text, start) or _BOUND_BEFORE.search(text, max(bounds[0], start - 20), start)):
             return False  # "Treatment is stopped if your headache days have not fallen by at least 30%": a threshold
+        if kind in ("percentage", "frequency", "proportion") \
+                and _DEFINED_BY_THRESHOLD.search(text, max(bounds[0], start - 160), start):
+            return False  # "KDIGO uses the term kidney failure when kidney function falls below 15 percent": a definition
+        if kind == "return" and _imperative_return(text, start, end, bounds[0]):
+            return False  # "Start gentle exercise after four weeks and return to full exercise after six weeks": advice
         if _SIZE_COMPARED.match(text, end):
             return False  # "The wound is usually about three times longer than the lesion itself": a size, not a result
         if kind == "comparison" and _CONSEQUENCE_BEFORE.search(text, max(bounds[0], start - 40), start):
@@ -2404,6 +2463,81 @@ def _hedged_practice(text: str, start: int, end: int) -> bool:
     # ("Many eye surgeons now choose SMILE for their own eyes" is an endorsement)
     return _HEDGED_PRACTICE.fullmatch(text, lead.start() if lead else start, end) is not None \
         and _FOR_THEIR_OWN.match(text, end, end + 60) is None
+
+
+# what a body asks of clinicians, not what they hold: "the MHRA asked that two specialists agree", "NICE requires that a
+# second consultant confirm it" (the base form of a rule: "Surgeons agree that X is best" is a claim)
+_ASKED_THAT = compile_builtin(
+    r"(?i)\b(?:asks?|asked|asking|requires?|required|requiring|insists?|insisted|demands?|demanded|recommends?|recommended"
+    r"|advises?|advised|rules?|ruled|specif(?:y|ies|ied)|mandates?|mandated|stipulates?|stipulated|directs?|directed"
+    r"|proposes?|proposed)\s+that\s+(?:(?:at\s+least|both|the|two|three|a\s+second|several|all|\d+)\s+){0,2}(?:[\w-]+\s+)?$")
+# a belief said in its own sentence to lack proof: "Some surgeons think these help the vein mature, although the evidence
+# is limited", "Doctors believe it helps, but this is not proven"
+_EVIDENCE_LIMITED = compile_builtin(
+    r"(?i)\b(?:although|though|but|however|while|yet)\b[^.;!?]{0,60}?\b(?:(?:the\s+)?(?:evidence|research|proof|data)"
+    r"(?:\s+for\s+(?:this|it|that|them))?\s+(?:is|are|remains?)\s+(?:still\s+|very\s+|quite\s+|rather\s+)?(?:limited|weak|mixed"
+    r"|uncertain|unclear|lacking|scarce|thin|poor|sparse|inconclusive|not\s+(?:yet\s+)?(?:strong|clear|conclusive|good|certain))"
+    r"|(?:this|it|that|they)\s+(?:is|are|has|have)\s+(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:proven|proved|shown|tested)"
+    r"|there\s+is\s+(?:little|limited|no\s+(?:good\s+|strong\s+|clear\s+|firm\s+)?)evidence|(?:not|un)[-\s]?proven)\b")
+# only some of a profession holding a view: "Some surgeons think", "A few dermatologists believe" (not "many", "most")
+_SOME_THINK = compile_builtin(r"(?i)(?:some|a\s+few)\s+(?:[a-z-]+\s+)?[a-z]+\s+(?:think|believe|feel|suspect)")
+_SOME_START = compile_builtin(r"(?i)\b(?:some|a\s+few)\s")
+_SENTENCE_END = compile_builtin(r"[.!?](?=\s|$)")
+
+
+def _hedged_belief(text: str, start: int, end: int) -> bool:
+    """Is the appeal to clinicians a belief held by only some of them ("Some surgeons think"), or one its own sentence says
+    lacks proof ("..., although the evidence is limited")?"""
+    lead = _SOME_START.search(text, max(0, start - 20), start + 1)
+    if lead is not None and _SOME_THINK.fullmatch(text, lead.start(), end):
+        return True
+    begin = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    stop = _SENTENCE_END.search(text, end)
+    return _EVIDENCE_LIMITED.search(text, begin, stop.end() if stop else len(text)) is not None
+
+
+# a figure that sets where a name or a stage begins, a definition: "KDIGO uses the term kidney failure when kidney function
+# falls below about 15 percent of normal", "Anaemia is defined as ...", "NICE defines a high risk as ...", "Kidney failure
+# is when kidney function falls below 15 percent"
+_DEFINED_BY_THRESHOLD = compile_builtin(
+    # (a state that starts at a level: not "The best time is when 90% of patients ...")
+    r"(?i)\b(?:(?:is|are)\s+when\s+[^.;!?,]{0,80}?\b(?:below|above|under|over|less\s+than|more\s+than|to|at)\s+$"
+    r"|(?:uses?\s+the\s+(?:term|word|name|label)\s+[^.;!?,]{1,60}?\s+(?:when|if|once|for)|(?:is|are)\s+defined\s+as"
+    r"|defines?\s+[^.;!?,]{1,60}?\s+as)\s+[^.;!?,]{0,100}$)")
+# an instruction to go back to something, with no subject: "Return to sport after six weeks.", "Start gentle exercise
+# after four weeks and return to full exercise after six weeks", "Rest for a week, then go back to work" (not "Most
+# people return ...", guidance; not "Patients are back at work the next morning", a claim)
+_IMPERATIVE_BEFORE = compile_builtin(
+    r"(?i)\W*(?:(?:after|from|when|once|if|by|within|in|at|for|until|over)\b[^,.;:!?]{0,60},\s*)?"
+    r"(?:(?:please|then|gradually|slowly|gently|only)\s+)*"
+    r"(?:(?:start|begin|build\s+up|try|take|keep|wait|avoid|do|walk|rest|use|increase|stop|aim\s+to|plan\s+to|wear|continue"
+    r"|carry\s+on|stay|ease|don[’']t|do\s+not)\b[^.;:!?]{0,80}?(?:,\s*|\s+)(?:and|then|and\s+then|before|before\s+you)\s+"
+    r"(?:(?:then|gradually|slowly|gently|only)\s+)*)?"
+    # ("go back to work after two weeks"; "Start walking after one week": an activity the reader is told to start)
+    r"(?:(?P<go>(?:go|get)\s+)|(?P<start>(?:start|begin|try|resume|continue|carry\s+on)\s+))?")
+_RETURN_VERB = compile_builtin(r"(?i)(?:return|resume)\b")
+#: the time an instruction gives, a number of days, weeks or months: "after six weeks", "at 12 weeks", "from two weeks"
+_INSTRUCTED_TIME = compile_builtin(
+    r"(?i)\b(?:after|from|at|by|until|within|in)\s+(?:about\s+|around\s+|at\s+least\s+)?(?:\d+|one|two|three|four|five|six"
+    r"|seven|eight|nine|ten|eleven|twelve|a|an)\s+(?:(?:to|or|-|–)\s+(?:\d+|[a-z]+)\s+)?(?:days?|weeks?|months?)\b")
+_ACTIVITY = compile_builtin(r"(?i)[a-z]+ing\b")
+
+
+def _imperative_return(text: str, start: int, end: int, sentence_start: int) -> bool:
+    """Is a return to an activity ("return to full exercise after six weeks") told to the reader, with no subject?"""
+    # (the match may stop inside a range: "return to work after two| to three weeks")
+    if _SALES_TIME.search(text, start, end) or not _INSTRUCTED_TIME.search(text, start, min(len(text), end + 25)):
+        return False  # "Return to the gym in just 48 hours!", "Return to office the same afternoon": a sales line
+    m = _IMPERATIVE_BEFORE.fullmatch(text, sentence_start, start)
+    if m is None:
+        return False
+    if m.group("go"):
+        return text[start:start + 4].lower() == "back"
+    if m.group("start"):
+        return _ACTIVITY.match(text, start) is not None
+    return _RETURN_VERB.match(text, start) is not None
+
+
 # "The exact cause is not known.", "No one knows exactly why": the sentence before a guess at a cause
 _CAUSE_UNKNOWN = compile_builtin(
     r"(?i)\b(?:cause|causes|reason)(?:\s+(?:of|for)\s+[\w'’ -]{1,40}?)?\s+(?:is|are|remains?)\s+(?:still\s+)?(?:not\s+(?:yet\s+)?(?:fully\s+|completely\s+|well\s+)?"
