@@ -821,7 +821,9 @@ def load_lexicon(path: str) -> EvidenceLexicon:
             r"|\bexperts\s+(?:now\s+)?(?:recommend|endorse)\b"
             # a profession recommending the product: "doctors recommend these injections", "dentists recommend it"
             r"|\b" + "".join(rf"(?<!\b{w}\s)" for w in ("your", "the", "their", "his", "her", "my", "a", "an")) +
+            # (not what a medicine is prescribed for: "Doctors prescribe them for:" over a list of uses)
             rf"{professions}\s+(?:now\s+)?(?:recommend|endorse|prescribe|swear\s+by)\s+(?:these|this|our|it|them)\b"
+            r"(?!\s+(?:for|to\s+(?:treat|ease|help|prevent|control|manage))\b)"
             rf"|\b{professions}\s+(?:now\s+)?(?:recommend|prefer|choose|favour|favor)\s+(?:[\w-]+\s+){{1,3}}?over\s+(?:any|all|other|[\w-]+)\b"
             # a profession everywhere: "GPs up and down the country agree", "surgeons nationwide have adopted it"
             rf"|\b{professions}\s+{places}\s+(?:(?:have|are|all|now|also)\s+){{0,2}}[a-z]+\b"
@@ -988,6 +990,10 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         # a named trial or study the figures come from: "In the C-GALL trial, about 75 out of 100 ...", "In the ProtecT
         # trial", "In the PREEMPT trials" (a name with a second capital or a digit, or a capitalised word: not "In the trial")
         r"|(?-i:\b[Ii]n\s+the\s+(?:[A-Z][\w-]*[A-Z\d][\w-]*|[A-Z][a-z]+)\s+(?:trials?|stud(?:y|ies)|audit|registry|review|cohort))\b"
+        # ... a name of several capitalised words, the kind capitalised too: "In the Massachusetts Male Aging Study, about
+        # half of men ..."
+        r"|(?-i:\b[Ii]n\s+the\s+(?:[A-Z][\w'’-]*\s+(?:(?:of|and|for|on|in)\s+)?){1,6}(?:Trials?|Stud(?:y|ies)|Audit|Registry"
+        r"|Review|Cohort|Survey)\b)"
         # the audit or body the page named before: "Figures from the same national audit suggest", "The national audit
         # reports"
         r"|(?i:\b(?:figures|data|results|numbers)\s+from\s+the\s+same\s+(?:national\s+)?(?:audit|study|trial|review|survey|report|registry)\b"
@@ -2182,6 +2188,9 @@ class UncitedClaim(Kind):
         if kind == "return" and _ADVICE_AFTER.match(text, end, bounds[1]) \
                 and not text[_clause_start(text, bounds[0], start):start].strip():
             return False  # "Walking from the first day helps your circulation": what to do, and why
+        if kind in ("durability", "comparison", "recovery", "return", "speed") \
+                and _KEEP_DOING.match(text, bounds[0], end):
+            return False  # "Keep wearing the brace for a year": an instruction, not a result that lasts
         if kind in ("return", "comparison", "durability") and _TRADE_OFF_AFTER.match(text, end, bounds[1]):
             return False  # "This stops periods permanently, but it is major surgery": a benefit weighed against a cost
         if kind in ("return", "comparison", "durability") and _HEDGE_AFTER.match(text, end, bounds[1]):
@@ -2463,6 +2472,12 @@ def _hedged_practice(text: str, start: int, end: int) -> bool:
     # ("Many eye surgeons now choose SMILE for their own eyes" is an endorsement)
     return _HEDGED_PRACTICE.fullmatch(text, lead.start() if lead else start, end) is not None \
         and _FOR_THEIR_OWN.match(text, end, end + 60) is None
+
+
+#: an instruction to go on doing something, opening the sentence: "Keep wearing the brace for a year", "Continue using
+#: the drops for six weeks"
+_KEEP_DOING = compile_builtin(r"(?i)\W*(?:(?:after|once|when|during|while|for|until)\b[^,.;:!?]{0,60},\s*)?(?:please\s+)?"
+                              r"(?:keep|continue|carry\s+on)\s+[a-z]+ing\b")
 
 
 # what a body asks of clinicians, not what they hold: "the MHRA asked that two specialists agree", "NICE requires that a

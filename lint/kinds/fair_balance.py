@@ -46,12 +46,14 @@ NEEDS = ("either", "both", "sources", "review_date")
 
 
 #: the title of a page about looking after yourself once the treatment is done: "Recovering at home after a caesarean",
-#: "Caring for your PEG tube", "Discharge advice", "Living with a stoma"
+#: "Caring for your PEG tube", "Discharge advice", "Living with a stoma", "Delirium after surgery"
 _AFTERCARE = compile_re(
     r"(?i)\b(?:recover(?:y|ing)\s+(?:at\s+home\b|after|from)|after\s+your\s+(?:operation|surgery|procedure|treatment"
     r"|[a-z]+(?:ectomy|otomy|ostomy|plasty|scopy|pexy|ation))|after-?care|after\s+care|going\s+home\s+after|discharge\s+(?:advice"
     r"|information|instructions)|(?:caring|care)\s+for\s+your|looking\s+after\s+your|living\s+with\s+(?:a|an|your)\s+"
-    r"(?:stoma|pacemaker|new|artificial|colostomy|ileostomy|urostomy|feeding|tube|catheter|implant)|home\s+care|at\s+home\s+after)\b")
+    r"(?:stoma|pacemaker|new|artificial|colostomy|ileostomy|urostomy|feeding|tube|catheter|implant)|home\s+care|at\s+home\s+after"
+    # (a problem that can follow an operation, the page's topic: "Delirium after surgery")
+    r"|(?:after|following)\s+(?:surgery|an?\s+operation|your\s+operation|an?\s+procedure))\b")
 
 
 def _phrases(words) -> str:

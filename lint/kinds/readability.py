@@ -267,12 +267,19 @@ _EXPLAINED_BEFORE = compile_re(
                                                           # "This is called tongue-tie. The medical name is ankyloglossia."
         | [a-z]{3}[\w\s,'-]*\(\s*(?:(?:a|an|the)\s+)?$     # "your tummy (abdomen)", "the meniscus (a partial meniscectomy)"
         | [-–—:]\s*$
+        | \b(?:medicines?|drugs?|drops|tablets|creams?|injections?|treatments?|pain\s?(?:killers|relievers)|antibiotics
+             |operations?|procedures?|tests?|scans?)\b[^.;:!?]{0,60}?,?\s+(?:such\s+as|for\s+example|e\.g\.|including|includes?|like)\s+
+           (?:[\w-]+(?:,\s+|\s+(?:or|and)\s+)){0,3}$          # "eye drops that reduce inflammation, such as ciclosporin",
+                                                          # "pain relievers such as nonsteroidal anti-inflammatory drugs"
+        | [a-z]{3}\s*,\s+or\s+$                             # "An underactive thyroid, or hypothyroidism, means"
         | \b(?:procedure|operation|treatment|test|scan|condition|illness|medicine|drug|device)\s*,\s*$
                                                           # "A similar procedure, vertebroplasty, injects cement"
         | \w\s*:\s*[\w\s,'’-]{0,40}$                          # "three bones meet: the ilium, the ischium..."
         | \b(?:chambers?|parts?|layers?|bones?|glands?|tubes?|muscles?|nerves?|joints?|valves?|arter(?:y|ies)|veins?
-             |linings?|sacs?|ducts?|membranes?|organs?|cavit(?:y|ies)|passages?|openings?)\b[\w\s,'’-]{0,40}?\s
-           (?:is|are)\s+(?:the|an?)\s+(?:[\w'’-]+\s+)?$      # a part described, then named: "The two upper chambers
+             |linings?|sacs?|ducts?|membranes?|organs?|cavit(?:y|ies)|passages?|openings?|types?|kinds?|forms?)\b
+           [\w\s,'’-]{0,40}?\s                                 # ("The most common type in adults is renal cell carcinoma")
+
+           (?:is|are)\s+(?:(?:the|an?)\s+)?(?:[\w'’-]+\s+)?$      # a part described, then named: "The two upper chambers
                                                           # are the atria", "The tube that carries urine is the ureter"
     )""",
     re.VERBOSE | re.IGNORECASE,
@@ -514,7 +521,12 @@ class UnexplainedJargon(Kind):
                 if any(t.label_ == "structure" and first.start_char <= t.start_char < first.end_char for t in unit.terms):
                     return True
             # one of the next two sentences defines it by name: "... and astigmatism. Astigmatism means ..."
-            term = re.escape(text[start:end])
+            # (by its plural, or by the abbreviation given after it: "... femoroacetabular impingement (FAI). In FAI, the
+            # ball or the rim of the socket has an unusual shape", "a corticosteroid. Corticosteroids are medicines ...")
+            term = re.escape(text[start:end]) + "(?:s|es)?"
+            abbreviation = ABBREVIATION_AFTER.match(text, end)
+            if abbreviation is not None:
+                term += "|" + re.escape(abbreviation.group().strip(" ()"))
             # (or says what happens in it: "In chronic bronchitis, the airways become inflamed")
             defines = re.compile(rf"(?i)\s*(?:(?:{term})\s+(?:is|are|means|refers\s+to|describes|happens\s+when)\b"
                                  rf"|(?:in|with)\s+(?:{term})\s*,)")

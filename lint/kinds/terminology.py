@@ -1108,9 +1108,12 @@ def _standing_alone_in(text: str, terms: list, i: int, j: int) -> bool:
         return False  # ("an upper endoscopy, a colonoscopy, or both": the options of a list)
     if _LIST_GOES_ON.match(text, e2):
         return False  # "a transplant surgeon, a nurse coordinator, a social worker and a dietitian": a list's items
-    if _OXFORD_LAST_ITEM.match(text, e2) and _INDEFINITE_BEFORE.search(text, max(0, s1 - 8), s1):
-        return False  # "it can grow in an ovary, the cervix, or the lining of the tummy": a list's items, the last
-        # after a comma and "or" (an indefinite thing is not glossed by a definite one there)
+    if _OXFORD_LAST_ITEM.match(text, e2) and (
+            _INDEFINITE_BEFORE.search(text, max(0, s1 - 8), s1)
+            or text[s1:terms[i][1]].endswith("s") and not _DETERMINER_BEFORE.search(text, max(0, s1 - 8), s1)):
+        return False  # "it can grow in an ovary, the cervix, or the lining of the tummy", "may order blood tests, a urine
+        # test, or a chest X-ray": a list's items, the last after a comma and "or" (a thing or things in general are not
+        # glossed by one thing there; a bare name may be: "paracetamol, an anti-inflammatory, or a stronger painkiller")
     if _SUBORDINATE_CLAUSE_BEFORE.search(text, max(0, s1 - 150), s1):
         return False  # "If you have stitches, the nurse at your practice removes them": the comma closes the clause
     if j + 1 < len(terms) and (_NEXT_ITEM.fullmatch(text, e2, terms[j + 1][0])
