@@ -2006,6 +2006,10 @@ _RISK_FACTORS = compile_re(r"\b(?:higher|greater|increased|raised)\s+risk\b|\bri
                            r"|\b(?:raise|raises|raising|increase|increases|increasing)\s+(?:the|your|a\s+person[’']s)\s+(?:risk|chance)\b", re.I)
 
 
+#: a capitalised word just before: a word in capitals after it is part of a name ("Cancer Risk Management Programme")
+_IN_A_NAME = compile_re(r"[a-z,;]\s+(?:[A-Z][\w'’-]*\s+)+$")
+
+
 class PastTenseRisk(Kind):
     """A possible risk written as something that happened: "there was unexpected bleeding" in a list of risks."""
 
@@ -2034,10 +2038,16 @@ class PastTenseRisk(Kind):
                     yield unit, reported
             else:
                 text = block.text.rstrip()
-                lead = text.endswith(":") and (bool(self.lead_in.search(text)) or heading_about_risks) \
+                lead = text.endswith(":") and (self._about_risks(text) or heading_about_risks) \
                     and not _RISK_FACTORS.search(text)
                 # (the lead-in's last sentence: "Our team audited 318 drains. In that audit:")
                 reported = lead and bool(_REPORTED.search(text[text.rfind(". ") + 1:]))
+
+    def _about_risks(self, text: str) -> bool:
+        """Does a paragraph speak of risks, not only name a body or a programme with the word in it ("the Prostate Cancer
+        Risk Management Programme advises that you should not have:")?"""
+        return any(not (m.group()[:1].isupper() and _IN_A_NAME.search(text, 0, m.start()))
+                   for m in self.lead_in.finditer(text))
 
     def check(self, page):
         for unit, reported in self._risk_lists(page):

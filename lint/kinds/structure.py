@@ -94,7 +94,29 @@ class EmptySection(Kind):
             elif _is_heading(following) and following.block.level <= level:
                 if page.format == "text" and i > 0 and units[i - 1].block.scope == "title":
                     continue  # a plain-text page's subtitle, under its title, is not a section
+                if page.format == "text" and _parent_in_text(unit.block.text, following.block.text):
+                    continue  # plain text has no levels: "TREATMENT" over "Medicines", "How can they be prevented?"
+                    # over "Keep moving" open a section with parts
                 yield self.hit(unit, 0, len(unit.block.text), next=f"the heading '{following.block.text}'")
+
+
+#: a heading that tells the reader what to do: "Keep moving", "Check your skin every day", "Eat well"
+_IMPERATIVE_HEADING = compile_re(
+    r"(?i)\s*(?:keep|check|change|eat|drink|move|stop|avoid|use|take|wear|look|protect|stay|get|ask|tell|try|make|do|don[’']t"
+    r"|rest|raise|walk|sleep|limit|cut|reduce|choose|clean|wash|plan|learn|watch|know|call|contact|see|find|join|build|sit"
+    r"|stand|lift|drive|return|go|start|follow|prepare|bring)\b")
+
+
+def _parent_in_text(heading: str, following: str) -> bool:
+    """In plain text, does a heading rank above the one after it: in capitals over one that is not, or a question over
+    one that is not?"""
+    letters = [c for c in heading if c.isalpha()]
+    capitals = len(letters) >= 4 and all(c.isupper() for c in letters)
+    if capitals and any(c.islower() for c in following):
+        return True
+    # (a question answered by steps to take: "How can pressure ulcers be prevented?" over "Keep moving"; not "Are
+    # there any risks?" over "After the operation", an empty section)
+    return heading.rstrip().endswith("?") and _IMPERATIVE_HEADING.match(following) is not None
 
 
 class SkippedHeadingLevel(Kind):
