@@ -277,10 +277,10 @@ _EXPLAINED_BEFORE = compile_re(
         | \w\s*:\s*[\w\s,'’-]{0,40}$                          # "three bones meet: the ilium, the ischium..."
         | \b(?:chambers?|parts?|layers?|bones?|glands?|tubes?|muscles?|nerves?|joints?|valves?|arter(?:y|ies)|veins?
              |linings?|sacs?|ducts?|membranes?|organs?|cavit(?:y|ies)|passages?|openings?|types?|kinds?|forms?)\b
-           [\w\s,'’-]{0,40}?\s                                 # ("The most common type in adults is renal cell carcinoma")
-
-           (?:is|are)\s+(?:(?:the|an?)\s+)?(?:[\w'’-]+\s+)?$      # a part described, then named: "The two upper chambers
-                                                          # are the atria", "The tube that carries urine is the ureter"
+           [\w\s,'’-]{0,40}?\s(?:is|are)\s+(?:(?:the|an?)\s+)?(?:[\w'’-]+\s+)?$
+                                                          # a part or a kind described, then named: "The two upper
+                                                          # chambers are the atria", "The tube that carries urine is the
+                                                          # ureter", "The most common type in adults is renal cell carcinoma"
     )""",
     re.VERBOSE | re.IGNORECASE,
 )
