@@ -2138,7 +2138,7 @@ class UncitedClaim(Kind):
                         continue  # "Many surgeons now prefer a stapedotomy": what some doctors do, not a claim of proof
                     elif kind == "experts" and _ASKED_THAT.search(text, max(0, m.start() - 100), m.start()) is not None:
                         continue  # "the MHRA asked that two specialists agree": a rule for doctors, not their view
-                    elif kind == "experts" and _hedged_belief(text, m.start(), m.end()):
+                    elif kind == "experts" and _hedged_belief(unit, m.start(), m.end()):
                         continue  # "Some surgeons think these help, although the evidence is limited": a view, said as one
                     elif kind == "experts" and _CAUSE_UNCERTAIN.match(text, m.end()) is not None \
                             and _CAUSE_UNKNOWN.search(text, max(0, m.start() - 160), m.start()) is not None:
@@ -2497,18 +2497,17 @@ _EVIDENCE_LIMITED = compile_builtin(
 # only some of a profession holding a view: "Some surgeons think", "A few dermatologists believe" (not "many", "most")
 _SOME_THINK = compile_builtin(r"(?i)(?:some|a\s+few)\s+(?:[a-z-]+\s+)?[a-z]+\s+(?:think|believe|feel|suspect)")
 _SOME_START = compile_builtin(r"(?i)\b(?:some|a\s+few)\s")
-_SENTENCE_END = compile_builtin(r"[.!?](?=\s|$)")
 
 
-def _hedged_belief(text: str, start: int, end: int) -> bool:
+def _hedged_belief(unit, start: int, end: int) -> bool:
     """Is the appeal to clinicians a belief held by only some of them ("Some surgeons think"), or one its own sentence says
     lacks proof ("..., although the evidence is limited")?"""
+    text = unit.block.text
     lead = _SOME_START.search(text, max(0, start - 20), start + 1)
     if lead is not None and _SOME_THINK.fullmatch(text, lead.start(), end):
         return True
-    begin = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
-    stop = _SENTENCE_END.search(text, end)
-    return _EVIDENCE_LIMITED.search(text, begin, stop.end() if stop else len(text)) is not None
+    begin, stop = next(((a, b) for a, b in sentences_of(unit) if a <= start < b), (0, len(text)))
+    return _EVIDENCE_LIMITED.search(text, begin, max(stop, end)) is not None
 
 
 # a figure that sets where a name or a stage begins, a definition: "KDIGO uses the term kidney failure when kidney function

@@ -524,7 +524,6 @@ class UnexplainedJargon(Kind):
             # (by its plural, or by the abbreviation given after it: "... femoroacetabular impingement (FAI). In FAI, the
             # ball or the rim of the socket has an unusual shape", "a corticosteroid. Corticosteroids are medicines ...")
             term = re.escape(text[start:end]) + "(?:s|es)?"
-            abbreviation = ABBREVIATION_AFTER.match(text, end)
             if abbreviation is not None:
                 term += "|" + re.escape(abbreviation.group().strip(" ()"))
             # (or says what happens in it: "In chronic bronchitis, the airways become inflamed")
