@@ -189,8 +189,11 @@ class KeywordStuffing(Kind):
                 items = [i.strip() for i in _LIST_SEPARATOR.split(m.group(1))]
                 if len(items) < 4 or _JOINED_LAST.match(items[-1]):
                     continue
-                words = [{w.lower() for w in _WORDS.findall(item)} for item in items]
-                shared = Counter(w for ws in words for w in ws if w not in _PREPOSITIONS and len(w) > 1)
+                # (each item's words in the order written: of two words shared as often, the first written is named,
+                # whatever order a set's hashing would give them)
+                ordered = [dict.fromkeys(w.lower() for w in _WORDS.findall(item)) for item in items]
+                words = [set(ws) for ws in ordered]
+                shared = Counter(w for ws in ordered for w in ws if w not in _PREPOSITIONS and len(w) > 1)
                 word, count = shared.most_common(1)[0] if shared else ("", 0)
                 if count < max(3, len(items) - 1) or word in _LIST_FILLER:
                     continue
