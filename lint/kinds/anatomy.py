@@ -12,7 +12,8 @@ from dataclasses import replace
 
 from lint.kinds.base import ABBREVIATION_AFTER, Kind, is_negated, listed
 from lint.knowledge import LISTED_KINDS, POSITIONS
-from lint.matching import PatternError, compile_builtin, compile_pattern, compile_phrases, finditer
+from lint.matching import (Haystack, NeedleGroup, PatternError, PatternSet, compile_builtin, compile_pattern,
+                           compile_phrases, finditer)
 from lint.page import Enclosing
 
 _MODIFIER_LABELS = ("region", "structure")
@@ -2358,6 +2359,15 @@ class StructureLocation(Kind):
             self.route = [compile_pattern(p, where, trusted=self.trusted) for p in self.opts["route"]]
         except PatternError as exc:
             raise self.error(str(exc).removeprefix(where + ": ")) from None
+        # the sentence patterns, some fifty, tried on each sentence with two terms: a block that holds none of the
+        # strings one of which each match of a pattern needs is not searched for it (a set of their own: they read blocks)
+        self._kinded_patterns = [(p, kind) for kind, patterns in (
+            ("place", self.placing), ("run", self.running), ("territory", self.territory), ("adjacent", self.adjacent),
+            ("connect", self.connecting), ("separate", self.separating), ("between", self.between),
+            ("face", self.facing), ("meet", self.meeting), ("appose", self.apposition)) for p in patterns]
+        self._sentence_patterns = [p for p, _ in self._kinded_patterns]
+        self._sentence_scan = PatternSet(self._sentence_patterns, NeedleGroup())
+        self._sentence_scan.register()
         self.connected_systems = frozenset(self.opts["connected_systems"])
         # the body's natural openings, and the body systems a tube passed in through each can reach (the knowledge base's)
         self.openings = {r.id: frozenset(r.opens_on) for r in self.kb.regions.values() if r.opens_on}
@@ -2650,6 +2660,7 @@ class StructureLocation(Kind):
             char_starts = sorted(starts)
             previous_terms: list = []
             found: list = []  # the findings of the block's placings, less those that overlap a longer one
+            alive = None  # the ids of the sentence patterns the block may hold a match of (found when first needed)
             for sent in unit.sents:
                 first = bisect_left(char_starts, sent.start_char)
                 if first == len(char_starts) or char_starts[first] > sent.end_char:
@@ -2675,15 +2686,12 @@ class StructureLocation(Kind):
                     # an apposition follows a term's comma: most sentences have none
                     apposed = any(text.startswith(",", t.end_char) or text.startswith("),", t.end_char)
                                   or text.startswith(" (", t.end_char) for t in in_sent)
-                    patterns = [(p, "place") for p in self.placing] + [(p, "run") for p in self.running] \
-                        + [(p, "territory") for p in self.territory] \
-                        + [(p, "adjacent") for p in self.adjacent] \
-                        + [(p, "connect") for p in self.connecting] \
-                        + [(p, "separate") for p in self.separating] \
-                        + [(p, "between") for p in self.between] \
-                        + [(p, "face") for p in self.facing] \
-                        + [(p, "meet") for p in self.meeting] \
-                        + ([(p, "appose") for p in self.apposition] if apposed else [])
+                    if alive is None:
+                        scan = self._sentence_scan
+                        alive = frozenset(map(id, scan.not_ruled_out(self._sentence_patterns,
+                                                                     scan.needles(Haystack.of(text)))))
+                    patterns = [(p, kind) for p, kind in self._kinded_patterns
+                                if id(p) in alive and (kind != "appose" or apposed)]
                 for compiled, kind in patterns:
                     for m in finditer(compiled, text, sent.start_char, sent.end_char):
                         place = starts.get(m.end())
