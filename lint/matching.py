@@ -780,6 +780,11 @@ class PatternSet:
                 outsiders.append(i)
         return patterns, position, tuple(outsiders)
 
+    def alive_in(self, text: str, patterns) -> frozenset:
+        """The ids of the patterns (the set's, in a list that must not change) that may match in ``text``: a kind that
+        tries many patterns on each part of a block asks once per block which are worth trying."""
+        return frozenset(map(id, self.not_ruled_out(patterns, self.needles(Haystack.of(text)))))
+
     def prefilter(self, pattern) -> Prefilter | None:
         if id(pattern) not in self._prefilters:
             self.add(pattern)

@@ -10,7 +10,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lint.matching import Haystack, PatternSet, Prefilter, compile_builtin
+from lint.matching import Haystack, NeedleGroup, PatternSet, Prefilter, compile_builtin
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -354,6 +354,24 @@ def test_the_patterns_not_ruled_out_are_those_not_skipped():
     # a pattern the set has not seen is never ruled out
     stranger = compile_builtin(r"\bsomething\s+new\b", re.I)
     assert stranger in pattern_set.not_ruled_out([stranger], found)
+
+
+def test_the_patterns_alive_in_a_block_are_those_that_match_there_and_the_user_ones():
+    """``alive_in`` (a kind's many patterns asked once per block, term facts and sentence patterns): every pattern with
+    a match in the text is alive; one whose strings the text lacks is not; a user's pattern, with no prefilter, always is."""
+    import regex
+
+    uses_magnets = compile_builtin(r"\buses?\s+(?:strong\s+)?magnets?\b", re.I)
+    uses_x_rays = compile_builtin(r"\buses?\s+x-?rays?\b", re.I)
+    users = regex.compile(r"\bmakes?\s+\w+", regex.I)
+    patterns = [uses_magnets, uses_x_rays, users]
+    pattern_set = PatternSet(patterns, NeedleGroup())
+    text = "A thyroid scan, which uses strong magnets, shows the gland."
+    alive = pattern_set.alive_in(text, patterns)
+    assert id(uses_magnets) in alive and id(uses_x_rays) not in alive and id(users) in alive
+    for text in _sample_pages(step=50):
+        alive = pattern_set.alive_in(text, patterns)
+        assert all(id(p) in alive for p in patterns if p.search(text))
 
 
 def test_the_needles_of_a_text_are_found_once_for_every_set(monkeypatch):

@@ -13,7 +13,7 @@ import hashlib
 import re
 
 from lint.kinds.base import ABBREVIATION_AFTER, Kind, is_negated, listed, match_case
-from lint.matching import (Haystack, NeedleGroup, NeedleIndex, PatternError, PatternSet, compile_builtin, compile_pattern,
+from lint.matching import (NeedleGroup, NeedleIndex, PatternError, PatternSet, compile_builtin, compile_pattern,
                            compile_phrases, finditer)
 from lint.kinds.phrases import PhraseIndex
 from lint.knowledge import LISTED_KINDS
@@ -1062,8 +1062,7 @@ class TermFamily(Kind):
         """False when a fact's pattern cannot match anywhere in the text (a block): it holds none of the strings one of
         which each of the pattern's matches needs."""
         if self._facts_alive[0] is not text:
-            found = self._fact_scan.needles(Haystack.of(text))
-            self._facts_alive = (text, frozenset(map(id, self._fact_scan.not_ruled_out(self._fact_patterns, found))))
+            self._facts_alive = (text, self._fact_scan.alive_in(text, self._fact_patterns))
         return id(compiled) in self._facts_alive[1]
 
     def _fact_after(self, compiled, text: str, end: int, before: int, limit: int):
