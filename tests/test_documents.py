@@ -503,6 +503,27 @@ def test_html_a_tag_without_a_scope_of_its_own_takes_the_one_it_stands_in_at_any
                       ("paragraph", "Walk daily."), ("paragraph", "Call us")]
 
 
+@pytest.mark.parametrize("br", ["<br>", "<br/>", "<br />\n", "</br>"])
+def test_html_lines_of_contact_details_are_blocks_of_their_own(br):
+    # a line break next to a line of contact details ends a block, as a new line does in Markdown or a text page:
+    # the lines of an address and a phone number are no long sentence
+    src = (f"<p>Vascular Clinic, Ward 4, Kelbrook Hospital{br}<b>Telephone:</b> 0117 496 0523 (8am to 6pm){br}"
+           f"Out of hours: call <a href='/ward'>the ward</a> and ask for the nurse.<sup>1</sup></p>"
+           f"<p>We are open{br}Monday to Friday.</p>")
+    _, got = blocks("a.html", src)
+    assert [(s, t) for s, t, _ in got] == [
+        ("paragraph", "Vascular Clinic, Ward 4, Kelbrook Hospital"),
+        ("paragraph", "Telephone: 0117 496 0523 (8am to 6pm)"),
+        ("paragraph", "Out of hours: call the ward and ask for the nurse."),
+        ("paragraph", "We are open Monday to Friday."),
+    ]
+    assert [g[2] for g in got[:2]] == ["Vascular Clinic, Ward 4, Kelbrook Hospital",
+                                       "Telephone:</b> 0117 496 0523 (8am to 6pm)"]
+    last = parse("a.html", src).blocks[2]
+    assert [(last.text[l.start:l.end], l.target) for l in last.links] == [("the ward", "/ward")]
+    assert last.citations == [len(last.text)]
+
+
 def test_markdown_lines_of_contact_details_are_blocks_of_their_own():
     src = ("# LASIK\n\nClearview Eye Clinic, 14 Harbour Row, Bristol\nTelephone: 0117 496 0523, Monday to Friday\n"
            "For urgent eye problems at any time: 07700 900 412\n\nThe surgeon reshapes the cornea\nwith a laser.\n")

@@ -131,6 +131,9 @@ def test_word_frequencies_read_bucket_by_bucket_behave_as_a_dict():
     # a name opening a table cell, on a page that uses it as a name elsewhere
     "| Measure | Source |\n| --- | --- |\n| Infection | Ashcombe Infection Prevention Audit |\n| Knee score | Ashcombe patient survey |\n",
     "The audit ran at Harbourside Children's Hospital.\n",
+    # a practice's name opening a line or a sentence: "Associates", "Specialists", "Partners" end the name
+    "*Seabend Bariatric Associates | Patient leaflet*\n\nSeabend Bariatric Associates, 3 Dock Street.\n",
+    "Mossbank Knee Specialists sees most people within a week. Lindale Cataract Partners runs the eye clinic.\n",
 ])
 def test_names_are_not_misspellings(spl, text):
     assert spelling(lint_text(spl, text)) == []
@@ -138,6 +141,8 @@ def test_names_are_not_misspellings(spl, text):
 
 def test_a_misspelling_opening_a_sentence_is_still_found(spl):
     assert spelling(lint_text(spl, "Recieve your letter first.\n"))[0][0] == "Recieve"
+    # (before a practice's name, not in it)
+    assert spelling(lint_text(spl, "Pateints of Seabend Vein Associates are seen first.\n"))[0][0] == "Pateints"
 
 
 @pytest.mark.parametrize("wrong,right", [

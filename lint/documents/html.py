@@ -17,6 +17,7 @@ from html.parser import HTMLParser
 
 from lint.compiled import compile_re
 from lint.documents.base import SHOWN_UNREAD, Block, Directive, Document, Link, TextBuilder, parse_directive
+from lint.documents.text import CONTACT_LINE
 
 _SKIP = frozenset(
     "script style code pre kbd samp var template noscript svg math textarea select iframe object".split()
@@ -124,6 +125,32 @@ def _newline_starts(source: str) -> list[int]:
     return starts
 
 
+def _contact_lines(block: Block, breaks: list[int]) -> list[Block]:
+    """A paragraph cut at each line break (``<br>``) next to a line of contact details, as the Markdown and text
+    readers make each such line a block of its own: "Eye Department, Level 2<br>Telephone: 01632 960 588 (8am to
+    6pm)<br>Out of hours: call the switchboard ..." is three lines, not one long sentence. A break in prose ("We are
+    open<br>Monday to Friday") cuts nothing."""
+    text = block.text
+    bounds = [0, *sorted({b for b in breaks if 0 < b < len(text)}), len(text)]
+    lines = [text[a:b].strip() for a, b in zip(bounds, bounds[1:])]
+    cuts = [bounds[k] for k in range(1, len(lines)) if CONTACT_LINE.match(lines[k]) or CONTACT_LINE.match(lines[k - 1])]
+    if not cuts:
+        return [block]
+    parts = []
+    for a, b in zip([0, *cuts], [*cuts, len(text)]):
+        b = len(text[:b].rstrip())
+        a += len(text[a:b]) - len(text[a:b].lstrip())
+        if b <= a:
+            continue
+        part = Block(text=text[a:b], scope=block.scope, level=block.level, smap=block.smap.shifted(a, b),
+                     definition_list=block.definition_list)
+        part.links = [Link(max(l.start, a) - a, min(l.end, b) - a, l.target) for l in block.links
+                      if l.start < b and l.end > a or l.start == l.end and a <= l.start <= b]
+        part.citations = [c - a for c in block.citations if a <= c <= b]
+        parts.append(part)
+    return parts
+
+
 def _open_key(tag: str) -> str:
     return "h" if tag in _HEADINGS else tag
 
@@ -152,6 +179,8 @@ class _Extractor(HTMLParser):
         self._links: list[Link] = []
         self._open_links: list[tuple[int, str]] = []
         self._citations: list[int] = []
+        #: text offsets of the block's line breaks (``<br>``), just after the space each reads as
+        self._breaks: list[int] = []
         self._sup_depth = 0
         self._closing = False
         self._sup_data: list[tuple[str, int]] = []
@@ -180,10 +209,18 @@ class _Extractor(HTMLParser):
             block.links = [Link(max(0, l.start - shift), l.end - shift, l.target) for l in links
                            if l.end - shift > 0 or l.start == l.end]
             block.citations = [c - shift for c in self._citations]
-            self.blocks.append(block)
+            if self._breaks and scope == "paragraph":
+                self.blocks.extend(_contact_lines(block, [b - shift for b in self._breaks]))
+            else:
+                self.blocks.append(block)
         self._builder = TextBuilder()
         self._links = []
         self._citations = []
+        self._breaks = []
+
+    def _line_break(self, src_start: int, src_end: int) -> None:
+        self._builder.add_space(src_start, src_end)
+        self._breaks.append(len(self._builder))
 
     # -- events ------------------------------------------------------------
     def handle_starttag(self, tag, attrs):
@@ -201,7 +238,7 @@ class _Extractor(HTMLParser):
             self._image_alt()
             return
         if tag == "br":
-            self._builder.add_space(self._offset(), self._offset() + len(self.get_starttag_text() or ""))
+            self._line_break(self._offset(), self._offset() + len(self.get_starttag_text() or ""))
             return
         if tag in _HEADINGS or tag in _BLOCK_SCOPE or tag in _BLOCK_BREAK:
             self._flush()
@@ -228,7 +265,7 @@ class _Extractor(HTMLParser):
             self._shown_unread()
             self._image_alt()
         elif tag == "br" and not self._skip:
-            self._builder.add_space(self._offset(), self._offset() + len(self.get_starttag_text() or ""))
+            self._line_break(self._offset(), self._offset() + len(self.get_starttag_text() or ""))
 
     def handle_endtag(self, tag):
         if self._skip:
@@ -249,7 +286,7 @@ class _Extractor(HTMLParser):
             return
         if tag == "br":
             # "</br>" is a line break, as browsers read it, not the end of a block
-            self._builder.add_space(self._offset(), self._offset() + self._end_tag_length())
+            self._line_break(self._offset(), self._offset() + self._end_tag_length())
             return
         if tag in _HEADINGS or tag in _BLOCK_SCOPE or tag in _BLOCK_BREAK:
             key = _open_key(tag)

@@ -817,6 +817,9 @@ _INSTITUTION_WORDS = frozenset({
     "Pharmacy", "Pharmacies", "Chemist", "Chemists", "Opticians", "Optometrists", "Insurance", "Ltd", "Limited",
     # and the charities and societies that publish patient information: "Northway Continence Charity"
     "Charity", "Society", "Association", "Alliance", "Federation",
+    # and the practices that partners or specialists run together: "Riverbend Urology Associates", "Ashgrove Hand
+    # Specialists", "Kelbrook Vein Partners"
+    "Associates", "Partners", "Partnership", "Specialists",
 })
 
 
