@@ -174,6 +174,7 @@ def read_text(path: str, source: str) -> Document:
         return False
 
     underlined = set()
+    equals_before = False  # a heading (not the title) underlined with equals signs came before
     labelled = False  # the paragraph being read opened with a label ("Appointments: ...")
     bare_run = False  # the lines being read are a list with no markers
     indent_run = False  # the lines being read are a list of indented lines
@@ -187,7 +188,12 @@ def read_text(path: str, source: str) -> Document:
                 and not _UNDERLINE.match(line) and len(line.split()) <= _HEADING_MAX_WORDS and builder is None:
             # "What is LASIK?" over a line of dashes
             underlined.add(i + 1)
-            add_heading(line, s)
+            # (as in Markdown, a heading over dashes ranks under one over equals signs, where the page has one before it:
+            # "The first week" / "=====", then "Bleeding" / "-----")
+            dashes = source[lines[i + 1][0]:lines[i + 1][1]].strip().startswith("-")
+            title = not seen_title
+            add_heading(line, s, sub=dashes and equals_before)
+            equals_before = equals_before or (not dashes and not title)
             continue
         if _RULE.match(line):
             flush()  # a rule between sections, or under a table's header row

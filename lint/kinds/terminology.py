@@ -896,6 +896,9 @@ class TermFamily(Kind):
                     fact = m  # (the last: the one that ends where the gap starts)
                 if fact is None or fact.end() != gap.start():
                     continue
+                if _MAKES.fullmatch(text, fact.start(), fact.end()) and "," not in text[fact.end():gap.end()]:
+                    continue  # a name right after what is made names the made thing, not its maker: "medicines make
+                    # blood cells called platelets less sticky"
                 # (a negation of the word the fact opens with is not the apposition's after it: "does not contain
                 # bile, the green fluid made by the pancreas" says what bile is)
                 comma = text.find(",", fact.start(), fact.end())
@@ -1076,6 +1079,10 @@ class TermFamily(Kind):
 
 
 _HYPHEN_WORD = compile_builtin(r"-[A-Za-z]")
+#: a fact that is making something, and nothing more: "makes blood cells" (not "make dopamine, in a small part of the
+#: brain", where a name after it names the place)
+_MAKES = compile_builtin(r"(?:makes?|making|produces?|producing|creates?|creating)(?:\s+(?!(?:in|into|inside|within|at|on"
+                         r"|from|of|by|near|under|behind)\b)[\w-]+){1,4}", re.I)
 #: how far past the gap a fact may run on: "puts you fully to sleep"; "It runs diagonally through the middle of the
 #: joint and connects your thigh bone (femur) to your kneecap" (a fact that opens with where a member runs)
 _FACT_RUN_ON = 80
