@@ -258,14 +258,31 @@ def _keeps_stop(orth: int, strings) -> bool:
     return kept
 
 
+_SLASH = get_string_id("/")
+#: word id -> is the word a unit's short letters with a full stop ("L.", "dL.", "h."), as after "g/" (filled as met)
+_UNIT_STOP: dict[int, bool] = {}
+
+
+def _unit_with_stop(orth: int, strings) -> bool:
+    kept = _UNIT_STOP.get(orth)
+    if kept is None:
+        text = strings[orth]
+        kept = _UNIT_STOP[orth] = 2 <= len(text) <= 5 and text.endswith(".") and text[:-1].isalpha()
+    return kept
+
+
 def mark_sentences_after_kept_stops(doc: Doc) -> Doc:
-    """A capitalised opener after "a.m.", "p.m." or a word like "4B." starts a sentence."""
+    """A capitalised opener after "a.m.", "p.m.", a word like "4B." or a unit after a slash ("70 g/L.") starts a
+    sentence."""
     # (the tokens' word ids are looked at in one array: reading doc.text, or the tokens, would make a Python object for
     # each token of every block, and few blocks have such a word)
     strings = doc.vocab.strings
     orths = doc.to_array(ORTH).tolist()
     for i, orth in enumerate(orths[:-1]):
-        if _keeps_stop(orth, strings) and doc[i + 1].is_title and doc[i + 1].lower_ in _OPENERS_AFTER_KEPT_STOP:
+        # (the tokenizer keeps a unit's capital or single letter with its full stop, as it keeps an initial's: "below 70
+        # g/L. The threshold", "4 mmol/L. Eat a snack")
+        if (_keeps_stop(orth, strings) or i and orths[i - 1] == _SLASH and _unit_with_stop(orth, strings)) \
+                and doc[i + 1].is_title and doc[i + 1].lower_ in _OPENERS_AFTER_KEPT_STOP:
             doc[i + 1].is_sent_start = True
     return doc
 

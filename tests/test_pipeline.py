@@ -41,6 +41,16 @@ def test_a_word_of_digits_and_capitals_kept_with_its_full_stop_ends_a_sentence_b
         "The unit is on Ward 4B.", "We care for you.", "Visit Bay 12A.", "The nurse is there.", "Ask for Ward 4B. Smith."]
 
 
+def test_a_unit_after_a_slash_kept_with_its_full_stop_ends_a_sentence_before_a_capitalised_opener():
+    # spaCy keeps "L." and "dL." whole, as it keeps an initial; after a slash they are a unit's letters
+    nlp = build_pipeline(LEXICON)
+    doc = nlp("Treat when haemoglobin is below 70 g/L. The level may be higher for some people. "
+              "Keep your glucose above 4 mmol/L. Eat a snack first. Ask Dr L. Smith.")
+    assert [s.text for s in doc.sents] == [
+        "Treat when haemoglobin is below 70 g/L.", "The level may be higher for some people.",
+        "Keep your glucose above 4 mmol/L.", "Eat a snack first.", "Ask Dr L. Smith."]
+
+
 def test_terms_are_found_case_insensitively_and_abbreviations_exactly():
     nlp = build_pipeline(LEXICON)
     doc = nlp("Hip LAMINECTOMY and CABG, not cabg.")
