@@ -325,6 +325,14 @@ def test_explained_jargon_is_quiet(linter, text):
     assert jargon(linter, text) == []
 
 
+def test_jargon_suggests_the_data_gloss_over_a_wider_entry_s(linter):
+    # the knowledge base files "vasoepididymostomy" under vasectomy reversal, whose gloss describes a vasovasostomy
+    [(text, [suggestion])] = jargon(linter, "# Reversal\n\nYour surgeon may need to do a vasoepididymostomy.\n")
+    assert text == "vasoepididymostomy" and "epididymis" in suggestion and "cut ends" not in suggestion
+    [(text, [suggestion])] = jargon(linter, "# Reversal\n\nMost men have a vasovasostomy.\n")
+    assert text == "vasovasostomy" and "cut ends" in suggestion
+
+
 def test_jargon_outside_the_knowledge_base(linter):
     # a rare word with a medical ending, not in any knowledge-base list
     assert jargon(linter, "Some people develop capsulitis after the operation.")[0][0] == "capsulitis"

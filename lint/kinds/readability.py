@@ -400,6 +400,9 @@ class UnexplainedJargon(Kind):
         if low.startswith("un") and any(self.frequencies.get(base, 0) >= 5 * self.opts["rare_below"]
                                         for base in _everyday_bases(low[2:])):
             return False  # "unsteadiness", "unwellness": "un" and a common word's noun
+        american = _american_spelling(low)
+        if american != low and self.frequencies.get(american, 0) >= _COMMON_WORD:
+            return False  # (the general counts are American English: "organisation" is "organization", a common word)
         freq = self.frequencies.get(low, 0)
         syllables = self.counter.count(low)
         # a word in no dictionary without a medical ending is more likely a typo: the spelling rules judge it
@@ -446,7 +449,10 @@ class UnexplainedJargon(Kind):
             found = []
             for span in unit.terms:
                 if span.label_ in ("procedure", "structure", "condition") and self.technical(span.text):
-                    found.append((span.start_char, span.end_char, self._lay(span), f"{span.label_}:{span.kb_id_}"))
+                    # (the data's own gloss first: the knowledge base gives a synonym its entry's lay text, which may
+                    # describe another kind of the operation: "vasoepididymostomy" under "vasectomy reversal")
+                    lay = self.extra.get(span.text.lower()) or self._lay(span)
+                    found.append((span.start_char, span.end_char, lay, f"{span.label_}:{span.kb_id_}"))
             if self.extra_regex is not None:
                 for m in self.extra_regex.finditer(unit.block.text):
                     if not any(s <= m.start() < e for s, e, _, _ in found):
@@ -538,6 +544,27 @@ class UnexplainedJargon(Kind):
                 nxt = doc[nxt.end].sent
         return False
 
+    def _explained_in_another_form(self, units, index: int, start: int, end: int) -> bool:
+        """Was another form of the term explained before it in the text: "A hysteroscope is a narrow telescope ..."
+        then "hysteroscopy"; "A mammogram is an X-ray picture of the breast" then "a mammography centre"? (The
+        instrument is no term the rule tracks, so its explanation is looked for here.)"""
+        term = units[index].block.text[start:end]
+        ending = _FORM_ENDING.search(term)
+        if " " in term or ending is None or not _form_family(ending):
+            return False
+        family = ending.group(1) and r"graphy|graphic|graphs?|grams?" or r"scopy|scopic|scopes?"
+        other = re.compile(r"(?<![\w-])" + re.escape(term[:ending.start()]) + rf"(?:{family})(?![\w-])", re.I)
+        for k in range(index + 1):
+            unit = units[k]
+            if unit.block.scope in ("title", "heading"):
+                continue
+            text = unit.block.text
+            for m in other.finditer(text, 0, start if k == index else len(text)):
+                if m.group().lower() != term.lower() and not _capitalised_name(text, m.start()) \
+                        and self.explained(unit, m.start(), m.end()):
+                    return True
+        return False
+
     def check(self, page):
         seen: set[str] = set()
         # the longer terms met so far, in lower case: a term that ends one of them was met with it ("A coronary
@@ -548,8 +575,21 @@ class UnexplainedJargon(Kind):
         # hysterectomy"): each word was explained there or reported there. (Not in headings, which are not reported.)
         earlier = _EarlierWords(page.units)
         units = page.units
+        # the terms met so far in a form their other forms share ("mammogram", "mammography"): one explanation serves
+        forms: set[str] = set()
+        names: dict[int, list] = {}  # a unit's index -> the spans of the names of bodies and documents in it
         for i, unit, s, e, lay, key, nested in self._occurrences(page):
             if key in seen:
+                continue
+            text = unit.block.text
+            if any(c.isupper() for c in text[s:e]) and unit.block.scope not in ("title", "heading"):
+                if i not in names:
+                    names[i] = _name_spans(text)
+                if any(a <= s and e <= b for a, b in names[i]):
+                    continue  # a word of a name: "the NHS Sickle Cell and Thalassaemia Screening Programme"
+            form = _term_form(text[s:e])
+            if form in forms:
+                seen.add(key)
                 continue
             words = unit.block.text[s:e].lower()
             if any(longer.endswith(" " + words) for longer in met):
@@ -568,7 +608,12 @@ class UnexplainedJargon(Kind):
                 continue
             if unit.block.scope in ("title", "heading"):
                 continue  # a heading names the topic; the explanation belongs in the text under it
-            if self.explained(unit, s, e) or self._explained_further_in_sentence(unit, s, e):
+            # (explained here, or reported here: either way once for all its forms; not a name's word, which is
+            # explained by nothing: "in the journal Arthroscopy", then "arthroscopic surgery")
+            if not _capitalised_name(text, s):
+                forms.add(form)
+            if self.explained(unit, s, e) or self._explained_further_in_sentence(unit, s, e) \
+                    or self._explained_in_another_form(units, i, s, e):
                 continue
             if unit.block.scope == "table_cell" and i + 1 < len(units) and units[i + 1].block.scope == "table_cell":
                 continue  # a table of terms and what they mean: the next cell explains it
@@ -582,6 +627,63 @@ class UnexplainedJargon(Kind):
 
 
 _WORD = compile_re(r"[a-z]+")
+#: the endings a term's forms differ by, in their families: "mammogram", "mammograms", "mammography"; "endoscope",
+#: "endoscopy" (not "arthroscopy" and "arthrogram", two tests)
+_FORM_ENDING = compile_re(r"(?<=[a-z]{3})(?:(graphy|graphic|graphs?|grams?)|(scopy|scopic|scopes?)|s)$")
+_FORM_FAMILIES = ("graph", "scop")
+
+
+def _form_family(ending) -> str:
+    """The family of the ending ``_FORM_ENDING`` found: "graph", "scop", or "" for a plural's "s"."""
+    return next((name for name, group in zip(_FORM_FAMILIES, ending.groups()) if group), "")
+
+
+def _capitalised_name(text: str, at: int) -> bool:
+    """Does the word at ``at`` start with a capital in the middle of a sentence, as a name's word does ("in the journal
+    Arthroscopy")?"""
+    before = text[:at].rstrip()
+    return text[at].isupper() and bool(before) and before[-1] not in ".!?:\n"
+
+
+def _term_form(term: str) -> str:
+    """A term with the endings its forms differ by put as their family ("mammography" -> "mammo-graph")."""
+    return " ".join(_FORM_ENDING.sub(lambda m: "-" + _form_family(m), w) for w in _WORD.findall(term.lower()))
+
+
+#: British spellings and their American forms, which the general counts hold: "organisation", "behaviour", "centre"
+_BRITISH_ENDINGS = ((r"isation(s?)$", r"ization\1"), (r"is(e|ed|es|ing)$", r"iz\1"), (r"ys(e|ed|es|ing)$", r"yz\1"),
+                    (r"our(s?)$", r"or\1"), (r"tre(s?)$", r"ter\1"), (r"ogue(s?)$", r"og\1"))
+
+
+def _american_spelling(word: str) -> str:
+    """The American spelling of a British word's ending ("organisation" -> "organization"); not of "ae" or "oe",
+    which mark the medical words ("haematoma")."""
+    for british, american in _BRITISH_ENDINGS:
+        changed = re.sub(british, american, word)
+        if changed != word:
+            return changed
+    return word
+
+
+#: the words that make a run of capitalised words the name of a body, a programme or a document
+_NAME_NOUNS = ("Programmes?|Programs?|Services?|Certificates?|Society|Trust|Foundation|Scheme|Network|Association"
+               "|Institute|College|Council|Alliance|Federation|Charity|Agency|Register|Registry|Campaign|Initiative"
+               "|Collaborative|Centre|Center|Helpline|Fund|Card|Passport")
+#: a run of capitalised words with the small words a name holds between them ("Vaccination or Prophylaxis")
+_CAPITAL_NAME = compile_re(r"[A-Z][\w'’-]*(?:\s+(?:(?:and|of|for|or|the|in|on|to|&)\s+)*[A-Z][\w'’-]*)+")
+_NAME_NOUN = compile_re(rf"\b(?:{_NAME_NOUNS})\b")
+_NAME_OPENER = compile_re(r"(?:The\s+)?(?:NHS|National|International)\s")
+
+
+def _name_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of the names of bodies, programmes and documents in a text: a run of capitalised words with a word
+    such as "Programme", "Society" or "Certificate" in it, or opened by "NHS", "National" or "International" ("the NHS
+    Sickle Cell and Thalassaemia Screening Programme", "International Certificate of Vaccination or Prophylaxis"). A
+    heading in title case with none of them is no name ("Living With Thalassaemia")."""
+    return [m.span() for m in _CAPITAL_NAME.finditer(text)
+            if _NAME_NOUN.search(m.group()) or _NAME_OPENER.match(m.group())]
+
+
 # Latin and Greek plurals of anatomy and their singulars: atria/atrium, bronchi/bronchus, vertebrae/vertebra,
 # testes/testis, apices/apex, cervices/cervix
 _PLURAL_ENDINGS = (("ia", "ium"), ("a", "um"), ("i", "us"), ("ae", "a"), ("es", "is"), ("ices", "ex"), ("ices", "ix"),
@@ -977,6 +1079,7 @@ class UnexplainedAcronym(Kind):
         # acronyms met in a heading, where they are not judged: one the text never uses or spells out is judged there
         # ("### PCNL" over a section that says only "the operation")
         in_headings: dict[str, tuple] = {}
+        flagged: set[str] = set()  # the acronyms reported: the others of ``done`` were spelled out, or are names
         capital_lines = None
         for index, unit in enumerate(page.units):
             text = unit.block.text
@@ -1044,6 +1147,14 @@ class UnexplainedAcronym(Kind):
                         page.units, index, m.start(), acronym):
                     done.add(acronym)
                     continue  # "... a small sample of cerebrospinal fluid. Doctors often shorten the name to CSF."
+                if _ALIAS_BEFORE.search(text, max(0, m.start() - 60), m.start()) and _another_spelling(
+                        page.units, index, m.start(), acronym, done - flagged):
+                    done.add(acronym)
+                    continue  # "DEXA stands for dual-energy X-ray absorptiometry. Some hospitals write it as DXA."
+                parts = _COMPOUND_PARTS.split(acronym)
+                if len(parts) > 1 and all(p in done and p not in flagged or p in self.allowed for p in parts):
+                    done.add(acronym)
+                    continue  # each part spelled out before: "positron emission tomography (PET) ... A PET-CT scan"
                 if _MNEMONIC_AFTER.match(text, m.end()) and text.rstrip().endswith(":") \
                         and _spelled_by_list(page.units, index, acronym):
                     done.add(acronym)
@@ -1087,6 +1198,7 @@ class UnexplainedAcronym(Kind):
                     done.add(acronym)
                     continue  # a glossary's term: "CT", then "Computed tomography, a scan that..."
                 done.add(acronym)
+                flagged.add(acronym)
                 yield self.hit(unit, m.start(1), m.end(1), acronym=acronym)
         for acronym, (unit, start, end) in in_headings.items():
             if acronym not in done and not self._spelled_out_later(page.units, acronym):
@@ -1236,6 +1348,34 @@ _CONTACT_DETAILS = compile_re(r"\d{3,}[\s-]?\d{3,}|\w@\w")
 _SHORTENED_TO = compile_re(r"\b(?:shorten(?:s|ed)?\s+(?:the|this|its|that)\s+(?:name|term)\s+to|(?:shortened|abbreviated)\s+to"
                            r"|(?:is|are)\s+(?:often\s+|usually\s+|also\s+)?(?:called|known\s+as))\s+(?:the\s+)?$", re.I)
 _CLAUSE_BREAKS = compile_re(r"[.;:,()!?]")
+# another way of writing an acronym just spelled out: "Some hospitals write it as DXA", "also written EKG", "sometimes
+# shortened to DXA", "you may hear it called DXA"
+_ALIAS_BEFORE = compile_re(
+    r"\b(?:(?:write|writes|spell|spells|call|calls|shorten|shortens|abbreviate|abbreviates)\s+"
+    r"(?:it|this|that|the\s+(?:name|test|scan|term))(?:\s+(?:as|to))?"
+    r"|(?:written|spelt|spelled|shortened|abbreviated|called|known)(?:\s+(?:as|to))?"
+    r"|hear\s+it\s+called|see\s+it\s+written(?:\s+as)?)\s+(?:an?\s+|the\s+)?[\"“‘']?$", re.I)
+#: the parts of a compound acronym: "PET-CT"
+_COMPOUND_PARTS = compile_re(r"-")
+
+
+def _another_spelling(units, index: int, at: int, acronym: str, spelled: set[str]) -> bool:
+    """Is ``acronym`` another spelling of one spelled out in the few sentences before ``at`` (in its block or the
+    block before): the letters of the shorter all in the longer, in order, from the same first letter (DXA for DEXA;
+    EKG for ECG, from the German name; not TURP for TURBT, another operation)?"""
+    before = units[index].block.text[:at]
+    if index > 0 and len(before) < 300:
+        before = units[index - 1].block.text + " " + before
+    for m in _ACRONYM.finditer(before[-300:]):
+        other = m.group(1)
+        if other == acronym or other not in spelled or other[0].lower() != acronym[0].lower():
+            continue
+        a, b = sorted((_GERMAN_LETTERS.get(x, x) for x in (acronym.lower(), other.lower())), key=len)
+        if len(a) >= 3 and _common_letters(a, b) == len(a):
+            return True
+    return False
+
+
 _LETTERS = compile_re(r"[A-Za-z]+")
 _BODY_NAME_AFTER = compile_re(r"[\s-]+(?:UK|England|Scotland|Wales|Ireland|International|Foundation|Trust|Society)\b")
 # a mnemonic named before the list that spells it out: 'use the "ABCDE" rule:'
