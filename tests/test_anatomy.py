@@ -162,6 +162,46 @@ def test_a_symptom_takes_the_regions_of_all_the_conditions_its_sentence_names_be
     assert "carpal tunnel release does not cause" in result.findings[0].message
 
 
+@pytest.mark.parametrize("text", [
+    # a list of side effects under a lead-in or a heading that names a medicine
+    "# Medicines for an overactive bladder\n\n## Antimuscarinic medicines\n\nThese include oxybutynin and tolterodine.\n\n"
+    "Common side effects:\n\n- dry mouth\n- constipation\n- blurred vision\n",
+    "# Medicines for an overactive bladder\n\n## How they work\n\nCommon side effects of oxybutynin:\n\n- blurred vision\n",
+    "# Enlarged prostate\n\n## Alpha blockers\n\nThese relax the muscle in the prostate.\n\nCommon side effects:\n\n"
+    "- dizziness\n- blurred vision\n",
+    # a medicine as the subject of what causes the symptom, or named before the "It" that is
+    "# Medicines for an overactive bladder\n\n## Antimuscarinic medicines\n\nOxybutynin can cause blurred vision.\n",
+    "# Medicines for an overactive bladder\n\n## Antimuscarinic medicines\n\nIn older people, tolterodine can cause "
+    "blurred vision.\n",
+    "# Medicines for an overactive bladder\n\n## Antimuscarinic medicines\n\nFesoterodine and darifenacin sometimes cause "
+    "blurred vision.\n",
+    "# Medicines for an overactive bladder\n\n## Mirabegron\n\nMirabegron works in a different way. It can cause blurred "
+    "vision.\n",
+    "# Medicines for an overactive bladder\n\n## Antimuscarinic medicines\n\nMirabegron may cause:\n\n- blurred vision\n",
+])
+def test_a_medicines_side_effects_are_felt_anywhere(ana, text):
+    assert found(lint_text(ana, text), "ANA003") == []
+
+
+@pytest.mark.parametrize("text,span", [
+    # an operation's side effects, in a list under a lead-in on side effects that names no medicine
+    ("# Knee arthroscopy\n\n## After the procedure\n\nPossible side effects include:\n\n- pain in your wrist\n",
+     "pain in your wrist"),
+    ("# Knee arthroscopy\n\n## Painkillers after the operation\n\nCommon side effects of the operation:\n\n"
+     "- pain in your wrist\n", "pain in your wrist"),
+    ("# Medicines for an overactive bladder\n\n## Bladder stretching\n\nCommon side effects:\n\n- blurred vision\n",
+     "blurred vision"),
+    # no medicine as the subject: the operation, a muscle, a lack of iron, "in contrast"
+    ("# Knee arthroscopy\n\n## Recovery\n\nKnee arthroscopy can cause pain in your wrist.\n", "pain in your wrist"),
+    ("# Knee arthroscopy\n\n## Recovery\n\nMuscle spasm can cause pain in your wrist.\n", "pain in your wrist"),
+    ("# Knee arthroscopy\n\n## Recovery\n\nIron deficiency can cause pain in your wrist.\n", "pain in your wrist"),
+    ("# Knee arthroscopy\n\n## Recovery\n\nIn contrast, the operation can cause pain in your wrist.\n",
+     "pain in your wrist"),
+])
+def test_an_operations_side_effects_are_still_judged(ana, text, span):
+    assert found(lint_text(ana, text), "ANA003") == [span]
+
+
 # -- ANA004 ---------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text,span", [

@@ -342,3 +342,30 @@ def test_the_blocks_holding_a_pattern_s_words_are_found_through_folded_spaces():
     haystack = Haystack(joined)
     assert haystack.shifted
     assert _blocks_holding(patterns.prefilter(pattern), haystack, patterns.needles(haystack), starts) == {2, 4}
+
+
+@pytest.mark.parametrize("text", [
+    "Cancer Research UK describes testicular cancer as one of the most treatable cancers.",
+    "According to CRUK, testicular cancer is one of the most treatable cancers.",
+    "Testicular cancer is one of the most curable cancers, according to Cancer Research UK.",
+    "Testicular cancer is described by Cancer Research UK as one of the most treatable cancers.",
+    "The American Cancer Society calls testicular cancer one of the most curable cancers.",
+    "In 2023, Cancer Research UK described testicular cancer as one of the most treatable cancers.",
+])
+def test_a_treatable_condition_so_described_by_a_named_body_is_no_hype(linter, text):
+    assert found(linter, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Rosacea is one of the most treatable skin problems we see.",
+    "Testicular cancer is one of the most treatable cancers.",
+    "Our clinic describes rosacea as one of the most treatable skin problems.",
+    "Our Skin Service describes rosacea as one of the most treatable skin problems.",
+    "We describe rosacea as one of the most treatable skin problems.",
+    "The Brightwater Clinic describes acne as one of the most treatable skin problems.",
+    "Rosacea is one of the most treatable skin problems we see, according to the British Association of Dermatologists.",
+    "According to Cancer Research UK, our clinic treats one of the most treatable cancers.",
+    "Cancer Research UK funds our work. Acne is one of the most treatable skin problems.",
+])
+def test_the_clinics_own_most_treatable_is_still_hype(linter, text):
+    assert [code for code, _ in found(linter, text)] == ["PRM001"]

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from lint.kinds.base import ABBREVIATION_AFTER, Kind, is_negated, listed
 from lint.knowledge import LISTED_KINDS, POSITIONS
-from lint.matching import (Haystack, NeedleGroup, PatternError, PatternSet, compile_builtin, compile_pattern,
+from lint.matching import (NeedleGroup, PatternError, PatternSet, compile_builtin, compile_pattern,
                            compile_phrases, finditer)
 from lint.page import Enclosing
 
@@ -1418,6 +1418,19 @@ class SymptomRegion(Kind):
         # the same in the heading over a list ("Side effects and how common they are" over "- swelling of the face" on a
         # medicine leaflet): a medicine's side effects may be felt anywhere
         "heading_cues": (list, list),
+        # a medicine, by name (word lists beside the rule, one word or more a line, and the rule's own list), by the
+        # ending of its international name ("-fenacin", "-olol"), or by what it comes as ("tablets", "drops"); less
+        # the words of those lists that name no medicine on their own ("muscle" of "muscle relaxant")
+        "medicine_lists": (list, list),
+        "medicines": (list, list),
+        "not_medicines": (list, list),
+        "medicine_endings": (list, list),
+        # a medicine as the subject of what causes a symptom ("Oxybutynin can cause blurred vision"), and a list's
+        # lead-in on side effects ("Common side effects:") where it or the heading over it names a medicine, not an
+        # operation ("Antimuscarinic medicines"): the items are the medicine's side effects, felt anywhere. (A lead-in
+        # on the side effects of an operation, "Possible side effects include:" under "After the procedure", is not.)
+        "side_effect_cues": (list, list),
+        "operation_words": (list, list),
         "describing_headings": (list, list),
         "referred": (dict, dict),
         "sides": (dict, dict),
@@ -1494,6 +1507,15 @@ class SymptomRegion(Kind):
             self.located_cues.append((compile_phrases(entry["cues"]), entry["name"], tuple(entry["regions"])))
         self.lead_in_cues = compile_phrases(self.opts["lead_in_cues"])
         self.heading_cues = compile_phrases(self.opts["heading_cues"])
+        from lint.kinds.spelling import vocabulary_words  # (spelling's reader: one format for every word list)
+
+        listed_medicines = vocabulary_words(tuple(str(self.rule.path.parent / name)
+                                                  for name in self.opts["medicine_lists"]))
+        self.medicines = (listed_medicines | {w.lower() for w in self.opts["medicines"]}) \
+            - {w.lower() for w in self.opts["not_medicines"]}
+        self.medicine_endings = tuple(sorted({w.lower() for w in self.opts["medicine_endings"]}))
+        self.side_effect_cues = compile_phrases(self.opts["side_effect_cues"])
+        self.operation_words = compile_phrases(self.opts["operation_words"])
         self.headings = compile_phrases(self.opts["describing_headings"])
         self.ignore = set(self.opts["ignore_regions"])
         self.after_surgery = set(self.opts["after_surgery_regions"])
@@ -1586,6 +1608,8 @@ class SymptomRegion(Kind):
         pain in your shoulder. This comes from the gas used to inflate the tummy."): True for one felt anywhere (a
         clot, a medicine), a located cue's (name, regions), or False for none."""
         sents = unit.sents
+        if self._medicine_causes(unit, sent_no):
+            return True  # "Oxybutynin can cause blurred vision": a medicine's side effect, felt anywhere
         texts = [sents[sent_no].text]
         # the thing the sentence's "It" stands for, named in one of the two sentences before: "Some dermatologists
         # prescribe minoxidil tablets. This use is not FDA approved. It can cause dizziness and ankle swelling."
@@ -1655,11 +1679,56 @@ class SymptomRegion(Kind):
         if unit.block.scope != "list_item":
             return False
         lead = page.last_before(unit, ("list_item",), outside=True)
-        if lead is not None and lead.block.scope == "paragraph" and lead.block.text.rstrip().endswith(":") \
-                and any(True for _ in finditer(self.lead_in_cues, lead.block.text)):
-            return True
+        if lead is not None and lead.block.scope == "paragraph" and lead.block.text.rstrip().endswith(":"):
+            if self.lead_in_cues is not None and any(True for _ in finditer(self.lead_in_cues, lead.block.text)):
+                return True
+            if self._medicine_lead_in(page, unit, lead):
+                return True
         heading = page.last_before(unit, ("heading",)) if self.heading_cues is not None else None
         return heading is not None and any(True for _ in finditer(self.heading_cues, heading.block.text))
+
+    def _names_medicine(self, text: str) -> bool:
+        """Does the text name a medicine: by name, by its name's ending, or by what it comes as ("tablets")?"""
+        for m in _MEDICINE_WORD.finditer(text):
+            word = m.group().lower().removesuffix("'s").removesuffix("’s")
+            if word in self.medicines or len(word) >= 7 and word.endswith(self.medicine_endings):
+                return True
+        return False
+
+    def _medicine_causes(self, unit, sent_no: int) -> bool:
+        """Is a medicine what the sentence says causes its symptoms: named as the subject ("Oxybutynin can cause",
+        "In older people, tolterodine may cause"), or named in one of the two sentences before the "It" or "They"
+        that is ("Mirabegron works in a different way. It can cause ...")?"""
+        if not self.medicines and not self.medicine_endings:
+            return False
+        sents = unit.sents
+        text = sents[sent_no].text
+        m = _MEDICINE_SUBJECT_CAUSES.match(text)
+        if m is not None and self._names_medicine(m.group("subject")):
+            return True
+        return sent_no > 0 and _CAUSED_BY_IT.match(text) is not None and any(
+            self._names_medicine(sents[k].text) for k in range(max(0, sent_no - 2), sent_no))
+
+    def _medicine_lead_in(self, page, unit, lead) -> bool:
+        """Is a list's lead-in about a medicine's side effects: a medicine as what causes them ("Mirabegron may
+        cause:"), or side effects named in a lead-in or under a heading that names a medicine and no operation
+        ("Common side effects:" under "Antimuscarinic medicines"; not "Possible side effects include:" under "After
+        the procedure")?"""
+        if lead.sents and self._medicine_causes(lead, len(lead.sents) - 1):
+            return True
+        text = lead.block.text
+        if self.side_effect_cues is None or not any(True for _ in finditer(self.side_effect_cues, text)):
+            return False
+        if self._operation_named(text):
+            return False
+        if self._names_medicine(text):
+            return True
+        heading = page.last_before(unit, ("title", "heading"))
+        return heading is not None and not self._operation_named(heading.block.text) \
+            and self._names_medicine(heading.block.text)
+
+    def _operation_named(self, text: str) -> bool:
+        return self.operation_words is not None and any(True for _ in finditer(self.operation_words, text))
 
     def _wrong_sides(self, page):
         """A symptom on the other side of the body from the sided part that causes it, said in one sentence ("A stone in
@@ -1748,8 +1817,7 @@ class SymptomRegion(Kind):
                     pass  # the symptom is at the cut: judged there, whatever else the sentence names
                 elif self.cues is not None or self.located_cues:
                     if sent_no not in cued:
-                        cued[sent_no] = self._cued(unit, sent_no) or (
-                            (self.lead_in_cues is not None or self.heading_cues is not None) and self._lead_in_cued(page, unit))
+                        cued[sent_no] = self._cued(unit, sent_no) or self._lead_in_cued(page, unit)
                     if cued[sent_no] is True:
                         continue
                 located = wound or cued.get(sent_no) or None
@@ -2042,6 +2110,14 @@ class SymptomRegion(Kind):
                     yield ends[k + 1], tok.i
 
 
+#: a sentence's opening words (a subject, and what may come before it: "In older people, oxybutynin") and the verb
+#: that says they cause what follows: "Oxybutynin can cause", "Mirabegron may sometimes cause", "Tolterodine causes"
+_MEDICINE_SUBJECT_CAUSES = compile_builtin(
+    r"(?i)\W*(?P<subject>(?:[\w'’-]+(?:\s+|,\s*)){1,8}?)"
+    r"(?:(?:can|may|might|could|will|does|do|sometimes|often|commonly|also|occasionally|rarely|usually|frequently|both)\s+){0,3}"
+    r"(?:cause|causes|caused|give|gives|lead\s+to|leads\s+to|bring\s+on|brings\s+on|trigger|triggers|produce|produces)\b")
+#: a word, for the medicine names a text holds
+_MEDICINE_WORD = compile_builtin(r"[^\W\d_][\w'’-]*")
 #: a sentence whose subject is a pronoun for a thing named before, and what it causes: "It can cause", "They may give you"
 _CAUSED_BY_IT = compile_builtin(r"(?i)(?:it|they|this|these)\s+(?:can|may|might|could|sometimes|often|also|commonly)\s+"
                                 r"(?:(?:also|sometimes|occasionally)\s+)?(?:cause|causes|give|lead\s+to|bring\s+on)\b")
@@ -2687,9 +2763,7 @@ class StructureLocation(Kind):
                     apposed = any(text.startswith(",", t.end_char) or text.startswith("),", t.end_char)
                                   or text.startswith(" (", t.end_char) for t in in_sent)
                     if alive is None:
-                        scan = self._sentence_scan
-                        alive = frozenset(map(id, scan.not_ruled_out(self._sentence_patterns,
-                                                                     scan.needles(Haystack.of(text)))))
+                        alive = self._sentence_scan.alive_in(text, self._sentence_patterns)
                     patterns = [(p, kind) for p, kind in self._kinded_patterns
                                 if id(p) in alive and (kind != "appose" or apposed)]
                 for compiled, kind in patterns:
