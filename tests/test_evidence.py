@@ -742,3 +742,102 @@ def test_a_message_option_naming_a_field_never_filled_is_refused(option, templat
         UncitedClaim(parse_rule(data, path), None, Settings())
     data["options"][option] = "{claim} needs a source" if option == "research_message" else "({sourced} of {claims})"
     UncitedClaim(parse_rule(data, path), None, Settings())  # the fields it fills are fine
+
+
+def test_a_guideline_two_bodies_wrote_together_is_a_named_source(linter):
+    """A joint guideline names its bodies with a slash or "and", one of them perhaps a body the lexicon does not know."""
+    page = ("# Male infertility tests\n\n"
+            "The American Society for Reproductive Medicine (ASRM) has written joint guidance on male infertility with the "
+            "American Urological Association (AUA).\n\n"
+            "You may want to be checked sooner if you have a known risk factor.\n\n"
+            "The AUA/ASRM guideline on male infertility notes that a male factor contributes to about half of infertile "
+            "couples. That is why testing only the female partner is not enough.\n")
+    assert found(linter, page) == []
+    for joint in ("AUA / ASRM", "AUA and ASRM", "AUA/XYZQ", "ABC/XYZQ", "joint AUA/ASRM", "joint ABC/XYZQ"):
+        assert found(linter, page.replace("AUA/ASRM guideline", f"{joint} guideline")) == [], joint
+    # a guideline that names no body, or the page's own, is no source (on a page that names no guidance before it)
+    alone = "# Male infertility tests\n\n" + page.split("\n\n")[-1]
+    for unnamed in ("The guideline", "Our guideline", "The Clinic/Our guideline"):
+        assert found(linter, alone.replace("The AUA/ASRM guideline", unnamed)) \
+            == [("EVD001", "about half of infertile couples")], unnamed
+
+
+@pytest.mark.parametrize("text", [
+    "Under the NICE criteria, about 1 in 20 adults with severe deafness can have an implant in each ear.",
+    "About 1 in 20 adults with severe deafness can have an implant in each ear under NICE criteria.",
+    "In the NICE rules, about 1 in 20 adults with severe deafness can have an implant in each ear.",
+    "NICE's criteria count about 1 in 20 adults with severe deafness as suitable for two implants.",
+    "The NICE appraisal counts about 1 in 20 adults with severe deafness as suitable for two implants.",
+    "NICE technology appraisal TA566 counts about 1 in 20 adults with severe deafness as suitable for two implants.",
+])
+def test_the_criteria_rules_or_appraisal_of_a_named_body_are_a_source(linter, text):
+    assert found(linter, f"# Cochlear implants\n\n{text}\n") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Under the clinic's criteria, about 1 in 20 adults with severe deafness can have an implant in each ear.",
+    "Under our criteria, about 1 in 20 adults with severe deafness can have an implant in each ear.",
+    "Our criteria count about 1 in 20 adults with severe deafness as suitable for two implants.",
+    # a method a body's criteria name, in the paragraph before, is not where the figure comes from
+    "A biopsy lets the pathologist classify the disease according to current World Health Organization criteria.\n\n"
+    "Excision biopsy gives a definite diagnosis in 99% of cases.",
+])
+def test_criteria_no_named_body_set_are_no_source(linter, text):
+    assert [c for c, _ in found(linter, f"# Clinic\n\n{text}\n")] == ["EVD001"]
+
+
+def test_a_level_that_says_when_something_counts_is_not_a_claim(linter):
+    """The paragraph of the cochlear implant page: NICE is named a paragraph up, and the 50% is the level its guidance
+    sets, in a condition ("If you hear 50% or fewer ...") or counted as something ("A score of 50% or less counts as ...")."""
+    page = ("# Cochlear implants for adults\n\n## Who might benefit?\n\n"
+            "National Institute for Health and Care Excellence (NICE) guidance (TA566) sets out who can have a cochlear "
+            "implant on the NHS. In summary, you may be suitable if:\n\n"
+            "- you have severe to profound deafness in both ears, and\n"
+            "- you get too little benefit from well-fitted hearing aids.\n\n"
+            "The guidance defines severe to profound deafness as only hearing sounds louder than 80 decibels at certain "
+            "pitches. It also uses a sentence test, done while you wear your hearing aids. If you correctly hear 50% or "
+            "fewer of the key words, the guidance counts this as too little benefit.\n")
+    assert found(linter, page) == []
+    for level in ("Under the NICE criteria, a score of 50% or less on the sentence test counts as too little benefit.",
+                  "A score of 50% or less on the sentence test counts as too little benefit.",
+                  "NICE criteria count a score of 50% or less as too little benefit.",
+                  "TA566 counts a score of 50 percent or lower as too little benefit."):
+        assert found(linter, f"# Cochlear implants\n\n{level}\n") == [], level
+    # a share of people or operations, the provider's own rate, or a result after the level, is a claim
+    for claim, text in (("More than 90% of operations", "More than 90% of operations count as a success."),
+                        ("90%", "Our success rate of 90% or more counts as one of the best in the country."),
+                        ("about 9 in 10 people",
+                         "A score of 50% or less counts as too little benefit. After an implant, about 9 in 10 people "
+                         "hear more words.")):
+        assert found(linter, f"# Cochlear implants\n\n{text}\n") == [("EVD001", claim)], text
+
+
+def test_the_normal_course_of_healing_is_not_a_claim_that_results_last(linter):
+    page = ("# Lumbar fusion: your recovery\n\n## How long does the bone take to heal?\n\n"
+            "Bone usually takes three to six months to join, and it keeps getting stronger for a year or more. "
+            "Your surgeon will check the fusion on an X-ray.\n")
+    assert found(linter, page) == []
+    for timeline in ("the bone keeps healing for a year or more", "your muscles keep getting stronger for up to two years",
+                     "the nerve keeps recovering for 18 months"):
+        assert found(linter, page.replace("it keeps getting stronger for a year or more", timeline)) == [], timeline
+    # a figure for the result, a treatment's results that go on improving, a benefit that grows for years
+    for claim, text in (("90%", "and 90% of fusions are solid at a year"),
+                        ("keep improving for up to a year", "and the results keep improving for up to a year"),
+                        ("keeps getting stronger for years", "and it keeps getting stronger for years"),
+                        ("keeps working for 20 years", "and the fusion keeps working for 20 years")):
+        assert found(linter, page.replace("and it keeps getting stronger for a year or more", text)) \
+            == [("EVD001", claim)], text
+
+
+def test_on_a_sales_page_the_course_of_healing_is_no_claim_like_sentence_either(linter):
+    """EVD004 reads the sentences EVD001 leaves, at a lower threshold on a page of sales lines: a healing timeline that
+    EVD001 no longer reports is not taken up by it."""
+    page = ("# Thumb surgery\n\nOur world-class surgeons are the best in the country. 9 out of 10 people are pain-free. "
+            "Studies have proven that it works.\n\nFull recovery takes time. Most people can do light tasks within six to "
+            "eight weeks, but pinch strength keeps improving for up to a year.\n")
+    assert found(linter, page, codes=("EVD001", "EVD002", "EVD004")) == [
+        ("EVD004", "Our world-class surgeons are the best in the country"), ("EVD001", "9 out of 10 people"),
+        ("EVD002", "Studies have proven")]
+    # a treatment's results that go on improving are still a claim
+    results = page.replace("pinch strength keeps improving", "the results keep improving")
+    assert ("EVD001", "keep improving for up to a year") in found(linter, results, codes=("EVD001", "EVD004"))

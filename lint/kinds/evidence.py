@@ -913,6 +913,10 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         # Spine Surgeons' patient information", "based on information from the Royal College of Surgeons" (a body,
         # not any capitalised name: "based on Dr Patel's experience" is no source)
         rf"|(?i:\bbased\s+on\s+{document_of}?)(?:the\s+)?(?:{body_phrase})"
+        # the rules a named body sets, as the frame of what they say: "Under the NICE criteria, a score of 50% or less counts
+        # as too little benefit", "..., under NHS rules" (not "classified according to current WHO criteria", a method)
+        rf"|(?i:\b(?:under|in|by|using)\s+(?:the\s+)?)(?:{body_phrase})(?:[’']s)?(?:\s+(?:technology|joint|current|latest|updated))?"
+        r"\s+(?i:criteria|rules|appraisals?|definitions?)\b"
         # a way of working a named body set out: "the approach described by the Royal College of Pathologists of
         # Australasia" (a body, not a person: "a method ... described by Dr Kulkarni as far superior" cites nothing)
         rf"|(?i:\b(?:approach|method|criteria|definition|classification|standards?)\s+(?:[\w-]+,?\s+){{0,3}}?(?:described"
@@ -926,12 +930,13 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         # a named document with its kind in lower case: "the HerniaSurge guidelines", "the CABANA trial"
         # (a name with inner small words: "The American Migraine Prevalence and Prevention study", "the Global Burden of
         # Disease study")
-        # ("The HERMES analysis", "The American Migraine Prevalence and Prevention (AMPP) study")
-        rf"|(?<=\b[Tt]he\s)(?:{_CAPWORD}\s+(?:(?:and|of|for|on|in|&)\s+)?){{0,5}}{_CAPWORD}(?=(?:\s+\([A-Z][\w&]{{1,12}}\))?"
+        # ("The HERMES analysis", "The American Migraine Prevalence and Prevention (AMPP) study"; a guideline two bodies wrote
+        # together: "The AUA/ASRM guideline", "The AUA / ASRM guideline")
+        rf"|(?<=\b[Tt]he\s)(?:{_CAPWORD}(?:\s*/\s*(?!(?:Our|Your|Their|My|This|That)\b)|\s+(?:(?:and|of|for|on|in|&)\s+)?)){{0,5}}{_CAPWORD}(?=(?:\s+\([A-Z][\w&]{{1,12}}\))?"
         r"\s+(?i:guidelines?|guidance|study|trial|audit|review|survey|registry|report|analysis|meta-analysis)\b)"
         # ... after a word of scope: "The international HerniaSurge guidelines (2018) report"
         rf"|(?<=\b[Tt]he\s)(?i:international|national|european|american|british|joint|updated|latest|current|large)\s+"
-        rf"(?:{_CAPWORD}\s+){{0,2}}{_CAPWORD}(?=\s+(?i:guidelines?|guidance|study|trial|audit|review|survey|registry|report)\b)"
+        rf"(?:{_CAPWORD}(?:\s*/\s*|\s+(?:(?:and|&)\s+)?)){{0,2}}{_CAPWORD}(?=\s+(?i:guidelines?|guidance|study|trial|audit|review|survey|registry|report)\b)"
         # a register named after its description: "Sweden's national gallstone surgery register, called GallRiks, records";
         # a study or a trial so named: "A large UK study called UKSTAR found"
         rf"|(?i:register|registry|database|audit|study|trial)\s*,?\s+(?:called|named|known\s+as)\s+(?:the\s+)?{_CAPWORD}(?:\s+(?i:collaboration|group|study|trial))?,?"
@@ -944,11 +949,14 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         r"\s+(?i:an?|the)\s+(?:[\w-]+\s+){0,3}?(?i:group|organi[sz]ation|body|charity|society|association|foundation|agency"
         r"|network|collaboration|consortium|panel|committee|regulator|institute|college|academy)\s*,))"
         r"(?:\s+\([A-Z][\w&]{1,12}\))?"
-        rf"(?:(?:[’']s)?(?:\s+(?:{_CAPWORD}|(?i:website|leaflet|guidance|guideline|guidelines|summary|summaries|page|pages|factsheet"
+        # (a second body that wrote it with the first: "The AUA/ASRM guideline notes", "the AUA and XYZQ guideline")
+        rf"(?:(?:[’']s)?(?:(?:\s*/\s*|\s+(?:and|&)\s+)(?!(?:Our|Your|Their|My|This|That)\b){_CAPWORD}"
+        rf"|\s+(?:{_CAPWORD}|(?i:website|leaflet|guidance|guideline|guidelines|summary|summaries|page|pages|factsheet"
         r"|booklet|information|patient|on|about|for|outpatient|international|national|clinical|practice|latest|current|joint|evidence"
         r"|updated|consensus|study|trial|audit|review|survey|registry|report|(?:19|20)\d{2}|[a-z]+(?:ectomy|oscopy|otomy|plasty)"
-        # ("the HERMES collaboration looked at", "MHRA rules have required")
-        r"|analysis|meta-analysis|collaboration|group|rules|regulations|statistics|data|figures"
+        # ("the HERMES collaboration looked at", "MHRA rules have required"; "NICE technology appraisal TA566 counts",
+        # "NICE's criteria count")
+        r"|analysis|meta-analysis|collaboration|group|rules|regulations|statistics|data|figures|technology|appraisals?|criteria"
         # (a word saying what the figures are of: "NHS maternity statistics show", "NHS birth data show")
         r"|[a-z]+(?=\s+(?:statistics|data|figures)\b)))){0,6})?"
         r"(?:\s+\([^()]{1,60}\))?"
@@ -970,8 +978,9 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         r"|put|advises|advise|states|stated|state|found|finds|find|notes|noted|note|publishes|published|publish|suggests|suggest"
         r"|shows|showed|shown|show|studied|examined|followed|tracked|compared|analysed|analyzed|surveyed|measured|calculated"
         r"|concluded|concludes|conclude|recorded|records|counted|tracks|collects|collected|monitors|monitored"
-        # ("The ASTRAL trial, published in 2009, included 806 people")
-        r"|included|enrolled|recruited"
+        # ("The ASTRAL trial, published in 2009, included 806 people"; "NICE's criteria count a score of 50% or less as
+        # too little benefit")
+        r"|included|enrolled|recruited|counts|count"
         r"|figures|data|statistics|guidance|guidelines?|audit|registry|review)\b"
         # a named source the sentence ends on: "..., as GeneReviews sets out" (not a person: "as Dr Shah explains")
         rf"|(?-i:\bas\s+(?:the\s+)?(?!(?:Dr|Mr|Mrs|Ms|Miss|Prof|Professor|Sister|Nurse)\b)[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,4}})"
@@ -2191,6 +2200,9 @@ class UncitedClaim(Kind):
         if kind in ("durability", "comparison", "recovery", "return", "speed") \
                 and _KEEP_DOING.match(text, bounds[0], end):
             return False  # "Keep wearing the brace for a year": an instruction, not a result that lasts
+        if kind in ("durability", "comparison") and _GRADUAL_CHANGE.match(text, start, bounds[1]) \
+                and not _RESULTS_BEFORE.search(text, max(bounds[0], start - 40), start):
+            return False  # "it keeps getting stronger for a year or more": the course of healing, not a result that lasts
         if kind in ("return", "comparison", "durability") and _TRADE_OFF_AFTER.match(text, end, bounds[1]):
             return False  # "This stops periods permanently, but it is major surgery": a benefit weighed against a cost
         if kind in ("return", "comparison", "durability") and _HEDGE_AFTER.match(text, end, bounds[1]):
@@ -2200,8 +2212,11 @@ class UncitedClaim(Kind):
         if kind == "comparison" and _DEFINITION_BEFORE.search(text, bounds[0], start):
             return False  # "Chronic pain is pain that lasts for more than three months": a definition
         if kind == "percentage" and _THRESHOLD_IN_CONDITION.search(text, max(bounds[0], start - 100), start) \
-                and (_BOUND.match(text, start) or _BOUND_BEFORE.search(text, max(bounds[0], start - 20), start)):
+                and (_BOUND.match(text, start) or _BOUND_BEFORE.search(text, max(bounds[0], start - 20), start)
+                     or _BOUND_AFTER.match(text, end)):
             return False  # "Treatment is stopped if your headache days have not fallen by at least 30%": a threshold
+        if kind == "percentage" and _counted_as(text, start, end, bounds):
+            return False  # "A score of 50% or less counts as too little benefit": a threshold that says when something counts
         if kind in ("percentage", "frequency", "proportion") \
                 and _DEFINED_BY_THRESHOLD.search(text, max(bounds[0], start - 160), start):
             return False  # "KDIGO uses the term kidney failure when kidney function falls below 15 percent": a definition
@@ -2474,6 +2489,22 @@ def _hedged_practice(text: str, start: int, end: int) -> bool:
         and _FOR_THEIR_OWN.match(text, end, end + 60) is None
 
 
+#: healing or recovery that goes on over a time of up to two years, the normal course of getting better: "Bone takes three
+#: to six months to join, and it keeps getting stronger for a year or more", "the nerve keeps recovering for up to 18
+#: months" (not a result kept: "the weight stays off for five years"; not "for years" or longer: "your skin keeps improving
+#: for years after one session" is a claim of how long a benefit goes on)
+_GRADUAL_CHANGE = compile_builtin(
+    r"(?i)(?:keeps?|kept|keeping)\s+(?:on\s+)?(?:slowly\s+|gradually\s+|steadily\s+)?"
+    r"(?:(?:getting|becoming|growing)\s+(?:a\s+little\s+|a\s+bit\s+|slowly\s+|gradually\s+)?(?:stronger|better|firmer|softer"
+    r"|flatter|paler|fainter|smaller|easier|more\s+[a-z]+|less\s+[a-z]+)"
+    r"|improving|healing|recovering|settling|fading|maturing|remodell?ing|strengthening|softening|flattening|shrinking"
+    r"|easing|knitting|fusing|going\s+down|calming\s+down|settling\s+down|changing)"
+    r"\s+(?:[\w'’-]+\s+){0,2}?for\s+(?:up\s+to\s+|at\s+least\s+|about\s+|around\s+|over\s+|more\s+than\s+)?"
+    r"(?:(?:a|one|two|1|2)\s+years?|(?:a\s+few|several|many|\d{1,2}|three|four|five|six|nine|twelve|eighteen)\s+months)\b"
+    r"(?!\s*(?:-|–|to|or)\s*(?:\d+|three|four|five|ten)\s+years)")
+#: a treatment's results as what goes on improving, a claim about the treatment: "Results from PRP keep improving for up to
+#: a year"
+_RESULTS_BEFORE = compile_builtin(r"(?i)\b(?:results?|effects?|benefits?|outcomes?|improvements?|gains?)\b[^,.;:!?]{0,30}$")
 #: an instruction to go on doing something, opening the sentence: "Keep wearing the brace for a year", "Continue using
 #: the drops for six weeks"
 _KEEP_DOING = compile_builtin(r"(?i)\W*(?:(?:after|once|when|during|while|for|until)\b[^,.;:!?]{0,60},\s*)?(?:please\s+)?"
@@ -2735,6 +2766,38 @@ _SMALL_COUNT = compile_builtin(r"(?<![\d.,])\d{1,3}(?:,\d{3})*(?!\d|[.,]\d|%)")
 _THRESHOLD_IN_CONDITION = compile_builtin(r"(?i)\b(?:if|unless|until|once)\s+(?:[^\s,.;:!?()]+\s+){1,12}?$")
 _BOUND = compile_builtin(r"(?i)(?:at\s+least|more\s+than|less\s+than|fewer\s+than|over|under|below|above)\s")
 _BOUND_BEFORE = compile_builtin(r"(?i)\b(?:by|to|at\s+least|more\s+than|less\s+than|fewer\s+than|over|under|below|above)\s+$")
+#: a bound given after the figure: "if you hear 50% (or fewer) of the key words", "a score of 50% (or less)"
+_BOUND_AFTER = compile_builtin(r"(?i)\s*(?:or|and)\s+(?:fewer|less|lower|more|higher|greater|above|below|under|over|better|worse)\b")
+#: a figure that is a share, with no population after it (not "More than 90% of operations")
+_A_SHARE = compile_builtin(r"(?i)(?:%|percent|per\s+cent)$")
+_OF_AFTER = compile_builtin(r"(?i)\s+of\b")
+#: what a bounded figure is counted as: "a score of 50% or less (on the sentence test) counts as too little benefit"
+_COUNTED_AS_AFTER = compile_builtin(
+    r"(?i)[^.;:!?]{0,60}?\b(?:counts?|(?:is|are)\s+(?:counted|classed|classified|taken|treated|regarded)|qualif(?:y|ies))\s+as\b")
+#: ... or counts a figure as something: "NICE criteria count (a score of) 50% or less as too little benefit"
+_COUNTS_BEFORE = compile_builtin(
+    r"(?i)\b(?:counts?|counted|class(?:es)?|classed|classif(?:y|ies)|treats?|regards?)\s+(?:[\w'’-]+\s+){0,4}?$")
+_AS_AFTER = compile_builtin(r"(?i)\s+(?:[\w'’-]+\s+){0,4}?as\b")
+#: the provider's own figure, which no wording makes a threshold: "our success rate of 95% or more counts as ..."
+_OUR_BEFORE = compile_builtin(r"(?i)\bour\b[^.;:!?,]{0,40}$")
+
+
+def _counted_as(text: str, start: int, end: int, bounds: tuple[int, int]) -> bool:
+    """Is the percentage at ``start:end`` a bounded level that says when something counts ("a score of 50% or less counts
+    as too little benefit", "criteria count a score of 50% or less as too little benefit"), not a share of people?"""
+    if not _A_SHARE.search(text, start, end) or _OUR_BEFORE.search(text, max(bounds[0], start - 40), start):
+        return False
+    after = _BOUND_AFTER.match(text, end)
+    if after is None and not _BOUND.match(text, start) \
+            and not _BOUND_BEFORE.search(text, max(bounds[0], start - 20), start):
+        return False
+    rest = after.end() if after is not None else end
+    if _OF_AFTER.match(text, rest):
+        return False  # "90% or more of patients count it as a success": a share of people
+    if _COUNTED_AS_AFTER.match(text, rest, bounds[1]):
+        return True
+    return _COUNTS_BEFORE.search(text, max(bounds[0], start - 60), start) is not None \
+        and _AS_AFTER.match(text, rest, bounds[1]) is not None
 #: a source named in an opening phrase of its own, which frames the paragraph it opens: "In the PREEMPT trials,",
 #: "In the 2023 national audit (NELA),"
 _SOURCE_FRAME = compile_builtin(r"\s*(?:in|from|according\s+to)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,5}?(?:trials?|stud(?:y|ies)"
