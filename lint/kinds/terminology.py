@@ -13,8 +13,7 @@ import hashlib
 import re
 
 from lint.kinds.base import ABBREVIATION_AFTER, Kind, is_negated, listed, match_case
-from lint.matching import (NeedleGroup, NeedleIndex, PatternError, PatternSet, compile_builtin, compile_pattern,
-                           compile_phrases, finditer)
+from lint.matching import NeedleIndex, PatternError, compile_builtin, compile_pattern, compile_phrases, finditer
 from lint.kinds.phrases import PhraseIndex
 from lint.knowledge import LISTED_KINDS
 from lint.page import HEADING_SCOPES, Enclosing
@@ -670,13 +669,6 @@ class TermFamily(Kind):
         self.apposition_links = [(relation, self._compile(pattern, "apposition link"))
                                  for relation, pattern in self._relations("apposition_links")]
         self.fact_gap = self._compile(self.opts["fact_gap"], "fact_gap")
-        # the facts' patterns, searched after each member named (seven of them for a member, on average): a block that
-        # holds none of a pattern's strings is not searched for it (a set of their own: they read blocks)
-        self._fact_patterns = [fact[0] for fact in facts.values()]
-        self._fact_scan = PatternSet(self._fact_patterns, NeedleGroup())
-        self._fact_scan.register()
-        #: (a text, the ids of the facts' patterns that may match in it)
-        self._facts_alive: tuple[str | None, frozenset] = (None, frozenset())
         self.first_not_after = self._compile(f"(?:{self.opts['first_not_after']})$", "first_not_after") \
             if self.opts["first_not_after"] else None
         self.fact_before_gap = self._compile(f"(?:{self.opts['fact_before_gap']})$", "fact_before_gap") \
@@ -883,14 +875,10 @@ class TermFamily(Kind):
         for s, e, member in terms:
             if not member.untrue or s in seconds:
                 continue
-            # (the facts the block may hold first: the gap's pattern, tried at each of forty places, costs more)
-            untrue = [fact for fact in member.untrue if self._may_hold(fact[0], text)]
-            if not untrue:
-                continue
             gap = self.fact_before_gap.search(text, max(0, s - 40), s)
             if gap is None:
                 continue
-            for compiled, says, true_of in untrue:
+            for compiled, says, true_of in member.untrue:
                 fact = None
                 for m in finditer(compiled, text, max(0, gap.start() - 120), gap.start()):
                     fact = m  # (the last: the one that ends where the gap starts)
@@ -1061,16 +1049,7 @@ class TermFamily(Kind):
             return None
         return relation
 
-    def _may_hold(self, compiled, text: str) -> bool:
-        """False when a fact's pattern cannot match anywhere in the text (a block): it holds none of the strings one of
-        which each of the pattern's matches needs."""
-        if self._facts_alive[0] is not text:
-            self._facts_alive = (text, self._fact_scan.alive_in(text, self._fact_patterns))
-        return id(compiled) in self._facts_alive[1]
-
     def _fact_after(self, compiled, text: str, end: int, before: int, limit: int):
-        if not self._may_hold(compiled, text):
-            return None
         for m in finditer(compiled, text, end, limit):
             if m.start() <= before and self.fact_gap.fullmatch(text, end, m.start()):
                 return m
