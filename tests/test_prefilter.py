@@ -357,7 +357,7 @@ def test_the_patterns_not_ruled_out_are_those_not_skipped():
 
 
 def test_the_patterns_alive_in_a_block_are_those_that_match_there_and_the_user_ones():
-    """``alive_in`` (a kind's many patterns asked once per block, term facts and sentence patterns): every pattern with
+    """``alive_in`` (a kind's many patterns asked once per block: ANA004's sentence patterns): every pattern with
     a match in the text is alive; one whose strings the text lacks is not; a user's pattern, with no prefilter, always is."""
     import regex
 
