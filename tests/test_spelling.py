@@ -213,3 +213,42 @@ def test_a_broken_word_forms_file_or_report_option_is_named(tmp_path, forms, opt
     with pytest.raises(SetupError, match="XSP001") as info:
         Linter(Settings(select=["XSP001"], rule_paths=[tmp_path]))
     assert problem in str(info.value)
+
+
+def test_a_page_word_far_from_an_unknown_word_is_not_suggested(spl):
+    # "intensivist" is no slip of the page's "intensive" (2.6 apart): asked about, not warned of; a long term of the
+    # page slipped twice still has it suggested
+    result = lint_text(spl, "# Knee arthroscopy\n\nAn intensivist is seldom needed, as intensive care is rare.")
+    assert [(f.code, f.text, f.suggestions) for f in result.findings] == [("SPL002", "intensivist", ())]
+    text = "# Thyroid surgery\n\nA hemithyroidectomy removes one lobe. After a hemithyriodectmy you go home."
+    assert spelling(lint_text(spl, text)) == [("hemithyriodectmy", "hemithyroidectomy")]
+
+
+@pytest.mark.parametrize("text", [
+    'Check the label for words containing "sulf", such as ferrous sulfate.',
+    "Statins have names ending with 'statin' or *vastatin*: atorvastatin and simvastatin.",
+    "Look for *phos* in the ingredients: phosphoric acid and phosphates are added.",
+    "<p>Look for names that end in <em>olol</em> on the box.</p>",
+])
+def test_a_part_of_words_shown_as_an_example_is_not_checked(spl, text):
+    if text.startswith("<p>"):
+        assert [f.text for f in spl.lint_source("page.html", text).findings] == []
+    else:
+        assert spelling(lint_text(spl, text)) == []
+
+
+@pytest.mark.parametrize("text, word", [
+    ('The patient wrote "recieve" on the consent form.', "recieve"),
+    ('Avoid creams containing "asprin" if you are allergic.', "asprin"),
+    # (a word cut short by a slip, beside the word it was meant to be)
+    ('Take your "medicin" with your other medicines.', "medicin"),
+    ("She said it was *realy* sore after the operation.", "realy"),
+])
+def test_a_quoted_misspelling_is_still_found(spl, text, word):
+    assert [w for w, _ in spelling(lint_text(spl, text))] == [word]
+
+
+def test_antivirals_and_skin_treatments_are_known(spl):
+    text = ("Docosanol or penciclovir cream, ganciclovir, zanamivir, mupirocin, amorolfine, dimeticone, mebendazole "
+            "and a venous thromboembolic event are all spelled right.")
+    assert spelling(lint_text(spl, text)) == []

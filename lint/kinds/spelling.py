@@ -435,6 +435,10 @@ class Spelling(Kind):
         # "uretoscopy" (1.8); a real word the lists lack is seldom this near another ("sclerosant" is 1.6 from
         # "sclerosing", "lymphaticovenous" near none)
         "two_slip_max_cost": (float, 1.8),
+        # how far (``edit_cost`` per letter of the word, and never less than ``two_slip_max_cost``) a word spelled
+        # elsewhere on the page may be to be suggested: "hemilaminetomy" for the page's "hemilaminectomy" (1.0), not
+        # "intensivist" for its "intensive" (2.6) or "folliculitis" for its "follicles" (3.6)
+        "page_word_cost_per_letter": (float, 0.15),
         # which unknown words the rule reports: "misspelled" (a known word is near: the likely slip, suggested),
         # "unknown" (none is: a slip too far gone to guess, or a real word the lists lack), or "all"
         "report": (str, "all"),
@@ -640,8 +644,13 @@ class Spelling(Kind):
         pool |= sounded
         pool -= self.reject
         page_words = page_words or {}
+        # a word spelled right elsewhere on the page, when it is near: a slip of the page's own term ("thromboembolsim",
+        # 0.55 from its "thromboembolism"), not another word that shares its start ("thromboembolic", 4.4 from its
+        # "thrombophilia", was warned of as that word's slip)
+        page_cap = max(self.opts["two_slip_max_cost"], self.opts["page_word_cost_per_letter"] * len(w))
         for c in page_words:
-            if abs(len(c) - len(w)) <= 3 and c != w and c[:1] == w[:1]:
+            if abs(len(c) - len(w)) <= 3 and c != w and c[:1] == w[:1] and c not in pool \
+                    and edit_cost(w, c) <= page_cap:
                 pool.add(c)
         scored = []
         for c in pool:
@@ -774,6 +783,8 @@ class Spelling(Kind):
                 if not self.known(text):
                     if _quoted_as_a_word(doc, tok):
                         continue  # '"oophor" refers to the ovary': the page explains the word part it quotes
+                    if _word_part_shown(unit, tok, page.document.source):
+                        continue  # 'words containing "phos", such as sodium phosphate': a part of words, not a word
                     if text[0].isupper() and not eponym:
                         if page_names is None:
                             page_names = self._page_names(page)
@@ -836,6 +847,41 @@ def _quoted_as_a_word(doc, tok) -> bool:
         return False
     after = " ".join(t.lower_ for t in doc[tok.i + 2: tok.i + 5])
     return after.startswith(_GLOSSES)
+
+
+# what names a part of words that a page quotes or sets in italics: 'look for words containing "phos"', 'names ending
+# in *olol*', 'the prefix "hydrox"' (not "containing" alone: 'creams containing "asprin"' misspells a word)
+_WORD_PART_CUE = compile_re(
+    r"(?:\b(?:words?|names?|terms?)(?: that| which)? (?:contain|containing|contains|start|starting|starts|begin"
+    r"|beginning|begins|end|ending|ends)(?: with| in)?|\b(?:prefix|suffix|letters|ending|word part))$")
+# emphasis around a word in the source: Markdown's "*" and "_", HTML's <em> and <i>
+_EMPHASIS_BEFORE = compile_re(r"(?:\*{1,2}|_{1,2}|<(?:em|i)\b[^<>]*>)$", re.I)
+_EMPHASIS_AFTER = compile_re(r"[,.;:]?(?:\*{1,2}|_{1,2}|</(?:em|i)\s*>)", re.I)
+
+
+def _word_part_shown(unit, tok, source: str) -> bool:
+    """A part of words set in quotes or italics as an example, not a word: 'words containing "phos", such as
+    sodium phosphate', 'look for *olol* at the end of the name'. It follows a phrase that names a part of words
+    ("words containing", "names ending in"), or a longer word of the sentence holds it ("phos" in "phosphate"), at least three
+    letters longer: a word cut short by a slip has lost a letter or two ('take your "medicin" with other medicines')."""
+    doc = unit.tokens
+    i = tok.i
+    quoted = 0 < i < len(doc) - 1 and doc[i - 1].text in _OPENING_QUOTES and (
+        doc[i + 1].text in _CLOSING_QUOTES
+        or doc[i + 1].text in (",", ".") and i + 2 < len(doc) and doc[i + 2].text in _CLOSING_QUOTES)
+    if quoted:
+        first = i - 1
+    else:
+        start, end = unit.block.source_span(tok.idx, tok.idx + len(tok.text))
+        if not (_EMPHASIS_BEFORE.search(source, max(0, start - 40), start)
+                and _EMPHASIS_AFTER.match(source, end, end + 40)):
+            return False
+        first = i
+    if _WORD_PART_CUE.search(" ".join(t.lower_ for t in doc[max(0, first - 4): first])):
+        return True
+    part = tok.lower_
+    sent = unit.sent_at(i)
+    return any(part in t.lower_ and len(t.text) >= len(part) + 3 for t in sent if t.i != i and t.is_alpha)
 
 
 #: nouns that follow an eponym, so that the capitalised word before them is checked: "Achilles tendon"
