@@ -342,6 +342,82 @@ def test_jargon_outside_the_knowledge_base(linter):
 
 
 
+@pytest.mark.parametrize("page, spelling, gloss", [
+    # the data's glosses are in British spelling; a page in American spelling is given the gloss in its own
+    ("# Fertility\n\nYou may be offered in vitro fertilization. The clinic organized a visit.\n", "any", "fertilized"),
+    ("# Fertility\n\nYou may be offered in vitro fertilisation. The clinic organised a visit.\n", "any", "fertilised"),
+    # (the site's setting over the page's words)
+    ("# Fertility\n\nYou may be offered in vitro fertilization.\n", "us", "fertilized"),
+    ("# Fertility\n\nYou may be offered in vitro fertilization. The clinic organized a visit.\n", "uk", "fertilised"),
+])
+def test_the_gloss_follows_the_pages_spelling(page, spelling, gloss):
+    linter = Linter(Settings(select=["RDB003"], spelling=spelling))
+    [(_, [suggestion])] = jargon(linter, page)
+    assert gloss in suggestion
+
+
+@pytest.mark.parametrize("text", [
+    "# Kidney stones\n\nYou may be offered lithotripsy. You lie on a padded couch. It uses shock waves to break the stones.\n",
+    "# Hernia repair\n\nYou may need a herniorrhaphy. You go home the same day. It involves stitching the weak spot.\n",
+    # the term's verb in everyday words ("insemination", "inseminated")
+    "# Fertility\n\nYou may be offered intrauterine insemination. You take a fertility medicine first. Washed sperm are"
+    " then inseminated into the womb through a thin tube.\n",
+])
+def test_a_term_explained_further_on_in_its_block_is_quiet(linter, text):
+    assert jargon(linter, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # "this" a few sentences on is the sentence before it
+    "# Hernia repair\n\nYou may need a herniorrhaphy. You go home the same day. This means you need a lift home.\n",
+    # a verb as technical as the term ("ablated"), and a short stem's look-alike ("able")
+    "# Heavy periods\n\nYou may be offered endometrial ablation. You go home the same day. The lining is ablated.\n",
+    "# Heavy periods\n\nYou may be offered endometrial ablation. You go home the same day. You are able to drive.\n",
+    # the verb four sentences on
+    "# Fertility\n\nYou may be offered intrauterine insemination. You take a fertility medicine. You have scans. You"
+    " rest. Sperm are inseminated into the womb.\n",
+])
+def test_a_sentence_further_on_that_is_not_about_the_term_explains_nothing(linter, text):
+    assert len(jargon(linter, text)) == 1
+
+
+INTRO = ("# Gallstones\n\nYou are booked for an endoscopic retrograde cholangiopancreatography. Please read this leaflet"
+         " first.\n\n")
+
+
+@pytest.mark.parametrize("rest", [
+    "## What is it?\n\nEndoscopic retrograde cholangiopancreatography is a test that looks at the bile ducts.\n",
+    "## What is an ERCP?\n\nAn ERCP uses a thin camera passed through the mouth to look at the bile ducts.\n",
+    # (in the next paragraph of the introduction, and by a longer name)
+    "Urgent endoscopic retrograde cholangiopancreatography (ERCP) uses a thin camera to look at the bile ducts.\n",
+])
+def test_a_term_of_the_introduction_explained_at_the_start_of_the_next_section_is_quiet(linter, rest):
+    assert jargon(linter, INTRO + rest) == []
+
+
+@pytest.mark.parametrize("text", [
+    # explained in the second section after it, not the next
+    INTRO + "## Before you come\n\nDo not eat.\n\n## The test\n\nEndoscopic retrograde cholangiopancreatography uses"
+            " a thin camera to look at the bile ducts.\n",
+    # four blocks into the next section
+    INTRO + "## The test\n\nYou lie on your side.\n\nThe room is dark.\n\nIt takes a few minutes.\n\n"
+            "Endoscopic retrograde cholangiopancreatography uses a thin camera to look at the bile ducts.\n",
+    # a long introduction: the next section is far from the term
+    INTRO + "Bring your glasses.\n\nArrive early.\n\nDo not eat.\n\n## The test\n\nEndoscopic retrograde"
+            " cholangiopancreatography uses a thin camera to look at the bile ducts.\n",
+    # not in the introduction
+    "# Gallstones\n\n## Your appointment\n\nYou are booked for an endoscopic retrograde cholangiopancreatography.\n\n"
+    "## The test\n\nEndoscopic retrograde cholangiopancreatography uses a thin camera to look at the bile ducts.\n",
+    # named at the start of the next section, with nothing said of what it is
+    INTRO + "## On the day\n\nEndoscopic retrograde cholangiopancreatography takes about an hour.\n",
+    # an acronym of other words
+    INTRO + "## The test\n\nAn ECG records the electrical activity of your heart.\n",
+])
+def test_a_term_named_far_away_or_not_explained_in_the_next_section_is_still_unexplained(linter, text):
+    assert [t for t, _ in jargon(linter, text)] == ["endoscopic retrograde cholangiopancreatography"]
+
+
+
 def unexplained(linter, text, fmt="md"):
     return [(f.code, f.text) for f in lint_text(linter, text, fmt).findings if f.code in ("RDB003", "RDB004")]
 

@@ -295,6 +295,43 @@ _NEXT_SENTENCE_EXPLAINS = compile_re(
     r"|(?:in|during|with)\s+(?:this|that)\s+(?:procedure|operation|treatment|test|surgery|method|technique)\b)",
     re.I,
 )
+# a sentence further on in the block that says what "it" is, past one about something else: "Some people then need a
+# vitrectomy. You may stay in hospital for a night. It is an operation to remove the gel from inside the eye." (stricter
+# than the next sentence's "This means ...", which a sentence further on says of the one just before it)
+_LATER_SENTENCE_EXPLAINS = compile_re(
+    r"^\s*(?:it\s+(?:uses|involves|works\s+by)\b"
+    r"|(?:this|it)\s+(?:is|was)\s+(?:an?|one)\s+(?:[\w-]+\s+){0,3}?(?:operation|procedure|treatment|test|scan|way|type"
+    r"|kind|form|method|technique|medicine|therapy|condition)\b)",
+    re.I,
+)
+#: the ending of a term's last word made from a verb: "fertilization" (fertilize), "stimulation" (stimulate),
+#: "insertion" (insert)
+_NOUN_OF_VERB = compile_re(r"(?:ation|ion)$")
+# the name or its acronym opening a sentence of the next section, and what it is or does: "## What is a PET scan?",
+# then "Positron emission tomography (PET) shows how active ...", "A PET scan uses a tracer ..."
+_GLOSS_AFTER_NAME = compile_re(
+    r"""(?:\s*\([a-z]?[A-Z][A-Za-z0-9-]{1,9}\))?(?:\s+(?:scans?|tests?|procedures?|operations?|treatments?))?(?:
+        \s+(?:is|are)\s+(?:an?|the|one|when|where|how|used\s+to)\b
+      | \s+(?:means|refers\s+to|describes|shows|uses|measures|records|checks|looks\s+(?:at|for)|finds|detects|combines
+          |involves|works\s+by|makes|removes|replaces|repairs|treats|seals|closes|blocks|widens|opens|joins|shrinks
+          |destroys|filters|kills|reshapes|relieves|frees|stops)\b
+      | \s*(?:[:–—]|\s-)\s+(?:an?|the)\s                  # a glossary's line: "PET: a scan that ..."
+    )""",
+    re.VERBOSE,
+)
+#: a word in the "-ize" or the "-ise" spelling ("organized", "fertilisation"), with a stem long enough to be no "size",
+#: "prize" or "advise"
+_IZE_WORD = compile_re(r"(?<![\w-])[a-z]{4,}[iy][sz](?:e[sd]?|ing|ations?)(?![\w-])")
+_LETTER_WORD = compile_re(r"[A-Za-z]+")
+#: the first words of a longer name a sentence opens with: "Urgent" in "Urgent endoscopic retrograde ..."
+_NAME_OPENING = compile_re(r"(?:[A-Za-z][\w-]*\s+){1,2}?(?=\S)")
+#: the small words of a name, which give its acronym no letter: "transurethral resection of the prostate" (TURP)
+_SMALL_WORDS = frozenset({"of", "the", "and", "to", "for", "with", "a", "an", "on"})
+_SENTENCE_ARTICLE = compile_re(r"\s*(?:(?:a|an|the)\s+)?", re.I)
+#: how many blocks past the term's the explanation at the start of the next section may be: the rest of a short
+#: introduction, and the first blocks under the next heading
+_INTRO_BLOCKS_AFTER = 2
+_SECTION_OPENING_BLOCKS = 3
 
 
 #: a plural's "s" (not of "-ss", "-is", "-us" singulars): one key for "emollient" and "emollients"
@@ -496,6 +533,127 @@ class UnexplainedJargon(Kind):
         term = re.compile(r"(?<![\w-])" + re.escape(text[start:end]) + r"(?![\w-])", re.I)
         return any(self.explained(unit, m.start(), m.end()) for m in term.finditer(text, end, stop))
 
+    def _american(self, page) -> bool:
+        """Does the page spell in American English: the site's setting, or with none, more of its words in the "-ize"
+        spelling ("organized", "fertilization") than in the "-ise" one ("organised")? Worked out once a page."""
+        variety = getattr(self.settings, "spelling", "any")
+        if variety in ("us", "uk"):
+            return variety == "us"
+        found = page.memo.get("american_spelling")
+        if found is None:
+            counts = {True: 0, False: 0}
+            for unit in page.units:
+                for word in _IZE_WORD.findall(unit.block.text.lower()):
+                    american = _american_spelling(word)  # ("organised" -> "organized"; "organized" is itself)
+                    if self._common_in_american(word, american):
+                        counts[american == word] += 1
+            found = page.memo["american_spelling"] = counts[True] > counts[False]
+        return found
+
+    def _common_in_american(self, word: str, american: str) -> bool:
+        """Is ``american`` a common word that ``word`` is, or is the British spelling of: a form the general counts,
+        which are American, hardly hold ("organised": "organized"; not "four", a word of its own beside "for")?"""
+        used = self.frequencies.get(american, 0)
+        return used >= self.opts["rare_below"] and (word == american or 100 * self.frequencies.get(word, 0) < used)
+
+    def _in_american_spelling(self, text: str) -> str:
+        """The text with its British spellings put in American ones: "fertilised" -> "fertilized", "tumour" -> "tumor"."""
+        def american(m):
+            word = m.group()
+            low = word.lower()
+            changed = _american_spelling(low)
+            if changed == low or not self._common_in_american(low, changed):
+                return word
+            return changed.capitalize() if word[0].isupper() else changed
+        return _LETTER_WORD.sub(american, text)
+
+    def _explained_later_in_block(self, unit, start: int, end: int) -> bool:
+        """Is the term explained a few sentences on in its paragraph or list item, by a sentence recognisably about it:
+        one that says what "it" is ("It uses shock waves to break the stones up"), or that says in everyday words what
+        the term names by its verb ("in vitro fertilization ... The eggs are fertilized in a laboratory")?"""
+        doc = unit.doc
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return False
+        verb = self._verb_of(unit.block.text[start:end])
+        k, following = 0, span.sent.end
+        while following < len(doc) and k < 3:
+            sent = doc[following].sent
+            # (the next sentence's "this" or "it" is read by ``explained``)
+            if k and _LATER_SENTENCE_EXPLAINS.match(sent.text):
+                return True
+            if verb is not None and any(self._verb_form(m) for m in verb.finditer(sent.text)):
+                return True
+            k, following = k + 1, sent.end
+        return False
+
+    def _verb_of(self, term: str):
+        """A pattern for the verb the term's last word is made from ("fertilization": "fertilize", "fertilized"), or
+        None."""
+        head = _WORD.findall(term.lower())[-1:]
+        if not head or not _NOUN_OF_VERB.search(head[0]) or len(head[0]) < 8:
+            return None
+        base = _NOUN_OF_VERB.sub("", head[0])
+        # (a short stem takes the verb's "-ate" only: "ablation" is no "able")
+        endings = r"at(?:e[sd]?|ing)|e[sd]?|ing|ed|s" if len(base) >= 5 else r"at(?:e[sd]?|ing)"
+        base = re.escape(base[:-1]) + "[sz]" if base.endswith(("is", "iz")) else re.escape(base)
+        return re.compile(rf"(?<![\w-])(?P<base>{base})(?P<ending>{endings})?(?![\w-])", re.I)
+
+    def _verb_form(self, m) -> bool:
+        """Is the word ``m`` a verb everyday English uses ("fertilized", "stimulate"): not the bare stem, which is a
+        noun too ("an implant", "implants")?"""
+        if m.group("ending") in (None, "s"):
+            return False
+        return self.frequencies.get(m.group().lower(), 0) >= 5 * self.opts["rare_below"]
+
+    def _explained_in_next_section(self, units, index: int, start: int, end: int) -> bool:
+        """Is a term of a page's introduction explained at the start of the next section, by a sentence whose subject
+        is the term or its acronym ("You have an appointment for a positron emission tomography scan.", then "## What
+        is a PET scan?" and "A PET scan shows how active the cells in your body are")? Not further on: a mention far away
+        explains nothing at the first use."""
+        if any(u.block.scope == "heading" and (u.block.level or 1) >= 2 for u in units[:index]):
+            return False
+        text = units[index].block.text
+        term = text[start:end]
+        names = [re.escape(term) + "(?:s|es)?"]
+        abbreviation = ABBREVIATION_AFTER.match(text, end)
+        if abbreviation is not None:
+            names.append(re.escape(abbreviation.group().strip(" ()")))
+        # (an acronym of the term's words, as "PET" is of "positron emission tomography")
+        several = len(term.split()) > 1
+        name = re.compile(rf"(?:(?i:{'|'.join(names)})|(?P<acronym>[A-Z]{{2,6}}))(?![\w-])")
+        # the next blocks of the introduction, then, if it ends there, the first blocks under the next heading (not
+        # after a long introduction, whose next section is far from the term)
+        window = []
+        k = index + 1
+        while k < len(units) and units[k].block.scope not in ("title", "heading") and len(window) <= _INTRO_BLOCKS_AFTER:
+            window.append(units[k])
+            k += 1
+        if len(window) <= _INTRO_BLOCKS_AFTER:
+            for unit in units[k + 1:k + 1 + _SECTION_OPENING_BLOCKS]:
+                if unit.block.scope in ("title", "heading"):
+                    break
+                window.append(unit)
+        for unit in window:
+            block_text = unit.block.text
+            for sent in sentence_spans(unit):
+                at = _SENTENCE_ARTICLE.match(block_text, sent.start_char).end()
+                # (or a longer name that ends with it: "Transrectal ultrasonography is a scan ...")
+                opening = _NAME_OPENING.match(block_text, at)
+                m = name.match(block_text, at) or opening and name.match(block_text, opening.end())
+                if m is None or m.group("acronym") and not (several and self._acronym_of(m.group(), term)):
+                    continue
+                if _GLOSS_AFTER_NAME.match(block_text, m.end()):
+                    return True
+        return False
+
+    @staticmethod
+    def _acronym_of(acronym: str, term: str) -> bool:
+        """Does the acronym stand for the term's words, each word's initial in it in order ("PET", "positron emission
+        tomography"; "TURP", "transurethral resection of the prostate"; not "ECG" of "endoscopic retrograde ...")?"""
+        initials = "".join(w[0] for w in _WORD.findall(term.lower()) if w not in _SMALL_WORDS)
+        return spells_out(acronym, term) and _common_letters(initials, acronym.lower()) == len(initials)
+
     def explained(self, unit, start: int, end: int) -> bool:
         text = unit.block.text
         # the term's abbreviation is an everyday word: "computed tomography (CT) scan"
@@ -613,12 +771,15 @@ class UnexplainedJargon(Kind):
             if not _capitalised_name(text, s):
                 forms.add(form)
             if self.explained(unit, s, e) or self._explained_further_in_sentence(unit, s, e) \
-                    or self._explained_in_another_form(units, i, s, e):
+                    or self._explained_in_another_form(units, i, s, e) or self._explained_later_in_block(unit, s, e) \
+                    or self._explained_in_next_section(units, i, s, e):
                 continue
             if unit.block.scope == "table_cell" and i + 1 < len(units) and units[i + 1].block.scope == "table_cell":
                 continue  # a table of terms and what they mean: the next cell explains it
             if unit.block.definition_list == "term" and definition_after(units, i) is not None:
                 continue  # a glossary: the definition after the term explains it
+            if lay and self._american(page):
+                lay = self._in_american_spelling(lay)  # (the data's glosses are in British spelling)
             suggestions = (f"{unit.block.text[s:e]} ({lay})",) if lay else ()
             message = None if lay else (
                 "'{text}' is a technical term with no plain explanation near its first use; "
