@@ -109,3 +109,36 @@ def test_well_edited_pages_are_balanced(linter, page):
     codes = PAGE_RULES if page.name.startswith("ev-") else {"PRM005"}
     result = linter.lint_file(str(page))
     assert [(f.code, f.text) for f in result.findings if f.code in codes] == []
+
+
+_GALLSTONES = (
+    "# Gallstones\n\nGallstones are small stones that form in the gallbladder, a pouch under the liver that stores bile. "
+    "Many people have them without knowing, and most never need any treatment. Others get bouts of sharp pain under the "
+    "ribs on the right, often after a fatty meal, which can last for several hours.\n\n"
+    "## Eating well\n\nA healthy, balanced diet with plenty of fruit, vegetables and wholegrains helps. Eat regular "
+    "meals, and keep fatty, fried foods to a small part of what you eat. Losing weight slowly, if you need to, is "
+    "better than a crash diet.\n\n"
+    "## Travelling abroad\n\nTake a letter from your doctor and a list of your medicines. If you had a cholecystectomy "
+    "in the last month, check with your team before you fly. A cholecystectomy is an operation to take out the "
+    "gallbladder, usually through small cuts.\n\n"
+    "## Contact us\n\nPhone the surgical nurses on 01632 960 999, Monday to Friday.\n")
+
+
+def test_an_operation_named_in_passing_on_a_page_on_a_condition_is_not_its_topic(linter):
+    assert [c for c, *_ in page_findings(linter, _GALLSTONES) if c == "PRM006"] == []
+    # (the operation in a section of its own is the page's matter)
+    own = _GALLSTONES.replace("## Travelling abroad", "## Having a cholecystectomy")
+    assert [c for c, *_ in page_findings(linter, own) if c == "PRM006"] == ["PRM006"]
+
+
+def test_a_page_on_a_condition_that_lists_its_treatments_names_the_choices(linter):
+    listed = _GALLSTONES.replace("## Eating well", "## How are gallstones treated?\n\n- painkillers for a bout of "
+                                 "pain\n- antibiotics if the gallbladder is infected\n- a medicine that can slowly "
+                                 "dissolve small stones\n- a cholecystectomy\n\n## Eating well").replace(
+        "## Travelling abroad", "## Having a cholecystectomy")
+    assert [c for c, *_ in page_findings(linter, listed) if c == "PRM006"] == []
+    # (the steps of one operation are no list of choices)
+    steps = listed.replace("- painkillers for a bout of pain\n- antibiotics if the gallbladder is infected\n- a medicine "
+                           "that can slowly dissolve small stones\n", "- you are asleep\n- the surgeon makes small cuts\n"
+                           "- the gallbladder is taken out\n")
+    assert [c for c, *_ in page_findings(linter, steps) if c == "PRM006"] == ["PRM006"]

@@ -82,3 +82,40 @@ def test_section_off_topic(linter):
 ])
 def test_sections_on_topic_or_not_judged(linter, text):
     assert structure(linter, text) == []
+
+
+# (plain text has no levels: a heading over two parts alike, each with its text, heads a section with parts; Markdown and
+# HTML show the levels, so the same headings at one level there are an empty section)
+_PARTS = ["Gallstones", "This leaflet explains keyhole gallbladder removal.", "Possible problems",
+          "Bile leak", "Rarely, bile leaks from the cut duct and needs a drain.",
+          "Infection", "The small wounds can become red and sore.", "When to get help",
+          "Call the ward if you have a fever."]
+
+
+def test_a_plain_text_heading_over_parts_is_not_empty(linter):
+    assert [c for c, _ in structure(linter, "\n\n".join(_PARTS) + "\n", "txt")] == []
+
+
+@pytest.mark.parametrize("text,fmt", [
+    ("# Gallstones\n\nAbout the operation.\n\n## Possible problems\n\n## Bile leak\n\nIt is rare.\n\n## Infection\n\n"
+     "The wounds can become sore.", "md"),
+    ("<h1>Gallstones</h1><p>About the operation.</p><h2>Possible problems</h2><h2>Bile leak</h2><p>It is rare.</p>"
+     "<h2>Infection</h2><p>The wounds can become sore.</p>", "html"),
+])
+def test_the_same_headings_at_one_level_are_empty_in_markdown_and_html(linter, text, fmt):
+    assert ("STR002", "Possible problems") in structure(linter, text, fmt)
+
+
+def test_a_plain_text_heading_over_one_part_then_a_page_section_is_empty(linter):
+    text = "\n\n".join(_PARTS[:5] + ["Contact us", "Phone the surgical unit on 01632 960 888."]) + "\n"
+    assert ("STR002", "Possible problems") in structure(linter, text, "txt")
+
+
+def test_warning_signs_to_report_are_part_of_what_happens(linter):
+    text = ("# Cystoscopy\n\n## What happens during the test?\n\nA nurse stays with you all the time. It is over "
+            "quickly.\n\nTell the nurse at once if you feel:\n\n- faint or dizzy\n- itchy, or you see a rash\n"
+            "- pain in your tummy\n- unwell in any way\n")
+    assert structure(linter, text) == []
+    # (the same signs given as complications, with no one to tell, still read as a section on risks)
+    risks = text.replace("Tell the nurse at once if you feel:", "Afterwards some people are:")
+    assert structure(linter, risks) == [("STR004", "What happens during the test?")]

@@ -81,6 +81,9 @@ def load_balance_lexicon(path: str) -> dict:
             rf"{_phrases(data.get('benefit_framed') or [])}\s+(?:[\w-]+\s+){{0,3}}$", re.I
         ),
         "review_date": [compile_builtin(p) for p in data.get("review_date_patterns") or []],
+        "treating_heading": compile_builtin(
+            r"(?<!\w)(?:" + "|".join(data.get("treating_headings") or [r"(?!)"]) + r")", re.I),
+        "care": compile_builtin(_phrases(data.get("care_words") or []), re.I),
     }
 
 
@@ -123,8 +126,38 @@ class FairBalance(Kind):
                     return unit
         return page.units[0] if page.units else None
 
+    def procedures(self, page) -> tuple[str, ...]:
+        """The procedures the page is about (:attr:`Page.topic_procedures`), less those a page on a condition names
+        only in passing: in no heading, and only within one section under a heading that names no treatment ("had
+        successful angioplasty ... Angioplasty is a procedure that opens a narrowed artery" under "When can I drive
+        again?" on a page titled "Cardiac rehabilitation after a heart attack"; not under "Surgery" or "How are
+        varicose veins treated?")."""
+        topics = page.topic_procedures
+        if not topics or not self._names_condition(page):
+            return topics
+        key = ("fair-balance procedures",)
+        if key in page.memo:
+            return page.memo[key]
+        sections: dict[str, set] = {p: set() for p in topics}
+        section = None
+        for unit in page.units:
+            block = unit.block
+            named = {s.kb_id_ for s in unit.terms if s.label_ == "procedure"} & sections.keys()
+            if block.scope in ("title", "heading"):
+                if block.scope == "heading" and block.level > 1:
+                    treating = self.lex["treatment"].search(block.text) or self.lex["treating_heading"].search(block.text)
+                    section = "heading" if treating else id(unit)
+                for p in named:
+                    sections[p].add("heading")
+                continue
+            for p in named:
+                sections[p].add(section)
+        kept = tuple(p for p in topics if len(sections[p]) != 1 or None in sections[p] or "heading" in sections[p])
+        page.memo[key] = kept
+        return kept
+
     def about_treatment(self, page) -> bool:
-        if page.topic_procedures:
+        if self.procedures(page):
             return True
         anchor = self.anchor(page)
         return anchor is not None and bool(self.lex["treatment"].search(anchor.block.text))
@@ -139,6 +172,37 @@ class FairBalance(Kind):
                     or self.lex["benefit_framed"].search(text[max(0, m.start() - 60):m.start()])
                 ):
                     continue
+                return True
+        return False
+
+    def _names_condition(self, page) -> bool:
+        """Does the page's title or main heading name a condition ("Sickle cell disease: your questions answered")?"""
+        anchor = self.anchor(page)
+        return anchor is not None and any(s.label_ == "condition" for s in anchor.terms)
+
+    def lists_treatments(self, page, least: int = 3) -> bool:
+        """Does a page on a condition list its treatments: under a heading on treating it ("How is sickle cell disease
+        treated?", "Treatment"), list items or parts that name ``least`` different kinds of care ("a daily antibiotic",
+        "hydroxycarbamide, a daily medicine", "regular blood transfusions")? Those are the choices, whatever words the
+        page uses for them. (Not the steps of one operation: "the surgeon makes a small cut" names no kind of care.)"""
+        if not self._names_condition(page):
+            return False
+        level, kinds = None, set()
+        for unit in page.units:
+            block = unit.block
+            if block.scope in ("title", "heading"):
+                if level is not None and block.level <= level:
+                    level, kinds = None, set()  # the section ends
+                if level is None:
+                    if block.scope == "heading" and self.lex["treating_heading"].search(block.text):
+                        level = block.level
+                    continue
+            elif level is None or block.scope != "list_item":
+                continue
+            # (an item of its list, or a part of its own: "Medicines", "Surgery")
+            kinds.update(m.group().lower() for m in self.lex["care"].finditer(block.text))
+            kinds.update(s.kb_id_ for s in unit.terms if s.label_ == "procedure")
+            if len(kinds) >= least:
                 return True
         return False
 
@@ -168,6 +232,8 @@ class FairBalance(Kind):
         elif check == "alternatives":
             if not self.about_treatment(page) or self._mentions(page, self.lex["alternative"]):
                 return
+            if self.lists_treatments(page):
+                return  # a page on a condition that lists its treatments names the choices
             if self._about_a_test(page, anchor):
                 return  # a biopsy or a test finds out what is wrong: its alternatives are other tests, not a choice of care
             if any(_AFTERCARE.search(u.block.text) for u in page.units[:3] if u.block.scope in ("title", "heading")):
@@ -186,16 +252,17 @@ class FairBalance(Kind):
                 yield self.hit(anchor, 0, end, topic=topic, missing=what)
 
     def _tests_only(self, page) -> bool:
-        return all(_A_TEST.search(self.kb.procedures[p].name) for p in page.topic_procedures)
+        return all(_A_TEST.search(self.kb.procedures[p].name) for p in self.procedures(page))
 
     def _about_a_test(self, page, anchor) -> bool:
         """Is the page about a test: its title or main heading says so ("Testing your child for coeliac disease"), or
         every procedure it is about is one?"""
-        return bool(_A_TEST.search(anchor.block.text)) or bool(page.topic_procedures) and self._tests_only(page)
+        return bool(_A_TEST.search(anchor.block.text)) or bool(self.procedures(page)) and self._tests_only(page)
 
     def _topic(self, page, anchor) -> str:
-        if page.topic_procedures:
+        procedures = self.procedures(page)
+        if procedures:
             # (the one named most: "tonsillectomy" on a tonsillitis page, not the "chemotherapy" it names once)
             scores = page.procedure_scores
-            return self.kb.procedures[min(page.topic_procedures, key=lambda p: (-scores[p], p))].name
+            return self.kb.procedures[min(procedures, key=lambda p: (-scores[p], p))].name
         return anchor.block.text

@@ -11,6 +11,8 @@ from lint.kinds.base import Kind
 from lint.yamlio import load_yaml
 
 _NORMALISE = compile_re(r"[\W_]+")
+#: a sentence, or a list's lead-in, of a block's text
+_SENTENCE = compile_re(r"[^.!?:]+(?:[.!?:]+|$)")
 _DATELINE = compile_re(r"\d")
 
 
@@ -77,7 +79,21 @@ class EmptySection(Kind):
 
     name = "empty-section"
     page_level = True
-    options = {}
+    options = {
+        # the section topics of STR004 (section-off-topic): a plain-text heading that names one ("Recovery", "Risks")
+        # opens a section of the page, not a part of the section above it
+        "data": (str, ""),
+        # headings of a page's own sections that name no topic there (regular expressions, matched at a word start):
+        # "Contact us", "Book an appointment", "Frequently asked questions"
+        "page_sections": (list, list),
+    }
+
+    def setup(self):
+        path = Path(self.rule.path).parent / self.opts["data"] if self.opts["data"] else None
+        data = load_yaml(path) if path is not None and path.is_file() else {}
+        names = [p for entry in (data or {}).get("topics", {}).values() for p in entry["heading"]]
+        names += [str(p) for p in self.opts["page_sections"]]
+        self.section_names = compile_re(r"\b(?:" + "|".join(names) + r")", re.I) if names else None
 
     def check(self, page):
         units = page.units
@@ -97,7 +113,29 @@ class EmptySection(Kind):
                 if page.format == "text" and _parent_in_text(unit.block.text, following.block.text):
                     continue  # plain text has no levels: "TREATMENT" over "Medicines", "How can they be prevented?"
                     # over "Keep moving" open a section with parts
+                if page.format == "text" and self._parts_follow(units, i + 1) >= 2:
+                    continue  # plain text has no levels: "Possible problems" over "Dry socket" and "Infection", each
+                    # with its text, opens a section with parts
                 yield self.hit(unit, 0, len(unit.block.text), next=f"the heading '{following.block.text}'")
+
+    def _parts_follow(self, units, start: int) -> int:
+        """How many headings, from ``units[start]`` on, read as the parts of one section in plain text: each with text
+        under it, alike in form (no question among statements, none in capitals among small letters), and naming no
+        section of a page ("Dry socket", "Infection" / "Numbness that does not wear off"; not "Recovery", "Contact us"
+        or "How successful is it?" after "Pain and swelling")."""
+        first, count, j = units[start].block.text, 0, start
+        while j < len(units) and _is_heading(units[j]):
+            text = units[j].block.text
+            if (self.section_names is None or self.section_names.search(text)
+                    or text.rstrip().endswith("?") != first.rstrip().endswith("?") or text.isupper() != first.isupper()):
+                break
+            j += 1
+            if j >= len(units) or _is_heading(units[j]):
+                break  # a heading with no text of its own
+            count += 1
+            while j < len(units) and not _is_heading(units[j]):
+                j += 1
+        return count
 
 
 #: a heading that tells the reader what to do: "Keep moving", "Check your skin every day", "Eat well"
@@ -167,6 +205,10 @@ class SectionOffTopic(Kind):
         # "preparation" or "getting help", whose words are in every kind of section; not "team" under "What happens
         # during the test", where who does the test belongs)
         "other_topics": (dict, dict),
+        # the lead-in of warning signs to report, a regular expression: "Tell the nurse straight away if you feel:". The
+        # signs under it (a rash, feeling dizzy) belong to any section that tells the reader what happens, and make
+        # it no section on risks ("" turns this off)
+        "report_signs": (str, ""),
     }
 
     def setup(self):
@@ -180,6 +222,7 @@ class SectionOffTopic(Kind):
             words = compile_re(r"(?<!\w)(?:" + "|".join(entry["words"]) + r")", re.I) if entry["words"] else None
             self.topics.append((name, heading, words, [w for w in entry["words"] if w.isalpha()][:4]))
         self.check_template("other_message", {"text", "topic", "other", "examples"})
+        self.report_signs = compile_re(self.opts["report_signs"], re.I) if self.opts["report_signs"] else None
 
     @staticmethod
     def _kinds(words, text: str) -> int:
@@ -201,7 +244,7 @@ class SectionOffTopic(Kind):
             topic = next((t for t in self.topics if t[1].search(unit.block.text)), None)
             if topic is None:
                 continue
-            body, direct = [], None
+            body, direct, signs = [], None, []
             for other in units[i + 1:]:
                 if _is_heading(other):
                     if other.block.level <= unit.block.level:
@@ -210,6 +253,7 @@ class SectionOffTopic(Kind):
                         direct = len(body)
                     continue  # a subsection's text belongs to this section too
                 body.append(other.block.text)
+                signs.append(self._reported_signs(other, signs[-1] if signs else False))
             text = " ".join(body)
             if len(text.split()) < self.opts["min_words"]:
                 continue
@@ -219,25 +263,51 @@ class SectionOffTopic(Kind):
                 if not any(t[2] is None or t[2].search(text) for t in self._second_topics(unit.block.text, topic)):
                     yield self.hit(unit, 0, len(unit.block.text), topic=topic[0], examples=", ".join(topic[3]))
                 continue
-            found = self._about_another(unit, topic, text)
+            # (warning signs to report are no other topic: "Tell the nurse straight away if you feel:" / "itchy, or
+            # notice a rash" / "dizzy or unwell" under "What happens during the transfusion?")
+            unsigned = [self._without_signs(t, s) for t, s in zip(body, signs)]
+            found = self._about_another(unit, topic, text, " ".join(unsigned))
             # (a section with subsections: its own text before them, when it is long enough to judge, may be about
             # another topic while the subsections keep to the heading's: fees pasted under "What happens after
             # banding", above "How will I feel afterwards?")
             if found is None and direct and len(" ".join(body[:direct]).split()) >= self.opts["min_words"]:
-                found = self._about_another(unit, topic, " ".join(body[:direct]), self.opts["beside_topics"])
+                found = self._about_another(unit, topic, " ".join(body[:direct]), " ".join(unsigned[:direct]),
+                                            self.opts["beside_topics"])
             if found is not None:
                 yield found
 
-    def _about_another(self, unit, topic, text: str, only=None):
+    def _reported_signs(self, unit, under_lead_in):
+        """Is a block of a section warning signs to report: True for an item of the list under a lead-in such as "Tell
+        the nurse straight away if you feel:", "lead-in" for the lead-in itself, else False (``under_lead_in``: what the
+        block before it was)."""
+        if self.report_signs is None:
+            return False
+        block = unit.block
+        if block.scope == "list_item" and under_lead_in:
+            return True
+        if block.text.rstrip().endswith(":") and self.report_signs.search(block.text):
+            return "lead-in"
+        return False
+
+    def _without_signs(self, text: str, signs) -> str:
+        """A block's text without the warning signs it tells the reader to report: all of a list item under such a
+        lead-in, else each sentence that tells ("Tell the nurse at once if you feel hot or itchy.")."""
+        if signs is True:
+            return ""
+        if self.report_signs is None:
+            return text
+        return _SENTENCE.sub(lambda m: "" if self.report_signs.search(m.group()) else m.group(), text)
+
+    def _about_another(self, unit, topic, text: str, others_text: str, only=None):
         """A finding when ``text``, under the heading ``unit`` of ``topic``, reads as a section on another topic (one of
-        ``only``, if given)."""
+        ``only``, if given), whose words are counted in ``others_text`` (the text without warning signs to report)."""
         least = self.opts["other_min"]
         own = self._kinds(topic[2], text) if topic[2] is not None else 0
         if not least or own > max(1, self.opts["own_max"]):
             return None
         heading = unit.block.text
         others = [t for t in self.opts["other_topics"].get(topic[0], ()) if only is None or t in only]
-        counts = {t[0]: self._kinds(t[2], text) for t in self.topics
+        counts = {t[0]: self._kinds(t[2], others_text) for t in self.topics
                   if t[0] in others and t[2] is not None and not t[1].search(heading) and t[0] not in heading.lower()}
         other = max(counts, key=counts.get, default=None)
         beside = self.opts["other_min_beside"]
