@@ -468,12 +468,24 @@ def test_structure_mix_up_data_mistakes_name_the_file(tmp_path, change, error):
     (("    - name: the breathing tube\n", "    - label: the breathing tube\n"),
      "located_cues: entry 2 needs 'name', 'cues' and 'regions' (and nothing else)"),
     (("senses: [eye, ear, nose, mouth]", "senses: [eye, ears]"), "'senses' names unknown region(s) ears"),
+    (("    pulmonary-embolism: [calf, thigh]", "    lung-clot: [calf, thigh]"),
+     "'source_regions' names unknown condition 'lung-clot'"),
+    (("    pulmonary-embolism: [calf, thigh]", "    pulmonary-embolism: [calf, shin]"),
+     "'source_regions' of 'pulmonary-embolism' must be a list of region ids"),
 ])
 def test_located_complication_cue_mistakes_name_the_file(tmp_path, change, error):
     from tests.helpers import setup_error_of_changed_rule
 
     renames = {"code: ANA003": "code: ANA103", "name: symptom-region-mismatch": "name: my-symptoms"}
     assert error in setup_error_of_changed_rule(tmp_path, "anatomy/ANA003-symptom-region-mismatch.yaml", renames, change)
+
+
+def test_where_a_condition_comes_from_gives_symptoms_but_is_no_place_for_it(ana, ana004):
+    # the leg a clot in the lung came from may still hurt (ANA003), but the clot does not lie there (ANA004)
+    symptoms = "# Pulmonary embolism\n\n## Symptoms\n\n- pain and swelling in one calf\n- tingling in your toes"
+    assert found(lint_text(ana, symptoms), "ANA003") == ["tingling in your toes"]
+    placed = "# Blood thinners\n\nYou may need one after a pulmonary embolism, a clot located in the leg."
+    assert found(lint_text(ana004, placed), "ANA004") == ["located in the leg"]
 
 
 # -- ANA006 ---------------------------------------------------------------------------------------

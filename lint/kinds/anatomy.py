@@ -1433,6 +1433,10 @@ class SymptomRegion(Kind):
         "operation_words": (list, list),
         "describing_headings": (list, list),
         "referred": (dict, dict),
+        # condition id -> the regions of the part of the body it comes from, whose symptoms it may still give: "pain and
+        # swelling in one leg" for a pulmonary embolism, a clot from a leg vein (not its symptom_regions, which other
+        # rules take for where the condition itself lies: "a pulmonary embolism, a clot in the leg" is still wrong)
+        "source_regions": (dict, dict),
         "sides": (dict, dict),
         # symptoms that name where they are felt without naming the place: "blurred vision" (the eye), "a burning
         # feeling when you urinate" (the pelvis): the words, as a regular expression, and the region
@@ -1526,6 +1530,12 @@ class SymptomRegion(Kind):
                 if r not in self.kb.regions:
                     raise self.error(f"'referred' names unknown region '{r}'")
         self.referred = {k: tuple(v) for k, v in self.opts["referred"].items()}
+        for condition, regions in self.opts["source_regions"].items():
+            if condition not in self.kb.conditions:
+                raise self.error(f"'source_regions' names unknown condition '{condition}'")
+            if not isinstance(regions, list) or not all(r in self.kb.regions for r in regions):
+                raise self.error(f"'source_regions' of '{condition}' must be a list of region ids")
+        self.source_regions = {k: tuple(v) for k, v in self.opts["source_regions"].items()}
         self.sides = {}
         where = f"{self.rule.path}: rule {self.rule.code}"
         # one pattern for all of them, a group per region: a block is scanned once
@@ -1563,7 +1573,7 @@ class SymptomRegion(Kind):
                                        and "body" not in kb.conditions[c].regions))
         for c in conditions:
             strict.update(kb.conditions[c].regions)
-            strict.update(kb.conditions[c].symptom_regions)
+            strict.update(self._symptom_regions(c))
         loose = set(strict)
         for p in procedures:
             regions = kb.procedures[p].regions
@@ -1584,8 +1594,8 @@ class SymptomRegion(Kind):
                 treated = [c for c in treated if "body" not in c.regions]
             for c in treated:
                 strict.update(c.regions)
-                strict.update(c.symptom_regions)
-                loose.update(c.symptom_regions)
+                strict.update(self._symptom_regions(c.id))
+                loose.update(self._symptom_regions(c.id))
         own = strict | loose
         referred = set()
         for r in own:
@@ -1965,11 +1975,15 @@ class SymptomRegion(Kind):
                 owns.append((owns[-1] if owns else frozenset()) | self._condition_regions([s.kb_id_]))
         return by_sentence
 
+    def _symptom_regions(self, condition_id: str) -> tuple[str, ...]:
+        """Where a condition's symptoms are felt: its own, and those of the part of the body it comes from."""
+        return self.kb.conditions[condition_id].symptom_regions + self.source_regions.get(condition_id, ())
+
     def _condition_regions(self, condition_ids) -> set[str]:
         out: set[str] = set()
         for c in condition_ids:
             out.update(self.kb.conditions[c].regions)
-            out.update(self.kb.conditions[c].symptom_regions)
+            out.update(self._symptom_regions(c))
         for r in list(out):
             out.update(self.referred.get(r, ()))
         return out
