@@ -325,6 +325,28 @@ def test_explained_jargon_is_quiet(linter, text):
     assert jargon(linter, text) == []
 
 
+@pytest.mark.parametrize("text", [
+    # a kind named, then the one usually used
+    "Your surgeon may suggest a procedure, usually vertebroplasty, to strengthen the bone.",
+    "Your surgeon may suggest a procedure, most often a vertebroplasty, to strengthen the bone.",
+    "The bone is strengthened with a procedure (typically vertebroplasty).",
+    # an example of a kind of illness, or of a state it causes
+    "Bone heals slowly in people with conditions that thin the bones, such as osteomalacia.",
+    "Bone heals slowly in people with weakened bones, for example from osteomalacia.",
+])
+def test_a_term_named_as_an_example_of_a_kind_or_a_state_is_quiet(linter, text):
+    assert jargon(linter, text) == []
+
+
+@pytest.mark.parametrize("text, term", [
+    # no kind before the adverb, and no state for the cause to cause
+    ("Most people need only one, usually vertebroplasty.", "vertebroplasty"),
+    ("Some people are at risk, for example from osteomalacia.", "osteomalacia"),
+])
+def test_an_example_of_no_kind_or_state_is_still_unexplained(linter, text, term):
+    assert [t for t, _ in jargon(linter, text)] == [term]
+
+
 def test_jargon_suggests_the_data_gloss_over_a_wider_entry_s(linter):
     # the knowledge base files "vasoepididymostomy" under vasectomy reversal, whose gloss describes a vasovasostomy
     [(text, [suggestion])] = jargon(linter, "# Reversal\n\nYour surgeon may need to do a vasoepididymostomy.\n")
@@ -497,6 +519,20 @@ def test_acronym_not_spelled_out(linter):
 ])
 def test_spelled_out_or_allowed_acronyms_are_quiet(linter, text):
     assert acronyms(linter, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # a shorter acronym's bracket inside the words of the longer name
+    "A computed tomography (CT) urogram (CTU) shows the kidneys. The CTU takes ten minutes.",
+    "A computed tomography (CT) urogram, often shortened to CTU, shows the kidneys.",
+    "A computed tomography (CT) urogram, or CTU, shows the kidneys.",
+])
+def test_an_acronym_spelled_out_past_a_shorter_ones_bracket_is_quiet(linter, text):
+    assert acronyms(linter, text) == []
+
+
+def test_a_longer_acronym_is_not_spelled_out_by_its_first_part_alone(linter):
+    assert acronyms(linter, "A computed tomography (CT) scan shows the kidneys. Some people need a CTU.") == ["CTU"]
 
 
 def test_an_expansion_must_spell_the_letters(linter):

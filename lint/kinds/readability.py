@@ -251,6 +251,8 @@ _EXPLAINED_SOON_AFTER = compile_re(
     ))""",
     re.VERBOSE,
 )
+#: how often the kind named before is the one named after it: "a steroid medicine, usually dexamethasone"
+_USUALLY = r"(?:usually|often|normally|mostly|typically|commonly|generally|most\s+(?:often|commonly|usually))\s+"
 _EXPLAINED_BEFORE = compile_re(
     r"""(?:\b(?:called|known\s+as|named|termed)\s+
            (?:(?:a|an|the)\s+)?[\w\s-]{0,24}$            # "a thin tube called a laparoscope", "This is called benign
@@ -265,15 +267,23 @@ _EXPLAINED_BEFORE = compile_re(
                                                           # "pain relievers such as ibuprofen, which are nonsteroidal
                                                           # anti-inflammatory drugs": described, then named
                                                           # "This is called tongue-tie. The medical name is ankyloglossia."
-        | [a-z]{3}[\w\s,'-]*\(\s*(?:(?:a|an|the)\s+)?$     # "your tummy (abdomen)", "the meniscus (a partial meniscectomy)"
+        | [a-z]{3}[\w\s,'-]*\(\s*(?:""" + _USUALLY + r""")?(?:(?:a|an|the)\s+)?$     # "your tummy (abdomen)", "the meniscus
+                                                          # (a partial meniscectomy)", "a steroid medicine (usually prednisolone)"
         | [-–—:]\s*$
         | \b(?:medicines?|drugs?|drops|tablets|creams?|injections?|treatments?|pain\s?(?:killers|relievers)|antibiotics
-             |operations?|procedures?|tests?|scans?)\b[^.;:!?]{0,60}?,?\s+(?:such\s+as|for\s+example|e\.g\.|including|includes?|like)\s+
+             |operations?|procedures?|tests?|scans?|conditions?|illness(?:es)?|diseases?|disorders?|infections?|viruses?)\b
+           [^.;:!?]{0,60}?,?\s+(?:such\s+as|for\s+example|e\.g\.|including|includes?|like)\s+
            (?:[\w-]+(?:,\s+|\s+(?:or|and)\s+)){0,3}$          # "eye drops that reduce inflammation, such as ciclosporin",
                                                           # "pain relievers such as nonsteroidal anti-inflammatory drugs"
         | [a-z]{3}\s*,\s+or\s+$                             # "An underactive thyroid, or hypothyroidism, means"
-        | \b(?:procedure|operation|treatment|test|scan|condition|illness|medicine|drug|device)\s*,\s*$
-                                                          # "A similar procedure, vertebroplasty, injects cement"
+        | \b(?:procedure|operation|treatment|test|scan|condition|illness|medicine|drug|device)\s*,\s*
+           (?:""" + _USUALLY + r"""(?:(?:a|an|the)\s+)?)?$
+                                                          # "A similar procedure, vertebroplasty, injects cement", "a
+                                                          # steroid medicine, usually dexamethasone"
+        | \b(?:[a-z]{3,}ed|damage|injury|weakness|scarring|inflammation|swelling|narrowing|blockage)\b[^.;:!?]{0,40}?,?\s+
+           (?:for\s+example|for\s+instance|such\s+as|e\.g\.)\s+(?:from|by|after|through|because\s+of|due\s+to)\s+
+           (?:[\w-]+(?:,\s+|\s+(?:or|and)\s+)){0,3}$          # named as a cause of the state the sentence gives: "a
+                                                          # weakened immune system, for example from chemotherapy or HIV"
         | \w\s*:\s*[\w\s,'’-]{0,40}$                          # "three bones meet: the ilium, the ischium..."
         | \b(?:chambers?|parts?|layers?|bones?|glands?|tubes?|muscles?|nerves?|joints?|valves?|arter(?:y|ies)|veins?
              |linings?|sacs?|ducts?|membranes?|organs?|cavit(?:y|ies)|passages?|openings?|types?|kinds?|forms?)\b
@@ -1093,6 +1103,10 @@ def _opening_blocks(page, count: int = 2) -> frozenset[int]:
     return found
 
 
+#: a shorter acronym's bracket inside the words of a longer name: "(CT)" in "computed tomography (CT) pulmonary angiogram"
+_INNER_ACRONYM = compile_re(r"\s*\([a-z]?[A-Z][A-Z0-9][\w/-]{0,8}\)")
+
+
 def _spelled_out_acronyms(page) -> frozenset[str]:
     """The acronyms the page spells out somewhere ("computed tomography (CT)"): a sentence that uses them again is
     using a term it has explained. Worked out once per page, on the first sentence that needs it."""
@@ -1150,7 +1164,9 @@ class UnexplainedAcronym(Kind):
         # ("Wet age-related macular degeneration (wet AMD)": a word of the name may come into the bracket)
         # ("Kidney Disease: Improving Global Outcomes (KDIGO)": a colon inside the name)
         # ("four-dimensional computed tomography (4D CT)": a dimension before the acronym in the bracket)
-        m = re.search(r"([A-Za-z][\w\s,.:&'’–-]*)\(\s*(?:[a-z]+\s+|\d[A-Z]\s+)?$", before)
+        # ("computed tomography (CT) pulmonary angiogram (CTPA)": the words read past a shorter acronym's bracket)
+        named = _INNER_ACRONYM.sub("", before)
+        m = re.search(r"([A-Za-z][\w\s,.:&'’–-]*)\(\s*(?:[a-z]+\s+|\d[A-Z]\s+)?$", named)
         # ("kidneys, ureters and bladder (KUB X-ray)", "Translating and Interpreting Service (TIS National)")
         if m and re.match(r"\s*\)|\s*[,;]|\s+[a-z\d]|\s+[A-Z][\w-]*\)", after) and (
                 spells_out(acronym, m.group(1))
@@ -1172,7 +1188,7 @@ class UnexplainedAcronym(Kind):
                       r"|(?:often\s+|usually\s+)?(?:shortened|abbreviated)\s+(?:to|as))\s+(?:the\s+|an?\s+)?"
                       # (the second of two acronyms for the name: "usually shortened to DXA or DEXA")
                       r"(?:[A-Z][A-Za-z]{1,7}\s+(?:or|and)\s+)?$",
-                      before)
+                      named)
         if m and spells_out(acronym, m.group(1), initials=True):
             return True
         # "a computed tomography scan, often called a CT scan": the name's last word after the acronym too
