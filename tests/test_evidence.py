@@ -841,3 +841,59 @@ def test_on_a_sales_page_the_course_of_healing_is_no_claim_like_sentence_either(
     # a treatment's results that go on improving are still a claim
     results = page.replace("pinch strength keeps improving", "the results keep improving")
     assert ("EVD001", "keep improving for up to a year") in found(linter, results, codes=("EVD001", "EVD004"))
+
+
+@pytest.mark.parametrize("text", [
+    # authors in brackets, the year outside them in the same sentence
+    "A Danish trial published in 2018 (Sorensen and colleagues) compared keyhole and open hernia repair. "
+    "Long-term pain affected 3% of people after keyhole repair.",
+    "A large cataract study (de Jong and others) reported in 2021 that infection affected 1 in 1,000 eyes.",
+    # a dated study in a journal not on the list, named by its title
+    "A 2019 evidence review in Obesity Reviews found that most people keep off some weight after a gastric bypass.",
+    "In a 2020 review in Sports Medicine, 8 in 10 people were back to sport a year after ACL reconstruction.",
+    "A trial in Foot and Ankle International, published in 2021, found that most bunions stayed corrected.",
+    # what a named body did with the research
+    "In the trials summarised by NICE, about 8 in 10 men passed urine more easily after prostate surgery.",
+    "In studies analysed by the World Health Organization, 9 in 10 people had no serious side effects.",
+    # a named body that explains the risk, or explains that ...
+    "The British Thyroid Foundation explains the risks. About 1 in 100 people have a lasting hoarse voice.",
+])
+def test_authors_in_brackets_journals_by_title_and_what_a_body_did_with_research_are_sources(linter, text):
+    assert found(linter, f"# Surgery\n\n{text}\n") == []
+
+
+@pytest.mark.parametrize("text, claim", [
+    # no year in the sentence: no study a reader can find
+    ("A Danish trial (Sorensen and colleagues) compared keyhole and open hernia repair.",
+     ("EVD002", "A Danish trial (Sorensen and colleagues) compared")),
+    # no study: who operates, not who wrote
+    ("Our team (Patel and colleagues) has done 500 hernia repairs since 2010, with a 99% success rate.",
+     ("EVD001", "99% success rate")),
+    # a place, a group of people or a hospital's unit is no journal
+    ("A 2019 study in New Zealand found that most people keep off weight.", ("EVD002", "A 2019 study in New Zealand found")),
+    ("A 2019 trial in people with diabetes found that most people keep off weight.",
+     ("EVD002", "A 2019 trial in people with diabetes found")),
+    ("A 2020 study in Sports Medicine clinics found that most people return to sport.",
+     ("EVD002", "A 2020 study in Sports Medicine clinics found")),
+    # research reviewed by a surgeon, not a body
+    ("In the trials reviewed by Mr Patel, 9 in 10 people were happy.", ("EVD001", "9 in 10 people")),
+    # a guide from a body that says what it covers, not what it finds
+    ("This guide from the British Thyroid Foundation explains what to expect. About 1 in 100 people have a lasting "
+     "hoarse voice.", ("EVD001", "About 1 in 100 people")),
+])
+def test_near_misses_of_those_sources_still_need_one(linter, text, claim):
+    assert found(linter, f"# Surgery\n\n{text}\n") == [claim]
+
+
+def test_a_national_scheme_named_with_its_abbreviation_is_quoted_by_its_reports(linter):
+    """"The ... (PROMs) programme" is a named body: "Its annual reports" in the next sentence, or "The PROMs annual
+    reports" further on, quote it; the provider's own programme is no source."""
+    page = ("# Hernia repair\n\nThe Patient Reported Outcome Measures (PROMs) programme collects questionnaires after "
+            "hernia repair. Its annual reports show that most people feel better.\n")
+    assert found(linter, page) == []
+    later = page.replace("collects questionnaires after hernia repair.",
+                         "began in 2009. Hernia repair is common. The PROMs annual reports show more.")
+    assert found(linter, later) == []
+    own = page.replace("The Patient Reported Outcome Measures (PROMs) programme collects",
+                       "Our hospital runs a Patient Reported Outcome Measures (PROMs) programme that collects")
+    assert found(linter, own) == [("EVD002", "reports show")]

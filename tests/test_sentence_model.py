@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from pathlib import Path
 
 import pytest
@@ -276,3 +277,25 @@ def test_findings_a_rule_demoted_do_not_make_a_page_a_sales_page(tmp_path):
     assert "EVD004" not in settled("info", demoted=True)
     # a rule the user set to info still marks the page
     assert "EVD004" in settled("info", demoted=False)
+
+
+def test_a_caution_that_no_treatment_works_for_everyone_is_not_a_claim(linter):
+    """"No pill prevents every case" scores as a claim (it reads as one word for word), but it is the opposite: a
+    caution, excluded by its form; the seller's own tablet that prevents every case still reads as a claim."""
+    heads = load_model(str(MODEL))
+    caution = "No pill prevents every case of an enlarged prostate."
+    assert heads["evidence"].score(caution) >= 0.95
+    for text in (caution, "No single pill prevents every case of thrush.", "No pill works in every case of hair loss."):
+        assert "EVD004" not in [f.code for f in lint_text(linter, text).findings], text
+    assert "EVD004" in [f.code for f in lint_text(linter, "Our new tablet prevents every case of kidney stones.").findings]
+    # (not a boast over the others)
+    caution_form = next(p for p in _shipped_exclusions() if "no\\s+(?!other" in p)
+    assert [re.search(caution_form, s, re.IGNORECASE) is not None
+            for s in ("No tablet works for everyone.", "No other tablet works for everyone.")] == [True, False]
+
+
+def _shipped_exclusions() -> list[str]:
+    import yaml
+
+    data = yaml.safe_load((builtin_rules_dir() / "evidence" / "EVD004-claim-like-sentence.yaml").read_text("utf-8"))
+    return data["options"]["exclude_patterns"]

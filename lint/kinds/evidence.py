@@ -90,6 +90,9 @@ MONTHS = (
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Spring|Summer|Autumn|Fall|Winter|Since|In|From|By|Until|Before|After)"
 )
 _CAPWORD = r"[A-Z][\w'’&.-]*"
+# the research a journal publishes ("a 2019 evidence review in ...": not an audit or a survey, which a hospital runs "in"
+# its own units)
+_PUBLISHED_STUDY = r"(?:study|studies|trial|trials|review|reviews|analysis|analyses|meta-analysis|meta-analyses|paper|article)"
 _WORDS = compile_builtin(r"[^\W_]+")
 _DIGIT = compile_builtin(r"\d")
 
@@ -186,12 +189,22 @@ def load_lexicon(path: str) -> EvidenceLexicon:
     # Fracture Database" (not "our Harley Street Centre")
     cited_body = rf"(?-i:(?:{_CAPWORD}\s+(?:(?:and|of|for|&)\s+)?){{1,6}}{cited_bodyw}\b)"
     journals = _alternation(words("journals"))
+    # a journal's title: capitalised words (with the small words inside a title), one of them a word journals are named
+    # by ("American Family Physician", "Foot and Ankle International", "Annals of the Rheumatic Diseases")
+    title_word = r"[A-Z][\w'’-]*"
+    title_gap = r"\s+(?:(?:and|of|for|in|on|the|&)\s+){0,2}"
+    journal_title = (
+        rf"(?-i:(?=(?:{title_word}{title_gap}){{0,7}}{_alternation(words('journal_title_words'))}\b)"
+        rf"{title_word}(?:{title_gap}{title_word}){{1,7}})"
+    )
     particles = _alternation(words("surname_particles"))
     leads = _alternation(words("study_leads"))
     # a surname, with the particles it may open with: "Docimo", "van Rijssen", "de la Cruz", "Le Roux"
     surname = rf"(?:(?i:{particles})\s+)*(?-i:{_CAPWORD})"
     # a name, not a word such as "experts" or "Europe", a month or a preposition that opens a date ("by March 2020")
     not_a_name = rf"(?!(?i:{unnamed})\b)(?!{MONTHS}\b)"
+    # the authors of a study in brackets: "(van Rijssen and colleagues)", "(Jensen and others)"
+    authors = rf"\(\s*{surname}\s+(?:and|&)\s+(?:colleagues|co-?workers|others)\s*\)"
     # a hospital by its name: "Moorfields Eye Hospital", "St Thomas' Hospital" (not "The Hospital", "Our Hospital")
     named_hospital = (
         rf"(?-i:{not_a_name}(?!(?:The|This|That|These|Those|Your|Their|Its|My|A|An|Any|Each|Every|One|Another|Local"
@@ -200,8 +213,18 @@ def load_lexicon(path: str) -> EvidenceLexicon:
     # a medicine's own document: "the summary of product characteristics", "the manufacturer's patient leaflet" (not
     # the seller's: "our product information")
     medicine_document = rf"(?<!\b[Oo]ur\s)(?i:\b{_alternation(words('medicine_documents'))}s?)\b"
+    # a national scheme named in full with its abbreviation and its kind, after "the": "the Serious Hazards of
+    # Transfusion (SHOT) scheme" (not the provider's own: "our Enhanced Recovery After Surgery (ERAS) programme", "a
+    # Transcatheter Aortic Valve Implantation (TAVI) programme")
+    scheme_name = (
+        rf"(?-i:(?<=\b[Tt]he\s)(?!(?:This|That|These|Our|Your|Their|Its|A|An)\b){_CAPWORD}"
+        rf"(?:\s+(?:(?:and|of|for|on|in|&)\s+)?{_CAPWORD}){{1,6}})"
+    )
+    scheme_kind = rf"(?i:{_alternation(words('named_scheme_kinds'))})\b"
+    named_scheme = rf"{scheme_name}\s+\([A-Z][A-Za-z&]{{1,11}}\)\s+{scheme_kind}"
     body_phrase = (
-        rf"(?:(?:{_CAPWORD}\s+){{0,6}}?{bodyw}\b(?:\s+(?:of|for|on|and|in)\s+(?:the\s+)?{_CAPWORD}(?:\s+{_CAPWORD})*)*"
+        rf"(?:{named_scheme}"
+        rf"|(?:{_CAPWORD}\s+){{0,6}}?{bodyw}\b(?:\s+(?:of|for|on|and|in)\s+(?:the\s+)?{_CAPWORD}(?:\s+{_CAPWORD})*)*"
         # a named study or trial: "the Edinburgh Vein Study", "the Million Women Study" (not "A Study", "Case Study")
         rf"|(?-i:(?:(?!(?:A|An|The|One|Our|This|That|Each|Every|Another|Case|Pilot|New|Recent|Latest)\b){_CAPWORD}\s+){{1,5}}"
         r"(?:Study|Trial))\b"
@@ -884,6 +907,13 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         r"|reports|estimates|puts))"
         # an author with a year in brackets: Frobell and colleagues (2010)
         rf"|{_CAPWORD}(?:\s+(?:et\s+al\.?|and\s+colleagues|and\s+{_CAPWORD}))?\s+\((?:19|20)\d{{2}}[a-z]?\)"
+        # the authors of a study in brackets, the year in the same sentence outside them: "A Dutch trial published in 2012
+        # (van Rijssen and colleagues) compared", "A 2019 trial (Jensen and others)", "A trial (Jensen and others)
+        # reported in 2019" (with no year, "(Bisset and colleagues)" names no study a reader can find; with no study,
+        # "our team (Patel and colleagues) has done 500 repairs since 2010" names who operates)
+        rf"|\b(?:19|20)\d{{2}}\b[^.;:!?()]{{0,80}}?(?i:\b{study}\b)[^.;:!?()]{{0,80}}?{authors}"
+        rf"|(?i:\b{study}\b)[^.;:!?()]{{0,80}}?(?:\b(?:19|20)\d{{2}}\b[^.;:!?()]{{0,40}}?{authors}"
+        rf"|{authors}[^.;:!?()]{{0,80}}?\b(?:19|20)\d{{2}}\b)"
         # an author and colleagues reporting: "Guillaumier and colleagues found", "Smith et al. reported"
         rf"|{surname}\s+(?:et\s+al\.?|and\s+(?:colleagues|co-?workers|(?-i:{_CAPWORD})))"
         # ("Goyal and colleagues pooled five trials", "... looked at 1,287 people")
@@ -909,6 +939,11 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         r"|(?:results?|findings?|it|they|this|the\s+(?:study|trial|review))\s+(?:appeared|were\s+published|was\s+published)\s+in"
         r"|submits\s+(?:its\s+|their\s+)?(?:results|data|figures)\s+to))\s+"
         rf"{named_after}"
+        # what a named body did with the research: "In the clinical trials summarized by the CDC, two doses were ...",
+        # "studies reviewed by NICE", "data analysed by the World Health Organization" (a body, not any capitalised name:
+        # "results reviewed by Mr Patel" are the surgeon's own)
+        rf"|(?i:\b(?:summari[sz]ed|reviewed|analy[sz]ed|collected|compiled|gathered|pooled|cited|quoted|listed|assessed"
+        rf"|evaluated|appraised)\s+by\s+)(?:the\s+)?(?:{body_phrase})"
         # figures based on what a named body publishes: "The figures below are based on the British Association of
         # Spine Surgeons' patient information", "based on information from the Royal College of Surgeons" (a body,
         # not any capitalised name: "based on Dr Patel's experience" is no source)
@@ -975,6 +1010,11 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         r"|looked\s+at|looks\s+at|pooled|pools|combined"
         r"|says|said|say|quotes|quoted|cites|cited|reports|reported|report|estimates|estimated|estimate|recommends|recommended|recommend|puts"
         r"|gives|gave|give|lists|listed|list|provides|provided|provide|sets?\s+out|describes|described|describe"
+        # ... or explains what it says, or the figures: "The NHS Sickle Cell and Thalassaemia Screening Programme explains
+        # the risk when both parents are carriers", "The NHS website explains that ..." (not what a page from it covers:
+        # "This guide from the Facial Pain Trust explains the causes", "... explains what to expect")
+        r"|(?:explains|explained|explain)(?=\s+(?:that\b|(?:the|your|their)\s+(?:[\w-]+\s+)?(?:risks?|chances?|odds|figures"
+        r"|numbers|statistics|rates?)\b|how\s+(?:likely|often|common|many)\b))"
         r"|put|advises|advise|states|stated|state|found|finds|find|notes|noted|note|publishes|published|publish|suggests|suggest"
         r"|shows|showed|shown|show|studied|examined|followed|tracked|compared|analysed|analyzed|surveyed|measured|calculated"
         r"|concluded|concludes|conclude|recorded|records|counted|tracks|collects|collected|monitors|monitored"
@@ -1083,6 +1123,14 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         # a journal named by its title: "the American Journal of Gastroenterology", "Journal of Cataract and Refractive
         # Surgery", "the British Journal of Surgery"
         r"|(?-i:\b(?:[A-Z][\w-]*\s+){0,4}Journal\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w-]*)*)"
+        # a journal not on the list, named by its title after the dated study it published: "A 2019 evidence review in
+        # American Family Physician reported", "a trial in Foot and Ankle International (2021)", "a review published in
+        # 2020 in Sports Medicine" (a title of two or more capitalised words, one a word journals are named by, ending
+        # where the sentence goes on: not "a 2019 study in New Zealand found", "a 2020 audit in Day Surgery units")
+        rf"|(?i:\b(?:19|20)\d{{2}}\s+(?:[\w-]+\s+){{0,3}}?{_PUBLISHED_STUDY}\s+(?:published\s+)?in\s+|\bpublished\s+in\s+"
+        rf"(?:19|20)\d{{2}}\s+in\s+)(?:the\s+)?{journal_title}(?=\s*(?:\([^()]{{1,60}}\)\s*)?(?:[,.;:)]|(?i:{verbs}|that)\b))"
+        rf"|(?i:\b{_PUBLISHED_STUDY}\s+(?:published\s+)?in\s+)(?:the\s+)?{journal_title}(?:\s*\(\s*(?:19|20)\d{{2}}\s*\)"
+        r"|\s*,\s*(?i:published\s+)?(?i:in\s+)?(?:19|20)\d{2}\b|\s+(?i:in)\s+(?:19|20)\d{2}\b)"
         # the provider's own dated audit, as the in-house message asks: "in our 2023 audit of 310 operations",
         # "our clinic's 2024 survey of 240 patients", "the unit's 2022-23 outcome data"
         r"|(?i:\b(?:our|the\s+(?:unit|department|hospital|clinic|practice|service|trust)[’']s)\s+(?:own\s+)?"
@@ -1316,8 +1364,10 @@ def load_lexicon(path: str) -> EvidenceLexicon:
                                  r"|my\s+(?:patients|practice|clinic|results|figures|team))\b"
                                  r"|^\s*(?i:at)\s+(?-i:[A-Z][\w'’&-]+)(?:\s+(?-i:[A-Z][\w'’&-]+)){0,3}\s*,"),
         source=source,
-        body_abbreviation=compile_builtin(rf"(?:{body_phrase})\s+\((?P<abbr>[A-Z][A-Za-z&]{{1,11}})\)"),
-        named_body=compile_builtin(rf"\b(?:{named})\b|{cited_body}"),
+        body_abbreviation=compile_builtin(
+            rf"(?:(?:{body_phrase})\s+|{scheme_name}\s+(?=\([A-Z][A-Za-z&]{{1,11}}\)\s+{scheme_kind}))"
+            rf"\((?P<abbr>[A-Z][A-Za-z&]{{1,11}})\)"),
+        named_body=compile_builtin(rf"\b(?:{named})\b|{cited_body}|{named_scheme}"),
         medicine_document=compile_builtin(medicine_document),
         continues_source=_continues_source(surname),
         marker=marker,
@@ -1348,6 +1398,8 @@ _BRACKETED_ABBREVIATION = compile_builtin(r"\([A-Z][A-Za-z&]{1,11}\)")
 # "The NJR tracks ...", "NICE's guidance", "In the FFT for 2023 to 2024, 97% rated ...", "in the NJR's latest report"
 _ABBREVIATED_SOURCE = compile_builtin(
     r"\b(?:(?:[Tt]he|[Ii]ts)\s+)?(?P<name>[A-Z][A-Za-z&]{1,11})(?:[’']s)?\s+(?:(?:also|now|still)\s+)?"
+    # ("The SHOT annual reports show ...")
+    r"(?:(?:annual|yearly|latest|recent|most\s+recent|national|published)\s+)?"
     r"(?:tracks|tracked|records|recorded|collects|collected|publishes|published|reports|reported|monitors"
     r"|estimates|estimated|says|said|recommends|recommended|advises|found|finds|shows|showed|figures|data"
     # ("The OAA gives these figures in its patient information:")
@@ -2828,8 +2880,8 @@ _COUNTED = compile_builtin(r"(?i)\b\d+\s*(?:%|per\s*cent|percent|in\s+\d+|(?:out
                            r"|seven|eight|nine)\s+(?:in|out\s+of)\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+))\b")
 
 
-#: a sentence that opens with "it" or "they"
-_PRONOUN_OPENING = compile_builtin(r"(?i)\s*(?:it|they)\b")
+#: a sentence that opens with "it" or "they", or what is theirs ("Its annual reports show ...": the body named before)
+_PRONOUN_OPENING = compile_builtin(r"(?i)\s*(?:it|they|its|their)\b")
 #: a sentence that says the one before it another way
 _RESTATES = compile_builtin(r"(?i)\s*(?:this|that)\s+means(?:\s+that)?\b|\s*(?:put\s+another\s+way|in\s+other\s+words|that\s+is\s+to\s+say)\b")
 
