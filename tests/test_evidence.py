@@ -897,3 +897,47 @@ def test_a_national_scheme_named_with_its_abbreviation_is_quoted_by_its_reports(
     own = page.replace("The Patient Reported Outcome Measures (PROMs) programme collects",
                        "Our hospital runs a Patient Reported Outcome Measures (PROMs) programme that collects")
     assert found(linter, own) == [("EVD002", "reports show")]
+
+
+@pytest.mark.parametrize("text", [
+    "Before a varicose vein operation, wash your legs with a 4% skin wash.",
+    "Use the 5% lotion on dry skin after your knee surgery.",
+    "For the itch around the scar, a 1% clotrimazole cream or a 2% ketoconazole shampoo may help.",
+    "Your eye clinic may give you a 0.5% eye wash after cataract surgery.",
+])
+def test_a_percentage_before_a_products_form_is_its_strength(linter, text):
+    assert found(linter, f"# Surgery\n\n{text}\n") == []
+
+
+@pytest.mark.parametrize("text, claim", [
+    # an outcome after the product, or a result of it: not its strength
+    ("After the hernia repair, 4% of people had a rash from the lotion.", "4% of people"),
+    ("The spray stops the itch in 95% of people after vein surgery.", "95% of people"),
+    # a word that is no medicine's name between the figure and the form
+    ("Our spray is a 95% effective spray for scar itch.", "95%"),
+])
+def test_outcomes_near_a_products_form_still_need_a_source(linter, text, claim):
+    assert found(linter, f"# Surgery\n\n{text}\n") == [("EVD001", claim)]
+
+
+@pytest.mark.parametrize("text", [
+    "The NHS website on enlarged prostate says about 1 in 3 men over 50 have symptoms.",
+    "NICE's summary on inguinal hernia says about 1 in 4 men have one in their lifetime.",
+    "The Royal College of Surgeons leaflet about knee replacement states that 8 in 10 people are happy with it.",
+    "NICE, in its guidance on thyroid surgery, says about 1 in 100 people have a lasting hoarse voice.",
+    # ... and the sentence after it
+    "The NHS page on varicose veins says they are common. About 3 in 10 adults have them.",
+])
+def test_a_named_bodys_document_on_a_topic_is_a_source(linter, text):
+    assert found(linter, f"# Surgery\n\n{text}\n") == []
+
+
+@pytest.mark.parametrize("text, claim", [
+    # the provider's own document
+    ("Our leaflet on hernia repair says 98% of people are happy.", "98% of people"),
+    ("Our surgeons, in their leaflet on hernia repair, say 98% of people are happy.", "98% of people"),
+    # a body, but no document of it
+    ("NICE on varicose veins suggests 30% of adults have them.", "30% of adults"),
+])
+def test_a_document_on_a_topic_that_is_no_named_bodys_is_no_source(linter, text, claim):
+    assert found(linter, f"# Surgery\n\n{text}\n") == [("EVD001", claim)]

@@ -142,6 +142,9 @@ class EvidenceLexicon:
     medicine_document: re.Pattern | None = None
     #: medicines' names: a percentage straight after one is its strength ("hypromellose 0.3%")
     medicines: frozenset = frozenset()
+    #: a product's form right after a percentage, perhaps past a word in group "medicine": "a 4% lotion", "the 1%
+    #: clotrimazole spray" (the figure is the product's strength)
+    product_form_after: re.Pattern | None = None
     _scan: PatternSet | None = None
     _source_scan: PatternSet | None = None
 
@@ -887,6 +890,13 @@ def load_lexicon(path: str) -> EvidenceLexicon:
     measured = _alternation(words("measured_things"))
     instructions = _alternation(words("instruction_cues"))
 
+    # the nouns a body's document is called by, before its topic: "the NICE summary on head lice"
+    document_nouns = ("website", "site", "leaflet", "leaflets", "guidance", "guideline", "guidelines", "summary",
+                      "summaries", "page", "pages", "factsheet", "booklet", "information", "advice", "report", "review",
+                      "statement", "article")
+    after_document = "|".join(rf"(?<=\b{noun})" for noun in document_nouns)
+    # its topic, in lower case (a capitalised one is a name the words above take): "on head lice", "for type 2 diabetes"
+    topic = r"\s+(?:on|about|for|of)\s+(?-i:[a-z][\w'’-]*(?:\s+[a-z\d][\w'’-]*){0,3}?)"
     source = compile_builtin(
         # a parenthetical citation: (Smith et al., 2019), (NICE, 2020), (Royal College of Surgeons, 2005),
         # (Harris and colleagues, Arthroscopy journal, 2013), (Eastfield Community Podiatry annual report, 2023)
@@ -994,13 +1004,18 @@ def load_lexicon(path: str) -> EvidenceLexicon:
         r"|analysis|meta-analysis|collaboration|group|rules|regulations|statistics|data|figures|technology|appraisals?|criteria"
         # (a word saying what the figures are of: "NHS maternity statistics show", "NHS birth data show")
         r"|[a-z]+(?=\s+(?:statistics|data|figures)\b)))){0,6})?"
+        # ... and the document's topic: "The NICE summary on head lice says", "NICE's guidance for people with eczema
+        # states" (a document the body wrote: not "NICE on head lice suggests")
+        rf"(?:(?i:{after_document}){topic})?"
         r"(?:\s+\([^()]{1,60}\))?"
         # and a description between commas: "Versus Arthritis, a UK charity, estimates", "the guidelines,
         # published in 2018, estimate", "NICE, which advises the NHS, states"; a list in it is still the description
         # ("ENT UK, the professional body for ear, nose and throat surgeons, states": a last item joined by "and" or
         # "or" tells a list's comma from the one that ends the description)
         r"(?:,\s+(?:an?|the|published|updated|issued|released|revised|reviewed|which\s+[a-z]+)\s+[^,.;]{1,60}"
-        r"(?:(?:,\s+[^,.;]{1,30}){0,3},\s+(?:[^,.;]{0,30}?\s)?(?:and|or)\s+[^,.;]{1,40})?,)?"
+        r"(?:(?:,\s+[^,.;]{1,30}){0,3},\s+(?:[^,.;]{0,30}?\s)?(?:and|or)\s+[^,.;]{1,40})?,"
+        # ... or the document it says it in: "NICE, in its summary on head lice, says"
+        rf"|,\s+(?i:in\s+(?:its|their)\s+(?:[\w-]+\s+){{0,3}}?(?:{'|'.join(document_nouns)})\b(?:{topic})?),)?"
         # ("The Inter-Society Consensus (TASC II) was published in 2007")
         r"\s+(?i:(?:has|have|had|was|were)\s+)?(?i:(?:also|now)\s+)?"
         # a rule it sets, or a word it defines: "the MHRA has also required two specialists to agree", "NICE defines",
@@ -1338,6 +1353,8 @@ def load_lexicon(path: str) -> EvidenceLexicon:
 
     return EvidenceLexicon(
         medicines=medicines,
+        product_form_after=compile_builtin(
+            rf"(?i)\s*(?:w/[wv]\s+)?(?:(?P<medicine>[a-z][\w-]*)\s+)??{_alternation(words('product_forms'))}(?![\w-])"),
         gates=gates,
         source_gate=source_gate,
         claims=claims,
@@ -2225,6 +2242,10 @@ class UncitedClaim(Kind):
             name = _WORD_BEFORE.search(text, max(bounds[0], start - 40), start)
             if name is not None and name.group(1).lower() in lex.medicines:
                 return False  # "eye drops such as hypromellose 0.3%": the medicine's strength
+        if kind == "percentage" and lex.product_form_after is not None:
+            form = lex.product_form_after.match(text, end, bounds[1])
+            if form is not None and (form.group("medicine") is None or form.group("medicine").lower() in lex.medicines):
+                return False  # "Apply the 5% lotion", "a 1% clotrimazole spray": the product's strength
         # (within the few words before it: a search from the clause's start grew with the square of a long sentence's
         # figures)
         if _NOT_PROMISED.search(text, max(bounds[0], start - 80), start):
